@@ -1,0 +1,100 @@
+/* common.c — the input loop shared by subcommands: options, read → clean, errors with file:line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+int cli_input_opt(cli_inputs *in, int argc, char **argv, int *i) {
+  const char *a = argv[*i];
+  const char **dst = NULL;
+  if (!strcmp(a, "--date")) dst = &in->ro.date;
+  else if (!strcmp(a, "--outlet")) dst = &in->ro.outlet;
+  else if (!strcmp(a, "--data")) dst = &in->models_dir;
+  else if (!strcmp(a, "--strict")) { in->ro.strict = 1; return 1; }
+  else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) { in->quiet = 1; return 1; }
+  else return 0;
+  if (*i + 1 >= argc) {
+    fprintf(stderr, "rasd: %s needs a value\n", a);
+    return -1;
+  }
+  *dst = argv[++*i];
+  if (dst == &in->ro.date) {
+    const char *d = *dst;
+    int ok = strlen(d) == 10;
+    for (int k = 0; ok && k < 10; k++) ok = (k == 4 || k == 7) ? d[k] == '-' : (d[k] >= '0' && d[k] <= '9');
+    if (!ok) {
+      fprintf(stderr, "rasd: --date wants YYYY-MM-DD, got '%s'\n", d);
+      return -1;
+    }
+  }
+  return 1;
+}
+
+void cli_input_path(cli_inputs *in, const char *path) {
+  const char **p = realloc(in->paths, (in->n_paths + 1) * sizeof *p);
+  if (!p) {
+    fprintf(stderr, "rasd: out of memory\n");
+    exit(CLI_USAGE);
+  }
+  in->paths = p;
+  in->paths[in->n_paths++] = path;
+}
+
+int cli_each_doc(cli_inputs *in, cli_doc_fn fn, void *ud) {
+  rasd_reader *r = rasd_reader_new(&in->ro);
+  rasd_cleaner *c = rasd_cleaner_new();
+  int status = CLI_OK;
+  if (!r || !c) {
+    fprintf(stderr, "rasd: out of memory\n");
+    rasd_reader_free(r);
+    rasd_cleaner_free(c);
+    return CLI_INPUT_ERR;
+  }
+  for (size_t i = 0; i < in->n_paths; i++) rasd_reader_add_path(r, in->paths[i]);
+  for (;;) {
+    rasd_article *a = NULL;
+    int rc = rasd_reader_next(r, &a);
+    if (rc == RASD_EEOF) break;
+    if (rc != RASD_OK) {
+      fprintf(stderr, "rasd: %s\n", rasd_reader_errmsg(r));
+      status = CLI_INPUT_ERR;
+      if (in->ro.strict || rc == RASD_ENOMEM) break;
+      continue;
+    }
+    for (size_t k = 0; k < a->n_warnings && !in->quiet; k++)
+      fprintf(stderr, "rasd: %s%s%ld: warning: %s\n", a->path ? a->path : "-", a->line ? ":" : "",
+              a->line, a->warnings[k]);
+    rasd_doc *d = NULL;
+    rc = rasd_clean(c, a, &d);
+    if (rc != RASD_OK) {
+      fprintf(stderr, "rasd: %s%s%ld: %s: article '%s' has no text left after cleaning\n", a->path ? a->path : "-",
+              a->line ? ":" : "", a->line, rasd_strerror(rc), a->id ? a->id : "?");
+      status = CLI_INPUT_ERR;
+      rasd_article_free(a);
+      if (in->ro.strict) break;
+      continue;
+    }
+    rasd_article_free(a);
+    if (fn(d, ud)) break;
+  }
+  rasd_reader_free(r);
+  rasd_cleaner_free(c);
+  return status;
+}
+
+rasd_models *cli_models(const cli_inputs *in) {
+  rasd_models *m = NULL;
+  char *err = NULL;
+  if (rasd_models_load(in ? in->models_dir : NULL, &m, &err) != RASD_OK) {
+    fprintf(stderr, "rasd: %s\n", err ? err : "cannot load models");
+    rasd_free(err);
+    exit(CLI_USAGE);
+  }
+  return m;
+}
+
+void cli_inputs_free(cli_inputs *in) {
+  free(in->paths);
+  in->paths = NULL;
+  in->n_paths = 0;
+}

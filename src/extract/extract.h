@@ -1,0 +1,32 @@
+/* extract.h — internal interface between the analysis stages (NER, entity linking, dates, numbers, quotes). */
+#ifndef RASD_EXTRACT_INTERNAL_H
+#define RASD_EXTRACT_INTERNAL_H
+#include "rasd.h"
+#include "util/util.h"
+
+typedef struct rasd__ner rasd__ner; /* NER weights (src/extract/ner.c) */
+typedef struct rasd__gaz rasd__gaz; /* gazetteer: names, places, English forms (src/extract/gazetteer.c) */
+
+struct rasd_models {
+  char *dir;
+  rasd__ner *ner;
+  rasd__gaz *gaz;
+};
+
+/* Loaders: 'dir' is the data directory. On failure return RASD_EMODEL with a malloc'd message in *err
+ * that names the file and says how to rebuild it. */
+int rasd__ner_load(const char *dir, rasd__ner **out, char **err);
+void rasd__ner_free(rasd__ner *n);
+int rasd__gaz_load(const char *dir, rasd__gaz **out, char **err);
+void rasd__gaz_free(rasd__gaz *g);
+
+/* Analysis stages, called in this order by rasd_analyze() (src/extract/analyze.c) once a->tokens is set.
+ * Each appends to its arrays in 'a', allocating from 'ar' (the analysis arena), and returns RASD_OK or
+ * RASD_ENOMEM. They must be linear in the text and never fail on odd input. */
+int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);        /* mentions */
+int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);  /* entities, mention.entity */
+int rasd__timex_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);      /* timex, events */
+int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar); /* quantities */
+int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);     /* quotes */
+
+#endif

@@ -1,0 +1,3 @@
+/* timex.c — STUB until the timex stage lands. */
+#include "extract/extract.h"
+int rasd__timex_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) { (void)m; (void)d; (void)a; (void)ar; return RASD_OK; }

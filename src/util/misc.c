@@ -1,0 +1,107 @@
+/* misc.c — error strings, version, UTF-8 and string helpers used across the library. */
+#include <stdlib.h>
+#include <string.h>
+#include "util/util.h"
+
+const char *rasd_strerror(int code) {
+  switch (code) {
+#define RASD_X_(name, val, msg) \
+  case (val):                   \
+    return msg;
+    RASD_ERRNO_MAP(RASD_X_)
+#undef RASD_X_
+  }
+  return "unknown error";
+}
+
+const char *rasd_version(void) { return RASD_VERSION; }
+
+void rasd_free(void *p) { free(p); }
+
+int32_t rasd__utf8_next(const char *str, size_t len, size_t *i) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t p = *i;
+  unsigned c = s[p];
+  if (c < 0x80) { *i = p + 1; return (int32_t)c; }
+  int n;
+  int32_t cp, min;
+  if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; min = 0x80; }
+  else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; min = 0x800; }
+  else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; min = 0x10000; }
+  else { *i = p + 1; return -1; }
+  if (p + (size_t)n >= len) { *i = p + 1; return -1; }
+  for (int k = 1; k <= n; k++) {
+    unsigned d = s[p + (size_t)k];
+    if ((d & 0xC0) != 0x80) { *i = p + 1; return -1; }
+    cp = (cp << 6) | (int32_t)(d & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { *i = p + 1; return -1; }
+  *i = p + (size_t)n + 1;
+  return cp;
+}
+
+int rasd__utf8_put(char *out, int32_t cp) {
+  unsigned char *o = (unsigned char *)out;
+  if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
+  if (cp < 0x800) { o[0] = (unsigned char)(0xC0 | (cp >> 6)); o[1] = (unsigned char)(0x80 | (cp & 0x3F)); return 2; }
+  if (cp < 0x10000) {
+    o[0] = (unsigned char)(0xE0 | (cp >> 12));
+    o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  o[0] = (unsigned char)(0xF0 | (cp >> 18));
+  o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+  o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+  o[3] = (unsigned char)(0x80 | (cp & 0x3F));
+  return 4;
+}
+
+int rasd__utf8_valid(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    if ((unsigned char)s[i] < 0x80) { i++; continue; }
+    if (rasd__utf8_next(s, len, &i) < 0) return 0;
+  }
+  return 1;
+}
+
+int rasd__is_arabic_letter(int32_t cp) {
+  return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x066F) ||
+         (cp >= 0x0671 && cp <= 0x06D3) || cp == 0x06D5 || (cp >= 0x06FA && cp <= 0x06FC) || cp == 0x06FF ||
+         (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
+}
+
+int rasd__is_arabic_mark(int32_t cp) {
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || (cp >= 0x0610 && cp <= 0x061A) ||
+         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
+}
+
+char *rasd__strndup(const char *s, size_t n) {
+  char *p = malloc(n + 1);
+  if (!p) return NULL;
+  if (n) memcpy(p, s, n);
+  p[n] = 0;
+  return p;
+}
+
+char *rasd__strdup0(const char *s) { return s ? rasd__strndup(s, strlen(s)) : NULL; }
+
+int rasd__has_prefix(const char *s, size_t len, const char *prefix) {
+  size_t n = strlen(prefix);
+  return len >= n && memcmp(s, prefix, n) == 0;
+}
+
+int rasd__date_valid(const char *s) {
+  if (!s || strlen(s) < 10) return 0;
+  for (int i = 0; i < 10; i++) {
+    if (i == 4 || i == 7) { if (s[i] != '-') return 0; }
+    else if (s[i] < '0' || s[i] > '9') return 0;
+  }
+  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || m < 1 || m > 12 || d < 1) return 0;
+  int md = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
+  return d <= md;
+}

@@ -1,0 +1,61 @@
+/* util.h — internal helpers shared by every stage: arena, growable buffer, small string helpers. */
+#ifndef RASD_UTIL_H
+#define RASD_UTIL_H
+#include <stddef.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include "rasd.h"
+
+/* Arena: many small allocations freed at once (one per document / analysis). */
+typedef struct rasd__arena rasd__arena;
+rasd__arena *rasd__arena_new(size_t first_block);
+void *rasd__arena_alloc(rasd__arena *a, size_t n);           /* 16-byte aligned, zeroed; NULL on OOM */
+char *rasd__arena_strndup(rasd__arena *a, const char *s, size_t n); /* NUL-terminated copy */
+char *rasd__arena_strdup(rasd__arena *a, const char *s);     /* NULL in → NULL out */
+char *rasd__arena_printf(rasd__arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void *rasd__arena_memdup(rasd__arena *a, const void *p, size_t n);
+size_t rasd__arena_used(const rasd__arena *a);
+void rasd__arena_free(rasd__arena *a);                        /* NULL is fine */
+
+/* Growable byte buffer, always NUL-terminated. */
+typedef struct rasd__buf {
+  char *s;
+  size_t len, cap;
+  int oom; /* set once an allocation failed; later appends do nothing */
+} rasd__buf;
+void rasd__buf_init(rasd__buf *b);
+int rasd__buf_grow(rasd__buf *b, size_t extra);
+void rasd__buf_add(rasd__buf *b, const char *s, size_t n);
+void rasd__buf_adds(rasd__buf *b, const char *s);
+void rasd__buf_addc(rasd__buf *b, char c);
+void rasd__buf_printf(rasd__buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void rasd__buf_clear(rasd__buf *b);
+char *rasd__buf_detach(rasd__buf *b); /* caller frees; buffer reset */
+void rasd__buf_free(rasd__buf *b);
+
+/* Growable array of fixed-size elements (vector). */
+#define RASD__VEC_PUSH(arr, n, cap, val)                                      \
+  ((n) < (cap) || rasd__grow((void **)&(arr), &(cap), sizeof(*(arr)), (n) + 1) == 0 \
+       ? ((arr)[(n)++] = (val), 0)                                               \
+       : -1)
+int rasd__grow(void **arr, size_t *cap, size_t elem, size_t need);
+
+/* UTF-8 helpers. */
+/* Decodes one code point at s[*i] (len bytes total); advances *i; returns -1 for an invalid byte (advances 1). */
+int32_t rasd__utf8_next(const char *s, size_t len, size_t *i);
+/* Encodes 'cp' into out (4 bytes room); returns bytes written. */
+int rasd__utf8_put(char *out, int32_t cp);
+/* Returns 1 when s[0..len) is valid UTF-8. */
+int rasd__utf8_valid(const char *s, size_t len);
+/* Returns 1 for Arabic letters (U+0621–U+064A, U+0671–U+06D3, U+06FA–U+06FF, presentation forms). */
+int rasd__is_arabic_letter(int32_t cp);
+/* Returns 1 for Arabic diacritics (tashkeel U+064B–U+065F, U+0670, Quranic marks) and tatweel U+0640. */
+int rasd__is_arabic_mark(int32_t cp);
+
+/* String helpers. */
+char *rasd__strndup(const char *s, size_t n); /* malloc'd NUL-terminated copy; NULL on OOM */
+char *rasd__strdup0(const char *s);           /* NULL in → NULL out */
+int rasd__has_prefix(const char *s, size_t len, const char *prefix);
+int rasd__date_valid(const char *s);          /* 1 for YYYY-MM-DD with a real day */
+
+#endif
