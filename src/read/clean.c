@@ -769,6 +769,10 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     else d->byline = (char *)author;
   }
   for (size_t i = 0; i < a->n_warnings; i++) sv_push(b, &b->warns, adup(b, a->warnings[i], strlen(a->warnings[i])));
+  for (size_t i = 0; i < a->n_captions; i++) {
+    char *cap = norm_field(b, &tmp, a->captions[i]);
+    if (cap) sv_push(b, &b->caps, cap);
+  }
 
   /* 1. characters */
   normalize_text(a->text ? a->text : "", a->text ? a->text_len : 0, &c->norm, 1);
@@ -795,7 +799,7 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
   uint64_t outlet_h = fnv(d->outlet ? d->outlet : "", d->outlet ? strlen(d->outlet) : 0, 1469598103934665603ULL);
   c->seq++;
   size_t nbody = 0;
-  int summary_mode = 0, seen_body = 0;
+  int summary_mode = 0, seen_body = 0, dateline_is_date = 0, after_header = 0;
   size_t title_n = d->title ? strlen(d->title) : 0;
   /* bullets at the top are a publisher's summary only when a plain body paragraph follows them */
   size_t last_plain = 0;
@@ -827,14 +831,17 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     if (!seen_body && i < 6 && rasd__line_is_date(l->s, l->n, dt)) {
       if (!d->dateline) {
         d->dateline = adup(b, l->s, l->n);
-        memcpy(b->date_from_dateline, dt, 11);
+        dateline_is_date = 1;
       }
+      if (!b->date_from_dateline[0]) memcpy(b->date_from_dateline, dt, 11);
       removed(b, l->s, l->n, "dateline");
+      after_header = 1;
       continue;
     }
     if (is_caption(l)) {
       sv_push(b, &b->caps, adup(b, l->s, l->n));
       removed(b, l->s, l->n, "caption");
+      if (!seen_body) after_header = 1;
       continue;
     }
     if (is_credit(b, l, near_end, 0)) {
@@ -845,11 +852,19 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     }
     if (!seen_body && l->words <= 9 && !ends_sentence(l->s, l->n)) {
       int kind = who_where(b, l->s, l->n, 0);
+      /* a short name alone under the date line ("صدى الرياض") is the byline */
+      if (!kind && after_header && l->words <= 4 && !has_comma(l->s, l->n) && !bullet_len(l->s, l->n)) kind = 'b';
       if (kind) {
         who_where(b, l->s, l->n, 1);
-        if (kind == 'd' && !d->dateline) d->dateline = adup(b, l->s, l->n);
-        else if (kind == 'b' && !d->byline) d->byline = adup(b, l->s, l->n);
+        /* a place-and-agency dateline ("الرياض - واس") is preferred to a bare date line */
+        if (kind == 'd' && (!d->dateline || dateline_is_date)) {
+          d->dateline = adup(b, l->s, l->n);
+          dateline_is_date = 0;
+        } else if (kind == 'b' && !d->byline) {
+          d->byline = adup(b, l->s, l->n);
+        }
         removed(b, l->s, l->n, kind == 'd' ? "dateline" : "byline");
+        after_header = 1;
         continue;
       }
     }

@@ -75,6 +75,8 @@ void rasd_article_free(rasd_article *a) {
   free(a->title);
   free(a->text);
   free(a->byline);
+  for (size_t i = 0; i < a->n_captions; i++) free(a->captions[i]);
+  free(a->captions);
   for (size_t i = 0; i < a->n_warnings; i++) free(a->warnings[i]);
   free(a->warnings);
   free(a);
@@ -863,12 +865,13 @@ static int next_jsonarr(rasd_reader *r, rasd_article **out) {
 }
 
 /* A headline: short, not ending in sentence punctuation, not a date. */
-static int looks_headline(const char *s, size_t n) {
+static int looks_headline(const char *s, size_t n, int blank_after) {
   if (n == 0 || n > 300) return 0;
   size_t words = 1;
   for (size_t i = 0; i < n; i++)
     if (s[i] == ' ') words++;
-  if (words > 25 || words < 2) return 0;
+  /* one word is a headline only when a blank line sets it apart */
+  if (words > 25 || (words < 2 && !blank_after)) return 0;
   /* final punctuation: . ! ? ؟ … ، ; : */
   const unsigned char *e = (const unsigned char *)s + n;
   if (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ':' || e[-1] == ';' || e[-1] == ',') return 0;
@@ -933,7 +936,9 @@ static int next_txt(rasd_reader *r, rasd_article **out) {
   size_t ll = le ? (size_t)(le - l) : t.len - i;
   size_t lt = ll;
   while (lt && (l[lt - 1] == '\r' || l[lt - 1] == ' ' || l[lt - 1] == '\t')) lt--;
-  if (le && looks_headline(l, lt)) {
+  size_t after = le ? (size_t)(le + 1 - t.s) : t.len;
+  while (after < t.len && (t.s[after] == ' ' || t.s[after] == '\t' || t.s[after] == '\r')) after++;
+  if (le && looks_headline(l, lt, after < t.len && t.s[after] == '\n')) {
     a->title = rasd__strndup(l, lt);
     size_t rest = (size_t)(le + 1 - t.s);
     memmove(t.s, t.s + rest, t.len - rest + 1);
@@ -985,6 +990,14 @@ static int next_whole(rasd_reader *r, rasd_article **out) {
   }
   if (r->pend_i >= r->pend.n) return RASD_EEOF;
   rasd_article *a = r->pend.a[r->pend_i++];
+  if (r->fmt == F_HTML) {
+    /* a page is one article: its id is the file's, relative to a directory argument */
+    char *id = rasd__strdup0(r->cur->idbase);
+    if (id) {
+      free(a->id);
+      a->id = id;
+    }
+  }
   finish_article(r, a);
   *out = a;
   return RASD_OK;
