@@ -136,6 +136,12 @@ static void test_json_array_streamed(void) {
   ASSERT_EQ_INT(a[1]->line, 5);
   rasd_article_free(a[0]);
   rasd_article_free(a[1]);
+  /* a stray closing bracket is one malformed element, not an endless loop (found by fuzz_jsonl) */
+  const char *stray = "[}, {\"content\":\"نص.\"}]";
+  n = read_buf("s.json", stray, strlen(stray), a, 8, &ne, NULL);
+  ASSERT_EQ_INT(n, 1);
+  ASSERT_EQ_INT(ne, 1);
+  if (n) rasd_article_free(a[0]);
   /* truncated array: an error, the complete elements still come */
   const char *t = "[{\"content\":\"أ.\"},{\"content\":\"ب";
   n = read_buf("t.json", t, strlen(t), a, 8, &ne, NULL);

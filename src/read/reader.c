@@ -755,6 +755,7 @@ static int next_element(rasd_reader *r, const char **s, size_t *n, long *lineno)
     }
   }
 done:
+  if (k == 0) k = 1; /* a stray '}' or ']' is a (malformed) element of its own: always move on */
   *s = r->win + r->wbeg;
   *n = k;
   *lineno = start;
