@@ -110,6 +110,39 @@ static void normalize_text(const char *s, size_t len, rasd__buf *out, int keep_n
   int at_line_start = 1;
   int32_t prev_cp = 0;
   while (i < len) {
+    /* fast path: a run of printable ASCII, two-byte letters and single spaces between them is copied as is */
+    size_t j = i;
+    while (j < len) {
+      unsigned char c = (unsigned char)s[j];
+      if (c >= 0x21 && c < 0x7F) {
+        j++;
+        continue;
+      }
+      if (c >= 0xC3 && c <= 0xDF && j + 1 < len && ((unsigned char)s[j + 1] & 0xC0) == 0x80 &&
+          !(c == 0xD8 && (unsigned char)s[j + 1] == 0x9C)) {
+        j += 2;
+        continue;
+      }
+      if (c == ' ' && j > i && j + 1 < len) {
+        unsigned char d = (unsigned char)s[j + 1];
+        if ((d >= 0x21 && d < 0x7F) ||
+            (d >= 0xC3 && d <= 0xDF && !(d == 0xD8 && j + 2 < len && (unsigned char)s[j + 2] == 0x9C))) {
+          j++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (j > i) {
+      if (pending_space && !at_line_start) o[on++] = ' ';
+      pending_space = 0;
+      at_line_start = 0;
+      memcpy(o + on, s + i, j - i);
+      on += j - i;
+      prev_cp = 0x100;
+      i = j;
+      continue;
+    }
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x21 && c < 0x7F) {
       if (pending_space && !at_line_start) o[on++] = ' ';
@@ -205,10 +238,14 @@ static char *norm_field(dbuild *b, rasd__buf *tmp, const char *s) {
 
 /* ---------- line predicates ---------- */
 
+/* Words in a line, counted up to 64 (every rule that looks at the count stops well below it). */
 static int count_words(const char *s, size_t n) {
   int w = n > 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] == ' ') w++;
+  const char *e = s + n;
+  while (w < 64 && (s = memchr(s, ' ', (size_t)(e - s)))) {
+    w++;
+    s++;
+  }
   return w;
 }
 
@@ -579,7 +616,8 @@ static void split_runons(dbuild *b, rasd__buf *out, const char *all, size_t alln
   while (i < out->len) {
     while (i < out->len && out->s[i] == ' ') i++;
     size_t st = i;
-    while (i < out->len && out->s[i] != ' ') i++;
+    const char *sp = memchr(out->s + i, ' ', out->len - i);
+    i = sp ? (size_t)(sp - out->s) : out->len;
     size_t n = i - st;
     if (n < 14) continue; /* three letters + a four-letter opener at least */
     const char *w = out->s + st;
