@@ -221,7 +221,7 @@ static void set_span_(const rasd__qw *w, size_t a, size_t b, uint32_t *s, uint32
 
 /* Parses the words after a cue (from k0): the subject (speaker and role) and what ends it. Returns the
  * terminator kind; '*term' gets its word. */
-static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *term) {
+static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *term, int allow_end) {
   const rasd__qw *w = x->w;
   size_t n = x->n;
   seg_t segs[8];
@@ -262,11 +262,12 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
       continue;
     }
     if (c->kind == QW_AR && rasd__lx_find(c->n, c->nlen, LX_COMP)) { tk = T_COMP; break; }
+    if (c->kind == QW_AR && k > k0 && rasd__lx_findp(c->n, c->nlen, LX_ADV | LX_VERB, "و", NULL, NULL) && !rasd__lx_find(c->n, c->nlen, LX_NOTQ)) break;
     k++;
   }
   *term = k;
   if (k > segstart && ns < 8) segs[ns++] = (seg_t){segstart, k, 0};
-  if (tk == T_END) return T_END;
+  if (tk == T_END && !allow_end) return T_END;
   /* classify segments */
   int first = -1;
   for (int i = 0; i < ns; i++) {
@@ -284,12 +285,18 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
     /* "مستشار الأمن القومي الأمريكي جيك سوليفان": role words, then a name */
     size_t b = trim_seg_(w, s0.a, s0.b);
     size_t split = 0;
-    for (size_t q = s0.a + 1; q < b; q++) {
-      if (!name_word_(&w[q])) continue;
-      size_t r = q;
-      while (r < b && name_word_(&w[r])) r++;
-      if (r == b) split = q;
-      break;
+    /* a rank or title inside the phrase ("… العقيد سعيد الغامدي"): the name follows the last one */
+    for (size_t q = b; q-- > s0.a + 1;) {
+      if (w[q].kind == QW_AR && rasd__lx_find(w[q].n, w[q].nlen, LX_ROLE | LX_TITLE)) {
+        if (q + 1 < b && b - (q + 1) <= 4) split = q + 1;
+        break;
+      }
+    }
+    /* else the longest run of name words that ends the phrase */
+    if (!split) {
+      size_t q = b;
+      while (q > s0.a + 1 && name_word_(&w[q - 1])) q--;
+      if (q < b && w[q].kind != QW_PUNCT) split = q;
     }
     if (split) { sa = split; sb = b; ra = s0.a; rb = split; }
     else if (next >= 0 && segs[next].kind == SG_NAME) {
@@ -492,7 +499,7 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
             int ck = k < n && w[k].sent == w[c->cw].sent ? cue_kind_(&w[k], &sk) : CUE_NONE;
             if (ck == CUE_VERB || ck == CUE_CONT) {
               size_t term;
-              parse_subject_(&x, k + 1, w[k].sent, &sp, &term);
+              parse_subject_(&x, k + 1, w[k].sent, &sp, &term, 1);
               if (!sp.ok && x.prev.ok) sp = x.prev;
               ok = sp.ok;
             } else if (ck == CUE_ACC) {
@@ -508,7 +515,7 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
               if (ck != CUE_VERB && ck != CUE_CONT) continue;
               size_t term;
               spk_t s2;
-              int t2 = parse_subject_(&x, k + 1, w[k].sent, &s2, &term);
+              int t2 = parse_subject_(&x, k + 1, w[k].sent, &s2, &term, 0);
               if ((t2 == T_COLON || t2 == T_QUOTE) && s2.ok) { sp = s2; ok = 1; }
             }
           }
@@ -551,8 +558,20 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
                     rasd__lx_is(&w[i - 1], "اللذين") || rasd__lx_is(&w[i - 1], "اللتين") || rasd__lx_is(&w[i - 1], "مما") ||
                     rasd__lx_is(&w[i - 1], "ما")))
         continue;
-      tk = parse_subject_(&x, i + 1, w[i].sent, &sp, &term);
+      tk = parse_subject_(&x, i + 1, w[i].sent, &sp, &term, 0);
       if (tk == T_END) continue;
+      if (!sp.ok && i > 2 && (rasd__lx_is(&w[i - 1], "قد") || rasd__lx_is(&w[i - 1], "وقد"))) {
+        /* "وكان المركز الوطني قد حذر": the subject sits between كان and قد */
+        for (size_t k = i - 1; k-- > 0 && i - k < 10 && w[k].sent == w[i].sent;) {
+          if (rasd__lx_is(&w[k], "كان") || rasd__lx_is(&w[k], "وكان") || rasd__lx_is(&w[k], "كانت") || rasd__lx_is(&w[k], "وكانت")) {
+            if (k + 1 < i - 1) {
+              set_span_(w, k + 1, trim_seg_(w, k + 1, i - 1), &sp.s, &sp.e);
+              if (sp.e > sp.s) { sp.ok = 1; sp.para = w[k + 1].para; }
+            }
+            break;
+          }
+        }
+      }
       if (!sp.ok) {
         /* a present-tense verb without a subject is rarely a report of the previous speaker */
         if (ck == CUE_VERB && present_(&w[i])) continue;
@@ -603,10 +622,10 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
       int ends = after >= n || w[after].sent != w[c->ow].sent || w[after].kind == QW_PUNCT || w[after].para != w[c->ow].para;
       if (!blocked && (c->nwords >= 4 || (gap <= 4 && ends) || (gap == 0 && c->nwords >= 2))) {
         c->owner = ci;
-        owned = 1;
+        owned = gap == 0 ? 1 : 2; /* 2: the quotation is part of a reported clause, which is reported too */
       }
     }
-    if (!owned && (tk == T_COMP || tk == T_COLON) && sp.ok) {
+    if (owned != 1 && (tk == T_COMP || tk == T_COLON) && sp.ok) {
       /* indirect speech: the clause after the complementizer */
       size_t words = 0;
       for (size_t k = c0; k < cend; k++) words += is_content_(&w[k]);
