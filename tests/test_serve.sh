@@ -20,36 +20,18 @@ cleanup() { [ -n "$SPID" ] && kill "$SPID" 2>/dev/null && wait "$SPID" 2>/dev/nu
 trap cleanup EXIT INT TERM
 
 # --- the store ---
-cat > "$T/hostile.jsonl" <<'EOF'
-{"id": "hostile", "outlet": "<b>outlet</b>", "date": "2023-09-14", "title": "<script>alert(1)</script>", "text": "ارتفعت سوق الأسهم السعودية اليوم بنسبة اثنين في المئة وسط تداولات نشطة <img src=x onerror=alert(2)>."}
-EOF
-FIXTURE=0
-if [ -d examples ] && "$RASD" add -q --db "$T/s.db" examples "$T/hostile.jsonl" > "$T/add.out" 2>"$T/add.err" &&
-   grep -qE '^rasd add: [1-9][0-9]* added' "$T/add.out" &&
-   "$RASD" search --db "$T/s.db" --format json 'outlet:<b>outlet</b>' 2>/dev/null | grep -q hostile; then
-  echo "store: example corpus + hostile article via rasd add: $(cat "$T/add.out")" >&2
-else
-  FIXTURE=1
-  rm -f "$T/s.db"*
-  "$BUILD/tests/test_store" --fixture "$T/s.db" || { echo "cannot build the fixture store" >&2; echo "0 passed, 1 failed"; exit 1; }
-  echo "store: fixture store of test_store (the reader cannot read examples/ yet)" >&2
-fi
+. tests/web/store.sh
+make_store "$T" || { echo "cannot build the store" >&2; echo "0 passed, 1 failed"; exit 1; }
 cp "$T/s.db" "$T/before.db"
 
 # --- the server ---
 check "serve refuses a missing store" sh -c "! '$RASD' serve --db '$T/missing.db' --port 0 >/dev/null 2>&1"
 check "serve refuses a bad --bind" sh -c "! '$RASD' serve --db '$T/s.db' --bind nowhere --port 0 >/dev/null 2>&1"
-"$RASD" serve --db "$T/s.db" --port 0 > "$T/serve.out" 2> "$T/serve.err" &
-SPID=$!
-i=0
-while [ $i -lt 100 ] && ! grep -q 'http://' "$T/serve.out" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
-PORT=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/serve.out")
-if [ -z "$PORT" ]; then
-  cat "$T/serve.out" "$T/serve.err" >&2
+if ! start_server "$T/s.db" "$T/serve.out"; then
+  cat "$T/serve.out" "$T/serve.out.err" >&2
   echo "0 passed, 1 failed"; exit 1
 fi
 pass # binds 127.0.0.1 by default, on a free port
-U="http://127.0.0.1:$PORT"
 get() { # get PATH [curl args…] → status code; body in $T/body, headers in $T/head
   p=$1; shift
   curl -s --path-as-is --max-time 10 -o "$T/body" -D "$T/head" -w '%{http_code}' "$@" "$U$p"
