@@ -84,7 +84,6 @@ typedef struct rasd__words {
 int rasd__words_of(const char *s, size_t len, rasd__words *out);
 void rasd__words_free(rasd__words *w);
 /* Returns 1 for a function word given in the matching form. */
-int rasd__is_stopword(const char *form, size_t len);
 
 /** Returns the name-variant key of 's' with separators (space, hyphen) removed, or NULL; caller frees. */
 char *rasd__key_of(const char *s, size_t len, size_t *out_len);
