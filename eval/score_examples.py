@@ -1,7 +1,7 @@
 """score_examples.py — scores rasd's outputs on examples/news against examples/truth.json.
 
 usage: score_examples.py TRUTH.json [--read R.jsonl] [--analyze A.jsonl] [--entities E.json]
-                         [--stories S.json] [--json OUT.json]
+                         [--stories S.json] [--json OUT.json] [--unsupported rss,html]
 
 Prints one line per measure, then one PASS/FAIL/SKIP line per threshold check and a last line
 "N passed, N failed, N skipped". An output that is not given (stage not built yet) is skipped.
@@ -9,6 +9,7 @@ Prints one line per measure, then one PASS/FAIL/SKIP line per threshold check an
 Thresholds (fail only on clear regressions; they sit below what the pipeline reached when they
 were set, see bench/QUALITY.md for the current figures):
   read      every truth article found (by id, url or title)                     == all
+            (except formats the reader reports as "not supported yet": skipped)
             cleaning facts right (title, date, boilerplate removed, caption,
             credit/agencies, byline/dateline, subheads, repairs, chrome gone)    >= MIN['clean']
   analyze   quotes F1 (speaker + first words, as ../shared/tools/quotes_timex.py) >= MIN['quotes_f1']
@@ -22,6 +23,7 @@ The environment variable RASD_EXAMPLES_STRICT=1 turns every report-only line int
 """
 import json, os, re, sys
 
+UNSUPPORTED = set()  # formats (txt, jsonl, rss, html) this build's reader reports as not supported yet
 MIN = {'clean': 0.75, 'quotes_f1': 0.50, 'timex_f1': 0.50, 'merged': 0.60, 'bcubed': 0.75}
 
 DIAC = re.compile('[\u064B-\u0652\u0670\u0640]')
@@ -130,7 +132,13 @@ def score_read(truth, recs, rep):
     missing = sorted(set(truth['articles']) - set(got))
     rep.fig('read_found', len(got), f'{len(got)}/{len(truth["articles"])} articles found'
             + (f' (missing: {", ".join(missing)})' if missing else ''))
-    rep.check(not missing, f'read: every example article found ({len(got)}/{len(truth["articles"])})')
+    # formats the reader says it does not support yet ("... not supported yet" on stderr) are skipped, not failed
+    unsup = [i for i in missing if truth['articles'][i]['format'] in UNSUPPORTED]
+    if unsup:
+        rep.check(None, f'read: formats not supported yet by this build: {", ".join(sorted(UNSUPPORTED))} ({", ".join(unsup)})')
+    missing = [i for i in missing if i not in unsup]
+    rep.check(not missing, f'read: every example article found ({len(got)}/{len(truth["articles"]) - len(unsup)})'
+              + (f' — missing {", ".join(missing)}' if missing else ''))
     ok = n = 0
     bad = []
     for i, a in truth['articles'].items():
@@ -159,12 +167,14 @@ def score_read(truth, recs, rep):
             fact(norm(a['credit']).strip('()') in cr and norm(a['credit']) not in body, 'credit')
         for ag in a.get('agencies', []):
             fact(ag in [str(x) for x in as_list(r.get('agencies'))], f'agency {ag}')
-        if 'byline' in a:
-            fact(norm(a['byline']) in norm(text_of(r.get('byline'))) and
-                 not any(norm(p) == norm(a['byline']) for p in paras), 'byline')
-        if 'dateline' in a:
-            fact(norm(a['dateline']) in norm(text_of(r.get('dateline'))) or
-                 norm(a['dateline']) in norm(text_of(r.get('byline'))), 'dateline')
+        # a byline or dateline counts when it is in either field, or removed as one (an article may have both
+        # a dated line and a place/agency dateline, and one 'dateline' field)
+        marked = norm(' '.join([text_of(r.get('byline')), text_of(r.get('dateline'))] +
+                               [text_of(x.get('text')) for x in as_list(r.get('removed'))
+                                if isinstance(x, dict) and x.get('reason') in ('byline', 'dateline')]))
+        for k in ('byline', 'dateline'):
+            if k in a:
+                fact(norm(a[k]) in marked and not any(norm(p) == norm(a[k]) for p in paras), k)
         for sh in a.get('subheads', []):
             idx = [k for k, p in enumerate(paras) if norm(p) == norm(sh)]
             marked = [int(x) for x in as_list(r.get('subheads')) if isinstance(x, int)]
@@ -384,6 +394,8 @@ def main():
     while k < len(args):
         opt[args[k].lstrip('-')] = args[k + 1]
         k += 2
+    global UNSUPPORTED
+    UNSUPPORTED = set(x for x in opt.get('unsupported', '').split(',') if x)
     rep = Report()
     reads = load_jsonl(opt.get('read'))
     idmap = score_read(truth, reads, rep)
