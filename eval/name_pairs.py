@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""name_pairs.py — builds the name-pair test set from ../shared/data/names at run time and scores
+`rasd names --pairs` on it (precision, recall, F1). Nothing it builds is committed.
+
+Same = one English name (case, accents and hyphens folded) written with different Arabic spellings in
+ANETAC, the Google Wikipedia transliteration pairs, the world-cities list or the countries list.
+Different = two Arabic spellings within two letter edits of each other whose English names differ by at
+least three letters (similar-looking, different names). Pairs are split by a hash of the English name:
+one fifth is the held-out test part (reported), the rest the dev part used while tuning.
+Positive pairs whose two Arabic forms share under 30% of their letters are data errors in the sources
+(e.g. "bridgetown" = بورتلاند) and are left out; the number left out is printed.
+"""
+import argparse, collections, hashlib, json, os, random, re, subprocess, sys, unicodedata
+
+DIAC = re.compile('[\u064B-\u0652\u0670\u0640]')
+
+def ek(e):
+    e = ''.join(c for c in unicodedata.normalize('NFKD', e.lower()) if not unicodedata.combining(c))
+    return re.sub(r'[\s\-]+', ' ', e).strip()
+
+def ak(a):
+    a = DIAC.sub('', a)
+    a = re.split(r'[(،,]', a)[0]
+    return re.sub(r'\s+', ' ', a).strip()
+
+def letters(a):
+    t = a.translate(str.maketrans('أإآىة', 'ااايه'))
+    return set(t.replace(' ', '').replace('-', ''))
+
+def lev(a, b):
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+def h(s):
+    return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
+
+def load(names):
+    pairs = []  # (english, arabic)
+    p = os.path.join(names, 'anetac-en-ar-ne-transliteration', 'EN-AR_Named-entities.txt')
+    for l in open(p, encoding='utf-8'):
+        f = l.rstrip('\n').split(' ', 2)
+        if len(f) == 3: pairs.append((f[1], f[2]))
+    for fn in ('ar2en-train.txt', 'ar2en-eval.txt'):
+        for l in open(os.path.join(names, 'google-transliteration-ar2en', fn), encoding='utf-8'):
+            f = l.rstrip('\n').split('\t')
+            if len(f) == 2: pairs.append((f[1], f[0]))
+    for l in open(os.path.join(names, 'world-cities-ar-en', 'world-cities.jsonl'), encoding='utf-8-sig'):
+        j = json.loads(l)
+        pairs.append((j['CityNameEn'], j['CityNameAr']))
+        pairs.append((j['Country'], j['CountryAr']))
+    for c in json.load(open(os.path.join(names, 'countries-gazetteer-mledoze', 'countries.json'), encoding='utf-8')):
+        a = c.get('translations', {}).get('ara')
+        if a: pairs.append((c['name']['common'], a['common']))
+    return pairs
+
+def build(names):
+    by_en = collections.defaultdict(set)
+    for e, a in load(names):
+        e, a = ek(e), ak(a)
+        if e and a: by_en[e].add(a)
+    pos, dropped = [], 0
+    for e, forms in sorted(by_en.items()):
+        forms = sorted(forms)
+        for i in range(len(forms)):
+            for j in range(i + 1, len(forms)):
+                x, y = forms[i], forms[j]
+                lx, ly = letters(x), letters(y)
+                if len(lx & ly) / max(1, len(lx | ly)) < 0.3: dropped += 1; continue
+                pos.append((x, y, e, e))
+    # negatives: symmetric-delete neighbours (within two edits) with different English names
+    ar2en = {}
+    for e, forms in by_en.items():
+        for a in forms:
+            ar2en.setdefault(a, e)
+    dele = collections.defaultdict(list)
+    for a in sorted(ar2en):
+        if len(a) < 3: continue
+        for k in range(len(a)):
+            dele[a[:k] + a[k + 1:]].append(a)
+    rnd = random.Random(7)
+    neg, seen = [], set()
+    for v, group in sorted(dele.items()):
+        if len(group) < 2: continue
+        if len(group) > 6: group = rnd.sample(group, 6)
+        for i in range(len(group)):
+            for j in range(i + 1, len(group)):
+                x, y = sorted((group[i], group[j]))
+                if x == y or (x, y) in seen: continue
+                ex, ey = ar2en[x], ar2en[y]
+                if ex == ey or lev(ex, ey) < 3: continue
+                if y in by_en[ex] or x in by_en[ey]: continue
+                seen.add((x, y))
+                neg.append((x, y, ex, ey))
+    rnd.shuffle(neg)
+    neg = neg[:len(pos)]
+    return pos, neg, dropped
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--rasd', default='build/rasd')
+    ap.add_argument('--names', default='../shared/data/names')
+    ap.add_argument('--part', default='test', choices=['test', 'dev', 'all'])
+    ap.add_argument('--gazetteer', action='store_true', help='let the matcher use the gazetteer (built from the same data: optimistic)')
+    ap.add_argument('--errors', type=int, default=0, help='print this many wrong answers')
+    a = ap.parse_args()
+    if not os.path.isdir(a.names):
+        print(f'name_pairs: {a.names} not found; skipped'); return 0
+    pos, neg, dropped = build(a.names)
+    def part(p):
+        t = h(p[2]) % 5 == 0
+        return a.part == 'all' or (a.part == 'test') == t
+    items = [(x, y, 1) for x, y, e1, e2 in pos if part((x, y, e1))] + [(x, y, 0) for x, y, e1, e2 in neg if part((x, y, e1))]
+    inp = ''.join(f'{x}\t{y}\n' for x, y, _ in items)
+    cmd = [a.rasd, 'names', '--pairs'] + ([] if a.gazetteer else ['--no-gazetteer'])
+    out = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=True).stdout.split()
+    tp = fp = fn = tn = 0
+    errs = []
+    for (x, y, g), o in zip(items, out):
+        p = int(o)
+        if p and g: tp += 1
+        elif p and not g: fp += 1; errs.append(('FP', x, y))
+        elif g: fn += 1; errs.append(('FN', x, y))
+        else: tn += 1
+    P = tp / max(1, tp + fp); R = tp / max(1, tp + fn); F = 2 * P * R / max(1e-9, P + R)
+    print(f'name pairs ({a.part} part): {tp + fn} same, {fp + tn} different ({dropped} source errors left out); '
+          f'precision {P:.3f} recall {R:.3f} F1 {F:.3f}')
+    for e in errs[:a.errors]: print(*e, sep='\t')
+    return 0
+
+if __name__ == '__main__':
+    sys.exit(main())

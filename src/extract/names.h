@@ -1,0 +1,64 @@
+/* names.h — internal interface of the name layer: parsing names into letter classes, keys, matching, transliteration. */
+#ifndef RASD_NAMES_INTERNAL_H
+#define RASD_NAMES_INTERNAL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "rasd.h"
+
+/* Bumped whenever rasd_name_key() changes: the compiled gazetteer stores keys and is refused when stale. */
+#define RASD__NAME_KEY_VERSION 3
+
+#define RASD__NAME_MAXTOK 16  /* tokens kept per name; the rest is ignored */
+#define RASD__NAME_MAXSYM 64  /* letter symbols kept per token */
+
+/* One token of a parsed name: its letters as symbols (see names.c). */
+typedef struct rasd__ntok {
+  uint8_t sym[RASD__NAME_MAXSYM];
+  uint8_t n;
+  uint8_t had_al;   /* the token started with ال (stripped from sym) */
+  uint8_t nconso;   /* consonant symbols in sym */
+} rasd__ntok;
+
+/* A parsed name: titles, initials and descriptor words dropped. */
+typedef struct rasd__name {
+  rasd__ntok tok[RASD__NAME_MAXTOK];
+  int n;
+  int n_titles;     /* leading title words removed (السيد، الرئيس…) */
+} rasd__name;
+
+/* Parses 's' ('len' bytes) into 'out'. Returns the number of tokens kept. Never fails. */
+int rasd__name_parse(const char *s, size_t len, rasd__name *out);
+
+/* Flags for rasd__names_match_ex(). */
+#define RASD__NM_TYPO 1     /* allow one extra letter edit (caller has context: same article, shared neighbours) */
+#define RASD__NM_NOGAZ 2    /* ignore gazetteer English forms */
+
+/** Returns 1 when names 'a' and 'b' are spellings of one name under 'flags' (RASD__NM_*). */
+int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags);
+
+/** Returns 1 when parsed tokens 'x' and 'y' are spellings of one word (no typo tolerance). */
+int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y);
+
+/** Returns the weighted letter distance between symbol strings (see names.c for the costs). */
+double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb);
+
+/** Writes the key of token 't' (Arabic representative letters, UTF-8, no vowels) to 'out' (room for
+ * 2*RASD__NAME_MAXSYM+1 bytes); returns its length. */
+size_t rasd__ntok_key(const rasd__ntok *t, char *out);
+
+/** Returns the number of bytes of a leading title word (السيد، الرئيس، الدكتور…) in word 'w' ('len'
+ * bytes, as written) when the whole word is a title, else 0. */
+int rasd__is_title_word(const char *w, size_t len);
+
+/** Returns 1 when the word 'w' is a descriptor that may precede an organisation or place name
+ * (صحيفة، وكالة، مدينة…). */
+int rasd__is_descriptor_word(const char *w, size_t len);
+
+/** Returns a readable Latin transliteration of the Arabic 's' ('len' bytes), words capitalised, as
+ * a new string (caller frees with free()); NULL when out of memory. */
+char *rasd__translit(const char *s, size_t len);
+
+/** Maps a code point of a name to its normal form: 0 to drop it, -1 for a separator, else the letter. */
+int32_t rasd__name_cp(int32_t cp);
+
+#endif

@@ -1,0 +1,97 @@
+/* translit.c — readable Arabic→Latin transliteration for names the gazetteer does not know. */
+#include <stdlib.h>
+#include <string.h>
+#include "extract/extract.h"
+#include "extract/names.h"
+
+static int is_long_vowel(int32_t c) { return c == 0x0627 || c == 0x0648 || c == 0x064A || c == 0x0649; }
+static int is_letter(int32_t c) { return rasd__is_arabic_letter(c); }
+
+static const char *cons(int32_t c) {
+  switch (c) {
+    case 0x0628: return "b"; case 0x062A: return "t"; case 0x062B: return "th"; case 0x062C: return "j";
+    case 0x062D: return "h"; case 0x062E: return "kh"; case 0x062F: return "d"; case 0x0630: return "dh";
+    case 0x0631: return "r"; case 0x0632: return "z"; case 0x0633: return "s"; case 0x0634: return "sh";
+    case 0x0635: return "s"; case 0x0636: return "d"; case 0x0637: return "t"; case 0x0638: return "z";
+    case 0x063A: return "gh"; case 0x0641: return "f"; case 0x0642: return "q"; case 0x0643: return "k";
+    case 0x06A9: return "k"; case 0x0644: return "l"; case 0x0645: return "m"; case 0x0646: return "n";
+    case 0x0647: return "h"; case 0x067E: return "p"; case 0x0686: return "ch"; case 0x06A4: return "v";
+    case 0x06AF: return "g"; case 0x0698: return "zh";
+  }
+  return NULL;
+}
+
+/* Transliterates one word (code points 'w[0..n)') into 'b'. */
+static void word(const int32_t *w, int n, rasd__buf *b) {
+  int i = 0;
+  size_t start = b->len;
+  if (n >= 4 && w[0] == 0x0627 && w[1] == 0x0644) { rasd__buf_adds(b, "al-"); i = 2; start = b->len; }
+  for (; i < n; i++) {
+    int32_t c = w[i], nx = i + 1 < n ? w[i + 1] : 0, pv = i > 0 ? w[i - 1] : 0;
+    int initial = b->len == start, final = i == n - 1;
+    const char *s = NULL;
+    switch (c) {
+      case 0x0627: case 0x0671: s = (nx == 0x064A && !initial) ? "a" : (pv == 0x0627 ? "" : "a"); break;
+      case 0x0622: s = "a"; break;
+      case 0x0623: s = (nx == 0x0648) ? "" : "a"; break;
+      case 0x0625: s = (nx == 0x064A) ? "" : "i"; break;
+      case 0x0648:
+        if (initial || is_long_vowel(nx) || (pv && is_long_vowel(pv) && pv != 0x0648 && !final)) s = "w";
+        else s = "o";
+        break;
+      case 0x064A:
+        if (initial || (is_long_vowel(nx) && nx != 0x064A && !final)) s = "y";
+        else s = "i";
+        break;
+      case 0x0649: s = "a"; break;
+      case 0x0629: s = "a"; break;
+      case 0x0626: s = (nx == 0x064A) ? "" : "i"; break;
+      case 0x0624: s = "u"; break;
+      case 0x0621: s = ""; break;
+      case 0x0639: s = initial ? "a" : (is_long_vowel(nx) || is_long_vowel(pv) ? "" : "a"); break;
+      case 0x0646: s = "n"; break;
+      case 0x063A: s = (pv == 0x0646 || final) ? "g" : "gh"; break;
+      case 0x062A: if (nx == 0x0634) { s = "ch"; i++; } break;
+    }
+    if (!s) s = cons(c);
+    if (!s) {
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) rasd__buf_addc(b, (char)c);
+      continue;
+    }
+    rasd__buf_adds(b, s);
+  }
+  /* capitalise the first letter (after "al-") */
+  if (b->len > start && b->s[start] >= 'a' && b->s[start] <= 'z') b->s[start] = (char)(b->s[start] - 32);
+}
+
+char *rasd__translit(const char *s, size_t len) {
+  rasd__buf b;
+  rasd__buf_init(&b);
+  int32_t w[256];
+  int n = 0;
+  size_t i = 0;
+  if (!s) len = 0;
+  while (i <= len) {
+    int32_t c = -1;
+    if (i < len) {
+      int32_t raw = rasd__utf8_next(s, len, &i);
+      if (raw < 0) continue;
+      if (rasd__is_arabic_mark(raw) || raw == 0x200C || raw == 0x200D) continue;
+      c = (is_letter(raw) || (raw >= '0' && raw <= '9') || (raw >= 'a' && raw <= 'z') || (raw >= 'A' && raw <= 'Z'))
+              ? raw : -1;
+      if (raw >= 0x0660 && raw <= 0x0669) c = '0' + (raw - 0x0660);
+    } else i++;
+    if (c >= 0) {
+      if (n < 256) w[n++] = c;
+      continue;
+    }
+    if (n) {
+      if (b.len) rasd__buf_addc(&b, ' ');
+      word(w, n, &b);
+      n = 0;
+    }
+  }
+  if (b.oom) { rasd__buf_free(&b); return NULL; }
+  if (!b.s) return rasd__strdup0("");
+  return rasd__buf_detach(&b);
+}
