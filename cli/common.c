@@ -61,14 +61,15 @@ int cli_each_doc(cli_inputs *in, cli_doc_fn fn, void *ud) {
       if (in->ro.strict || rc == RASD_ENOMEM) break;
       continue;
     }
+    char loc[32] = "";
+    if (a->line) snprintf(loc, sizeof loc, ":%ld", a->line);
     for (size_t k = 0; k < a->n_warnings && !in->quiet; k++)
-      fprintf(stderr, "rasd: %s%s%ld: warning: %s\n", a->path ? a->path : "-", a->line ? ":" : "",
-              a->line, a->warnings[k]);
+      fprintf(stderr, "rasd: %s%s: warning: %s\n", a->path ? a->path : "-", loc, a->warnings[k]);
     rasd_doc *d = NULL;
     rc = rasd_clean(c, a, &d);
     if (rc != RASD_OK) {
-      fprintf(stderr, "rasd: %s%s%ld: %s: article '%s' has no text left after cleaning\n", a->path ? a->path : "-",
-              a->line ? ":" : "", a->line, rasd_strerror(rc), a->id ? a->id : "?");
+      fprintf(stderr, "rasd: %s%s: %s: article '%s' has no text left after cleaning\n", a->path ? a->path : "-", loc,
+              rasd_strerror(rc), a->id ? a->id : "?");
       status = CLI_INPUT_ERR;
       rasd_article_free(a);
       if (in->ro.strict) break;

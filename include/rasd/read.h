@@ -17,6 +17,7 @@ typedef struct rasd_article {
   long line;       /* line (JSON Lines) or record number in 'path', 0 when whole file */
   char **warnings; /* reader warnings, e.g. invalid UTF-8 replaced */
   size_t n_warnings;
+  char *byline;    /* author/byline metadata, or NULL */
 } rasd_article;
 
 /** Frees 'a' and its strings; NULL is fine. */
@@ -86,6 +87,8 @@ typedef struct rasd_doc {
   size_t text_len;
   long line;               /* record line in 'path' */
   void *priv_;             /* internal storage */
+  char **repairs;          /* text repairs made: lines rejoined, run-together words split */
+  size_t n_repairs;
 } rasd_doc;
 
 typedef struct rasd_cleaner rasd_cleaner;

@@ -1,6 +1,365 @@
-/* ner.c — STUB until the NER model lands: sequence labeller for people, places, organisations. */
+/* ner.c — the NER model: loading data/ner.model, Viterbi decoding, mentions for rasd_analyze(), rasd_ner_tag_words(). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "extract/extract.h"
-int rasd__ner_load(const char *dir, rasd__ner **out, char **err) { (void)dir; (void)err; *out = NULL; return RASD_OK; }
-void rasd__ner_free(rasd__ner *n) { (void)n; }
-int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) { (void)m; (void)d; (void)a; (void)ar; return RASD_OK; }
-int rasd_ner_tag_words(const rasd_models *m, const char *const *w, size_t n, const char **tags) { (void)m; (void)w; for (size_t i = 0; i < n; i++) tags[i] = "O"; return RASD_OK; }
+#include "extract/ner.h"
+
+_Static_assert(sizeof(rasd__ner_header) == 72, "model header layout");
+
+#define NEG_INF (-(1 << 29))
+
+uint64_t rasd__ner_checksum(const void *p, size_t n) {
+  const unsigned char *s = p;
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (size_t i = 0; i < n; i++) {
+    h ^= s[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+static char *errf(const char *path, const char *what) {
+  rasd__buf b;
+  rasd__buf_init(&b);
+  rasd__buf_printf(&b, "%s: %s; `make model` rebuilds it", path, what);
+  return rasd__buf_detach(&b);
+}
+
+void rasd__ner_free(rasd__ner *n) {
+  if (!n) return;
+  free(n->w);
+  rasd__ner_lex_free(&n->lex);
+  free(n);
+}
+
+static char *slurp(const char *path, size_t *len, int *missing) {
+  FILE *f = fopen(path, "rb");
+  *missing = 0;
+  if (!f) {
+    *missing = errno == ENOENT;
+    return NULL;
+  }
+  char *buf = NULL;
+  if (fseek(f, 0, SEEK_END) == 0) {
+    long sz = ftell(f);
+    if (sz >= 0 && fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)sz + 1))) {
+      if (fread(buf, 1, (size_t)sz, f) != (size_t)sz) {
+        free(buf);
+        buf = NULL;
+      } else {
+        *len = (size_t)sz;
+      }
+    }
+  }
+  fclose(f);
+  return buf;
+}
+
+int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
+  *out = NULL;
+  size_t len = 0;
+  int missing;
+  char *buf = slurp(path, &len, &missing);
+  rasd__ner *m = NULL;
+  const char *why = NULL;
+  if (!buf) {
+    *err = errf(path, missing ? "NER model file is missing" : "cannot read the NER model file");
+    return RASD_EMODEL;
+  }
+  rasd__ner_header h;
+  if (len < sizeof h) { why = "NER model file is truncated (no header)"; goto bad; }
+  memcpy(&h, buf, sizeof h);
+  if (memcmp(h.magic, RASD__NER_MAGIC, 8)) { why = "not a rasd NER model (bad magic)"; goto bad; }
+  if (h.file_version != RASD__NER_FILE_VERSION) { why = "NER model file has an unsupported format version"; goto bad; }
+  if (h.feat_version != RASD__NER_FEAT_VERSION || h.builtin_sum != rasd__ner_builtin_sum())
+    { why = "NER model is stale (trained with other features or trigger lists)"; goto bad; }
+  if (h.ntags != RASD__NER_T || h.nf != RASD__NER_NF || h.bits < 10 || h.bits > 24 || h.lex_max_words > 6)
+    { why = "NER model header is invalid"; goto bad; }
+  if ((size_t)h.payload_size != len - sizeof h) { why = "NER model file is truncated or has trailing bytes"; goto bad; }
+  const unsigned char *p = (const unsigned char *)buf + sizeof h, *end = p + h.payload_size;
+  if (rasd__ner_checksum(p, h.payload_size) != h.checksum) { why = "NER model file is corrupt (checksum mismatch)"; goto bad; }
+  size_t need = sizeof(int32_t) * (RASD__NER_T + 1) * RASD__NER_T + (size_t)h.n_lex * 10;
+  if ((size_t)(end - p) < need) { why = "NER model file is truncated"; goto bad; }
+  if (!(m = calloc(1, sizeof *m))) goto oom;
+  m->bits = h.bits;
+  m->scale = h.scale;
+  m->file_size = len;
+  memcpy(m->trans, p, sizeof m->trans);
+  p += sizeof m->trans;
+  if (rasd__ner_lex_init(&m->lex, h.n_lex + 600)) goto oom;
+  m->lex.max_words = (int)h.lex_max_words;
+  const unsigned char *keys = p, *vals = p + (size_t)h.n_lex * 8;
+  for (uint32_t i = 0; i < h.n_lex; i++) {
+    uint64_t k;
+    uint16_t v;
+    memcpy(&k, keys + (size_t)i * 8, 8);
+    memcpy(&v, vals + (size_t)i * 2, 2);
+    if (rasd__ner_lex_add_key(&m->lex, k, v)) { why = "NER model gazetteer is invalid"; goto bad; }
+  }
+  if (rasd__ner_lex_add_builtin(&m->lex)) goto oom;
+  if (m->lex.max_words < 3) m->lex.max_words = 3;
+  p += (size_t)h.n_lex * 10;
+  size_t nb = (size_t)1 << h.bits;
+  if (!(m->w = calloc(nb * RASD__NER_T, sizeof *m->w))) goto oom;
+  size_t bucket = 0;
+  for (uint32_t r = 0; r < h.n_rows; r++) {
+    uint64_t d = 0;
+    int sh = 0;
+    for (;;) {
+      if (p >= end || sh > 35) { why = "NER model weights are truncated"; goto bad; }
+      unsigned c = *p++;
+      d |= (uint64_t)(c & 0x7f) << sh;
+      sh += 7;
+      if (!(c & 0x80)) break;
+    }
+    bucket += d;
+    if (bucket >= nb || end - p < 2) { why = "NER model weights are invalid"; goto bad; }
+    uint16_t mask;
+    memcpy(&mask, p, 2);
+    p += 2;
+    int16_t *row = m->w + bucket * RASD__NER_T;
+    for (int t = 0; t < RASD__NER_T; t++) {
+      if (!(mask & (1u << t))) continue;
+      if (end - p < 2) { why = "NER model weights are truncated"; goto bad; }
+      memcpy(&row[t], p, 2);
+      p += 2;
+    }
+  }
+  if (p != end) { why = "NER model weights have trailing bytes"; goto bad; }
+  /* disallowed transitions (I-X not after B-X/I-X) become -inf once, here */
+  for (int a = -1; a < RASD__NER_T; a++)
+    for (int b = 0; b < RASD__NER_T; b++)
+      if (!rasd__ner_allowed(a, b)) m->trans[a + 1][b] = NEG_INF;
+  free(buf);
+  *out = m;
+  return RASD_OK;
+oom:
+  free(buf);
+  rasd__ner_free(m);
+  *err = rasd__strdup0("out of memory loading the NER model");
+  return RASD_ENOMEM;
+bad:
+  free(buf);
+  rasd__ner_free(m);
+  *err = errf(path, why);
+  return RASD_EMODEL;
+}
+
+int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
+  rasd__buf b;
+  rasd__buf_init(&b);
+  rasd__buf_printf(&b, "%s/ner.model", dir);
+  if (b.oom) return RASD_ENOMEM;
+  int rc = rasd__ner_load_file(b.s, out, err);
+  rasd__buf_free(&b);
+  return rc;
+}
+
+/* ---- decoding ---- */
+
+struct rasd__ner_state {
+  size_t cap;
+  uint32_t *feats;
+  int32_t *score; /* n × T */
+  uint8_t *back;  /* n × T */
+  rasd__ner_scratch *sc;
+};
+
+rasd__ner_state *rasd__ner_state_new(void) { return calloc(1, sizeof(rasd__ner_state)); }
+
+void rasd__ner_state_free(rasd__ner_state *st) {
+  if (!st) return;
+  free(st->feats);
+  free(st->score);
+  free(st->back);
+  rasd__ner_scratch_free(st->sc);
+  free(st);
+}
+
+static int state_reserve(rasd__ner_state *st, size_t n) {
+  if (n <= st->cap) return 0;
+  size_t c = st->cap ? st->cap : 64;
+  while (c < n) c *= 2;
+  uint32_t *f = realloc(st->feats, c * RASD__NER_NF * sizeof *f);
+  if (f) st->feats = f;
+  int32_t *s = realloc(st->score, c * RASD__NER_T * sizeof *s);
+  if (s) st->score = s;
+  uint8_t *b = realloc(st->back, c * RASD__NER_T);
+  if (b) st->back = b;
+  rasd__ner_scratch *sc = rasd__ner_scratch_new(c);
+  if (!f || !s || !b || !sc) {
+    rasd__ner_scratch_free(sc);
+    return -1;
+  }
+  rasd__ner_scratch_free(st->sc);
+  st->sc = sc;
+  st->cap = c;
+  return 0;
+}
+
+int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags) {
+  if (n == 0) return RASD_OK;
+  if (state_reserve(st, n)) return RASD_ENOMEM;
+  rasd__ner_features(&m->lex, w, n, m->bits, st->sc, st->feats);
+  enum { T = RASD__NER_T };
+  int32_t *sc = st->score;
+  for (size_t i = 0; i < n; i++) {
+    int32_t e[T] = {0};
+    const uint32_t *f = st->feats + i * RASD__NER_NF;
+    for (int k = 0; k < RASD__NER_NF; k++) {
+      const int16_t *row = m->w + (size_t)f[k] * T;
+      for (int t = 0; t < T; t++) e[t] += row[t];
+    }
+    int32_t *cur = sc + i * T;
+    uint8_t *bk = st->back + i * T;
+    if (i == 0) {
+      for (int t = 0; t < T; t++) {
+        cur[t] = e[t] + m->trans[0][t];
+        bk[t] = 0;
+      }
+      continue;
+    }
+    const int32_t *prev = cur - T;
+    for (int t = 0; t < T; t++) {
+      int32_t best = prev[0] + m->trans[1][t];
+      int bi = 0;
+      for (int a = 1; a < T; a++) {
+        int32_t v = prev[a] + m->trans[1 + a][t];
+        if (v > best) {
+          best = v;
+          bi = a;
+        }
+      }
+      cur[t] = best + e[t];
+      bk[t] = (uint8_t)bi;
+    }
+    /* keep scores bounded on very long sentences: shift by the max */
+    if ((i & 15) == 0) {
+      int32_t mx = cur[0];
+      for (int t = 1; t < T; t++)
+        if (cur[t] > mx) mx = cur[t];
+      for (int t = 0; t < T; t++) cur[t] = cur[t] - mx < NEG_INF ? NEG_INF : cur[t] - mx;
+    }
+  }
+  const int32_t *last = sc + (n - 1) * T;
+  int bt = 0;
+  for (int t = 1; t < T; t++)
+    if (last[t] > last[bt]) bt = t;
+  for (size_t i = n; i-- > 0;) {
+    tags[i] = (uint8_t)bt;
+    bt = st->back[i * T + bt];
+  }
+  return RASD_OK;
+}
+
+/* ---- public entry points ---- */
+
+int rasd_ner_tag_words(const rasd_models *m, const char *const *words, size_t n, const char **tags) {
+  if (n == 0) return RASD_OK;
+  if (!m || !m->ner) {
+    for (size_t i = 0; i < n; i++) tags[i] = "O";
+    return RASD_OK;
+  }
+  rasd__ner_word *w = malloc(n * sizeof *w);
+  uint8_t *t = malloc(n);
+  rasd__ner_state *st = rasd__ner_state_new();
+  int rc = RASD_ENOMEM;
+  if (w && t && st) {
+    for (size_t i = 0; i < n; i++) {
+      size_t L = words[i] ? strlen(words[i]) : 0;
+      w[i].s = words[i] ? words[i] : "";
+      w[i].len = L > UINT32_MAX ? UINT32_MAX : (uint32_t)L;
+    }
+    rc = rasd__ner_tag(m->ner, st, w, n, t);
+    if (rc == RASD_OK)
+      for (size_t i = 0; i < n; i++) tags[i] = rasd__ner_tag_names[t[i]];
+  }
+  free(w);
+  free(t);
+  rasd__ner_state_free(st);
+  return rc;
+}
+
+static int ent_type(int tag) {
+  switch ((tag + 1) / 2) {
+    case 1: return RASD_ENT_PER;
+    case 2: return RASD_ENT_LOC;
+    case 3: return RASD_ENT_ORG;
+    case 4: return RASD_ENT_MISC;
+  }
+  return RASD_ENT_NONE;
+}
+
+static int is_punct_tok(const rasd_token *t) {
+  return t->kind == RASD_TOK_PUNCT || t->kind == RASD_TOK_QUOTE || t->kind == RASD_TOK_OTHER;
+}
+
+int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
+  const rasd_tokens *tk = a->tokens;
+  if (!m || !m->ner || !tk || !tk->n_tok || !d->text) return RASD_OK;
+  rasd__ner_state *st = rasd__ner_state_new();
+  rasd__ner_word *w = malloc(tk->n_tok * sizeof *w);
+  uint8_t *tags = malloc(tk->n_tok);
+  rasd_mention *ms = NULL;
+  size_t nm = 0, cap = 0;
+  int rc = RASD_ENOMEM;
+  if (!st || !w || !tags) goto done;
+  for (size_t si = 0; si < tk->n_sent; si++) {
+    const rasd_sentence *s = &tk->sent[si];
+    size_t b = s->tok_begin, e = s->tok_end;
+    if (e > tk->n_tok) e = tk->n_tok;
+    if (b >= e) continue;
+    for (size_t i = b; i < e; i++) {
+      const rasd_token *t = &tk->tok[i];
+      size_t st0 = t->start, len = t->len;
+      if (st0 > d->text_len) st0 = d->text_len;
+      if (len > d->text_len - st0) len = d->text_len - st0;
+      w[i - b].s = d->text + st0;
+      w[i - b].len = (uint32_t)len;
+    }
+    if ((rc = rasd__ner_tag(m->ner, st, w, e - b, tags + b)) != RASD_OK) goto done;
+    rc = RASD_ENOMEM;
+    for (size_t i = b; i < e;) {
+      int tg = tags[i];
+      if (tg == RASD__NER_O) { i++; continue; }
+      int ty = (tg + 1) / 2;
+      size_t j = i + 1;
+      while (j < e && tags[j] != RASD__NER_O && (tags[j] & 1) == 0 && (tags[j] + 1) / 2 == ty) j++;
+      size_t x = i, y = j;
+      while (x < y && is_punct_tok(&tk->tok[x])) x++;
+      while (y > x && is_punct_tok(&tk->tok[y - 1])) y--;
+      if (x < y) {
+        rasd_mention mn;
+        memset(&mn, 0, sizeof mn);
+        mn.tok_begin = (uint32_t)x;
+        mn.tok_end = (uint32_t)y;
+        mn.start = tk->tok[x].start;
+        mn.end = tk->tok[y - 1].start + tk->tok[y - 1].len;
+        if (mn.end > d->text_len) mn.end = (uint32_t)d->text_len;
+        if (mn.start > mn.end) mn.start = mn.end;
+        mn.type = (uint8_t)ent_type(tg);
+        mn.entity = -1;
+        if (!(mn.text = rasd__arena_strndup(ar, d->text + mn.start, mn.end - mn.start))) goto done;
+        if (RASD__VEC_PUSH(ms, nm, cap, mn)) goto done;
+      }
+      i = j;
+    }
+  }
+  if (nm) {
+    rasd_mention *all = rasd__arena_alloc(ar, (a->n_mentions + nm) * sizeof *all);
+    if (!all) goto done;
+    if (a->n_mentions) memcpy(all, a->mentions, a->n_mentions * sizeof *all);
+    memcpy(all + a->n_mentions, ms, nm * sizeof *all);
+    a->mentions = all;
+    a->n_mentions += nm;
+  }
+  rc = RASD_OK;
+done:
+  free(ms);
+  free(w);
+  free(tags);
+  rasd__ner_state_free(st);
+  return rc;
+}

@@ -1,11 +1,999 @@
-/* clean.c — STUB until the reading stage lands: raw article → cleaned document. */
+/* clean.c — raw article → cleaned document: UI strings, boilerplate, captions, credits, bylines, datelines,
+ * publisher summaries, subheads, broken lines, run-together words, invisible characters. */
+#include <stdint.h>
 #include <stdlib.h>
-#include "util/util.h"
+#include <string.h>
 #include "read/read.h"
-struct rasd_cleaner { int dummy; };
-rasd_cleaner *rasd_cleaner_new(void) { return calloc(1, sizeof(rasd_cleaner)); }
-void rasd_cleaner_free(rasd_cleaner *c) { free(c); }
-int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) { (void)c; (void)a; *out = NULL; return RASD_EINPUT; }
-void rasd_doc_free(rasd_doc *d) { free(d); }
-json_t *rasd__doc_json_obj(const rasd_doc *d) { (void)d; return json_object(); }
-char *rasd_doc_json(const rasd_doc *d) { (void)d; return rasd__strdup0("{}"); }
+
+/* Boilerplate statistics: per (outlet, line) the number of distinct articles that had the line. */
+#define BP_MAX_ENTRIES ((size_t)1 << 20)
+#define BP_SHORT_WORDS 12   /* lines up to this many words are boilerplate from BP_SHORT_DOCS articles on */
+#define BP_SHORT_DOCS 3
+#define BP_LONG_WORDS 40    /* longer lines (up to this) need BP_LONG_DOCS articles */
+#define BP_LONG_DOCS 6
+
+typedef struct bp_slot {
+  uint64_t key;
+  uint32_t count, last;
+} bp_slot;
+
+typedef struct line {
+  const char *s;
+  size_t n;
+  int blank_before;
+  int words;
+} line;
+
+struct rasd_cleaner {
+  bp_slot *bp;
+  size_t bp_cap, bp_n;
+  uint32_t seq;
+  rasd__buf norm;  /* the article's text after character normalisation */
+  rasd__buf para;  /* paragraph being built */
+  line *lines;
+  size_t nl, capl;
+  uint64_t *seen;  /* this article's boilerplate keys */
+  size_t nseen, capseen;
+};
+
+rasd_cleaner *rasd_cleaner_new(void) {
+  rasd_cleaner *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  rasd__buf_init(&c->norm);
+  rasd__buf_init(&c->para);
+  return c;
+}
+
+void rasd_cleaner_free(rasd_cleaner *c) {
+  if (!c) return;
+  free(c->bp);
+  rasd__buf_free(&c->norm);
+  rasd__buf_free(&c->para);
+  free(c->lines);
+  free(c->seen);
+  free(c);
+}
+
+/* ---------- document building ---------- */
+
+typedef struct strv {
+  char **v;
+  size_t n, cap;
+} strv;
+
+typedef struct dbuild {
+  rasd_doc *d;
+  rasd__arena *ar;
+  strv paras, caps, creds, ags, warns, reps;
+  rasd_removed *rem;
+  size_t nrem, caprem;
+  size_t *subs;
+  size_t nsubs, capsubs;
+  rasd__buf summary;
+  char date_from_dateline[11];
+  int oom;
+} dbuild;
+
+static char *adup(dbuild *b, const char *s, size_t n) {
+  char *p = rasd__arena_strndup(b->ar, s, n);
+  if (!p) b->oom = 1;
+  return p;
+}
+
+static void sv_push(dbuild *b, strv *v, char *s) {
+  if (!s || RASD__VEC_PUSH(v->v, v->n, v->cap, s)) b->oom = 1;
+}
+
+static void removed(dbuild *b, const char *s, size_t n, const char *reason) {
+  rasd_removed r = {adup(b, s, n), (char *)reason};
+  if (RASD__VEC_PUSH(b->rem, b->nrem, b->caprem, r)) b->oom = 1;
+}
+
+static void add_agency(dbuild *b, const char *canon) {
+  if (!canon || !strcmp(canon, "agencies")) return;
+  for (size_t i = 0; i < b->ags.n; i++)
+    if (!strcmp(b->ags.v[i], canon)) return;
+  sv_push(b, &b->ags, adup(b, canon, strlen(canon)));
+}
+
+/* ---------- character normalisation ---------- */
+
+/* Copies 's' to 'out' with invisible characters removed (LRM/RLM, embeddings, BOM, ZWSP, soft hyphen, misused
+ * ZWJ/ZWNJ), exotic spaces and tabs made plain spaces, CR/LF and line separators made "\n", other controls
+ * dropped, runs of spaces collapsed and lines trimmed; invalid UTF-8 becomes U+FFFD. */
+static void normalize_text(const char *s, size_t len, rasd__buf *out, int keep_newlines) {
+  rasd__buf_clear(out);
+  if (rasd__buf_grow(out, len + 8)) return;
+  char *o = out->s;
+  size_t on = 0, i = 0;
+  int pending_space = 0; /* a space to write before the next visible character */
+  int at_line_start = 1;
+  int32_t prev_cp = 0;
+  while (i < len) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x21 && c < 0x7F) {
+      if (pending_space && !at_line_start) o[on++] = ' ';
+      pending_space = 0;
+      at_line_start = 0;
+      o[on++] = (char)c;
+      prev_cp = c;
+      i++;
+      continue;
+    }
+    /* two-byte letters (Arabic, Latin-1 letters): copied as they are */
+    if (c >= 0xC3 && c <= 0xDF && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        !(c == 0xD8 && (unsigned char)s[i + 1] == 0x9C)) {
+      if (pending_space && !at_line_start) o[on++] = ' ';
+      pending_space = 0;
+      at_line_start = 0;
+      o[on++] = (char)c;
+      o[on++] = s[i + 1];
+      prev_cp = 0x100;
+      i += 2;
+      continue;
+    }
+    int32_t cp;
+    size_t start = i;
+    if (c < 0x80) {
+      cp = c;
+      i++;
+    } else {
+      cp = rasd__utf8_next(s, len, &i);
+      if (cp < 0) cp = 0xFFFD;
+    }
+    switch (cp) {
+    case ' ': case '\t': case 0x0B: case 0x0C: case 0xA0: case 0x1680: case 0x2000: case 0x2001: case 0x2002:
+    case 0x2003: case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A:
+    case 0x202F: case 0x205F: case 0x3000:
+      pending_space = 1;
+      continue;
+    case '\n': case '\r': case 0x85: case 0x2028: case 0x2029:
+      if (cp == '\r' && i < len && s[i] == '\n') i++;
+      if (keep_newlines) {
+        /* trim trailing space (never written yet: pending) */
+        o[on++] = '\n';
+        at_line_start = 1;
+      } else {
+        pending_space = 1;
+      }
+      pending_space = keep_newlines ? 0 : 1;
+      prev_cp = '\n';
+      continue;
+    case 0x200B: case 0x200E: case 0x200F: case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069: case 0x061C: case 0xFEFF: case 0xAD: case 0x2060:
+    case 0x200C:
+      continue;
+    case 0x200D:
+      /* ZWJ joins emoji; between Arabic letters or spaces it is misuse */
+      if (prev_cp >= 0x1F000) break;
+      continue;
+    default:
+      if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) continue;
+    }
+    if (pending_space && !at_line_start) o[on++] = ' ';
+    pending_space = 0;
+    at_line_start = 0;
+    if (cp == 0xFFFD && (unsigned char)s[start] < 0x80) cp = 0xFFFD;
+    if (i - start <= 4 && cp != 0xFFFD) {
+      memcpy(o + on, s + start, i - start);
+      on += i - start;
+    } else {
+      on += (size_t)rasd__utf8_put(o + on, cp);
+    }
+    prev_cp = cp;
+    if (on + 8 > out->cap) {
+      out->len = on;
+      if (rasd__buf_grow(out, 64 + (len - i) * 2)) return;
+      o = out->s;
+    }
+  }
+  out->len = on;
+  out->s[on] = 0;
+}
+
+/* Normalised copy of a metadata string (one line), or NULL when it has no visible text. */
+static char *norm_field(dbuild *b, rasd__buf *tmp, const char *s) {
+  if (!s) return NULL;
+  normalize_text(s, strlen(s), tmp, 0);
+  if (tmp->oom) {
+    b->oom = 1;
+    return NULL;
+  }
+  if (tmp->len == 0) return NULL;
+  return adup(b, tmp->s, tmp->len);
+}
+
+/* ---------- line predicates ---------- */
+
+static int count_words(const char *s, size_t n) {
+  int w = n > 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == ' ') w++;
+  return w;
+}
+
+static int has_comma(const char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++)
+    if (s[i] == ',' || ((unsigned char)s[i] == 0xD8 && (unsigned char)s[i + 1] == 0x8C)) return 1;
+  return n && s[n - 1] == ',';
+}
+
+/* Last code point of s[0..n) and its start. */
+static int32_t last_cp(const char *s, size_t n, size_t *start) {
+  if (!n) return 0;
+  size_t k = n - 1;
+  while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+  size_t j = k;
+  int32_t cp = rasd__utf8_next(s, n, &j);
+  if (start) *start = k;
+  return cp;
+}
+
+static int is_final_punct(int32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == ':' || cp == ';' || cp == 0x061B ||
+         cp == 0x2026 || cp == 0x06D4;
+}
+
+static int is_close_quote(int32_t cp) {
+  return cp == '"' || cp == 0x201D || cp == 0x00BB || cp == 0x2019 || cp == '\'' || cp == 0x00AB || cp == 0x201C;
+}
+
+/* The parenthesised tail "(…)" of a line: returns 1 and its inner span. */
+static int paren_tail(const char *s, size_t n, const char **in, size_t *inn, size_t *open) {
+  if (n < 3 || s[n - 1] != ')') return 0;
+  size_t k = n - 1;
+  while (k > 0 && s[k - 1] != '(' && s[k - 1] != ')') k--;
+  if (k == 0 || s[k - 1] != '(') return 0;
+  *open = k - 1;
+  *in = s + k;
+  *inn = n - 1 - k;
+  return 1;
+}
+
+/* 1 when a line ends a sentence: final punctuation, maybe followed by closing quotes; a closing quotation
+ * ends a paragraph too; "(…)" at the end counts when it is an agency credit or follows final punctuation. */
+static int ends_sentence(const char *s, size_t n) {
+  const char *in;
+  size_t inn, open;
+  if (paren_tail(s, n, &in, &inn, &open)) {
+    if (rasd__agency_canon(in, inn)) return 1;
+    n = open;
+    while (n && s[n - 1] == ' ') n--;
+  }
+  size_t st;
+  int32_t cp = last_cp(s, n, &st);
+  int quotes = 0;
+  while (n && is_close_quote(cp) && quotes < 3) {
+    n = st;
+    cp = last_cp(s, n, &st);
+    quotes++;
+  }
+  if (is_final_punct(cp)) return 1;
+  return quotes > 0;
+}
+
+static int ends_question(const char *s, size_t n) {
+  int32_t cp = last_cp(s, n, NULL);
+  return cp == '?' || cp == 0x061F || cp == '!';
+}
+
+/* The last word of a line. */
+static void last_word(const char *s, size_t n, const char **w, size_t *wn) {
+  size_t e = n;
+  while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '-')) e--;
+  size_t b = e;
+  while (b > 0 && s[b - 1] != ' ') b--;
+  *w = s + b;
+  *wn = e - b;
+}
+
+static int ends_dangling(const char *s, size_t n) {
+  const char *w;
+  size_t wn;
+  last_word(s, n, &w, &wn);
+  return rasd__is_dangling_word(w, wn);
+}
+
+static int starts_with(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && !memcmp(s, p, k);
+}
+
+/* Length of a bullet marker at the start ("- ", "• ", "* ", "– ", "▪ "), or 0. */
+static size_t bullet_len(const char *s, size_t n) {
+  static const char *const m[] = {"- ", "• ", "* ", "– ", "— ", "▪ ", "● ", "◾ ", "■ ", NULL};
+  for (size_t i = 0; m[i]; i++)
+    if (starts_with(s, n, m[i])) return strlen(m[i]);
+  return 0;
+}
+
+static int contains(const char *s, size_t n, const char *needle) {
+  size_t k = strlen(needle);
+  if (k > n) return 0;
+  return memmem(s, n, needle, k) != NULL;
+}
+
+static int ieq_ascii(const char *s, size_t n, const char *w) {
+  return strlen(w) == n && !strncasecmp(s, w, n);
+}
+
+static int photo_source(const char *s, size_t n) {
+  static const char *const ascii[] = {"getty", "getty images", "gettyimages", "afp", "reuters", "ap", "epa",
+                                      "shutterstock", "istock", "x", "twitter", "facebook", "instagram", NULL};
+  for (size_t i = 0; ascii[i]; i++)
+    if (ieq_ascii(s, n, ascii[i])) return 1;
+  if (n >= 5 && !strncasecmp(s, "getty", 5)) return 1;
+  static const char *const ar[] = {"أرشيفية", "أرشيف", "ارشيفية", "صورة أرشيفية", "صورة", "الصورة", "تصوير",
+                                   "مواقع التواصل", "وسائل التواصل", "إكس", "تويتر", "فيسبوك", "انستغرام",
+                                   "الإنترنت", "إنترنت", "متداولة", "صورة متداولة", "خاص", "أرشيفية - رويترز",
+                                   NULL};
+  for (size_t i = 0; ar[i]; i++)
+    if (strlen(ar[i]) == n && !memcmp(ar[i], s, n)) return 1;
+  if (starts_with(s, n, "تصوير") || starts_with(s, n, "صورة") || starts_with(s, n, "أرشيفية")) return 1;
+  return 0;
+}
+
+/* A photo caption: "… (Getty)", "صورة: …", "(أرشيفية)" tails. */
+static int is_caption(const line *l) {
+  if (l->words > 45) return 0;
+  const char *s = l->s;
+  size_t n = l->n;
+  if ((starts_with(s, n, "صورة") || starts_with(s, n, "الصورة") || starts_with(s, n, "(صورة") ||
+       starts_with(s, n, "تصوير:") || starts_with(s, n, "📷")) &&
+      l->words <= 30 && (n > 10 && (contains(s, 12, ":") || contains(s, n, "(") || l->words <= 25)))
+    return !ends_sentence(s, n) || contains(s, 14, ":");
+  const char *in;
+  size_t inn, open;
+  if (!paren_tail(s, n, &in, &inn, &open) || open == 0) return 0;
+  /* text before the credit must not be a finished sentence */
+  size_t before = open;
+  while (before > 0 && s[before - 1] == ' ') before--;
+  if (before == 0) return 0;
+  if (photo_source(in, inn)) return !ends_sentence(s, before) || l->words <= 12;
+  /* "(رويترز)" after a short unfinished line: a caption credited to an agency */
+  if (rasd__agency_canon(in, inn) && !ends_sentence(s, before) && l->words <= 25) return 1;
+  return 0;
+}
+
+/* Splits a credit text on "،", ",", "/", " و" and "-"; calls back per item. Returns the item count, and how many
+ * items are agencies in '*nag'. */
+static int credit_items(dbuild *b, const char *s, size_t n, int record, int *nag, int *maxwords) {
+  int items = 0;
+  *nag = 0;
+  *maxwords = 0;
+  size_t i = 0;
+  while (i <= n) {
+    size_t e = i;
+    size_t sep = 0;
+    while (e < n) {
+      if (s[e] == ',' || s[e] == '/' || s[e] == '-') { sep = 1; break; }
+      if ((unsigned char)s[e] == 0xD8 && e + 1 < n && (unsigned char)s[e + 1] == 0x8C) { sep = 2; break; }
+      e++;
+    }
+    size_t a = i, z = e;
+    while (a < z && s[a] == ' ') a++;
+    while (z > a && s[z - 1] == ' ') z--;
+    if (z > a) {
+      items++;
+      int w = count_words(s + a, z - a);
+      if (w > *maxwords) *maxwords = w;
+      const char *canon = rasd__agency_canon(s + a, z - a);
+      if (canon) {
+        (*nag)++;
+        if (record) add_agency(b, canon);
+      }
+    }
+    if (e >= n) break;
+    i = e + (sep ? sep : 1);
+  }
+  return items;
+}
+
+/* An agency credit line: "(فرانس برس، العربي الجديد)", "(واس)", "المصدر: وكالات". */
+static int is_credit(dbuild *b, const line *l, int near_end, int record) {
+  const char *s = l->s;
+  size_t n = l->n;
+  if (l->words > 10) return 0;
+  int nag, mw;
+  if (n >= 2 && s[0] == '(' && s[n - 1] == ')' && !memchr(s + 1, '(', n - 2)) {
+    int items = credit_items(b, s + 1, n - 2, 0, &nag, &mw);
+    if (items == 0 || mw > 4) return 0;
+    if (nag > 0 || near_end) {
+      if (record) credit_items(b, s + 1, n - 2, 1, &nag, &mw);
+      return 1;
+    }
+    return 0;
+  }
+  static const char *const pfx[] = {"المصدر:", "المصدر :", "المصادر:", "المصدر -", "المصدر", NULL};
+  for (size_t k = 0; pfx[k]; k++) {
+    size_t pl = strlen(pfx[k]);
+    if (starts_with(s, n, pfx[k]) && l->words <= 8 && (k < 4 || near_end)) {
+      if (record) credit_items(b, s + pl, n - pl, 1, &nag, &mw);
+      return 1;
+    }
+  }
+  if (near_end && l->words <= 4) {
+    int items = credit_items(b, s, n, 0, &nag, &mw);
+    if (items && nag == items) {
+      if (record) credit_items(b, s, n, 1, &nag, &mw);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Splits "X - Y" / "X – Y" / "X: Y" / "X (Y)" into parts; returns the number of parts (max 4). */
+static int split_parts(const char *s, size_t n, const char **ps, size_t *pn) {
+  int np = 0;
+  size_t i = 0, b = 0;
+  while (i <= n && np < 4) {
+    int sep = 0;
+    size_t skip = 0;
+    if (i == n) sep = 1;
+    else if (s[i] == '-' || s[i] == ':' || s[i] == '(' || s[i] == ')' || s[i] == '|' || s[i] == ',') sep = 1, skip = 1;
+    else if ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+             ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94))
+      sep = 1, skip = 3;
+    else if ((unsigned char)s[i] == 0xD8 && i + 1 < n && (unsigned char)s[i + 1] == 0x8C) sep = 1, skip = 2;
+    if (!sep) {
+      i++;
+      continue;
+    }
+    size_t a = b, z = i;
+    while (a < z && s[a] == ' ') a++;
+    while (z > a && s[z - 1] == ' ') z--;
+    if (z > a) {
+      ps[np] = s + a;
+      pn[np] = z - a;
+      np++;
+    }
+    if (i == n) break;
+    i += skip;
+    b = i;
+  }
+  return np;
+}
+
+/* Classifies a short "who/where" line: returns 'd' for a dateline (place and/or agency only), 'b' for a byline
+ * (a name with an outlet or place), 0 otherwise. Agencies are recorded when 'record'. */
+static int who_where(dbuild *b, const char *s, size_t n, int record) {
+  if (n == 0 || n > 120) return 0;
+  int w = count_words(s, n);
+  if (w > 9) return 0;
+  static const char *const by[] = {"بقلم", "كتب:", "كتب ", "كتبت", "إعداد", "اعداد", "متابعة", "تقرير:", "حوار:",
+                                   "ترجمة", "تحرير", "مراسل", NULL};
+  for (size_t i = 0; by[i]; i++)
+    if (starts_with(s, n, by[i]) && w <= 7 && !ends_sentence(s, n)) return 'b';
+  const char *ps[4];
+  size_t pn[4];
+  int np = split_parts(s, n, ps, pn);
+  if (np < 1) return 0;
+  int places = 0, ags = 0, other = 0, maxw = 0;
+  for (int k = 0; k < np; k++) {
+    int pw = count_words(ps[k], pn[k]);
+    if (pw > maxw) maxw = pw;
+    if (rasd__agency_canon(ps[k], pn[k])) ags++;
+    else if (rasd__is_place(ps[k], pn[k])) places++;
+    else other++;
+  }
+  if (maxw > 4) return 0;
+  if (np == 1) {
+    /* one part: only an agency or a place counts */
+    if (ags || places) {
+      if (record && ags) add_agency(b, rasd__agency_canon(ps[0], pn[0]));
+      return 'd';
+    }
+    return 0;
+  }
+  if (record)
+    for (int k = 0; k < np; k++) add_agency(b, rasd__agency_canon(ps[k], pn[k]));
+  if (other == 0) return 'd';
+  /* "نايف عبدالله – عين اليوم": a name and an outlet; "الرياض: تركي الصهيل" */
+  if (np <= 3 && !has_comma(s, n) && !ends_sentence(s, n)) {
+    /* the separator must be a dash, colon or bracket, not just commas */
+    for (size_t i = 0; i < n; i++)
+      if (s[i] == '-' || s[i] == ':' || s[i] == '(' ||
+          ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+           ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)))
+        return 'b';
+  }
+  return 0;
+}
+
+/* ---------- boilerplate statistics ---------- */
+
+static uint64_t fnv(const char *s, size_t n, uint64_t h) {
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+static bp_slot *bp_find(rasd_cleaner *c, uint64_t key, int insert) {
+  if (insert && (c->bp_n + 1) * 2 > c->bp_cap) {
+    if (c->bp_cap >= BP_MAX_ENTRIES * 2) {
+      insert = 0; /* full: keep what is known, learn no more (bounded memory) */
+    } else {
+      size_t ncap = c->bp_cap ? c->bp_cap * 2 : 4096;
+      bp_slot *nb = calloc(ncap, sizeof *nb);
+      if (!nb) return NULL;
+      for (size_t i = 0; i < c->bp_cap; i++) {
+        if (!c->bp[i].key) continue;
+        size_t j = c->bp[i].key & (ncap - 1);
+        while (nb[j].key) j = (j + 1) & (ncap - 1);
+        nb[j] = c->bp[i];
+      }
+      free(c->bp);
+      c->bp = nb;
+      c->bp_cap = ncap;
+    }
+  }
+  if (!c->bp_cap) return NULL;
+  size_t j = key & (c->bp_cap - 1);
+  while (c->bp[j].key) {
+    if (c->bp[j].key == key) return &c->bp[j];
+    j = (j + 1) & (c->bp_cap - 1);
+  }
+  if (!insert) return NULL;
+  c->bp[j].key = key;
+  c->bp_n++;
+  return &c->bp[j];
+}
+
+/* Counts line 'l' for this article; returns 1 when it is boilerplate of the outlet. */
+static int bp_line(rasd_cleaner *c, uint64_t outlet_h, const line *l) {
+  if (l->words > BP_LONG_WORDS || l->n < 2) return 0;
+  uint64_t key = fnv(l->s, l->n, outlet_h) | 1;
+  bp_slot *sl = bp_find(c, key, 1);
+  if (!sl) return 0;
+  if (sl->last != c->seq) {
+    sl->last = c->seq;
+    sl->count++;
+  }
+  return sl->count >= (l->words <= BP_SHORT_WORDS ? BP_SHORT_DOCS : BP_LONG_DOCS);
+}
+
+/* ---------- paragraphs ---------- */
+
+/* A subhead: short, no comma, no final period (a question is fine), not ending in a function word. */
+static int subhead_like(const line *l) {
+  if (l->words > 9 || l->n > 110 || has_comma(l->s, l->n) || ends_dangling(l->s, l->n)) return 0;
+  if (ends_sentence(l->s, l->n) && !ends_question(l->s, l->n)) return 0;
+  size_t st;
+  int32_t cp = last_cp(l->s, l->n, &st);
+  if (cp == ':' || cp == ')') return 0;
+  char d[11];
+  if (rasd__line_is_date(l->s, l->n, d)) return 0;
+  return 1;
+}
+
+/* Splits words run together at a sentence boundary ("موجزوقال" → "موجز وقال") in 'p' (in place in 'out'),
+ * using the reporting-verb list and the rarity of the merged form in the article 'all'. */
+static void split_runons(dbuild *b, rasd__buf *out, const char *all, size_t alln) {
+  size_t i = 0;
+  while (i < out->len) {
+    while (i < out->len && out->s[i] == ' ') i++;
+    size_t st = i;
+    while (i < out->len && out->s[i] != ' ') i++;
+    size_t n = i - st;
+    if (n < 14) continue; /* three letters + a four-letter opener at least */
+    const char *w = out->s + st;
+    /* strip trailing punctuation for the check */
+    size_t wn = n;
+    while (wn && (w[wn - 1] == '.' || w[wn - 1] == ',' || w[wn - 1] == ':' || w[wn - 1] == '"')) wn--;
+    size_t k = rasd__ends_with_opener(w, wn);
+    if (!k || wn - k < 6) continue;
+    /* the prefix must be Arabic letters only */
+    size_t j = 0;
+    int ok = 1, letters = 0;
+    while (j < wn - k) {
+      int32_t cp = rasd__utf8_next(w, wn - k, &j);
+      if (!rasd__is_arabic_letter(cp)) { ok = 0; break; }
+      letters++;
+    }
+    if (!ok || letters < 3) continue;
+    /* the prefix must not itself end in و (then the word was "…و وقال" or a real word) */
+    if (wn - k >= 2 && (unsigned char)w[wn - k - 2] == 0xD9 && (unsigned char)w[wn - k - 1] == 0x88) continue;
+    /* the merged form must be rare in the article, the opener common as a word of its own */
+    size_t merged = 0;
+    const char *p = all, *e = all + alln;
+    while ((p = memmem(p, (size_t)(e - p), w, wn))) {
+      merged++;
+      p += wn;
+    }
+    if (merged > 2) continue;
+    char rep[256];
+    snprintf(rep, sizeof rep, "split run-together words '%.*s' → '%.*s' + '%.*s'", (int)wn, w, (int)(wn - k), w,
+             (int)k, w + wn - k);
+    sv_push(b, &b->reps, adup(b, rep, strlen(rep)));
+    size_t at = st + wn - k;
+    if (rasd__buf_grow(out, 1)) return;
+    memmove(out->s + at + 1, out->s + at, out->len - at + 1);
+    out->s[at] = ' ';
+    out->len++;
+    i++;
+  }
+}
+
+static void push_para(dbuild *b, rasd__buf *p, int subhead) {
+  if (p->len == 0) return;
+  if (subhead) {
+    size_t idx = b->paras.n;
+    if (RASD__VEC_PUSH(b->subs, b->nsubs, b->capsubs, idx)) b->oom = 1;
+  }
+  sv_push(b, &b->paras, adup(b, p->s, p->len));
+  rasd__buf_clear(p);
+}
+
+/* Strips a dateline or byline prefix from the first paragraph: "الرياض - واس: …", "جدة (رويترز) - …",
+ * "محمد عطيف- سبق: …". Returns the prefix length removed (including the separator). */
+static size_t dateline_prefix(dbuild *b, const char *s, size_t n, const char *author) {
+  if (author) {
+    size_t an = strlen(author);
+    while (an && (author[an - 1] == ':' || author[an - 1] == ' ')) an--;
+    if (an >= 3 && n > an + 10 && !memcmp(s, author, an)) {
+      size_t e = an;
+      while (e < n && (s[e] == ' ' || s[e] == ':' || s[e] == '-')) e++;
+      return e;
+    }
+  }
+  size_t lim = n < 90 ? n : 90;
+  /* "X - Y: body": the whole prefix up to the colon when it is a dateline or byline */
+  const char *colon = memchr(s, ':', lim);
+  if (colon && colon > s) {
+    size_t pe = (size_t)(colon - s);
+    while (pe > 0 && s[pe - 1] == ' ') pe--;
+    int kind = pe ? who_where(b, s, pe, 0) : 0;
+    if (kind) {
+      who_where(b, s, pe, 1);
+      size_t after = (size_t)(colon - s) + 1;
+      while (after < n && s[after] == ' ') after++;
+      return after;
+    }
+  }
+  /* the prefix ends at a dash followed by the body */
+  for (size_t i = 1; i < lim; i++) {
+    int colon = s[i] == ':';
+    int dash = (s[i] == '-' || ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                                ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)));
+    if (!colon && !dash) continue;
+    size_t sepn = dash && s[i] != '-' ? 3 : 1;
+    /* a dash separates the dateline from the body only when followed by a space */
+    size_t after = i + sepn;
+    if (dash && (after >= n || s[after] != ' ')) continue;
+    size_t pe = i;
+    while (pe > 0 && s[pe - 1] == ' ') pe--;
+    if (pe == 0) return 0;
+    int kind = who_where(b, s, pe, 0);
+    if (kind == 'd' || (kind == 'b' && colon)) {
+      /* a dash after a dateline may be followed by the agency: "الرياض - واس:" — take up to the colon */
+      who_where(b, s, pe, 1);
+      while (after < n && s[after] == ' ') after++;
+      return after;
+    }
+    if (colon) return 0;
+  }
+  return 0;
+}
+
+static void build_paragraphs(rasd_cleaner *c, dbuild *b, line *body, size_t nb, const char *author) {
+  rasd__buf *p = &c->para;
+  rasd__buf_clear(p);
+  int prev_ended = 1; /* the previous paragraph ended a sentence (or there was none) */
+  size_t joins = 0;
+  for (size_t i = 0; i < nb; i++) {
+    line *l = &body[i];
+    const char *s = l->s;
+    size_t n = l->n;
+    if (b->paras.n == 0 && p->len == 0) {
+      size_t k = dateline_prefix(b, s, n, author);
+      if (k) {
+        size_t e = k;
+        while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == ':' || s[e - 1] == '-')) e--;
+        removed(b, s, e, "dateline");
+        if (!b->d->dateline) b->d->dateline = adup(b, s, e);
+        s += k;
+        n -= k;
+        if (n == 0) continue;
+      }
+    }
+    int has_next = i + 1 < nb && !body[i + 1].blank_before;
+    if (p->len) {
+      rasd__buf_addc(p, ' ');
+      joins++;
+    }
+    rasd__buf_add(p, s, n);
+    line cur = {s, n, 0, l->words};
+    int sub = p->len == n && prev_ended && b->paras.n > 0 && i + 1 < nb && subhead_like(&cur);
+    if (sub) {
+      push_para(b, p, 1);
+      prev_ended = 1;
+      continue;
+    }
+    int ended = ends_sentence(s, n);
+    int broken = !ended && has_next && (ends_dangling(s, n) || l->words < 30);
+    if (broken) continue;
+    if (joins) {
+      char rep[160];
+      snprintf(rep, sizeof rep, "rejoined %zu line%s broken mid-sentence in paragraph %zu", joins + 1,
+               joins ? "s" : "", b->paras.n + 1);
+      sv_push(b, &b->reps, adup(b, rep, strlen(rep)));
+      joins = 0;
+    }
+    push_para(b, p, 0);
+    prev_ended = ended;
+  }
+  if (p->len) {
+    if (joins) {
+      char rep[160];
+      snprintf(rep, sizeof rep, "rejoined %zu lines broken mid-sentence in paragraph %zu", joins + 1, b->paras.n + 1);
+      sv_push(b, &b->reps, adup(b, rep, strlen(rep)));
+    }
+    push_para(b, p, 0);
+  }
+}
+
+/* ---------- the cleaner ---------- */
+
+static int same_text(const char *a, size_t an, const char *b, size_t bn) { return an == bn && !memcmp(a, b, an); }
+
+int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
+  *out = NULL;
+  if (!c || !a) return RASD_EUSAGE;
+  dbuild B;
+  memset(&B, 0, sizeof B);
+  dbuild *b = &B;
+  rasd__buf_init(&b->summary);
+  b->ar = rasd__arena_new(16384);
+  if (!b->ar) return RASD_ENOMEM;
+  rasd_doc *d = rasd__arena_alloc(b->ar, sizeof *d);
+  if (!d) {
+    rasd__arena_free(b->ar);
+    return RASD_ENOMEM;
+  }
+  b->d = d;
+  d->priv_ = b->ar;
+  d->line = a->line;
+  rasd__buf tmp;
+  rasd__buf_init(&tmp);
+  d->id = a->id ? adup(b, a->id, strlen(a->id)) : NULL;
+  d->path = a->path ? adup(b, a->path, strlen(a->path)) : NULL;
+  d->outlet = norm_field(b, &tmp, a->outlet);
+  d->url = a->url ? adup(b, a->url, strlen(a->url)) : NULL;
+  d->title = norm_field(b, &tmp, a->title);
+  const char *author = norm_field(b, &tmp, a->byline);
+  if (author) {
+    int kind = who_where(b, author, strlen(author), 1);
+    if (kind == 'd') d->dateline = (char *)author;
+    else d->byline = (char *)author;
+  }
+  for (size_t i = 0; i < a->n_warnings; i++) sv_push(b, &b->warns, adup(b, a->warnings[i], strlen(a->warnings[i])));
+
+  /* 1. characters */
+  normalize_text(a->text ? a->text : "", a->text ? a->text_len : 0, &c->norm, 1);
+  if (c->norm.oom) goto oom;
+  const char *T = c->norm.s ? c->norm.s : "";
+  size_t TN = c->norm.len;
+
+  /* 2. lines */
+  c->nl = 0;
+  int blank = 0;
+  for (size_t i = 0; i < TN;) {
+    const char *e = memchr(T + i, '\n', TN - i);
+    size_t n = e ? (size_t)(e - (T + i)) : TN - i;
+    if (n == 0) blank = 1;
+    else {
+      line l = {T + i, n, blank, count_words(T + i, n)};
+      if (RASD__VEC_PUSH(c->lines, c->nl, c->capl, l)) goto oom;
+      blank = 0;
+    }
+    i += n + 1;
+  }
+
+  /* 3. classify */
+  uint64_t outlet_h = fnv(d->outlet ? d->outlet : "", d->outlet ? strlen(d->outlet) : 0, 1469598103934665603ULL);
+  c->seq++;
+  size_t nbody = 0;
+  int summary_mode = 0, seen_body = 0;
+  size_t title_n = d->title ? strlen(d->title) : 0;
+  /* bullets at the top are a publisher's summary only when a plain body paragraph follows them */
+  size_t last_plain = 0;
+  for (size_t i = 0; i < c->nl; i++)
+    if (!bullet_len(c->lines[i].s, c->lines[i].n) && c->lines[i].words >= 8) last_plain = i;
+  for (size_t i = 0; i < c->nl; i++) {
+    line *l = &c->lines[i];
+    int near_end = i + 2 >= c->nl;
+    char dt[11];
+    int bp = bp_line(c, outlet_h, l);
+    if (!seen_body && i < 3 && title_n && same_text(l->s, l->n, d->title, title_n)) {
+      removed(b, l->s, l->n, "title");
+      continue;
+    }
+    if (l->n <= 120 && rasd__is_ui_string(l->s, l->n)) {
+      removed(b, l->s, l->n, "ui");
+      if (contains(l->s, l->n, "الملخص") || contains(l->s, l->n, "ملخص")) summary_mode = 1;
+      continue;
+    }
+    size_t bl = bullet_len(l->s, l->n);
+    if (bl && (summary_mode || (!seen_body && i < last_plain)) && l->words > 3) {
+      if (b->summary.len) rasd__buf_addc(&b->summary, '\n');
+      rasd__buf_add(&b->summary, l->s + bl, l->n - bl);
+      removed(b, l->s, l->n, "publisher_summary");
+      summary_mode = 1;
+      continue;
+    }
+    summary_mode = 0;
+    if (!seen_body && i < 6 && rasd__line_is_date(l->s, l->n, dt)) {
+      if (!d->dateline) {
+        d->dateline = adup(b, l->s, l->n);
+        memcpy(b->date_from_dateline, dt, 11);
+      }
+      removed(b, l->s, l->n, "dateline");
+      continue;
+    }
+    if (is_caption(l)) {
+      sv_push(b, &b->caps, adup(b, l->s, l->n));
+      removed(b, l->s, l->n, "caption");
+      continue;
+    }
+    if (is_credit(b, l, near_end, 0)) {
+      is_credit(b, l, near_end, 1);
+      sv_push(b, &b->creds, adup(b, l->s, l->n));
+      removed(b, l->s, l->n, "credit");
+      continue;
+    }
+    if (!seen_body && l->words <= 9 && !ends_sentence(l->s, l->n)) {
+      int kind = who_where(b, l->s, l->n, 0);
+      if (kind) {
+        who_where(b, l->s, l->n, 1);
+        if (kind == 'd' && !d->dateline) d->dateline = adup(b, l->s, l->n);
+        else if (kind == 'b' && !d->byline) d->byline = adup(b, l->s, l->n);
+        removed(b, l->s, l->n, kind == 'd' ? "dateline" : "byline");
+        continue;
+      }
+    }
+    if (bp) {
+      removed(b, l->s, l->n, "boilerplate");
+      continue;
+    }
+    seen_body = 1;
+    c->lines[nbody++] = *l;
+  }
+  if (b->oom) goto oom;
+
+  /* 4. paragraphs, subheads, broken lines */
+  build_paragraphs(c, b, c->lines, nbody, author);
+  if (b->oom) goto oom;
+  if (b->paras.n == 0) {
+    rasd__buf_free(&tmp);
+    rasd__buf_free(&b->summary);
+    goto empty;
+  }
+
+  /* 5. run-together words, and the text */
+  rasd__buf txt;
+  rasd__buf_init(&txt);
+  for (size_t i = 0; i < b->paras.n; i++) {
+    char *p = b->paras.v[i];
+    size_t pn = strlen(p);
+    if (pn >= 14) {
+      rasd__buf_clear(&tmp);
+      rasd__buf_add(&tmp, p, pn);
+      size_t before = b->reps.n;
+      split_runons(b, &tmp, T, TN);
+      if (b->reps.n != before) b->paras.v[i] = adup(b, tmp.s, tmp.len), p = b->paras.v[i], pn = tmp.len;
+    }
+    if (i) rasd__buf_addc(&txt, '\n');
+    rasd__buf_add(&txt, p, pn);
+  }
+  if (txt.oom) goto oom;
+  d->text = adup(b, txt.s, txt.len);
+  d->text_len = txt.len;
+  rasd__buf_free(&txt);
+  rasd__buf_free(&tmp);
+
+  /* 6. date: metadata (or --date), else the dateline's */
+  if (a->date && strlen(a->date) >= 10) {
+    char dd[11];
+    memcpy(dd, a->date, 10);
+    dd[10] = 0;
+    if (rasd__date_valid(dd)) d->date = adup(b, dd, 10);
+  }
+  if (!d->date && b->date_from_dateline[0]) d->date = adup(b, b->date_from_dateline, 10);
+  if (b->summary.len) d->publisher_summary = adup(b, b->summary.s, b->summary.len);
+  rasd__buf_free(&b->summary);
+
+  /* 7. arrays into the arena */
+#define MOVE(field, nfield, vec)                                                      \
+  do {                                                                                \
+    d->nfield = (vec).n;                                                              \
+    d->field = (vec).n ? rasd__arena_memdup(b->ar, (vec).v, (vec).n * sizeof(char *)) : NULL; \
+    if ((vec).n && !d->field) b->oom = 1;                                             \
+    free((vec).v);                                                                    \
+    (vec).v = NULL;                                                                   \
+  } while (0)
+  MOVE(paragraphs, n_paragraphs, b->paras);
+  MOVE(captions, n_captions, b->caps);
+  MOVE(credits, n_credits, b->creds);
+  MOVE(agencies, n_agencies, b->ags);
+  MOVE(warnings, n_warnings, b->warns);
+  MOVE(repairs, n_repairs, b->reps);
+#undef MOVE
+  d->n_removed = b->nrem;
+  d->removed = b->nrem ? rasd__arena_memdup(b->ar, b->rem, b->nrem * sizeof *b->rem) : NULL;
+  d->n_subheads = b->nsubs;
+  d->subheads = b->nsubs ? rasd__arena_memdup(b->ar, b->subs, b->nsubs * sizeof *b->subs) : NULL;
+  free(b->rem);
+  free(b->subs);
+  if (b->oom || !d->text) {
+    rasd_doc_free(d);
+    return RASD_ENOMEM;
+  }
+  *out = d;
+  return RASD_OK;
+oom:
+  rasd__buf_free(&tmp);
+  rasd__buf_free(&b->summary);
+  free(b->paras.v), free(b->caps.v), free(b->creds.v), free(b->ags.v), free(b->warns.v), free(b->reps.v);
+  free(b->rem), free(b->subs);
+  rasd__arena_free(b->ar);
+  return RASD_ENOMEM;
+empty:
+  free(b->paras.v), free(b->caps.v), free(b->creds.v), free(b->ags.v), free(b->warns.v), free(b->reps.v);
+  free(b->rem), free(b->subs);
+  rasd__arena_free(b->ar);
+  return RASD_EINPUT;
+}
+
+void rasd_doc_free(rasd_doc *d) {
+  if (!d) return;
+  rasd__arena_free(d->priv_);
+}
+
+/* ---------- JSON ---------- */
+
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+
+static json_t *jarr(char **v, size_t n) {
+  json_t *a = json_array();
+  for (size_t i = 0; a && i < n; i++) json_array_append_new(a, json_string(v[i] ? v[i] : ""));
+  return a;
+}
+
+json_t *rasd__doc_json_obj(const rasd_doc *d) {
+  json_t *o = json_object();
+  if (!o || !d) return o;
+  json_object_set_new(o, "id", jstr(d->id));
+  json_object_set_new(o, "path", jstr(d->path));
+  json_object_set_new(o, "outlet", jstr(d->outlet));
+  json_object_set_new(o, "url", jstr(d->url));
+  json_object_set_new(o, "date", jstr(d->date));
+  json_object_set_new(o, "title", jstr(d->title));
+  json_object_set_new(o, "byline", jstr(d->byline));
+  json_object_set_new(o, "dateline", jstr(d->dateline));
+  json_object_set_new(o, "paragraphs", jarr(d->paragraphs, d->n_paragraphs));
+  json_t *s = json_array();
+  for (size_t i = 0; s && i < d->n_subheads; i++) json_array_append_new(s, json_integer((json_int_t)d->subheads[i]));
+  json_object_set_new(o, "subheads", s);
+  json_object_set_new(o, "captions", jarr(d->captions, d->n_captions));
+  json_object_set_new(o, "credits", jarr(d->credits, d->n_credits));
+  json_object_set_new(o, "agencies", jarr(d->agencies, d->n_agencies));
+  json_object_set_new(o, "publisher_summary", jstr(d->publisher_summary));
+  json_t *r = json_array();
+  for (size_t i = 0; r && i < d->n_removed; i++)
+    json_array_append_new(r, json_pack("{s:s, s:s}", "text", d->removed[i].text ? d->removed[i].text : "", "reason",
+                                       d->removed[i].reason ? d->removed[i].reason : ""));
+  json_object_set_new(o, "removed", r);
+  json_object_set_new(o, "warnings", jarr(d->warnings, d->n_warnings));
+  json_object_set_new(o, "repairs", jarr(d->repairs, d->n_repairs));
+  return o;
+}
+
+char *rasd_doc_json(const rasd_doc *d) {
+  json_t *o = rasd__doc_json_obj(d);
+  if (!o) return NULL;
+  char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(o);
+  return s;
+}

@@ -1,3 +1,313 @@
-/* stem.c — STUB until the text core lands: clitic-aware light stemmer. */
-#include "util/util.h"
-char *rasd_stem(const char *w, size_t len, size_t *out_len) { if (out_len) *out_len = len; return rasd__strndup(w, len); }
+/* stem.c — clitic-aware light stemmer: bare form (proclitics off), stem (suffixes off), stopwords, clitic splits. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include "text/text.h"
+
+/* Letters in the matching form are two-byte UTF-8 (U+0600–U+06FF); AR(x) compares one letter. */
+#define L_WAW "\xd9\x88"
+#define L_FEH "\xd9\x81"
+#define L_BEH "\xd8\xa8"
+#define L_LAM "\xd9\x84"
+#define L_KAF "\xd9\x83"
+#define L_ALEF "\xd8\xa7"
+#define L_SEEN "\xd8\xb3"
+#define L_TEH "\xd8\xaa"
+#define L_YEH "\xd9\x8a"
+#define L_HEH "\xd9\x87"
+#define L_NOON "\xd9\x86"
+
+static int is_letter2(const unsigned char *p) { return (p[0] == 0xD8 || p[0] == 0xD9 || p[0] == 0xDA || p[0] == 0xDB) && (p[1] & 0xC0) == 0x80; }
+
+/* Number of letters when w is pure two-byte Arabic, else -1. */
+static int ar_letters(const char *w, size_t len) {
+  if (len & 1) return -1;
+  for (size_t i = 0; i < len; i += 2)
+    if (!is_letter2((const unsigned char *)w + i)) return -1;
+  return (int)(len / 2);
+}
+
+static int at(const char *w, size_t len, size_t i, const char *l) { return i + 2 <= len && w[i] == l[0] && w[i + 1] == l[1]; }
+
+/* ---- Protected words: look like clitic + word but are one word (matching form, prefixes). ---- */
+
+/* Words that start with ال (or a look-alike from أل/آل/إل) where ال is not the article. */
+static const char *const protect_al[] = {
+  "الله", "اللهم", "التي", "الذي", "الذين", "اللذين", "اللذان", "اللتان", "اللتين", "اللاتي", "اللواتي", "اللائي",
+  "اليه", "اليها", "اليهم", "اليهما", "اليكم", "الينا", "اليك", "الان", "الماني", "المانيا", "البانيا", "الباني",
+  "الكسندر", "الكسي", "اليكس", "اليزابيث", "الغاء", "الغي", "الغت", "القاء", "القي", "القت", "القاها", "الزام",
+  "الحاق", "الهام", "الكترون", "التزام", "التزم", "التقاء", "التقي", "التقت", "التقاط", "التقط", "التحاق",
+  "التحق", "التفاف", "التهاب", "الفا", "الفين", "الاف", "الوان", "الفاظ", "الياف", "الغام", "البوم", "اليات",
+  "اليه", "الحان", "البرت", "الفريد", "الياس", "البرتو", "الهه", NULL};
+
+/* Words whose first letter (و ف ب ل ك) is a root letter, not a clitic. Prefix match. */
+static const char *const protect_one[] = {
+  /* و */
+  "وكال", "وكيل", "وكلاء", "ولاي", "وراء", "وقع", "وقوع", "وحد", "وحيد", "ودي", "وديع", "وليد", "ورش", "وتير",
+  "وقت", "ولاه", "ويندوز", "وقف", "وقوف", "وقود", "ولاد", "ولد", "وهمي", "ووتش", "وقائع", "وقاي", "وصل", "وصول",
+  "وصف", "وضع", "وضوح", "وجد", "وجود", "وجه", "وجوه", "وجب", "وجبات", "وزن", "وعد", "وعود", "وعي", "وفاء", "وفق",
+  "وفر", "وفاه", "وفد", "وفود", "وثيق", "وثائق", "ودائع", "ودود", "ورق", "ورد", "ورود", "ورث", "وريث", "ورم", "وحش",
+  "وهب", "وهاب", "وهران", "ولي", "وليام", "ويليام", "ويلز", "وارد", "وائل", "واحد", "واضح", "واسع", "واشنطن",
+  "واقع", "واجب", "واجه", "وافق", "واصل", "وافد", "واعد", "واسط", "واحه", "والد", "والي", "ولاء", "وكر", "وباء",
+  "وتر", "وحل", "ومض", "وميض", "وهج", "وهم", "وسام", "وزير", "وزار", "وزراء", "وطن", "وطني", "ويب", "ويكي", "وول",
+  "وودي", "ويست", "وينر", "وود",
+  /* ف */
+  "فما", "فمن", "فهد", "فهم", "فهيد", "فهمي", "فدي", "فدا", "فدرال", "فهرس", "فمبر",
+  /* ب */
+  "بقي", "بقاء", "بقايا", "بسيط", "بساط", "بحث", "بحاح", "بخاري", "بصم", "بهج", "بحت", "بقيق", "بحر", "بحير", "بحور",
+  "بقر", "بقع", "بقال", "بقل", "بتر", "بتول", "بتك", "بثين", "بثق", "بث", "بجع", "بحبوح", "بخل", "بخار", "بخور",
+  "بزوغ", "بزن", "بزر", "بسم", "بسال", "بستان", "بسكويت", "بصر", "بصير", "بصل", "بصره", "بفعل", "بقعه", "بمب",
+  "بهاء", "بهو", "بهائم", "بهرام", "بهي", "بجاد", "بجانب", "بججج", "بتسم", "بتكار", "بحرين", "بزنس", "بسمه",
+  "بسام", "بسمل", "بصيص", "بهاد", "بهزاد", "بهنس", "بسطا", "بسط", "بخيت", "بخش", "بحري",
+  /* ل */
+  "لقاء", "لقائ", "لعب", "لخويا", "لمس", "لقط", "لقب", "لقاح", "لقمه", "لطيف", "لطف", "لطم", "لعن", "لعاب",
+  "لعل", "لفت", "لفظ", "لفيف", "لمح", "لمع", "لهب", "لهج", "لهجه", "لهف", "لهو", "لهيب", "لذيذ", "لذه", "لذا",
+  "لزوم", "لزم", "لسان", "لسع", "لص", "لصوص", "لصق", "لضرور", "لطالما", "لطخ", "لعبه", "لعاب", "لقي", "لقيط",
+  "لمبارد", "لمي", "لفتر", "لثام", "لثه", "لخبط", "لخص", "لذلك", "لهذا", "لهم", "لها", "لهما", "لهن", "لمن",
+  "لما", "لماذا", "لمده", "لمدن", "لسنا", "لست", "لستر", "لطيفه", "لفرنسا", "لعمر", "لقمان", "لطفي", "لمياء",
+  "لعبت", "لعبو", "لمه", "لمحات", "لمحه",
+  /* ك */
+  "كذب", "كذاب", "كذا", NULL};
+
+/* A tiny open-addressing hash set of byte strings. */
+typedef struct { const char *s; uint16_t len; } hent;
+typedef struct { hent *e; size_t mask; } hset;
+
+static uint32_t hash_bytes(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void hset_build(hset *h, const char *const *words) {
+  size_t n = 0;
+  while (words[n]) n++;
+  size_t cap = 16;
+  while (cap < n * 3) cap *= 2;
+  h->e = calloc(cap, sizeof(hent));
+  h->mask = cap - 1;
+  if (!h->e) return;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(words[i]);
+    size_t k = hash_bytes(words[i], len) & h->mask;
+    while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
+    h->e[k].s = words[i];
+    h->e[k].len = (uint16_t)len;
+  }
+}
+
+static int hset_has(const hset *h, const char *s, size_t len) {
+  if (!h->e) return 0;
+  size_t k = hash_bytes(s, len) & h->mask;
+  while (h->e[k].s) {
+    if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
+    k = (k + 1) & h->mask;
+  }
+  return 0;
+}
+
+/* Our own list of Arabic function words (matching form: ا for أإآ, ي for ى, ه for ة) and a few English ones. */
+static const char *const stopwords[] = {
+  "في", "من", "علي", "الي", "عن", "مع", "ان", "انه", "انها", "انهم", "اننا", "انني", "كان", "كانت", "كانوا", "يكون",
+  "تكون", "يكن", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "ما", "لا", "لم", "لن", "قد",
+  "هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هؤلاء", "اولئك", "هو", "هي", "هم", "هن", "هما", "انا", "نحن", "انت",
+  "انتم", "كل", "بعض", "غير", "بين", "حتي", "ثم", "او", "ام", "بل", "لكن", "لكنه", "لكنها", "ولكن", "اذا", "اذ",
+  "لو", "كما", "حيث", "عند", "عندما", "منذ", "خلال", "بعد", "قبل", "امام", "فوق", "تحت", "اي", "ايضا", "فقط",
+  "اما", "الا", "مثل", "نحو", "لدي", "عليه", "عليها", "عليهم", "فيه", "فيها", "فيهم", "منه", "منها", "منهم", "اليه",
+  "اليها", "عنه", "عنها", "عنهم", "له", "لها", "لهم", "به", "بها", "بهم", "ذاك", "هناك", "هنا", "الان", "لقد",
+  "سوف", "ليس", "ليست", "دون", "ضد", "حول", "عبر", "لدي", "لديه", "لديها", "لديهم", "كي", "لكي", "لان", "مما",
+  "ممن", "عما", "فيما", "بينما", "كذلك", "لذلك", "ذات", "ذو", "ذي", "كلا", "كلتا", "سوي", "جدا", "تم", "يتم",
+  "حين", "حينما", "وفق", "لدى", "عدم", "مدي", "اذن", "انما", "بان", "بانه", "بانها", "اثناء", "ازاء", "لدن",
+  "هل", "كيف", "متي", "اين", "لماذا", "ماذا", "مازال", "لازال", "مايزال", "لايزال", "زال", "يزال", "ظل",
+  "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from", "is", "are", "was",
+  "were", "be", "this", "that", "it", "as", NULL};
+
+static hset stop_set, al_set;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static void build(void) {
+  hset_build(&stop_set, stopwords);
+  hset_build(&al_set, protect_al);
+}
+static void init(void) { pthread_once(&once, build); }
+
+int rasd__is_stopword(const char *w, size_t len) {
+  init();
+  if (len > 24) return 0;
+  if (hset_has(&stop_set, w, len)) return 1;
+  /* و / ف + function word (وفي, فإن, ولكن, وهو). */
+  if (len > 2 && (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) && hset_has(&stop_set, w + 2, len - 2)) return 1;
+  return 0;
+}
+
+static int protected_one(const char *w, size_t len) {
+  for (const char *const *p = protect_one; *p; p++) {
+    size_t n = strlen(*p);
+    if (n <= len && !memcmp(w, *p, n)) return 1;
+  }
+  return 0;
+}
+
+static int protected_al(const char *w, size_t len) {
+  init();
+  for (size_t n = 6; n <= len && n <= 20; n += 2) /* protected entries are whole words or prefixes of words */
+    if (hset_has(&al_set, w, n)) return 1;
+  return 0;
+}
+
+/* Single-letter proclitic 'c' may come off before the letter at w (pairs measured on news text to be
+ * clitics ≥ 85% of the time). */
+static int pair_ok(const char *c, const unsigned char *n) {
+  /* Second letter as its code point low byte set; all letters are U+0621..U+064A here. */
+  if (!is_letter2(n)) return 0;
+  unsigned cp = ((n[0] & 0x1Fu) << 6) | (n[1] & 0x3Fu);
+  const char *allowed;
+  if (c[1] == L_WAW[1] && c[0] == L_WAW[0]) allowed = "بتحخدذرشعغقكلمنهويا";
+  else if (c[0] == L_FEH[0] && c[1] == L_FEH[1]) allowed = "دمه";
+  else if (c[0] == L_BEH[0] && c[1] == L_BEH[1]) allowed = "بتثجحخزسصفقمه";
+  else if (c[0] == L_LAM[0] && c[1] == L_LAM[1]) allowed = "تثخذرزسشصضطعفقمه";
+  else if (c[0] == L_KAF[0] && c[1] == L_KAF[1]) allowed = "ذ";
+  else return 0;
+  for (const unsigned char *a = (const unsigned char *)allowed; *a; a += 2)
+    if ((unsigned)(((a[0] & 0x1Fu) << 6) | (a[1] & 0x3Fu)) == cp) return 1;
+  return 0;
+}
+
+/* Offset after an article at w+p (ال, لل, بال, كال), keeping ≥ 2 letters; 0 when none. */
+static size_t article_at(const char *w, size_t len, size_t p) {
+  const char *r = w + p;
+  size_t rl = len - p;
+  if (rl >= 8 && at(r, rl, 0, L_ALEF) && at(r, rl, 2, L_LAM)) {
+    if (protected_al(r, rl)) return 0;
+    return p + 4;
+  }
+  if (rl >= 8 && at(r, rl, 0, L_LAM) && at(r, rl, 2, L_LAM)) {
+    /* لل + noun (للرئيس); لله is too short to get here. */
+    return p + 4;
+  }
+  if (rl >= 10 && (at(r, rl, 0, L_BEH) || at(r, rl, 0, L_KAF)) && at(r, rl, 2, L_ALEF) && at(r, rl, 4, L_LAM)) {
+    if (protected_al(r + 2, rl - 2)) return 0;
+    return p + 6;
+  }
+  return 0;
+}
+
+size_t rasd__bare_offset(const char *w, size_t len) {
+  const unsigned char *u = (const unsigned char *)w;
+  /* Quick reject: every proclitic starts with و ف ب ل ك or ا (ال). */
+  if (len < 6 || u[0] < 0xD8 || u[0] > 0xD9) return 0;
+  if (!(at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH) || at(w, len, 0, L_BEH) || at(w, len, 0, L_LAM) ||
+        at(w, len, 0, L_KAF) || at(w, len, 0, L_ALEF)))
+    return 0;
+  if (ar_letters(w, len) < 3) return 0;
+  if (protected_one(w, len)) return 0;
+  size_t conj = (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) ? 2 : 0;
+  size_t a;
+  if (conj && (a = article_at(w, len, conj))) return a;
+  if ((a = article_at(w, len, 0))) return a;
+  size_t off = 0;
+  if (conj && len - 2 >= 6 && pair_ok(w, u + 2) && !protected_one(w + 2, len - 2)) off = 2;
+  if ((at(w, len, off, L_BEH) || at(w, len, off, L_LAM) || at(w, len, off, L_KAF)) && len - off - 2 >= 6 &&
+      pair_ok(w + off, u + off + 2) && !protected_one(w + off, len - off))
+    off += 2;
+  return off;
+}
+
+int rasd__clitic_splits(const char *w, size_t len, size_t *off, int max) {
+  int k = 0;
+  if (max <= 0) return 0;
+  size_t cand[8];
+  int nc = 0;
+  if (ar_letters(w, len) >= 3) {
+    size_t conj = (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) ? 2 : 0;
+    size_t ps[2] = {conj, 0};
+    for (int pi = 0; pi < (conj ? 2 : 1); pi++) {
+      size_t p = ps[pi];
+      const char *r = w + p;
+      size_t rl = len - p;
+      if (rl >= 8 && at(r, rl, 0, L_ALEF) && at(r, rl, 2, L_LAM)) cand[nc++] = p + 4;
+      else if (rl >= 8 && at(r, rl, 0, L_LAM) && at(r, rl, 2, L_LAM)) cand[nc++] = p + 4;
+      else if (rl >= 10 && (at(r, rl, 0, L_BEH) || at(r, rl, 0, L_KAF)) && at(r, rl, 2, L_ALEF) && at(r, rl, 4, L_LAM))
+        cand[nc++] = p + 6;
+      if ((at(r, rl, 0, L_BEH) || at(r, rl, 0, L_LAM) || at(r, rl, 0, L_KAF)) && rl >= 8) cand[nc++] = p + 2;
+      if (p) cand[nc++] = p;
+    }
+    for (int i = 0; i < nc; i++) /* longest proclitic first */
+      for (int j = i + 1; j < nc; j++)
+        if (cand[j] > cand[i]) { size_t t = cand[i]; cand[i] = cand[j]; cand[j] = t; }
+  }
+  for (int i = 0; i < nc && k < max - 1; i++) {
+    if (len - cand[i] < 4 || (k && off[k - 1] == cand[i])) continue; /* keep ≥ 2 letters, no repeats */
+    off[k++] = cand[i];
+  }
+  off[k++] = 0;
+  return k;
+}
+
+/* ---- Stem: suffixes off the bare form. ---- */
+
+static int ends(const char *w, size_t len, const char *suf) {
+  size_t n = strlen(suf);
+  return len >= n && !memcmp(w + len - n, suf, n);
+}
+
+size_t rasd__stem_bare(const char *w, size_t len, char *out) {
+  int n = ar_letters(w, len);
+  if (n < 0) { /* not pure Arabic: the form is its own stem */
+    memcpy(out, w, len);
+    out[len] = 0;
+    return len;
+  }
+  const char *s = w;
+  size_t l = len;
+  /* Future سـ on an imperfect verb (سيزور → يزور), when the rest is long enough and not a noun like سياسة. */
+  if (l >= 10 && at(s, l, 0, L_SEEN) && (at(s, l, 2, L_YEH) || at(s, l, 2, L_TEH) || at(s, l, 2, L_NOON))) {
+    static const char *const sn[] = {"سيا", "سيط", "سيد", "سير", "سين", "سيف", "سيول", "ستو", "ستر", "ستا", "ستي",
+                                     "سنو", "سنه", "سنا", "سنغ", "سنت", "سند", "سنن", "سيج", "سيك", "سيم", NULL};
+    int prot = 0;
+    for (const char *const *p = sn; *p; p++)
+      if (!memcmp(s, *p, strlen(*p))) { prot = 1; break; }
+    if (!prot) { s += 2; l -= 2; }
+  }
+  /* Country names in -يا share the nisba stem: كوريا → كوري (الكورية → كوري too). */
+  if (l >= 10 && ends(s, l, "يا")) l -= 2;
+  /* One pronoun suffix (remainder ≥ 3 letters; نا ≥ 4). */
+  int had_suffix = 0;
+  static const struct { const char *s; int min; } pron[] = {
+    {"هما", 3}, {"كما", 3}, {"هم", 3}, {"هن", 3}, {"ها", 3}, {"كم", 3}, {"كن", 3}, {"نا", 4}, {NULL, 0}};
+  for (int i = 0; pron[i].s; i++) {
+    size_t sl = strlen(pron[i].s);
+    if (ends(s, l, pron[i].s) && (l - sl) / 2 >= (size_t)pron[i].min) {
+      l -= sl;
+      had_suffix = 1;
+      break;
+    }
+  }
+  /* One plural / dual suffix; ين ون ان keep ≥ 4 letters so names ending in them (بوتين, إيران) stay whole. */
+  static const struct { const char *s; int min; } plur[] = {
+    {"ات", 3}, {"ون", 4}, {"ين", 4}, {"ان", 4}, {"ه", 3}, {NULL, 0}};
+  int plural = 0;
+  for (int i = 0; plur[i].s; i++) {
+    size_t sl = strlen(plur[i].s);
+    if (ends(s, l, plur[i].s) && (l - sl) / 2 >= (size_t)plur[i].min) {
+      l -= sl;
+      plural = 1;
+      break;
+    }
+  }
+  /* A ة that became ت before a suffix (حكومتها, حكومتان) goes too, like the ة of حكومة. */
+  if ((had_suffix || plural) && l >= 8 && ends(s, l, "ت") && !(plural && ends(w, len, "ات"))) l -= 2;
+  /* A nisba ي before a plural ending stays (الكوريين → كوري): it was not removed above. */
+  memcpy(out, s, l);
+  out[l] = 0;
+  return l;
+}
+
+char *rasd_stem(const char *w, size_t len, size_t *out_len) {
+  if (!w) len = 0;
+  char *out = malloc(len + 1);
+  if (!out) return NULL;
+  size_t b = w ? rasd__bare_offset(w, len) : 0;
+  size_t n = rasd__stem_bare(w ? w + b : "", len - b, out);
+  if (out_len) *out_len = n;
+  return out;
+}

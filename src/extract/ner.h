@@ -1,0 +1,129 @@
+/* ner.h — internal interface of the NER sequence labeller: tags, features, lexicon, model layout (shared with tools/train_ner.c). */
+#ifndef RASD_NER_INTERNAL_H
+#define RASD_NER_INTERNAL_H
+#include <stddef.h>
+#include <stdint.h>
+
+/* Tags, in model order. ANERcorp's tag set. */
+enum {
+  RASD__NER_O = 0,
+  RASD__NER_B_PERS, RASD__NER_I_PERS,
+  RASD__NER_B_LOC, RASD__NER_I_LOC,
+  RASD__NER_B_ORG, RASD__NER_I_ORG,
+  RASD__NER_B_MISC, RASD__NER_I_MISC,
+  RASD__NER_NTAGS
+};
+#define RASD__NER_T RASD__NER_NTAGS
+
+/* Bumped whenever feature extraction changes meaning: a model trained with another version is refused. */
+#define RASD__NER_FEAT_VERSION 3u
+/* Model file format version. */
+#define RASD__NER_FILE_VERSION 1u
+#define RASD__NER_MAGIC "RASDNER\0"
+
+/* Lexicon / gazetteer classes (bits of a 16-bit mask). Gazetteer bits come from ANERgazet (compiled
+ * into the model); the others from our own trigger lists (ner_feat.c). */
+enum {
+  RASD__LX_GAZ_PERS = 1u << 0,
+  RASD__LX_GAZ_LOC = 1u << 1,
+  RASD__LX_GAZ_ORG = 1u << 2,
+  RASD__LX_TITLE = 1u << 3,   /* person titles and roles: الرئيس، السيد، وزير … */
+  RASD__LX_ORGHEAD = 1u << 4, /* organisation heads: وكالة، صحيفة، جامعة، مجلس … */
+  RASD__LX_LOCHEAD = 1u << 5, /* place heads: مدينة، العاصمة، شمال … */
+  RASD__LX_REPORT = 1u << 6,  /* reporting verbs: قال، أعلن، أكد … */
+  RASD__LX_PREP = 1u << 7,    /* prepositions and particles: في، من، إلى … */
+  RASD__LX_FUNC = 1u << 8,    /* other function words */
+  RASD__LX_NISBA = 1u << 9,   /* ال…ي / ال…ية adjective (computed, not listed) */
+  RASD__LX_FIRST = 1u << 10,  /* common Arabic given names (our list) */
+  RASD__LX_MONTH = 1u << 11,  /* month and day names */
+};
+
+/* One hashed lexicon: open addressing over 64-bit phrase keys, value = class mask. */
+typedef struct rasd__ner_lex {
+  uint64_t *keys; /* 0 = empty */
+  uint16_t *vals;
+  uint32_t mask;  /* capacity - 1 (power of two) */
+  uint32_t n;
+  int max_words;  /* longest gazetteer phrase, in words */
+} rasd__ner_lex;
+
+/* A word as written: bytes [s, s+len). */
+typedef struct rasd__ner_word {
+  const char *s;
+  uint32_t len;
+} rasd__ner_word;
+
+/* Number of hashed features per token. */
+#define RASD__NER_NF 44
+
+/* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
+typedef struct rasd__ner_scratch rasd__ner_scratch;
+rasd__ner_scratch *rasd__ner_scratch_new(size_t cap);
+void rasd__ner_scratch_free(rasd__ner_scratch *s);
+size_t rasd__ner_scratch_cap(const rasd__ner_scratch *s);
+
+/* Computes RASD__NER_NF feature bucket indices (in [0, 2^bits)) per token into feats[i*NF ..]; 'n' must be
+ * ≤ the scratch capacity. Pure function of the words, the lexicon and 'bits'. */
+void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t n, unsigned bits,
+                        rasd__ner_scratch *sc, uint32_t *feats);
+
+/* Lexicon: init empty with room for 'cap' entries; add a phrase (words separated by spaces, as written)
+ * with class bits; look up. */
+int rasd__ner_lex_init(rasd__ner_lex *lx, size_t cap);
+void rasd__ner_lex_free(rasd__ner_lex *lx);
+int rasd__ner_lex_add_key(rasd__ner_lex *lx, uint64_t key, uint16_t bits);
+int rasd__ner_lex_add_phrase(rasd__ner_lex *lx, const char *s, size_t len, uint16_t bits);
+/* Adds our built-in trigger/function-word lists. */
+int rasd__ner_lex_add_builtin(rasd__ner_lex *lx);
+/* Checksum of the built-in lists and feature version: stored in the model so a change is detected. */
+uint64_t rasd__ner_builtin_sum(void);
+/* Key of a phrase (as written), the same key the features look up. */
+uint64_t rasd__ner_phrase_key(const char *s, size_t len);
+
+/* Label names. */
+extern const char *const rasd__ner_tag_names[RASD__NER_T];
+int rasd__ner_tag_parse(const char *s, size_t len); /* -1 when unknown */
+
+/* Returns 1 when tag 'b' may follow tag 'a' (a = -1: sentence start): I-X only after B-X or I-X. */
+int rasd__ner_allowed(int a, int b);
+
+/* ---- the model (ner.c) ---- */
+
+/* File layout (little-endian): a 64-byte header, then the payload:
+ *   int32 trans[(T+1) * T]   transition weights, row 0 = sentence start, row 1+a = after tag a
+ *   uint64 lex_keys[n_lex], uint16 lex_bits[n_lex]   ANERgazet phrases, hashed (see rasd__ner_phrase_key)
+ *   rows: n_rows × { varint bucket delta, uint16 tag mask, int16 weight per set bit }
+ * weight = stored / scale. A checksum of the payload refuses corrupt or truncated files. */
+typedef struct rasd__ner_header {
+  char magic[8];
+  uint32_t file_version, feat_version;
+  uint32_t bits, ntags, nf, n_rows;
+  uint32_t n_lex, lex_max_words;
+  float scale;
+  uint32_t payload_size;
+  uint64_t builtin_sum, checksum;
+  uint32_t reserved[2];
+} rasd__ner_header;
+
+struct rasd__ner {
+  unsigned bits;
+  int16_t *w;                 /* (1 << bits) × T */
+  int32_t trans[RASD__NER_T + 1][RASD__NER_T];
+  rasd__ner_lex lex;
+  float scale;
+  size_t file_size;
+};
+
+uint64_t rasd__ner_checksum(const void *p, size_t n);
+/* Loads the model at 'path'; RASD_EMODEL with a message naming the file (caller frees) when missing,
+ * stale or corrupt. */
+int rasd__ner_load_file(const char *path, struct rasd__ner **out, char **err);
+
+/* Per-thread decoding buffers (grow as needed). */
+typedef struct rasd__ner_state rasd__ner_state;
+rasd__ner_state *rasd__ner_state_new(void);
+void rasd__ner_state_free(rasd__ner_state *st);
+/* Tags 'n' words into 'tags' (tag indices) with Viterbi; returns RASD_OK or RASD_ENOMEM. */
+int rasd__ner_tag(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags);
+
+#endif

@@ -1,0 +1,435 @@
+/* ner_feat.c — NER features: word normalisation, clitic stripping, shapes, trigger lexicon, gazetteer spans, feature hashing. */
+#include <stdlib.h>
+#include <string.h>
+#include "extract/ner.h"
+#include "util/util.h"
+
+const char *const rasd__ner_tag_names[RASD__NER_T] = {"O",     "B-PERS", "I-PERS", "B-LOC", "I-LOC",
+                                                      "B-ORG", "I-ORG",  "B-MISC", "I-MISC"};
+
+int rasd__ner_tag_parse(const char *s, size_t len) {
+  for (int t = 0; t < RASD__NER_T; t++)
+    if (strlen(rasd__ner_tag_names[t]) == len && !memcmp(s, rasd__ner_tag_names[t], len)) return t;
+  if (len == 5 && !memcmp(s, "B-PER", 5)) return RASD__NER_B_PERS;
+  if (len == 5 && !memcmp(s, "I-PER", 5)) return RASD__NER_I_PERS;
+  return -1;
+}
+
+int rasd__ner_allowed(int a, int b) {
+  if (b == RASD__NER_O || (b & 1)) return 1; /* O and B-X may follow anything */
+  return a == b || a == b - 1;               /* I-X after B-X or I-X */
+}
+
+/* ---- hashing ---- */
+
+static inline uint64_t mix64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+static inline uint64_t hash_cps(const uint32_t *c, size_t n, uint64_t seed) {
+  uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+  for (size_t i = 0; i < n; i++) {
+    h ^= c[i];
+    h *= 0x100000001b3ULL;
+  }
+  return mix64(h ^ n);
+}
+
+static inline uint64_t comb(uint64_t a, uint64_t b) { return mix64(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL); }
+
+/* ---- normalisation ---- */
+
+#define MAXCP 40
+
+typedef struct wordinfo {
+  uint32_t cp[MAXCP];
+  int n;          /* code points kept in the form */
+  int bare_off;   /* bare form = cp[bare_off .. n) */
+  uint64_t h_form, h_bare, h_shape, h_clit;
+  uint64_t h_pre[4], h_suf[4], h_bpre[2], h_bsuf[2];
+  uint16_t cls;
+  uint8_t gaz;    /* per type 2 bits: 1 = B, 2 = I (LOC<<0, PERS<<2, ORG<<4); bit 6: multiword */
+  uint8_t lenb;
+  int has_al;
+} wordinfo;
+
+/* The matching form of one code point, or 0 to drop it. */
+static inline uint32_t norm_cp(int32_t c) {
+  if (c < 0) return 0;
+  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? (uint32_t)(c + 32) : (uint32_t)c;
+  if (rasd__is_arabic_mark(c)) return 0;
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627;
+    case 0x0649: case 0x06CC: return 0x064A;
+    case 0x0629: return 0x0647;
+    case 0x06A9: return 0x0643;
+    case 0x200B: case 0x200C: case 0x200D: case 0x200E: case 0x200F: case 0xFEFF: return 0;
+  }
+  if (c >= 0x0660 && c <= 0x0669) return (uint32_t)('0' + c - 0x0660);
+  if (c >= 0x06F0 && c <= 0x06F9) return (uint32_t)('0' + c - 0x06F0);
+  if (c >= 0xFF10 && c <= 0xFF19) return (uint32_t)('0' + c - 0xFF10);
+  return (uint32_t)c;
+}
+
+#define ALEF 0x0627
+#define LAM 0x0644
+#define WAW 0x0648
+#define FA 0x0641
+#define BA 0x0628
+#define KAF 0x0643
+
+/* Offset where the clitic-stripped ("bare") form starts: و/ف, then ال, لل, or ب/ك/ل + ال. */
+static int bare_offset(const uint32_t *c, int n) {
+  int o = 0;
+  if (n - o >= 4 && (c[o] == WAW || c[o] == FA)) o++;
+  if (n - o >= 4 && c[o] == ALEF && c[o + 1] == LAM) return o + 2;
+  if (n - o >= 4 && c[o] == LAM && c[o + 1] == LAM) return o + 2;
+  if (n - o >= 5 && (c[o] == BA || c[o] == KAF || c[o] == LAM) && c[o + 1] == ALEF && c[o + 2] == LAM) return o + 3;
+  if (o == 1 && n - o < 2) return 0;
+  return o;
+}
+
+/* Character class for the word shape: A Arabic, a Latin, 0 digit, p punctuation, o other. */
+static inline uint32_t shape_class(uint32_t c) {
+  if (c >= '0' && c <= '9') return '0';
+  if ((c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x250)) return 'a';
+  if (rasd__is_arabic_letter((int32_t)c)) return 'A';
+  if (c < 0x80 || (c >= 0x2000 && c <= 0x206F) || c == 0x060C || c == 0x061B || c == 0x061F || c == 0x066A ||
+      c == 0x066B || c == 0x066C || c == 0x06D4 || c == 0xAB || c == 0xBB)
+    return 'p';
+  return 'o';
+}
+
+static uint64_t lex_get(const rasd__ner_lex *lx, uint64_t key);
+
+static void word_info(const rasd__ner_word *w, wordinfo *wi) {
+  int n = 0;
+  size_t i = 0;
+  uint32_t shape[6];
+  int ns = 0, total = 0;
+  while (i < w->len) {
+    int32_t c = rasd__utf8_next(w->s, w->len, &i);
+    uint32_t m = norm_cp(c);
+    if (!m) continue;
+    total++;
+    uint32_t sc = shape_class(m);
+    if (ns < 6 && (ns == 0 || shape[ns - 1] != sc)) shape[ns++] = sc;
+    if (n < MAXCP) wi->cp[n++] = m;
+  }
+  wi->n = n;
+  wi->bare_off = bare_offset(wi->cp, n);
+  const uint32_t *b = wi->cp + wi->bare_off;
+  int nb = n - wi->bare_off;
+  wi->has_al = wi->bare_off >= 2 && wi->cp[wi->bare_off - 1] == LAM;
+  wi->h_form = hash_cps(wi->cp, (size_t)n, 1);
+  wi->h_bare = hash_cps(b, (size_t)nb, 2);
+  wi->h_clit = hash_cps(wi->cp, (size_t)wi->bare_off, 3);
+  wi->lenb = (uint8_t)(total <= 2 ? total : total <= 3 ? 3 : total <= 5 ? 4 : total <= 8 ? 5 : 6);
+  shape[ns < 6 ? ns : 5] = wi->lenb;
+  wi->h_shape = hash_cps(shape, (size_t)(ns < 6 ? ns : 5) + 1, 4);
+  for (int k = 0; k < 4; k++) {
+    int L = k + 1;
+    wi->h_pre[k] = n > L ? hash_cps(wi->cp, (size_t)L, 10 + (uint64_t)k) : 7;
+    wi->h_suf[k] = n > L ? hash_cps(wi->cp + n - L, (size_t)L, 20 + (uint64_t)k) : 8;
+  }
+  for (int k = 0; k < 2; k++) {
+    int L = k + 2;
+    wi->h_bpre[k] = nb > L ? hash_cps(b, (size_t)L, 30 + (uint64_t)k) : 9;
+    wi->h_bsuf[k] = nb > L ? hash_cps(b + nb - L, (size_t)L, 40 + (uint64_t)k) : 10;
+  }
+  wi->cls = 0;
+  wi->gaz = 0;
+  /* nisba adjective: ال + stem + ي / ية, e.g. الروسي، السعودية */
+  if (wi->has_al && nb >= 3 &&
+      (b[nb - 1] == 0x064A || (nb >= 4 && b[nb - 1] == 0x0647 && b[nb - 2] == 0x064A)))
+    wi->cls |= RASD__LX_NISBA;
+}
+
+/* ---- lexicon ---- */
+
+uint64_t rasd__ner_phrase_key(const char *s, size_t len) {
+  uint64_t h = 0x5bd1e995ULL;
+  size_t i = 0;
+  int words = 0;
+  while (i < len) {
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
+    size_t st = i;
+    while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') i++;
+    if (i == st) break;
+    rasd__ner_word w = {s + st, (uint32_t)(i - st)};
+    wordinfo wi;
+    word_info(&w, &wi);
+    if (wi.n == 0) continue;
+    h = comb(h, wi.h_bare);
+    words++;
+  }
+  return words ? (h | 1) : 0;
+}
+
+int rasd__ner_lex_init(rasd__ner_lex *lx, size_t cap) {
+  size_t c = 64;
+  while (c < cap * 2) c <<= 1;
+  memset(lx, 0, sizeof *lx);
+  lx->keys = calloc(c, sizeof *lx->keys);
+  lx->vals = calloc(c, sizeof *lx->vals);
+  if (!lx->keys || !lx->vals) {
+    rasd__ner_lex_free(lx);
+    return -1;
+  }
+  lx->mask = (uint32_t)(c - 1);
+  return 0;
+}
+
+void rasd__ner_lex_free(rasd__ner_lex *lx) {
+  free(lx->keys);
+  free(lx->vals);
+  memset(lx, 0, sizeof *lx);
+}
+
+int rasd__ner_lex_add_key(rasd__ner_lex *lx, uint64_t key, uint16_t bits) {
+  if (!key || !lx->keys) return -1;
+  uint32_t p = (uint32_t)(key >> 17) & lx->mask;
+  while (lx->keys[p] && lx->keys[p] != key) p = (p + 1) & lx->mask;
+  if (!lx->keys[p]) {
+    if ((lx->n + 1) * 2 > lx->mask + 1) return -1; /* keep load ≤ 1/2 */
+    lx->keys[p] = key;
+    lx->n++;
+  }
+  lx->vals[p] |= bits;
+  return 0;
+}
+
+int rasd__ner_lex_add_phrase(rasd__ner_lex *lx, const char *s, size_t len, uint16_t bits) {
+  uint64_t k = rasd__ner_phrase_key(s, len);
+  if (!k) return 0;
+  int words = 0;
+  for (size_t i = 0; i < len;) {
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i < len) words++;
+    while (i < len && s[i] != ' ' && s[i] != '\t') i++;
+  }
+  if (words > 6) return 0;
+  if (words > lx->max_words) lx->max_words = words;
+  return rasd__ner_lex_add_key(lx, k, bits);
+}
+
+static uint64_t lex_get(const rasd__ner_lex *lx, uint64_t key) {
+  if (!lx || !lx->keys) return 0;
+  uint32_t p = (uint32_t)(key >> 17) & lx->mask;
+  while (lx->keys[p]) {
+    if (lx->keys[p] == key) return lx->vals[p];
+    p = (p + 1) & lx->mask;
+  }
+  return 0;
+}
+
+/* Our own trigger lists (written for rasd; not from any gazetteer). */
+static const char *const lx_title[] = {
+    "الرئيس", "رئيس", "الزعيم", "زعيم", "وزير", "الوزير", "وزيرة", "السيد", "السيدة", "المتحدث باسم", "المتحدثة باسم",
+    "الناطق باسم", "رئيس الوزراء", "رئيس الحكومة", "الملك", "الملكة", "الأمير", "الأميرة", "الشيخ", "الدكتور", "د.",
+    "العقيد", "اللواء", "العميد", "الجنرال", "الفريق", "المشير", "النائب", "نائب", "المستشار", "المستشارة", "السفير",
+    "سفير", "المبعوث", "مبعوث", "الأمين العام", "أمين عام", "المرشد", "آية الله", "البابا", "الإمام", "المدرب",
+    "اللاعب", "الكاتب", "الشاعر", "الفنان", "الفنانة", "المخرج", "الممثل", "الممثلة", "الباحث", "الأستاذ", "البروفيسور",
+    "المدير", "مدير", "المدير العام", "محافظ", "المحافظ", "حاكم", "الحاكم", "قائد", "القائد", "المفوض", "المندوب",
+    "مندوب", "المراسل", "مراسل", "الصحفي", "الصحافي", "المحلل", "الخبير", "رئيسة", "الرئيسة", "نظيره", "نظيرها",
+    "السلطان", "ولي العهد", "خادم الحرمين", "المتحدث", "الناطق", "الرئيس التنفيذي", "الحاخام", "القس", "المطران",
+    "الأب", "النجم", "بطل", "البطل", "الدولي", "عضو", "العضو", "المرشح", "المرشحة", "الأسير", "الشهيد", "الضابط",
+    "الجندي", "المواطن", "المواطنة", "الطفل", "الطفلة", "الشاب", "الفتاة"};
+static const char *const lx_orghead[] = {
+    "وكالة", "صحيفة", "جامعة", "مجلس", "شركة", "منظمة", "وزارة", "حزب", "حركة", "جبهة", "اتحاد", "بنك", "البنك",
+    "مصرف", "هيئة", "لجنة", "جمعية", "مؤسسة", "قناة", "إذاعة", "محكمة", "المحكمة", "مجموعة", "المجلس", "الاتحاد",
+    "الجيش", "جيش", "قوات", "القوات", "الشرطة", "شرطة", "نادي", "النادي", "فريق", "منتخب", "المنتخب", "مركز", "معهد",
+    "مكتب", "إدارة", "الإدارة", "دائرة", "مديرية", "سلطة", "السلطة", "رابطة", "نقابة", "صندوق", "برنامج", "مجلة",
+    "تلفزيون", "التلفزيون", "وكالة أنباء", "الأمم المتحدة", "الجامعة العربية", "جماعة", "تنظيم", "كتائب", "ألوية",
+    "مجمع", "الحكومة", "حكومة", "البرلمان", "برلمان", "الكونغرس", "الكونجرس", "مجلس الأمن", "الحرس", "بورصة",
+    "البورصة", "سوق", "مستشفى", "المستشفى", "كلية", "أكاديمية", "المفوضية", "مفوضية", "الأمانة", "ائتلاف",
+    "تحالف", "التحالف", "الهيئة", "المنظمة", "الجمعية", "الحزب", "الحركة", "الجبهة", "الشركة", "الصحيفة", "الوكالة"};
+static const char *const lx_lochead[] = {
+    "مدينة", "المدينة", "بلدة", "قرية", "عاصمة", "العاصمة", "محافظة", "ولاية", "إقليم", "منطقة", "جزيرة", "جزر", "نهر",
+    "بحر", "البحر", "جبل", "جبال", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "مخيم",
+    "حي", "شارع", "ميدان", "ساحة", "قضاء", "ناحية", "مقاطعة", "دولة", "جمهورية", "مملكة", "إمارة", "بلاد", "أراضي",
+    "سواحل", "خليج", "مضيق", "صحراء", "وادي", "بحيرة", "ضواحي", "قرب", "بالقرب", "مطار", "ميناء", "معبر", "حدود",
+    "شبه جزيرة", "المحيط", "محيط"};
+static const char *const lx_report[] = {
+    "قال", "قالت", "أعلن", "أعلنت", "أكد", "أكدت", "صرح", "صرحت", "أضاف", "أضافت", "أوضح", "أوضحت", "ذكر", "ذكرت",
+    "أشار", "أشارت", "نقل", "نقلت", "أفاد", "أفادت", "دعا", "دعت", "التقى", "استقبل", "زار", "بحث", "وصل", "غادر",
+    "اتهم", "اتهمت", "يقول", "تقول", "نفى", "نفت", "حذر", "حذرت", "طالب", "طالبت", "وقع", "وقعت", "أعرب", "أعربت"};
+static const char *const lx_prep[] = {"في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "حتى", "منذ", "عند", "لدى",
+                                      "نحو", "خلال", "عبر", "ضد", "بعد", "قبل", "أمام", "داخل", "خارج", "تجاه", "حول"};
+static const char *const lx_func[] = {"و", "أن", "إن", "ان", "الذي", "التي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كما",
+                                      "لكن", "أو", "ثم", "قد", "لقد", "لم", "لن", "لا", "ما", "هو", "هي", "هم", "كان",
+                                      "كانت", "وقد", "وكان", "أي", "كل", "بعض", "غير", "إلا", "إذا", "حيث", "عام",
+                                      "العام", "يوم", "اليوم", "أمس", "امس", "غدا", "أيضا", "فقط", "جدا"};
+static const char *const lx_first[] = {
+    "محمد", "أحمد", "علي", "حسن", "حسين", "عمر", "خالد", "عبدالله", "عبد الله", "إبراهيم", "يوسف", "مصطفى", "محمود",
+    "سعيد", "سعد", "فهد", "سلمان", "فيصل", "ناصر", "عبدالعزيز", "عبد العزيز", "عبدالرحمن", "طارق", "هشام", "ياسر",
+    "وليد", "سامي", "نبيل", "جمال", "كمال", "عادل", "صالح", "سالم", "ماجد", "حمد", "زايد", "راشد", "منصور", "مروان",
+    "فاطمة", "عائشة", "مريم", "زينب", "نور", "سارة", "ليلى", "هدى", "رانيا", "جورج", "جون", "ديفيد", "مايكل", "بيتر",
+    "جيمس", "روبرت", "توماس", "فلاديمير", "سيرغي", "سيرجي", "ديمتري", "نيكولاي", "إيمانويل", "دونالد", "جو",
+    "باراك", "هيلاري", "كيم", "شي", "رجب", "بشار", "حافظ", "معمر", "صدام", "نوري", "حيدر", "مقتدى", "عمار",
+    "إسماعيل", "موسى", "عيسى", "داود", "سليمان", "يحيى", "زكريا", "أنور", "حسني", "جمال", "رفيق", "سعود", "نايف",
+    "مقرن", "تركي", "بندر", "نواف", "عبدالملك", "هادي", "منصور", "شارل", "فرانسوا", "نيكولا", "أنجيلا", "تيريزا",
+    "بوريس", "ماري", "آن", "بان", "أنطونيو", "خوسيه", "كارلوس", "لويس", "ميشيل", "ميشال", "إيلي", "نجيب", "سمير",
+    "وائل", "أيمن", "أسامة", "معاذ", "بلال", "حمزة", "طلال", "غسان", "عماد", "رياض", "نزار", "هاني", "ابن", "بن", "بنت",
+    "أبو", "أم", "عبد"};
+static const char *const lx_month[] = {
+    "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+    "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين", "الأحد", "الاثنين",
+    "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "رمضان", "شوال", "محرم", "صفر", "رجب", "شعبان"};
+
+#define NLIST(a) (sizeof(a) / sizeof((a)[0]))
+static const struct {
+  const char *const *w;
+  size_t n;
+  uint16_t bits;
+} lx_lists[] = {
+    {lx_title, NLIST(lx_title), RASD__LX_TITLE},       {lx_orghead, NLIST(lx_orghead), RASD__LX_ORGHEAD},
+    {lx_lochead, NLIST(lx_lochead), RASD__LX_LOCHEAD}, {lx_report, NLIST(lx_report), RASD__LX_REPORT},
+    {lx_prep, NLIST(lx_prep), RASD__LX_PREP},          {lx_func, NLIST(lx_func), RASD__LX_FUNC},
+    {lx_first, NLIST(lx_first), RASD__LX_FIRST},       {lx_month, NLIST(lx_month), RASD__LX_MONTH},
+};
+
+int rasd__ner_lex_add_builtin(rasd__ner_lex *lx) {
+  for (size_t l = 0; l < NLIST(lx_lists); l++)
+    for (size_t i = 0; i < lx_lists[l].n; i++)
+      if (rasd__ner_lex_add_phrase(lx, lx_lists[l].w[i], strlen(lx_lists[l].w[i]), lx_lists[l].bits)) return -1;
+  return 0;
+}
+
+uint64_t rasd__ner_builtin_sum(void) {
+  uint64_t h = mix64(RASD__NER_FEAT_VERSION);
+  for (size_t l = 0; l < NLIST(lx_lists); l++)
+    for (size_t i = 0; i < lx_lists[l].n; i++)
+      h = comb(h, comb(rasd__ner_phrase_key(lx_lists[l].w[i], strlen(lx_lists[l].w[i])), lx_lists[l].bits));
+  return h;
+}
+
+/* ---- scratch and features ---- */
+
+struct rasd__ner_scratch {
+  size_t cap;
+  wordinfo *wi;
+};
+
+rasd__ner_scratch *rasd__ner_scratch_new(size_t cap) {
+  rasd__ner_scratch *s = malloc(sizeof *s);
+  if (!s) return NULL;
+  s->cap = cap ? cap : 1;
+  s->wi = malloc(s->cap * sizeof *s->wi);
+  if (!s->wi) {
+    free(s);
+    return NULL;
+  }
+  return s;
+}
+
+void rasd__ner_scratch_free(rasd__ner_scratch *s) {
+  if (!s) return;
+  free(s->wi);
+  free(s);
+}
+
+size_t rasd__ner_scratch_cap(const rasd__ner_scratch *s) { return s->cap; }
+
+/* Marks gazetteer spans (longest match per type) and multiword trigger phrases. */
+static void mark_lexicon(const rasd__ner_lex *lx, wordinfo *wi, size_t n) {
+  int maxw = lx->max_words > 0 ? lx->max_words : 1;
+  size_t cover[3] = {0, 0, 0}; /* per gazetteer type: tokens before this index are already covered */
+  static const int gbit[3] = {RASD__LX_GAZ_LOC, RASD__LX_GAZ_PERS, RASD__LX_GAZ_ORG};
+  for (size_t i = 0; i < n; i++) {
+    uint64_t h = 0x5bd1e995ULL;
+    int best[3] = {0, 0, 0};
+    for (int L = 1; L <= maxw && i + (size_t)L <= n; L++) {
+      const wordinfo *w = &wi[i + (size_t)L - 1];
+      if (w->n == 0) break;
+      h = comb(h, w->h_bare);
+      uint64_t v = lex_get(lx, h | 1);
+      if (!v) continue;
+      uint16_t trig = (uint16_t)(v & ~(RASD__LX_GAZ_PERS | RASD__LX_GAZ_LOC | RASD__LX_GAZ_ORG));
+      if (trig)
+        for (int k = 0; k < L; k++) wi[i + (size_t)k].cls |= trig;
+      for (int t = 0; t < 3; t++)
+        if (v & gbit[t]) best[t] = L;
+    }
+    for (int t = 0; t < 3; t++) {
+      if (!best[t] || i + (size_t)best[t] <= cover[t]) continue;
+      if (i >= cover[t]) wi[i].gaz |= (uint8_t)(1u << (2 * t));
+      for (int k = 1; k < best[t]; k++) wi[i + (size_t)k].gaz |= (uint8_t)(2u << (2 * t));
+      if (best[t] > 1)
+        for (int k = 0; k < best[t]; k++) wi[i + (size_t)k].gaz |= 0x40;
+      cover[t] = i + (size_t)best[t];
+    }
+  }
+}
+
+void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t n, unsigned bits,
+                        rasd__ner_scratch *sc, uint32_t *feats) {
+  wordinfo *wi = sc->wi;
+  for (size_t i = 0; i < n; i++) word_info(&w[i], &wi[i]);
+  mark_lexicon(lx, wi, n);
+  const unsigned shift = 64 - bits;
+  static const uint64_t BOS = 0x1111, EOS = 0x2222;
+#define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+  for (size_t i = 0; i < n; i++) {
+    const wordinfo *c = &wi[i];
+    long ii = (long)i;
+    uint32_t *f = feats + i * RASD__NER_NF;
+    int k = 0;
+#define F(v) (f[k] = (uint32_t)(mix64(((uint64_t)k << 56) ^ (uint64_t)(v) ^ ((uint64_t)k * 0x9E3779B97F4A7C15ULL)) >> shift), k++)
+    uint64_t fm1 = AT(ii - 1, h_form, BOS), fp1 = AT(ii + 1, h_form, EOS);
+    uint64_t fm2 = AT(ii - 2, h_form, BOS), fp2 = AT(ii + 2, h_form, EOS);
+    uint64_t bm1 = AT(ii - 1, h_bare, BOS), bp1 = AT(ii + 1, h_bare, EOS);
+    uint64_t bm2 = AT(ii - 2, h_bare, BOS), bp2 = AT(ii + 2, h_bare, EOS);
+    uint64_t cm1 = AT(ii - 1, cls, 0x10000), cp1 = AT(ii + 1, cls, 0x10000);
+    uint64_t cm2 = AT(ii - 2, cls, 0x10000), cp2 = AT(ii + 2, cls, 0x10000);
+    uint64_t gm1 = AT(ii - 1, gaz, 0x100), gp1 = AT(ii + 1, gaz, 0x100);
+    uint64_t sm1 = AT(ii - 1, h_shape, BOS), sp1 = AT(ii + 1, h_shape, EOS);
+    uint64_t s1m1 = AT(ii - 1, h_suf[0], BOS);
+    F(0);                                   /* 0 bias */
+    F(c->h_form);                           /* 1 */
+    F(c->h_bare);                           /* 2 */
+    for (int q = 0; q < 4; q++) F(c->h_pre[q]); /* 3-6 */
+    for (int q = 0; q < 4; q++) F(c->h_suf[q]); /* 7-10 */
+    F(c->h_shape);                          /* 11 */
+    F(fm1);                                 /* 12 */
+    F(fp1);
+    F(fm2);
+    F(fp2);
+    F(bm1);                                 /* 16 */
+    F(bp1);
+    F(bm2);
+    F(bp2);
+    F(comb(fm1, c->h_form));                /* 20 */
+    F(comb(c->h_form, fp1));
+    F(comb(bm1, c->h_bare));
+    F(comb(c->h_bare, bp1));
+    F(c->cls);                              /* 24 */
+    F(cm1);
+    F(cp1);
+    F(comb(cm2, cm1));
+    F(comb(cp1, cp2));
+    F(c->gaz);                              /* 29 */
+    F(gm1);
+    F(gp1);
+    F(c->h_bpre[0]);                        /* 32 */
+    F(c->h_bpre[1]);
+    F(c->h_bsuf[0]);
+    F(c->h_bsuf[1]);
+    F(c->h_clit);                           /* 36 */
+    F(comb(cm1, c->h_suf[1]));              /* 37 */
+    F(comb(comb(sm1, c->h_shape), sp1));    /* 38 */
+    F(comb(bm1, bp1));                      /* 39 */
+    F(i == 0 ? 1 : i + 1 == n ? 2 : 3);     /* 40 */
+    F(comb(c->gaz, cm1));                   /* 41 */
+    F(comb(s1m1, c->h_suf[0]));             /* 42 */
+    F(comb(fp1, fp2));                      /* 43 */
+#undef F
+    (void)k;
+  }
+#undef AT
+}

@@ -1,0 +1,726 @@
+/* sqlite.c — the SQLite backend of the store: WAL, versioned schema with migrations, idempotent batches,
+ * incremental story linking over a persisted inverted index (story_terms), and the JSON views. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sqlite3.h>
+#include "store/store.h"
+
+#define SCHEMA_VERSION 1
+#define LINK_THRESHOLD 0.30   /* cosine of an article with a story centroid to join it */
+#define LINE_THRESHOLD 0.40   /* cosine with an older story (outside the window) to continue its storyline */
+#define LINK_WINDOW "-4 days" /* a story takes new articles until this long after its last one */
+#define MAX_TERMS 40
+
+/* Each migration takes the schema from version i to i + 1. */
+static const char *const migrations[] = {
+    "CREATE TABLE articles(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, hash TEXT NOT NULL UNIQUE,"
+    " outlet TEXT, date TEXT, title TEXT, byline TEXT, dateline TEXT, path TEXT, text TEXT NOT NULL,"
+    " agencies TEXT, ord TEXT NOT NULL, story INTEGER, duplicate_of INTEGER, norm2 REAL NOT NULL DEFAULT 0,"
+    " added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url IS NOT NULL AND url <> '';"
+    "CREATE INDEX articles_ord ON articles(ord);"
+    "CREATE INDEX articles_story ON articles(story, ord);"
+    "CREATE INDEX articles_outlet ON articles(outlet);"
+    "CREATE TABLE sentences(article INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,"
+    " end INTEGER NOT NULL, paragraph INTEGER, PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "CREATE TABLE entities(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT, canonical TEXT, en TEXT,"
+    " en_translit INTEGER NOT NULL DEFAULT 0, n_articles INTEGER NOT NULL DEFAULT 0,"
+    " n_mentions INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE entity_forms(entity INTEGER NOT NULL, form TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY(entity, form)) WITHOUT ROWID;"
+    "CREATE INDEX entity_forms_form ON entity_forms(form);"
+    "CREATE TABLE article_entities(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER,"
+    " role TEXT, PRIMARY KEY(article, entity)) WITHOUT ROWID;"
+    "CREATE INDEX article_entities_entity ON article_entities(entity);"
+    "CREATE TABLE mentions(article INTEGER NOT NULL, start INTEGER, end INTEGER, type TEXT, text TEXT,"
+    " entity INTEGER);"
+    "CREATE INDEX mentions_article ON mentions(article);"
+    "CREATE TABLE quotes(article INTEGER NOT NULL, idx INTEGER, speaker TEXT, entity INTEGER, role TEXT,"
+    " cue TEXT, direct INTEGER, text TEXT, start INTEGER, end INTEGER);"
+    "CREATE INDEX quotes_article ON quotes(article);"
+    "CREATE INDEX quotes_entity ON quotes(entity);"
+    "CREATE TABLE dates(article INTEGER NOT NULL, idx INTEGER, text TEXT, value TEXT, calendar TEXT, hijri TEXT,"
+    " relative INTEGER, start INTEGER, end INTEGER, sentence INTEGER, event INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX dates_article ON dates(article);"
+    "CREATE TABLE quantities(article INTEGER NOT NULL, text TEXT, value REAL, unit TEXT, start INTEGER,"
+    " end INTEGER, sentence INTEGER);"
+    "CREATE INDEX quantities_article ON quantities(article);"
+    "CREATE TABLE article_terms(article INTEGER NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL,"
+    " PRIMARY KEY(article, term)) WITHOUT ROWID;"
+    "CREATE TABLE stories(id INTEGER PRIMARY KEY AUTOINCREMENT, title TEXT, size INTEGER NOT NULL DEFAULT 0,"
+    " outlets TEXT NOT NULL DEFAULT '[]', first_date TEXT, last_date TEXT, storyline INTEGER,"
+    " norm2 REAL NOT NULL DEFAULT 0, updated TEXT);"
+    "CREATE INDEX stories_list ON stories(last_date DESC, size DESC, id);"
+    "CREATE TABLE story_terms(story INTEGER NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL,"
+    " PRIMARY KEY(story, term)) WITHOUT ROWID;"
+    "CREATE INDEX story_terms_term ON story_terms(term, story);"
+    "CREATE TABLE storylines(id INTEGER PRIMARY KEY, title TEXT);"
+    "CREATE TABLE duplicates(article INTEGER PRIMARY KEY, original INTEGER NOT NULL, similarity REAL);"
+    "CREATE VIRTUAL TABLE fts USING fts5(title, text, content='articles', content_rowid='n', tokenize='rasd');",
+};
+#define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+typedef struct cached {
+  const char *sql;
+  sqlite3_stmt *st;
+} cached;
+
+typedef struct sq {
+  sqlite3 *db;
+  cached cache[96];
+  size_t n_cache;
+  int64_t *batch; /* rowids put in the open batch */
+  size_t n_batch, cap_batch;
+} sq;
+
+#define DB(s) (((sq *)(s)->impl)->db)
+
+int rasd__store_fail(rasd_store *s, int code, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(s->err, sizeof s->err, fmt, ap);
+  va_end(ap);
+  return code;
+}
+
+static int dbfail(rasd_store *s, const char *what) {
+  return rasd__store_fail(s, RASD_EDB, "%s: %s", what, sqlite3_errmsg(DB(s)));
+}
+
+/* Returns the cached prepared statement for the static string 'sql' (reset, bindings cleared), or NULL. */
+static sqlite3_stmt *stmt(rasd_store *s, const char *sql) {
+  sq *q = s->impl;
+  for (size_t i = 0; i < q->n_cache; i++)
+    if (q->cache[i].sql == sql) {
+      sqlite3_reset(q->cache[i].st);
+      sqlite3_clear_bindings(q->cache[i].st);
+      return q->cache[i].st;
+    }
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v3(q->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+    dbfail(s, "prepare");
+    return NULL;
+  }
+  if (q->n_cache < sizeof q->cache / sizeof q->cache[0]) q->cache[q->n_cache++] = (cached){sql, st};
+  return st;
+}
+
+static int exec(rasd_store *s, const char *sql) {
+  char *e = NULL;
+  if (sqlite3_exec(DB(s), sql, NULL, NULL, &e) != SQLITE_OK) {
+    rasd__store_fail(s, RASD_EDB, "%s", e ? e : "sqlite error");
+    sqlite3_free(e);
+    return RASD_EDB;
+  }
+  return RASD_OK;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v) {
+  if (v) sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+  else sqlite3_bind_null(st, i);
+}
+
+static void bind_textn(sqlite3_stmt *st, int i, const char *v, size_t n) {
+  sqlite3_bind_text(st, i, v, (int)n, SQLITE_TRANSIENT);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+/* Steps a statement that returns no rows. */
+static int run(rasd_store *s, sqlite3_stmt *st, const char *what) {
+  int rc = sqlite3_step(st);
+  sqlite3_reset(st);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW ? RASD_OK : dbfail(s, what);
+}
+
+/* ---- open, migrate, close ---- */
+
+static int migrate(rasd_store *s) {
+  sqlite3_stmt *st = NULL;
+  int v = 0;
+  if (sqlite3_prepare_v2(DB(s), "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return dbfail(s, "user_version");
+  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
+  if (v > (int)N_MIGRATIONS)
+    return rasd__store_fail(s, RASD_EDB, "the store has schema version %d, newer than this rasd (%d): upgrade rasd", v,
+                            (int)N_MIGRATIONS);
+  if (s->flags & RASD_STORE_READONLY) {
+    if (v != (int)N_MIGRATIONS)
+      return rasd__store_fail(s, RASD_EDB, "the store has schema version %d, this rasd wants %d: run `rasd add` on it once",
+                              v, (int)N_MIGRATIONS);
+    return RASD_OK;
+  }
+  for (; v < (int)N_MIGRATIONS; v++) {
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", v + 1);
+    if (exec(s, "BEGIN IMMEDIATE") || exec(s, migrations[v]) || exec(s, pragma)) {
+      sqlite3_exec(DB(s), "ROLLBACK", NULL, NULL, NULL);
+      return RASD_EDB;
+    }
+    if (exec(s, "COMMIT")) return RASD_EDB;
+  }
+  return RASD_OK;
+}
+
+static int sq_open(rasd_store *s, const char *path, int flags) {
+  sq *q = calloc(1, sizeof *q);
+  if (!q) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  s->impl = q;
+  int of = (flags & RASD_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path, &q->db, of | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    rasd__store_fail(s, RASD_EDB, "%s: %s", path, q->db ? sqlite3_errmsg(q->db) : "cannot open");
+    return RASD_EDB;
+  }
+  sqlite3_busy_timeout(q->db, 10000);
+  sqlite3_extended_result_codes(q->db, 1);
+  if (rasd__fts_register(q->db) != RASD_OK) return rasd__store_fail(s, RASD_EDB, "%s: FTS5 is not available", path);
+  if (flags & RASD_STORE_READONLY) {
+    if (exec(s, "PRAGMA query_only=1")) return RASD_EDB;
+  } else {
+    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY")) {
+      return rasd__store_fail(s, RASD_EDB, "%s: not a rasd store or not writable (%s)", path, s->err);
+    }
+  }
+  int rc = migrate(s);
+  if (rc != RASD_OK) {
+    char m[512];
+    snprintf(m, sizeof m, "%s", s->err);
+    return rasd__store_fail(s, rc, "%s: %s", path, m);
+  }
+  return RASD_OK;
+}
+
+static void sq_close(rasd_store *s) {
+  sq *q = s->impl;
+  if (!q) return;
+  for (size_t i = 0; i < q->n_cache; i++) sqlite3_finalize(q->cache[i].st);
+  if (q->db) {
+    if (!sqlite3_get_autocommit(q->db)) sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(q->db);
+  }
+  free(q->batch);
+  free(q);
+  s->impl = NULL;
+}
+
+static int sq_begin(rasd_store *s) {
+  ((sq *)s->impl)->n_batch = 0;
+  return exec(s, "BEGIN IMMEDIATE");
+}
+
+static int sq_commit(rasd_store *s) { return exec(s, "COMMIT"); }
+
+static void sq_rollback(rasd_store *s) {
+  if (!sqlite3_get_autocommit(DB(s))) sqlite3_exec(DB(s), "ROLLBACK", NULL, NULL, NULL);
+  ((sq *)s->impl)->n_batch = 0;
+}
+
+/* ---- put ---- */
+
+typedef struct term {
+  char *t;
+  double w;
+} term;
+
+static int term_cmp(const void *a, const void *b) {
+  const term *x = a, *y = b;
+  return strcmp(x->t, y->t);
+}
+
+static int term_wcmp(const void *a, const void *b) {
+  const term *x = a, *y = b;
+  if (x->w != y->w) return x->w > y->w ? -1 : 1;
+  return strcmp(x->t, y->t);
+}
+
+/* The article's vector for linking: log-tf of content stems, plus its entities (weighted twice), top MAX_TERMS. */
+static int article_terms(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a, double *norm2) {
+  rasd__words w;
+  int rc = rasd__words_of(d->text ? d->text : "", d->text ? d->text_len : 0, &w);
+  term *t = NULL;
+  size_t nt = 0, cap = 0;
+  if (rc != RASD_OK) goto done;
+  for (size_t i = 0; i < w.n; i++) {
+    const rasd__word *x = &w.w[i];
+    if (x->stop || x->kind == RASD_TOK_NUMBER || x->stem_len < 4) continue;
+    char *c = rasd__strndup(x->stem, x->stem_len);
+    if (!c || RASD__VEC_PUSH(t, nt, cap, ((term){c, 1.0}))) { free(c); rc = RASD_ENOMEM; goto done; }
+  }
+  for (size_t i = 0; a && i < a->n_entities; i++) {
+    const rasd_doc_entity *e = &a->entities[i];
+    const char *k = e->key && *e->key ? e->key : e->canonical;
+    if (!k) continue;
+    size_t kl = 0;
+    char *kk = rasd__key_of(k, strlen(k), &kl);
+    if (!kk) { rc = RASD_ENOMEM; goto done; }
+    char *c = malloc(kl + 3);
+    if (c) { c[0] = 'e'; c[1] = ':'; memcpy(c + 2, kk, kl + 1); }
+    free(kk);
+    double wt = 2.0 * (e->n_mentions ? e->n_mentions : 1);
+    if (!c || RASD__VEC_PUSH(t, nt, cap, ((term){c, wt}))) { free(c); rc = RASD_ENOMEM; goto done; }
+  }
+  if (nt) qsort(t, nt, sizeof *t, term_cmp);
+  size_t u = 0;
+  for (size_t i = 0; i < nt; i++) {
+    if (u && !strcmp(t[u - 1].t, t[i].t)) { t[u - 1].w += t[i].w; free(t[i].t); continue; }
+    t[u++] = t[i];
+  }
+  nt = u;
+  for (size_t i = 0; i < nt; i++) t[i].w = 1.0 + log(t[i].w);
+  if (nt) qsort(t, nt, sizeof *t, term_wcmp);
+  *norm2 = 0;
+  sqlite3_stmt *st = stmt(s, "INSERT INTO article_terms(article, term, weight) VALUES(?1, ?2, ?3)");
+  if (!st) { rc = RASD_EDB; goto done; }
+  for (size_t i = 0; i < nt && i < MAX_TERMS; i++) {
+    sqlite3_bind_int64(st, 1, n);
+    bind_text(st, 2, t[i].t);
+    sqlite3_bind_double(st, 3, t[i].w);
+    if ((rc = run(s, st, "article_terms")) != RASD_OK) goto done;
+    *norm2 += t[i].w * t[i].w;
+  }
+done:
+  for (size_t i = 0; i < nt; i++) free(t[i].t);
+  free(t);
+  rasd__words_free(&w);
+  return rc;
+}
+
+static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a) {
+  sqlite3_stmt *st;
+  int rc = RASD_OK;
+  /* Sentences: the analysis's, or the store's own split when the analysis has none. */
+  rasd__words w = {0};
+  const rasd_sentence *sent = a && a->tokens ? a->tokens->sent : NULL;
+  size_t n_sent = a && a->tokens ? a->tokens->n_sent : 0;
+  if (!n_sent && d->text_len) {
+    if ((rc = rasd__words_of(d->text, d->text_len, &w)) != RASD_OK) goto done;
+    sent = w.sent;
+    n_sent = w.n_sent;
+  }
+  if (!(st = stmt(s, "INSERT INTO sentences(article, idx, start, end, paragraph) VALUES(?1, ?2, ?3, ?4, ?5)"))) {
+    rc = RASD_EDB;
+    goto done;
+  }
+  for (size_t i = 0; i < n_sent; i++) {
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, (int64_t)i);
+    sqlite3_bind_int64(st, 3, sent[i].start);
+    sqlite3_bind_int64(st, 4, sent[i].end);
+    sqlite3_bind_int64(st, 5, sent[i].paragraph);
+    if ((rc = run(s, st, "sentences")) != RASD_OK) goto done;
+  }
+  if (!a) goto done;
+  int64_t *gid = calloc(a->n_entities + 1, sizeof *gid);
+  if (!gid) { rc = RASD_ENOMEM; goto done; }
+  for (size_t i = 0; i < a->n_entities; i++) {
+    const rasd_doc_entity *e = &a->entities[i];
+    if (!e->canonical || !*e->canonical) continue;
+    const char *k0 = e->key && *e->key ? e->key : e->canonical;
+    char *key = rasd__key_of(k0, strlen(k0), NULL);
+    if (!key) { rc = RASD_ENOMEM; break; }
+    if (!*key) { free(key); continue; }
+    st = stmt(s, "INSERT INTO entities(key, type, canonical, en, en_translit, n_articles, n_mentions)"
+                 " VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6) ON CONFLICT(key) DO UPDATE SET n_articles = n_articles + 1,"
+                 " n_mentions = n_mentions + excluded.n_mentions,"
+                 " en = CASE WHEN entities.en IS NULL OR (entities.en_translit AND NOT excluded.en_translit)"
+                 "  THEN excluded.en ELSE entities.en END,"
+                 " en_translit = CASE WHEN entities.en IS NULL OR (entities.en_translit AND NOT excluded.en_translit)"
+                 "  THEN excluded.en_translit ELSE entities.en_translit END,"
+                 " canonical = CASE WHEN length(excluded.canonical) > length(entities.canonical)"
+                 "  THEN excluded.canonical ELSE entities.canonical END RETURNING id");
+    if (!st) { free(key); rc = RASD_EDB; break; }
+    bind_text(st, 1, key);
+    bind_text(st, 2, rasd_ent_type_name(e->type));
+    bind_text(st, 3, e->canonical);
+    bind_text(st, 4, e->en);
+    sqlite3_bind_int(st, 5, e->en_translit);
+    sqlite3_bind_int64(st, 6, e->n_mentions);
+    free(key);
+    if (sqlite3_step(st) != SQLITE_ROW) { rc = dbfail(s, "entities"); break; }
+    gid[i] = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    st = stmt(s, "INSERT INTO article_entities(article, entity, n_mentions, role) VALUES(?1, ?2, ?3, ?4)"
+                 " ON CONFLICT DO UPDATE SET n_mentions = n_mentions + excluded.n_mentions");
+    if (!st) { rc = RASD_EDB; break; }
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, gid[i]);
+    sqlite3_bind_int64(st, 3, e->n_mentions);
+    bind_text(st, 4, e->role);
+    if ((rc = run(s, st, "article_entities")) != RASD_OK) break;
+    st = stmt(s, "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, 1)"
+                 " ON CONFLICT DO UPDATE SET n = n + 1");
+    if (!st) { rc = RASD_EDB; break; }
+    sqlite3_bind_int64(st, 1, gid[i]);
+    bind_text(st, 2, e->canonical);
+    if ((rc = run(s, st, "entity_forms")) != RASD_OK) break;
+  }
+  for (size_t i = 0; rc == RASD_OK && i < a->n_mentions; i++) {
+    const rasd_mention *m = &a->mentions[i];
+    int64_t e = m->entity >= 0 && (size_t)m->entity < a->n_entities ? gid[m->entity] : 0;
+    if (!(st = stmt(s, "INSERT INTO mentions(article, start, end, type, text, entity) VALUES(?1,?2,?3,?4,?5,?6)"))) {
+      rc = RASD_EDB;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, m->start);
+    sqlite3_bind_int64(st, 3, m->end);
+    bind_text(st, 4, rasd_ent_type_name(m->type));
+    bind_text(st, 5, m->text);
+    if (e) sqlite3_bind_int64(st, 6, e);
+    if ((rc = run(s, st, "mentions")) != RASD_OK) break;
+    if (e && m->text && *m->text) {
+      st = stmt(s, "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, 1) ON CONFLICT DO UPDATE SET n = n + 1");
+      if (!st) { rc = RASD_EDB; break; }
+      sqlite3_bind_int64(st, 1, e);
+      bind_text(st, 2, m->text);
+      rc = run(s, st, "entity_forms");
+    }
+  }
+  for (size_t i = 0; rc == RASD_OK && i < a->n_quotes; i++) {
+    const rasd_quote *q = &a->quotes[i];
+    int64_t e = q->speaker_entity >= 0 && (size_t)q->speaker_entity < a->n_entities ? gid[q->speaker_entity] : 0;
+    if (!(st = stmt(s, "INSERT INTO quotes(article, idx, speaker, entity, role, cue, direct, text, start, end)"
+                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"))) {
+      rc = RASD_EDB;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, (int64_t)i);
+    bind_text(st, 3, q->speaker);
+    if (e) sqlite3_bind_int64(st, 4, e);
+    bind_text(st, 5, q->speaker_role);
+    bind_text(st, 6, q->cue);
+    sqlite3_bind_int(st, 7, q->direct);
+    bind_text(st, 8, q->text);
+    sqlite3_bind_int64(st, 9, q->start);
+    sqlite3_bind_int64(st, 10, q->end);
+    rc = run(s, st, "quotes");
+  }
+  for (size_t i = 0; rc == RASD_OK && i < a->n_timex; i++) {
+    const rasd_timex *t = &a->timex[i];
+    int event = 0;
+    for (size_t k = 0; k < a->n_events; k++)
+      if (a->events[k].timex == i) event = 1;
+    if (!(st = stmt(s, "INSERT INTO dates(article, idx, text, value, calendar, hijri, relative, start, end, sentence,"
+                       " event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"))) {
+      rc = RASD_EDB;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, (int64_t)i);
+    bind_text(st, 3, t->text);
+    bind_text(st, 4, t->value);
+    bind_text(st, 5, t->calendar);
+    bind_text(st, 6, t->hijri);
+    sqlite3_bind_int(st, 7, t->relative);
+    sqlite3_bind_int64(st, 8, t->start);
+    sqlite3_bind_int64(st, 9, t->end);
+    sqlite3_bind_int64(st, 10, t->sentence);
+    sqlite3_bind_int(st, 11, event);
+    rc = run(s, st, "dates");
+  }
+  for (size_t i = 0; rc == RASD_OK && i < a->n_quantities; i++) {
+    const rasd_quantity *q = &a->quantities[i];
+    if (!(st = stmt(s, "INSERT INTO quantities(article, text, value, unit, start, end, sentence)"
+                       " VALUES(?1,?2,?3,?4,?5,?6,?7)"))) {
+      rc = RASD_EDB;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, n);
+    bind_text(st, 2, q->text);
+    sqlite3_bind_double(st, 3, q->value);
+    bind_text(st, 4, q->unit);
+    sqlite3_bind_int64(st, 5, q->start);
+    sqlite3_bind_int64(st, 6, q->end);
+    sqlite3_bind_int64(st, 7, q->sentence);
+    rc = run(s, st, "quantities");
+  }
+  free(gid);
+done:
+  rasd__words_free(&w);
+  return rc;
+}
+
+static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
+  sq *q = s->impl;
+  *added = 0;
+  const char *text = d->text ? d->text : "";
+  size_t tlen = d->text ? d->text_len : 0;
+  char hash[33];
+  if (tlen) rasd__hash_hex(text, tlen, hash);
+  else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
+  const char *id = d->id && *d->id ? d->id : hash;
+  const char *url = d->url && *d->url ? d->url : NULL;
+  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
+                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  if (!st) return RASD_EDB;
+  bind_text(st, 1, id);
+  bind_text(st, 2, hash);
+  bind_text(st, 3, url);
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  if (r == SQLITE_ROW) return RASD_OK;
+  if (r != SQLITE_DONE) return dbfail(s, "lookup");
+  char *agencies = NULL;
+  if (d->n_agencies) {
+    json_t *ag = json_array();
+    for (size_t i = 0; i < d->n_agencies; i++) json_array_append_new(ag, json_string(d->agencies[i]));
+    agencies = json_dumps(ag, JSON_COMPACT);
+    json_decref(ag);
+  }
+  rasd__buf ord;
+  rasd__buf_init(&ord);
+  rasd__buf_printf(&ord, "%s\x1f%s", d->date && rasd__date_valid(d->date) ? d->date : "", id);
+  st = stmt(s, "INSERT INTO articles(id, url, hash, outlet, date, title, byline, dateline, path, text, agencies, ord)"
+               " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+  if (!st) { free(agencies); rasd__buf_free(&ord); return RASD_EDB; }
+  bind_text(st, 1, id);
+  bind_text(st, 2, url);
+  bind_text(st, 3, hash);
+  bind_text(st, 4, d->outlet);
+  bind_text(st, 5, d->date && rasd__date_valid(d->date) ? d->date : NULL);
+  if (d->date && strlen(d->date) > 10 && rasd__date_valid(d->date)) bind_textn(st, 5, d->date, 10);
+  bind_text(st, 6, d->title);
+  bind_text(st, 7, d->byline);
+  bind_text(st, 8, d->dateline);
+  bind_text(st, 9, d->path);
+  bind_textn(st, 10, text, tlen);
+  bind_text(st, 11, agencies);
+  bind_text(st, 12, ord.s);
+  free(agencies);
+  rasd__buf_free(&ord);
+  int rc = run(s, st, "insert article");
+  if (rc != RASD_OK) return rc;
+  int64_t n = sqlite3_last_insert_rowid(q->db);
+  st = stmt(s, "INSERT INTO fts(rowid, title, text) VALUES(?1, ?2, ?3)");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, n);
+  bind_text(st, 2, d->title);
+  bind_textn(st, 3, text, tlen);
+  if ((rc = run(s, st, "index article")) != RASD_OK) return rc;
+  if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
+  double norm2 = 0;
+  if ((rc = article_terms(s, n, d, a, &norm2)) != RASD_OK) return rc;
+  st = stmt(s, "UPDATE articles SET norm2 = ?2 WHERE n = ?1");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, n);
+  sqlite3_bind_double(st, 2, norm2);
+  if ((rc = run(s, st, "norm")) != RASD_OK) return rc;
+  if (RASD__VEC_PUSH(q->batch, q->n_batch, q->cap_batch, n)) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  *added = 1;
+  return RASD_OK;
+}
+
+/* ---- link: incremental stories ---- */
+
+/* Recomputes size, dates, outlets, title and centroid norm of story 'id'; deletes it when it has no members. */
+static int story_refresh(rasd_store *s, int64_t id, int terms_too) {
+  sqlite3_stmt *st;
+  int rc;
+  if (terms_too) {
+    if (!(st = stmt(s, "DELETE FROM story_terms WHERE story = ?1"))) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    if ((rc = run(s, st, "story_terms")) != RASD_OK) return rc;
+    if (!(st = stmt(s, "INSERT INTO story_terms(story, term, weight) SELECT ?1, t.term, sum(t.weight)"
+                       " FROM articles a JOIN article_terms t ON t.article = a.n WHERE a.story = ?1 GROUP BY t.term")))
+      return RASD_EDB;
+    sqlite3_bind_int64(st, 1, id);
+    if ((rc = run(s, st, "story_terms")) != RASD_OK) return rc;
+  }
+  st = stmt(s, "UPDATE stories SET size = (SELECT count(*) FROM articles WHERE story = ?1),"
+               " first_date = (SELECT min(date) FROM articles WHERE story = ?1),"
+               " last_date = (SELECT max(date) FROM articles WHERE story = ?1),"
+               " outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles"
+               "  WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)),"
+               " norm2 = COALESCE((SELECT sum(weight * weight) FROM story_terms WHERE story = ?1), 0),"
+               " title = (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90)) FROM articles a WHERE a.story = ?1"
+               "  ORDER BY COALESCE((SELECT sum(t.weight * c.weight) FROM article_terms t JOIN story_terms c"
+               "  ON c.term = t.term AND c.story = ?1 WHERE t.article = a.n), 0) / sqrt(max(a.norm2, 1e-9)) DESC,"
+               "  a.title IS NULL, a.ord LIMIT 1),"
+               " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  if ((rc = run(s, st, "story")) != RASD_OK) return rc;
+  if (!(st = stmt(s, "DELETE FROM stories WHERE id = ?1 AND size = 0"))) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, id);
+  return run(s, st, "story");
+}
+
+static int touch(rasd_store *s, int64_t story) {
+  sqlite3_stmt *st = stmt(s, "INSERT OR IGNORE INTO temp.touched(story, size_before) SELECT id, size FROM stories"
+                             " WHERE id = ?1");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, story);
+  return run(s, st, "touch");
+}
+
+/* Finds the best story for article 'n' among stories sharing a term with it; 'windowed' limits them to stories
+ * active within LINK_WINDOW of 'date'. Sets '*best' (0 when none) and '*score'. */
+static int best_story(rasd_store *s, int64_t n, const char *date, int windowed, double anorm2, int64_t *best,
+                      double *score) {
+  sqlite3_stmt *st = stmt(s, "SELECT c.story, sum(c.weight * t.weight), s.norm2 FROM article_terms t"
+                             " JOIN story_terms c ON c.term = t.term JOIN stories s ON s.id = c.story"
+                             " WHERE t.article = ?1 AND (?2 = 0 OR ?3 IS NULL OR s.last_date IS NULL"
+                             "  OR s.last_date >= date(?3, '" LINK_WINDOW "')) GROUP BY c.story");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, n);
+  sqlite3_bind_int(st, 2, windowed);
+  bind_text(st, 3, date);
+  *best = 0;
+  *score = 0;
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    int64_t id = sqlite3_column_int64(st, 0);
+    double dot = sqlite3_column_double(st, 1), n2 = sqlite3_column_double(st, 2);
+    double sc = n2 > 0 && anorm2 > 0 ? dot / sqrt(n2 * anorm2) : 0;
+    if (sc > *score + 1e-12 || (fabs(sc - *score) <= 1e-12 && *best && id < *best)) {
+      *score = sc;
+      *best = id;
+    }
+  }
+  sqlite3_reset(st);
+  return r == SQLITE_DONE ? RASD_OK : dbfail(s, "candidates");
+}
+
+static int link_one(rasd_store *s, int64_t n, const char *date, double anorm2) {
+  int64_t best;
+  double score;
+  int rc = best_story(s, n, date, 1, anorm2, &best, &score);
+  if (rc != RASD_OK) return rc;
+  sqlite3_stmt *st;
+  if (best && score >= LINK_THRESHOLD) {
+    if ((rc = touch(s, best)) != RASD_OK) return rc;
+  } else {
+    int64_t line = 0, older;
+    double ls;
+    if ((rc = best_story(s, n, date, 0, anorm2, &older, &ls)) != RASD_OK) return rc;
+    if (older && ls >= LINE_THRESHOLD) line = older;
+    if (!(st = stmt(s, "INSERT INTO stories(size, first_date, last_date, storyline) VALUES(0, ?1, ?1,"
+                       " (SELECT COALESCE(storyline, id) FROM stories WHERE id = ?2))")))
+      return RASD_EDB;
+    bind_text(st, 1, date);
+    sqlite3_bind_int64(st, 2, line);
+    if ((rc = run(s, st, "new story")) != RASD_OK) return rc;
+    best = sqlite3_last_insert_rowid(DB(s));
+    if (line) {
+      if (!(st = stmt(s, "UPDATE stories SET storyline = id WHERE id = ?1 AND storyline IS NULL"))) return RASD_EDB;
+      sqlite3_bind_int64(st, 1, line);
+      if ((rc = run(s, st, "storyline")) != RASD_OK) return rc;
+    }
+    if ((rc = touch(s, best)) != RASD_OK) return rc;
+  }
+  if (!(st = stmt(s, "UPDATE articles SET story = ?1 WHERE n = ?2"))) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, best);
+  sqlite3_bind_int64(st, 2, n);
+  if ((rc = run(s, st, "join")) != RASD_OK) return rc;
+  if (!(st = stmt(s, "INSERT INTO story_terms(story, term, weight) SELECT ?1, term, weight FROM article_terms"
+                     " WHERE article = ?2 ON CONFLICT(story, term) DO UPDATE SET weight = weight + excluded.weight")))
+    return RASD_EDB;
+  sqlite3_bind_int64(st, 1, best);
+  sqlite3_bind_int64(st, 2, n);
+  if ((rc = run(s, st, "centroid")) != RASD_OK) return rc;
+  if (!(st = stmt(s, "UPDATE stories SET size = size + 1, first_date = COALESCE(min(first_date, ?2), first_date, ?2),"
+                     " last_date = COALESCE(max(last_date, ?2), last_date, ?2),"
+                     " norm2 = (SELECT sum(weight * weight) FROM story_terms WHERE story = ?1) WHERE id = ?1")))
+    return RASD_EDB;
+  sqlite3_bind_int64(st, 1, best);
+  bind_text(st, 2, date);
+  return run(s, st, "story size");
+}
+
+static int sq_link(rasd_store *s, rasd_store_stats *stats) {
+  sq *q = s->impl;
+  if (!q->n_batch) return RASD_OK;
+  int rc;
+  if ((rc = exec(s, "CREATE TEMP TABLE IF NOT EXISTS touched(story INTEGER PRIMARY KEY, size_before INTEGER);"
+                    "DELETE FROM temp.touched")))
+    return rc;
+  /* The earliest new article in publication order; later articles already linked are linked again after it, so
+   * that the result is the one a batch run over everything gives. */
+  sqlite3_stmt *st = stmt(s, "SELECT min(ord) FROM articles WHERE story IS NULL");
+  if (!st || sqlite3_step(st) != SQLITE_ROW) return dbfail(s, "link");
+  char *first = rasd__strdup0(col_text(st, 0));
+  sqlite3_reset(st);
+  if (!first) return RASD_OK;
+  int64_t max_before = 0;
+  if (!(st = stmt(s, "SELECT COALESCE(max(id), 0) FROM stories")) || sqlite3_step(st) != SQLITE_ROW) {
+    free(first);
+    return dbfail(s, "link");
+  }
+  max_before = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  st = stmt(s, "INSERT OR IGNORE INTO temp.touched(story, size_before) SELECT s.id, s.size FROM stories s"
+               " WHERE s.id IN (SELECT story FROM articles WHERE ord > ?1 AND story IS NOT NULL)");
+  if (!st) { free(first); return RASD_EDB; }
+  bind_text(st, 1, first);
+  if ((rc = run(s, st, "relink")) != RASD_OK) { free(first); return rc; }
+  st = stmt(s, "UPDATE articles SET story = NULL WHERE ord > ?1 AND story IS NOT NULL");
+  if (!st) { free(first); return RASD_EDB; }
+  bind_text(st, 1, first);
+  rc = run(s, st, "relink");
+  free(first);
+  if (rc != RASD_OK) return rc;
+  if (sqlite3_changes(q->db) > 0) {
+    /* Stories that lost later members go back to what they were before them. */
+    sqlite3_stmt *t = stmt(s, "SELECT story FROM temp.touched ORDER BY story");
+    int64_t *ids = NULL;
+    size_t ni = 0, ci = 0;
+    while (t && sqlite3_step(t) == SQLITE_ROW)
+      if (RASD__VEC_PUSH(ids, ni, ci, sqlite3_column_int64(t, 0))) break;
+    if (t) sqlite3_reset(t);
+    for (size_t i = 0; i < ni && rc == RASD_OK; i++) rc = story_refresh(s, ids[i], 1);
+    free(ids);
+    if (rc != RASD_OK) return rc;
+  }
+  /* Link every unlinked article in publication order. */
+  st = stmt(s, "SELECT n, date, norm2 FROM articles WHERE story IS NULL ORDER BY ord");
+  if (!st) return RASD_EDB;
+  typedef struct { int64_t n; char *date; double norm2; } todo;
+  todo *td = NULL;
+  size_t nt = 0, ct = 0;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    todo x = {sqlite3_column_int64(st, 0), rasd__strdup0(col_text(st, 1)), sqlite3_column_double(st, 2)};
+    if (RASD__VEC_PUSH(td, nt, ct, x)) { free(x.date); rc = RASD_ENOMEM; break; }
+  }
+  sqlite3_reset(st);
+  for (size_t i = 0; i < nt; i++) {
+    if (rc == RASD_OK) rc = link_one(s, td[i].n, td[i].date, td[i].norm2);
+    free(td[i].date);
+  }
+  free(td);
+  if (rc != RASD_OK) return rc;
+  /* Titles, outlets and dates of every story that changed. */
+  st = stmt(s, "SELECT story FROM temp.touched ORDER BY story");
+  int64_t *ids = NULL;
+  size_t ni = 0, ci = 0;
+  while (st && sqlite3_step(st) == SQLITE_ROW)
+    if (RASD__VEC_PUSH(ids, ni, ci, sqlite3_column_int64(st, 0))) break;
+  if (st) sqlite3_reset(st);
+  for (size_t i = 0; i < ni && rc == RASD_OK; i++) rc = story_refresh(s, ids[i], 0);
+  free(ids);
+  if (rc != RASD_OK) return rc;
+  if (stats) {
+    st = stmt(s, "SELECT (SELECT count(*) FROM stories WHERE id > ?1),"
+                 " (SELECT count(*) FROM temp.touched t JOIN stories s ON s.id = t.story"
+                 "  WHERE t.story <= ?1 AND s.size > t.size_before)");
+    if (!st) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, max_before);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      stats->stories_new += (size_t)sqlite3_column_int64(st, 0);
+      stats->stories_grown += (size_t)sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+  }
+  q->n_batch = 0;
+  return RASD_OK;
+}
+
+#include "sqlite_views.inc"
+
+const rasd__store_ops rasd__sqlite_ops = {
+    "sqlite", sq_open,    sq_close,    sq_begin,  sq_put,    sq_link,  sq_commit,
+    sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity, sq_search,
+};

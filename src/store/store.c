@@ -1,0 +1,198 @@
+/* store.c — the public store API: dispatches to the backend (SQLite) and serialises query results as JSON. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "store/store.h"
+
+int rasd_store_open(const char *path, int flags, rasd_store **out, char **errmsg) {
+  *out = NULL;
+  if (errmsg) *errmsg = NULL;
+  rasd_store *s = calloc(1, sizeof *s);
+  if (!s) {
+    if (errmsg) *errmsg = rasd__strdup0("out of memory");
+    return RASD_ENOMEM;
+  }
+  s->ops = &rasd__sqlite_ops;
+  s->flags = flags;
+  if (!path || !*path) {
+    rasd__store_fail(s, RASD_EUSAGE, "no store path given");
+  } else if (s->ops->open(s, path, flags) == RASD_OK) {
+    *out = s;
+    return RASD_OK;
+  }
+  if (errmsg) *errmsg = rasd__strdup0(s->err[0] ? s->err : "cannot open the store");
+  rasd_store_close(s);
+  return RASD_EDB;
+}
+
+void rasd_store_close(rasd_store *s) {
+  if (!s) return;
+  if (s->impl) s->ops->close(s);
+  free(s);
+}
+
+const char *rasd_store_errmsg(const rasd_store *s) { return s ? s->err : "no store"; }
+
+int rasd_store_begin(rasd_store *s) {
+  if (s->flags & RASD_STORE_READONLY) return rasd__store_fail(s, RASD_EUSAGE, "the store is open read-only");
+  if (s->in_batch) return rasd__store_fail(s, RASD_EUSAGE, "a batch is already open");
+  int rc = s->ops->begin(s);
+  if (rc == RASD_OK) s->in_batch = 1;
+  return rc;
+}
+
+int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
+  int dummy;
+  if (!added) added = &dummy;
+  *added = 0;
+  if (!s->in_batch) return rasd__store_fail(s, RASD_EUSAGE, "rasd_store_put outside a batch");
+  return s->ops->put(s, d, a, added);
+}
+
+int rasd_store_commit(rasd_store *s, rasd_store_stats *st) {
+  if (!s->in_batch) return rasd__store_fail(s, RASD_EUSAGE, "no batch is open");
+  int rc = s->ops->link(s, st);
+  if (rc == RASD_OK) rc = s->ops->commit(s);
+  if (rc != RASD_OK) {
+    char m[sizeof s->err];
+    snprintf(m, sizeof m, "%s", s->err);
+    s->ops->rollback(s);
+    snprintf(s->err, sizeof s->err, "%s", m);
+  }
+  s->in_batch = 0;
+  return rc;
+}
+
+void rasd_store_rollback(rasd_store *s) {
+  if (!s || !s->in_batch) return;
+  s->ops->rollback(s);
+  s->in_batch = 0;
+}
+
+int rasd__store_stories_j(rasd_store *s, const rasd_story_filter *f, json_t **out) {
+  rasd_story_filter z = {0};
+  *out = NULL;
+  return s->ops->stories(s, f ? f : &z, out);
+}
+int rasd__store_story_j(rasd_store *s, int64_t id, json_t **out) { *out = NULL; return s->ops->story(s, id, out); }
+int rasd__store_article_j(rasd_store *s, const char *id, json_t **out) {
+  *out = NULL;
+  if (!id || !rasd__utf8_valid(id, strlen(id))) return rasd__store_fail(s, RASD_EUSAGE, "bad article id");
+  return s->ops->article(s, id, out);
+}
+int rasd__store_entities_j(rasd_store *s, const char *q, size_t limit, size_t offset, json_t **out) {
+  *out = NULL;
+  return s->ops->entities(s, q, limit, offset, out);
+}
+int rasd__store_entity_j(rasd_store *s, int64_t id, json_t **out) { *out = NULL; return s->ops->entity(s, id, out); }
+int rasd__store_search_j(rasd_store *s, const char *q, size_t limit, size_t offset, json_t **out) {
+  rasd__query pq;
+  char err[256];
+  *out = NULL;
+  int rc = rasd__query_parse(q, &pq, err, sizeof err);
+  if (rc != RASD_OK) return rasd__store_fail(s, rc, "%s", err);
+  rc = s->ops->search(s, &pq, limit, offset, out);
+  if (rc == RASD_OK) json_object_set_new(*out, "query", json_string(q));
+  rasd__query_free(&pq);
+  return rc;
+}
+
+static int dump(int rc, json_t *j, char **json) {
+  *json = NULL;
+  if (rc == RASD_OK) {
+    *json = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(6));
+    if (!*json) rc = RASD_ENOMEM;
+  }
+  json_decref(j);
+  return rc;
+}
+
+int rasd_store_stories(rasd_store *s, const rasd_story_filter *f, char **json) {
+  json_t *j;
+  int rc = rasd__store_stories_j(s, f, &j);
+  return dump(rc, j, json);
+}
+int rasd_store_story(rasd_store *s, int64_t id, char **json) {
+  json_t *j;
+  int rc = rasd__store_story_j(s, id, &j);
+  return dump(rc, j, json);
+}
+int rasd_store_article(rasd_store *s, const char *id, char **json) {
+  json_t *j;
+  int rc = rasd__store_article_j(s, id, &j);
+  return dump(rc, j, json);
+}
+int rasd_store_entities(rasd_store *s, const char *q, size_t limit, size_t offset, char **json) {
+  json_t *j;
+  int rc = rasd__store_entities_j(s, q, limit, offset, &j);
+  return dump(rc, j, json);
+}
+int rasd_store_entity(rasd_store *s, int64_t id, char **json) {
+  json_t *j;
+  int rc = rasd__store_entity_j(s, id, &j);
+  return dump(rc, j, json);
+}
+int rasd_store_search(rasd_store *s, const char *q, size_t limit, size_t offset, char **json) {
+  json_t *j;
+  int rc = rasd__store_search_j(s, q, limit, offset, &j);
+  return dump(rc, j, json);
+}
+
+static void outlets_line(rasd__buf *b, json_t *outlets) {
+  size_t i;
+  json_t *x;
+  json_array_foreach(outlets, i, x) rasd__buf_printf(b, "%s%s", i ? "، " : "", json_string_value(x));
+}
+
+char *rasd_store_digest(rasd_store *s, size_t n) {
+  rasd__buf b;
+  rasd__buf_init(&b);
+  rasd_story_filter f = {0};
+  f.limit = 100000;
+  json_t *list;
+  if (rasd__store_stories_j(s, &f, &list) != RASD_OK) return NULL;
+  json_t *arr = json_object_get(list, "stories");
+  /* Largest first, as the terminal digest of `rasd stories` does. */
+  size_t cnt = json_array_size(arr);
+  json_t **v = calloc(cnt + 1, sizeof *v);
+  for (size_t i = 0; v && i < cnt; i++) v[i] = json_array_get(arr, i);
+  for (size_t i = 1; v && i < cnt; i++)
+    for (size_t j = i; j > 0 && json_integer_value(json_object_get(v[j], "size")) >
+                                    json_integer_value(json_object_get(v[j - 1], "size")); j--) {
+      json_t *t = v[j]; v[j] = v[j - 1]; v[j - 1] = t;
+    }
+  for (size_t i = 0; v && i < cnt && (!n || i < n); i++) {
+    json_t *st;
+    if (rasd__store_story_j(s, json_integer_value(json_object_get(v[i], "id")), &st) != RASD_OK) continue;
+    rasd__buf_printf(&b, "── story %lld · %lld article(s) · %s → %s\n", (long long)json_integer_value(json_object_get(st, "id")),
+                     (long long)json_integer_value(json_object_get(st, "size")),
+                     json_string_value(json_object_get(st, "first_date")) ? json_string_value(json_object_get(st, "first_date")) : "?",
+                     json_string_value(json_object_get(st, "last_date")) ? json_string_value(json_object_get(st, "last_date")) : "?");
+    rasd__buf_printf(&b, "   %s\n   outlets: ", json_string_value(json_object_get(st, "title")) ? json_string_value(json_object_get(st, "title")) : "");
+    outlets_line(&b, json_object_get(st, "outlets"));
+    rasd__buf_adds(&b, "\n");
+    size_t k;
+    json_t *x;
+    json_array_foreach(json_object_get(st, "summary"), k, x) {
+      rasd__buf_printf(&b, "   • %s [", json_string_value(json_object_get(x, "text")));
+      outlets_line(&b, json_object_get(x, "outlets"));
+      rasd__buf_adds(&b, "]\n");
+    }
+    json_array_foreach(json_object_get(st, "timeline"), k, x) {
+      if (k >= 6) break;
+      const char *t = json_string_value(json_object_get(x, "text"));
+      rasd__buf_printf(&b, "   %s  %.200s\n", json_string_value(json_object_get(x, "date")), t ? t : "");
+    }
+    json_array_foreach(json_object_get(st, "quotes"), k, x) {
+      if (k >= 3) break;
+      json_t *q0 = json_array_get(json_object_get(x, "quotes"), 0);
+      const char *sp = json_string_value(json_object_get(x, "speaker"));
+      rasd__buf_printf(&b, "   %s: «%.200s»\n", sp ? sp : "؟", json_string_value(json_object_get(q0, "text")));
+    }
+    rasd__buf_adds(&b, "\n");
+    json_decref(st);
+  }
+  free(v);
+  json_decref(list);
+  return rasd__buf_detach(&b);
+}

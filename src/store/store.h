@@ -1,0 +1,102 @@
+/* store.h — internal interface of the store: one vtable per backend (SQLite now, PostgreSQL next), the word
+ * iterator shared by indexing and linking, the FTS5 tokenizer and the search query parser. */
+#ifndef RASD_STORE_INTERNAL_H
+#define RASD_STORE_INTERNAL_H
+#include <jansson.h>
+#include "rasd.h"
+#include "util/util.h"
+
+/* A parsed search query (src/store/query.c). */
+typedef struct rasd__query {
+  char *match;          /* FTS5 MATCH expression built from words and "phrases", or NULL */
+  char *outlet;         /* outlet: */
+  char *from, *to;      /* from: / to: (YYYY-MM-DD) */
+  char **entities;      /* entity: values as written (an id or a form) */
+  size_t n_entities;
+} rasd__query;
+
+/** Parses 'q' into '*out' (free with rasd__query_free()); returns RASD_OK or RASD_EUSAGE with a message in 'err'. */
+int rasd__query_parse(const char *q, rasd__query *out, char *err, size_t errlen);
+void rasd__query_free(rasd__query *q);
+
+/* The storage backend. A backend keeps its state behind 'impl'; every function sets s->err on failure. */
+typedef struct rasd__store_ops {
+  const char *name;
+  int (*open)(rasd_store *s, const char *path, int flags);
+  void (*close)(rasd_store *s);
+  int (*begin)(rasd_store *s);
+  int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
+  int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
+  int (*commit)(rasd_store *s);
+  void (*rollback)(rasd_store *s);
+  int (*stories)(rasd_store *s, const rasd_story_filter *f, json_t **out);
+  int (*story)(rasd_store *s, int64_t id, json_t **out);
+  int (*article)(rasd_store *s, const char *id, json_t **out);
+  int (*entities)(rasd_store *s, const char *q, size_t limit, size_t offset, json_t **out);
+  int (*entity)(rasd_store *s, int64_t id, json_t **out);
+  int (*search)(rasd_store *s, const rasd__query *q, size_t limit, size_t offset, json_t **out);
+} rasd__store_ops;
+
+struct rasd_store {
+  const rasd__store_ops *ops;
+  void *impl;
+  int flags;
+  int in_batch;
+  char err[512];
+};
+
+extern const rasd__store_ops rasd__sqlite_ops;
+
+/* Sets the error message of 's' (printf-style) and returns 'code'. */
+int rasd__store_fail(rasd_store *s, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* JSON-returning queries for the server (same as the public ones, without serialising). */
+int rasd__store_stories_j(rasd_store *s, const rasd_story_filter *f, json_t **out);
+int rasd__store_story_j(rasd_store *s, int64_t id, json_t **out);
+int rasd__store_article_j(rasd_store *s, const char *id, json_t **out);
+int rasd__store_entities_j(rasd_store *s, const char *q, size_t limit, size_t offset, json_t **out);
+int rasd__store_entity_j(rasd_store *s, int64_t id, json_t **out);
+int rasd__store_search_j(rasd_store *s, const char *q, size_t limit, size_t offset, json_t **out);
+
+/* ---- words: tokens of a text for indexing and linking (src/store/words.c) ---- */
+
+/* One word as the store sees it; strings are valid until rasd__words_free(). */
+typedef struct rasd__word {
+  uint32_t start, len;   /* bytes in the text */
+  const char *form, *stem, *bare;
+  size_t form_len, stem_len, bare_len;
+  uint8_t kind;          /* rasd_tok_kind */
+  uint8_t stop;          /* function word */
+  uint32_t sentence;
+} rasd__word;
+
+typedef struct rasd__words {
+  rasd__word *w;
+  size_t n;
+  rasd_sentence *sent;   /* sentences (byte ranges) */
+  size_t n_sent;
+  rasd_tokens *tok;      /* the text core's tokens, when it found any */
+  rasd__arena *ar;
+} rasd__words;
+
+/** Splits 's' ('len' bytes) into words and sentences with the text core (rasd_tokenize); when it finds
+ * nothing in a non-empty text, a plain splitter stands in. Returns RASD_OK or RASD_ENOMEM. */
+int rasd__words_of(const char *s, size_t len, rasd__words *out);
+void rasd__words_free(rasd__words *w);
+/* Returns 1 for a function word given in the matching form. */
+
+/** Returns the name-variant key of 's' with separators (space, hyphen) removed, or NULL; caller frees. */
+char *rasd__key_of(const char *s, size_t len, size_t *out_len);
+
+/* ---- FTS5 tokenizer "rasd" (src/store/fts.c) ---- */
+
+/** Registers the tokenizer "rasd" on connection 'db' (a sqlite3 *). Returns RASD_OK or RASD_EDB. */
+int rasd__fts_register(void *db);
+
+/* ---- helpers ---- */
+/* Appends 's' HTML-escaped to 'b'. */
+void rasd__html_escape(rasd__buf *b, const char *s, size_t len);
+/* 128-bit content hash of 's' as 32 hex digits into 'out' (33 bytes). */
+void rasd__hash_hex(const char *s, size_t len, char out[33]);
+
+#endif

@@ -1,0 +1,243 @@
+/* test_ner.c — NER: the committed model tags real-looking news sentences; bad model files are refused; mentions from tokens. */
+#include <unistd.h>
+#include "harness.h"
+#include "extract/extract.h"
+#include "extract/ner.h"
+
+#ifndef RASD_DATADIR
+#define RASD_DATADIR "data"
+#endif
+
+static rasd_models *models;
+
+/* Tags the space-separated sentence 's'; returns the tags joined by spaces (static buffer). */
+static const char *tag_line(const char *s) {
+  static char out[4096];
+  char buf[4096];
+  const char *w[256];
+  const char *t[256];
+  size_t n = 0;
+  snprintf(buf, sizeof buf, "%s", s);
+  for (char *p = strtok(buf, " "); p && n < 256; p = strtok(NULL, " ")) w[n++] = p;
+  out[0] = 0;
+  if (rasd_ner_tag_words(models, w, n, t) != RASD_OK) return "ENOMEM";
+  for (size_t i = 0; i < n; i++) {
+    strcat(out, i ? " " : "");
+    strcat(out, t[i]);
+  }
+  return out;
+}
+
+/* The tag of word 'k' (0-based) in 'tags'. */
+static const char *nth(const char *tags, int k) {
+  static char one[16];
+  const char *p = tags;
+  for (int i = 0; i < k && p; i++) {
+    p = strchr(p, ' ');
+    if (p) p++;
+  }
+  if (!p) return "";
+  size_t n = strcspn(p, " ");
+  snprintf(one, sizeof one, "%.*s", (int)n, p);
+  return one;
+}
+
+static void test_people_places(void) {
+  /* 0 قال 1 الرئيس 2 الروسي 3 فلاديمير 4 بوتين 5 إن 6 بلاده 7 ستشارك 8 في 9 الرياض 10 . */
+  const char *t = tag_line("قال الرئيس الروسي فلاديمير بوتين إن بلاده ستشارك في الرياض .");
+  ASSERT_EQ_STR(nth(t, 0), "O");
+  ASSERT_EQ_STR(nth(t, 1), "O");
+  ASSERT_EQ_STR(nth(t, 3), "B-PERS");
+  ASSERT_EQ_STR(nth(t, 4), "I-PERS");
+  ASSERT_EQ_STR(nth(t, 8), "O");
+  ASSERT_EQ_STR(nth(t, 9), "B-LOC");
+  ASSERT_EQ_STR(nth(t, 10), "O");
+  /* a foreign name nobody listed, found from the context (title + nisba before it) */
+  t = tag_line("وأكد المتحدث باسم الأمم المتحدة ستيفان دوجاريك أن مجلس الأمن الدولي سيجتمع في نيويورك .");
+  ASSERT_EQ_STR(nth(t, 3), "B-ORG");
+  ASSERT_EQ_STR(nth(t, 4), "I-ORG");
+  ASSERT_EQ_STR(nth(t, 5), "B-PERS");
+  ASSERT_EQ_STR(nth(t, 6), "I-PERS");
+  ASSERT_EQ_STR(nth(t, 8), "B-ORG");
+  ASSERT_EQ_STR(nth(t, 13), "B-LOC");
+  t = tag_line("وصل الزعيم الكوري الشمالي كيم جونغ أون إلى موسكو");
+  ASSERT_EQ_STR(nth(t, 4), "B-PERS");
+  ASSERT_EQ_STR(nth(t, 5), "I-PERS");
+  ASSERT_EQ_STR(nth(t, 8), "B-LOC");
+  /* plain sentence without names: nothing tagged */
+  t = tag_line("وقال إن الاجتماع سيعقد في وقت لاحق من هذا الأسبوع .");
+  ASSERT_EQ_STR(t, "O O O O O O O O O O O");
+}
+
+static void test_odd_words(void) {
+  const char *w[5] = {"", "\xff\xfe", "بوتين", "ـــــ", "1234567890123456789012345678901234567890123456789012345678901234"};
+  const char *t[5] = {0};
+  CHECK(rasd_ner_tag_words(models, w, 5, t) == RASD_OK);
+  for (int i = 0; i < 5; i++) CHECK(t[i] != NULL && rasd__ner_tag_parse(t[i], strlen(t[i])) >= 0);
+  CHECK(rasd_ner_tag_words(models, w, 0, t) == RASD_OK);
+  CHECK(rasd_ner_tag_words(NULL, w, 2, t) == RASD_OK);
+  ASSERT_EQ_STR(t[0], "O");
+  /* a long sentence stays linear and bounded */
+  size_t n = 20000;
+  const char **lw = malloc(n * sizeof *lw), **lt = malloc(n * sizeof *lt);
+  for (size_t i = 0; i < n; i++) lw[i] = (i % 7 == 3) ? "بوتين" : (i % 7 == 2) ? "الرئيس" : "قال";
+  CHECK(rasd_ner_tag_words(models, lw, n, lt) == RASD_OK);
+  ASSERT_EQ_STR(lt[3], "B-PERS");
+  ASSERT_EQ_STR(lt[7 * 2000 + 3], "B-PERS");
+  free(lw);
+  free(lt);
+}
+
+static char *write_tmp(const char *name, const char *data, size_t len) {
+  static char path[512];
+  snprintf(path, sizeof path, "/tmp/rasd-test-ner-%d-%s", (int)getpid(), name);
+  FILE *f = fopen(path, "wb");
+  if (!f) return NULL;
+  fwrite(data, 1, len, f);
+  fclose(f);
+  return path;
+}
+
+static void expect_refused(const char *path, const char *why) {
+  rasd__ner *n = NULL;
+  char *err = NULL;
+  ASSERT_EQ_INT(rasd__ner_load_file(path, &n, &err), RASD_EMODEL);
+  CHECK(n == NULL);
+  ASSERT_STR_CONTAINS(err, path);
+  ASSERT_STR_CONTAINS(err, "make model");
+  ASSERT_STR_CONTAINS(err, why);
+  free(err);
+}
+
+static void test_bad_model_files(void) {
+  size_t len = 0;
+  char *m = th_slurp(RASD_DATADIR "/ner.model", &len);
+  CHECK(m != NULL && len > 1000);
+  if (!m) return;
+  char *p;
+  p = write_tmp("trunc", m, len / 2);
+  expect_refused(p, "truncated");
+  unlink(p);
+  p = write_tmp("head", m, 20);
+  expect_refused(p, "truncated");
+  unlink(p);
+  m[len - 7] ^= 0x5a;
+  p = write_tmp("flip", m, len);
+  expect_refused(p, "corrupt");
+  unlink(p);
+  m[len - 7] ^= 0x5a;
+  memcpy(m, "GARBAGE!", 8);
+  p = write_tmp("magic", m, len);
+  expect_refused(p, "not a rasd NER model");
+  unlink(p);
+  memcpy(m, RASD__NER_MAGIC, 8);
+  uint32_t fv = 999;
+  memcpy(m + 12, &fv, 4); /* feat_version */
+  p = write_tmp("stale", m, len);
+  expect_refused(p, "stale");
+  unlink(p);
+  p = write_tmp("empty", "", 0);
+  expect_refused(p, "truncated");
+  unlink(p);
+  expect_refused("/nonexistent-dir/ner.model", "missing");
+  /* through the public loader: the directory's file is named */
+  rasd_models *mm = NULL;
+  char *err = NULL;
+  ASSERT_EQ_INT(rasd_models_load("/nonexistent-dir", &mm, &err), RASD_EMODEL);
+  ASSERT_STR_CONTAINS(err, "/nonexistent-dir/ner.model");
+  rasd_free(err);
+  free(m);
+}
+
+/* Builds tokens by splitting 'text' on spaces; a "." token ends a sentence. */
+static rasd_tokens *toks_of(const char *text, rasd_token *tk, rasd_sentence *se) {
+  static rasd_tokens t;
+  size_t n = 0, ns = 0, len = strlen(text), i = 0, sb = 0;
+  while (i < len) {
+    while (i < len && text[i] == ' ') i++;
+    if (i >= len) break;
+    size_t st = i;
+    while (i < len && text[i] != ' ') i++;
+    memset(&tk[n], 0, sizeof tk[n]);
+    tk[n].start = (uint32_t)st;
+    tk[n].len = (uint32_t)(i - st);
+    int punct = (i - st == 1 && strchr(".,:()", text[st])) || (i - st == 2 && !memcmp(text + st, "،", 2));
+    tk[n].kind = punct ? RASD_TOK_PUNCT : RASD_TOK_WORD;
+    tk[n].sentence = (uint32_t)ns;
+    n++;
+    if (i - st == 1 && text[st] == '.') {
+      se[ns].tok_begin = (uint32_t)sb;
+      se[ns].tok_end = (uint32_t)n;
+      se[ns].start = tk[sb].start;
+      se[ns].end = (uint32_t)i;
+      ns++;
+      sb = n;
+    }
+  }
+  if (sb < n) {
+    se[ns].tok_begin = (uint32_t)sb;
+    se[ns].tok_end = (uint32_t)n;
+    se[ns].start = tk[sb].start;
+    se[ns].end = (uint32_t)len;
+    ns++;
+  }
+  t.tok = tk;
+  t.n_tok = n;
+  t.sent = se;
+  t.n_sent = ns;
+  return &t;
+}
+
+static void test_mentions(void) {
+  const char *text = "قال الرئيس الروسي فلاديمير بوتين إن بلاده ستشارك في الرياض . ووصل كيم جونغ إلى موسكو .";
+  rasd_token tk[64];
+  rasd_sentence se[8];
+  rasd_doc d;
+  memset(&d, 0, sizeof d);
+  d.text = (char *)text;
+  d.text_len = strlen(text);
+  rasd_analysis a;
+  memset(&a, 0, sizeof a);
+  a.tokens = toks_of(text, tk, se);
+  rasd__arena *ar = rasd__arena_new(1024);
+  ASSERT_EQ_INT(rasd__ner_run(models, &d, &a, ar), RASD_OK);
+  CHECK(a.n_mentions >= 4);
+  int per = 0, loc = 0;
+  for (size_t i = 0; i < a.n_mentions; i++) {
+    const rasd_mention *m = &a.mentions[i];
+    CHECK(m->end > m->start && m->end <= d.text_len);
+    ASSERT_EQ_INT(m->entity, -1);
+    CHECK(m->text && strlen(m->text) == m->end - m->start && !memcmp(m->text, text + m->start, m->end - m->start));
+    CHECK(tk[m->tok_begin].sentence == tk[m->tok_end - 1].sentence); /* never crosses a sentence */
+    CHECK(tk[m->tok_begin].kind != RASD_TOK_PUNCT && tk[m->tok_end - 1].kind != RASD_TOK_PUNCT);
+    if (m->type == RASD_ENT_PER && !strcmp(m->text, "فلاديمير بوتين")) per++;
+    if (m->type == RASD_ENT_LOC && (!strcmp(m->text, "الرياض") || !strcmp(m->text, "موسكو"))) loc++;
+  }
+  ASSERT_EQ_INT(per, 1);
+  ASSERT_EQ_INT(loc, 2);
+  /* no tokens, no mentions, no crash */
+  rasd_analysis b;
+  memset(&b, 0, sizeof b);
+  rasd_tokens none;
+  memset(&none, 0, sizeof none);
+  b.tokens = &none;
+  ASSERT_EQ_INT(rasd__ner_run(models, &d, &b, ar), RASD_OK);
+  ASSERT_EQ_INT(b.n_mentions, 0);
+  rasd__arena_free(ar);
+}
+
+int main(void) {
+  char *err = NULL;
+  if (rasd_models_load(RASD_DATADIR, &models, &err) != RASD_OK) {
+    fprintf(stderr, "cannot load models: %s\n", err ? err : "?");
+    rasd_free(err);
+    printf("0 passed, 1 failed\n");
+    return 1;
+  }
+  RUN(test_people_places);
+  RUN(test_odd_words);
+  RUN(test_bad_model_files);
+  RUN(test_mentions);
+  rasd_models_free(models);
+  TH_DONE();
+}
