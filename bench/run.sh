@@ -229,6 +229,7 @@ growth() { # time and peak memory of `rasd stories` at 1k, 4k, 16k, all articles
   local g=$TMP/growth.tsv n
   : >"$g"
   for n in 1000 4000 16000 "$SNN_N"; do
+    [ "$n" -gt "$SNN_N" ] && continue
     head -n "$n" "$TMP/snn.jsonl" >"$TMP/grow.jsonl"
     if measure growth-$n rasd "snn[$n]" "$(fsize "$TMP/grow.jsonl")" "$n" 1 -- "$RASD" stories -q --format json "$TMP/grow.jsonl"; then
       awk -F'\t' -v n="$n" '$1=="growth-"n {printf "%d\t%.3f\t%.1f\n", n, $7/1e6, $11/1024}' "$RES" >>"$g"
