@@ -440,7 +440,30 @@ static void test_kill9(void) {
   sqlite3_close(db);
 }
 
-int main(void) {
+/* Writes the fixture store (all articles above, with analyses) to 'path' for the shell and browser tests. */
+static int make_fixture(const char *path) {
+  unlink(path);
+  rasd_store *s = NULL;
+  char *err = NULL;
+  if (rasd_store_open(path, 0, &s, &err) != RASD_OK) {
+    fprintf(stderr, "%s\n", err);
+    return 1;
+  }
+  rasd_analysis ka = kim_analysis(0), kq = kim_analysis(1);
+  rasd_store_begin(s);
+  put(s, &A1, &ka);
+  put(s, &A2, &ka);
+  put(s, &A3, &kq);
+  put(s, &B1, NULL);
+  put(s, &B2, NULL);
+  put(s, &H, NULL);
+  int rc = rasd_store_commit(s, NULL);
+  rasd_store_close(s);
+  return rc != RASD_OK;
+}
+
+int main(int argc, char **argv) {
+  if (argc == 3 && !strcmp(argv[1], "--fixture")) return make_fixture(argv[2]);
   snprintf(dir, sizeof dir, "%s/test-store-%d", getenv("BUILD") ? getenv("BUILD") : "build", (int)getpid());
   char cmd[600];
   snprintf(cmd, sizeof cmd, "mkdir -p '%s'", dir);

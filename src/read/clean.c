@@ -120,6 +120,18 @@ static void normalize_text(const char *s, size_t len, rasd__buf *out, int keep_n
       i++;
       continue;
     }
+    /* two-byte letters (Arabic, Latin-1 letters): copied as they are */
+    if (c >= 0xC3 && c <= 0xDF && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+        !(c == 0xD8 && (unsigned char)s[i + 1] == 0x9C)) {
+      if (pending_space && !at_line_start) o[on++] = ' ';
+      pending_space = 0;
+      at_line_start = 0;
+      o[on++] = (char)c;
+      o[on++] = s[i + 1];
+      prev_cp = 0x100;
+      i += 2;
+      continue;
+    }
     int32_t cp;
     size_t start = i;
     if (c < 0x80) {
@@ -223,12 +235,31 @@ static int is_final_punct(int32_t cp) {
 }
 
 static int is_close_quote(int32_t cp) {
-  return cp == '"' || cp == 0x201D || cp == 0x00BB || cp == ')' || cp == 0x2019 || cp == '\'' || cp == 0x00AB ||
-         cp == 0x201C;
+  return cp == '"' || cp == 0x201D || cp == 0x00BB || cp == 0x2019 || cp == '\'' || cp == 0x00AB || cp == 0x201C;
 }
 
-/* 1 when a line ends a sentence: final punctuation, maybe followed by closing quotes or brackets. */
+/* The parenthesised tail "(…)" of a line: returns 1 and its inner span. */
+static int paren_tail(const char *s, size_t n, const char **in, size_t *inn, size_t *open) {
+  if (n < 3 || s[n - 1] != ')') return 0;
+  size_t k = n - 1;
+  while (k > 0 && s[k - 1] != '(' && s[k - 1] != ')') k--;
+  if (k == 0 || s[k - 1] != '(') return 0;
+  *open = k - 1;
+  *in = s + k;
+  *inn = n - 1 - k;
+  return 1;
+}
+
+/* 1 when a line ends a sentence: final punctuation, maybe followed by closing quotes; a closing quotation
+ * ends a paragraph too; "(…)" at the end counts when it is an agency credit or follows final punctuation. */
 static int ends_sentence(const char *s, size_t n) {
+  const char *in;
+  size_t inn, open;
+  if (paren_tail(s, n, &in, &inn, &open)) {
+    if (rasd__agency_canon(in, inn)) return 1;
+    n = open;
+    while (n && s[n - 1] == ' ') n--;
+  }
   size_t st;
   int32_t cp = last_cp(s, n, &st);
   int quotes = 0;
@@ -238,7 +269,6 @@ static int ends_sentence(const char *s, size_t n) {
     quotes++;
   }
   if (is_final_punct(cp)) return 1;
-  /* a quotation or bracket closing a paragraph counts as its end */
   return quotes > 0;
 }
 
@@ -285,18 +315,6 @@ static int contains(const char *s, size_t n, const char *needle) {
 
 static int ieq_ascii(const char *s, size_t n, const char *w) {
   return strlen(w) == n && !strncasecmp(s, w, n);
-}
-
-/* The parenthesised tail "(…)" of a line: returns 1 and its inner span. */
-static int paren_tail(const char *s, size_t n, const char **in, size_t *inn, size_t *open) {
-  if (n < 3 || s[n - 1] != ')') return 0;
-  size_t k = n - 1;
-  while (k > 0 && s[k - 1] != '(' && s[k - 1] != ')') k--;
-  if (k == 0 || s[k - 1] != '(') return 0;
-  *open = k - 1;
-  *in = s + k;
-  *inn = n - 1 - k;
-  return 1;
 }
 
 static int photo_source(const char *s, size_t n) {
@@ -621,7 +639,20 @@ static size_t dateline_prefix(dbuild *b, const char *s, size_t n, const char *au
     }
   }
   size_t lim = n < 90 ? n : 90;
-  /* the prefix ends at ":" or at a dash followed by the body */
+  /* "X - Y: body": the whole prefix up to the colon when it is a dateline or byline */
+  const char *colon = memchr(s, ':', lim);
+  if (colon && colon > s) {
+    size_t pe = (size_t)(colon - s);
+    while (pe > 0 && s[pe - 1] == ' ') pe--;
+    int kind = pe ? who_where(b, s, pe, 0) : 0;
+    if (kind) {
+      who_where(b, s, pe, 1);
+      size_t after = (size_t)(colon - s) + 1;
+      while (after < n && s[after] == ' ') after++;
+      return after;
+    }
+  }
+  /* the prefix ends at a dash followed by the body */
   for (size_t i = 1; i < lim; i++) {
     int colon = s[i] == ':';
     int dash = (s[i] == '-' || ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&

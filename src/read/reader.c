@@ -636,7 +636,7 @@ static int json_to_article(rasd_reader *r, json_t *v, long line, const char *rec
   a->id = trim_dup(field(v, K_ID, NULL, NULL));
   if (!a->id) {
     char b[64];
-    snprintf(b, sizeof b, ":%ld", r->recno);
+    snprintf(b, sizeof b, ":%ld", r->fmt == F_JSONL ? line : r->recno);
     size_t bl = strlen(r->cur->idbase);
     a->id = malloc(bl + strlen(b) + 1);
     if (a->id) {
@@ -681,15 +681,18 @@ static int json_to_article(rasd_reader *r, json_t *v, long line, const char *rec
 static int parse_json(rasd_reader *r, const char *s, size_t n, long line, const char *rec, json_t **v,
                       size_t *nbad, size_t *nnul) {
   *nbad = *nnul = 0;
+  json_error_t je;
+  *v = json_loadb(s, n, JSON_ALLOW_NUL, &je);
+  if (*v) return RASD_OK;
+  /* jansson refuses invalid UTF-8 and raw NULs: repair those and try again */
   if (!rasd__utf8_valid(s, n) || memchr(s, 0, n)) {
     rasd__buf_clear(&r->tmp);
     rasd__utf8_repair(s, n, &r->tmp, nbad, nnul);
     if (r->tmp.oom) return err_at(r, RASD_ENOMEM, line, "out of memory");
     s = r->tmp.s;
     n = r->tmp.len;
+    *v = json_loadb(s, n, JSON_ALLOW_NUL, &je);
   }
-  json_error_t je;
-  *v = json_loadb(s, n, JSON_ALLOW_NUL, &je);
   if (!*v)
     return err_at(r, RASD_EFORMAT, line + (je.line > 1 ? je.line - 1 : 0), "%smalformed JSON (%s, column %d): skipped",
                   rec, je.text, je.column);
@@ -771,11 +774,27 @@ static int next_element(rasd_reader *r, const char **s, size_t *n, long *lineno)
     while (k < avail) {
       char c = p[k];
       if (in_str) {
-        if (esc) esc = 0;
-        else if (c == '\\') esc = 1;
-        else if (c == '"') in_str = 0;
-        else if (c == '\n') nl++;
-        k++;
+        if (esc) {
+          esc = 0;
+          k++;
+          continue;
+        }
+        /* jump to the next quote; it ends the string unless an odd run of backslashes precedes it */
+        const char *q = memchr(p + k, '"', avail - k);
+        if (!q) {
+          esc = p[avail - 1] == '\\';
+          if (esc) {
+            size_t bs = 0;
+            while (bs < avail - k && p[avail - 1 - bs] == '\\') bs++;
+            esc = (int)(bs & 1);
+          }
+          k = avail;
+          break;
+        }
+        size_t qk = (size_t)(q - p), bs = 0;
+        while (qk - bs > k && p[qk - 1 - bs] == '\\') bs++;
+        k = qk + 1;
+        if (!(bs & 1)) in_str = 0;
         continue;
       }
       if (c == '"') in_str = 1;
