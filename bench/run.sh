@@ -216,14 +216,12 @@ stages() {
 
 # sklearn TF-IDF clustering and TextRank summaries (speed and quality, same inputs as rasd)
 peer_quality() {
-  local dev=eval/stories-dev.tsv devin=""
+  local dev=eval/stories-dev.tsv
   if $PY -c 'import sklearn' 2>/dev/null; then
-    # the clustering dev day: the stories engineer's eval/stories_dev.sh says which input (STORIES_DEV_INPUT=...)
-    devin=$(grep -o 'STORIES_DEV_INPUT=[^ ]*' eval/stories_dev.sh 2>/dev/null | head -1 | cut -d= -f2)
     measure cluster sklearn-tfidf snn "$(fsize "$TMP/snn.jsonl")" "$SNN_N" "$PEER_RUNS" -- \
       $PY bench/peer_sklearn.py "$TMP/snn.jsonl" "$TMP/sklearn-stories.json"
     if [ -f "$dev" ]; then
-      $PY bench/peer_sklearn.py --dev "$dev" "$TMP/snn.jsonl" "$TMP/sklearn-dev.json" >"$TMP/sklearn-dev.out" 2>&1 &&
+      $PY bench/peer_sklearn.py --dev "$dev" "$TMP/snn" "$TMP/sklearn-dev.json" >"$TMP/sklearn-dev.out" 2>&1 &&
         echo "sklearn TF-IDF + agglomerative on eval/stories-dev.tsv: $(tail -1 "$TMP/sklearn-dev.out")" >>"$TMP/quality-peers.txt"
     fi
   else skip_row cluster sklearn-tfidf snn "not available (python3-sklearn missing)"; fi
