@@ -283,7 +283,8 @@ static int dot_is_abbrev(const ctx *c, size_t k) {
                   (c->tok[k + 1].kind == RASD_TOK_WORD || c->tok[k + 1].kind == RASD_TOK_LATIN ||
                    c->tok[k + 1].kind == RASD_TOK_NUMBER);
   if (!next_word) return 0;
-  if (p->kind == RASD_TOK_WORD && p->form_len == 2) return 1; /* one Arabic letter: د. / ك. */
+  if (p->kind == RASD_TOK_WORD && p->form_len == 2) /* one Arabic letter: د. / ك. — but 2015م. and 1436هـ. end */
+    return !(k >= 2 && c->tok[k - 2].kind == RASD_TOK_NUMBER);
   if (p->kind == RASD_TOK_LATIN && p->form_len == 1) return 1;
   if (p->kind == RASD_TOK_LATIN && latin_abbrev(p->form, p->form_len)) return 1;
   if (p->kind == RASD_TOK_WORD && arabic_initial(p->form, p->form_len) && k >= 2 &&
