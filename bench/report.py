@@ -3,9 +3,11 @@ usage: python3 bench/report.py RESULTS.tsv MODE SELF_REPORTS.txt PEER_QUALITY.tx
 import datetime, os, platform, subprocess, sys
 
 res, mode, selfrep, peerq = sys.argv[1:5]
+kernels = sys.argv[5] if len(sys.argv) > 5 else ''
+import re
 COLS = ['stage', 'tool', 'input', 'bytes', 'articles', 'runs', 'median', 'min', 'max', 'kernel', 'peak', 'status', 'note', 'cmd']
 rows = []
-for line in open(res, encoding='utf-8'):
+for line in open(res, encoding='utf-8', errors='replace'):
     f = line.rstrip('\n').split('\t')
     f += [''] * (len(COLS) - len(f))
     rows.append(dict(zip(COLS, f)))
@@ -78,6 +80,9 @@ for inp in inputs:
             base[r['stage']] = secs(r)
     for r in rs:
         name = STAGE_NAMES.get(r['stage'], r['stage'])
+        if r['tool'] in ('bench_text', 'bench_extract') and r['status'] == 'ok':
+            w(f'| {name} | {r["tool"]} | 5 inside | see the kernels table | | | {int(r["peak"]) / 1024:.0f} | |')
+            continue
         if r['status'] in ('na', 'fail'):
             na.append(f'{inp}: {r["stage"]}/{r["tool"]}: {r["note"]}')
             w(f'| {name} | {r["tool"]} | – | {"not available" if r["status"] == "na" else "FAILED"} | | | | |')
@@ -93,17 +98,41 @@ for inp in inputs:
             aps = f'{20 / t:,.0f} queries/s'
         peak = f'{int(r["peak"]) / 1024:.0f}' if r['peak'] else ''
         ratio = ''
-        if r['tool'] != 'rasd' and r['stage'] in base and base[r['stage']][0] > 0:
-            bt, bk = base[r['stage']]
+        bstage = {'cluster': 'stories'}.get(r['stage'], r['stage'])  # sklearn clustering vs rasd stories
+        if r['tool'] != 'rasd' and bstage in base and base[bstage][0] > 0:
+            bt, bk = base[bstage]
             ratio = f'{t / bt:.1f}×' if kern == bk or not kern else f'{t / bt:.1f}× (mixed timing)'
-        note = f' ({r["status"]}: {r["note"]})' if r['status'] != 'ok' or r['note'] else ''
+        note = f' ({r["status"]}: {r["note"]})' if r['status'] != 'ok' else (' ¹' if r['note'] else '')
         w(f'| {name}{note} | {r["tool"]} | {r["runs"]} | {span} | {mbs} | {aps} | {peak} | {ratio} |')
     w('')
-    if inp in ('examples', 'snn'):
+    if any(r['note'] and r['status'] == 'ok' for r in rs):
+        w('¹ exit code 1: some inputs were reported as errors (e.g. formats not supported yet) and skipped.\n')
+    if inp == 'snn':
         stem_peer = [r for r in rs if r['stage'] == 'stem' and r['status'] == 'ok']
         if stem_peer and stem_peer[0]['bytes']:
             w(f'Stemmers work on the same {int(stem_peer[0]["bytes"]) / 1e6:.1f} MB of text (the first articles'
               ' in date order), split into words the same way (bench/peer_words.h, bench/peer_nltk.py).\n')
+
+if kernels and os.path.exists(kernels) and os.path.getsize(kernels):
+    ktxt = open(kernels, encoding='utf-8', errors='replace').read()
+    rowsk = []
+    for m in re.finditer(r'(?m)^(\S.*?)\s+([0-9.]+) MB/s\s+median of (\d+) \(min ([0-9.]+), max ([0-9.]+)\)', ktxt):
+        rowsk.append((m.group(1).strip(), m.group(2), f'{m.group(4)}–{m.group(5)}', m.group(3), 'bench_text'))
+    for m in re.finditer(r'(quotes\+dates\+numbers): median [0-9.]+ s = ([0-9.]+) MB/s \(min ([0-9.]+), max ([0-9.]+) MB/s, (\d+) runs\)', ktxt):
+        rowsk.append((m.group(1), m.group(2), f'{m.group(3)}–{m.group(4)}', m.group(5), 'bench_extract'))
+    for m in re.finditer(r'full rasd_analyze for comparison: [0-9.]+ s = ([0-9.]+) MB/s', ktxt):
+        rowsk.append(('full rasd_analyze (inside bench_extract)', m.group(1), '', '1', 'bench_extract'))
+    w('## Kernels (timed inside the process, one core, SaudiNewsNet text)\n')
+    if rowsk:
+        w('| kernel | MB/s (median) | min–max MB/s | runs | driver |')
+        w('|---|---|---|---|---|')
+        for k in rowsk:
+            w('| ' + ' | '.join(k) + ' |')
+        w('')
+    w('Output of the drivers (bench/bench_text.c, bench/bench_extract.c), verbatim:\n')
+    w('```')
+    w(ktxt.rstrip())
+    w('```\n')
 
 if os.path.exists(peerq) and os.path.getsize(peerq):
     w('## Peer quality measured in the same run\n')
