@@ -181,12 +181,12 @@ static int seg_kind_(const rasd__qw *w, size_t a, size_t b) {
   const rasd__qw *f = &w[a];
   if (is_qmark_(f)) return SG_NAME;
   if (f->kind != QW_AR) return f->kind == QW_LAT ? SG_NAME : SG_ADVB;
-  if (rasd__lx_find(f->n, f->nlen, LX_PREP | LX_STOP | LX_DAYW | LX_WDAY)) return SG_ADVB;
+  if ((f->cls & (LX_PREP | LX_STOP | LX_DAYW | LX_WDAY))) return SG_ADVB;
   if (rasd__lx_is(f, "وذلك") || rasd__lx_is(f, "كما") || rasd__lx_is(f, "حيث") || rasd__lx_is(f, "ما") || rasd__lx_is(f, "لكن") ||
       rasd__lx_is(f, "بالاضافه") || rasd__lx_is(f, "خصوصا") || rasd__lx_is(f, "مثل"))
     return SG_ADVB;
   if (rasd__lx_is(f, "وهو") || rasd__lx_is(f, "وهي") || rasd__lx_is(f, "وهم") || rasd__lx_is(f, "وهما")) return SG_ROLE;
-  if (rasd__lx_find(f->n, f->nlen, LX_ROLE)) return SG_ROLEFIRST;
+  if ((f->cls & (LX_ROLE))) return SG_ROLEFIRST;
   if (starts_al_(f)) return SG_DEF;
   return SG_NAME;
 }
@@ -195,7 +195,7 @@ static int name_word_(const rasd__qw *w) {
   if (w->kind == QW_LAT) return 1;
   if (w->kind == QW_PUNCT && (w->cp == '.' || w->cp == '-')) return 1;
   if (w->kind != QW_AR || starts_al_(w)) return 0;
-  if (rasd__lx_find(w->n, w->nlen, LX_ROLE | LX_PREP | LX_STOP | LX_COMP)) return 0;
+  if ((w->cls & (LX_ROLE | LX_PREP | LX_STOP | LX_COMP))) return 0;
   if (rasd__lx_is(w, "باسم")) return 0;
   size_t l = w->nlen;
   if (l >= 6 && (!memcmp(w->n + l - 6, "يون", 6) || !memcmp(w->n + l - 6, "يين", 6) || !memcmp(w->n + l - 4, "يه", 4))) return 0;
@@ -208,7 +208,7 @@ static size_t trim_seg_(const rasd__qw *w, size_t a, size_t b) {
   size_t from = a + 1;
   if (a + 1 < b && (rasd__lx_is(&w[a], "كل") || rasd__lx_is(&w[a], "وكل")) && rasd__lx_is(&w[a + 1], "من")) from = a + 2;
   for (size_t k = from; k < b; k++) {
-    if (w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_PREP | LX_STOP | LX_WDAY)) return k;
+    if (w[k].kind == QW_AR && (w[k].cls & (LX_PREP | LX_STOP | LX_WDAY))) return k;
     if (w[k].kind == QW_PUNCT && w[k].cp == '(') return k;
   }
   return b;
@@ -243,7 +243,7 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
       while (j < n && j < k + 6 && !is_qmark_(&w[j]) && w[j].sent == c->sent) { words += is_content_(&w[j]); j++; }
       int closes = j < n && is_qmark_(&w[j]) && words >= 1 && words <= 3;
       int after_ok = closes && (j + 1 >= n || is_comma_(&w[j + 1]) || is_punct_(&w[j + 1], ':') ||
-                                (w[j + 1].kind == QW_AR && rasd__lx_find(w[j + 1].n, w[j + 1].nlen, LX_COMP)));
+                                (w[j + 1].kind == QW_AR && (w[j + 1].cls & (LX_COMP))));
       int named = k > 0 && w[k - 1].kind == QW_AR && rasd__lx_findp(w[k - 1].n, w[k - 1].nlen, LX_WORK, "وبل", NULL, NULL);
       if (closes && (attached || after_ok || named || (ns > 0 && k > segstart))) { k = j + 1; continue; }
       tk = T_QUOTE;
@@ -264,8 +264,8 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
       k = (j < n && is_punct_(&w[j], ')')) ? j + 1 : k + 1;
       continue;
     }
-    if (c->kind == QW_AR && rasd__lx_find(c->n, c->nlen, LX_COMP)) { tk = T_COMP; break; }
-    if (c->kind == QW_AR && k > k0 && rasd__lx_findp(c->n, c->nlen, LX_ADV | LX_VERB, "و", NULL, NULL) && !rasd__lx_find(c->n, c->nlen, LX_NOTQ)) break;
+    if (c->kind == QW_AR && (c->cls & (LX_COMP))) { tk = T_COMP; break; }
+    if (c->kind == QW_AR && k > k0 && rasd__lx_findp(c->n, c->nlen, LX_ADV | LX_VERB, "و", NULL, NULL) && !(c->cls & (LX_NOTQ))) break;
     k++;
   }
   *term = k;
@@ -290,7 +290,7 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
     size_t split = 0;
     /* a rank or title inside the phrase ("… العقيد سعيد الغامدي"): the name follows the last one */
     for (size_t q = b; q-- > s0.a + 1;) {
-      if (w[q].kind == QW_AR && rasd__lx_find(w[q].n, w[q].nlen, LX_ROLE | LX_TITLE)) {
+      if (w[q].kind == QW_AR && (w[q].cls & (LX_ROLE | LX_TITLE))) {
         if (q + 1 < b && b - (q + 1) <= 4) split = q + 1;
         break;
       }
@@ -341,7 +341,7 @@ static void parse_acc_(qctx *x, size_t k, spk_t *sp) {
   }
   size_t a = k;
   while (k < n && k < a + 8 && w[k].sent == sent && (is_content_(&w[k]) || is_qmark_(&w[k]))) {
-    if (k > a && w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_PREP | LX_COMP | LX_STOP)) break;
+    if (k > a && w[k].kind == QW_AR && (w[k].cls & (LX_PREP | LX_COMP | LX_STOP))) break;
     k++;
   }
   if (k <= a) return;
@@ -349,7 +349,7 @@ static void parse_acc_(qctx *x, size_t k, spk_t *sp) {
   if (sp->e > sp->s) {
     /* "لوكالة رويترز" → "وكالة رويترز" */
     const char *t = x->d->text + sp->s;
-    if (w[a].kind == QW_AR && w[a].nlen > 6 && !memcmp(w[a].n, "ل", 2) && !memcmp(t, "ل", 2) && !rasd__lx_find(w[a].n, w[a].nlen, LX_ROLE)) sp->s += 2;
+    if (w[a].kind == QW_AR && w[a].nlen > 6 && !memcmp(w[a].n, "ل", 2) && !memcmp(t, "ل", 2) && !(w[a].cls & (LX_ROLE))) sp->s += 2;
     sp->ok = 1;
     sp->para = w[a].para;
   }
@@ -493,7 +493,7 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
           sp = cue->spk;
           ok = c->nwords >= 2 || is_punct_(&w[i > 0 ? i - 1 : 0], ':');
         } else if (c->nwords >= 3) {
-          int prep_before = i > 0 && w[i - 1].kind == QW_AR && rasd__lx_find(w[i - 1].n, w[i - 1].nlen, LX_PREP);
+          int prep_before = i > 0 && w[i - 1].kind == QW_AR && (w[i - 1].cls & (LX_PREP));
           /* attribution after the quote: "…"، قال X */
           if (c->cw != (size_t)-1 && !prep_before) {
             size_t k = c->cw + 1;
@@ -584,8 +584,8 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
       sp = x.prev;
       size_t k = i + 1;
       if (k < n && is_punct_(&w[k], ':')) { tk = T_COLON; term = k; }
-      else if (k < n && w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_COMP)) { tk = T_COMP; term = k; }
-      else if (k + 1 < n && (rasd__lx_is(&w[k], "الي") || rasd__lx_is(&w[k], "في")) && w[k + 1].kind == QW_AR && rasd__lx_find(w[k + 1].n, w[k + 1].nlen, LX_COMP)) { tk = T_COMP; term = k + 1; }
+      else if (k < n && w[k].kind == QW_AR && (w[k].cls & (LX_COMP))) { tk = T_COMP; term = k; }
+      else if (k + 1 < n && (rasd__lx_is(&w[k], "الي") || rasd__lx_is(&w[k], "في")) && w[k + 1].kind == QW_AR && (w[k + 1].cls & (LX_COMP))) { tk = T_COMP; term = k + 1; }
       else if (k < n && is_qmark_(&w[k])) { tk = T_QUOTE; term = k; }
       else continue;
     } else if (ck == CUE_ACC) {

@@ -86,7 +86,7 @@ static const rasd__lxent *lx_(const tctx *c, size_t k, uint32_t mask, const char
 static size_t month_at_(const tctx *c, size_t k, int *mon, int *sys, int *ambig) {
   if (k >= c->n || c->w[k].kind != QW_AR) return 0;
   const rasd__qw *w = &c->w[k];
-  if (rasd__lx_find(w->n, w->nlen, LX_MPFX) && k + 1 < c->n && c->w[k + 1].kind == QW_AR) {
+  if ((w->cls & (LX_MPFX)) && k + 1 < c->n && c->w[k + 1].kind == QW_AR) {
     char buf[128];
     size_t l1 = w->nlen, l2 = c->w[k + 1].nlen;
     if (l1 + l2 + 1 < sizeof buf) {
@@ -97,7 +97,7 @@ static size_t month_at_(const tctx *c, size_t k, int *mon, int *sys, int *ambig)
       if (e) { *mon = e->val; *sys = e->val2; *ambig = 0; return k + 2; }
     }
   }
-  const rasd__lxent *e = rasd__lx_find(w->n, w->nlen, LX_MONTH);
+  const rasd__lxent *e = (w->cls & LX_MONTH) ? rasd__lx_find(w->n, w->nlen, LX_MONTH) : NULL;
   size_t skip = 0;
   if (!e) {
     e = rasd__lx_findp(w->n, w->nlen, LX_MONTH, "وبلف", NULL, &skip);
