@@ -337,6 +337,9 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
       ra = s0.a; rb = s0.b;
     } else {
       sb = b;
+      /* "قائد عسكري موالٍ للرئيس هادي": the phrase governed by لـ is not part of the speaker */
+      for (size_t q = s0.a + 1; q < b; q++)
+        if (w[q].kind == QW_AR && w[q].nlen >= 8 && !memcmp(w[q].n, "لل", 4)) { sb = q; break; }
       /* a role seen before with a name ("المتحدث باسم البيت الأبيض، جوش إرنست" … "وقال المتحدث باسم البيت الأبيض") */
       uint64_t h = role_hash_(w, s0.a, b);
       for (size_t r = 0; r < x->nroles; r++)
@@ -501,6 +504,14 @@ static int emit_(qctx *x, const spk_t *sp, const cue_t *cue, int direct, uint32_
   if (sp && sp->ok) {
     uint32_t s = sp->s, e = sp->e, rs = sp->rs, re = sp->re;
     int mi = speaker_mention_(x->a, s, e);
+    if (mi >= 0 && x->a->mentions[mi].start > s) {
+      /* a name governed by لـ ("موالٍ للرئيس هادي") is not the speaker */
+      uint32_t p = x->a->mentions[mi].start;
+      while (p > s && t[p - 1] == ' ') p--;
+      uint32_t ws = p;
+      while (ws > s && t[ws - 1] != ' ') ws--;
+      if (p - ws >= 4 && (unsigned char)t[ws] == 0xD9 && (unsigned char)t[ws + 1] == 0x84) mi = -1;
+    }
     if (mi >= 0) {
       const rasd_mention *m = &x->a->mentions[mi];
       q->speaker_entity = m->entity;
