@@ -222,10 +222,16 @@ static void test_incremental_equals_batch(void) {
   ASSERT_EQ_INT(rasd_store_commit(b, NULL), RASD_OK);
   /* Three batches, out of publication order: the later batches hold earlier articles. */
   const fx *order[] = {&A3, &H, &B2, &A1, &B1, &A2};
+  long long hostile_story = 0;
   for (size_t k = 0; k < 3; k++) {
+    rasd_store_stats st = {0};
     rasd_store_begin(inc);
     for (size_t i = 2 * k; i < 2 * k + 2; i++) put(inc, order[i], order[i]->id[0] == 'k' ? &ka : NULL);
-    ASSERT_EQ_INT(rasd_store_commit(inc, NULL), RASD_OK);
+    ASSERT_EQ_INT(rasd_store_commit(inc, &st), RASD_OK);
+    /* The latest article is linked again after each older batch, and keeps its story id. */
+    if (!k) hostile_story = story_of(inc, "hostile");
+    else ASSERT_EQ_INT(story_of(inc, "hostile"), hostile_story);
+    if (k == 2) ASSERT_EQ_INT(st.stories_new, 0); /* libya-1 and kim-2 joined stories that were there */
   }
   char pb[1024], pi[1024];
   partition(b, all, 6, pb, sizeof pb);
@@ -440,7 +446,30 @@ static void test_kill9(void) {
   sqlite3_close(db);
 }
 
-int main(void) {
+/* Writes the fixture store (all articles above, with analyses) to 'path' for the shell and browser tests. */
+static int make_fixture(const char *path) {
+  unlink(path);
+  rasd_store *s = NULL;
+  char *err = NULL;
+  if (rasd_store_open(path, 0, &s, &err) != RASD_OK) {
+    fprintf(stderr, "%s\n", err);
+    return 1;
+  }
+  rasd_analysis ka = kim_analysis(0), kq = kim_analysis(1);
+  rasd_store_begin(s);
+  put(s, &A1, &ka);
+  put(s, &A2, &ka);
+  put(s, &A3, &kq);
+  put(s, &B1, NULL);
+  put(s, &B2, NULL);
+  put(s, &H, NULL);
+  int rc = rasd_store_commit(s, NULL);
+  rasd_store_close(s);
+  return rc != RASD_OK;
+}
+
+int main(int argc, char **argv) {
+  if (argc == 3 && !strcmp(argv[1], "--fixture")) return make_fixture(argv[2]);
   snprintf(dir, sizeof dir, "%s/test-store-%d", getenv("BUILD") ? getenv("BUILD") : "build", (int)getpid());
   char cmd[600];
   snprintf(cmd, sizeof cmd, "mkdir -p '%s'", dir);
