@@ -1,3 +1,111 @@
-/* cmd_stories.c — STUB: `rasd stories` is not built yet. */
+/* cmd_stories.c — `rasd stories PATH... [--format text|json|html]`: read, analyse, link into stories, print the views. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include "cli.h"
-int cmd_stories(int argc, char **argv) { (void)argc; (void)argv; fprintf(stderr, "rasd: 'stories' is not available in this build\n"); return CLI_USAGE; }
+
+typedef struct st_ctx {
+  rasd_models *m;
+  rasd_corpus *c;
+  size_t n, failed;
+  int tty;
+} st_ctx;
+
+static int on_doc(rasd_doc *d, void *ud) {
+  st_ctx *x = ud;
+  rasd_analysis *a = NULL;
+  char *id = d->id ? strdup(d->id) : NULL;
+  if (rasd_analyze(x->m, d, &a) != RASD_OK) a = NULL; /* the corpus tokenizes by itself then */
+  int rc = rasd_corpus_add(x->c, d, a);
+  if (rc != RASD_OK) {
+    fprintf(stderr, "rasd: article '%s': %s\n", id ? id : "?", rasd_strerror(rc));
+    x->failed++;
+  }
+  free(id);
+  if (x->tty && (++x->n & 255) == 0) fprintf(stderr, "\rrasd: read %zu articles", x->n);
+  return rc == RASD_ENOMEM;
+}
+
+static void progress(void *ud, size_t done, size_t total) {
+  (void)ud;
+  int w = 40, k = total ? (int)(w * done / total) : w;
+  fprintf(stderr, "\rrasd: linking [%.*s%*s] %zu/%zu", k, "########################################", w - k, "", done, total);
+  if (done == total) fputc('\n', stderr);
+}
+
+static void usage(FILE *f) {
+  fprintf(f, "usage: rasd stories [--format text|json|html] [--words N | --sentences N] [--min-articles N]\n"
+             "                    [--top N] [--threshold X] [--window DAYS] [--save FILE] [--load FILE]\n"
+             "                    [input options] PATH...\n"
+             "Groups articles into stories (near-duplicates, clustering across outlets, storylines) and prints each\n"
+             "story's title, outlets, dates, summary with outlet tags, timeline, entities and quotes.\n");
+}
+
+static int num_opt(int argc, char **argv, int *i, long *out) {
+  if (*i + 1 >= argc) { fprintf(stderr, "rasd: %s needs a value\n", argv[*i]); return -1; }
+  char *e;
+  long v = strtol(argv[*i + 1], &e, 10);
+  if (*e || v < 0) { fprintf(stderr, "rasd: %s wants a number, got '%s'\n", argv[*i], argv[*i + 1]); return -1; }
+  *out = v;
+  ++*i;
+  return 0;
+}
+
+int cmd_stories(int argc, char **argv) {
+  cli_inputs in = {0};
+  rasd_corpus_opts co = {0};
+  rasd_view_opts vo = {0};
+  int fmt = RASD_FMT_TEXT;
+  const char *save = NULL, *load = NULL;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    int r = cli_input_opt(&in, argc, argv, &i);
+    if (r < 0) { cli_inputs_free(&in); return CLI_USAGE; }
+    if (r) continue;
+    long v;
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); cli_inputs_free(&in); return CLI_OK; }
+    else if (!strcmp(a, "--format")) {
+      const char *f = i + 1 < argc ? argv[++i] : "";
+      if (!strcmp(f, "text")) fmt = RASD_FMT_TEXT;
+      else if (!strcmp(f, "json")) fmt = RASD_FMT_JSON;
+      else if (!strcmp(f, "html")) fmt = RASD_FMT_HTML;
+      else { fprintf(stderr, "rasd: --format wants text, json or html, got '%s'\n", f); cli_inputs_free(&in); return CLI_USAGE; }
+    } else if (!strcmp(a, "--words") || !strcmp(a, "--sentences") || !strcmp(a, "--min-articles") || !strcmp(a, "--top") ||
+               !strcmp(a, "--window")) {
+      if (num_opt(argc, argv, &i, &v)) { cli_inputs_free(&in); return CLI_USAGE; }
+      if (!strcmp(a, "--words")) vo.words = (int)v;
+      else if (!strcmp(a, "--sentences")) vo.sentences = (int)v;
+      else if (!strcmp(a, "--min-articles")) vo.min_articles = (int)v;
+      else if (!strcmp(a, "--top")) vo.max_stories = (int)v;
+      else co.window_days = (int)v;
+    } else if (!strcmp(a, "--threshold") && i + 1 < argc) co.threshold = atof(argv[++i]);
+    else if (!strcmp(a, "--save") && i + 1 < argc) save = argv[++i];
+    else if (!strcmp(a, "--load") && i + 1 < argc) load = argv[++i];
+    else if (a[0] == '-' && a[1]) { fprintf(stderr, "rasd: stories: unknown option '%s'\n", a); usage(stderr); cli_inputs_free(&in); return CLI_USAGE; }
+    else cli_input_path(&in, a);
+  }
+  if (!in.n_paths && !load) { usage(stderr); cli_inputs_free(&in); return CLI_USAGE; }
+  st_ctx x = {0};
+  x.tty = isatty(2) && !in.quiet;
+  if (x.tty) co.progress = progress;
+  x.m = cli_models(&in);
+  if (load) {
+    int rc = rasd_corpus_load(load, x.m, &co, &x.c);
+    if (rc != RASD_OK) { fprintf(stderr, "rasd: %s: %s\n", load, rasd_strerror(rc)); rasd_models_free(x.m); cli_inputs_free(&in); return CLI_INPUT_ERR; }
+  } else if (!(x.c = rasd_corpus_new(x.m, &co))) {
+    fprintf(stderr, "rasd: out of memory\n");
+    rasd_models_free(x.m); cli_inputs_free(&in); return CLI_INPUT_ERR;
+  }
+  int status = in.n_paths ? cli_each_doc(&in, on_doc, &x) : CLI_OK;
+  if (x.tty && x.n >= 256) fputc('\n', stderr);
+  int rc = rasd_corpus_finish(x.c);
+  if (rc == RASD_OK) rc = rasd_corpus_write(x.c, stdout, fmt, &vo);
+  if (rc == RASD_OK && save) rc = rasd_corpus_save(x.c, save);
+  if (rc != RASD_OK) { fprintf(stderr, "rasd: stories: %s\n", rasd_strerror(rc)); status = CLI_INPUT_ERR; }
+  if (x.failed) status = CLI_INPUT_ERR;
+  rasd_corpus_free(x.c);
+  rasd_models_free(x.m);
+  cli_inputs_free(&in);
+  return status;
+}

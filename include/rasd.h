@@ -45,6 +45,7 @@ void rasd_free(void *p);
 #include "rasd/text.h"
 #include "rasd/read.h"
 #include "rasd/extract.h"
+#include "rasd/entities.h"
 #include "rasd/story.h"
 #include "rasd/store.h"
 #include "rasd/serve.h"

@@ -1,3 +1,731 @@
-/* entities.c — STUB until entity linking lands: mentions within an article → entities. */
+/* entities.c — within one article: mentions (full names, surnames, title + surname, roles) → entities. */
+#include <stdlib.h>
+#include <string.h>
 #include "extract/extract.h"
-int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) { (void)m; (void)d; (void)a; (void)ar; return RASD_OK; }
+#include "extract/names.h"
+#include "extract/gazetteer.h"
+
+#define MAX_ROLE_TOK 10
+
+/* Working state of one entity while linking. */
+typedef struct went {
+  uint8_t type;
+  const char *canon;   /* fullest core form (titles and clitics off), arena */
+  int canon_ntok;      /* parsed tokens of canon */
+  rasd__name nm;       /* parsed canon */
+  uint32_t n_mentions;
+  uint32_t last_pos;   /* start of its latest mention seen (for nearest-antecedent choice) */
+  const char *role;
+} went;
+
+typedef struct ctx {
+  const rasd_models *m;
+  const rasd_doc *d;
+  rasd_analysis *a;
+  rasd__arena *ar;
+  went *e;
+  size_t n, cap;
+  const char **core;   /* per mention: core text (arena), NULL for a title-only mention */
+  uint8_t *covered;    /* per token: inside a mention */
+} ctx;
+
+static const rasd_token *tok(const ctx *c, size_t i) { return &c->a->tokens->tok[i]; }
+
+static int tok_is_title(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  return t->kind == RASD_TOK_WORD && rasd__is_title_word(c->d->text + t->start, t->len);
+}
+
+/* Byte offset in the text after dropping 'n' letters from position 'start' (marks skipped). */
+static uint32_t skip_letters(const char *s, uint32_t start, uint32_t end, size_t n) {
+  size_t i = start;
+  while (n && i < end) {
+    int32_t c = rasd__utf8_next(s, end, &i);
+    if (!rasd__is_arabic_mark(c)) n--;
+  }
+  while (i < end) { /* marks after the dropped letter */
+    size_t j = i;
+    int32_t c = rasd__utf8_next(s, end, &j);
+    if (!rasd__is_arabic_mark(c)) break;
+    i = j;
+  }
+  return (uint32_t)i;
+}
+
+/* Letters of a clitic prefix (و ف ب ل ك, ال kept) to drop from token 't' as written. The gazetteer
+ * decides doubtful cases: واشنطن stays whole, لأوكرانيا loses its ل. '*add_al' is set for لل (للأمم →
+ * الأمم). */
+static size_t clitic_letters(const ctx *c, const rasd_token *t, uint32_t span_end, int *add_al) {
+  *add_al = 0;
+  if (!t->form || t->kind != RASD_TOK_WORD) return 0;
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  const char *w = c->d->text + t->start;
+  size_t wlen = span_end > t->start ? span_end - t->start : t->len;
+  size_t pre = 0;
+  if (t->bare && t->bare_len < t->form_len && !memcmp(t->form + (t->form_len - t->bare_len), t->bare, t->bare_len))
+    pre = (size_t)(t->form_len - t->bare_len);
+  /* the prefix's letters */
+  int32_t p[8];
+  size_t np = 0, i = 0;
+  while (i < pre && np < 8) p[np++] = rasd__utf8_next(t->form, pre, &i);
+  if (np >= 2 && p[np - 2] == 0x0627 && p[np - 1] == 0x0644) return np - 2 <= 2 ? np - 2 : 0; /* وال → ال */
+  if (np == 2 && p[0] == 0x0644 && p[1] == 0x0644) { *add_al = 1; return 2; }            /* لل */
+  int whole_known = g && (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 ||
+                          rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0);
+  if (whole_known) return 0;
+  if (np && np <= 2) {
+    /* و/ف (and) come off; ب/ل/ك (prepositions) only when the rest is a name we know: بيونغ keeps its ب */
+    if (p[0] == 0x0648 || p[0] == 0x0641) return np;
+    if (!g) return 0;
+    uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, np);
+    return rasd__gaz_best(g, c->d->text + rest, span_end - rest, RASD_ENT_NONE) >= 0 ? np : 0;
+  }
+  /* the tokenizer kept the word whole: try one clitic letter the gazetteer recognises */
+  if (!g || t->form_len < 6) return 0;
+  size_t j = 0;
+  int32_t c0 = rasd__utf8_next(t->form, t->form_len, &j);
+  if (c0 != 0x0648 && c0 != 0x0641 && c0 != 0x0628 && c0 != 0x0644 && c0 != 0x0643) return 0;
+  uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, 1);
+  if (rasd__gaz_exact(g, c->d->text + rest, span_end - rest, 2, RASD_ENT_NONE) >= 0) return 1;
+  if (span_end > t->start + t->len && rasd__gaz_best(g, c->d->text + rest, span_end - rest, RASD_ENT_NONE) >= 0) return 1;
+  return 0;
+}
+
+/* The core text of tokens [b, e): titles off the front, a clitic off the first word. */
+static const char *core_text(ctx *c, size_t b, size_t e) {
+  while (b < e && tok_is_title(c, b)) b++;
+  while (b < e && tok(c, b)->kind != RASD_TOK_WORD && tok(c, b)->kind != RASD_TOK_LATIN) b++;
+  while (e > b && tok(c, e - 1)->kind != RASD_TOK_WORD && tok(c, e - 1)->kind != RASD_TOK_LATIN &&
+         tok(c, e - 1)->kind != RASD_TOK_NUMBER)
+    e--;
+  if (b >= e) return NULL;
+  const rasd_token *t0 = tok(c, b), *t1 = tok(c, e - 1);
+  uint32_t s = t0->start, end = t1->start + t1->len;
+  if (end > c->d->text_len || s >= end) return NULL;
+  int add_al;
+  s = skip_letters(c->d->text, s, t0->start + t0->len, clitic_letters(c, t0, end, &add_al));
+  if (s >= end) return NULL;
+  if (add_al) return rasd__arena_printf(c->ar, "ال%.*s", (int)(end - s), c->d->text + s);
+  return rasd__arena_strndup(c->ar, c->d->text + s, end - s);
+}
+
+/* Core text of a mention whose token span is unknown or odd: titles off the front of its text. */
+static const char *core_from_text(ctx *c, const char *t) {
+  if (!t) return NULL;
+  size_t len = strlen(t), i = 0;
+  for (;;) {
+    while (i < len && (t[i] == ' ' || t[i] == '\t')) i++;
+    size_t j = i;
+    while (j < len && t[j] != ' ' && t[j] != '\t') j++;
+    if (j > i && j < len && rasd__is_title_word(t + i, j - i)) { i = j; continue; }
+    break;
+  }
+  return i < len ? rasd__arena_strndup(c->ar, t + i, len - i) : NULL;
+}
+
+static int types_ok(int a, int b) { return a == b || a == RASD_ENT_MISC || b == RASD_ENT_MISC || !a || !b; }
+
+/* 1 when every token of 'x' matches a distinct token of 'y', in order (a part of a longer name). */
+static int is_part(const rasd__name *x, const rasd__name *y) {
+  if (!x->n || x->n >= y->n) return 0;
+  int j = 0;
+  for (int i = 0; i < x->n; i++) {
+    while (j < y->n && !rasd__ntok_match(&x->tok[i], &y->tok[j])) j++;
+    if (j == y->n) return 0;
+    j++;
+  }
+  return 1;
+}
+
+/* Finds the entity for core text 'core' of type 'type' at 'pos'; -1 when none. 'partial_ok' allows a
+ * surname or first name to link to a fuller name. */
+static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int partial_ok) {
+  rasd__name nm;
+  rasd__name_parse(core, strlen(core), &nm);
+  if (!nm.n) return -1;
+  int full = -1, part = -1, nparts = 0;
+  for (size_t k = 0; k < c->n; k++) {
+    went *e = &c->e[k];
+    if (!types_ok(e->type, type)) {
+      /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
+       * in the same article is still the same entity */
+      if (nm.n >= 2 && e->nm.n >= 2 &&
+          rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), RASD__NM_TYPO)) {
+        if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
+      }
+      continue;
+    }
+    int typo = RASD__NM_TYPO;
+    if (nm.n == e->nm.n || (nm.n > 1 && e->nm.n > 1) || (nm.n == 1 && e->nm.n == 1)) {
+      if (rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), typo)) {
+        if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
+        continue;
+      }
+    }
+    if (partial_ok && (type == RASD_ENT_PER || e->type == RASD_ENT_PER) && is_part(&nm, &e->nm)) {
+      nparts++;
+      if (part < 0 || e->last_pos > c->e[part].last_pos || (e->last_pos <= pos && c->e[part].last_pos > pos)) part = (int)k;
+    }
+  }
+  if (full >= 0) return full;
+  if (nparts == 1) return part;
+  if (nparts > 1) {
+    /* ambiguous surname: the nearest antecedent wins only when it precedes this mention */
+    if (c->e[part].last_pos <= pos) return part;
+  }
+  return -1;
+}
+
+static int new_entity(ctx *c, const char *core, int type) {
+  went e;
+  memset(&e, 0, sizeof e);
+  e.type = (uint8_t)type;
+  e.canon = core;
+  rasd__name_parse(core, strlen(core), &e.nm);
+  e.canon_ntok = e.nm.n;
+  if (RASD__VEC_PUSH(c->e, c->n, c->cap, e) < 0) return -1;
+  return (int)(c->n - 1);
+}
+
+static void attach(ctx *c, int k, const char *core, uint32_t pos) {
+  went *e = &c->e[k];
+  e->n_mentions++;
+  if (pos >= e->last_pos) e->last_pos = pos;
+  rasd__name nm;
+  rasd__name_parse(core, strlen(core), &nm);
+  /* the fullest form is the canonical one */
+  if (nm.n > e->canon_ntok || (nm.n == e->canon_ntok && strlen(core) > strlen(e->canon) && e->n_mentions == 1)) {
+    e->canon = core;
+    e->canon_ntok = nm.n;
+    e->nm = nm;
+  }
+}
+
+
+static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e);
+
+/* A person mention of several words that is a known person's name plus a stray word at either end
+ * (a verb, an adverb): narrows the mention to the name part and links it. Returns 1 when done. */
+static int trim_to_part(ctx *c, rasd_mention *mn, const char **core, int *k) {
+  size_t b = mn->tok_begin, e = mn->tok_end;
+  for (int side = 0; side < 2; side++) {
+    size_t nb = side ? b + 1 : b, ne = side ? e : e - 1;
+    while (ne > nb && tok(c, ne - 1)->kind != RASD_TOK_WORD) ne--;
+    while (nb < ne && tok(c, nb)->kind != RASD_TOK_WORD) nb++;
+    if (nb >= ne) continue;
+    const char *part = core_text(c, nb, ne);
+    if (!part) continue;
+    int kk = find_entity(c, part, RASD_ENT_PER, mn->start, 1);
+    if (kk < 0 || c->e[kk].nm.n < 2) continue;
+    set_span(c, mn, nb, ne);
+    *core = part;
+    *k = kk;
+    return 1;
+  }
+  return 0;
+}
+
+typedef struct order { uint32_t i, ntok, start; } order;
+static int cmp_order(const void *x, const void *y) {
+  const order *a = x, *b = y;
+  if (a->ntok != b->ntok) return a->ntok > b->ntok ? -1 : 1;
+  return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static int cmp_mention(const void *x, const void *y) {
+  const rasd_mention *a = x, *b = y;
+  return a->start < b->start ? -1 : a->start > b->start;
+}
+
+/* Adds a mention of tokens [b, e) linked to entity 'k' (type of the entity). */
+static int add_mention(ctx *c, rasd_mention **extra, size_t *n, size_t *cap, size_t b, size_t e, int k) {
+  rasd_mention mn;
+  memset(&mn, 0, sizeof mn);
+  mn.tok_begin = (uint32_t)b;
+  mn.tok_end = (uint32_t)e;
+  mn.start = tok(c, b)->start;
+  mn.end = tok(c, e - 1)->start + tok(c, e - 1)->len;
+  mn.type = c->e[k].type;
+  mn.entity = k;
+  if (!(mn.text = rasd__arena_strndup(c->ar, c->d->text + mn.start, mn.end - mn.start))) return -1;
+  if (RASD__VEC_PUSH(*extra, *n, *cap, mn) < 0) return -1;
+  for (size_t i = b; i < e; i++) c->covered[i] = 1;
+  return 0;
+}
+
+static int tok_word_ok(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || c->covered[i]) return 0;
+  return t->bare && t->bare_len >= 4; /* at least two letters */
+}
+
+/* Parses the bare form of token 'i' as one name token. */
+static int tok_ntok(const ctx *c, size_t i, rasd__ntok *out) {
+  const rasd_token *t = tok(c, i);
+  rasd__name nm;
+  if (!t->bare || !rasd__name_parse(t->bare, t->bare_len, &nm) || nm.n != 1) return 0;
+  *out = nm.tok[0];
+  return 1;
+}
+
+/* Mentions the tagger missed: full names seen elsewhere in the article, the surname (and the family
+ * name of three-word names, e.g. كيم) of people, and a name after السيد / السيدة. */
+static int catch_missed(ctx *c) {
+  const rasd_tokens *tk = c->a->tokens;
+  rasd_mention *extra = NULL;
+  size_t nx = 0, capx = 0;
+  int rc = RASD_OK;
+  size_t ne = c->n;
+  for (size_t i = 0; i < tk->n_tok; i++) {
+    if (!tok_word_ok(c, i)) continue;
+    rasd__ntok w;
+    if (!tok_ntok(c, i, &w)) continue;
+    int hit = -1, hits = 0;
+    size_t hit_end = i + 1;
+    for (size_t k = 0; k < ne; k++) {
+      went *e = &c->e[k];
+      if (!e->nm.n) continue;
+      /* the full name, word by word */
+      if (e->nm.n >= 2 && rasd__ntok_match(&w, &e->nm.tok[0])) {
+        size_t j = i + 1;
+        int t = 1;
+        while (t < e->nm.n && j < tk->n_tok) {
+          if (tok(c, j)->kind != RASD_TOK_WORD) { j++; continue; } /* a hyphen inside */
+          rasd__ntok v;
+          if (c->covered[j] || !tok_ntok(c, j, &v) || !rasd__ntok_match(&v, &e->nm.tok[t])) break;
+          t++;
+          j++;
+        }
+        if (t == e->nm.n) { hit = (int)k; hits = 1; hit_end = j; break; }
+      }
+      if (e->type != RASD_ENT_PER || e->nm.n < 2) continue;
+      /* a word alone is compared strictly: كيم is not قيام */
+      const rasd__ntok *lt = &e->nm.tok[e->nm.n - 1], *ft = &e->nm.tok[0];
+      int last = rasd__ntok_match(&w, lt) && rasd__sym_dist(w.sym, w.n, lt->sym, lt->n) <= 0.2;
+      int first = e->nm.n >= 3 && rasd__ntok_match(&w, ft) && rasd__sym_dist(w.sym, w.n, ft->sym, ft->n) <= 0.2;
+      if ((last || first) && w.nconso >= 2) {
+        if (hit != (int)k) hits++;
+        hit = (int)k;
+      }
+    }
+    if (hit >= 0 && hits == 1) {
+      if (add_mention(c, &extra, &nx, &capx, i, hit_end, hit) < 0) { rc = RASD_ENOMEM; goto done; }
+      c->e[hit].n_mentions++;
+      i = hit_end - 1;
+    }
+  }
+  /* السيد / السيدة + a word nobody tagged: a person */
+  for (size_t i = 0; i + 1 < tk->n_tok; i++) {
+    const rasd_token *t = tok(c, i);
+    if (t->kind != RASD_TOK_WORD || !t->form) continue;
+    if (strcmp(t->form, "السيد") && strcmp(t->form, "السيده") && strcmp(t->form, "السيدة")) continue;
+    if (!tok_word_ok(c, i + 1)) continue;
+    const char *core = core_text(c, i + 1, i + 2);
+    if (!core) continue;
+    int k = find_entity(c, core, RASD_ENT_PER, tok(c, i + 1)->start, 1);
+    if (k < 0 && (k = new_entity(c, core, RASD_ENT_PER)) < 0) { rc = RASD_ENOMEM; goto done; }
+    if (add_mention(c, &extra, &nx, &capx, i, i + 2, k) < 0) { rc = RASD_ENOMEM; goto done; }
+    attach(c, k, core, tok(c, i + 1)->start);
+  }
+  if (nx) {
+    rasd_mention *all = rasd__arena_alloc(c->ar, (c->a->n_mentions + nx) * sizeof *all);
+    if (!all) { rc = RASD_ENOMEM; goto done; }
+    if (c->a->n_mentions) memcpy(all, c->a->mentions, c->a->n_mentions * sizeof *all);
+    memcpy(all + c->a->n_mentions, extra, nx * sizeof *all);
+    c->a->mentions = all;
+    c->a->n_mentions += nx;
+    qsort(c->a->mentions, c->a->n_mentions, sizeof *all, cmp_mention);
+  }
+done:
+  free(extra);
+  return rc;
+}
+
+/* Role words before a person's name ("الزعيم الكوري الشمالي كيم جونغ أون") become the entity's role;
+ * later uses of the same role phrase alone become mentions of that person when no other person has
+ * it. */
+static int link_roles(ctx *c) {
+  const rasd_tokens *tk = c->a->tokens;
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  typedef struct { size_t b, e; int k; int ambiguous; } role;
+  role *roles = NULL;
+  size_t nr = 0, capr = 0;
+  int rc = RASD_OK;
+  for (size_t mi = 0; mi < c->a->n_mentions; mi++) {
+    rasd_mention *mn = &c->a->mentions[mi];
+    if (mn->entity < 0 || c->e[mn->entity].type != RASD_ENT_PER || mn->tok_begin == 0) continue;
+    /* walk back over adjectives (ال…) to a role word */
+    size_t e = mn->tok_begin, b = e;
+    while (b > 0 && e - b < MAX_ROLE_TOK) {
+      const rasd_token *t = tok(c, b - 1);
+      if (t->kind != RASD_TOK_WORD || c->covered[b - 1]) break;
+      b--;
+      if (rasd__is_title_word(c->d->text + t->start, t->len) || (g && rasd__gaz_trigger(g, t->form, t->form_len))) {
+        /* the role starts here; a bare السيد is a title, not a role */
+        if (e - b >= 2 || !rasd__is_title_word(c->d->text + t->start, t->len)) goto found;
+        break;
+      }
+      if (!(t->form_len > 4 && !memcmp(t->form, "ال", 4))) break;
+    }
+    continue;
+  found:
+    if (e - b < 2) continue;
+    {
+      role r = {b, e, mn->entity, 0};
+      const char *text = rasd__arena_strndup(c->ar, c->d->text + tok(c, b)->start,
+                                             tok(c, e - 1)->start + tok(c, e - 1)->len - tok(c, b)->start);
+      if (!text) return RASD_ENOMEM;
+      if (!c->e[mn->entity].role) c->e[mn->entity].role = text;
+      for (size_t q = 0; q < nr; q++) {
+        if (roles[q].e - roles[q].b != e - b) continue;
+        size_t z = 0;
+        while (z < e - b && !strcmp(tok(c, roles[q].b + z)->form, tok(c, b + z)->form)) z++;
+        if (z == e - b && roles[q].k != mn->entity) roles[q].ambiguous = r.ambiguous = 1;
+      }
+      if (RASD__VEC_PUSH(roles, nr, capr, r) < 0) { rc = RASD_ENOMEM; goto done; }
+    }
+  }
+  /* the role phrase alone elsewhere */
+  rasd_mention *extra = NULL;
+  size_t nx = 0, capx = 0;
+  for (size_t q = 0; q < nr; q++) {
+    if (roles[q].ambiguous) continue;
+    size_t len = roles[q].e - roles[q].b;
+    for (size_t i = 0; i + len <= tk->n_tok; i++) {
+      if (i == roles[q].b) continue;
+      size_t z = 0;
+      while (z < len && !c->covered[i + z] && tok(c, i + z)->form &&
+             !strcmp(tok(c, i + z)->bare, tok(c, roles[q].b + z)->bare))
+        z++;
+      if (z != len) continue;
+      if (i + len < tk->n_tok && c->covered[i + len]) continue; /* followed by a name: apposition */
+      int dup = 0;
+      for (size_t r2 = 0; r2 < nr; r2++)
+        if (r2 != q && roles[r2].b == i) dup = 1;
+      if (dup) continue;
+      if (add_mention(c, &extra, &nx, &capx, i, i + len, roles[q].k) < 0) { free(extra); rc = RASD_ENOMEM; goto done; }
+      c->e[roles[q].k].n_mentions++;
+    }
+  }
+  if (nx) {
+    rasd_mention *all = rasd__arena_alloc(c->ar, (c->a->n_mentions + nx) * sizeof *all);
+    if (!all) { free(extra); rc = RASD_ENOMEM; goto done; }
+    if (c->a->n_mentions) memcpy(all, c->a->mentions, c->a->n_mentions * sizeof *all);
+    memcpy(all + c->a->n_mentions, extra, nx * sizeof *all);
+    c->a->mentions = all;
+    c->a->n_mentions += nx;
+    qsort(c->a->mentions, c->a->n_mentions, sizeof *all, cmp_mention);
+  }
+  free(extra);
+done:
+  free(roles);
+  return rc;
+}
+
+
+/* ---- repairs of the tagger's mentions before linking ---- */
+
+static int ends_with_tanween(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  const char *w = c->d->text + t->start;
+  /* ً (U+064B) at the end, or before a final ا/ى: an adverb or accusative, never a name */
+  for (size_t k = t->len; k >= 2 && k + 4 >= t->len; k--)
+    if ((unsigned char)w[k - 2] == 0xD9 && (unsigned char)w[k - 1] == 0x8B) return 1;
+  return 0;
+}
+
+static int is_initial(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  if (t->kind != RASD_TOK_WORD || t->len > 2) return 0;
+  size_t k = 0;
+  rasd__utf8_next(c->d->text + t->start, t->len, &k);
+  return k == t->len; /* one letter */
+}
+
+static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e) {
+  mn->tok_begin = (uint32_t)b;
+  mn->tok_end = (uint32_t)e;
+  mn->start = tok(c, b)->start;
+  mn->end = tok(c, e - 1)->start + tok(c, e - 1)->len;
+  char *t = rasd__arena_strndup(c->ar, c->d->text + mn->start, mn->end - mn->start);
+  if (t) mn->text = t;
+}
+
+/* Known names the tagger missed or cut short: spans of up to six words that are, exactly, a name in the
+ * hand-written list, a country, or a capital (multi-word spans: any city). A tagged mention inside such
+ * a span grows to it. */
+static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  const rasd_tokens *tk = c->a->tokens;
+  if (!g) return 0;
+  uint8_t *drop = calloc(*n + 1, 1);
+  int32_t *owner = malloc((tk->n_tok + 1) * sizeof *owner);
+  if (!drop || !owner) { free(drop); free(owner); return -1; }
+  for (size_t i = 0; i < tk->n_tok; i++) owner[i] = -1;
+  for (size_t k = 0; k < *n; k++)
+    for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) owner[i] = (int32_t)k;
+  size_t n0 = *n;
+  for (size_t i = 0; i < tk->n_tok; i++) {
+    const rasd_token *t = tok(c, i);
+    if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
+    for (size_t len = 6; len >= 1; len--) {
+      if (i + len > tk->n_tok) continue;
+      const rasd_token *te = tok(c, i + len - 1);
+      if (te->kind != RASD_TOK_WORD) continue;
+      /* no sentence break or punctuation other than a hyphen inside */
+      int ok = 1;
+      for (size_t j = i; j < i + len && ok; j++) {
+        const rasd_token *tj = tok(c, j);
+        if (tj->sentence != t->sentence) ok = 0;
+        if (tj->kind != RASD_TOK_WORD && !(tj->kind == RASD_TOK_PUNCT && tj->len == 1 && c->d->text[tj->start] == '-'))
+          ok = 0;
+      }
+      /* tagged mentions must lie inside the span */
+      for (size_t j = i; j < i + len && ok; j++) {
+        int32_t o = owner[j];
+        if (o < 0) continue;
+        if (len == 1) ok = 0; /* single words: only where nothing was tagged */
+      }
+      if (!ok) continue;
+      int add_al;
+      uint32_t e0 = te->start + te->len;
+      uint32_t s0 = skip_letters(c->d->text, t->start, t->start + t->len, clitic_letters(c, t, e0, &add_al));
+      if (s0 >= e0) continue;
+      const char *txt = add_al ? rasd__arena_printf(c->ar, "ال%.*s", (int)(e0 - s0), c->d->text + s0)
+                               : c->d->text + s0;
+      size_t tl = add_al ? strlen(txt) : e0 - s0;
+      int64_t ge = txt ? rasd__gaz_exact(g, txt, tl, len >= 2 ? 2 : 1, RASD_ENT_NONE) : -1;
+      if (ge < 0) continue;
+      rasd__gaz_entry en;
+      rasd__gaz_get(g, (uint32_t)ge, &en);
+      if (!en.type) continue;
+      rasd_mention mn;
+      memset(&mn, 0, sizeof mn);
+      mn.type = en.type;
+      mn.entity = -1;
+      set_span(c, &mn, i, i + len);
+      for (size_t j = i; j < i + len; j++)
+        if (owner[j] >= 0) drop[owner[j]] = 1;
+      if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); return -1; }
+      for (size_t j = i; j < i + len; j++) owner[j] = (int32_t)(*n - 1);
+      i += len - 1;
+      break;
+    }
+  }
+  /* compact */
+  size_t w = 0;
+  for (size_t k = 0; k < *n; k++)
+    if (k >= n0 || !drop[k]) (*ms)[w++] = (*ms)[k];
+  *n = w;
+  free(drop);
+  free(owner);
+  return 0;
+}
+
+/* People the tagger missed: a known given name (ANETAC person) followed by a word that is a known name
+ * or closes an apposition ("، يوري ليامين،", "أدريان واتسون:"). */
+static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  const rasd_tokens *tk = c->a->tokens;
+  if (!g || tk->n_tok < 2) return 0;
+  uint8_t *cov = calloc(tk->n_tok + 1, 1);
+  if (!cov) return -1;
+  for (size_t k = 0; k < *n; k++)
+    for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) cov[i] = 1;
+  for (size_t i = 0; i + 1 < tk->n_tok; i++) {
+    const rasd_token *a = tok(c, i), *b = tok(c, i + 1);
+    if (cov[i] || cov[i + 1] || a->kind != RASD_TOK_WORD || b->kind != RASD_TOK_WORD) continue;
+    if ((a->flags | b->flags) & RASD_TOKF_STOP) continue;
+    if (!a->form || !b->form || a->form_len < 6 || b->form_len < 6) continue;
+    if (!strncmp(a->form, "ال", 4) || !strncmp(b->form, "ال", 4)) continue;
+    if (!strncmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
+    if (ends_with_tanween(c, i) || ends_with_tanween(c, i + 1) || a->sentence != b->sentence) continue;
+    const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
+    int exact = rasd__gaz_exact(g, wa, a->len, 0, RASD_ENT_PER) >= 0;
+    int fuzzy = 0;
+    if (!exact) {
+      int64_t gb = rasd__gaz_best(g, wa, a->len, RASD_ENT_PER);
+      rasd__gaz_entry ge;
+      fuzzy = gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER;
+    }
+    if (!exact && !fuzzy) continue;
+    if (rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_LOC) >= 0 || rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_ORG) >= 0) continue;
+    int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
+    int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
+    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
+    if (exact ? !(known || (closes && opens)) : !(known && closes && opens)) continue;
+    rasd_mention mn;
+    memset(&mn, 0, sizeof mn);
+    mn.type = RASD_ENT_PER;
+    mn.entity = -1;
+    set_span(c, &mn, i, i + 2);
+    if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(cov); return -1; }
+    cov[i] = cov[i + 1] = 1;
+    i++;
+  }
+  free(cov);
+  return 0;
+}
+
+static int cmp_mention(const void *x, const void *y);
+
+/* Repairs a->mentions in place (arena copy): drops adverbs, joins a person's name split by the
+ * tagger (فيودور | ترتيتسكي, سيرجي | ك. | شويجو), adds known names it missed. */
+static int repair(ctx *c) {
+  const rasd_tokens *tk = c->a->tokens;
+  rasd_mention *ms = NULL;
+  size_t n = 0, cap = 0;
+  for (size_t k = 0; k < c->a->n_mentions; k++) {
+    rasd_mention mn = c->a->mentions[k];
+    mn.entity = -1;
+    if (mn.tok_begin >= mn.tok_end || mn.tok_end > tk->n_tok) continue;
+    /* adverbs (قريباً، دبلوماسياً) at either end */
+    while (mn.tok_end > mn.tok_begin && ends_with_tanween(c, mn.tok_end - 1)) mn.tok_end--;
+    while (mn.tok_begin < mn.tok_end && ends_with_tanween(c, mn.tok_begin)) mn.tok_begin++;
+    if (mn.tok_begin >= mn.tok_end) continue;
+    set_span(c, &mn, mn.tok_begin, mn.tok_end);
+    if (RASD__VEC_PUSH(ms, n, cap, mn) < 0) { free(ms); return -1; }
+  }
+  qsort(ms, n, sizeof *ms, cmp_mention);
+  /* join adjacent people */
+  size_t w = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (w && ms[w - 1].type == RASD_ENT_PER && ms[k].type == RASD_ENT_PER) {
+      size_t gap = ms[w - 1].tok_end, b = ms[k].tok_begin;
+      /* two single words (فيودور | ترتيتسكي), the second not starting with و (and) */
+      int join = gap == b && ms[w - 1].tok_end - ms[w - 1].tok_begin == 1 && ms[k].tok_end - ms[k].tok_begin == 1 &&
+                 tok(c, b)->form && strncmp(tok(c, b)->form, "و", 2) != 0;
+      if (gap + 2 == b && is_initial(c, gap) && tok(c, gap + 1)->kind == RASD_TOK_PUNCT) join = 1;
+      if (gap + 1 == b && is_initial(c, gap)) join = 1;
+      if (join && ms[k].tok_end - ms[w - 1].tok_begin <= 6) {
+        set_span(c, &ms[w - 1], ms[w - 1].tok_begin, ms[k].tok_end);
+        continue;
+      }
+    }
+    ms[w++] = ms[k];
+  }
+  n = w;
+  if (gaz_spans(c, &ms, &n, &cap) || given_names(c, &ms, &n, &cap)) { free(ms); return -1; }
+  qsort(ms, n, sizeof *ms, cmp_mention);
+  /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز */
+  for (size_t k = 0; k < n; k++) {
+    size_t b = ms[k].tok_begin, q = b;
+    if (ms[k].type != RASD_ENT_ORG || b == 0) continue;
+    if (tok(c, q - 1)->kind == RASD_TOK_QUOTE && q >= 2) q--; /* صحيفة "نيويورك تايمز" */
+    if (k && ms[k - 1].tok_end > q - 1) continue;
+    const rasd_token *p = tok(c, q - 1);
+    if (p->kind != RASD_TOK_WORD || !p->form) continue;
+    size_t one = 0;
+    int32_t c0 = rasd__utf8_next(p->form, p->form_len, &one);
+    int desc = (p->bare && rasd__is_descriptor_word(p->bare, p->bare_len)) || rasd__is_descriptor_word(p->form, p->form_len) ||
+               ((c0 == 0x0644 || c0 == 0x0628 || c0 == 0x0648 || c0 == 0x0641 || c0 == 0x0643) &&
+                rasd__is_descriptor_word(p->form + one, p->form_len - one));
+    if (!desc) continue;
+    /* the descriptor as written, its clitic (لصحيفة) off, then the name without the quote mark */
+    int add_al;
+    size_t cl = clitic_letters(c, p, p->start + p->len, &add_al);
+    if (!cl && !rasd__is_descriptor_word(p->form, p->form_len)) cl = 1;
+    uint32_t ds = skip_letters(c->d->text, p->start, p->start + p->len, cl);
+    uint32_t ns = tok(c, b)->start, ne = ms[k].end;
+    char *t = rasd__arena_printf(c->ar, "%.*s %.*s", (int)(p->start + p->len - ds), c->d->text + ds, (int)(ne - ns),
+                                 c->d->text + ns);
+    set_span(c, &ms[k], q - 1, ms[k].tok_end);
+    if (t) ms[k].text = t;
+  }
+
+  rasd_mention *all = rasd__arena_alloc(c->ar, (n + 1) * sizeof *all);
+  if (!all) { free(ms); return -1; }
+  if (n) memcpy(all, ms, n * sizeof *all);
+  c->a->mentions = all;
+  c->a->n_mentions = n;
+  free(ms);
+  return 0;
+}
+
+int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
+  if (!a || !d || !d->text) return RASD_OK;
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.m = m;
+  c.d = d;
+  c.a = a;
+  c.ar = ar;
+  int rc = RASD_ENOMEM;
+  size_t ntok = a->tokens ? a->tokens->n_tok : 0;
+  order *ord = NULL;
+  if (ntok && repair(&c)) goto done;
+  c.covered = calloc(ntok + 1, 1);
+  c.core = calloc(a->n_mentions + 1, sizeof *c.core);
+  ord = calloc(a->n_mentions + 1, sizeof *ord);
+  if (!c.covered || !c.core || !ord) goto done;
+  /* 1. the core (titles and clitics off) of each mention */
+  for (size_t i = 0; i < a->n_mentions; i++) {
+    rasd_mention *mn = &a->mentions[i];
+    mn->entity = -1;
+    int span_ok = ntok && mn->tok_begin < mn->tok_end && mn->tok_end <= ntok;
+    c.core[i] = span_ok ? core_text(&c, mn->tok_begin, mn->tok_end) : core_from_text(&c, mn->text);
+    if (span_ok)
+      for (size_t t = mn->tok_begin; t < mn->tok_end; t++) c.covered[t] = 1;
+    rasd__name nm;
+    ord[i].i = (uint32_t)i;
+    ord[i].ntok = c.core[i] ? (uint32_t)rasd__name_parse(c.core[i], strlen(c.core[i]), &nm) : 0;
+    ord[i].start = mn->start;
+  }
+  /* 2. fullest mentions first, so a surname finds the full name it belongs to */
+  qsort(ord, a->n_mentions, sizeof *ord, cmp_order);
+  for (size_t o = 0; o < a->n_mentions; o++) {
+    size_t i = ord[o].i;
+    rasd_mention *mn = &a->mentions[i];
+    if (!c.core[i] || !ord[o].ntok) continue;
+    int type = mn->type;
+    if (m && m->gaz) {
+      /* a name the curated lists know has their type (the tagger may call بيونغ يانغ a person) */
+      int64_t ge = rasd__gaz_best(m->gaz, c.core[i], strlen(c.core[i]), RASD_ENT_NONE);
+      rasd__gaz_entry ent;
+      if (ge >= 0 && !rasd__gaz_get(m->gaz, (uint32_t)ge, &ent) && ent.type && ent.src <= RASD__GSRC_CITY &&
+          (ent.src != RASD__GSRC_CITY || (ent.flags & RASD__GF_CAPITAL) || ord[o].ntok >= 2))
+        type = mn->type = ent.type;
+    }
+    int k = find_entity(&c, c.core[i], type, mn->start, 1);
+    if (k < 0 && type == RASD_ENT_PER && ord[o].ntok >= 2 && trim_to_part(&c, mn, &c.core[i], &k)) {
+      /* "كيم سيلتقي", "آنذاك دونالد": the tagger took a word too many */
+    }
+    if (k < 0 && (k = new_entity(&c, c.core[i], type)) < 0) goto done;
+    if (c.e[k].type != mn->type && c.e[k].type != RASD_ENT_MISC) mn->type = c.e[k].type;
+    attach(&c, k, c.core[i], mn->start);
+    mn->entity = k;
+  }
+  /* 3. what the tagger missed, then roles */
+  if (ntok) {
+    if ((rc = catch_missed(&c)) != RASD_OK) goto done;
+    if ((rc = link_roles(&c)) != RASD_OK) goto done;
+    rc = RASD_ENOMEM;
+  }
+  /* 4. the entities */
+  if (c.n) {
+    a->entities = rasd__arena_alloc(ar, c.n * sizeof *a->entities);
+    if (!a->entities) goto done;
+    a->n_entities = c.n;
+    for (size_t k = 0; k < c.n; k++) {
+      rasd_doc_entity *de = &a->entities[k];
+      went *e = &c.e[k];
+      de->type = e->type;
+      de->canonical = (char *)e->canon;
+      char *key = rasd_name_key(e->canon, strlen(e->canon));
+      char *en = rasd_name_english(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
+      de->key = key ? rasd__arena_strdup(ar, key) : NULL;
+      de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
+      free(key);
+      free(en);
+      de->role = (char *)e->role;
+      de->n_mentions = e->n_mentions;
+    }
+  }
+  rc = RASD_OK;
+done:
+  free(c.e);
+  free(c.core);
+  free(c.covered);
+  free(ord);
+  return rc;
+}

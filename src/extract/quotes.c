@@ -1,3 +1,649 @@
-/* quotes.c — STUB until the quotes stage lands. */
-#include "extract/extract.h"
-int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) { (void)m; (void)d; (void)a; (void)ar; return RASD_OK; }
+/* quotes.c — who said what: direct quotations in “ ” « » " marks and indirect speech, with speaker, role and cue. */
+#include <stdlib.h>
+#include <string.h>
+#include "extract/lexicon.h"
+
+enum { CUE_NONE = 0, CUE_VERB, CUE_CONT, CUE_ADV, CUE_ACC, CUE_QAWL };
+enum { T_END = 0, T_COMP, T_COLON, T_QUOTE };
+
+typedef struct {
+  int ok;
+  uint32_t s, e;   /* speaker bytes */
+  uint32_t rs, re; /* role bytes (re == 0: none) */
+  uint32_t para;
+} spk_t;
+
+typedef struct {
+  size_t ow, cw;   /* open and close mark words; cw = (size_t)-1 when unclosed */
+  size_t wa, wb;   /* words inside */
+  uint32_t ts, te; /* text bytes */
+  int nwords;
+  int owner;       /* index into cues, or -1 */
+} cand_t;
+
+typedef struct {
+  spk_t spk;
+  size_t w;        /* cue word */
+  uint32_t cs, ce; /* cue text bytes */
+  int kind;
+} cue_t;
+
+typedef struct {
+  const rasd_doc *d;
+  rasd_analysis *a;
+  rasd__arena *ar;
+  const rasd__qw *w;
+  size_t n;
+  cand_t *c;
+  size_t nc;
+  cue_t *cues;
+  size_t ncues, capcues;
+  rasd_quote *q;
+  size_t nq, capq;
+  spk_t prev;
+  int oom;
+} qctx;
+
+static int is_punct_(const rasd__qw *w, int32_t cp) { return w->kind == QW_PUNCT && w->cp == cp; }
+static int is_comma_(const rasd__qw *w) { return w->kind == QW_PUNCT && (w->cp == 0x060C || w->cp == ','); }
+static int is_clause_end_(const rasd__qw *w) {
+  return w->kind == QW_PUNCT && (w->cp == '.' || w->cp == 0x061B || w->cp == ';' || w->cp == '!' || w->cp == '?' || w->cp == 0x061F);
+}
+static int is_qmark_(const rasd__qw *w) { return w->kind == QW_QOPEN || w->kind == QW_QCLOSE || w->kind == QW_QBOTH; }
+static int is_content_(const rasd__qw *w) { return w->kind == QW_AR || w->kind == QW_LAT || w->kind == QW_NUM; }
+static int starts_al_(const rasd__qw *w) {
+  if (w->kind != QW_AR || w->nlen < 6) return 0;
+  const char *n = w->n;
+  if (!memcmp(n, "ال", 4)) return 1;
+  if (w->nlen >= 8 && (!memcmp(n, "لل", 4) || !memcmp(n, "بال", 6) || !memcmp(n, "وال", 6) || !memcmp(n, "كال", 6))) return 1;
+  return 0;
+}
+
+static const rasd__lxent *lxw_(const rasd__qw *w, uint32_t mask, const char *pfx) {
+  if (w->kind != QW_AR) return NULL;
+  return rasd__lx_findp(w->n, w->nlen, mask, pfx, NULL, NULL);
+}
+
+/* ---------------------------------------------------------------- quote marks → candidate spans (linear) */
+
+static int push_cand_(qctx *x, cand_t **arr, size_t *n, size_t *cap, cand_t c) {
+  if (RASD__VEC_PUSH(*arr, *n, *cap, c) < 0) { x->oom = 1; return -1; }
+  return 0;
+}
+
+static void finish_(qctx *x, cand_t *c, size_t last) {
+  const rasd__qw *w = x->w;
+  c->wa = c->ow + 1;
+  c->wb = c->cw != (size_t)-1 ? c->cw : last + 1;
+  if (c->wb < c->wa) c->wb = c->wa;
+  c->ts = w[c->ow].e;
+  c->te = c->wb > c->wa ? w[c->wb - 1].e : c->ts;
+  if (c->cw != (size_t)-1) c->te = w[c->cw].s;
+  c->nwords = 0;
+  for (size_t k = c->wa; k < c->wb; k++) c->nwords += is_content_(&w[k]);
+  c->owner = -1;
+}
+
+static cand_t *find_cands_(qctx *x, size_t *out_n) {
+  const rasd__qw *w = x->w;
+  size_t n = x->n, nc = 0, cap = 0;
+  cand_t *arr = NULL;
+  size_t open = (size_t)-1;
+  for (size_t i = 0; i < n; i++) {
+    if (open != (size_t)-1 && w[i].para != w[open].para) {
+      cand_t c = {.ow = open, .cw = (size_t)-1};
+      finish_(x, &c, i - 1);
+      if (push_cand_(x, &arr, &nc, &cap, c) < 0) return NULL;
+      open = (size_t)-1;
+    }
+    if (!is_qmark_(&w[i])) continue;
+    int sp_before = (w[i].flags & QWF_SPACE) || i == 0 || w[i - 1].kind == QW_PUNCT;
+    int sp_after = i + 1 >= n || (w[i + 1].flags & QWF_SPACE) || w[i + 1].para != w[i].para ||
+                   (w[i + 1].kind == QW_PUNCT && w[i + 1].cp != '(');
+    if (open == (size_t)-1) {
+      if (w[i].kind == QW_QCLOSE && sp_after && w[i].cp != 0xBB) continue;
+      if (sp_after && !(w[i].kind == QW_QOPEN)) continue;
+      open = i;
+      continue;
+    }
+    int opener = (w[i].cp == 0xAB) || (sp_before && !sp_after);
+    if (opener && w[i].cp != 0xBB && !(w[i].kind == QW_QCLOSE && w[open].cp != 0x201D)) {
+      /* a new opening mark while one is open: the earlier quote lacks its closing mark; it ends with the
+         last sentence before the new one */
+      size_t last = i - 1;
+      size_t k = i;
+      while (k > open + 1 && w[k - 1].sent == w[i].sent) k--;
+      if (k > open + 1) last = k - 1;
+      cand_t c = {.ow = open, .cw = (size_t)-1};
+      finish_(x, &c, last);
+      if (push_cand_(x, &arr, &nc, &cap, c) < 0) return NULL;
+      open = i;
+      continue;
+    }
+    cand_t c = {.ow = open, .cw = i};
+    finish_(x, &c, i);
+    if (push_cand_(x, &arr, &nc, &cap, c) < 0) return NULL;
+    open = (size_t)-1;
+  }
+  if (open != (size_t)-1 && n) {
+    cand_t c = {.ow = open, .cw = (size_t)-1};
+    finish_(x, &c, n - 1);
+    if (push_cand_(x, &arr, &nc, &cap, c) < 0) return NULL;
+  }
+  *out_n = nc;
+  return arr;
+}
+
+/* ---------------------------------------------------------------- cues and speakers */
+
+static int cue_kind_(const rasd__qw *w, size_t *skip) {
+  *skip = 0;
+  if (w->kind != QW_AR) return CUE_NONE;
+  int cues = ((w->cls | w->clsp) & LX_CUES) != 0;
+  if (!cues && w->nlen <= 10) return CUE_NONE;
+  const rasd__lxent *e = cues ? rasd__lx_findp(w->n, w->nlen, LX_VERB | LX_NOTQ, "وف", NULL, skip) : NULL;
+  if (e) {
+    if ((e->cls & LX_NOTQ) || !(e->cls & LX_VERB)) return CUE_NONE;
+    return (e->cls & LX_CONT) ? CUE_CONT : CUE_VERB;
+  }
+  /* a reporting verb run into the previous word: "موجزوقال" */
+  if (w->nlen > 10) {
+    static const char *const tails[] = {"وقال", "وقالت", NULL};
+    for (int k = 0; tails[k]; k++) {
+      size_t l = strlen(tails[k]);
+      if (w->nlen > l + 4 && !memcmp(w->n + w->nlen - l, tails[k], l)) { *skip = w->nlen - l + 2; return CUE_VERB; }
+    }
+  }
+  if (!cues) return CUE_NONE;
+  if ((e = rasd__lx_findp(w->n, w->nlen, LX_ADV, "و", NULL, skip))) return CUE_ADV;
+  if ((e = rasd__lx_findp(w->n, w->nlen, LX_ACC, "و", NULL, skip))) return CUE_ACC;
+  if ((e = rasd__lx_findp(w->n, w->nlen, LX_QAWL, NULL, NULL, skip))) return CUE_QAWL;
+  return CUE_NONE;
+}
+
+/* Present tense: يقول، تؤكد، ويشير (not past قال، أشارت). */
+static int present_(const rasd__qw *w) {
+  const char *n = w->n;
+  size_t l = w->nlen;
+  if (l > 4 && (!memcmp(n, "و", 2) || !memcmp(n, "ف", 2))) { n += 2; l -= 2; }
+  if (l > 4 && !memcmp(n, "س", 2)) { n += 2; l -= 2; }
+  if (l < 6) return 0;
+  const rasd__lxent *e = rasd__lx_find(n, l, LX_VERB);
+  if (!e) return 0;
+  return !memcmp(n, "ي", 2) || !memcmp(n, "ت", 2) || !memcmp(n, "ن", 2);
+}
+
+typedef struct { size_t a, b; int kind; } seg_t;
+enum { SG_ADVB = 1, SG_ROLE, SG_ROLEFIRST, SG_DEF, SG_NAME };
+
+static int seg_kind_(const rasd__qw *w, size_t a, size_t b) {
+  if (a >= b) return SG_ADVB;
+  const rasd__qw *f = &w[a];
+  if (is_qmark_(f)) return SG_NAME;
+  if (f->kind != QW_AR) return f->kind == QW_LAT ? SG_NAME : SG_ADVB;
+  if (rasd__lx_find(f->n, f->nlen, LX_PREP | LX_STOP | LX_DAYW | LX_WDAY)) return SG_ADVB;
+  if (rasd__lx_is(f, "وذلك") || rasd__lx_is(f, "كما") || rasd__lx_is(f, "حيث") || rasd__lx_is(f, "ما") || rasd__lx_is(f, "لكن") ||
+      rasd__lx_is(f, "بالاضافه") || rasd__lx_is(f, "خصوصا") || rasd__lx_is(f, "مثل"))
+    return SG_ADVB;
+  if (rasd__lx_is(f, "وهو") || rasd__lx_is(f, "وهي") || rasd__lx_is(f, "وهم") || rasd__lx_is(f, "وهما")) return SG_ROLE;
+  if (rasd__lx_find(f->n, f->nlen, LX_ROLE)) return SG_ROLEFIRST;
+  if (starts_al_(f)) return SG_DEF;
+  return SG_NAME;
+}
+
+static int name_word_(const rasd__qw *w) {
+  if (w->kind == QW_LAT) return 1;
+  if (w->kind == QW_PUNCT && (w->cp == '.' || w->cp == '-')) return 1;
+  if (w->kind != QW_AR || starts_al_(w)) return 0;
+  if (rasd__lx_find(w->n, w->nlen, LX_ROLE | LX_PREP | LX_STOP | LX_COMP)) return 0;
+  if (rasd__lx_is(w, "باسم")) return 0;
+  size_t l = w->nlen;
+  if (l >= 6 && (!memcmp(w->n + l - 6, "يون", 6) || !memcmp(w->n + l - 6, "يين", 6) || !memcmp(w->n + l - 4, "يه", 4))) return 0;
+  return 1;
+}
+
+/* Cuts a subject segment at the first preposition or adverb after its first word. */
+static size_t trim_seg_(const rasd__qw *w, size_t a, size_t b) {
+  /* "كل من الولايات المتحدة وبريطانيا" keeps its من */
+  size_t from = a + 1;
+  if (a + 1 < b && (rasd__lx_is(&w[a], "كل") || rasd__lx_is(&w[a], "وكل")) && rasd__lx_is(&w[a + 1], "من")) from = a + 2;
+  for (size_t k = from; k < b; k++) {
+    if (w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_PREP | LX_STOP | LX_WDAY)) return k;
+    if (w[k].kind == QW_PUNCT && w[k].cp == '(') return k;
+  }
+  return b;
+}
+
+static void set_span_(const rasd__qw *w, size_t a, size_t b, uint32_t *s, uint32_t *e) {
+  while (a < b && (is_qmark_(&w[a]) || w[a].kind == QW_PUNCT)) a++;
+  while (b > a && (is_qmark_(&w[b - 1]) || (w[b - 1].kind == QW_PUNCT && w[b - 1].cp != '.'))) b--;
+  if (a >= b) { *s = *e = 0; return; }
+  *s = w[a].s;
+  *e = w[b - 1].e;
+}
+
+/* Parses the words after a cue (from k0): the subject (speaker and role) and what ends it. Returns the
+ * terminator kind; '*term' gets its word. */
+static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *term, int allow_end) {
+  const rasd__qw *w = x->w;
+  size_t n = x->n;
+  seg_t segs[8];
+  int ns = 0;
+  size_t k = k0, segstart = k0;
+  int tk = T_END;
+  memset(sp, 0, sizeof *sp);
+  for (int steps = 0; k < n && steps < 40; steps++) {
+    const rasd__qw *c = &w[k];
+    if (c->sent != sent && k > k0) break;
+    if (c->sent != sent && k == k0 && c->para != w[k0 ? k0 - 1 : 0].para) break;
+    if (is_qmark_(c)) {
+      /* a quoted name ("بلومبرغ") or a name attached to a clitic (لـ"العربي الجديد") is part of the subject */
+      int attached = !(c->flags & QWF_SPACE) && k > 0 && w[k - 1].kind == QW_AR;
+      size_t j = k + 1, words = 0;
+      while (j < n && j < k + 6 && !is_qmark_(&w[j]) && w[j].sent == c->sent) { words += is_content_(&w[j]); j++; }
+      int closes = j < n && is_qmark_(&w[j]) && words >= 1 && words <= 3;
+      int after_ok = closes && (j + 1 >= n || is_comma_(&w[j + 1]) || is_punct_(&w[j + 1], ':') ||
+                                (w[j + 1].kind == QW_AR && rasd__lx_find(w[j + 1].n, w[j + 1].nlen, LX_COMP)));
+      int named = k > 0 && w[k - 1].kind == QW_AR && rasd__lx_findp(w[k - 1].n, w[k - 1].nlen, LX_WORK, "وبل", NULL, NULL);
+      if (closes && (attached || after_ok || named || (ns > 0 && k > segstart))) { k = j + 1; continue; }
+      tk = T_QUOTE;
+      break;
+    }
+    if (is_punct_(c, ':')) { tk = T_COLON; break; }
+    if (is_comma_(c)) {
+      if (ns < 8) segs[ns++] = (seg_t){segstart, k, 0};
+      segstart = k + 1;
+      k++;
+      continue;
+    }
+    if (c->kind == QW_PUNCT && c->cp == '.' && k > 0 && w[k - 1].kind == QW_AR && w[k - 1].nlen <= 2) { k++; continue; }
+    if (is_clause_end_(c)) break;
+    if (c->kind == QW_PUNCT && c->cp == '(') {
+      size_t j = k + 1;
+      while (j < n && j < k + 8 && !is_punct_(&w[j], ')')) j++;
+      k = (j < n && is_punct_(&w[j], ')')) ? j + 1 : k + 1;
+      continue;
+    }
+    if (c->kind == QW_AR && rasd__lx_find(c->n, c->nlen, LX_COMP)) { tk = T_COMP; break; }
+    if (c->kind == QW_AR && k > k0 && rasd__lx_findp(c->n, c->nlen, LX_ADV | LX_VERB, "و", NULL, NULL) && !rasd__lx_find(c->n, c->nlen, LX_NOTQ)) break;
+    k++;
+  }
+  *term = k;
+  if (k > segstart && ns < 8) segs[ns++] = (seg_t){segstart, k, 0};
+  if (tk == T_END && !allow_end) return T_END;
+  /* classify segments */
+  int first = -1;
+  for (int i = 0; i < ns; i++) {
+    segs[i].kind = seg_kind_(w, segs[i].a, segs[i].b);
+    if (first < 0 && segs[i].kind != SG_ADVB) first = i;
+  }
+  if (first < 0) return tk;
+  seg_t s0 = segs[first];
+  int next = -1;
+  for (int i = first + 1; i < ns; i++)
+    if (segs[i].kind != SG_ADVB) { next = i; break; }
+  size_t sa = s0.a, sb = s0.b, ra = 0, rb = 0;
+  if (s0.kind == SG_ROLE) return tk;
+  if (s0.kind == SG_ROLEFIRST) {
+    /* "مستشار الأمن القومي الأمريكي جيك سوليفان": role words, then a name */
+    size_t b = trim_seg_(w, s0.a, s0.b);
+    size_t split = 0;
+    /* a rank or title inside the phrase ("… العقيد سعيد الغامدي"): the name follows the last one */
+    for (size_t q = b; q-- > s0.a + 1;) {
+      if (w[q].kind == QW_AR && rasd__lx_find(w[q].n, w[q].nlen, LX_ROLE | LX_TITLE)) {
+        if (q + 1 < b && b - (q + 1) <= 4) split = q + 1;
+        break;
+      }
+    }
+    /* else the longest run of name words that ends the phrase */
+    if (!split) {
+      size_t q = b;
+      while (q > s0.a + 1 && name_word_(&w[q - 1])) q--;
+      if (q < b && w[q].kind != QW_PUNCT) split = q;
+    }
+    if (split) { sa = split; sb = b; ra = s0.a; rb = split; }
+    else if (next >= 0 && segs[next].kind == SG_NAME) {
+      sa = segs[next].a; sb = trim_seg_(w, segs[next].a, segs[next].b);
+      ra = s0.a; rb = s0.b;
+    } else { sb = b; }
+  } else {
+    sb = trim_seg_(w, s0.a, s0.b);
+    if (next >= 0 && next == first + 1 && (segs[next].kind == SG_ROLE || segs[next].kind == SG_ROLEFIRST || segs[next].kind == SG_DEF)) {
+      ra = segs[next].a + (segs[next].kind == SG_ROLE ? 1 : 0);
+      rb = segs[next].b;
+    }
+  }
+  set_span_(w, sa, sb, &sp->s, &sp->e);
+  if (sp->e <= sp->s) return tk;
+  /* subjects are short: a long run is a clause, not a name */
+  size_t nw = 0;
+  for (size_t q = sa; q < sb; q++) nw += is_content_(&w[q]);
+  if (nw > 9) return tk;
+  sp->ok = 1;
+  sp->para = w[sa].para;
+  if (rb > ra) set_span_(w, ra, rb, &sp->rs, &sp->re);
+  return tk;
+}
+
+/* Speaker after an "according to" cue: بحسب X، وفقاً لـ X، حسبما قال X، نقلاً عن X. */
+static void parse_acc_(qctx *x, size_t k, spk_t *sp) {
+  const rasd__qw *w = x->w;
+  memset(sp, 0, sizeof *sp);
+  size_t n = x->n;
+  uint32_t sent = k < n ? w[k].sent : 0;
+  if (k < n && (rasd__lx_is(&w[k], "ما") || rasd__lx_is(&w[k], "عن") || rasd__lx_is(&w[k], "ل"))) {
+    int ma = rasd__lx_is(&w[k], "ما");
+    k++;
+    if (ma && k < n && w[k].kind == QW_AR) k++;
+  } else if (k > 0 && k < n && w[k - 1].kind == QW_AR && w[k - 1].nlen >= 8 &&
+             !memcmp(w[k - 1].n + w[k - 1].nlen - 4, "ما", 4) && w[k].kind == QW_AR && !starts_al_(&w[k])) {
+    k++; /* حسبما ذكرت X */
+  }
+  size_t a = k;
+  while (k < n && k < a + 8 && w[k].sent == sent && (is_content_(&w[k]) || is_qmark_(&w[k]))) {
+    if (k > a && w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_PREP | LX_COMP | LX_STOP)) break;
+    k++;
+  }
+  if (k <= a) return;
+  set_span_(w, a, k, &sp->s, &sp->e);
+  if (sp->e > sp->s) {
+    /* "لوكالة رويترز" → "وكالة رويترز" */
+    const char *t = x->d->text + sp->s;
+    if (w[a].kind == QW_AR && w[a].nlen > 6 && !memcmp(w[a].n, "ل", 2) && !memcmp(t, "ل", 2) && !rasd__lx_find(w[a].n, w[a].nlen, LX_ROLE)) sp->s += 2;
+    sp->ok = 1;
+    sp->para = w[a].para;
+  }
+}
+
+/* Speaker of "نقلت X عن مسؤول قوله": the words after the last عن before the cue. */
+static void parse_qawl_(qctx *x, size_t i, spk_t *sp) {
+  const rasd__qw *w = x->w;
+  memset(sp, 0, sizeof *sp);
+  size_t k = i;
+  while (k > 0 && i - k < 15 && w[k - 1].sent == w[i].sent) {
+    k--;
+    if (rasd__lx_is(&w[k], "عن")) {
+      size_t a = k + 1, b = trim_seg_(w, a, i);
+      set_span_(w, a, b, &sp->s, &sp->e);
+      if (sp->e > sp->s) { sp->ok = 1; sp->para = w[a].para; }
+      return;
+    }
+  }
+}
+
+/* ---------------------------------------------------------------- output */
+
+static int mention_in_(const rasd_analysis *a, uint32_t s, uint32_t e, int *type) {
+  int best = -1;
+  for (size_t i = 0; i < a->n_mentions; i++) {
+    const rasd_mention *m = &a->mentions[i];
+    if (m->end <= s || m->start >= e) continue;
+    if (m->start < s || m->end > e) continue;
+    int rank = m->type == RASD_ENT_PER ? 3 : m->type == RASD_ENT_ORG ? 2 : 1;
+    int brank = best < 0 ? 0 : a->mentions[best].type == RASD_ENT_PER ? 3 : a->mentions[best].type == RASD_ENT_ORG ? 2 : 1;
+    if (rank > brank) best = (int)i;
+  }
+  if (best >= 0 && type) *type = a->mentions[best].type;
+  return best;
+}
+
+/* Mentions sorted by start: binary search the first that may overlap. */
+static int speaker_mention_(const rasd_analysis *a, uint32_t s, uint32_t e) {
+  if (!a->n_mentions) return -1;
+  size_t lo = 0, hi = a->n_mentions;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (a->mentions[mid].start < s) lo = mid + 1; else hi = mid;
+  }
+  size_t from = lo > 4 ? lo - 4 : 0;
+  for (size_t i = from; i < a->n_mentions && a->mentions[i].start < e; i++) {
+    rasd_analysis sub = *a;
+    sub.mentions = (rasd_mention *)&a->mentions[i];
+    sub.n_mentions = 1;
+    int t;
+    if (mention_in_(&sub, s, e, &t) == 0 && (t == RASD_ENT_PER || t == RASD_ENT_ORG)) return (int)i;
+  }
+  return -1;
+}
+
+static int emit_(qctx *x, const spk_t *sp, const cue_t *cue, int direct, uint32_t ts, uint32_t te) {
+  const char *t = x->d->text;
+  /* trim spaces and dangling punctuation */
+  while (ts < te && (t[ts] == ' ' || t[ts] == '\t' || t[ts] == '\n')) ts++;
+  while (te > ts && (t[te - 1] == ' ' || t[te - 1] == '\t' || t[te - 1] == '\n' || t[te - 1] == ':' || t[te - 1] == ',')) te--;
+  if (te > ts + 1 && (unsigned char)t[te - 2] == 0xD8 && (unsigned char)t[te - 1] == 0x8C) te -= 2; /* "،" */
+  if (te <= ts) return 0;
+  if (x->nq == x->capq) {
+    size_t nc = x->capq ? x->capq * 2 : 16;
+    rasd_quote *q = rasd__arena_alloc(x->ar, nc * sizeof *q);
+    if (!q) { x->oom = 1; return -1; }
+    if (x->nq) memcpy(q, x->q, x->nq * sizeof *q);
+    x->q = q;
+    x->capq = nc;
+  }
+  rasd_quote *q = &x->q[x->nq++];
+  memset(q, 0, sizeof *q);
+  q->speaker_entity = -1;
+  q->direct = direct;
+  q->start = ts;
+  q->end = te;
+  q->text = rasd__arena_strndup(x->ar, t + ts, te - ts);
+  if (cue) q->cue = rasd__arena_strndup(x->ar, t + cue->cs, cue->ce - cue->cs);
+  if (sp && sp->ok) {
+    uint32_t s = sp->s, e = sp->e, rs = sp->rs, re = sp->re;
+    int mi = speaker_mention_(x->a, s, e);
+    if (mi >= 0) {
+      const rasd_mention *m = &x->a->mentions[mi];
+      q->speaker_entity = m->entity;
+      /* a long speaker phrase with a name inside: the name is the speaker, the rest its role */
+      if (re <= rs && m->start > s + 1) { rs = s; re = m->start; while (re > rs && t[re - 1] == ' ') re--; }
+      if (m->start > s + 1 || m->end + 1 < e) { s = m->start; e = m->end; }
+    }
+    q->speaker = rasd__arena_strndup(x->ar, t + s, e - s);
+    if (re > rs) q->speaker_role = rasd__arena_strndup(x->ar, t + rs, re - rs);
+    if (!q->speaker) x->oom = 1;
+  }
+  if (!q->text || (cue && !q->cue)) x->oom = 1;
+  return x->oom ? -1 : 0;
+}
+
+/* The word after which a clause ends (sentence end, ؛, or ", مشيراً"), starting at k. */
+static size_t clause_end_(qctx *x, size_t k, uint32_t sent, size_t limit) {
+  const rasd__qw *w = x->w;
+  size_t n = x->n, i = k;
+  for (; i < n && i < k + limit; i++) {
+    if (w[i].sent != sent) break;
+    if (w[i].kind == QW_PUNCT && (w[i].cp == 0x061B || w[i].cp == ';')) break;
+    if (is_comma_(&w[i]) && i + 1 < n) {
+      size_t sk;
+      int ck = cue_kind_(&w[i + 1], &sk);
+      if (ck == CUE_ADV || ck == CUE_ACC) break;
+    }
+  }
+  return i;
+}
+
+int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
+  (void)m;
+  const rasd__qscan *sc = rasd__qscan_get(d, a, ar);
+  if (!sc) return RASD_ENOMEM;
+  qctx x = {.d = d, .a = a, .ar = ar, .w = sc->w, .n = sc->n};
+  const rasd__qw *w = sc->w;
+  size_t n = sc->n;
+  x.c = find_cands_(&x, &x.nc);
+  if (x.oom) { free(x.c); return RASD_ENOMEM; }
+  size_t qi = 0, inside_until = 0;
+  for (size_t i = 0; i < n && !x.oom; i++) {
+    /* ---- a quotation candidate opens here */
+    while (qi < x.nc && x.c[qi].ow < i) qi++;
+    if (qi < x.nc && x.c[qi].ow == i) {
+      cand_t *c = &x.c[qi];
+      size_t endw = c->cw != (size_t)-1 ? c->cw : (c->wb ? c->wb - 1 : c->ow);
+      if (c->nwords >= 3 && endw > inside_until) inside_until = endw;
+      int ok = 0;
+      spk_t sp = {0};
+      const cue_t *cue = NULL;
+      int attached = !(w[i].flags & QWF_SPACE) && i > 0 && (w[i - 1].kind == QW_AR || w[i - 1].kind == QW_LAT);
+      int work = i > 0 && lxw_(&w[i - 1], LX_WORK, "وبل") != NULL;
+      int arabic = 0;
+      for (size_t k = c->wa; k < c->wb && !arabic; k++) arabic = w[k].kind == QW_AR;
+      if (!attached && !work && arabic && c->nwords >= 1) {
+        if (c->owner >= 0) {
+          cue = &x.cues[c->owner];
+          sp = cue->spk;
+          ok = c->nwords >= 2 || is_punct_(&w[i > 0 ? i - 1 : 0], ':');
+        } else if (c->nwords >= 3) {
+          int prep_before = i > 0 && w[i - 1].kind == QW_AR && rasd__lx_find(w[i - 1].n, w[i - 1].nlen, LX_PREP);
+          /* attribution after the quote: "…"، قال X */
+          if (c->cw != (size_t)-1 && !prep_before) {
+            size_t k = c->cw + 1;
+            if (k < n && (is_comma_(&w[k]) || is_punct_(&w[k], '-'))) k++;
+            size_t sk;
+            int ck = k < n && w[k].sent == w[c->cw].sent ? cue_kind_(&w[k], &sk) : CUE_NONE;
+            if (ck == CUE_VERB || ck == CUE_CONT) {
+              size_t term;
+              parse_subject_(&x, k + 1, w[k].sent, &sp, &term, 1);
+              if (!sp.ok && x.prev.ok) sp = x.prev;
+              ok = sp.ok;
+            } else if (ck == CUE_ACC) {
+              parse_acc_(&x, k + 1, &sp);
+              ok = sp.ok;
+            }
+          }
+          /* an unclosed quotation followed by "تقول X:" in the same paragraph */
+          if (!ok && c->cw == (size_t)-1) {
+            for (size_t k = c->wb; k < n && k < c->wb + 4 && w[k].para == w[i].para && !ok; k++) {
+              size_t sk;
+              int ck = cue_kind_(&w[k], &sk);
+              if (ck != CUE_VERB && ck != CUE_CONT) continue;
+              size_t term;
+              spk_t s2;
+              int t2 = parse_subject_(&x, k + 1, w[k].sent, &s2, &term, 0);
+              if ((t2 == T_COLON || t2 == T_QUOTE) && s2.ok) { sp = s2; ok = 1; }
+            }
+          }
+          /* a paragraph that is only a quotation continues the previous speaker */
+          if (!ok && (w[i].flags & QWF_PARA) && x.prev.ok && w[i].para <= x.prev.para + 4) {
+            sp = x.prev;
+            ok = 1;
+          }
+        }
+      }
+      if (ok) {
+        if (emit_(&x, sp.ok ? &sp : NULL, cue, 1, c->ts, c->te) < 0) break;
+        if (sp.ok) { x.prev = sp; x.prev.para = w[c->wb > c->wa ? c->wb - 1 : i].para; }
+      }
+      continue;
+    }
+    if (i < inside_until) continue;
+    /* ---- a reporting cue */
+    size_t skip;
+    int ck = cue_kind_(&w[i], &skip);
+    if (ck == CUE_NONE) continue;
+    cue_t cue = {.w = i, .kind = ck, .cs = w[i].s, .ce = w[i].e};
+    if (skip) {
+      /* the surface of a stripped proclitic is the same two bytes, plus any marks */
+      size_t p = w[i].s + 2;
+      if (ck == CUE_VERB && skip > 2 && w[i].nlen > 10) p = w[i].e - (w[i].nlen - skip);
+      while (p < w[i].e) {
+        size_t q = p;
+        int32_t cp = rasd__utf8_next(d->text, w[i].e, &q);
+        if (!rasd__is_arabic_mark(cp)) break;
+        p = q;
+      }
+      cue.cs = (uint32_t)p;
+    }
+    size_t term = i + 1;
+    int tk = T_END;
+    spk_t sp = {0};
+    if (ck == CUE_VERB || ck == CUE_CONT) {
+      if (i > 0 && (rasd__lx_is(&w[i - 1], "التي") || rasd__lx_is(&w[i - 1], "الذي") || rasd__lx_is(&w[i - 1], "الذين") ||
+                    rasd__lx_is(&w[i - 1], "اللذين") || rasd__lx_is(&w[i - 1], "اللتين") || rasd__lx_is(&w[i - 1], "مما") ||
+                    rasd__lx_is(&w[i - 1], "ما")))
+        continue;
+      tk = parse_subject_(&x, i + 1, w[i].sent, &sp, &term, 0);
+      if (tk == T_END) continue;
+      if (!sp.ok && i > 2 && (rasd__lx_is(&w[i - 1], "قد") || rasd__lx_is(&w[i - 1], "وقد"))) {
+        /* "وكان المركز الوطني قد حذر": the subject sits between كان and قد */
+        for (size_t k = i - 1; k-- > 0 && i - k < 10 && w[k].sent == w[i].sent;) {
+          if (rasd__lx_is(&w[k], "كان") || rasd__lx_is(&w[k], "وكان") || rasd__lx_is(&w[k], "كانت") || rasd__lx_is(&w[k], "وكانت")) {
+            if (k + 1 < i - 1) {
+              set_span_(w, k + 1, trim_seg_(w, k + 1, i - 1), &sp.s, &sp.e);
+              if (sp.e > sp.s) { sp.ok = 1; sp.para = w[k + 1].para; }
+            }
+            break;
+          }
+        }
+      }
+      if (!sp.ok) {
+        /* a present-tense verb without a subject is rarely a report of the previous speaker */
+        if (ck == CUE_VERB && present_(&w[i])) continue;
+        sp = x.prev;
+      }
+    } else if (ck == CUE_ADV) {
+      sp = x.prev;
+      size_t k = i + 1;
+      if (k < n && is_punct_(&w[k], ':')) { tk = T_COLON; term = k; }
+      else if (k < n && w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_COMP)) { tk = T_COMP; term = k; }
+      else if (k + 1 < n && (rasd__lx_is(&w[k], "الي") || rasd__lx_is(&w[k], "في")) && w[k + 1].kind == QW_AR && rasd__lx_find(w[k + 1].n, w[k + 1].nlen, LX_COMP)) { tk = T_COMP; term = k + 1; }
+      else if (k < n && is_qmark_(&w[k])) { tk = T_QUOTE; term = k; }
+      else continue;
+    } else if (ck == CUE_ACC) {
+      parse_acc_(&x, i + 1, &sp);
+      if (sp.ok) { x.prev = sp; }
+      continue;
+    } else if (ck == CUE_QAWL) {
+      parse_qawl_(&x, i, &sp);
+      size_t k = i + 1;
+      if (k < n && is_punct_(&w[k], ':')) { tk = T_COLON; term = k; }
+      else if (k < n && is_qmark_(&w[k])) { tk = T_QUOTE; term = k; }
+      else continue;
+    }
+    cue.spk = sp;
+    if (RASD__VEC_PUSH(x.cues, x.ncues, x.capcues, cue) < 0) { x.oom = 1; break; }
+    int ci = (int)x.ncues - 1;
+    if (sp.ok) x.prev = sp;
+    size_t c0 = tk == T_QUOTE ? term : term + 1;
+    if (c0 >= n) continue;
+    uint32_t sent = w[term].sent;
+    size_t cend = clause_end_(&x, c0, sent, 120);
+    /* does a quotation open in this clause? */
+    int owned = 0;
+    size_t qo = qi;
+    while (qo < x.nc && x.c[qo].ow < c0) qo++;
+    if (qo < x.nc && x.c[qo].ow >= c0 && x.c[qo].ow < cend) {
+      cand_t *c = &x.c[qo];
+      size_t gap = 0;
+      int blocked = 0;
+      for (size_t k = c0; k < c->ow; k++) {
+        gap += is_content_(&w[k]);
+        size_t sk;
+        int k2 = cue_kind_(&w[k], &sk);
+        if (k2 == CUE_VERB || k2 == CUE_ADV || k2 == CUE_CONT) blocked = 1;
+      }
+      size_t after = c->cw != (size_t)-1 ? c->cw + 1 : c->wb;
+      int ends = after >= n || w[after].sent != w[c->ow].sent || w[after].kind == QW_PUNCT || w[after].para != w[c->ow].para;
+      if (!blocked && (c->nwords >= 4 || (gap <= 4 && ends) || (gap == 0 && c->nwords >= 2))) {
+        c->owner = ci;
+        owned = gap == 0 ? 1 : 2; /* 2: the quotation is part of a reported clause, which is reported too */
+      }
+    }
+    if (owned != 1 && (tk == T_COMP || tk == T_COLON) && sp.ok) {
+      /* indirect speech: the clause after the complementizer */
+      size_t words = 0;
+      for (size_t k = c0; k < cend; k++) words += is_content_(&w[k]);
+      if (words >= 3 && cend > c0) {
+        size_t last = cend - 1;
+        while (last > c0 && w[last].kind == QW_PUNCT) last--;
+        if (emit_(&x, &sp, &x.cues[ci], 0, w[c0].s, w[last].e) < 0) break;
+        x.q[x.nq - 1].direct = 0;
+      }
+    }
+  }
+  free(x.c);
+  free(x.cues);
+  if (x.oom) return RASD_ENOMEM;
+  a->quotes = x.q;
+  a->n_quotes = x.nq;
+  return RASD_OK;
+}

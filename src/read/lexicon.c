@@ -215,7 +215,7 @@ static const char *const dangling[] = {
 };
 
 int rasd__is_dangling_word(const char *s, size_t len) {
-  if (len > 24) return 0;
+  if (len > 14 || len == 0) return 0;
   for (size_t i = 0; dangling[i]; i++)
     if (strlen(dangling[i]) == len && !memcmp(dangling[i], s, len)) return 1;
   return 0;
@@ -229,6 +229,11 @@ static const char *const openers[] = {
 };
 
 size_t rasd__ends_with_opener(const char *s, size_t len) {
+  /* every opener starts with و (D9 88) and is 4 to 6 letters long: check for it before the list */
+  int any = 0;
+  for (size_t k = 8; k <= 12 && !any; k += 2)
+    any = len > k && (unsigned char)s[len - k] == 0xD9 && (unsigned char)s[len - k + 1] == 0x88;
+  if (!any) return 0;
   for (size_t i = 0; openers[i]; i++) {
     size_t n = strlen(openers[i]);
     if (len > n && !memcmp(s + len - n, openers[i], n)) return n;

@@ -307,14 +307,11 @@ char *rasd_normalize(const char *s, size_t len, size_t *out_len) {
   rasd__buf b;
   rasd__buf_init(&b);
   rasd__normalize_append(&b, s ? s : "", s ? len : 0);
-  if (b.oom || !b.s) {
-    if (!b.oom && rasd__buf_grow(&b, 1) == 0 && b.s) {
-      b.s[0] = 0;
-    } else {
-      rasd__buf_free(&b);
-      return NULL;
-    }
+  if (rasd__buf_grow(&b, 1)) {
+    rasd__buf_free(&b);
+    return NULL;
   }
+  b.s[b.len] = 0;
   if (out_len) *out_len = b.len;
   return rasd__buf_detach(&b);
 }

@@ -1,0 +1,627 @@
+/* features.c — compact article records for linking and views: stems, MinHash, dates, sentences, quotes, numbers. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "story/story_int.h"
+
+/* ---- string interner ---- */
+
+static uint64_t hash_bytes(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ULL;
+  return h ^ (h >> 32);
+}
+
+int rasd__strtab_init(rasd__strtab *t) {
+  memset(t, 0, sizeof *t);
+  t->nslot = 1024;
+  t->slot = calloc(t->nslot, sizeof *t->slot);
+  t->ar = rasd__arena_new(1 << 16);
+  return t->slot && t->ar ? RASD_OK : RASD_ENOMEM;
+}
+
+void rasd__strtab_free(rasd__strtab *t) {
+  free(t->str);
+  free(t->len);
+  free(t->df);
+  free(t->slot);
+  rasd__arena_free(t->ar);
+  memset(t, 0, sizeof *t);
+}
+
+static int strtab_rehash(rasd__strtab *t) {
+  size_t ns = t->nslot * 2;
+  uint32_t *sl = calloc(ns, sizeof *sl);
+  if (!sl) return -1;
+  for (size_t i = 0; i < t->n; i++) {
+    size_t h = hash_bytes(t->str[i], t->len[i]) & (ns - 1);
+    while (sl[h]) h = (h + 1) & (ns - 1);
+    sl[h] = (uint32_t)i + 1;
+  }
+  free(t->slot);
+  t->slot = sl;
+  t->nslot = ns;
+  return 0;
+}
+
+int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
+  size_t h = hash_bytes(s, len) & (t->nslot - 1);
+  while (t->slot[h]) {
+    uint32_t id = t->slot[h] - 1;
+    if (t->len[id] == len && !memcmp(t->str[id], s, len)) return id;
+    h = (h + 1) & (t->nslot - 1);
+  }
+  if (!add || len > 0xffff) return -1;
+  if (t->n == t->cap) {
+    size_t nc = t->cap ? t->cap * 2 : 1024;
+    char **ns = realloc(t->str, nc * sizeof *ns);
+    if (ns) t->str = ns;
+    uint32_t *nl = realloc(t->len, nc * sizeof *nl);
+    if (nl) t->len = nl;
+    uint32_t *nd = realloc(t->df, nc * sizeof *nd);
+    if (nd) t->df = nd;
+    if (!ns || !nl || !nd) return -1;
+    t->cap = nc;
+  }
+  char *copy = rasd__arena_strndup(t->ar, s, len);
+  if (!copy) return -1;
+  uint32_t id = (uint32_t)t->n++;
+  t->str[id] = copy;
+  t->len[id] = (uint32_t)len;
+  t->df[id] = 0;
+  t->slot[h] = id + 1;
+  if (t->n * 2 > t->nslot && strtab_rehash(t)) return -1;
+  return id;
+}
+
+/* ---- dates ---- */
+
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = (unsigned)(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + (int64_t)doe - 719468;
+}
+
+int32_t rasd__day(const char *s) {
+  if (!s) return RASD__NO_DAY;
+  for (int k = 0; k < 10; k++) {
+    if (k == 4 || k == 7) { if (s[k] != '-') return RASD__NO_DAY; }
+    else if (s[k] < '0' || s[k] > '9') return RASD__NO_DAY;
+  }
+  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return RASD__NO_DAY;
+  return (int32_t)days_from_civil(y, (unsigned)m, (unsigned)d);
+}
+
+/* ---- words ---- */
+
+/* Function words in the matching form (أ→ا, ى→ي, ة→ه): they carry no story. */
+static const char *const STOP[] = {
+    "في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ثم", "قد", "لقد", "كان", "كانت", "يكون", "تكون", "هذا",
+    "هذه", "ذلك", "تلك", "هو", "هي", "هم", "التي", "الذي", "الذين", "ما", "لا", "لم", "لن", "كل", "بعض",
+    "غير", "بين", "حتي", "منذ", "عند", "بعد", "قبل", "خلال", "حيث", "اذا", "كما", "ايضا", "وقد", "وان", "وفي",
+    "ومن", "وهو", "وهي", "الا", "اما", "انه", "انها", "عليه", "عليها", "له", "لها", "به", "بها", "منه", "منها",
+    "فيه", "فيها", "اي", "وكان", "لدي", "نحو", "ضد", "حول", "دون", "ليس", "تم", "يتم", "وذلك", "الي", "وعلي",
+    "علي", "هناك", "هنا", "كذلك", "لكن", "ولكن", "فقط", "جدا", "عبر", "اكثر", "اول", "الف", "يوم", "امس",
+    "اليوم", "وقال", "قال", "واضاف", "اضاف", "واكد", "اكد", "اللذين", "اللتين", "ذات", "وفق", "لدى", "بان",
+    "فان", "وانه", "لان", "كي", "لكي", "مثل", "سوف", "ب", "و", "ف", "ل", "ك", "the", "of", "and", "to", "in", "a"};
+
+int rasd__story_stop(const char *w, size_t len) {
+  static uint32_t tab[512];
+  static int init;
+  if (!init) { /* a tiny read-only set; racing initialisers write identical values */
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++) {
+      size_t h = hash_bytes(STOP[i], strlen(STOP[i])) & 511;
+      while (tab[h]) h = (h + 1) & 511;
+      tab[h] = (uint32_t)i + 1;
+    }
+    init = 1;
+  }
+  size_t h = hash_bytes(w, len) & 511;
+  while (tab[h]) {
+    const char *s = STOP[tab[h] - 1];
+    if (strlen(s) == len && !memcmp(s, w, len)) return 1;
+    h = (h + 1) & 511;
+  }
+  return 0;
+}
+
+/* Reporting verbs and source phrases (matching form, as word prefixes after و/ف): attribution. */
+static const char *const CUES[] = {"قال", "اكد", "اعلن", "اوضح", "ذكر", "اضاف", "صرح", "افاد", "وفقا", "بحسب", "حسب",
+                                   "نقلت", "نقل", "كشف", "اشار", "قالت", "اكدت", "اعلنت", "اوضحت", "ذكرت", "افادت",
+                                   "اشارت", "كشفت", "اضافت", "صرحت", "يقول", "تقول", "مصدر", "متحدث", "بيان"};
+
+static int is_cue(const char *w, size_t len) {
+  if (len > 2 && (!memcmp(w, "و", 2) || !memcmp(w, "ف", 2))) { w += 2; len -= 2; }
+  for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++) {
+    size_t l = strlen(CUES[i]);
+    if (len == l && !memcmp(w, CUES[i], l)) return 1;
+  }
+  return 0;
+}
+
+/* ---- fallback tokens (when no analysis tokens are given): matching form, light stem, sentences ---- */
+
+typedef struct ftok { uint32_t start, end, sent; char *form, *stem; uint16_t flen, slen; uint8_t word; } ftok;
+typedef struct fsent { uint32_t start, end, tb, te; } fsent;
+
+static int32_t fold(int32_t cp) {
+  if (cp == 0x623 || cp == 0x625 || cp == 0x622 || cp == 0x671) return 0x627;
+  if (cp == 0x649) return 0x64A;
+  if (cp == 0x629) return 0x647;
+  if (cp >= 0x660 && cp <= 0x669) return '0' + (cp - 0x660);
+  if (cp >= 0x6F0 && cp <= 0x6F9) return '0' + (cp - 0x6F0);
+  if (cp >= 'A' && cp <= 'Z') return cp + 32;
+  return cp;
+}
+
+static int is_wordch(int32_t cp) {
+  return rasd__is_arabic_letter(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+         (cp >= 0x660 && cp <= 0x669) || (cp >= 0x6F0 && cp <= 0x6F9) || (cp >= 0xC0 && cp <= 0x24F);
+}
+
+
+/* Strips proclitics and a plural/pronoun suffix from 'w' (matching form) keeping ≥ 3 letters; writes the
+ * stem into 'out' (room for n bytes) and returns its length. */
+static size_t stem_word(const char *w, size_t n, char *out) {
+  static const char *const PRE[] = {"وبال", "وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل"};
+  static const char *const SUF[] = {"ات", "ون", "ين", "ان", "ها", "هم", "هما", "كم", "نا", "يه", "ه", "ي"};
+  size_t b = 0, e = n;
+  for (size_t i = 0; i < sizeof PRE / sizeof PRE[0]; i++) {
+    size_t l = strlen(PRE[i]);
+    if (n - b >= l + 6 && !memcmp(w + b, PRE[i], l)) { b += l; break; }
+  }
+  for (size_t i = 0; i < sizeof SUF / sizeof SUF[0]; i++) {
+    size_t l = strlen(SUF[i]);
+    if (e - b >= l + 6 && !memcmp(w + e - l, SUF[i], l)) { e -= l; break; }
+  }
+  memcpy(out, w + b, e - b);
+  return e - b;
+}
+
+static int fallback_tokens(const char *s, size_t len, rasd__arena *ar, ftok **otok, size_t *ontok, fsent **osent,
+                           size_t *onsent) {
+  size_t cap = 64, n = 0, scap = 16, ns = 0;
+  ftok *t = malloc(cap * sizeof *t);
+  fsent *st = malloc(scap * sizeof *st);
+  char *wb = malloc(len * 2 + 16);
+  if (!t || !st || !wb) { free(t); free(st); free(wb); return RASD_ENOMEM; }
+  size_t i = 0, sstart = 0, stb = 0;
+  while (i < len) {
+    size_t p = i;
+    int32_t cp = rasd__utf8_next(s, len, &i);
+    if (is_wordch(cp)) {
+      size_t wl = 0, wend = i;
+      size_t q = p;
+      while (q < len) {
+        size_t r = q;
+        int32_t c2 = rasd__utf8_next(s, len, &r);
+        if (is_wordch(c2)) wl += (size_t)rasd__utf8_put(wb + wl, fold(c2));
+        else if (!rasd__is_arabic_mark(c2)) break;
+        q = r;
+        wend = r;
+      }
+      i = wend;
+      if (wl > 0xfff0) wl = 0xfff0;
+      if (n == cap) {
+        ftok *nt = realloc(t, (cap *= 2) * sizeof *t);
+        if (!nt) goto oom;
+        t = nt;
+      }
+      ftok *k = &t[n++];
+      k->start = (uint32_t)p; k->end = (uint32_t)wend; k->sent = (uint32_t)ns; k->word = 1;
+      k->form = rasd__arena_strndup(ar, wb, wl);
+      k->flen = (uint16_t)wl;
+      char *sb = rasd__arena_alloc(ar, wl + 1);
+      if (!k->form || !sb) goto oom;
+      k->slen = (uint16_t)stem_word(wb, wl, sb);
+      k->stem = sb;
+      continue;
+    }
+    int brk = cp == '.' || cp == '!' || cp == '?' || cp == 0x61F || cp == '\n' || cp == 0x6D4;
+    if (brk || i >= len) {
+      size_t end = brk ? (cp == '\n' ? p : i) : i;
+      if (n > stb) {
+        if (ns == scap) {
+          fsent *nst = realloc(st, (scap *= 2) * sizeof *st);
+          if (!nst) goto oom;
+          st = nst;
+        }
+        st[ns++] = (fsent){(uint32_t)sstart, (uint32_t)end, (uint32_t)stb, (uint32_t)n};
+        stb = n;
+      }
+      sstart = i;
+    }
+  }
+  if (n > stb) {
+    if (ns == scap) {
+      fsent *nst = realloc(st, (scap + 1) * sizeof *st);
+      if (!nst) goto oom;
+      st = nst;
+    }
+    st[ns++] = (fsent){(uint32_t)sstart, (uint32_t)len, (uint32_t)stb, (uint32_t)n};
+  }
+  free(wb);
+  *otok = t; *ontok = n; *osent = st; *onsent = ns;
+  return RASD_OK;
+oom:
+  free(t); free(st); free(wb);
+  return RASD_ENOMEM;
+}
+
+/* ---- record encoding ---- */
+
+static void put_u(rasd__buf *b, uint64_t v) {
+  char tmp[10];
+  int n = 0;
+  do {
+    unsigned char c = v & 0x7f;
+    v >>= 7;
+    tmp[n++] = (char)(v ? c | 0x80 : c);
+  } while (v);
+  rasd__buf_add(b, tmp, (size_t)n);
+}
+static void put_s(rasd__buf *b, const char *s, size_t n) {
+  if (!s) { put_u(b, 0); return; }
+  put_u(b, n + 1);
+  rasd__buf_add(b, s, n);
+}
+static void put_z(rasd__buf *b, const char *s) { put_s(b, s, s ? strlen(s) : 0); }
+
+typedef struct cur { const unsigned char *p, *e; int bad; } cur;
+static uint64_t get_u(cur *c) {
+  uint64_t v = 0;
+  for (int sh = 0; sh < 64; sh += 7) {
+    if (c->p >= c->e) { c->bad = 1; return 0; }
+    unsigned char x = *c->p++;
+    v |= (uint64_t)(x & 0x7f) << sh;
+    if (!(x & 0x80)) return v;
+  }
+  c->bad = 1;
+  return 0;
+}
+static const char *get_s(cur *c, rasd__arena *ar, uint32_t *len) {
+  uint64_t n = get_u(c);
+  if (len) *len = 0;
+  if (!n || c->bad) return NULL;
+  n--;
+  if ((uint64_t)(c->e - c->p) < n) { c->bad = 1; return NULL; }
+  const char *s = rasd__arena_strndup(ar, (const char *)c->p, n);
+  c->p += n;
+  if (len) *len = (uint32_t)n;
+  return s;
+}
+
+static int cmp_tf(const void *a, const void *b) {
+  uint32_t x = ((const rasd__tf *)a)->id, y = ((const rasd__tf *)b)->id;
+  return x < y ? -1 : x > y;
+}
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* A uniform view over analysis tokens or fallback tokens. */
+typedef struct wtok { const char *form, *stem; size_t flen, slen; uint32_t start, end, sent; int word, stop; } wtok;
+
+static int get_tokens(const char *s, size_t len, const rasd_tokens *tk, rasd__arena *ar, wtok **out, size_t *n,
+                      fsent **sents, size_t *nsent) {
+  *out = NULL; *n = 0; *sents = NULL; *nsent = 0;
+  if (tk && tk->n_tok) {
+    wtok *w = malloc(tk->n_tok * sizeof *w);
+    fsent *st = malloc((tk->n_sent + 1) * sizeof *st);
+    if (!w || !st) { free(w); free(st); return RASD_ENOMEM; }
+    for (size_t i = 0; i < tk->n_tok; i++) {
+      const rasd_token *t = &tk->tok[i];
+      int word = t->kind == RASD_TOK_WORD || t->kind == RASD_TOK_LATIN || t->kind == RASD_TOK_NUMBER;
+      w[i] = (wtok){t->form ? t->form : "", t->stem ? t->stem : "", t->form ? t->form_len : 0,
+                    t->stem ? t->stem_len : 0, t->start, t->start + t->len, t->sentence, word,
+                    (t->flags & RASD_TOKF_STOP) != 0};
+      if (t->kind == RASD_TOK_NUMBER) w[i].stop = 1; /* numbers: shingles only */
+    }
+    for (size_t i = 0; i < tk->n_sent; i++)
+      st[i] = (fsent){tk->sent[i].start, tk->sent[i].end, tk->sent[i].tok_begin, tk->sent[i].tok_end};
+    *out = w; *n = tk->n_tok; *sents = st; *nsent = tk->n_sent;
+    return RASD_OK;
+  }
+  ftok *ft; size_t nf; fsent *fs; size_t nfs;
+  if (fallback_tokens(s, len, ar, &ft, &nf, &fs, &nfs)) return RASD_ENOMEM;
+  wtok *w = malloc((nf + 1) * sizeof *w);
+  if (!w) { free(ft); free(fs); return RASD_ENOMEM; }
+  for (size_t i = 0; i < nf; i++) {
+    int digit = ft[i].flen && ft[i].form[0] >= '0' && ft[i].form[0] <= '9';
+    w[i] = (wtok){ft[i].form, ft[i].stem, ft[i].flen, ft[i].slen, ft[i].start, ft[i].end, ft[i].sent, 1, digit};
+  }
+  free(ft);
+  *out = w; *n = nf; *sents = fs; *nsent = nfs;
+  return RASD_OK;
+}
+
+static int content_word(const wtok *w) {
+  if (!w->word || w->stop || w->slen < 2) return 0;
+  if (rasd__story_stop(w->form, w->flen)) return 0;
+  /* one Arabic letter (2 bytes) is never a content word */
+  return w->slen >= 3 || (unsigned char)w->stem[0] < 0x80;
+}
+
+static uint64_t mix64(uint64_t x) {
+  x ^= x >> 33; x *= 0xff51afd7ed558ccdULL; x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ULL; return x ^ (x >> 33);
+}
+
+#define MAX_SENT 80
+
+int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, rasd__buf *out) {
+  int rc = RASD_ENOMEM;
+  rasd__arena *ar = rasd__arena_new(4096);
+  wtok *w = NULL, *tw = NULL; fsent *st = NULL, *tst = NULL;
+  size_t nw = 0, ntw = 0, nst = 0, ntst = 0;
+  rasd__tf *tf = NULL; size_t ntf = 0, ctf = 0;
+  uint32_t *stt = NULL; size_t nstt = 0, cstt = 0;
+  uint32_t *sflags = NULL;
+  if (!ar) goto done;
+  const char *text = d->text ? d->text : "";
+  size_t tlen = d->text ? d->text_len : 0;
+  rasd_tokens *own = NULL;
+  const rasd_tokens *tk = a ? a->tokens : NULL;
+  if (!tk || !tk->n_tok) own = rasd_tokenize(text, tlen), tk = own;
+  rc = get_tokens(text, tlen, tk, ar, &w, &nw, &st, &nst);
+  rasd_tokens_free(own);
+  if (rc) goto done;
+  rc = RASD_ENOMEM;
+  rasd_tokens *town = NULL;
+  if (d->title && *d->title) {
+    town = rasd_tokenize(d->title, strlen(d->title));
+    if (get_tokens(d->title, strlen(d->title), town, ar, &tw, &ntw, &tst, &ntst)) { rasd_tokens_free(town); goto done; }
+  }
+  rasd_tokens_free(town);
+  /* term counts: body once, title twice */
+  for (int pass = 0; pass < 2; pass++) {
+    wtok *v = pass ? tw : w;
+    size_t nv = pass ? ntw : nw;
+    for (size_t i = 0; i < nv; i++) {
+      if (!content_word(&v[i])) continue;
+      int64_t id = rasd__strtab_id(terms, v[i].stem, v[i].slen, 1);
+      if (id < 0) goto done;
+      rasd__tf x = {(uint32_t)id, pass ? 2u : 1u};
+      if (RASD__VEC_PUSH(tf, ntf, ctf, x)) goto done;
+    }
+  }
+  if (ntf) qsort(tf, ntf, sizeof *tf, cmp_tf);
+  size_t m = 0;
+  for (size_t i = 0; i < ntf; i++) {
+    if (m && tf[m - 1].id == tf[i].id) tf[m - 1].tf += tf[i].tf;
+    else tf[m++] = tf[i];
+  }
+  ntf = m;
+  /* entities: interned as "\x01" + key */
+  size_t n_ent = a ? a->n_entities : 0;
+  uint32_t *ent_ids = calloc(n_ent + 1, sizeof *ent_ids);
+  if (!ent_ids) goto done;
+  for (size_t i = 0; i < n_ent; i++) {
+    const rasd_doc_entity *e = &a->entities[i];
+    const char *k = e->key && *e->key ? e->key : e->canonical;
+    if (!k) k = "";
+    size_t kl = strlen(k);
+    char *kk = rasd__arena_alloc(ar, kl + 2);
+    if (!kk) { free(ent_ids); goto done; }
+    kk[0] = 1;
+    memcpy(kk + 1, k, kl);
+    int64_t id = rasd__strtab_id(terms, kk, kl + 1, 1);
+    if (id < 0) { free(ent_ids); goto done; }
+    ent_ids[i] = (uint32_t)id;
+  }
+  /* header */
+  put_z(out, d->id); put_z(out, d->outlet); put_z(out, d->date); put_z(out, d->title); put_z(out, d->url);
+  put_u(out, ntf);
+  uint32_t prev = 0;
+  for (size_t i = 0; i < ntf; i++) { put_u(out, tf[i].id - prev); prev = tf[i].id; put_u(out, tf[i].tf); }
+  /* MinHash by one-permutation hashing over 3-word shingles of the matching form (body only). */
+  {
+    uint64_t mins[RASD__SIG_N];
+    for (int k = 0; k < RASD__SIG_N; k++) mins[k] = UINT64_MAX;
+    uint64_t h1 = 0, h2 = 0;
+    size_t nwords = 0, nsh = 0;
+    for (size_t i = 0; i < nw; i++) {
+      if (!w[i].word || !w[i].flen) continue;
+      uint64_t h = hash_bytes(w[i].form, w[i].flen);
+      if (++nwords >= 3) {
+        uint64_t x = mix64(h1 * 0x9E3779B97F4A7C15ULL ^ (h2 * 0xC2B2AE3D27D4EB4FULL) ^ h);
+        int b = (int)(x >> 58);
+        uint64_t v = x & 0x03ffffffffffffffULL;
+        if (v < mins[b]) mins[b] = v;
+        nsh++;
+      }
+      h1 = h2; h2 = h;
+    }
+    if (nsh >= 8) {
+      put_u(out, 1);
+      for (int k = 0; k < RASD__SIG_N; k++) {
+        int j = k, hop = 0;
+        while (mins[j] == UINT64_MAX) j = (j + 1) % RASD__SIG_N, hop++;
+        uint16_t v = (uint16_t)(mix64(mins[j] + (uint64_t)hop * 0x9E3779B97F4A7C15ULL) >> 48);
+        put_u(out, v);
+      }
+    } else put_u(out, 0);
+  }
+  /* mentioned full dates */
+  size_t nt = a ? a->n_timex : 0, ndays = 0;
+  for (size_t i = 0; i < nt; i++) ndays += rasd__day(a->timex[i].value) != RASD__NO_DAY;
+  put_u(out, ndays);
+  for (size_t i = 0; i < nt; i++) {
+    int32_t dd = rasd__day(a->timex[i].value);
+    if (dd != RASD__NO_DAY) put_u(out, (uint64_t)(int64_t)dd + (1ULL << 32));
+  }
+  /* sentences: title first (flag TITLE), then up to MAX_SENT body sentences */
+  size_t nbody = nst < MAX_SENT ? nst : MAX_SENT;
+  sflags = calloc(nbody + 1, sizeof *sflags);
+  if (!sflags) { free(ent_ids); goto done; }
+  for (size_t i = 0; i < nt; i++)
+    if (a->timex[i].value && a->timex[i].sentence < nbody) sflags[a->timex[i].sentence] |= RASD__S_DATE;
+  for (size_t i = 0; a && i < a->n_quantities; i++)
+    if (a->quantities[i].sentence < nbody) sflags[a->quantities[i].sentence] |= RASD__S_NUM;
+  /* quote → sentence by offset */
+  uint32_t *qsent = calloc((a ? a->n_quotes : 0) + 1, sizeof *qsent);
+  if (!qsent) { free(ent_ids); goto done; }
+  for (size_t i = 0; a && i < a->n_quotes; i++) {
+    uint32_t qs = a->quotes[i].start, k = 0;
+    size_t lo = 0, hi = nst;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (st[mid].start <= qs) lo = mid + 1;
+      else hi = mid;
+    }
+    k = lo ? (uint32_t)lo - 1 : 0;
+    qsent[i] = k;
+    if (k < nbody) sflags[k] |= RASD__S_QUOTE | RASD__S_ATTR;
+  }
+  put_u(out, nbody + (ntw ? 1 : 0));
+  for (int pass = 0; pass < 2; pass++) {
+    size_t ns = pass ? nbody : (ntw ? 1 : 0);
+    for (size_t si = 0; si < ns; si++) {
+      const char *s0; size_t sl; wtok *v; size_t tb, te;
+      if (!pass) { s0 = d->title; sl = strlen(d->title); v = tw; tb = 0; te = ntw; }
+      else {
+        fsent *S = &st[si];
+        size_t e = S->end <= tlen ? S->end : tlen, b = S->start <= e ? S->start : e;
+        s0 = text + b; sl = e - b; v = w; tb = S->tb; te = S->te <= nw ? S->te : nw;
+      }
+      while (sl && (unsigned char)s0[0] <= ' ') s0++, sl--;
+      while (sl && (unsigned char)s0[sl - 1] <= ' ') sl--;
+      nstt = 0;
+      uint32_t fl = pass ? sflags[si] : RASD__S_TITLE;
+      for (size_t k = tb; k < te; k++) {
+        if (pass && is_cue(v[k].form, v[k].flen)) fl |= RASD__S_ATTR;
+        if (!content_word(&v[k])) continue;
+        int64_t id = rasd__strtab_id(terms, v[k].stem, v[k].slen, 1);
+        if (id < 0 || RASD__VEC_PUSH(stt, nstt, cstt, (uint32_t)id)) { free(ent_ids); free(qsent); goto done; }
+      }
+      if (nstt) qsort(stt, nstt, sizeof *stt, cmp_u32);
+      size_t u = 0;
+      for (size_t k = 0; k < nstt; k++)
+        if (!u || stt[u - 1] != stt[k]) stt[u++] = stt[k];
+      put_s(out, s0, sl);
+      put_u(out, fl);
+      put_u(out, pass ? si : 0);
+      put_u(out, u);
+      prev = 0;
+      for (size_t k = 0; k < u; k++) { put_u(out, stt[k] - prev); prev = stt[k]; }
+    }
+  }
+  int off = ntw ? 1 : 0; /* sentence indices in the record are shifted by the title */
+  /* events (else dated timex) */
+  size_t nev = 0;
+  if (a && a->n_events) {
+    for (size_t i = 0; i < a->n_events; i++) nev += a->events[i].date && a->events[i].sentence < nbody;
+    put_u(out, nev);
+    for (size_t i = 0; i < a->n_events; i++)
+      if (a->events[i].date && a->events[i].sentence < nbody) {
+        put_z(out, a->events[i].date);
+        put_u(out, a->events[i].sentence + (uint32_t)off);
+      }
+  } else {
+    for (size_t i = 0; i < nt; i++) nev += a->timex[i].value && a->timex[i].sentence < nbody;
+    put_u(out, nev);
+    for (size_t i = 0; i < nt; i++)
+      if (a->timex[i].value && a->timex[i].sentence < nbody) {
+        put_z(out, a->timex[i].value);
+        put_u(out, a->timex[i].sentence + (uint32_t)off);
+      }
+  }
+  /* quotes */
+  size_t nq = a ? a->n_quotes : 0;
+  put_u(out, nq);
+  for (size_t i = 0; i < nq; i++) {
+    const rasd_quote *q = &a->quotes[i];
+    const char *key = NULL;
+    if (q->speaker_entity >= 0 && (size_t)q->speaker_entity < n_ent) key = terms->str[ent_ids[q->speaker_entity]] + 1;
+    put_z(out, q->speaker); put_z(out, key); put_z(out, q->cue); put_z(out, q->text);
+    put_u(out, q->direct ? 1 : 0);
+    put_u(out, qsent[i] < nbody ? qsent[i] + (uint32_t)off : UINT32_MAX);
+  }
+  free(qsent);
+  /* quantities */
+  size_t nqt = a ? a->n_quantities : 0, nqk = 0;
+  for (size_t i = 0; i < nqt; i++) nqk += a->quantities[i].sentence < nbody;
+  put_u(out, nqk);
+  for (size_t i = 0; i < nqt; i++) {
+    const rasd_quantity *q = &a->quantities[i];
+    if (q->sentence >= nbody) continue;
+    char num[64];
+    snprintf(num, sizeof num, "%.17g", q->value);
+    put_z(out, num); put_z(out, q->unit); put_z(out, q->text);
+    put_u(out, q->sentence + (uint32_t)off);
+  }
+  /* entities */
+  put_u(out, n_ent);
+  for (size_t i = 0; i < n_ent; i++) {
+    const rasd_doc_entity *e = &a->entities[i];
+    put_u(out, ent_ids[i]); put_u(out, e->type); put_u(out, e->n_mentions);
+    put_z(out, e->canonical); put_z(out, e->en);
+  }
+  free(ent_ids);
+  rc = out->oom ? RASD_ENOMEM : RASD_OK;
+done:
+  free(w); free(tw); free(st); free(tst); free(tf); free(stt); free(sflags);
+  rasd__arena_free(ar);
+  return rc;
+}
+
+int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r) {
+  cur c = {p, p + n, 0};
+  memset(r, 0, sizeof *r);
+  r->id = get_s(&c, ar, NULL); r->outlet = get_s(&c, ar, NULL); r->date = get_s(&c, ar, NULL);
+  r->title = get_s(&c, ar, NULL); r->url = get_s(&c, ar, NULL);
+#define GETN(field, nfield, lim)                                            \
+  do {                                                                      \
+    uint64_t n_ = get_u(&c);                                                \
+    if (c.bad || n_ > (lim)) return RASD_EFORMAT;                           \
+    nfield = (uint32_t)n_;                                                  \
+    field = rasd__arena_alloc(ar, (n_ + 1) * sizeof *field);                \
+    if (!field) return RASD_ENOMEM;                                         \
+  } while (0)
+  GETN(r->terms, r->n_terms, n);
+  uint32_t prev = 0;
+  for (uint32_t i = 0; i < r->n_terms; i++) { prev += (uint32_t)get_u(&c); r->terms[i].id = prev; r->terms[i].tf = (uint32_t)get_u(&c); }
+  r->has_sig = (uint32_t)get_u(&c);
+  if (r->has_sig)
+    for (int k = 0; k < RASD__SIG_N; k++) r->sig[k] = (uint16_t)get_u(&c);
+  GETN(r->days, r->n_days, n);
+  for (uint32_t i = 0; i < r->n_days; i++) r->days[i] = (int32_t)((int64_t)get_u(&c) - (1LL << 32));
+  GETN(r->sent, r->n_sent, n);
+  for (uint32_t i = 0; i < r->n_sent; i++) {
+    rasd__rsent *s = &r->sent[i];
+    s->text = get_s(&c, ar, &s->len);
+    if (!s->text) s->text = "";
+    s->flags = (uint32_t)get_u(&c); s->pos = (uint32_t)get_u(&c);
+    GETN(s->terms, s->n_terms, n);
+    prev = 0;
+    for (uint32_t k = 0; k < s->n_terms; k++) { prev += (uint32_t)get_u(&c); s->terms[k] = prev; }
+  }
+  GETN(r->ev, r->n_ev, n);
+  for (uint32_t i = 0; i < r->n_ev; i++) { r->ev[i].date = get_s(&c, ar, NULL); r->ev[i].sent = (uint32_t)get_u(&c); }
+  GETN(r->q, r->n_q, n);
+  for (uint32_t i = 0; i < r->n_q; i++) {
+    rasd__rquote *q = &r->q[i];
+    q->speaker = get_s(&c, ar, NULL); q->key = get_s(&c, ar, NULL); q->cue = get_s(&c, ar, NULL);
+    q->text = get_s(&c, ar, NULL); q->direct = (uint32_t)get_u(&c); q->sent = (uint32_t)get_u(&c);
+  }
+  GETN(r->qt, r->n_qt, n);
+  for (uint32_t i = 0; i < r->n_qt; i++) {
+    const char *num = get_s(&c, ar, NULL);
+    r->qt[i].value = num ? strtod(num, NULL) : 0;
+    r->qt[i].unit = get_s(&c, ar, NULL); r->qt[i].text = get_s(&c, ar, NULL); r->qt[i].sent = (uint32_t)get_u(&c);
+  }
+  GETN(r->ent, r->n_ent, n);
+  for (uint32_t i = 0; i < r->n_ent; i++) {
+    rasd__rent *e = &r->ent[i];
+    e->key = (uint32_t)get_u(&c); e->type = (uint32_t)get_u(&c); e->n = (uint32_t)get_u(&c);
+    e->canonical = get_s(&c, ar, NULL); e->en = get_s(&c, ar, NULL);
+  }
+#undef GETN
+  return c.bad ? RASD_EFORMAT : RASD_OK;
+}

@@ -1,0 +1,527 @@
+/* registry.c — the corpus entity registry: links each article's entities to one entity per real entity. */
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include "extract/extract.h"
+#include "extract/names.h"
+#include "rasd/entities.h"
+
+#define MAX_NBRS 48
+#define MAX_VERIFY_FORMS 8
+
+typedef struct cform { char *text; uint32_t count; int ntok; } cform;
+
+typedef struct cent {
+  uint8_t type;
+  char *canonical, *en;
+  int en_translit;
+  cform *forms;
+  size_t n_forms, cap_forms;
+  const char **form_ptrs; /* view for rasd_registry_get() */
+  uint32_t mentions, articles, last_doc;
+  uint32_t nbrs[MAX_NBRS];
+  int n_nbrs;
+} cent;
+
+/* String → ids multimap (chained; keys owned). */
+typedef struct mnode { char *key; int32_t id; int32_t next; } mnode;
+typedef struct mmap_ { int32_t *head; size_t nb; mnode *node; size_t n, cap; } mmap_;
+
+struct rasd_registry {
+  const rasd_models *m;
+  cent *e;
+  size_t n, cap;
+  mmap_ by_key, by_en, by_part;
+  uint32_t docs;
+};
+
+static uint32_t hs(const char *s) {
+  uint32_t h = 2166136261u;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+static int mm_grow(mmap_ *m) {
+  size_t nb = m->nb ? m->nb * 2 : 1024;
+  int32_t *h = malloc(nb * sizeof *h);
+  if (!h) return -1;
+  for (size_t i = 0; i < nb; i++) h[i] = -1;
+  for (size_t i = 0; i < m->n; i++) {
+    uint32_t b = hs(m->node[i].key) & (uint32_t)(nb - 1);
+    m->node[i].next = h[b];
+    h[b] = (int32_t)i;
+  }
+  free(m->head);
+  m->head = h;
+  m->nb = nb;
+  return 0;
+}
+
+static int mm_has(const mmap_ *m, const char *key, int32_t id) {
+  if (!m->nb) return 0;
+  for (int32_t i = m->head[hs(key) & (uint32_t)(m->nb - 1)]; i >= 0; i = m->node[i].next)
+    if (m->node[i].id == id && !strcmp(m->node[i].key, key)) return 1;
+  return 0;
+}
+
+static int mm_add(mmap_ *m, const char *key, int32_t id) {
+  if (!key || !*key || mm_has(m, key, id)) return 0;
+  if (m->n + 1 > m->nb && mm_grow(m)) return -1;
+  mnode nd = {rasd__strdup0(key), id, -1};
+  if (!nd.key || RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { free(nd.key); return -1; }
+  uint32_t b = hs(key) & (uint32_t)(m->nb - 1);
+  m->node[m->n - 1].next = m->head[b];
+  m->head[b] = (int32_t)(m->n - 1);
+  return 0;
+}
+
+/* Calls up to 'max' ids under 'key' into 'out'; returns the count. */
+static int mm_get(const mmap_ *m, const char *key, int32_t *out, int max) {
+  int n = 0;
+  if (!m->nb || !key) return 0;
+  for (int32_t i = m->head[hs(key) & (uint32_t)(m->nb - 1)]; i >= 0 && n < max; i = m->node[i].next)
+    if (!strcmp(m->node[i].key, key)) out[n++] = m->node[i].id;
+  return n;
+}
+
+static void mm_free(mmap_ *m) {
+  for (size_t i = 0; i < m->n; i++) free(m->node[i].key);
+  free(m->node);
+  free(m->head);
+}
+
+rasd_registry *rasd_registry_new(const rasd_models *m) {
+  rasd_registry *r = calloc(1, sizeof *r);
+  if (r) r->m = m;
+  return r;
+}
+
+void rasd_registry_free(rasd_registry *r) {
+  if (!r) return;
+  for (size_t i = 0; i < r->n; i++) {
+    cent *e = &r->e[i];
+    for (size_t f = 0; f < e->n_forms; f++) free(e->forms[f].text);
+    free(e->forms);
+    free(e->form_ptrs);
+    free(e->canonical);
+    free(e->en);
+  }
+  free(r->e);
+  mm_free(&r->by_key);
+  mm_free(&r->by_en);
+  mm_free(&r->by_part);
+  free(r);
+}
+
+size_t rasd_registry_count(const rasd_registry *r) { return r ? r->n : 0; }
+
+static int types_ok(int a, int b) { return a == b || a == RASD_ENT_MISC || b == RASD_ENT_MISC || !a || !b; }
+
+/* Known English forms are keyed without the type: the tagger may call بيونغ يانغ a person in one article
+ * and a place in another; the curated English form says they are one entity. */
+static char *en_key(int type, const char *en) {
+  (void)type;
+  size_t n = strlen(en);
+  char *k = malloc(n + 4);
+  if (!k) return NULL;
+  k[0] = 'E';
+  k[1] = '|';
+  for (size_t i = 0; i <= n; i++) k[i + 2] = (char)((en[i] >= 'A' && en[i] <= 'Z') ? en[i] + 32 : en[i]);
+  return k;
+}
+
+/* Key of one token of a parsed name (surname index). */
+static char *tok_key(const rasd__ntok *t, int type) {
+  char buf[2 * RASD__NAME_MAXSYM + 4];
+  buf[0] = (char)('0' + type);
+  buf[1] = '|';
+  size_t n = rasd__ntok_key(t, buf + 2);
+  if (!n) return NULL;
+  return rasd__strdup0(buf);
+}
+
+/* Form of a mention for the 'forms' list: the text as written, a clitic (و ف ب ل ك) off the first
+ * word when the rest of the word is a word of the canonical name. */
+static char *mention_form(const char *text, const rasd__name *canon) {
+  size_t len = strlen(text);
+  size_t i = 0;
+  int32_t c0 = rasd__utf8_next(text, len, &i);
+  if ((c0 == 0x0648 || c0 == 0x0641 || c0 == 0x0628 || c0 == 0x0644 || c0 == 0x0643) && i < len) {
+    size_t we = i;
+    while (we < len && text[we] != ' ' && text[we] != '-') we++;
+    rasd__name w;
+    if (rasd__name_parse(text + i, we - i, &w) == 1) {
+      for (int t = 0; t < canon->n; t++)
+        if (rasd__ntok_match(&w.tok[0], &canon->tok[t])) return rasd__strdup0(text + i);
+    }
+    /* والكرملين → الكرملين */
+    if (we - i > 4 && !memcmp(text + i, "ال", 4)) return rasd__strdup0(text + i);
+  }
+  return rasd__strdup0(text);
+}
+
+/* 1 when the form 'f' names the entity (shares a word with the canonical name), not a role phrase. */
+static int names_it(const char *f, const rasd__name *canon) {
+  rasd__name x;
+  if (!rasd__name_parse(f, strlen(f), &x)) return 0;
+  for (int i = 0; i < x.n; i++)
+    for (int j = 0; j < canon->n; j++)
+      if (rasd__ntok_match(&x.tok[i], &canon->tok[j])) return 1;
+  return 0;
+}
+
+/* Removes quote marks (" « » “ ”) from 'f' in place and trims spaces. */
+static void strip_quotes(char *f) {
+  char *w = f;
+  for (char *r = f; *r;) {
+    if (*r == '"') { r++; continue; }
+    if (!strncmp(r, "\xC2\xAB", 2) || !strncmp(r, "\xC2\xBB", 2)) { r += 2; continue; }
+    if (!strncmp(r, "\xE2\x80\x9C", 3) || !strncmp(r, "\xE2\x80\x9D", 3)) { r += 3; continue; }
+    *w++ = *r++;
+  }
+  *w = 0;
+  while (w > f && w[-1] == ' ') *--w = 0;
+  size_t lead = strspn(f, " ");
+  if (lead) memmove(f, f + lead, strlen(f + lead) + 1);
+}
+
+static int add_form(cent *e, const char *text, uint32_t count) {
+  for (size_t f = 0; f < e->n_forms; f++)
+    if (!strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
+  rasd__name nm;
+  cform cf = {rasd__strdup0(text), count, rasd__name_parse(text, strlen(text), &nm)};
+  if (!cf.text || RASD__VEC_PUSH(e->forms, e->n_forms, e->cap_forms, cf) < 0) { free(cf.text); return -1; }
+  return 0;
+}
+
+/* The canonical form: among the fullest forms (most words, titles aside), the most frequent. */
+static int pick_canonical(cent *e) {
+  int best = -1;
+  for (size_t f = 0; f < e->n_forms; f++) {
+    const cform *c = &e->forms[f];
+    if (rasd__is_title_word(c->text, strcspn(c->text, " "))) continue;
+    int desc = rasd__is_descriptor_word(c->text, strcspn(c->text, " ")) && c->text[strcspn(c->text, " ")];
+    int bdesc = best >= 0 && rasd__is_descriptor_word(e->forms[best].text, strcspn(e->forms[best].text, " ")) &&
+                e->forms[best].text[strcspn(e->forms[best].text, " ")];
+    if (best >= 0 && desc && !bdesc) continue;
+    if (best >= 0 && bdesc && !desc) { best = (int)f; continue; }
+    if (best < 0 || c->ntok > e->forms[best].ntok ||
+        (c->ntok == e->forms[best].ntok && c->count > e->forms[best].count))
+      best = (int)f;
+  }
+  if (best < 0) return 0;
+  if (e->canonical && !strcmp(e->canonical, e->forms[best].text)) return 0;
+  char *c = rasd__strdup0(e->forms[best].text);
+  if (!c) return -1;
+  free(e->canonical);
+  e->canonical = c;
+  return 0;
+}
+
+static int verify(const rasd_registry *r, const cent *e, const char *name) {
+  if (rasd__names_match_ex(r->m, name, strlen(name), e->canonical, strlen(e->canonical), 0)) return 1;
+  size_t k = 0;
+  for (size_t f = 0; f < e->n_forms && k < MAX_VERIFY_FORMS; f++) {
+    if (e->forms[f].ntok < 2 && e->n_forms > 1) continue;
+    k++;
+    if (rasd__names_match_ex(r->m, name, strlen(name), e->forms[f].text, strlen(e->forms[f].text), 0)) return 1;
+  }
+  return 0;
+}
+
+static int shared_nbrs(const cent *e, const int32_t *ids, size_t n) {
+  int s = 0;
+  for (size_t i = 0; i < n; i++)
+    for (int j = 0; j < e->n_nbrs; j++)
+      if (ids[i] >= 0 && e->nbrs[j] == (uint32_t)ids[i]) s++;
+  return s;
+}
+
+/* Finds the corpus entity for doc entity 'de'; -1 when new. 'ids' are this article's links so far. */
+static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t nids) {
+  int32_t cand[64];
+  int nc;
+  if (de->en && !de->en_translit) {
+    char *k = en_key(de->type, de->en);
+    nc = k ? mm_get(&r->by_en, k, cand, 64) : 0;
+    free(k);
+    if (nc > 0) return cand[0];
+  }
+  int32_t best = -1;
+  if (de->key && (nc = mm_get(&r->by_key, de->key, cand, 64)) > 0) {
+    for (int i = 0; i < nc; i++) {
+      cent *e = &r->e[cand[i]];
+      if (!types_ok(e->type, de->type) || !verify(r, e, de->canonical)) continue;
+      if (best < 0 || e->mentions > r->e[best].mentions) best = cand[i];
+    }
+    if (best >= 0) return best;
+  }
+  /* a surname (or first name) alone: the person whose name has it, when only one does or the
+   * article's other entities say which */
+  if (nm->n == 1 && (de->type == RASD_ENT_PER)) {
+    char *k = tok_key(&nm->tok[0], RASD_ENT_PER);
+    nc = k ? mm_get(&r->by_part, k, cand, 64) : 0;
+    free(k);
+    int bs = -1, tie = 0;
+    for (int i = 0; i < nc; i++) {
+      cent *e = &r->e[cand[i]];
+      rasd__name cn;
+      rasd__name_parse(e->canonical, strlen(e->canonical), &cn);
+      int ok = 0;
+      for (int t = 0; t < cn.n; t++)
+        if (rasd__ntok_match(&nm->tok[0], &cn.tok[t])) ok = 1;
+      if (!ok) continue;
+      int s = shared_nbrs(e, ids, nids);
+      if (s > bs) { bs = s; best = cand[i]; tie = 0; }
+      else if (s == bs) tie = 1;
+    }
+    if (best >= 0 && (!tie || nc == 1)) return best;
+    if (best >= 0 && tie) return -1;
+  }
+  return -1;
+}
+
+/* Links doc entity 'de' (parsed 'nm'; index 'idx' in 'a', whose mentions give the forms; 'a' may be
+ * NULL) to a corpus entity, creating it when new; sets '*out'. Returns 0, or -1 when out of memory. */
+static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t ne,
+                    const rasd_analysis *a, int32_t i, int32_t *out) {
+      int32_t id = find(r, de, nm, ids, ne);
+      if (id < 0) {
+        cent e;
+        memset(&e, 0, sizeof e);
+        e.type = de->type;
+        if (!(e.canonical = rasd__strdup0(de->canonical))) return -1;
+        if (RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) { free(e.canonical); return -1; }
+        id = (int32_t)(r->n - 1);
+      }
+      cent *e = &r->e[id];
+      e->mentions += de->n_mentions;
+      if (e->last_doc != r->docs) { e->articles++; e->last_doc = r->docs; }
+      if (e->type == RASD_ENT_MISC && de->type != RASD_ENT_MISC) e->type = de->type;
+      /* forms: the canonical form and every mention's text */
+      char *cf = rasd__strdup0(de->canonical);
+      if (!cf) return -1;
+      strip_quotes(cf);
+      int bad = add_form(e, cf, a ? 0 : 1);
+      free(cf);
+      if (bad) return -1;
+      for (size_t mi = 0; a && mi < a->n_mentions; mi++) {
+        const rasd_mention *mn = &a->mentions[mi];
+        if (mn->entity != i || !mn->text) continue;
+        char *f = mention_form(mn->text, nm);
+        if (!f) return -1;
+        strip_quotes(f);
+        if (names_it(f, nm) && add_form(e, f, 1)) { free(f); return -1; }
+        /* صحيفة نيويورك تايمز is also نيويورك تايمز */
+        size_t sp = strcspn(f, " ");
+        if (f[sp] && rasd__is_descriptor_word(f, sp) && names_it(f + sp + 1, nm) && add_form(e, f + sp + 1, 0)) {
+          free(f);
+          return -1;
+        }
+        free(f);
+      }
+      if (pick_canonical(e)) return -1;
+      /* English: a known form beats a transliteration */
+      if (de->en && (!e->en || (e->en_translit && !de->en_translit))) {
+        char *en = rasd__strdup0(de->en);
+        if (!en) return -1;
+        free(e->en);
+        e->en = en;
+        e->en_translit = de->en_translit;
+      }
+      if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
+      if (de->en && !de->en_translit) {
+        char *k = en_key(de->type, de->en);
+        if (!k || mm_add(&r->by_en, k, id)) { free(k); return -1; }
+        free(k);
+      }
+      if (de->type == RASD_ENT_PER && nm->n >= 2) {
+        for (int t = 0; t < nm->n; t++) {
+          if (t != nm->n - 1 && !(t == 0 && nm->n >= 3)) continue; /* surname; family name of 3-word names */
+          char *k = tok_key(&nm->tok[t], RASD_ENT_PER);
+          if (k && mm_add(&r->by_part, k, id)) { free(k); return -1; }
+          free(k);
+        }
+      }
+  *out = id;
+  return 0;
+}
+
+int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *a, int32_t *ids_out) {
+  if (!r || !a) return RASD_OK;
+  size_t ne = a->n_entities;
+  int32_t *ids = malloc((ne + 1) * sizeof *ids);
+  int32_t *order = malloc((ne + 1) * sizeof *order);
+  rasd__name *nms = malloc((ne + 1) * sizeof *nms);
+  int rc = RASD_ENOMEM;
+  if (!ids || !order || !nms) goto done;
+  r->docs++;
+  size_t no = 0;
+  for (size_t i = 0; i < ne; i++) {
+    ids[i] = -1;
+    const rasd_doc_entity *de = &a->entities[i];
+    if (!de->canonical || !rasd__name_parse(de->canonical, strlen(de->canonical), &nms[i])) continue;
+    order[no++] = (int32_t)i;
+  }
+  /* full names first: a surname alone then sees the article's other entities */
+  for (int pass = 0; pass < 2; pass++) {
+    for (size_t o = 0; o < no; o++) {
+      int32_t i = order[o];
+      const rasd_doc_entity *de = &a->entities[i];
+      if ((pass == 0) != (nms[i].n >= 2)) continue;
+      if (link_one(r, de, &nms[i], ids, ne, a, i, &ids[i])) goto done;
+    }
+  }
+  /* credited agencies ("(فرانس برس، العربي الجديد)") are organisations of the article */
+  for (size_t ci = 0; d && ci < d->n_credits; ci++) {
+    const char *cr = d->credits[ci];
+    size_t cl = cr ? strlen(cr) : 0, p0 = 0;
+    while (p0 < cl) {
+      size_t p1 = p0;
+      while (p1 < cl && cr[p1] != ',' && cr[p1] != '(' && cr[p1] != ')' && cr[p1] != '/' &&
+             !(p1 + 1 < cl && (unsigned char)cr[p1] == 0xD8 && (unsigned char)cr[p1 + 1] == 0x8C))
+        p1++;
+      size_t s0 = p0, s1 = p1;
+      while (s0 < s1 && (cr[s0] == ' ' || cr[s0] == '\t')) s0++;
+      while (s1 > s0 && (cr[s1 - 1] == ' ' || cr[s1 - 1] == '\t')) s1--;
+      p0 = p1 < cl && (unsigned char)cr[p1] == 0xD8 ? p1 + 2 : p1 + 1;
+      if (s1 - s0 < 4 || s1 - s0 > 120) continue;
+      rasd_doc_entity de;
+      memset(&de, 0, sizeof de);
+      de.type = RASD_ENT_ORG;
+      de.n_mentions = 1;
+      char *canon = rasd__strndup(cr + s0, s1 - s0);
+      char *key = canon ? rasd_name_key(canon, s1 - s0) : NULL;
+      char *en = canon ? rasd_name_english(r->m, canon, s1 - s0, RASD_ENT_ORG, &de.en_translit) : NULL;
+      de.canonical = canon;
+      de.key = key;
+      de.en = en;
+      rasd__name cn;
+      int32_t cid;
+      int oom = !canon || !key || !en;
+      if (!oom && rasd__name_parse(canon, s1 - s0, &cn) && link_one(r, &de, &cn, ids, ne, NULL, -1, &cid)) oom = 1;
+      free(canon);
+      free(key);
+      free(en);
+      if (oom) goto done;
+    }
+  }
+  {
+    {
+    }
+  }
+  /* co-occurrence: every entity of the article sees the others */
+  for (size_t i = 0; i < ne; i++) {
+    if (ids[i] < 0) continue;
+    cent *e = &r->e[ids[i]];
+    for (size_t j = 0; j < ne && e->n_nbrs < MAX_NBRS; j++) {
+      if (j == i || ids[j] < 0 || ids[j] == ids[i]) continue;
+      int have = 0;
+      for (int q = 0; q < e->n_nbrs; q++)
+        if (e->nbrs[q] == (uint32_t)ids[j]) have = 1;
+      if (!have) e->nbrs[e->n_nbrs++] = (uint32_t)ids[j];
+    }
+  }
+  if (ids_out) memcpy(ids_out, ids, ne * sizeof *ids);
+  rc = RASD_OK;
+done:
+  free(ids);
+  free(order);
+  free(nms);
+  return rc;
+}
+
+static int cmp_form(const void *x, const void *y) {
+  const cform *a = x, *b = y;
+  if (a->count != b->count) return a->count > b->count ? -1 : 1;
+  return strcmp(a->text, b->text);
+}
+
+int rasd_registry_get(const rasd_registry *r, size_t id, rasd_corpus_entity *out) {
+  if (!r || id >= r->n) return RASD_ENOENT;
+  cent *e = &r->e[id];
+  qsort(e->forms, e->n_forms, sizeof *e->forms, cmp_form);
+  const char **fp = realloc(e->form_ptrs, (e->n_forms + 1) * sizeof *fp);
+  if (!fp) return RASD_ENOMEM;
+  e->form_ptrs = fp;
+  for (size_t f = 0; f < e->n_forms; f++) fp[f] = e->forms[f].text;
+  out->id = (uint32_t)id;
+  out->type = e->type;
+  out->canonical = e->canonical;
+  out->en = e->en;
+  out->en_translit = e->en_translit;
+  out->forms = fp;
+  out->n_forms = e->n_forms;
+  out->mentions = e->mentions;
+  out->articles = e->articles;
+  return RASD_OK;
+}
+
+int32_t rasd_registry_lookup(const rasd_registry *r, const char *s, size_t len, int type) {
+  if (!r || !s) return -1;
+  char *key = rasd_name_key(s, len);
+  if (!key) return -1;
+  int32_t cand[64];
+  int nc = mm_get(&r->by_key, key, cand, 64);
+  free(key);
+  char *name = rasd__strndup(s, len);
+  int32_t best = -1;
+  for (int i = 0; name && i < nc; i++) {
+    const cent *e = &r->e[cand[i]];
+    if (type != RASD_ENT_NONE && !types_ok(e->type, type)) continue;
+    if (!verify(r, e, name)) continue;
+    if (best < 0 || e->mentions > r->e[best].mentions) best = cand[i];
+  }
+  free(name);
+  return best;
+}
+
+char *rasd_registry_json(const rasd_registry *r) {
+  json_t *arr = json_array();
+  for (size_t i = 0; r && i < r->n; i++) {
+    rasd_corpus_entity ce;
+    if (rasd_registry_get(r, i, &ce) != RASD_OK) continue;
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(ce.id));
+    json_object_set_new(o, "type", json_string(rasd_ent_type_name(ce.type)));
+    json_object_set_new(o, "canonical", json_string(ce.canonical ? ce.canonical : ""));
+    json_object_set_new(o, "en", ce.en ? json_string(ce.en) : json_null());
+    json_object_set_new(o, "en_translit", json_boolean(ce.en_translit));
+    json_t *fs = json_array();
+    for (size_t f = 0; f < ce.n_forms; f++) json_array_append_new(fs, json_string(ce.forms[f]));
+    json_object_set_new(o, "forms", fs);
+    json_object_set_new(o, "mentions", json_integer(ce.mentions));
+    json_object_set_new(o, "articles", json_integer(ce.articles));
+    json_array_append_new(arr, o);
+  }
+  json_t *root = json_object();
+  json_object_set_new(root, "entities", arr);
+  char *s = json_dumps(root, JSON_COMPACT);
+  json_decref(root);
+  return s;
+}
+
+static void tsv_field(rasd__buf *b, const char *s) {
+  for (; s && *s; s++) rasd__buf_addc(b, (*s == '\t' || *s == '\n' || *s == '\r') ? ' ' : *s);
+}
+
+char *rasd_registry_tsv(const rasd_registry *r) {
+  rasd__buf b;
+  rasd__buf_init(&b);
+  rasd__buf_adds(&b, "id\ttype\tcanonical\ten\ten_translit\tmentions\tarticles\tforms\n");
+  for (size_t i = 0; r && i < r->n; i++) {
+    rasd_corpus_entity ce;
+    if (rasd_registry_get(r, i, &ce) != RASD_OK) continue;
+    rasd__buf_printf(&b, "%u\t%s\t", ce.id, rasd_ent_type_name(ce.type));
+    tsv_field(&b, ce.canonical);
+    rasd__buf_addc(&b, '\t');
+    tsv_field(&b, ce.en);
+    rasd__buf_printf(&b, "\t%d\t%u\t%u\t", ce.en_translit, ce.mentions, ce.articles);
+    for (size_t f = 0; f < ce.n_forms; f++) {
+      if (f) rasd__buf_adds(&b, " | ");
+      tsv_field(&b, ce.forms[f]);
+    }
+    rasd__buf_addc(&b, '\n');
+  }
+  return rasd__buf_detach(&b);
+}

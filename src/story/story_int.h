@@ -1,0 +1,139 @@
+/* story_int.h — internal interface of the story stage: interned terms, compact article records, corpus state, views. */
+#ifndef RASD_STORY_INT_H
+#define RASD_STORY_INT_H
+#include <stdio.h>
+#include "rasd.h"
+#include "util/util.h"
+
+#define RASD__SIG_N 64     /* MinHash values per article */
+#define RASD__BANDS 16     /* LSH bands of RASD__SIG_N / RASD__BANDS rows */
+#define RASD__NO_DAY INT32_MIN
+
+/* String interner: id ↔ bytes, open addressing; ids are dense from 0. */
+typedef struct rasd__strtab {
+  char **str;
+  uint32_t *len;
+  uint32_t *df;        /* document frequency (articles linked so far) */
+  size_t n, cap;
+  uint32_t *slot;      /* id + 1, 0 = empty */
+  size_t nslot;
+  rasd__arena *ar;
+} rasd__strtab;
+int rasd__strtab_init(rasd__strtab *t);
+void rasd__strtab_free(rasd__strtab *t);
+/* Returns the id of 's', adding it when 'add' (−1 when absent or out of memory). */
+int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add);
+
+/* Sentence flags. */
+#define RASD__S_DATE 0x01   /* holds a resolved date */
+#define RASD__S_QUOTE 0x02  /* holds (part of) a quotation */
+#define RASD__S_ATTR 0x04   /* attributed: a reporting verb or source */
+#define RASD__S_NUM 0x08    /* holds a quantity */
+#define RASD__S_TITLE 0x10  /* the headline */
+
+typedef struct { uint32_t id; uint32_t tf; } rasd__tf;
+
+typedef struct rasd__rsent {
+  const char *text; uint32_t len;
+  uint32_t *terms; uint32_t n_terms;   /* distinct term ids */
+  uint32_t pos, flags;
+} rasd__rsent;
+
+typedef struct rasd__revent { const char *date; uint32_t sent; } rasd__revent;
+typedef struct rasd__rquote { const char *speaker, *key, *cue, *text; uint32_t direct, sent; } rasd__rquote;
+typedef struct rasd__rquant { double value; const char *unit, *text; uint32_t sent; } rasd__rquant;
+typedef struct rasd__rent { uint32_t key; uint32_t type, n; const char *canonical, *en; } rasd__rent;
+
+/* One article's record as decoded from the spill file (all pointers into 'ar'). */
+typedef struct rasd__rec {
+  const char *id, *outlet, *date, *title, *url;
+  rasd__tf *terms; uint32_t n_terms;           /* content stems with counts (title counted double) */
+  uint16_t sig[RASD__SIG_N]; uint32_t has_sig;  /* MinHash of word shingles */
+  int32_t *days; uint32_t n_days;               /* full dates mentioned (days since 1970) */
+  rasd__rsent *sent; uint32_t n_sent;
+  rasd__revent *ev; uint32_t n_ev;
+  rasd__rquote *q; uint32_t n_q;
+  rasd__rquant *qt; uint32_t n_qt;
+  rasd__rent *ent; uint32_t n_ent;
+} rasd__rec;
+
+/* Builds the record of 'd' + 'a' (a may be NULL) into 'out' (bytes), interning terms into 'terms'. */
+int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, rasd__buf *out);
+/* Decodes record bytes 'p'/'n' into 'r', allocating from 'ar'. Returns RASD_OK or RASD_EFORMAT. */
+int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
+/* Days since 1970-01-01 of "YYYY-MM-DD…", or RASD__NO_DAY. */
+int32_t rasd__day(const char *s);
+/* Returns 1 when the matching-form word 'w' is a function word for clustering. */
+int rasd__story_stop(const char *w, size_t len);
+
+typedef struct rasd__art {
+  char *id, *outlet, *date, *title;
+  int32_t day;
+  int32_t story;      /* story index (id − 1), −1 pending */
+  int32_t dup_of;     /* article index, −1 */
+  uint64_t off; uint32_t len;   /* record in the spill file */
+  uint16_t sig[RASD__SIG_N];
+  uint8_t has_sig;
+} rasd__art;
+
+typedef struct rasd__story {
+  rasd__tf *cent; uint32_t n_cent, cap_cent;   /* term → summed (1 + log tf) × 100 */
+  rasd__tf *ents; uint32_t n_ents, cap_ents;   /* entity-term → article count */
+  int32_t *days; size_t n_days, cap_days;    /* dates mentioned */
+  uint32_t *mem; size_t n_mem, cap_mem;      /* article indices */
+  uint32_t n_orig;                             /* members that are not duplicates */
+  int32_t first_day, last_day;
+  uint8_t closed;
+} rasd__story;
+
+struct rasd_corpus {
+  const rasd_models *m;
+  rasd_corpus_opts o;
+  rasd__strtab terms;          /* stems ("t" namespace) and entity keys ("\x01" prefix) */
+  rasd__art *art; size_t n_art, cap_art;
+  uint32_t *pending; size_t n_pending, cap_pending;
+  rasd__story *st; size_t n_st, cap_st;
+  uint32_t n_linked;           /* articles linked: the N of IDF */
+  int32_t cur_day;
+  /* inverted index: term id → open story indices */
+  uint32_t **post; uint32_t *n_post, *cap_post; size_t n_postv;
+  uint32_t *mark; size_t cap_mark; uint32_t stamp;
+  /* LSH: band hash → article index chains */
+  uint64_t *lsh_key; uint32_t *lsh_art; size_t lsh_n, lsh_cap;
+  /* storylines */
+  int64_t **sl; size_t *sl_n; size_t n_sl;
+  FILE *spill; uint64_t spill_end;
+  rasd__arena *strs;
+};
+
+/* Reads the record of article 'i' into 'r' (allocating from 'ar'). */
+int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
+/* IDF of term 't' at the corpus's current size. */
+double rasd__idf(const rasd_corpus *c, uint32_t t);
+
+/* ---- views (views.c) ---- */
+typedef struct rasd__sitem { const char *text; char **outlets; size_t n_outlets; const char **arts; size_t n_arts; } rasd__sitem;
+typedef struct rasd__tlitem { const char *date; const char *text; char **outlets; size_t n_outlets; } rasd__tlitem;
+typedef struct rasd__qitem { const char *speaker; const char *text; int direct; char **outlets; size_t n_outlets; } rasd__qitem;
+typedef struct rasd__ditem { const char *kind; const char *what; char **vals; char **val_outlets; size_t n_vals; } rasd__ditem;
+typedef struct rasd__eitem { const char *key; const char *canonical; const char *en; int type; uint32_t n; } rasd__eitem;
+
+typedef struct rasd__view {
+  int64_t id;
+  const char *title;
+  const uint32_t *mem; size_t n_mem;
+  char **outlets; size_t n_outlets;
+  const char *first_date, *last_date;
+  rasd__sitem *sum; size_t n_sum;
+  rasd__tlitem *tl; size_t n_tl;
+  rasd__qitem *q; size_t n_q;
+  rasd__ditem *dis; size_t n_dis;
+  rasd__eitem *ent; size_t n_ent;
+  rasd__arena *ar;
+} rasd__view;
+
+/* Builds the view of story index 's'. Returns RASD_OK or RASD_ENOMEM; free with rasd__view_free(). */
+int rasd__view_build(rasd_corpus *c, size_t s, const rasd_view_opts *vo, rasd__view *v);
+void rasd__view_free(rasd__view *v);
+
+#endif

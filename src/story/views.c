@@ -1,0 +1,387 @@
+/* views.c — what a story shows, computed from its members when asked: title, summary, timeline, quotes, entities, disagreements. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "story/story_int.h"
+
+#define MAX_DECODE 80     /* members read for the content views of a large story */
+#define MAX_SENT_PER_ART 30
+#define MAX_CAND 1600
+
+typedef struct wterm { uint32_t id; double w; } wterm;
+
+static int cmp_wterm(const void *a, const void *b) {
+  uint32_t x = ((const wterm *)a)->id, y = ((const wterm *)b)->id;
+  return x < y ? -1 : x > y;
+}
+
+static double cent_w(const wterm *c, size_t n, uint32_t id) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t m = (lo + hi) / 2;
+    if (c[m].id < id) lo = m + 1;
+    else hi = m;
+  }
+  return lo < n && c[lo].id == id ? c[lo].w : 0;
+}
+
+/* Cosine of two sorted distinct term-id sets weighted by IDF. */
+static double set_cos(const rasd_corpus *c, const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb) {
+  double dot = 0, x = 0, y = 0;
+  uint32_t i = 0, j = 0;
+  while (i < na || j < nb) {
+    if (j >= nb || (i < na && a[i] < b[j])) { double w = rasd__idf(c, a[i++]); x += w * w; }
+    else if (i >= na || b[j] < a[i]) { double w = rasd__idf(c, b[j++]); y += w * w; }
+    else { double w = rasd__idf(c, a[i]); x += w * w; y += w * w; dot += w * w; i++; j++; }
+  }
+  return x > 0 && y > 0 ? dot / sqrt(x * y) : 0;
+}
+
+/* A list of distinct strings (outlets, article ids), kept in the view arena. */
+static int add_name(rasd__arena *ar, char ***v, size_t *n, const char *s) {
+  if (!s) return 0;
+  for (size_t i = 0; i < *n; i++)
+    if (!strcmp((*v)[i], s)) return 0;
+  char **nv = rasd__arena_alloc(ar, (*n + 1) * sizeof *nv);
+  if (!nv) return -1;
+  if (*n) memcpy(nv, *v, *n * sizeof *nv);
+  nv[(*n)++] = (char *)s;
+  *v = nv;
+  return 0;
+}
+
+static size_t count_words(const char *s, size_t n) {
+  size_t w = 0;
+  int in = 0;
+  for (size_t i = 0; i < n; i++) {
+    int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
+    if (!sp && !in) w++;
+    in = !sp;
+  }
+  return w;
+}
+
+typedef struct cand {
+  const rasd__rsent *s;
+  uint32_t art;        /* index into the decoded members */
+  double score;
+  int group;           /* representative candidate index */
+  char **outlets; size_t n_outlets;
+  char **arts; size_t n_arts;
+  int picked;
+} cand;
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+void rasd__view_free(rasd__view *v) {
+  if (!v) return;
+  rasd__arena_free(v->ar);
+  memset(v, 0, sizeof *v);
+}
+
+int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__view *v) {
+  memset(v, 0, sizeof *v);
+  rasd_view_opts o = {0};
+  if (vo) o = *vo;
+  if (o.max_timeline <= 0) o.max_timeline = 30;
+  if (o.max_quotes <= 0) o.max_quotes = 12;
+  if (o.words <= 0 && o.sentences <= 0) o.sentences = 5;
+  rasd__story *S = &c->st[si];
+  if (!(v->ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
+  rasd__arena *ar = v->ar;
+  v->id = (int64_t)si + 1;
+  v->mem = S->mem; v->n_mem = S->n_mem;
+  /* outlets and dates from the metadata of every member */
+  for (uint32_t k = 0; k < S->n_mem; k++) {
+    const rasd__art *a = &c->art[S->mem[k]];
+    if (add_name(ar, &v->outlets, &v->n_outlets, a->outlet)) return RASD_ENOMEM;
+    if (a->date) {
+      if (!v->first_date || strncmp(a->date, v->first_date, 10) < 0) v->first_date = a->date;
+      if (!v->last_date || strncmp(a->date, v->last_date, 10) > 0) v->last_date = a->date;
+    }
+  }
+  /* decode members: originals first, then copies (they add outlets to what they repeat) */
+  uint32_t nd = 0;
+  rasd__rec *R = rasd__arena_alloc(ar, (MAX_DECODE + 1) * sizeof *R);
+  uint32_t *Ridx = rasd__arena_alloc(ar, (MAX_DECODE + 1) * sizeof *Ridx);
+  if (!R || !Ridx) return RASD_ENOMEM;
+  for (int pass = 0; pass < 2; pass++)
+    for (uint32_t k = 0; k < S->n_mem && nd < MAX_DECODE; k++) {
+      uint32_t ai = S->mem[k];
+      if ((c->art[ai].dup_of >= 0) != pass) continue;
+      int rc = rasd__corpus_rec(c, ai, ar, &R[nd]);
+      if (rc) return rc;
+      Ridx[nd++] = ai;
+    }
+  /* the centroid of the decoded originals */
+  size_t nall = 0;
+  for (uint32_t k = 0; k < nd; k++) nall += R[k].n_terms;
+  wterm *cent = malloc((nall + 1) * sizeof *cent);
+  if (!cent) return RASD_ENOMEM;
+  size_t nc = 0;
+  for (uint32_t k = 0; k < nd; k++) {
+    if (c->art[Ridx[k]].dup_of >= 0) continue;
+    for (uint32_t t = 0; t < R[k].n_terms; t++)
+      cent[nc++] = (wterm){R[k].terms[t].id, (1 + log((double)R[k].terms[t].tf)) * rasd__idf(c, R[k].terms[t].id)};
+  }
+  if (nc) qsort(cent, nc, sizeof *cent, cmp_wterm);
+  size_t m = 0;
+  for (size_t k = 0; k < nc; k++) {
+    if (m && cent[m - 1].id == cent[k].id) cent[m - 1].w += cent[k].w;
+    else cent[m++] = cent[k];
+  }
+  nc = m;
+  double cn = 0;
+  for (size_t k = 0; k < nc; k++) cn += cent[k].w * cent[k].w;
+  cn = sqrt(cn);
+  /* sentence candidates */
+  cand *cd = malloc((MAX_CAND + 1) * sizeof *cd);
+  size_t ncd = 0;
+  const char *best_title = NULL;
+  double best_tsc = -1;
+  if (!cd) { free(cent); return RASD_ENOMEM; }
+  for (uint32_t k = 0; k < nd; k++) {
+    uint32_t body = 0;
+    for (uint32_t j = 0; j < R[k].n_sent; j++) {
+      const rasd__rsent *s = &R[k].sent[j];
+      double dot = 0, sn = 0;
+      for (uint32_t t = 0; t < s->n_terms; t++) {
+        double idf = rasd__idf(c, s->terms[t]);
+        dot += idf * cent_w(cent, nc, s->terms[t]);
+        sn += idf * idf;
+      }
+      double cs = sn > 0 && cn > 0 ? dot / (sqrt(sn) * cn) : 0;
+      if (s->flags & RASD__S_TITLE) {
+        if (cs > best_tsc) best_tsc = cs, best_title = s->text;
+        continue;
+      }
+      if (++body > MAX_SENT_PER_ART || ncd >= MAX_CAND) continue;
+      if (s->n_terms < 3 || s->len < 20) continue;
+      double sc = cs;
+      if (s->pos == 0) sc += 0.12;
+      else if (s->pos == 1) sc += 0.06;
+      else if (s->pos == 2) sc += 0.03;
+      sc -= 0.004 * (s->pos > 10 ? 10 : s->pos);
+      if (s->flags & RASD__S_DATE) sc += 0.04;
+      if (s->flags & RASD__S_ATTR) sc += 0.03;
+      if (s->flags & RASD__S_NUM) sc += 0.02;
+      size_t nw = count_words(s->text, s->len);
+      if (nw > 60) sc -= 0.002 * (double)(nw - 60);
+      if (nw < 8) sc -= 0.05;
+      cd[ncd] = (cand){s, k, sc, (int)ncd, NULL, 0, NULL, 0, 0};
+      ncd++;
+    }
+  }
+  /* the same sentence in several outlets: one group, with every outlet */
+  for (size_t i = 0; i < ncd; i++) {
+    for (size_t j = 0; j < i; j++) {
+      if (cd[j].group != (int)j || cd[j].art == cd[i].art) continue;
+      if (set_cos(c, cd[i].s->terms, cd[i].s->n_terms, cd[j].s->terms, cd[j].s->n_terms) >= 0.7) {
+        cd[i].group = (int)j;
+        break;
+      }
+    }
+    cand *g = &cd[cd[i].group];
+    const rasd__rec *r = &R[cd[i].art];
+    if (add_name(ar, &g->outlets, &g->n_outlets, c->art[Ridx[cd[i].art]].outlet) ||
+        add_name(ar, &g->arts, &g->n_arts, c->art[Ridx[cd[i].art]].id))
+      { free(cd); free(cent); return RASD_ENOMEM; }
+    (void)r;
+  }
+  for (size_t i = 0; i < ncd; i++)
+    if (cd[i].group == (int)i && cd[i].n_arts > 1) cd[i].score *= 1 + 0.1 * (double)(cd[i].n_arts < 6 ? cd[i].n_arts - 1 : 5);
+  /* MMR selection */
+  size_t want_s = o.sentences > 0 ? (size_t)o.sentences : SIZE_MAX, want_w = o.words > 0 ? (size_t)o.words : SIZE_MAX;
+  size_t nsel = 0, words = 0;
+  size_t *sel = malloc((ncd + 1) * sizeof *sel);
+  if (!sel) { free(cd); free(cent); return RASD_ENOMEM; }
+  while (nsel < want_s && words < want_w) {
+    double best = -1e9;
+    size_t bi = SIZE_MAX;
+    for (size_t i = 0; i < ncd; i++) {
+      if (cd[i].group != (int)i || cd[i].picked) continue;
+      double red = 0;
+      for (size_t k = 0; k < nsel; k++) {
+        double x = set_cos(c, cd[i].s->terms, cd[i].s->n_terms, cd[sel[k]].s->terms, cd[sel[k]].s->n_terms);
+        if (x > red) red = x;
+      }
+      double mmr = 0.75 * cd[i].score - 0.25 * red;
+      if (red > 0.6) mmr -= 1;
+      if (mmr > best) best = mmr, bi = i;
+    }
+    if (bi == SIZE_MAX) break;
+    cd[bi].picked = 1;
+    size_t nw = count_words(cd[bi].s->text, cd[bi].s->len);
+    if (nsel && want_w != SIZE_MAX && words + nw > want_w + want_w / 5) {
+      continue; /* too long for what is left: try the next best */
+    }
+    sel[nsel++] = bi;
+    words += nw;
+  }
+  /* reading order: by article (publication order), then position */
+  for (size_t i = 1; i < nsel; i++)
+    for (size_t j = i; j > 0; j--) {
+      cand *x = &cd[sel[j - 1]], *y = &cd[sel[j]];
+      if (x->art < y->art || (x->art == y->art && x->s->pos <= y->s->pos)) break;
+      size_t t = sel[j]; sel[j] = sel[j - 1]; sel[j - 1] = t;
+    }
+  v->sum = rasd__arena_alloc(ar, (nsel + 1) * sizeof *v->sum);
+  if (!v->sum) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  for (size_t i = 0; i < nsel; i++) {
+    cand *x = &cd[sel[i]];
+    v->sum[i] = (rasd__sitem){x->s->text, x->outlets, x->n_outlets, (const char **)x->arts, x->n_arts};
+  }
+  v->n_sum = nsel;
+  v->title = best_title ? best_title : nsel ? v->sum[0].text : (nd && R[0].n_sent ? R[0].sent[0].text : "");
+  /* timeline: dated sentences merged by date and wording */
+  size_t nev = 0;
+  for (uint32_t k = 0; k < nd; k++) nev += R[k].n_ev;
+  typedef struct tle { const char *date; const rasd__rsent *s; char **outlets; size_t n_outlets; int rep; uint32_t art; } tle;
+  tle *T = malloc((nev + 1) * sizeof *T);
+  size_t nt = 0;
+  if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  for (uint32_t k = 0; k < nd; k++)
+    for (uint32_t e = 0; e < R[k].n_ev; e++) {
+      const rasd__revent *ev = &R[k].ev[e];
+      if (!ev->date || ev->sent >= R[k].n_sent) continue;
+      const rasd__rsent *s = &R[k].sent[ev->sent];
+      int rep = -1;
+      for (size_t j = 0; j < nt && rep < 0; j++)
+        if (T[j].rep == (int)j && !strcmp(T[j].date, ev->date) &&
+            (T[j].s == s || set_cos(c, T[j].s->terms, T[j].s->n_terms, s->terms, s->n_terms) >= 0.35))
+          rep = (int)j;
+      if (rep < 0) { T[nt] = (tle){ev->date, s, NULL, 0, (int)nt, k}; rep = (int)nt++; }
+      if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+    }
+  /* keep the best supported entries, then order by date */
+  for (size_t i = 1; i < nt; i++)
+    for (size_t j = i; j > 0 && T[j - 1].n_outlets < T[j].n_outlets; j--) { tle t = T[j]; T[j] = T[j - 1]; T[j - 1] = t; }
+  if (nt > (size_t)o.max_timeline) nt = (size_t)o.max_timeline;
+  for (size_t i = 1; i < nt; i++)
+    for (size_t j = i; j > 0 && strcmp(T[j - 1].date, T[j].date) > 0; j--) { tle t = T[j]; T[j] = T[j - 1]; T[j - 1] = t; }
+  v->tl = rasd__arena_alloc(ar, (nt + 1) * sizeof *v->tl);
+  if (!v->tl) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  for (size_t i = 0; i < nt; i++) v->tl[i] = (rasd__tlitem){T[i].date, T[i].s->text, T[i].outlets, T[i].n_outlets};
+  v->n_tl = nt;
+  free(T);
+  /* quotes grouped by speaker; the same words from several outlets once */
+  size_t nq = 0;
+  for (uint32_t k = 0; k < nd; k++) nq += R[k].n_q;
+  v->q = rasd__arena_alloc(ar, (nq + 1) * sizeof *v->q);
+  const char **qkey = rasd__arena_alloc(ar, (nq + 1) * sizeof *qkey);
+  if (!v->q || !qkey) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  for (uint32_t k = 0; k < nd; k++)
+    for (uint32_t e = 0; e < R[k].n_q; e++) {
+      const rasd__rquote *q = &R[k].q[e];
+      if (!q->text || !q->speaker) continue;
+      const char *key = q->key ? q->key : q->speaker;
+      size_t j = 0;
+      for (; j < v->n_q; j++) {
+        if (strcmp(qkey[j], key)) continue;
+        size_t la = strlen(v->q[j].text), lb = strlen(q->text), l = la < lb ? la : lb;
+        if (l > 40) l = 40;
+        if (!strncmp(v->q[j].text, q->text, l)) break;
+      }
+      if (j == v->n_q) {
+        qkey[j] = key;
+        v->q[j] = (rasd__qitem){q->speaker, q->text, (int)q->direct, NULL, 0};
+        v->n_q++;
+      }
+      if (add_name(ar, &v->q[j].outlets, &v->q[j].n_outlets, c->art[Ridx[k]].outlet)) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+    }
+  /* stable grouping by speaker: speakers by first appearance, direct quotes and wider support first */
+  for (size_t i = 1; i < v->n_q; i++)
+    for (size_t j = i; j > 0; j--) {
+      size_t fa = 0, fb = 0;
+      while (strcmp(qkey[fa], qkey[j - 1])) fa++;
+      while (strcmp(qkey[fb], qkey[j])) fb++;
+      int before = fb < fa || (fb == fa && v->q[j].n_outlets > v->q[j - 1].n_outlets);
+      if (!before) break;
+      rasd__qitem t = v->q[j]; v->q[j] = v->q[j - 1]; v->q[j - 1] = t;
+      const char *tk = qkey[j]; qkey[j] = qkey[j - 1]; qkey[j - 1] = tk;
+    }
+  if (v->n_q > (size_t)o.max_quotes) v->n_q = (size_t)o.max_quotes;
+  /* entities by articles, then mentions */
+  size_t ne = 0;
+  for (uint32_t k = 0; k < nd; k++) ne += R[k].n_ent;
+  v->ent = rasd__arena_alloc(ar, (ne + 1) * sizeof *v->ent);
+  uint32_t *ekey = rasd__arena_alloc(ar, (ne + 1) * sizeof *ekey), *eart = rasd__arena_alloc(ar, (ne + 1) * sizeof *eart);
+  if (!v->ent || !ekey || !eart) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  for (uint32_t k = 0; k < nd; k++)
+    for (uint32_t e = 0; e < R[k].n_ent; e++) {
+      const rasd__rent *x = &R[k].ent[e];
+      size_t j = 0;
+      while (j < v->n_ent && ekey[j] != x->key) j++;
+      if (j == v->n_ent) {
+        ekey[j] = x->key; eart[j] = UINT32_MAX;
+        v->ent[j] = (rasd__eitem){c->terms.str[x->key] + 1, x->canonical, x->en, (int)x->type, 0};
+        v->n_ent++;
+      }
+      v->ent[j].n += x->n ? x->n : 1;
+      if (!v->ent[j].en && x->en) v->ent[j].en = x->en;
+      if (eart[j] != k) eart[j] = k, v->ent[j].type |= 0x100 * 0; /* counted once per article below */
+    }
+  for (size_t i = 1; i < v->n_ent; i++)
+    for (size_t j = i; j > 0 && v->ent[j - 1].n < v->ent[j].n; j--) { rasd__eitem t = v->ent[j]; v->ent[j] = v->ent[j - 1]; v->ent[j - 1] = t; }
+  /* disagreements: numbers with one unit in similar sentences from different outlets, and dates */
+  {
+    typedef struct qv { const rasd__rquant *q; const rasd__rsent *s; uint32_t art; } qv;
+    size_t nqv = 0;
+    for (uint32_t k = 0; k < nd; k++) nqv += R[k].n_qt;
+    if (nqv > 300) nqv = 300;
+    qv *Q = malloc((nqv + 1) * sizeof *Q);
+    size_t n = 0;
+    if (!Q) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+    for (uint32_t k = 0; k < nd && n < nqv; k++)
+      for (uint32_t e = 0; e < R[k].n_qt && n < nqv; e++)
+        if (R[k].qt[e].sent < R[k].n_sent && R[k].qt[e].unit) Q[n++] = (qv){&R[k].qt[e], &R[k].sent[R[k].qt[e].sent], k};
+    v->dis = rasd__arena_alloc(ar, 16 * sizeof *v->dis);
+    for (size_t i = 0; v->dis && i < n && v->n_dis < 16; i++)
+      for (size_t j = i + 1; j < n && v->n_dis < 16; j++) {
+        if (Q[i].art == Q[j].art || strcmp(Q[i].q->unit, Q[j].q->unit) || Q[i].q->value == Q[j].q->value) continue;
+        const char *oa = c->art[Ridx[Q[i].art]].outlet, *ob = c->art[Ridx[Q[j].art]].outlet;
+        if (oa && ob && !strcmp(oa, ob)) continue;
+        double lo = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[i].q->value) : fabs(Q[j].q->value);
+        double hi = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[j].q->value) : fabs(Q[i].q->value);
+        if (hi > lo * 10) continue; /* different magnitudes are different facts */
+        if (set_cos(c, Q[i].s->terms, Q[i].s->n_terms, Q[j].s->terms, Q[j].s->n_terms) < 0.5) continue;
+        rasd__ditem *d = &v->dis[v->n_dis++];
+        d->kind = "number";
+        d->what = Q[i].s->text;
+        d->vals = rasd__arena_alloc(ar, 2 * sizeof *d->vals);
+        d->val_outlets = rasd__arena_alloc(ar, 2 * sizeof *d->val_outlets);
+        if (!d->vals || !d->val_outlets) { v->n_dis--; break; }
+        d->vals[0] = (char *)Q[i].q->text; d->vals[1] = (char *)Q[j].q->text;
+        d->val_outlets[0] = (char *)(oa ? oa : ""); d->val_outlets[1] = (char *)(ob ? ob : "");
+        d->n_vals = 2;
+      }
+    free(Q);
+    /* the same dated sentence with another date in another outlet */
+    for (uint32_t a1 = 0; v->dis && a1 < nd && v->n_dis < 16; a1++)
+      for (uint32_t e1 = 0; e1 < R[a1].n_ev; e1++)
+        for (uint32_t a2 = a1 + 1; a2 < nd && v->n_dis < 16; a2++)
+          for (uint32_t e2 = 0; e2 < R[a2].n_ev && v->n_dis < 16; e2++) {
+            const rasd__revent *x = &R[a1].ev[e1], *y = &R[a2].ev[e2];
+            if (!x->date || !y->date || strlen(x->date) != 10 || strlen(y->date) != 10 || !strcmp(x->date, y->date)) continue;
+            if (x->sent >= R[a1].n_sent || y->sent >= R[a2].n_sent) continue;
+            const char *oa = c->art[Ridx[a1]].outlet, *ob = c->art[Ridx[a2]].outlet;
+            if (oa && ob && !strcmp(oa, ob)) continue;
+            const rasd__rsent *sx = &R[a1].sent[x->sent], *sy = &R[a2].sent[y->sent];
+            if (set_cos(c, sx->terms, sx->n_terms, sy->terms, sy->n_terms) < 0.6) continue;
+            rasd__ditem *d = &v->dis[v->n_dis++];
+            d->kind = "date";
+            d->what = sx->text;
+            d->vals = rasd__arena_alloc(ar, 2 * sizeof *d->vals);
+            d->val_outlets = rasd__arena_alloc(ar, 2 * sizeof *d->val_outlets);
+            if (!d->vals || !d->val_outlets) { v->n_dis--; break; }
+            d->vals[0] = (char *)x->date; d->vals[1] = (char *)y->date;
+            d->val_outlets[0] = (char *)(oa ? oa : ""); d->val_outlets[1] = (char *)(ob ? ob : "");
+            d->n_vals = 2;
+          }
+  }
+  if (v->n_outlets > 1) qsort(v->outlets, v->n_outlets, sizeof *v->outlets, cmp_str);
+  free(sel);
+  free(cd);
+  free(cent);
+  return RASD_OK;
+}

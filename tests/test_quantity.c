@@ -1,0 +1,73 @@
+/* test_quantity.c — numbers with units: digits, Hindi digits, scale words, number words, percentages. */
+#include "harness.h"
+#include "rasd.h"
+
+static rasd_models *M;
+
+static rasd_analysis *run(const char *text) {
+  rasd_doc d = {0};
+  d.text = (char *)text;
+  d.text_len = strlen(text);
+  d.date = "2023-09-11";
+  rasd_analysis *a = NULL;
+  if (rasd_analyze(M, &d, &a) != RASD_OK) return NULL;
+  return a;
+}
+
+static const rasd_quantity *find(const rasd_analysis *a, const char *needle) {
+  for (size_t i = 0; a && i < a->n_quantities; i++)
+    if (strstr(a->quantities[i].text, needle)) return &a->quantities[i];
+  return NULL;
+}
+
+static void test_units(void) {
+  rasd_analysis *a = run("تبعد حوالي 700 ميل عن العاصمة، ويبلغ عدد سكانها 26 مليون نسمة. وتشمل قذائف من عيار 152 ملم، "
+                         "وارتفعت الأسعار 21% خلال العام، وقتل ثلاثة آلاف شخص، ووقعت صفقة بقيمة ٣٫٥ مليار دولار مع 68 دولة.");
+  const rasd_quantity *q = find(a, "700");
+  CHECK(q && q->value == 700);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "ميل");
+  q = find(a, "26");
+  CHECK(q && q->value == 26000000.0);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "نسمة");
+  q = find(a, "152");
+  ASSERT_EQ_STR(q ? q->unit : NULL, "ملم");
+  q = find(a, "21");
+  CHECK(q && q->value == 21);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "%");
+  q = find(a, "ثلاثة");
+  CHECK(q && q->value == 3000);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "شخص");
+  q = find(a, "٣٫٥");
+  CHECK(q && q->value == 3.5e9);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "دولار");
+  q = find(a, "68");
+  ASSERT_EQ_STR(q ? q->unit : NULL, "دولة");
+  for (size_t i = 0; a && i < a->n_quantities; i++) CHECK(a->quantities[i].start < a->quantities[i].end);
+  rasd_analysis_free(a);
+}
+
+static void test_not_quantities(void) {
+  /* years, dates and model codes are not quantities */
+  rasd_analysis *a = run("مثل الدبابات T-54 وT-62 منذ عام 1953، وفي 11 سبتمبر 2023 وقع الاتفاق.");
+  ASSERT_EQ_INT(a ? a->n_quantities : 99, 0);
+  rasd_analysis_free(a);
+  a = run("بلغ العدد 1,200 جندي و3.5 في المئة من السكان.");
+  const rasd_quantity *q = find(a, "1,200");
+  CHECK(q && q->value == 1200);
+  q = find(a, "3.5");
+  CHECK(q && q->value == 3.5);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "%");
+  rasd_analysis_free(a);
+}
+
+int main(void) {
+  char *err = NULL;
+  if (rasd_models_load(NULL, &M, &err) != RASD_OK) {
+    printf("cannot load models: %s\n0 passed, 1 failed\n", err ? err : "?");
+    return 1;
+  }
+  RUN(test_units);
+  RUN(test_not_quantities);
+  rasd_models_free(M);
+  TH_DONE();
+}

@@ -1,0 +1,176 @@
+/* test_quotes.c — quotations: marks, speakers and roles, continuations, indirect speech, non-quotes, bad input. */
+#include <time.h>
+#include "harness.h"
+#include "rasd.h"
+
+static rasd_models *M;
+
+static rasd_analysis *run(const char *text, size_t len) {
+  rasd_doc d = {0};
+  d.text = (char *)text;
+  d.text_len = len;
+  d.date = "2023-09-11";
+  rasd_analysis *a = NULL;
+  if (rasd_analyze(M, &d, &a) != RASD_OK) return NULL;
+  return a;
+}
+
+static const rasd_quote *q_with(const rasd_analysis *a, const char *needle) {
+  for (size_t i = 0; a && i < a->n_quotes; i++)
+    if (strstr(a->quotes[i].text, needle)) return &a->quotes[i];
+  return NULL;
+}
+
+static void test_direct_colon_role(void) {
+  const char *t = "وقال سامر الخطيب، الباحث البارز في جامعة دمشق: “إن الاتفاق سيغير قواعد اللعبة في المنطقة”.\n"
+                  "وأضاف: «لا أحد يستطيع أن يتجاهل ما حدث في الأيام الماضية».\n"
+                  "“نحن نتحدث عن مرحلة جديدة تماما. ربما تستغرق سنوات”.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "قواعد اللعبة");
+  CHECK(q && q->direct);
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "سامر الخطيب");
+  ASSERT_EQ_STR(q ? q->speaker_role : NULL, "الباحث البارز في جامعة دمشق");
+  ASSERT_EQ_STR(q ? q->cue : NULL, "قال");
+  CHECK(q && !strncmp(q->text, "إن الاتفاق", strlen("إن الاتفاق")) && q->start < q->end && q->end <= strlen(t));
+  CHECK(q && !memcmp(t + q->start, q->text, q->end - q->start));
+  q = q_with(a, "لا أحد يستطيع");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "سامر الخطيب");
+  /* a paragraph that is only a quotation continues the previous speaker */
+  q = q_with(a, "مرحلة جديدة");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "سامر الخطيب");
+  rasd_analysis_free(a);
+}
+
+static void test_role_first_and_org(void) {
+  const char *t = "بدورها، قالت الناطقة باسم وزارة الخارجية، ليلى حسن: \"نرفض هذه الاتهامات جملة وتفصيلا\"، "
+                  "مردفة بأن \"الحوار هو الطريق الوحيد لحل الأزمة\".\n"
+                  "وقال الكرملين في بيان إن \"اللقاءات جرت في أجواء ود وثقة مميزة\".\n"
+                  "وقال مستشار الأمن القومي الأمريكي جيك سوليفان للصحفيين إن واشنطن ستراقب الوضع عن كثب.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "نرفض هذه");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "ليلى حسن");
+  ASSERT_EQ_STR(q ? q->speaker_role : NULL, "الناطقة باسم وزارة الخارجية");
+  q = q_with(a, "الحوار هو الطريق");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "ليلى حسن");
+  q = q_with(a, "اللقاءات جرت");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "الكرملين");
+  q = q_with(a, "واشنطن ستراقب");
+  CHECK(q && !q->direct);
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "جيك سوليفان");
+  ASSERT_EQ_STR(q ? q->speaker_role : NULL, "مستشار الأمن القومي الأمريكي");
+  rasd_analysis_free(a);
+}
+
+static void test_indirect_and_adverbial(void) {
+  const char *t = "وقال البنتاغون هذا الشهر إن روسيا طلبت ذخيرة من كوريا الشمالية، مشيرا إلى أن الطلب كان مدفوعا بنقص الأسلحة.\n"
+                  "وأوضح أن الإمدادات ستصل خلال أسابيع قليلة.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "روسيا طلبت");
+  CHECK(q && !q->direct);
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "البنتاغون");
+  CHECK(q && !strstr(q->text, "مشيرا"));
+  q = q_with(a, "الطلب كان");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "البنتاغون");
+  ASSERT_EQ_STR(q ? q->cue : NULL, "مشيرا");
+  q = q_with(a, "الإمدادات ستصل");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "البنتاغون");
+  rasd_analysis_free(a);
+}
+
+static void test_after_and_unclosed(void) {
+  const char *t = "“لن نسمح بتكرار ما حدث في الماضي أبدا”، قال الرئيس عبد الله.\n"
+                  "ويشير السيد كريم إلى أن الوضع معقد. “الأميركيون يريدون الحديث عن البرنامج فقط. تقول ليلى: “لا يوجد شيء يريدونه الآن”.\n"
+                  "وقال خالد: “هذه الجملة لا تنتهي بعلامة إغلاق";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "لن نسمح");
+  ASSERT_STR_CONTAINS(q ? q->speaker : NULL, "عبد الله");
+  q = q_with(a, "لا يوجد شيء");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "ليلى");
+  q = q_with(a, "لا تنتهي");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "خالد");
+  CHECK(q && !strstr(q->text, "“"));
+  rasd_analysis_free(a);
+}
+
+static void test_not_quotes(void) {
+  const char *t = "بحسب ما ذكره جوست أوليمانز، خبير الأسلحة الذي شارك في تأليف كتاب \"القوات المسلحة لكوريا الشمالية\".\n"
+                  "وكانت وكالة \"يونهاب\" الكورية الجنوبية قد نشرت الخبر، ورجح أن يصل كيم \"قريباً\" إلى روسيا.\n"
+                  "التقى الوفد في إطار \"مواصلة الحوار الاستراتيجي\" بين البلدين.\n"
+                  "وأضاف ليامين، في حديث لـ\"العربي الجديد\"، أنه لا يتوقع تغييرات كبيرة.";
+  rasd_analysis *a = run(t, strlen(t));
+  CHECK(q_with(a, "القوات المسلحة") == NULL || strstr(q_with(a, "القوات المسلحة")->text, "ذكره"));
+  for (size_t i = 0; i < a->n_quotes; i++) {
+    CHECK(strcmp(a->quotes[i].text, "يونهاب") != 0);
+    CHECK(strcmp(a->quotes[i].text, "قريباً") != 0);
+    CHECK(strcmp(a->quotes[i].text, "مواصلة الحوار الاستراتيجي") != 0);
+    CHECK(strcmp(a->quotes[i].text, "العربي الجديد") != 0);
+    CHECK(strcmp(a->quotes[i].text, "القوات المسلحة لكوريا الشمالية") != 0);
+  }
+  const rasd_quote *q = q_with(a, "لا يتوقع");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "ليامين");
+  rasd_analysis_free(a);
+}
+
+/* CPU seconds (the machine is shared: wall time would be flaky). */
+static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
+
+static void test_linear(void) {
+  /* 10,000 unbalanced quote marks, and a 1 MB paragraph with cues and one open quote */
+  size_t n = 10000;
+  char *s = malloc(n * 12 + 64);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    const char *m = i % 3 == 0 ? "“" : i % 3 == 1 ? "\"" : "«";
+    size_t l = strlen(m);
+    memcpy(s + k, m, l);
+    k += l;
+    memcpy(s + k, "قال ", 7);
+    k += 7;
+  }
+  double t0 = now();
+  rasd_analysis *a = run(s, k);
+  double t1 = now();
+  CHECK(a != NULL);
+  CHECK(t1 - t0 < 4.0);
+  rasd_analysis_free(a);
+  free(s);
+  size_t big = 1 << 20;
+  const char *unit = "وقال الوزير إن “الوضع صعب ";
+  size_t ul = strlen(unit);
+  s = malloc(big + ul);
+  for (k = 0; k + ul < big; k += ul) memcpy(s + k, unit, ul);
+  t0 = now();
+  a = run(s, k);
+  t1 = now();
+  CHECK(a != NULL);
+  CHECK(t1 - t0 < 10.0);
+  rasd_analysis_free(a);
+  free(s);
+}
+
+static void test_bad_bytes(void) {
+  static const char bad[] = "\xff“\x00قال: \xd8\"\"\"«»» “ ” \xe2\x80";
+  rasd_analysis *a = run(bad, sizeof bad - 1);
+  CHECK(a != NULL);
+  rasd_analysis_free(a);
+  a = run("", 0);
+  CHECK(a != NULL && a->n_quotes == 0);
+  rasd_analysis_free(a);
+}
+
+int main(void) {
+  char *err = NULL;
+  if (rasd_models_load(NULL, &M, &err) != RASD_OK) {
+    printf("cannot load models: %s\n0 passed, 1 failed\n", err ? err : "?");
+    return 1;
+  }
+  RUN(test_direct_colon_role);
+  RUN(test_role_first_and_org);
+  RUN(test_indirect_and_adverbial);
+  RUN(test_after_and_unclosed);
+  RUN(test_not_quotes);
+  RUN(test_linear);
+  RUN(test_bad_bytes);
+  rasd_models_free(M);
+  TH_DONE();
+}

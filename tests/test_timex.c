@@ -1,0 +1,163 @@
+/* test_timex.c — dates in Arabic news text: month systems, Hijri (Umm al-Qura), numeric, ranges, relative dates, events. */
+#include "harness.h"
+#include "rasd.h"
+#include "extract/hijri.h"
+
+static rasd_models *M;
+
+static rasd_analysis *run(const char *text, const char *date) {
+  rasd_doc d = {0};
+  d.text = (char *)text;
+  d.text_len = strlen(text);
+  d.date = (char *)date;
+  rasd_analysis *a = NULL;
+  if (rasd_analyze(M, &d, &a) != RASD_OK) return NULL;
+  return a;
+}
+
+/* Value of the first timex whose text contains 'needle', or "(none)". */
+static const char *val(const rasd_analysis *a, const char *needle) {
+  for (size_t i = 0; a && i < a->n_timex; i++)
+    if (strstr(a->timex[i].text, needle)) return a->timex[i].value ? a->timex[i].value : "(null)";
+  return "(none)";
+}
+
+static const rasd_timex *find(const rasd_analysis *a, const char *needle) {
+  for (size_t i = 0; a && i < a->n_timex; i++)
+    if (strstr(a->timex[i].text, needle)) return &a->timex[i];
+  return NULL;
+}
+
+static void test_hijri_icu(void) {
+  int y, m, d;
+  CHECK(rasd__hijri_to_greg(1436, 10, 26, &y, &m, &d) == 0);
+  ASSERT_EQ_INT(y * 10000 + m * 100 + d, 20150811);
+  CHECK(rasd__greg_to_hijri(2015, 8, 11, &y, &m, &d) == 0);
+  ASSERT_EQ_INT(y * 10000 + m * 100 + d, 14361026);
+  CHECK(rasd__hijri_to_greg(1436, 10, 31, &y, &m, &d) < 0);
+}
+
+static void test_hijri_text(void) {
+  rasd_analysis *a = run("وصل الوفد يوم 26 شوال 1436 إلى الرياض، وعاد في 25 شوال 1436هـ. وتنتهي الدورة مع نهاية عام 1437هـ.\n"
+                         "ويبدأ الصيام غرة رمضان.", "2015-07-21");
+  CHECK(a != NULL);
+  ASSERT_EQ_STR(val(a, "26 شوال"), "2015-08-11");
+  const rasd_timex *t = find(a, "26 شوال");
+  CHECK(t && t->calendar && !strcmp(t->calendar, "hijri"));
+  ASSERT_EQ_STR(t ? t->hijri : NULL, "1436-10-26");
+  ASSERT_EQ_STR(val(a, "25 شوال"), "2015-08-10");
+  ASSERT_STR_CONTAINS(val(a, "1437"), "2015-10-");
+  ASSERT_STR_CONTAINS(val(a, "1437"), "/2016-10-");
+  /* غرة رمضان of the publication's Hijri year (1436) = 18 June 2015 */
+  ASSERT_EQ_STR(val(a, "غرة رمضان"), "2015-06-18");
+  rasd_analysis_free(a);
+}
+
+static void test_month_systems(void) {
+  rasd_analysis *a = run("عقد المؤتمر في 15 جويلية 2015 ثم في 3 أفريل 2016. وأغلقت الحدود في كانون الثاني/ يناير عام 2020، "
+                         "والتقيا في نيسان/ أبريل عام 2019 ثم خلال تموز/ يوليو. وفي ماي 2014 تغير الأمر.",
+                         "2023-09-06");
+  ASSERT_EQ_STR(val(a, "جويلية"), "2015-07-15");
+  ASSERT_EQ_STR(val(a, "أفريل"), "2016-04-03");
+  ASSERT_EQ_STR(val(a, "كانون الثاني"), "2020-01");
+  ASSERT_EQ_STR(val(a, "نيسان"), "2019-04");
+  ASSERT_EQ_STR(val(a, "تموز/ يوليو"), "2023-07");
+  ASSERT_EQ_STR(val(a, "ماي"), "2014-05");
+  rasd_analysis_free(a);
+  /* ماي without a number is a word, not a month; أمس inside أمسية is not a date */
+  a = run("قال ماي إنه حضر أمسية شعرية.", "2015-08-11");
+  ASSERT_EQ_INT(a->n_timex, 0);
+  rasd_analysis_free(a);
+}
+
+static void test_numeric(void) {
+  rasd_analysis *a = run("صدر القرار بتاريخ 2015/08/11 ونشر في 11-8-2015 ثم في ١٢/٨/٢٠١٥ وآخر في 1436/10/26هـ.", "2015-08-20");
+  ASSERT_EQ_STR(val(a, "2015/08/11"), "2015-08-11");
+  ASSERT_EQ_STR(val(a, "11-8-2015"), "2015-08-11");
+  ASSERT_EQ_STR(val(a, "٢٠١٥"), "2015-08-12");
+  ASSERT_EQ_STR(val(a, "1436/10/26"), "2015-08-11");
+  rasd_analysis_free(a);
+}
+
+static void test_ranges_years(void) {
+  rasd_analysis *a = run("وستستضيف المدينة من 10 إلى 13 أيلول/ سبتمبر المنتدى. وخاضت حربا بين عامي 1950 و1953، "
+                         "وزار البلدين في عامي 2018 و2019، ولم تخض حربا منذ عام 1953، والتقيا العام 2019.",
+                         "2023-09-06");
+  ASSERT_EQ_STR(val(a, "من 10"), "2023-09-10/2023-09-13");
+  ASSERT_EQ_STR(val(a, "1950"), "1950/1953");
+  ASSERT_EQ_STR(val(a, "2018"), "2018/2019");
+  ASSERT_EQ_STR(val(a, "منذ عام 1953"), "1953");
+  ASSERT_EQ_STR(val(a, "العام 2019"), "2019");
+  rasd_analysis_free(a);
+}
+
+static void test_relative(void) {
+  /* 2015-08-11 is a Tuesday */
+  rasd_analysis *a = run("قال الوزير أمس إن الوفد سيزور القاهرة الأحد، بعد أن التقى الرئيس الأحد الماضي.\n"
+                         "ووصل الوفد الاثنين إلى جدة.\n"
+                         "وتعقد القمة غداً، على أن يجتمع المجلس الأسبوع المقبل، بعد اجتماعات الشهر الماضي.\n"
+                         "وكان قد زار البلاد قبل أربع سنوات وقبل 75 عاماً كانت مختلفة، وفي فبراير من العام الماضي تغير شيء.\n"
+                         "وفي السابع من مايو الماضي أعلن القرار، ويحل مطلع الشهر المقبل.",
+                         "2015-08-11");
+  ASSERT_EQ_STR(val(a, "أمس"), "2015-08-10");
+  ASSERT_EQ_STR(val(a, "القاهرة الأحد") , "(none)");
+  const rasd_timex *t = NULL;
+  for (size_t i = 0; i < a->n_timex; i++)
+    if (!strcmp(a->timex[i].text, "الأحد")) { t = &a->timex[i]; break; }
+  ASSERT_EQ_STR(t ? t->value : NULL, "2015-08-16");
+  CHECK(t && t->relative);
+  ASSERT_EQ_STR(val(a, "الأحد الماضي"), "2015-08-09");
+  ASSERT_EQ_STR(val(a, "الاثنين"), "2015-08-10");
+  ASSERT_EQ_STR(val(a, "غداً"), "2015-08-12");
+  ASSERT_EQ_STR(val(a, "الأسبوع المقبل"), "2015-W34");
+  ASSERT_EQ_STR(val(a, "الشهر الماضي"), "2015-07");
+  ASSERT_EQ_STR(val(a, "أربع سنوات"), "2011");
+  ASSERT_EQ_STR(val(a, "75"), "1940");
+  ASSERT_EQ_STR(val(a, "فبراير"), "2014-02");
+  ASSERT_EQ_STR(val(a, "السابع من مايو"), "2015-05-07");
+  ASSERT_EQ_STR(val(a, "مطلع الشهر"), "2015-09");
+  /* events: one per dated sentence, ordered by date */
+  CHECK(a->n_events >= 4);
+  for (size_t i = 1; i < a->n_events; i++) CHECK(strcmp(a->events[i - 1].date, a->events[i].date) <= 0);
+  rasd_analysis_free(a);
+}
+
+static void test_no_pubdate(void) {
+  rasd_analysis *a = run("وصل الوفد أمس، ويغادر الأحد المقبل، وكان قد زار البلاد في 3 مارس 2014.", NULL);
+  const rasd_timex *t = find(a, "أمس");
+  CHECK(t && t->value == NULL && t->relative);
+  t = find(a, "الأحد");
+  CHECK(t && t->value == NULL && t->relative);
+  ASSERT_EQ_STR(val(a, "مارس"), "2014-03-03");
+  rasd_analysis_free(a);
+}
+
+static void test_bad_input(void) {
+  /* invalid bytes, NUL, digits runs, lone month names: no crash */
+  static const char bad[] = "\xff\xfe 12 \x00 سبتمبر \xd8 2015/13/45 99-99-9999 من 31 إلى 2 فبراير ١٤٣٦هـ 0000هـ";
+  rasd_doc d = {0};
+  d.text = (char *)bad;
+  d.text_len = sizeof bad - 1;
+  d.date = "2015-02-30";
+  rasd_analysis *a = NULL;
+  ASSERT_EQ_INT(rasd_analyze(M, &d, &a), RASD_OK);
+  rasd_analysis_free(a);
+}
+
+int main(void) {
+  char *err = NULL;
+  if (rasd_models_load(NULL, &M, &err) != RASD_OK) {
+    printf("cannot load models: %s\n0 passed, 1 failed\n", err ? err : "?");
+    return 1;
+  }
+  RUN(test_hijri_icu);
+  RUN(test_hijri_text);
+  RUN(test_month_systems);
+  RUN(test_numeric);
+  RUN(test_ranges_years);
+  RUN(test_relative);
+  RUN(test_no_pubdate);
+  RUN(test_bad_input);
+  rasd_models_free(M);
+  TH_DONE();
+}
