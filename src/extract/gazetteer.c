@@ -200,7 +200,8 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
   if (!n) return -1;
   char want[2048], have[2048];
   flat(s, len, want, sizeof want);
-  /* strip leading titles from the query for the exact comparison */
+  rasd__name qn, other;
+  rasd__name_parse(s, len, &qn);
   int64_t best = -1;
   int best_score = -1000;
   if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
@@ -213,7 +214,8 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
     flat(ar, al, have, sizeof have);
     int score = 0;
     if (!strcmp(want, have)) score += 100;
-    else if (rasd__names_match_ex(NULL, s, len, ar, al, RASD__NM_NOGAZ)) score += 50;
+    else if (rasd__name_parse(ar, al, &other) == qn.n && rasd__names_match_ex(NULL, s, len, ar, al, RASD__NM_NOGAZ))
+      score += 50;
     else continue;
     if (type != RASD_ENT_NONE && e.type == type) score += 20;
     else if (type != RASD_ENT_NONE && e.type != RASD_ENT_NONE) score -= 20;
@@ -269,4 +271,31 @@ int rasd__gaz_trigger(const rasd__gaz *g, const char *s, size_t len) {
     else hi = mid;
   }
   return lo < g->n && !strcmp(g->str + g->ent[(size_t)lo * RASD__GAZ_ENT_WORDS], key);
+}
+
+int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
+  if (!g || !s || !len || len > 512) return -1;
+  char *key = rasd_name_key(s, len);
+  if (!key || !*key) { free(key); return -1; }
+  uint32_t first, n = rasd__gaz_find_key(g, key, strlen(key), &first);
+  free(key);
+  if (!n) return -1;
+  char want[2048], have[2048];
+  flat(s, len, want, sizeof want);
+  if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
+  for (uint32_t k = first; k < first + n; k++) {
+    rasd__gaz_entry e;
+    rasd__gaz_get(g, k, &e);
+    if (e.flags & RASD__GF_TITLE) continue;
+    if (type != RASD_ENT_NONE && e.type != type) continue;
+    if (curated && !(e.src == RASD__GSRC_HAND || e.src == RASD__GSRC_COUNTRY ||
+                     (e.src == RASD__GSRC_CITY && (curated == 2 || (e.flags & RASD__GF_CAPITAL)))))
+      continue;
+    char ar[1024];
+    size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
+    if (!al) continue;
+    flat(ar, al, have, sizeof have);
+    if (!strcmp(want, have)) return k;
+  }
+  return -1;
 }

@@ -47,6 +47,11 @@ uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, ui
  * matching, preferring type 'type' (RASD_ENT_NONE: any) and trusted sources; -1 when none. */
 int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type);
 
+/** Returns the index of an entry whose Arabic form is exactly 's' ('len' bytes; marks, hamza forms and
+ * ة/ه aside); with 'curated' 1 only hand-written, country and capital-city entries count, with 2 also
+ * every city; 'type' (RASD_ENT_NONE: any) filters by type; -1 when none. */
+int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
+
 /** Returns a bit mask of the entity types the name 's' ('len' bytes) has in the gazetteer
  * (bit 1<<RASD_ENT_PER, 1<<RASD_ENT_LOC, 1<<RASD_ENT_ORG; bit 1 when it is a title or role word):
  * the membership feature for NER. 0 when unknown or 'g' is NULL. */

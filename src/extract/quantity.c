@@ -106,7 +106,7 @@ int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis 
         for (int k = 0; k < sc2->val; k++) val *= 10;
         j++;
       }
-    } else if (w[i].kind == QW_AR) {
+    } else if (w[i].kind == QW_AR && ((w[i].cls | w[i].clsp) & (LX_NUMW | LX_SCALE))) {
       const rasd__lxent *e = rasd__lx_findp(w[i].n, w[i].nlen, LX_NUMW, "و", NULL, NULL);
       const rasd__lxent *s0 = e ? NULL : rasd__lx_find(w[i].n, w[i].nlen, LX_SCALE);
       if (e && e->val >= 2) {

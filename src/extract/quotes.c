@@ -139,7 +139,9 @@ static cand_t *find_cands_(qctx *x, size_t *out_n) {
 static int cue_kind_(const rasd__qw *w, size_t *skip) {
   *skip = 0;
   if (w->kind != QW_AR) return CUE_NONE;
-  const rasd__lxent *e = rasd__lx_findp(w->n, w->nlen, LX_VERB | LX_NOTQ, "وف", NULL, skip);
+  int cues = ((w->cls | w->clsp) & LX_CUES) != 0;
+  if (!cues && w->nlen <= 10) return CUE_NONE;
+  const rasd__lxent *e = cues ? rasd__lx_findp(w->n, w->nlen, LX_VERB | LX_NOTQ, "وف", NULL, skip) : NULL;
   if (e) {
     if ((e->cls & LX_NOTQ) || !(e->cls & LX_VERB)) return CUE_NONE;
     return (e->cls & LX_CONT) ? CUE_CONT : CUE_VERB;
@@ -152,6 +154,7 @@ static int cue_kind_(const rasd__qw *w, size_t *skip) {
       if (w->nlen > l + 4 && !memcmp(w->n + w->nlen - l, tails[k], l)) { *skip = w->nlen - l + 2; return CUE_VERB; }
     }
   }
+  if (!cues) return CUE_NONE;
   if ((e = rasd__lx_findp(w->n, w->nlen, LX_ADV, "و", NULL, skip))) return CUE_ADV;
   if ((e = rasd__lx_findp(w->n, w->nlen, LX_ACC, "و", NULL, skip))) return CUE_ACC;
   if ((e = rasd__lx_findp(w->n, w->nlen, LX_QAWL, NULL, NULL, skip))) return CUE_QAWL;

@@ -681,7 +681,7 @@ int rasd__timex_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, r
   for (size_t i = 0; i < sc->n && !o.oom;) {
     size_t next = i + 1;
     const rasd__qw *w = &sc->w[i];
-    if (w->kind == QW_AR || w->kind == QW_NUM) {
+    if (w->kind == QW_NUM || (w->kind == QW_AR && ((w->cls | w->clsp) & LX_TSTART))) {
       if (try_numeric_(&o, i, &next) || try_month_date_(&o, i, &next) || try_year_(&o, i, &next) ||
           try_relative_(&o, i, &next)) {
         i = next > i ? next : i + 1;

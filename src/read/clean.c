@@ -456,7 +456,11 @@ static int split_parts(const char *s, size_t n, const char **ps, size_t *pn) {
 
 /* Classifies a short "who/where" line: returns 'd' for a dateline (place and/or agency only), 'b' for a byline
  * (a name with an outlet or place), 0 otherwise. Agencies are recorded when 'record'. */
-static int who_where(dbuild *b, const char *s, size_t n, int record) {
+static int who_where_x(dbuild *b, const char *s, size_t n, int record, int strict);
+static int who_where(dbuild *b, const char *s, size_t n, int record) { return who_where_x(b, s, n, record, 0); }
+
+/* 'strict' (lines of the body): a byline needs a dash or a colon, brackets alone do not make one. */
+static int who_where_x(dbuild *b, const char *s, size_t n, int record, int strict) {
   if (n == 0 || n > 120) return 0;
   int w = count_words(s, n);
   if (w > 9) return 0;
@@ -492,7 +496,7 @@ static int who_where(dbuild *b, const char *s, size_t n, int record) {
   if (np <= 3 && !has_comma(s, n) && !ends_sentence(s, n)) {
     /* the separator must be a dash, colon or bracket, not just commas */
     for (size_t i = 0; i < n; i++)
-      if (s[i] == '-' || s[i] == ':' || s[i] == '(' ||
+      if (s[i] == '-' || s[i] == ':' || (s[i] == '(' && !strict) ||
           ((unsigned char)s[i] == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
            ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94)))
         return 'b';
@@ -769,6 +773,10 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     else d->byline = (char *)author;
   }
   for (size_t i = 0; i < a->n_warnings; i++) sv_push(b, &b->warns, adup(b, a->warnings[i], strlen(a->warnings[i])));
+  for (size_t i = 0; i < a->n_captions; i++) {
+    char *cap = norm_field(b, &tmp, a->captions[i]);
+    if (cap) sv_push(b, &b->caps, cap);
+  }
 
   /* 1. characters */
   normalize_text(a->text ? a->text : "", a->text ? a->text_len : 0, &c->norm, 1);
@@ -795,7 +803,7 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
   uint64_t outlet_h = fnv(d->outlet ? d->outlet : "", d->outlet ? strlen(d->outlet) : 0, 1469598103934665603ULL);
   c->seq++;
   size_t nbody = 0;
-  int summary_mode = 0, seen_body = 0;
+  int summary_mode = 0, seen_body = 0, dateline_is_date = 0, after_header = 0, header_lines = 0;
   size_t title_n = d->title ? strlen(d->title) : 0;
   /* bullets at the top are a publisher's summary only when a plain body paragraph follows them */
   size_t last_plain = 0;
@@ -816,7 +824,9 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
       continue;
     }
     size_t bl = bullet_len(l->s, l->n);
-    if (bl && (summary_mode || (!seen_body && i < last_plain)) && l->words > 3) {
+    /* without a "الملخص" marker, a summary is two or more bullets at the top */
+    int run = i + 1 < c->nl && bullet_len(c->lines[i + 1].s, c->lines[i + 1].n);
+    if (bl && (summary_mode || (!seen_body && i < last_plain && run)) && l->words > 3) {
       if (b->summary.len) rasd__buf_addc(&b->summary, '\n');
       rasd__buf_add(&b->summary, l->s + bl, l->n - bl);
       removed(b, l->s, l->n, "publisher_summary");
@@ -827,14 +837,17 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     if (!seen_body && i < 6 && rasd__line_is_date(l->s, l->n, dt)) {
       if (!d->dateline) {
         d->dateline = adup(b, l->s, l->n);
-        memcpy(b->date_from_dateline, dt, 11);
+        dateline_is_date = 1;
       }
+      if (!b->date_from_dateline[0]) memcpy(b->date_from_dateline, dt, 11);
       removed(b, l->s, l->n, "dateline");
+      after_header = 1;
       continue;
     }
     if (is_caption(l)) {
       sv_push(b, &b->caps, adup(b, l->s, l->n));
       removed(b, l->s, l->n, "caption");
+      if (!seen_body) after_header = 1;
       continue;
     }
     if (is_credit(b, l, near_end, 0)) {
@@ -843,13 +856,22 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
       removed(b, l->s, l->n, "credit");
       continue;
     }
-    if (!seen_body && l->words <= 9 && !ends_sentence(l->s, l->n)) {
-      int kind = who_where(b, l->s, l->n, 0);
+    if (!seen_body && header_lines < 3 && l->words <= 9 && !ends_sentence(l->s, l->n)) {
+      int kind = who_where_x(b, l->s, l->n, 0, 1);
+      /* a short name alone under the date line ("صدى الرياض") is the byline */
+      if (!kind && after_header && l->words <= 4 && !has_comma(l->s, l->n) && !bullet_len(l->s, l->n)) kind = 'b';
       if (kind) {
         who_where(b, l->s, l->n, 1);
-        if (kind == 'd' && !d->dateline) d->dateline = adup(b, l->s, l->n);
-        else if (kind == 'b' && !d->byline) d->byline = adup(b, l->s, l->n);
+        /* a place-and-agency dateline ("الرياض - واس") is preferred to a bare date line */
+        if (kind == 'd' && (!d->dateline || dateline_is_date)) {
+          d->dateline = adup(b, l->s, l->n);
+          dateline_is_date = 0;
+        } else if (kind == 'b' && !d->byline) {
+          d->byline = adup(b, l->s, l->n);
+        }
         removed(b, l->s, l->n, kind == 'd' ? "dateline" : "byline");
+        after_header = 1;
+        header_lines++;
         continue;
       }
     }

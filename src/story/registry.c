@@ -117,11 +117,14 @@ size_t rasd_registry_count(const rasd_registry *r) { return r ? r->n : 0; }
 
 static int types_ok(int a, int b) { return a == b || a == RASD_ENT_MISC || b == RASD_ENT_MISC || !a || !b; }
 
+/* Known English forms are keyed without the type: the tagger may call بيونغ يانغ a person in one article
+ * and a place in another; the curated English form says they are one entity. */
 static char *en_key(int type, const char *en) {
+  (void)type;
   size_t n = strlen(en);
   char *k = malloc(n + 4);
   if (!k) return NULL;
-  k[0] = (char)('0' + type);
+  k[0] = 'E';
   k[1] = '|';
   for (size_t i = 0; i <= n; i++) k[i + 2] = (char)((en[i] >= 'A' && en[i] <= 'Z') ? en[i] + 32 : en[i]);
   return k;
@@ -167,6 +170,21 @@ static int names_it(const char *f, const rasd__name *canon) {
   return 0;
 }
 
+/* Removes quote marks (" « » “ ”) from 'f' in place and trims spaces. */
+static void strip_quotes(char *f) {
+  char *w = f;
+  for (char *r = f; *r;) {
+    if (*r == '"') { r++; continue; }
+    if (!strncmp(r, "\xC2\xAB", 2) || !strncmp(r, "\xC2\xBB", 2)) { r += 2; continue; }
+    if (!strncmp(r, "\xE2\x80\x9C", 3) || !strncmp(r, "\xE2\x80\x9D", 3)) { r += 3; continue; }
+    *w++ = *r++;
+  }
+  *w = 0;
+  while (w > f && w[-1] == ' ') *--w = 0;
+  size_t lead = strspn(f, " ");
+  if (lead) memmove(f, f + lead, strlen(f + lead) + 1);
+}
+
 static int add_form(cent *e, const char *text, uint32_t count) {
   for (size_t f = 0; f < e->n_forms; f++)
     if (!strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
@@ -182,6 +200,11 @@ static int pick_canonical(cent *e) {
   for (size_t f = 0; f < e->n_forms; f++) {
     const cform *c = &e->forms[f];
     if (rasd__is_title_word(c->text, strcspn(c->text, " "))) continue;
+    int desc = rasd__is_descriptor_word(c->text, strcspn(c->text, " ")) && c->text[strcspn(c->text, " ")];
+    int bdesc = best >= 0 && rasd__is_descriptor_word(e->forms[best].text, strcspn(e->forms[best].text, " ")) &&
+                e->forms[best].text[strcspn(e->forms[best].text, " ")];
+    if (best >= 0 && desc && !bdesc) continue;
+    if (best >= 0 && bdesc && !desc) { best = (int)f; continue; }
     if (best < 0 || c->ntok > e->forms[best].ntok ||
         (c->ntok == e->forms[best].ntok && c->count > e->forms[best].count))
       best = (int)f;
@@ -258,8 +281,73 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   return -1;
 }
 
+/* Links doc entity 'de' (parsed 'nm'; index 'idx' in 'a', whose mentions give the forms; 'a' may be
+ * NULL) to a corpus entity, creating it when new; sets '*out'. Returns 0, or -1 when out of memory. */
+static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t ne,
+                    const rasd_analysis *a, int32_t i, int32_t *out) {
+      int32_t id = find(r, de, nm, ids, ne);
+      if (id < 0) {
+        cent e;
+        memset(&e, 0, sizeof e);
+        e.type = de->type;
+        if (!(e.canonical = rasd__strdup0(de->canonical))) return -1;
+        if (RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) { free(e.canonical); return -1; }
+        id = (int32_t)(r->n - 1);
+      }
+      cent *e = &r->e[id];
+      e->mentions += de->n_mentions;
+      if (e->last_doc != r->docs) { e->articles++; e->last_doc = r->docs; }
+      if (e->type == RASD_ENT_MISC && de->type != RASD_ENT_MISC) e->type = de->type;
+      /* forms: the canonical form and every mention's text */
+      char *cf = rasd__strdup0(de->canonical);
+      if (!cf) return -1;
+      strip_quotes(cf);
+      int bad = add_form(e, cf, a ? 0 : 1);
+      free(cf);
+      if (bad) return -1;
+      for (size_t mi = 0; a && mi < a->n_mentions; mi++) {
+        const rasd_mention *mn = &a->mentions[mi];
+        if (mn->entity != i || !mn->text) continue;
+        char *f = mention_form(mn->text, nm);
+        if (!f) return -1;
+        strip_quotes(f);
+        if (names_it(f, nm) && add_form(e, f, 1)) { free(f); return -1; }
+        /* صحيفة نيويورك تايمز is also نيويورك تايمز */
+        size_t sp = strcspn(f, " ");
+        if (f[sp] && rasd__is_descriptor_word(f, sp) && names_it(f + sp + 1, nm) && add_form(e, f + sp + 1, 0)) {
+          free(f);
+          return -1;
+        }
+        free(f);
+      }
+      if (pick_canonical(e)) return -1;
+      /* English: a known form beats a transliteration */
+      if (de->en && (!e->en || (e->en_translit && !de->en_translit))) {
+        char *en = rasd__strdup0(de->en);
+        if (!en) return -1;
+        free(e->en);
+        e->en = en;
+        e->en_translit = de->en_translit;
+      }
+      if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
+      if (de->en && !de->en_translit) {
+        char *k = en_key(de->type, de->en);
+        if (!k || mm_add(&r->by_en, k, id)) { free(k); return -1; }
+        free(k);
+      }
+      if (de->type == RASD_ENT_PER && nm->n >= 2) {
+        for (int t = 0; t < nm->n; t++) {
+          if (t != nm->n - 1 && !(t == 0 && nm->n >= 3)) continue; /* surname; family name of 3-word names */
+          char *k = tok_key(&nm->tok[t], RASD_ENT_PER);
+          if (k && mm_add(&r->by_part, k, id)) { free(k); return -1; }
+          free(k);
+        }
+      }
+  *out = id;
+  return 0;
+}
+
 int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *a, int32_t *ids_out) {
-  (void)d;
   if (!r || !a) return RASD_OK;
   size_t ne = a->n_entities;
   int32_t *ids = malloc((ne + 1) * sizeof *ids);
@@ -281,54 +369,45 @@ int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *
       int32_t i = order[o];
       const rasd_doc_entity *de = &a->entities[i];
       if ((pass == 0) != (nms[i].n >= 2)) continue;
-      int32_t id = find(r, de, &nms[i], ids, ne);
-      if (id < 0) {
-        cent e;
-        memset(&e, 0, sizeof e);
-        e.type = de->type;
-        if (!(e.canonical = rasd__strdup0(de->canonical))) goto done;
-        if (RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) { free(e.canonical); goto done; }
-        id = (int32_t)(r->n - 1);
-      }
-      ids[i] = id;
-      cent *e = &r->e[id];
-      e->mentions += de->n_mentions;
-      if (e->last_doc != r->docs) { e->articles++; e->last_doc = r->docs; }
-      if (e->type == RASD_ENT_MISC && de->type != RASD_ENT_MISC) e->type = de->type;
-      /* forms: the canonical form and every mention's text */
-      if (add_form(e, de->canonical, 0)) goto done;
-      for (size_t mi = 0; mi < a->n_mentions; mi++) {
-        const rasd_mention *mn = &a->mentions[mi];
-        if (mn->entity != i || !mn->text) continue;
-        char *f = mention_form(mn->text, &nms[i]);
-        if (!f) goto done;
-        int bad = !names_it(f, &nms[i]) || add_form(e, f, 1);
-        free(f);
-        (void)bad;
-      }
-      if (pick_canonical(e)) goto done;
-      /* English: a known form beats a transliteration */
-      if (de->en && (!e->en || (e->en_translit && !de->en_translit))) {
-        char *en = rasd__strdup0(de->en);
-        if (!en) goto done;
-        free(e->en);
-        e->en = en;
-        e->en_translit = de->en_translit;
-      }
-      if (de->key && mm_add(&r->by_key, de->key, id)) goto done;
-      if (de->en && !de->en_translit) {
-        char *k = en_key(de->type, de->en);
-        if (!k || mm_add(&r->by_en, k, id)) { free(k); goto done; }
-        free(k);
-      }
-      if (de->type == RASD_ENT_PER && nms[i].n >= 2) {
-        for (int t = 0; t < nms[i].n; t++) {
-          if (t != nms[i].n - 1 && !(t == 0 && nms[i].n >= 3)) continue; /* surname; family name of 3-word names */
-          char *k = tok_key(&nms[i].tok[t], RASD_ENT_PER);
-          if (k && mm_add(&r->by_part, k, id)) { free(k); goto done; }
-          free(k);
-        }
-      }
+      if (link_one(r, de, &nms[i], ids, ne, a, i, &ids[i])) goto done;
+    }
+  }
+  /* credited agencies ("(فرانس برس، العربي الجديد)") are organisations of the article */
+  for (size_t ci = 0; d && ci < d->n_credits; ci++) {
+    const char *cr = d->credits[ci];
+    size_t cl = cr ? strlen(cr) : 0, p0 = 0;
+    while (p0 < cl) {
+      size_t p1 = p0;
+      while (p1 < cl && cr[p1] != ',' && cr[p1] != '(' && cr[p1] != ')' && cr[p1] != '/' &&
+             !(p1 + 1 < cl && (unsigned char)cr[p1] == 0xD8 && (unsigned char)cr[p1 + 1] == 0x8C))
+        p1++;
+      size_t s0 = p0, s1 = p1;
+      while (s0 < s1 && (cr[s0] == ' ' || cr[s0] == '\t')) s0++;
+      while (s1 > s0 && (cr[s1 - 1] == ' ' || cr[s1 - 1] == '\t')) s1--;
+      p0 = p1 < cl && (unsigned char)cr[p1] == 0xD8 ? p1 + 2 : p1 + 1;
+      if (s1 - s0 < 4 || s1 - s0 > 120) continue;
+      rasd_doc_entity de;
+      memset(&de, 0, sizeof de);
+      de.type = RASD_ENT_ORG;
+      de.n_mentions = 1;
+      char *canon = rasd__strndup(cr + s0, s1 - s0);
+      char *key = canon ? rasd_name_key(canon, s1 - s0) : NULL;
+      char *en = canon ? rasd_name_english(r->m, canon, s1 - s0, RASD_ENT_ORG, &de.en_translit) : NULL;
+      de.canonical = canon;
+      de.key = key;
+      de.en = en;
+      rasd__name cn;
+      int32_t cid;
+      int oom = !canon || !key || !en;
+      if (!oom && rasd__name_parse(canon, s1 - s0, &cn) && link_one(r, &de, &cn, ids, ne, NULL, -1, &cid)) oom = 1;
+      free(canon);
+      free(key);
+      free(en);
+      if (oom) goto done;
+    }
+  }
+  {
+    {
     }
   }
   /* co-occurrence: every entity of the article sees the others */
