@@ -50,7 +50,7 @@ static const char *const protect_one[] = {
   "وهب", "وهاب", "وهران", "ولي", "وليام", "ويليام", "ويلز", "وارد", "وائل", "واحد", "واضح", "واسع", "واشنطن",
   "واقع", "واجب", "واجه", "وافق", "واصل", "وافد", "واعد", "واسط", "واحه", "والد", "والي", "ولاء", "وكر", "وباء",
   "وتر", "وحل", "ومض", "وميض", "وهج", "وهم", "وسام", "وزير", "وزار", "وزراء", "وطن", "وطني", "ويب", "ويكي", "وول",
-  "وودي", "ويست", "وينر", "وود",
+  "وودي", "ويست", "وينر", "وود", "وادي", "واثق", "واح",
   /* ف */
   "فما", "فمن", "فهد", "فهم", "فهيد", "فهمي", "فدي", "فدا", "فدرال", "فهرس", "فمبر",
   /* ب */
@@ -144,9 +144,17 @@ static const char *const stopwords[] = {
   "were", "be", "this", "that", "it", "as", NULL};
 
 static hset stop_set, al_set, one_set;
+/* Bit (first byte's low 6 bits of the 2nd byte) per byte length ≤ 16: a quick "cannot be a stopword". */
+static uint64_t stop_filter[17];
+
+static void filter_add(const char *w) {
+  size_t n = strlen(w);
+  if (n <= 16) stop_filter[n] |= 1ull << ((unsigned char)w[n > 1 ? 1 : 0] & 63);
+}
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void build(void) {
   hset_build(&stop_set, stopwords);
+  for (const char *const *p = stopwords; *p; p++) filter_add(*p);
   hset_build(&al_set, protect_al);
   hset_build(&one_set, protect_one);
 }
@@ -154,10 +162,12 @@ static void init(void) { pthread_once(&once, build); }
 
 int rasd__is_stopword(const char *w, size_t len) {
   init();
-  if (len > 16) return 0;
-  if (hset_has(&stop_set, w, len)) return 1;
+  if (len > 16 || len == 0) return 0;
+  if ((stop_filter[len] >> ((unsigned char)w[len > 1 ? 1 : 0] & 63) & 1) && hset_has(&stop_set, w, len)) return 1;
   /* و / ف + function word (وفي, فإن, ولكن, وهو). */
-  if (len > 2 && (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) && hset_has(&stop_set, w + 2, len - 2)) return 1;
+  if (len > 2 && (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) &&
+      (stop_filter[len - 2] >> ((unsigned char)w[len - 2 > 1 ? 3 : 2] & 63) & 1) && hset_has(&stop_set, w + 2, len - 2))
+    return 1;
   return 0;
 }
 
