@@ -583,6 +583,21 @@ static int repair(ctx *c) {
     while (mn.tok_end > mn.tok_begin && ends_with_tanween(c, mn.tok_end - 1)) mn.tok_end--;
     while (mn.tok_begin < mn.tok_end && ends_with_tanween(c, mn.tok_begin)) mn.tok_begin++;
     if (mn.tok_begin >= mn.tok_end) continue;
+    /* a person running into a known place (غادر بوتين بيونغيانغ): the place is its own mention */
+    while (mn.type == RASD_ENT_PER && mn.tok_end - mn.tok_begin >= 2 && c->m && c->m->gaz) {
+      const rasd_token *lt = tok(c, mn.tok_end - 1);
+      int add_al;
+      uint32_t ls = skip_letters(c->d->text, lt->start, lt->start + lt->len, clitic_letters(c, lt, lt->start + lt->len, &add_al));
+      int64_t ge = rasd__gaz_exact(c->m->gaz, c->d->text + ls, lt->start + lt->len - ls, 1, RASD_ENT_LOC);
+      if (ge < 0 || lt->kind != RASD_TOK_WORD) break;
+      rasd_mention place = mn;
+      set_span(c, &place, mn.tok_end - 1, mn.tok_end);
+      place.type = RASD_ENT_LOC;
+      if (RASD__VEC_PUSH(ms, n, cap, place) < 0) { free(ms); return -1; }
+      mn.tok_end--;
+      while (mn.tok_end > mn.tok_begin && tok(c, mn.tok_end - 1)->kind != RASD_TOK_WORD) mn.tok_end--;
+    }
+    if (mn.tok_begin >= mn.tok_end) continue;
     set_span(c, &mn, mn.tok_begin, mn.tok_end);
     if (RASD__VEC_PUSH(ms, n, cap, mn) < 0) { free(ms); return -1; }
   }
@@ -687,7 +702,8 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
         type = mn->type = ent.type;
     }
     int k = find_entity(&c, c.core[i], type, mn->start, 1);
-    if (k < 0 && type == RASD_ENT_PER && ord[o].ntok >= 2 && trim_to_part(&c, mn, &c.core[i], &k)) {
+    if (k < 0 && type == RASD_ENT_PER && ord[o].ntok >= 2 && ntok && mn->tok_begin < mn->tok_end &&
+        mn->tok_end <= ntok && trim_to_part(&c, mn, &c.core[i], &k)) {
       /* "كيم سيلتقي", "آنذاك دونالد": the tagger took a word too many */
     }
     if (k < 0 && (k = new_entity(&c, c.core[i], type)) < 0) goto done;

@@ -140,7 +140,7 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
     uint8_t s;
     if (c == 0x062A && i + 1 < n && cp[i + 1] == 0x0634) { s = S_CH; i++; } /* تش = چ */
     else if (c == 0x0647 && i == n - 1 && n - b >= 3) s = S_A;               /* final ه (ة) sounds a */
-    else if (c == 0x0649) s = i == n - 1 ? S_A : S_Y;                        /* final ى sounds a */
+    else if (c == 0x0649) s = S_Y;                                             /* ى and ي are written for each other */
     else s = letter_sym(c);
     if (!s) continue;
     t->sym[t->n++] = s;
@@ -459,7 +459,12 @@ char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int typ
   if (e >= 0) {
     rasd__gaz_entry ge;
     rasd__gaz_get(g, (uint32_t)e, &ge);
-    if (*ge.en && !(ge.flags & RASD__GF_TITLE)) return rasd__strdup0(ge.en);
+    /* whole names: an exact entry, or a close spelling of a curated one (كيم جونج أون), is known */
+    if (*ge.en && !(ge.flags & RASD__GF_TITLE) &&
+        (ge.src <= RASD__GSRC_CITY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0 || nw - w0 < 2)) {
+      if (translit && ge.src > RASD__GSRC_CITY && rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) < 0) *translit = 1;
+      return rasd__strdup0(ge.en);
+    }
   }
   /* Word by word: فلاديمير + بوتين → Vladimir Putin; unknown words are transliterated. */
   rasd__buf b;
@@ -476,6 +481,8 @@ char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int typ
     rasd__gaz_entry ge;
     if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE)) {
       rasd__buf_adds(&b, ge.en);
+      /* a close spelling's English form is a guess, not a known form */
+      if (rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) < 0) tr = 1;
       known++;
       continue;
     }

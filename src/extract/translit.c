@@ -36,7 +36,7 @@ static void word(const int32_t *w, int n, rasd__buf *b) {
       case 0x0623: s = (nx == 0x0648) ? "" : "a"; break;
       case 0x0625: s = (nx == 0x064A) ? "" : "i"; break;
       case 0x0648:
-        if (initial || is_long_vowel(nx) || (pv && is_long_vowel(pv) && pv != 0x0648 && !final)) s = "w";
+        if (initial || nx == 0x0627 || nx == 0x064A || nx == 0x0649) s = "w";
         else s = "o";
         break;
       case 0x064A:

@@ -609,8 +609,10 @@ static int jrec_to_article(rasd_reader *r, rasd__jrec *j, long line, const char 
 static int parse_json(rasd_reader *r, const char *s, size_t n, long line, const char *rec, rasd__jrec *j,
                       size_t *nbad, size_t *nnul) {
   *nbad = *nnul = 0;
-  int rc = rasd__jrec_parse(s, n, j);
-  if (rc == RASD_EFORMAT && (!rasd__utf8_valid(s, n) || memchr(s, 0, n))) {
+  /* yajl does not check UTF-8 (it is slow at it): invalid bytes and raw NULs are repaired first */
+  int rc = RASD_EFORMAT;
+  if (rasd__utf8_ok(s, n) && !memchr(s, 0, n)) rc = rasd__jrec_parse(s, n, j);
+  else {
     rasd__buf_clear(&r->tmp);
     rasd__utf8_repair(s, n, &r->tmp, nbad, nnul);
     if (r->tmp.oom) return err_at(r, RASD_ENOMEM, line, "out of memory");
@@ -833,7 +835,7 @@ static int next_txt(rasd_reader *r, rasd_article **out) {
   }
   if (s[b] == '{' || s[b] == '[') {
     rasd__jrec j;
-    if (rasd__jrec_parse(s, n, &j) == RASD_OK) {
+    if (rasd__utf8_ok(s, n) && !memchr(s, 0, n) && rasd__jrec_parse(s, n, &j) == RASD_OK) {
       r->wbeg = r->wend;
       int rc;
       if (j.top == 'a') {

@@ -13,6 +13,7 @@
 #define LINE_THRESHOLD 0.40   /* cosine with an older story (outside the window) to continue its storyline */
 #define LINK_WINDOW "-4 days" /* a story takes new articles until this long after its last one */
 #define MAX_TERMS 40
+#define COMMON_TERM "100"     /* terms of this many stories or more are not used to find or score candidates */
 
 /* Each migration takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
@@ -180,7 +181,7 @@ static int sq_open(rasd_store *s, const char *path, int flags) {
   if (flags & RASD_STORE_READONLY) {
     if (exec(s, "PRAGMA query_only=1")) return RASD_EDB;
   } else {
-    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY")) {
+    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536")) {
       return rasd__store_fail(s, RASD_EDB, "%s: not a rasd store or not writable (%s)", path, s->err);
     }
   }
@@ -239,7 +240,8 @@ static int term_wcmp(const void *a, const void *b) {
 /* The article's vector for linking: log-tf of content stems, plus its entities (weighted twice), top MAX_TERMS. */
 static int article_terms(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a, double *norm2) {
   rasd__words w;
-  int rc = rasd__words_of(d->text ? d->text : "", d->text ? d->text_len : 0, &w);
+  int rc = a && a->tokens && a->tokens->n_tok ? rasd__words_from(a->tokens, &w)
+                                              : rasd__words_of(d->text ? d->text : "", d->text ? d->text_len : 0, &w);
   term *t = NULL;
   size_t nt = 0, cap = 0;
   if (rc != RASD_OK) goto done;
@@ -500,8 +502,12 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, n);
   bind_text(st, 2, d->title);
-  bind_textn(st, 3, text, tlen);
-  if ((rc = run(s, st, "index article")) != RASD_OK) return rc;
+  sqlite3_bind_text(st, 3, text, (int)tlen, SQLITE_STATIC);
+  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL);
+  rc = run(s, st, "index article");
+  rasd__fts_pretok(NULL, 0, NULL);
+  sqlite3_clear_bindings(st);
+  if (rc != RASD_OK) return rc;
   if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
   double norm2 = 0;
   if ((rc = article_terms(s, n, d, a, &norm2)) != RASD_OK) return rc;
@@ -566,7 +572,10 @@ static int best_story(rasd_store *s, int64_t n, const char *date, int windowed, 
   sqlite3_stmt *st = stmt(s, "SELECT c.story, sum(c.weight * t.weight), s.norm2 FROM article_terms t"
                              " JOIN story_terms c ON c.term = t.term JOIN stories s ON s.id = c.story"
                              " WHERE t.article = ?1 AND (?2 = 0 OR ?3 IS NULL OR s.last_date IS NULL"
-                             "  OR s.last_date >= date(?3, '" LINK_WINDOW "')) GROUP BY c.story");
+                             "  OR s.last_date >= date(?3, '" LINK_WINDOW "'))"
+                             /* A term in very many stories says little and would make the cost quadratic. */
+                             " AND (SELECT count(*) FROM (SELECT 1 FROM story_terms x WHERE x.term = t.term"
+                             "  LIMIT " COMMON_TERM ")) < " COMMON_TERM " GROUP BY c.story");
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, n);
   sqlite3_bind_int(st, 2, windowed);
