@@ -75,7 +75,7 @@ static const char *const protect_one[] = {
 
 /* A tiny open-addressing hash set of byte strings. */
 typedef struct { const char *s; uint16_t len; } hent;
-typedef struct { hent *e; size_t mask; } hset;
+typedef struct { hent *e; size_t mask; uint32_t lens; /* bit n: an entry of n bytes exists (n < 32) */ } hset;
 
 static uint32_t hash_bytes(const char *s, size_t n) {
   uint32_t h = 2166136261u;
@@ -97,6 +97,7 @@ static void hset_build_sel(hset *h, const char *const *words, int star) {
     int is_star = len && words[i][len - 1] == '*';
     if (is_star != star) continue;
     len -= (size_t)is_star;
+    if (len < 32) h->lens |= 1u << len;
     size_t k = hash_bytes(words[i], len) & h->mask;
     while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
     h->e[k].s = words[i];
@@ -114,6 +115,7 @@ static void hset_build(hset *h, const char *const *words) {
   if (!h->e) return;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(words[i]);
+    if (len < 32) h->lens |= 1u << len;
     size_t k = hash_bytes(words[i], len) & h->mask;
     while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
     h->e[k].s = words[i];
@@ -137,13 +139,13 @@ static int hset_has_prefix(const hset *h, const char *s, size_t len, size_t lo, 
   if (hi > len) hi = len;
   for (size_t i = 0; i < hi; i++) {
     hv = (hv ^ (unsigned char)s[i]) * 16777619u;
-    if (i + 1 >= lo && !((i + 1) & 1) && hset_has_h(h, hv, s, i + 1)) return 1;
+    if (i + 1 >= lo && i + 1 < 32 && (h->lens >> (i + 1) & 1) && hset_has_h(h, hv, s, i + 1)) return 1;
   }
   return 0;
 }
 
 static int hset_has(const hset *h, const char *s, size_t len) {
-  if (!h->e) return 0;
+  if (!h->e || len >= 32 || !(h->lens >> len & 1)) return 0;
   size_t k = hash_bytes(s, len) & h->mask;
   while (h->e[k].s) {
     if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
