@@ -4,8 +4,8 @@
 PREFIX    ?= /usr/local
 BUILD     ?= build
 CC        ?= cc
-PKGS      := sqlite3 libmicrohttpd libutf8proc jansson libxml-2.0 icu-i18n icu-uc
-DEB_PKGS  := libsqlite3-dev libmicrohttpd-dev libutf8proc-dev libjansson-dev libxml2-dev libicu-dev pkg-config
+PKGS      := sqlite3 libmicrohttpd libutf8proc jansson yajl libxml-2.0 icu-i18n icu-uc
+DEB_PKGS  := libsqlite3-dev libmicrohttpd-dev libutf8proc-dev libjansson-dev libyajl-dev libxml2-dev libicu-dev pkg-config
 WERROR    ?= -Werror
 OPT       ?= -O2 -g
 SANFLAGS  ?=

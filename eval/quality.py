@@ -118,6 +118,15 @@ if out:
         if re.search(r'[0-9]\.[0-9]{3}', line) and re.search(r'(?i)b.?cubed|pairF1|F1', line):
             fig('stories', line.split(':')[0][:60] if ':' in line else 'dev day', line[-140:], cmd)
 
+cmd = (f'd=$(mktemp -d) && for day in $(grep -v "^#" eval/stories-dev.tsv | cut -f1 | sort -u); do '
+       f'unzip -qo {SHARED}/data/news/saudinewsnet/$day.zip -d $d; done && '
+       f'{PYP} bench/peer_sklearn.py --dev eval/stories-dev.tsv $d /dev/null; rm -rf $d')
+out = run('Stories: scikit-learn TF-IDF + agglomerative baseline on the dev day', cmd,
+          need=['eval/stories-dev.tsv', f'{SHARED}/data/news/saudinewsnet'])
+if out:
+    fig('stories', 'sklearn TF-IDF baseline (threshold tuned on the dev day)',
+        grab(r'(B-cubed F1 [0-9.]+ P [0-9.]+ R [0-9.]+ pairF1 [0-9.]+)', out, out[-100:]), cmd)
+
 # Write the report
 now = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
 commit = subprocess.run('git rev-parse --short HEAD', shell=True, capture_output=True, text=True).stdout.strip()

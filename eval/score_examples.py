@@ -24,7 +24,9 @@ The environment variable RASD_EXAMPLES_STRICT=1 turns every report-only line int
 import json, os, re, sys
 
 UNSUPPORTED = set()  # formats (txt, jsonl, rss, html) this build's reader reports as not supported yet
-MIN = {'clean': 0.75, 'quotes_f1': 0.50, 'timex_f1': 0.50, 'merged': 0.60, 'bcubed': 0.75}
+# Set on 2026-12-05 from the first full pipeline (RSS/HTML not read yet): clean 0.98, quotes F1 0.78,
+# dates F1 0.91, groups merged 0.68, B-cubed 0.84 — each threshold ~0.1-0.2 below, to catch regressions only.
+MIN = {'clean': 0.85, 'quotes_f1': 0.60, 'timex_f1': 0.75, 'merged': 0.50, 'bcubed': 0.70}
 
 DIAC = re.compile('[\u064B-\u0652\u0670\u0640]')
 TITLES = {'السيد', 'السيده', 'الرئيس', 'الدكتور', 'د', 'المهندس', 'الشيخ', 'الامير', 'الملك', 'وزير', 'الوزير',
@@ -293,7 +295,20 @@ def score_analyze(truth, recs, idmap, rep):
         rep.check(not wrong, 'analyze: "سيول" (floods) not tagged as an entity' + (f' — {"; ".join(wrong)}' if wrong else ''))
 
 
-def score_entities(truth, ent, rep):
+WORDS = re.compile(r'\w+')
+ENT_TITLES = {'السيد', 'السيده', 'الوزير', 'العقيد', 'الدكتور', 'المهندس', 'الشيخ', 'الرئيس'}
+
+
+def ekey(s):
+    """Entity form key: normalised, hyphens as spaces (جونغ-هو = جونغ هو), leading titles dropped."""
+    w = norm(str(s or '').replace('-', ' ')).split()
+    while w and w[0] in {norm(t) for t in ENT_TITLES}:
+        w = w[1:]
+    return ' '.join(w)
+
+
+def score_entities(truth, ent, corpus, rep):
+    """corpus: the normalised text of the articles this build read (forms in unread articles are not required)."""
     print('entities:')
     if ent is None:
         rep.check(None, 'entities: rasd entities not available')
@@ -306,18 +321,30 @@ def score_entities(truth, ent, rep):
         fs |= {str(e.get('canonical') or ''), str(e.get('text') or '')}
         for f in fs:
             if f:
-                form2ids.setdefault(norm(f), set()).add(str(e.get('id')))
+                form2ids.setdefault(ekey(f), set()).add(str(e.get('id')))
     en_of = {str(e.get('id')): str(e.get('en') or '') for e in ents}
 
+    def present(f):
+        return corpus is None or ' ' + ' '.join(WORDS.findall(ekey(f))) + ' ' in corpus
+
+    def required(g):
+        """The forms an engine must put in one entity: the full (two-word or longer, after titles) forms that
+        occur in what was read; a one-word name (جدة, واس) stands for itself."""
+        fs = [f for f in g['forms'] if present(f)]
+        full = [f for f in fs if len(ekey(f).split()) > 1]
+        return full or (fs if len(g['forms']) == 1 or all(len(ekey(f).split()) == 1 for f in g['forms']) else [])
+
     def ids(form):
-        return form2ids.get(norm(form), set())
-    merged = 0
+        return form2ids.get(ekey(form), set())
+    merged = n = en_ok = 0
     missing = []
-    en_ok = 0
     for g in truth['entities_must_merge']:
-        full = [f for f in g['forms'] if len(f.split()) > 1 or len(g['forms']) == 1]
-        sets = [ids(f) for f in (full or g['forms'])]
-        common = set.intersection(*sets) if sets and all(sets) else set()
+        req = required(g)
+        if not req:
+            continue
+        n += 1
+        sets = [ids(f) for f in req]
+        common = set.intersection(*sets) if all(sets) else set()
         if common:
             merged += 1
             key = lambda s: re.sub(r'[^a-z]', '', s.lower())
@@ -325,21 +352,20 @@ def score_entities(truth, ent, rep):
                 en_ok += 1
         else:
             missing.append(g['canonical'])
-    n = len(truth['entities_must_merge'])
     canon = {g['canonical']: g for g in truth['entities_must_merge']}
     bad = []
     for group in truth['entities_must_not_merge']:
-        sets = [set().union(*[ids(f) for f in canon[c]['forms'] if len(f.split()) > 1 or len(canon[c]['forms']) == 1])
-                for c in group]
+        sets = [set().union(*[ids(f) for f in required(canon[c])]) if required(canon[c]) else set() for c in group]
         for a in range(len(sets)):
             for b in range(a + 1, len(sets)):
                 if sets[a] & sets[b]:
                     bad.append(f'{group[a]}={group[b]}')
-    rep.fig('merged', round(merged / n, 3), f'groups merged {merged}/{n}'
-            + (f' (not merged: {", ".join(missing[:10])})' if missing else ''))
+    frac = merged / n if n else 0
+    rep.fig('merged', round(frac, 3), f'groups merged {merged}/{n} (groups with a form in the articles read)'
+            + (f'; not merged: {", ".join(missing[:12])}' if missing else ''))
     rep.fig('english', en_ok, f'merged groups with the expected English form {en_ok}/{merged}')
-    rep.check(merged / n >= MIN['merged'], f'entities: groups merged {merged}/{n} >= {MIN["merged"]}')
-    rep.check(not bad, f'entities: no wrong merges' + (f' ({", ".join(bad)})' if bad else ''))
+    rep.check(frac >= MIN['merged'], f'entities: groups merged {merged}/{n} >= {MIN["merged"]}')
+    rep.check(not bad, 'entities: no wrong merges' + (f' ({", ".join(bad)})' if bad else ''))
 
 
 def score_stories(truth, st, idmap, rep):
@@ -400,7 +426,11 @@ def main():
     reads = load_jsonl(opt.get('read'))
     idmap = score_read(truth, reads, rep)
     score_analyze(truth, load_jsonl(opt.get('analyze')), idmap, rep)
-    score_entities(truth, load_json(opt.get('entities')), rep)
+    corpus = None
+    if reads:
+        corpus = ' ' + ' '.join(' '.join(re.findall(r'\w+', norm(str(x or '').replace('-', ' '))))
+                                for r in reads for x in [r.get('title')] + [text_of(p) for p in as_list(r.get('paragraphs'))]) + ' '
+    score_entities(truth, load_json(opt.get('entities')), corpus, rep)
     score_stories(truth, load_json(opt.get('stories')), idmap, rep)
     if opt.get('json'):
         json.dump(rep.figures, open(opt['json'], 'w'), indent=1)

@@ -10,7 +10,9 @@ LOG=$BUILD/test-logs; mkdir -p "$LOG"
 run_one() {
   name=$1; shift
   out="$LOG/$name.out"
+  t0=$(date +%s)
   "$@" >"$out" 2>"$LOG/$name.err"; rc=$?
+  dt=$(( $(date +%s) - t0 ))
   line=$(grep -E '^([A-Za-z]+: )?[0-9]+ passed, [0-9]+ failed' "$out" | tail -1)
   if [ -n "$line" ]; then
     p=$(echo "$line" | sed -E 's/^([A-Za-z]+: )?([0-9]+) passed.*/\2/')
@@ -22,9 +24,9 @@ run_one() {
   if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
   P=$((P + p)); F=$((F + f)); S=$((S + s))
   if [ "$f" != 0 ]; then
-    echo "FAIL $name: $line (exit $rc)"; sed -n '1,40p' "$LOG/$name.err" | sed 's/^/    /'
+    echo "FAIL $name: $line (exit $rc, ${dt} s)"; sed -n '1,40p' "$LOG/$name.err" | sed 's/^/    /'
   else
-    echo "ok   $name: $p passed${s:+, $s skipped}"
+    echo "ok   $name: $p passed${s:+, $s skipped} (${dt} s)"
     grep '^SKIP' "$LOG/$name.err" | sed 's/^/    /' | head -5
   fi
 }
@@ -35,7 +37,7 @@ done
 if [ -z "$VALGRIND" ]; then
   for t in tests/test_*.sh; do
     [ -f "$t" ] || continue
-    run_one "$(basename "$t" .sh)" sh "$t"
+    run_one "$(basename "$t")" sh "$t"
   done
 fi
 echo "$P passed, $F failed, $S skipped"

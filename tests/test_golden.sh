@@ -21,7 +21,7 @@ skip() { S=$((S + 1)); echo "SKIP $*" >&2; }
 # Volatile fields are dropped: absolute paths, timings, versions; keys are sorted.
 norm() {
   python3 - "$@" <<'PY'
-import json, os, sys
+import json, os, re, sys
 kind, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
 cmd = sys.argv[4] if len(sys.argv) > 4 else ''
 # analyze repeats the read fields (checked by the read goldens) and the whole text: keep what analysis adds
@@ -36,7 +36,9 @@ def clean(o):
         return o[len(os.getcwd()) + 1:]
     return o
 def dump(o):
-    return json.dumps(clean(o), ensure_ascii=False, sort_keys=True, indent=1) + '\n'
+    t = json.dumps(clean(o), ensure_ascii=False, sort_keys=True, indent=1) + '\n'
+    # short lists of numbers on one line (offsets)
+    return re.sub(r'\[\s*(-?\d+),\s*(-?\d+)\s*\]', r'[\1, \2]', t)
 os.makedirs(out, exist_ok=True)
 if kind == 'json':
     txt = open(src, encoding='utf-8').read()
@@ -49,6 +51,8 @@ for n, line in enumerate(open(src, encoding='utf-8'), 1):
     o = json.loads(line)
     if KEEP:
         o = {k: v for k, v in o.items() if k in KEEP}
+        # sentence boundaries as offsets (their text repeats the read golden's paragraphs)
+        o['sentences'] = [[s.get('start'), s.get('end')] for s in o.get('sentences') or [] if isinstance(s, dict)]
     aid = str(o.get('id') or f'line{n}')
     safe = ''.join(c if c.isalnum() or c in '-_.' else '_' for c in aid)
     if safe in seen:

@@ -136,6 +136,12 @@ static void test_json_array_streamed(void) {
   ASSERT_EQ_INT(a[1]->line, 5);
   rasd_article_free(a[0]);
   rasd_article_free(a[1]);
+  /* a stray closing bracket is one malformed element, not an endless loop (found by fuzz_jsonl) */
+  const char *stray = "[}, {\"content\":\"نص.\"}]";
+  n = read_buf("s.json", stray, strlen(stray), a, 8, &ne, NULL);
+  ASSERT_EQ_INT(n, 1);
+  ASSERT_EQ_INT(ne, 1);
+  if (n) rasd_article_free(a[0]);
   /* truncated array: an error, the complete elements still come */
   const char *t = "[{\"content\":\"أ.\"},{\"content\":\"ب";
   n = read_buf("t.json", t, strlen(t), a, 8, &ne, NULL);
@@ -394,6 +400,137 @@ static void test_agencies(void) {
   CHECK(rasd__agency_canon("العربي الجديد", strlen("العربي الجديد")) == NULL);
 }
 
+
+static void test_rss_atom(void) {
+  const char *rss =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel><title>نور نيوز - آخر الأخبار</title>\n"
+      "<item><title>عنوان أول</title><link>https://n.example/1</link><guid>g1</guid>"
+      "<pubDate>Thu, 24 Apr 2025 16:20:00 +0300</pubDate>"
+      "<description><![CDATA[<p>الفقرة الأولى من الخبر.</p><p>الفقرة الثانية.</p>]]></description></item>\n"
+      "<item><title>بلا نص</title></item>\n"
+      "<item><title>ثالث</title><description>نص عادي بلا وسوم.</description></item>\n"
+      "</channel></rss>\n";
+  rasd_article *a[4];
+  size_t ne;
+  size_t n = read_buf("nour.xml", rss, strlen(rss), a, 4, &ne, NULL);
+  ASSERT_EQ_INT(n, 2);
+  ASSERT_EQ_INT(ne, 0);
+  if (n == 2) {
+    ASSERT_EQ_STR(a[0]->id, "g1");
+    ASSERT_EQ_STR(a[0]->outlet, "نور نيوز");
+    ASSERT_EQ_STR(a[0]->date, "2025-04-24");
+    ASSERT_EQ_STR(a[0]->url, "https://n.example/1");
+    ASSERT_STR_CONTAINS(a[0]->text, "الفقرة الأولى من الخبر.\nالفقرة الثانية.");
+    ASSERT_EQ_STR(a[1]->id, "nour:3");
+    ASSERT_EQ_INT(a[0]->n_warnings, 1); /* the item without text is reported */
+  }
+  for (size_t i = 0; i < n; i++) rasd_article_free(a[i]);
+  const char *atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>صدى</title>"
+                     "<entry><id>urn:1</id><title>خبر</title><link rel=\"alternate\" href=\"https://s.example/1\"/>"
+                     "<published>2023-09-11T08:00:00Z</published><content type=\"html\">&lt;p&gt;نص الخبر.&lt;/p&gt;"
+                     "</content><author><name>كاتب</name></author></entry></feed>";
+  n = read_buf("s.atom", atom, strlen(atom), a, 4, &ne, NULL);
+  ASSERT_EQ_INT(n, 1);
+  if (n) {
+    ASSERT_EQ_STR(a[0]->id, "urn:1");
+    ASSERT_EQ_STR(a[0]->url, "https://s.example/1");
+    ASSERT_EQ_STR(a[0]->date, "2023-09-11T08:00:00");
+    ASSERT_EQ_STR(a[0]->byline, "كاتب");
+    ASSERT_STR_CONTAINS(a[0]->text, "نص الخبر.");
+    rasd_article_free(a[0]);
+  }
+  /* entity declarations are refused (no billion laughs) */
+  const char *bomb = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
+                     "<rss><channel><item><description>&b;</description></item></channel></rss>";
+  n = read_buf("bomb.rss", bomb, strlen(bomb), a, 4, &ne, NULL);
+  ASSERT_EQ_INT(n, 0);
+  ASSERT_EQ_INT(ne, 1);
+}
+
+static void test_html_main_text(void) {
+  const char *h =
+      "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>عنوان | الموقع</title>"
+      "<meta property=\"og:title\" content=\"عنوان الخبر\"><meta property=\"og:site_name\" content=\"الموقع\">"
+      "<meta property=\"article:published_time\" content=\"2025-04-23T19:05:00+03:00\">"
+      "<script>var x = 'لا تظهر';</script><style>p{}</style></head><body>"
+      "<nav><a href=\"/\">الرئيسية</a> <a href=\"/a\">محليات</a></nav>"
+      "<div class=\"content\"><h1>عنوان الخبر</h1>"
+      "<p>وقعت المملكة وكوريا الجنوبية اليوم مذكرات تفاهم في قطاعات الطاقة والصناعة والتقنية.</p>"
+      "<figure><img src=\"x.jpg\"><figcaption>جانب من المنتدى في الرياض</figcaption></figure>"
+      "<p>وقال الوزير إن العلاقات بين البلدين تدخل مرحلة جديدة من التعاون الصناعي.</p>"
+      "<div class=\"share-bar\">شارك: <a href=\"#\">تويتر</a></div></div>"
+      "<aside><h3>الأكثر قراءة</h3><ul><li><a href=\"/1\">خبر آخر تماما عن موضوع مختلف كليا</a></li></ul></aside>"
+      "<footer><p>جميع الحقوق محفوظة © 2025</p></footer></body></html>";
+  rasd_article *a[2];
+  size_t ne;
+  size_t n = read_buf("site/page.html", h, strlen(h), a, 2, &ne, NULL);
+  ASSERT_EQ_INT(n, 1);
+  if (!n) return;
+  ASSERT_EQ_STR(a[0]->id, "page");
+  ASSERT_EQ_STR(a[0]->title, "عنوان الخبر");
+  ASSERT_EQ_STR(a[0]->outlet, "الموقع");
+  ASSERT_EQ_STR(a[0]->date, "2025-04-23T19:05:00");
+  ASSERT_STR_CONTAINS(a[0]->text, "وقعت المملكة");
+  ASSERT_STR_CONTAINS(a[0]->text, "وقال الوزير");
+  CHECK(strstr(a[0]->text, "لا تظهر") == NULL);
+  CHECK(strstr(a[0]->text, "الأكثر قراءة") == NULL);
+  CHECK(strstr(a[0]->text, "جميع الحقوق") == NULL);
+  CHECK(strstr(a[0]->text, "شارك") == NULL);
+  CHECK(strstr(a[0]->text, "الرئيسية") == NULL);
+  CHECK(strstr(a[0]->text, "جانب من المنتدى") == NULL);
+  ASSERT_EQ_INT(a[0]->n_captions, 1);
+  rasd_cleaner *c = rasd_cleaner_new();
+  rasd_doc *d = NULL;
+  rasd_clean(c, a[0], &d);
+  if (d) {
+    ASSERT_EQ_INT(d->n_captions, 1);
+    ASSERT_EQ_INT(d->n_paragraphs, 2);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  rasd_cleaner_free(c);
+  rasd_article_free(a[0]);
+}
+
+
+static void test_clean_verse_and_headings(void) {
+  rasd_cleaner *c = rasd_cleaner_new();
+  /* verse: consecutive short lines are neither subheads nor broken sentences */
+  const char *t = "قال الشاعر في قصيدته الجديدة التي ألقاها في الأمسية الثقافية مساء أمس.\n"
+                  "ووادي الفقي زين البساتين ونخيل\n"
+                  "والوالدة فضله على الكل ضافي\n"
+                  "وختم الشاعر أمسيته بقصيدة وطنية لاقت استحسان الحضور الكبير.\n";
+  rasd_doc *d = clean_text(c, t, NULL, NULL);
+  if (d) {
+    ASSERT_EQ_INT(d->n_paragraphs, 4);
+    ASSERT_EQ_INT(d->n_subheads, 0);
+    ASSERT_EQ_INT(d->n_repairs, 0);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  /* a caption-like heading at the top is not glued to the first paragraph */
+  d = clean_text(c, "الرئيس الفلسطيني محمود عباس\nصرح الرئيس الفلسطيني محمود عباس بأن الوضع لا يحتمل.\n", NULL, NULL);
+  if (d) {
+    ASSERT_EQ_INT(d->n_paragraphs, 2);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  /* a dateline with a Hijri date, the Gregorian date and the agency */
+  d = clean_text(c, "تبوك 21 شوال 1436 هـ الموافق 06 اغسطس 2015 م واس\nتبدأ جامعة تبوك الأحد القادم التسجيل.\n", NULL, NULL);
+  if (d) {
+    ASSERT_EQ_STR(d->date, "2015-08-06");
+    ASSERT_EQ_INT(d->n_paragraphs, 1);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  /* an article written as a bullet list is not a publisher summary */
+  d = clean_text(c, "- الأولى: لا يجرؤ أعداء الشجرة العظيمة على الاقتراب منها أبدا.\n"
+                    "- الثانية: الناس أعداء ما جهلوا في كل زمان ومكان.\n"
+                    "- الثالثة: أشد الناس عداوة لك هو من يروي عنك ما لم تقل.\n", NULL, NULL);
+  if (d) {
+    CHECK(d->publisher_summary == NULL);
+    ASSERT_EQ_INT(d->n_paragraphs, 3);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  rasd_cleaner_free(c);
+}
+
 int main(void) {
   RUN(test_txt_title_and_id);
   RUN(test_jsonl_aliases_and_errors);
@@ -409,5 +546,8 @@ int main(void) {
   RUN(test_clean_boilerplate_per_outlet);
   RUN(test_clean_empty);
   RUN(test_agencies);
+  RUN(test_clean_verse_and_headings);
+  RUN(test_rss_atom);
+  RUN(test_html_main_text);
   TH_DONE();
 }

@@ -222,10 +222,16 @@ static void test_incremental_equals_batch(void) {
   ASSERT_EQ_INT(rasd_store_commit(b, NULL), RASD_OK);
   /* Three batches, out of publication order: the later batches hold earlier articles. */
   const fx *order[] = {&A3, &H, &B2, &A1, &B1, &A2};
+  long long hostile_story = 0;
   for (size_t k = 0; k < 3; k++) {
+    rasd_store_stats st = {0};
     rasd_store_begin(inc);
     for (size_t i = 2 * k; i < 2 * k + 2; i++) put(inc, order[i], order[i]->id[0] == 'k' ? &ka : NULL);
-    ASSERT_EQ_INT(rasd_store_commit(inc, NULL), RASD_OK);
+    ASSERT_EQ_INT(rasd_store_commit(inc, &st), RASD_OK);
+    /* The latest article is linked again after each older batch, and keeps its story id. */
+    if (!k) hostile_story = story_of(inc, "hostile");
+    else ASSERT_EQ_INT(story_of(inc, "hostile"), hostile_story);
+    if (k == 2) ASSERT_EQ_INT(st.stories_new, 0); /* libya-1 and kim-2 joined stories that were there */
   }
   char pb[1024], pi[1024];
   partition(b, all, 6, pb, sizeof pb);

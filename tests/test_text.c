@@ -209,6 +209,8 @@ static void test_sentences(void) {
   /* numbered list item is not a sentence on its own */
   ASSERT_EQ_INT(n_sent("1. وصول الوفد إلى موسكو"), 1);
   ASSERT_EQ_INT(n_sent("هل انتهت الحرب؟! لا أحد يعرف"), 2);
+  /* an era letter after a year ends the sentence: 2015م. / 1436 هـ. */
+  ASSERT_EQ_INT(n_sent("وقعت الحادثة عام 2015م. وتلتها أخرى في 1436 هـ. ثم هدأت"), 3);
 }
 
 static char *bare_of(const char *w) {

@@ -18,6 +18,8 @@ typedef struct rasd_article {
   char **warnings; /* reader warnings, e.g. invalid UTF-8 replaced */
   size_t n_warnings;
   char *byline;    /* author/byline metadata, or NULL */
+  char **captions; /* photo captions the reader found apart from the text (HTML figcaption) */
+  size_t n_captions;
 } rasd_article;
 
 /** Frees 'a' and its strings; NULL is fine. */

@@ -28,12 +28,24 @@ static int32_t fold_letter(int32_t c) {
   }
 }
 
+/* Decodes the code point at s[*i]: ASCII and two-byte sequences inline, the rest through rasd__utf8_next. */
+static inline int32_t next_cp_(const char *s, size_t len, size_t *i) {
+  unsigned char b = (unsigned char)s[*i];
+  if (b < 0x80) { (*i)++; return b; }
+  if ((b & 0xE0) == 0xC0 && b >= 0xC2 && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+    int32_t c = ((b & 0x1F) << 6) | ((unsigned char)s[*i + 1] & 0x3F);
+    *i += 2;
+    return c;
+  }
+  return rasd__utf8_next(s, len, i);
+}
+
 size_t rasd__lx_norm(const char *s, size_t len, char *out) {
   size_t i = 0, o = 0;
   while (i < len) {
     unsigned char b = (unsigned char)s[i];
     if (b < 0x80) { out[o++] = (char)b; i++; continue; }
-    int32_t c = rasd__utf8_next(s, len, &i);
+    int32_t c = next_cp_(s, len, &i);
     if (c < 0) continue;
     if (rasd__is_arabic_mark(c) || is_invisible(c)) continue;
     int dg = digit_of(c);
@@ -53,7 +65,11 @@ static int is_latin_cp(int32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
          (c >= 0x370 && c <= 0x52F);
 }
-static int is_word_cp(int32_t c) { return rasd__is_arabic_letter(c) || rasd__is_arabic_mark(c) || is_invisible(c); }
+static int is_word_cp(int32_t c) {
+  if (c >= 0x0621 && c <= 0x0652) return c != 0x063B && c != 0x063C && c != 0x063D && c != 0x063E && c != 0x063F;
+  if (c < 0x0600) return 0;
+  return rasd__is_arabic_letter(c) || rasd__is_arabic_mark(c) || is_invisible(c);
+}
 static int is_sent_end(int32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == 0x06D4; }
 
 typedef struct {
@@ -70,12 +86,15 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
   s = sc->text;
   len = sc->len;
   wvec v = {0};
+  v.cap = len / 5 + 16;
+  v.w = malloc(v.cap * sizeof *v.w);
+  if (!v.w) return NULL;
   size_t no = 0, i = 0;
   uint32_t para = 0, sent = 0;
   int space = 1, pstart = 1, sstart = 1, pend_end = 0;
   while (i < len) {
     size_t st = i;
-    int32_t c = (unsigned char)s[i] < 0x80 ? (int32_t)(unsigned char)s[i++] : rasd__utf8_next(s, len, &i);
+    int32_t c = next_cp_(s, len, &i);
     if (c == '\n') {
       if (!pstart) { para++; sent++; }
       pstart = 1; sstart = 1; space = 1; pend_end = 0;
@@ -86,21 +105,30 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
     rasd__qw w = {0};
     w.s = (uint32_t)st;
     w.cp = c;
+    size_t nl = (size_t)-1;
     if (is_word_cp(c)) {
+      /* normalise while scanning: one decode per character */
+      char *o = nb + no;
+      size_t ol = 0;
+      int32_t d = c;
       size_t j = i;
-      while (j < len) {
+      for (;;) {
+        if (!(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
+        if (j >= len) break;
         size_t k = j;
-        int32_t d = (unsigned char)s[k] < 0x80 ? (int32_t)(unsigned char)s[k++] : rasd__utf8_next(s, len, &k);
+        d = next_cp_(s, len, &k);
         if (!is_word_cp(d)) break;
         j = k;
       }
+      o[ol] = 0;
+      nl = ol;
       i = j;
       w.kind = QW_AR;
     } else if (digit_of(c) >= 0) {
       size_t j = i;
       while (j < len) {
         size_t k = j;
-        int32_t d = (unsigned char)s[k] < 0x80 ? (int32_t)(unsigned char)s[k++] : rasd__utf8_next(s, len, &k);
+        int32_t d = next_cp_(s, len, &k);
         if (digit_of(d) >= 0) { j = k; continue; }
         if (d == '.' || d == ',' || d == 0x066B || d == 0x066C) {
           size_t k2 = k;
@@ -115,7 +143,7 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
       size_t j = i;
       while (j < len) {
         size_t k = j;
-        int32_t d = (unsigned char)s[k] < 0x80 ? (int32_t)(unsigned char)s[k++] : rasd__utf8_next(s, len, &k);
+        int32_t d = next_cp_(s, len, &k);
         if (!is_latin_cp(d) && !(d >= '0' && d <= '9')) break;
         j = k;
       }
@@ -137,10 +165,22 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
     w.flags = (uint8_t)((space ? QWF_SPACE : 0) | (pstart ? QWF_PARA : 0) | (sstart ? QWF_SENT : 0));
     w.para = para;
     w.sent = sent;
-    size_t nl = rasd__lx_norm(s + w.s, w.e - w.s, nb + no);
+    if (nl == (size_t)-1) nl = rasd__lx_norm(s + w.s, w.e - w.s, nb + no);
     w.n = nb + no;
     w.nlen = (uint16_t)(nl > 65535 ? 65535 : nl);
     no += nl + 1;
+    if (w.kind == QW_AR && nl <= 40) {
+      w.cls = rasd__lx_classes(w.n, nl);
+      /* "علي" (the name Ali) and "على" (on) share a matching form: the surface decides */
+      if (nl == 6 && !memcmp(w.n, "علي", 6) && w.e - w.s >= 2 && (unsigned char)s[w.e - 1] == 0x8A && (unsigned char)s[w.e - 2] == 0xD9)
+        w.cls &= ~(uint32_t)(LX_PREP | LX_TSTART);
+      if (nl > 4 && (unsigned char)w.n[0] == 0xD9 && ((unsigned char)w.n[1] == 0x88 || (unsigned char)w.n[1] == 0x81))
+        w.clsp = rasd__lx_classes(w.n + 2, nl - 2); /* و ف */
+      else if (nl > 4 && (unsigned char)w.n[0] == 0xD8 && (unsigned char)w.n[1] == 0xA8)
+        w.clsp = rasd__lx_classes(w.n + 2, nl - 2); /* ب */
+      else if (nl > 4 && (unsigned char)w.n[0] == 0xD9 && (unsigned char)w.n[1] == 0x84)
+        w.clsp = rasd__lx_classes(w.n + 2, nl - 2); /* ل */
+    }
     if (w.kind == QW_PUNCT && is_sent_end(c)) {
       /* "ك." (an initial) and "3." inside numbers do not end a sentence */
       int initial = v.n && v.w[v.n - 1].kind == QW_AR && v.w[v.n - 1].e == w.s && v.w[v.n - 1].nlen <= 2 && c == '.';
@@ -197,8 +237,11 @@ int rasd__lx_is(const rasd__qw *w, const char *s) {
 
 /* ---------------------------------------------------------------- lexicon */
 
-#define LX_SIZE 8192
+#define LX_SIZE 16384
 static rasd__lxent *lx_tab_;
+/* A 64-kbit filter in front of the table: most words of a text are in no list, and one L1 bit says so. */
+static uint64_t lx_bloom_[1024];
+#define BLOOM_BIT_(h) (((h) >> 13) & 0xFFFF)
 static char *lx_pool_;
 static size_t lx_pool_n_, lx_pool_cap_;
 static pthread_once_t lx_once_ = PTHREAD_ONCE_INIT;
@@ -222,7 +265,8 @@ static void add_(const char *word, uint32_t cls, int32_t val, int32_t val2, cons
   size_t n;
   const char *k = pool_norm_(word, strlen(word), &n);
   if (!k || !n) return;
-  uint32_t h = hash_(k, n) & (LX_SIZE - 1);
+  uint32_t hf = hash_(k, n), h = hf & (LX_SIZE - 1);
+  lx_bloom_[BLOOM_BIT_(hf) >> 6] |= 1ull << (BLOOM_BIT_(hf) & 63);
   for (;;) {
     rasd__lxent *e = &lx_tab_[h];
     if (!e->key) {
@@ -272,7 +316,8 @@ static const char *const verbs_[] = {
     "شرح|شرح", "اكد|ؤكد", "أفصح|فصح", "أوضحت|وضح", "حسم|حسم", "جزم|جزم", "أوصى|وصي|أوصت",
     NULL};
 /* Forms of the list above that are usually not reporting cues on their own. */
-static const char *const notq_ = "يذكر ويذكر ويشار يشار يقال ويقال تجدر بين وبين تقدر يقدر قدر وقدر علق عد وعد "
+static const char *const notq_ = "يبلغ تبلغ ويبلغ وتبلغ يرد ترد يبدي تبدي "
+                                 "يذكر ويذكر ويشار يشار يقال ويقال تجدر بين وبين تقدر يقدر قدر وقدر علق عد وعد "
                                  "يرد ترد ورد نقل ينقل تنقل ختم يختم تختم وختم تتابع يتابع نوه";
 static const char *const cont_ = "أضاف تابع أردف استطرد";
 static const char *const adv_[] = {"قائل", "مضيف", "مشير", "مردف", "موضح", "مؤكد", "لافت", "معتبر", "مشدد",
@@ -354,7 +399,8 @@ static void lx_init_(void) {
             "فإن فإنه لأن",
             LX_COMP, 0, 0, NULL);
   add_list_("في على عن إلى من خلال عبر أمام ضمن لدى حول أثناء خلال بعد قبل منذ عقب إثر وفي وعلى وخلال لـ ل ب "
-            "للصحفيين لوسائل لصحيفة لوكالة لقناة",
+            "للصحفيين لوسائل لصحيفة لوكالة لقناة لمحطة لموقع لتلفزيون لإذاعة لراديو لشبكة لمجلة لجريدة للصحافيين "
+            "للصحافة خلاله خلالها عبره بعدما قبيل",
             LX_PREP, 0, 0, NULL);
   add_list_("الناطق الناطقة ناطق ناطقة المتحدث المتحدثة متحدث متحدثة الباحث الباحثة باحث باحثة الأمين أمين "
             "وزير الوزير وزيرة الوزيرة رئيس الرئيس رئيسة مستشار المستشار مستشارة كبير كبيرة أستاذ الأستاذ أستاذة "
@@ -441,6 +487,11 @@ static void lx_init_(void) {
   add_list_("سوف المقرر المتوقع يعتزم تعتزم ينوي تنوي يرتقب المرتقب المزمع غدا غداً المقبل المقبلة القادم "
             "القادمة يستعد تستعد سيكون ستكون",
             LX_FUT, 0, 0, NULL);
+  add_list_("من بين منذ ومنذ قبل عام العام عامي سنه سنة السنة لعام وعام بعام فعام أمس البارحة اليوم غدا غداً غد "
+            "الأسبوع الشهر هذا هذه شهر بشهر وشهر العامين سنتي "
+            "العشرينيات الثلاثينيات الأربعينيات الخمسينيات الستينيات السبعينيات الثمانينيات التسعينيات "
+            "العشرينات الثلاثينات الأربعينات الخمسينات الستينات السبعينات الثمانينات التسعينات",
+            LX_TWORD, 0, 0, NULL);
   /* units: canonical forms */
   static const struct { const char *forms, *canon; } units[] = {
       {"ميل أميال ميلا ميلاً", "ميل"},
@@ -484,11 +535,25 @@ static void lx_init_(void) {
 const rasd__lxent *rasd__lx_find(const char *w, size_t len, uint32_t mask) {
   pthread_once(&lx_once_, lx_init_);
   if (!lx_tab_ || !len) return NULL;
-  uint32_t h = hash_(w, len) & (LX_SIZE - 1);
+  uint32_t hf = hash_(w, len), h = hf & (LX_SIZE - 1);
+  if (!(lx_bloom_[BLOOM_BIT_(hf) >> 6] >> (BLOOM_BIT_(hf) & 63) & 1)) return NULL;
   for (;;) {
     const rasd__lxent *e = &lx_tab_[h];
     if (!e->key) return NULL;
     if (e->klen == len && (e->cls & mask) && !memcmp(e->key, w, len)) return e;
+    h = (h + 1) & (LX_SIZE - 1);
+  }
+}
+
+uint32_t rasd__lx_classes(const char *w, size_t len) {
+  pthread_once(&lx_once_, lx_init_);
+  if (!lx_tab_ || !len) return 0;
+  uint32_t hf = hash_(w, len), h = hf & (LX_SIZE - 1), cls = 0;
+  if (!(lx_bloom_[BLOOM_BIT_(hf) >> 6] >> (BLOOM_BIT_(hf) & 63) & 1)) return 0;
+  for (;;) {
+    const rasd__lxent *e = &lx_tab_[h];
+    if (!e->key) return cls;
+    if (e->klen == len && !memcmp(e->key, w, len)) cls |= e->cls;
     h = (h + 1) & (LX_SIZE - 1);
   }
 }

@@ -17,6 +17,8 @@ typedef struct rasd__qw {
   uint8_t kind, flags;
   uint32_t para, sent;
   int32_t cp; /* the code point of a punctuation or quote word */
+  uint32_t cls;  /* union of the lexicon classes of the word (Arabic words) */
+  uint32_t clsp; /* union of the classes of the word without one proclitic و ف ب ل */
 } rasd__qw;
 
 /* A scanned text: words, and sentence starts in bytes. */
@@ -68,8 +70,16 @@ enum {
   LX_FUT = 1u << 21,   /* future marker (سوف، المقرر، يعتزم …) */
   LX_AMBIG = 1u << 22, /* month word that is also a common word (ماي، صفر، رجب …) */
   LX_DAYW = 1u << 23,  /* day part before a weekday (يوم، صباح، مساء، ليلة، فجر) */
-  LX_NOTQ = 1u << 24   /* reporting-verb look-alike that is not a cue here */
+  LX_NOTQ = 1u << 24,  /* reporting-verb look-alike that is not a cue here */
+  LX_TWORD = 1u << 25  /* a word that may start a date expression (قبل، منذ، عام، أمس …) */
 };
+/* Classes that may start a date expression. */
+#define LX_TSTART (LX_MONTH | LX_MPFX | LX_ORD | LX_PERIOD | LX_WDAY | LX_DAYW | LX_TWORD)
+/* Classes of reporting cues. */
+#define LX_CUES (LX_VERB | LX_ADV | LX_ACC | LX_QAWL)
+
+/** Returns the union of the classes of matching form 'w' ('len' bytes); 0 when not in the lexicon. */
+uint32_t rasd__lx_classes(const char *w, size_t len);
 
 typedef struct rasd__lxent {
   const char *key;

@@ -17,6 +17,9 @@ json_t *rasd__doc_json_obj(const rasd_doc *d);
  * NUL bytes are dropped (counted in '*nnul'). Either counter pointer may be NULL. */
 void rasd__utf8_repair(const char *s, size_t len, rasd__buf *out, size_t *nbad, size_t *nnul);
 
+/* Returns 1 when 's'[0..'len') is valid UTF-8 (fast on Arabic text). */
+int rasd__utf8_ok(const char *s, size_t len);
+
 /* Returns 1 when the bytes 's'[0..'len') look like Arabic text in Windows-1256 rather than UTF-8. */
 int rasd__looks_cp1256(const char *s, size_t len);
 
@@ -26,6 +29,28 @@ int rasd__iconv_utf8(const char *from, const char *s, size_t len, rasd__buf *out
 
 /* Returns 1 when the first bytes of a file look binary (images, archives, executables, control bytes). */
 int rasd__looks_binary(const char *s, size_t len, const char **what);
+
+/* --- jsonrec.c: one JSON record's article fields (yajl events, no tree) --- */
+
+enum { RASD__JF_ID, RASD__JF_TITLE, RASD__JF_TEXT, RASD__JF_DATE, RASD__JF_OUTLET, RASD__JF_URL, RASD__JF_BYLINE,
+       RASD__JF_N };
+
+typedef struct rasd__jrec {
+  int top;                   /* type of the value: 'o' object, 'a' array, 's' string, 'n' number, 'b', 'z' null */
+  char *val[RASD__JF_N];     /* string (or integer id) of each field, malloc'd, NUL-free; NULL when absent */
+  size_t len[RASD__JF_N];
+  int rank[RASD__JF_N];      /* which alias gave it (0 = the preferred name) */
+  int present[RASD__JF_N];   /* the key was there, whatever its value */
+  char keys[200];            /* the first keys of the object, for "another shape" messages */
+  int nkeys;
+  char err[160];             /* parse error message */
+  size_t err_off;            /* byte offset of the error */
+} rasd__jrec;
+
+/* Parses JSON text 's' ('n' bytes, valid UTF-8) into 'r' (free with rasd__jrec_free()); returns RASD_OK,
+ * RASD_EFORMAT (message in r->err) or RASD_ENOMEM. */
+int rasd__jrec_parse(const char *s, size_t n, rasd__jrec *r);
+void rasd__jrec_free(rasd__jrec *r);
 
 /* --- dates (date.c) --- */
 

@@ -75,6 +75,8 @@ void rasd_article_free(rasd_article *a) {
   free(a->title);
   free(a->text);
   free(a->byline);
+  for (size_t i = 0; i < a->n_captions; i++) free(a->captions[i]);
+  free(a->captions);
   for (size_t i = 0; i < a->n_warnings; i++) free(a->warnings[i]);
   free(a->warnings);
   free(a);
@@ -403,12 +405,10 @@ static fmt_t sniff(const char *path, const char *s, size_t n, int is_stdin) {
     /* one object per line, or one (pretty-printed) object */
     const char *nl = memchr(s + i, '\n', n - i);
     size_t ln = nl ? (size_t)(nl - (s + i)) : n - i;
-    json_error_t je;
-    json_t *v = json_loadb(s + i, ln, JSON_ALLOW_NUL, &je);
-    if (v) {
-      json_decref(v);
-      return F_JSONL;
-    }
+    rasd__jrec jr;
+    int ok = rasd__jrec_parse(s + i, ln, &jr) == RASD_OK;
+    rasd__jrec_free(&jr);
+    if (ok) return F_JSONL;
     return !strcasecmp(e, "json") ? F_JSONDOC : (nl ? F_JSONDOC : F_JSONL);
   }
   if (c == '<') {
@@ -502,53 +502,6 @@ static int open_next(rasd_reader *r) {
 
 /* ---------- JSON records → articles ---------- */
 
-static const char *K_ID[] = {"id", "guid", "_id", "uid", NULL};
-static const char *K_TITLE[] = {"title", "headline", NULL};
-static const char *K_TEXT[] = {"content", "body", "text", "article", "article_body", "articleBody", NULL};
-static const char *K_DATE[] = {"date", "published", "date_extracted", "pubDate", "published_at", "publishedAt",
-                               "datePublished", "datetime", "pub_date", NULL};
-static const char *K_OUTLET[] = {"source", "outlet", "publisher", "site", "newspaper", NULL};
-static const char *K_URL[] = {"url", "link", "href", NULL};
-static const char *K_BYLINE[] = {"author", "byline", "writer", NULL};
-
-/* Returns the first present field of 'keys' in 'o' as a malloc'd string (numbers formatted), or NULL;
- * '*found' is set to 1 when a key was present at all (even empty or of another type). */
-static char *field(json_t *o, const char **keys, int *found, size_t *lenp) {
-  for (int k = 0; keys[k]; k++) {
-    json_t *v = json_object_get(o, keys[k]);
-    if (!v) continue;
-    if (found) *found = 1;
-    if (json_is_string(v)) {
-      size_t n = json_string_length(v);
-      const char *s = json_string_value(v);
-      /* drop NULs inside strings */
-      if (memchr(s, 0, n)) {
-        char *c = malloc(n + 1);
-        size_t m = 0;
-        if (!c) return NULL;
-        for (size_t i = 0; i < n; i++)
-          if (s[i]) c[m++] = s[i];
-        c[m] = 0;
-        if (lenp) *lenp = m;
-        return c;
-      }
-      if (lenp) *lenp = n;
-      return rasd__strndup(s, n);
-    }
-    if (json_is_integer(v)) {
-      char b[32];
-      snprintf(b, sizeof b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-      if (lenp) *lenp = strlen(b);
-      return rasd__strdup0(b);
-    }
-    if (json_is_object(v) && (v = json_object_get(v, "name")) && json_is_string(v)) {
-      if (lenp) *lenp = json_string_length(v);
-      return rasd__strndup(json_string_value(v), json_string_length(v));
-    }
-  }
-  return NULL;
-}
-
 static char *trim_dup(char *s) {
   if (!s) return NULL;
   size_t n = strlen(s), b = 0;
@@ -590,50 +543,29 @@ static int finish_article(rasd_reader *r, rasd_article *a) {
   return RASD_OK;
 }
 
-static void describe_keys(json_t *o, char *out, size_t cap) {
-  const char *k;
-  json_t *v;
-  size_t n = 0;
-  out[0] = 0;
-  int cnt = 0;
-  json_object_foreach(o, k, v) {
-    if (cnt++ == 6) {
-      snprintf(out + n, cap - n, ", …");
-      break;
-    }
-    int w = snprintf(out + n, cap - n, "%s%s", n ? ", " : "", k);
-    if (w < 0 || (size_t)w >= cap - n) break;
-    n += (size_t)w;
-  }
-  (void)v;
-}
-
-/* Turns one decoded JSON value into an article; returns RASD_OK or an error (message set). */
-static int json_to_article(rasd_reader *r, json_t *v, long line, const char *rec, rasd_article **out) {
-  static const char *tname[] = {"object", "array", "string", "number", "number", "true", "false", "null"};
-  if (!json_is_object(v))
+/* Turns a parsed JSON record into an article (taking its strings); returns RASD_OK or an error (message set). */
+static int jrec_to_article(rasd_reader *r, rasd__jrec *j, long line, const char *rec, rasd_article **out) {
+  static const char *tname[128] = {['o'] = "object", ['a'] = "array", ['s'] = "string", ['n'] = "number",
+                                   ['b'] = "boolean", ['z'] = "null"};
+  if (j->top != 'o')
     return err_at(r, RASD_EFORMAT, line, "%sa JSON %s, not an article object: skipped", rec,
-                  tname[json_typeof(v)]);
-  int has_text = 0;
-  size_t tlen = 0;
-  char *text = field(v, K_TEXT, &has_text, &tlen);
-  if (!has_text) {
-    char keys[200];
-    describe_keys(v, keys, sizeof keys);
-    free(text);
+                  j->top > 0 && j->top < 128 && tname[j->top] ? tname[j->top] : "value");
+  if (!j->present[RASD__JF_TEXT])
     return err_at(r, RASD_EFORMAT, line, "%sJSON object of another shape (keys: %s; no content/body/text): skipped",
-                  rec, keys);
-  }
+                  rec, j->nkeys ? j->keys : "none");
   rasd_article *a = rasd__article_new();
-  if (!a) {
-    free(text);
-    return err_at(r, RASD_ENOMEM, line, "out of memory");
-  }
-  a->text = text;
-  a->text_len = text ? tlen : 0;
+  if (!a) return err_at(r, RASD_ENOMEM, line, "out of memory");
+  a->text = j->val[RASD__JF_TEXT];
+  a->text_len = a->text ? j->len[RASD__JF_TEXT] : 0;
+  a->id = trim_dup(j->val[RASD__JF_ID]);
+  a->title = trim_dup(j->val[RASD__JF_TITLE]);
+  a->outlet = trim_dup(j->val[RASD__JF_OUTLET]);
+  a->url = trim_dup(j->val[RASD__JF_URL]);
+  a->byline = trim_dup(j->val[RASD__JF_BYLINE]);
+  char *d = trim_dup(j->val[RASD__JF_DATE]);
+  for (int f = 0; f < RASD__JF_N; f++) j->val[f] = NULL;
   a->path = rasd__strdup0(r->cur->path);
   a->line = line;
-  a->id = trim_dup(field(v, K_ID, NULL, NULL));
   if (!a->id) {
     char b[64];
     snprintf(b, sizeof b, ":%ld", r->fmt == F_JSONL ? line : r->recno);
@@ -644,11 +576,6 @@ static int json_to_article(rasd_reader *r, json_t *v, long line, const char *rec
       strcpy(a->id + bl, b);
     }
   }
-  a->title = trim_dup(field(v, K_TITLE, NULL, NULL));
-  a->outlet = trim_dup(field(v, K_OUTLET, NULL, NULL));
-  a->url = trim_dup(field(v, K_URL, NULL, NULL));
-  a->byline = trim_dup(field(v, K_BYLINE, NULL, NULL));
-  char *d = trim_dup(field(v, K_DATE, NULL, NULL));
   if (d) {
     a->date = norm_date(d);
     if (!a->date) {
@@ -677,25 +604,33 @@ static int json_to_article(rasd_reader *r, json_t *v, long line, const char *rec
   return RASD_OK;
 }
 
-/* Parses JSON text 's' (made valid UTF-8 first) into '*v'; returns RASD_OK or an error with a message. */
-static int parse_json(rasd_reader *r, const char *s, size_t n, long line, const char *rec, json_t **v,
+/* Parses JSON text 's' into '*j', repairing invalid UTF-8 and raw NULs when the parser refuses them; returns
+ * RASD_OK or an error with a message naming the line. */
+static int parse_json(rasd_reader *r, const char *s, size_t n, long line, const char *rec, rasd__jrec *j,
                       size_t *nbad, size_t *nnul) {
   *nbad = *nnul = 0;
-  json_error_t je;
-  *v = json_loadb(s, n, JSON_ALLOW_NUL, &je);
-  if (*v) return RASD_OK;
-  /* jansson refuses invalid UTF-8 and raw NULs: repair those and try again */
-  if (!rasd__utf8_valid(s, n) || memchr(s, 0, n)) {
+  /* yajl does not check UTF-8 (it is slow at it): invalid bytes and raw NULs are repaired first */
+  int rc = RASD_EFORMAT;
+  if (rasd__utf8_ok(s, n) && !memchr(s, 0, n)) rc = rasd__jrec_parse(s, n, j);
+  else {
     rasd__buf_clear(&r->tmp);
     rasd__utf8_repair(s, n, &r->tmp, nbad, nnul);
     if (r->tmp.oom) return err_at(r, RASD_ENOMEM, line, "out of memory");
     s = r->tmp.s;
     n = r->tmp.len;
-    *v = json_loadb(s, n, JSON_ALLOW_NUL, &je);
+    rc = rasd__jrec_parse(s, n, j);
   }
-  if (!*v)
-    return err_at(r, RASD_EFORMAT, line + (je.line > 1 ? je.line - 1 : 0), "%smalformed JSON (%s, column %d): skipped",
-                  rec, je.text, je.column);
+  if (rc == RASD_ENOMEM) return err_at(r, RASD_ENOMEM, line, "out of memory");
+  if (rc != RASD_OK) {
+    size_t off = j->err_off < n ? j->err_off : n;
+    long l = line;
+    size_t col = 1;
+    for (size_t k = 0; k < off; k++) {
+      if (s[k] == '\n') l++, col = 1;
+      else if (((unsigned char)s[k] & 0xC0) != 0x80) col++;
+    }
+    return err_at(r, RASD_EFORMAT, l, "%smalformed JSON (%s, column %zu): skipped", rec, j->err, col);
+  }
   return RASD_OK;
 }
 
@@ -725,12 +660,11 @@ static int next_jsonl(rasd_reader *r, rasd_article **out) {
     size_t b = (size_t)skip_ws(s, n, 0);
     if (b == n) continue; /* blank line */
     r->recno++;
-    json_t *v;
+    rasd__jrec j;
     size_t nbad, nnul;
-    int rc = parse_json(r, s, n, ln, "", &v, &nbad, &nnul);
-    if (rc) return rc;
-    rc = json_to_article(r, v, ln, "", out);
-    json_decref(v);
+    int rc = parse_json(r, s, n, ln, "", &j, &nbad, &nnul);
+    if (rc == RASD_OK) rc = jrec_to_article(r, &j, ln, "", out);
+    rasd__jrec_free(&j);
     if (rc == RASD_OK) warn_repairs(*out, nbad, nnul);
     return rc;
   }
@@ -823,6 +757,7 @@ static int next_element(rasd_reader *r, const char **s, size_t *n, long *lineno)
     }
   }
 done:
+  if (k == 0) k = 1; /* a stray '}' or ']' is a (malformed) element of its own: always move on */
   *s = r->win + r->wbeg;
   *n = k;
   *lineno = start;
@@ -852,23 +787,23 @@ static int next_jsonarr(rasd_reader *r, rasd_article **out) {
     r->wbeg = r->wend;
     return err_at(r, RASD_EFORMAT, r->line, "data after the end of the JSON array ignored");
   }
-  json_t *v;
+  rasd__jrec j;
   size_t nbad, nnul;
-  int rc = parse_json(r, s, n, ln, rec, &v, &nbad, &nnul);
-  if (rc) return rc;
-  rc = json_to_article(r, v, ln, rec, out);
-  json_decref(v);
+  int rc = parse_json(r, s, n, ln, rec, &j, &nbad, &nnul);
+  if (rc == RASD_OK) rc = jrec_to_article(r, &j, ln, rec, out);
+  rasd__jrec_free(&j);
   if (rc == RASD_OK) warn_repairs(*out, nbad, nnul);
   return rc;
 }
 
 /* A headline: short, not ending in sentence punctuation, not a date. */
-static int looks_headline(const char *s, size_t n) {
+static int looks_headline(const char *s, size_t n, int blank_after) {
   if (n == 0 || n > 300) return 0;
   size_t words = 1;
   for (size_t i = 0; i < n; i++)
     if (s[i] == ' ') words++;
-  if (words > 25 || words < 2) return 0;
+  /* one word is a headline only when a blank line sets it apart */
+  if (words > 25 || (words < 2 && !blank_after)) return 0;
   /* final punctuation: . ! ? ؟ … ، ; : */
   const unsigned char *e = (const unsigned char *)s + n;
   if (e[-1] == '.' || e[-1] == '!' || e[-1] == '?' || e[-1] == ':' || e[-1] == ';' || e[-1] == ',') return 0;
@@ -899,23 +834,23 @@ static int next_txt(rasd_reader *r, rasd_article **out) {
     return err_at(r, RASD_EINPUT, 0, "no text: skipped");
   }
   if (s[b] == '{' || s[b] == '[') {
-    json_error_t je;
-    json_t *v = json_loadb(s, n, JSON_ALLOW_NUL, &je);
-    if (v) {
+    rasd__jrec j;
+    if (rasd__utf8_ok(s, n) && !memchr(s, 0, n) && rasd__jrec_parse(s, n, &j) == RASD_OK) {
       r->wbeg = r->wend;
       int rc;
-      if (json_is_array(v)) {
+      if (j.top == 'a') {
         rc = err_at(r, RASD_EFORMAT, 1, "a JSON array in a text file: give it a .json name to read its records; skipped");
       } else {
-        rc = json_to_article(r, v, 1, "", out);
+        rc = jrec_to_article(r, &j, 1, "", out);
         if (rc == RASD_OK) {
           free((*out)->id);
           (*out)->id = rasd__strdup0(r->cur->idbase);
         }
       }
-      json_decref(v);
+      rasd__jrec_free(&j);
       return rc;
     }
+    rasd__jrec_free(&j);
   }
   rasd_article *a = rasd__article_new();
   if (!a) return err_at(r, RASD_ENOMEM, 0, "out of memory");
@@ -933,7 +868,9 @@ static int next_txt(rasd_reader *r, rasd_article **out) {
   size_t ll = le ? (size_t)(le - l) : t.len - i;
   size_t lt = ll;
   while (lt && (l[lt - 1] == '\r' || l[lt - 1] == ' ' || l[lt - 1] == '\t')) lt--;
-  if (le && looks_headline(l, lt)) {
+  size_t after = le ? (size_t)(le + 1 - t.s) : t.len;
+  while (after < t.len && (t.s[after] == ' ' || t.s[after] == '\t' || t.s[after] == '\r')) after++;
+  if (le && looks_headline(l, lt, after < t.len && t.s[after] == '\n')) {
     a->title = rasd__strndup(l, lt);
     size_t rest = (size_t)(le + 1 - t.s);
     memmove(t.s, t.s + rest, t.len - rest + 1);
@@ -959,13 +896,12 @@ static int next_jsondoc(rasd_reader *r, rasd_article **out) {
     r->wbeg = r->wend;
     return err_at(r, RASD_ETOOBIG, 0, "JSON document larger than %zu MB: skipped", RASD__RECORD_MAX >> 20);
   }
-  json_t *v;
+  rasd__jrec j;
   size_t nbad, nnul;
-  int rc = parse_json(r, r->win + r->wbeg, r->wend - r->wbeg, 1, "", &v, &nbad, &nnul);
+  int rc = parse_json(r, r->win + r->wbeg, r->wend - r->wbeg, 1, "", &j, &nbad, &nnul);
+  if (rc == RASD_OK) rc = jrec_to_article(r, &j, 1, "", out);
+  rasd__jrec_free(&j);
   r->wbeg = r->wend;
-  if (rc) return rc;
-  rc = json_to_article(r, v, 1, "", out);
-  json_decref(v);
   if (rc == RASD_OK) warn_repairs(*out, nbad, nnul);
   return rc;
 }
@@ -985,6 +921,14 @@ static int next_whole(rasd_reader *r, rasd_article **out) {
   }
   if (r->pend_i >= r->pend.n) return RASD_EEOF;
   rasd_article *a = r->pend.a[r->pend_i++];
+  if (r->fmt == F_HTML) {
+    /* a page is one article: its id is the file's, relative to a directory argument */
+    char *id = rasd__strdup0(r->cur->idbase);
+    if (id) {
+      free(a->id);
+      a->id = id;
+    }
+  }
   finish_article(r, a);
   *out = a;
   return RASD_OK;

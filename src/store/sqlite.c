@@ -13,6 +13,7 @@
 #define LINE_THRESHOLD 0.40   /* cosine with an older story (outside the window) to continue its storyline */
 #define LINK_WINDOW "-4 days" /* a story takes new articles until this long after its last one */
 #define MAX_TERMS 40
+#define COMMON_TERM "100"     /* terms of this many stories or more are not used to find or score candidates */
 
 /* Each migration takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
@@ -180,7 +181,7 @@ static int sq_open(rasd_store *s, const char *path, int flags) {
   if (flags & RASD_STORE_READONLY) {
     if (exec(s, "PRAGMA query_only=1")) return RASD_EDB;
   } else {
-    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY")) {
+    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536")) {
       return rasd__store_fail(s, RASD_EDB, "%s: not a rasd store or not writable (%s)", path, s->err);
     }
   }
@@ -239,7 +240,8 @@ static int term_wcmp(const void *a, const void *b) {
 /* The article's vector for linking: log-tf of content stems, plus its entities (weighted twice), top MAX_TERMS. */
 static int article_terms(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a, double *norm2) {
   rasd__words w;
-  int rc = rasd__words_of(d->text ? d->text : "", d->text ? d->text_len : 0, &w);
+  int rc = a && a->tokens && a->tokens->n_tok ? rasd__words_from(a->tokens, &w)
+                                              : rasd__words_of(d->text ? d->text : "", d->text ? d->text_len : 0, &w);
   term *t = NULL;
   size_t nt = 0, cap = 0;
   if (rc != RASD_OK) goto done;
@@ -473,7 +475,8 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   }
   rasd__buf ord;
   rasd__buf_init(&ord);
-  rasd__buf_printf(&ord, "%s\x1f%s", d->date && rasd__date_valid(d->date) ? d->date : "", id);
+  /* Publication order; an undated article counts as the newest, so it never forces older ones to be linked again. */
+  rasd__buf_printf(&ord, "%.10s\x1f%s", d->date && rasd__date_valid(d->date) ? d->date : "9999-12-31", id);
   st = stmt(s, "INSERT INTO articles(id, url, hash, outlet, date, title, byline, dateline, path, text, agencies, ord)"
                " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
   if (!st) { free(agencies); rasd__buf_free(&ord); return RASD_EDB; }
@@ -499,8 +502,12 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, n);
   bind_text(st, 2, d->title);
-  bind_textn(st, 3, text, tlen);
-  if ((rc = run(s, st, "index article")) != RASD_OK) return rc;
+  sqlite3_bind_text(st, 3, text, (int)tlen, SQLITE_STATIC);
+  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL);
+  rc = run(s, st, "index article");
+  rasd__fts_pretok(NULL, 0, NULL);
+  sqlite3_clear_bindings(st);
+  if (rc != RASD_OK) return rc;
   if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
   double norm2 = 0;
   if ((rc = article_terms(s, n, d, a, &norm2)) != RASD_OK) return rc;
@@ -517,7 +524,7 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
 /* ---- link: incremental stories ---- */
 
 /* Recomputes size, dates, outlets, title and centroid norm of story 'id'; deletes it when it has no members. */
-static int story_refresh(rasd_store *s, int64_t id, int terms_too) {
+static int story_refresh(rasd_store *s, int64_t id, int terms_too, int drop_empty) {
   sqlite3_stmt *st;
   int rc;
   if (terms_too) {
@@ -544,6 +551,7 @@ static int story_refresh(rasd_store *s, int64_t id, int terms_too) {
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, id);
   if ((rc = run(s, st, "story")) != RASD_OK) return rc;
+  if (!drop_empty) return RASD_OK;
   if (!(st = stmt(s, "DELETE FROM stories WHERE id = ?1 AND size = 0"))) return RASD_EDB;
   sqlite3_bind_int64(st, 1, id);
   return run(s, st, "story");
@@ -564,7 +572,10 @@ static int best_story(rasd_store *s, int64_t n, const char *date, int windowed, 
   sqlite3_stmt *st = stmt(s, "SELECT c.story, sum(c.weight * t.weight), s.norm2 FROM article_terms t"
                              " JOIN story_terms c ON c.term = t.term JOIN stories s ON s.id = c.story"
                              " WHERE t.article = ?1 AND (?2 = 0 OR ?3 IS NULL OR s.last_date IS NULL"
-                             "  OR s.last_date >= date(?3, '" LINK_WINDOW "')) GROUP BY c.story");
+                             "  OR s.last_date >= date(?3, '" LINK_WINDOW "'))"
+                             /* A term in very many stories says little and would make the cost quadratic. */
+                             " AND (SELECT count(*) FROM (SELECT 1 FROM story_terms x WHERE x.term = t.term"
+                             "  LIMIT " COMMON_TERM ")) < " COMMON_TERM " GROUP BY c.story");
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, n);
   sqlite3_bind_int(st, 2, windowed);
@@ -598,13 +609,27 @@ static int link_one(rasd_store *s, int64_t n, const char *date, double anorm2) {
     double ls;
     if ((rc = best_story(s, n, date, 0, anorm2, &older, &ls)) != RASD_OK) return rc;
     if (older && ls >= LINE_THRESHOLD) line = older;
-    if (!(st = stmt(s, "INSERT INTO stories(size, first_date, last_date, storyline) VALUES(0, ?1, ?1,"
-                       " (SELECT COALESCE(storyline, id) FROM stories WHERE id = ?2))")))
+    /* An article that opened a story before a relink opens it again under the same id. */
+    int64_t reuse = 0;
+    if (!(st = stmt(s, "SELECT p.story FROM temp.prev p JOIN stories s ON s.id = p.story WHERE p.article = ?1"
+                       " AND s.size = 0")))
       return RASD_EDB;
+    sqlite3_bind_int64(st, 1, n);
+    if (sqlite3_step(st) == SQLITE_ROW) reuse = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (reuse) {
+      if (!(st = stmt(s, "UPDATE stories SET first_date = ?1, last_date = ?1, storyline ="
+                         " (SELECT COALESCE(storyline, id) FROM stories WHERE id = ?2) WHERE id = ?3")))
+        return RASD_EDB;
+      sqlite3_bind_int64(st, 3, reuse);
+    } else if (!(st = stmt(s, "INSERT INTO stories(size, first_date, last_date, storyline) VALUES(0, ?1, ?1,"
+                              " (SELECT COALESCE(storyline, id) FROM stories WHERE id = ?2))"))) {
+      return RASD_EDB;
+    }
     bind_text(st, 1, date);
     sqlite3_bind_int64(st, 2, line);
     if ((rc = run(s, st, "new story")) != RASD_OK) return rc;
-    best = sqlite3_last_insert_rowid(DB(s));
+    best = reuse ? reuse : sqlite3_last_insert_rowid(DB(s));
     if (line) {
       if (!(st = stmt(s, "UPDATE stories SET storyline = id WHERE id = ?1 AND storyline IS NULL"))) return RASD_EDB;
       sqlite3_bind_int64(st, 1, line);
@@ -631,12 +656,52 @@ static int link_one(rasd_store *s, int64_t n, const char *date, double anorm2) {
   return run(s, st, "story size");
 }
 
+static int keep_ids(rasd_store *s, int64_t max_before) {
+  sqlite3_stmt *st = stmt(s, "SELECT DISTINCT p.story FROM temp.prev p JOIN stories s ON s.id = p.story WHERE s.size = 0"
+                             " ORDER BY p.story");
+  if (!st) return RASD_EDB;
+  int64_t *ids = NULL;
+  size_t ni = 0, ci = 0;
+  int rc = RASD_OK;
+  while (sqlite3_step(st) == SQLITE_ROW)
+    if (RASD__VEC_PUSH(ids, ni, ci, sqlite3_column_int64(st, 0))) { rc = RASD_ENOMEM; break; }
+  sqlite3_reset(st);
+  for (size_t i = 0; i < ni && rc == RASD_OK; i++) {
+    int64_t e = ids[i], n = 0;
+    if (!(st = stmt(s, "SELECT a.story FROM temp.prev p JOIN articles a ON a.n = p.article WHERE p.story = ?1"
+                       " AND a.story > ?2 ORDER BY a.ord LIMIT 1"))) { rc = RASD_EDB; break; }
+    sqlite3_bind_int64(st, 1, e);
+    sqlite3_bind_int64(st, 2, max_before);
+    if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    if (!n) continue;
+    static const char *const moves[] = {
+        "UPDATE articles SET story = ?1 WHERE story = ?2",
+        "UPDATE story_terms SET story = ?1 WHERE story = ?2",
+        "UPDATE stories SET (size, first_date, last_date, norm2) = (SELECT size, first_date, last_date, norm2"
+        " FROM stories WHERE id = ?2), storyline = (SELECT CASE WHEN storyline = ?2 THEN ?1 ELSE storyline END"
+        " FROM stories WHERE id = ?2) WHERE id = ?1",
+        "UPDATE stories SET storyline = ?1 WHERE storyline = ?2",
+        "DELETE FROM stories WHERE id = ?2",
+        "DELETE FROM temp.touched WHERE story = ?2"};
+    for (size_t k = 0; k < sizeof moves / sizeof moves[0] && rc == RASD_OK; k++) {
+      if (!(st = stmt(s, moves[k]))) { rc = RASD_EDB; break; }
+      sqlite3_bind_int64(st, 1, e);
+      sqlite3_bind_int64(st, 2, n);
+      rc = run(s, st, "keep story id");
+    }
+  }
+  free(ids);
+  return rc;
+}
+
 static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   sq *q = s->impl;
   if (!q->n_batch) return RASD_OK;
   int rc;
   if ((rc = exec(s, "CREATE TEMP TABLE IF NOT EXISTS touched(story INTEGER PRIMARY KEY, size_before INTEGER);"
-                    "DELETE FROM temp.touched")))
+                    "DELETE FROM temp.touched; CREATE TEMP TABLE IF NOT EXISTS prev(article INTEGER PRIMARY KEY,"
+                    " story INTEGER); DELETE FROM temp.prev")))
     return rc;
   /* The earliest new article in publication order; later articles already linked are linked again after it, so
    * that the result is the one a batch run over everything gives. */
@@ -657,6 +722,10 @@ static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   if (!st) { free(first); return RASD_EDB; }
   bind_text(st, 1, first);
   if ((rc = run(s, st, "relink")) != RASD_OK) { free(first); return rc; }
+  st = stmt(s, "INSERT INTO temp.prev(article, story) SELECT n, story FROM articles WHERE ord > ?1 AND story IS NOT NULL");
+  if (!st) { free(first); return RASD_EDB; }
+  bind_text(st, 1, first);
+  if ((rc = run(s, st, "relink")) != RASD_OK) { free(first); return rc; }
   st = stmt(s, "UPDATE articles SET story = NULL WHERE ord > ?1 AND story IS NOT NULL");
   if (!st) { free(first); return RASD_EDB; }
   bind_text(st, 1, first);
@@ -671,7 +740,7 @@ static int sq_link(rasd_store *s, rasd_store_stats *stats) {
     while (t && sqlite3_step(t) == SQLITE_ROW)
       if (RASD__VEC_PUSH(ids, ni, ci, sqlite3_column_int64(t, 0))) break;
     if (t) sqlite3_reset(t);
-    for (size_t i = 0; i < ni && rc == RASD_OK; i++) rc = story_refresh(s, ids[i], 1);
+    for (size_t i = 0; i < ni && rc == RASD_OK; i++) rc = story_refresh(s, ids[i], 1, 0);
     free(ids);
     if (rc != RASD_OK) return rc;
   }
@@ -692,6 +761,8 @@ static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   }
   free(td);
   if (rc != RASD_OK) return rc;
+  /* A story emptied by the relink and continued by a new one gets its id back, so links to it keep working. */
+  if ((rc = keep_ids(s, max_before)) != RASD_OK) return rc;
   /* Titles, outlets and dates of every story that changed. */
   st = stmt(s, "SELECT story FROM temp.touched ORDER BY story");
   int64_t *ids = NULL;
@@ -699,7 +770,7 @@ static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   while (st && sqlite3_step(st) == SQLITE_ROW)
     if (RASD__VEC_PUSH(ids, ni, ci, sqlite3_column_int64(st, 0))) break;
   if (st) sqlite3_reset(st);
-  for (size_t i = 0; i < ni && rc == RASD_OK; i++) rc = story_refresh(s, ids[i], 0);
+  for (size_t i = 0; i < ni && rc == RASD_OK; i++) rc = story_refresh(s, ids[i], 0, 1);
   free(ids);
   if (rc != RASD_OK) return rc;
   if (stats) {

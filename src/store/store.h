@@ -76,12 +76,15 @@ typedef struct rasd__words {
   rasd_sentence *sent;   /* sentences (byte ranges) */
   size_t n_sent;
   rasd_tokens *tok;      /* the text core's tokens, when it found any */
+  int own_tok;           /* 1 when 'tok' is freed with the words */
   rasd__arena *ar;
 } rasd__words;
 
 /** Splits 's' ('len' bytes) into words and sentences with the text core (rasd_tokenize); when it finds
  * nothing in a non-empty text, a plain splitter stands in. Returns RASD_OK or RASD_ENOMEM. */
 int rasd__words_of(const char *s, size_t len, rasd__words *out);
+/** Words of tokens 't' made by the text core (borrowed: 't' must outlive 'out'). Returns RASD_OK or RASD_ENOMEM. */
+int rasd__words_from(const rasd_tokens *t, rasd__words *out);
 void rasd__words_free(rasd__words *w);
 /* Returns 1 for a function word given in the matching form. */
 
@@ -92,6 +95,10 @@ char *rasd__key_of(const char *s, size_t len, size_t *out_len);
 
 /** Registers the tokenizer "rasd" on connection 'db' (a sqlite3 *). Returns RASD_OK or RASD_EDB. */
 int rasd__fts_register(void *db);
+
+/** Tells the tokenizer on this thread that text 's' ('len' bytes) about to be indexed has tokens 't' (borrowed until
+ * the next call; NULL clears), so it is not split again. */
+void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t);
 
 /* ---- helpers ---- */
 /* Appends 's' HTML-escaped to 'b'. */

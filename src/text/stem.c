@@ -50,7 +50,7 @@ static const char *const protect_one[] = {
   "وهب", "وهاب", "وهران", "ولي", "وليام", "ويليام", "ويلز", "وارد", "وائل", "واحد", "واضح", "واسع", "واشنطن",
   "واقع", "واجب", "واجه", "وافق", "واصل", "وافد", "واعد", "واسط", "واحه", "والد", "والي", "ولاء", "وكر", "وباء",
   "وتر", "وحل", "ومض", "وميض", "وهج", "وهم", "وسام", "وزير", "وزار", "وزراء", "وطن", "وطني", "ويب", "ويكي", "وول",
-  "وودي", "ويست", "وينر", "وود",
+  "وودي", "ويست", "وينر", "وود", "وادي", "واثق", "واح",
   /* ف */
   "فما", "فمن", "فهد", "فهم", "فهيد", "فهمي", "فدي", "فدا", "فدرال", "فهرس", "فمبر",
   /* ب */
@@ -96,6 +96,27 @@ static void hset_build(hset *h, const char *const *words) {
   }
 }
 
+static int hset_has_h(const hset *h, uint32_t hv, const char *s, size_t len) {
+  size_t k = hv & h->mask;
+  while (h->e[k].s) {
+    if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
+    k = (k + 1) & h->mask;
+  }
+  return 0;
+}
+
+/* 1 when a prefix of s of an even byte length in [lo, hi] is in h (one incremental hash pass). */
+static int hset_has_prefix(const hset *h, const char *s, size_t len, size_t lo, size_t hi) {
+  if (!h->e) return 0;
+  uint32_t hv = 2166136261u;
+  if (hi > len) hi = len;
+  for (size_t i = 0; i < hi; i++) {
+    hv = (hv ^ (unsigned char)s[i]) * 16777619u;
+    if (i + 1 >= lo && !((i + 1) & 1) && hset_has_h(h, hv, s, i + 1)) return 1;
+  }
+  return 0;
+}
+
 static int hset_has(const hset *h, const char *s, size_t len) {
   if (!h->e) return 0;
   size_t k = hash_bytes(s, len) & h->mask;
@@ -122,36 +143,44 @@ static const char *const stopwords[] = {
   "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from", "is", "are", "was",
   "were", "be", "this", "that", "it", "as", NULL};
 
-static hset stop_set, al_set;
+static hset stop_set, al_set, one_set;
+/* Bit (first byte's low 6 bits of the 2nd byte) per byte length ≤ 16: a quick "cannot be a stopword". */
+static uint64_t stop_filter[17];
+
+static void filter_add(const char *w) {
+  size_t n = strlen(w);
+  if (n <= 16) stop_filter[n] |= 1ull << ((unsigned char)w[n > 1 ? 1 : 0] & 63);
+}
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void build(void) {
   hset_build(&stop_set, stopwords);
+  for (const char *const *p = stopwords; *p; p++) filter_add(*p);
   hset_build(&al_set, protect_al);
+  hset_build(&one_set, protect_one);
 }
 static void init(void) { pthread_once(&once, build); }
 
 int rasd__is_stopword(const char *w, size_t len) {
   init();
-  if (len > 24) return 0;
-  if (hset_has(&stop_set, w, len)) return 1;
+  if (len > 16 || len == 0) return 0;
+  if ((stop_filter[len] >> ((unsigned char)w[len > 1 ? 1 : 0] & 63) & 1) && hset_has(&stop_set, w, len)) return 1;
   /* و / ف + function word (وفي, فإن, ولكن, وهو). */
-  if (len > 2 && (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) && hset_has(&stop_set, w + 2, len - 2)) return 1;
+  if (len > 2 && (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) &&
+      (stop_filter[len - 2] >> ((unsigned char)w[len - 2 > 1 ? 3 : 2] & 63) & 1) && hset_has(&stop_set, w + 2, len - 2))
+    return 1;
   return 0;
 }
 
+
+/* 1 when some prefix of w (2 to 8 letters) is a protected word. */
 static int protected_one(const char *w, size_t len) {
-  for (const char *const *p = protect_one; *p; p++) {
-    size_t n = strlen(*p);
-    if (n <= len && !memcmp(w, *p, n)) return 1;
-  }
-  return 0;
+  init();
+  return hset_has_prefix(&one_set, w, len, 4, 16);
 }
 
 static int protected_al(const char *w, size_t len) {
   init();
-  for (size_t n = 6; n <= len && n <= 20; n += 2) /* protected entries are whole words or prefixes of words */
-    if (hset_has(&al_set, w, n)) return 1;
-  return 0;
+  return hset_has_prefix(&al_set, w, len, 6, 20); /* protected entries are whole words or prefixes of words */
 }
 
 /* Single-letter proclitic 'c' may come off before the letter at w (pairs measured on news text to be
@@ -194,18 +223,17 @@ static size_t article_at(const char *w, size_t len, size_t p) {
 size_t rasd__bare_offset(const char *w, size_t len) {
   const unsigned char *u = (const unsigned char *)w;
   /* Quick reject: every proclitic starts with و ف ب ل ك or ا (ال). */
-  if (len < 6 || u[0] < 0xD8 || u[0] > 0xD9) return 0;
+  if (len < 6 || len > 120 || u[0] < 0xD8 || u[0] > 0xD9) return 0;
   if (!(at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH) || at(w, len, 0, L_BEH) || at(w, len, 0, L_LAM) ||
         at(w, len, 0, L_KAF) || at(w, len, 0, L_ALEF)))
     return 0;
   if (ar_letters(w, len) < 3) return 0;
-  if (protected_one(w, len)) return 0;
   size_t conj = (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) ? 2 : 0;
   size_t a;
-  if (conj && (a = article_at(w, len, conj))) return a;
+  if (conj && (a = article_at(w, len, conj))) return protected_one(w, len) ? 0 : a; /* والد, والي */
   if ((a = article_at(w, len, 0))) return a;
   size_t off = 0;
-  if (conj && len - 2 >= 6 && pair_ok(w, u + 2) && !protected_one(w + 2, len - 2)) off = 2;
+  if (conj && len - 2 >= 6 && pair_ok(w, u + 2) && !protected_one(w, len) && !protected_one(w + 2, len - 2)) off = 2;
   if ((at(w, len, off, L_BEH) || at(w, len, off, L_LAM) || at(w, len, off, L_KAF)) && len - off - 2 >= 6 &&
       pair_ok(w + off, u + off + 2) && !protected_one(w + off, len - off))
     off += 2;
