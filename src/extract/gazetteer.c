@@ -332,6 +332,7 @@ int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curat
   for (uint32_t k = first; k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
+    if (curated && e.src > RASD__GSRC_CITY) break; /* a key's entries are sorted by source */
     if (e.flags & RASD__GF_TITLE) continue;
     if (type != RASD_ENT_NONE && e.type != type) continue;
     if (curated && !(e.src == RASD__GSRC_HAND || e.src == RASD__GSRC_COUNTRY ||

@@ -25,6 +25,8 @@ static const char *cons(int32_t c) {
 static void word(const int32_t *w, int n, rasd__buf *b) {
   int i = 0;
   size_t start = b->len;
+  static const int32_t allah[] = {0x0627, 0x0644, 0x0644, 0x0647};
+  if (n == 4 && !memcmp(w, allah, sizeof allah)) { rasd__buf_adds(b, "Allah"); return; }
   if (n >= 4 && w[0] == 0x0627 && w[1] == 0x0644) { rasd__buf_adds(b, "al-"); i = 2; start = b->len; }
   for (; i < n; i++) {
     int32_t c = w[i], nx = i + 1 < n ? w[i + 1] : 0, pv = i > 0 ? w[i - 1] : 0;
