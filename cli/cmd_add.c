@@ -87,6 +87,16 @@ static int on_doc(rasd_doc *d, void *ud) {
       c->failed_db = 1;
     } else if (added) {
       c->st.added++;
+      /* The story engine takes the document and its analysis. */
+      t = cpu();
+      rc = rasd_store_link(c->s, c->m, d, a);
+      c->cpu_store += cpu() - t;
+      d = NULL;
+      a = NULL;
+      if (rc != RASD_OK) {
+        fprintf(stderr, "rasd: %s\n", rasd_store_errmsg(c->s));
+        c->failed_db = 1;
+      }
     } else {
       c->st.duplicate++;
     }
