@@ -68,6 +68,13 @@ static int on_doc(rasd_doc *d, void *ud) {
   }
   c->seen++;
   c->in_batch++;
+  if (rasd_store_has(c->s, d) == 1) { /* stored already: no need to analyse it again */
+    c->st.duplicate++;
+    rasd_doc_free(d);
+    if (c->in_batch >= c->batch && commit_batch(c)) return 1;
+    progress(c, 0);
+    return 0;
+  }
   rasd_analysis *a = NULL;
   double t = cpu();
   int rc = rasd_analyze(c->m, d, &a);

@@ -31,6 +31,10 @@ typedef struct rasd_store_stats {
 /** Starts a batch on 's': everything until rasd_store_commit() is one transaction. Returns RASD_OK or RASD_EDB. */
 int rasd_store_begin(rasd_store *s);
 
+/** Returns 1 when an article with the id, url or content hash of 'd' is stored (so it need not be analysed), 0 when
+ * not, -1 on a database error. */
+int rasd_store_has(rasd_store *s, const rasd_doc *d);
+
 /** Adds document 'd' with its analysis 'a' (may be NULL) to the open batch; sets '*added' to 1, or to 0 when an
  * article with the same id, url or content hash is already stored. Nothing is kept from 'd' or 'a'. Returns
  * RASD_OK or RASD_EDB. */

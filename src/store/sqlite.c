@@ -449,6 +449,22 @@ done:
   return rc;
 }
 
+static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
+  char hash[33];
+  if (d->text_len) rasd__hash_hex(d->text, d->text_len, hash);
+  else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
+  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
+                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  if (!st) return RASD_EDB;
+  bind_text(st, 1, d->id && *d->id ? d->id : hash);
+  bind_text(st, 2, hash);
+  bind_text(st, 3, d->url && *d->url ? d->url : NULL);
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  *found = r == SQLITE_ROW;
+  return r == SQLITE_ROW || r == SQLITE_DONE ? RASD_OK : dbfail(s, "lookup");
+}
+
 static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
   sq *q = s->impl;
   *added = 0;
@@ -875,7 +891,9 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   }
   free(ids);
   if (rc != RASD_OK) return rc;
-  /* Storylines: every story of a line points to the line's first story. */
+  /* Storylines, as the engine sees them now (it revises them as stories grow): every story of a line points to the
+   * line's first story. */
+  if ((rc = exec(s, "UPDATE stories SET storyline = NULL WHERE storyline IS NOT NULL"))) return rc;
   size_t nl = rasd_corpus_storyline(c, 0, NULL, NULL);
   for (size_t k = 0; k < nl && rc == RASD_OK; k++) {
     const int64_t *line = NULL;
@@ -938,6 +956,6 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
 #include "sqlite_views.inc"
 
 const rasd__store_ops rasd__sqlite_ops = {
-    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_put,     sq_link,     sq_load_state, sq_apply_corpus,
+    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_state, sq_apply_corpus,
     sq_commit, sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity,     sq_search,
 };

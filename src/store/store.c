@@ -43,6 +43,11 @@ int rasd_store_begin(rasd_store *s) {
   return rc;
 }
 
+int rasd_store_has(rasd_store *s, const rasd_doc *d) {
+  int found = 0;
+  return s->ops->has(s, d, &found) == RASD_OK ? found : -1;
+}
+
 int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
   int dummy;
   if (!added) added = &dummy;

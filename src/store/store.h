@@ -25,6 +25,7 @@ typedef struct rasd__store_ops {
   int (*open)(rasd_store *s, const char *path, int flags);
   void (*close)(rasd_store *s);
   int (*begin)(rasd_store *s);
+  int (*has)(rasd_store *s, const rasd_doc *d, int *found); /* same id, url or content hash stored */
   int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
   int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
   int (*load_state)(rasd_store *s, void **blob, size_t *len); /* the story engine's saved state, or *blob NULL */
