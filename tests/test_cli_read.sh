@@ -133,6 +133,7 @@ lines strict "$T/out" 0
 expect usage-none 2 "$RASD" read
 expect usage-opt 2 "$RASD" read --bogus "$T/corpus"
 expect usage-date 2 "$RASD" read --date 13/09/2024 "$T/corpus"
+expect usage-date2 2 "$RASD" read --date 2023-02-29 "$T/corpus"
 expect help 0 "$RASD" read --help
 has help "$T/out" "usage: rasd read"
 
