@@ -123,11 +123,13 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   p += sizeof m->trans;
   size_t nb = (size_t)1 << h.bits, wbytes = nb * RASD__NER_RS * sizeof(int16_t), lcap = 64;
   while (lcap < ((size_t)h.n_lex + 600) * 2) lcap <<= 1;
-  char *reg = huge_alloc(wbytes + lcap * 10, &m->region, &m->region_len);
+  size_t fbytes = ((size_t)1 << 20) / 8;
+  char *reg = huge_alloc(wbytes + fbytes + lcap * 10, &m->region, &m->region_len);
   if (!reg) goto oom;
   m->w = (int16_t *)reg;
-  m->lex.keys = (uint64_t *)(reg + wbytes);
-  m->lex.vals = (uint16_t *)(reg + wbytes + lcap * 8);
+  uint64_t *filt = (uint64_t *)(reg + wbytes);
+  m->lex.keys = (uint64_t *)(reg + wbytes + fbytes);
+  m->lex.vals = (uint16_t *)(reg + wbytes + fbytes + lcap * 8);
   m->lex.mask = (uint32_t)(lcap - 1);
   m->lex.external = 1;
   m->lex.max_words = (int)h.lex_max_words;
@@ -140,6 +142,7 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
     if (rasd__ner_lex_add_key(&m->lex, k, v)) { why = "NER model gazetteer is invalid"; goto bad; }
   }
   if (rasd__ner_lex_add_builtin(&m->lex)) goto oom;
+  rasd__ner_lex_filter(&m->lex, filt);
   if (m->lex.max_words < 3) m->lex.max_words = 3;
   p += (size_t)h.n_lex * 10;
   if (nlm_size) {
@@ -274,7 +277,14 @@ int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word 
   rasd__ner_features(&m->lex, w, n, m->bits, st->sc, st->feats);
   enum { T = RASD__NER_T };
   int32_t *sc = st->score;
+  enum { AHEAD = 2 }; /* rows are cache misses: ask for the next tokens' rows early */
+  for (size_t i = 0; i < n && i < AHEAD; i++)
+    for (int k = 0; k < RASD__NER_NF; k++)
+      __builtin_prefetch(m->w + (size_t)st->feats[i * RASD__NER_NF + (size_t)k] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
+    if (i + AHEAD < n)
+      for (int k = 0; k < RASD__NER_NF; k++)
+        __builtin_prefetch(m->w + (size_t)st->feats[(i + AHEAD) * RASD__NER_NF + (size_t)k] * RASD__NER_RS);
     int32_t e[16];
     emission(m, st->feats + i * RASD__NER_NF, e);
     e[0] += m->o_bias;
