@@ -117,6 +117,14 @@ expect big-txt 1 "$RASD" read "$T/big.txt"
 has big-txt "$T/err" "big.txt: text file larger than 16 MB"
 rm -f "$T/big.jsonl" "$T/big.txt"
 
+# directories: a symbolic link back to a parent is not followed, a FIFO is not opened
+mkdir -p "$T/loop/sub"
+cp "$T/corpus/sub/a.txt" "$T/loop/sub/a.txt"
+ln -s "$T/loop" "$T/loop/sub/back" 2>/dev/null
+mkfifo "$T/loop/fifo.txt" 2>/dev/null
+expect dir-loop 0 timeout 20 "$RASD" read "$T/loop"
+lines dir-loop "$T/out" 1
+
 # --strict stops at the first error
 expect strict 1 "$RASD" read --strict "$T/empty.txt" "$T/corpus/sub/a.txt"
 lines strict "$T/out" 0
