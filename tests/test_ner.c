@@ -246,6 +246,17 @@ static int has_mention(const char *text, const char *want, int type) {
   return found;
 }
 
+static void test_name_edges(void) {
+  /* the model leaves the last or first part of a foreign name out; the mention takes it back */
+  CHECK(has_mention("غادر بوتين بعد زيارة التقى فيها كيم جونج أون .", "كيم جونج أون", RASD_ENT_PER));
+  CHECK(has_mention("قالت الناطقة باسم مجلس الأمن القومي الأمريكي ، أدريان واتسون : إن", "أدريان واتسون", RASD_ENT_PER));
+  /* a currency is a unit, not a name; a pronoun-suffixed word is not part of a name */
+  CHECK(!has_mention("بلغ عجز الميزانية 58.7 مليار ريال في الربع الأول .", "ريال", RASD_ENT_ORG));
+  CHECK(!has_mention("بلغ عجز الميزانية 58.7 مليار ريال في الربع الأول .", "ريال", RASD_ENT_MISC));
+  /* but not a verb of saying before the name */
+  CHECK(!has_mention("ويشير توم كولينا ، الخبير في قضايا الانتشار النووي .", "ويشير توم كولينا", RASD_ENT_PER));
+}
+
 static void test_definite_homographs(void) {
   /* صور is the city of Tyre, or "pictures"; an article that also writes الصور means the pictures */
   CHECK(has_mention("وصل الوزير إلى مدينة صور أمس .", "صور", RASD_ENT_LOC));
@@ -267,6 +278,7 @@ int main(void) {
   RUN(test_bad_model_files);
   RUN(test_mentions);
   RUN(test_definite_homographs);
+  RUN(test_name_edges);
   rasd_models_free(models);
   TH_DONE();
 }

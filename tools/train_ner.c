@@ -605,20 +605,6 @@ int main(int argc, char **argv) {
   char *err = NULL;
   if (rasd__ner_load_file(out, &m, &err) != RASD_OK) die("cannot reload the model", err);
   rasd__ner_state *st = rasd__ner_state_new();
-  if (getenv("NER_SWEEP")) {
-    for (int ob = -4000; ob <= 2000; ob += 500) {
-      m->o_bias = ob;
-      prf r;
-      memset(&r, 0, sizeof r);
-      for (size_t s = 9; s < n_sents; s += 10) {
-        rasd__ner_tag(m, st, words + sents[s].first, sents[s].n, pred + sents[s].first);
-        score(&r, gold + sents[s].first, pred + sents[s].first, sents[s].n);
-      }
-      fprintf(stderr, "o_bias %5d: F1 %.4f P %.4f R %.4f\n", ob, f1(r.tp, r.np, r.ng), (double)r.tp / (double)r.np,
-              (double)r.tp / (double)r.ng);
-    }
-    m->o_bias = 0;
-  }
   FILE *fg = dev_gold ? fopen(dev_gold, "w") : NULL, *fp = dev_pred ? fopen(dev_pred, "w") : NULL;
   prf r;
   memset(&r, 0, sizeof r);

@@ -123,11 +123,13 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   p += sizeof m->trans;
   size_t nb = (size_t)1 << h.bits, wbytes = nb * RASD__NER_RS * sizeof(int16_t), lcap = 64;
   while (lcap < ((size_t)h.n_lex + 600) * 2) lcap <<= 1;
-  char *reg = huge_alloc(wbytes + lcap * 10, &m->region, &m->region_len);
+  size_t fbytes = ((size_t)1 << 20) / 8;
+  char *reg = huge_alloc(wbytes + fbytes + lcap * 10, &m->region, &m->region_len);
   if (!reg) goto oom;
   m->w = (int16_t *)reg;
-  m->lex.keys = (uint64_t *)(reg + wbytes);
-  m->lex.vals = (uint16_t *)(reg + wbytes + lcap * 8);
+  uint64_t *filt = (uint64_t *)(reg + wbytes);
+  m->lex.keys = (uint64_t *)(reg + wbytes + fbytes);
+  m->lex.vals = (uint16_t *)(reg + wbytes + fbytes + lcap * 8);
   m->lex.mask = (uint32_t)(lcap - 1);
   m->lex.external = 1;
   m->lex.max_words = (int)h.lex_max_words;
@@ -140,6 +142,7 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
     if (rasd__ner_lex_add_key(&m->lex, k, v)) { why = "NER model gazetteer is invalid"; goto bad; }
   }
   if (rasd__ner_lex_add_builtin(&m->lex)) goto oom;
+  rasd__ner_lex_filter(&m->lex, filt);
   if (m->lex.max_words < 3) m->lex.max_words = 3;
   p += (size_t)h.n_lex * 10;
   if (nlm_size) {
@@ -274,7 +277,14 @@ int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word 
   rasd__ner_features(&m->lex, w, n, m->bits, st->sc, st->feats);
   enum { T = RASD__NER_T };
   int32_t *sc = st->score;
+  enum { AHEAD = 2 }; /* rows are cache misses: ask for the next tokens' rows early */
+  for (size_t i = 0; i < n && i < AHEAD; i++)
+    for (int k = 0; k < RASD__NER_NF; k++)
+      __builtin_prefetch(m->w + (size_t)st->feats[i * RASD__NER_NF + (size_t)k] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
+    if (i + AHEAD < n)
+      for (int k = 0; k < RASD__NER_NF; k++)
+        __builtin_prefetch(m->w + (size_t)st->feats[(i + AHEAD) * RASD__NER_NF + (size_t)k] * RASD__NER_RS);
     int32_t e[16];
     emission(m, st->feats + i * RASD__NER_NF, e);
     e[0] += m->o_bias;
@@ -362,9 +372,20 @@ static int is_punct_tok(const rasd_token *t) {
   return t->kind == RASD_TOK_PUNCT || t->kind == RASD_TOK_QUOTE || t->kind == RASD_TOK_OTHER;
 }
 
+/* Currency names that the corpus tags inside club names (ريال مدريد) but that alone are units. */
+static int is_currency(const rasd_doc *d, const rasd_token *t) {
+  static const char *const cur[] = {"ريال", "دولار", "يورو", "دينار", "درهم", "جنيه", "ليرة", "روبل", "ين", "يوان"};
+  if ((size_t)t->start + t->len > d->text_len) return 0;
+  int def;
+  uint64_t k = rasd__ner_def_key(d->text + t->start, t->len, &def);
+  for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
+    if (k == rasd__ner_def_key(cur[i], strlen(cur[i]), &def)) return 1;
+  return 0;
+}
+
 /* A word that reads like part of a foreign name: its letters are name-like, it has no article and it is
  * not a listed function word, verb of saying, title or head noun. */
-static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *t) {
+static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *t, int min_nlm) {
   /* verbs that introduce a speaker and read like names letter by letter */
   static const char *const verbs[] = {"يشير", "تشير", "يضيف", "تضيف", "يؤكد", "تؤكد", "يرى", "ترى", "يوضح",
                                       "توضح", "يعتقد", "تعتقد", "يتابع", "تتابع", "كتب", "كتبت", "رأى", "رأت",
@@ -378,10 +399,15 @@ static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *
   uint16_t cls;
   int nlm;
   if (rasd__ner_word_traits(&m->ner->lex, d->text + t->start, t->len, &cls, &nlm)) return 0;
+  /* a pronoun suffix (لزميله، قادتها) marks an ordinary word */
+  const char *w = d->text + t->start;
+  size_t n = t->len;
+  if ((n >= 2 && !memcmp(w + n - 2, "ه", 2)) || (n >= 4 && (!memcmp(w + n - 4, "ها", 4) || !memcmp(w + n - 4, "هم", 4))))
+    return 0;
   if (cls & (RASD__LX_PREP | RASD__LX_FUNC | RASD__LX_REPORT | RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD |
              RASD__LX_MONTH | RASD__LX_GAZ_LOC | RASD__LX_GAZ_ORG | RASD__LX_NAM_LOC | RASD__LX_NAM_ORG))
     return 0;
-  return nlm >= 2 || (cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS));
+  return nlm >= min_nlm || (cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS));
 }
 
 /* Set of the words the document writes with the article: a one-word place that also appears as a
@@ -455,15 +481,16 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       size_t x = i, y = j;
       if (ty == 1) { /* a person's name half tagged: take a name-like neighbour word (أدريان واتسون) */
         /* only where the word stands between the name and a boundary (punctuation or the sentence's edge) */
-        if (x > b && tags[x - 1] == RASD__NER_O && (x - 1 == b || is_punct_tok(&tk->tok[x - 2])) &&
-            name_like(m, d, &tk->tok[x - 1]))
+        if (x > b + 1 && tags[x - 1] == RASD__NER_O && is_punct_tok(&tk->tok[x - 2]) &&
+            name_like(m, d, &tk->tok[x - 1], 2))
           x--;
         if (y < e && tags[y] == RASD__NER_O && (y + 1 == e || is_punct_tok(&tk->tok[y + 1])) &&
-            name_like(m, d, &tk->tok[y]))
+            name_like(m, d, &tk->tok[y], y - x >= 2 ? 1 : 2)) /* كيم جونج + أون */
           y++;
       }
       while (x < y && is_punct_tok(&tk->tok[x])) x++;
       while (y > x && is_punct_tok(&tk->tok[y - 1])) y--;
+      if (x + 1 == y && is_currency(d, &tk->tok[x])) x = y; /* مليار ريال: a unit, not a name */
       if (x + 1 == y && ty == 2 && tk->tok[x].start + tk->tok[x].len <= d->text_len) {
         int def;
         uint64_t k = rasd__ner_def_key(d->text + tk->tok[x].start, tk->tok[x].len, &def);

@@ -52,6 +52,7 @@ typedef struct rasd__ner_lex {
   uint32_t n;
   int max_words;  /* longest gazetteer phrase, in words */
   int external;   /* keys/vals live in memory the lexicon does not own */
+  uint64_t *filt; /* optional bit filter over the keys (1 << 20 bits): most look-ups miss, cheaply */
   const int8_t *nlm; /* name-likeness of character trigrams: log-ratio × 16, names vs other words (or NULL) */
   unsigned nlm_bits;
 } rasd__ner_lex;
@@ -88,6 +89,8 @@ int rasd__ner_lex_add_key(rasd__ner_lex *lx, uint64_t key, uint16_t bits);
 int rasd__ner_lex_add_phrase(rasd__ner_lex *lx, const char *s, size_t len, uint16_t bits);
 /* Adds our built-in trigger/function-word lists. */
 int rasd__ner_lex_add_builtin(rasd__ner_lex *lx);
+/* Fills the bit filter 'filt' (1 << 20 bits, zeroed, owned by the caller) from the keys and turns it on. */
+void rasd__ner_lex_filter(rasd__ner_lex *lx, uint64_t *filt);
 /* Checksum of the built-in lists and feature version: stored in the model so a change is detected. */
 uint64_t rasd__ner_builtin_sum(void);
 /* Key of a phrase (as written), the same key the features look up. */

@@ -296,8 +296,16 @@ int rasd__ner_lex_add_phrase(rasd__ner_lex *lx, const char *s, size_t len, uint1
   return rasd__ner_lex_add_key(lx, k, bits);
 }
 
+#define FILT_BIT(key) ((key) & ((1u << 20) - 1))
+void rasd__ner_lex_filter(rasd__ner_lex *lx, uint64_t *filt) {
+  for (uint32_t p = 0; lx->keys && p <= lx->mask; p++)
+    if (lx->keys[p]) filt[FILT_BIT(lx->keys[p]) >> 6] |= 1ULL << (FILT_BIT(lx->keys[p]) & 63);
+  lx->filt = filt;
+}
+
 static uint64_t lex_get(const rasd__ner_lex *lx, uint64_t key) {
   if (!lx || !lx->keys) return 0;
+  if (lx->filt && !(lx->filt[FILT_BIT(key) >> 6] & (1ULL << (FILT_BIT(key) & 63)))) return 0;
   uint32_t p = (uint32_t)(key >> 17) & lx->mask;
   while (lx->keys[p]) {
     if (lx->keys[p] == key) return lx->vals[p];
