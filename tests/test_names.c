@@ -10,7 +10,6 @@
 static int same_key(const char *a, const char *b) {
   char *ka = rasd_name_key(a, strlen(a)), *kb = rasd_name_key(b, strlen(b));
   int r = ka && kb && !strcmp(ka, kb);
-  if (!r) fprintf(stderr, "  keys differ: %s → %s, %s → %s\n", a, ka ? ka : "(null)", b, kb ? kb : "(null)");
   free(ka);
   free(kb);
   return r;

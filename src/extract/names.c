@@ -535,10 +535,8 @@ char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int typ
     rasd__gaz_get(g, (uint32_t)e, &ge);
     /* whole names: an exact entry, or a close spelling of a curated one (كيم جونج أون), is known */
     if (*ge.en && !(ge.flags & RASD__GF_TITLE) &&
-        (ge.src <= RASD__GSRC_CITY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0 || nw - w0 < 2)) {
-      if (translit && ge.src > RASD__GSRC_CITY && rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) < 0) *translit = 1;
+        (ge.src <= RASD__GSRC_CITY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0))
       return rasd__strdup0(ge.en);
-    }
   }
   /* Word by word: فلاديمير + بوتين → Vladimir Putin; unknown words are transliterated. */
   rasd__buf b;
