@@ -363,22 +363,19 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
   rasd__tf *tf = NULL; size_t ntf = 0, ctf = 0;
   uint32_t *stt = NULL; size_t nstt = 0, cstt = 0;
   uint32_t *sflags = NULL;
+  rasd_tokens *own = NULL, *town = NULL; /* the words point into them: freed at the end */
   if (!ar) goto done;
   const char *text = d->text ? d->text : "";
   size_t tlen = d->text ? d->text_len : 0;
-  rasd_tokens *own = NULL;
   const rasd_tokens *tk = a ? a->tokens : NULL;
   if (!tk || !tk->n_tok) own = rasd_tokenize(text, tlen), tk = own;
   rc = get_tokens(text, tlen, tk, ar, &w, &nw, &st, &nst);
-  rasd_tokens_free(own);
   if (rc) goto done;
   rc = RASD_ENOMEM;
-  rasd_tokens *town = NULL;
   if (d->title && *d->title) {
     town = rasd_tokenize(d->title, strlen(d->title));
-    if (get_tokens(d->title, strlen(d->title), town, ar, &tw, &ntw, &tst, &ntst)) { rasd_tokens_free(town); goto done; }
+    if (get_tokens(d->title, strlen(d->title), town, ar, &tw, &ntw, &tst, &ntst)) goto done;
   }
-  rasd_tokens_free(town);
   /* term counts: body once, title twice */
   for (int pass = 0; pass < 2; pass++) {
     wtok *v = pass ? tw : w;
@@ -567,6 +564,8 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
   rc = out->oom ? RASD_ENOMEM : RASD_OK;
 done:
   free(w); free(tw); free(st); free(tst); free(tf); free(stt); free(sflags);
+  rasd_tokens_free(own);
+  rasd_tokens_free(town);
   rasd__arena_free(ar);
   return rc;
 }
