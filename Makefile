@@ -67,11 +67,13 @@ sanitize:
 leakcheck: all $(TEST_BIN)
 	@RASD=$(RASD) BUILD=$(BUILD) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh
 
-install: all
+# install: the installed binary looks for its data in $(PREFIX)/share/rasd, so it is built apart.
+install:
+	@$(MAKE) --no-print-directory BUILD=build-install RASD_DATADIR=$(PREFIX)/share/rasd all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/rasd \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/rasd
-	install -m 755 $(RASD) $(DESTDIR)$(PREFIX)/bin/rasd
-	install -m 644 $(LIBA) $(DESTDIR)$(PREFIX)/lib/librasd.a
+	install -m 755 build-install/rasd $(DESTDIR)$(PREFIX)/bin/rasd
+	install -m 644 build-install/librasd.a $(DESTDIR)$(PREFIX)/lib/librasd.a
 	install -m 644 include/rasd.h $(DESTDIR)$(PREFIX)/include/rasd.h
 	install -m 644 include/rasd/*.h $(DESTDIR)$(PREFIX)/include/rasd/
 	install -m 644 docs/rasd.1 $(DESTDIR)$(PREFIX)/share/man/man1/rasd.1
@@ -80,7 +82,7 @@ install: all
 	  -e 's|@PKGS@|$(PKGS)|' rasd.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/rasd.pc
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-install
 
 -include mk/*.mk
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
