@@ -171,6 +171,11 @@ if na:
     w('')
 
 w('## Commands\n')
+E = os.environ.get
+knobs = (f"RUNS={E('RUNS', '5')} PEER_RUNS={E('PEER_RUNS', '3')} SNN_DAYS='{E('SNN_DAYS', '')}' SNN_DAY={E('SNN_DAY', '2015-08-01')} "
+         f"HEAVY_N={E('HEAVY_N', '400')} STEM_MB={E('STEM_MB', '10')} NER_N={E('NER_N', '2000')} GROWTH='{E('GROWTH', '1000 4000 16000 all')}'")
+w(f'This run: `{knobs} bash bench/run.sh {mode}` (the knobs are environment variables of `make bench`; '
+  'empty SNN_DAYS = all 17 days).\n')
 w('```')
 w('make bench                      # this file, bench/growth.tsv, bench/growth.png (RUNS=5, PEER_RUNS=3)')
 w('make bench-big                  # adds the 1M-article synthetic point to the growth curve')

@@ -23,6 +23,9 @@ BIG_N=${BIG_N:-1000000}
 SNN_DAY=${SNN_DAY:-2015-08-01}   # the SaudiNewsNet day for the whole-pipeline stages (also the stories dev day)
 HEAVY_N=${HEAVY_N:-400}          # its first records used there (analysis costs milliseconds per article)
 GROWTH=${GROWTH:-1000 4000 16000 all}
+SNN_DAYS=${SNN_DAYS:-}           # SaudiNewsNet days for the fast stages (default: all 17)
+STEM_MB=${STEM_MB:-10}           # MB of text for the stemmer comparison
+NER_N=${NER_N:-2000}             # articles in the CoNLL file for `rasd tag`
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3   # Debian's python: nltk, sklearn, networkx
 CORE=""; command -v taskset >/dev/null && CORE="taskset -c 0"
 TIME=/usr/bin/time
@@ -86,7 +89,7 @@ measure() {
 
 skip_row() { printf '%s\t%s\t%s\t\t\t0\t\t\t\t\t\tna\t%s\t\t\n' "$1" "$2" "$3" "$4" >>"$RES"; log "$1/$2: $4"; }
 
-fsize() { du -cb "$@" 2>/dev/null | tail -1 | cut -f1; }
+fsize() { du -cbL "$@" 2>/dev/null | tail -1 | cut -f1; }
 
 # ---------- inputs ----------
 EXDIR=$ROOT/examples/news
@@ -108,35 +111,37 @@ PY
 
 SNN_OK=0
 prep_snn() { # unzip the SaudiNewsNet days (JSON arrays) to $TMP/snn; text lines, JSONL, CoNLL and growth subsets
-  local zips=("$SHARED"/data/news/saudinewsnet/*.zip)
+  local zips=("$SHARED"/data/news/saudinewsnet/*.zip) z
+  if [ -n "$SNN_DAYS" ]; then zips=(); for z in $SNN_DAYS $SNN_DAY; do zips+=("$SHARED/data/news/saudinewsnet/$z.zip"); done; fi
   if [ ! -f "${zips[0]}" ]; then log "SaudiNewsNet not found under $SHARED/data/news/saudinewsnet: SaudiNewsNet rows skipped"; return 1; fi
   mkdir -p "$TMP/snn"
-  if [ "$(ls "$TMP/snn" | wc -l)" != "${#zips[@]}" ]; then
-    for z in "${zips[@]}"; do unzip -qo "$z" -d "$TMP/snn" || return 1; done
-  fi
-  $PY - "$TMP" <<'PY'
+  rm -rf "$TMP/snn"; mkdir -p "$TMP/snn"
+  for z in "${zips[@]}"; do unzip -qo "$z" -d "$TMP/snn" || return 1; done
+  $PY - "$TMP" "$STEM_MB" "$NER_N" "$SNN_DAYS" <<'PY'
 import glob, json, os, re, sys
-tmp = sys.argv[1]
+tmp, stem_mb, ner_n, days = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
 arts = []
 for p in sorted(glob.glob(tmp + '/snn/*.json')):
+    if days and os.path.basename(p)[:-5] not in days:
+        continue   # (the whole-pipeline day only)
     arts += json.load(open(p, encoding='utf-8'))
 arts.sort(key=lambda a: a.get('date_extracted') or '')
 with open(tmp + '/snn.txt', 'w', encoding='utf-8') as f:
     for a in arts:
         f.write(' '.join(((a.get('title') or '') + ' ' + (a.get('content') or '')).split()) + '\n')
-# the stemmer comparison uses the first ~10 MB (the Python stemmers need minutes for the whole corpus)
+# the stemmer comparison uses the first STEM_MB MB (the Python stemmers need minutes for the whole corpus)
 with open(tmp + '/snn.txt', 'rb') as f:
-    head = f.read(10_000_000)
+    head = f.read(int(stem_mb * 1e6))
 open(tmp + '/snn10.txt', 'wb').write(head[:head.rfind(b'\n') + 1])
 # JSON Lines in date order, ids = url (the growth subsets are prefixes of it)
 with open(tmp + '/snn.jsonl', 'w', encoding='utf-8') as f:
     for k, a in enumerate(arts):
         a = dict(a); a.setdefault('id', a.get('url') or f'snn{k}')
         f.write(json.dumps(a, ensure_ascii=False) + '\n')
-# CoNLL-style token file for `rasd tag --conll` (first 2000 articles; one token per line, blank line per sentence)
+# CoNLL-style token file for `rasd tag --conll` (first NER_N articles; one token per line, blank line per sentence)
 tok = re.compile(r'[\w\u0600-\u06FF]+|[^\w\s]')
 with open(tmp + '/snn.conll', 'w', encoding='utf-8') as f:
-    for a in arts[:2000]:
+    for a in arts[:ner_n]:
         for sent in re.split(r'(?<=[.!؟?])\s+', a.get('content') or ''):
             ts = tok.findall(sent)
             if ts:
@@ -342,7 +347,10 @@ full)
   heavy_stages examples "$EXDIR" "$EX_BYTES" "$EX_ARTS"
   if SNN_N=$(prep_snn); then
     SNN_OK=1
-    stages snn "$TMP/snn" "$TMP/snn.txt" "$TMP/snn10.txt" "$TMP/snn.conll" "$(fsize "$TMP"/snn/*.json)" "$SNN_N"
+    local_src=$TMP/snn
+    if [ -n "$SNN_DAYS" ]; then local_src=$TMP/snn-light; mkdir -p "$local_src"
+      for z in $SNN_DAYS; do ln -sf "$TMP/snn/$z.json" "$local_src/$z.json"; done; fi
+    stages snn "$local_src" "$TMP/snn.txt" "$TMP/snn10.txt" "$TMP/snn.conll" "$(fsize "$local_src"/*.json)" "$SNN_N"
     # whole-pipeline stages on the first $HEAVY_N records of one day (same file name: the same article ids)
     mkdir -p "$TMP/day"; day=$TMP/day/$SNN_DAY.json
     $PY -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))[:int(sys.argv[3])], open(sys.argv[2], "w"), ensure_ascii=False)' \

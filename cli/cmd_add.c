@@ -68,6 +68,13 @@ static int on_doc(rasd_doc *d, void *ud) {
   }
   c->seen++;
   c->in_batch++;
+  if (rasd_store_has(c->s, d) == 1) { /* stored already: no need to analyse it again */
+    c->st.duplicate++;
+    rasd_doc_free(d);
+    if (c->in_batch >= c->batch && commit_batch(c)) return 1;
+    progress(c, 0);
+    return 0;
+  }
   rasd_analysis *a = NULL;
   double t = cpu();
   int rc = rasd_analyze(c->m, d, &a);
@@ -87,6 +94,16 @@ static int on_doc(rasd_doc *d, void *ud) {
       c->failed_db = 1;
     } else if (added) {
       c->st.added++;
+      /* The story engine takes the document and its analysis. */
+      t = cpu();
+      rc = rasd_store_link(c->s, c->m, d, a);
+      c->cpu_store += cpu() - t;
+      d = NULL;
+      a = NULL;
+      if (rc != RASD_OK) {
+        fprintf(stderr, "rasd: %s\n", rasd_store_errmsg(c->s));
+        c->failed_db = 1;
+      }
     } else {
       c->st.duplicate++;
     }

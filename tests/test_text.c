@@ -266,6 +266,13 @@ static void test_bare(void) {
   BARE_IS("فرنسا", "فرنسا");
   BARE_IS("الحرب", "حرب");
   BARE_IS("وفي", "وفي"); /* too short to split */
+  BARE_IS("بالغة", "بالغه");
+  BARE_IS("البالغين", "بالغين");
+  BARE_IS("الانتخابات", "انتخابات"); /* الآن is protected as a word, not as a prefix */
+  BARE_IS("والانتخابات", "انتخابات");
+  BARE_IS("واليوم", "يوم");           /* والي is protected as a word only */
+  BARE_IS("والدولار", "دولار");
+  BARE_IS("والغامض", "غامض");
   /* gazetteer splits include what bare leaves alone */
   char *f = norm("لبوتين");
   size_t off[8];

@@ -640,7 +640,7 @@ static int repair(ctx *c) {
     set_span(c, &mn, mn.tok_begin, mn.tok_end);
     if (RASD__VEC_PUSH(ms, n, cap, mn) < 0) { free(ms); return -1; }
   }
-  qsort(ms, n, sizeof *ms, cmp_mention);
+  if (n > 1) qsort(ms, n, sizeof *ms, cmp_mention);
   /* join adjacent people */
   size_t w = 0;
   for (size_t k = 0; k < n; k++) {
@@ -660,7 +660,7 @@ static int repair(ctx *c) {
   }
   n = w;
   if (gaz_spans(c, &ms, &n, &cap) || given_names(c, &ms, &n, &cap)) { free(ms); return -1; }
-  qsort(ms, n, sizeof *ms, cmp_mention);
+  if (n > 1) qsort(ms, n, sizeof *ms, cmp_mention);
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز */
   for (size_t k = 0; k < n; k++) {
     size_t b = ms[k].tok_begin, q = b;
@@ -726,7 +726,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
     ord[i].start = mn->start;
   }
   /* 2. fullest mentions first, so a surname finds the full name it belongs to */
-  qsort(ord, a->n_mentions, sizeof *ord, cmp_order);
+  if (a->n_mentions > 1) qsort(ord, a->n_mentions, sizeof *ord, cmp_order);
   for (size_t o = 0; o < a->n_mentions; o++) {
     size_t i = ord[o].i;
     rasd_mention *mn = &a->mentions[i];

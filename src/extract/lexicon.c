@@ -241,7 +241,15 @@ int rasd__lx_is(const rasd__qw *w, const char *s) {
 static rasd__lxent *lx_tab_;
 /* A 64-kbit filter in front of the table: most words of a text are in no list, and one L1 bit says so. */
 static uint64_t lx_bloom_[1024];
-#define BLOOM_BIT_(h) (((h) >> 13) & 0xFFFF)
+/* The filter's bit comes from a cheap signature (length, first and last bytes), not the full hash. */
+static inline uint32_t sig_(const char *w, size_t n) {
+  uint32_t a = 0, b = 0;
+  if (n >= 4) { memcpy(&a, w, 4); memcpy(&b, w + n - 4, 4); }
+  else { for (size_t i = 0; i < n; i++) a = a << 8 | (unsigned char)w[i]; }
+  uint32_t h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ ((uint32_t)n * 0xC2B2AE3Du);
+  return h ^ (h >> 15);
+}
+#define BLOOM_BIT_(h) (((h) >> 7) & 0xFFFF)
 static char *lx_pool_;
 static size_t lx_pool_n_, lx_pool_cap_;
 static pthread_once_t lx_once_ = PTHREAD_ONCE_INIT;
@@ -265,8 +273,8 @@ static void add_(const char *word, uint32_t cls, int32_t val, int32_t val2, cons
   size_t n;
   const char *k = pool_norm_(word, strlen(word), &n);
   if (!k || !n) return;
-  uint32_t hf = hash_(k, n), h = hf & (LX_SIZE - 1);
-  lx_bloom_[BLOOM_BIT_(hf) >> 6] |= 1ull << (BLOOM_BIT_(hf) & 63);
+  uint32_t hf = hash_(k, n), h = hf & (LX_SIZE - 1), sg = sig_(k, n);
+  lx_bloom_[BLOOM_BIT_(sg) >> 6] |= 1ull << (BLOOM_BIT_(sg) & 63);
   for (;;) {
     rasd__lxent *e = &lx_tab_[h];
     if (!e->key) {
@@ -535,8 +543,9 @@ static void lx_init_(void) {
 const rasd__lxent *rasd__lx_find(const char *w, size_t len, uint32_t mask) {
   pthread_once(&lx_once_, lx_init_);
   if (!lx_tab_ || !len) return NULL;
-  uint32_t hf = hash_(w, len), h = hf & (LX_SIZE - 1);
-  if (!(lx_bloom_[BLOOM_BIT_(hf) >> 6] >> (BLOOM_BIT_(hf) & 63) & 1)) return NULL;
+  uint32_t sg = sig_(w, len);
+  if (!(lx_bloom_[BLOOM_BIT_(sg) >> 6] >> (BLOOM_BIT_(sg) & 63) & 1)) return NULL;
+  uint32_t h = hash_(w, len) & (LX_SIZE - 1);
   for (;;) {
     const rasd__lxent *e = &lx_tab_[h];
     if (!e->key) return NULL;
@@ -548,8 +557,9 @@ const rasd__lxent *rasd__lx_find(const char *w, size_t len, uint32_t mask) {
 uint32_t rasd__lx_classes(const char *w, size_t len) {
   pthread_once(&lx_once_, lx_init_);
   if (!lx_tab_ || !len) return 0;
-  uint32_t hf = hash_(w, len), h = hf & (LX_SIZE - 1), cls = 0;
-  if (!(lx_bloom_[BLOOM_BIT_(hf) >> 6] >> (BLOOM_BIT_(hf) & 63) & 1)) return 0;
+  uint32_t sg = sig_(w, len), cls = 0;
+  if (!(lx_bloom_[BLOOM_BIT_(sg) >> 6] >> (BLOOM_BIT_(sg) & 63) & 1)) return 0;
+  uint32_t h = hash_(w, len) & (LX_SIZE - 1);
   for (;;) {
     const rasd__lxent *e = &lx_tab_[h];
     if (!e->key) return cls;

@@ -514,12 +514,38 @@ static int emit_(qctx *x, const spk_t *sp, const cue_t *cue, int direct, uint32_
     }
     if (mi >= 0) {
       const rasd_mention *m = &x->a->mentions[mi];
-      q->speaker_entity = m->entity;
-      /* a long speaker phrase with a name inside: the name is the speaker, the rest its role */
-      if (re <= rs && m->start > s + 1) { rs = s; re = m->start; while (re > rs && t[re - 1] == ' ') re--; }
-      if (m->start > s + 1 || m->end + 1 < e) { s = m->start; e = m->end; }
+      int whole = m->start <= s + 1 && m->end + 1 >= e;
+      /* only a person inside a longer phrase is its speaker ("متحدث باسم الكرملين" stays whole) */
+      if (whole || m->type == RASD_ENT_PER) q->speaker_entity = m->entity;
+      if (!whole && m->type == RASD_ENT_PER) {
+        /* a long speaker phrase with a name inside: the name is the speaker, the rest its role;
+           an honorific before the name (السيد، الدكتور) is kept as written */
+        char buf[64];
+        uint32_t pe = m->start;
+        while (pe > s && t[pe - 1] == ' ') pe--;
+        size_t bl = pe - s < sizeof buf - 1 ? rasd__lx_norm(t + s, pe - s, buf) : 0;
+        int title = bl && rasd__lx_find(buf, bl, LX_TITLE);
+        if (!title) {
+          if (re <= rs && m->start > s + 1) { rs = s; re = pe; }
+          s = m->start;
+          e = m->end;
+        }
+      }
     }
-    q->speaker = rasd__arena_strndup(x->ar, t + s, e - s);
+    {
+      /* the speaker as written, without quotation marks (ورجحت "بلومبرغ") */
+      char *o = rasd__arena_alloc(x->ar, e - s + 1);
+      size_t k = 0;
+      for (uint32_t i = s; o && i < e;) {
+        size_t j = i;
+        int32_t cp = rasd__utf8_next(t, e, &j);
+        if (!(cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)) { memcpy(o + k, t + i, j - i); k += j - i; }
+        i = (uint32_t)j;
+      }
+      while (o && k && o[k - 1] == ' ') k--;
+      if (o) o[k] = 0;
+      q->speaker = o;
+    }
     if (re > rs) q->speaker_role = rasd__arena_strndup(x->ar, t + rs, re - rs);
     if (!q->speaker) x->oom = 1;
   }

@@ -685,7 +685,7 @@ static int make_events_(tout *o) {
     if (best != (size_t)-1) ev[ne++] = (rasd_event){o->tx[best].value, o->tx[best].sentence, (uint32_t)best};
     i = j;
   }
-  qsort(ev, ne, sizeof *ev, ev_cmp_);
+  if (ne > 1) qsort(ev, ne, sizeof *ev, ev_cmp_);
   o->a->events = ev;
   o->a->n_events = ne;
   return 0;

@@ -235,8 +235,12 @@ size_t rasd__ends_with_opener(const char *s, size_t len) {
   /* every opener starts with و (D9 88): only lengths where و stands at that distance from the end are tried */
   for (size_t k = 8; k <= 14; k += 2) {
     if (len <= k || (unsigned char)s[len - k] != 0xD9 || (unsigned char)s[len - k + 1] != 0x88) continue;
+    /* compare the letter after و first: most words with a و there fail at once */
+    unsigned char b2 = (unsigned char)s[len - k + 2], b3 = (unsigned char)s[len - k + 3];
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
-      if (openers[i].n == k && !memcmp(s + len - k, openers[i].s, k)) return k;
+      if (openers[i].n == k && (unsigned char)openers[i].s[2] == b2 && (unsigned char)openers[i].s[3] == b3 &&
+          !memcmp(s + len - k, openers[i].s, k))
+        return k;
   }
   return 0;
 }

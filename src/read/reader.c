@@ -171,10 +171,19 @@ static int add_dir(rasd_reader *r, const char *dir, const char *rel, int depth) 
     }
     rasd__buf_adds(&id, names[i]);
     struct stat st;
+    /* lstat: symbolic links to directories are not followed (no loops), devices and FIFOs are skipped */
     if (p.oom || id.oom) rc = RASD_ENOMEM;
-    else if (stat(p.s, &st) == 0 && S_ISDIR(st.st_mode)) {
+    else if (lstat(p.s, &st) != 0) {
+      input in = {0};
+      char msg[600];
+      snprintf(msg, sizeof msg, "%s: cannot read: %s", p.s, strerror(errno));
+      in.path = rasd__strdup0(p.s);
+      in.err = rasd__strdup0(msg);
+      rc = push_input(r, in);
+    } else if (S_ISDIR(st.st_mode)) {
       if (depth < 64) rc = add_dir(r, p.s, id.s, depth + 1);
-    } else if (known_ext(names[i])) {
+    } else if ((S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(p.s, &st) == 0 && S_ISREG(st.st_mode))) &&
+               known_ext(names[i])) {
       input in = {0};
       in.path = rasd__buf_detach(&p);
       in.idbase = strip_ext(id.s);

@@ -25,8 +25,11 @@ typedef struct rasd__store_ops {
   int (*open)(rasd_store *s, const char *path, int flags);
   void (*close)(rasd_store *s);
   int (*begin)(rasd_store *s);
+  int (*has)(rasd_store *s, const rasd_doc *d, int *found); /* same id, url or content hash stored */
   int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
   int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
+  int (*load_state)(rasd_store *s, void **blob, size_t *len); /* the story engine's saved state, or *blob NULL */
+  int (*apply_corpus)(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *st); /* its stories + state */
   int (*commit)(rasd_store *s);
   void (*rollback)(rasd_store *s);
   int (*stories)(rasd_store *s, const rasd_story_filter *f, json_t **out);
@@ -42,6 +45,9 @@ struct rasd_store {
   void *impl;
   int flags;
   int in_batch;
+  rasd_corpus *corpus;       /* the story engine, once rasd_store_link() was called */
+  const rasd_models *models;
+  size_t corpus_first_new;   /* index of the first article of the open batch in 'corpus' */
   char err[512];
 };
 

@@ -31,7 +31,7 @@ static int fgrow(ctx *c, size_t need) {
   return 0;
 }
 
-static rasd_token *push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
+static inline rasd_token *push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
   if (c->n == c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 64;
     rasd_token *nt = realloc(c->tok, cap * sizeof *nt);
@@ -230,7 +230,7 @@ static size_t number_at(const ctx *c, size_t i) {
   return e;
 }
 
-static int is_terminator_form(const rasd_token *t) {
+static inline int is_terminator_form(const rasd_token *t) {
   const char *f = t->form;
   size_t n = t->form_len;
   if (t->kind != RASD_TOK_PUNCT || n == 0) return 0;
