@@ -337,6 +337,47 @@ double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   return prev[nb];
 }
 
+
+/* Vowel groups between consonants: when two spellings have the same consonants (doubles collapsed),
+ * compare the vowel letters gap by gap. A gap written in one spelling and empty in the other costs an
+ * omission; two different vowels in one gap (باتار / باتور) cost a substitution, which the edit distance
+ * would otherwise price as a cheap deletion plus insertion. Returns -1 when the consonants differ. */
+static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
+  uint8_t ca[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], cb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  unsigned ga[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1], gb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
+  uint8_t na_[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1], nb_[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
+  int la = 0, lb = 0;
+  ga[0] = gb[0] = 0;
+  na_[0] = nb_[0] = 0;
+  for (int i = 0; i < na; i++) {
+    if (is_vowel(a[i])) { if (a[i] != S_E) { ga[la] |= 1u << a[i]; na_[la]++; } continue; }
+    if (la && ca[la - 1] == a[i]) continue;
+    ca[la++] = a[i];
+    ga[la] = 0;
+    na_[la] = 0;
+  }
+  for (int i = 0; i < nb; i++) {
+    if (is_vowel(b[i])) { if (b[i] != S_E) { gb[lb] |= 1u << b[i]; nb_[lb]++; } continue; }
+    if (lb && cb[lb - 1] == b[i]) continue;
+    cb[lb++] = b[i];
+    gb[lb] = 0;
+    nb_[lb] = 0;
+  }
+  if (la != lb || memcmp(ca, cb, (size_t)la)) return -1;
+  double d = 0;
+  for (int g = 0; g <= la; g++) {
+    if (ga[g] == gb[g]) continue;
+    if (!ga[g] || !gb[g]) {
+      int k = na_[g] + nb_[g]; /* every omitted letter costs */
+      d += (g == la ? 0.5 : 0.3) + 0.3 * (k - 1);
+    }
+    else if (g == la && a[na - 1] != b[nb - 1]) d += 1.0; /* the last vowel tells names apart: ماريا / ماريو */
+    else if (ga[g] & gb[g]) d += 0.3;
+    else d += g == la ? 1.0 : 0.7;
+  }
+  return d;
+}
+
 /* How much letter distance a name with 'l' consonants tolerates. */
 static double tolerance(int l) {
   if (l <= 2) return 0.35;
@@ -356,7 +397,8 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   if (!first_conso_ok(x->sym, x->n, y->sym, y->n)) return 0;
   int dl = x->nconso - y->nconso;
   if (dl > 2 || dl < -2) return 0;
-  return rasd__sym_dist(x->sym, x->n, y->sym, y->n) <= tolerance(l) + 1e-9;
+  double g = gap_dist(x->sym, x->n, y->sym, y->n);
+  return (g >= 0 ? g : rasd__sym_dist(x->sym, x->n, y->sym, y->n)) <= tolerance(l) + 1e-9;
 }
 
 static int joined(const rasd__name *nm, uint8_t *out, int *nconso) {
@@ -446,7 +488,8 @@ static int spelling_match(const rasd__name *x, const rasd__name *y, int flags) {
     int dl = ca - cb;
     if (dl > 1 || dl < -1) return 0;
   }
-  return rasd__sym_dist(ja, na, jb, nb) <= tolerance(l) + typo + 1e-9;
+  double g = typo ? -1 : gap_dist(ja, na, jb, nb);
+  return (g >= 0 ? g : rasd__sym_dist(ja, na, jb, nb)) <= tolerance(l) + typo + 1e-9;
 }
 
 static int ascii_ieq(const char *a, const char *b) {
@@ -516,6 +559,18 @@ static void capitalise(char *s) {
   }
 }
 
+/* 1 when gazetteer entry 'i' has exactly the letters of 's' once titles, descriptors and ال are set aside
+ * (مكة المكرمة = منطقة مكة المكرمة). */
+static int same_letters(const rasd__gaz *g, uint32_t i, const char *s, size_t len) {
+  char ar[1024];
+  size_t al = rasd__gaz_arabic(g, i, ar, sizeof ar);
+  rasd__name x, y;
+  if (!al || rasd__name_parse(s, len, &x) != rasd__name_parse(ar, al, &y) || !x.n) return 0;
+  for (int t = 0; t < x.n; t++)
+    if (x.tok[t].n != y.tok[t].n || memcmp(x.tok[t].sym, y.tok[t].sym, x.tok[t].n)) return 0;
+  return 1;
+}
+
 char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
@@ -533,9 +588,11 @@ char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int typ
   if (e >= 0) {
     rasd__gaz_entry ge;
     rasd__gaz_get(g, (uint32_t)e, &ge);
-    /* whole names: an exact entry, or a close spelling of a curated one (كيم جونج أون), is known */
+    /* whole names: an exact entry, or a close spelling of a hand-written or country entry (كيم جونج أون), is
+     * known; a close spelling of a city is not (الهلال is not الحلة) */
     if (*ge.en && !(ge.flags & RASD__GF_TITLE) &&
-        (ge.src <= RASD__GSRC_CITY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0))
+        (ge.src <= RASD__GSRC_COUNTRY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0 ||
+         (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len))))
       return rasd__strdup0(ge.en);
   }
   /* Word by word: فلاديمير + بوتين → Vladimir Putin; unknown words are transliterated. */

@@ -152,7 +152,9 @@ static char *mention_form(const char *text, const rasd__name *canon) {
     rasd__name w, whole;
     if (rasd__name_parse(text + i, we - i, &w) == 1 && rasd__name_parse(text, we, &whole) == 1) {
       /* off only when the rest is closer to a word of the name than the whole word is (وبوتين, not واشنطن) */
-      for (int t = 0; t < canon->n; t++) {
+      /* the first word of a longer mention is the first word of the name */
+      int tmax = text[we] ? 1 : canon->n;
+      for (int t = 0; t < tmax && t < canon->n; t++) {
         const rasd__ntok *ct = &canon->tok[t];
         if (rasd__ntok_match(&w.tok[0], ct) &&
             rasd__sym_dist(w.tok[0].sym, w.tok[0].n, ct->sym, ct->n) < rasd__sym_dist(whole.tok[0].sym, whole.tok[0].n, ct->sym, ct->n))
