@@ -121,15 +121,21 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       Ridx[nd++] = ai;
     }
   /* the centroid of the decoded originals */
+  /* the centroid of the decoded originals: every sentence's words, earlier sentences weighing more (news
+   * says what happened first) */
   size_t nall = 0;
-  for (uint32_t k = 0; k < nd; k++) nall += R[k].n_terms;
+  for (uint32_t k = 0; k < nd; k++)
+    for (uint32_t j = 0; j < R[k].n_sent; j++) nall += R[k].sent[j].n_terms;
   wterm *cent = malloc((nall + 1) * sizeof *cent);
   if (!cent) return RASD_ENOMEM;
   size_t nc = 0;
   for (uint32_t k = 0; k < nd; k++) {
     if (c->art[Ridx[k]].dup_of >= 0) continue;
-    for (uint32_t t = 0; t < R[k].n_terms; t++)
-      cent[nc++] = (wterm){R[k].terms[t].id, (1 + log((double)R[k].terms[t].tf)) * rasd__idf(c, R[k].terms[t].id)};
+    for (uint32_t j = 0; j < R[k].n_sent; j++) {
+      const rasd__rsent *x = &R[k].sent[j];
+      double pw = (x->flags & RASD__S_TITLE) ? 1.0 : 1.0 / (1.0 + 0.5 * x->pos);
+      for (uint32_t t = 0; t < x->n_terms; t++) cent[nc++] = (wterm){x->terms[t], pw * rasd__idf(c, x->terms[t])};
+    }
   }
   if (nc) qsort(cent, nc, sizeof *cent, cmp_wterm);
   size_t m = 0;
