@@ -40,7 +40,9 @@ printf '%-9s %9s %9s %9s %12s %10s\n' articles wall_s cpu_s rss_MB art/cpu_s sto
 for f in "$W"/n1000.jsonl "$W"/n4000.jsonl "$W"/n16000.jsonl $(ls "$W"/n*.jsonl | grep -v -e n1000.jsonl -e n4000.jsonl -e n16000.jsonl -e n1000000.jsonl) $([ $MILLION = 1 ] && echo "$W"/n1000000.jsonl); do
   n=$(wc -l <"$f")
   /usr/bin/time -f '%e %U %S %M' -o "$W/time" taskset -c 0 "$RASD" stories --format json -q "$f" >"$W/out.json" 2>/dev/null
-  read -r wall u s rss <"$W/time"
+  read -r wall u s rss <<EOT
+$(tail -1 "$W/time")
+EOT
   st=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['stories']))" "$W/out.json" 2>/dev/null || echo '?')
   awk -v n="$n" -v w="$wall" -v u="$u" -v s="$s" -v r="$rss" -v st="$st" 'BEGIN{c=u+s; printf "%-9d %9.2f %9.2f %9.1f %12.0f %10s\n", n, w, c, r/1024, (c>0?n/c:0), st}'
 done

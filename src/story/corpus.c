@@ -5,16 +5,24 @@
 #include "story/story_int.h"
 
 /* Defaults (tuned on eval/stories-dev.tsv and the seeds; see eval/stories_dev.sh). */
-#define DEF_THRESHOLD 0.25
+#define DEF_THRESHOLD 0.30
 #define DEF_WINDOW 7
 #define DEF_DUP 0.6
 #define DEF_SL 0.22
-#define W_ENT 0.25   /* share of the article's entity weight found in the story */
+#define W_ENT 0.5    /* text similarity × (1 + W_ENT × share of the article's entity weight in the story) */
+#define W_ENT_ADD 0.15 /* … plus this much of that share: the same people and places within days */
 #define W_DATE 0.08  /* a full date mentioned by both */
-#define W_TIME 0.01  /* per day between the article and the story's last article */
+#define W_TIME 0.005 /* per day between the article and the story's last article */
 #define QTERMS 14    /* query terms per article for candidate stories */
 #define MAX_CAND 48
 #define CLOSED_TERMS 60
+
+/* RASD_STORY_DEBUG=1 prints link scores on stderr (for tuning). */
+static int story_debug(void) {
+  static int d = -1;
+  if (d < 0) d = getenv("RASD_STORY_DEBUG") != NULL;
+  return d;
+}
 
 static const rasd_corpus_opts *opts_or_default(const rasd_corpus_opts *o, rasd_corpus_opts *tmp) {
   memset(tmp, 0, sizeof *tmp);
@@ -63,6 +71,7 @@ void rasd_corpus_free(rasd_corpus *c) {
   free(c->sl); free(c->sl_n);
   if (c->spill) fclose(c->spill);
   rasd_registry_free(c->reg);
+  free(c->idf_val); free(c->idf_at);
   rasd__strtab_free(&c->terms);
   rasd__arena_free(c->strs);
   free(c);
@@ -128,8 +137,11 @@ int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r) {
 }
 
 double rasd__idf(const rasd_corpus *c, uint32_t t) {
+  if (t < c->idf_cap && c->idf_at[t] == c->n_linked + 1) return c->idf_val[t];
   double df = t < c->terms.n ? c->terms.df[t] : 0;
-  return log(1 + (c->n_linked + 1.0) / (df + 0.5));
+  double v = log(1 + (c->n_linked + 1.0) / (df + 0.5));
+  if (t < c->idf_cap) c->idf_val[t] = (float)v, c->idf_at[t] = c->n_linked + 1;
+  return t < c->idf_cap ? c->idf_val[t] : v;
 }
 
 /* ---- near-duplicates: banded LSH over the MinHash ---- */
@@ -171,7 +183,7 @@ static int64_t find_dup(rasd_corpus *c, uint32_t i) {
       uint32_t j = c->lsh_art[h];
       int eq = 0;
       for (int r = 0; r < RASD__SIG_N; r++) eq += c->art[j].sig[r] == a->sig[r];
-      if (getenv("RASD_STORY_DEBUG")) fprintf(stderr, "dup? %s ~ %s: %d/64\n", a->id, c->art[j].id, eq);
+      if (story_debug()) fprintf(stderr, "dup? %s ~ %s: %d/64\n", a->id, c->art[j].id, eq);
       int64_t root = c->art[j].dup_of >= 0 ? (int64_t)c->art[j].dup_of : (int64_t)j;
       if (eq >= need && (eq > best_eq || (eq == best_eq && root < best))) best = root, best_eq = eq;
     }
@@ -263,14 +275,20 @@ static double story_cos(const rasd_corpus *c, const rasd__story *s, const rasd__
 static double story_score(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const double *w, double an,
                           int32_t day) {
   double cs = story_cos(c, s, r, w, an);
+  /* shared entities weighted by rarity (IDF), as a share of the article's own entity weight; it scales
+   * the text similarity rather than adding to it, so that naming the same country is no story */
   double ent = 0, etot = 0;
   for (uint32_t i = 0; i < r->n_ent; i++) {
+    int dup = 0;
+    for (uint32_t k = 0; k < i && !dup; k++) dup = r->ent[k].key == r->ent[i].key;
+    if (dup) continue;
     double idf = rasd__idf(c, r->ent[i].key);
     etot += idf;
     for (uint32_t k = 0; k < s->n_ents; k++)
       if (s->ents[k].id == r->ent[i].key) { ent += idf; break; }
   }
-  double sc = cs + (etot > 0 ? W_ENT * ent / etot : 0);
+  double share = etot > 0 ? ent / etot : 0;
+  double sc = cs * (1 + W_ENT * share) + W_ENT_ADD * share;
   int shared_day = 0;
   for (uint32_t i = 0; i < r->n_days && !shared_day; i++)
     for (uint32_t k = 0; k < s->n_days; k++)
@@ -320,8 +338,24 @@ static void story_close(rasd_corpus *c, rasd__story *s) {
   free(tmp);
 }
 
+/* Grows the IDF cache to the vocabulary (entries at N = 0 are stale by construction). */
+static int idf_grow(rasd_corpus *c) {
+  if (c->idf_cap >= c->terms.n) return 0;
+  size_t nc = c->terms.cap;
+  float *v = realloc(c->idf_val, nc * sizeof *v);
+  if (!v) return -1;
+  c->idf_val = v;
+  uint32_t *at = realloc(c->idf_at, nc * sizeof *at);
+  if (!at) return -1;
+  c->idf_at = at;
+  memset(at + c->idf_cap, 0, (nc - c->idf_cap) * sizeof *at);
+  c->idf_cap = nc;
+  return 0;
+}
+
 static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   rasd__art *a = &c->art[i];
+  if (idf_grow(c)) return RASD_ENOMEM;
   rasd__rec r;
   int rc = rasd__corpus_rec(c, i, ar, &r);
   if (rc) return rc;
@@ -383,7 +417,7 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     double best = c->o.threshold;
     for (uint32_t k = 0; k < nc; k++) {
       double sc = story_score(c, &c->st[cand[k]], &r, w, an, day);
-      if (getenv("RASD_STORY_DEBUG"))
+      if (story_debug())
         fprintf(stderr, "score %s -> story %u (%s): %.3f cos %.3f\n", a->id, cand[k] + 1, c->art[c->st[cand[k]].mem[0]].id, sc,
                 story_cos(c, &c->st[cand[k]], &r, w, an));
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
@@ -519,7 +553,7 @@ static int storylines(rasd_corpus *c) {
           else shared++, i++, j++;
         }
         double sc = cs + (tot ? 0.2 * shared / tot : 0);
-        if (getenv("RASD_STORY_DEBUG")) fprintf(stderr, "storyline %zu~%u: %.3f (cos %.3f, %u/%u entities)\n", s + 1, o + 1, sc, cs, shared, tot);
+        if (story_debug()) fprintf(stderr, "storyline %zu~%u: %.3f (cos %.3f, %u/%u entities)\n", s + 1, o + 1, sc, cs, shared, tot);
         if (sc >= c->o.storyline_threshold) parent[uf_find(parent, (uint32_t)s)] = uf_find(parent, o);
       }
       hits[o] = 0;

@@ -26,6 +26,7 @@ void rasd__strtab_free(rasd__strtab *t) {
   free(t->str);
   free(t->len);
   free(t->df);
+  free(t->hash);
   free(t->slot);
   rasd__arena_free(t->ar);
   memset(t, 0, sizeof *t);
@@ -36,7 +37,7 @@ static int strtab_rehash(rasd__strtab *t) {
   uint32_t *sl = calloc(ns, sizeof *sl);
   if (!sl) return -1;
   for (size_t i = 0; i < t->n; i++) {
-    size_t h = hash_bytes(t->str[i], t->len[i]) & (ns - 1);
+    size_t h = t->hash[i] & (ns - 1);
     while (sl[h]) h = (h + 1) & (ns - 1);
     sl[h] = (uint32_t)i + 1;
   }
@@ -47,10 +48,11 @@ static int strtab_rehash(rasd__strtab *t) {
 }
 
 int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
-  size_t h = hash_bytes(s, len) & (t->nslot - 1);
+  uint32_t hv = (uint32_t)hash_bytes(s, len);
+  size_t h = hv & (t->nslot - 1);
   while (t->slot[h]) {
     uint32_t id = t->slot[h] - 1;
-    if (t->len[id] == len && !memcmp(t->str[id], s, len)) return id;
+    if (t->hash[id] == hv && t->len[id] == len && !memcmp(t->str[id], s, len)) return id;
     h = (h + 1) & (t->nslot - 1);
   }
   if (!add || len > 0xffff) return -1;
@@ -62,7 +64,9 @@ int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
     if (nl) t->len = nl;
     uint32_t *nd = realloc(t->df, nc * sizeof *nd);
     if (nd) t->df = nd;
-    if (!ns || !nl || !nd) return -1;
+    uint32_t *nh = realloc(t->hash, nc * sizeof *nh);
+    if (nh) t->hash = nh;
+    if (!ns || !nl || !nd || !nh) return -1;
     t->cap = nc;
   }
   char *copy = rasd__arena_strndup(t->ar, s, len);
@@ -71,6 +75,7 @@ int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
   t->str[id] = copy;
   t->len[id] = (uint32_t)len;
   t->df[id] = 0;
+  t->hash[id] = hv;
   t->slot[h] = id + 1;
   if (t->n * 2 > t->nslot && strtab_rehash(t)) return -1;
   return id;
@@ -360,14 +365,11 @@ static uint64_t mix64(uint64_t x) {
 }
 
 #define MAX_SENT 80
-#define LEAD_SENT 2   /* body sentences that count for linking */
-#define TITLE_W 4     /* weight of a headline word */
-
-/* Tuning hook: an integer from the environment (development only), else 'def'. */
-static int knob(const char *name, int def) {
-  const char *v = getenv(name);
-  return v && *v ? atoi(v) : def;
-}
+#define LEAD_SENT 1   /* body sentences that count for linking (tuned on eval/stories-dev.tsv) */
+#define TITLE_W 6     /* weight of a headline word */
+#define LEAD_W 3      /* weight of a lead word */
+#define BODY_W 1      /* weight of a later word: background that many stories share */
+#define LEAD_WORDS 30 /* ... and at least this many content words */
 
 int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, const int32_t *reg_ids, rasd__buf *out) {
   int rc = RASD_ENOMEM;
@@ -397,7 +399,9 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
    * every content token is kept for the sentence records below. */
   tid = malloc((nw + ntw + 1) * sizeof *tid);
   if (!tid) goto done;
-  const uint32_t lead = (uint32_t)knob("RS_LEAD", LEAD_SENT), tw_w = (uint32_t)knob("RS_TITLEW", TITLE_W);
+  const uint32_t lead = LEAD_SENT, tw_w = TITLE_W;
+  const size_t lead_words = LEAD_WORDS;
+  size_t nlead = 0;
   for (int pass = 0; pass < 2; pass++) {
     wtok *v = pass ? tw : w;
     size_t nv = pass ? ntw : nw;
@@ -408,8 +412,10 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
       int64_t id = rasd__strtab_id(terms, v[i].stem, v[i].slen, 1);
       if (id < 0) goto done;
       ids[i] = (int32_t)id;
-      if (!pass && v[i].sent >= lead) continue;
-      rasd__tf x = {(uint32_t)id, pass ? tw_w : 1u};
+      uint32_t wt = pass ? tw_w : BODY_W;
+      if (!pass && (v[i].sent < lead || nlead < lead_words)) nlead++, wt = LEAD_W;
+      if (!wt) continue;
+      rasd__tf x = {(uint32_t)id, wt};
       if (RASD__VEC_PUSH(tf, ntf, ctf, x)) goto done;
     }
   }

@@ -14,6 +14,7 @@ typedef struct rasd__strtab {
   char **str;
   uint32_t *len;
   uint32_t *df;        /* document frequency (articles linked so far) */
+  uint32_t *hash;      /* hash of each string, to skip most comparisons */
   size_t n, cap;
   uint32_t *slot;      /* id + 1, 0 = empty */
   size_t nslot;
@@ -105,6 +106,7 @@ struct rasd_corpus {
   int64_t **sl; size_t *sl_n; size_t n_sl;
   FILE *spill; uint64_t spill_end;
   rasd_registry *reg;          /* corpus entities (names across spellings); NULL after a load */
+  float *idf_val; uint32_t *idf_at; size_t idf_cap;  /* IDF cache: value and the N it was computed at */
   rasd__arena *strs;
 };
 

@@ -121,15 +121,21 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       Ridx[nd++] = ai;
     }
   /* the centroid of the decoded originals */
+  /* the centroid of the decoded originals: every sentence's words, earlier sentences weighing more (news
+   * says what happened first) */
   size_t nall = 0;
-  for (uint32_t k = 0; k < nd; k++) nall += R[k].n_terms;
+  for (uint32_t k = 0; k < nd; k++)
+    for (uint32_t j = 0; j < R[k].n_sent; j++) nall += R[k].sent[j].n_terms;
   wterm *cent = malloc((nall + 1) * sizeof *cent);
   if (!cent) return RASD_ENOMEM;
   size_t nc = 0;
   for (uint32_t k = 0; k < nd; k++) {
     if (c->art[Ridx[k]].dup_of >= 0) continue;
-    for (uint32_t t = 0; t < R[k].n_terms; t++)
-      cent[nc++] = (wterm){R[k].terms[t].id, (1 + log((double)R[k].terms[t].tf)) * rasd__idf(c, R[k].terms[t].id)};
+    for (uint32_t j = 0; j < R[k].n_sent; j++) {
+      const rasd__rsent *x = &R[k].sent[j];
+      double pw = (x->flags & RASD__S_TITLE) ? 1.0 : 1.0 / (1.0 + 0.5 * x->pos);
+      for (uint32_t t = 0; t < x->n_terms; t++) cent[nc++] = (wterm){x->terms[t], pw * rasd__idf(c, x->terms[t])};
+    }
   }
   if (nc) qsort(cent, nc, sizeof *cent, cmp_wterm);
   size_t m = 0;
@@ -165,10 +171,12 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (++body > MAX_SENT_PER_ART || ncd >= MAX_CAND) continue;
       if (s->n_terms < 3 || s->len < 20) continue;
       double sc = cs;
-      if (s->pos == 0) sc += 0.12;
-      else if (s->pos == 1) sc += 0.06;
-      else if (s->pos == 2) sc += 0.03;
-      sc -= 0.004 * (s->pos > 10 ? 10 : s->pos);
+      /* position: news puts what happened first */
+      const double pw = 1;
+      if (s->pos == 0) sc += 0.12 * pw;
+      else if (s->pos == 1) sc += 0.06 * pw;
+      else if (s->pos == 2) sc += 0.03 * pw;
+      sc -= 0.004 * pw * (s->pos > 10 ? 10 : s->pos);
       if (s->flags & RASD__S_DATE) sc += 0.04;
       if (s->flags & RASD__S_ATTR) sc += 0.03;
       if (s->flags & RASD__S_NUM) sc += 0.02;
@@ -198,7 +206,9 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   for (size_t i = 0; i < ncd; i++)
     if (cd[i].group == (int)i && cd[i].n_arts > 1) cd[i].score *= 1 + 0.1 * (double)(cd[i].n_arts < 6 ? cd[i].n_arts - 1 : 5);
   /* MMR selection */
-  size_t want_s = o.sentences > 0 ? (size_t)o.sentences : SIZE_MAX, want_w = o.words > 0 ? (size_t)o.words : SIZE_MAX;
+  /* a word budget is filled with whole sentences up to about 15% over it (tuned on EASC) */
+  const double wf = 1.15;
+  size_t want_s = o.sentences > 0 ? (size_t)o.sentences : SIZE_MAX, want_w = o.words > 0 ? (size_t)(o.words * wf) : SIZE_MAX;
   size_t nsel = 0, words = 0;
   size_t *sel = malloc((ncd + 1) * sizeof *sel);
   if (!sel) { free(cd); free(cent); return RASD_ENOMEM; }
@@ -219,8 +229,8 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     if (bi == SIZE_MAX) break;
     cd[bi].picked = 1;
     size_t nw = count_words(cd[bi].s->text, cd[bi].s->len);
-    if (nsel && want_w != SIZE_MAX && words + nw > want_w + want_w / 5) {
-      continue; /* too long for what is left: try the next best */
+    if (nsel && want_w != SIZE_MAX && words + nw > want_w + want_w / 2 && words >= want_w * 4 / 5) {
+      continue; /* far too long for what is left: try the next best */
     }
     sel[nsel++] = bi;
     words += nw;
