@@ -20,6 +20,12 @@ PEER_RUNS=${PEER_RUNS:-3}
 TMP=${BENCH_TMP:-/tmp/rasd-bench}
 SHARED=${RASD_SHARED:-$ROOT/../shared}
 BIG_N=${BIG_N:-1000000}
+SNN_DAY=${SNN_DAY:-2015-08-01}   # the SaudiNewsNet day for the whole-pipeline stages (also the stories dev day)
+HEAVY_N=${HEAVY_N:-400}          # its first records used there (analysis costs milliseconds per article)
+GROWTH=${GROWTH:-1000 4000 16000 all}
+SNN_DAYS=${SNN_DAYS:-}           # SaudiNewsNet days for the fast stages (default: all 17)
+STEM_MB=${STEM_MB:-10}           # MB of text for the stemmer comparison
+NER_N=${NER_N:-2000}             # articles in the CoNLL file for `rasd tag`
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3   # Debian's python: nltk, sklearn, networkx
 CORE=""; command -v taskset >/dev/null && CORE="taskset -c 0"
 TIME=/usr/bin/time
@@ -40,32 +46,34 @@ deps() { # installs the peers' Debian packages when root (quietly); a peer whose
 }
 
 # measure STAGE TOOL INPUT BYTES ARTICLES RUNS -- CMD...: runs CMD RUNS times on one core (stdout to
-# $TMP/out.STAGE.TOOL), records wall median/min/max, peak RSS, and the median of a self-reported
-# "secs=" (the kernel time of a driver, without start-up). A command that says "not available" is
+# $TMP/out.STAGE.TOOL), records wall median/min/max, CPU (user+sys, children included) median, peak RSS,
+# and the median of a self-reported "secs=" (the CPU time of a driver's work loop, without start-up). A command that says "not available" is
 # recorded once as such; exit codes other than 0 and 1 (1 = some inputs had errors) are failures.
 measure() {
   local stage=$1 tool=$2 input=$3 bytes=$4 arts=$5 runs=$6; shift 7
-  local out="$TMP/out.$stage.$tool" err="$TMP/err.$stage.$tool" walls=() kern=() peak=0 rc=0 r
+  local out="$TMP/out.$stage.$tool" err="$TMP/err.$stage.$tool" walls=() cpus=() kern=() peak=0 rc=0 r
   local cmd="$*"; cmd=${cmd//$TMP/\$BENCH_TMP}; cmd=${cmd//$ROOT\//}; cmd=$(echo "$cmd" | tr '\t\n' '  ' | cut -c1-220)
   for ((r = 0; r < runs; r++)); do
     [ -n "${PRE:-}" ] && eval "$PRE"
     local t0 t1
     t0=$(date +%s%N)
-    $CORE $TIME -f '%M' -o "$TMP/time.$$" "$@" >"$out" 2>"$err"; rc=$?
+    $CORE $TIME -f '%M %U %S' -o "$TMP/time.$$" "$@" >"$out" 2>"$err"; rc=$?
     t1=$(date +%s%N)
     if [ $rc -ge 2 ] || { [ $rc = 1 ] && [ "$tool" != rasd ]; }; then
       local why="exit $rc"
       if grep -q "not available" "$err"; then why="not available"; fi
-      printf '%s\t%s\t%s\t%s\t%s\t0\t\t\t\t\t\t%s\t%s\t%s\n' "$stage" "$tool" "$input" "$bytes" "$arts" \
+      printf '%s\t%s\t%s\t%s\t%s\t0\t\t\t\t\t\t%s\t%s\t%s\t\n' "$stage" "$tool" "$input" "$bytes" "$arts" \
         "$([ "$why" = "not available" ] && echo na || echo fail)" "$why: $(grep -v '^\s*Command' "$err" | head -c 160 | tr '\t\n' '  ')" "$cmd" >>"$RES"
       log "$stage/$tool: $why"
       return 1
     fi
     walls+=("$(( (t1 - t0) / 1000 ))")  # microseconds
-    local m; m=$(tail -1 "$TMP/time.$$"); [ "${m:-0}" -gt "$peak" ] 2>/dev/null && peak=$m
+    local m u sy; read -r m u sy < <(tail -1 "$TMP/time.$$"); [ "${m:-0}" -gt "$peak" ] 2>/dev/null && peak=$m
+    cpus+=("$(awk -v u="${u:-0}" -v s="${sy:-0}" 'BEGIN{printf "%d", (u + s) * 1e6}')")
     local k; k=$(grep -o 'secs=[0-9.]*' "$out" | tail -1 | cut -d= -f2); [ -n "$k" ] && kern+=("$k")
   done
-  local sorted med min max kmed=""
+  local sorted med min max kmed="" cmed
+  cmed=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
   sorted=$(printf '%s\n' "${walls[@]}" | sort -n)
   min=$(echo "$sorted" | head -1); max=$(echo "$sorted" | tail -1)
   med=$(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p")
@@ -73,15 +81,15 @@ measure() {
   local status=ok note=""
   if [ ! -s "$out" ] && [ -z "${NOOUT_OK:-}" ]; then status=empty; note="no output"; fi
   [ $rc = 1 ] && note="exit 1 (some inputs reported errors)"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stage" "$tool" "$input" "$bytes" "$arts" "$runs" \
-    "$med" "$min" "$max" "$kmed" "$peak" "$status" "$note" "$cmd" >>"$RES"
-  log "$stage/$tool on $input: median $(awk "BEGIN{printf \"%.3f\", $med/1e6}") s${kmed:+ (kernel $kmed s)}, peak $((peak / 1024)) MB, $status"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$stage" "$tool" "$input" "$bytes" "$arts" "$runs" \
+    "$med" "$min" "$max" "$kmed" "$peak" "$status" "$note" "$cmd" "$cmed" >>"$RES"
+  log "$stage/$tool on $input: median $(awk "BEGIN{printf \"%.3f\", $med/1e6}") s wall, $(awk "BEGIN{printf \"%.3f\", $cmed/1e6}") s CPU${kmed:+ (kernel $kmed s CPU)}, peak $((peak / 1024)) MB, $status"
   [ $status = ok ]
 }
 
-skip_row() { printf '%s\t%s\t%s\t\t\t0\t\t\t\t\t\tna\t%s\t\n' "$1" "$2" "$3" "$4" >>"$RES"; log "$1/$2: $4"; }
+skip_row() { printf '%s\t%s\t%s\t\t\t0\t\t\t\t\t\tna\t%s\t\t\n' "$1" "$2" "$3" "$4" >>"$RES"; log "$1/$2: $4"; }
 
-fsize() { du -cb "$@" 2>/dev/null | tail -1 | cut -f1; }
+fsize() { du -cbL "$@" 2>/dev/null | tail -1 | cut -f1; }
 
 # ---------- inputs ----------
 EXDIR=$ROOT/examples/news
@@ -103,35 +111,37 @@ PY
 
 SNN_OK=0
 prep_snn() { # unzip the SaudiNewsNet days (JSON arrays) to $TMP/snn; text lines, JSONL, CoNLL and growth subsets
-  local zips=("$SHARED"/data/news/saudinewsnet/*.zip)
+  local zips=("$SHARED"/data/news/saudinewsnet/*.zip) z
+  if [ -n "$SNN_DAYS" ]; then zips=(); for z in $SNN_DAYS $SNN_DAY; do zips+=("$SHARED/data/news/saudinewsnet/$z.zip"); done; fi
   if [ ! -f "${zips[0]}" ]; then log "SaudiNewsNet not found under $SHARED/data/news/saudinewsnet: SaudiNewsNet rows skipped"; return 1; fi
   mkdir -p "$TMP/snn"
-  if [ "$(ls "$TMP/snn" | wc -l)" != "${#zips[@]}" ]; then
-    for z in "${zips[@]}"; do unzip -qo "$z" -d "$TMP/snn" || return 1; done
-  fi
-  $PY - "$TMP" <<'PY'
+  rm -rf "$TMP/snn"; mkdir -p "$TMP/snn"
+  for z in "${zips[@]}"; do unzip -qo "$z" -d "$TMP/snn" || return 1; done
+  $PY - "$TMP" "$STEM_MB" "$NER_N" "$SNN_DAYS" <<'PY'
 import glob, json, os, re, sys
-tmp = sys.argv[1]
+tmp, stem_mb, ner_n, days = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), sys.argv[4].split()
 arts = []
 for p in sorted(glob.glob(tmp + '/snn/*.json')):
+    if days and os.path.basename(p)[:-5] not in days:
+        continue   # (the whole-pipeline day only)
     arts += json.load(open(p, encoding='utf-8'))
 arts.sort(key=lambda a: a.get('date_extracted') or '')
 with open(tmp + '/snn.txt', 'w', encoding='utf-8') as f:
     for a in arts:
         f.write(' '.join(((a.get('title') or '') + ' ' + (a.get('content') or '')).split()) + '\n')
-# the stemmer comparison uses the first ~10 MB (the Python stemmers need minutes for the whole corpus)
+# the stemmer comparison uses the first STEM_MB MB (the Python stemmers need minutes for the whole corpus)
 with open(tmp + '/snn.txt', 'rb') as f:
-    head = f.read(10_000_000)
+    head = f.read(int(stem_mb * 1e6))
 open(tmp + '/snn10.txt', 'wb').write(head[:head.rfind(b'\n') + 1])
 # JSON Lines in date order, ids = url (the growth subsets are prefixes of it)
 with open(tmp + '/snn.jsonl', 'w', encoding='utf-8') as f:
     for k, a in enumerate(arts):
         a = dict(a); a.setdefault('id', a.get('url') or f'snn{k}')
         f.write(json.dumps(a, ensure_ascii=False) + '\n')
-# CoNLL-style token file for `rasd tag --conll` (first 2000 articles; one token per line, blank line per sentence)
+# CoNLL-style token file for `rasd tag --conll` (first NER_N articles; one token per line, blank line per sentence)
 tok = re.compile(r'[\w\u0600-\u06FF]+|[^\w\s]')
 with open(tmp + '/snn.conll', 'w', encoding='utf-8') as f:
-    for a in arts[:2000]:
+    for a in arts[:ner_n]:
         for sent in re.split(r'(?<=[.!؟?])\s+', a.get('content') or ''):
             ts = tok.findall(sent)
             if ts:
@@ -165,7 +175,7 @@ build_peers() {
 }
 
 # ---------- stages ----------
-# stages INPUT_NAME DIR_OR_FILE TEXTFILE STEMFILE CONLL BYTES ARTS
+# stages INPUT_NAME DIR_OR_FILE TEXTFILE STEMFILE CONLL BYTES ARTS: the fast stages and the text peers
 stages() {
   local in=$1 src=$2 txt=$3 stemtxt=$4 conll=$5 bytes=$6 arts=$7
   local tb; tb=$(fsize "$txt"); local sb; sb=$(fsize "$stemtxt"); local cb; cb=$(fsize "$conll")
@@ -175,7 +185,7 @@ stages() {
   #  one process run each; their own figures go to the kernels table)
   local bt; bt=$(find_helper bench_text)
   if [ "$in" != snn ]; then :
-  elif [ -n "$bt" ]; then
+  elif [ -n "$bt" ]; then  # (reads every day file of the directory)
     measure text bench_text "$in" "$(fsize "$src"/*.json)" "$arts" 1 -- "$bt" "$src" &&
       { echo "### bench_text $src (one core)"; cat "$TMP/out.text.bench_text"; echo; } >>"$KERNELS"
   else skip_row text bench_text "$in" "not available (no bench/bench_text yet)"; fi
@@ -195,11 +205,17 @@ stages() {
   else skip_row stem nltk "$in" "not available (python3-nltk missing)"; fi
   # NER on pre-tokenised text
   measure ner rasd "$in" "$cb" "" "$RUNS" -- "$RASD" tag --conll "$conll"
+}
+
+# heavy_stages INPUT_NAME SRC BYTES ARTS: the whole-pipeline stages (on one SaudiNewsNet day in the full run:
+# analysis costs milliseconds per article and the machine is shared)
+heavy_stages() {
+  local in=$1 src=$2 bytes=$3 arts=$4
   # quotes + dates kernel (the quotes engineer's bench-extract)
   local be; be=$(find_helper bench_extract)
-  if [ "$in" != snn ]; then :
+  if [ "$in" = examples ]; then :
   elif [ -n "$be" ]; then
-    measure extract bench_extract "$in" "$(fsize "$src"/*.json)" "$arts" 1 -- "$be" "$src"/*.json &&
+    measure extract bench_extract "$in" "$bytes" "$arts" 1 -- "$be" "$src" &&
       { echo "### bench_extract (one core)"; cat "$TMP/out.extract.bench_extract"; echo; } >>"$KERNELS"
   else skip_row extract bench_extract "$in" "not available (no bench/bench_extract yet)"; fi
   measure analyze rasd "$in" "$bytes" "$arts" "$RUNS" -- "$RASD" analyze -q "$src"
@@ -212,19 +228,24 @@ stages() {
                "الأمير محمد بن سلمان" "أسعار" "التعليم" "وزارة الصحة" "إيران" "الاتحاد" "سيول" "جدة" "مكة" "الدفاع المدني"; do
         "$0" search --db "$1" "$q" >/dev/null || exit $?; done; echo done' "$RASD" "$TMP/bench.db"
   else skip_row search rasd "$in" "not available (no store built by rasd add)"; fi
+  # the clustering peer on the same articles as `rasd stories`
+  if [ "$MODE" = smoke ] || [ -d "$src" ]; then :   # (not on the 17 examples)
+  elif $PY -c 'import sklearn' 2>/dev/null; then
+    $PY bench/to_jsonl.py "$src" >"$TMP/cluster-in.jsonl"
+    measure cluster sklearn-tfidf "$in" "$bytes" "$arts" "$PEER_RUNS" -- \
+      $PY bench/peer_sklearn.py "$TMP/cluster-in.jsonl" "$TMP/sklearn-stories.json"
+  else skip_row cluster sklearn-tfidf "$in" "not available (python3-sklearn missing)"; fi
 }
 
 # sklearn TF-IDF clustering and TextRank summaries (speed and quality, same inputs as rasd)
 peer_quality() {
   local dev=eval/stories-dev.tsv
   if $PY -c 'import sklearn' 2>/dev/null; then
-    measure cluster sklearn-tfidf snn "$(fsize "$TMP/snn.jsonl")" "$SNN_N" "$PEER_RUNS" -- \
-      $PY bench/peer_sklearn.py "$TMP/snn.jsonl" "$TMP/sklearn-stories.json"
     if [ -f "$dev" ]; then
       $PY bench/peer_sklearn.py --dev "$dev" "$TMP/snn" "$TMP/sklearn-dev.json" >"$TMP/sklearn-dev.out" 2>&1 &&
         echo "sklearn TF-IDF + agglomerative on eval/stories-dev.tsv: $(tail -1 "$TMP/sklearn-dev.out")" >>"$TMP/quality-peers.txt"
     fi
-  else skip_row cluster sklearn-tfidf snn "not available (python3-sklearn missing)"; fi
+  fi
   local easc=$SHARED/data/summaries/easc-dev
   if [ -d "$easc" ] && $PY -c 'import networkx' 2>/dev/null; then
     measure summary textrank easc "$(fsize "$easc"/Articles/*/*)" 50 "$PEER_RUNS" -- $PY bench/peer_textrank.py "$easc"
@@ -237,17 +258,18 @@ peer_quality() {
 growth() { # time and peak memory of `rasd stories` at 1k, 4k, 16k, all articles
   local g=$TMP/growth.tsv n
   : >"$g"
-  for n in 1000 4000 16000 "$SNN_N"; do
+  for n in $GROWTH; do
+    [ "$n" = all ] && n=$SNN_N
     [ "$n" -gt "$SNN_N" ] && continue
     head -n "$n" "$TMP/snn.jsonl" >"$TMP/grow.jsonl"
     if measure growth-$n rasd "snn[$n]" "$(fsize "$TMP/grow.jsonl")" "$n" 1 -- "$RASD" stories -q --format json "$TMP/grow.jsonl"; then
-      awk -F'\t' -v n="$n" '$1=="growth-"n {printf "%d\t%.3f\t%.1f\n", n, $7/1e6, $11/1024}' "$RES" >>"$g"
+      awk -F'\t' -v n="$n" '$1=="growth-"n {printf "%d\t%.3f\t%.3f\t%.1f\n", n, $15/1e6, $7/1e6, $11/1024}' "$RES" >>"$g"
     fi
   done
   rm -f "$TMP/grow.jsonl"
   [ -s "$g" ] || return 1
   # keep an earlier 1M point (make bench-big) in bench/growth.tsv
-  { echo "# articles	seconds	peak_MB	(rasd stories --format json, one core; $(git rev-parse --short HEAD))"
+  { echo "# articles	cpu_s	wall_s	peak_MB	(rasd stories --format json, one core; $(git rev-parse --short HEAD))"
     cat "$g"; grep -E "^$BIG_N	" bench/growth.tsv 2>/dev/null; } >"$TMP/growth.new"
   mv "$TMP/growth.new" bench/growth.tsv
   plot
@@ -258,19 +280,19 @@ plot() {
   gnuplot <<EOF 2>"$TMP/gnuplot.err" || log "gnuplot failed: $(head -c 200 "$TMP/gnuplot.err")"
 set terminal png size 640,400 font ",10"
 set output "bench/growth.png"
-set title "rasd stories: time and peak memory vs articles (one core)"
+set title "rasd stories: CPU time and peak memory vs articles (one core)"
 set logscale x 10
 set logscale y 10
 set xlabel "articles"
-set ylabel "seconds"
+set ylabel "CPU seconds"
 set y2label "peak MB"
 set y2tics
 set logscale y2 10
 set ytics nomirror
 set key top left
 set grid
-plot "bench/growth.tsv" using 1:2 with linespoints pt 7 title "time (s)", \
-     "bench/growth.tsv" using 1:3 axes x1y2 with linespoints pt 5 title "peak memory (MB)"
+plot "bench/growth.tsv" using 1:2 with linespoints pt 7 title "CPU time (s)", \
+     "bench/growth.tsv" using 1:4 axes x1y2 with linespoints pt 5 title "peak memory (MB)"
 EOF
 }
 
@@ -304,6 +326,7 @@ smoke)
   tr -s ' ' '\n' <"$TMP/ex.txt" | head -300 >"$TMP/ex.conll"
   PEER_RUNS=1
   stages examples "$EXDIR" "$TMP/ex.txt" "$TMP/ex.txt" "$TMP/ex.conll" "$EX_BYTES" "$EX_ARTS"
+  heavy_stages examples "$EXDIR" "$EX_BYTES" "$EX_ARTS"
   # one line per stage row: ok → pass, not available → skip, ran but failed or empty → fail
   while IFS='|' read -r name status note; do
     case $status in
@@ -321,9 +344,18 @@ full)
   prep_examples
   tr -s ' ' '\n' <"$TMP/ex.txt" >"$TMP/ex.conll"
   stages examples "$EXDIR" "$TMP/ex.txt" "$TMP/ex.txt" "$TMP/ex.conll" "$EX_BYTES" "$EX_ARTS"
+  heavy_stages examples "$EXDIR" "$EX_BYTES" "$EX_ARTS"
   if SNN_N=$(prep_snn); then
     SNN_OK=1
-    stages snn "$TMP/snn" "$TMP/snn.txt" "$TMP/snn10.txt" "$TMP/snn.conll" "$(fsize "$TMP"/snn/*.json)" "$SNN_N"
+    local_src=$TMP/snn
+    if [ -n "$SNN_DAYS" ]; then local_src=$TMP/snn-light; mkdir -p "$local_src"
+      for z in $SNN_DAYS; do ln -sf "$TMP/snn/$z.json" "$local_src/$z.json"; done; fi
+    stages snn "$local_src" "$TMP/snn.txt" "$TMP/snn10.txt" "$TMP/snn.conll" "$(fsize "$local_src"/*.json)" "$SNN_N"
+    # whole-pipeline stages on the first $HEAVY_N records of one day (same file name: the same article ids)
+    mkdir -p "$TMP/day"; day=$TMP/day/$SNN_DAY.json
+    $PY -c 'import json,sys; json.dump(json.load(open(sys.argv[1]))[:int(sys.argv[3])], open(sys.argv[2], "w"), ensure_ascii=False)' \
+      "$TMP/snn/$SNN_DAY.json" "$day" "$HEAVY_N"
+    heavy_stages "snn-$SNN_DAY[:$HEAVY_N]" "$day" "$(fsize "$day")" "$($PY -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$day")"
     peer_quality
     growth
   else
@@ -341,7 +373,7 @@ big)
     "$RASD" stories -q --format json "$TMP/big.jsonl"
   if awk -F'\t' -v n="$BIG_N" '$1=="growth-"n && $12=="ok"' "$RES" | grep -q .; then
     grep -vE "^$BIG_N	" bench/growth.tsv 2>/dev/null >"$TMP/growth.new"
-    awk -F'\t' -v n="$BIG_N" '$1=="growth-"n {printf "%d\t%.3f\t%.1f\n", n, $7/1e6, $11/1024}' "$RES" >>"$TMP/growth.new"
+    awk -F'\t' -v n="$BIG_N" '$1=="growth-"n {printf "%d\t%.3f\t%.3f\t%.1f\n", n, $15/1e6, $7/1e6, $11/1024}' "$RES" >>"$TMP/growth.new"
     mv "$TMP/growth.new" bench/growth.tsv
     plot
   fi

@@ -137,7 +137,7 @@ md = ['# rasd quality report', '',
       '../shared (see its README); the examples and their truth.json are ours.', '',
       '| area | figure | value | command |', '|---|---|---|---|']
 for area, f, v, c in figures:
-    md.append(f'| {area} | {f} | {str(v).replace("|", "/")} | `{c}` |')
+    md.append(f'| {area} | {f} | {str(v).replace("|", "/")} | `{c}` |'.replace('`' + c + '`', '`' + c.replace('|', '\\|') + '`'))
 md += ['', '## Details', '']
 for title, c, out, status in sections:
     md += [f'### {title}', '', f'`{c}` — {status}', '', '```', out or '(no output)', '```', '']
