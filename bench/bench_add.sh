@@ -35,14 +35,13 @@ o.write('COMMIT;\n')
 print(n, b, file=open('$W/size', 'w'))
 "
 read N BYTES < "$W/size"
-t() { /usr/bin/time -f '%e %U %S' -o "$W/t" "$@"; awk '{printf "%.3f %.3f\n", $1, $2 + $3}' "$W/t"; }
+t() { out=$1; shift; /usr/bin/time -f '%e %U %S' -o "$W/t" "$@"; tail -1 "$W/t" | awk '{printf "%.3f %.3f\n", $1, $2 + $3}' >> "$out"; }
 for r in $(seq "$RUNS"); do
-  rm -f "$W/bare.db"*; t sh -c "sqlite3 '$W/bare.db' < '$W/insert.sql' > /dev/null" >> "$W/bare.t"
-  rm -f "$W/rasd.db"*; t "$RASD" add -q --timing --db "$W/rasd.db" "$IN" 2>>"$W/timing" >> "$W/add.out" >> "$W/add.t"
+  rm -f "$W/bare.db"*; t "$W/bare.t" sh -c "sqlite3 '$W/bare.db' < '$W/insert.sql' > /dev/null"
+  rm -f "$W/rasd.db"*; t "$W/add.t" sh -c "'$RASD' add -q --timing --db '$W/rasd.db' '$IN' 2>>'$W/timing' >> '$W/add.out'"
 done
 med() { sort -n -k"$2" "$1" | awk -v k="$2" '{a[NR]=$k} END {print a[int((NR+1)/2)]}'; }
-BW=$(med "$W/bare.t" 1); BC=$(med "$W/bare.t" 2); AW=$(sed -n '/^[0-9]/p' "$W/add.t" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-AC=$(sed -n '/^[0-9]/p' "$W/add.t" | sort -n -k2 | awk '{a[NR]=$2} END {print a[int((NR+1)/2)]}')
+BW=$(med "$W/bare.t" 1); BC=$(med "$W/bare.t" 2); AW=$(med "$W/add.t" 1); AC=$(med "$W/add.t" 2)
 STORE=$(sed -n 's/.*store (index, link, commit) \([0-9.]*\) s.*/\1/p' "$W/timing" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 echo "bench-add: $N articles, $BYTES bytes of cleaned text, median of $RUNS runs (wall / CPU seconds):"
 printf "  bare FTS5 insert (sqlite3 CLI, unicode61): %7.3f / %7.3f s  %7.0f articles/CPU-s\n" "$BW" "$BC" "$(echo "$N $BC" | awk '{print $1/$2}')"

@@ -18,8 +18,13 @@ SPID=$!
 i=0; while [ $i -lt 50 ] && ! grep -q http "$W/serve.out"; do sleep 0.1; i=$((i + 1)); done
 URL=$(sed -n 's|.*\(http://[^ ]*/\).*|\1|p' "$W/serve.out")api/stories
 curl -s -o /dev/null -w "bench-serve: GET $URL → %{http_code}, %{size_download} bytes\n" "$URL"
+# The ceiling of this machine right now: the same server on its embedded stylesheet (no store access).
+CSS=$(echo "$URL" | sed 's|/api/stories$|/static/style.css|')
+wrk -t"$THREADS" -c"$CONNS" -d"$DUR" --latency "$CSS" > "$W/css.out" 2>&1
 wrk -t"$THREADS" -c"$CONNS" -d"$DUR" --latency "$URL" > "$W/wrk.out" 2>&1
 cat "$W/wrk.out"
+CRPS=$(awk '/^Requests\/sec/ {print $2}' "$W/css.out")
+echo "bench-serve: same run, /static/style.css (no store): $CRPS req/s, p99 $(awk '$1 == "99%" {print $2}' "$W/css.out"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 RPS=$(awk '/^Requests\/sec/ {print $2}' "$W/wrk.out")
 P99=$(awk '$1 == "99%" {print $2}' "$W/wrk.out")
 ERR=$(awk '/Non-2xx|Socket errors/ {e = e $0 "; "} END {print e ? e : "none"}' "$W/wrk.out")

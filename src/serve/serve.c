@@ -18,7 +18,47 @@ struct rasd_server {
   unsigned port;
 };
 
-static void close_store(void *p) { rasd_store_close(p); }
+static void rcache_clear(void);
+static void close_store(void *p) {
+  rasd_store_close(p);
+  rcache_clear();
+}
+
+/* Per worker thread: the last story-list responses, valid while the store's data_version stays the same (a commit
+ * by `rasd add` on another connection changes it). */
+#define RCACHE 16
+typedef struct rentry {
+  char *key, *body;
+  size_t len;
+  int64_t version;
+} rentry;
+static __thread rentry rcache[RCACHE];
+static __thread unsigned rnext;
+
+static const rentry *rcache_get(const char *key, int64_t version) {
+  for (int i = 0; i < RCACHE; i++)
+    if (rcache[i].key && rcache[i].version == version && !strcmp(rcache[i].key, key)) return &rcache[i];
+  return NULL;
+}
+
+static void rcache_clear(void) {
+  for (int i = 0; i < RCACHE; i++) {
+    free(rcache[i].key);
+    free(rcache[i].body);
+    rcache[i].key = rcache[i].body = NULL;
+  }
+}
+
+static void rcache_put(const char *key, const char *body, size_t len, int64_t version) {
+  rentry *e = &rcache[rnext++ % RCACHE];
+  free(e->key);
+  free(e->body);
+  e->key = rasd__strdup0(key);
+  e->body = rasd__strndup(body, len);
+  e->len = len;
+  e->version = version;
+  if (!e->key || !e->body) { free(e->key); free(e->body); e->key = e->body = NULL; }
+}
 
 /* The calling worker thread's read-only connection, opened on first use. */
 static rasd_store *thread_store(struct rasd_server *sv) {
@@ -187,8 +227,21 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     if (!strcmp(url, "/api/stories")) {
       if (get_params(c, &p, 50)) BAD_PARAMS();
       rasd_story_filter f = {p.from, p.to, p.q, p.limit, p.offset};
+      char key[4300];
+      snprintf(key, sizeof key, "%s|%s|%zu|%zu|%s", p.from ? p.from : "", p.to ? p.to : "", p.limit, p.offset, p.q ? p.q : "");
+      int64_t ver = rasd__store_data_version(s);
+      const rentry *hit = ver >= 0 && strlen(key) < sizeof key - 1 ? rcache_get(key, ver) : NULL;
+      if (hit) {
+        char *body = rasd__strndup(hit->body, hit->len);
+        if (!body) return MHD_NO;
+        return reply(sv, c, method, url, 200, "application/json; charset=utf-8", body, hit->len, 1);
+      }
       if ((rc = rasd__store_stories_j(s, &f, &j))) STORE_FAIL(rc);
-      return reply_json(sv, c, method, url, 200, j);
+      char *body = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(6));
+      json_decref(j);
+      if (!body) return MHD_NO;
+      if (ver >= 0 && strlen(key) < sizeof key - 1) rcache_put(key, body, strlen(body), ver);
+      return reply(sv, c, method, url, 200, "application/json; charset=utf-8", body, strlen(body), 1);
     }
     if (!strncmp(url, "/api/stories/", 13)) {
       if ((id = path_id(url + 13)) < 0) return reply_error(sv, c, method, url, 1, 400, "a story id is a number");

@@ -808,6 +808,14 @@ static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   return RASD_OK;
 }
 
+int64_t rasd__store_data_version(rasd_store *s) {
+  sqlite3_stmt *st = stmt(s, "PRAGMA data_version");
+  int64_t v = -1;
+  if (st && sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
+  if (st) sqlite3_reset(st);
+  return v;
+}
+
 static int sq_load_state(rasd_store *s, void **blob, size_t *len) {
   *blob = NULL;
   *len = 0;

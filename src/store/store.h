@@ -56,6 +56,9 @@ extern const rasd__store_ops rasd__sqlite_ops;
 /* Sets the error message of 's' (printf-style) and returns 'code'. */
 int rasd__store_fail(rasd_store *s, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/** Returns a number that changes whenever another connection commits to the store (PRAGMA data_version), or -1. */
+int64_t rasd__store_data_version(rasd_store *s);
+
 /* JSON-returning queries for the server (same as the public ones, without serialising). */
 int rasd__store_stories_j(rasd_store *s, const rasd_story_filter *f, json_t **out);
 int rasd__store_story_j(rasd_store *s, int64_t id, json_t **out);
