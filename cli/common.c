@@ -22,6 +22,12 @@ int cli_input_opt(cli_inputs *in, int argc, char **argv, int *i) {
     const char *d = *dst;
     int ok = strlen(d) == 10;
     for (int k = 0; ok && k < 10; k++) ok = (k == 4 || k == 7) ? d[k] == '-' : (d[k] >= '0' && d[k] <= '9');
+    if (ok) { /* a real calendar day */
+      int y = atoi(d), m = atoi(d + 5), dd = atoi(d + 8);
+      static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      ok = m >= 1 && m <= 12 && dd >= 1 && dd <= mdays[m - 1] &&
+           !(m == 2 && dd == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+    }
     if (!ok) {
       fprintf(stderr, "rasd: --date wants YYYY-MM-DD, got '%s'\n", d);
       return -1;

@@ -1,5 +1,6 @@
-# extract.mk — quotes/dates/numbers targets: `make bench-extract` (MB/s on one core over SaudiNewsNet),
-# `make eval-quotes` (dev-set precision/recall), `make fuzz-analyze-smoke` is in mk/fuzz.mk's fuzz target.
+# extract.mk — quotes/dates/numbers targets: `make bench-extract` (CPU MB/s of the three stages on one core over
+# SaudiNewsNet days; BENCH_FULL=1 also times the whole rasd_analyze) and `make eval-quotes` (dev-set P/R).
+# fuzz/fuzz_analyze.c is built by mk/fuzz.mk (`make fuzz`, `make fuzz-smoke`).
 SHARED        ?= ../shared
 SNN_DIR       := $(SHARED)/data/news/saudinewsnet
 BENCH_DAYS    ?= 2015-07-21 2015-07-22

@@ -44,7 +44,7 @@ endef
 fuzz-smoke: fuzz
 	@p=0; f=0; for t in $(FUZZ_BIN); do n=$$(basename $$t); c=$(FUZZ_DIR)/corpus/$$n; mkdir -p $$c; \
 	  $(FUZZ_SEEDS); \
-	  if $$t -max_total_time=$(FUZZ_TIME) -rss_limit_mb=2048 -max_len=65536 -timeout=10 $$c >$(FUZZ_DIR)/$$n.log 2>&1; then \
+	  if $$t -max_total_time=$(FUZZ_TIME) -rss_limit_mb=2048 -max_len=65536 -timeout=10 -artifact_prefix=$(FUZZ_DIR)/$$n- $$c >$(FUZZ_DIR)/$$n.log 2>&1; then \
 	    p=$$((p + 1)); echo "ok   $$n: $$(grep -o 'stat::number_of_executed_units: *[0-9]*' $(FUZZ_DIR)/$$n.log | grep -o '[0-9]*$$' || grep -Eo '#[0-9]+' $(FUZZ_DIR)/$$n.log | tail -1) runs"; \
 	  else f=$$((f + 1)); echo "FAIL $$n (log: $(FUZZ_DIR)/$$n.log)"; grep -A12 -E 'ERROR|SUMMARY|runtime error' $(FUZZ_DIR)/$$n.log | head -30; fi; \
 	done; echo "$$p passed, $$f failed"; [ $$f = 0 ]

@@ -3,7 +3,7 @@ SHARED     ?= ../shared
 NER_DATA   := $(SHARED)/data/ner
 NER_TRAIN  := $(BUILD)/tools/train_ner
 NER_OUT    := $(BUILD)/ner
-NER_ARGS   ?= --epochs 12 --bits 20 --seed 20231 --prune 0
+NER_ARGS   ?= --names $(SHARED)/data/names --epochs 14 --runs 8 --drop 15 --bits 18 --seed 20231
 PYTHON     ?= python3
 
 .PHONY: model eval-ner bench-ner

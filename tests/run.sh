@@ -37,7 +37,7 @@ done
 if [ -z "$VALGRIND" ]; then
   for t in tests/test_*.sh; do
     [ -f "$t" ] || continue
-    run_one "$(basename "$t" .sh)" sh "$t"
+    run_one "$(basename "$t")" sh "$t"
   done
 fi
 echo "$P passed, $F failed, $S skipped"

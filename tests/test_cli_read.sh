@@ -117,6 +117,14 @@ expect big-txt 1 "$RASD" read "$T/big.txt"
 has big-txt "$T/err" "big.txt: text file larger than 16 MB"
 rm -f "$T/big.jsonl" "$T/big.txt"
 
+# directories: a symbolic link back to a parent is not followed, a FIFO is not opened
+mkdir -p "$T/loop/sub"
+cp "$T/corpus/sub/a.txt" "$T/loop/sub/a.txt"
+ln -s "$T/loop" "$T/loop/sub/back" 2>/dev/null
+mkfifo "$T/loop/fifo.txt" 2>/dev/null
+expect dir-loop 0 timeout 20 "$RASD" read "$T/loop"
+lines dir-loop "$T/out" 1
+
 # --strict stops at the first error
 expect strict 1 "$RASD" read --strict "$T/empty.txt" "$T/corpus/sub/a.txt"
 lines strict "$T/out" 0
@@ -125,6 +133,7 @@ lines strict "$T/out" 0
 expect usage-none 2 "$RASD" read
 expect usage-opt 2 "$RASD" read --bogus "$T/corpus"
 expect usage-date 2 "$RASD" read --date 13/09/2024 "$T/corpus"
+expect usage-date2 2 "$RASD" read --date 2023-02-29 "$T/corpus"
 expect help 0 "$RASD" read --help
 has help "$T/out" "usage: rasd read"
 

@@ -226,6 +226,45 @@ static void test_mentions(void) {
   rasd__arena_free(ar);
 }
 
+/* Returns 1 when NER over 'text' (split on spaces, "." ends a sentence) finds 'want' with type 'type'. */
+static int has_mention(const char *text, const char *want, int type) {
+  rasd_token tk[128];
+  rasd_sentence se[16];
+  rasd_doc d;
+  memset(&d, 0, sizeof d);
+  d.text = (char *)text;
+  d.text_len = strlen(text);
+  rasd_analysis a;
+  memset(&a, 0, sizeof a);
+  a.tokens = toks_of(text, tk, se);
+  rasd__arena *ar = rasd__arena_new(1024);
+  int found = 0;
+  if (rasd__ner_run(models, &d, &a, ar) == RASD_OK)
+    for (size_t i = 0; i < a.n_mentions; i++)
+      if (a.mentions[i].type == type && !strcmp(a.mentions[i].text, want)) found = 1;
+  rasd__arena_free(ar);
+  return found;
+}
+
+static void test_name_edges(void) {
+  /* the model leaves the last or first part of a foreign name out; the mention takes it back */
+  CHECK(has_mention("غادر بوتين بعد زيارة التقى فيها كيم جونج أون .", "كيم جونج أون", RASD_ENT_PER));
+  CHECK(has_mention("قالت الناطقة باسم مجلس الأمن القومي الأمريكي ، أدريان واتسون : إن", "أدريان واتسون", RASD_ENT_PER));
+  /* a currency is a unit, not a name; a pronoun-suffixed word is not part of a name */
+  CHECK(!has_mention("بلغ عجز الميزانية 58.7 مليار ريال في الربع الأول .", "ريال", RASD_ENT_ORG));
+  CHECK(!has_mention("بلغ عجز الميزانية 58.7 مليار ريال في الربع الأول .", "ريال", RASD_ENT_MISC));
+  /* but not a verb of saying before the name */
+  CHECK(!has_mention("ويشير توم كولينا ، الخبير في قضايا الانتشار النووي .", "ويشير توم كولينا", RASD_ENT_PER));
+}
+
+static void test_definite_homographs(void) {
+  /* صور is the city of Tyre, or "pictures"; an article that also writes الصور means the pictures */
+  CHECK(has_mention("وصل الوزير إلى مدينة صور أمس .", "صور", RASD_ENT_LOC));
+  CHECK(!has_mention("نشرت الوكالة الصور . وصل الوزير إلى مدينة صور أمس .", "صور", RASD_ENT_LOC));
+  /* a place written with the article stays a place */
+  CHECK(has_mention("وصل الوزير إلى الرياض . وفي الرياض قال الوزير .", "الرياض", RASD_ENT_LOC));
+}
+
 int main(void) {
   char *err = NULL;
   if (rasd_models_load(RASD_DATADIR, &models, &err) != RASD_OK) {
@@ -238,6 +277,8 @@ int main(void) {
   RUN(test_odd_words);
   RUN(test_bad_model_files);
   RUN(test_mentions);
+  RUN(test_definite_homographs);
+  RUN(test_name_edges);
   rasd_models_free(models);
   TH_DONE();
 }

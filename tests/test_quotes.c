@@ -61,6 +61,25 @@ static void test_role_first_and_org(void) {
   rasd_analysis_free(a);
 }
 
+static void test_role_then_name(void) {
+  const char *t = "قال رئيس القطاع الديني بوزارة الأوقاف، الشيخ محمد عبد الرازق، إن القرار نهائي ولا رجعة فيه.\n"
+                  "وقال المتحدث باسم البيت الأبيض، جوش إرنست، إن واشنطن حريصة على أمن الخليج.\n"
+                  "وقال المتحدث باسم البيت الأبيض إن تركيا عبرت عن استعدادها لفتح القاعدة.\n"
+                  "وكتب يقول \"إن الحادث يظهر التهديد المستمر لأفراد الوزارة في الداخل\".\n"
+                  "كشف قائد عسكري موال للرئيس عبد ربه منصور هادي عن أن المقاومة أعدت خطة لتحرير المدن.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "القرار نهائي");
+  ASSERT_STR_CONTAINS(q ? q->speaker : NULL, "محمد عبد الرازق");
+  ASSERT_EQ_STR(q ? q->speaker_role : NULL, "رئيس القطاع الديني بوزارة الأوقاف");
+  q = q_with(a, "تركيا عبرت");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "جوش إرنست");
+  q = q_with(a, "التهديد المستمر");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "جوش إرنست");
+  q = q_with(a, "المقاومة أعدت");
+  CHECK(q && q->speaker && !strstr(q->speaker, "هادي"));
+  rasd_analysis_free(a);
+}
+
 static void test_indirect_and_adverbial(void) {
   const char *t = "وقال البنتاغون هذا الشهر إن روسيا طلبت ذخيرة من كوريا الشمالية، مشيرا إلى أن الطلب كان مدفوعا بنقص الأسلحة.\n"
                   "وأوضح أن الإمدادات ستصل خلال أسابيع قليلة.";
@@ -166,6 +185,7 @@ int main(void) {
   }
   RUN(test_direct_colon_role);
   RUN(test_role_first_and_org);
+  RUN(test_role_then_name);
   RUN(test_indirect_and_adverbial);
   RUN(test_after_and_unclosed);
   RUN(test_not_quotes);

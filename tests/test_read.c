@@ -491,6 +491,46 @@ static void test_html_main_text(void) {
   rasd_article_free(a[0]);
 }
 
+
+static void test_clean_verse_and_headings(void) {
+  rasd_cleaner *c = rasd_cleaner_new();
+  /* verse: consecutive short lines are neither subheads nor broken sentences */
+  const char *t = "قال الشاعر في قصيدته الجديدة التي ألقاها في الأمسية الثقافية مساء أمس.\n"
+                  "ووادي الفقي زين البساتين ونخيل\n"
+                  "والوالدة فضله على الكل ضافي\n"
+                  "وختم الشاعر أمسيته بقصيدة وطنية لاقت استحسان الحضور الكبير.\n";
+  rasd_doc *d = clean_text(c, t, NULL, NULL);
+  if (d) {
+    ASSERT_EQ_INT(d->n_paragraphs, 4);
+    ASSERT_EQ_INT(d->n_subheads, 0);
+    ASSERT_EQ_INT(d->n_repairs, 0);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  /* a caption-like heading at the top is not glued to the first paragraph */
+  d = clean_text(c, "الرئيس الفلسطيني محمود عباس\nصرح الرئيس الفلسطيني محمود عباس بأن الوضع لا يحتمل.\n", NULL, NULL);
+  if (d) {
+    ASSERT_EQ_INT(d->n_paragraphs, 2);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  /* a dateline with a Hijri date, the Gregorian date and the agency */
+  d = clean_text(c, "تبوك 21 شوال 1436 هـ الموافق 06 اغسطس 2015 م واس\nتبدأ جامعة تبوك الأحد القادم التسجيل.\n", NULL, NULL);
+  if (d) {
+    ASSERT_EQ_STR(d->date, "2015-08-06");
+    ASSERT_EQ_INT(d->n_paragraphs, 1);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  /* an article written as a bullet list is not a publisher summary */
+  d = clean_text(c, "- الأولى: لا يجرؤ أعداء الشجرة العظيمة على الاقتراب منها أبدا.\n"
+                    "- الثانية: الناس أعداء ما جهلوا في كل زمان ومكان.\n"
+                    "- الثالثة: أشد الناس عداوة لك هو من يروي عنك ما لم تقل.\n", NULL, NULL);
+  if (d) {
+    CHECK(d->publisher_summary == NULL);
+    ASSERT_EQ_INT(d->n_paragraphs, 3);
+    rasd_doc_free(d);
+  } else CHECK(0);
+  rasd_cleaner_free(c);
+}
+
 int main(void) {
   RUN(test_txt_title_and_id);
   RUN(test_jsonl_aliases_and_errors);
@@ -506,6 +546,7 @@ int main(void) {
   RUN(test_clean_boilerplate_per_outlet);
   RUN(test_clean_empty);
   RUN(test_agencies);
+  RUN(test_clean_verse_and_headings);
   RUN(test_rss_atom);
   RUN(test_html_main_text);
   TH_DONE();

@@ -209,6 +209,8 @@ static void test_sentences(void) {
   /* numbered list item is not a sentence on its own */
   ASSERT_EQ_INT(n_sent("1. وصول الوفد إلى موسكو"), 1);
   ASSERT_EQ_INT(n_sent("هل انتهت الحرب؟! لا أحد يعرف"), 2);
+  /* an era letter after a year ends the sentence: 2015م. / 1436 هـ. */
+  ASSERT_EQ_INT(n_sent("وقعت الحادثة عام 2015م. وتلتها أخرى في 1436 هـ. ثم هدأت"), 3);
 }
 
 static char *bare_of(const char *w) {
@@ -264,6 +266,13 @@ static void test_bare(void) {
   BARE_IS("فرنسا", "فرنسا");
   BARE_IS("الحرب", "حرب");
   BARE_IS("وفي", "وفي"); /* too short to split */
+  BARE_IS("بالغة", "بالغه");
+  BARE_IS("البالغين", "بالغين");
+  BARE_IS("الانتخابات", "انتخابات"); /* الآن is protected as a word, not as a prefix */
+  BARE_IS("والانتخابات", "انتخابات");
+  BARE_IS("واليوم", "يوم");           /* والي is protected as a word only */
+  BARE_IS("والدولار", "دولار");
+  BARE_IS("والغامض", "غامض");
   /* gazetteer splits include what bare leaves alone */
   char *f = norm("لبوتين");
   size_t off[8];

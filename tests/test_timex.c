@@ -122,6 +122,17 @@ static void test_relative(void) {
   rasd_analysis_free(a);
 }
 
+static void test_more_relative(void) {
+  /* 2015-08-01 is a Saturday */
+  rasd_analysis *a = run("نشرت الصحيفة الخبر أول من أمس، ويجتمع المجلس ظهر غدٍ، وتنطلق المنافسات في 19 من أغسطس الجاري، "
+                         "واشتهرت المغنية في السبعينيات.", "2015-08-01");
+  ASSERT_EQ_STR(val(a, "أمس"), "2015-07-30");
+  ASSERT_EQ_STR(val(a, "غدٍ"), "2015-08-02");
+  ASSERT_EQ_STR(val(a, "19 من أغسطس"), "2015-08-19");
+  ASSERT_EQ_STR(val(a, "السبعينيات"), "197");
+  rasd_analysis_free(a);
+}
+
 static void test_no_pubdate(void) {
   rasd_analysis *a = run("وصل الوفد أمس، ويغادر الأحد المقبل، وكان قد زار البلاد في 3 مارس 2014.", NULL);
   const rasd_timex *t = find(a, "أمس");
@@ -156,6 +167,7 @@ int main(void) {
   RUN(test_numeric);
   RUN(test_ranges_years);
   RUN(test_relative);
+  RUN(test_more_relative);
   RUN(test_no_pubdate);
   RUN(test_bad_input);
   rasd_models_free(M);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <math.h>
 #include "extract/extract.h"
 #include "extract/ner.h"
 
@@ -21,6 +22,31 @@ static size_t n_sents, cap_sents;
 static void die(const char *msg, const char *arg) {
   fprintf(stderr, "train_ner: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
   exit(1);
+}
+
+#define NLM_BITS 16
+static double *cnt_name, *cnt_other; /* trigram counts: names, other words */
+
+static void nlm_add(double *cnt, const char *s, size_t len) {
+  uint32_t tb[64];
+  size_t k = rasd__ner_trigrams(s, len, NLM_BITS, tb, 64);
+  for (size_t q = 0; q < k; q++) cnt[tb[q]] += 1;
+}
+
+/* Adds every word of the phrase s[0..len) to the name counts. */
+static void nlm_add_words(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len) {
+    while (i < len && s[i] == ' ') i++;
+    size_t st = i;
+    while (i < len && s[i] != ' ') i++;
+    if (i > st) nlm_add(cnt_name, s + st, i - st);
+  }
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
 }
 
 static char *slurp(const char *path, size_t *len) {
@@ -67,6 +93,9 @@ static void read_conll(const char *path) {
       fprintf(stderr, "train_ner: %s:%ld: unknown tag '%s', taken as O\n", path, line, tag);
       t = 0;
     }
+    /* I-X that does not continue an X starts one (as conlleval reads it) */
+    int prev = n_words > sent_first ? gold[n_words - 1] : -1;
+    if (!rasd__ner_allowed(prev, t)) t -= 1;
     rasd__ner_word w = {tok, (uint32_t)strlen(tok)};
     if (n_words + 1 > cap_words) {
       size_t c = cap_words ? cap_words * 2 : 4096;
@@ -85,14 +114,53 @@ static void read_conll(const char *path) {
 }
 
 /* Adds each ANERgazet list (one name per line) to the lexicon with its type bit. */
-static void read_gaz(rasd__ner_lex *lx, const char *dir, uint64_t **keys_out, uint16_t **bits_out, size_t *n_out) {
+/* Adds the big name lists: ANETAC (TYPE English Arabic per line) and world-cities.csv (country and city). */
+static void read_names(rasd__ner_lex *lx, rasd__ner_lex *g, const char *dir) {
+  char path[4096];
+  size_t len;
+  snprintf(path, sizeof path, "%s/anetac-en-ar-ne-transliteration/EN-AR_Named-entities.txt", dir);
+  char *b = slurp(path, &len);
+  for (char *line = strtok(b, "\n"); line; line = strtok(NULL, "\n")) {
+    char *sp1 = strchr(line, ' '), *sp2 = sp1 ? strrchr(line, ' ') : NULL;
+    if (!sp1 || sp2 == sp1) continue;
+    char *ar = sp2 + 1;
+    size_t n = strcspn(ar, "\r");
+    uint16_t bits = !strncmp(line, "PERSON", 6) ? RASD__LX_NAM_PERS
+                  : !strncmp(line, "LOCATION", 8) ? RASD__LX_NAM_LOC
+                  : !strncmp(line, "ORGANIZATION", 12) ? RASD__LX_NAM_ORG : 0;
+    if (!bits || n < 4) continue;
+    nlm_add_words(ar, n);
+    rasd__ner_lex_add_phrase(lx, ar, n, bits);
+    rasd__ner_lex_add_phrase(g, ar, n, bits);
+  }
+  free(b);
+  snprintf(path, sizeof path, "%s/world-cities-ar-en/world-cities.csv", dir);
+  b = slurp(path, &len);
+  for (char *line = strtok(b, "\n"); line; line = strtok(NULL, "\n")) {
+    /* "country_ar","country_en","city_ar","city_en",population */
+    char *q[8];
+    int nq = 0;
+    for (char *p = line; *p && nq < 8; p++)
+      if (*p == '"') q[nq++] = p;
+    if (nq < 6) continue;
+    rasd__ner_lex_add_phrase(lx, q[0] + 1, (size_t)(q[1] - q[0] - 1), RASD__LX_NAM_LOC);
+    rasd__ner_lex_add_phrase(g, q[0] + 1, (size_t)(q[1] - q[0] - 1), RASD__LX_NAM_LOC);
+    rasd__ner_lex_add_phrase(lx, q[4] + 1, (size_t)(q[5] - q[4] - 1), RASD__LX_NAM_LOC);
+    rasd__ner_lex_add_phrase(g, q[4] + 1, (size_t)(q[5] - q[4] - 1), RASD__LX_NAM_LOC);
+  }
+  free(b);
+}
+
+static void read_gaz(rasd__ner_lex *lx, const char *dir, const char *names, uint64_t **keys_out, uint16_t **bits_out,
+                     size_t *n_out) {
   static const struct { const char *file; uint16_t bits; } lists[] = {
       {"AlignedLocGazetteer.txt", RASD__LX_GAZ_LOC},
       {"AlignedOrgGazetteer.txt", RASD__LX_GAZ_ORG},
       {"AlignedPersGazetteer.txt", RASD__LX_GAZ_PERS},
   };
   rasd__ner_lex g;
-  if (rasd__ner_lex_init(&g, 16384)) die("out of memory", NULL);
+  if (rasd__ner_lex_init(&g, 200000)) die("out of memory", NULL);
+  if (names) read_names(lx, &g, names);
   for (size_t l = 0; l < 3; l++) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, lists[l].file);
@@ -106,6 +174,7 @@ static void read_gaz(rasd__ner_lex *lx, const char *dir, uint64_t **keys_out, ui
       int letters = 0;
       for (size_t k = st; k < e; k++) letters += (unsigned char)b[k] >= 0xD8 && (unsigned char)b[k] <= 0xDB;
       if (letters >= 2) {
+        if (lists[l].bits != RASD__LX_GAZ_ORG) nlm_add_words(b + st, e - st);
         rasd__ner_lex_add_phrase(lx, b + st, e - st, lists[l].bits);
         rasd__ner_lex_add_phrase(&g, b + st, e - st, lists[l].bits);
       }
@@ -119,10 +188,7 @@ static void read_gaz(rasd__ner_lex *lx, const char *dir, uint64_t **keys_out, ui
   uint16_t *v = malloc((g.n + 1) * sizeof *v);
   for (uint32_t p = 0; p <= g.mask; p++)
     if (g.keys[p]) k[n++] = g.keys[p];
-  for (size_t i = 1; i < n; i++) /* insertion sort: a few thousand keys */
-    for (size_t j = i; j > 0 && k[j - 1] > k[j]; j--) {
-      uint64_t t = k[j]; k[j] = k[j - 1]; k[j - 1] = t;
-    }
+  qsort(k, n, sizeof *k, cmp_u64);
   for (size_t i = 0; i < n; i++) {
     uint32_t p = (uint32_t)(k[i] >> 17) & g.mask;
     while (g.keys[p] != k[i]) p = (p + 1) & g.mask;
@@ -229,6 +295,12 @@ static double now_ms(void) {
   return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
+static double cpu_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 static int cmp_d(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return x < y ? -1 : x > y;
@@ -236,32 +308,39 @@ static int cmp_d(const void *a, const void *b) {
 
 /* --bench MODEL CONLL: model load time (median of 9), tagging tokens/s on one core (median of 5 passes). */
 static int bench(const char *model, const char *conll) {
-  double lt[9], tp[5];
+  double lt[9], lc[9], tp[5];
   rasd__ner *m = NULL;
   size_t fsz = 0;
   for (int r = 0; r < 9; r++) {
     char *err = NULL;
-    double t0 = now_ms();
+    double t0 = now_ms(), c0 = cpu_ms();
     if (rasd__ner_load_file(model, &m, &err) != RASD_OK) die("cannot load", err);
     lt[r] = now_ms() - t0;
+    lc[r] = cpu_ms() - c0;
     fsz = m->file_size;
     if (r < 8) rasd__ner_free(m);
   }
   read_conll(conll);
   rasd__ner_state *st = rasd__ner_state_new();
   uint8_t *tags = malloc(n_words + 1);
+  double cp[5];
   for (int r = 0; r < 5; r++) {
-    double t0 = now_ms();
+    double t0 = now_ms(), c0 = cpu_ms();
     for (size_t s = 0; s < n_sents; s++)
       if (rasd__ner_tag(m, st, words + sents[s].first, sents[s].n, tags + sents[s].first)) die("out of memory", NULL);
     tp[r] = (double)n_words / ((now_ms() - t0) / 1e3);
+    cp[r] = (double)n_words / ((cpu_ms() - c0) / 1e3);
   }
+  qsort(cp, 5, sizeof cp[0], cmp_d);
   qsort(lt, 9, sizeof lt[0], cmp_d);
+  qsort(lc, 9, sizeof lc[0], cmp_d);
   qsort(tp, 5, sizeof tp[0], cmp_d);
   printf("ner model %s: %zu bytes (%.2f MB)\n", model, fsz, (double)fsz / 1e6);
-  printf("ner load: median %.1f ms (min %.1f, max %.1f; 9 runs)\n", lt[4], lt[0], lt[8]);
-  printf("ner tagging: median %.2f M tokens/s (min %.2f, max %.2f; 5 passes over %zu tokens, one core, features + Viterbi)\n",
-         tp[2] / 1e6, tp[0] / 1e6, tp[4] / 1e6, n_words);
+  printf("ner load: median %.1f ms CPU (min %.1f, max %.1f); wall clock median %.1f ms (min %.1f; 9 runs)\n", lc[4],
+         lc[0], lc[8], lt[4], lt[0]);
+  printf("ner tagging: median %.2f M tokens per CPU second (min %.2f, max %.2f); wall clock %.2f M tokens/s\n"
+         "  (5 passes over %zu tokens, one thread, features + Viterbi; wall clock depends on machine load)\n",
+         cp[2] / 1e6, cp[0] / 1e6, cp[4] / 1e6, tp[2] / 1e6, n_words);
   free(tags);
   rasd__ner_state_free(st);
   rasd__ner_free(m);
@@ -270,41 +349,74 @@ static int bench(const char *model, const char *conll) {
 
 int main(int argc, char **argv) {
   if (argc == 4 && !strcmp(argv[1], "--bench")) return bench(argv[2], argv[3]);
-  const char *train = NULL, *gazdir = NULL, *out = NULL, *dev_gold = NULL, *dev_pred = NULL;
+  const char *train = NULL, *gazdir = NULL, *names = NULL, *out = NULL, *dev_gold = NULL, *dev_pred = NULL;
   int epochs = 12;
   unsigned bits = 20;
   uint64_t seed = 20231;
-  int prune = 0, holdout = 1, drop = 0;
+  int prune = 0, holdout = 1, drop = 0, mincount = 1, runs = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
     if (!strcmp(a, "--train") && v) train = argv[++i];
     else if (!strcmp(a, "--gaz") && v) gazdir = argv[++i];
+    else if (!strcmp(a, "--names") && v) names = argv[++i];
     else if (!strcmp(a, "--out") && v) out = argv[++i];
     else if (!strcmp(a, "--epochs") && v) epochs = atoi(argv[++i]);
     else if (!strcmp(a, "--bits") && v) bits = (unsigned)atoi(argv[++i]);
     else if (!strcmp(a, "--seed") && v) seed = strtoull(argv[++i], NULL, 10);
     else if (!strcmp(a, "--prune") && v) prune = atoi(argv[++i]);
     else if (!strcmp(a, "--drop") && v) drop = atoi(argv[++i]);
+    else if (!strcmp(a, "--min-count") && v) mincount = atoi(argv[++i]);
+    else if (!strcmp(a, "--runs") && v) runs = atoi(argv[++i]);
     else if (!strcmp(a, "--dev-gold") && v) dev_gold = argv[++i];
     else if (!strcmp(a, "--dev-pred") && v) dev_pred = argv[++i];
     else if (!strcmp(a, "--no-holdout")) holdout = 0;
     else {
       fprintf(stderr,
-              "usage: train_ner --train CONLL --gaz ANERGAZET_DIR --out MODEL [--epochs N] [--bits B] [--seed S]\n"
+              "usage: train_ner --train CONLL --gaz ANERGAZET_DIR [--names SHARED_NAMES_DIR] --out MODEL [--epochs N] [--bits B] [--seed S]\n"
               "                 [--prune Q] [--dev-gold FILE] [--dev-pred FILE] [--no-holdout]\n");
       return 2;
     }
   }
   if (!train || !gazdir || !out || bits < 16 || bits > 24 || epochs < 1) die("missing or bad arguments", NULL);
   clock_t t0 = clock();
+  cnt_name = calloc((size_t)1 << NLM_BITS, sizeof *cnt_name);
+  cnt_other = calloc((size_t)1 << NLM_BITS, sizeof *cnt_other);
+  int8_t *nlm = calloc((size_t)1 << NLM_BITS, 1);
+  if (!cnt_name || !cnt_other || !nlm) die("out of memory", NULL);
   read_conll(train);
   rasd__ner_lex lx;
-  if (rasd__ner_lex_init(&lx, 20000)) die("out of memory", NULL);
+  if (rasd__ner_lex_init(&lx, 200000)) die("out of memory", NULL);
   uint64_t *gk;
   uint16_t *gv;
   size_t ng;
-  read_gaz(&lx, gazdir, &gk, &gv, &ng);
+  read_gaz(&lx, gazdir, names, &gk, &gv, &ng);
   if (rasd__ner_lex_add_builtin(&lx)) die("lexicon full", NULL);
+  /* name-likeness: trigram log-ratio of names vs the O words (types) of the training part */
+  {
+    rasd__ner_lex seen;
+    if (rasd__ner_lex_init(&seen, 100000)) die("out of memory", NULL);
+    for (size_t s = 0; s < n_sents; s++) {
+      if (holdout && s % 10 == 9) continue;
+      for (size_t i = sents[s].first; i < sents[s].first + sents[s].n; i++) {
+        if (gold[i] != RASD__NER_O) continue;
+        uint64_t k = rasd__ner_phrase_key(words[i].s, words[i].len) ^ 0x5555;
+        uint32_t before = seen.n;
+        if (!k || rasd__ner_lex_add_key(&seen, k, 1)) continue;
+        if (seen.n != before) nlm_add(cnt_other, words[i].s, words[i].len);
+      }
+    }
+    rasd__ner_lex_free(&seen);
+    size_t V = (size_t)1 << NLM_BITS;
+    double Nn = 0, No = 0;
+    for (size_t i = 0; i < V; i++) { Nn += cnt_name[i]; No += cnt_other[i]; }
+    for (size_t i = 0; i < V; i++) {
+      double r = log((cnt_name[i] + 0.5) / (Nn + 0.5 * (double)V)) - log((cnt_other[i] + 0.5) / (No + 0.5 * (double)V));
+      double q = r * 16.0;
+      nlm[i] = (int8_t)(q > 127 ? 127 : q < -127 ? -127 : (q < 0 ? q - 0.5 : q + 0.5));
+    }
+    lx.nlm = nlm;
+    lx.nlm_bits = NLM_BITS;
+  }
   if (lx.max_words < 3) lx.max_words = 3;
   size_t maxn = 1;
   for (size_t s = 0; s < n_sents; s++) maxn = sents[s].n > maxn ? sents[s].n : maxn;
@@ -313,13 +425,26 @@ int main(int argc, char **argv) {
   if (!feats || !scr) die("out of memory", NULL);
   for (size_t s = 0; s < n_sents; s++)
     rasd__ner_features(&lx, words + sents[s].first, sents[s].n, bits, scr, feats + sents[s].first * NF);
-  /* every 10th sentence is the dev part */
-  size_t *tr_idx = malloc(n_sents * sizeof *tr_idx), ntr = 0, ndev = 0, ntok_dev = 0;
+  /* every 10th sentence is the dev part; training sentences longer than 60 tokens (ANERcorp has some of
+   * 1,900) are cut into pieces between two O tokens, so that one sentence cannot swing the weights */
+  size_t *tr_idx = malloc(n_words * sizeof *tr_idx), ntr = 0, ndev = 0, ntok_dev = 0;
+  sent *units = malloc(n_words * sizeof *units);
+  if (!tr_idx || !units) die("out of memory", NULL);
   for (size_t s = 0; s < n_sents; s++) {
-    if (holdout && s % 10 == 9) { ndev++; ntok_dev += sents[s].n; }
-    else tr_idx[ntr++] = s;
+    if (holdout && s % 10 == 9) { ndev++; ntok_dev += sents[s].n; continue; }
+    size_t b = sents[s].first, e = b + sents[s].n;
+    while (b < e) {
+      size_t x = e;
+      if (e - b > 60)
+        for (x = b + 40; x < e && !(gold[x - 1] == RASD__NER_O && gold[x] == RASD__NER_O); x++) {}
+      units[ntr].first = b;
+      units[ntr].n = x - b;
+      tr_idx[ntr] = ntr;
+      ntr++;
+      b = x;
+    }
   }
-  fprintf(stderr, "train_ner: %zu sentences (%zu tokens); train %zu, dev %zu (%zu tokens); %zu gazetteer phrases\n",
+  fprintf(stderr, "train_ner: %zu sentences (%zu tokens); train %zu pieces, dev %zu (%zu tokens); %zu gazetteer phrases\n",
           n_sents, n_words, ntr, ndev, ntok_dev, ng);
   size_t nb = (size_t)1 << bits, nw = nb * T, ntr_w = (size_t)(T + 1) * T;
   /* row nb is a dead row: dropped features point there and it is reset after every update */
@@ -331,10 +456,28 @@ int main(int argc, char **argv) {
   double *scd = malloc(maxn * T * sizeof *scd);
   uint8_t *bk = malloc(maxn * T), *pred = malloc(n_words);
   if (!W || !U || !A || !sc64 || !scd || !bk || !pred) die("out of memory", NULL);
+  if (mincount > 1) { /* features seen fewer than 'mincount' times in the training part are not learnt */
+    uint8_t *cnt = calloc(nb, 1);
+    if (!cnt) die("out of memory", NULL);
+    for (size_t q = 0; q < ntr; q++)
+      for (size_t i = units[q].first * NF; i < (units[q].first + units[q].n) * NF; i++)
+        if (cnt[feats[i]] < 255) cnt[feats[i]]++;
+    for (size_t q = 0; q < ntr; q++)
+      for (size_t i = units[q].first * NF; i < (units[q].first + units[q].n) * NF; i++)
+        if (cnt[feats[i]] < mincount) feats[i] = (uint32_t)nb;
+    free(cnt);
+  }
   int32_t *Wt = W + nw + T;
   int64_t *Ut = U + nw + T;
+  /* 'runs' perceptrons trained on different sentence orders, their averaged weights averaged again */
+  float *S = runs > 1 ? calloc(nw + ntr_w, sizeof *S) : NULL;
+  if (runs > 1 && !S) die("out of memory", NULL);
+  for (int run = 0; run < runs; run++) {
+  memset(W, 0, (nw + T + ntr_w) * sizeof *W);
+  memset(U, 0, (nw + T + ntr_w) * sizeof *U);
+  for (size_t i = 0; i < ntr; i++) tr_idx[i] = i;
   int64_t c = 1;
-  rng_state = seed;
+  rng_state = seed + (uint64_t)run * 7919;
   for (int ep = 0; ep < epochs; ep++) {
     for (size_t i = ntr; i > 1; i--) { /* Fisher–Yates with the fixed seed */
       size_t j = (size_t)(rng() % i);
@@ -342,7 +485,7 @@ int main(int argc, char **argv) {
     }
     long err = 0;
     for (size_t q = 0; q < ntr; q++, c++) {
-      const sent *s = &sents[tr_idx[q]];
+      const sent *s = &units[tr_idx[q]];
       const uint32_t *f = feats + s->first * NF;
       if (drop > 0) { /* word dropout: hide the word's own identity so context and affixes learn to carry names */
         memcpy(tmpf, f, s->n * NF * sizeof *tmpf);
@@ -385,8 +528,15 @@ int main(int argc, char **argv) {
       viterbi_f(A, A + nw, feats + sents[s].first * NF, sents[s].n, pred + sents[s].first, scd, bk);
       score(&r, gold + sents[s].first, pred + sents[s].first, sents[s].n);
     }
-    fprintf(stderr, "train_ner: epoch %2d: %6ld token errors; dev F1 %.4f (%.1f s)\n", ep + 1, err,
+    fprintf(stderr, "train_ner: run %d epoch %2d: %6ld token errors; dev F1 %.4f (%.1f s)\n", run + 1, ep + 1, err,
             f1(r.tp, r.np, r.ng), (double)(clock() - t0) / CLOCKS_PER_SEC);
+  }
+  if (S)
+    for (size_t i = 0; i < nw + ntr_w; i++) S[i] += A[i] / (float)runs;
+  }
+  if (S) {
+    memcpy(A, S, (nw + ntr_w) * sizeof *A);
+    free(S);
   }
   /* quantise to int16 with one scale; the transitions keep int32 */
   float mx = 0;
@@ -401,6 +551,7 @@ int main(int argc, char **argv) {
   }
   fwrite(gk, 8, ng, f);
   fwrite(gv, 2, ng, f);
+  fwrite(nlm, 1, (size_t)1 << NLM_BITS, f);
   uint32_t n_rows = 0;
   size_t prevb = 0;
   long nz = 0;
@@ -442,6 +593,7 @@ int main(int argc, char **argv) {
   h.scale = scale;
   h.payload_size = (uint32_t)psz;
   h.builtin_sum = rasd__ner_builtin_sum();
+  h.nlm_bits = NLM_BITS;
   h.checksum = rasd__ner_checksum(payload, (size_t)psz);
   FILE *o = fopen(out, "wb");
   if (!o || fwrite(&h, sizeof h, 1, o) != 1 || fwrite(payload, 1, (size_t)psz, o) != (size_t)psz || fclose(o))
@@ -481,7 +633,7 @@ int main(int argc, char **argv) {
   rasd__ner_free(m);
   rasd__ner_scratch_free(scr);
   rasd__ner_lex_free(&lx);
-  free(feats); free(tmpf); free(tr_idx); free(W); free(U); free(A); free(sc64); free(scd); free(bk); free(pred);
-  free(gk); free(gv); free(words); free(gold); free(sents);
+  free(feats); free(tmpf); free(tr_idx); free(units); free(W); free(U); free(A); free(sc64); free(scd); free(bk); free(pred);
+  free(gk); free(gv); free(nlm); free(cnt_name); free(cnt_other); free(words); free(gold); free(sents);
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include "read.h"
 #include "extract.h"
+#include "story.h"
 
 typedef struct rasd_store rasd_store;
 
@@ -30,10 +31,20 @@ typedef struct rasd_store_stats {
 /** Starts a batch on 's': everything until rasd_store_commit() is one transaction. Returns RASD_OK or RASD_EDB. */
 int rasd_store_begin(rasd_store *s);
 
+/** Returns 1 when an article with the id, url or content hash of 'd' is stored (so it need not be analysed), 0 when
+ * not, -1 on a database error. */
+int rasd_store_has(rasd_store *s, const rasd_doc *d);
+
 /** Adds document 'd' with its analysis 'a' (may be NULL) to the open batch; sets '*added' to 1, or to 0 when an
  * article with the same id, url or content hash is already stored. Nothing is kept from 'd' or 'a'. Returns
  * RASD_OK or RASD_EDB. */
 int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
+
+/** Hands document 'd' and its analysis 'a' (of an article rasd_store_put() has just added) to the story engine
+ * (rasd_corpus) for this batch; takes ownership of both and frees them, even on failure. The engine's state is kept
+ * in the store, so tomorrow's batch continues today's stories. 'm' (borrowed) must outlive the store. Returns RASD_OK
+ * or an error code. */
+int rasd_store_link(rasd_store *s, const rasd_models *m, rasd_doc *d, rasd_analysis *a);
 
 /** Links the batch's articles into stories (in publication order, as a batch run would) and commits; adds the
  * story counts to '*st' (may be NULL). Returns RASD_OK or RASD_EDB (the batch is rolled back then). */

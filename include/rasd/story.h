@@ -72,7 +72,7 @@ size_t rasd_corpus_storyline(const rasd_corpus *c, size_t k, const int64_t **ids
 typedef struct rasd_view_opts {
   int words;          /* summary length in words (default: 5 sentences when 'sentences' is 0 too) */
   int sentences;      /* summary length in sentences */
-  int max_timeline;   /* timeline entries per story (default 30) */
+  int max_timeline;   /* timeline entries per story (default 40) */
   int max_quotes;     /* quotes per story (default 12) */
   int min_articles;   /* only stories with at least this many articles (default 1) */
   int max_stories;    /* at most this many stories, largest first (default all) */

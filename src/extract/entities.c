@@ -73,6 +73,13 @@ static size_t clitic_letters(const ctx *c, const rasd_token *t, uint32_t span_en
   int whole_known = g && (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 ||
                           rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0);
   if (whole_known) return 0;
+  if (np && np <= 2 && g) {
+    /* the shortest strip that leaves a name we know: وواشنطن → واشنطن, not اشنطن */
+    for (size_t k = 1; k <= np; k++) {
+      uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, k);
+      if (rasd__gaz_exact(g, c->d->text + rest, span_end - rest, 2, RASD_ENT_NONE) >= 0) return k;
+    }
+  }
   if (np && np <= 2) {
     /* و/ف (and) come off; ب/ل/ك (prepositions) only when the rest is a name we know: بيونغ keeps its ب */
     if (p[0] == 0x0648 || p[0] == 0x0641) return np;
@@ -91,6 +98,23 @@ static size_t clitic_letters(const ctx *c, const rasd_token *t, uint32_t span_en
   return 0;
 }
 
+/* Removes quote marks (" « » “ ”) from 's' in place, collapsing the spaces they leave; returns 's'. */
+static char *unquote(char *s) {
+  char *w = s;
+  for (char *r = s; *r;) {
+    size_t q = 0;
+    if (*r == '"') q = 1;
+    else if (!strncmp(r, "\xC2\xAB", 2) || !strncmp(r, "\xC2\xBB", 2)) q = 2;
+    else if (!strncmp(r, "\xE2\x80\x9C", 3) || !strncmp(r, "\xE2\x80\x9D", 3)) q = 3;
+    if (q) { r += q; continue; }
+    if (*r == ' ' && (w == s || w[-1] == ' ')) { r++; continue; }
+    *w++ = *r++;
+  }
+  while (w > s && w[-1] == ' ') w--;
+  *w = 0;
+  return s;
+}
+
 /* The core text of tokens [b, e): titles off the front, a clitic off the first word. */
 static const char *core_text(ctx *c, size_t b, size_t e) {
   while (b < e && tok_is_title(c, b)) b++;
@@ -105,8 +129,9 @@ static const char *core_text(ctx *c, size_t b, size_t e) {
   int add_al;
   s = skip_letters(c->d->text, s, t0->start + t0->len, clitic_letters(c, t0, end, &add_al));
   if (s >= end) return NULL;
-  if (add_al) return rasd__arena_printf(c->ar, "ال%.*s", (int)(end - s), c->d->text + s);
-  return rasd__arena_strndup(c->ar, c->d->text + s, end - s);
+  char *out = add_al ? rasd__arena_printf(c->ar, "ال%.*s", (int)(end - s), c->d->text + s)
+                     : rasd__arena_strndup(c->ar, c->d->text + s, end - s);
+  return out ? unquote(out) : NULL;
 }
 
 /* Core text of a mention whose token span is unknown or odd: titles off the front of its text. */
@@ -270,23 +295,36 @@ static int tok_ntok(const ctx *c, size_t i, rasd__ntok *out) {
 
 /* Mentions the tagger missed: full names seen elsewhere in the article, the surname (and the family
  * name of three-word names, e.g. كيم) of people, and a name after السيد / السيدة. */
+#define KEYMAX (2 * RASD__NAME_MAXSYM + 1)
+
 static int catch_missed(ctx *c) {
   const rasd_tokens *tk = c->a->tokens;
   rasd_mention *extra = NULL;
   size_t nx = 0, capx = 0;
   int rc = RASD_OK;
   size_t ne = c->n;
+  /* keys of every entity word, computed once: a word of the text is compared only with entity words
+   * of the same key (same consonants), which keeps the scan linear in practice */
+  char (*ek)[KEYMAX] = calloc(ne * RASD__NAME_MAXTOK + 1, KEYMAX);
+  if (!ek) return RASD_ENOMEM;
+  for (size_t k = 0; k < ne; k++)
+    for (int t = 0; t < c->e[k].nm.n; t++) rasd__ntok_key(&c->e[k].nm.tok[t], ek[k * RASD__NAME_MAXTOK + (size_t)t]);
   for (size_t i = 0; i < tk->n_tok; i++) {
     if (!tok_word_ok(c, i)) continue;
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
+    char wk[KEYMAX];
+    rasd__ntok_key(&w, wk);
     int hit = -1, hits = 0;
     size_t hit_end = i + 1;
     for (size_t k = 0; k < ne; k++) {
       went *e = &c->e[k];
       if (!e->nm.n) continue;
+      const char *k0 = ek[k * RASD__NAME_MAXTOK], *kl = ek[k * RASD__NAME_MAXTOK + (size_t)(e->nm.n - 1)];
+      int f0 = !strcmp(wk, k0), fl = !strcmp(wk, kl);
+      if (!f0 && !fl) continue;
       /* the full name, word by word */
-      if (e->nm.n >= 2 && rasd__ntok_match(&w, &e->nm.tok[0])) {
+      if (f0 && e->nm.n >= 2 && rasd__ntok_match(&w, &e->nm.tok[0])) {
         size_t j = i + 1;
         int t = 1;
         while (t < e->nm.n && j < tk->n_tok) {
@@ -301,8 +339,8 @@ static int catch_missed(ctx *c) {
       if (e->type != RASD_ENT_PER || e->nm.n < 2) continue;
       /* a word alone is compared strictly: كيم is not قيام */
       const rasd__ntok *lt = &e->nm.tok[e->nm.n - 1], *ft = &e->nm.tok[0];
-      int last = rasd__ntok_match(&w, lt) && rasd__sym_dist(w.sym, w.n, lt->sym, lt->n) <= 0.2;
-      int first = e->nm.n >= 3 && rasd__ntok_match(&w, ft) && rasd__sym_dist(w.sym, w.n, ft->sym, ft->n) <= 0.2;
+      int last = fl && rasd__sym_dist(w.sym, w.n, lt->sym, lt->n) <= 0.2;
+      int first = f0 && e->nm.n >= 3 && rasd__sym_dist(w.sym, w.n, ft->sym, ft->n) <= 0.2;
       if ((last || first) && w.nconso >= 2) {
         if (hit != (int)k) hits++;
         hit = (int)k;
@@ -338,6 +376,7 @@ static int catch_missed(ctx *c) {
   }
 done:
   free(extra);
+  free(ek);
   return rc;
 }
 
@@ -583,10 +622,25 @@ static int repair(ctx *c) {
     while (mn.tok_end > mn.tok_begin && ends_with_tanween(c, mn.tok_end - 1)) mn.tok_end--;
     while (mn.tok_begin < mn.tok_end && ends_with_tanween(c, mn.tok_begin)) mn.tok_begin++;
     if (mn.tok_begin >= mn.tok_end) continue;
+    /* a person running into a known place (غادر بوتين بيونغيانغ): the place is its own mention */
+    while (mn.type == RASD_ENT_PER && mn.tok_end - mn.tok_begin >= 2 && c->m && c->m->gaz) {
+      const rasd_token *lt = tok(c, mn.tok_end - 1);
+      int add_al;
+      uint32_t ls = skip_letters(c->d->text, lt->start, lt->start + lt->len, clitic_letters(c, lt, lt->start + lt->len, &add_al));
+      int64_t ge = rasd__gaz_exact(c->m->gaz, c->d->text + ls, lt->start + lt->len - ls, 1, RASD_ENT_LOC);
+      if (ge < 0 || lt->kind != RASD_TOK_WORD) break;
+      rasd_mention place = mn;
+      set_span(c, &place, mn.tok_end - 1, mn.tok_end);
+      place.type = RASD_ENT_LOC;
+      if (RASD__VEC_PUSH(ms, n, cap, place) < 0) { free(ms); return -1; }
+      mn.tok_end--;
+      while (mn.tok_end > mn.tok_begin && tok(c, mn.tok_end - 1)->kind != RASD_TOK_WORD) mn.tok_end--;
+    }
+    if (mn.tok_begin >= mn.tok_end) continue;
     set_span(c, &mn, mn.tok_begin, mn.tok_end);
     if (RASD__VEC_PUSH(ms, n, cap, mn) < 0) { free(ms); return -1; }
   }
-  qsort(ms, n, sizeof *ms, cmp_mention);
+  if (n > 1) qsort(ms, n, sizeof *ms, cmp_mention);
   /* join adjacent people */
   size_t w = 0;
   for (size_t k = 0; k < n; k++) {
@@ -606,7 +660,7 @@ static int repair(ctx *c) {
   }
   n = w;
   if (gaz_spans(c, &ms, &n, &cap) || given_names(c, &ms, &n, &cap)) { free(ms); return -1; }
-  qsort(ms, n, sizeof *ms, cmp_mention);
+  if (n > 1) qsort(ms, n, sizeof *ms, cmp_mention);
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز */
   for (size_t k = 0; k < n; k++) {
     size_t b = ms[k].tok_begin, q = b;
@@ -672,7 +726,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
     ord[i].start = mn->start;
   }
   /* 2. fullest mentions first, so a surname finds the full name it belongs to */
-  qsort(ord, a->n_mentions, sizeof *ord, cmp_order);
+  if (a->n_mentions > 1) qsort(ord, a->n_mentions, sizeof *ord, cmp_order);
   for (size_t o = 0; o < a->n_mentions; o++) {
     size_t i = ord[o].i;
     rasd_mention *mn = &a->mentions[i];
@@ -687,7 +741,8 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
         type = mn->type = ent.type;
     }
     int k = find_entity(&c, c.core[i], type, mn->start, 1);
-    if (k < 0 && type == RASD_ENT_PER && ord[o].ntok >= 2 && trim_to_part(&c, mn, &c.core[i], &k)) {
+    if (k < 0 && type == RASD_ENT_PER && ord[o].ntok >= 2 && ntok && mn->tok_begin < mn->tok_end &&
+        mn->tok_end <= ntok && trim_to_part(&c, mn, &c.core[i], &k)) {
       /* "كيم سيلتقي", "آنذاك دونالد": the tagger took a word too many */
     }
     if (k < 0 && (k = new_entity(&c, c.core[i], type)) < 0) goto done;

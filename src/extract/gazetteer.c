@@ -191,6 +191,43 @@ static size_t flat(const char *s, size_t len, char *out, size_t cap) {
 
 #define GAZ_SCAN_MAX 512
 
+/* Folds a Latin letter for comparing an English form with our transliteration (Arabic has no p, v, e, o). */
+static char fold_latin(char c) {
+  if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+  switch (c) {
+    case 'p': return 'b';
+    case 'v': return 'f';
+    case 'e': return 'i';
+    case 'o': return 'u';
+    case 'q': case 'c': case 'k': return 'g';
+    case 'y': return 'i';
+  }
+  return c;
+}
+
+/* Edit distance between the folded Latin letters of 'a' and 'b' (other bytes skipped; capped inputs). */
+static int latin_dist(const char *a, const char *b) {
+  char x[64], y[64];
+  int nx = 0, ny = 0;
+  for (; *a && nx < 63; a++) if ((*a | 32) >= 'a' && (*a | 32) <= 'z') x[nx++] = fold_latin(*a);
+  for (; *b && ny < 63; b++) if ((*b | 32) >= 'a' && (*b | 32) <= 'z') y[ny++] = fold_latin(*b);
+  int row[64];
+  for (int j = 0; j <= ny; j++) row[j] = j;
+  for (int i = 1; i <= nx; i++) {
+    int prev = row[0];
+    row[0] = i;
+    for (int j = 1; j <= ny; j++) {
+      int cur = row[j];
+      int d = prev + (x[i - 1] != y[j - 1]);
+      if (row[j] + 1 < d) d = row[j] + 1;
+      if (row[j - 1] + 1 < d) d = row[j - 1] + 1;
+      row[j] = d;
+      prev = cur;
+    }
+  }
+  return row[ny];
+}
+
 int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
   if (!g || !s || !len || len > 512) return -1;
   char *key = rasd_name_key(s, len);
@@ -202,6 +239,7 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
   flat(s, len, want, sizeof want);
   rasd__name qn, other;
   rasd__name_parse(s, len, &qn);
+  char *tl = NULL;
   int64_t best = -1;
   int best_score = -1000;
   if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
@@ -222,7 +260,15 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
     if (e.flags & RASD__GF_TITLE) score -= 30;
     score -= e.src * 2;
     if (score > best_score) { best_score = score; best = k; }
+    else if (score == best_score && best >= 0) {
+      /* one spelling, several English forms (Vladimir, Valdimir): the one closest to how it reads */
+      if (!tl) tl = rasd__translit(s, len);
+      rasd__gaz_entry be;
+      rasd__gaz_get(g, (uint32_t)best, &be);
+      if (tl && latin_dist(e.en, tl) < latin_dist(be.en, tl)) best = k;
+    }
   }
+  free(tl);
   return best;
 }
 
@@ -286,6 +332,7 @@ int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curat
   for (uint32_t k = first; k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
+    if (curated && e.src > RASD__GSRC_CITY) break; /* a key's entries are sorted by source */
     if (e.flags & RASD__GF_TITLE) continue;
     if (type != RASD_ENT_NONE && e.type != type) continue;
     if (curated && !(e.src == RASD__GSRC_HAND || e.src == RASD__GSRC_COUNTRY ||

@@ -171,6 +171,9 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
     no += nl + 1;
     if (w.kind == QW_AR && nl <= 40) {
       w.cls = rasd__lx_classes(w.n, nl);
+      /* "علي" (the name Ali) and "على" (on) share a matching form: the surface decides */
+      if (nl == 6 && !memcmp(w.n, "علي", 6) && w.e - w.s >= 2 && (unsigned char)s[w.e - 1] == 0x8A && (unsigned char)s[w.e - 2] == 0xD9)
+        w.cls &= ~(uint32_t)(LX_PREP | LX_TSTART);
       if (nl > 4 && (unsigned char)w.n[0] == 0xD9 && ((unsigned char)w.n[1] == 0x88 || (unsigned char)w.n[1] == 0x81))
         w.clsp = rasd__lx_classes(w.n + 2, nl - 2); /* و ف */
       else if (nl > 4 && (unsigned char)w.n[0] == 0xD8 && (unsigned char)w.n[1] == 0xA8)
@@ -238,7 +241,15 @@ int rasd__lx_is(const rasd__qw *w, const char *s) {
 static rasd__lxent *lx_tab_;
 /* A 64-kbit filter in front of the table: most words of a text are in no list, and one L1 bit says so. */
 static uint64_t lx_bloom_[1024];
-#define BLOOM_BIT_(h) (((h) >> 13) & 0xFFFF)
+/* The filter's bit comes from a cheap signature (length, first and last bytes), not the full hash. */
+static inline uint32_t sig_(const char *w, size_t n) {
+  uint32_t a = 0, b = 0;
+  if (n >= 4) { memcpy(&a, w, 4); memcpy(&b, w + n - 4, 4); }
+  else { for (size_t i = 0; i < n; i++) a = a << 8 | (unsigned char)w[i]; }
+  uint32_t h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u) ^ ((uint32_t)n * 0xC2B2AE3Du);
+  return h ^ (h >> 15);
+}
+#define BLOOM_BIT_(h) (((h) >> 7) & 0xFFFF)
 static char *lx_pool_;
 static size_t lx_pool_n_, lx_pool_cap_;
 static pthread_once_t lx_once_ = PTHREAD_ONCE_INIT;
@@ -262,8 +273,8 @@ static void add_(const char *word, uint32_t cls, int32_t val, int32_t val2, cons
   size_t n;
   const char *k = pool_norm_(word, strlen(word), &n);
   if (!k || !n) return;
-  uint32_t hf = hash_(k, n), h = hf & (LX_SIZE - 1);
-  lx_bloom_[BLOOM_BIT_(hf) >> 6] |= 1ull << (BLOOM_BIT_(hf) & 63);
+  uint32_t hf = hash_(k, n), h = hf & (LX_SIZE - 1), sg = sig_(k, n);
+  lx_bloom_[BLOOM_BIT_(sg) >> 6] |= 1ull << (BLOOM_BIT_(sg) & 63);
   for (;;) {
     rasd__lxent *e = &lx_tab_[h];
     if (!e->key) {
@@ -313,7 +324,8 @@ static const char *const verbs_[] = {
     "شرح|شرح", "اكد|ؤكد", "أفصح|فصح", "أوضحت|وضح", "حسم|حسم", "جزم|جزم", "أوصى|وصي|أوصت",
     NULL};
 /* Forms of the list above that are usually not reporting cues on their own. */
-static const char *const notq_ = "يذكر ويذكر ويشار يشار يقال ويقال تجدر بين وبين تقدر يقدر قدر وقدر علق عد وعد "
+static const char *const notq_ = "يبلغ تبلغ ويبلغ وتبلغ يرد ترد يبدي تبدي "
+                                 "يذكر ويذكر ويشار يشار يقال ويقال تجدر بين وبين تقدر يقدر قدر وقدر علق عد وعد "
                                  "يرد ترد ورد نقل ينقل تنقل ختم يختم تختم وختم تتابع يتابع نوه";
 static const char *const cont_ = "أضاف تابع أردف استطرد";
 static const char *const adv_[] = {"قائل", "مضيف", "مشير", "مردف", "موضح", "مؤكد", "لافت", "معتبر", "مشدد",
@@ -395,7 +407,8 @@ static void lx_init_(void) {
             "فإن فإنه لأن",
             LX_COMP, 0, 0, NULL);
   add_list_("في على عن إلى من خلال عبر أمام ضمن لدى حول أثناء خلال بعد قبل منذ عقب إثر وفي وعلى وخلال لـ ل ب "
-            "للصحفيين لوسائل لصحيفة لوكالة لقناة",
+            "للصحفيين لوسائل لصحيفة لوكالة لقناة لمحطة لموقع لتلفزيون لإذاعة لراديو لشبكة لمجلة لجريدة للصحافيين "
+            "للصحافة خلاله خلالها عبره بعدما قبيل",
             LX_PREP, 0, 0, NULL);
   add_list_("الناطق الناطقة ناطق ناطقة المتحدث المتحدثة متحدث متحدثة الباحث الباحثة باحث باحثة الأمين أمين "
             "وزير الوزير وزيرة الوزيرة رئيس الرئيس رئيسة مستشار المستشار مستشارة كبير كبيرة أستاذ الأستاذ أستاذة "
@@ -483,7 +496,9 @@ static void lx_init_(void) {
             "القادمة يستعد تستعد سيكون ستكون",
             LX_FUT, 0, 0, NULL);
   add_list_("من بين منذ ومنذ قبل عام العام عامي سنه سنة السنة لعام وعام بعام فعام أمس البارحة اليوم غدا غداً غد "
-            "الأسبوع الشهر هذا هذه شهر بشهر وشهر العامين سنتي",
+            "الأسبوع الشهر هذا هذه شهر بشهر وشهر العامين سنتي "
+            "العشرينيات الثلاثينيات الأربعينيات الخمسينيات الستينيات السبعينيات الثمانينيات التسعينيات "
+            "العشرينات الثلاثينات الأربعينات الخمسينات الستينات السبعينات الثمانينات التسعينات",
             LX_TWORD, 0, 0, NULL);
   /* units: canonical forms */
   static const struct { const char *forms, *canon; } units[] = {
@@ -528,8 +543,9 @@ static void lx_init_(void) {
 const rasd__lxent *rasd__lx_find(const char *w, size_t len, uint32_t mask) {
   pthread_once(&lx_once_, lx_init_);
   if (!lx_tab_ || !len) return NULL;
-  uint32_t hf = hash_(w, len), h = hf & (LX_SIZE - 1);
-  if (!(lx_bloom_[BLOOM_BIT_(hf) >> 6] >> (BLOOM_BIT_(hf) & 63) & 1)) return NULL;
+  uint32_t sg = sig_(w, len);
+  if (!(lx_bloom_[BLOOM_BIT_(sg) >> 6] >> (BLOOM_BIT_(sg) & 63) & 1)) return NULL;
+  uint32_t h = hash_(w, len) & (LX_SIZE - 1);
   for (;;) {
     const rasd__lxent *e = &lx_tab_[h];
     if (!e->key) return NULL;
@@ -541,8 +557,9 @@ const rasd__lxent *rasd__lx_find(const char *w, size_t len, uint32_t mask) {
 uint32_t rasd__lx_classes(const char *w, size_t len) {
   pthread_once(&lx_once_, lx_init_);
   if (!lx_tab_ || !len) return 0;
-  uint32_t hf = hash_(w, len), h = hf & (LX_SIZE - 1), cls = 0;
-  if (!(lx_bloom_[BLOOM_BIT_(hf) >> 6] >> (BLOOM_BIT_(hf) & 63) & 1)) return 0;
+  uint32_t sg = sig_(w, len), cls = 0;
+  if (!(lx_bloom_[BLOOM_BIT_(sg) >> 6] >> (BLOOM_BIT_(sg) & 63) & 1)) return 0;
+  uint32_t h = hash_(w, len) & (LX_SIZE - 1);
   for (;;) {
     const rasd__lxent *e = &lx_tab_[h];
     if (!e->key) return cls;

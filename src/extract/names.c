@@ -90,17 +90,100 @@ static uint8_t letter_sym(int32_t c) {
 }
 
 /* Title words (normalised: أ/إ/آ→ا, ة→ه, ى→ي) that precede a name and are not part of it. */
-static const char *const TITLES[] = {
-  "السيد", "السيده", "الرئيس", "الرئيسه", "الزعيم", "الشيخ", "الشيخه", "الدكتور", "الدكتوره", "د",
-  "الاستاذ", "الاستاذه", "الامير", "الاميره", "الملك", "الملكه", "الجنرال", "المشير", "العقيد", "اللواء",
-  "العميد", "الفريق", "المستشار", "المستشاره", "الوزير", "الوزيره", "السفير", "السفيره", "الحاج", "البروفيسور",
-  "القاضي", "المرشد", "الامام", "البابا", "الرفيق", "السيناتور", "السناتور", "الحاكم", "المهندس", "النائب",
-  "النائبه", "الرقيب", "النقيب", "الرائد", "المقدم", "الاميرال", "العاهل", "السلطان", "الشاه", "المطران",
-  "الكاردينال", "الاب", "السيدة", "مستر", "مسز", "ميس", "سيد", "السير", "اللورد", "الليدي", "البارون", NULL};
+struct wl { const char *s; size_t n; };
+#define W(x) {x, sizeof(x) - 1}
 
-static const char *const DESCRIPTORS[] = {
-  "صحيفه", "جريده", "وكاله", "مجله", "قناه", "شبكه", "اذاعه", "موقع", "تلفزيون", "مدينه", "ولايه",
-  "مقاطعه", "اقليم", "محافظه", "بلديه", "منطقه", "اداره", "جمهوريه", "ناحيه", "نادي", "بلده", "ضاحيه", "قريه", NULL};
+/* Title words (normalised: أ/إ/آ→ا, ة→ه, ى→ي) that precede a name and are not part of it. */
+static const struct wl TITLES[] = {
+  W("السيد"),
+  W("السيده"),
+  W("الرئيس"),
+  W("الرئيسه"),
+  W("الزعيم"),
+  W("الشيخ"),
+  W("الشيخه"),
+  W("الدكتور"),
+  W("الدكتوره"),
+  W("د"),
+  W("الاستاذ"),
+  W("الاستاذه"),
+  W("الامير"),
+  W("الاميره"),
+  W("الملك"),
+  W("الملكه"),
+  W("الجنرال"),
+  W("المشير"),
+  W("العقيد"),
+  W("اللواء"),
+  W("العميد"),
+  W("الفريق"),
+  W("المستشار"),
+  W("المستشاره"),
+  W("الوزير"),
+  W("الوزيره"),
+  W("السفير"),
+  W("السفيره"),
+  W("الحاج"),
+  W("البروفيسور"),
+  W("القاضي"),
+  W("المرشد"),
+  W("الامام"),
+  W("البابا"),
+  W("الرفيق"),
+  W("السيناتور"),
+  W("السناتور"),
+  W("الحاكم"),
+  W("المهندس"),
+  W("النائب"),
+  W("النائبه"),
+  W("الرقيب"),
+  W("النقيب"),
+  W("الرائد"),
+  W("المقدم"),
+  W("الاميرال"),
+  W("العاهل"),
+  W("السلطان"),
+  W("الشاه"),
+  W("المطران"),
+  W("الكاردينال"),
+  W("الاب"),
+  W("السيدة"),
+  W("مستر"),
+  W("مسز"),
+  W("ميس"),
+  W("سيد"),
+  W("السير"),
+  W("اللورد"),
+  W("الليدي"),
+  W("البارون"),
+  {NULL, 0}};
+
+static const struct wl DESCRIPTORS[] = {
+  W("صحيفه"),
+  W("جريده"),
+  W("وكاله"),
+  W("مجله"),
+  W("قناه"),
+  W("شبكه"),
+  W("اذاعه"),
+  W("موقع"),
+  W("تلفزيون"),
+  W("مدينه"),
+  W("ولايه"),
+  W("مقاطعه"),
+  W("اقليم"),
+  W("محافظه"),
+  W("بلديه"),
+  W("منطقه"),
+  W("اداره"),
+  W("جمهوريه"),
+  W("ناحيه"),
+  W("نادي"),
+  W("بلده"),
+  W("ضاحيه"),
+  W("قريه"),
+  {NULL, 0}};
+#undef W
 
 /* Normalises word 'w' ('len' bytes) into 'out' (UTF-8, 'cap' bytes); returns its length. */
 static size_t norm_word(const char *w, size_t len, char *out, size_t cap) {
@@ -116,13 +199,13 @@ static size_t norm_word(const char *w, size_t len, char *out, size_t cap) {
   return o;
 }
 
-static int in_list(const char *const *list, const char *w, size_t len) {
+static int in_list(const struct wl *list, const char *w, size_t len) {
   char buf[128];
-  if (len >= 60) return 0;
+  if (len >= 60 || len < 2) return 0;
   size_t n = norm_word(w, len, buf, sizeof buf);
   if (!n) return 0;
-  for (int k = 0; list[k]; k++)
-    if (strlen(list[k]) == n && !memcmp(list[k], buf, n)) return 1;
+  for (int k = 0; list[k].s; k++)
+    if (list[k].n == n && !memcmp(list[k].s, buf, n)) return 1;
   return 0;
 }
 
@@ -140,7 +223,7 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
     uint8_t s;
     if (c == 0x062A && i + 1 < n && cp[i + 1] == 0x0634) { s = S_CH; i++; } /* تش = چ */
     else if (c == 0x0647 && i == n - 1 && n - b >= 3) s = S_A;               /* final ه (ة) sounds a */
-    else if (c == 0x0649) s = i == n - 1 ? S_A : S_Y;                        /* final ى sounds a */
+    else if (c == 0x0649) s = S_Y;                                             /* ى and ي are written for each other */
     else s = letter_sym(c);
     if (!s) continue;
     t->sym[t->n++] = s;
@@ -376,26 +459,15 @@ static int ascii_ieq(const char *a, const char *b) {
  * form), -1 (both known, none shared), 0 (unknown). */
 static int gaz_verdict(const rasd__gaz *g, const char *a, size_t alen, const char *b, size_t blen) {
   if (!g) return 0;
-  char *ka = rasd_name_key(a, alen), *kb = rasd_name_key(b, blen);
-  int v = 0;
-  if (ka && kb && *ka && *kb) {
-    uint32_t fa, fb;
-    uint32_t na = rasd__gaz_find_key(g, ka, strlen(ka), &fa), nb = rasd__gaz_find_key(g, kb, strlen(kb), &fb);
-    int64_t ba = rasd__gaz_best(g, a, alen, RASD_ENT_NONE), bb = rasd__gaz_best(g, b, blen, RASD_ENT_NONE);
-    if (na && nb && ba >= 0 && bb >= 0) {
-      rasd__gaz_entry ea, eb;
-      rasd__gaz_get(g, (uint32_t)ba, &ea);
-      rasd__gaz_get(g, (uint32_t)bb, &eb);
-      /* Only curated sources decide: ANETAC lists transliterations, one English per spelling. */
-      if (*ea.en && *eb.en && !(ea.flags & RASD__GF_TITLE) && !(eb.flags & RASD__GF_TITLE)) {
-        if (ascii_ieq(ea.en, eb.en)) v = 1;
-        else if (ea.src <= RASD__GSRC_CITY && eb.src <= RASD__GSRC_CITY) v = -1;
-      }
-    }
-  }
-  free(ka);
-  free(kb);
-  return v;
+  /* Only curated sources decide (hand-written list, countries, cities): ANETAC lists transliterations,
+   * one English per spelling, and would split variants. Exact lookups only: cheap and never a guess. */
+  int64_t ba = rasd__gaz_exact(g, a, alen, 2, RASD_ENT_NONE), bb = rasd__gaz_exact(g, b, blen, 2, RASD_ENT_NONE);
+  if (ba < 0 || bb < 0) return 0;
+  rasd__gaz_entry ea, eb;
+  rasd__gaz_get(g, (uint32_t)ba, &ea);
+  rasd__gaz_get(g, (uint32_t)bb, &eb);
+  if (!*ea.en || !*eb.en) return 0;
+  return ascii_ieq(ea.en, eb.en) ? 1 : -1;
 }
 
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags) {
@@ -452,14 +524,19 @@ char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int typ
   /* Titles never reach the English form: "الرئيس بوتين" is Putin. */
   size_t ws[RASD__NAME_MAXTOK], we[RASD__NAME_MAXTOK];
   int nw = split_words(s, len, ws, we, RASD__NAME_MAXTOK), w0 = 0;
-  while (w0 < nw - 1 && rasd__is_title_word(s + ws[w0], we[w0] - ws[w0])) w0++;
+  while (w0 < nw - 1 && (rasd__is_title_word(s + ws[w0], we[w0] - ws[w0]) ||
+                         rasd__is_descriptor_word(s + ws[w0], we[w0] - ws[w0])))
+    w0++;
   const char *core = nw ? s + ws[w0] : s;
   size_t core_len = nw ? we[nw - 1] - ws[w0] : 0;
   int64_t e = rasd__gaz_best(g, core, core_len, type);
   if (e >= 0) {
     rasd__gaz_entry ge;
     rasd__gaz_get(g, (uint32_t)e, &ge);
-    if (*ge.en && !(ge.flags & RASD__GF_TITLE)) return rasd__strdup0(ge.en);
+    /* whole names: an exact entry, or a close spelling of a curated one (كيم جونج أون), is known */
+    if (*ge.en && !(ge.flags & RASD__GF_TITLE) &&
+        (ge.src <= RASD__GSRC_CITY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0))
+      return rasd__strdup0(ge.en);
   }
   /* Word by word: فلاديمير + بوتين → Vladimir Putin; unknown words are transliterated. */
   rasd__buf b;
@@ -472,10 +549,15 @@ char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int typ
     if (!rasd__name_parse(ww, wl, &one)) continue; /* initials, stray marks */
     if (words) rasd__buf_addc(&b, ' ');
     words++;
+    /* word by word only exact entries count: a close spelling's English form (علي → Alawi) reads worse
+     * than our own transliteration */
     int64_t k = (type == RASD_ENT_PER || type == RASD_ENT_NONE) ? rasd__gaz_best(g, ww, wl, type) : -1;
+    if (k >= 0 && rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) < 0) k = -1;
     rasd__gaz_entry ge;
     if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE)) {
       rasd__buf_adds(&b, ge.en);
+      /* a close spelling's English form is a guess, not a known form */
+      if (rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) < 0) tr = 1;
       known++;
       continue;
     }

@@ -16,9 +16,9 @@ enum {
 #define RASD__NER_T RASD__NER_NTAGS
 
 /* Bumped whenever feature extraction changes meaning: a model trained with another version is refused. */
-#define RASD__NER_FEAT_VERSION 3u
+#define RASD__NER_FEAT_VERSION 6u
 /* Model file format version. */
-#define RASD__NER_FILE_VERSION 1u
+#define RASD__NER_FILE_VERSION 2u
 #define RASD__NER_MAGIC "RASDNER\0"
 
 /* Lexicon / gazetteer classes (bits of a 16-bit mask). Gazetteer bits come from ANERgazet (compiled
@@ -36,7 +36,13 @@ enum {
   RASD__LX_NISBA = 1u << 9,   /* ال…ي / ال…ية adjective (computed, not listed) */
   RASD__LX_FIRST = 1u << 10,  /* common Arabic given names (our list) */
   RASD__LX_MONTH = 1u << 11,  /* month and day names */
+  RASD__LX_NAM_PERS = 1u << 12, /* ANETAC persons (compiled into the model) */
+  RASD__LX_NAM_LOC = 1u << 13,  /* ANETAC locations, world cities and their countries */
+  RASD__LX_NAM_ORG = 1u << 14,  /* ANETAC organisations */
 };
+#define RASD__LX_GAZ_ALL                                                                                \
+  (RASD__LX_GAZ_PERS | RASD__LX_GAZ_LOC | RASD__LX_GAZ_ORG | RASD__LX_NAM_PERS | RASD__LX_NAM_LOC | \
+   RASD__LX_NAM_ORG)
 
 /* One hashed lexicon: open addressing over 64-bit phrase keys, value = class mask. */
 typedef struct rasd__ner_lex {
@@ -45,7 +51,15 @@ typedef struct rasd__ner_lex {
   uint32_t mask;  /* capacity - 1 (power of two) */
   uint32_t n;
   int max_words;  /* longest gazetteer phrase, in words */
+  int external;   /* keys/vals live in memory the lexicon does not own */
+  uint64_t *filt; /* optional bit filter over the keys (1 << 20 bits): most look-ups miss, cheaply */
+  const int8_t *nlm; /* name-likeness of character trigrams: log-ratio × 16, names vs other words (or NULL) */
+  unsigned nlm_bits;
 } rasd__ner_lex;
+
+/* Character-trigram buckets of a word's matching form (with ^ and $ boundaries), for the name-likeness
+ * table; returns the count written to 'out' (at most 'max'). */
+size_t rasd__ner_trigrams(const char *s, size_t len, unsigned bits, uint32_t *out, size_t max);
 
 /* A word as written: bytes [s, s+len). */
 typedef struct rasd__ner_word {
@@ -54,7 +68,7 @@ typedef struct rasd__ner_word {
 } rasd__ner_word;
 
 /* Number of hashed features per token. */
-#define RASD__NER_NF 44
+#define RASD__NER_NF 55
 
 /* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
 typedef struct rasd__ner_scratch rasd__ner_scratch;
@@ -75,10 +89,18 @@ int rasd__ner_lex_add_key(rasd__ner_lex *lx, uint64_t key, uint16_t bits);
 int rasd__ner_lex_add_phrase(rasd__ner_lex *lx, const char *s, size_t len, uint16_t bits);
 /* Adds our built-in trigger/function-word lists. */
 int rasd__ner_lex_add_builtin(rasd__ner_lex *lx);
+/* Fills the bit filter 'filt' (1 << 20 bits, zeroed, owned by the caller) from the keys and turns it on. */
+void rasd__ner_lex_filter(rasd__ner_lex *lx, uint64_t *filt);
 /* Checksum of the built-in lists and feature version: stored in the model so a change is detected. */
 uint64_t rasd__ner_builtin_sum(void);
 /* Key of a phrase (as written), the same key the features look up. */
 uint64_t rasd__ner_phrase_key(const char *s, size_t len);
+
+/* Key of a word without its conjunction and article, and whether it had the article (ال, بال, لل …). */
+uint64_t rasd__ner_def_key(const char *s, size_t len, int *definite);
+
+/* Lexicon classes (RASD__LX_*), name-likeness bin (-8..8) and article (return value) of one word. */
+int rasd__ner_word_traits(const rasd__ner_lex *lx, const char *s, size_t len, uint16_t *cls, int *nlm);
 
 /* Label names. */
 extern const char *const rasd__ner_tag_names[RASD__NER_T];
@@ -91,7 +113,8 @@ int rasd__ner_allowed(int a, int b);
 
 /* File layout (little-endian): a 64-byte header, then the payload:
  *   int32 trans[(T+1) * T]   transition weights, row 0 = sentence start, row 1+a = after tag a
- *   uint64 lex_keys[n_lex], uint16 lex_bits[n_lex]   ANERgazet phrases, hashed (see rasd__ner_phrase_key)
+ *   uint64 lex_keys[n_lex], uint16 lex_bits[n_lex]   gazetteer phrases, hashed (see rasd__ner_phrase_key)
+ *   int8 nlm[1 << nlm_bits]  name-likeness of character trigrams
  *   rows: n_rows × { varint bucket delta, uint16 tag mask, int16 weight per set bit }
  * weight = stored / scale. A checksum of the payload refuses corrupt or truncated files. */
 typedef struct rasd__ner_header {
@@ -102,14 +125,23 @@ typedef struct rasd__ner_header {
   float scale;
   uint32_t payload_size;
   uint64_t builtin_sum, checksum;
-  uint32_t reserved[2];
+  uint32_t nlm_bits;
+  int32_t o_bias; /* added to the O score of every token (recall/precision balance), in weight units */
 } rasd__ner_header;
+
+/* In memory a weight row is padded to 16 int16 (32 bytes, aligned) so that one row is one cache line
+ * access and two SIMD loads. */
+#define RASD__NER_RS 16
 
 struct rasd__ner {
   unsigned bits;
-  int16_t *w;                 /* (1 << bits) × T */
+  int16_t *w;                 /* (1 << bits) × RASD__NER_RS, in 'region' */
+  void *region;               /* one anonymous mapping (huge pages when the kernel allows): weights, lexicon */
+  size_t region_len;
   int32_t trans[RASD__NER_T + 1][RASD__NER_T];
   rasd__ner_lex lex;
+  int8_t *nlm;
+  int32_t o_bias;
   float scale;
   size_t file_size;
 };

@@ -53,9 +53,11 @@ typedef struct wordinfo {
   uint64_t h_form, h_bare, h_shape, h_clit;
   uint64_t h_pre[4], h_suf[4], h_bpre[2], h_bsuf[2];
   uint16_t cls;
-  uint8_t gaz;    /* per type 2 bits: 1 = B, 2 = I (LOC<<0, PERS<<2, ORG<<4); bit 6: multiword */
+  uint16_t gaz;   /* per gazetteer type 2 bits: 1 = B, 2 = I; ANERgazet in bits 0-5 (+ bit 6: multiword),
+                     the big name lists in bits 8-13 (+ bit 14) */
   uint8_t lenb;
   int has_al;
+  int nlm;        /* name-likeness bin, -8..8 (0 when not an Arabic word) */
 } wordinfo;
 
 /* The matching form of one code point, or 0 to drop it. */
@@ -107,7 +109,35 @@ static inline uint32_t shape_class(uint32_t c) {
 
 static uint64_t lex_get(const rasd__ner_lex *lx, uint64_t key);
 
-static void word_info(const rasd__ner_word *w, wordinfo *wi) {
+static inline uint32_t tri_bucket(uint32_t a, uint32_t b, uint32_t c, unsigned bits) {
+  uint64_t h = ((uint64_t)a * 0x9E3779B1u) ^ ((uint64_t)b * 0x85EBCA77u << 1) ^ ((uint64_t)c * 0xC2B2AE3Du << 2);
+  return (uint32_t)(mix64(h) >> (64 - bits));
+}
+
+/* Trigram buckets of the code points c[0..n) with boundaries; only for words of Arabic letters. */
+static size_t trigrams_cp(const uint32_t *c, int n, unsigned bits, uint32_t *out, size_t max) {
+  if (n < 2) return 0;
+  for (int i = 0; i < n; i++)
+    if (!rasd__is_arabic_letter((int32_t)c[i])) return 0;
+  size_t k = 0;
+  for (int i = -1; i + 1 < n && k < max; i++) {
+    uint32_t a = i < 0 ? '^' : c[i], b = c[i + 1], d = i + 2 < n ? c[i + 2] : '$';
+    out[k++] = tri_bucket(a, b, d, bits);
+  }
+  return k;
+}
+
+static void word_info_lx(const rasd__ner_lex *lx, const rasd__ner_word *w, wordinfo *wi);
+static void word_info(const rasd__ner_word *w, wordinfo *wi) { word_info_lx(NULL, w, wi); }
+
+size_t rasd__ner_trigrams(const char *s, size_t len, unsigned bits, uint32_t *out, size_t max) {
+  rasd__ner_word w = {s, (uint32_t)len};
+  wordinfo wi;
+  word_info(&w, &wi);
+  return trigrams_cp(wi.cp, wi.n, bits, out, max);
+}
+
+static void word_info_lx(const rasd__ner_lex *lx, const rasd__ner_word *w, wordinfo *wi) {
   int n = 0;
   size_t i = 0;
   uint32_t shape[6];
@@ -132,22 +162,68 @@ static void word_info(const rasd__ner_word *w, wordinfo *wi) {
   wi->lenb = (uint8_t)(total <= 2 ? total : total <= 3 ? 3 : total <= 5 ? 4 : total <= 8 ? 5 : 6);
   shape[ns < 6 ? ns : 5] = wi->lenb;
   wi->h_shape = hash_cps(shape, (size_t)(ns < 6 ? ns : 5) + 1, 4);
-  for (int k = 0; k < 4; k++) {
-    int L = k + 1;
-    wi->h_pre[k] = n > L ? hash_cps(wi->cp, (size_t)L, 10 + (uint64_t)k) : 7;
-    wi->h_suf[k] = n > L ? hash_cps(wi->cp + n - L, (size_t)L, 20 + (uint64_t)k) : 8;
-  }
-  for (int k = 0; k < 2; k++) {
-    int L = k + 2;
-    wi->h_bpre[k] = nb > L ? hash_cps(b, (size_t)L, 30 + (uint64_t)k) : 9;
-    wi->h_bsuf[k] = nb > L ? hash_cps(b + nb - L, (size_t)L, 40 + (uint64_t)k) : 10;
+  /* affixes: running FNV states (the feature bucket function mixes them) */
+  {
+    uint64_t hp = 0xcbf29ce484222325ULL, hs = 0x84222325cbf29ce4ULL;
+    for (int k = 0; k < 4; k++) {
+      if (n > k + 1) {
+        hp = (hp ^ wi->cp[k]) * 0x100000001b3ULL;
+        hs = (hs ^ wi->cp[n - 1 - k]) * 0x100000001b3ULL;
+        wi->h_pre[k] = hp;
+        wi->h_suf[k] = hs;
+      } else {
+        wi->h_pre[k] = 7;
+        wi->h_suf[k] = 8;
+      }
+    }
+    hp = 0x1234567ULL;
+    hs = 0x7654321ULL;
+    for (int k = 0; k < 3; k++) {
+      hp = (hp ^ (nb > k ? b[k] : 0)) * 0x100000001b3ULL;
+      hs = (hs ^ (nb > k ? b[nb - 1 - k] : 0)) * 0x100000001b3ULL;
+      if (k >= 1) {
+        wi->h_bpre[k - 1] = nb > k + 1 ? hp : 9;
+        wi->h_bsuf[k - 1] = nb > k + 1 ? hs : 10;
+      }
+    }
   }
   wi->cls = 0;
   wi->gaz = 0;
+  wi->nlm = 0;
+  if (lx && lx->nlm) {
+    uint32_t tb[MAXCP + 2];
+    size_t k = trigrams_cp(wi->cp, n, lx->nlm_bits, tb, MAXCP + 2);
+    if (k) {
+      int sum = 0;
+      for (size_t q = 0; q < k; q++) sum += lx->nlm[tb[q]];
+      int v = sum / (int)k; /* mean log-ratio × 16 */
+      v = v >= 0 ? (v + 4) / 8 : -((-v + 4) / 8);
+      wi->nlm = v > 8 ? 8 : v < -8 ? -8 : v;
+      if (wi->nlm == 0) wi->nlm = 9; /* distinguish "neutral" from "not scored" */
+    }
+  }
   /* nisba adjective: ال + stem + ي / ية, e.g. الروسي، السعودية */
   if (wi->has_al && nb >= 3 &&
       (b[nb - 1] == 0x064A || (nb >= 4 && b[nb - 1] == 0x0647 && b[nb - 2] == 0x064A)))
     wi->cls |= RASD__LX_NISBA;
+}
+
+uint64_t rasd__ner_def_key(const char *s, size_t len, int *definite) {
+  rasd__ner_word w = {s, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len)};
+  wordinfo wi;
+  word_info(&w, &wi);
+  *definite = wi.has_al;
+  return wi.n - wi.bare_off >= 2 ? wi.h_bare : 0;
+}
+
+int rasd__ner_word_traits(const rasd__ner_lex *lx, const char *s, size_t len, uint16_t *cls, int *nlm) {
+  rasd__ner_word w = {s, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len)};
+  wordinfo wi;
+  word_info_lx(lx, &w, &wi);
+  *cls = wi.cls;
+  if (wi.n) *cls |= (uint16_t)lex_get(lx, comb(0x5bd1e995ULL, wi.h_bare) | 1);
+  *nlm = wi.nlm == 9 ? 0 : wi.nlm;
+  return wi.has_al;
 }
 
 /* ---- lexicon ---- */
@@ -186,8 +262,10 @@ int rasd__ner_lex_init(rasd__ner_lex *lx, size_t cap) {
 }
 
 void rasd__ner_lex_free(rasd__ner_lex *lx) {
-  free(lx->keys);
-  free(lx->vals);
+  if (!lx->external) {
+    free(lx->keys);
+    free(lx->vals);
+  }
   memset(lx, 0, sizeof *lx);
 }
 
@@ -218,8 +296,16 @@ int rasd__ner_lex_add_phrase(rasd__ner_lex *lx, const char *s, size_t len, uint1
   return rasd__ner_lex_add_key(lx, k, bits);
 }
 
+#define FILT_BIT(key) ((key) & ((1u << 20) - 1))
+void rasd__ner_lex_filter(rasd__ner_lex *lx, uint64_t *filt) {
+  for (uint32_t p = 0; lx->keys && p <= lx->mask; p++)
+    if (lx->keys[p]) filt[FILT_BIT(lx->keys[p]) >> 6] |= 1ULL << (FILT_BIT(lx->keys[p]) & 63);
+  lx->filt = filt;
+}
+
 static uint64_t lex_get(const rasd__ner_lex *lx, uint64_t key) {
   if (!lx || !lx->keys) return 0;
+  if (lx->filt && !(lx->filt[FILT_BIT(key) >> 6] & (1ULL << (FILT_BIT(key) & 63)))) return 0;
   uint32_t p = (uint32_t)(key >> 17) & lx->mask;
   while (lx->keys[p]) {
     if (lx->keys[p] == key) return lx->vals[p];
@@ -339,29 +425,31 @@ size_t rasd__ner_scratch_cap(const rasd__ner_scratch *s) { return s->cap; }
 /* Marks gazetteer spans (longest match per type) and multiword trigger phrases. */
 static void mark_lexicon(const rasd__ner_lex *lx, wordinfo *wi, size_t n) {
   int maxw = lx->max_words > 0 ? lx->max_words : 1;
-  size_t cover[3] = {0, 0, 0}; /* per gazetteer type: tokens before this index are already covered */
-  static const int gbit[3] = {RASD__LX_GAZ_LOC, RASD__LX_GAZ_PERS, RASD__LX_GAZ_ORG};
+  size_t cover[6] = {0, 0, 0, 0, 0, 0}; /* per gazetteer type: tokens before this index are covered */
+  static const int gbit[6] = {RASD__LX_GAZ_LOC, RASD__LX_GAZ_PERS, RASD__LX_GAZ_ORG,
+                              RASD__LX_NAM_LOC, RASD__LX_NAM_PERS, RASD__LX_NAM_ORG};
+  static const int gsh[6] = {0, 2, 4, 8, 10, 12};
   for (size_t i = 0; i < n; i++) {
     uint64_t h = 0x5bd1e995ULL;
-    int best[3] = {0, 0, 0};
+    int best[6] = {0, 0, 0, 0, 0, 0};
     for (int L = 1; L <= maxw && i + (size_t)L <= n; L++) {
       const wordinfo *w = &wi[i + (size_t)L - 1];
       if (w->n == 0) break;
       h = comb(h, w->h_bare);
       uint64_t v = lex_get(lx, h | 1);
       if (!v) continue;
-      uint16_t trig = (uint16_t)(v & ~(RASD__LX_GAZ_PERS | RASD__LX_GAZ_LOC | RASD__LX_GAZ_ORG));
+      uint16_t trig = (uint16_t)(v & ~RASD__LX_GAZ_ALL);
       if (trig)
         for (int k = 0; k < L; k++) wi[i + (size_t)k].cls |= trig;
-      for (int t = 0; t < 3; t++)
+      for (int t = 0; t < 6; t++)
         if (v & gbit[t]) best[t] = L;
     }
-    for (int t = 0; t < 3; t++) {
+    for (int t = 0; t < 6; t++) {
       if (!best[t] || i + (size_t)best[t] <= cover[t]) continue;
-      if (i >= cover[t]) wi[i].gaz |= (uint8_t)(1u << (2 * t));
-      for (int k = 1; k < best[t]; k++) wi[i + (size_t)k].gaz |= (uint8_t)(2u << (2 * t));
+      if (i >= cover[t]) wi[i].gaz |= (uint16_t)(1u << gsh[t]);
+      for (int k = 1; k < best[t]; k++) wi[i + (size_t)k].gaz |= (uint16_t)(2u << gsh[t]);
       if (best[t] > 1)
-        for (int k = 0; k < best[t]; k++) wi[i + (size_t)k].gaz |= 0x40;
+        for (int k = 0; k < best[t]; k++) wi[i + (size_t)k].gaz |= (uint16_t)(t < 3 ? 0x40 : 0x4000);
       cover[t] = i + (size_t)best[t];
     }
   }
@@ -370,7 +458,7 @@ static void mark_lexicon(const rasd__ner_lex *lx, wordinfo *wi, size_t n) {
 void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t n, unsigned bits,
                         rasd__ner_scratch *sc, uint32_t *feats) {
   wordinfo *wi = sc->wi;
-  for (size_t i = 0; i < n; i++) word_info(&w[i], &wi[i]);
+  for (size_t i = 0; i < n; i++) word_info_lx(lx, &w[i], &wi[i]);
   mark_lexicon(lx, wi, n);
   const unsigned shift = 64 - bits;
   static const uint64_t BOS = 0x1111, EOS = 0x2222;
@@ -387,7 +475,7 @@ void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t
     uint64_t bm2 = AT(ii - 2, h_bare, BOS), bp2 = AT(ii + 2, h_bare, EOS);
     uint64_t cm1 = AT(ii - 1, cls, 0x10000), cp1 = AT(ii + 1, cls, 0x10000);
     uint64_t cm2 = AT(ii - 2, cls, 0x10000), cp2 = AT(ii + 2, cls, 0x10000);
-    uint64_t gm1 = AT(ii - 1, gaz, 0x100), gp1 = AT(ii + 1, gaz, 0x100);
+    uint64_t gm1 = AT(ii - 1, gaz, 0x10000), gp1 = AT(ii + 1, gaz, 0x10000);
     uint64_t sm1 = AT(ii - 1, h_shape, BOS), sp1 = AT(ii + 1, h_shape, EOS);
     uint64_t s1m1 = AT(ii - 1, h_suf[0], BOS);
     F(0);                                   /* 0 bias */
@@ -413,9 +501,9 @@ void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t
     F(cp1);
     F(comb(cm2, cm1));
     F(comb(cp1, cp2));
-    F(c->gaz);                              /* 29 */
-    F(gm1);
-    F(gp1);
+    F(c->gaz & 0xff);                       /* 29 */
+    F(gm1 & 0x100ff);
+    F(gp1 & 0x100ff);
     F(c->h_bpre[0]);                        /* 32 */
     F(c->h_bpre[1]);
     F(c->h_bsuf[0]);
@@ -428,6 +516,26 @@ void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t
     F(comb(c->gaz, cm1));                   /* 41 */
     F(comb(s1m1, c->h_suf[0]));             /* 42 */
     F(comb(fp1, fp2));                      /* 43 */
+    F(c->gaz >> 8);                         /* 44: big name lists */
+    F(gm1 >> 8);
+    F(gp1 >> 8);
+    uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
+    F(c->nlm + 64);                         /* 47: name-likeness of the word's letters */
+    F(comb((uint64_t)(c->nlm + 64), cm1));
+    F(comb((uint64_t)(c->nlm + 64), (uint64_t)c->has_al));
+    F(comb((uint64_t)(c->nlm + 64), nm1));
+    F(comb((uint64_t)(c->nlm + 64), np1));
+    {
+      /* trigger words anywhere in the three tokens before / after */
+      uint64_t wl = 0, wr = 0;
+      for (long j = ii - 3; j < ii; j++)
+        if (j >= 0) wl |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+      for (long j = ii + 1; j <= ii + 3; j++)
+        if ((size_t)j < n) wr |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+      F(wl);                                /* 52 */
+      F(wr + 0x100000);
+      F(comb(wl, (uint64_t)(c->nlm + 64)));
+    }
 #undef F
     (void)k;
   }

@@ -73,7 +73,7 @@ static int unit_ok_(const rasd__qw *w) {
   /* an indefinite counted noun: Arabic, not a function word or a definite noun */
   if (w->kind != QW_AR || w->nlen < 4) return 0;
   if (!memcmp(w->n, "ال", 4)) return 0;
-  if (rasd__lx_find(w->n, w->nlen, LX_PREP | LX_COMP | LX_STOP | LX_MONTH | LX_NUMW | LX_SCALE | LX_VERB | LX_WDAY | LX_REL))
+  if ((w->cls & (LX_PREP | LX_COMP | LX_STOP | LX_MONTH | LX_NUMW | LX_SCALE | LX_VERB | LX_WDAY | LX_REL)))
     return 0;
   static const char *const no[] = {"او", "و", "الي", "من", "في", "عن", "مع", "ما", "لا", "لم", "لن", "قد", "ثم", "بل", "كما",
                                    "حيث", "عند", "بين", "نحو", "حوالي", "الف", "وفق", NULL};
@@ -101,7 +101,7 @@ int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis 
       if (j < n && !(w[j].flags & QWF_SPACE) && w[j].kind == QW_LAT) continue;
       val = parse_num_(w[i].n, w[i].nlen);
       if (val < 0) continue;
-      const rasd__lxent *sc2 = j < n && w[j].kind == QW_AR ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
+      const rasd__lxent *sc2 = j < n && (w[j].cls & LX_SCALE) ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
       if (sc2) {
         for (int k = 0; k < sc2->val; k++) val *= 10;
         j++;
@@ -111,15 +111,15 @@ int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis 
       const rasd__lxent *s0 = e ? NULL : rasd__lx_find(w[i].n, w[i].nlen, LX_SCALE);
       if (e && e->val >= 2) {
         val = e->val;
-        const rasd__lxent *s2 = j < n && w[j].kind == QW_AR ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
+        const rasd__lxent *s2 = j < n && (w[j].cls & LX_SCALE) ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
         if (s2) {
           for (int k = 0; k < s2->val; k++) val *= 10;
           j++;
-        } else if (!(j < n && w[j].kind == QW_AR && rasd__lx_find(w[j].n, w[j].nlen, LX_UNIT))) continue;
+        } else if (!(j < n && w[j].kind == QW_AR && (w[j].cls & (LX_UNIT)))) continue;
       } else if (s0 && (rasd__lx_is(&w[i], "الف") || rasd__lx_is(&w[i], "مليون") || rasd__lx_is(&w[i], "مليار"))) {
         val = 1;
         for (int k = 0; k < s0->val; k++) val *= 10;
-        if (!(j < n && w[j].kind == QW_AR && rasd__lx_find(w[j].n, w[j].nlen, LX_UNIT))) continue;
+        if (!(j < n && w[j].kind == QW_AR && (w[j].cls & (LX_UNIT)))) continue;
       } else continue;
     } else continue;
     const char *unit = NULL;

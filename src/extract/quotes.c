@@ -41,6 +41,8 @@ typedef struct {
   rasd_quote *q;
   size_t nq, capq;
   spk_t prev;
+  struct { uint64_t h; spk_t sp; } roles[32]; /* roles seen with a name */
+  size_t nroles;
   int oom;
 } qctx;
 
@@ -174,6 +176,17 @@ static int present_(const rasd__qw *w) {
 }
 
 typedef struct { size_t a, b; int kind; } seg_t;
+
+/* Hash of the matching forms of words [a, b) (roles are remembered by it). */
+static uint64_t role_hash_(const rasd__qw *w, size_t a, size_t b) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t k = a; k < b; k++) {
+    if (w[k].kind != QW_AR) continue;
+    for (size_t i = 0; i < w[k].nlen; i++) h = (h ^ (unsigned char)w[k].n[i]) * 1099511628211ull;
+    h = (h ^ ' ') * 1099511628211ull;
+  }
+  return h;
+}
 enum { SG_ADVB = 1, SG_ROLE, SG_ROLEFIRST, SG_DEF, SG_NAME };
 
 static int seg_kind_(const rasd__qw *w, size_t a, size_t b) {
@@ -181,12 +194,12 @@ static int seg_kind_(const rasd__qw *w, size_t a, size_t b) {
   const rasd__qw *f = &w[a];
   if (is_qmark_(f)) return SG_NAME;
   if (f->kind != QW_AR) return f->kind == QW_LAT ? SG_NAME : SG_ADVB;
-  if (rasd__lx_find(f->n, f->nlen, LX_PREP | LX_STOP | LX_DAYW | LX_WDAY)) return SG_ADVB;
+  if ((f->cls & (LX_PREP | LX_STOP | LX_DAYW | LX_WDAY))) return SG_ADVB;
   if (rasd__lx_is(f, "وذلك") || rasd__lx_is(f, "كما") || rasd__lx_is(f, "حيث") || rasd__lx_is(f, "ما") || rasd__lx_is(f, "لكن") ||
       rasd__lx_is(f, "بالاضافه") || rasd__lx_is(f, "خصوصا") || rasd__lx_is(f, "مثل"))
     return SG_ADVB;
   if (rasd__lx_is(f, "وهو") || rasd__lx_is(f, "وهي") || rasd__lx_is(f, "وهم") || rasd__lx_is(f, "وهما")) return SG_ROLE;
-  if (rasd__lx_find(f->n, f->nlen, LX_ROLE)) return SG_ROLEFIRST;
+  if ((f->cls & (LX_ROLE))) return SG_ROLEFIRST;
   if (starts_al_(f)) return SG_DEF;
   return SG_NAME;
 }
@@ -195,7 +208,7 @@ static int name_word_(const rasd__qw *w) {
   if (w->kind == QW_LAT) return 1;
   if (w->kind == QW_PUNCT && (w->cp == '.' || w->cp == '-')) return 1;
   if (w->kind != QW_AR || starts_al_(w)) return 0;
-  if (rasd__lx_find(w->n, w->nlen, LX_ROLE | LX_PREP | LX_STOP | LX_COMP)) return 0;
+  if ((w->cls & (LX_ROLE | LX_PREP | LX_STOP | LX_COMP))) return 0;
   if (rasd__lx_is(w, "باسم")) return 0;
   size_t l = w->nlen;
   if (l >= 6 && (!memcmp(w->n + l - 6, "يون", 6) || !memcmp(w->n + l - 6, "يين", 6) || !memcmp(w->n + l - 4, "يه", 4))) return 0;
@@ -208,7 +221,7 @@ static size_t trim_seg_(const rasd__qw *w, size_t a, size_t b) {
   size_t from = a + 1;
   if (a + 1 < b && (rasd__lx_is(&w[a], "كل") || rasd__lx_is(&w[a], "وكل")) && rasd__lx_is(&w[a + 1], "من")) from = a + 2;
   for (size_t k = from; k < b; k++) {
-    if (w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_PREP | LX_STOP | LX_WDAY)) return k;
+    if (w[k].kind == QW_AR && (w[k].cls & (LX_PREP | LX_STOP | LX_WDAY))) return k;
     if (w[k].kind == QW_PUNCT && w[k].cp == '(') return k;
   }
   return b;
@@ -232,6 +245,7 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
   size_t k = k0, segstart = k0;
   int tk = T_END;
   memset(sp, 0, sizeof *sp);
+  if (k < n && w[k].kind == QW_AR && ((w[k].cls | w[k].clsp) & (LX_VERB | LX_ADV)) && !(w[k].cls & LX_NOTQ)) k0 = ++k, segstart = k;
   for (int steps = 0; k < n && steps < 40; steps++) {
     const rasd__qw *c = &w[k];
     if (c->sent != sent && k > k0) break;
@@ -243,7 +257,7 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
       while (j < n && j < k + 6 && !is_qmark_(&w[j]) && w[j].sent == c->sent) { words += is_content_(&w[j]); j++; }
       int closes = j < n && is_qmark_(&w[j]) && words >= 1 && words <= 3;
       int after_ok = closes && (j + 1 >= n || is_comma_(&w[j + 1]) || is_punct_(&w[j + 1], ':') ||
-                                (w[j + 1].kind == QW_AR && rasd__lx_find(w[j + 1].n, w[j + 1].nlen, LX_COMP)));
+                                (w[j + 1].kind == QW_AR && (w[j + 1].cls & (LX_COMP))));
       int named = k > 0 && w[k - 1].kind == QW_AR && rasd__lx_findp(w[k - 1].n, w[k - 1].nlen, LX_WORK, "وبل", NULL, NULL);
       if (closes && (attached || after_ok || named || (ns > 0 && k > segstart))) { k = j + 1; continue; }
       tk = T_QUOTE;
@@ -264,8 +278,8 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
       k = (j < n && is_punct_(&w[j], ')')) ? j + 1 : k + 1;
       continue;
     }
-    if (c->kind == QW_AR && rasd__lx_find(c->n, c->nlen, LX_COMP)) { tk = T_COMP; break; }
-    if (c->kind == QW_AR && k > k0 && rasd__lx_findp(c->n, c->nlen, LX_ADV | LX_VERB, "و", NULL, NULL) && !rasd__lx_find(c->n, c->nlen, LX_NOTQ)) break;
+    if (c->kind == QW_AR && (c->cls & (LX_COMP))) { tk = T_COMP; break; }
+    if (c->kind == QW_AR && k > k0 && rasd__lx_findp(c->n, c->nlen, LX_ADV | LX_VERB, "و", NULL, NULL) && !(c->cls & (LX_NOTQ))) break;
     k++;
   }
   *term = k;
@@ -290,22 +304,47 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
     size_t split = 0;
     /* a rank or title inside the phrase ("… العقيد سعيد الغامدي"): the name follows the last one */
     for (size_t q = b; q-- > s0.a + 1;) {
-      if (w[q].kind == QW_AR && rasd__lx_find(w[q].n, w[q].nlen, LX_ROLE | LX_TITLE)) {
+      if (w[q].kind == QW_AR && (w[q].cls & (LX_ROLE | LX_TITLE))) {
         if (q + 1 < b && b - (q + 1) <= 4) split = q + 1;
         break;
       }
     }
-    /* else the longest run of name words that ends the phrase */
+    /* else the longest run of name words that ends the phrase (not one governed by لـ: "موالٍ للرئيس هادي") */
     if (!split) {
       size_t q = b;
       while (q > s0.a + 1 && name_word_(&w[q - 1])) q--;
-      if (q < b && w[q].kind != QW_PUNCT) split = q;
+      int one_fem = q + 1 == b && w[q].nlen >= 4 && !memcmp(w[q].n + w[q].nlen - 2, "ه", 2);
+      int gov = q > s0.a && w[q - 1].kind == QW_AR && w[q - 1].nlen >= 4 && !memcmp(w[q - 1].n, "ل", 2);
+      if (q < b && w[q].kind != QW_PUNCT && !one_fem && !gov) split = q;
+    }
+    /* a person the NER found inside the phrase ("مشغل جهاز التحكم … توماس كراميرس") */
+    if (!split && x->a->n_mentions) {
+      for (size_t i2 = 0; i2 < x->a->n_mentions; i2++) {
+        const rasd_mention *m = &x->a->mentions[i2];
+        if (m->type != RASD_ENT_PER || m->start <= w[s0.a].s || m->end > w[s0.b - 1].e) continue;
+        size_t q = s0.a;
+        while (q < s0.b && w[q].s < m->start) q++;
+        size_t r = q;
+        while (r < s0.b && w[r].e <= m->end) r++;
+        if (q < r && q > s0.a && !(w[q - 1].nlen >= 4 && !memcmp(w[q - 1].n, "ل", 2))) { split = q; b = r; }
+      }
     }
     if (split) { sa = split; sb = b; ra = s0.a; rb = split; }
-    else if (next >= 0 && segs[next].kind == SG_NAME) {
+    else if (next == first + 1 && (segs[next].kind == SG_NAME || (w[segs[next].a].cls & LX_TITLE) ||
+                                   (segs[next].kind == SG_ROLEFIRST && segs[next].b - segs[next].a <= 4))) {
+      /* "رئيس القطاع الديني بوزارة الأوقاف، الشيخ محمد عبد الرازق،" */
       sa = segs[next].a; sb = trim_seg_(w, segs[next].a, segs[next].b);
       ra = s0.a; rb = s0.b;
-    } else { sb = b; }
+    } else {
+      sb = b;
+      /* "قائد عسكري موالٍ للرئيس هادي": the phrase governed by لـ is not part of the speaker */
+      for (size_t q = s0.a + 1; q < b; q++)
+        if (w[q].kind == QW_AR && w[q].nlen >= 8 && !memcmp(w[q].n, "لل", 4)) { sb = q; break; }
+      /* a role seen before with a name ("المتحدث باسم البيت الأبيض، جوش إرنست" … "وقال المتحدث باسم البيت الأبيض") */
+      uint64_t h = role_hash_(w, s0.a, b);
+      for (size_t r = 0; r < x->nroles; r++)
+        if (x->roles[r].h == h) { *sp = x->roles[r].sp; return tk; }
+    }
   } else {
     sb = trim_seg_(w, s0.a, s0.b);
     if (next >= 0 && next == first + 1 && (segs[next].kind == SG_ROLE || segs[next].kind == SG_ROLEFIRST || segs[next].kind == SG_DEF)) {
@@ -321,7 +360,14 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
   if (nw > 9) return tk;
   sp->ok = 1;
   sp->para = w[sa].para;
-  if (rb > ra) set_span_(w, ra, rb, &sp->rs, &sp->re);
+  if (rb > ra) {
+    set_span_(w, ra, rb, &sp->rs, &sp->re);
+    if (x->nroles < sizeof x->roles / sizeof x->roles[0]) {
+      size_t rb2 = trim_seg_(w, ra, rb);
+      x->roles[x->nroles].h = role_hash_(w, ra, rb2);
+      x->roles[x->nroles++].sp = *sp;
+    }
+  }
   return tk;
 }
 
@@ -341,7 +387,7 @@ static void parse_acc_(qctx *x, size_t k, spk_t *sp) {
   }
   size_t a = k;
   while (k < n && k < a + 8 && w[k].sent == sent && (is_content_(&w[k]) || is_qmark_(&w[k]))) {
-    if (k > a && w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_PREP | LX_COMP | LX_STOP)) break;
+    if (k > a && w[k].kind == QW_AR && (w[k].cls & (LX_PREP | LX_COMP | LX_STOP))) break;
     k++;
   }
   if (k <= a) return;
@@ -349,7 +395,7 @@ static void parse_acc_(qctx *x, size_t k, spk_t *sp) {
   if (sp->e > sp->s) {
     /* "لوكالة رويترز" → "وكالة رويترز" */
     const char *t = x->d->text + sp->s;
-    if (w[a].kind == QW_AR && w[a].nlen > 6 && !memcmp(w[a].n, "ل", 2) && !memcmp(t, "ل", 2) && !rasd__lx_find(w[a].n, w[a].nlen, LX_ROLE)) sp->s += 2;
+    if (w[a].kind == QW_AR && w[a].nlen > 6 && !memcmp(w[a].n, "ل", 2) && !memcmp(t, "ل", 2) && !(w[a].cls & (LX_ROLE))) sp->s += 2;
     sp->ok = 1;
     sp->para = w[a].para;
   }
@@ -368,6 +414,32 @@ static void parse_qawl_(qctx *x, size_t i, spk_t *sp) {
       if (sp->e > sp->s) { sp->ok = 1; sp->para = w[a].para; }
       return;
     }
+  }
+}
+
+/* The first person the NER found earlier in the sentence of word i: the subject of a verb without one
+ * ("كانت جان جونسون … عندما شاهدت الحية وقالت: …"). Looks back at most 60 words. */
+static void sentence_person_(qctx *x, size_t i, spk_t *sp) {
+  const rasd__qw *w = x->w;
+  const rasd_analysis *a = x->a;
+  if (!a->n_mentions || i == 0) return;
+  size_t k = i, steps = 0;
+  while (k > 0 && w[k - 1].sent == w[i].sent && steps < 60) { k--; steps++; }
+  if (k == i || i - k < 2) return;
+  uint32_t from = w[k].s, to = w[i].s;
+  size_t lo = 0, hi = a->n_mentions;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (a->mentions[mid].start < from) lo = mid + 1; else hi = mid;
+  }
+  for (size_t m = lo; m < a->n_mentions && a->mentions[m].start < to; m++) {
+    if (a->mentions[m].type != RASD_ENT_PER || a->mentions[m].end > to) continue;
+    memset(sp, 0, sizeof *sp);
+    sp->ok = 1;
+    sp->s = a->mentions[m].start;
+    sp->e = a->mentions[m].end;
+    sp->para = w[i].para;
+    return;
   }
 }
 
@@ -432,14 +504,48 @@ static int emit_(qctx *x, const spk_t *sp, const cue_t *cue, int direct, uint32_
   if (sp && sp->ok) {
     uint32_t s = sp->s, e = sp->e, rs = sp->rs, re = sp->re;
     int mi = speaker_mention_(x->a, s, e);
+    if (mi >= 0 && x->a->mentions[mi].start > s) {
+      /* a name governed by لـ ("موالٍ للرئيس هادي") is not the speaker */
+      uint32_t p = x->a->mentions[mi].start;
+      while (p > s && t[p - 1] == ' ') p--;
+      uint32_t ws = p;
+      while (ws > s && t[ws - 1] != ' ') ws--;
+      if (p - ws >= 4 && (unsigned char)t[ws] == 0xD9 && (unsigned char)t[ws + 1] == 0x84) mi = -1;
+    }
     if (mi >= 0) {
       const rasd_mention *m = &x->a->mentions[mi];
-      q->speaker_entity = m->entity;
-      /* a long speaker phrase with a name inside: the name is the speaker, the rest its role */
-      if (re <= rs && m->start > s + 1) { rs = s; re = m->start; while (re > rs && t[re - 1] == ' ') re--; }
-      if (m->start > s + 1 || m->end + 1 < e) { s = m->start; e = m->end; }
+      int whole = m->start <= s + 1 && m->end + 1 >= e;
+      /* only a person inside a longer phrase is its speaker ("متحدث باسم الكرملين" stays whole) */
+      if (whole || m->type == RASD_ENT_PER) q->speaker_entity = m->entity;
+      if (!whole && m->type == RASD_ENT_PER) {
+        /* a long speaker phrase with a name inside: the name is the speaker, the rest its role;
+           an honorific before the name (السيد، الدكتور) is kept as written */
+        char buf[64];
+        uint32_t pe = m->start;
+        while (pe > s && t[pe - 1] == ' ') pe--;
+        size_t bl = pe - s < sizeof buf - 1 ? rasd__lx_norm(t + s, pe - s, buf) : 0;
+        int title = bl && rasd__lx_find(buf, bl, LX_TITLE);
+        if (!title) {
+          if (re <= rs && m->start > s + 1) { rs = s; re = pe; }
+          s = m->start;
+          e = m->end;
+        }
+      }
     }
-    q->speaker = rasd__arena_strndup(x->ar, t + s, e - s);
+    {
+      /* the speaker as written, without quotation marks (ورجحت "بلومبرغ") */
+      char *o = rasd__arena_alloc(x->ar, e - s + 1);
+      size_t k = 0;
+      for (uint32_t i = s; o && i < e;) {
+        size_t j = i;
+        int32_t cp = rasd__utf8_next(t, e, &j);
+        if (!(cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)) { memcpy(o + k, t + i, j - i); k += j - i; }
+        i = (uint32_t)j;
+      }
+      while (o && k && o[k - 1] == ' ') k--;
+      if (o) o[k] = 0;
+      q->speaker = o;
+    }
     if (re > rs) q->speaker_role = rasd__arena_strndup(x->ar, t + rs, re - rs);
     if (!q->speaker) x->oom = 1;
   }
@@ -493,7 +599,7 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
           sp = cue->spk;
           ok = c->nwords >= 2 || is_punct_(&w[i > 0 ? i - 1 : 0], ':');
         } else if (c->nwords >= 3) {
-          int prep_before = i > 0 && w[i - 1].kind == QW_AR && rasd__lx_find(w[i - 1].n, w[i - 1].nlen, LX_PREP);
+          int prep_before = i > 0 && w[i - 1].kind == QW_AR && (w[i - 1].cls & (LX_PREP));
           /* attribution after the quote: "…"، قال X */
           if (c->cw != (size_t)-1 && !prep_before) {
             size_t k = c->cw + 1;
@@ -561,8 +667,12 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
                     rasd__lx_is(&w[i - 1], "اللذين") || rasd__lx_is(&w[i - 1], "اللتين") || rasd__lx_is(&w[i - 1], "مما") ||
                     rasd__lx_is(&w[i - 1], "ما")))
         continue;
+      if (i > 0 && ((w[i - 1].cls & LX_COMP) || rasd__lx_is(&w[i - 1], "لن") || rasd__lx_is(&w[i - 1], "لم") ||
+                    rasd__lx_is(&w[i - 1], "كي") || rasd__lx_is(&w[i - 1], "لكي")))
+        continue;
       tk = parse_subject_(&x, i + 1, w[i].sent, &sp, &term, 0);
       if (tk == T_END) continue;
+      if (!sp.ok && ck == CUE_VERB) sentence_person_(&x, i, &sp);
       if (!sp.ok && i > 2 && (rasd__lx_is(&w[i - 1], "قد") || rasd__lx_is(&w[i - 1], "وقد"))) {
         /* "وكان المركز الوطني قد حذر": the subject sits between كان and قد */
         for (size_t k = i - 1; k-- > 0 && i - k < 10 && w[k].sent == w[i].sent;) {
@@ -584,13 +694,32 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
       sp = x.prev;
       size_t k = i + 1;
       if (k < n && is_punct_(&w[k], ':')) { tk = T_COLON; term = k; }
-      else if (k < n && w[k].kind == QW_AR && rasd__lx_find(w[k].n, w[k].nlen, LX_COMP)) { tk = T_COMP; term = k; }
-      else if (k + 1 < n && (rasd__lx_is(&w[k], "الي") || rasd__lx_is(&w[k], "في")) && w[k + 1].kind == QW_AR && rasd__lx_find(w[k + 1].n, w[k + 1].nlen, LX_COMP)) { tk = T_COMP; term = k + 1; }
+      else if (k < n && w[k].kind == QW_AR && (w[k].cls & (LX_COMP))) { tk = T_COMP; term = k; }
+      else if (k + 1 < n && (rasd__lx_is(&w[k], "الي") || rasd__lx_is(&w[k], "في")) && w[k + 1].kind == QW_AR && (w[k + 1].cls & (LX_COMP))) { tk = T_COMP; term = k + 1; }
       else if (k < n && is_qmark_(&w[k])) { tk = T_QUOTE; term = k; }
       else continue;
     } else if (ck == CUE_ACC) {
       parse_acc_(&x, i + 1, &sp);
-      if (sp.ok) { x.prev = sp; }
+      if (sp.ok) {
+        x.prev = sp;
+        /* "<statement>، حسبما قال مسؤول في الشركة": the clause before the comma, when it holds no quotation */
+        if (i > 1 && is_comma_(&w[i - 1])) {
+          size_t k = i - 1, words = 0;
+          int marks = 0;
+          while (k > 0 && w[k - 1].sent == w[i].sent && i - k < 80 && !(w[k - 1].kind == QW_PUNCT && (w[k - 1].cp == 0x061B || w[k - 1].cp == ';'))) {
+            k--;
+            marks |= is_qmark_(&w[k]);
+            words += is_content_(&w[k]);
+            if (w[k].kind == QW_AR && ((w[k].cls | w[k].clsp) & (LX_VERB | LX_ADV)) && !(w[k].cls & LX_NOTQ)) marks = 1;
+          }
+          if (!marks && words >= 5 && k >= inside_until) {
+            cue_t acc = cue;
+            acc.spk = sp;
+            if (RASD__VEC_PUSH(x.cues, x.ncues, x.capcues, acc) < 0) { x.oom = 1; break; }
+            if (emit_(&x, &sp, &x.cues[x.ncues - 1], 0, w[k].s, w[i - 2].e) < 0) break;
+          }
+        }
+      }
       continue;
     } else if (ck == CUE_QAWL) {
       parse_qawl_(&x, i, &sp);
@@ -623,6 +752,7 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
       }
       size_t after = c->cw != (size_t)-1 ? c->cw + 1 : c->wb;
       int ends = after >= n || w[after].sent != w[c->ow].sent || w[after].kind == QW_PUNCT || w[after].para != w[c->ow].para;
+      if (tk == T_QUOTE && c->nwords < 3) blocked = 1; /* "أكدا أهمية «إعلان القاهرة»" */
       if (!blocked && (c->nwords >= 4 || (gap <= 4 && ends) || (gap == 0 && c->nwords >= 2))) {
         c->owner = ci;
         owned = gap == 0 ? 1 : 2; /* 2: the quotation is part of a reported clause, which is reported too */

@@ -86,7 +86,7 @@ static const rasd__lxent *lx_(const tctx *c, size_t k, uint32_t mask, const char
 static size_t month_at_(const tctx *c, size_t k, int *mon, int *sys, int *ambig) {
   if (k >= c->n || c->w[k].kind != QW_AR) return 0;
   const rasd__qw *w = &c->w[k];
-  if (rasd__lx_find(w->n, w->nlen, LX_MPFX) && k + 1 < c->n && c->w[k + 1].kind == QW_AR) {
+  if ((w->cls & (LX_MPFX)) && k + 1 < c->n && c->w[k + 1].kind == QW_AR) {
     char buf[128];
     size_t l1 = w->nlen, l2 = c->w[k + 1].nlen;
     if (l1 + l2 + 1 < sizeof buf) {
@@ -97,7 +97,7 @@ static size_t month_at_(const tctx *c, size_t k, int *mon, int *sys, int *ambig)
       if (e) { *mon = e->val; *sys = e->val2; *ambig = 0; return k + 2; }
     }
   }
-  const rasd__lxent *e = rasd__lx_find(w->n, w->nlen, LX_MONTH);
+  const rasd__lxent *e = (w->cls & LX_MONTH) ? rasd__lx_find(w->n, w->nlen, LX_MONTH) : NULL;
   size_t skip = 0;
   if (!e) {
     e = rasd__lx_findp(w->n, w->nlen, LX_MONTH, "وبلف", NULL, &skip);
@@ -306,7 +306,11 @@ static int try_month_date_(tout *o, size_t i, size_t *next) {
         int mm, ss, am;
         if (month_at_(c, k + 3, &mm, &ss, &am)) { d1 = v; d2 = num_(c, k + 2, NULL); range = 1; k += 3; }
       }
-      if (!range) { d1 = v; k++; }
+      if (!range) {
+        d1 = v;
+        k++;
+        if (is_(c, k, "من")) { int mm, ss, am; if (month_at_(c, k + 1, &mm, &ss, &am)) k++; } /* "19 من أغسطس" */
+      }
     } else if ((e = lx_(c, k, LX_ORD, "وفب", NULL))) {
       /* السابع من مايو، غرة رمضان، الحادي عشر من */
       size_t j = k + 1;
@@ -517,6 +521,19 @@ static size_t count_at_(const tctx *c, size_t k, long *v) {
   return 0;
 }
 
+/* Decade words: returns 2..9 for العشرينيات..التسعينيات (with or without ي before ات), or 0. */
+static int decade_(const char *m, size_t ml) {
+  static const char *const d[] = {NULL, NULL, "العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين", "السبعين", "الثمانين", "التسعين"};
+  for (int k = 2; k <= 9; k++) {
+    size_t l = strlen(d[k]);
+    if (ml <= l || memcmp(m, d[k], l)) continue;
+    const char *r = m + l;
+    size_t rl = ml - l;
+    if ((rl == 6 && !memcmp(r, "يات", 6)) || (rl == 4 && !memcmp(r, "ات", 4))) return k;
+  }
+  return 0;
+}
+
 static int try_relative_(tout *o, size_t i, size_t *next) {
   tctx *c = o->c;
   const rasd__qw *w = &c->w[i];
@@ -540,6 +557,7 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
   if (EQ("امس") || EQ("البارحه")) {
     if (is_(c, i + 1, "الاول")) { z = -2; j++; }
     else if (i > 0 && is_(c, i - 1, "اول")) { z = -2; }
+    else if (i > 1 && is_(c, i - 1, "من") && is_(c, i - 2, "اول")) { z = -2; }
     else z = -1;
     gran = 1;
     /* "أمس الأربعاء" */
@@ -553,7 +571,7 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
     gran = 1;
   } else if (EQ("غدا") || EQ("غد")) {
     if (i > 0 && is_(c, i - 1, "بعد")) z = 2;
-    else if (EQ("غد")) return 0;
+    else if (EQ("غد") && !(i > 0 && c->w[i - 1].kind == QW_AR && (c->w[i - 1].cls & LX_DAYW))) return 0;
     else z = 1;
     gran = 1;
   } else if ((EQ("الاسبوع") || EQ("الشهر") || EQ("العام") || EQ("السنه")) ) {
@@ -570,6 +588,12 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
     else return 0;
     z = 0;
     j = i + 2;
+  } else if (lx_(c, i, LX_TWORD, NULL, NULL) && decade_(m, ml) > 0) {
+    /* السبعينيات → 197 (the decade of the last century unless said otherwise) */
+    int dec = decade_(m, ml);
+    emit_(o, i, i + 1, rasd__arena_printf(o->ar, "%d", 190 + dec), "gregorian", NULL, 0);
+    *next = i + 1;
+    return 1;
   } else if (EQ("قبل") || EQ("منذ")) {
     long cnt = 1;
     size_t k = i + 1;
@@ -661,7 +685,7 @@ static int make_events_(tout *o) {
     if (best != (size_t)-1) ev[ne++] = (rasd_event){o->tx[best].value, o->tx[best].sentence, (uint32_t)best};
     i = j;
   }
-  qsort(ev, ne, sizeof *ev, ev_cmp_);
+  if (ne > 1) qsort(ev, ne, sizeof *ev, ev_cmp_);
   o->a->events = ev;
   o->a->n_events = ne;
   return 0;

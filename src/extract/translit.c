@@ -25,6 +25,12 @@ static const char *cons(int32_t c) {
 static void word(const int32_t *w, int n, rasd__buf *b) {
   int i = 0;
   size_t start = b->len;
+  static const int32_t allah[] = {0x0627, 0x0644, 0x0644, 0x0647}, bin[] = {0x0628, 0x0646}, ibn[] = {0x0627, 0x0628, 0x0646},
+                       ibn2[] = {0x0625, 0x0628, 0x0646}, abd[] = {0x0639, 0x0628, 0x062F};
+  if (n == 4 && !memcmp(w, allah, sizeof allah)) { rasd__buf_adds(b, "Allah"); return; }
+  if (n == 2 && !memcmp(w, bin, sizeof bin)) { rasd__buf_adds(b, "bin"); return; }
+  if (n == 3 && (!memcmp(w, ibn, sizeof ibn) || !memcmp(w, ibn2, sizeof ibn2))) { rasd__buf_adds(b, "ibn"); return; }
+  if (n == 3 && !memcmp(w, abd, sizeof abd)) { rasd__buf_adds(b, "Abd"); return; }
   if (n >= 4 && w[0] == 0x0627 && w[1] == 0x0644) { rasd__buf_adds(b, "al-"); i = 2; start = b->len; }
   for (; i < n; i++) {
     int32_t c = w[i], nx = i + 1 < n ? w[i + 1] : 0, pv = i > 0 ? w[i - 1] : 0;
@@ -36,7 +42,8 @@ static void word(const int32_t *w, int n, rasd__buf *b) {
       case 0x0623: s = (nx == 0x0648) ? "" : "a"; break;
       case 0x0625: s = (nx == 0x064A) ? "" : "i"; break;
       case 0x0648:
-        if (initial || is_long_vowel(nx) || (pv && is_long_vowel(pv) && pv != 0x0648 && !final)) s = "w";
+        if (i > 0 && (pv == 0x0623 || pv == 0x0627) && (i == 1 || (i == 3 && b->len > start))) s = "o"; /* أو at the start */
+        else if (initial || nx == 0x0627 || nx == 0x064A || nx == 0x0649) s = "w";
         else s = "o";
         break;
       case 0x064A:

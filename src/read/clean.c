@@ -110,6 +110,39 @@ static void normalize_text(const char *s, size_t len, rasd__buf *out, int keep_n
   int at_line_start = 1;
   int32_t prev_cp = 0;
   while (i < len) {
+    /* fast path: a run of printable ASCII, two-byte letters and single spaces between them is copied as is */
+    size_t j = i;
+    while (j < len) {
+      unsigned char c = (unsigned char)s[j];
+      if (c >= 0x21 && c < 0x7F) {
+        j++;
+        continue;
+      }
+      if (c >= 0xC3 && c <= 0xDF && j + 1 < len && ((unsigned char)s[j + 1] & 0xC0) == 0x80 &&
+          !(c == 0xD8 && (unsigned char)s[j + 1] == 0x9C)) {
+        j += 2;
+        continue;
+      }
+      if (c == ' ' && j > i && j + 1 < len) {
+        unsigned char d = (unsigned char)s[j + 1];
+        if ((d >= 0x21 && d < 0x7F) ||
+            (d >= 0xC3 && d <= 0xDF && !(d == 0xD8 && j + 2 < len && (unsigned char)s[j + 2] == 0x9C))) {
+          j++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (j > i) {
+      if (pending_space && !at_line_start) o[on++] = ' ';
+      pending_space = 0;
+      at_line_start = 0;
+      memcpy(o + on, s + i, j - i);
+      on += j - i;
+      prev_cp = 0x100;
+      i = j;
+      continue;
+    }
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x21 && c < 0x7F) {
       if (pending_space && !at_line_start) o[on++] = ' ';
@@ -205,10 +238,14 @@ static char *norm_field(dbuild *b, rasd__buf *tmp, const char *s) {
 
 /* ---------- line predicates ---------- */
 
+/* Words in a line, counted up to 64 (every rule that looks at the count stops well below it). */
 static int count_words(const char *s, size_t n) {
   int w = n > 0;
-  for (size_t i = 0; i < n; i++)
-    if (s[i] == ' ') w++;
+  const char *e = s + n;
+  while (w < 64 && (s = memchr(s, ' ', (size_t)(e - s)))) {
+    w++;
+    s++;
+  }
   return w;
 }
 
@@ -563,6 +600,7 @@ static int bp_line(rasd_cleaner *c, uint64_t outlet_h, const line *l) {
 /* A subhead: short, no comma, no final period (a question is fine), not ending in a function word. */
 static int subhead_like(const line *l) {
   if (l->words > 9 || l->n > 110 || has_comma(l->s, l->n) || ends_dangling(l->s, l->n)) return 0;
+  if (memchr(l->s, '@', l->n) || bullet_len(l->s, l->n)) return 0;
   if (ends_sentence(l->s, l->n) && !ends_question(l->s, l->n)) return 0;
   size_t st;
   int32_t cp = last_cp(l->s, l->n, &st);
@@ -579,7 +617,8 @@ static void split_runons(dbuild *b, rasd__buf *out, const char *all, size_t alln
   while (i < out->len) {
     while (i < out->len && out->s[i] == ' ') i++;
     size_t st = i;
-    while (i < out->len && out->s[i] != ' ') i++;
+    const char *sp = memchr(out->s + i, ' ', out->len - i);
+    i = sp ? (size_t)(sp - out->s) : out->len;
     size_t n = i - st;
     if (n < 14) continue; /* three letters + a four-letter opener at least */
     const char *w = out->s + st;
@@ -709,14 +748,19 @@ static void build_paragraphs(rasd_cleaner *c, dbuild *b, line *body, size_t nb, 
     }
     rasd__buf_add(p, s, n);
     line cur = {s, n, 0, l->words};
-    int sub = p->len == n && prev_ended && b->paras.n > 0 && i + 1 < nb && subhead_like(&cur);
+    /* a subhead stands between real paragraphs: the next line is not another short line (verse, lists) */
+    int next_long = i + 1 < nb && (body[i + 1].words > 9 || ends_sentence(body[i + 1].s, body[i + 1].n));
+    int sub = p->len == n && prev_ended && b->paras.n > 0 && next_long && subhead_like(&cur);
     if (sub) {
       push_para(b, p, 1);
       prev_ended = 1;
       continue;
     }
     int ended = ends_sentence(s, n);
-    int broken = !ended && has_next && (ends_dangling(s, n) || l->words < 30);
+    /* a short line without a comma is a heading, caption or verse, not half a sentence — unless it ends in a
+     * word that cannot end one */
+    int short_plain = l->words <= 9 && !has_comma(s, n);
+    int broken = !ended && has_next && (ends_dangling(s, n) || (!short_plain && l->words < 30));
     if (broken) continue;
     if (joins) {
       char rep[160];
@@ -739,6 +783,22 @@ static void build_paragraphs(rasd_cleaner *c, dbuild *b, line *body, size_t nb, 
 }
 
 /* ---------- the cleaner ---------- */
+
+/* Bullet lines after the block of bullets that starts at line 'i'. */
+static size_t bullets_after_block(const rasd_cleaner *c, size_t i) {
+  size_t k = i;
+  while (k < c->nl && bullet_len(c->lines[k].s, c->lines[k].n)) k++;
+  size_t n = 0;
+  for (; k < c->nl; k++) n += bullet_len(c->lines[k].s, c->lines[k].n) > 0;
+  return n;
+}
+
+/* Plain lines of eight words or more after line 'i'. */
+static size_t plain_after(const rasd_cleaner *c, size_t i) {
+  size_t n = 0;
+  for (size_t k = i + 1; k < c->nl; k++) n += !bullet_len(c->lines[k].s, c->lines[k].n) && c->lines[k].words >= 8;
+  return n;
+}
 
 static int same_text(const char *a, size_t an, const char *b, size_t bn) { return an == bn && !memcmp(a, b, an); }
 
@@ -819,14 +879,21 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
       continue;
     }
     if (l->n <= 120 && rasd__is_ui_string(l->s, l->n)) {
-      removed(b, l->s, l->n, "ui");
+      int letters = 0;
+      for (size_t k = 0; k < l->n && !letters; k++)
+        letters = (unsigned char)l->s[k] >= 0x80 || (l->s[k] >= 'A' && l->s[k] <= 'z') || (l->s[k] >= '0' && l->s[k] <= '9');
+      int marker = l->n >= 2 && letters; /* "+ الخط -" is UI; "***" and "." separate sections */
+      removed(b, l->s, l->n, marker || contains(l->s, l->n, "+") ? "ui" : "separator");
       if (contains(l->s, l->n, "الملخص") || contains(l->s, l->n, "ملخص")) summary_mode = 1;
       continue;
     }
     size_t bl = bullet_len(l->s, l->n);
-    /* without a "الملخص" marker, a summary is two or more bullets at the top */
+    /* without a "الملخص" marker, a summary is a block of two to six bullets among the first lines, followed by
+     * at least two plain paragraphs and no other bullets (articles written as bullet lists are not summaries) */
     int run = i + 1 < c->nl && bullet_len(c->lines[i + 1].s, c->lines[i + 1].n);
-    if (bl && (summary_mode || (!seen_body && i < last_plain && run)) && l->words > 3) {
+    if (bl && (summary_mode || (!seen_body && i < 6 && run && i < last_plain && bullets_after_block(c, i) == 0 &&
+                                plain_after(c, i) >= 2)) &&
+        l->words > 3) {
       if (b->summary.len) rasd__buf_addc(&b->summary, '\n');
       rasd__buf_add(&b->summary, l->s + bl, l->n - bl);
       removed(b, l->s, l->n, "publisher_summary");

@@ -162,6 +162,13 @@ static int is_filler(const tok *w) {
                                   "تاريخ", "النشر", "آخر", "تحديث", "محدث", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
                                   "Sun", "AM", "PM", "هـ", "ه", "الموافق", NULL};
   if (w->num >= 0) return 1;
+  /* Hijri months and a dateline's place and agency ("تبوك 21 شوال 1436 هـ الموافق 06 أغسطس 2015 م واس") */
+  static const char *const hijri[] = {"محرم", "صفر", "ربيع", "الأول", "الآخر", "الثاني", "جمادى", "الأولى",
+                                      "الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو", "ذي", "القعدة", "الحجة",
+                                      NULL};
+  for (size_t i = 0; hijri[i]; i++)
+    if (strlen(hijri[i]) == w->n && !memcmp(hijri[i], w->s, w->n)) return 1;
+  if (rasd__is_place(w->s, w->n) || rasd__agency_canon(w->s, w->n)) return 1;
   for (size_t i = 0; f[i]; i++)
     if (strlen(f[i]) == w->n && !memcmp(f[i], w->s, w->n)) return 1;
   /* "2024م" */

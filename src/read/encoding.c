@@ -46,6 +46,7 @@ static int cp1256_arabic(unsigned char c) {
 
 int rasd__looks_cp1256(const char *s, size_t len) {
   size_t valid_mb = 0, invalid = 0, high = 0, arabic = 0, i = 0;
+  if (len > 65536) len = 65536; /* a sample is enough */
   while (i < len) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) { i++; continue; }
@@ -123,4 +124,33 @@ int rasd__looks_binary(const char *s, size_t len, const char **what) {
     return 1;
   }
   return 0;
+}
+
+int rasd__utf8_ok(const char *str, size_t len) {
+  const unsigned char *s = (const unsigned char *)str, *e = s + len;
+  while (s < e) {
+    /* ASCII eight bytes at a time */
+    while (e - s >= 8) {
+      uint64_t w;
+      memcpy(&w, s, 8);
+      if (w & 0x8080808080808080ULL) break;
+      s += 8;
+    }
+    /* then a run of ASCII bytes and two-byte letters (Arabic, Latin-1) */
+    while (s + 1 < e) {
+      unsigned c = s[0];
+      if (c < 0x80) s++;
+      else if (c - 0xC2u <= 0xDFu - 0xC2u && (s[1] & 0xC0) == 0x80) s += 2;
+      else break;
+    }
+    if (s >= e) break;
+    if (*s < 0x80) {
+      s++;
+      continue;
+    }
+    size_t i = (size_t)(s - (const unsigned char *)str);
+    if (rasd__utf8_next(str, len, &i) < 0) return 0;
+    s = (const unsigned char *)str + i;
+  }
+  return 1;
 }

@@ -221,22 +221,26 @@ int rasd__is_dangling_word(const char *s, size_t len) {
   return 0;
 }
 
-static const char *const openers[] = {
-    "وقال", "وقالت", "وأضاف", "وأضافت", "واضاف", "وأكد", "وأكدت", "واكد", "وأشار", "وأشارت", "واشار", "وأوضح",
-    "وأوضحت", "واوضح", "وتابع", "وتابعت", "وذكر", "وذكرت", "وأعلن", "وأعلنت", "واعلن", "وصرح", "وصرحت", "ولفت",
-    "ولفتت", "وأفاد", "وأفادت", "وشدد", "وشددت", "واعتبر", "واعتبرت", "ونقل", "ونقلت", "وأردف", "وأردفت", "ويقول",
-    "وتقول", "وكتب", NULL,
+#define OP(s) {s, sizeof s - 1}
+static const struct { const char *s; size_t n; } openers[] = {
+    OP("وقال"), OP("وقالت"), OP("وأضاف"), OP("وأضافت"), OP("واضاف"), OP("وأكد"), OP("وأكدت"), OP("واكد"),
+    OP("وأشار"), OP("وأشارت"), OP("واشار"), OP("وأوضح"), OP("وأوضحت"), OP("واوضح"), OP("وتابع"), OP("وتابعت"),
+    OP("وذكر"), OP("وذكرت"), OP("وأعلن"), OP("وأعلنت"), OP("واعلن"), OP("وصرح"), OP("وصرحت"), OP("ولفت"),
+    OP("ولفتت"), OP("وأفاد"), OP("وأفادت"), OP("وشدد"), OP("وشددت"), OP("واعتبر"), OP("واعتبرت"), OP("ونقل"),
+    OP("ونقلت"), OP("وأردف"), OP("وأردفت"), OP("ويقول"), OP("وتقول"), OP("وكتب"),
 };
+#undef OP
 
 size_t rasd__ends_with_opener(const char *s, size_t len) {
-  /* every opener starts with و (D9 88) and is 4 to 6 letters long: check for it before the list */
-  int any = 0;
-  for (size_t k = 8; k <= 12 && !any; k += 2)
-    any = len > k && (unsigned char)s[len - k] == 0xD9 && (unsigned char)s[len - k + 1] == 0x88;
-  if (!any) return 0;
-  for (size_t i = 0; openers[i]; i++) {
-    size_t n = strlen(openers[i]);
-    if (len > n && !memcmp(s + len - n, openers[i], n)) return n;
+  /* every opener starts with و (D9 88): only lengths where و stands at that distance from the end are tried */
+  for (size_t k = 8; k <= 14; k += 2) {
+    if (len <= k || (unsigned char)s[len - k] != 0xD9 || (unsigned char)s[len - k + 1] != 0x88) continue;
+    /* compare the letter after و first: most words with a و there fail at once */
+    unsigned char b2 = (unsigned char)s[len - k + 2], b3 = (unsigned char)s[len - k + 3];
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+      if (openers[i].n == k && (unsigned char)openers[i].s[2] == b2 && (unsigned char)openers[i].s[3] == b3 &&
+          !memcmp(s + len - k, openers[i].s, k))
+        return k;
   }
   return 0;
 }

@@ -17,6 +17,9 @@ json_t *rasd__doc_json_obj(const rasd_doc *d);
  * NUL bytes are dropped (counted in '*nnul'). Either counter pointer may be NULL. */
 void rasd__utf8_repair(const char *s, size_t len, rasd__buf *out, size_t *nbad, size_t *nnul);
 
+/* Returns 1 when 's'[0..'len') is valid UTF-8 (fast on Arabic text). */
+int rasd__utf8_ok(const char *s, size_t len);
+
 /* Returns 1 when the bytes 's'[0..'len') look like Arabic text in Windows-1256 rather than UTF-8. */
 int rasd__looks_cp1256(const char *s, size_t len);
 

@@ -171,10 +171,19 @@ static int add_dir(rasd_reader *r, const char *dir, const char *rel, int depth) 
     }
     rasd__buf_adds(&id, names[i]);
     struct stat st;
+    /* lstat: symbolic links to directories are not followed (no loops), devices and FIFOs are skipped */
     if (p.oom || id.oom) rc = RASD_ENOMEM;
-    else if (stat(p.s, &st) == 0 && S_ISDIR(st.st_mode)) {
+    else if (lstat(p.s, &st) != 0) {
+      input in = {0};
+      char msg[600];
+      snprintf(msg, sizeof msg, "%s: cannot read: %s", p.s, strerror(errno));
+      in.path = rasd__strdup0(p.s);
+      in.err = rasd__strdup0(msg);
+      rc = push_input(r, in);
+    } else if (S_ISDIR(st.st_mode)) {
       if (depth < 64) rc = add_dir(r, p.s, id.s, depth + 1);
-    } else if (known_ext(names[i])) {
+    } else if ((S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(p.s, &st) == 0 && S_ISREG(st.st_mode))) &&
+               known_ext(names[i])) {
       input in = {0};
       in.path = rasd__buf_detach(&p);
       in.idbase = strip_ext(id.s);
@@ -609,8 +618,10 @@ static int jrec_to_article(rasd_reader *r, rasd__jrec *j, long line, const char 
 static int parse_json(rasd_reader *r, const char *s, size_t n, long line, const char *rec, rasd__jrec *j,
                       size_t *nbad, size_t *nnul) {
   *nbad = *nnul = 0;
-  int rc = rasd__jrec_parse(s, n, j);
-  if (rc == RASD_EFORMAT && (!rasd__utf8_valid(s, n) || memchr(s, 0, n))) {
+  /* yajl does not check UTF-8 (it is slow at it): invalid bytes and raw NULs are repaired first */
+  int rc = RASD_EFORMAT;
+  if (rasd__utf8_ok(s, n) && !memchr(s, 0, n)) rc = rasd__jrec_parse(s, n, j);
+  else {
     rasd__buf_clear(&r->tmp);
     rasd__utf8_repair(s, n, &r->tmp, nbad, nnul);
     if (r->tmp.oom) return err_at(r, RASD_ENOMEM, line, "out of memory");
@@ -833,7 +844,7 @@ static int next_txt(rasd_reader *r, rasd_article **out) {
   }
   if (s[b] == '{' || s[b] == '[') {
     rasd__jrec j;
-    if (rasd__jrec_parse(s, n, &j) == RASD_OK) {
+    if (rasd__utf8_ok(s, n) && !memchr(s, 0, n) && rasd__jrec_parse(s, n, &j) == RASD_OK) {
       r->wbeg = r->wend;
       int rc;
       if (j.top == 'a') {

@@ -238,6 +238,17 @@ char *rasd__html_story(json_t *s) {
       rasd__buf_adds(&b, "<li>");
       size_t k;
       json_t *r;
+      if (json_is_array(json_object_get(x, "values"))) { /* the story engine's form */
+        escj(&b, x, "text");
+        rasd__buf_adds(&b, ": ");
+        json_array_foreach(json_object_get(x, "values"), k, r) {
+          rasd__buf_adds(&b, k ? " <b>مقابل</b> «" : "«");
+          escj(&b, r, "value");
+          rasd__buf_adds(&b, "» <span class=\"tag\">");
+          escj(&b, r, "outlet");
+          rasd__buf_adds(&b, "</span>");
+        }
+      }
       json_array_foreach(json_object_get(x, "reports"), k, r) {
         rasd__buf_adds(&b, k ? " <b>مقابل</b> " : "");
         rasd__buf_adds(&b, "<span class=\"tag\">");

@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include "store/store.h"
 
-#define SCHEMA_VERSION 1
 #define LINK_THRESHOLD 0.30   /* cosine of an article with a story centroid to join it */
 #define LINE_THRESHOLD 0.40   /* cosine with an older story (outside the window) to continue its storyline */
 #define LINK_WINDOW "-4 days" /* a story takes new articles until this long after its last one */
 #define MAX_TERMS 40
+#define COMMON_TERM "100"     /* terms of this many stories or more are not used to find or score candidates */
 
 /* Each migration takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
@@ -60,6 +61,9 @@ static const char *const migrations[] = {
     "CREATE TABLE storylines(id INTEGER PRIMARY KEY, title TEXT);"
     "CREATE TABLE duplicates(article INTEGER PRIMARY KEY, original INTEGER NOT NULL, similarity REAL);"
     "CREATE VIRTUAL TABLE fts USING fts5(title, text, content='articles', content_rowid='n', tokenize='rasd');",
+    /* 2: the story engine's saved state, and each story's view (summary, timeline, disagreements) from it */
+    "CREATE TABLE link_state(id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL, articles INTEGER);"
+    "ALTER TABLE stories ADD COLUMN view TEXT;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -180,7 +184,7 @@ static int sq_open(rasd_store *s, const char *path, int flags) {
   if (flags & RASD_STORE_READONLY) {
     if (exec(s, "PRAGMA query_only=1")) return RASD_EDB;
   } else {
-    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY")) {
+    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536")) {
       return rasd__store_fail(s, RASD_EDB, "%s: not a rasd store or not writable (%s)", path, s->err);
     }
   }
@@ -239,7 +243,8 @@ static int term_wcmp(const void *a, const void *b) {
 /* The article's vector for linking: log-tf of content stems, plus its entities (weighted twice), top MAX_TERMS. */
 static int article_terms(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a, double *norm2) {
   rasd__words w;
-  int rc = rasd__words_of(d->text ? d->text : "", d->text ? d->text_len : 0, &w);
+  int rc = a && a->tokens && a->tokens->n_tok ? rasd__words_from(a->tokens, &w)
+                                              : rasd__words_of(d->text ? d->text : "", d->text ? d->text_len : 0, &w);
   term *t = NULL;
   size_t nt = 0, cap = 0;
   if (rc != RASD_OK) goto done;
@@ -444,6 +449,22 @@ done:
   return rc;
 }
 
+static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
+  char hash[33];
+  if (d->text_len) rasd__hash_hex(d->text, d->text_len, hash);
+  else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
+  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
+                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  if (!st) return RASD_EDB;
+  bind_text(st, 1, d->id && *d->id ? d->id : hash);
+  bind_text(st, 2, hash);
+  bind_text(st, 3, d->url && *d->url ? d->url : NULL);
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  *found = r == SQLITE_ROW;
+  return r == SQLITE_ROW || r == SQLITE_DONE ? RASD_OK : dbfail(s, "lookup");
+}
+
 static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
   sq *q = s->impl;
   *added = 0;
@@ -500,8 +521,12 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, n);
   bind_text(st, 2, d->title);
-  bind_textn(st, 3, text, tlen);
-  if ((rc = run(s, st, "index article")) != RASD_OK) return rc;
+  sqlite3_bind_text(st, 3, text, (int)tlen, SQLITE_STATIC);
+  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL);
+  rc = run(s, st, "index article");
+  rasd__fts_pretok(NULL, 0, NULL);
+  sqlite3_clear_bindings(st);
+  if (rc != RASD_OK) return rc;
   if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
   double norm2 = 0;
   if ((rc = article_terms(s, n, d, a, &norm2)) != RASD_OK) return rc;
@@ -566,7 +591,10 @@ static int best_story(rasd_store *s, int64_t n, const char *date, int windowed, 
   sqlite3_stmt *st = stmt(s, "SELECT c.story, sum(c.weight * t.weight), s.norm2 FROM article_terms t"
                              " JOIN story_terms c ON c.term = t.term JOIN stories s ON s.id = c.story"
                              " WHERE t.article = ?1 AND (?2 = 0 OR ?3 IS NULL OR s.last_date IS NULL"
-                             "  OR s.last_date >= date(?3, '" LINK_WINDOW "')) GROUP BY c.story");
+                             "  OR s.last_date >= date(?3, '" LINK_WINDOW "'))"
+                             /* A term in very many stories says little and would make the cost quadratic. */
+                             " AND (SELECT count(*) FROM (SELECT 1 FROM story_terms x WHERE x.term = t.term"
+                             "  LIMIT " COMMON_TERM ")) < " COMMON_TERM " GROUP BY c.story");
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, n);
   sqlite3_bind_int(st, 2, windowed);
@@ -780,9 +808,154 @@ static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   return RASD_OK;
 }
 
+static int sq_load_state(rasd_store *s, void **blob, size_t *len) {
+  *blob = NULL;
+  *len = 0;
+  sqlite3_stmt *st = stmt(s, "SELECT state FROM link_state WHERE id = 1");
+  if (!st) return RASD_EDB;
+  int r = sqlite3_step(st);
+  if (r == SQLITE_ROW) {
+    *len = (size_t)sqlite3_column_bytes(st, 0);
+    *blob = malloc(*len + 1);
+    if (*blob) memcpy(*blob, sqlite3_column_blob(st, 0), *len);
+  }
+  sqlite3_reset(st);
+  if (r != SQLITE_ROW && r != SQLITE_DONE) return dbfail(s, "link state");
+  return r == SQLITE_ROW && !*blob ? rasd__store_fail(s, RASD_ENOMEM, "out of memory") : RASD_OK;
+}
+
+/* Writes the engine's stories into the store: every article's story and original, the stories (with the view of
+ * each story the batch touched), storylines, and the engine's state, all inside the batch's transaction. */
+static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *stats) {
+  sq *q = s->impl;
+  int rc = RASD_OK;
+  size_t na = rasd_corpus_n_articles(c), ns = rasd_corpus_n_stories(c);
+  sqlite3_stmt *st;
+  int64_t max_before = 0;
+  if (!(st = stmt(s, "SELECT COALESCE(max(id), 0) FROM stories")) || sqlite3_step(st) != SQLITE_ROW) return dbfail(s, "stories");
+  max_before = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  if ((rc = exec(s, "CREATE TEMP TABLE IF NOT EXISTS touched(story INTEGER PRIMARY KEY, size_before INTEGER);"
+                    "DELETE FROM temp.touched")))
+    return rc;
+  for (size_t i = 0; i < na && rc == RASD_OK; i++) {
+    rasd_article_info ai, orig;
+    if (rasd_corpus_article(c, i, &ai) != RASD_OK || !ai.id) continue;
+    const char *dup = ai.duplicate_of >= 0 && rasd_corpus_article(c, (size_t)ai.duplicate_of, &orig) == RASD_OK ? orig.id : NULL;
+    if (i >= first_new && ai.story > 0) {
+      if (!(st = stmt(s, "INSERT OR IGNORE INTO temp.touched(story, size_before) VALUES(?1,"
+                         " COALESCE((SELECT size FROM stories WHERE id = ?1), 0))"))) return RASD_EDB;
+      sqlite3_bind_int64(st, 1, ai.story);
+      if ((rc = run(s, st, "touch")) != RASD_OK) break;
+    }
+    if (i < first_new) continue; /* the engine never moves an article it linked before */
+    if (!(st = stmt(s, "UPDATE articles SET story = ?2, duplicate_of = (SELECT n FROM articles WHERE id = ?3) WHERE id = ?1")))
+      return RASD_EDB;
+    bind_text(st, 1, ai.id);
+    if (ai.story > 0) sqlite3_bind_int64(st, 2, ai.story);
+    bind_text(st, 3, dup);
+    if ((rc = run(s, st, "article story")) != RASD_OK) break;
+    if (dup) {
+      if (!(st = stmt(s, "INSERT OR REPLACE INTO duplicates(article, original) SELECT a.n, o.n FROM articles a, articles o"
+                         " WHERE a.id = ?1 AND o.id = ?2"))) return RASD_EDB;
+      bind_text(st, 1, ai.id);
+      bind_text(st, 2, dup);
+      if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
+    }
+  }
+  if (rc != RASD_OK) return rc;
+  /* Stories the batch touched: their row, dates and outlets from the articles, the engine's view and title. */
+  st = stmt(s, "SELECT story FROM temp.touched ORDER BY story");
+  int64_t *ids = NULL;
+  size_t ni = 0, ci = 0;
+  while (st && sqlite3_step(st) == SQLITE_ROW)
+    if (RASD__VEC_PUSH(ids, ni, ci, sqlite3_column_int64(st, 0))) break;
+  if (st) sqlite3_reset(st);
+  for (size_t i = 0; i < ni && rc == RASD_OK; i++) {
+    if ((size_t)ids[i] > ns) continue;
+    if (!(st = stmt(s, "INSERT OR IGNORE INTO stories(id, size) VALUES(?1, 0)"))) { rc = RASD_EDB; break; }
+    sqlite3_bind_int64(st, 1, ids[i]);
+    if ((rc = run(s, st, "story")) != RASD_OK) break;
+    if ((rc = story_refresh(s, ids[i], 0, 0)) != RASD_OK) break;
+    char *view = rasd_corpus_story_json(c, ids[i], NULL);
+    json_t *vj = view ? json_loads(view, 0, NULL) : NULL;
+    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(?3, title) WHERE id = ?1"))) { rc = RASD_EDB; }
+    else {
+      sqlite3_bind_int64(st, 1, ids[i]);
+      bind_text(st, 2, view);
+      bind_text(st, 3, json_string_value(json_object_get(vj, "title")));
+      rc = run(s, st, "story view");
+    }
+    json_decref(vj);
+    rasd_free(view);
+  }
+  free(ids);
+  if (rc != RASD_OK) return rc;
+  /* Storylines, as the engine sees them now (it revises them as stories grow): every story of a line points to the
+   * line's first story. */
+  if ((rc = exec(s, "UPDATE stories SET storyline = NULL WHERE storyline IS NOT NULL"))) return rc;
+  size_t nl = rasd_corpus_storyline(c, 0, NULL, NULL);
+  for (size_t k = 0; k < nl && rc == RASD_OK; k++) {
+    const int64_t *line = NULL;
+    size_t n = 0;
+    rasd_corpus_storyline(c, k, &line, &n);
+    int64_t head = 0;
+    for (size_t j = 0; j < n; j++)
+      if (!head || line[j] < head) head = line[j];
+    for (size_t j = 0; j < n && rc == RASD_OK; j++) {
+      if (!(st = stmt(s, "UPDATE stories SET storyline = ?2 WHERE id = ?1"))) { rc = RASD_EDB; break; }
+      sqlite3_bind_int64(st, 1, line[j]);
+      sqlite3_bind_int64(st, 2, head);
+      rc = run(s, st, "storyline");
+    }
+  }
+  if (rc != RASD_OK) return rc;
+  /* The engine's state, so that the next batch continues from here. */
+  const char *td = getenv("TMPDIR");
+  char path[512];
+  snprintf(path, sizeof path, "%s/rasd-state-XXXXXX", td && *td ? td : "/tmp");
+  int fd = mkstemp(path);
+  if (fd < 0) return rasd__store_fail(s, RASD_EIO, "cannot create a temporary file in %s", td && *td ? td : "/tmp");
+  close(fd);
+  rc = rasd_corpus_save(c, path);
+  FILE *f = rc == RASD_OK ? fopen(path, "rb") : NULL;
+  char *blob = NULL;
+  long len = -1;
+  if (f && !fseek(f, 0, SEEK_END) && (len = ftell(f)) >= 0 && !fseek(f, 0, SEEK_SET) && (blob = malloc((size_t)len + 1)) &&
+      fread(blob, 1, (size_t)len, f) == (size_t)len) {
+    if (!(st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, ?1, ?2)"))) rc = RASD_EDB;
+    else {
+      sqlite3_bind_blob64(st, 1, blob, (sqlite3_uint64)len, SQLITE_STATIC);
+      sqlite3_bind_int64(st, 2, (int64_t)na);
+      rc = run(s, st, "link state");
+      sqlite3_clear_bindings(st);
+    }
+  } else if (rc == RASD_OK) {
+    rc = rasd__store_fail(s, RASD_EIO, "cannot read the story state back from %s", path);
+  }
+  if (f) fclose(f);
+  free(blob);
+  unlink(path);
+  if (rc != RASD_OK) return rc == RASD_EIO && !s->err[0] ? rasd__store_fail(s, rc, "cannot save the story state") : rc;
+  if (stats) {
+    st = stmt(s, "SELECT (SELECT count(*) FROM stories WHERE id > ?1),"
+                 " (SELECT count(*) FROM temp.touched t JOIN stories s ON s.id = t.story"
+                 "  WHERE t.story <= ?1 AND s.size > t.size_before)");
+    if (!st) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, max_before);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      stats->stories_new += (size_t)sqlite3_column_int64(st, 0);
+      stats->stories_grown += (size_t)sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+  }
+  q->n_batch = 0;
+  return RASD_OK;
+}
+
 #include "sqlite_views.inc"
 
 const rasd__store_ops rasd__sqlite_ops = {
-    "sqlite", sq_open,    sq_close,    sq_begin,  sq_put,    sq_link,  sq_commit,
-    sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity, sq_search,
+    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_state, sq_apply_corpus,
+    sq_commit, sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity,     sq_search,
 };

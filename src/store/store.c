@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "store/store.h"
 
 int rasd_store_open(const char *path, int flags, rasd_store **out, char **errmsg) {
@@ -27,6 +28,7 @@ int rasd_store_open(const char *path, int flags, rasd_store **out, char **errmsg
 
 void rasd_store_close(rasd_store *s) {
   if (!s) return;
+  rasd_corpus_free(s->corpus);
   if (s->impl) s->ops->close(s);
   free(s);
 }
@@ -41,6 +43,11 @@ int rasd_store_begin(rasd_store *s) {
   return rc;
 }
 
+int rasd_store_has(rasd_store *s, const rasd_doc *d) {
+  int found = 0;
+  return s->ops->has(s, d, &found) == RASD_OK ? found : -1;
+}
+
 int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
   int dummy;
   if (!added) added = &dummy;
@@ -49,15 +56,68 @@ int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int
   return s->ops->put(s, d, a, added);
 }
 
+/* Loads the story engine with the state saved in the store (or a new one). */
+static int corpus_open(rasd_store *s, const rasd_models *m) {
+  void *blob = NULL;
+  size_t len = 0;
+  int rc = s->ops->load_state(s, &blob, &len);
+  if (rc != RASD_OK) return rc;
+  if (!blob) {
+    s->corpus = rasd_corpus_new(m, NULL);
+    return s->corpus ? RASD_OK : rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  }
+  char path[] = "/tmp/rasd-state-XXXXXX";
+  const char *td = getenv("TMPDIR");
+  char pbuf[512];
+  snprintf(pbuf, sizeof pbuf, "%s/rasd-state-XXXXXX", td && *td ? td : "/tmp");
+  (void)path;
+  int fd = mkstemp(pbuf);
+  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+  int ok = f && fwrite(blob, 1, len, f) == len;
+  if (f && fclose(f)) ok = 0;
+  free(blob);
+  if (ok) rc = rasd_corpus_load(pbuf, m, NULL, &s->corpus);
+  if (fd >= 0) unlink(pbuf);
+  if (!ok) return rasd__store_fail(s, RASD_EIO, "cannot write the story state to %s", pbuf);
+  if (rc != RASD_OK) return rasd__store_fail(s, rc, "the story state in the store cannot be loaded: %s", rasd_strerror(rc));
+  return RASD_OK;
+}
+
+int rasd_store_link(rasd_store *s, const rasd_models *m, rasd_doc *d, rasd_analysis *a) {
+  int rc = RASD_OK;
+  if (!s->in_batch) rc = rasd__store_fail(s, RASD_EUSAGE, "rasd_store_link outside a batch");
+  else if (!s->corpus && (rc = corpus_open(s, m)) == RASD_OK) s->corpus_first_new = rasd_corpus_n_articles(s->corpus);
+  if (rc != RASD_OK) {
+    rasd_doc_free(d);
+    rasd_analysis_free(a);
+    return rc;
+  }
+  s->models = m;
+  rc = rasd_corpus_add(s->corpus, d, a);
+  return rc == RASD_OK || rc == RASD_EINPUT ? RASD_OK : rasd__store_fail(s, rc, "story engine: %s", rasd_strerror(rc));
+}
+
 int rasd_store_commit(rasd_store *s, rasd_store_stats *st) {
   if (!s->in_batch) return rasd__store_fail(s, RASD_EUSAGE, "no batch is open");
-  int rc = s->ops->link(s, st);
+  int rc;
+  if (s->corpus) {
+    rc = rasd_corpus_finish(s->corpus);
+    if (rc != RASD_OK) rasd__store_fail(s, rc, "story engine: %s", rasd_strerror(rc));
+    else rc = s->ops->apply_corpus(s, s->corpus, s->corpus_first_new, st);
+  } else {
+    rc = s->ops->link(s, st);
+  }
   if (rc == RASD_OK) rc = s->ops->commit(s);
   if (rc != RASD_OK) {
     char m[sizeof s->err];
     snprintf(m, sizeof m, "%s", s->err);
     s->ops->rollback(s);
     snprintf(s->err, sizeof s->err, "%s", m);
+    /* The engine holds the failed batch: drop it, the next batch reloads the committed state. */
+    rasd_corpus_free(s->corpus);
+    s->corpus = NULL;
+  } else if (s->corpus) {
+    s->corpus_first_new = rasd_corpus_n_articles(s->corpus);
   }
   s->in_batch = 0;
   return rc;
@@ -66,6 +126,8 @@ int rasd_store_commit(rasd_store *s, rasd_store_stats *st) {
 void rasd_store_rollback(rasd_store *s) {
   if (!s || !s->in_batch) return;
   s->ops->rollback(s);
+  rasd_corpus_free(s->corpus);
+  s->corpus = NULL;
   s->in_batch = 0;
 }
 

@@ -25,8 +25,11 @@ typedef struct rasd__store_ops {
   int (*open)(rasd_store *s, const char *path, int flags);
   void (*close)(rasd_store *s);
   int (*begin)(rasd_store *s);
+  int (*has)(rasd_store *s, const rasd_doc *d, int *found); /* same id, url or content hash stored */
   int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
   int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
+  int (*load_state)(rasd_store *s, void **blob, size_t *len); /* the story engine's saved state, or *blob NULL */
+  int (*apply_corpus)(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *st); /* its stories + state */
   int (*commit)(rasd_store *s);
   void (*rollback)(rasd_store *s);
   int (*stories)(rasd_store *s, const rasd_story_filter *f, json_t **out);
@@ -42,6 +45,9 @@ struct rasd_store {
   void *impl;
   int flags;
   int in_batch;
+  rasd_corpus *corpus;       /* the story engine, once rasd_store_link() was called */
+  const rasd_models *models;
+  size_t corpus_first_new;   /* index of the first article of the open batch in 'corpus' */
   char err[512];
 };
 
@@ -76,12 +82,15 @@ typedef struct rasd__words {
   rasd_sentence *sent;   /* sentences (byte ranges) */
   size_t n_sent;
   rasd_tokens *tok;      /* the text core's tokens, when it found any */
+  int own_tok;           /* 1 when 'tok' is freed with the words */
   rasd__arena *ar;
 } rasd__words;
 
 /** Splits 's' ('len' bytes) into words and sentences with the text core (rasd_tokenize); when it finds
  * nothing in a non-empty text, a plain splitter stands in. Returns RASD_OK or RASD_ENOMEM. */
 int rasd__words_of(const char *s, size_t len, rasd__words *out);
+/** Words of tokens 't' made by the text core (borrowed: 't' must outlive 'out'). Returns RASD_OK or RASD_ENOMEM. */
+int rasd__words_from(const rasd_tokens *t, rasd__words *out);
 void rasd__words_free(rasd__words *w);
 /* Returns 1 for a function word given in the matching form. */
 
@@ -92,6 +101,10 @@ char *rasd__key_of(const char *s, size_t len, size_t *out_len);
 
 /** Registers the tokenizer "rasd" on connection 'db' (a sqlite3 *). Returns RASD_OK or RASD_EDB. */
 int rasd__fts_register(void *db);
+
+/** Tells the tokenizer on this thread that text 's' ('len' bytes) about to be indexed has tokens 't' (borrowed until
+ * the next call; NULL clears), so it is not split again. */
+void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t);
 
 /* ---- helpers ---- */
 /* Appends 's' HTML-escaped to 'b'. */

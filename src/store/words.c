@@ -87,18 +87,7 @@ static int fallback(const char *s, size_t len, rasd__words *out) {
   return RASD_OK;
 }
 
-int rasd__words_of(const char *s, size_t len, rasd__words *out) {
-  memset(out, 0, sizeof *out);
-  out->ar = rasd__arena_new(len + 1024);
-  if (!out->ar) return RASD_ENOMEM;
-  if (len > UINT32_MAX) return RASD_ETOOBIG;
-  rasd_tokens *t = rasd_tokenize(s, len);
-  if (!t) return RASD_ENOMEM;
-  if (t->n_tok == 0) {
-    rasd_tokens_free(t);
-    return len ? fallback(s, len, out) : RASD_OK;
-  }
-  out->tok = t;
+static int from_tokens(const rasd_tokens *t, rasd__words *out) {
   out->sent = t->sent;
   out->n_sent = t->n_sent;
   out->w = rasd__arena_alloc(out->ar, (t->n_tok + 1) * sizeof *out->w);
@@ -123,11 +112,38 @@ int rasd__words_of(const char *s, size_t len, rasd__words *out) {
   return RASD_OK;
 }
 
+int rasd__words_of(const char *s, size_t len, rasd__words *out) {
+  memset(out, 0, sizeof *out);
+  out->ar = rasd__arena_new(len + 1024);
+  if (!out->ar) return RASD_ENOMEM;
+  if (len > UINT32_MAX) return RASD_ETOOBIG;
+  rasd_tokens *t = rasd_tokenize(s, len);
+  if (!t) return RASD_ENOMEM;
+  if (t->n_tok == 0) {
+    rasd_tokens_free(t);
+    return len ? fallback(s, len, out) : RASD_OK;
+  }
+  out->tok = t;
+  out->own_tok = 1;
+  return from_tokens(t, out);
+}
+
+int rasd__words_from(const rasd_tokens *t, rasd__words *out) {
+  memset(out, 0, sizeof *out);
+  out->ar = rasd__arena_new(t->n_tok * sizeof(rasd__word) + 1024);
+  if (!out->ar) return RASD_ENOMEM;
+  out->tok = (rasd_tokens *)t;
+  return from_tokens(t, out);
+}
+
 void rasd__words_free(rasd__words *w) {
   if (!w) return;
-  if (w->tok) rasd_tokens_free(w->tok);
-  else free(w->sent);
-  if (!w->tok) free(w->w);
+  if (w->tok) {
+    if (w->own_tok) rasd_tokens_free(w->tok);
+  } else {
+    free(w->sent);
+    free(w->w);
+  }
   rasd__arena_free(w->ar);
   memset(w, 0, sizeof *w);
 }

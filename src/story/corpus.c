@@ -5,7 +5,7 @@
 #include "story/story_int.h"
 
 /* Defaults (tuned on eval/stories-dev.tsv and the seeds; see eval/stories_dev.sh). */
-#define DEF_THRESHOLD 0.30
+#define DEF_THRESHOLD 0.25
 #define DEF_WINDOW 7
 #define DEF_DUP 0.6
 #define DEF_SL 0.22
@@ -38,7 +38,8 @@ rasd_corpus *rasd_corpus_new(const rasd_models *m, const rasd_corpus_opts *o) {
   c->lsh_art = calloc(c->lsh_cap, sizeof *c->lsh_art);
   c->strs = rasd__arena_new(1 << 16);
   c->spill = tmpfile();
-  if (rasd__strtab_init(&c->terms) || !c->lsh_key || !c->lsh_art || !c->strs || !c->spill) {
+  c->reg = rasd_registry_new(m);
+  if (!c->reg || rasd__strtab_init(&c->terms) || !c->lsh_key || !c->lsh_art || !c->strs || !c->spill) {
     rasd_corpus_free(c);
     return NULL;
   }
@@ -61,6 +62,7 @@ void rasd_corpus_free(rasd_corpus *c) {
   for (size_t i = 0; i < c->n_sl; i++) free(c->sl[i]);
   free(c->sl); free(c->sl_n);
   if (c->spill) fclose(c->spill);
+  rasd_registry_free(c->reg);
   rasd__strtab_free(&c->terms);
   rasd__arena_free(c->strs);
   free(c);
@@ -104,7 +106,10 @@ int rasd_corpus_add(rasd_corpus *c, rasd_doc *d, rasd_analysis *a) {
   rasd__buf b;
   rasd__buf_init(&b);
   if (c && d && d->id && d->text) {
-    rc = rasd__rec_build(&c->terms, d, a, &b);
+    int32_t *ids = a && a->n_entities ? malloc(a->n_entities * sizeof *ids) : NULL;
+    if (ids && (!c->reg || rasd_registry_add(c->reg, d, a, ids) != RASD_OK)) free(ids), ids = NULL;
+    rc = rasd__rec_build(&c->terms, d, a, ids, &b);
+    free(ids);
     if (rc == RASD_OK) rc = b.len > 0xffffffffu ? RASD_ETOOBIG : add_record(c, b.s, b.len);
   }
   rasd__buf_free(&b);
@@ -166,6 +171,7 @@ static int64_t find_dup(rasd_corpus *c, uint32_t i) {
       uint32_t j = c->lsh_art[h];
       int eq = 0;
       for (int r = 0; r < RASD__SIG_N; r++) eq += c->art[j].sig[r] == a->sig[r];
+      if (getenv("RASD_STORY_DEBUG")) fprintf(stderr, "dup? %s ~ %s: %d/64\n", a->id, c->art[j].id, eq);
       int64_t root = c->art[j].dup_of >= 0 ? (int64_t)c->art[j].dup_of : (int64_t)j;
       if (eq >= need && (eq > best_eq || (eq == best_eq && root < best))) best = root, best_eq = eq;
     }
@@ -463,7 +469,8 @@ static int storylines(rasd_corpus *c) {
   for (size_t s = 0; s < ns; s++) maxc = c->st[s].n_cent > maxc ? c->st[s].n_cent : maxc;
   tmp = malloc((maxc + 1) * 2 * sizeof *tmp);
   if (!tmp) goto done;
-  double common = 0.02 * (double)c->n_linked + 3;
+  /* terms in more than 2% of the articles (and at least 50) say nothing about a storyline */
+  double common = 0.02 * (double)c->n_linked > 50 ? 0.02 * (double)c->n_linked : 50;
   for (size_t s = 0; s < ns; s++) {
     parent[s] = (uint32_t)s;
     rasd__story *S = &c->st[s];
@@ -482,7 +489,7 @@ static int storylines(rasd_corpus *c) {
     uint32_t nt = 0;
     for (uint32_t k = 0; k < nit[s]; k++) {
       uint32_t t = items[s * K + k];
-      for (uint32_t j = 0; j < npost[t]; j++) {
+      for (uint32_t j = 0; j < npost[t] && npost[t] <= 400; j++) {
         uint32_t o = post[t][j];
         if (!hits[o]++) touched[nt++] = o;
       }
@@ -512,6 +519,7 @@ static int storylines(rasd_corpus *c) {
           else shared++, i++, j++;
         }
         double sc = cs + (tot ? 0.2 * shared / tot : 0);
+        if (getenv("RASD_STORY_DEBUG")) fprintf(stderr, "storyline %zu~%u: %.3f (cos %.3f, %u/%u entities)\n", s + 1, o + 1, sc, cs, shared, tot);
         if (sc >= c->o.storyline_threshold) parent[uf_find(parent, (uint32_t)s)] = uf_find(parent, o);
       }
       hits[o] = 0;

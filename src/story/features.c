@@ -111,37 +111,42 @@ static const char *const STOP[] = {
     "اليوم", "وقال", "قال", "واضاف", "اضاف", "واكد", "اكد", "اللذين", "اللتين", "ذات", "وفق", "لدى", "بان",
     "فان", "وانه", "لان", "كي", "لكي", "مثل", "سوف", "ب", "و", "ف", "ل", "ك", "the", "of", "and", "to", "in", "a"};
 
-int rasd__story_stop(const char *w, size_t len) {
-  static uint32_t tab[512];
-  static int init;
-  if (!init) { /* a tiny read-only set; racing initialisers write identical values */
-    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++) {
-      size_t h = hash_bytes(STOP[i], strlen(STOP[i])) & 511;
-      while (tab[h]) h = (h + 1) & 511;
-      tab[h] = (uint32_t)i + 1;
-    }
-    init = 1;
-  }
-  size_t h = hash_bytes(w, len) & 511;
-  while (tab[h]) {
-    const char *s = STOP[tab[h] - 1];
-    if (strlen(s) == len && !memcmp(s, w, len)) return 1;
-    h = (h + 1) & 511;
-  }
-  return 0;
-}
-
 /* Reporting verbs and source phrases (matching form, as word prefixes after و/ف): attribution. */
 static const char *const CUES[] = {"قال", "اكد", "اعلن", "اوضح", "ذكر", "اضاف", "صرح", "افاد", "وفقا", "بحسب", "حسب",
                                    "نقلت", "نقل", "كشف", "اشار", "قالت", "اكدت", "اعلنت", "اوضحت", "ذكرت", "افادت",
                                    "اشارت", "كشفت", "اضافت", "صرحت", "يقول", "تقول", "مصدر", "متحدث", "بيان"};
 
-static int is_cue(const char *w, size_t len) {
-  if (len > 2 && (!memcmp(w, "و", 2) || !memcmp(w, "ف", 2))) { w += 2; len -= 2; }
-  for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++) {
-    size_t l = strlen(CUES[i]);
-    if (len == l && !memcmp(w, CUES[i], l)) return 1;
+/* One read-only hash set for function words (1) and attribution cues (2), built once. */
+#define LEX_SLOTS 1024
+static struct lexent { const char *s; uint32_t len, flags; } lex[LEX_SLOTS];
+static int lex_ready;
+
+static void lex_put(const char *s, uint32_t flag) {
+  size_t l = strlen(s), h = hash_bytes(s, l) & (LEX_SLOTS - 1);
+  while (lex[h].s && !(lex[h].len == l && !memcmp(lex[h].s, s, l))) h = (h + 1) & (LEX_SLOTS - 1);
+  lex[h].s = s; lex[h].len = (uint32_t)l; lex[h].flags |= flag;
+}
+
+static uint32_t lex_get(const char *w, size_t len) {
+  if (!lex_ready) { /* racing initialisers write identical values */
+    for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++) lex_put(STOP[i], 1);
+    for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++) lex_put(CUES[i], 2);
+    lex_ready = 1;
   }
+  if (len > 40) return 0;
+  size_t h = hash_bytes(w, len) & (LEX_SLOTS - 1);
+  while (lex[h].s) {
+    if (lex[h].len == len && !memcmp(lex[h].s, w, len)) return lex[h].flags;
+    h = (h + 1) & (LEX_SLOTS - 1);
+  }
+  return 0;
+}
+
+int rasd__story_stop(const char *w, size_t len) { return (lex_get(w, len) & 1) != 0; }
+
+static int is_cue(const char *w, size_t len) {
+  if (lex_get(w, len) & 2) return 1;
+  if (len > 2 && (!memcmp(w, "و", 2) || !memcmp(w, "ف", 2))) return (lex_get(w + 2, len - 2) & 2) != 0;
   return 0;
 }
 
@@ -343,6 +348,7 @@ static int get_tokens(const char *s, size_t len, const rasd_tokens *tk, rasd__ar
 }
 
 static int content_word(const wtok *w) {
+  if (w->word && w->flen >= 2 && w->form[0] >= '0' && w->form[0] <= '9') return 1; /* numbers tell events apart */
   if (!w->word || w->stop || w->slen < 2) return 0;
   if (rasd__story_stop(w->form, w->flen)) return 0;
   /* one Arabic letter (2 bytes) is never a content word */
@@ -354,8 +360,16 @@ static uint64_t mix64(uint64_t x) {
 }
 
 #define MAX_SENT 80
+#define LEAD_SENT 2   /* body sentences that count for linking */
+#define TITLE_W 4     /* weight of a headline word */
 
-int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, rasd__buf *out) {
+/* Tuning hook: an integer from the environment (development only), else 'def'. */
+static int knob(const char *name, int def) {
+  const char *v = getenv(name);
+  return v && *v ? atoi(v) : def;
+}
+
+int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, const int32_t *reg_ids, rasd__buf *out) {
   int rc = RASD_ENOMEM;
   rasd__arena *ar = rasd__arena_new(4096);
   wtok *w = NULL, *tw = NULL; fsent *st = NULL, *tst = NULL;
@@ -363,31 +377,39 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
   rasd__tf *tf = NULL; size_t ntf = 0, ctf = 0;
   uint32_t *stt = NULL; size_t nstt = 0, cstt = 0;
   uint32_t *sflags = NULL;
+  int32_t *tid = NULL;
+  rasd_tokens *own = NULL, *town = NULL;
   if (!ar) goto done;
   const char *text = d->text ? d->text : "";
   size_t tlen = d->text ? d->text_len : 0;
-  rasd_tokens *own = NULL;
+  /* the token arrays point into 'own' and 'town': they live until the end */
   const rasd_tokens *tk = a ? a->tokens : NULL;
   if (!tk || !tk->n_tok) own = rasd_tokenize(text, tlen), tk = own;
   rc = get_tokens(text, tlen, tk, ar, &w, &nw, &st, &nst);
-  rasd_tokens_free(own);
   if (rc) goto done;
   rc = RASD_ENOMEM;
-  rasd_tokens *town = NULL;
   if (d->title && *d->title) {
     town = rasd_tokenize(d->title, strlen(d->title));
-    if (get_tokens(d->title, strlen(d->title), town, ar, &tw, &ntw, &tst, &ntst)) { rasd_tokens_free(town); goto done; }
+    if (get_tokens(d->title, strlen(d->title), town, ar, &tw, &ntw, &tst, &ntst)) goto done;
   }
-  rasd_tokens_free(town);
-  /* term counts: body once, title twice */
+  /* Term counts for linking: the headline (weight TITLE_W) and the lead (first LEAD_SENT sentences): what
+   * happened is said there, while later paragraphs bring background that many stories share. The id of
+   * every content token is kept for the sentence records below. */
+  tid = malloc((nw + ntw + 1) * sizeof *tid);
+  if (!tid) goto done;
+  const uint32_t lead = (uint32_t)knob("RS_LEAD", LEAD_SENT), tw_w = (uint32_t)knob("RS_TITLEW", TITLE_W);
   for (int pass = 0; pass < 2; pass++) {
     wtok *v = pass ? tw : w;
     size_t nv = pass ? ntw : nw;
+    int32_t *ids = pass ? tid + nw : tid;
     for (size_t i = 0; i < nv; i++) {
+      ids[i] = -1;
       if (!content_word(&v[i])) continue;
       int64_t id = rasd__strtab_id(terms, v[i].stem, v[i].slen, 1);
       if (id < 0) goto done;
-      rasd__tf x = {(uint32_t)id, pass ? 2u : 1u};
+      ids[i] = (int32_t)id;
+      if (!pass && v[i].sent >= lead) continue;
+      rasd__tf x = {(uint32_t)id, pass ? tw_w : 1u};
       if (RASD__VEC_PUSH(tf, ntf, ctf, x)) goto done;
     }
   }
@@ -404,7 +426,9 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
   if (!ent_ids) goto done;
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
+    char rk[24];
     const char *k = e->key && *e->key ? e->key : e->canonical;
+    if (reg_ids && reg_ids[i] >= 0) snprintf(rk, sizeof rk, "r%d", (int)reg_ids[i]), k = rk;
     if (!k) k = "";
     size_t kl = strlen(k);
     char *kk = rasd__arena_alloc(ar, kl + 2);
@@ -496,9 +520,9 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
       uint32_t fl = pass ? sflags[si] : RASD__S_TITLE;
       for (size_t k = tb; k < te; k++) {
         if (pass && is_cue(v[k].form, v[k].flen)) fl |= RASD__S_ATTR;
-        if (!content_word(&v[k])) continue;
-        int64_t id = rasd__strtab_id(terms, v[k].stem, v[k].slen, 1);
-        if (id < 0 || RASD__VEC_PUSH(stt, nstt, cstt, (uint32_t)id)) { free(ent_ids); free(qsent); goto done; }
+        int32_t id = pass ? tid[k] : tid[nw + k];
+        if (id < 0) continue;
+        if (RASD__VEC_PUSH(stt, nstt, cstt, (uint32_t)id)) { free(ent_ids); free(qsent); goto done; }
       }
       if (nstt) qsort(stt, nstt, sizeof *stt, cmp_u32);
       size_t u = 0;
@@ -513,24 +537,24 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
     }
   }
   int off = ntw ? 1 : 0; /* sentence indices in the record are shifted by the title */
-  /* events (else dated timex) */
-  size_t nev = 0;
-  if (a && a->n_events) {
-    for (size_t i = 0; i < a->n_events; i++) nev += a->events[i].date && a->events[i].sentence < nbody;
+  /* timeline candidates: the analysis' events, and every other resolved date (one per sentence and value) */
+  {
+    size_t nev = 0, cap = (a ? a->n_events + a->n_timex : 0) + 1;
+    const char **evd = malloc(cap * sizeof *evd);
+    uint32_t *evs = malloc(cap * sizeof *evs);
+    if (!evd || !evs) { free(evd); free(evs); free(ent_ids); free(qsent); goto done; }
+    for (size_t i = 0; a && i < a->n_events + a->n_timex; i++) {
+      const char *dv = i < a->n_events ? a->events[i].date : a->timex[i - a->n_events].value;
+      uint32_t sn = i < a->n_events ? a->events[i].sentence : a->timex[i - a->n_events].sentence;
+      if (!dv || !*dv || sn >= nbody) continue;
+      int seen = 0;
+      for (size_t k = 0; k < nev && !seen; k++) seen = evs[k] == sn && !strcmp(evd[k], dv);
+      if (!seen) evd[nev] = dv, evs[nev++] = sn;
+    }
     put_u(out, nev);
-    for (size_t i = 0; i < a->n_events; i++)
-      if (a->events[i].date && a->events[i].sentence < nbody) {
-        put_z(out, a->events[i].date);
-        put_u(out, a->events[i].sentence + (uint32_t)off);
-      }
-  } else {
-    for (size_t i = 0; i < nt; i++) nev += a->timex[i].value && a->timex[i].sentence < nbody;
-    put_u(out, nev);
-    for (size_t i = 0; i < nt; i++)
-      if (a->timex[i].value && a->timex[i].sentence < nbody) {
-        put_z(out, a->timex[i].value);
-        put_u(out, a->timex[i].sentence + (uint32_t)off);
-      }
+    for (size_t k = 0; k < nev; k++) { put_z(out, evd[k]); put_u(out, evs[k] + (uint32_t)off); }
+    free(evd);
+    free(evs);
   }
   /* quotes */
   size_t nq = a ? a->n_quotes : 0;
@@ -566,7 +590,8 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
   free(ent_ids);
   rc = out->oom ? RASD_ENOMEM : RASD_OK;
 done:
-  free(w); free(tw); free(st); free(tst); free(tf); free(stt); free(sflags);
+  free(w); free(tw); free(st); free(tst); free(tf); free(stt); free(sflags); free(tid);
+  rasd_tokens_free(own); rasd_tokens_free(town);
   rasd__arena_free(ar);
   return rc;
 }

@@ -78,8 +78,10 @@ static json_t *view_json(rasd_corpus *c, const rasd__view *v, etab *et) {
   json_object_set_new(o, "timeline", tl);
   json_t *ents = json_array();
   for (size_t i = 0; i < v->n_ent; i++) {
-    int32_t d = et ? etab_add(et, c, &v->ent[i]) : -1;
-    if (d >= 0) json_array_append_new(ents, json_integer(d + 1));
+    int64_t rid = rasd__reg_id(c, v->ent[i].key);
+    if (rid >= 0) { json_array_append_new(ents, json_integer(rid)); continue; }
+    int32_t d = et ? etab_add(et, c, &v->ent[i]) : -1; /* no registry (a loaded corpus): our own table */
+    if (d >= 0) json_array_append_new(ents, json_integer((json_int_t)(c->reg ? rasd_registry_count(c->reg) : 0) + d));
   }
   json_object_set_new(o, "entities", ents);
   json_t *qs = json_array();
@@ -305,9 +307,30 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
       fputc(']', f);
     }
     fputs("],\n\"entities\": [", f);
+    size_t nreg = c->reg ? rasd_registry_count(c->reg) : 0;
+    for (size_t i = 0; i < nreg; i++) {
+      rasd_corpus_entity ce;
+      if (rasd_registry_get(c->reg, i, &ce) != RASD_OK) continue;
+      json_t *e = json_object();
+      json_object_set_new(e, "id", json_integer((json_int_t)ce.id));
+      json_object_set_new(e, "type", json_string(TYPES[ce.type <= 4 ? ce.type : 0]));
+      json_object_set_new(e, "canonical", js(ce.canonical));
+      json_object_set_new(e, "en", js(ce.en));
+      json_object_set_new(e, "en_translit", json_boolean(ce.en_translit));
+      json_t *forms = json_array();
+      for (size_t k = 0; k < ce.n_forms; k++) json_array_append_new(forms, json_string(ce.forms[k]));
+      json_object_set_new(e, "forms", forms);
+      json_object_set_new(e, "mentions", json_integer(ce.mentions));
+      json_object_set_new(e, "articles", json_integer(ce.articles));
+      char *s = json_dumps(e, JSON_COMPACT);
+      json_decref(e);
+      if (!s) goto done;
+      fprintf(f, "%s\n%s", i ? "," : "", s);
+      free(s);
+    }
     for (size_t i = 0; i < et.n; i++) {
       json_t *e = json_object();
-      json_object_set_new(e, "id", json_integer((json_int_t)i + 1));
+      json_object_set_new(e, "id", json_integer((json_int_t)(nreg + i)));
       json_object_set_new(e, "type", json_string(TYPES[et.row[i].type >= 0 && et.row[i].type <= 4 ? et.row[i].type : 0]));
       json_object_set_new(e, "canonical", js(et.row[i].canonical));
       json_object_set_new(e, "en", js(et.row[i].en));
@@ -317,7 +340,7 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
       char *s = json_dumps(e, JSON_COMPACT);
       json_decref(e);
       if (!s) goto done;
-      fprintf(f, "%s\n%s", i ? "," : "", s);
+      fprintf(f, "%s\n%s", i + nreg ? "," : "", s);
       free(s);
     }
     fputs("],\n\"articles\": [", f);

@@ -149,13 +149,19 @@ static char *mention_form(const char *text, const rasd__name *canon) {
   if ((c0 == 0x0648 || c0 == 0x0641 || c0 == 0x0628 || c0 == 0x0644 || c0 == 0x0643) && i < len) {
     size_t we = i;
     while (we < len && text[we] != ' ' && text[we] != '-') we++;
-    rasd__name w;
-    if (rasd__name_parse(text + i, we - i, &w) == 1) {
-      for (int t = 0; t < canon->n; t++)
-        if (rasd__ntok_match(&w.tok[0], &canon->tok[t])) return rasd__strdup0(text + i);
+    rasd__name w, whole;
+    if (rasd__name_parse(text + i, we - i, &w) == 1 && rasd__name_parse(text, we, &whole) == 1) {
+      /* off only when the rest is closer to a word of the name than the whole word is (وبوتين, not واشنطن) */
+      for (int t = 0; t < canon->n; t++) {
+        const rasd__ntok *ct = &canon->tok[t];
+        if (rasd__ntok_match(&w.tok[0], ct) &&
+            rasd__sym_dist(w.tok[0].sym, w.tok[0].n, ct->sym, ct->n) < rasd__sym_dist(whole.tok[0].sym, whole.tok[0].n, ct->sym, ct->n))
+          return rasd__strdup0(text + i);
+      }
     }
-    /* والكرملين → الكرملين */
+    /* والكرملين → الكرملين; وجمهورية العراق → جمهورية العراق */
     if (we - i > 4 && !memcmp(text + i, "ال", 4)) return rasd__strdup0(text + i);
+    if ((c0 == 0x0648 || c0 == 0x0641) && rasd__is_descriptor_word(text + i, we - i)) return rasd__strdup0(text + i);
   }
   return rasd__strdup0(text);
 }
@@ -194,19 +200,20 @@ static int add_form(cent *e, const char *text, uint32_t count) {
   return 0;
 }
 
-/* The canonical form: among the fullest forms (most words, titles aside), the most frequent. */
+/* The canonical form: the most frequent form, among full names (two words or more) for people, titles
+ * and descriptors aside; ties go to the longer form, then the earlier one. */
 static int pick_canonical(cent *e) {
-  int best = -1;
+  int best = -1, want_full = 0;
+  if (e->type == RASD_ENT_PER)
+    for (size_t f = 0; f < e->n_forms; f++) want_full |= e->forms[f].ntok >= 2;
   for (size_t f = 0; f < e->n_forms; f++) {
     const cform *c = &e->forms[f];
-    if (rasd__is_title_word(c->text, strcspn(c->text, " "))) continue;
-    int desc = rasd__is_descriptor_word(c->text, strcspn(c->text, " ")) && c->text[strcspn(c->text, " ")];
-    int bdesc = best >= 0 && rasd__is_descriptor_word(e->forms[best].text, strcspn(e->forms[best].text, " ")) &&
-                e->forms[best].text[strcspn(e->forms[best].text, " ")];
-    if (best >= 0 && desc && !bdesc) continue;
-    if (best >= 0 && bdesc && !desc) { best = (int)f; continue; }
-    if (best < 0 || c->ntok > e->forms[best].ntok ||
-        (c->ntok == e->forms[best].ntok && c->count > e->forms[best].count))
+    size_t w0 = strcspn(c->text, " ");
+    if (rasd__is_title_word(c->text, w0)) continue;
+    if (c->text[w0] && rasd__is_descriptor_word(c->text, w0)) continue;
+    if (want_full && c->ntok < 2) continue;
+    if (best < 0 || c->count > e->forms[best].count ||
+        (c->count == e->forms[best].count && c->ntok > e->forms[best].ntok))
       best = (int)f;
   }
   if (best < 0) return 0;

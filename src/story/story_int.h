@@ -57,8 +57,9 @@ typedef struct rasd__rec {
   rasd__rent *ent; uint32_t n_ent;
 } rasd__rec;
 
-/* Builds the record of 'd' + 'a' (a may be NULL) into 'out' (bytes), interning terms into 'terms'. */
-int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, rasd__buf *out);
+/* Builds the record of 'd' + 'a' (a may be NULL) into 'out' (bytes), interning terms into 'terms'; 'reg_ids' (may be
+ * NULL) gives the corpus entity id of each a->entities[i] (−1: none), used as the entity key "r<id>". */
+int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, const int32_t *reg_ids, rasd__buf *out);
 /* Decodes record bytes 'p'/'n' into 'r', allocating from 'ar'. Returns RASD_OK or RASD_EFORMAT. */
 int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
 /* Days since 1970-01-01 of "YYYY-MM-DD…", or RASD__NO_DAY. */
@@ -103,6 +104,7 @@ struct rasd_corpus {
   /* storylines */
   int64_t **sl; size_t *sl_n; size_t n_sl;
   FILE *spill; uint64_t spill_end;
+  rasd_registry *reg;          /* corpus entities (names across spellings); NULL after a load */
   rasd__arena *strs;
 };
 
@@ -131,6 +133,9 @@ typedef struct rasd__view {
   rasd__eitem *ent; size_t n_ent;
   rasd__arena *ar;
 } rasd__view;
+
+/* Returns the corpus entity id behind entity key 'key' ("r<id>" from the registry), or −1. */
+int64_t rasd__reg_id(const rasd_corpus *c, const char *key);
 
 /* Builds the view of story index 's'. Returns RASD_OK or RASD_ENOMEM; free with rasd__view_free(). */
 int rasd__view_build(rasd_corpus *c, size_t s, const rasd_view_opts *vo, rasd__view *v);

@@ -10,6 +10,13 @@
 
 typedef struct wterm { uint32_t id; double w; } wterm;
 
+int64_t rasd__reg_id(const rasd_corpus *c, const char *key) {
+  if (!c->reg || !key || key[0] != 'r' || key[1] < '0' || key[1] > '9') return -1;
+  char *e;
+  long long v = strtoll(key + 1, &e, 10);
+  return *e || v < 0 || (size_t)v >= rasd_registry_count(c->reg) ? -1 : (int64_t)v;
+}
+
 static int cmp_wterm(const void *a, const void *b) {
   uint32_t x = ((const wterm *)a)->id, y = ((const wterm *)b)->id;
   return x < y ? -1 : x > y;
@@ -83,7 +90,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   memset(v, 0, sizeof *v);
   rasd_view_opts o = {0};
   if (vo) o = *vo;
-  if (o.max_timeline <= 0) o.max_timeline = 30;
+  if (o.max_timeline <= 0) o.max_timeline = 40;
   if (o.max_quotes <= 0) o.max_quotes = 12;
   if (o.words <= 0 && o.sentences <= 0) o.sentences = 5;
   rasd__story *S = &c->st[si];
@@ -254,8 +261,13 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
   /* keep the best supported entries, then order by date */
+  /* when there are too many: the widely reported first, then full dates before vaguer ones (years, weeks) */
   for (size_t i = 1; i < nt; i++)
-    for (size_t j = i; j > 0 && T[j - 1].n_outlets < T[j].n_outlets; j--) { tle t = T[j]; T[j] = T[j - 1]; T[j - 1] = t; }
+    for (size_t j = i; j > 0; j--) {
+      int fa = strlen(T[j - 1].date) == 10, fb = strlen(T[j].date) == 10;
+      if (T[j - 1].n_outlets > T[j].n_outlets || (T[j - 1].n_outlets == T[j].n_outlets && fa >= fb)) break;
+      tle t = T[j]; T[j] = T[j - 1]; T[j - 1] = t;
+    }
   if (nt > (size_t)o.max_timeline) nt = (size_t)o.max_timeline;
   for (size_t i = 1; i < nt; i++)
     for (size_t j = i; j > 0 && strcmp(T[j - 1].date, T[j].date) > 0; j--) { tle t = T[j]; T[j] = T[j - 1]; T[j - 1] = t; }
@@ -305,21 +317,27 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   size_t ne = 0;
   for (uint32_t k = 0; k < nd; k++) ne += R[k].n_ent;
   v->ent = rasd__arena_alloc(ar, (ne + 1) * sizeof *v->ent);
-  uint32_t *ekey = rasd__arena_alloc(ar, (ne + 1) * sizeof *ekey), *eart = rasd__arena_alloc(ar, (ne + 1) * sizeof *eart);
-  if (!v->ent || !ekey || !eart) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  uint32_t *ekey = rasd__arena_alloc(ar, (ne + 1) * sizeof *ekey);
+  if (!v->ent || !ekey) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
   for (uint32_t k = 0; k < nd; k++)
     for (uint32_t e = 0; e < R[k].n_ent; e++) {
       const rasd__rent *x = &R[k].ent[e];
       size_t j = 0;
       while (j < v->n_ent && ekey[j] != x->key) j++;
       if (j == v->n_ent) {
-        ekey[j] = x->key; eart[j] = UINT32_MAX;
+        ekey[j] = x->key;
         v->ent[j] = (rasd__eitem){c->terms.str[x->key] + 1, x->canonical, x->en, (int)x->type, 0};
+        rasd_corpus_entity ce;
+        int64_t rid = rasd__reg_id(c, v->ent[j].key);
+        if (rid >= 0 && rasd_registry_get(c->reg, (size_t)rid, &ce) == RASD_OK) {
+          v->ent[j].canonical = rasd__arena_strdup(ar, ce.canonical);
+          if (ce.en) v->ent[j].en = rasd__arena_strdup(ar, ce.en);
+          v->ent[j].type = ce.type;
+        }
         v->n_ent++;
       }
       v->ent[j].n += x->n ? x->n : 1;
       if (!v->ent[j].en && x->en) v->ent[j].en = x->en;
-      if (eart[j] != k) eart[j] = k, v->ent[j].type |= 0x100 * 0; /* counted once per article below */
     }
   for (size_t i = 1; i < v->n_ent; i++)
     for (size_t j = i; j > 0 && v->ent[j - 1].n < v->ent[j].n; j--) { rasd__eitem t = v->ent[j]; v->ent[j] = v->ent[j - 1]; v->ent[j - 1] = t; }

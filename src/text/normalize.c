@@ -231,37 +231,64 @@ int rasd__cp_info(int32_t cp, char buf[64], const char **form, size_t *form_len)
 void rasd__normalize_append(rasd__buf *b, const char *str, size_t len) {
   rasd__text_init();
   const unsigned char *s = (const unsigned char *)str;
-  if (rasd__buf_grow(b, len + 1)) return;
-  int pending = 0, any = 0;
+  /* Output never exceeds input except for expanding ligatures (checked below), plus one space. */
+  if (rasd__buf_grow(b, len + 8)) return;
+  char *o = b->s + b->len, *lim = b->s + b->cap - 1;
+  int pending = 0, any = b->len > 0 && b->s[b->len - 1] != ' ';
   size_t i = 0;
   char tmp[64];
   while (i < len) {
     unsigned c = s[i];
+    const rasd__cpinfo *e;
+    const char *f;
+    size_t n, fl;
     if (c < 0x80) {
-      /* ASCII fast path. */
-      const rasd__cpinfo *e = &rasd__cp_tab[c];
-      i++;
-      if (e->len) {
-        if (pending) { rasd__buf_addc(b, ' '); pending = 0; }
-        rasd__buf_addc(b, e->off == RASD__CP_SAME ? (char)c : rasd__cp_pool[e->off]);
-        any = 1;
-      } else if (e->cls == RASD__C_SPACE || e->cls == RASD__C_NL || e->cls == RASD__C_CTRL) {
-        pending = any;
-      }
+      e = &rasd__cp_tab[c];
+      n = 1;
+    } else if (c >= 0xC2 && c <= 0xDF && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+      e = &rasd__cp_tab[((c & 0x1F) << 6) | (s[i + 1] & 0x3F)];
+      n = 2;
+    } else {
+      size_t j = i;
+      int32_t cp = rasd__text_decode(s, len, &j);
+      int cls = rasd__cp_info(cp, tmp, &f, &fl);
+      n = j - i;
+      if (fl) goto emit;
+      if (cls == RASD__C_SPACE || cls == RASD__C_NL || cls == RASD__C_CTRL) pending = any;
+      i += n;
       continue;
     }
-    int32_t cp = rasd__text_decode(s, len, &i);
-    const char *f;
-    size_t fl;
-    int cls = rasd__cp_info(cp, tmp, &f, &fl);
-    if (fl) {
-      if (pending) { rasd__buf_addc(b, ' '); pending = 0; }
-      rasd__buf_add(b, f, fl);
-      any = 1;
-    } else if (cls == RASD__C_SPACE || cls == RASD__C_NL || cls == RASD__C_CTRL) {
-      pending = any;
+    if (!e->len) {
+      if (e->cls == RASD__C_SPACE || e->cls == RASD__C_NL || e->cls == RASD__C_CTRL) pending = any;
+      i += n;
+      continue;
     }
+    if (e->off == RASD__CP_SAME && !pending) { /* the common case: copy the character */
+      if (o + 2 > lim) { f = (const char *)s + i; fl = n; goto emit; }
+      o[0] = (char)c;
+      if (n == 2) o[1] = (char)s[i + 1];
+      o += n;
+      i += n;
+      any = 1;
+      continue;
+    }
+    f = e->off == RASD__CP_SAME ? (const char *)s + i : rasd__cp_pool + e->off;
+    fl = e->len;
+  emit:
+    if ((size_t)(lim - o) < fl + 1) {
+      b->len = (size_t)(o - b->s);
+      if (rasd__buf_grow(b, fl + 1 + (len - i))) return;
+      o = b->s + b->len;
+      lim = b->s + b->cap - 1;
+    }
+    if (pending) { *o++ = ' '; pending = 0; }
+    memcpy(o, f, fl);
+    o += fl;
+    any = 1;
+    i += n;
   }
+  b->len = (size_t)(o - b->s);
+  b->s[b->len] = 0;
 }
 
 size_t rasd__normalize_inplace(char *str, size_t len) {

@@ -31,52 +31,78 @@ static int at(const char *w, size_t len, size_t i, const char *l) { return i + 2
 
 /* ---- Protected words: look like clitic + word but are one word (matching form, prefixes). ---- */
 
+/* Protected entries are whole words; an entry ending in '*' also protects every word it begins. */
+
 /* Words that start with ال (or a look-alike from أل/آل/إل) where ال is not the article. */
 static const char *const protect_al[] = {
   "الله", "اللهم", "التي", "الذي", "الذين", "اللذين", "اللذان", "اللتان", "اللتين", "اللاتي", "اللواتي", "اللائي",
-  "اليه", "اليها", "اليهم", "اليهما", "اليكم", "الينا", "اليك", "الان", "الماني", "المانيا", "البانيا", "الباني",
-  "الكسندر", "الكسي", "اليكس", "اليزابيث", "الغاء", "الغي", "الغت", "القاء", "القي", "القت", "القاها", "الزام",
-  "الحاق", "الهام", "الكترون", "التزام", "التزم", "التقاء", "التقي", "التقت", "التقاط", "التقط", "التحاق",
-  "التحق", "التفاف", "التهاب", "الفا", "الفين", "الاف", "الوان", "الفاظ", "الياف", "الغام", "البوم", "اليات",
-  "اليه", "الحان", "البرت", "الفريد", "الياس", "البرتو", "الهه", NULL};
+  "اليه", "اليها", "اليهم", "اليهما", "اليكم", "الينا", "اليك", "الان", "الماني*", "البانيا", "الباني",
+  "الكسندر*", "الكسي", "اليكس", "اليزابيث", "الغاء", "الغي", "الغت", "القاء", "القي", "القت", "القاها", "الزام",
+  "الحاق", "الهام", "الكترون*", "التزام*", "التزم*", "التقاء", "التقي", "التقت", "التقاط", "التقطت", "التحاق",
+  "التحق", "التحقت", "التفاف", "التهاب*", "الفا", "الفين", "الاف", "الوان", "الفاظ", "الياف", "الغام", "البوم",
+  "اليات", "الحان", "البرت", "الفريد", "الياس", "البرتو", "الهه", "الاسكا", "البرازيل", "الجزائر", NULL};
 
-/* Words whose first letter (و ف ب ل ك) is a root letter, not a clitic. Prefix match. */
+/* Words whose first letter (و ف ب ل ك) is a root letter, not a clitic. */
 static const char *const protect_one[] = {
   /* و */
-  "وكال", "وكيل", "وكلاء", "ولاي", "وراء", "وقع", "وقوع", "وحد", "وحيد", "ودي", "وديع", "وليد", "ورش", "وتير",
-  "وقت", "ولاه", "ويندوز", "وقف", "وقوف", "وقود", "ولاد", "ولد", "وهمي", "ووتش", "وقائع", "وقاي", "وصل", "وصول",
-  "وصف", "وضع", "وضوح", "وجد", "وجود", "وجه", "وجوه", "وجب", "وجبات", "وزن", "وعد", "وعود", "وعي", "وفاء", "وفق",
-  "وفر", "وفاه", "وفد", "وفود", "وثيق", "وثائق", "ودائع", "ودود", "ورق", "ورد", "ورود", "ورث", "وريث", "ورم", "وحش",
-  "وهب", "وهاب", "وهران", "ولي", "وليام", "ويليام", "ويلز", "وارد", "وائل", "واحد", "واضح", "واسع", "واشنطن",
-  "واقع", "واجب", "واجه", "وافق", "واصل", "وافد", "واعد", "واسط", "واحه", "والد", "والي", "ولاء", "وكر", "وباء",
-  "وتر", "وحل", "ومض", "وميض", "وهج", "وهم", "وسام", "وزير", "وزار", "وزراء", "وطن", "وطني", "ويب", "ويكي", "وول",
-  "وودي", "ويست", "وينر", "وود",
+  "وكال*", "وكيل*", "وكلاء", "ولاي*", "وراء*", "وقع", "وقعت", "وقعوا", "وقوع", "وحد", "وحده", "وحدها", "وحدات",
+  "وحدة", "وحيد*", "ودي", "وديا", "وديه", "وديع*", "وليد*", "ورش*", "وتير*", "وقت", "وقتا", "وقتها", "وقته",
+  "وقتنا", "ولاه", "ويندوز", "وقف", "وقفت", "وقفه", "وقوف", "وقود", "ولاد*", "ولد", "ولدت", "وهمي*", "ووتش", "وقائع",
+  "وقاي*", "وصل", "وصلت", "وصلوا", "وصول*", "وصف", "وصفت", "وصفها", "وضع", "وضعت", "وضعها", "وضعه", "وضوح*", "وجد",
+  "وجدت", "وجدوا", "وجود*", "وجه", "وجهت", "وجهها", "وجوه*", "وجب", "وجبه", "وجبات", "وزن", "وزنها", "وعد", "وعود",
+  "وعي", "وفاء", "وفق", "وفقا", "وفر", "وفره", "وفاه", "وفاته", "وفد", "وفود", "وثيق*", "وثائق*", "ودائع", "ودود",
+  "ورق", "ورقه", "ورد", "وردت", "ورود", "ورث", "وريث*", "ورم", "وحش", "وهب", "وهاب", "وهران", "ولي", "وليام",
+  "ويليام", "ويلز", "وارد", "واردات", "وائل", "واحد*", "واضح*", "واسع*", "واشنطن", "واقع*", "واجب*", "واجه*",
+  "وافق*", "واصل*", "وافد*", "واعد*", "واسط", "واحه", "والد", "والده", "والدي", "والدته", "والدها", "والدين",
+  "والديه", "والي", "ولاء", "وكر", "وباء", "وتر", "وحل", "ومض", "وميض", "وهج", "وسام", "وزير*", "وزار*", "وزراء",
+  "وطن*", "ويب", "ويكي*", "وول", "وودي", "ويست*", "وينر", "وود", "وادي", "واثق", "واحات", "واحتنا",
   /* ف */
-  "فما", "فمن", "فهد", "فهم", "فهيد", "فهمي", "فدي", "فدا", "فدرال", "فهرس", "فمبر",
+  "فما", "فمن", "فهد", "فهم", "فهمي", "فهيد", "فدي", "فدا", "فدرال*", "فهرس*", "فمبر",
   /* ب */
-  "بقي", "بقاء", "بقايا", "بسيط", "بساط", "بحث", "بحاح", "بخاري", "بصم", "بهج", "بحت", "بقيق", "بحر", "بحير", "بحور",
-  "بقر", "بقع", "بقال", "بقل", "بتر", "بتول", "بتك", "بثين", "بثق", "بث", "بجع", "بحبوح", "بخل", "بخار", "بخور",
-  "بزوغ", "بزن", "بزر", "بسم", "بسال", "بستان", "بسكويت", "بصر", "بصير", "بصل", "بصره", "بفعل", "بقعه", "بمب",
-  "بهاء", "بهو", "بهائم", "بهرام", "بهي", "بجاد", "بجانب", "بججج", "بتسم", "بتكار", "بحرين", "بزنس", "بسمه",
-  "بسام", "بسمل", "بصيص", "بهاد", "بهزاد", "بهنس", "بسطا", "بسط", "بخيت", "بخش", "بحري",
+  "بقي", "بقيه", "بقيت", "بقاء", "بقايا", "بسيط*", "بساط*", "بحث", "بحثا", "بحثيه", "بحاح", "بخاري", "بصمه",
+  "بصمات", "بهجه", "بحت", "بحته", "بقيق", "بحر", "بحري*", "بحار", "بحيره", "بحيرات", "بحور", "بقر", "بقره", "بقعه",
+  "بقال", "بقاله", "بتر", "بتول", "بثينه", "بث", "بخل", "بخار", "بخور", "بزوغ", "بزنس", "بسم", "بسمه", "بسام",
+  "بستان*", "بسكويت", "بصر", "بصري", "بصير*", "بصل", "بصره", "بمب", "بهاء", "بهو", "بهائم", "بهرام", "بهي", "بجاد",
+  "بحرين", "بسط", "بخيت", "بخش", "بالغ*", "بالون*", "باله",
   /* ل */
-  "لقاء", "لقائ", "لعب", "لخويا", "لمس", "لقط", "لقب", "لقاح", "لقمه", "لطيف", "لطف", "لطم", "لعن", "لعاب",
-  "لعل", "لفت", "لفظ", "لفيف", "لمح", "لمع", "لهب", "لهج", "لهجه", "لهف", "لهو", "لهيب", "لذيذ", "لذه", "لذا",
-  "لزوم", "لزم", "لسان", "لسع", "لص", "لصوص", "لصق", "لضرور", "لطالما", "لطخ", "لعبه", "لعاب", "لقي", "لقيط",
-  "لمبارد", "لمي", "لفتر", "لثام", "لثه", "لخبط", "لخص", "لذلك", "لهذا", "لهم", "لها", "لهما", "لهن", "لمن",
-  "لما", "لماذا", "لمده", "لمدن", "لسنا", "لست", "لستر", "لطيفه", "لفرنسا", "لعمر", "لقمان", "لطفي", "لمياء",
-  "لعبت", "لعبو", "لمه", "لمحات", "لمحه",
+  "لقاء*", "لقائ*", "لعب", "لعبه", "لعبت", "لعبوا", "لعبها", "لخويا", "لمس", "لمسه", "لمسات", "لقط", "لقطات",
+  "لقطه", "لقب", "لقبه", "لقاح*", "لقمه", "لطيف*", "لطف", "لطفي", "لعن", "لعنه", "لعاب", "لعل", "لفت", "لفتت",
+  "لفظ", "لفيف", "لمح", "لمحه", "لمحات", "لمع", "لهب", "لهجه", "لهجات", "لهو", "لهيب", "لذيذ*", "لذه", "لذا",
+  "لزوم", "لزم", "لسان*", "لص", "لصوص", "لصق", "لطالما", "لقي", "لقيت", "لقيط", "لثام", "لذلك", "لهذا", "لهم",
+  "لها", "لهما", "لهن", "لمن", "لما", "لماذا", "لسنا", "لست", "لستر", "لعمر", "لقمان", "لمياء", "لمه",
   /* ك */
   "كذب", "كذاب", "كذا", NULL};
 
 /* A tiny open-addressing hash set of byte strings. */
 typedef struct { const char *s; uint16_t len; } hent;
-typedef struct { hent *e; size_t mask; } hset;
+typedef struct { hent *e; size_t mask; uint32_t lens; /* bit n: an entry of n bytes exists (n < 32) */ } hset;
 
 static uint32_t hash_bytes(const char *s, size_t n) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
   return h;
+}
+
+/* Builds 'h' from 'words'; with 'star' = 1 only the entries ending in '*' (without it), with 0 the others. */
+static void hset_build_sel(hset *h, const char *const *words, int star) {
+  size_t n = 0;
+  while (words[n]) n++;
+  size_t cap = 16;
+  while (cap < n * 3) cap *= 2;
+  h->e = calloc(cap, sizeof(hent));
+  h->mask = cap - 1;
+  if (!h->e) return;
+  for (size_t i = 0; i < n; i++) {
+    size_t len = strlen(words[i]);
+    int is_star = len && words[i][len - 1] == '*';
+    if (is_star != star) continue;
+    len -= (size_t)is_star;
+    if (len < 32) h->lens |= 1u << len;
+    size_t k = hash_bytes(words[i], len) & h->mask;
+    while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
+    h->e[k].s = words[i];
+    h->e[k].len = (uint16_t)len;
+  }
 }
 
 static void hset_build(hset *h, const char *const *words) {
@@ -89,6 +115,7 @@ static void hset_build(hset *h, const char *const *words) {
   if (!h->e) return;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(words[i]);
+    if (len < 32) h->lens |= 1u << len;
     size_t k = hash_bytes(words[i], len) & h->mask;
     while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
     h->e[k].s = words[i];
@@ -112,13 +139,13 @@ static int hset_has_prefix(const hset *h, const char *s, size_t len, size_t lo, 
   if (hi > len) hi = len;
   for (size_t i = 0; i < hi; i++) {
     hv = (hv ^ (unsigned char)s[i]) * 16777619u;
-    if (i + 1 >= lo && !((i + 1) & 1) && hset_has_h(h, hv, s, i + 1)) return 1;
+    if (i + 1 >= lo && i + 1 < 32 && (h->lens >> (i + 1) & 1) && hset_has_h(h, hv, s, i + 1)) return 1;
   }
   return 0;
 }
 
 static int hset_has(const hset *h, const char *s, size_t len) {
-  if (!h->e) return 0;
+  if (!h->e || len >= 32 || !(h->lens >> len & 1)) return 0;
   size_t k = hash_bytes(s, len) & h->mask;
   while (h->e[k].s) {
     if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
@@ -143,21 +170,33 @@ static const char *const stopwords[] = {
   "the", "a", "an", "of", "to", "in", "and", "or", "for", "on", "at", "by", "with", "from", "is", "are", "was",
   "were", "be", "this", "that", "it", "as", NULL};
 
-static hset stop_set, al_set, one_set;
+static hset stop_set, al_set, al_pre, one_set, one_pre;
+/* Bit (first byte's low 6 bits of the 2nd byte) per byte length ≤ 16: a quick "cannot be a stopword". */
+static uint64_t stop_filter[17];
+
+static void filter_add(const char *w) {
+  size_t n = strlen(w);
+  if (n <= 16) stop_filter[n] |= 1ull << ((unsigned char)w[n > 1 ? 1 : 0] & 63);
+}
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void build(void) {
   hset_build(&stop_set, stopwords);
-  hset_build(&al_set, protect_al);
-  hset_build(&one_set, protect_one);
+  for (const char *const *p = stopwords; *p; p++) filter_add(*p);
+  hset_build_sel(&al_set, protect_al, 0);
+  hset_build_sel(&al_pre, protect_al, 1);
+  hset_build_sel(&one_set, protect_one, 0);
+  hset_build_sel(&one_pre, protect_one, 1);
 }
 static void init(void) { pthread_once(&once, build); }
 
 int rasd__is_stopword(const char *w, size_t len) {
   init();
-  if (len > 16) return 0;
-  if (hset_has(&stop_set, w, len)) return 1;
+  if (len > 16 || len == 0) return 0;
+  if ((stop_filter[len] >> ((unsigned char)w[len > 1 ? 1 : 0] & 63) & 1) && hset_has(&stop_set, w, len)) return 1;
   /* و / ف + function word (وفي, فإن, ولكن, وهو). */
-  if (len > 2 && (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) && hset_has(&stop_set, w + 2, len - 2)) return 1;
+  if (len > 2 && (at(w, len, 0, L_WAW) || at(w, len, 0, L_FEH)) &&
+      (stop_filter[len - 2] >> ((unsigned char)w[len - 2 > 1 ? 3 : 2] & 63) & 1) && hset_has(&stop_set, w + 2, len - 2))
+    return 1;
   return 0;
 }
 
@@ -165,12 +204,12 @@ int rasd__is_stopword(const char *w, size_t len) {
 /* 1 when some prefix of w (2 to 8 letters) is a protected word. */
 static int protected_one(const char *w, size_t len) {
   init();
-  return hset_has_prefix(&one_set, w, len, 4, 16);
+  return hset_has(&one_set, w, len) || hset_has_prefix(&one_pre, w, len, 6, 16);
 }
 
 static int protected_al(const char *w, size_t len) {
   init();
-  return hset_has_prefix(&al_set, w, len, 6, 20); /* protected entries are whole words or prefixes of words */
+  return hset_has(&al_set, w, len) || hset_has_prefix(&al_pre, w, len, 8, 20);
 }
 
 /* Single-letter proclitic 'c' may come off before the letter at w (pairs measured on news text to be
@@ -191,6 +230,8 @@ static int pair_ok(const char *c, const unsigned char *n) {
   return 0;
 }
 
+static int protected_one(const char *w, size_t len);
+
 /* Offset after an article at w+p (ال, لل, بال, كال), keeping ≥ 2 letters; 0 when none. */
 static size_t article_at(const char *w, size_t len, size_t p) {
   const char *r = w + p;
@@ -203,8 +244,8 @@ static size_t article_at(const char *w, size_t len, size_t p) {
     /* لل + noun (للرئيس); لله is too short to get here. */
     return p + 4;
   }
-  if (rl >= 10 && (at(r, rl, 0, L_BEH) || at(r, rl, 0, L_KAF)) && at(r, rl, 2, L_ALEF) && at(r, rl, 4, L_LAM)) {
-    if (protected_al(r + 2, rl - 2)) return 0;
+  if (rl >= 12 && (at(r, rl, 0, L_BEH) || at(r, rl, 0, L_KAF)) && at(r, rl, 2, L_ALEF) && at(r, rl, 4, L_LAM)) {
+    if (protected_al(r + 2, rl - 2) || protected_one(r, rl)) return 0; /* بالغة is not ب+ال+غة */
     return p + 6;
   }
   return 0;

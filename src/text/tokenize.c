@@ -31,7 +31,7 @@ static int fgrow(ctx *c, size_t need) {
   return 0;
 }
 
-static rasd_token *push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
+static inline rasd_token *push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
   if (c->n == c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 64;
     rasd_token *nt = realloc(c->tok, cap * sizeof *nt);
@@ -230,7 +230,7 @@ static size_t number_at(const ctx *c, size_t i) {
   return e;
 }
 
-static int is_terminator_form(const rasd_token *t) {
+static inline int is_terminator_form(const rasd_token *t) {
   const char *f = t->form;
   size_t n = t->form_len;
   if (t->kind != RASD_TOK_PUNCT || n == 0) return 0;
@@ -283,7 +283,8 @@ static int dot_is_abbrev(const ctx *c, size_t k) {
                   (c->tok[k + 1].kind == RASD_TOK_WORD || c->tok[k + 1].kind == RASD_TOK_LATIN ||
                    c->tok[k + 1].kind == RASD_TOK_NUMBER);
   if (!next_word) return 0;
-  if (p->kind == RASD_TOK_WORD && p->form_len == 2) return 1; /* one Arabic letter: د. / ك. */
+  if (p->kind == RASD_TOK_WORD && p->form_len == 2) /* one Arabic letter: د. / ك. — but 2015م. and 1436هـ. end */
+    return !(k >= 2 && c->tok[k - 2].kind == RASD_TOK_NUMBER);
   if (p->kind == RASD_TOK_LATIN && p->form_len == 1) return 1;
   if (p->kind == RASD_TOK_LATIN && latin_abbrev(p->form, p->form_len)) return 1;
   if (p->kind == RASD_TOK_WORD && arabic_initial(p->form, p->form_len) && k >= 2 &&
@@ -404,27 +405,88 @@ static int split_sentences(ctx *c, rasd_tokens *T) {
   return 0;
 }
 
+/* Per-thread cache of word analyses (bare offset, stopword, stem span), keyed by the form: news text
+ * repeats its words, and the lexicon look-ups behind bare and stem cost more than tokenising. */
+typedef struct wc_ent {
+  uint8_t len, bare, stop, stem_ok, stem_off, stem_len;
+  char key[26];
+} wc_ent;
+#define WC_BITS 12
+static _Thread_local wc_ent wcache[1u << WC_BITS];
+
+static inline unsigned wc_hash(const char *w, size_t len) {
+  uint64_t a = 0, b = 0;
+  memcpy(&a, w, len < 8 ? len : 8);
+  if (len > 8) memcpy(&b, w + len - 8, 8);
+  uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ (len * 0x165667B19E3779F9ull);
+  return (unsigned)(h >> (64 - WC_BITS));
+}
+
+/* Fills e (key already set) for the word w: bare offset, stop flag and, when 'stem', the stem span. */
+static void wc_fill(wc_ent *e, const char *w, size_t len, int stem) {
+  e->bare = (uint8_t)rasd__bare_offset(w, len);
+  e->stop = (uint8_t)rasd__is_stopword(w, len);
+  e->stem_ok = 0;
+  if (stem) {
+    char tmp[32];
+    const char *bw = w + e->bare;
+    size_t bl = len - e->bare;
+    size_t l = rasd__stem_bare(bw, bl, tmp);
+    e->stem_off = (uint8_t)(l <= bl && !memcmp(tmp, bw, l) ? 0 : 2);
+    e->stem_len = (uint8_t)l;
+    e->stem_ok = 1;
+  }
+}
+
 /* Bare forms, stopword flags and (unless RASD__TOK_NO_STEM) stems of every token. */
 static int finish_words(ctx *c, rasd_tokens *T, priv *P, unsigned flags) {
-  size_t need = 0;
-  if (!(flags & RASD__TOK_NO_STEM))
-    for (size_t k = 0; k < c->n; k++)
-      if (c->tok[k].kind == RASD_TOK_WORD) need += (size_t)c->tok[k].form_len + 1;
+  int want_stem = !(flags & RASD__TOK_NO_STEM);
+  size_t need = want_stem ? c->fl : 0; /* stems are never longer than their forms */
   char *sb = NULL;
   size_t so = 0;
   if (need && !(sb = malloc(need))) return -1;
   P->stems = sb;
   for (size_t k = 0; k < c->n; k++) {
     rasd_token *t = &c->tok[k];
+    t->form = c->f + (uintptr_t)t->form; /* the forms buffer stops moving: offsets become pointers */
     t->bare = t->form;
     t->bare_len = t->form_len;
     t->stem = t->form;
     t->stem_len = t->form_len;
     if (t->kind == RASD_TOK_WORD) {
-      size_t b = rasd__bare_offset(t->form, t->form_len);
-      t->bare = t->form + b;
-      t->bare_len = (uint16_t)(t->form_len - b);
-      if (rasd__is_stopword(t->form, t->form_len)) t->flags |= RASD_TOKF_STOP;
+      const char *w = t->form;
+      size_t len = t->form_len;
+      if (len <= sizeof wcache[0].key) {
+        wc_ent *e = &wcache[wc_hash(w, len)];
+        if (e->len != len || memcmp(e->key, w, len) || (want_stem && !e->stem_ok)) {
+          e->len = (uint8_t)len;
+          memcpy(e->key, w, len);
+          wc_fill(e, w, len, want_stem);
+        }
+        t->bare = w + e->bare;
+        t->bare_len = (uint16_t)(len - e->bare);
+        if (e->stop) t->flags |= RASD_TOKF_STOP;
+        if (want_stem) {
+          const char *st = t->bare + e->stem_off;
+          if (e->stem_off + e->stem_len == t->bare_len) {
+            t->stem = st; /* ends where bare ends: share its NUL */
+          } else {
+            memcpy(sb + so, st, e->stem_len);
+            sb[so + e->stem_len] = 0;
+            t->stem = sb + so;
+            so += e->stem_len + 1u;
+          }
+          t->stem_len = e->stem_len;
+        } else {
+          t->stem = t->bare;
+          t->stem_len = t->bare_len;
+        }
+        continue;
+      }
+      size_t b = rasd__bare_offset(w, len);
+      t->bare = w + b;
+      t->bare_len = (uint16_t)(len - b);
+      if (rasd__is_stopword(w, len)) t->flags |= RASD_TOKF_STOP;
       if (sb) {
         size_t l = rasd__stem_bare(t->bare, t->bare_len, sb + so);
         if (l == t->bare_len) {
@@ -471,6 +533,11 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
   char tmp[64];
   while (i < len && !c->oom) {
     cpv v;
+    if (s[i] == ' ') { /* the commonest byte */
+      fl |= RASD_TOKF_SPACE_BEFORE;
+      i++;
+      continue;
+    }
     look(c, i, &v, tmp);
     size_t st = i, fo = c->fl;
     switch (v.cls) {
@@ -618,8 +685,6 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
     first = 0;
   }
   if (c->oom) goto fail;
-  /* The forms buffer stops moving: offsets become pointers. */
-  for (size_t k = 0; k < c->n; k++) c->tok[k].form = c->f + (uintptr_t)c->tok[k].form;
   if (finish_words(c, T, P, flags)) goto fail;
   if (split_sentences(c, T)) goto fail;
   P->forms = c->f;

@@ -5,8 +5,8 @@ make_store() {
 {"id": "hostile", "outlet": "<b>outlet</b>", "date": "2023-09-14", "title": "<script>alert(1)</script>", "text": "ارتفعت سوق الأسهم السعودية اليوم بنسبة اثنين في المئة وسط تداولات نشطة <img src=x onerror=alert(2)>."}
 JSONL
   FIXTURE=0
-  if [ -d examples ] && "$RASD" add -q --db "$1/s.db" examples "$1/hostile.jsonl" > "$1/add.out" 2>"$1/add.err" &&
-     grep -qE '^rasd add: [1-9][0-9]* added' "$1/add.out" &&
+  [ -d examples/news ] && "$RASD" add -q --db "$1/s.db" examples/news "$1/hostile.jsonl" > "$1/add.out" 2>"$1/add.err"
+  if grep -qE '^rasd add: [1-9][0-9]* added' "$1/add.out" 2>/dev/null &&
      "$RASD" search --db "$1/s.db" --format json 'outlet:<b>outlet</b>' 2>/dev/null | grep -q hostile; then
     echo "store: example corpus + hostile article via rasd add: $(cat "$1/add.out")" >&2
   else

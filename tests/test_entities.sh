@@ -1,0 +1,76 @@
+#!/bin/sh
+# test_entities.sh — `rasd names` and `rasd entities` end to end: pairs, bad input, the corpus table, the seeds.
+RASD=${RASD:-build/rasd}
+P=0; F=0; S=0
+ok() { P=$((P + 1)); }
+no() { F=$((F + 1)); echo "FAIL: $*" >&2; }
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+
+# names --pairs: same spelling variants 1, different names 0, one answer per line
+printf 'كيم جونغ أون\tكيم جونج أون\nبيونغ يانغ\tبيونغيانغ\nكوريا الشمالية\tكوريا الجنوبية\nمجلس الأمن الدولي\tمجلس الأمن الروسي\n' >"$T/p"
+out=$("$RASD" names --pairs <"$T/p" | tr '\n' ' ')
+[ "$out" = "1 1 0 0 " ] && ok || no "names --pairs gave '$out'"
+out=$("$RASD" names --pairs --no-gazetteer <"$T/p" | tr '\n' ' ')
+[ "$out" = "1 1 0 0 " ] && ok || no "names --pairs --no-gazetteer gave '$out'"
+# a line without a tab: 0, a message naming the line, exit 1, the run goes on
+printf 'بوتين\nبوتين\tبوتين\n' | "$RASD" names --pairs >"$T/o" 2>"$T/e"; rc=$?
+[ "$rc" = 1 ] && [ "$(tr '\n' ' ' <"$T/o")" = "0 1 " ] && grep -q '<stdin>:1' "$T/e" && ok || no "bad pair line: rc=$rc"
+# empty input, invalid UTF-8 and NUL bytes: no crash
+: | "$RASD" names --pairs >"$T/o" && [ ! -s "$T/o" ] && ok || no "empty pairs input"
+printf '\377\376\tكيم\n\000x\tx\n' | "$RASD" names --pairs >"$T/o"; rc=$?
+[ "$rc" -le 1 ] && [ "$(wc -l <"$T/o")" -eq 2 ] && ok || no "invalid UTF-8 pairs: rc=$rc"
+"$RASD" names --bogus >/dev/null 2>&1; [ $? = 2 ] && ok || no "unknown option exit code"
+out=$(printf 'فلاديمير بوتين\n' | "$RASD" names --english --type PER)
+echo "$out" | grep -q 'Vladimir Putin	known' && ok || no "names --english: '$out'"
+
+# entities: a small corpus of two articles written by us
+cat >"$T/a.jsonl" <<'J'
+{"id": "a1", "date": "2024-06-19", "content": "وصل الرئيس الروسي فلاديمير بوتين إلى بيونغ يانغ حيث استقبله الزعيم الكوري الشمالي كيم جونغ أون. وقال بوتين إن العلاقات مع كوريا الشمالية قوية، فيما قال السيد كيم إن مجلس الأمن الدولي لا يمثل العالم."}
+{"id": "a2", "date": "2024-06-20", "content": "غادر بوتين بيونغيانغ بعد زيارة التقى فيها كيم جونج أون. وأعلن مجلس الأمن الروسي أن كوريا الجنوبية استدعت السفير الروسي في سيول."}
+J
+if "$RASD" entities --format json "$T/a.jsonl" >"$T/e.json" 2>"$T/err"; then
+  python3 - "$T/e.json" >"$T/chk" 2>&1 <<'PY'
+import json, sys
+o = json.load(open(sys.argv[1])); ents = o['entities']
+def ids(form):
+    return {e['id'] for e in ents if form in e['forms'] or e['canonical'] == form}
+res = []
+res.append(len(ids('كيم جونغ أون') & ids('كيم جونج أون')) == 1)
+res.append(ids('بوتين') == ids('فلاديمير بوتين') and len(ids('بوتين')) == 1)
+res.append(not (ids('مجلس الأمن الدولي') & ids('مجلس الأمن الروسي')))
+res.append(not (ids('كوريا الشمالية') & ids('كوريا الجنوبية')))
+putin = [e for e in ents if e['canonical'] == 'فلاديمير بوتين']
+res.append(bool(putin) and putin[0]['en'] == 'Vladimir Putin' and putin[0]['articles'] == 2)
+res.append(all(set(e) >= {'id', 'type', 'canonical', 'en', 'forms', 'mentions', 'articles'} for e in ents))
+print(' '.join('1' if r else '0' for r in res))
+PY
+  for r in $(cat "$T/chk"); do [ "$r" = 1 ] && ok || no "entities corpus check: $(cat "$T/chk")"; done
+else
+  no "rasd entities failed: $(head -c 300 "$T/err")"
+fi
+"$RASD" entities --format tsv "$T/a.jsonl" >"$T/e.tsv" 2>/dev/null && head -1 "$T/e.tsv" | grep -q '^id	type	canonical	en' && ok || no "entities --format tsv"
+"$RASD" entities --format xml "$T/a.jsonl" >/dev/null 2>&1; [ $? = 2 ] && ok || no "entities --format xml should be a usage error"
+printf '{"id": "bad", "content": "\377 كيم"}\nnot json\n' >"$T/bad.jsonl"
+"$RASD" entities "$T/bad.jsonl" >"$T/o" 2>"$T/err"; rc=$?
+[ "$rc" -le 1 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/o" 2>/dev/null && ok || no "entities on bad input: rc=$rc"
+
+# the seeds acceptance (needs ../shared)
+SH=${SHARED:-../shared}
+if [ -f "$SH/tools/seed_entities.py" ] && [ -f "$SH/corpus/seeds/gold.json" ]; then
+  python3 - "$SH/corpus/seeds" >"$T/seeds.jsonl" <<'PY'
+import json, sys, os
+d = sys.argv[1]; g = json.load(open(os.path.join(d, 'gold.json')))
+for i in range(5):
+    sid = f'seed-{i}'
+    print(json.dumps({'id': sid, 'date': g['articles'][sid]['doc_date'],
+                      'content': open(os.path.join(d, sid + '.txt'), encoding='utf-8').read()}, ensure_ascii=False))
+PY
+  "$RASD" entities --format json "$T/seeds.jsonl" >"$T/s.json" 2>/dev/null
+  line=$(python3 "$SH/tools/seed_entities.py" "$SH/corpus/seeds/gold.json" "$T/s.json" 2>&1)
+  echo "seeds: $line" >&2
+  case "$line" in ok*"wrong merges 0"*) ok ;; *) no "seeds: $line" ;; esac
+else
+  S=$((S + 1)); echo "SKIP seeds: $SH not found" >&2
+fi
+echo "$P passed, $F failed, $S skipped"
+[ "$F" = 0 ]

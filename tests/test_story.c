@@ -1,0 +1,312 @@
+/* test_story.c — unit tests of the story stage: near-duplicates, clustering, incremental = batch, save/load, views, output. */
+#include <jansson.h>
+#include <unistd.h>
+#include "harness.h"
+#include "rasd.h"
+#include "util/util.h"
+
+/* Articles written for these tests: three outlets on one factory fire in Jeddah, two on a Riyadh
+ * football match, one on rain in Abha, and a wire copy of the first fire report. */
+typedef struct art { const char *id, *date, *outlet, *title, *text; } art;
+static const art ARTS[] = {
+    {"fire-1", "2015-08-01", "okaz", "حريق ضخم في مصنع للبلاستيك بالمنطقة الصناعية في جدة",
+     "اندلع حريق ضخم فجر اليوم في مصنع للبلاستيك بالمنطقة الصناعية الثالثة في جدة، وهرعت فرق الدفاع المدني إلى الموقع. "
+     "وقال المتحدث باسم الدفاع المدني العقيد سعيد سرحان إن الحريق أدى إلى إصابة 12 عاملا بحالات اختناق نقلوا إلى مستشفى الملك فهد. "
+     "وأضاف أن فرق الإطفاء سيطرت على النيران بعد أربع ساعات من العمل المتواصل، وأن لجنة فنية بدأت التحقيق في أسباب الحريق. "
+     "وأشار إلى أن المصنع كان يضم مخزونا كبيرا من المواد الخام القابلة للاشتعال."},
+    {"fire-2", "2015-08-01", "sabq", "إصابة 12 عاملا في حريق مصنع بلاستيك بجدة",
+     "أصيب 12 عاملا بحالات اختناق إثر حريق اندلع في مصنع للبلاستيك في المنطقة الصناعية الثالثة بجدة فجر اليوم. "
+     "وأوضح العقيد سعيد سرحان المتحدث باسم الدفاع المدني أن فرق الإطفاء تمكنت من السيطرة على الحريق ومنع امتداده إلى المصانع المجاورة. "
+     "ونقل المصابون إلى مستشفى الملك فهد حيث وصفت حالاتهم بالمستقرة. وبدأت لجنة فنية التحقيق في أسباب الحريق في المصنع."},
+    {"fire-3", "2015-08-02", "alriyadh", "لجنة تحقق في أسباب حريق مصنع البلاستيك بجدة",
+     "بدأت لجنة فنية من الدفاع المدني التحقيق في أسباب الحريق الذي اندلع أمس في مصنع للبلاستيك بالمنطقة الصناعية في جدة. "
+     "وكان الحريق قد أسفر عن إصابة 12 عاملا بحالات اختناق نقلوا إلى مستشفى الملك فهد. "
+     "وقال العقيد سعيد سرحان إن المصنع كان يضم مواد خام قابلة للاشتعال وإن فرق الإطفاء سيطرت على النيران بعد أربع ساعات."},
+    {"match-1", "2015-08-01", "okaz", "الهلال يفوز على النصر بثلاثة أهداف في الرياض",
+     "حقق فريق الهلال فوزا كبيرا على ضيفه النصر بثلاثة أهداف مقابل هدف في المباراة التي جمعتهما مساء اليوم على ملعب الملك فهد الدولي بالرياض. "
+     "وسجل أهداف الهلال المهاجم ناصر الشمراني هدفين واللاعب سالم الدوسري هدفا، فيما أحرز محمد السهلاوي هدف النصر الوحيد. "
+     "ورفع الهلال رصيده إلى تسع نقاط في صدارة الدوري بعد ثلاث جولات."},
+    {"match-2", "2015-08-01", "alyaum", "ثلاثية زرقاء في شباك النصر",
+     "فاز الهلال على النصر بثلاثة أهداف مقابل هدف في ديربي الرياض على ملعب الملك فهد الدولي. "
+     "وأحرز ناصر الشمراني هدفين للهلال وأضاف سالم الدوسري الهدف الثالث، بينما سجل محمد السهلاوي هدف النصر. "
+     "وبهذا الفوز يتصدر الهلال الدوري برصيد تسع نقاط."},
+    {"rain-1", "2015-08-02", "alwatan", "أمطار غزيرة على أبها ومرتفعات عسير",
+     "شهدت مدينة أبها ومرتفعات منطقة عسير هطول أمطار غزيرة مصحوبة بزخات من البرد، وجرت السيول في عدد من الأودية. "
+     "ودعت الرئاسة العامة للأرصاد وحماية البيئة المتنزهين إلى الابتعاد عن مجاري السيول وأخذ الحيطة والحذر."},
+    {"fire-1-copy", "2015-08-01", "alweeam", "حريق في مصنع بلاستيك بجدة",
+     "اندلع حريق ضخم فجر اليوم في مصنع للبلاستيك بالمنطقة الصناعية الثالثة في جدة، وهرعت فرق الدفاع المدني إلى الموقع. "
+     "وقال المتحدث باسم الدفاع المدني العقيد سعيد سرحان إن الحريق أدى إلى إصابة 12 عاملا بحالات اختناق نقلوا إلى مستشفى الملك فهد. "
+     "وأضاف أن فرق الإطفاء سيطرت على النيران بعد أربع ساعات من العمل المتواصل، وأن لجنة فنية بدأت التحقيق في أسباب الحريق. "
+     "وأشار إلى أن المصنع كان يضم مخزونا كبيرا من المواد القابلة للاشتعال."},
+};
+#define NARTS (sizeof ARTS / sizeof ARTS[0])
+
+/* Reads and cleans buffer 's' named 'name' through the public reader, as the CLI does. */
+static rasd_doc *doc_of_buf(const char *name, const char *s, size_t len) {
+  rasd_reader *r = rasd_reader_new(NULL);
+  rasd_cleaner *c = rasd_cleaner_new();
+  rasd_article *ra = NULL;
+  rasd_doc *d = NULL;
+  rasd_reader_add_buffer(r, name, s, len);
+  if (rasd_reader_next(r, &ra) == RASD_OK && rasd_clean(c, ra, &d) != RASD_OK) d = NULL;
+  rasd_article_free(ra);
+  rasd_reader_free(r);
+  rasd_cleaner_free(c);
+  return d;
+}
+
+/* Reads and cleans article 'a' (as one JSON line) through the public reader. */
+static rasd_doc *doc_of(const art *a) {
+  json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", a->id, "date", a->date, "source", a->outlet, "title", a->title,
+                        "content", a->text);
+  char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
+  json_decref(o);
+  if (!line) return NULL;
+  rasd_reader *r = rasd_reader_new(NULL);
+  rasd_cleaner *c = rasd_cleaner_new();
+  rasd_article *ra = NULL;
+  rasd_doc *d = NULL;
+  rasd_reader_add_buffer(r, "t.jsonl", line, strlen(line));
+  if (rasd_reader_next(r, &ra) == RASD_OK && rasd_clean(c, ra, &d) != RASD_OK) d = NULL;
+  rasd_article_free(ra);
+  rasd_reader_free(r);
+  rasd_cleaner_free(c);
+  free(line);
+  return d;
+}
+
+static rasd_corpus *corpus_of(const size_t *order, size_t n, const rasd_corpus_opts *o) {
+  rasd_corpus *c = rasd_corpus_new(NULL, o);
+  for (size_t i = 0; i < n; i++) {
+    rasd_doc *d = doc_of(&ARTS[order[i]]);
+    CHECK(d != NULL);
+    if (d) ASSERT_EQ_INT(rasd_corpus_add(c, d, NULL), RASD_OK);
+  }
+  return c;
+}
+
+/* Story id of article 'id' in 'c', or −1. */
+static int64_t story_of(const rasd_corpus *c, const char *id) {
+  rasd_article_info ai;
+  for (size_t i = 0; rasd_corpus_article(c, i, &ai) == RASD_OK; i++)
+    if (!strcmp(ai.id, id)) return ai.story;
+  return -1;
+}
+
+static const char *dup_of(const rasd_corpus *c, const char *id) {
+  rasd_article_info ai, o;
+  for (size_t i = 0; rasd_corpus_article(c, i, &ai) == RASD_OK; i++)
+    if (!strcmp(ai.id, id)) return ai.duplicate_of >= 0 && rasd_corpus_article(c, (size_t)ai.duplicate_of, &o) == RASD_OK ? o.id : NULL;
+  return NULL;
+}
+
+static const size_t ALL[] = {0, 1, 2, 3, 4, 5, 6};
+
+static void test_clusters(void) {
+  rasd_corpus *c = corpus_of(ALL, NARTS, NULL);
+  ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK);
+  int64_t f1 = story_of(c, "fire-1");
+  CHECK(f1 > 0);
+  ASSERT_EQ_INT(story_of(c, "fire-2"), f1);
+  ASSERT_EQ_INT(story_of(c, "fire-3"), f1);
+  ASSERT_EQ_INT(story_of(c, "fire-1-copy"), f1);
+  int64_t m1 = story_of(c, "match-1");
+  CHECK(m1 > 0 && m1 != f1);
+  ASSERT_EQ_INT(story_of(c, "match-2"), m1);
+  int64_t r1 = story_of(c, "rain-1");
+  CHECK(r1 != f1 && r1 != m1);
+  ASSERT_EQ_INT(rasd_corpus_n_stories(c), 3);
+  /* the wire copy points to the earliest original (ids break the tie within a day) */
+  ASSERT_EQ_STR(dup_of(c, "fire-1-copy"), "fire-1");
+  CHECK(dup_of(c, "fire-2") == NULL);
+  size_t n = 0;
+  const uint32_t *mem = rasd_corpus_story_articles(c, f1, &n);
+  ASSERT_EQ_INT(n, 4);
+  CHECK(mem != NULL);
+  CHECK(rasd_corpus_story_articles(c, 99, &n) == NULL);
+  rasd_corpus_free(c);
+}
+
+static void test_order_and_incremental(void) {
+  /* another input order: the same stories (articles are linked in publication order, then by id) */
+  static const size_t REV[] = {6, 5, 4, 3, 2, 1, 0};
+  rasd_corpus *a = corpus_of(ALL, NARTS, NULL), *b = corpus_of(REV, NARTS, NULL);
+  rasd_corpus_finish(a);
+  rasd_corpus_finish(b);
+  for (size_t i = 0; i < NARTS; i++) {
+    int64_t sa = story_of(a, ARTS[i].id), sb = story_of(b, ARTS[i].id);
+    for (size_t j = 0; j < i; j++)
+      ASSERT_EQ_INT(sa == story_of(a, ARTS[j].id), sb == story_of(b, ARTS[j].id));
+  }
+  /* incremental: the 2015-08-01 articles, finish, then the 2015-08-02 ones: the same as one batch */
+  static const size_t DAY1[] = {0, 1, 3, 4, 6}, DAY2[] = {2, 5};
+  rasd_corpus *inc = corpus_of(DAY1, 5, NULL);
+  rasd_corpus_finish(inc);
+  for (size_t i = 0; i < 2; i++) rasd_corpus_add(inc, doc_of(&ARTS[DAY2[i]]), NULL);
+  rasd_corpus_finish(inc);
+  for (size_t i = 0; i < NARTS; i++) ASSERT_EQ_INT(story_of(inc, ARTS[i].id), story_of(a, ARTS[i].id));
+  /* save after day 1, load, add day 2: the same again */
+  char path[] = "/tmp/rasd-test-story-XXXXXX";
+  int fd = mkstemp(path);
+  CHECK(fd >= 0);
+  if (fd >= 0) close(fd);
+  rasd_corpus *d1 = corpus_of(DAY1, 5, NULL);
+  rasd_corpus_finish(d1);
+  ASSERT_EQ_INT(rasd_corpus_save(d1, path), RASD_OK);
+  rasd_corpus_free(d1);
+  rasd_corpus *ld = NULL;
+  ASSERT_EQ_INT(rasd_corpus_load(path, NULL, NULL, &ld), RASD_OK);
+  if (ld) {
+    ASSERT_EQ_INT(rasd_corpus_n_articles(ld), 5);
+    for (size_t i = 0; i < 2; i++) rasd_corpus_add(ld, doc_of(&ARTS[DAY2[i]]), NULL);
+    rasd_corpus_finish(ld);
+    for (size_t i = 0; i < NARTS; i++) ASSERT_EQ_INT(story_of(ld, ARTS[i].id), story_of(a, ARTS[i].id));
+  }
+  rasd_corpus_free(ld);
+  /* a damaged state file is refused */
+  FILE *f = fopen(path, "r+b");
+  if (f) { fputs("XXXX", f); fclose(f); }
+  rasd_corpus *bad = NULL;
+  CHECK(rasd_corpus_load(path, NULL, NULL, &bad) != RASD_OK && bad == NULL);
+  unlink(path);
+  rasd_corpus_free(a);
+  rasd_corpus_free(b);
+  rasd_corpus_free(inc);
+}
+
+static void test_views(void) {
+  rasd_corpus *c = corpus_of(ALL, NARTS, NULL);
+  rasd_corpus_finish(c);
+  int64_t f1 = story_of(c, "fire-1");
+  rasd_view_opts vo = {0};
+  vo.sentences = 2;
+  char *s = rasd_corpus_summary_text(c, f1, &vo);
+  CHECK(s != NULL);
+  size_t lines = 0;
+  for (const char *p = s; p && *p; p++) lines += *p == '\n';
+  ASSERT_EQ_INT(lines, 2);
+  ASSERT_STR_CONTAINS(s, "حريق");
+  free(s);
+  char *js = rasd_corpus_story_json(c, f1, NULL);
+  json_t *o = json_loads(js ? js : "", 0, NULL);
+  CHECK(o != NULL);
+  if (o) {
+    ASSERT_EQ_INT(json_array_size(json_object_get(o, "articles")), 4);
+    ASSERT_EQ_INT(json_array_size(json_object_get(o, "outlets")), 4);
+    ASSERT_EQ_STR(json_string_value(json_object_get(o, "first_date")), "2015-08-01");
+    ASSERT_EQ_STR(json_string_value(json_object_get(o, "last_date")), "2015-08-02");
+    json_t *sum = json_object_get(o, "summary");
+    CHECK(json_array_size(sum) >= 1);
+    /* a sentence repeated by the wire copy lists both outlets */
+    size_t most = 0;
+    for (size_t i = 0; i < json_array_size(sum); i++) {
+      size_t k = json_array_size(json_object_get(json_array_get(sum, i), "outlets"));
+      most = k > most ? k : most;
+    }
+    CHECK(most >= 2);
+    ASSERT_STR_CONTAINS(json_string_value(json_object_get(o, "title")), "جدة");
+  }
+  json_decref(o);
+  free(js);
+  /* the whole output as JSON has the documented sections */
+  char *buf = NULL;
+  size_t blen = 0;
+  FILE *mf = open_memstream(&buf, &blen);
+  ASSERT_EQ_INT(rasd_corpus_write(c, mf, RASD_FMT_JSON, NULL), RASD_OK);
+  fclose(mf);
+  json_error_t err;
+  json_t *all = json_loads(buf, 0, &err);
+  CHECK(all != NULL);
+  if (all) {
+    ASSERT_EQ_INT(json_array_size(json_object_get(all, "stories")), 3);
+    CHECK(json_is_array(json_object_get(all, "storylines")));
+    CHECK(json_is_array(json_object_get(all, "entities")));
+    ASSERT_EQ_INT(json_array_size(json_object_get(all, "articles")), NARTS);
+    /* the largest story comes first */
+    ASSERT_EQ_INT(json_array_size(json_object_get(json_array_get(json_object_get(all, "stories"), 0), "articles")), 4);
+  }
+  json_decref(all);
+  free(buf);
+  rasd_corpus_free(c);
+}
+
+static void test_html_escapes(void) {
+  static const art EVIL = {"evil", "2015-08-03", "x<y>", "<script>alert('x')</script> عنوان خبر عن حريق كبير",
+                           "نص الخبر عن حريق كبير في مستودع <b>للأخشاب</b> في الدمام وأصيب فيه ثلاثة عمال & نقلوا إلى المستشفى."};
+  rasd_corpus *c = rasd_corpus_new(NULL, NULL);
+  ASSERT_EQ_INT(rasd_corpus_add(c, doc_of(&EVIL), NULL), RASD_OK);
+  rasd_corpus_finish(c);
+  char *buf = NULL;
+  size_t blen = 0;
+  FILE *mf = open_memstream(&buf, &blen);
+  ASSERT_EQ_INT(rasd_corpus_write(c, mf, RASD_FMT_HTML, NULL), RASD_OK);
+  fclose(mf);
+  ASSERT_STR_CONTAINS(buf, "dir=\"rtl\"");
+  ASSERT_STR_CONTAINS(buf, "lang=\"ar\"");
+  CHECK(strstr(buf, "<script>") == NULL);
+  CHECK(strstr(buf, "<b>") == NULL);
+  CHECK(strstr(buf, "http://") == NULL && strstr(buf, "https://") == NULL);
+  ASSERT_STR_CONTAINS(buf, "&lt;");
+  free(buf);
+  rasd_corpus_free(c);
+}
+
+static void test_bad_input(void) {
+  rasd_corpus *c = rasd_corpus_new(NULL, NULL);
+  ASSERT_EQ_INT(rasd_corpus_add(c, NULL, NULL), RASD_EINPUT);
+  /* text with NUL bytes and invalid UTF-8 inside its length: no crash, one article */
+  static const char ODD[] = "عنوان الخبر\n\nنص \xff\xfe فيه بايتات غريبة\0 وكلمات عربية كثيرة عن الحريق والدفاع المدني.\n";
+  rasd_doc *d = doc_of_buf("odd.txt", ODD, sizeof ODD - 1);
+  CHECK(d != NULL);
+  if (d) ASSERT_EQ_INT(rasd_corpus_add(c, d, NULL), RASD_OK);
+  ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK);
+  ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK); /* finishing twice is fine */
+  ASSERT_EQ_INT(rasd_corpus_n_stories(c), 1);
+  CHECK(rasd_corpus_summary_text(c, 5, NULL) == NULL);
+  rasd_corpus_free(c);
+  rasd_corpus_free(NULL);
+  /* an empty corpus writes empty sections */
+  c = rasd_corpus_new(NULL, NULL);
+  rasd_corpus_finish(c);
+  char *buf = NULL;
+  size_t blen = 0;
+  FILE *mf = open_memstream(&buf, &blen);
+  ASSERT_EQ_INT(rasd_corpus_write(c, mf, RASD_FMT_JSON, NULL), RASD_OK);
+  fclose(mf);
+  json_t *o = json_loads(buf, 0, NULL);
+  CHECK(o && json_array_size(json_object_get(o, "stories")) == 0);
+  json_decref(o);
+  free(buf);
+  rasd_corpus_free(c);
+}
+
+static void test_single_story(void) {
+  rasd_corpus_opts o = {0};
+  o.single_story = 1;
+  rasd_corpus *c = corpus_of(ALL, NARTS, &o);
+  rasd_corpus_finish(c);
+  ASSERT_EQ_INT(rasd_corpus_n_stories(c), 1);
+  rasd_view_opts vo = {0};
+  vo.words = 30;
+  char *s = rasd_corpus_summary_text(c, 1, &vo);
+  size_t words = 0;
+  int in = 0;
+  for (const char *p = s; p && *p; p++) {
+    int sp = *p == ' ' || *p == '\n';
+    if (!sp && !in) words++;
+    in = !sp;
+  }
+  CHECK(words >= 15 && words <= 60);
+  free(s);
+  rasd_corpus_free(c);
+}
+
+int main(void) {
+  RUN(test_clusters);
+  RUN(test_order_and_incremental);
+  RUN(test_views);
+  RUN(test_html_escapes);
+  RUN(test_bad_input);
+  RUN(test_single_story);
+  TH_DONE();
+}
