@@ -243,13 +243,14 @@ char *rasd_store_digest(rasd_store *s, size_t n) {
     json_array_foreach(json_object_get(st, "timeline"), k, x) {
       if (k >= 6) break;
       const char *t = json_string_value(json_object_get(x, "text"));
-      rasd__buf_printf(&b, "   %s  %.200s\n", json_string_value(json_object_get(x, "date")), t ? t : "");
+      rasd__buf_printf(&b, "   %s  %.*s\n", json_string_value(json_object_get(x, "date")), t ? rasd__utf8_clip(t, 200) : 0, t ? t : "");
     }
     json_array_foreach(json_object_get(st, "quotes"), k, x) {
       if (k >= 3) break;
       json_t *q0 = json_array_get(json_object_get(x, "quotes"), 0);
       const char *sp = json_string_value(json_object_get(x, "speaker"));
-      rasd__buf_printf(&b, "   %s: «%.200s»\n", sp ? sp : "؟", json_string_value(json_object_get(q0, "text")));
+      const char *qt = json_string_value(json_object_get(q0, "text"));
+      rasd__buf_printf(&b, "   %s: «%.*s»\n", sp ? sp : "؟", qt ? rasd__utf8_clip(qt, 200) : 0, qt ? qt : "");
     }
     rasd__buf_adds(&b, "\n");
     json_decref(st);

@@ -224,7 +224,7 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
       }
       if (v.n_tl) fputs("   timeline:\n", f);
       for (size_t i = 0; i < v.n_tl && i < 10; i++) {
-        fprintf(f, "     %-10s %.*s%s [", v.tl[i].date, 200, v.tl[i].text, strlen(v.tl[i].text) > 200 ? "…" : "");
+        fprintf(f, "     %-10s %.*s%s [", v.tl[i].date, rasd__utf8_clip(v.tl[i].text, 200), v.tl[i].text, strlen(v.tl[i].text) > 200 ? "…" : "");
         text_list(f, v.tl[i].outlets, v.tl[i].n_outlets);
         fputs("]\n", f);
       }
@@ -236,7 +236,7 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
         fputc('\n', f);
       }
       for (size_t i = 0; i < v.n_q && i < 3; i++) {
-        fprintf(f, "   %s: «%.*s%s» [", v.q[i].speaker, 240, v.q[i].text, strlen(v.q[i].text) > 240 ? "…" : "");
+        fprintf(f, "   %s: «%.*s%s» [", v.q[i].speaker, rasd__utf8_clip(v.q[i].text, 240), v.q[i].text, strlen(v.q[i].text) > 240 ? "…" : "");
         text_list(f, v.q[i].outlets, v.q[i].n_outlets);
         fputs("]\n", f);
       }

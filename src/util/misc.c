@@ -58,6 +58,13 @@ int rasd__utf8_put(char *out, int32_t cp) {
   return 4;
 }
 
+int rasd__utf8_clip(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n <= max) return (int)n;
+  while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80) max--;
+  return (int)max;
+}
+
 int rasd__utf8_valid(const char *s, size_t len) {
   size_t i = 0;
   while (i < len) {

@@ -45,6 +45,9 @@ int rasd__grow(void **arr, size_t *cap, size_t elem, size_t need);
 int32_t rasd__utf8_next(const char *s, size_t len, size_t *i);
 /* Encodes 'cp' into out (4 bytes room); returns bytes written. */
 int rasd__utf8_put(char *out, int32_t cp);
+/* Returns how many bytes of the NUL-terminated 's' to keep so that at most 'max' bytes are kept and no
+ * UTF-8 sequence is cut. */
+int rasd__utf8_clip(const char *s, size_t max);
 /* Returns 1 when s[0..len) is valid UTF-8. */
 int rasd__utf8_valid(const char *s, size_t len);
 /* Returns 1 for Arabic letters (U+0621–U+064A, U+0671–U+06D3, U+06FA–U+06FF, presentation forms). */
