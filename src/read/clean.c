@@ -103,7 +103,8 @@ static void add_agency(dbuild *b, const char *canon) {
  * dropped, runs of spaces collapsed and lines trimmed; invalid UTF-8 becomes U+FFFD. */
 static void normalize_text(const char *s, size_t len, rasd__buf *out, int keep_newlines) {
   rasd__buf_clear(out);
-  if (rasd__buf_grow(out, len + 8)) return;
+  /* Room for the worst case: every byte an invalid one that becomes U+FFFD (3 bytes). */
+  if (len > (SIZE_MAX - 16) / 3 || rasd__buf_grow(out, 3 * len + 16)) return;
   char *o = out->s;
   size_t on = 0, i = 0;
   int pending_space = 0; /* a space to write before the next visible character */
