@@ -36,6 +36,11 @@ rasd_models *cli_models(const cli_inputs *in);
 
 void cli_inputs_free(cli_inputs *in);
 
+/* Parses the arguments of a command that takes only input options and paths into 'in'. Returns -1 when
+ * the command should run, else the exit code to return at once (--help: 0; usage error: 2, message
+ * printed with 'usage'). */
+int cli_parse_plain(cli_inputs *in, int argc, char **argv, const char *cmd, void (*usage)(FILE *));
+
 /* Subcommands: each returns the process exit code. */
 int cmd_read(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);

@@ -48,33 +48,8 @@ static int analyze_doc(rasd_doc *d, void *ud) {
 
 int cmd_analyze(int argc, char **argv) {
   cli_inputs in;
-  memset(&in, 0, sizeof in);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-      analyze_usage(stdout);
-      cli_inputs_free(&in);
-      return CLI_OK;
-    }
-    int k = cli_input_opt(&in, argc, argv, &i);
-    if (k < 0) {
-      cli_inputs_free(&in);
-      return CLI_USAGE;
-    }
-    if (k > 0) continue;
-    if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "rasd analyze: unknown option '%s'\n", a);
-      analyze_usage(stderr);
-      cli_inputs_free(&in);
-      return CLI_USAGE;
-    }
-    cli_input_path(&in, a);
-  }
-  if (in.n_paths == 0) {
-    fprintf(stderr, "rasd analyze: no input (give files, directories, or - for stdin)\n");
-    analyze_usage(stderr);
-    return CLI_USAGE;
-  }
+  int pr = cli_parse_plain(&in, argc, argv, "analyze", analyze_usage);
+  if (pr >= 0) return pr;
   actx c = {cli_models(&in), stdout, 0};
   int rc = cli_each_doc(&in, analyze_doc, &c);
   if (c.failed) rc = CLI_INPUT_ERR;

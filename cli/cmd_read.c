@@ -29,33 +29,8 @@ static int print_doc(rasd_doc *d, void *ud) {
 
 int cmd_read(int argc, char **argv) {
   cli_inputs in;
-  memset(&in, 0, sizeof in);
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-      read_usage(stdout);
-      cli_inputs_free(&in);
-      return CLI_OK;
-    }
-    int k = cli_input_opt(&in, argc, argv, &i);
-    if (k < 0) {
-      cli_inputs_free(&in);
-      return CLI_USAGE;
-    }
-    if (k > 0) continue;
-    if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "rasd read: unknown option '%s'\n", a);
-      read_usage(stderr);
-      cli_inputs_free(&in);
-      return CLI_USAGE;
-    }
-    cli_input_path(&in, a);
-  }
-  if (in.n_paths == 0) {
-    fprintf(stderr, "rasd read: no input (give files, directories, or - for stdin)\n");
-    read_usage(stderr);
-    return CLI_USAGE;
-  }
+  int pr = cli_parse_plain(&in, argc, argv, "read", read_usage);
+  if (pr >= 0) return pr;
   int rc = cli_each_doc(&in, print_doc, stdout);
   if (fflush(stdout) != 0) rc = CLI_INPUT_ERR;
   cli_inputs_free(&in);

@@ -105,3 +105,34 @@ void cli_inputs_free(cli_inputs *in) {
   in->paths = NULL;
   in->n_paths = 0;
 }
+
+int cli_parse_plain(cli_inputs *in, int argc, char **argv, const char *cmd, void (*usage)(FILE *)) {
+  memset(in, 0, sizeof *in);
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      usage(stdout);
+      cli_inputs_free(in);
+      return CLI_OK;
+    }
+    int k = cli_input_opt(in, argc, argv, &i);
+    if (k < 0) {
+      cli_inputs_free(in);
+      return CLI_USAGE;
+    }
+    if (k > 0) continue;
+    if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "rasd %s: unknown option '%s'\n", cmd, a);
+      usage(stderr);
+      cli_inputs_free(in);
+      return CLI_USAGE;
+    }
+    cli_input_path(in, a);
+  }
+  if (in->n_paths == 0) {
+    fprintf(stderr, "rasd %s: no input (give files, directories, or - for stdin)\n", cmd);
+    usage(stderr);
+    return CLI_USAGE;
+  }
+  return -1;
+}
