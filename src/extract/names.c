@@ -284,7 +284,8 @@ static double sub_cost(uint8_t a, uint8_t b) {
   int va = is_vowel(a), vb = is_vowel(b);
   if (va && vb) return (a == S_E || b == S_E) ? 0.1 : 0.7;
   if (va || vb) {
-    uint8_t c = va ? b : a;
+    uint8_t c = va ? b : a, v = va ? a : b;
+    if ((c == S_G && v == S_Y) || (c == S_F && v == S_W)) return 0.6; /* ج/ي for j (يانكوفيتش), و/ف for w */
     return c == S_AIN || c == S_H ? 0.5 : 1.0;
   }
 #define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
@@ -382,7 +383,7 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
 static double tolerance(int l) {
   if (l <= 2) return 0.35;
   if (l <= 4) return 0.65;
-  if (l <= 6) return 0.95;
+  if (l <= 6) return 1.05;
   return 1.25;
 }
 
