@@ -225,6 +225,7 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
     if (c == 0x062A && i + 1 < n && cp[i + 1] == 0x0634) { s = S_CH; i++; } /* تش = چ */
     else if (c == 0x062A && i + 1 < n && cp[i + 1] == 0x0633) { s = S_TS; i++; } /* تس = ts */
     else if (c == 0x062F && i + 1 < n && cp[i + 1] == 0x062C) { s = S_DJ; i++; } /* دج = j */
+    else if (c == 0x0647 && i == n - 1 && n - b >= 3 && cp[i - 1] == 0x064A) continue; /* ـيه is ـي (تايبيه) */
     else if (c == 0x0647 && i == n - 1 && n - b >= 3) s = S_A;               /* final ه (ة) sounds a */
     else if (c == 0x0649) s = S_Y;                                             /* ى and ي are written for each other */
     else s = letter_sym(c);
@@ -289,7 +290,8 @@ static double sub_cost(uint8_t a, uint8_t b) {
   if (va || vb) {
     uint8_t c = va ? b : a, v = va ? a : b;
     if (((c == S_G || c == S_DJ) && v == S_Y) || (c == S_F && v == S_W)) return 0.6; /* ج/ي for j (يانكوفيتش), و/ف for w */
-    return c == S_AIN || c == S_H ? 0.5 : 1.0;
+    if (c == S_AIN) return 0.3; /* ع written for a vowel (عليكره / اليغراه) */
+    return c == S_H ? 0.5 : 1.0;
   }
 #define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
   if (PAIR(S_DJ, S_G)) return 0.1;
