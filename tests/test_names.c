@@ -52,6 +52,13 @@ static void test_keys(void) {
   free(k);
   CHECK(rasd_names_match(NULL, big, n, big, n) == 1);
   free(big);
+  /* a word of two-letter sounds (تس) fills the token key's buffer, never past it */
+  char ts[RASD__NAME_MAXSYM * 8 + 1], tk[2 * RASD__NAME_MAXSYM + 1];
+  size_t tl = 0;
+  for (int i = 0; i < RASD__NAME_MAXSYM; i++) { memcpy(ts + tl, "تسا", strlen("تسا")); tl += strlen("تسا"); }
+  rasd__name tn;
+  CHECK(rasd__name_parse(ts, tl, &tn) == 1);
+  CHECK(rasd__ntok_key(&tn.tok[0], tk) <= 2 * RASD__NAME_MAXSYM);
 }
 
 static void test_match(void) {

@@ -448,6 +448,7 @@ size_t rasd__ntok_key(const rasd__ntok *t, char *out) {
     if (is_vowel(s)) continue;
     if (s == S_TH) s = S_T;
     if (s == prev) continue;
+    if (o + 4 > 2 * RASD__NAME_MAXSYM) break; /* تس/دج write two letters: stay within the caller's buffer */
     o += sym_key_letter(s, out + o);
     prev = s;
   }
