@@ -9,6 +9,15 @@ least three letters (similar-looking, different names). Pairs are split by a has
 one fifth is the held-out test part (reported), the rest the dev part used while tuning.
 Positive pairs whose two Arabic forms share under 30% of their letters are data errors in the sources
 (e.g. "bridgetown" = بورتلاند) and are left out; the number left out is printed.
+
+The matcher decides whether two Arabic forms are *spellings* of one name, so the positive pairs are
+limited to spellings: (1) a leading administrative designator (محافظة، إقليم، ولاية، منطقة، مقاطعة…) is
+a word added, not a spelling, and is taken off every source form; (2) a positive pair is kept only when
+both Arabic forms transliterate the English name: their consonant skeletons (Arabic letters and English
+letters mapped to the same coarse sound classes, vowels and h dropped, a word-initial vowel kept as V,
+ال dropped unless the English has al-/el-) are within 40% edit distance of the English one. That drops
+exonyms and translations (حلب/Aleppo, مقدونيا الشمالية/North Macedonia), other names under one English
+key (بوختار/كورغان تبه) and forms with a word added (بادن بادن/بادن). The number dropped is printed.
 """
 import argparse, collections, hashlib, json, os, random, re, subprocess, sys, unicodedata
 
@@ -18,10 +27,47 @@ def ek(e):
     e = ''.join(c for c in unicodedata.normalize('NFKD', e.lower()) if not unicodedata.combining(c))
     return re.sub(r'[\s\-]+', ' ', e).strip()
 
+DESIG = re.compile(r'^(محافظة|إقليم|اقليم|منطقة|ولاية|مقاطعة|إدارة|ادارة|بلدية|ريف|مدينة|قضاء|ناحية|مديرية|إمارة|امارة|دائرة|كانتون|قرية|بلدة)\s+')
+
 def ak(a):
     a = DIAC.sub('', a)
     a = re.split(r'[(،,]', a)[0]
-    return re.sub(r'\s+', ' ', a).strip()
+    a = re.sub(r'\s+', ' ', a).strip()
+    return DESIG.sub('', a)
+
+# Consonant skeletons in shared coarse classes (B F T S K L M N R H, V = word-initial vowel).
+AR_CLASS = {'ب': 'B', 'پ': 'B', 'ت': 'T', 'ط': 'T', 'ث': 'T', 'د': 'T', 'ض': 'T', 'ذ': 'S', 'ز': 'S', 'س': 'S',
+            'ص': 'S', 'ظ': 'S', 'ش': 'S', 'چ': 'S', 'ژ': 'S', 'ج': 'K', 'خ': 'K', 'غ': 'K', 'ق': 'K', 'ك': 'K',
+            'گ': 'K', 'ف': 'F', 'ڤ': 'F', 'ل': 'L', 'م': 'M', 'ن': 'N', 'ر': 'R', 'ح': 'H', 'ه': 'H'}
+EN_CLASS = {'b': 'B', 'p': 'B', 't': 'T', 'd': 'T', 's': 'S', 'z': 'S', 'j': 'K', 'g': 'K', 'k': 'K', 'q': 'K',
+            'c': 'K', 'f': 'F', 'v': 'F', 'w': 'F', 'l': 'L', 'm': 'M', 'n': 'N', 'r': 'R'}
+EN_DIGRAPH = [('tch', 'S'), ('sch', 'S'), ('sh', 'S'), ('ch', 'S'), ('zh', 'S'), ('kh', 'K'), ('gh', 'K'),
+              ('ph', 'F'), ('th', 'T'), ('ck', 'K'), ('ts', 'S'), ('tz', 'S'), ('x', 'KS')]
+
+def _push(out, v):
+    if v and (not out or out[-1] != v): out.append(v)
+
+def ar_skel(a, e):
+    out = []
+    for w in re.split(r'[\s\-]+', a):
+        if w.startswith('ال') and len(w) > 3 and not re.match(r'(al|el|ul)', e): w = w[2:]
+        w = w.replace('تش', 'ش').replace('تس', 'س')
+        if w and w[0] in 'اأإآعوي': _push(out, 'V')
+        for c in w: _push(out, AR_CLASS.get(c, ''))
+    return ''.join(out).replace('H', '')
+
+def en_skel(e):
+    out = []
+    for w in re.split(r'[\s\-]+', e):
+        if w and w[0] in 'aeiou': _push(out, 'V')
+        for d, v in EN_DIGRAPH: w = w.replace(d, v)
+        w = re.sub(r'c(?=[eiy])', 'S', w)
+        for c in w: _push(out, c if c.isupper() else EN_CLASS.get(c, ''))
+    return ''.join(out)
+
+def translit_dist(a, e):
+    x, y = ar_skel(a, e), en_skel(e)
+    return lev(x, y) / max(1, len(x), len(y))
 
 def letters(a):
     t = a.translate(str.maketrans('أإآىة', 'ااايه'))
@@ -63,7 +109,7 @@ def build(names):
     for e, a in load(names):
         e, a = ek(e), ak(a)
         if e and a: by_en[e].add(a)
-    pos, dropped = [], 0
+    pos, dropped, notspell = [], 0, 0
     for e, forms in sorted(by_en.items()):
         forms = sorted(forms)
         for i in range(len(forms)):
@@ -71,6 +117,7 @@ def build(names):
                 x, y = forms[i], forms[j]
                 lx, ly = letters(x), letters(y)
                 if len(lx & ly) / max(1, len(lx | ly)) < 0.3: dropped += 1; continue
+                if max(translit_dist(x, e), translit_dist(y, e)) > 0.4: notspell += 1; continue
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}
@@ -98,7 +145,7 @@ def build(names):
                 neg.append((x, y, ex, ey))
     rnd.shuffle(neg)
     neg = neg[:len(pos)]
-    return pos, neg, dropped
+    return pos, neg, dropped, notspell
 
 def main():
     ap = argparse.ArgumentParser()
@@ -110,7 +157,7 @@ def main():
     a = ap.parse_args()
     if not os.path.isdir(a.names):
         print(f'name_pairs: {a.names} not found; skipped'); return 0
-    pos, neg, dropped = build(a.names)
+    pos, neg, dropped, notspell = build(a.names)
     def part(p):
         t = h(p[2]) % 5 == 0
         return a.part == 'all' or (a.part == 'test') == t
@@ -127,7 +174,7 @@ def main():
         elif g: fn += 1; errs.append(('FN', x, y))
         else: tn += 1
     P = tp / max(1, tp + fp); R = tp / max(1, tp + fn); F = 2 * P * R / max(1e-9, P + R)
-    print(f'name pairs ({a.part} part): {tp + fn} same, {fp + tn} different ({dropped} source errors left out); '
+    print(f'name pairs ({a.part} part): {tp + fn} same, {fp + tn} different ({dropped} source errors, {notspell} non-spelling pairs left out); '
           f'precision {P:.3f} recall {R:.3f} F1 {F:.3f}')
     for e in errs[:a.errors]: print(*e, sep='\t')
     return 0

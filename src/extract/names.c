@@ -13,6 +13,7 @@ enum {
   S_A = 1, S_W, S_Y, S_E, /* ا (and ى/ة at the end), و, ي, hamza */
   S_CONSO = 16,
   S_B = 16, S_T, S_G, S_H, S_X, S_D, S_Z, S_R, S_S, S_SH, S_F, S_L, S_M, S_N, S_AIN, S_CH, S_TH,
+  S_TS, S_DJ, /* تس (ts, German z, Slavic c) and دج (j) written as two letters */
   S_LATIN = 64,  /* + 'a'..'z' */
   S_DIGIT = 100  /* + '0'..'9' */
 };
@@ -222,6 +223,9 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
     int32_t c = cp[i];
     uint8_t s;
     if (c == 0x062A && i + 1 < n && cp[i + 1] == 0x0634) { s = S_CH; i++; } /* تش = چ */
+    else if (c == 0x062A && i + 1 < n && cp[i + 1] == 0x0633) { s = S_TS; i++; } /* تس = ts */
+    else if (c == 0x062F && i + 1 < n && cp[i + 1] == 0x062C) { s = S_DJ; i++; } /* دج = j */
+    else if (c == 0x0647 && i == n - 1 && n - b >= 3 && cp[i - 1] == 0x064A) continue; /* ـيه is ـي (تايبيه) */
     else if (c == 0x0647 && i == n - 1 && n - b >= 3) s = S_A;               /* final ه (ة) sounds a */
     else if (c == 0x0649) s = S_Y;                                             /* ى and ي are written for each other */
     else s = letter_sym(c);
@@ -284,10 +288,17 @@ static double sub_cost(uint8_t a, uint8_t b) {
   int va = is_vowel(a), vb = is_vowel(b);
   if (va && vb) return (a == S_E || b == S_E) ? 0.1 : 0.7;
   if (va || vb) {
-    uint8_t c = va ? b : a;
-    return c == S_AIN || c == S_H ? 0.5 : 1.0;
+    uint8_t c = va ? b : a, v = va ? a : b;
+    if (((c == S_G || c == S_DJ) && v == S_Y) || (c == S_F && v == S_W)) return 0.6; /* ج/ي for j (يانكوفيتش), و/ف for w */
+    if (c == S_AIN) return 0.3; /* ع written for a vowel (عليكره / اليغراه) */
+    return c == S_H ? 0.5 : 1.0;
   }
 #define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
+  if (PAIR(S_DJ, S_G)) return 0.1;
+  if (PAIR(S_TS, S_Z)) return 0.2;
+  if (PAIR(S_TS, S_S) || PAIR(S_TS, S_CH)) return 0.3;
+  if (PAIR(S_TS, S_SH)) return 0.4;
+  if (PAIR(S_TS, S_G)) return 0.6; /* Slavic c written ك */
   if (PAIR(S_S, S_SH) || PAIR(S_CH, S_SH)) return 0.3;
   if (PAIR(S_S, S_Z)) return 0.3;
   if (PAIR(S_T, S_TH) || PAIR(S_S, S_TH) || PAIR(S_Z, S_TH)) return 0.3;
@@ -371,6 +382,8 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
       int k = na_[g] + nb_[g]; /* every omitted letter costs */
       d += (g == la ? 0.5 : 0.3) + 0.3 * (k - 1);
     }
+    else if (g == la && ((ga[g] & gb[g]) == ga[g] || (ga[g] & gb[g]) == gb[g]) && a[na - 1] != b[nb - 1])
+      d += 0.5; /* a vowel added at the end (كولوني / كولونيا) */
     else if (g == la && a[na - 1] != b[nb - 1]) d += 1.0; /* the last vowel tells names apart: ماريا / ماريو */
     else if (ga[g] & gb[g]) d += 0.3;
     else d += g == la ? 1.0 : 0.7;
@@ -382,7 +395,7 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
 static double tolerance(int l) {
   if (l <= 2) return 0.35;
   if (l <= 4) return 0.65;
-  if (l <= 6) return 0.95;
+  if (l <= 6) return 1.05;
   return 1.25;
 }
 
@@ -415,6 +428,8 @@ static int joined(const rasd__name *nm, uint8_t *out, int *nconso) {
 }
 
 static size_t sym_key_letter(uint8_t s, char *out) {
+  if (s == S_TS) return (size_t)rasd__utf8_put(out, 0x062A) + (size_t)rasd__utf8_put(out + 2, 0x0633);
+  if (s == S_DJ) return (size_t)rasd__utf8_put(out, 0x062F) + (size_t)rasd__utf8_put(out + 2, 0x063A);
   static const int32_t rep[] = {0x0628, 0x062A, 0x063A, 0x0647, 0x062E, 0x062F, 0x0632, 0x0631, 0x0633, 0x0634,
                                 0x0641, 0x0644, 0x0645, 0x0646, 0x0639, 0x0686, 0x062B};
   if (s >= S_DIGIT) { out[0] = (char)('0' + (s - S_DIGIT)); return 1; }
@@ -433,6 +448,7 @@ size_t rasd__ntok_key(const rasd__ntok *t, char *out) {
     if (is_vowel(s)) continue;
     if (s == S_TH) s = S_T;
     if (s == prev) continue;
+    if (o + 4 > 2 * RASD__NAME_MAXSYM) break; /* تس/دج write two letters: stay within the caller's buffer */
     o += sym_key_letter(s, out + o);
     prev = s;
   }
