@@ -51,7 +51,19 @@ static void test_invalid_bytes_expand(void) {
   free(p2);
 }
 
+/* A file that is only a UTF-16 byte-order mark has no text at all (fuzz_rss: the reader's window was
+ * still NULL when the format was sniffed). It must give no article and no crash. */
+static void test_bom_only(void) {
+  const char *names[] = {"feed.xml", "page.html", "a.txt", "d.jsonl"};
+  for (int i = 0; i < 4; i++) {
+    ASSERT_EQ_INT(read_clean(names[i], "\xff\xfe", 2, NULL), 0);
+    ASSERT_EQ_INT(read_clean(names[i], "\xfe\xff", 2, NULL), 0);
+    ASSERT_EQ_INT(read_clean(names[i], "\xef\xbb\xbf", 3, NULL), 0);
+  }
+}
+
 int main(void) {
+  RUN(test_bom_only);
   RUN(test_invalid_bytes_expand);
   TH_DONE();
 }

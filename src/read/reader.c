@@ -505,7 +505,7 @@ static int open_next(rasd_reader *r) {
     }
   }
   fill(r);
-  r->fmt = sniff(in->path, r->win + r->wbeg, r->wend - r->wbeg, in->is_stdin);
+  r->fmt = sniff(in->path, r->win ? r->win + r->wbeg : "", r->win ? r->wend - r->wbeg : 0, in->is_stdin);
   return RASD_OK;
 }
 
