@@ -293,6 +293,8 @@ static size_t read_raw(rasd_reader *r) {
 
 /* Moves more bytes into the window (converting when needed); returns 0, or -1 when nothing more comes. */
 static int fill(rasd_reader *r) {
+  /* The window always exists, so r->win + r->wbeg is valid even for an input with no text at all. */
+  if (!r->win && rasd__grow((void **)&r->win, &r->wcap, 1, 4096)) r->eof = 1;
   if (r->eof) return -1;
   if (r->wbeg > 0) {
     memmove(r->win, r->win + r->wbeg, r->wend - r->wbeg);
@@ -505,7 +507,7 @@ static int open_next(rasd_reader *r) {
     }
   }
   fill(r);
-  r->fmt = sniff(in->path, r->win ? r->win + r->wbeg : "", r->win ? r->wend - r->wbeg : 0, in->is_stdin);
+  r->fmt = sniff(in->path, r->win + r->wbeg, r->wend - r->wbeg, in->is_stdin);
   return RASD_OK;
 }
 
