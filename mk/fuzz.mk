@@ -4,6 +4,8 @@
 FUZZ_CC    ?= clang
 FUZZ_DIR   := build-fuzz
 FUZZ_TIME  ?= 20
+# A fixed seed keeps the CI smoke run repeatable (FUZZ_SEED=0 lets libFuzzer pick one).
+FUZZ_SEED  ?= 1
 FUZZ_SAN   := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS = -std=c11 -D_GNU_SOURCE -O1 -g -fno-omit-frame-pointer -Iinclude -Isrc $(CFLAGS_PKG) \
               -DRASD_DATADIR='"$(RASD_DATADIR)"' -DRASD_FUZZ=1 $(FUZZ_SAN)
@@ -44,7 +46,7 @@ endef
 fuzz-smoke: fuzz
 	@p=0; f=0; for t in $(FUZZ_BIN); do n=$$(basename $$t); c=$(FUZZ_DIR)/corpus/$$n; mkdir -p $$c; \
 	  $(FUZZ_SEEDS); \
-	  if $$t -max_total_time=$(FUZZ_TIME) -rss_limit_mb=2048 -max_len=65536 -timeout=10 -artifact_prefix=$(FUZZ_DIR)/$$n- $$c >$(FUZZ_DIR)/$$n.log 2>&1; then \
+	  if $$t -seed=$(FUZZ_SEED) -max_total_time=$(FUZZ_TIME) -rss_limit_mb=2048 -max_len=65536 -timeout=10 -artifact_prefix=$(FUZZ_DIR)/$$n- $$c >$(FUZZ_DIR)/$$n.log 2>&1; then \
 	    p=$$((p + 1)); echo "ok   $$n: $$(grep -o 'stat::number_of_executed_units: *[0-9]*' $(FUZZ_DIR)/$$n.log | grep -o '[0-9]*$$' || grep -Eo '#[0-9]+' $(FUZZ_DIR)/$$n.log | tail -1) runs"; \
 	  else f=$$((f + 1)); echo "FAIL $$n (log: $(FUZZ_DIR)/$$n.log)"; grep -A12 -E 'ERROR|SUMMARY|runtime error' $(FUZZ_DIR)/$$n.log | head -30; fi; \
 	done; echo "$$p passed, $$f failed"; [ $$f = 0 ]
