@@ -714,6 +714,21 @@ static int keep_ids(rasd_store *s, int64_t max_before) {
   return rc;
 }
 
+/* Adds to 'stats' the stories created (ids above 'max_before') and grown (in temp.touched) by a batch. */
+static int count_story_changes(rasd_store *s, int64_t max_before, rasd_store_stats *stats) {
+  sqlite3_stmt *st = stmt(s, "SELECT (SELECT count(*) FROM stories WHERE id > ?1),"
+                             " (SELECT count(*) FROM temp.touched t JOIN stories s ON s.id = t.story"
+                             "  WHERE t.story <= ?1 AND s.size > t.size_before)");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, max_before);
+  if (sqlite3_step(st) == SQLITE_ROW) {
+    stats->stories_new += (size_t)sqlite3_column_int64(st, 0);
+    stats->stories_grown += (size_t)sqlite3_column_int64(st, 1);
+  }
+  sqlite3_reset(st);
+  return RASD_OK;
+}
+
 static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   sq *q = s->impl;
   if (!q->n_batch) return RASD_OK;
@@ -792,18 +807,7 @@ static int sq_link(rasd_store *s, rasd_store_stats *stats) {
   for (size_t i = 0; i < ni && rc == RASD_OK; i++) rc = story_refresh(s, ids[i], 0, 1);
   free(ids);
   if (rc != RASD_OK) return rc;
-  if (stats) {
-    st = stmt(s, "SELECT (SELECT count(*) FROM stories WHERE id > ?1),"
-                 " (SELECT count(*) FROM temp.touched t JOIN stories s ON s.id = t.story"
-                 "  WHERE t.story <= ?1 AND s.size > t.size_before)");
-    if (!st) return RASD_EDB;
-    sqlite3_bind_int64(st, 1, max_before);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-      stats->stories_new += (size_t)sqlite3_column_int64(st, 0);
-      stats->stories_grown += (size_t)sqlite3_column_int64(st, 1);
-    }
-    sqlite3_reset(st);
-  }
+  if (stats && count_story_changes(s, max_before, stats) != RASD_OK) return RASD_EDB;
   q->n_batch = 0;
   return RASD_OK;
 }
@@ -945,18 +949,7 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   free(blob);
   unlink(path);
   if (rc != RASD_OK) return rc == RASD_EIO && !s->err[0] ? rasd__store_fail(s, rc, "cannot save the story state") : rc;
-  if (stats) {
-    st = stmt(s, "SELECT (SELECT count(*) FROM stories WHERE id > ?1),"
-                 " (SELECT count(*) FROM temp.touched t JOIN stories s ON s.id = t.story"
-                 "  WHERE t.story <= ?1 AND s.size > t.size_before)");
-    if (!st) return RASD_EDB;
-    sqlite3_bind_int64(st, 1, max_before);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-      stats->stories_new += (size_t)sqlite3_column_int64(st, 0);
-      stats->stories_grown += (size_t)sqlite3_column_int64(st, 1);
-    }
-    sqlite3_reset(st);
-  }
+  if (stats && count_story_changes(s, max_before, stats) != RASD_OK) return RASD_EDB;
   q->n_batch = 0;
   return RASD_OK;
 }
