@@ -32,7 +32,7 @@ $(FUZZ_DIR)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_LIB) $(wildcard fuzz/*.h)
 # Seeds per target: real-looking inputs of each reader; other targets get the example articles.
 define FUZZ_SEEDS
   case $$n in \
-  fuzz_txt) printf 'عنوان الخبر هنا\n\n13 سبتمبر 2024\nصورة الاجتماع (Getty)\n+ الخط -\nالرياض - واس\nقال مسؤولون، إن\nروسيا تسعى.\nتوريد الأسلحة\nفي بيان موجزوقال الكرملين.\n(فرانس برس، العربي الجديد)\n' > $$c/seed1; \
+  fuzz_txt) printf 'عنوان الخبر هنا\n\n14 أكتوبر 2024\nصورة الاجتماع (Getty)\n+ الخط -\nالرياض - واس\nقال مسؤولون، إن\nروسيا تسعى.\nتوريد الأسلحة\nفي بيان موجزوقال الكرملين.\n(فرانس برس، العربي الجديد)\n' > $$c/seed1; \
     printf 'نص \377\376 خاطئ\000 هنا.\n' > $$c/seed2; printf '{"title":"x"}' > $$c/seed3 ;; \
   fuzz_jsonl) printf '{"id":"a","title":"عنوان","content":"نص الخبر.\\nسطر.","date":"2023-09-11","source":"sabq"}\n{bad\n[1]\n' > $$c/seed1; \
     printf '[{"source":"was","content":"قال \\"أ\\" [ب] {ج}.","date_extracted":"2015-07-21 02:51:32"},{"content":""}]' > $$c/seed2 ;; \

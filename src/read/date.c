@@ -1,4 +1,4 @@
-/* date.c — publication dates from metadata (ISO, RFC 822) and from datelines ("13 سبتمبر 2024"). */
+/* date.c — publication dates from metadata (ISO, RFC 822) and from datelines ("14 أكتوبر 2024"). */
 #include <stdio.h>
 #include <string.h>
 #include "read/read.h"

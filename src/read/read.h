@@ -55,10 +55,10 @@ void rasd__jrec_free(rasd__jrec *r);
 /* --- dates (date.c) --- */
 
 /* Parses a publication date in any common form (ISO 8601, "YYYY-MM-DD hh:mm:ss", RFC 822 pubDate,
- * "13 سبتمبر 2024", "13/09/2024") into 'out' as "YYYY-MM-DD" (11 bytes); returns 1 on success. */
+ * "14 أكتوبر 2024", "13/09/2024") into 'out' as "YYYY-MM-DD" (11 bytes); returns 1 on success. */
 int rasd__parse_date(const char *s, size_t len, char out[11]);
 
-/* Finds a day-month-year date written in words ("13 سبتمبر 2024", "الجمعة 13 أيلول/سبتمبر 2024") filling
+/* Finds a day-month-year date written in words ("14 أكتوبر 2024", "الجمعة 13 أيلول/سبتمبر 2024") filling
  * most of 's'; returns 1 and writes "YYYY-MM-DD" into 'out' when the whole line is such a date. */
 int rasd__line_is_date(const char *s, size_t len, char out[11]);
 
