@@ -404,11 +404,14 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     sqlite3_bind_int64(st, 10, q->end);
     rc = run(s, st, "quotes");
   }
+  /* Which dates carry an event: one pass over the events, not one per date. */
+  unsigned char *is_event = a->n_timex ? calloc(a->n_timex, 1) : NULL;
+  if (a->n_timex && !is_event) rc = RASD_ENOMEM;
+  for (size_t k = 0; is_event && k < a->n_events; k++)
+    if (a->events[k].timex < a->n_timex) is_event[a->events[k].timex] = 1;
   for (size_t i = 0; rc == RASD_OK && i < a->n_timex; i++) {
     const rasd_timex *t = &a->timex[i];
-    int event = 0;
-    for (size_t k = 0; k < a->n_events; k++)
-      if (a->events[k].timex == i) event = 1;
+    int event = is_event[i];
     if (!(st = stmt(s, "INSERT INTO dates(article, idx, text, value, calendar, hijri, relative, start, end, sentence,"
                        " event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"))) {
       rc = RASD_EDB;
@@ -427,6 +430,7 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     sqlite3_bind_int(st, 11, event);
     rc = run(s, st, "dates");
   }
+  free(is_event);
   for (size_t i = 0; rc == RASD_OK && i < a->n_quantities; i++) {
     const rasd_quantity *q = &a->quantities[i];
     if (!(st = stmt(s, "INSERT INTO quantities(article, text, value, unit, start, end, sentence)"
