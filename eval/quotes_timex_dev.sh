@@ -42,4 +42,4 @@ print(f'dev set: {len(docs)} articles, {len(Q)} quotes, {len(X)} dates', file=sy
 PY
 "$RASD" analyze -q "$T/in.jsonl" >"$T/pred.jsonl" 2>"$T/err" || { echo "rasd analyze failed: $(head -c 300 "$T/err")"; exit 1; }
 python3 "$SHARED/tools/quotes_timex.py" hidden "$T/pred.jsonl" "$T/gq.jsonl" "$T/gt.jsonl"
-[ -n "$KEEP" ] && cp "$T"/*.jsonl "$KEEP"/
+if [ -n "${KEEP:-}" ]; then cp "$T"/*.jsonl "$KEEP"/; fi
