@@ -92,14 +92,15 @@ if out:
 cmd = f'RASD={RASD} sh eval/quotes_timex_dev.sh'
 out = run('Quotes and dates (dev annotations)', cmd, need=['eval/quotes_timex_dev.sh'])
 if out:
-    fig('quotes/dates', 'dev annotations', out.splitlines()[-1][:140], cmd)
+    fig('quotes/dates', 'dev annotations', grab(r'(quotes F1 .*)', out, out.splitlines()[-1])[:140], cmd)
 
 # 6. Summaries: EASC ROUGE, lead baseline, TextRank peer
 easc = f'{SHARED}/data/summaries/easc-dev'
 cmd = f'RASD={RASD} sh eval/easc.sh'
 out = run('Summaries: rasd on EASC dev', cmd, need=['eval/easc.sh', easc])
 if out:
-    fig('summaries', 'rasd ROUGE (EASC dev)', out.splitlines()[-1][:140], cmd)
+    rs = dict(re.findall(r"'(R[12])': ([0-9.]+)", grab(r'(?m)^(rasd.*)$', out, '')))
+    fig('summaries', 'rasd ROUGE (EASC dev)', f"R1={rs.get('R1')} R2={rs.get('R2')}" if rs else out.splitlines()[-1][:140], cmd)
 cmd = f'python3 {SHARED}/tools/easc_lead.py {easc}'
 out = run('Summaries: lead baseline', cmd, need=[easc])
 if out:
