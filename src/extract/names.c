@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <pthread.h>
 #include "extract/extract.h"
 #include "extract/names.h"
 #include "extract/gazetteer.h"
@@ -21,6 +22,11 @@ enum {
 static int is_vowel(uint8_t s) { return s < S_CONSO; }
 
 int32_t rasd__name_cp(int32_t cp) {
+  /* fast paths: the Arabic letters and ASCII letters, digits and space that make up most names */
+  if (cp >= 0x0621 && cp <= 0x064A && cp != 0x0640 && (cp <= 0x063A || cp >= 0x0641))
+    return (cp == 0x0622 || cp == 0x0623 || cp == 0x0625) ? 0x0627 : cp;
+  if (cp >= 'a' && cp <= 'z') return cp;
+  if (cp == ' ') return -1;
   if (cp < 0) return 0;
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' || cp == '/' || cp == '.' ||
       cp == ',' || cp == 0x060C || cp == 0x061B || cp == '(' || cp == ')' || cp == '"' || cp == '\'' ||
@@ -186,38 +192,97 @@ static const struct wl DESCRIPTORS[] = {
   {NULL, 0}};
 #undef W
 
-/* Normalises word 'w' ('len' bytes) into 'out' (UTF-8, 'cap' bytes); returns its length. */
-static size_t norm_word(const char *w, size_t len, char *out, size_t cap) {
-  size_t i = 0, o = 0;
+/* Title and descriptor words are looked up in one small open-addressing table keyed by a hash of the
+ * word's normalised letters (name_cp, ة→ه): no normalised copy, no scan of the lists. */
+#define WSET_BITS 8
+typedef struct wset_ent { uint64_t h; const int32_t *cp; uint8_t n, list; } wset_ent;
+static wset_ent wset[1u << WSET_BITS];
+static int32_t wset_cps[512];
+static pthread_once_t wset_once = PTHREAD_ONCE_INIT;
+
+static inline uint64_t cp_hash_step(uint64_t h, int32_t c) { return (h ^ (uint64_t)(uint32_t)c) * 0x100000001b3ull; }
+#define CP_HASH0 0xcbf29ce484222325ull
+
+static void wset_add(const struct wl *list, uint8_t id, size_t *used) {
+  for (int k = 0; list[k].s; k++) {
+    size_t i = 0, n0 = *used;
+    uint64_t h = CP_HASH0;
+    while (i < list[k].n) {
+      int32_t c = rasd__name_cp(rasd__utf8_next(list[k].s, list[k].n, &i));
+      if (c <= 0) continue;
+      if (c == 0x0629) c = 0x0647;
+      wset_cps[(*used)++] = c;
+      h = cp_hash_step(h, c);
+    }
+    unsigned slot = (unsigned)(h >> 40) & ((1u << WSET_BITS) - 1);
+    for (;; slot = (slot + 1) & ((1u << WSET_BITS) - 1)) {
+      wset_ent *e = &wset[slot];
+      if (!e->cp) { e->h = h; e->cp = wset_cps + n0; e->n = (uint8_t)(*used - n0); e->list = id; break; }
+      if (e->h == h && e->n == *used - n0 && !memcmp(e->cp, wset_cps + n0, e->n * sizeof *e->cp)) {
+        e->list |= id; /* in both lists */
+        *used = n0;
+        break;
+      }
+    }
+  }
+}
+
+static void wset_init(void) {
+  size_t used = 0;
+  wset_add(TITLES, 1, &used);
+  wset_add(DESCRIPTORS, 2, &used);
+}
+
+/* Which lists (1 titles, 2 descriptors) hold the word whose normalised letters are 'cp[0..n)' (ة→ه
+ * already applied), given its hash 'h'. */
+static unsigned wset_find(const int32_t *cp, int n, uint64_t h) {
+  pthread_once(&wset_once, wset_init);
+  unsigned slot = (unsigned)(h >> 40) & ((1u << WSET_BITS) - 1);
+  for (;; slot = (slot + 1) & ((1u << WSET_BITS) - 1)) {
+    const wset_ent *e = &wset[slot];
+    if (!e->cp) return 0;
+    if (e->h == h && e->n == n && !memcmp(e->cp, cp, (size_t)n * sizeof *cp)) return e->list;
+  }
+}
+
+/* Fast UTF-8 step for ASCII and two-byte sequences; anything else goes through rasd__utf8_next. */
+static inline int32_t next_cp(const char *str, size_t len, size_t *i) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t p = *i;
+  unsigned c = s[p];
+  if (c < 0x80) { *i = p + 1; return (int32_t)c; }
+  if (c >= 0xC2 && c <= 0xDF && p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
+    *i = p + 2;
+    return (int32_t)(((c & 0x1F) << 6) | (s[p + 1] & 0x3F));
+  }
+  return rasd__utf8_next(str, len, i);
+}
+
+/* The lists (1 titles, 2 descriptors) that hold word 'w' ('len' bytes, as written), 0 when none. */
+static unsigned word_lists(const char *w, size_t len) {
+  if (len >= 60 || len < 2) return 0;
+  int32_t cp[64];
+  int n = 0;
+  uint64_t h = CP_HASH0;
+  size_t i = 0;
   while (i < len) {
-    int32_t c = rasd__name_cp(rasd__utf8_next(w, len, &i));
+    int32_t c = rasd__name_cp(next_cp(w, len, &i));
     if (c <= 0) continue;
     if (c == 0x0629) c = 0x0647;
-    if (o + 4 >= cap) break;
-    o += (size_t)rasd__utf8_put(out + o, c);
+    cp[n++] = c;
+    h = cp_hash_step(h, c);
   }
-  out[o] = 0;
-  return o;
+  return n ? wset_find(cp, n, h) : 0;
 }
 
-static int in_list(const struct wl *list, const char *w, size_t len) {
-  char buf[128];
-  if (len >= 60 || len < 2) return 0;
-  size_t n = norm_word(w, len, buf, sizeof buf);
-  if (!n) return 0;
-  for (int k = 0; list[k].s; k++)
-    if (list[k].n == n && !memcmp(list[k].s, buf, n)) return 1;
-  return 0;
-}
-
-int rasd__is_title_word(const char *w, size_t len) { return in_list(TITLES, w, len) ? (int)len : 0; }
-int rasd__is_descriptor_word(const char *w, size_t len) { return in_list(DESCRIPTORS, w, len); }
+int rasd__is_title_word(const char *w, size_t len) { return (word_lists(w, len) & 1) ? (int)len : 0; }
+int rasd__is_descriptor_word(const char *w, size_t len) { return (word_lists(w, len) & 2) != 0; }
 
 /* Turns the normalised letters 'cp[0..n)' of one word into symbols in 't'. Doubled letters are kept
  * (the distance makes a repeated letter cheap to drop) and collapsed only in keys. */
 static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
   int b = 0;
-  memset(t, 0, sizeof *t);
+  t->n = t->had_al = t->nconso = 0;
   if (n >= 4 && cp[0] == 0x0627 && cp[1] == 0x0644) { b = 2; t->had_al = 1; } /* ال */
   for (int i = b; i < n && t->n < RASD__NAME_MAXSYM; i++) {
     int32_t c = cp[i];
@@ -236,34 +301,42 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
 }
 
 int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
-  memset(out, 0, sizeof *out);
+  out->n = 0;
+  out->n_titles = 0;
   if (!s) return 0;
   int32_t cps[RASD__NAME_MAXSYM + 8];
   size_t i = 0, wstart = 0;
-  int n = 0, leading = 1, words = 0;
+  int n = 0, leading = 1;
+  uint64_t h = CP_HASH0; /* of the word's letters, ة→ه: the title and descriptor lookups */
   /* First pass collects words; titles are checked on the word as written. */
   while (i <= len) {
     size_t at = i;
     int32_t c = -1;
-    if (i < len) c = rasd__name_cp(rasd__utf8_next(s, len, &i));
+    if (i < len) c = rasd__name_cp(next_cp(s, len, &i));
     else i++;
     if (c == 0) continue;
     if (c > 0) {
-      if (n == 0) wstart = at;
+      if (n == 0) { wstart = at; h = CP_HASH0; }
       if (n < RASD__NAME_MAXSYM + 8) cps[n++] = c;
+      h = cp_hash_step(h, c == 0x0629 ? 0x0647 : c);
       continue;
     }
     if (n == 0) continue;
     /* a word ends at s[wstart..at) */
     size_t wl = at - wstart;
-    words++;
-    if (leading && (rasd__is_title_word(s + wstart, wl))) { out->n_titles++; n = 0; continue; }
-    if (leading && out->n == 0 && rasd__is_descriptor_word(s + wstart, wl)) {
+    unsigned lists = 0;
+    if (leading && wl >= 2 && wl < 60) {
+      int32_t f[RASD__NAME_MAXSYM + 8];
+      for (int k = 0; k < n; k++) f[k] = cps[k] == 0x0629 ? 0x0647 : cps[k];
+      lists = wset_find(f, n, h);
+    }
+    if (lists & 1) { out->n_titles++; n = 0; continue; }
+    if (leading && out->n == 0 && (lists & 2)) {
       /* kept only when nothing follows (a name that is just "الموقع" stays itself) */
       size_t j = i;
       int more = 0;
       while (j < len) {
-        int32_t d = rasd__name_cp(rasd__utf8_next(s, len, &j));
+        int32_t d = rasd__name_cp(next_cp(s, len, &j));
         if (d > 0) { more = 1; break; }
       }
       if (more) { n = 0; continue; }
@@ -277,7 +350,6 @@ int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
     }
     n = 0;
   }
-  (void)words;
   return out->n;
 }
 
