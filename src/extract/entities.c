@@ -504,6 +504,10 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t k = 0; k < *n; k++)
     for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) owner[i] = (int32_t)k;
   size_t n0 = *n;
+  /* per token, computed when first needed: can a known name end with it (rasd__gaz_tail; 0x80 = not yet) */
+  uint8_t *tail = malloc(tk->n_tok + 1);
+  if (!tail) { free(drop); free(owner); return -1; }
+  memset(tail, 0x80, tk->n_tok + 1);
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
@@ -511,6 +515,10 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (i + len > tk->n_tok) continue;
       const rasd_token *te = tok(c, i + len - 1);
       if (te->kind != RASD_TOK_WORD) continue;
+      /* cheap filter first: no curated entry ends with this word's letters */
+      size_t li = i + len - 1;
+      if (tail[li] == 0x80) tail[li] = (uint8_t)rasd__gaz_tail(g, c->d->text + te->start, te->len);
+      if (!(tail[li] & (len >= 2 ? 1 : 2))) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
       for (size_t j = i; j < i + len && ok; j++) {
@@ -545,7 +553,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       set_span(c, &mn, i, i + len);
       for (size_t j = i; j < i + len; j++)
         if (owner[j] >= 0) drop[owner[j]] = 1;
-      if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); return -1; }
+      if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); free(tail); return -1; }
       for (size_t j = i; j < i + len; j++) owner[j] = (int32_t)(*n - 1);
       i += len - 1;
       break;
@@ -558,6 +566,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   *n = w;
   free(drop);
   free(owner);
+  free(tail);
   return 0;
 }
 
@@ -580,19 +589,19 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     if (!strncmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
     if (ends_with_tanween(c, i) || ends_with_tanween(c, i + 1) || a->sentence != b->sentence) continue;
     const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
+    /* the cheap tests first: the second word known, or the pair an apposition */
+    int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
+    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
+    int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
+    if (!known && !(closes && opens)) continue;
     int exact = rasd__gaz_exact(g, wa, a->len, 0, RASD_ENT_PER) >= 0;
-    int fuzzy = 0;
+    if (exact ? !(known || (closes && opens)) : !(known && closes && opens)) continue;
     if (!exact) {
       int64_t gb = rasd__gaz_best(g, wa, a->len, RASD_ENT_PER);
       rasd__gaz_entry ge;
-      fuzzy = gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER;
+      if (!(gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER)) continue;
     }
-    if (!exact && !fuzzy) continue;
     if (rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_LOC) >= 0 || rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_ORG) >= 0) continue;
-    int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
-    int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
-    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
-    if (exact ? !(known || (closes && opens)) : !(known && closes && opens)) continue;
     rasd_mention mn;
     memset(&mn, 0, sizeof mn);
     mn.type = RASD_ENT_PER;

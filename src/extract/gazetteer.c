@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include "extract/extract.h"
 #include "extract/names.h"
 #include "extract/gazetteer.h"
@@ -18,7 +20,22 @@ struct rasd__gaz {
   uint32_t n;
   const char *str;
   uint32_t str_len;
+  /* indexes built at load time (one pass over the entries, a few ms) */
+  uint64_t gen;        /* load generation: tells thread-local memo entries of different loads apart */
+  uint32_t *kslot;     /* open addressing on the key: first entry index + 1 (0 = empty) */
+  uint32_t *kcnt;      /* entries of that key */
+  uint32_t kmask;
+  uint32_t *fhead;     /* chains of entries by the hash of their flat Arabic form: head index + 1 */
+  uint32_t *fnext;     /* next entry index + 1 in the chain */
+  uint64_t *fhash;     /* per entry: hash of its flat Arabic form */
+  uint32_t fmask;
+  uint64_t *suf;       /* set: hashes of every suffix of the flat forms of curated entries (0 = empty) */
+  uint32_t smask;
 };
+
+static uint8_t FLAT[256]; /* one-byte letter → its flat form (0: dropped) */
+static pthread_once_t flat_once = PTHREAD_ONCE_INIT;
+static _Atomic uint64_t gaz_gen;
 
 static int32_t enc_cp(int32_t cp) {
   if (cp >= 0x0621 && cp <= 0x064A) return 0x80 + (cp - 0x0600);
@@ -68,6 +85,138 @@ size_t rasd__gaz_dec(const char *in, char *out, size_t cap) {
   if (o >= cap) return 0;
   out[o] = 0;
   return o;
+}
+
+/* Flat form: marks, separators and case gone, hamza forms as ا, ة as ه, ى as ي (see flat() below). In the
+ * one-byte form it is a byte map. */
+static void flat_init(void) {
+  for (int b = 1; b < 256; b++) {
+    int32_t cp = dec_byte((unsigned char)b);
+    if (cp < 0) continue;
+    int32_t c = rasd__name_cp(cp);
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    int32_t e = enc_cp(c);
+    if (e > 0) FLAT[b] = (uint8_t)e;
+  }
+}
+
+/* Hash of a byte string folded from its end, so one backward pass yields the hash of every suffix. */
+#define SH0 0x9ae16a3b2f90404full
+static inline uint64_t sh_step(uint64_t h, uint8_t b) { return (h ^ b) * 0x100000001b3ull; }
+static uint64_t sh_bytes(const uint8_t *s, size_t n) {
+  uint64_t h = SH0;
+  while (n) h = sh_step(h, s[--n]);
+  return h | 1; /* never 0 (the empty slot) */
+}
+static uint64_t key_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return h;
+}
+
+/* Flat form of the entry string 'in' (one-byte form, NUL-terminated) into 'out'; returns its length. */
+static size_t flat_entry(const char *in, uint8_t *out, size_t cap) {
+  size_t o = 0;
+  for (const unsigned char *p = (const unsigned char *)in; *p && o < cap; p++)
+    if (FLAT[*p]) out[o++] = FLAT[*p];
+  return o;
+}
+
+/* Flat form of UTF-8 's' in the one-byte form; a letter the file cannot hold becomes 0xFF (no entry has
+ * it). Returns the length ('cap' bytes at most). */
+static size_t flat_query(const char *s, size_t len, uint8_t *out, size_t cap) {
+  size_t i = 0, o = 0;
+  pthread_once(&flat_once, flat_init);
+  while (i < len && o < cap) {
+    int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    int32_t e = enc_cp(c);
+    out[o++] = e > 0 ? (uint8_t)e : 0xFF;
+  }
+  return o;
+}
+
+static int suf_has(const rasd__gaz *g, uint64_t h) {
+  if (!g->suf) return 0;
+  h |= 1;
+  for (uint32_t i = (uint32_t)(h >> 32) & g->smask;; i = (i + 1) & g->smask) {
+    if (!g->suf[i]) return 0;
+    if (g->suf[i] == h) return 1;
+  }
+}
+
+static void suf_add(rasd__gaz *g, uint64_t h) {
+  h |= 1;
+  for (uint32_t i = (uint32_t)(h >> 32) & g->smask;; i = (i + 1) & g->smask) {
+    if (g->suf[i] == h) return;
+    if (!g->suf[i]) { g->suf[i] = h; return; }
+  }
+}
+
+static uint32_t pow2_above(size_t n) {
+  uint32_t m = 1024;
+  while (m < n * 2) m <<= 1;
+  return m;
+}
+
+/* Builds the key table, the flat-form chains and the suffix set; -1 when out of memory. */
+static int build_index(rasd__gaz *g) {
+  pthread_once(&flat_once, flat_init);
+  g->gen = atomic_fetch_add(&gaz_gen, 1) + 1;
+  uint32_t kcap = pow2_above(g->n), fcap = kcap;
+  g->kmask = kcap - 1;
+  g->fmask = fcap - 1;
+  g->kslot = calloc(kcap, sizeof *g->kslot);
+  g->kcnt = calloc(kcap, sizeof *g->kcnt);
+  g->fhead = calloc(fcap, sizeof *g->fhead);
+  g->fnext = calloc(g->n + 1, sizeof *g->fnext);
+  g->fhash = calloc(g->n + 1, sizeof *g->fhash);
+  if (!g->kslot || !g->kcnt || !g->fhead || !g->fnext || !g->fhash) return -1;
+  size_t nsuf = 0;
+  uint8_t f[1024];
+  uint32_t kcur = 0;
+  for (uint32_t i = 0; i < g->n; i++) {
+    const uint32_t *e = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
+    const char *key = g->str + e[0];
+    if (!i || strcmp(g->str + e[-RASD__GAZ_ENT_WORDS], key)) {
+      uint64_t h = key_hash(key);
+      uint32_t k = (uint32_t)h & g->kmask;
+      while (g->kslot[k]) k = (k + 1) & g->kmask;
+      g->kslot[k] = i + 1;
+      kcur = k;
+    }
+    g->kcnt[kcur]++;
+    size_t fl = flat_entry(g->str + e[1], f, sizeof f);
+    g->fhash[i] = sh_bytes(f, fl);
+    uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
+    if (src <= RASD__GSRC_CITY && !(flags & RASD__GF_TITLE)) nsuf += fl;
+  }
+  /* chains in index order: a lookup stops at the first entry that fits */
+  for (uint32_t i = g->n; i-- > 0;) {
+    uint32_t b = (uint32_t)(g->fhash[i] >> 32) & g->fmask;
+    g->fnext[i] = g->fhead[b];
+    g->fhead[b] = i + 1;
+  }
+  uint32_t scap = pow2_above(nsuf);
+  g->smask = scap - 1;
+  g->suf = calloc(scap, sizeof *g->suf);
+  if (!g->suf) return -1;
+  for (uint32_t i = 0; i < g->n; i++) {
+    const uint32_t *e = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
+    uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
+    if (src > RASD__GSRC_CITY || (flags & RASD__GF_TITLE)) continue;
+    size_t fl = flat_entry(g->str + e[1], f, sizeof f);
+    uint64_t h = SH0;
+    while (fl) {
+      h = sh_step(h, f[--fl]);
+      suf_add(g, h);
+    }
+  }
+  return 0;
 }
 
 static char *errf(const char *fmt, const char *path, const char *extra) {
@@ -120,6 +269,7 @@ int rasd__gaz_load(const char *dir, rasd__gaz **out, char **err) {
         (e[3] != RASD__GAZ_NOREL && e[3] >= g->n)) { why = "has an entry out of bounds"; goto bad; }
     if (i && strcmp(g->str + e[-RASD__GAZ_ENT_WORDS], g->str + e[0]) > 0) { why = "is not sorted"; goto bad; }
   }
+  if (build_index(g)) { rc = RASD_ENOMEM; goto fail; }
   close(fd);
   free(path);
   *out = g;
@@ -136,6 +286,12 @@ fail:
 void rasd__gaz_free(rasd__gaz *g) {
   if (!g) return;
   if (g->map) munmap(g->map, g->map_len);
+  free(g->kslot);
+  free(g->kcnt);
+  free(g->fhead);
+  free(g->fnext);
+  free(g->fhash);
+  free(g->suf);
   free(g);
 }
 
@@ -157,36 +313,25 @@ size_t rasd__gaz_arabic(const rasd__gaz *g, uint32_t i, char *out, size_t cap) {
   return rasd__gaz_dec(g->str + g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 1], out, cap);
 }
 
+/* Entries whose key is 'enc' (one-byte form, NUL-terminated): sets '*first', returns the count. */
+static uint32_t find_enc_key(const rasd__gaz *g, const char *enc, uint32_t *first) {
+  uint64_t h = key_hash(enc);
+  for (uint32_t k = (uint32_t)h & g->kmask;; k = (k + 1) & g->kmask) {
+    uint32_t i = g->kslot[k];
+    if (!i) return 0;
+    if (!strcmp(g->str + g->ent[(size_t)(i - 1) * RASD__GAZ_ENT_WORDS], enc)) {
+      *first = i - 1;
+      return g->kcnt[k];
+    }
+  }
+}
+
 uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, uint32_t *first) {
   *first = 0;
   if (!g || !g->n || !klen || klen > 1024) return 0;
   char enc[1032];
   rasd__gaz_enc(key, klen, enc);
-  uint32_t lo = 0, hi = g->n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (strcmp(g->str + g->ent[(size_t)mid * RASD__GAZ_ENT_WORDS], enc) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  uint32_t end = lo;
-  while (end < g->n && !strcmp(g->str + g->ent[(size_t)end * RASD__GAZ_ENT_WORDS], enc)) end++;
-  *first = lo;
-  return end - lo;
-}
-
-/* Normalised letters of 's' (no marks, hamza forms folded, no separators) for exact comparison. */
-static size_t flat(const char *s, size_t len, char *out, size_t cap) {
-  size_t i = 0, o = 0;
-  while (i < len) {
-    int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
-    if (c <= 0) continue;
-    if (c == 0x0629) c = 0x0647;
-    if (c == 0x0649) c = 0x064A;
-    if (o + 5 > cap) break;
-    o += (size_t)rasd__utf8_put(out + o, c);
-  }
-  out[o] = 0;
-  return o;
+  return find_enc_key(g, enc, first);
 }
 
 #define GAZ_SCAN_MAX 512
@@ -228,17 +373,48 @@ static int latin_dist(const char *a, const char *b) {
   return row[ny];
 }
 
-int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
-  if (!g || !s || !len || len > 512) return -1;
-  char *key = rasd_name_key(s, len);
-  if (!key) return -1;
-  uint32_t first, n = rasd__gaz_find_key(g, key, strlen(key), &first);
-  free(key);
-  if (!n) return -1;
-  char want[2048], have[2048];
-  flat(s, len, want, sizeof want);
+/* Per-thread memo of rasd__gaz_best(): the same mention text comes back in article after article. */
+#define MEMO_BITS 12
+#define MEMO_STR 46
+typedef struct memo_ent {
+  uint64_t gen, h;
+  int64_t val;
+  uint8_t len;
+  int8_t type;
+  char s[MEMO_STR];
+} memo_ent;
+static _Thread_local memo_ent memo_best[1u << MEMO_BITS];
+
+static uint64_t bytes_hash(const char *s, size_t len, int type) {
+  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)(type + 7);
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+  return h;
+}
+
+/* 1 when entry 'k' has the flat form 'want' ('wl' bytes, hash 'wh'). */
+static int flat_equal(const rasd__gaz *g, uint32_t k, const uint8_t *want, size_t wl, uint64_t wh) {
+  if (g->fhash[k] != wh) return 0;
+  uint8_t f[1024];
+  size_t fl = flat_entry(g->str + g->ent[(size_t)k * RASD__GAZ_ENT_WORDS + 1], f, sizeof f);
+  return fl == wl && !memcmp(f, want, wl);
+}
+
+/* 1 when entry 'k' decodes to at most 1 KB of UTF-8 (longer entries are never matched). */
+static int entry_fits(const rasd__gaz *g, uint32_t k) {
+  char ar[1024];
+  return rasd__gaz_arabic(g, k, ar, sizeof ar) != 0;
+}
+
+static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int type) {
   rasd__name qn, other;
   rasd__name_parse(s, len, &qn);
+  char key[RASD__NAME_KEYMAX];
+  size_t kl = rasd__name_key_parsed(&qn, key);
+  uint32_t first, n = rasd__gaz_find_key(g, key, kl, &first);
+  if (!n) return -1;
+  uint8_t want[1024];
+  size_t wl = flat_query(s, len, want, sizeof want);
+  uint64_t wh = sh_bytes(want, wl);
   char *tl = NULL;
   int64_t best = -1;
   int best_score = -1000;
@@ -249,10 +425,9 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
     char ar[1024];
     size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
     if (!al) continue;
-    flat(ar, al, have, sizeof have);
     int score = 0;
-    if (!strcmp(want, have)) score += 100;
-    else if (rasd__name_parse(ar, al, &other) == qn.n && rasd__names_match_ex(NULL, s, len, ar, al, RASD__NM_NOGAZ))
+    if (flat_equal(g, k, want, wl, wh)) score += 100;
+    else if (qn.n && rasd__name_parse(ar, al, &other) == qn.n && rasd__names_spelling(&qn, &other, 0))
       score += 50;
     else continue;
     if (type != RASD_ENT_NONE && e.type == type) score += 20;
@@ -272,20 +447,37 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
   return best;
 }
 
+int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
+  if (!g || !s || !len || len > 512) return -1;
+  if (len > MEMO_STR) return gaz_best_scan(g, s, len, type);
+  uint64_t h = bytes_hash(s, len, type);
+  memo_ent *m = &memo_best[h & ((1u << MEMO_BITS) - 1)];
+  if (m->gen == g->gen && m->h == h && m->len == len && m->type == type && !memcmp(m->s, s, len)) return m->val;
+  int64_t v = gaz_best_scan(g, s, len, type);
+  m->gen = g->gen;
+  m->h = h;
+  m->len = (uint8_t)len;
+  m->type = (int8_t)type;
+  memcpy(m->s, s, len);
+  m->val = v;
+  return v;
+}
+
 unsigned rasd__gaz_types(const rasd__gaz *g, const char *s, size_t len) {
   if (!g || !s || !len || len > 512) return 0;
   unsigned mask = rasd__gaz_trigger(g, s, len) ? 1u : 0u;
-  char *key = rasd_name_key(s, len);
-  if (!key) return mask;
-  uint32_t first, n = rasd__gaz_find_key(g, key, strlen(key), &first);
-  free(key);
+  rasd__name qn, other;
+  rasd__name_parse(s, len, &qn);
+  char key[RASD__NAME_KEYMAX];
+  size_t kl = rasd__name_key_parsed(&qn, key);
+  uint32_t first, n = rasd__gaz_find_key(g, key, kl, &first);
   if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
-  for (uint32_t k = first; k < first + n; k++) {
+  for (uint32_t k = first; qn.n && k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
     char ar[1024];
     size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
-    if (!al || !rasd__names_match_ex(NULL, s, len, ar, al, RASD__NM_NOGAZ)) continue;
+    if (!al || !rasd__name_parse(ar, al, &other) || !rasd__names_spelling(&qn, &other, 0)) continue;
     if (e.flags & RASD__GF_TITLE) mask |= 1u;
     else if (e.type) mask |= 1u << e.type;
   }
@@ -309,40 +501,80 @@ int rasd__gaz_trigger(const rasd__gaz *g, const char *s, size_t len) {
   }
   while (o > key + 1 && o[-1] == ' ') o--;
   *o = 0;
-  if (!key[1]) return 0;
-  uint32_t lo = 0, hi = g->n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (strcmp(g->str + g->ent[(size_t)mid * RASD__GAZ_ENT_WORDS], key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < g->n && !strcmp(g->str + g->ent[(size_t)lo * RASD__GAZ_ENT_WORDS], key);
+  if (!key[1] || !g->n) return 0;
+  uint32_t first;
+  return find_enc_key(g, key, &first) > 0;
 }
 
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
   if (!g || !s || !len || len > 512) return -1;
-  char *key = rasd_name_key(s, len);
-  if (!key || !*key) { free(key); return -1; }
-  uint32_t first, n = rasd__gaz_find_key(g, key, strlen(key), &first);
-  free(key);
-  if (!n) return -1;
-  char want[2048], have[2048];
-  flat(s, len, want, sizeof want);
-  if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
-  for (uint32_t k = first; k < first + n; k++) {
+  /* entries with the same flat form, found through their hash chain; the one a scan of the name's
+   * key group would meet first (the lowest index) wins, and it must share the name's key */
+  uint8_t want[1024];
+  size_t wl = flat_query(s, len, want, sizeof want);
+  uint64_t wh = sh_bytes(want, wl);
+  int64_t best = -1;
+  for (uint32_t i = g->fhead[(uint32_t)(wh >> 32) & g->fmask]; i; i = g->fnext[i - 1]) {
+    uint32_t k = i - 1;
+    if (best >= 0) break;
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
-    if (curated && e.src > RASD__GSRC_CITY) break; /* a key's entries are sorted by source */
+    if (curated && e.src > RASD__GSRC_CITY) continue;
     if (e.flags & RASD__GF_TITLE) continue;
     if (type != RASD_ENT_NONE && e.type != type) continue;
     if (curated && !(e.src == RASD__GSRC_HAND || e.src == RASD__GSRC_COUNTRY ||
                      (e.src == RASD__GSRC_CITY && (curated == 2 || (e.flags & RASD__GF_CAPITAL)))))
       continue;
-    char ar[1024];
-    size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
-    if (!al) continue;
-    flat(ar, al, have, sizeof have);
-    if (!strcmp(want, have)) return k;
+    if (!flat_equal(g, k, want, wl, wh) || !entry_fits(g, k)) continue;
+    best = k;
   }
-  return -1;
+  if (best < 0) return -1;
+  /* the key check (rarely fails: ة/ه, word breaks) */
+  rasd__name qn;
+  rasd__name_parse(s, len, &qn);
+  char key[RASD__NAME_KEYMAX], enc[RASD__NAME_KEYMAX];
+  size_t kl = rasd__name_key_parsed(&qn, key);
+  if (!kl || kl > 1024) return -1;
+  rasd__gaz_enc(key, kl, enc);
+  if (!strcmp(g->str + g->ent[(size_t)best * RASD__GAZ_ENT_WORDS], enc)) return best;
+  /* the lowest entry had another key: look for one with the name's key */
+  int64_t best2 = -1;
+  for (uint32_t i = g->fhead[(uint32_t)(wh >> 32) & g->fmask]; i; i = g->fnext[i - 1]) {
+    uint32_t k = i - 1;
+    if (best2 >= 0) break;
+    if (strcmp(g->str + g->ent[(size_t)k * RASD__GAZ_ENT_WORDS], enc)) continue;
+    rasd__gaz_entry e;
+    rasd__gaz_get(g, k, &e);
+    if (curated && e.src > RASD__GSRC_CITY) continue;
+    if (e.flags & RASD__GF_TITLE) continue;
+    if (type != RASD_ENT_NONE && e.type != type) continue;
+    if (curated && !(e.src == RASD__GSRC_HAND || e.src == RASD__GSRC_COUNTRY ||
+                     (e.src == RASD__GSRC_CITY && (curated == 2 || (e.flags & RASD__GF_CAPITAL)))))
+      continue;
+    if (!flat_equal(g, k, want, wl, wh) || !entry_fits(g, k)) continue;
+    best2 = k;
+  }
+  return best2;
+}
+
+unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
+  if (!g || !g->suf || !s || !len || len > 512) return 0;
+  uint8_t f[1024];
+  size_t fl = flat_query(s, len, f, sizeof f);
+  if (!fl) return 0;
+  /* one backward pass: the hash of every suffix; the last three starts are the word with 0–2 letters
+   * off the front, then ال before each */
+  uint64_t h = SH0, at[3] = {0, 0, 0};
+  for (size_t i = fl; i-- > 0;) {
+    h = sh_step(h, f[i]);
+    if (i < 3) at[i] = h;
+  }
+  unsigned r = suf_has(g, at[0]) ? 3u : 0u;
+  for (size_t k = 0; k < 3 && !(r & 2); k++) {
+    if (k >= fl) break;
+    if (suf_has(g, at[k])) r |= 2;
+    uint64_t a = sh_step(sh_step(at[k], 0x80 + (0x0644 - 0x0600)), 0x80 + (0x0627 - 0x0600));
+    if (suf_has(g, a)) r |= 2;
+  }
+  return r;
 }

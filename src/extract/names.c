@@ -530,16 +530,12 @@ size_t rasd__ntok_key(const rasd__ntok *t, char *out) {
   return o;
 }
 
-char *rasd_name_key(const char *s, size_t len) {
-  rasd__name nm;
-  rasd__name_parse(s, len, &nm);
+size_t rasd__name_key_parsed(const rasd__name *nm, char *out) {
   /* Words are joined without a separator, so بيونغ يانغ, بيونغ-يانغ and بيونغيانغ share a key; a
    * letter doubled across the join collapses like one inside a word. */
   int c;
   uint8_t j[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
-  int n = joined(&nm, j, &c);
-  char *out = malloc((size_t)n * 4 + 8);
-  if (!out) return NULL;
+  int n = joined(nm, j, &c);
   size_t o = 0;
   uint8_t prev = 0;
   for (int k = 0; k < n; k++) {
@@ -553,12 +549,20 @@ char *rasd_name_key(const char *s, size_t len) {
   if (!o)
     for (int k = 0; k < n; k++) o += sym_key_letter(j[k], out + o);
   out[o] = 0;
-  return out;
+  return o;
+}
+
+char *rasd_name_key(const char *s, size_t len) {
+  rasd__name nm;
+  rasd__name_parse(s, len, &nm);
+  char buf[RASD__NAME_KEYMAX];
+  size_t n = rasd__name_key_parsed(&nm, buf);
+  return rasd__strndup(buf, n);
 }
 
 /* ---- matching ---- */
 
-static int spelling_match(const rasd__name *x, const rasd__name *y, int flags) {
+int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
   uint8_t ja[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], jb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
   int ca, cb;
@@ -607,7 +611,7 @@ int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const
   rasd__name_parse(a, alen, &x);
   rasd__name_parse(b, blen, &y);
   if (!x.n || !y.n) return 0;
-  int sp = spelling_match(&x, &y, flags);
+  int sp = rasd__names_spelling(&x, &y, flags);
   if (m && m->gaz && !(flags & RASD__NM_NOGAZ)) {
     int v = gaz_verdict(m->gaz, a, alen, b, blen);
     if (v == 1) return 1;
