@@ -518,7 +518,8 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       /* cheap filter first: no curated entry ends with this word's letters */
       size_t li = i + len - 1;
       if (tail[li] == 0x80) tail[li] = (uint8_t)rasd__gaz_tail(g, c->d->text + te->start, te->len);
-      if (!(tail[li] & (len >= 2 ? 1 : 2))) continue;
+      if (tail[i] == 0x80) tail[i] = (uint8_t)rasd__gaz_tail(g, c->d->text + t->start, t->len);
+      if (len >= 2 ? !((tail[li] & 1) && (tail[i] & 4)) : !(tail[i] & 2)) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
       for (size_t j = i; j < i + len && ok; j++) {

@@ -27,10 +27,18 @@ struct rasd__gaz {
   uint32_t kmask;
   uint32_t *fhead;     /* chains of entries by the hash of their flat Arabic form: head index + 1 */
   uint32_t *fnext;     /* next entry index + 1 in the chain */
+  uint32_t *chead;     /* the same for the curated entries only (hand-written, countries, cities; no titles) */
+  uint32_t *cnext;
   uint64_t *fhash;     /* per entry: hash of its flat Arabic form */
   uint32_t fmask;
-  uint64_t *suf;       /* set: hashes of every suffix of the flat forms of curated entries (0 = empty) */
-  uint32_t smask;
+  uint32_t cmask;      /* chead is smaller than fhead: it stays in cache */
+  uint64_t *suf;       /* blocked Bloom filter: every suffix of the flat forms of curated entries */
+  uint32_t smask;      /* its number of 512-bit blocks - 1 */
+  uint64_t *cfull;     /* blocked Bloom filter: the flat forms of curated entries */
+  uint64_t *cpre;      /* blocked Bloom filter: every prefix of them (forward hash) */
+  uint32_t cfmask, cpmask;
+  uint64_t *fbloom;    /* blocked Bloom filter: the flat forms of all entries */
+  uint32_t fbmask;
 };
 
 static uint8_t FLAT[256]; /* one-byte letter → its flat form (0: dropped) */
@@ -104,6 +112,7 @@ static void flat_init(void) {
 
 /* Hash of a byte string folded from its end, so one backward pass yields the hash of every suffix. */
 #define SH0 0x9ae16a3b2f90404full
+#define PH0 0xc3a5c85c97cb3127ull /* the same step, forward: prefixes */
 static inline uint64_t sh_step(uint64_t h, uint8_t b) { return (h ^ b) * 0x100000001b3ull; }
 static uint64_t sh_bytes(const uint8_t *s, size_t n) {
   uint64_t h = SH0;
@@ -140,21 +149,25 @@ static size_t flat_query(const char *s, size_t len, uint8_t *out, size_t cap) {
   return o;
 }
 
-static int suf_has(const rasd__gaz *g, uint64_t h) {
-  if (!g->suf) return 0;
-  h |= 1;
-  for (uint32_t i = (uint32_t)(h >> 32) & g->smask;; i = (i + 1) & g->smask) {
-    if (!g->suf[i]) return 0;
-    if (g->suf[i] == h) return 1;
-  }
+/* Blocked Bloom filters (two bits in one 64-byte block): a negative answer costs one cache line. */
+static int bloom_has(const uint64_t *b, uint32_t mask, uint64_t h) {
+  const uint64_t *blk = b + (size_t)((uint32_t)(h >> 40) & mask) * 8;
+  unsigned x = (unsigned)h & 511, y = (unsigned)(h >> 9) & 511;
+  return (blk[x >> 6] >> (x & 63) & 1) && (blk[y >> 6] >> (y & 63) & 1);
 }
 
-static void suf_add(rasd__gaz *g, uint64_t h) {
-  h |= 1;
-  for (uint32_t i = (uint32_t)(h >> 32) & g->smask;; i = (i + 1) & g->smask) {
-    if (g->suf[i] == h) return;
-    if (!g->suf[i]) { g->suf[i] = h; return; }
-  }
+static void bloom_add(uint64_t *b, uint32_t mask, uint64_t h) {
+  uint64_t *blk = b + (size_t)((uint32_t)(h >> 40) & mask) * 8;
+  unsigned x = (unsigned)h & 511, y = (unsigned)(h >> 9) & 511;
+  blk[x >> 6] |= 1ull << (x & 63);
+  blk[y >> 6] |= 1ull << (y & 63);
+}
+
+/* Blocks for 'n' items at about 12 bits each. */
+static uint32_t bloom_blocks(size_t n) {
+  uint32_t m = 16;
+  while ((size_t)m * 512 < n * 12) m <<= 1;
+  return m;
 }
 
 static uint32_t pow2_above(size_t n) {
@@ -167,15 +180,25 @@ static uint32_t pow2_above(size_t n) {
 static int build_index(rasd__gaz *g) {
   pthread_once(&flat_once, flat_init);
   g->gen = atomic_fetch_add(&gaz_gen, 1) + 1;
-  uint32_t kcap = pow2_above(g->n), fcap = kcap;
+  uint32_t kcap = pow2_above(g->n), fcap = kcap, ncur = 0;
+  for (uint32_t i = 0; i < g->n; i++) {
+    uint32_t meta = g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 4];
+    if (((meta >> 8) & 0xff) <= RASD__GSRC_CITY && !(((meta >> 16) & 0xff) & RASD__GF_TITLE)) ncur++;
+  }
+  uint32_t ccap = pow2_above(ncur);
   g->kmask = kcap - 1;
   g->fmask = fcap - 1;
+  g->cmask = ccap - 1;
   g->kslot = calloc(kcap, sizeof *g->kslot);
   g->kcnt = calloc(kcap, sizeof *g->kcnt);
   g->fhead = calloc(fcap, sizeof *g->fhead);
   g->fnext = calloc(g->n + 1, sizeof *g->fnext);
+  g->chead = calloc(ccap, sizeof *g->chead);
+  g->fbmask = bloom_blocks(g->n) - 1;
+  g->fbloom = calloc((size_t)(g->fbmask + 1) * 8, sizeof *g->fbloom);
+  g->cnext = calloc(g->n + 1, sizeof *g->cnext);
   g->fhash = calloc(g->n + 1, sizeof *g->fhash);
-  if (!g->kslot || !g->kcnt || !g->fhead || !g->fnext || !g->fhash) return -1;
+  if (!g->kslot || !g->kcnt || !g->fhead || !g->fnext || !g->chead || !g->cnext || !g->fhash || !g->fbloom) return -1;
   size_t nsuf = 0;
   uint8_t f[1024];
   uint32_t kcur = 0;
@@ -200,20 +223,36 @@ static int build_index(rasd__gaz *g) {
     uint32_t b = (uint32_t)(g->fhash[i] >> 32) & g->fmask;
     g->fnext[i] = g->fhead[b];
     g->fhead[b] = i + 1;
+    bloom_add(g->fbloom, g->fbmask, g->fhash[i]);
+    uint32_t meta = g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 4];
+    if (((meta >> 8) & 0xff) <= RASD__GSRC_CITY && !(((meta >> 16) & 0xff) & RASD__GF_TITLE)) {
+      uint32_t cb = (uint32_t)(g->fhash[i] >> 32) & g->cmask;
+      g->cnext[i] = g->chead[cb];
+      g->chead[cb] = i + 1;
+    }
   }
-  uint32_t scap = pow2_above(nsuf);
-  g->smask = scap - 1;
-  g->suf = calloc(scap, sizeof *g->suf);
-  if (!g->suf) return -1;
+  g->smask = bloom_blocks(nsuf) - 1;
+  g->suf = calloc((size_t)(g->smask + 1) * 8, sizeof *g->suf);
+  g->cpmask = g->smask;
+  g->cpre = calloc((size_t)(g->cpmask + 1) * 8, sizeof *g->cpre);
+  g->cfmask = bloom_blocks(ncur) - 1;
+  g->cfull = calloc((size_t)(g->cfmask + 1) * 8, sizeof *g->cfull);
+  if (!g->suf || !g->cpre || !g->cfull) return -1;
   for (uint32_t i = 0; i < g->n; i++) {
     const uint32_t *e = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
     uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
     if (src > RASD__GSRC_CITY || (flags & RASD__GF_TITLE)) continue;
     size_t fl = flat_entry(g->str + e[1], f, sizeof f);
+    bloom_add(g->cfull, g->cfmask, g->fhash[i]);
+    uint64_t p = PH0;
+    for (size_t k = 0; k < fl; k++) {
+      p = sh_step(p, f[k]);
+      bloom_add(g->cpre, g->cpmask, p | 1);
+    }
     uint64_t h = SH0;
     while (fl) {
       h = sh_step(h, f[--fl]);
-      suf_add(g, h);
+      bloom_add(g->suf, g->smask, h | 1);
     }
   }
   return 0;
@@ -290,8 +329,13 @@ void rasd__gaz_free(rasd__gaz *g) {
   free(g->kcnt);
   free(g->fhead);
   free(g->fnext);
+  free(g->chead);
+  free(g->cnext);
   free(g->fhash);
   free(g->suf);
+  free(g->fbloom);
+  free(g->cfull);
+  free(g->cpre);
   free(g);
 }
 
@@ -513,8 +557,11 @@ int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curat
   uint8_t want[1024];
   size_t wl = flat_query(s, len, want, sizeof want);
   uint64_t wh = sh_bytes(want, wl);
+  if (!bloom_has(g->fbloom, g->fbmask, wh)) return -1;
   int64_t best = -1;
-  for (uint32_t i = g->fhead[(uint32_t)(wh >> 32) & g->fmask]; i; i = g->fnext[i - 1]) {
+  const uint32_t *head = curated ? g->chead : g->fhead, *next = curated ? g->cnext : g->fnext;
+  uint32_t bucket = (uint32_t)(wh >> 32) & (curated ? g->cmask : g->fmask);
+  for (uint32_t i = head[bucket]; i; i = next[i - 1]) {
     uint32_t k = i - 1;
     if (best >= 0) break;
     rasd__gaz_entry e;
@@ -539,7 +586,7 @@ int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curat
   if (!strcmp(g->str + g->ent[(size_t)best * RASD__GAZ_ENT_WORDS], enc)) return best;
   /* the lowest entry had another key: look for one with the name's key */
   int64_t best2 = -1;
-  for (uint32_t i = g->fhead[(uint32_t)(wh >> 32) & g->fmask]; i; i = g->fnext[i - 1]) {
+  for (uint32_t i = head[bucket]; i; i = next[i - 1]) {
     uint32_t k = i - 1;
     if (best2 >= 0) break;
     if (strcmp(g->str + g->ent[(size_t)k * RASD__GAZ_ENT_WORDS], enc)) continue;
@@ -562,19 +609,28 @@ unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
   uint8_t f[1024];
   size_t fl = flat_query(s, len, f, sizeof f);
   if (!fl) return 0;
-  /* one backward pass: the hash of every suffix; the last three starts are the word with 0–2 letters
-   * off the front, then ال before each */
+  /* one backward pass: the hash of every suffix; the word with 0–2 letters off its front are the
+   * last three, and ال before each of them two more steps */
   uint64_t h = SH0, at[3] = {0, 0, 0};
   for (size_t i = fl; i-- > 0;) {
     h = sh_step(h, f[i]);
     if (i < 3) at[i] = h;
   }
-  unsigned r = suf_has(g, at[0]) ? 3u : 0u;
-  for (size_t k = 0; k < 3 && !(r & 2); k++) {
-    if (k >= fl) break;
-    if (suf_has(g, at[k])) r |= 2;
-    uint64_t a = sh_step(sh_step(at[k], 0x80 + (0x0644 - 0x0600)), 0x80 + (0x0627 - 0x0600));
-    if (suf_has(g, a)) r |= 2;
+  const uint8_t alif = 0x80 + (0x0627 - 0x0600), lam = 0x80 + (0x0644 - 0x0600);
+  unsigned r = bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
+  for (size_t k = 0; k < 3 && k < fl; k++) {
+    if (!(r & 2) && (bloom_has(g->cfull, g->cfmask, at[k] | 1) ||
+                     bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1)))
+      r |= 2;
+    if (!(r & 4)) {
+      /* forward: the variant is a prefix of a curated name */
+      uint64_t p = PH0, q = sh_step(sh_step(PH0, alif), lam);
+      for (size_t i = k; i < fl; i++) {
+        p = sh_step(p, f[i]);
+        q = sh_step(q, f[i]);
+      }
+      if (bloom_has(g->cpre, g->cpmask, p | 1) || bloom_has(g->cpre, g->cpmask, q | 1)) r |= 4;
+    }
   }
   return r;
 }

@@ -52,10 +52,10 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type);
  * every city; 'type' (RASD_ENT_NONE: any) filters by type; -1 when none. */
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
 
-/** Cheap test for a span that may end with the word 's' ('len' bytes): bit 1 when its flat letters
- * end some hand-written, country or city entry; bit 2 when the word alone, with up to two letters
- * off its front or ال put before them, may be such an entry. 0 says rasd__gaz_exact() (curated) of
- * a span ending with this word finds nothing. */
+/** Cheap test for spans of known names around the word 's' ('len' bytes): bit 1 when its flat letters
+ * may end a hand-written, country or city entry; bit 2 when the word alone, with up to two letters off
+ * its front or ال put before them, may be such an entry; bit 4 when that word may begin one. A missing
+ * bit says rasd__gaz_exact() (curated) of such a span finds nothing. */
 unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len);
 
 /** Returns a bit mask of the entity types the name 's' ('len' bytes) has in the gazetteer
