@@ -371,7 +371,9 @@ static double sub_cost(uint8_t a, uint8_t b) {
   if (PAIR(S_TS, S_S) || PAIR(S_TS, S_CH)) return 0.3;
   if (PAIR(S_TS, S_SH)) return 0.4;
   if (PAIR(S_TS, S_G)) return 0.6; /* Slavic c written ك */
+  if (PAIR(S_TS, S_T)) return 0.5;  /* تس / ت (كونستانتسا / كونستنتا) */
   if (PAIR(S_S, S_SH) || PAIR(S_CH, S_SH)) return 0.3;
+  if (PAIR(S_CH, S_G)) return 0.3; /* Slavic ć/č written تش or ك (ديميتريفيتش / ديمتريفيك) */
   if (PAIR(S_S, S_Z)) return 0.3;
   if (PAIR(S_T, S_TH) || PAIR(S_S, S_TH) || PAIR(S_Z, S_TH)) return 0.3;
   if (PAIR(S_T, S_D) || PAIR(S_G, S_X) || PAIR(S_H, S_X) || PAIR(S_CH, S_G) || PAIR(S_CH, S_S) || PAIR(S_G, S_SH))
@@ -452,7 +454,7 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
     if (ga[g] == gb[g]) continue;
     if (!ga[g] || !gb[g]) {
       int k = na_[g] + nb_[g]; /* every omitted letter costs */
-      d += (g == la ? 0.5 : 0.3) + 0.3 * (k - 1);
+      d += g == la ? 0.5 + 0.5 * (k - 1) : 0.3 + 0.3 * (k - 1); /* two letters more at the end: a suffix (برازيل / برازيليا) */
     }
     else if (g == la && ((ga[g] & gb[g]) == ga[g] || (ga[g] & gb[g]) == gb[g]) && a[na - 1] != b[nb - 1])
       d += 0.5; /* a vowel added at the end (كولوني / كولونيا) */
@@ -466,6 +468,13 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
 /* How much letter distance a name with 'l' consonants tolerates. */
 static double tolerance(int l) {
   if (l <= 2) return 0.35;
+  if (l <= 3) return 0.65;
+  if (l <= 4) return 0.95;
+  return 1.25;
+}
+
+/* The base the typo allowance (RASD__NM_TYPO) is added to: stricter, since a typo already costs a letter. */
+static double tolerance_typo(int l) {
   if (l <= 4) return 0.65;
   if (l <= 6) return 1.05;
   return 1.25;
@@ -581,7 +590,7 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
     if (dl > 1 || dl < -1) return 0;
   }
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
-  return (g >= 0 ? g : rasd__sym_dist(ja, na, jb, nb)) <= tolerance(l) + typo + 1e-9;
+  return (g >= 0 ? g : rasd__sym_dist(ja, na, jb, nb)) <= (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
 }
 
 static int ascii_ieq(const char *a, const char *b) {
