@@ -13,6 +13,7 @@ typedef struct went {
   const char *canon;   /* fullest core form (titles and clitics off), arena */
   int canon_ntok;      /* parsed tokens of canon */
   rasd__name nm;       /* parsed canon */
+  int64_t gaz;         /* curated gazetteer entry of canon (rasd__name_gaz_exact) */
   uint32_t n_mentions;
   uint32_t last_pos;   /* start of its latest mention seen (for nearest-antecedent choice) */
   const char *role;
@@ -166,8 +167,10 @@ static int is_part(const rasd__name *x, const rasd__name *y) {
  * surname or first name to link to a fuller name. */
 static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int partial_ok) {
   rasd__name nm;
-  rasd__name_parse(core, strlen(core), &nm);
+  size_t core_len = strlen(core);
+  rasd__name_parse(core, core_len, &nm);
   if (!nm.n) return -1;
+  int64_t gz = rasd__name_gaz_exact(c->m, core, core_len);
   int full = -1, part = -1, nparts = 0;
   for (size_t k = 0; k < c->n; k++) {
     went *e = &c->e[k];
@@ -175,14 +178,14 @@ static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int par
       /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
        * in the same article is still the same entity */
       if (nm.n >= 2 && e->nm.n >= 2 &&
-          rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), RASD__NM_TYPO)) {
+          rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, RASD__NM_TYPO)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
       }
       continue;
     }
     int typo = RASD__NM_TYPO;
     if (nm.n == e->nm.n || (nm.n > 1 && e->nm.n > 1) || (nm.n == 1 && e->nm.n == 1)) {
-      if (rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), typo)) {
+      if (rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, typo)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
         continue;
       }
@@ -208,6 +211,7 @@ static int new_entity(ctx *c, const char *core, int type) {
   e.canon = core;
   rasd__name_parse(core, strlen(core), &e.nm);
   e.canon_ntok = e.nm.n;
+  e.gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
   if (RASD__VEC_PUSH(c->e, c->n, c->cap, e) < 0) return -1;
   return (int)(c->n - 1);
 }
@@ -223,6 +227,7 @@ static void attach(ctx *c, int k, const char *core, uint32_t pos) {
     e->canon = core;
     e->canon_ntok = nm.n;
     e->nm = nm;
+    e->gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
   }
 }
 

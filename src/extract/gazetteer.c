@@ -341,6 +341,8 @@ void rasd__gaz_free(rasd__gaz *g) {
 
 size_t rasd__gaz_size(const rasd__gaz *g) { return g ? g->n : 0; }
 
+uint64_t rasd__gaz_gen(const rasd__gaz *g) { return g ? g->gen : 0; }
+
 int rasd__gaz_get(const rasd__gaz *g, uint32_t i, rasd__gaz_entry *e) {
   if (!g || i >= g->n) return -1;
   const uint32_t *w = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;

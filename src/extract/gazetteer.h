@@ -32,6 +32,10 @@ typedef struct rasd__gaz_entry {
 /** Returns the number of entries in 'g' (0 when 'g' is NULL). */
 size_t rasd__gaz_size(const rasd__gaz *g);
 
+/** Returns a number that tells this load of the gazetteer from every other one in the process (for
+ * memo tables); 0 when 'g' is NULL. */
+uint64_t rasd__gaz_gen(const rasd__gaz *g);
+
 /** Fills 'e' with entry 'i' of 'g'; returns 0, or -1 when 'i' is out of range. */
 int rasd__gaz_get(const rasd__gaz *g, uint32_t i, rasd__gaz_entry *e);
 

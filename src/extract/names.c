@@ -599,19 +599,33 @@ static int ascii_ieq(const char *a, const char *b) {
   return *a == *b;
 }
 
-/* English forms the gazetteer gives the whole name: compares the two names' sets. Returns 1 (a shared
- * form), -1 (both known, none shared), 0 (unknown). */
-static int gaz_verdict(const rasd__gaz *g, const char *a, size_t alen, const char *b, size_t blen) {
-  if (!g) return 0;
-  /* Only curated sources decide (hand-written list, countries, cities): ANETAC lists transliterations,
-   * one English per spelling, and would split variants. Exact lookups only: cheap and never a guess. */
-  int64_t ba = rasd__gaz_exact(g, a, alen, 2, RASD_ENT_NONE), bb = rasd__gaz_exact(g, b, blen, 2, RASD_ENT_NONE);
-  if (ba < 0 || bb < 0) return 0;
+/* English forms the gazetteer gives the whole names (entries 'ia' and 'ib' from rasd__gaz_exact(), curated
+ * 2): compares them. Returns 1 (a shared form), -1 (both known, none shared), 0 (unknown). Only curated
+ * sources decide (hand-written list, countries, cities): ANETAC lists transliterations, one English per
+ * spelling, and would split variants. Exact lookups only: cheap and never a guess. */
+static int gaz_verdict(const rasd__gaz *g, int64_t ia, int64_t ib) {
+  if (!g || ia < 0 || ib < 0) return 0;
   rasd__gaz_entry ea, eb;
-  rasd__gaz_get(g, (uint32_t)ba, &ea);
-  rasd__gaz_get(g, (uint32_t)bb, &eb);
+  rasd__gaz_get(g, (uint32_t)ia, &ea);
+  rasd__gaz_get(g, (uint32_t)ib, &eb);
   if (!*ea.en || !*eb.en) return 0;
   return ascii_ieq(ea.en, eb.en) ? 1 : -1;
+}
+
+int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len) {
+  return m && m->gaz ? rasd__gaz_exact(m->gaz, s, len, 2, RASD_ENT_NONE) : -1;
+}
+
+int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
+                             int flags) {
+  if (!x->n || !y->n) return 0;
+  int sp = rasd__names_spelling(x, y, flags);
+  if (m && m->gaz && !(flags & RASD__NM_NOGAZ)) {
+    int v = gaz_verdict(m->gaz, gx, gy);
+    if (v == 1) return 1;
+    if (v == -1) return 0;
+  }
+  return sp;
 }
 
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags) {
@@ -620,13 +634,9 @@ int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const
   rasd__name_parse(a, alen, &x);
   rasd__name_parse(b, blen, &y);
   if (!x.n || !y.n) return 0;
-  int sp = rasd__names_spelling(&x, &y, flags);
-  if (m && m->gaz && !(flags & RASD__NM_NOGAZ)) {
-    int v = gaz_verdict(m->gaz, a, alen, b, blen);
-    if (v == 1) return 1;
-    if (v == -1) return 0;
-  }
-  return sp;
+  int gz = m && m->gaz && !(flags & RASD__NM_NOGAZ);
+  return rasd__names_match_parsed(m, &x, gz ? rasd__name_gaz_exact(m, a, alen) : -1, &y,
+                                  gz ? rasd__name_gaz_exact(m, b, blen) : -1, flags);
 }
 
 int rasd_names_match(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen) {
@@ -672,7 +682,47 @@ static int same_letters(const rasd__gaz *g, uint32_t i, const char *s, size_t le
   return 1;
 }
 
+/* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article. */
+#define EN_MEMO_BITS 11
+#define EN_MEMO_STR 62
+typedef struct en_memo {
+  uint64_t gen, h;
+  uint8_t len, type, translit, en_len;
+  char s[EN_MEMO_STR];
+  char en[EN_MEMO_STR];
+} en_memo;
+static _Thread_local en_memo en_memo_tab[1u << EN_MEMO_BITS];
+
+static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit);
+
 char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
+  uint64_t gen = m ? rasd__gaz_gen(m->gaz) : 0;
+  if (!s || !gen || len >= EN_MEMO_STR || type < 0 || type > 255) return name_english(m, s, len, type, translit);
+  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)type;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+  en_memo *e = &en_memo_tab[h & ((1u << EN_MEMO_BITS) - 1)];
+  if (e->gen == gen && e->h == h && e->len == len && e->type == type && !memcmp(e->s, s, len)) {
+    if (translit) *translit = e->translit;
+    return rasd__strndup(e->en, e->en_len);
+  }
+  int tr = 0;
+  char *en = name_english(m, s, len, type, &tr);
+  if (translit) *translit = tr;
+  size_t el = en ? strlen(en) : 0;
+  if (en && el < EN_MEMO_STR) {
+    e->gen = gen;
+    e->h = h;
+    e->len = (uint8_t)len;
+    e->type = (uint8_t)type;
+    e->translit = (uint8_t)tr;
+    e->en_len = (uint8_t)el;
+    memcpy(e->s, s, len);
+    memcpy(e->en, en, el);
+  }
+  return en;
+}
+
+static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
   const rasd__gaz *g = m ? m->gaz : NULL;

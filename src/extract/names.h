@@ -47,6 +47,14 @@ int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const
  * (no gazetteer) under 'flags' (RASD__NM_TYPO); 0 when either is empty. */
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags);
 
+/** rasd__names_match_ex() on names parsed already: 'gx' and 'gy' are their rasd__name_gaz_exact() entries. */
+int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
+                             int flags);
+
+/** The curated gazetteer entry whose Arabic is exactly 's' ('len' bytes), as the matcher consults it; -1 when
+ * none or no gazetteer. */
+int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len);
+
 /** Returns 1 when parsed tokens 'x' and 'y' are spellings of one word (no typo tolerance). */
 int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y);
 
