@@ -606,6 +606,12 @@ int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curat
   return best2;
 }
 
+/* و ف ب ل ك in the one-byte form: the letters a clitic prefix strips (see clitic_letters() in entities.c). */
+static int is_clitic_letter(uint8_t b) {
+  return b == 0x80 + (0x0648 - 0x0600) || b == 0x80 + (0x0641 - 0x0600) || b == 0x80 + (0x0628 - 0x0600) ||
+         b == 0x80 + (0x0644 - 0x0600) || b == 0x80 + (0x0643 - 0x0600);
+}
+
 unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
   if (!g || !g->suf || !s || !len || len > 512) return 0;
   uint8_t f[1024];
@@ -620,18 +626,23 @@ unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
   }
   const uint8_t alif = 0x80 + (0x0627 - 0x0600), lam = 0x80 + (0x0644 - 0x0600);
   unsigned r = bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
-  for (size_t k = 0; k < 3 && k < fl; k++) {
+  /* only clitic letters come off (و ف ب ل ك), and ال is put only where لل came off */
+  int clitics = 0, lams = 0;
+  while (clitics < 2 && clitics < (int)fl && is_clitic_letter(f[clitics])) clitics++;
+  while (lams < 2 && lams < (int)fl && f[lams] == lam) lams++;
+  for (int k = 0; k <= clitics && k < (int)fl; k++) {
+    int al = k >= 1 && k <= lams;
     if (!(r & 2) && (bloom_has(g->cfull, g->cfmask, at[k] | 1) ||
-                     bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1)))
+                     (al && bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1))))
       r |= 2;
     if (!(r & 4)) {
-      /* forward: the variant is a prefix of a curated name */
+      /* forward: the word is the start of a curated name */
       uint64_t p = PH0, q = sh_step(sh_step(PH0, alif), lam);
-      for (size_t i = k; i < fl; i++) {
+      for (size_t i = (size_t)k; i < fl; i++) {
         p = sh_step(p, f[i]);
         q = sh_step(q, f[i]);
       }
-      if (bloom_has(g->cpre, g->cpmask, p | 1) || bloom_has(g->cpre, g->cpmask, q | 1)) r |= 4;
+      if (bloom_has(g->cpre, g->cpmask, p | 1) || (al && bloom_has(g->cpre, g->cpmask, q | 1))) r |= 4;
     }
   }
   return r;
