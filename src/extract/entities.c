@@ -509,10 +509,14 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t k = 0; k < *n; k++)
     for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) owner[i] = (int32_t)k;
   size_t n0 = *n;
-  /* per token, computed when first needed: can a known name end with it (rasd__gaz_tail; 0x80 = not yet) */
-  uint8_t *tail = malloc(tk->n_tok + 1);
+  /* per token, bits of rasd__gaz_tail() computed when first needed (high nibble: which are known) */
+  uint8_t *tail = calloc(tk->n_tok + 1, 1);
   if (!tail) { free(drop); free(owner); return -1; }
-  memset(tail, 0x80, tk->n_tok + 1);
+#define TAIL(j, bit)                                                                                    \
+  ((tail[j] & ((bit) << 4)) ? (tail[j] & (bit))                                                         \
+                            : (tail[j] |= (uint8_t)(((bit) << 4) |                                       \
+                                                    rasd__gaz_tail(g, c->d->text + tok(c, j)->start,     \
+                                                                   tok(c, j)->len, (bit)))) & (bit))
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
@@ -520,11 +524,8 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (i + len > tk->n_tok) continue;
       const rasd_token *te = tok(c, i + len - 1);
       if (te->kind != RASD_TOK_WORD) continue;
-      /* cheap filter first: no curated entry ends with this word's letters */
-      size_t li = i + len - 1;
-      if (tail[li] == 0x80) tail[li] = (uint8_t)rasd__gaz_tail(g, c->d->text + te->start, te->len);
-      if (tail[i] == 0x80) tail[i] = (uint8_t)rasd__gaz_tail(g, c->d->text + t->start, t->len);
-      if (len >= 2 ? !((tail[li] & 1) && (tail[i] & 4)) : !(tail[i] & 2)) continue;
+      /* cheap filter first: a curated name must begin with the first word and end with the last */
+      if (len >= 2 ? !(TAIL(i, 4) && TAIL(i + len - 1, 1)) : !TAIL(i, 2)) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
       for (size_t j = i; j < i + len && ok; j++) {
@@ -573,6 +574,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   free(drop);
   free(owner);
   free(tail);
+#undef TAIL
   return 0;
 }
 

@@ -612,7 +612,7 @@ static int is_clitic_letter(uint8_t b) {
          b == 0x80 + (0x0644 - 0x0600) || b == 0x80 + (0x0643 - 0x0600);
 }
 
-unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
+unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned want) {
   if (!g || !g->suf || !s || !len || len > 512) return 0;
   uint8_t f[1024];
   size_t fl = flat_query(s, len, f, sizeof f);
@@ -625,17 +625,18 @@ unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
     if (i < 3) at[i] = h;
   }
   const uint8_t alif = 0x80 + (0x0627 - 0x0600), lam = 0x80 + (0x0644 - 0x0600);
-  unsigned r = bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
+  unsigned r = (want & 1) && bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
+  if (!(want & 6)) return r;
   /* only clitic letters come off (و ف ب ل ك), and ال is put only where لل came off */
   int clitics = 0, lams = 0;
   while (clitics < 2 && clitics < (int)fl && is_clitic_letter(f[clitics])) clitics++;
   while (lams < 2 && lams < (int)fl && f[lams] == lam) lams++;
   for (int k = 0; k <= clitics && k < (int)fl; k++) {
     int al = k >= 1 && k <= lams;
-    if (!(r & 2) && (bloom_has(g->cfull, g->cfmask, at[k] | 1) ||
+    if ((want & 2) && !(r & 2) && (bloom_has(g->cfull, g->cfmask, at[k] | 1) ||
                      (al && bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1))))
       r |= 2;
-    if (!(r & 4)) {
+    if ((want & 4) && !(r & 4)) {
       /* forward: the word is the start of a curated name */
       uint64_t p = PH0, q = sh_step(sh_step(PH0, alif), lam);
       for (size_t i = (size_t)k; i < fl; i++) {
