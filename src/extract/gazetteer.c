@@ -22,9 +22,6 @@ struct rasd__gaz {
   uint32_t str_len;
   /* indexes built at load time (one pass over the entries, a few ms) */
   uint64_t gen;        /* load generation: tells thread-local memo entries of different loads apart */
-  uint32_t *kslot;     /* open addressing on the key: first entry index + 1 (0 = empty) */
-  uint32_t *kcnt;      /* entries of that key */
-  uint32_t kmask;
   uint32_t *fhead;     /* chains of entries by the hash of their flat Arabic form: head index + 1 */
   uint32_t *fnext;     /* next entry index + 1 in the chain */
   uint32_t *chead;     /* the same for the curated entries only (hand-written, countries, cities; no titles) */
@@ -119,11 +116,6 @@ static uint64_t sh_bytes(const uint8_t *s, size_t n) {
   while (n) h = sh_step(h, s[--n]);
   return h | 1; /* never 0 (the empty slot) */
 }
-static uint64_t key_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-  return h;
-}
 
 /* Flat form of the entry string 'in' (one-byte form, NUL-terminated) into 'out'; returns its length. */
 static size_t flat_entry(const char *in, uint8_t *out, size_t cap) {
@@ -180,17 +172,14 @@ static uint32_t pow2_above(size_t n) {
 static int build_index(rasd__gaz *g) {
   pthread_once(&flat_once, flat_init);
   g->gen = atomic_fetch_add(&gaz_gen, 1) + 1;
-  uint32_t kcap = pow2_above(g->n), fcap = kcap, ncur = 0;
+  uint32_t fcap = pow2_above(g->n / 4), ncur = 0; /* 256 KB: stays in cache while it is built */
   for (uint32_t i = 0; i < g->n; i++) {
     uint32_t meta = g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 4];
     if (((meta >> 8) & 0xff) <= RASD__GSRC_CITY && !(((meta >> 16) & 0xff) & RASD__GF_TITLE)) ncur++;
   }
   uint32_t ccap = pow2_above(ncur);
-  g->kmask = kcap - 1;
   g->fmask = fcap - 1;
   g->cmask = ccap - 1;
-  g->kslot = calloc(kcap, sizeof *g->kslot);
-  g->kcnt = calloc(kcap, sizeof *g->kcnt);
   g->fhead = calloc(fcap, sizeof *g->fhead);
   g->fnext = calloc(g->n + 1, sizeof *g->fnext);
   g->chead = calloc(ccap, sizeof *g->chead);
@@ -198,21 +187,11 @@ static int build_index(rasd__gaz *g) {
   g->fbloom = calloc((size_t)(g->fbmask + 1) * 8, sizeof *g->fbloom);
   g->cnext = calloc(g->n + 1, sizeof *g->cnext);
   g->fhash = calloc(g->n + 1, sizeof *g->fhash);
-  if (!g->kslot || !g->kcnt || !g->fhead || !g->fnext || !g->chead || !g->cnext || !g->fhash || !g->fbloom) return -1;
+  if (!g->fhead || !g->fnext || !g->chead || !g->cnext || !g->fhash || !g->fbloom) return -1;
   size_t nsuf = 0;
   uint8_t f[1024];
-  uint32_t kcur = 0;
   for (uint32_t i = 0; i < g->n; i++) {
     const uint32_t *e = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
-    const char *key = g->str + e[0];
-    if (!i || strcmp(g->str + e[-RASD__GAZ_ENT_WORDS], key)) {
-      uint64_t h = key_hash(key);
-      uint32_t k = (uint32_t)h & g->kmask;
-      while (g->kslot[k]) k = (k + 1) & g->kmask;
-      g->kslot[k] = i + 1;
-      kcur = k;
-    }
-    g->kcnt[kcur]++;
     size_t fl = flat_entry(g->str + e[1], f, sizeof f);
     g->fhash[i] = sh_bytes(f, fl);
     uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
@@ -325,8 +304,6 @@ fail:
 void rasd__gaz_free(rasd__gaz *g) {
   if (!g) return;
   if (g->map) munmap(g->map, g->map_len);
-  free(g->kslot);
-  free(g->kcnt);
   free(g->fhead);
   free(g->fnext);
   free(g->chead);
@@ -360,16 +337,19 @@ size_t rasd__gaz_arabic(const rasd__gaz *g, uint32_t i, char *out, size_t cap) {
 }
 
 /* Entries whose key is 'enc' (one-byte form, NUL-terminated): sets '*first', returns the count. */
+/* Entries whose key is 'enc' (one-byte form, NUL-terminated; the entries are sorted by key): sets
+ * '*first', returns the count. */
 static uint32_t find_enc_key(const rasd__gaz *g, const char *enc, uint32_t *first) {
-  uint64_t h = key_hash(enc);
-  for (uint32_t k = (uint32_t)h & g->kmask;; k = (k + 1) & g->kmask) {
-    uint32_t i = g->kslot[k];
-    if (!i) return 0;
-    if (!strcmp(g->str + g->ent[(size_t)(i - 1) * RASD__GAZ_ENT_WORDS], enc)) {
-      *first = i - 1;
-      return g->kcnt[k];
-    }
+  uint32_t lo = 0, hi = g->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (strcmp(g->str + g->ent[(size_t)mid * RASD__GAZ_ENT_WORDS], enc) < 0) lo = mid + 1;
+    else hi = mid;
   }
+  uint32_t end = lo;
+  while (end < g->n && !strcmp(g->str + g->ent[(size_t)end * RASD__GAZ_ENT_WORDS], enc)) end++;
+  *first = lo;
+  return end - lo;
 }
 
 uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, uint32_t *first) {
@@ -429,7 +409,20 @@ typedef struct memo_ent {
   int8_t type;
   char s[MEMO_STR];
 } memo_ent;
-static _Thread_local memo_ent memo_best[1u << MEMO_BITS];
+/* The table is allocated on a thread's first lookup (static TLS of this size would be cleared at every
+ * program start) and freed when the thread ends. */
+static _Thread_local memo_ent *memo_best;
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+static void memo_key_init(void) { (void)pthread_key_create(&memo_key, free); }
+static memo_ent *memo_table(void) {
+  if (!memo_best) {
+    pthread_once(&memo_once, memo_key_init);
+    memo_best = calloc(1u << MEMO_BITS, sizeof *memo_best);
+    if (memo_best) (void)pthread_setspecific(memo_key, memo_best);
+  }
+  return memo_best;
+}
 
 static uint64_t bytes_hash(const char *s, size_t len, int type) {
   uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)(type + 7);
@@ -497,7 +490,9 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
   if (!g || !s || !len || len > 512) return -1;
   if (len > MEMO_STR) return gaz_best_scan(g, s, len, type);
   uint64_t h = bytes_hash(s, len, type);
-  memo_ent *m = &memo_best[h & ((1u << MEMO_BITS) - 1)];
+  memo_ent *tab = memo_table();
+  if (!tab) return gaz_best_scan(g, s, len, type);
+  memo_ent *m = &tab[h & ((1u << MEMO_BITS) - 1)];
   if (m->gen == g->gen && m->h == h && m->len == len && m->type == type && !memcmp(m->s, s, len)) return m->val;
   int64_t v = gaz_best_scan(g, s, len, type);
   m->gen = g->gen;
