@@ -34,6 +34,8 @@ struct rasd__gaz {
   uint64_t *cfull;     /* blocked Bloom filter: the flat forms of curated entries */
   uint64_t *cpre;      /* blocked Bloom filter: every prefix of them (forward hash) */
   uint32_t cfmask, cpmask;
+  uint64_t pre2[1024];  /* bit [a*256+b]: a curated flat form begins with letters a b (b = 0: one letter) */
+  uint64_t suf2[1024];  /* bit [a*256+b]: one ends with a b (a = 0 too for every form: its last letter) */
   uint64_t *fbloom;    /* blocked Bloom filter: the flat forms of all entries */
   uint32_t fbmask;
 };
@@ -222,6 +224,13 @@ static int build_index(rasd__gaz *g) {
     uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
     if (src > RASD__GSRC_CITY || (flags & RASD__GF_TITLE)) continue;
     size_t fl = flat_entry(g->str + e[1], f, sizeof f);
+    if (fl) {
+      unsigned a = f[0], b = fl > 1 ? f[1] : 0, y = fl > 1 ? f[fl - 2] : 0, z = f[fl - 1];
+      g->pre2[(a << 2) | (b >> 6)] |= 1ull << (b & 63);
+      g->pre2[(a << 2)] |= 1ull; /* (a, 0): some form begins with a */
+      g->suf2[(y << 2) | (z >> 6)] |= 1ull << (z & 63);
+      g->suf2[z >> 6] |= 1ull << (z & 63); /* (0, z) */
+    }
     bloom_add(g->cfull, g->cfmask, g->fhash[i]);
     uint64_t p = PH0;
     for (size_t k = 0; k < fl; k++) {
@@ -620,7 +629,10 @@ unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned 
     if (i < 3) at[i] = h;
   }
   const uint8_t alif = 0x80 + (0x0627 - 0x0600), lam = 0x80 + (0x0644 - 0x0600);
-  unsigned r = (want & 1) && bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
+  /* the last two letters end some curated form: a 8 KB bitmap before any Bloom probe */
+  unsigned ly = fl > 1 ? f[fl - 2] : 0, lz = f[fl - 1];
+  int end_ok = (g->suf2[(ly << 2) | (lz >> 6)] >> (lz & 63)) & 1;
+  unsigned r = (want & 1) && end_ok && bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
   if (!(want & 6)) return r;
   /* only clitic letters come off (و ف ب ل ك), and ال is put only where لل came off */
   int clitics = 0, lams = 0;
@@ -628,8 +640,14 @@ unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned 
   while (lams < 2 && lams < (int)fl && f[lams] == lam) lams++;
   for (int k = 0; k <= clitics && k < (int)fl; k++) {
     int al = k >= 1 && k <= lams;
-    if ((want & 2) && !(r & 2) && (bloom_has(g->cfull, g->cfmask, at[k] | 1) ||
-                     (al && bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1))))
+    unsigned a = f[k], b = (size_t)k + 1 < fl ? f[k + 1] : 0;
+    int begins = (g->pre2[(a << 2) | (b >> 6)] >> (b & 63)) & 1, al_begins = al && ((g->pre2[(alif << 2) | (lam >> 6)] >> (lam & 63)) & 1);
+    if (!begins && !al_begins) continue;
+    /* a one-letter rest ends a form when any form ends with that letter; with ال before it, its last
+     * two letters are ل and that letter, as in the word (ly is that ل) */
+    int plain_end = fl - (size_t)k >= 2 ? end_ok : (int)((g->suf2[lz >> 6] >> (lz & 63)) & 1);
+    if ((want & 2) && !(r & 2) && ((begins && plain_end && bloom_has(g->cfull, g->cfmask, at[k] | 1)) ||
+                     (al_begins && end_ok && bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1))))
       r |= 2;
     if ((want & 4) && !(r & 4)) {
       /* forward: the word is the start of a curated name */
@@ -638,7 +656,7 @@ unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned 
         p = sh_step(p, f[i]);
         q = sh_step(q, f[i]);
       }
-      if (bloom_has(g->cpre, g->cpmask, p | 1) || (al && bloom_has(g->cpre, g->cpmask, q | 1))) r |= 4;
+      if ((begins && bloom_has(g->cpre, g->cpmask, p | 1)) || (al_begins && bloom_has(g->cpre, g->cpmask, q | 1))) r |= 4;
     }
   }
   return r;
