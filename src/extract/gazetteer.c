@@ -409,7 +409,7 @@ static int latin_dist(const char *a, const char *b) {
 }
 
 /* Per-thread memo of rasd__gaz_best(): the same mention text comes back in article after article. */
-#define MEMO_BITS 12
+#define MEMO_BITS 14
 #define MEMO_STR 46
 typedef struct memo_ent {
   uint64_t gen, h;
@@ -467,17 +467,31 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
   int64_t best = -1;
   int best_score = -1000;
   if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
+  /* one verdict per distinct Arabic form in the group (ANETAC lists a spelling once per English form) */
+  enum { SEEN = 64 };
+  uint64_t seen_h[SEEN];
+  uint32_t seen_k[SEEN];
+  int8_t seen_v[SEEN];
+  int nseen = 0;
   for (uint32_t k = first; k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
-    char ar[1024];
-    size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
-    if (!al) continue;
-    int score = 0;
-    if (flat_equal(g, k, want, wl, wh)) score += 100;
-    else if (qn.n && rasd__name_parse(ar, al, &other) == qn.n && rasd__names_spelling(&qn, &other, 0))
-      score += 50;
-    else continue;
+    const char *enc = g->str + g->ent[(size_t)k * RASD__GAZ_ENT_WORDS + 1];
+    int v = -1;
+    for (int q = 0; q < nseen && v < 0; q++)
+      if (seen_h[q] == g->fhash[k] && !strcmp(g->str + g->ent[(size_t)seen_k[q] * RASD__GAZ_ENT_WORDS + 1], enc))
+        v = seen_v[q];
+    if (v < 0) {
+      char ar[1024];
+      size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
+      if (!al) v = 0;
+      else if (flat_equal(g, k, want, wl, wh)) v = 100;
+      else if (qn.n && rasd__name_parse(ar, al, &other) == qn.n && rasd__names_spelling(&qn, &other, 0)) v = 50;
+      else v = 0;
+      if (nseen < SEEN) { seen_h[nseen] = g->fhash[k]; seen_k[nseen] = k; seen_v[nseen] = (int8_t)v; nseen++; }
+    }
+    if (!v) continue;
+    int score = v;
     if (type != RASD_ENT_NONE && e.type == type) score += 20;
     else if (type != RASD_ENT_NONE && e.type != RASD_ENT_NONE) score -= 20;
     if (e.flags & RASD__GF_TITLE) score -= 30;
