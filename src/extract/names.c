@@ -771,8 +771,9 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     words++;
     /* word by word only exact entries count: a close spelling's English form (علي → Alawi) reads worse
      * than our own transliteration */
-    int64_t k = (type == RASD_ENT_PER || type == RASD_ENT_NONE) ? rasd__gaz_best(g, ww, wl, type) : -1;
-    if (k >= 0 && rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) < 0) k = -1;
+    int64_t k = (type == RASD_ENT_PER || type == RASD_ENT_NONE) && rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) >= 0
+                    ? rasd__gaz_best(g, ww, wl, type)
+                    : -1;
     rasd__gaz_entry ge;
     if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE)) {
       rasd__buf_adds(&b, ge.en);
