@@ -86,7 +86,7 @@ static size_t clitic_letters(const ctx *c, const rasd_token *t, uint32_t span_en
     if (p[0] == 0x0648 || p[0] == 0x0641) return np;
     if (!g) return 0;
     uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, np);
-    return rasd__gaz_best(g, c->d->text + rest, span_end - rest, RASD_ENT_NONE) >= 0 ? np : 0;
+    return rasd__gaz_any(g, c->d->text + rest, span_end - rest) ? np : 0;
   }
   /* the tokenizer kept the word whole: try one clitic letter the gazetteer recognises */
   if (!g || t->form_len < 6) return 0;
@@ -95,7 +95,7 @@ static size_t clitic_letters(const ctx *c, const rasd_token *t, uint32_t span_en
   if (c0 != 0x0648 && c0 != 0x0641 && c0 != 0x0628 && c0 != 0x0644 && c0 != 0x0643) return 0;
   uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, 1);
   if (rasd__gaz_exact(g, c->d->text + rest, span_end - rest, 2, RASD_ENT_NONE) >= 0) return 1;
-  if (span_end > t->start + t->len && rasd__gaz_best(g, c->d->text + rest, span_end - rest, RASD_ENT_NONE) >= 0) return 1;
+  if (span_end > t->start + t->len && rasd__gaz_any(g, c->d->text + rest, span_end - rest)) return 1;
   return 0;
 }
 
@@ -772,7 +772,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
     int type = mn->type;
     if (m && m->gaz) {
       /* a name the curated lists know has their type (the tagger may call بيونغ يانغ a person) */
-      int64_t ge = rasd__gaz_best(m->gaz, c.core[i], strlen(c.core[i]), RASD_ENT_NONE);
+      int64_t ge = rasd__gaz_best_curated(m->gaz, c.core[i], strlen(c.core[i]));
       rasd__gaz_entry ent;
       if (ge >= 0 && !rasd__gaz_get(m->gaz, (uint32_t)ge, &ent) && ent.type && ent.src <= RASD__GSRC_CITY &&
           (ent.src != RASD__GSRC_CITY || (ent.flags & RASD__GF_CAPITAL) || ord[o].ntok >= 2))

@@ -453,7 +453,10 @@ static int entry_fits(const rasd__gaz *g, uint32_t k) {
   return rasd__gaz_arabic(g, k, ar, sizeof ar) != 0;
 }
 
-static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int type) {
+/* Scan modes: the best entry; any entry (the first that matches); the best entry only when it is curated. */
+enum { SCAN_BEST = 0, SCAN_ANY = 1, SCAN_CURATED = 2 };
+
+static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int type, int mode) {
   rasd__name qn, other;
   rasd__name_parse(s, len, &qn);
   char key[RASD__NAME_KEYMAX];
@@ -476,6 +479,15 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
   for (uint32_t k = first; k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
+    if (mode == SCAN_CURATED && e.src > RASD__GSRC_CITY) {
+      /* a key group lists curated entries first. Past them, only the exact spelling of another entry
+       * (ANETAC 100-6, a title 100-30-8) can outscore a curated close spelling (50 at most); nothing
+       * outscores a curated exact one (96 at least) */
+      if (best < 0 || best_score > 94) break;
+      for (uint32_t q = k; q < first + n; q++)
+        if (flat_equal(g, q, want, wl, wh) && entry_fits(g, q)) { best = -1; break; }
+      break;
+    }
     const char *enc = g->str + g->ent[(size_t)k * RASD__GAZ_ENT_WORDS + 1];
     int v = -1;
     for (int q = 0; q < nseen && v < 0; q++)
@@ -491,6 +503,7 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
       if (nseen < SEEN) { seen_h[nseen] = g->fhash[k]; seen_k[nseen] = k; seen_v[nseen] = (int8_t)v; nseen++; }
     }
     if (!v) continue;
+    if (mode == SCAN_ANY) return k;
     int score = v;
     if (type != RASD_ENT_NONE && e.type == type) score += 20;
     else if (type != RASD_ENT_NONE && e.type != RASD_ENT_NONE) score -= 20;
@@ -509,22 +522,33 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
   return best;
 }
 
-int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
+static int64_t gaz_memo(const rasd__gaz *g, const char *s, size_t len, int type, int mode) {
   if (!g || !s || !len || len > 512) return -1;
-  if (len > MEMO_STR) return gaz_best_scan(g, s, len, type);
-  uint64_t h = bytes_hash(s, len, type);
+  int code = mode ? 100 + mode : type;
+  if (len > MEMO_STR) return gaz_best_scan(g, s, len, type, mode);
+  uint64_t h = bytes_hash(s, len, code);
   memo_ent *tab = memo_table();
-  if (!tab) return gaz_best_scan(g, s, len, type);
+  if (!tab) return gaz_best_scan(g, s, len, type, mode);
   memo_ent *m = &tab[h & ((1u << MEMO_BITS) - 1)];
-  if (m->gen == g->gen && m->h == h && m->len == len && m->type == type && !memcmp(m->s, s, len)) return m->val;
-  int64_t v = gaz_best_scan(g, s, len, type);
+  if (m->gen == g->gen && m->h == h && m->len == len && m->type == code && !memcmp(m->s, s, len)) return m->val;
+  int64_t v = gaz_best_scan(g, s, len, type, mode);
   m->gen = g->gen;
   m->h = h;
   m->len = (uint8_t)len;
-  m->type = (int8_t)type;
+  m->type = (int8_t)code;
   memcpy(m->s, s, len);
   m->val = v;
   return v;
+}
+
+int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
+  return gaz_memo(g, s, len, type, SCAN_BEST);
+}
+
+int rasd__gaz_any(const rasd__gaz *g, const char *s, size_t len) { return gaz_memo(g, s, len, RASD_ENT_NONE, SCAN_ANY) >= 0; }
+
+int64_t rasd__gaz_best_curated(const rasd__gaz *g, const char *s, size_t len) {
+  return gaz_memo(g, s, len, RASD_ENT_NONE, SCAN_CURATED);
 }
 
 unsigned rasd__gaz_types(const rasd__gaz *g, const char *s, size_t len) {

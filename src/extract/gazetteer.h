@@ -51,6 +51,13 @@ uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, ui
  * matching, preferring type 'type' (RASD_ENT_NONE: any) and trusted sources; -1 when none. */
 int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type);
 
+/** Returns 1 when rasd__gaz_best(g, s, len, RASD_ENT_NONE) would find an entry (stops at the first). */
+int rasd__gaz_any(const rasd__gaz *g, const char *s, size_t len);
+
+/** Returns rasd__gaz_best(g, s, len, RASD_ENT_NONE) when that entry is hand-written, a country or a city,
+ * else -1 (reads the curated head of the key group and the exact spellings after it only). */
+int64_t rasd__gaz_best_curated(const rasd__gaz *g, const char *s, size_t len);
+
 /** Returns the index of an entry whose Arabic form is exactly 's' ('len' bytes; marks, hamza forms and
  * ة/ه aside); with 'curated' 1 only hand-written, country and capital-city entries count, with 2 also
  * every city; 'type' (RASD_ENT_NONE: any) filters by type; -1 when none. */
