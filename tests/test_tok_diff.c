@@ -15,7 +15,7 @@ static void report(const char *what, const char *s, size_t len, size_t k, const 
   if (n_bad++ >= 8) return;
   size_t at = a ? a->start : (b ? b->start : 0);
   size_t lo = at > 40 ? at - 40 : 0, hi = at + 40 < len ? at + 40 : len;
-  fprintf(stderr, "DIFF %s at token %zu (byte %zu): fast '%s' ref '%s' in «%.*s»\n", what, k, at,
+  fprintf(stderr, "DIFF %s at token %zu (byte %zu): fast '%.80s' ref '%.80s' in «%.*s»\n", what, k, at,
           a && a->form ? a->form : "-", b && b->form ? b->form : "-", (int)(hi - lo), s + lo);
 }
 
