@@ -1,7 +1,7 @@
 /* test_tok_diff.c — differential test: the fast text kernel (tokens, offsets, forms, bare forms, stems, flags,
  * sentences, clitic splits) must equal the reference implementation (test_tok_ref.inc) byte for byte, on the
  * bundled examples, on mutated text full of edge cases, and on SaudiNewsNet days when ../shared is present
- * (two days by default; RASD_DIFF_DAYS=all for every day). */
+ * (one day by default, to stay quick under the sanitizers; RASD_DIFF_DAYS=all for every day). */
 #include <jansson.h>
 #include <dirent.h>
 #include <unistd.h>
@@ -168,7 +168,7 @@ static void test_saudinewsnet(void) {
   while ((e = readdir(D))) {
     size_t l = strlen(e->d_name);
     if (l < 5 || strcmp(e->d_name + l - 4, ".zip")) continue;
-    if (!all && strcmp(e->d_name, "2015-07-23.zip") && strcmp(e->d_name, "2015-08-10.zip")) continue;
+    if (!all && strcmp(e->d_name, "2015-08-10.zip")) continue;
     char cmd[8600];
     snprintf(cmd, sizeof cmd, "unzip -p '%s/%s'", dir, e->d_name);
     FILE *p = popen(cmd, "r");
