@@ -124,7 +124,7 @@ static void test_examples(void) {
       if (!s) continue;
       files++;
       CHECK(diff_text(s, len));
-      for (int r = 0; r < 20; r++) mutate_and_diff(s, len, &seed);
+      for (int r = 0; r < 10; r++) mutate_and_diff(s, len, &seed);
       /* every prefix cut of a short piece: token ends at the end of input */
       for (size_t cut = 0; cut < len && cut < 300; cut += 7) CHECK(diff_text(s, cut));
       free(s);
