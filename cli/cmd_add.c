@@ -15,6 +15,7 @@ typedef struct add_ctx {
   int tty, failed_db;
   double t0, last;
   double cpu_analyse, cpu_store; /* CPU seconds spent in analysis and in the store (put, index, link, commit) */
+  double cpu_put, cpu_link;      /* of cpu_store: rows + search index, and the story engine taking each article */
 } add_ctx;
 
 static double cpu(void) {
@@ -87,6 +88,7 @@ static int on_doc(rasd_doc *d, void *ud) {
     int added = 0;
     t = cpu();
     rc = rasd_store_put(c->s, d, a, &added);
+    c->cpu_put += cpu() - t;
     c->cpu_store += cpu() - t;
     if (rc != RASD_OK) {
       fprintf(stderr, "rasd: %s: %s\n", d->id ? d->id : "?", rasd_store_errmsg(c->s));
@@ -97,6 +99,7 @@ static int on_doc(rasd_doc *d, void *ud) {
       /* The story engine takes the document and its analysis. */
       t = cpu();
       rc = rasd_store_link(c->s, c->m, d, a);
+      c->cpu_link += cpu() - t;
       c->cpu_store += cpu() - t;
       d = NULL;
       a = NULL;
@@ -180,6 +183,8 @@ int cmd_add(int argc, char **argv) {
     double all = cpu();
     fprintf(stderr, "rasd add: cpu %.3f s: read+clean+models %.3f s, analyse %.3f s, store (index, link, commit) %.3f s\n",
             all, all - c.cpu_analyse - c.cpu_store, c.cpu_analyse, c.cpu_store);
+    fprintf(stderr, "rasd add: store %.3f s: rows + search index %.3f s, story engine %.3f s, story rows + commit %.3f s\n",
+            c.cpu_store, c.cpu_put, c.cpu_link + c.st.cpu_engine, c.cpu_store - c.cpu_put - c.cpu_link - c.st.cpu_engine);
   }
   if (digest && !c.failed_db) {
     char *dg = rasd_store_digest(c.s, 0);

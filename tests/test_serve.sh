@@ -148,5 +148,20 @@ check "server still answers" [ "$(get /api/stories)" = 200 ]
 check "server is alive" kill -0 "$SPID"
 kill "$SPID"; wait "$SPID" 2>/dev/null; SPID=""
 check "serving did not change the store" cmp -s "$T/s.db" "$T/before.db"
+# Keep-alive, and the story-list cache follows the store: a batch committed while serving shows at once.
+if start_server "$T/s.db" "$T/serve2.out"; then
+  check "a second request reuses the connection" [ "$(curl -s -o /dev/null -o /dev/null -w '%{num_connects}\n' "$U/api/stories" "$U/api/stories" | tail -1)" = 0 ]
+  for k in 1 2 3 4 5 6 7 8; do curl -s -o /dev/null "$U/api/stories?limit=500"; done
+  cat > "$T/late.jsonl" <<'JSONL'
+{"id": "late-news", "outlet": "وكالة الاختبار", "date": "2024-01-02", "title": "افتتاح معرض الرياض الدولي للكتاب بمشاركة واسعة", "text": "افتتح أمير منطقة الرياض مساء اليوم معرض الرياض الدولي للكتاب بمشاركة أكثر من ألف دار نشر من ثلاثين دولة، وقال مدير المعرض إن الزوار سيجدون برنامجا ثقافيا حافلا."}
+JSONL
+  "$RASD" add -q --db "$T/s.db" "$T/late.jsonl" > /dev/null 2>&1
+  n=0
+  for k in 1 2 3 4 5 6 7 8; do curl -s "$U/api/stories?limit=500" | grep -q 'معرض الرياض' && n=$((n + 1)); done
+  check "stories added while serving are listed by every worker ($n/8)" [ $n = 8 ]
+  kill "$SPID"; wait "$SPID" 2>/dev/null; SPID=""
+else
+  fail "second server start"
+fi
 echo "$P passed, $F failed, $S skipped"
 [ "$F" = 0 ]

@@ -26,6 +26,7 @@ const char *rasd_store_errmsg(const rasd_store *s);
 typedef struct rasd_store_stats {
   size_t added, duplicate, failed;
   size_t stories_new, stories_grown;
+  double cpu_engine; /* CPU seconds the story engine took to finish the batches (added up by rasd_store_commit) */
 } rasd_store_stats;
 
 /** Starts a batch on 's': everything until rasd_store_commit() is one transaction. Returns RASD_OK or RASD_EDB. */

@@ -13,6 +13,7 @@ typedef struct went {
   const char *canon;   /* fullest core form (titles and clitics off), arena */
   int canon_ntok;      /* parsed tokens of canon */
   rasd__name nm;       /* parsed canon */
+  int64_t gaz;         /* curated gazetteer entry of canon (rasd__name_gaz_exact) */
   uint32_t n_mentions;
   uint32_t last_pos;   /* start of its latest mention seen (for nearest-antecedent choice) */
   const char *role;
@@ -166,8 +167,10 @@ static int is_part(const rasd__name *x, const rasd__name *y) {
  * surname or first name to link to a fuller name. */
 static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int partial_ok) {
   rasd__name nm;
-  rasd__name_parse(core, strlen(core), &nm);
+  size_t core_len = strlen(core);
+  rasd__name_parse(core, core_len, &nm);
   if (!nm.n) return -1;
+  int64_t gz = rasd__name_gaz_exact(c->m, core, core_len);
   int full = -1, part = -1, nparts = 0;
   for (size_t k = 0; k < c->n; k++) {
     went *e = &c->e[k];
@@ -175,14 +178,14 @@ static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int par
       /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
        * in the same article is still the same entity */
       if (nm.n >= 2 && e->nm.n >= 2 &&
-          rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), RASD__NM_TYPO)) {
+          rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, RASD__NM_TYPO)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
       }
       continue;
     }
     int typo = RASD__NM_TYPO;
     if (nm.n == e->nm.n || (nm.n > 1 && e->nm.n > 1) || (nm.n == 1 && e->nm.n == 1)) {
-      if (rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), typo)) {
+      if (rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, typo)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
         continue;
       }
@@ -208,6 +211,7 @@ static int new_entity(ctx *c, const char *core, int type) {
   e.canon = core;
   rasd__name_parse(core, strlen(core), &e.nm);
   e.canon_ntok = e.nm.n;
+  e.gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
   if (RASD__VEC_PUSH(c->e, c->n, c->cap, e) < 0) return -1;
   return (int)(c->n - 1);
 }
@@ -223,6 +227,7 @@ static void attach(ctx *c, int k, const char *core, uint32_t pos) {
     e->canon = core;
     e->canon_ntok = nm.n;
     e->nm = nm;
+    e->gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
   }
 }
 
@@ -504,6 +509,10 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t k = 0; k < *n; k++)
     for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) owner[i] = (int32_t)k;
   size_t n0 = *n;
+  /* per token, computed when first needed: can a known name end with it (rasd__gaz_tail; 0x80 = not yet) */
+  uint8_t *tail = malloc(tk->n_tok + 1);
+  if (!tail) { free(drop); free(owner); return -1; }
+  memset(tail, 0x80, tk->n_tok + 1);
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
@@ -511,6 +520,11 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (i + len > tk->n_tok) continue;
       const rasd_token *te = tok(c, i + len - 1);
       if (te->kind != RASD_TOK_WORD) continue;
+      /* cheap filter first: no curated entry ends with this word's letters */
+      size_t li = i + len - 1;
+      if (tail[li] == 0x80) tail[li] = (uint8_t)rasd__gaz_tail(g, c->d->text + te->start, te->len);
+      if (tail[i] == 0x80) tail[i] = (uint8_t)rasd__gaz_tail(g, c->d->text + t->start, t->len);
+      if (len >= 2 ? !((tail[li] & 1) && (tail[i] & 4)) : !(tail[i] & 2)) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
       for (size_t j = i; j < i + len && ok; j++) {
@@ -545,7 +559,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       set_span(c, &mn, i, i + len);
       for (size_t j = i; j < i + len; j++)
         if (owner[j] >= 0) drop[owner[j]] = 1;
-      if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); return -1; }
+      if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); free(tail); return -1; }
       for (size_t j = i; j < i + len; j++) owner[j] = (int32_t)(*n - 1);
       i += len - 1;
       break;
@@ -558,6 +572,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   *n = w;
   free(drop);
   free(owner);
+  free(tail);
   return 0;
 }
 
@@ -580,19 +595,19 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     if (!strncmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
     if (ends_with_tanween(c, i) || ends_with_tanween(c, i + 1) || a->sentence != b->sentence) continue;
     const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
+    /* the cheap tests first: the second word known, or the pair an apposition */
+    int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
+    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
+    int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
+    if (!known && !(closes && opens)) continue;
     int exact = rasd__gaz_exact(g, wa, a->len, 0, RASD_ENT_PER) >= 0;
-    int fuzzy = 0;
+    if (exact ? !(known || (closes && opens)) : !(known && closes && opens)) continue;
     if (!exact) {
       int64_t gb = rasd__gaz_best(g, wa, a->len, RASD_ENT_PER);
       rasd__gaz_entry ge;
-      fuzzy = gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER;
+      if (!(gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER)) continue;
     }
-    if (!exact && !fuzzy) continue;
     if (rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_LOC) >= 0 || rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_ORG) >= 0) continue;
-    int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
-    int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
-    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
-    if (exact ? !(known || (closes && opens)) : !(known && closes && opens)) continue;
     rasd_mention mn;
     memset(&mn, 0, sizeof mn);
     mn.type = RASD_ENT_PER;

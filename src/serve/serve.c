@@ -24,40 +24,42 @@ static void close_store(void *p) {
   rcache_clear();
 }
 
-/* Per worker thread: the last story-list responses, valid while the store's data_version stays the same (a commit
- * by `rasd add` on another connection changes it). */
+/* Per worker thread: the last story-list responses, ready to queue again (MHD counts their references), valid
+ * while the store's data_version stays the same (a commit by `rasd add` on another connection changes it). */
 #define RCACHE 16
 typedef struct rentry {
-  char *key, *body;
-  size_t len;
+  char *key;
+  struct MHD_Response *r;
   int64_t version;
 } rentry;
 static __thread rentry rcache[RCACHE];
 static __thread unsigned rnext;
 
-static const rentry *rcache_get(const char *key, int64_t version) {
+static struct MHD_Response *rcache_get(const char *key, int64_t version) {
   for (int i = 0; i < RCACHE; i++)
-    if (rcache[i].key && rcache[i].version == version && !strcmp(rcache[i].key, key)) return &rcache[i];
+    if (rcache[i].key && rcache[i].version == version && !strcmp(rcache[i].key, key)) return rcache[i].r;
   return NULL;
 }
 
 static void rcache_clear(void) {
   for (int i = 0; i < RCACHE; i++) {
     free(rcache[i].key);
-    free(rcache[i].body);
-    rcache[i].key = rcache[i].body = NULL;
+    if (rcache[i].r) MHD_destroy_response(rcache[i].r);
+    rcache[i].key = NULL;
+    rcache[i].r = NULL;
   }
 }
 
-static void rcache_put(const char *key, const char *body, size_t len, int64_t version) {
+/* Takes over the caller's reference to 'r' under 'key' (1), or leaves it to the caller when out of memory (0). */
+static int rcache_put(const char *key, struct MHD_Response *r, int64_t version) {
   rentry *e = &rcache[rnext++ % RCACHE];
   free(e->key);
-  free(e->body);
-  e->key = rasd__strdup0(key);
-  e->body = rasd__strndup(body, len);
-  e->len = len;
+  if (e->r) MHD_destroy_response(e->r);
+  e->r = NULL;
+  if (!(e->key = rasd__strdup0(key))) return 0;
+  e->r = r; /* MHD_queue_response takes a reference of its own for each connection it sends 'r' on */
   e->version = version;
-  if (!e->key || !e->body) { free(e->key); free(e->body); e->key = e->body = NULL; }
+  return 1;
 }
 
 /* The calling worker thread's read-only connection, opened on first use. */
@@ -81,13 +83,13 @@ static const char *status_text(unsigned st) {
   return "Internal Server Error";
 }
 
-static enum MHD_Result reply(struct rasd_server *sv, struct MHD_Connection *c, const char *method, const char *url,
-                             unsigned status, const char *ctype, char *body, size_t len, int must_free) {
+/* A response with our headers; takes 'body' (freed with the response when must_free). NULL when out of memory. */
+static struct MHD_Response *make_response(unsigned status, const char *ctype, char *body, size_t len, int must_free) {
   struct MHD_Response *r =
       MHD_create_response_from_buffer(len, body, must_free ? MHD_RESPMEM_MUST_FREE : MHD_RESPMEM_PERSISTENT);
   if (!r) {
     if (must_free) free(body);
-    return MHD_NO;
+    return NULL;
   }
   MHD_add_response_header(r, "Content-Type", ctype);
   MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
@@ -101,10 +103,23 @@ static enum MHD_Result reply(struct rasd_server *sv, struct MHD_Connection *c, c
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
   }
   if (status == 405) MHD_add_response_header(r, "Allow", "GET, HEAD");
+  return r;
+}
+
+/* Queues 'r' (MHD takes its own reference; ours is dropped only when 'drop'). */
+static enum MHD_Result send_response(struct rasd_server *sv, struct MHD_Connection *c, const char *method,
+                                     const char *url, unsigned status, struct MHD_Response *r, int drop) {
   enum MHD_Result ret = MHD_queue_response(c, status, r);
-  MHD_destroy_response(r);
+  if (drop) MHD_destroy_response(r);
   if (sv->log) fprintf(stderr, "rasd serve: %s %.200s %u\n", method, url, status);
   return ret;
+}
+
+static enum MHD_Result reply(struct rasd_server *sv, struct MHD_Connection *c, const char *method, const char *url,
+                             unsigned status, const char *ctype, char *body, size_t len, int must_free) {
+  struct MHD_Response *r = make_response(status, ctype, body, len, must_free);
+  if (!r) return MHD_NO;
+  return send_response(sv, c, method, url, status, r, 1);
 }
 
 static enum MHD_Result reply_json(struct rasd_server *sv, struct MHD_Connection *c, const char *method,
@@ -200,17 +215,28 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
   (void)upload;
   struct rasd_server *sv = cls;
   int api = !strncmp(url, "/api/", 5) || !strcmp(url, "/api");
+  /* MHD calls once with the headers, then for any body, then once more when the request is complete. Only a
+   * response queued on that last call lets the connection be kept alive; refusals go out at once (and close). */
+  static char pending, answered;
   if (*con_cls == NULL) {
-    *con_cls = (void *)1;
-    if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+    *con_cls = &pending;
+    if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
+      *con_cls = &answered;
       return reply_error(sv, c, method, url, api, 405, "only GET and HEAD are served");
+    }
     const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-    if (cl && strcmp(cl, "0")) return reply_error(sv, c, method, url, api, 413, "requests carry no body here");
+    if (cl && strcmp(cl, "0")) {
+      *con_cls = &answered;
+      return reply_error(sv, c, method, url, api, 413, "requests carry no body here");
+    }
+    return MHD_YES;
   }
-  if (*upload_size) { /* a body after all: ignore it (the response is queued already or will be) */
+  if (*upload_size) { /* a body after all: ignore it */
     *upload_size = 0;
     return MHD_YES;
   }
+  if (*con_cls == &answered) return MHD_YES;
+  *con_cls = &answered;
   if (!strcmp(url, "/static/style.css"))
     return reply(sv, c, method, url, 200, "text/css; charset=utf-8", (char *)rasd__asset_css, strlen(rasd__asset_css), 0);
   if (strlen(url) > 1024 || !rasd__utf8_valid(url, strlen(url)))
@@ -230,18 +256,16 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
       char key[4300];
       snprintf(key, sizeof key, "%s|%s|%zu|%zu|%s", p.from ? p.from : "", p.to ? p.to : "", p.limit, p.offset, p.q ? p.q : "");
       int64_t ver = rasd__store_data_version(s);
-      const rentry *hit = ver >= 0 && strlen(key) < sizeof key - 1 ? rcache_get(key, ver) : NULL;
-      if (hit) {
-        char *body = rasd__strndup(hit->body, hit->len);
-        if (!body) return MHD_NO;
-        return reply(sv, c, method, url, 200, "application/json; charset=utf-8", body, hit->len, 1);
-      }
+      int cacheable = ver >= 0 && strlen(key) < sizeof key - 1;
+      struct MHD_Response *hit = cacheable ? rcache_get(key, ver) : NULL;
+      if (hit) return send_response(sv, c, method, url, 200, hit, 0);
       if ((rc = rasd__store_stories_j(s, &f, &j))) STORE_FAIL(rc);
       char *body = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(6));
       json_decref(j);
       if (!body) return MHD_NO;
-      if (ver >= 0 && strlen(key) < sizeof key - 1) rcache_put(key, body, strlen(body), ver);
-      return reply(sv, c, method, url, 200, "application/json; charset=utf-8", body, strlen(body), 1);
+      struct MHD_Response *r = make_response(200, "application/json; charset=utf-8", body, strlen(body), 1);
+      if (!r) return MHD_NO;
+      return send_response(sv, c, method, url, 200, r, !(cacheable && rcache_put(key, r, ver)));
     }
     if (!strncmp(url, "/api/stories/", 13)) {
       if ((id = path_id(url + 13)) < 0) return reply_error(sv, c, method, url, 1, 400, "a story id is a number");

@@ -6,8 +6,7 @@
 #include <string.h>
 #include <sqlite3.h>
 #include "store/store.h"
-
-typedef struct { int dummy; } rasd_fts_tok;
+#include "text/text.h" /* rasd__is_stopword */
 
 static __thread const char *pre_text;
 static __thread size_t pre_len;
@@ -19,18 +18,21 @@ void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t) {
   pre_tok = t && t->n_tok ? t : NULL;
 }
 
-/* Name keys of the words of one text, computed once per distinct bare form. */
+/* The tokenizer instance (one per FTS5 table and connection, so one thread at a time) keeps the name key of every
+ * bare form it has seen: computing a key parses the word as a name, and a corpus repeats its words all the time. */
 typedef struct kentry {
-  const char *w;
-  size_t wl;
-  char *k;
-  size_t kl;
+  uint32_t h, wl, kl;
+  const char *w, *k; /* in the cache's arena; k == NULL: the word has no key */
 } kentry;
 
-typedef struct kcache {
+typedef struct rasd_fts_tok {
   kentry *e;
   size_t cap, n;
-} kcache;
+  rasd__arena *ar;
+} rasd_fts_tok;
+
+#define KC_FIRST 4096
+#define KC_MAX ((size_t)1 << 16) /* distinct words kept; the cache starts over between texts when it is full */
 
 static uint32_t khash(const char *s, size_t n) {
   uint32_t h = 2166136261u;
@@ -38,45 +40,53 @@ static uint32_t khash(const char *s, size_t n) {
   return h;
 }
 
-/* Returns the key of 'w' (its separators removed), or NULL on OOM; owned by the cache. */
-static const char *kc_get(kcache *c, const char *w, size_t wl, size_t *kl) {
-  if (c->n * 2 >= c->cap) {
-    size_t nc = c->cap ? c->cap * 2 : 256;
-    kentry *ne = calloc(nc, sizeof *ne);
-    if (!ne) return NULL;
-    kentry *old = c->e;
-    size_t oc = c->cap;
-    c->e = ne;
-    c->cap = nc;
-    c->n = 0;
-    for (size_t i = 0; i < oc; i++) {
-      kentry *o = &old[i];
-      if (!o->w) continue;
-      size_t j = khash(o->w, o->wl) & (nc - 1);
-      while (c->e[j].w) j = (j + 1) & (nc - 1);
-      c->e[j] = *o;
-      c->n++;
-    }
-    free(old);
-  }
-  size_t j = khash(w, wl) & (c->cap - 1);
-  while (c->e[j].w) {
-    if (c->e[j].wl == wl && !memcmp(c->e[j].w, w, wl)) { *kl = c->e[j].kl; return c->e[j].k; }
-    j = (j + 1) & (c->cap - 1);
-  }
-  char *k = rasd__key_of(w, wl, kl);
-  if (!k) return NULL;
-  c->e[j].w = w;
-  c->e[j].wl = wl;
-  c->e[j].k = k;
-  c->e[j].kl = *kl;
-  c->n++;
-  return k;
+static void kc_reset(rasd_fts_tok *c) {
+  free(c->e);
+  rasd__arena_free(c->ar);
+  c->e = NULL;
+  c->ar = NULL;
+  c->cap = c->n = 0;
 }
 
-static void kc_free(kcache *c) {
-  for (size_t i = 0; i < c->cap; i++) free(c->e[i].k);
+static int kc_grow(rasd_fts_tok *c) {
+  size_t nc = c->cap ? c->cap * 2 : KC_FIRST;
+  kentry *ne = calloc(nc, sizeof *ne);
+  if (!ne) return -1;
+  if (!c->ar && !(c->ar = rasd__arena_new(64 * 1024))) { free(ne); return -1; }
+  for (size_t i = 0; i < c->cap; i++) {
+    if (!c->e[i].w) continue;
+    size_t j = c->e[i].h & (nc - 1);
+    while (ne[j].w) j = (j + 1) & (nc - 1);
+    ne[j] = c->e[i];
+  }
   free(c->e);
+  c->e = ne;
+  c->cap = nc;
+  return 0;
+}
+
+/* The key of bare form 'w' with its separators removed (length in *kl; 0 when it has none); -1 when out of memory. */
+static int kc_get(rasd_fts_tok *c, const char *w, size_t wl, const char **k, size_t *kl) {
+  if (c->n * 2 >= c->cap && kc_grow(c)) return -1;
+  uint32_t h = khash(w, wl);
+  size_t j = h & (c->cap - 1);
+  for (kentry *e; (e = &c->e[j])->w; j = (j + 1) & (c->cap - 1))
+    if (e->h == h && e->wl == wl && !memcmp(e->w, w, wl)) {
+      *k = e->k;
+      *kl = e->kl;
+      return 0;
+    }
+  size_t l = 0;
+  char *key = rasd__key_of(w, wl, &l);
+  if (!key) return -1;
+  kentry e = {h, (uint32_t)wl, (uint32_t)l, rasd__arena_strndup(c->ar, w, wl), l ? rasd__arena_strndup(c->ar, key, l) : NULL};
+  free(key);
+  if (!e.w || (l && !e.k)) return -1;
+  c->e[j] = e;
+  c->n++;
+  *k = e.k;
+  *kl = e.kl;
+  return 0;
 }
 
 static int tok_create(void *ud, const char **azArg, int nArg, Fts5Tokenizer **pp) {
@@ -87,11 +97,15 @@ static int tok_create(void *ud, const char **azArg, int nArg, Fts5Tokenizer **pp
   return SQLITE_OK;
 }
 
-static void tok_delete(Fts5Tokenizer *p) { free(p); }
+static void tok_delete(Fts5Tokenizer *p) {
+  if (!p) return;
+  kc_reset((rasd_fts_tok *)p);
+  free(p);
+}
 
 #define KEYMARK "~" /* name keys live in their own token space: no word token starts with '~' */
 
-/* Emits name key 'k' ('kl' bytes) in its own token space. */
+/* Emits name key 'k1' (followed by 'k2', for a name in two words) in its own token space. */
 static int emit_key(void *ctx, int (*xToken)(void *, int, const char *, int, int, int), const char *k1, size_t l1,
                     const char *k2, size_t l2, int start, int end) {
   if (!l1 || l1 + l2 >= 250) return SQLITE_OK;
@@ -102,53 +116,91 @@ static int emit_key(void *ctx, int (*xToken)(void *, int, const char *, int, int
   return xToken(ctx, FTS5_TOKEN_COLOCATED, buf, (int)(l1 + l2 + 1), start, end);
 }
 
+/* Word i of the text: from the text core's tokens 't' when there are any, else from the plain split 'w'. Returns 0
+ * for a token that is not a word (punctuation, symbols). */
+static int word_at(const rasd_tokens *t, const rasd__words *w, size_t i, rasd__word *x) {
+  if (!t) {
+    *x = w->w[i];
+    return 1;
+  }
+  const rasd_token *k = &t->tok[i];
+  if ((k->kind != RASD_TOK_WORD && k->kind != RASD_TOK_LATIN && k->kind != RASD_TOK_NUMBER) || !k->form || !k->form_len)
+    return 0;
+  x->start = k->start;
+  x->len = k->len;
+  x->form = k->form;
+  x->form_len = k->form_len;
+  x->stem = k->stem && k->stem_len ? k->stem : k->form;
+  x->stem_len = k->stem && k->stem_len ? k->stem_len : k->form_len;
+  x->bare = k->bare && k->bare_len ? k->bare : k->form;
+  x->bare_len = k->bare && k->bare_len ? k->bare_len : k->form_len;
+  x->kind = k->kind;
+  x->stop = (k->flags & RASD_TOKF_STOP) || rasd__is_stopword(k->form, k->form_len);
+  x->sentence = k->sentence;
+  return 1;
+}
+
+/* Per word one token at its position: the stem, which is what a query word becomes (so "والذخائر" and "الذخائر"
+ * meet at "ذخائر"); colocated with it the word's name key, and the key of the word with the next one. */
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
                         int (*xToken)(void *, int, const char *, int, int, int)) {
-  (void)p;
+  rasd_fts_tok *c = (rasd_fts_tok *)p;
   if (n <= 0) return SQLITE_OK;
-  rasd__words w;
-  int rc;
-  if (pre_tok && (size_t)n == pre_len && (text == pre_text || !memcmp(text, pre_text, pre_len)))
-    rc = rasd__words_from(pre_tok, &w); /* the analysis split this text already */
-  else
-    rc = rasd__words_of(text, (size_t)n, &w);
-  if (rc != RASD_OK) {
-    rasd__words_free(&w);
-    return SQLITE_NOMEM;
+  const rasd_tokens *t = NULL;
+  rasd_tokens *own = NULL;
+  rasd__words w = {0};
+  size_t nw;
+  if (pre_tok && (size_t)n == pre_len && (text == pre_text || !memcmp(text, pre_text, pre_len))) {
+    t = pre_tok; /* the analysis split this text already */
+  } else {
+    if (!(own = rasd_tokenize(text, (size_t)n))) return SQLITE_NOMEM;
+    if (own->n_tok) t = own;
+    else if (rasd__words_of(text, (size_t)n, &w) != RASD_OK) { /* no tokens: the plain splitter */
+      rasd_tokens_free(own);
+      rasd__words_free(&w);
+      return SQLITE_NOMEM;
+    }
   }
+  nw = t ? t->n_tok : w.n;
   int query = (flags & FTS5_TOKENIZE_QUERY) != 0;
-  kcache kc = {0};
-  rc = SQLITE_OK;
-  for (size_t i = 0; i < w.n && rc == SQLITE_OK; i++) {
-    const rasd__word *x = &w.w[i];
-    int s = (int)x->start, e = (int)(x->start + x->len);
+  int rc = SQLITE_OK;
+  if (c->n >= KC_MAX) kc_reset(c); /* never within a text: the keys in hand point into the cache */
+  rasd__word x, y;
+  size_t memo_i = (size_t)-1, memo_kl = 0; /* the key of the next word, looked up for the pair key */
+  const char *memo_k = NULL;
+  for (size_t i = 0; i < nw && rc == SQLITE_OK; i++) {
+    if (!word_at(t, &w, i, &x)) continue;
+    int s = (int)x.start, e = (int)(x.start + x.len);
     size_t kl = 0;
     const char *k = NULL;
-    if (x->kind == RASD_TOK_WORD && !x->stop && !(k = kc_get(&kc, x->bare, x->bare_len, &kl))) { rc = SQLITE_NOMEM; break; }
-    if (query) {
-      /* A query word matches any word with its stem, or any name spelled with its key. */
-      rc = xToken(ctx, 0, x->stem, (int)x->stem_len, s, e);
-      if (rc == SQLITE_OK && k) rc = emit_key(ctx, xToken, k, kl, NULL, 0, s, e);
-      continue;
-    }
-    rc = xToken(ctx, 0, x->form, (int)x->form_len, s, e);
-    if (rc == SQLITE_OK && (x->stem_len != x->form_len || memcmp(x->stem, x->form, x->form_len)))
-      rc = xToken(ctx, FTS5_TOKEN_COLOCATED, x->stem, (int)x->stem_len, s, e);
-    if (!k) continue;
-    if (rc == SQLITE_OK) rc = emit_key(ctx, xToken, k, kl, NULL, 0, s, e);
-    /* A name written in two words (بيونغ يانغ) also gets the key of both words together: the keys of the two
-     * words joined, which is what the key of the one-word spelling comes to. */
-    if (rc == SQLITE_OK && i + 1 < w.n) {
-      const rasd__word *y = &w.w[i + 1];
-      size_t kl2 = 0;
-      const char *k2;
-      if (y->kind == RASD_TOK_WORD && !y->stop && y->sentence == x->sentence && y->start - (x->start + x->len) <= 2) {
-        if (!(k2 = kc_get(&kc, y->bare, y->bare_len, &kl2))) { rc = SQLITE_NOMEM; break; }
-        rc = emit_key(ctx, xToken, k, kl, k2, kl2, s, (int)(y->start + y->len));
+    if (x.kind == RASD_TOK_WORD && !x.stop) {
+      if (memo_i == i) {
+        k = memo_k;
+        kl = memo_kl;
+      } else if (kc_get(c, x.bare, x.bare_len, &k, &kl)) {
+        rc = SQLITE_NOMEM;
+        break;
       }
     }
+    /* A query word matches any word with its stem, or any name spelled with its key. */
+    rc = xToken(ctx, 0, x.stem, (int)x.stem_len, s, e);
+    if (rc == SQLITE_OK && kl) rc = emit_key(ctx, xToken, k, kl, NULL, 0, s, e);
+    if (query || !kl || rc != SQLITE_OK) continue;
+    /* A name written in two words (بيونغ يانغ) also gets the key of both words together: the keys of the two
+     * words joined, which is what the key of the one-word spelling comes to. */
+    size_t j = i + 1;
+    while (j < nw && !word_at(t, &w, j, &y)) j++;
+    if (j < nw && y.kind == RASD_TOK_WORD && !y.stop && y.sentence == x.sentence && y.start - (x.start + x.len) <= 2) {
+      size_t kl2 = 0;
+      const char *k2 = NULL;
+      if (kc_get(c, y.bare, y.bare_len, &k2, &kl2)) { rc = SQLITE_NOMEM; break; }
+      memo_i = j;
+      memo_k = k2;
+      memo_kl = kl2;
+      if (kl2) rc = emit_key(ctx, xToken, k, kl, k2, kl2, s, (int)(y.start + y.len));
+    }
   }
-  kc_free(&kc);
+  rasd_tokens_free(own);
   rasd__words_free(&w);
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }

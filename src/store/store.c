@@ -2,8 +2,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include "store/store.h"
+
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 int rasd_store_open(const char *path, int flags, rasd_store **out, char **errmsg) {
   *out = NULL;
@@ -101,7 +108,9 @@ int rasd_store_commit(rasd_store *s, rasd_store_stats *st) {
   if (!s->in_batch) return rasd__store_fail(s, RASD_EUSAGE, "no batch is open");
   int rc;
   if (s->corpus) {
+    double t = cpu_now();
     rc = rasd_corpus_finish(s->corpus);
+    if (st) st->cpu_engine += cpu_now() - t;
     if (rc != RASD_OK) rasd__store_fail(s, rc, "story engine: %s", rasd_strerror(rc));
     else rc = s->ops->apply_corpus(s, s->corpus, s->corpus_first_new, st);
   } else {

@@ -73,17 +73,54 @@ static const char *const protect_one[] = {
   /* ك */
   "كذب", "كذاب", "كذا", NULL};
 
-/* A tiny open-addressing hash set of byte strings. */
-typedef struct { const char *s; uint16_t len; } hent;
-typedef struct { hent *e; size_t mask; uint32_t lens; /* bit n: an entry of n bytes exists (n < 32) */ } hset;
+/* A tiny open-addressing hash set of byte strings of at most 16 bytes (every list entry is), keyed by the
+ * string as two zero-padded 64-bit words: one multiply-mix per look-up instead of a byte-serial hash. */
+#define HKEY 16
+typedef struct { uint64_t k0, k1; uint32_t len, used; } hent;
+typedef struct { hent *e; size_t mask; uint32_t lens; /* bit n: an entry of n bytes exists */ } hset;
 
-static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
+/* The first n ≤ 16 bytes of s as two zero-padded little-endian words, reading only s[0..n). */
+static inline void key16(const char *s, size_t n, uint64_t *k0, uint64_t *k1) {
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    memcpy(&a, s, 8);
+    if (n == 16) memcpy(&b, s + 8, 8);
+    else if (n > 8) { memcpy(&b, s + n - 8, 8); b >>= 8 * (16 - n); }
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, s, 4);
+    memcpy(&hi, s + n - 4, 4);
+    a = (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+  } else {
+    for (size_t i = 0; i < n; i++) a |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  }
+  *k0 = a;
+  *k1 = b;
 }
 
-/* Builds 'h' from 'words'; with 'star' = 1 only the entries ending in '*' (without it), with 0 the others. */
+/* The first n bytes of the key (k0, k1), the rest zeroed. */
+static inline void key_cut(uint64_t k0, uint64_t k1, size_t n, uint64_t *c0, uint64_t *c1) {
+  *c0 = n >= 8 ? k0 : k0 & ((1ull << (8 * n)) - 1);
+  *c1 = n >= 16 ? k1 : n <= 8 ? 0 : k1 & ((1ull << (8 * (n - 8))) - 1);
+}
+
+static inline size_t hkey_hash(uint64_t k0, uint64_t k1, size_t n) {
+  uint64_t h = (k0 * 0x9E3779B97F4A7C15ull) ^ (k1 * 0xC2B2AE3D27D4EB4Full) ^ (n * 0x165667B19E3779F9ull);
+  h ^= h >> 31;
+  return (size_t)(h * 0x94D049BB133111EBull >> 32);
+}
+
+static int hset_probe(const hset *h, uint64_t k0, uint64_t k1, size_t len) {
+  size_t k = hkey_hash(k0, k1, len) & h->mask;
+  while (h->e[k].used) {
+    if (h->e[k].len == len && h->e[k].k0 == k0 && h->e[k].k1 == k1) return 1;
+    k = (k + 1) & h->mask;
+  }
+  return 0;
+}
+
+/* Builds 'h' from 'words'; with 'star' = 1 only the entries ending in '*' (without it), with 0 the others
+ * (star = -1: all entries as they are). */
 static void hset_build_sel(hset *h, const char *const *words, int star) {
   size_t n = 0;
   while (words[n]) n++;
@@ -94,64 +131,46 @@ static void hset_build_sel(hset *h, const char *const *words, int star) {
   if (!h->e) return;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(words[i]);
-    int is_star = len && words[i][len - 1] == '*';
-    if (is_star != star) continue;
+    int is_star = star >= 0 && len && words[i][len - 1] == '*';
+    if (star >= 0 && is_star != star) continue;
     len -= (size_t)is_star;
-    if (len < 32) h->lens |= 1u << len;
-    size_t k = hash_bytes(words[i], len) & h->mask;
-    while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
-    h->e[k].s = words[i];
-    h->e[k].len = (uint16_t)len;
+    if (len > HKEY) abort(); /* a list entry longer than the key: lengthen HKEY */
+    h->lens |= 1u << len;
+    uint64_t k0, k1;
+    key16(words[i], len, &k0, &k1);
+    size_t k = hkey_hash(k0, k1, len) & h->mask;
+    while (h->e[k].used && !(h->e[k].len == len && h->e[k].k0 == k0 && h->e[k].k1 == k1)) k = (k + 1) & h->mask;
+    h->e[k] = (hent){k0, k1, (uint32_t)len, 1};
   }
 }
 
-static void hset_build(hset *h, const char *const *words) {
-  size_t n = 0;
-  while (words[n]) n++;
-  size_t cap = 16;
-  while (cap < n * 3) cap *= 2;
-  h->e = calloc(cap, sizeof(hent));
-  h->mask = cap - 1;
-  if (!h->e) return;
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(words[i]);
-    if (len < 32) h->lens |= 1u << len;
-    size_t k = hash_bytes(words[i], len) & h->mask;
-    while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
-    h->e[k].s = words[i];
-    h->e[k].len = (uint16_t)len;
-  }
-}
+static void hset_build(hset *h, const char *const *words) { hset_build_sel(h, words, -1); }
 
-static int hset_has_h(const hset *h, uint32_t hv, const char *s, size_t len) {
-  size_t k = hv & h->mask;
-  while (h->e[k].s) {
-    if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
-    k = (k + 1) & h->mask;
-  }
-  return 0;
-}
-
-/* 1 when a prefix of s of an even byte length in [lo, hi] is in h (one incremental hash pass). */
+/* 1 when a prefix of s of a byte length in [lo, hi] is in h (the string is read once). */
 static int hset_has_prefix(const hset *h, const char *s, size_t len, size_t lo, size_t hi) {
   if (!h->e) return 0;
-  uint32_t hv = 2166136261u;
   if (hi > len) hi = len;
-  for (size_t i = 0; i < hi; i++) {
-    hv = (hv ^ (unsigned char)s[i]) * 16777619u;
-    if (i + 1 >= lo && i + 1 < 32 && (h->lens >> (i + 1) & 1) && hset_has_h(h, hv, s, i + 1)) return 1;
+  if (hi > HKEY) hi = HKEY;
+  if (lo < 1) lo = 1;
+  uint32_t cand = hi >= lo ? (h->lens >> lo) & ((2u << (hi - lo)) - 1) : 0; /* bit j: length lo + j */
+  if (!cand) return 0;
+  uint64_t k0, k1;
+  key16(s, hi, &k0, &k1);
+  while (cand) {
+    size_t n = lo + (size_t)__builtin_ctz(cand);
+    cand &= cand - 1;
+    uint64_t c0, c1;
+    key_cut(k0, k1, n, &c0, &c1);
+    if (hset_probe(h, c0, c1, n)) return 1;
   }
   return 0;
 }
 
 static int hset_has(const hset *h, const char *s, size_t len) {
-  if (!h->e || len >= 32 || !(h->lens >> len & 1)) return 0;
-  size_t k = hash_bytes(s, len) & h->mask;
-  while (h->e[k].s) {
-    if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
-    k = (k + 1) & h->mask;
-  }
-  return 0;
+  if (!h->e || len > HKEY || !(h->lens >> len & 1)) return 0;
+  uint64_t k0, k1;
+  key16(s, len, &k0, &k1);
+  return hset_probe(h, k0, k1, len);
 }
 
 /* Our own list of Arabic function words (matching form: ا for أإآ, ي for ى, ه for ة) and a few English ones. */
