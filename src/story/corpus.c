@@ -12,7 +12,7 @@
 #define DEF_SL 0.22
 #define QTERMS 14    /* query terms per article for candidate stories */
 #define MAX_CAND 96
-#define MAX_SCORED 16  /* candidates scored: those that share the most query terms */
+#define MAX_SCORED 8  /* candidates scored: those that share the most query terms */
 #define CLOSED_TERMS 60
 #define OPEN_TERMS 400  /* an open story's centroid is pruned to this many terms when it reaches twice that */
 #define POST_SCAN 96    /* postings inspected per query term, newest first: the cost per article stays bounded */

@@ -7,7 +7,7 @@
 #define MAX_DECODE 80     /* members read for the content views of a large story */
 #define MAX_SENT_PER_ART 30
 #define MAX_CAND 1600
-#define VIEW_CAND 240     /* best candidates kept for grouping and MMR (both compare pairs) */
+#define VIEW_CAND 120     /* best candidates kept for grouping and MMR (both compare pairs) */
 #define MAX_EVENTS 600    /* dated sentences considered for the timeline */
 #define MAX_PAIRS 20000   /* sentence comparisons for date disagreements */
 
