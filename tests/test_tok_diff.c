@@ -1,7 +1,7 @@
 /* test_tok_diff.c — differential test: the fast text kernel (tokens, offsets, forms, bare forms, stems, flags,
  * sentences, clitic splits) must equal the reference implementation (test_tok_ref.inc) byte for byte, on the
  * bundled examples, on mutated text full of edge cases, and on SaudiNewsNet days when ../shared is present
- * (two days by default; RASD_DIFF_DAYS=all for every day). */
+ * (one day by default, to stay quick under the sanitizers; RASD_DIFF_DAYS=all for every day). */
 #include <jansson.h>
 #include <dirent.h>
 #include <unistd.h>
@@ -15,7 +15,7 @@ static void report(const char *what, const char *s, size_t len, size_t k, const 
   if (n_bad++ >= 8) return;
   size_t at = a ? a->start : (b ? b->start : 0);
   size_t lo = at > 40 ? at - 40 : 0, hi = at + 40 < len ? at + 40 : len;
-  fprintf(stderr, "DIFF %s at token %zu (byte %zu): fast '%s' ref '%s' in «%.*s»\n", what, k, at,
+  fprintf(stderr, "DIFF %s at token %zu (byte %zu): fast '%.80s' ref '%.80s' in «%.*s»\n", what, k, at,
           a && a->form ? a->form : "-", b && b->form ? b->form : "-", (int)(hi - lo), s + lo);
 }
 
@@ -124,7 +124,7 @@ static void test_examples(void) {
       if (!s) continue;
       files++;
       CHECK(diff_text(s, len));
-      for (int r = 0; r < 20; r++) mutate_and_diff(s, len, &seed);
+      for (int r = 0; r < 10; r++) mutate_and_diff(s, len, &seed);
       /* every prefix cut of a short piece: token ends at the end of input */
       for (size_t cut = 0; cut < len && cut < 300; cut += 7) CHECK(diff_text(s, cut));
       free(s);
@@ -168,7 +168,7 @@ static void test_saudinewsnet(void) {
   while ((e = readdir(D))) {
     size_t l = strlen(e->d_name);
     if (l < 5 || strcmp(e->d_name + l - 4, ".zip")) continue;
-    if (!all && strcmp(e->d_name, "2015-07-23.zip") && strcmp(e->d_name, "2015-08-10.zip")) continue;
+    if (!all && strcmp(e->d_name, "2015-08-10.zip")) continue;
     char cmd[8600];
     snprintf(cmd, sizeof cmd, "unzip -p '%s/%s'", dir, e->d_name);
     FILE *p = popen(cmd, "r");

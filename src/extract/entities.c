@@ -302,6 +302,13 @@ static int tok_ntok(const ctx *c, size_t i, rasd__ntok *out) {
  * name of three-word names, e.g. كيم) of people, and a name after السيد / السيدة. */
 #define KEYMAX (2 * RASD__NAME_MAXSYM + 1)
 
+/* A 10-bit hash of a word key (the filter in catch_missed). */
+static unsigned key_bit(const char *k) {
+  uint32_t h = 2166136261u;
+  for (; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
+  return (h ^ (h >> 10) ^ (h >> 20)) & 1023;
+}
+
 static int catch_missed(ctx *c) {
   const rasd_tokens *tk = c->a->tokens;
   rasd_mention *extra = NULL;
@@ -310,22 +317,36 @@ static int catch_missed(ctx *c) {
   size_t ne = c->n;
   /* keys of every entity word, computed once: a word of the text is compared only with entity words
    * of the same key (same consonants), which keeps the scan linear in practice */
-  char (*ek)[KEYMAX] = calloc(ne * RASD__NAME_MAXTOK + 1, KEYMAX);
+  /* only the first and last words' keys are compared; a 1024-bit filter of their hashes lets most words
+   * of the text skip the scan of the entities */
+  char (*ek)[KEYMAX] = malloc((2 * ne + 1) * KEYMAX);
+  uint64_t seen[16] = {0};
   if (!ek) return RASD_ENOMEM;
-  for (size_t k = 0; k < ne; k++)
-    for (int t = 0; t < c->e[k].nm.n; t++) rasd__ntok_key(&c->e[k].nm.tok[t], ek[k * RASD__NAME_MAXTOK + (size_t)t]);
+  for (size_t k = 0; k < ne; k++) {
+    const rasd__name *nm = &c->e[k].nm;
+    ek[2 * k][0] = ek[2 * k + 1][0] = 0;
+    if (!nm->n) continue;
+    rasd__ntok_key(&nm->tok[0], ek[2 * k]);
+    rasd__ntok_key(&nm->tok[nm->n - 1], ek[2 * k + 1]);
+    for (int f = 0; f < 2; f++) {
+      unsigned h = key_bit(ek[2 * k + (size_t)f]);
+      seen[h >> 6] |= 1ull << (h & 63);
+    }
+  }
   for (size_t i = 0; i < tk->n_tok; i++) {
     if (!tok_word_ok(c, i)) continue;
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
     rasd__ntok_key(&w, wk);
+    unsigned wh = key_bit(wk);
+    if (!((seen[wh >> 6] >> (wh & 63)) & 1)) continue;
     int hit = -1, hits = 0;
     size_t hit_end = i + 1;
     for (size_t k = 0; k < ne; k++) {
       went *e = &c->e[k];
       if (!e->nm.n) continue;
-      const char *k0 = ek[k * RASD__NAME_MAXTOK], *kl = ek[k * RASD__NAME_MAXTOK + (size_t)(e->nm.n - 1)];
+      const char *k0 = ek[2 * k], *kl = ek[2 * k + 1];
       int f0 = !strcmp(wk, k0), fl = !strcmp(wk, kl);
       if (!f0 && !fl) continue;
       /* the full name, word by word */
@@ -509,10 +530,14 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t k = 0; k < *n; k++)
     for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) owner[i] = (int32_t)k;
   size_t n0 = *n;
-  /* per token, computed when first needed: can a known name end with it (rasd__gaz_tail; 0x80 = not yet) */
-  uint8_t *tail = malloc(tk->n_tok + 1);
+  /* per token, bits of rasd__gaz_tail() computed when first needed (high nibble: which are known) */
+  uint8_t *tail = calloc(tk->n_tok + 1, 1);
   if (!tail) { free(drop); free(owner); return -1; }
-  memset(tail, 0x80, tk->n_tok + 1);
+#define TAIL(j, bit)                                                                                    \
+  ((tail[j] & ((bit) << 4)) ? (tail[j] & (bit))                                                         \
+                            : (tail[j] |= (uint8_t)(((bit) << 4) |                                       \
+                                                    rasd__gaz_tail(g, c->d->text + tok(c, j)->start,     \
+                                                                   tok(c, j)->len, (bit)))) & (bit))
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
@@ -520,11 +545,8 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (i + len > tk->n_tok) continue;
       const rasd_token *te = tok(c, i + len - 1);
       if (te->kind != RASD_TOK_WORD) continue;
-      /* cheap filter first: no curated entry ends with this word's letters */
-      size_t li = i + len - 1;
-      if (tail[li] == 0x80) tail[li] = (uint8_t)rasd__gaz_tail(g, c->d->text + te->start, te->len);
-      if (tail[i] == 0x80) tail[i] = (uint8_t)rasd__gaz_tail(g, c->d->text + t->start, t->len);
-      if (len >= 2 ? !((tail[li] & 1) && (tail[i] & 4)) : !(tail[i] & 2)) continue;
+      /* cheap filter first: a curated name must begin with the first word and end with the last */
+      if (len >= 2 ? !(TAIL(i, 4) && TAIL(i + len - 1, 1)) : !TAIL(i, 2)) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
       for (size_t j = i; j < i + len && ok; j++) {
@@ -573,6 +595,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   free(drop);
   free(owner);
   free(tail);
+#undef TAIL
   return 0;
 }
 

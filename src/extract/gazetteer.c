@@ -22,9 +22,6 @@ struct rasd__gaz {
   uint32_t str_len;
   /* indexes built at load time (one pass over the entries, a few ms) */
   uint64_t gen;        /* load generation: tells thread-local memo entries of different loads apart */
-  uint32_t *kslot;     /* open addressing on the key: first entry index + 1 (0 = empty) */
-  uint32_t *kcnt;      /* entries of that key */
-  uint32_t kmask;
   uint32_t *fhead;     /* chains of entries by the hash of their flat Arabic form: head index + 1 */
   uint32_t *fnext;     /* next entry index + 1 in the chain */
   uint32_t *chead;     /* the same for the curated entries only (hand-written, countries, cities; no titles) */
@@ -37,6 +34,8 @@ struct rasd__gaz {
   uint64_t *cfull;     /* blocked Bloom filter: the flat forms of curated entries */
   uint64_t *cpre;      /* blocked Bloom filter: every prefix of them (forward hash) */
   uint32_t cfmask, cpmask;
+  uint64_t pre2[1024];  /* bit [a*256+b]: a curated flat form begins with letters a b (b = 0: one letter) */
+  uint64_t suf2[1024];  /* bit [a*256+b]: one ends with a b (a = 0 too for every form: its last letter) */
   uint64_t *fbloom;    /* blocked Bloom filter: the flat forms of all entries */
   uint32_t fbmask;
 };
@@ -119,11 +118,6 @@ static uint64_t sh_bytes(const uint8_t *s, size_t n) {
   while (n) h = sh_step(h, s[--n]);
   return h | 1; /* never 0 (the empty slot) */
 }
-static uint64_t key_hash(const char *s) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-  return h;
-}
 
 /* Flat form of the entry string 'in' (one-byte form, NUL-terminated) into 'out'; returns its length. */
 static size_t flat_entry(const char *in, uint8_t *out, size_t cap) {
@@ -180,17 +174,14 @@ static uint32_t pow2_above(size_t n) {
 static int build_index(rasd__gaz *g) {
   pthread_once(&flat_once, flat_init);
   g->gen = atomic_fetch_add(&gaz_gen, 1) + 1;
-  uint32_t kcap = pow2_above(g->n), fcap = kcap, ncur = 0;
+  uint32_t fcap = pow2_above(g->n / 4), ncur = 0; /* 256 KB: stays in cache while it is built */
   for (uint32_t i = 0; i < g->n; i++) {
     uint32_t meta = g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 4];
     if (((meta >> 8) & 0xff) <= RASD__GSRC_CITY && !(((meta >> 16) & 0xff) & RASD__GF_TITLE)) ncur++;
   }
   uint32_t ccap = pow2_above(ncur);
-  g->kmask = kcap - 1;
   g->fmask = fcap - 1;
   g->cmask = ccap - 1;
-  g->kslot = calloc(kcap, sizeof *g->kslot);
-  g->kcnt = calloc(kcap, sizeof *g->kcnt);
   g->fhead = calloc(fcap, sizeof *g->fhead);
   g->fnext = calloc(g->n + 1, sizeof *g->fnext);
   g->chead = calloc(ccap, sizeof *g->chead);
@@ -198,21 +189,11 @@ static int build_index(rasd__gaz *g) {
   g->fbloom = calloc((size_t)(g->fbmask + 1) * 8, sizeof *g->fbloom);
   g->cnext = calloc(g->n + 1, sizeof *g->cnext);
   g->fhash = calloc(g->n + 1, sizeof *g->fhash);
-  if (!g->kslot || !g->kcnt || !g->fhead || !g->fnext || !g->chead || !g->cnext || !g->fhash || !g->fbloom) return -1;
+  if (!g->fhead || !g->fnext || !g->chead || !g->cnext || !g->fhash || !g->fbloom) return -1;
   size_t nsuf = 0;
   uint8_t f[1024];
-  uint32_t kcur = 0;
   for (uint32_t i = 0; i < g->n; i++) {
     const uint32_t *e = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
-    const char *key = g->str + e[0];
-    if (!i || strcmp(g->str + e[-RASD__GAZ_ENT_WORDS], key)) {
-      uint64_t h = key_hash(key);
-      uint32_t k = (uint32_t)h & g->kmask;
-      while (g->kslot[k]) k = (k + 1) & g->kmask;
-      g->kslot[k] = i + 1;
-      kcur = k;
-    }
-    g->kcnt[kcur]++;
     size_t fl = flat_entry(g->str + e[1], f, sizeof f);
     g->fhash[i] = sh_bytes(f, fl);
     uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
@@ -243,6 +224,13 @@ static int build_index(rasd__gaz *g) {
     uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
     if (src > RASD__GSRC_CITY || (flags & RASD__GF_TITLE)) continue;
     size_t fl = flat_entry(g->str + e[1], f, sizeof f);
+    if (fl) {
+      unsigned a = f[0], b = fl > 1 ? f[1] : 0, y = fl > 1 ? f[fl - 2] : 0, z = f[fl - 1];
+      g->pre2[(a << 2) | (b >> 6)] |= 1ull << (b & 63);
+      g->pre2[(a << 2)] |= 1ull; /* (a, 0): some form begins with a */
+      g->suf2[(y << 2) | (z >> 6)] |= 1ull << (z & 63);
+      g->suf2[z >> 6] |= 1ull << (z & 63); /* (0, z) */
+    }
     bloom_add(g->cfull, g->cfmask, g->fhash[i]);
     uint64_t p = PH0;
     for (size_t k = 0; k < fl; k++) {
@@ -325,8 +313,6 @@ fail:
 void rasd__gaz_free(rasd__gaz *g) {
   if (!g) return;
   if (g->map) munmap(g->map, g->map_len);
-  free(g->kslot);
-  free(g->kcnt);
   free(g->fhead);
   free(g->fnext);
   free(g->chead);
@@ -360,16 +346,19 @@ size_t rasd__gaz_arabic(const rasd__gaz *g, uint32_t i, char *out, size_t cap) {
 }
 
 /* Entries whose key is 'enc' (one-byte form, NUL-terminated): sets '*first', returns the count. */
+/* Entries whose key is 'enc' (one-byte form, NUL-terminated; the entries are sorted by key): sets
+ * '*first', returns the count. */
 static uint32_t find_enc_key(const rasd__gaz *g, const char *enc, uint32_t *first) {
-  uint64_t h = key_hash(enc);
-  for (uint32_t k = (uint32_t)h & g->kmask;; k = (k + 1) & g->kmask) {
-    uint32_t i = g->kslot[k];
-    if (!i) return 0;
-    if (!strcmp(g->str + g->ent[(size_t)(i - 1) * RASD__GAZ_ENT_WORDS], enc)) {
-      *first = i - 1;
-      return g->kcnt[k];
-    }
+  uint32_t lo = 0, hi = g->n;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (strcmp(g->str + g->ent[(size_t)mid * RASD__GAZ_ENT_WORDS], enc) < 0) lo = mid + 1;
+    else hi = mid;
   }
+  uint32_t end = lo;
+  while (end < g->n && !strcmp(g->str + g->ent[(size_t)end * RASD__GAZ_ENT_WORDS], enc)) end++;
+  *first = lo;
+  return end - lo;
 }
 
 uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, uint32_t *first) {
@@ -429,7 +418,20 @@ typedef struct memo_ent {
   int8_t type;
   char s[MEMO_STR];
 } memo_ent;
-static _Thread_local memo_ent memo_best[1u << MEMO_BITS];
+/* The table is allocated on a thread's first lookup (static TLS of this size would be cleared at every
+ * program start) and freed when the thread ends. */
+static _Thread_local memo_ent *memo_best;
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+static void memo_key_init(void) { (void)pthread_key_create(&memo_key, free); }
+static memo_ent *memo_table(void) {
+  if (!memo_best) {
+    pthread_once(&memo_once, memo_key_init);
+    memo_best = calloc(1u << MEMO_BITS, sizeof *memo_best);
+    if (memo_best) (void)pthread_setspecific(memo_key, memo_best);
+  }
+  return memo_best;
+}
 
 static uint64_t bytes_hash(const char *s, size_t len, int type) {
   uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)(type + 7);
@@ -497,7 +499,9 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
   if (!g || !s || !len || len > 512) return -1;
   if (len > MEMO_STR) return gaz_best_scan(g, s, len, type);
   uint64_t h = bytes_hash(s, len, type);
-  memo_ent *m = &memo_best[h & ((1u << MEMO_BITS) - 1)];
+  memo_ent *tab = memo_table();
+  if (!tab) return gaz_best_scan(g, s, len, type);
+  memo_ent *m = &tab[h & ((1u << MEMO_BITS) - 1)];
   if (m->gen == g->gen && m->h == h && m->len == len && m->type == type && !memcmp(m->s, s, len)) return m->val;
   int64_t v = gaz_best_scan(g, s, len, type);
   m->gen = g->gen;
@@ -606,7 +610,13 @@ int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curat
   return best2;
 }
 
-unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
+/* و ف ب ل ك in the one-byte form: the letters a clitic prefix strips (see clitic_letters() in entities.c). */
+static int is_clitic_letter(uint8_t b) {
+  return b == 0x80 + (0x0648 - 0x0600) || b == 0x80 + (0x0641 - 0x0600) || b == 0x80 + (0x0628 - 0x0600) ||
+         b == 0x80 + (0x0644 - 0x0600) || b == 0x80 + (0x0643 - 0x0600);
+}
+
+unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned want) {
   if (!g || !g->suf || !s || !len || len > 512) return 0;
   uint8_t f[1024];
   size_t fl = flat_query(s, len, f, sizeof f);
@@ -619,19 +629,34 @@ unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len) {
     if (i < 3) at[i] = h;
   }
   const uint8_t alif = 0x80 + (0x0627 - 0x0600), lam = 0x80 + (0x0644 - 0x0600);
-  unsigned r = bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
-  for (size_t k = 0; k < 3 && k < fl; k++) {
-    if (!(r & 2) && (bloom_has(g->cfull, g->cfmask, at[k] | 1) ||
-                     bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1)))
+  /* the last two letters end some curated form: a 8 KB bitmap before any Bloom probe */
+  unsigned ly = fl > 1 ? f[fl - 2] : 0, lz = f[fl - 1];
+  int end_ok = (g->suf2[(ly << 2) | (lz >> 6)] >> (lz & 63)) & 1;
+  unsigned r = (want & 1) && end_ok && bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
+  if (!(want & 6)) return r;
+  /* only clitic letters come off (و ف ب ل ك), and ال is put only where لل came off */
+  int clitics = 0, lams = 0;
+  while (clitics < 2 && clitics < (int)fl && is_clitic_letter(f[clitics])) clitics++;
+  while (lams < 2 && lams < (int)fl && f[lams] == lam) lams++;
+  for (int k = 0; k <= clitics && k < (int)fl; k++) {
+    int al = k >= 1 && k <= lams;
+    unsigned a = f[k], b = (size_t)k + 1 < fl ? f[k + 1] : 0;
+    int begins = (g->pre2[(a << 2) | (b >> 6)] >> (b & 63)) & 1, al_begins = al && ((g->pre2[(alif << 2) | (lam >> 6)] >> (lam & 63)) & 1);
+    if (!begins && !al_begins) continue;
+    /* a one-letter rest ends a form when any form ends with that letter; with ال before it, its last
+     * two letters are ل and that letter, as in the word (ly is that ل) */
+    int plain_end = fl - (size_t)k >= 2 ? end_ok : (int)((g->suf2[lz >> 6] >> (lz & 63)) & 1);
+    if ((want & 2) && !(r & 2) && ((begins && plain_end && bloom_has(g->cfull, g->cfmask, at[k] | 1)) ||
+                     (al_begins && end_ok && bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1))))
       r |= 2;
-    if (!(r & 4)) {
-      /* forward: the variant is a prefix of a curated name */
+    if ((want & 4) && !(r & 4)) {
+      /* forward: the word is the start of a curated name */
       uint64_t p = PH0, q = sh_step(sh_step(PH0, alif), lam);
-      for (size_t i = k; i < fl; i++) {
+      for (size_t i = (size_t)k; i < fl; i++) {
         p = sh_step(p, f[i]);
         q = sh_step(q, f[i]);
       }
-      if (bloom_has(g->cpre, g->cpmask, p | 1) || bloom_has(g->cpre, g->cpmask, q | 1)) r |= 4;
+      if ((begins && bloom_has(g->cpre, g->cpmask, p | 1)) || (al_begins && bloom_has(g->cpre, g->cpmask, q | 1))) r |= 4;
     }
   }
   return r;

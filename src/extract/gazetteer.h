@@ -57,10 +57,11 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type);
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
 
 /** Cheap test for spans of known names around the word 's' ('len' bytes): bit 1 when its flat letters
- * may end a hand-written, country or city entry; bit 2 when the word alone, with up to two letters off
- * its front or ال put before them, may be such an entry; bit 4 when that word may begin one. A missing
+ * may end a hand-written, country or city entry; bit 2 when the word alone, with up to two clitic letters
+ * (و ف ب ل ك) off its front, and ال put back where لل came off, may be such an entry; bit 4 when that
+ * word may begin one. Only the bits in 'want' are computed. A missing
  * bit says rasd__gaz_exact() (curated) of such a span finds nothing. */
-unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len);
+unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned want);
 
 /** Returns a bit mask of the entity types the name 's' ('len' bytes) has in the gazetteer
  * (bit 1<<RASD_ENT_PER, 1<<RASD_ENT_LOC, 1<<RASD_ENT_ORG; bit 1 when it is a title or role word):

@@ -691,16 +691,28 @@ typedef struct en_memo {
   char s[EN_MEMO_STR];
   char en[EN_MEMO_STR];
 } en_memo;
-static _Thread_local en_memo en_memo_tab[1u << EN_MEMO_BITS];
+static _Thread_local en_memo *en_memo_tab; /* allocated on first use, freed when the thread ends */
+static pthread_key_t en_memo_key;
+static pthread_once_t en_memo_once = PTHREAD_ONCE_INIT;
+static void en_memo_key_init(void) { (void)pthread_key_create(&en_memo_key, free); }
+static en_memo *en_memo_table(void) {
+  if (!en_memo_tab) {
+    pthread_once(&en_memo_once, en_memo_key_init);
+    en_memo_tab = calloc(1u << EN_MEMO_BITS, sizeof *en_memo_tab);
+    if (en_memo_tab) (void)pthread_setspecific(en_memo_key, en_memo_tab);
+  }
+  return en_memo_tab;
+}
 
 static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit);
 
 char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   uint64_t gen = m ? rasd__gaz_gen(m->gaz) : 0;
-  if (!s || !gen || len >= EN_MEMO_STR || type < 0 || type > 255) return name_english(m, s, len, type, translit);
+  en_memo *tab = gen ? en_memo_table() : NULL;
+  if (!s || !tab || len >= EN_MEMO_STR || type < 0 || type > 255) return name_english(m, s, len, type, translit);
   uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)type;
   for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-  en_memo *e = &en_memo_tab[h & ((1u << EN_MEMO_BITS) - 1)];
+  en_memo *e = &tab[h & ((1u << EN_MEMO_BITS) - 1)];
   if (e->gen == gen && e->h == h && e->len == len && e->type == type && !memcmp(e->s, s, len)) {
     if (translit) *translit = e->translit;
     return rasd__strndup(e->en, e->en_len);

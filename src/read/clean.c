@@ -1170,6 +1170,22 @@ static void json_put_str(rasd__buf *b, const char *str, size_t n) {
   rasd__buf_addc(b, '"');
   size_t run = 0;
   for (size_t i = 0; i < n; i++) {
+#ifdef __SSE2__
+    /* sixteen bytes at a time up to the next byte that needs an escape (controls, " and \\) */
+    const __m128i c1f = _mm_set1_epi8(0x1F), dq = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      __m128i e = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, bsl)));
+      unsigned m = (unsigned)_mm_movemask_epi8(e);
+      if (m) {
+        i += (size_t)__builtin_ctz(m);
+        break;
+      }
+      i += 16;
+    }
+    if (i >= n) break;
+#endif
     unsigned c = s[i];
     if (!json_esc[c]) continue;
     rasd__buf_add(b, str + run, i - run);

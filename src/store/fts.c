@@ -20,74 +20,9 @@ void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t) {
 
 /* The tokenizer instance (one per FTS5 table and connection, so one thread at a time) keeps the name key of every
  * bare form it has seen: computing a key parses the word as a name, and a corpus repeats its words all the time. */
-typedef struct kentry {
-  uint32_t h, wl, kl;
-  const char *w, *k; /* in the cache's arena; k == NULL: the word has no key */
-} kentry;
-
 typedef struct rasd_fts_tok {
-  kentry *e;
-  size_t cap, n;
-  rasd__arena *ar;
+  rasd__kcache kc;
 } rasd_fts_tok;
-
-#define KC_FIRST 4096
-#define KC_MAX ((size_t)1 << 16) /* distinct words kept; the cache starts over between texts when it is full */
-
-static uint32_t khash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-static void kc_reset(rasd_fts_tok *c) {
-  free(c->e);
-  rasd__arena_free(c->ar);
-  c->e = NULL;
-  c->ar = NULL;
-  c->cap = c->n = 0;
-}
-
-static int kc_grow(rasd_fts_tok *c) {
-  size_t nc = c->cap ? c->cap * 2 : KC_FIRST;
-  kentry *ne = calloc(nc, sizeof *ne);
-  if (!ne) return -1;
-  if (!c->ar && !(c->ar = rasd__arena_new(64 * 1024))) { free(ne); return -1; }
-  for (size_t i = 0; i < c->cap; i++) {
-    if (!c->e[i].w) continue;
-    size_t j = c->e[i].h & (nc - 1);
-    while (ne[j].w) j = (j + 1) & (nc - 1);
-    ne[j] = c->e[i];
-  }
-  free(c->e);
-  c->e = ne;
-  c->cap = nc;
-  return 0;
-}
-
-/* The key of bare form 'w' with its separators removed (length in *kl; 0 when it has none); -1 when out of memory. */
-static int kc_get(rasd_fts_tok *c, const char *w, size_t wl, const char **k, size_t *kl) {
-  if (c->n * 2 >= c->cap && kc_grow(c)) return -1;
-  uint32_t h = khash(w, wl);
-  size_t j = h & (c->cap - 1);
-  for (kentry *e; (e = &c->e[j])->w; j = (j + 1) & (c->cap - 1))
-    if (e->h == h && e->wl == wl && !memcmp(e->w, w, wl)) {
-      *k = e->k;
-      *kl = e->kl;
-      return 0;
-    }
-  size_t l = 0;
-  char *key = rasd__key_of(w, wl, &l);
-  if (!key) return -1;
-  kentry e = {h, (uint32_t)wl, (uint32_t)l, rasd__arena_strndup(c->ar, w, wl), l ? rasd__arena_strndup(c->ar, key, l) : NULL};
-  free(key);
-  if (!e.w || (l && !e.k)) return -1;
-  c->e[j] = e;
-  c->n++;
-  *k = e.k;
-  *kl = e.kl;
-  return 0;
-}
 
 static int tok_create(void *ud, const char **azArg, int nArg, Fts5Tokenizer **pp) {
   (void)ud; (void)azArg; (void)nArg;
@@ -99,7 +34,7 @@ static int tok_create(void *ud, const char **azArg, int nArg, Fts5Tokenizer **pp
 
 static void tok_delete(Fts5Tokenizer *p) {
   if (!p) return;
-  kc_reset((rasd_fts_tok *)p);
+  rasd__kcache_free(&((rasd_fts_tok *)p)->kc);
   free(p);
 }
 
@@ -164,7 +99,7 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
   nw = t ? t->n_tok : w.n;
   int query = (flags & FTS5_TOKENIZE_QUERY) != 0;
   int rc = SQLITE_OK;
-  if (c->n >= KC_MAX) kc_reset(c); /* never within a text: the keys in hand point into the cache */
+  rasd__kcache_trim(&c->kc); /* never within a text: the keys in hand point into the cache */
   rasd__word x, y;
   size_t memo_i = (size_t)-1, memo_kl = 0; /* the key of the next word, looked up for the pair key */
   const char *memo_k = NULL;
@@ -177,7 +112,7 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
       if (memo_i == i) {
         k = memo_k;
         kl = memo_kl;
-      } else if (kc_get(c, x.bare, x.bare_len, &k, &kl)) {
+      } else if (rasd__kcache_get(&c->kc, x.bare, x.bare_len, &k, &kl)) {
         rc = SQLITE_NOMEM;
         break;
       }
@@ -193,7 +128,7 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
     if (j < nw && y.kind == RASD_TOK_WORD && !y.stop && y.sentence == x.sentence && y.start - (x.start + x.len) <= 2) {
       size_t kl2 = 0;
       const char *k2 = NULL;
-      if (kc_get(c, y.bare, y.bare_len, &k2, &kl2)) { rc = SQLITE_NOMEM; break; }
+      if (rasd__kcache_get(&c->kc, y.bare, y.bare_len, &k2, &kl2)) { rc = SQLITE_NOMEM; break; }
       memo_i = j;
       memo_k = k2;
       memo_kl = kl2;

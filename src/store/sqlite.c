@@ -6,8 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <time.h>
 #include <unistd.h>
 #include "store/store.h"
+
+static double cpu_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 #define LINK_THRESHOLD 0.30   /* cosine of an article with a story centroid to join it */
 #define LINE_THRESHOLD 0.40   /* cosine with an older story (outside the window) to continue its storyline */
@@ -78,6 +85,8 @@ typedef struct sq {
   size_t n_cache;
   int64_t *batch; /* rowids put in the open batch */
   size_t n_batch, cap_batch;
+  int engine;     /* the story engine links this store (it has saved its state): no article vectors for sq_link */
+  rasd__kcache kc; /* name keys of entities and terms */
 } sq;
 
 #define DB(s) (((sq *)(s)->impl)->db)
@@ -206,13 +215,22 @@ static void sq_close(rasd_store *s) {
     sqlite3_close(q->db);
   }
   free(q->batch);
+  rasd__kcache_free(&q->kc);
   free(q);
   s->impl = NULL;
 }
 
 static int sq_begin(rasd_store *s) {
-  ((sq *)s->impl)->n_batch = 0;
-  return exec(s, "BEGIN IMMEDIATE");
+  sq *q = s->impl;
+  q->n_batch = 0;
+  rasd__kcache_trim(&q->kc);
+  int rc = exec(s, "BEGIN IMMEDIATE");
+  if (rc != RASD_OK) return rc;
+  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM link_state WHERE id = 1");
+  if (!st) return RASD_EDB;
+  q->engine = sqlite3_step(st) == SQLITE_ROW;
+  sqlite3_reset(st);
+  return RASD_OK;
 }
 
 static int sq_commit(rasd_store *s) { return exec(s, "COMMIT"); }
@@ -259,11 +277,10 @@ static int article_terms(rasd_store *s, int64_t n, const rasd_doc *d, const rasd
     const char *k = e->key && *e->key ? e->key : e->canonical;
     if (!k) continue;
     size_t kl = 0;
-    char *kk = rasd__key_of(k, strlen(k), &kl);
-    if (!kk) { rc = RASD_ENOMEM; goto done; }
+    const char *kk = NULL;
+    if (rasd__kcache_get(&((sq *)s->impl)->kc, k, strlen(k), &kk, &kl)) { rc = RASD_ENOMEM; goto done; }
     char *c = malloc(kl + 3);
     if (c) { c[0] = 'e'; c[1] = ':'; memcpy(c + 2, kk, kl + 1); }
-    free(kk);
     double wt = 2.0 * (e->n_mentions ? e->n_mentions : 1);
     if (!c || RASD__VEC_PUSH(t, nt, cap, ((term){c, wt}))) { free(c); rc = RASD_ENOMEM; goto done; }
   }
@@ -293,6 +310,30 @@ done:
   return rc;
 }
 
+typedef struct eform {
+  int64_t entity;
+  const char *form;
+} eform;
+
+static int eform_cmp(const void *a, const void *b) {
+  const eform *x = a, *y = b;
+  if (x->entity != y->entity) return x->entity < y->entity ? -1 : 1;
+  return strcmp(x->form, y->form);
+}
+
+typedef struct aent {
+  int64_t entity;
+  size_t idx; /* order found in the article */
+  int64_t n_mentions;
+  const char *role;
+} aent;
+
+static int aent_cmp(const void *a, const void *b) {
+  const aent *x = a, *y = b;
+  if (x->entity != y->entity) return x->entity < y->entity ? -1 : 1;
+  return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
 static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a) {
   sqlite3_stmt *st;
   int rc = RASD_OK;
@@ -318,50 +359,75 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     if ((rc = run(s, st, "sentences")) != RASD_OK) goto done;
   }
   if (!a) goto done;
+  eform *forms = NULL;
+  size_t n_forms = 0, cap_forms = 0;
+  aent *ents = NULL;
+  size_t n_ents = 0, cap_ents = 0;
   int64_t *gid = calloc(a->n_entities + 1, sizeof *gid);
   if (!gid) { rc = RASD_ENOMEM; goto done; }
   for (size_t i = 0; i < a->n_entities; i++) {
     const rasd_doc_entity *e = &a->entities[i];
     if (!e->canonical || !*e->canonical) continue;
     const char *k0 = e->key && *e->key ? e->key : e->canonical;
-    char *key = rasd__key_of(k0, strlen(k0), NULL);
-    if (!key) { rc = RASD_ENOMEM; break; }
-    if (!*key) { free(key); continue; }
-    st = stmt(s, "INSERT INTO entities(key, type, canonical, en, en_translit, n_articles, n_mentions)"
-                 " VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6) ON CONFLICT(key) DO UPDATE SET n_articles = n_articles + 1,"
-                 " n_mentions = n_mentions + excluded.n_mentions,"
-                 " en = CASE WHEN entities.en IS NULL OR (entities.en_translit AND NOT excluded.en_translit)"
-                 "  THEN excluded.en ELSE entities.en END,"
-                 " en_translit = CASE WHEN entities.en IS NULL OR (entities.en_translit AND NOT excluded.en_translit)"
-                 "  THEN excluded.en_translit ELSE entities.en_translit END,"
-                 " canonical = CASE WHEN length(excluded.canonical) > length(entities.canonical)"
-                 "  THEN excluded.canonical ELSE entities.canonical END RETURNING id");
-    if (!st) { free(key); rc = RASD_EDB; break; }
-    bind_text(st, 1, key);
-    bind_text(st, 2, rasd_ent_type_name(e->type));
-    bind_text(st, 3, e->canonical);
-    bind_text(st, 4, e->en);
-    sqlite3_bind_int(st, 5, e->en_translit);
-    sqlite3_bind_int64(st, 6, e->n_mentions);
-    free(key);
-    if (sqlite3_step(st) != SQLITE_ROW) { rc = dbfail(s, "entities"); break; }
-    gid[i] = sqlite3_column_int64(st, 0);
+    const char *key = NULL;
+    size_t kl = 0;
+    if (rasd__kcache_get(&((sq *)s->impl)->kc, k0, strlen(k0), &key, &kl)) { rc = RASD_ENOMEM; break; }
+    if (!kl) continue;
+    /* Lookup, then update or insert: an upsert would open a statement journal, and every statement journal makes
+     * FTS5 flush its pending index to disk (one tiny segment per article, merged over and over). */
+    if (!(st = stmt(s, "SELECT id FROM entities WHERE key = ?1"))) { rc = RASD_EDB; break; }
+    bind_textn(st, 1, key, kl);
+    int r = sqlite3_step(st);
+    gid[i] = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_reset(st);
-    st = stmt(s, "INSERT INTO article_entities(article, entity, n_mentions, role) VALUES(?1, ?2, ?3, ?4)"
-                 " ON CONFLICT DO UPDATE SET n_mentions = n_mentions + excluded.n_mentions");
-    if (!st) { rc = RASD_EDB; break; }
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, gid[i]);
-    sqlite3_bind_int64(st, 3, e->n_mentions);
-    bind_text(st, 4, e->role);
-    if ((rc = run(s, st, "article_entities")) != RASD_OK) break;
-    st = stmt(s, "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, 1)"
-                 " ON CONFLICT DO UPDATE SET n = n + 1");
-    if (!st) { rc = RASD_EDB; break; }
-    sqlite3_bind_int64(st, 1, gid[i]);
-    bind_text(st, 2, e->canonical);
-    if ((rc = run(s, st, "entity_forms")) != RASD_OK) break;
+    if (r != SQLITE_ROW && r != SQLITE_DONE) { rc = dbfail(s, "entities"); break; }
+    if (gid[i]) {
+      st = stmt(s, "UPDATE entities SET n_articles = n_articles + 1, n_mentions = n_mentions + ?2,"
+                   " en = CASE WHEN en IS NULL OR (en_translit AND NOT ?4) THEN ?3 ELSE en END,"
+                   " en_translit = CASE WHEN en IS NULL OR (en_translit AND NOT ?4) THEN ?4 ELSE en_translit END,"
+                   " canonical = CASE WHEN length(?5) > length(canonical) THEN ?5 ELSE canonical END WHERE id = ?1");
+      if (!st) { rc = RASD_EDB; break; }
+      sqlite3_bind_int64(st, 1, gid[i]);
+      sqlite3_bind_int64(st, 2, e->n_mentions);
+      bind_text(st, 3, e->en);
+      sqlite3_bind_int(st, 4, e->en_translit);
+      bind_text(st, 5, e->canonical);
+      if ((rc = run(s, st, "entities")) != RASD_OK) break;
+    } else {
+      st = stmt(s, "INSERT INTO entities(key, type, canonical, en, en_translit, n_articles, n_mentions)"
+                   " VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6)");
+      if (!st) { rc = RASD_EDB; break; }
+      bind_textn(st, 1, key, kl);
+      bind_text(st, 2, rasd_ent_type_name(e->type));
+      bind_text(st, 3, e->canonical);
+      bind_text(st, 4, e->en);
+      sqlite3_bind_int(st, 5, e->en_translit);
+      sqlite3_bind_int64(st, 6, e->n_mentions);
+      if ((rc = run(s, st, "entities")) != RASD_OK) break;
+      gid[i] = sqlite3_last_insert_rowid(DB(s));
+    }
+    if (RASD__VEC_PUSH(ents, n_ents, cap_ents, ((aent){gid[i], i, e->n_mentions, e->role}))) { rc = RASD_ENOMEM; break; }
+    if (RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){gid[i], e->canonical}))) { rc = RASD_ENOMEM; break; }
   }
+  /* The article's entities: one row per stored entity (two found entities can share a key), mentions summed, the
+   * role of the first. */
+  if (rc == RASD_OK && n_ents) qsort(ents, n_ents, sizeof *ents, aent_cmp);
+  for (size_t i = 0; rc == RASD_OK && i < n_ents;) {
+    size_t j = i + 1;
+    int64_t nm = ents[i].n_mentions;
+    for (; j < n_ents && ents[j].entity == ents[i].entity; j++) nm += ents[j].n_mentions;
+    if (!(st = stmt(s, "INSERT INTO article_entities(article, entity, n_mentions, role) VALUES(?1, ?2, ?3, ?4)"))) {
+      rc = RASD_EDB;
+      break;
+    }
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_int64(st, 2, ents[i].entity);
+    sqlite3_bind_int64(st, 3, nm);
+    bind_text(st, 4, ents[i].role);
+    rc = run(s, st, "article_entities");
+    i = j;
+  }
+  free(ents);
   for (size_t i = 0; rc == RASD_OK && i < a->n_mentions; i++) {
     const rasd_mention *m = &a->mentions[i];
     int64_t e = m->entity >= 0 && (size_t)m->entity < a->n_entities ? gid[m->entity] : 0;
@@ -376,14 +442,27 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     bind_text(st, 5, m->text);
     if (e) sqlite3_bind_int64(st, 6, e);
     if ((rc = run(s, st, "mentions")) != RASD_OK) break;
-    if (e && m->text && *m->text) {
-      st = stmt(s, "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, 1) ON CONFLICT DO UPDATE SET n = n + 1");
-      if (!st) { rc = RASD_EDB; break; }
-      sqlite3_bind_int64(st, 1, e);
-      bind_text(st, 2, m->text);
-      rc = run(s, st, "entity_forms");
-    }
+    if (e && m->text && *m->text && RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){e, m->text}))) rc = RASD_ENOMEM;
   }
+  /* The forms an entity was written in, counted: one row per distinct (entity, form) of the article. */
+  if (rc == RASD_OK && n_forms) qsort(forms, n_forms, sizeof *forms, eform_cmp);
+  for (size_t i = 0; rc == RASD_OK && i < n_forms;) {
+    size_t j = i + 1;
+    while (j < n_forms && !eform_cmp(&forms[i], &forms[j])) j++;
+    for (int ins = 0; ins < 2 && rc == RASD_OK; ins++) { /* update, else insert (see above: no upsert) */
+      if (!(st = stmt(s, ins ? "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, ?3)"
+                             : "UPDATE entity_forms SET n = n + ?3 WHERE entity = ?1 AND form = ?2"))) {
+        rc = RASD_EDB;
+        break;
+      }
+      sqlite3_bind_int64(st, 1, forms[i].entity);
+      bind_text(st, 2, forms[i].form);
+      sqlite3_bind_int64(st, 3, (int64_t)(j - i));
+      if ((rc = run(s, st, "entity_forms")) != RASD_OK || sqlite3_changes(DB(s)) > 0) break;
+    }
+    i = j;
+  }
+  free(forms);
   for (size_t i = 0; rc == RASD_OK && i < a->n_quotes; i++) {
     const rasd_quote *q = &a->quotes[i];
     int64_t e = q->speaker_entity >= 0 && (size_t)q->speaker_entity < a->n_entities ? gid[q->speaker_entity] : 0;
@@ -532,13 +611,16 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   sqlite3_clear_bindings(st);
   if (rc != RASD_OK) return rc;
   if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
-  double norm2 = 0;
-  if ((rc = article_terms(s, n, d, a, &norm2)) != RASD_OK) return rc;
-  st = stmt(s, "UPDATE articles SET norm2 = ?2 WHERE n = ?1");
-  if (!st) return RASD_EDB;
-  sqlite3_bind_int64(st, 1, n);
-  sqlite3_bind_double(st, 2, norm2);
-  if ((rc = run(s, st, "norm")) != RASD_OK) return rc;
+  /* The vector sq_link finds stories with; the story engine keeps its own. */
+  if (!s->corpus && !q->engine) {
+    double norm2 = 0;
+    if ((rc = article_terms(s, n, d, a, &norm2)) != RASD_OK) return rc;
+    st = stmt(s, "UPDATE articles SET norm2 = ?2 WHERE n = ?1");
+    if (!st) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, n);
+    sqlite3_bind_double(st, 2, norm2);
+    if ((rc = run(s, st, "norm")) != RASD_OK) return rc;
+  }
   if (RASD__VEC_PUSH(q->batch, q->n_batch, q->cap_batch, n)) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   *added = 1;
   return RASD_OK;
@@ -893,16 +975,16 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     sqlite3_bind_int64(st, 1, ids[i]);
     if ((rc = run(s, st, "story")) != RASD_OK) break;
     if ((rc = story_refresh(s, ids[i], 0, 0)) != RASD_OK) break;
+    double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, ids[i], NULL);
-    json_t *vj = view ? json_loads(view, 0, NULL) : NULL;
-    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(?3, title) WHERE id = ?1"))) { rc = RASD_EDB; }
+    if (stats) stats->cpu_engine += cpu_now() - t0;
+    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(CASE WHEN json_valid(?2) THEN"
+                       " json_extract(?2, '$.title') END, title) WHERE id = ?1"))) { rc = RASD_EDB; }
     else {
       sqlite3_bind_int64(st, 1, ids[i]);
       bind_text(st, 2, view);
-      bind_text(st, 3, json_string_value(json_object_get(vj, "title")));
       rc = run(s, st, "story view");
     }
-    json_decref(vj);
     rasd_free(view);
   }
   free(ids);

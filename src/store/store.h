@@ -100,6 +100,25 @@ void rasd__words_free(rasd__words *w);
 /** Returns the name-variant key of 's' with separators (space, hyphen) removed, or NULL; caller frees. */
 char *rasd__key_of(const char *s, size_t len, size_t *out_len);
 
+/* A cache of name keys (rasd__key_of) by string, for indexing and entities: a corpus repeats its words and names. */
+typedef struct rasd__kentry {
+  uint32_t h, wl, kl;
+  const char *w, *k; /* in the cache's arena */
+} rasd__kentry;
+
+typedef struct rasd__kcache {
+  rasd__kentry *e;
+  size_t cap, n;
+  rasd__arena *ar;
+} rasd__kcache;
+
+/** Sets '*k' to the key of 'w' ('wl' bytes; separators removed, '*kl' bytes, "" when it has none), owned by the cache
+ * and valid until rasd__kcache_trim() or rasd__kcache_free(); returns 0, or -1 when out of memory. */
+int rasd__kcache_get(rasd__kcache *c, const char *w, size_t wl, const char **k, size_t *kl);
+/** Empties the cache when it holds many strings (call it only when no key from it is in use). */
+void rasd__kcache_trim(rasd__kcache *c);
+void rasd__kcache_free(rasd__kcache *c);
+
 /* ---- FTS5 tokenizer "rasd" (src/store/fts.c) ---- */
 
 /** Registers the tokenizer "rasd" on connection 'db' (a sqlite3 *). Returns RASD_OK or RASD_EDB. */

@@ -16,6 +16,70 @@ char *rasd__key_of(const char *s, size_t len, size_t *out_len) {
   return k;
 }
 
+/* ---- the name-key cache ---- */
+
+#define KC_FIRST 4096
+#define KC_MAX ((size_t)1 << 16) /* strings kept; rasd__kcache_trim() starts over when there are more */
+
+static uint32_t khash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+void rasd__kcache_free(rasd__kcache *c) {
+  free(c->e);
+  rasd__arena_free(c->ar);
+  memset(c, 0, sizeof *c);
+}
+
+void rasd__kcache_trim(rasd__kcache *c) {
+  if (c->n >= KC_MAX) rasd__kcache_free(c);
+}
+
+static int kc_grow(rasd__kcache *c) {
+  size_t nc = c->cap ? c->cap * 2 : KC_FIRST;
+  rasd__kentry *ne = calloc(nc, sizeof *ne);
+  if (!ne) return -1;
+  if (!c->ar && !(c->ar = rasd__arena_new(64 * 1024))) {
+    free(ne);
+    return -1;
+  }
+  for (size_t i = 0; i < c->cap; i++) {
+    if (!c->e[i].w) continue;
+    size_t j = c->e[i].h & (nc - 1);
+    while (ne[j].w) j = (j + 1) & (nc - 1);
+    ne[j] = c->e[i];
+  }
+  free(c->e);
+  c->e = ne;
+  c->cap = nc;
+  return 0;
+}
+
+int rasd__kcache_get(rasd__kcache *c, const char *w, size_t wl, const char **k, size_t *kl) {
+  if (c->n * 2 >= c->cap && kc_grow(c)) return -1;
+  uint32_t h = khash(w, wl);
+  size_t j = h & (c->cap - 1);
+  for (rasd__kentry *e; (e = &c->e[j])->w; j = (j + 1) & (c->cap - 1))
+    if (e->h == h && e->wl == wl && !memcmp(e->w, w, wl)) {
+      *k = e->k;
+      *kl = e->kl;
+      return 0;
+    }
+  size_t l = 0;
+  char *key = rasd__key_of(w, wl, &l);
+  if (!key) return -1;
+  rasd__kentry e = {h, (uint32_t)wl, (uint32_t)l, rasd__arena_strndup(c->ar, w, wl), rasd__arena_strndup(c->ar, key, l)};
+  free(key);
+  if (!e.w || !e.k) return -1;
+  c->e[j] = e;
+  c->n++;
+  *k = e.k;
+  *kl = e.kl;
+  return 0;
+}
+
 static int is_sep(int32_t cp) {
   if (cp < 0) return 1;
   if (cp < 0x80) return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));

@@ -190,6 +190,53 @@ static const char *const stopwords[] = {
   "were", "be", "this", "that", "it", "as", NULL};
 
 static hset stop_set, al_set, al_pre, one_set, one_pre;
+
+/* A quick "no entry can match": which pairs of letters (at letter index 'at' and at+1, letters U+0620–U+065F)
+ * begin the entries of a protected list (whole words and prefixes alike). */
+typedef struct { uint64_t m[64]; int at, ok; } lfilt;
+static lfilt al_f, one_f;
+
+static int letter_ix(const unsigned char *p) {
+  if (p[0] != 0xD8 && p[0] != 0xD9) return -1;
+  if ((p[1] & 0xC0) != 0x80) return -1;
+  int cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  return cp >= 0x620 && cp < 0x660 ? cp - 0x620 : -1;
+}
+
+static void lfilt_build(lfilt *f, const char *const *words, int at) {
+  f->at = at;
+  f->ok = 1;
+  for (const char *const *p = words; *p; p++) {
+    size_t n = strlen(*p);
+    if (n && (*p)[n - 1] == '*') n--;
+    const unsigned char *u = (const unsigned char *)*p;
+    int a = n >= (size_t)(2 * at + 4) ? letter_ix(u + 2 * at) : -1, b = a >= 0 ? letter_ix(u + 2 * at + 2) : -1;
+    if (a < 0 || b < 0) { f->ok = 0; return; } /* an entry the filter cannot describe: no filtering */
+    f->m[a] |= 1ull << b;
+  }
+}
+
+/* 0 when no entry of the filtered list can equal w or begin it. */
+static inline int lfilt_may(const lfilt *f, const char *w, size_t len) {
+  if (!f->ok) return 1;
+  size_t o = 2 * (size_t)f->at;
+  if (len < o + 4) return 0; /* every entry has at least at+2 letters */
+  int a = letter_ix((const unsigned char *)w + o), b = letter_ix((const unsigned char *)w + o + 2);
+  if (a < 0 || b < 0) return 0;
+  return (int)(f->m[a] >> b & 1);
+}
+
+/* Second letters a one-letter proclitic may come off before (pair_ok): bit (letter - U+0620) per clitic. */
+static uint64_t pair_waw, pair_feh, pair_beh, pair_lam, pair_kaf;
+
+static uint64_t letters_mask(const char *allowed) {
+  uint64_t m = 0;
+  for (const unsigned char *a = (const unsigned char *)allowed; *a; a += 2) {
+    int ix = letter_ix(a);
+    if (ix >= 0) m |= 1ull << ix;
+  }
+  return m;
+}
 /* Bit (first byte's low 6 bits of the 2nd byte) per byte length ≤ 16: a quick "cannot be a stopword". */
 static uint64_t stop_filter[17];
 
@@ -205,6 +252,13 @@ static void build(void) {
   hset_build_sel(&al_pre, protect_al, 1);
   hset_build_sel(&one_set, protect_one, 0);
   hset_build_sel(&one_pre, protect_one, 1);
+  lfilt_build(&al_f, protect_al, 2);
+  lfilt_build(&one_f, protect_one, 0);
+  pair_waw = letters_mask("بتحخدذرشعغقكلمنهويا");
+  pair_feh = letters_mask("دمه");
+  pair_beh = letters_mask("بتثجحخزسصفقمه");
+  pair_lam = letters_mask("تثخذرزسشصضطعفقمه");
+  pair_kaf = letters_mask("ذ");
 }
 static void init(void) { pthread_once(&once, build); }
 
@@ -223,11 +277,13 @@ int rasd__is_stopword(const char *w, size_t len) {
 /* 1 when some prefix of w (2 to 8 letters) is a protected word. */
 static int protected_one(const char *w, size_t len) {
   init();
+  if (!lfilt_may(&one_f, w, len)) return 0;
   return hset_has(&one_set, w, len) || hset_has_prefix(&one_pre, w, len, 6, 16);
 }
 
 static int protected_al(const char *w, size_t len) {
   init();
+  if (!lfilt_may(&al_f, w, len)) return 0;
   return hset_has(&al_set, w, len) || hset_has_prefix(&al_pre, w, len, 8, 20);
 }
 
@@ -236,17 +292,16 @@ static int protected_al(const char *w, size_t len) {
 static int pair_ok(const char *c, const unsigned char *n) {
   /* Second letter as its code point low byte set; all letters are U+0621..U+064A here. */
   if (!is_letter2(n)) return 0;
+  init();
   unsigned cp = ((n[0] & 0x1Fu) << 6) | (n[1] & 0x3Fu);
-  const char *allowed;
-  if (c[1] == L_WAW[1] && c[0] == L_WAW[0]) allowed = "بتحخدذرشعغقكلمنهويا";
-  else if (c[0] == L_FEH[0] && c[1] == L_FEH[1]) allowed = "دمه";
-  else if (c[0] == L_BEH[0] && c[1] == L_BEH[1]) allowed = "بتثجحخزسصفقمه";
-  else if (c[0] == L_LAM[0] && c[1] == L_LAM[1]) allowed = "تثخذرزسشصضطعفقمه";
-  else if (c[0] == L_KAF[0] && c[1] == L_KAF[1]) allowed = "ذ";
+  uint64_t allowed;
+  if (c[1] == L_WAW[1] && c[0] == L_WAW[0]) allowed = pair_waw;
+  else if (c[0] == L_FEH[0] && c[1] == L_FEH[1]) allowed = pair_feh;
+  else if (c[0] == L_BEH[0] && c[1] == L_BEH[1]) allowed = pair_beh;
+  else if (c[0] == L_LAM[0] && c[1] == L_LAM[1]) allowed = pair_lam;
+  else if (c[0] == L_KAF[0] && c[1] == L_KAF[1]) allowed = pair_kaf;
   else return 0;
-  for (const unsigned char *a = (const unsigned char *)allowed; *a; a += 2)
-    if ((unsigned)(((a[0] & 0x1Fu) << 6) | (a[1] & 0x3Fu)) == cp) return 1;
-  return 0;
+  return cp >= 0x620 && cp < 0x660 && (allowed >> (cp - 0x620) & 1);
 }
 
 static int protected_one(const char *w, size_t len);

@@ -1,6 +1,9 @@
 /* tokenize.c — one-pass tokenizer with byte offsets, matching forms, bare forms and stems in one buffer, and the news sentence splitter. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "text/text.h"
 
 /* Speed: Arabic letters go through a 256-entry table of the two-byte block (no decoding), every token gets
@@ -303,6 +306,44 @@ static int dot_is_abbrev(const ctx *c, size_t k) {
     return 1;
   return 0;
 }
+
+#ifdef __SSE2__
+/* x in [lo, hi] (unsigned bytes). */
+static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char hi) {
+  return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)lo)), x),
+                       _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)hi)), x));
+}
+
+/* Number of bytes (even) at p (16 readable) that are plain Arabic letters: ء–غ other than آ أ إ ة, and ف–ي
+ * other than ى — the letters whose matching form is themselves (checked against the table by plain_ok()). */
+static inline unsigned plain16(const unsigned char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)p), prev = _mm_slli_si128(x, 1);
+  __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
+  __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(x, d8), _mm_cmpeq_epi8(x, d9));
+  __m128i no8 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA2)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA3))),
+                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA5)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA9))));
+  __m128i ok8 = _mm_andnot_si128(no8, _mm_and_si128(_mm_cmpeq_epi8(prev, d8), in_range(x, 0xA1, 0xBA)));
+  __m128i ok9 = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)),
+                                 _mm_and_si128(_mm_cmpeq_epi8(prev, d9), in_range(x, 0x81, 0x8A)));
+  unsigned m = ((unsigned)_mm_movemask_epi8(lead) & 0x5555u) | ((unsigned)_mm_movemask_epi8(_mm_or_si128(ok8, ok9)) & 0xAAAAu);
+  return (unsigned)__builtin_ctz(~m | 0x10000u) & ~1u;
+}
+
+/* 1 when every letter plain16() accepts is a table letter whose form is its own two bytes. */
+static int plain_ok(void) {
+  static int ok = -1;
+  if (ok >= 0) return ok;
+  int r = 1;
+  for (unsigned cp = 0x621; cp <= 0x64A; cp++) {
+    if ((cp > 0x63A && cp < 0x641) || cp == 0x622 || cp == 0x623 || cp == 0x625 || cp == 0x629 || cp == 0x649) continue;
+    uint32_t e = rasd__ar2_tab[cp - 0x600];
+    unsigned b0 = 0xC0 | (cp >> 6), b1 = 0x80 | (cp & 0x3F);
+    if ((e & 0xFF) != RASD__AR2_LETTER || ((e >> 16) & 0xFF) != b0 || (e >> 24) != b1) r = 0;
+  }
+  ok = r; /* every thread computes the same value */
+  return r;
+}
+#endif
 
 /* ---- Word analyses: bare offset, stopword flag and stem span per matching form, cached per thread. ---- */
 
@@ -619,6 +660,9 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
   int first = 1;
   size_t i = 0;
   char tmp[64];
+#ifdef __SSE2__
+  int plain = plain_ok();
+#endif
   while (i < len && !c->oom) {
     cpv v;
     unsigned b = s[i];
@@ -658,6 +702,21 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
           char *f = c->f;
           size_t o = c->fl, lim = fo + MAX_FORM;
           while (i + 1 < len) {
+#ifdef __SSE2__
+            /* sixteen bytes of plain letters at a time: their form is their own bytes */
+            if (plain && i + 16 <= len && o + 16 <= lim && o + 16 + SLACK <= c->fcap) {
+              unsigned np = plain16(s + i);
+              if (np) {
+                _mm_storeu_si128((__m128i *)(void *)(f + o), _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+                o += np;
+                i += np;
+                end = i;
+                if (o >= lim) break;
+                if (np == 16) continue;
+                if (i + 1 >= len) break;
+              }
+            }
+#endif
             unsigned b0 = s[i] - 0xD8u, b1 = s[i + 1];
             if (b0 > 3u || (b1 & 0xC0) != 0x80) break;
             uint32_t e = rasd__ar2_tab[(b0 << 6) | (b1 & 0x3Fu)];
