@@ -1,7 +1,7 @@
 #!/bin/sh
 # stories_dev.sh — B-cubed and pairwise F1 of `rasd stories` on the hand-grouped dev set eval/stories-dev.tsv,
 # next to a plain TF-IDF cosine single-link baseline on the same articles. Skips without ../shared.
-# usage: sh eval/stories_dev.sh [RASD]   (RASD defaults to build/rasd; SHARED to ../shared)
+# usage: sh eval/stories_dev.sh [RASD]   (RASD defaults to build/rasd; SHARED to ../shared; ERRORS=1 lists the errors)
 set -u
 RASD=${1:-${RASD:-build/rasd}}
 SHARED=${SHARED:-../shared}
@@ -34,4 +34,27 @@ for th in 0.2 0.25 0.3; do
   python3 "$HERE/tfidf_baseline.py" "$T/dev.jsonl" $th >"$T/base.json"
   echo "tf-idf single-link th=$th: B3 F1 $(python3 "$SHARED/tools/bcubed.py" "$T/gold.tsv" "$T/base.json")"
 done
+# ERRORS=1: the false merges and the missed pairs, with titles (for studying the errors; never special-case them).
+if [ "${ERRORS:-0}" = 1 ]; then
+python3 - "$T/gold.tsv" "$T/dev.jsonl" "$T/out.json" <<'PY'
+import json, sys
+from collections import defaultdict
+gold = dict(l.split('\t')[:2] for l in open(sys.argv[1], encoding='utf-8').read().splitlines() if l.strip())
+arts = {}
+for l in open(sys.argv[2], encoding='utf-8'):
+    r = json.loads(l); arts[r['id']] = r
+pred = {a: s['id'] for s in json.load(open(sys.argv[3]))['stories'] for a in s['articles']}
+P, G = defaultdict(list), defaultdict(list)
+for a in gold: P[pred.get(a)].append(a); G[gold[a]].append(a)
+t = lambda a: f"{a:>16} {arts[a]['source'][:8]:8} {arts[a]['title'][:90]}"
+print('== false merges (one predicted story, several gold stories)')
+for p, m in P.items():
+    if len(set(gold[a] for a in m)) > 1:
+        print(f'-- story {p}'); [print(f'   [{gold[a][:20]:20}] {t(a)}') for a in sorted(m, key=lambda a: gold[a])]
+print('== missed pairs (one gold story, several predicted stories)')
+for g, m in G.items():
+    if len(set(pred.get(a) for a in m)) > 1:
+        print(f'-- gold {g}'); [print(f'   [story {pred.get(a)}] {t(a)}') for a in sorted(m, key=lambda a: str(pred.get(a)))]
+PY
+fi
 awk -v s="$start" -v e="$end" 'BEGIN{printf "rasd stories wall time: %.2f s\n", e - s}'

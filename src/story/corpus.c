@@ -126,7 +126,7 @@ static int add_record(rasd_corpus *c, const char *rec, size_t len) {
   rasd__arena *ar = rasd__arena_new(1024);
   rasd__rec r;
   if (!ar) return RASD_ENOMEM;
-  int rc = rasd__rec_decode((const unsigned char *)rec, len, ar, &r);
+  int rc = rasd__rec_head((const unsigned char *)rec, len, ar, &r);
   if (rc) { rasd__arena_free(ar); return rc; }
   if (c->n_art == c->cap_art) {
     size_t nc = c->cap_art ? c->cap_art * 2 : 256;

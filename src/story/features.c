@@ -610,6 +610,20 @@ done:
   return rc;
 }
 
+int rasd__rec_head(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r) {
+  cur c = {p, p + n, 0};
+  memset(r, 0, sizeof *r);
+  r->id = get_s(&c, ar, NULL); r->outlet = get_s(&c, ar, NULL); r->date = get_s(&c, ar, NULL);
+  r->title = get_s(&c, ar, NULL); r->url = get_s(&c, ar, NULL);
+  uint64_t nt = get_u(&c);
+  if (c.bad || nt > n) return RASD_EFORMAT;
+  for (uint64_t i = 0; i < 2 * nt && !c.bad; i++) get_u(&c); /* the terms, skipped */
+  r->has_sig = (uint32_t)get_u(&c);
+  if (r->has_sig)
+    for (int k = 0; k < RASD__SIG_N; k++) r->sig[k] = (uint16_t)get_u(&c);
+  return c.bad ? RASD_EFORMAT : RASD_OK;
+}
+
 int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r) {
   cur c = {p, p + n, 0};
   memset(r, 0, sizeof *r);

@@ -26,7 +26,7 @@ static size_t split_dash(const char *s, const char **pb, size_t *pl, size_t max)
   for (size_t i = 0; i <= len && n < max; i++) {
     size_t skip = 0;
     if (i == len) skip = 1;
-    else if (!memcmp(s + i, "\xe2\x80\x93", 3) || !memcmp(s + i, "\xe2\x80\x94", 3)) skip = 3;
+    else if (!strncmp(s + i, "\xe2\x80\x93", 3) || !strncmp(s + i, "\xe2\x80\x94", 3)) skip = 3;
     else if (s[i] == '-' && i > 0 && s[i - 1] == ' ' && s[i + 1] == ' ') skip = 1;
     if (!skip) continue;
     size_t b = start, e = i;
@@ -109,7 +109,7 @@ char *rasd__derive_outlet(const rasd_models *m, const rasd_doc *d) {
     const char *best = NULL;
     size_t bl = 0, len = strlen(s), start = 0;
     for (size_t i = 0; i <= len; i++) {
-      int sep = i == len || s[i] == ',' || s[i] == '(' || s[i] == ')' || !memcmp(s + i, "\xd8\x8c", 2) /* ، */;
+      int sep = i == len || s[i] == ',' || s[i] == '(' || s[i] == ')' || !strncmp(s + i, "\xd8\x8c", 2) /* ، */;
       if (!sep) continue;
       size_t b = start, e = i;
       while (b < e && (unsigned char)s[b] <= ' ') b++;

@@ -70,6 +70,8 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
 char *rasd__derive_outlet(const rasd_models *m, const rasd_doc *d);
 /* Decodes record bytes 'p'/'n' into 'r', allocating from 'ar'. Returns RASD_OK or RASD_EFORMAT. */
 int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
+/* Decodes only the header of record bytes 'p'/'n' (id, outlet, date, title, url, MinHash) into 'r'. */
+int rasd__rec_head(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
 /* Days since 1970-01-01 of "YYYY-MM-DD…", or RASD__NO_DAY. */
 int32_t rasd__day(const char *s);
 /* Returns 1 when the matching-form word 'w' is a function word for clustering. */
