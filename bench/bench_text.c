@@ -1,5 +1,12 @@
-/* bench_text.c — throughput of the text kernel (normalise+tokenise, then with stems) over SaudiNewsNet or generated text. */
+/* bench_text.c — throughput of the text kernel (normalise+tokenise, then with stems) over SaudiNewsNet or generated
+ * text, and of the reading path: read+clean+normalise+tokenise through the library, and `rasd read` end to end. */
 #include <stdio.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <fcntl.h>
+#include "rasd.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -121,13 +128,96 @@ static void run(const char *name, const rasd__buf *b, const size_t *ends, size_t
          mode == 0 ? "tokens" : "bytes out");
 }
 
+static double median5(double t[5]) {
+  qsort(t, 5, sizeof t[0], cmp_d);
+  return t[2];
+}
+
+/* Bytes of the files named *.json / *.jsonl in 'dir' (or of the file 'dir'). */
+static double input_mb(const char *dir) {
+  struct stat st;
+  if (stat(dir, &st)) return 0;
+  if (!S_ISDIR(st.st_mode)) return (double)st.st_size / 1e6;
+  DIR *d = opendir(dir);
+  double mb = 0;
+  struct dirent *e;
+  while (d && (e = readdir(d))) {
+    char path[4200];
+    snprintf(path, sizeof path, "%.2000s/%.2000s", dir, e->d_name);
+    size_t l = strlen(e->d_name);
+    if (l > 5 && (!strcmp(e->d_name + l - 5, ".json") || !strcmp(e->d_name + l - 6, ".jsonl")) && !stat(path, &st))
+      mb += (double)st.st_size / 1e6;
+  }
+  if (d) closedir(d);
+  return mb;
+}
+
+/* read + clean + normalise + tokenise through the library (what every analysis command runs before its own
+ * stage): every article of 'path', the cleaned text tokenised without stems (the kernel's definition). */
+static void run_read_tok(const char *path) {
+  double t[5], mb = input_mb(path);
+  size_t arts = 0, toks = 0;
+  for (int r = 0; r < 5; r++) {
+    double t0 = now();
+    rasd_reader *rd = rasd_reader_new(NULL);
+    rasd_cleaner *cl = rasd_cleaner_new();
+    rasd_reader_add_path(rd, path);
+    arts = toks = 0;
+    for (;;) {
+      rasd_article *a = NULL;
+      int rc = rasd_reader_next(rd, &a);
+      if (rc == RASD_EEOF) break;
+      if (rc != RASD_OK) continue;
+      rasd_doc *d = NULL;
+      if (rasd_clean(cl, a, &d) == RASD_OK) {
+        rasd_tokens *tk = rasd__tokenize_ex(d->text, d->text_len, RASD__TOK_NO_STEM);
+        if (tk) toks += tk->n_tok;
+        rasd_tokens_free(tk);
+        rasd_doc_free(d);
+        arts++;
+      }
+      rasd_article_free(a);
+    }
+    rasd_cleaner_free(cl);
+    rasd_reader_free(rd);
+    t[r] = now() - t0;
+  }
+  double m = median5(t);
+  printf("%-30s %7.1f MB/s cpu  (%.1f MB of JSON, %zu articles, %zu tokens; goal >= 100)\n", "read+clean+tokenise (library)",
+         mb / m, mb, arts, toks);
+}
+
+/* `rasd read PATH > /dev/null` in a child process: its user+sys CPU time (median of 5). */
+static void run_cli_read(const char *rasd, const char *path, const char *label) {
+  double t[5], mb = input_mb(path);
+  for (int r = 0; r < 5; r++) {
+    pid_t pid = fork();
+    if (pid == 0) {
+      int fd = open("/dev/null", O_WRONLY);
+      if (fd >= 0) { dup2(fd, 1); dup2(fd, 2); }
+      execl(rasd, rasd, "read", path, (char *)NULL);
+      _exit(127);
+    }
+    int st;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &st, 0, &ru) < 0 || !WIFEXITED(st) || WEXITSTATUS(st) > 1) {
+      printf("%-30s failed (%s read %s)\n", label, rasd, path);
+      return;
+    }
+    t[r] = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec * 1e-6;
+  }
+  double m = median5(t);
+  printf("%-30s %7.1f MB/s cpu  (%.1f MB; %s read, JSON to /dev/null; goal >= 100)\n", label, mb / m, mb, rasd);
+}
+
 int main(int argc, char **argv) {
   rasd__buf b;
   rasd__buf_init(&b);
   size_t *ends = NULL, n = 0;
   const char *dir = argc > 1 ? argv[1] : getenv("RASD_BENCH_DIR");
   const char *src = "generated text";
-  if (dir && load_dir(dir, &b, &ends, &n)) src = dir;
+  int real = 0;
+  if (dir && load_dir(dir, &b, &ends, &n)) src = dir, real = 1;
   else gen(&b, &ends, &n);
   printf("bench-text: %.1f MB in %zu texts from %s, one core, median of 5 runs (CPU time)\n", (double)b.len / 1e6, n,
          src);
@@ -142,7 +232,19 @@ int main(int argc, char **argv) {
   run("byte loop (baseline)", &b, ends, n, 0, 2);
   run("normalise (rasd_normalize)", &b, ends, n, 0, 1);
   run("normalise+tokenise kernel", &b, ends, n, RASD__TOK_NO_STEM, 0);
+  printf("%-30s goal >= 1000 MB/s cpu\n", "");
   run("normalise+tokenise+stem", &b, ends, n, 0, 0);
+  if (real && !(only && !strcmp(only, "text"))) {
+    /* the reading path over the same days (RASD_BENCH_ONLY=text skips it) */
+    run_read_tok(dir);
+    const char *rasd = argc > 2 ? argv[2] : getenv("RASD");
+    if (rasd && access(rasd, X_OK) == 0) {
+      char day[4200];
+      snprintf(day, sizeof day, "%.4000s/2015-07-21.json", dir);
+      if (access(day, R_OK) == 0) run_cli_read(rasd, day, "rasd read (2015-07-21, 12.6 MB)");
+      run_cli_read(rasd, dir, "rasd read (all days)");
+    }
+  }
   free(ends);
   rasd__buf_free(&b);
   return 0;

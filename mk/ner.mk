@@ -3,7 +3,7 @@ SHARED     ?= ../shared
 NER_DATA   := $(SHARED)/data/ner
 NER_TRAIN  := $(BUILD)/tools/train_ner
 NER_OUT    := $(BUILD)/ner
-NER_ARGS   ?= --names $(SHARED)/data/names --epochs 14 --runs 8 --drop 15 --bits 18 --seed 20231
+NER_ARGS   ?= --names $(SHARED)/data/names --news $(SHARED)/data/news/saudinewsnet --cluster-sets 2 --cluster-k 64 --cluster-stop 200 --epochs 14 --runs 8 --drop 15 --bits 18 --seed 20231
 PYTHON     ?= python3
 
 .PHONY: model eval-ner bench-ner
@@ -12,7 +12,8 @@ $(NER_TRAIN): tools/train_ner.c src/extract/ner.h $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
-# model: retrain deterministically on ANERcorp (every 10th sentence held out as dev) + ANERgazet.
+# model: retrain deterministically on ANERcorp (every 10th sentence held out as dev) + ANERgazet, with word clusters
+# learnt from the SaudiNewsNet days (unlabelled).
 model: $(NER_TRAIN)
 	@test -f $(NER_DATA)/anercorp-train.conll || { echo "model: $(NER_DATA)/anercorp-train.conll is missing (set SHARED=)"; exit 1; }
 	@mkdir -p $(NER_OUT) data

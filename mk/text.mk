@@ -1,4 +1,5 @@
-# text.mk — text-core targets: bench-text (normalise+tokenise kernel, median of 5, one core).
+# text.mk — text-core targets: bench-text (normalise+tokenise kernel, read+clean+tokenise and `rasd read` end to
+# end; median of 5 runs, CPU time, pinned to one core with taskset when it is there).
 TEXT_BENCH_DIR ?= /tmp/rasd-bench-snn
 
 $(BUILD)/bench/bench_text: bench/bench_text.c $(LIBA)
@@ -7,9 +8,10 @@ $(BUILD)/bench/bench_text: bench/bench_text.c $(LIBA)
 
 # Unzips the SaudiNewsNet days to $(TEXT_BENCH_DIR) when ../shared is present, else benchmarks generated text.
 .PHONY: bench-text
-bench-text: $(BUILD)/bench/bench_text
+TEXT_PIN := $(shell [ "$$(nproc 2>/dev/null || echo 1)" -ge 2 ] && command -v taskset >/dev/null 2>&1 && echo taskset -c 1)
+bench-text: $(BUILD)/bench/bench_text $(RASD)
 	@if [ -d ../shared/data/news/saudinewsnet ] && [ ! -f $(TEXT_BENCH_DIR)/.done ]; then \
 	  mkdir -p $(TEXT_BENCH_DIR) && for z in ../shared/data/news/saudinewsnet/*.zip; do unzip -o -q $$z -d $(TEXT_BENCH_DIR); done && touch $(TEXT_BENCH_DIR)/.done; fi
-	@if [ -f $(TEXT_BENCH_DIR)/.done ]; then $(BUILD)/bench/bench_text $(TEXT_BENCH_DIR); else $(BUILD)/bench/bench_text; fi
+	@if [ -f $(TEXT_BENCH_DIR)/.done ]; then $(TEXT_PIN) $(BUILD)/bench/bench_text $(TEXT_BENCH_DIR) $(RASD); else $(TEXT_PIN) $(BUILD)/bench/bench_text; fi
 
 bench: bench-text

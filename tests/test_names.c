@@ -211,11 +211,96 @@ static void test_gazetteer_lookups(void) {
   rasd_models_free(m);
 }
 
+/* The load-time indexes agree with a plain scan: every curated entry is found by its own Arabic form,
+ * the span filter never rejects a word a curated name begins or ends with, memoised answers equal fresh
+ * ones, and title words are found with marks, hamza forms and ة/ه. */
+static void test_gazetteer_index(void) {
+  rasd_models *m = NULL;
+  char *err = NULL;
+  if (rasd_models_load("data", &m, &err) != RASD_OK) {
+    SKIP("data/gazetteer.bin not loadable from the working directory");
+    free(err);
+    return;
+  }
+  const rasd__gaz *g = m->gaz;
+  size_t n = rasd__gaz_size(g), checked = 0, bad_exact = 0, bad_tail = 0, bad_memo = 0;
+  for (uint32_t i = 0; i < n; i += 3) {
+    rasd__gaz_entry e;
+    char ar[1024];
+    rasd__gaz_get(g, i, &e);
+    size_t al = rasd__gaz_arabic(g, i, ar, sizeof ar);
+    if (!al || (e.flags & RASD__GF_TITLE)) continue;
+    /* only entries whose Arabic form, as stored, still gives their key (letters outside the file's
+     * alphabet were dropped when it was built) */
+    char *key = rasd_name_key(ar, al);
+    uint32_t first = 0, cnt = key && *key ? rasd__gaz_find_key(g, key, strlen(key), &first) : 0;
+    free(key);
+    if (!cnt || i < first || i >= first + cnt) continue;
+    /* exact: this entry or an earlier one with the same letters */
+    int64_t k = rasd__gaz_exact(g, ar, al, 0, RASD_ENT_NONE);
+    if (k < 0 || k > (int64_t)i) bad_exact++;
+    if (e.src <= RASD__GSRC_CITY) {
+      if (rasd__gaz_exact(g, ar, al, 2, RASD_ENT_NONE) < 0) bad_exact++;
+      /* first and last word of a curated name pass the span filter */
+      const char *sp = memchr(ar, ' ', al), *lsp = sp;
+      for (const char *q = sp; q; q = memchr(q + 1, ' ', al - (size_t)(q + 1 - ar))) lsp = q;
+      if (!sp) {
+        if (!(rasd__gaz_tail(g, ar, al, 7) & 2)) bad_tail++;
+      } else {
+        if (!(rasd__gaz_tail(g, ar, (size_t)(sp - ar), 4) & 4)) bad_tail++;
+        if (!(rasd__gaz_tail(g, lsp + 1, al - (size_t)(lsp + 1 - ar), 1) & 1)) bad_tail++;
+      }
+      /* with a clitic before it, and لل for ال */
+      char w[1100];
+      int wl = snprintf(w, sizeof w, "و%.*s", (int)(sp ? (size_t)(sp - ar) : al), ar);
+      if (!(rasd__gaz_tail(g, w, (size_t)wl, sp ? 4 : 2) & (sp ? 4u : 2u))) bad_tail++;
+      if (al > 4 && !memcmp(ar, "ال", 4)) {
+        wl = snprintf(w, sizeof w, "لل%.*s", (int)((sp ? (size_t)(sp - ar) : al) - 4), ar + 4);
+        if (!(rasd__gaz_tail(g, w, (size_t)wl, sp ? 4 : 2) & (sp ? 4u : 2u))) bad_tail++;
+      }
+    }
+    if (i % 30 == 0) {
+      int64_t b1 = rasd__gaz_best(g, ar, al, e.type), b2 = rasd__gaz_best(g, ar, al, e.type);
+      if (b1 != b2 || b1 < 0) bad_memo++;
+    }
+    checked++;
+  }
+  CHECK(checked > 20000);
+  ASSERT_EQ_INT((long)bad_exact, 0);
+  ASSERT_EQ_INT((long)bad_tail, 0);
+  ASSERT_EQ_INT((long)bad_memo, 0);
+  /* words no curated name begins or ends with are screened out */
+  CHECK(!(rasd__gaz_tail(g, "وقال", strlen("وقال"), 7) & 2));
+  CHECK(!rasd__gaz_tail(g, "الاجتماعات", strlen("الاجتماعات"), 1));
+  CHECK(rasd__gaz_tail(g, "لموسكو", strlen("لموسكو"), 2) & 2);
+  /* title words through the hashed list */
+  ASSERT_EQ_INT(rasd__is_title_word("الرئيس", strlen("الرئيس")), (int)strlen("الرئيس"));
+  CHECK(rasd__is_title_word("الرَّئِيس", strlen("الرَّئِيس")));
+  CHECK(rasd__is_title_word("الأميرة", strlen("الأميرة")));
+  CHECK(!rasd__is_title_word("الرئيسي", strlen("الرئيسي")));
+  CHECK(!rasd__is_title_word("", 0));
+  CHECK(rasd__is_descriptor_word("صحيفة", strlen("صحيفة")));
+  CHECK(!rasd__is_descriptor_word("السيد", strlen("السيد")));
+  rasd__name nm;
+  ASSERT_EQ_INT(rasd__name_parse("الرئيس فلاديمير بوتين", strlen("الرئيس فلاديمير بوتين"), &nm), 2);
+  ASSERT_EQ_INT(nm.n_titles, 1);
+  /* English forms: the memoised answer is the first one */
+  int t1 = -1, t2 = -1;
+  char *a = rasd_name_english(m, "كيم جونغ أون", strlen("كيم جونغ أون"), RASD_ENT_PER, &t1);
+  char *b = rasd_name_english(m, "كيم جونغ أون", strlen("كيم جونغ أون"), RASD_ENT_PER, &t2);
+  ASSERT_EQ_STR(a, b);
+  ASSERT_EQ_INT(t1, t2);
+  free(a);
+  free(b);
+  rasd_models_free(m);
+}
+
 int main(void) {
   RUN(test_keys);
   RUN(test_match);
   RUN(test_translit);
   RUN(test_gazetteer_files);
   RUN(test_gazetteer_lookups);
+  RUN(test_gazetteer_index);
   TH_DONE();
 }

@@ -265,6 +265,69 @@ static void test_definite_homographs(void) {
   CHECK(has_mention("وصل الوزير إلى الرياض . وفي الرياض قال الوزير .", "الرياض", RASD_ENT_LOC));
 }
 
+/* Splits 's' at spaces into w[] (pointing into buf); returns the count. */
+static size_t split_words(char *buf, rasd__ner_word *w, size_t max) {
+  size_t n = 0;
+  for (char *p = strtok(buf, " "); p && n < max; p = strtok(NULL, " ")) {
+    w[n].s = p;
+    w[n].len = (uint32_t)strlen(p);
+    n++;
+  }
+  return n;
+}
+
+static void test_word_cache_exact(void) {
+  /* the cached emission sums are exactly the plain sums over all features, for repeated words, long words,
+   * one-word and edge positions, and after the cache has been emptied for being full */
+  static const char *const sents[] = {
+      "قال الرئيس الروسي فلاديمير بوتين في موسكو إن العلاقات مع كوريا الشمالية جيدة .",
+      "بوتين",
+      "وأضاف بوتين : إن الرئيس سيزور بيونغيانغ ، وقال الرئيس إن الزيارة مهمة .",
+      "استقبل وزير الخارجية السعودي الأمير فيصل بن فرحان نظيره الكوري في الرياض يوم الأربعاء",
+      "الاستراتيجيةالاقتصاديةالطويلةالمدى كلمة طويلة جدا قبل مجلس الأمن الدولي و 2023 abc",
+  };
+  rasd__ner_state *st = rasd__ner_state_new();
+  CHECK(st != NULL);
+  int32_t a[64 * RASD__NER_T], b[64 * RASD__NER_T];
+  rasd__ner_word w[64];
+  char buf[1024];
+  for (int round = 0; round < 2; round++) {
+    for (size_t k = 0; k < sizeof sents / sizeof sents[0]; k++) {
+      snprintf(buf, sizeof buf, "%s", sents[k]);
+      size_t n = split_words(buf, w, 64);
+      CHECK(rasd__ner_emissions(models->ner, st, w, n, a) == RASD_OK);
+      CHECK(rasd__ner_emissions_ref(models->ner, w, n, b) == RASD_OK);
+      CHECK(!memcmp(a, b, n * RASD__NER_T * sizeof *a));
+    }
+    /* fill the cache past its limit with distinct made-up words (it is emptied and refilled) */
+    char words[48 * 16];
+    for (int r = 0; r < 1100 && round == 0; r++) {
+      size_t n = 0;
+      for (int q = 0; q < 40; q++) {
+        char *p = words + q * 16;
+        snprintf(p, 16, "كل%05d", r * 40 + q);
+        w[n].s = p;
+        w[n].len = (uint32_t)strlen(p);
+        n++;
+      }
+      if (rasd__ner_emissions(models->ner, st, w, n, a) != RASD_OK) {
+        CHECK(0);
+        break;
+      }
+    }
+  }
+  rasd__ner_state_free(st);
+}
+
+static void test_name_frames(void) {
+  /* a listed given name just before a person's name is part of it */
+  CHECK(has_mention("زار طهران العام الماضي للقاء آية الله علي خامنئي ، المرشد الأعلى لإيران .", "علي خامنئي", RASD_ENT_PER));
+  /* a listed place after a place head noun is a place */
+  CHECK(has_mention("وصل الوزير إلى مدينة صور أمس .", "صور", RASD_ENT_LOC));
+  /* an ordinary word after a place head noun is not */
+  CHECK(!has_mention("تجولت في المدينة القديمة أمس .", "القديمة", RASD_ENT_LOC));
+}
+
 int main(void) {
   char *err = NULL;
   if (rasd_models_load(RASD_DATADIR, &models, &err) != RASD_OK) {
@@ -279,6 +342,8 @@ int main(void) {
   RUN(test_mentions);
   RUN(test_definite_homographs);
   RUN(test_name_edges);
+  RUN(test_word_cache_exact);
+  RUN(test_name_frames);
   rasd_models_free(models);
   TH_DONE();
 }

@@ -4,6 +4,7 @@
 #include "harness.h"
 #include "rasd.h"
 #include "util/util.h"
+#include "story/story_int.h"
 
 /* Articles written for these tests: three outlets on one factory fire in Jeddah, two on a Riyadh
  * football match, one on rain in Abha, and a wire copy of the first fire report. */
@@ -301,7 +302,45 @@ static void test_single_story(void) {
   rasd_corpus_free(c);
 }
 
+/* The outlet of an article without an outlet field comes from its byline or credits (no models: places are
+ * recognised from the dateline only). */
+static void test_outlet(void) {
+  struct { const char *byline, *dateline, *credit, *path, *want; } cases[] = {
+      {"نايف عبدالله – عين اليوم", NULL, NULL, NULL, "عين اليوم"},
+      {"جدة - الخليج اليومية", "جدة", NULL, NULL, "الخليج اليومية"},
+      {"البوابة 24 - الرياض", "الرياض", NULL, NULL, "البوابة 24"},
+      {"الرياض - واس", "الرياض", NULL, NULL, NULL},
+      {"صدى الرياض", NULL, NULL, NULL, "صدى الرياض"},
+      {NULL, NULL, "(فرانس برس، الرصيف)", NULL, "الرصيف"},
+      {NULL, NULL, "(واس)", NULL, NULL},
+      {NULL, NULL, NULL, "/data/okaz/a1.txt", "okaz"},
+      {NULL, NULL, NULL, "examples/news/a1.txt", NULL},
+      {NULL, NULL, NULL, "feeds/okaz/day.jsonl", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    rasd_doc d;
+    memset(&d, 0, sizeof d);
+    char *credits[1] = {(char *)cases[i].credit};
+    d.byline = (char *)cases[i].byline;
+    d.dateline = (char *)cases[i].dateline;
+    d.path = (char *)cases[i].path;
+    if (cases[i].credit) d.credits = credits, d.n_credits = 1;
+    char *o = rasd__derive_outlet(NULL, &d);
+    if (cases[i].want) ASSERT_EQ_STR(o ? o : "(null)", cases[i].want);
+    else CHECK(o == NULL);
+    free(o);
+  }
+  rasd_doc d;
+  memset(&d, 0, sizeof d);
+  d.outlet = (char *)"سبق";
+  d.byline = (char *)"نايف عبدالله – عين اليوم";
+  char *o = rasd__derive_outlet(NULL, &d);
+  ASSERT_EQ_STR(o ? o : "(null)", "سبق"); /* the outlet field wins */
+  free(o);
+}
+
 int main(void) {
+  RUN(test_outlet);
   RUN(test_clusters);
   RUN(test_order_and_incremental);
   RUN(test_views);

@@ -44,6 +44,11 @@ static void nlm_add_words(const char *s, size_t len) {
   }
 }
 
+static int cmp_pair(const void *a, const void *b) {
+  const uint64_t *x = a, *y = b;
+  return x[0] != y[0] ? (x[0] < y[0] ? -1 : 1) : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
 static int cmp_u64(const void *a, const void *b) {
   uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
   return x < y ? -1 : x > y;
@@ -95,7 +100,7 @@ static void read_conll(const char *path) {
     }
     /* I-X that does not continue an X starts one (as conlleval reads it) */
     int prev = n_words > sent_first ? gold[n_words - 1] : -1;
-    if (!rasd__ner_allowed(prev, t)) t -= 1;
+    if (rasd__ner_tag_pos(t) == 1 && !(prev > 0 && rasd__ner_tag_type(prev) == rasd__ner_tag_type(t))) t -= 1;
     rasd__ner_word w = {tok, (uint32_t)strlen(tok)};
     if (n_words + 1 > cap_words) {
       size_t c = cap_words ? cap_words * 2 : 4096;
@@ -201,6 +206,155 @@ static void read_gaz(rasd__ner_lex *lx, const char *dir, const char *names, uint
   rasd__ner_lex_free(&g);
 }
 
+
+/* ---- word clusters from unlabelled news (SaudiNewsNet days, zip files of JSON) ----
+ * Every frequent word (without conjunction and article; once as written but for diacritics, once in its
+ * matching form) gets a vector of positive PMI with the most frequent
+ * words seen just before and just after it; spherical k-means groups the vectors. Only hashed word keys and
+ * cluster ids go into the model, never text. Deterministic: files in name order, fixed initial centroids. */
+#define CL_V 20000 /* words that get a cluster */
+#define CL_C 200   /* context words (most frequent), on each side */
+#define CL_ITER 8
+static int CL_K = 64;     /* clusters: --cluster-k */
+static int cl_stop = 200; /* the most frequent words (prepositions, particles …) get no cluster: --cluster-stop */
+#define CL_SLOTS (1u << 22)
+
+static int news_delim(const unsigned char *b, size_t i, size_t n, size_t *skip) {
+  unsigned char c = b[i];
+  *skip = 1;
+  if (c == '\\') { *skip = i + 1 < n ? 2 : 1; return 1; }
+  if (c < 0x80) return !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+  if (i + 1 < n && c == 0xD8 && (b[i + 1] == 0x8C || b[i + 1] == 0x9B || b[i + 1] == 0x9F)) { *skip = 2; return 1; }
+  if (i + 1 < n && c == 0xC2 && (b[i + 1] == 0xAB || b[i + 1] == 0xBB)) { *skip = 2; return 1; }
+  return 0;
+}
+
+static void news_clusters(rasd__ner_lex *lx, const char *dir, int folded, uint64_t **gk, uint16_t **gv, size_t *ng) {
+  char cmd[4200];
+  if (strchr(dir, '\'')) die("news folder name has a quote", dir);
+  snprintf(cmd, sizeof cmd, "for f in '%s'/*.zip; do unzip -p \"$f\" || exit 1; done", dir);
+  FILE *p = popen(cmd, "r");
+  if (!p) die("cannot run unzip on", dir);
+  uint64_t *hk = calloc(CL_SLOTS, sizeof *hk);
+  uint32_t *hc = calloc(CL_SLOTS, sizeof *hc);
+  size_t ns = 0, cs = 1 << 24;
+  uint32_t *seq = malloc(cs * sizeof *seq); /* slot per token; UINT32_MAX = line break */
+  if (!hk || !hc || !seq) die("out of memory", NULL);
+  char *line = NULL;
+  size_t lcap = 0;
+  ssize_t ll;
+  size_t types = 0;
+  while ((ll = getline(&line, &lcap, p)) > 0) {
+    const unsigned char *b = (const unsigned char *)line;
+    size_t n = (size_t)ll, i = 0;
+    while (i < n) {
+      size_t sk;
+      while (i < n && news_delim(b, i, n, &sk)) i += sk;
+      size_t st = i;
+      while (i < n && !news_delim(b, i, n, &sk)) i++;
+      if (i == st) continue;
+      uint64_t k = rasd__ner_cluster_key(line + st, i - st, folded);
+      if (!k) continue;
+      uint32_t q = (uint32_t)(k >> 20) & (CL_SLOTS - 1);
+      while (hk[q] && hk[q] != k) q = (q + 1) & (CL_SLOTS - 1);
+      if (!hk[q]) {
+        if (++types > CL_SLOTS / 2) die("too many word types in the news", dir);
+        hk[q] = k;
+      }
+      hc[q]++;
+      if (ns + 2 > cs) {
+        cs *= 2;
+        if (!(seq = realloc(seq, cs * sizeof *seq))) die("out of memory", NULL);
+      }
+      seq[ns++] = q;
+    }
+    if (ns && seq[ns - 1] != UINT32_MAX) seq[ns++] = UINT32_MAX;
+  }
+  free(line);
+  if (pclose(p) != 0) die("unzip failed on the news folder", dir);
+  /* rank the types by count (ties by key) */
+  uint64_t *ord = malloc(types * sizeof *ord * 2);
+  size_t nt = 0;
+  for (uint32_t q = 0; q < CL_SLOTS; q++)
+    if (hk[q]) { ord[2 * nt] = ((uint64_t)(UINT32_MAX - hc[q]) << 32) | 0; ord[2 * nt + 1] = q; nt++; }
+  /* pairs (count descending, key): sorted, deterministic */
+  uint64_t *sk = malloc(nt * 2 * sizeof *sk);
+  for (size_t i = 0; i < nt; i++) { sk[2 * i] = ord[2 * i]; sk[2 * i + 1] = hk[ord[2 * i + 1]]; }
+  qsort(sk, nt, 2 * sizeof *sk, cmp_pair);
+  size_t V = nt < CL_V ? nt : CL_V, C = CL_C < V ? CL_C : V;
+  int32_t *rank = malloc(CL_SLOTS * sizeof *rank);
+  for (uint32_t q = 0; q < CL_SLOTS; q++) rank[q] = -1;
+  for (size_t r = 0; r < V; r++) {
+    uint64_t k = sk[2 * r + 1];
+    uint32_t q = (uint32_t)(k >> 20) & (CL_SLOTS - 1);
+    while (hk[q] != k) q = (q + 1) & (CL_SLOTS - 1);
+    rank[q] = (int32_t)r;
+  }
+  size_t D = 2 * C;
+  float *M = calloc(V * D, sizeof *M);
+  if (!M || !rank || !sk) die("out of memory", NULL);
+  for (size_t i = 0; i < ns; i++) {
+    if (seq[i] == UINT32_MAX) continue;
+    int32_t w = rank[seq[i]];
+    if (w < 0) continue;
+    if (i > 0 && seq[i - 1] != UINT32_MAX) { int32_t c = rank[seq[i - 1]]; if (c >= 0 && (size_t)c < C) M[(size_t)w * D + (size_t)c] += 1; }
+    if (i + 1 < ns && seq[i + 1] != UINT32_MAX) { int32_t c = rank[seq[i + 1]]; if (c >= 0 && (size_t)c < C) M[(size_t)w * D + C + (size_t)c] += 1; }
+  }
+  /* positive PMI, rows L2-normalised */
+  double tot = 0, *colsum = calloc(D, sizeof *colsum);
+  for (size_t w = 0; w < V; w++) for (size_t d = 0; d < D; d++) { colsum[d] += M[w * D + d]; tot += M[w * D + d]; }
+  for (size_t w = 0; w < V; w++) {
+    double rs = 0, nn = 0;
+    for (size_t d = 0; d < D; d++) rs += M[w * D + d];
+    for (size_t d = 0; d < D; d++) {
+      double x = M[w * D + d];
+      double v = x > 0 && rs > 0 ? log(x * tot / (rs * colsum[d])) : 0;
+      M[w * D + d] = (float)(v > 0 ? v : 0);
+      nn += (double)M[w * D + d] * M[w * D + d];
+    }
+    float inv = nn > 0 ? (float)(1.0 / sqrt(nn)) : 0;
+    for (size_t d = 0; d < D; d++) M[w * D + d] *= inv;
+  }
+  size_t K = (size_t)CL_K < V ? (size_t)CL_K : V;
+  float *cen = malloc(K * D * sizeof *cen);
+  uint16_t *asg = calloc(V, sizeof *asg);
+  for (size_t k = 0; k < K; k++) memcpy(cen + k * D, M + (k * V / K) * D, D * sizeof *cen);
+  for (int it = 0; it < CL_ITER; it++) {
+    for (size_t w = 0; w < V; w++) {
+      const float *x = M + w * D;
+      float best = -2;
+      size_t bi = 0;
+      for (size_t k = 0; k < K; k++) {
+        const float *c = cen + k * D;
+        float s = 0;
+        for (size_t d = 0; d < D; d++) s += x[d] * c[d];
+        if (s > best) { best = s; bi = k; }
+      }
+      asg[w] = (uint16_t)bi;
+    }
+    memset(cen, 0, K * D * sizeof *cen);
+    for (size_t w = 0; w < V; w++) for (size_t d = 0; d < D; d++) cen[asg[w] * D + d] += M[w * D + d];
+    for (size_t k = 0; k < K; k++) {
+      double nn = 0;
+      for (size_t d = 0; d < D; d++) nn += (double)cen[k * D + d] * cen[k * D + d];
+      float inv = nn > 0 ? (float)(1.0 / sqrt(nn)) : 0;
+      for (size_t d = 0; d < D; d++) cen[k * D + d] *= inv;
+    }
+  }
+  *gk = realloc(*gk, (*ng + V) * sizeof **gk);
+  *gv = realloc(*gv, (*ng + V) * sizeof **gv);
+  if (!*gk || !*gv) die("out of memory", NULL);
+  for (size_t w = (size_t)cl_stop < V ? (size_t)cl_stop : V; w < V; w++) {
+    uint64_t key = sk[2 * w + 1];
+    (*gk)[*ng] = key;
+    (*gv)[*ng] = (uint16_t)(asg[w] + 1);
+    (*ng)++;
+    if (rasd__ner_lex_add_key(lx, key, (uint16_t)(asg[w] + 1))) die("lexicon full (clusters)", NULL);
+  }
+  fprintf(stderr, "train_ner: news: %zu tokens, %zu word types; %zu words in %zu clusters\n", ns, nt, V, K);
+  free(M); free(cen); free(asg); free(colsum); free(rank); free(sk); free(ord); free(seq); free(hk); free(hc);
+}
+
 static uint64_t rng_state;
 static uint64_t rng(void) {
   uint64_t z = (rng_state += 0x9E3779B97F4A7C15ULL);
@@ -255,9 +409,10 @@ static void spans(const uint8_t *t, size_t n, size_t *st, size_t *en, int *ty, s
   int cur = 0;
   for (size_t i = 0; i <= n; i++) {
     int tg = i < n ? t[i] : 0;
-    int y = (tg + 1) / 2;
-    if (cur && (tg == 0 || (tg & 1) || y != cur)) { st[*k] = s; en[*k] = i; ty[*k] = cur; (*k)++; cur = 0; }
-    if (tg && ((tg & 1) || !cur)) { s = i; cur = y; }
+    int y = rasd__ner_tag_type(tg), p = rasd__ner_tag_pos(tg);
+    int pp = i > 0 ? rasd__ner_tag_pos(t[i - 1]) : -1;
+    if (cur && (tg == 0 || p == 0 || pp == 2 || y != cur)) { st[*k] = s; en[*k] = i; ty[*k] = cur; (*k)++; cur = 0; }
+    if (tg && (p == 0 || !cur)) { s = i; cur = y; }
   }
 }
 static void score(prf *r, const uint8_t *g, const uint8_t *p, size_t n) {
@@ -349,6 +504,8 @@ static int bench(const char *model, const char *conll) {
 
 int main(int argc, char **argv) {
   if (argc == 4 && !strcmp(argv[1], "--bench")) return bench(argv[2], argv[3]);
+  const char *news = NULL;
+  int cl_sets = 2; /* 1: forms as written, 2: matching forms, 3: both */
   const char *train = NULL, *gazdir = NULL, *names = NULL, *out = NULL, *dev_gold = NULL, *dev_pred = NULL;
   int epochs = 12;
   unsigned bits = 20;
@@ -359,6 +516,10 @@ int main(int argc, char **argv) {
     if (!strcmp(a, "--train") && v) train = argv[++i];
     else if (!strcmp(a, "--gaz") && v) gazdir = argv[++i];
     else if (!strcmp(a, "--names") && v) names = argv[++i];
+    else if (!strcmp(a, "--news") && v) news = argv[++i];
+    else if (!strcmp(a, "--cluster-k") && v) CL_K = atoi(argv[++i]);
+    else if (!strcmp(a, "--cluster-stop") && v) cl_stop = atoi(argv[++i]);
+    else if (!strcmp(a, "--cluster-sets") && v) cl_sets = atoi(argv[++i]);
     else if (!strcmp(a, "--out") && v) out = argv[++i];
     else if (!strcmp(a, "--epochs") && v) epochs = atoi(argv[++i]);
     else if (!strcmp(a, "--bits") && v) bits = (unsigned)atoi(argv[++i]);
@@ -373,7 +534,8 @@ int main(int argc, char **argv) {
     else {
       fprintf(stderr,
               "usage: train_ner --train CONLL --gaz ANERGAZET_DIR [--names SHARED_NAMES_DIR] --out MODEL [--epochs N] [--bits B] [--seed S]\n"
-              "                 [--prune Q] [--dev-gold FILE] [--dev-pred FILE] [--no-holdout]\n");
+              "                 [--prune Q] [--dev-gold FILE] [--dev-pred FILE] [--no-holdout]\n"
+              "                 [--news SAUDINEWSNET_DIR [--cluster-k K] [--cluster-stop N] [--cluster-sets 1|2|3]]\n");
       return 2;
     }
   }
@@ -390,6 +552,10 @@ int main(int argc, char **argv) {
   uint16_t *gv;
   size_t ng;
   read_gaz(&lx, gazdir, names, &gk, &gv, &ng);
+  if (news) { /* two clusterings: of the forms as written and of the matching forms */
+    if (cl_sets & 1) news_clusters(&lx, news, 0, &gk, &gv, &ng);
+    if (cl_sets & 2) news_clusters(&lx, news, 1, &gk, &gv, &ng);
+  }
   if (rasd__ner_lex_add_builtin(&lx)) die("lexicon full", NULL);
   /* name-likeness: trigram log-ratio of names vs the O words (types) of the training part */
   {

@@ -13,6 +13,7 @@ typedef struct went {
   const char *canon;   /* fullest core form (titles and clitics off), arena */
   int canon_ntok;      /* parsed tokens of canon */
   rasd__name nm;       /* parsed canon */
+  int64_t gaz;         /* curated gazetteer entry of canon (rasd__name_gaz_exact) */
   uint32_t n_mentions;
   uint32_t last_pos;   /* start of its latest mention seen (for nearest-antecedent choice) */
   const char *role;
@@ -166,8 +167,10 @@ static int is_part(const rasd__name *x, const rasd__name *y) {
  * surname or first name to link to a fuller name. */
 static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int partial_ok) {
   rasd__name nm;
-  rasd__name_parse(core, strlen(core), &nm);
+  size_t core_len = strlen(core);
+  rasd__name_parse(core, core_len, &nm);
   if (!nm.n) return -1;
+  int64_t gz = rasd__name_gaz_exact(c->m, core, core_len);
   int full = -1, part = -1, nparts = 0;
   for (size_t k = 0; k < c->n; k++) {
     went *e = &c->e[k];
@@ -175,14 +178,14 @@ static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int par
       /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
        * in the same article is still the same entity */
       if (nm.n >= 2 && e->nm.n >= 2 &&
-          rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), RASD__NM_TYPO)) {
+          rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, RASD__NM_TYPO)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
       }
       continue;
     }
     int typo = RASD__NM_TYPO;
     if (nm.n == e->nm.n || (nm.n > 1 && e->nm.n > 1) || (nm.n == 1 && e->nm.n == 1)) {
-      if (rasd__names_match_ex(c->m, core, strlen(core), e->canon, strlen(e->canon), typo)) {
+      if (rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, typo)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
         continue;
       }
@@ -208,6 +211,7 @@ static int new_entity(ctx *c, const char *core, int type) {
   e.canon = core;
   rasd__name_parse(core, strlen(core), &e.nm);
   e.canon_ntok = e.nm.n;
+  e.gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
   if (RASD__VEC_PUSH(c->e, c->n, c->cap, e) < 0) return -1;
   return (int)(c->n - 1);
 }
@@ -223,6 +227,7 @@ static void attach(ctx *c, int k, const char *core, uint32_t pos) {
     e->canon = core;
     e->canon_ntok = nm.n;
     e->nm = nm;
+    e->gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
   }
 }
 
@@ -297,6 +302,13 @@ static int tok_ntok(const ctx *c, size_t i, rasd__ntok *out) {
  * name of three-word names, e.g. كيم) of people, and a name after السيد / السيدة. */
 #define KEYMAX (2 * RASD__NAME_MAXSYM + 1)
 
+/* A 10-bit hash of a word key (the filter in catch_missed). */
+static unsigned key_bit(const char *k) {
+  uint32_t h = 2166136261u;
+  for (; *k; k++) h = (h ^ (unsigned char)*k) * 16777619u;
+  return (h ^ (h >> 10) ^ (h >> 20)) & 1023;
+}
+
 static int catch_missed(ctx *c) {
   const rasd_tokens *tk = c->a->tokens;
   rasd_mention *extra = NULL;
@@ -305,22 +317,36 @@ static int catch_missed(ctx *c) {
   size_t ne = c->n;
   /* keys of every entity word, computed once: a word of the text is compared only with entity words
    * of the same key (same consonants), which keeps the scan linear in practice */
-  char (*ek)[KEYMAX] = calloc(ne * RASD__NAME_MAXTOK + 1, KEYMAX);
+  /* only the first and last words' keys are compared; a 1024-bit filter of their hashes lets most words
+   * of the text skip the scan of the entities */
+  char (*ek)[KEYMAX] = malloc((2 * ne + 1) * KEYMAX);
+  uint64_t seen[16] = {0};
   if (!ek) return RASD_ENOMEM;
-  for (size_t k = 0; k < ne; k++)
-    for (int t = 0; t < c->e[k].nm.n; t++) rasd__ntok_key(&c->e[k].nm.tok[t], ek[k * RASD__NAME_MAXTOK + (size_t)t]);
+  for (size_t k = 0; k < ne; k++) {
+    const rasd__name *nm = &c->e[k].nm;
+    ek[2 * k][0] = ek[2 * k + 1][0] = 0;
+    if (!nm->n) continue;
+    rasd__ntok_key(&nm->tok[0], ek[2 * k]);
+    rasd__ntok_key(&nm->tok[nm->n - 1], ek[2 * k + 1]);
+    for (int f = 0; f < 2; f++) {
+      unsigned h = key_bit(ek[2 * k + (size_t)f]);
+      seen[h >> 6] |= 1ull << (h & 63);
+    }
+  }
   for (size_t i = 0; i < tk->n_tok; i++) {
     if (!tok_word_ok(c, i)) continue;
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
     rasd__ntok_key(&w, wk);
+    unsigned wh = key_bit(wk);
+    if (!((seen[wh >> 6] >> (wh & 63)) & 1)) continue;
     int hit = -1, hits = 0;
     size_t hit_end = i + 1;
     for (size_t k = 0; k < ne; k++) {
       went *e = &c->e[k];
       if (!e->nm.n) continue;
-      const char *k0 = ek[k * RASD__NAME_MAXTOK], *kl = ek[k * RASD__NAME_MAXTOK + (size_t)(e->nm.n - 1)];
+      const char *k0 = ek[2 * k], *kl = ek[2 * k + 1];
       int f0 = !strcmp(wk, k0), fl = !strcmp(wk, kl);
       if (!f0 && !fl) continue;
       /* the full name, word by word */
@@ -504,6 +530,14 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t k = 0; k < *n; k++)
     for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) owner[i] = (int32_t)k;
   size_t n0 = *n;
+  /* per token, bits of rasd__gaz_tail() computed when first needed (high nibble: which are known) */
+  uint8_t *tail = calloc(tk->n_tok + 1, 1);
+  if (!tail) { free(drop); free(owner); return -1; }
+#define TAIL(j, bit)                                                                                    \
+  ((tail[j] & ((bit) << 4)) ? (tail[j] & (bit))                                                         \
+                            : (tail[j] |= (uint8_t)(((bit) << 4) |                                       \
+                                                    rasd__gaz_tail(g, c->d->text + tok(c, j)->start,     \
+                                                                   tok(c, j)->len, (bit)))) & (bit))
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
@@ -511,6 +545,8 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (i + len > tk->n_tok) continue;
       const rasd_token *te = tok(c, i + len - 1);
       if (te->kind != RASD_TOK_WORD) continue;
+      /* cheap filter first: a curated name must begin with the first word and end with the last */
+      if (len >= 2 ? !(TAIL(i, 4) && TAIL(i + len - 1, 1)) : !TAIL(i, 2)) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
       for (size_t j = i; j < i + len && ok; j++) {
@@ -545,7 +581,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       set_span(c, &mn, i, i + len);
       for (size_t j = i; j < i + len; j++)
         if (owner[j] >= 0) drop[owner[j]] = 1;
-      if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); return -1; }
+      if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); free(tail); return -1; }
       for (size_t j = i; j < i + len; j++) owner[j] = (int32_t)(*n - 1);
       i += len - 1;
       break;
@@ -558,6 +594,8 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   *n = w;
   free(drop);
   free(owner);
+  free(tail);
+#undef TAIL
   return 0;
 }
 
@@ -580,19 +618,19 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     if (!strncmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
     if (ends_with_tanween(c, i) || ends_with_tanween(c, i + 1) || a->sentence != b->sentence) continue;
     const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
+    /* the cheap tests first: the second word known, or the pair an apposition */
+    int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
+    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
+    int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
+    if (!known && !(closes && opens)) continue;
     int exact = rasd__gaz_exact(g, wa, a->len, 0, RASD_ENT_PER) >= 0;
-    int fuzzy = 0;
+    if (exact ? !(known || (closes && opens)) : !(known && closes && opens)) continue;
     if (!exact) {
       int64_t gb = rasd__gaz_best(g, wa, a->len, RASD_ENT_PER);
       rasd__gaz_entry ge;
-      fuzzy = gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER;
+      if (!(gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER)) continue;
     }
-    if (!exact && !fuzzy) continue;
     if (rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_LOC) >= 0 || rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_ORG) >= 0) continue;
-    int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
-    int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
-    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
-    if (exact ? !(known || (closes && opens)) : !(known && closes && opens)) continue;
     rasd_mention mn;
     memset(&mn, 0, sizeof mn);
     mn.type = RASD_ENT_PER;

@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include "extract/extract.h"
 #include "extract/names.h"
 #include "extract/gazetteer.h"
@@ -18,7 +20,29 @@ struct rasd__gaz {
   uint32_t n;
   const char *str;
   uint32_t str_len;
+  /* indexes built at load time (one pass over the entries, a few ms) */
+  uint64_t gen;        /* load generation: tells thread-local memo entries of different loads apart */
+  uint32_t *fhead;     /* chains of entries by the hash of their flat Arabic form: head index + 1 */
+  uint32_t *fnext;     /* next entry index + 1 in the chain */
+  uint32_t *chead;     /* the same for the curated entries only (hand-written, countries, cities; no titles) */
+  uint32_t *cnext;
+  uint64_t *fhash;     /* per entry: hash of its flat Arabic form */
+  uint32_t fmask;
+  uint32_t cmask;      /* chead is smaller than fhead: it stays in cache */
+  uint64_t *suf;       /* blocked Bloom filter: every suffix of the flat forms of curated entries */
+  uint32_t smask;      /* its number of 512-bit blocks - 1 */
+  uint64_t *cfull;     /* blocked Bloom filter: the flat forms of curated entries */
+  uint64_t *cpre;      /* blocked Bloom filter: every prefix of them (forward hash) */
+  uint32_t cfmask, cpmask;
+  uint64_t pre2[1024];  /* bit [a*256+b]: a curated flat form begins with letters a b (b = 0: one letter) */
+  uint64_t suf2[1024];  /* bit [a*256+b]: one ends with a b (a = 0 too for every form: its last letter) */
+  uint64_t *fbloom;    /* blocked Bloom filter: the flat forms of all entries */
+  uint32_t fbmask;
 };
+
+static uint8_t FLAT[256]; /* one-byte letter → its flat form (0: dropped) */
+static pthread_once_t flat_once = PTHREAD_ONCE_INIT;
+static _Atomic uint64_t gaz_gen;
 
 static int32_t enc_cp(int32_t cp) {
   if (cp >= 0x0621 && cp <= 0x064A) return 0x80 + (cp - 0x0600);
@@ -68,6 +92,158 @@ size_t rasd__gaz_dec(const char *in, char *out, size_t cap) {
   if (o >= cap) return 0;
   out[o] = 0;
   return o;
+}
+
+/* Flat form: marks, separators and case gone, hamza forms as ا, ة as ه, ى as ي (see flat() below). In the
+ * one-byte form it is a byte map. */
+static void flat_init(void) {
+  for (int b = 1; b < 256; b++) {
+    int32_t cp = dec_byte((unsigned char)b);
+    if (cp < 0) continue;
+    int32_t c = rasd__name_cp(cp);
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    int32_t e = enc_cp(c);
+    if (e > 0) FLAT[b] = (uint8_t)e;
+  }
+}
+
+/* Hash of a byte string folded from its end, so one backward pass yields the hash of every suffix. */
+#define SH0 0x9ae16a3b2f90404full
+#define PH0 0xc3a5c85c97cb3127ull /* the same step, forward: prefixes */
+static inline uint64_t sh_step(uint64_t h, uint8_t b) { return (h ^ b) * 0x100000001b3ull; }
+static uint64_t sh_bytes(const uint8_t *s, size_t n) {
+  uint64_t h = SH0;
+  while (n) h = sh_step(h, s[--n]);
+  return h | 1; /* never 0 (the empty slot) */
+}
+
+/* Flat form of the entry string 'in' (one-byte form, NUL-terminated) into 'out'; returns its length. */
+static size_t flat_entry(const char *in, uint8_t *out, size_t cap) {
+  size_t o = 0;
+  for (const unsigned char *p = (const unsigned char *)in; *p && o < cap; p++)
+    if (FLAT[*p]) out[o++] = FLAT[*p];
+  return o;
+}
+
+/* Flat form of UTF-8 's' in the one-byte form; a letter the file cannot hold becomes 0xFF (no entry has
+ * it). Returns the length ('cap' bytes at most). */
+static size_t flat_query(const char *s, size_t len, uint8_t *out, size_t cap) {
+  size_t i = 0, o = 0;
+  pthread_once(&flat_once, flat_init);
+  while (i < len && o < cap) {
+    int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    int32_t e = enc_cp(c);
+    out[o++] = e > 0 ? (uint8_t)e : 0xFF;
+  }
+  return o;
+}
+
+/* Blocked Bloom filters (two bits in one 64-byte block): a negative answer costs one cache line. */
+static int bloom_has(const uint64_t *b, uint32_t mask, uint64_t h) {
+  const uint64_t *blk = b + (size_t)((uint32_t)(h >> 40) & mask) * 8;
+  unsigned x = (unsigned)h & 511, y = (unsigned)(h >> 9) & 511;
+  return (blk[x >> 6] >> (x & 63) & 1) && (blk[y >> 6] >> (y & 63) & 1);
+}
+
+static void bloom_add(uint64_t *b, uint32_t mask, uint64_t h) {
+  uint64_t *blk = b + (size_t)((uint32_t)(h >> 40) & mask) * 8;
+  unsigned x = (unsigned)h & 511, y = (unsigned)(h >> 9) & 511;
+  blk[x >> 6] |= 1ull << (x & 63);
+  blk[y >> 6] |= 1ull << (y & 63);
+}
+
+/* Blocks for 'n' items at about 12 bits each. */
+static uint32_t bloom_blocks(size_t n) {
+  uint32_t m = 16;
+  while ((size_t)m * 512 < n * 12) m <<= 1;
+  return m;
+}
+
+static uint32_t pow2_above(size_t n) {
+  uint32_t m = 1024;
+  while (m < n * 2) m <<= 1;
+  return m;
+}
+
+/* Builds the key table, the flat-form chains and the suffix set; -1 when out of memory. */
+static int build_index(rasd__gaz *g) {
+  pthread_once(&flat_once, flat_init);
+  g->gen = atomic_fetch_add(&gaz_gen, 1) + 1;
+  uint32_t fcap = pow2_above(g->n / 4), ncur = 0; /* 256 KB: stays in cache while it is built */
+  for (uint32_t i = 0; i < g->n; i++) {
+    uint32_t meta = g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 4];
+    if (((meta >> 8) & 0xff) <= RASD__GSRC_CITY && !(((meta >> 16) & 0xff) & RASD__GF_TITLE)) ncur++;
+  }
+  uint32_t ccap = pow2_above(ncur);
+  g->fmask = fcap - 1;
+  g->cmask = ccap - 1;
+  g->fhead = calloc(fcap, sizeof *g->fhead);
+  g->fnext = calloc(g->n + 1, sizeof *g->fnext);
+  g->chead = calloc(ccap, sizeof *g->chead);
+  g->fbmask = bloom_blocks(g->n) - 1;
+  g->fbloom = calloc((size_t)(g->fbmask + 1) * 8, sizeof *g->fbloom);
+  g->cnext = calloc(g->n + 1, sizeof *g->cnext);
+  g->fhash = calloc(g->n + 1, sizeof *g->fhash);
+  if (!g->fhead || !g->fnext || !g->chead || !g->cnext || !g->fhash || !g->fbloom) return -1;
+  size_t nsuf = 0;
+  uint8_t f[1024];
+  for (uint32_t i = 0; i < g->n; i++) {
+    const uint32_t *e = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
+    size_t fl = flat_entry(g->str + e[1], f, sizeof f);
+    g->fhash[i] = sh_bytes(f, fl);
+    uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
+    if (src <= RASD__GSRC_CITY && !(flags & RASD__GF_TITLE)) nsuf += fl;
+  }
+  /* chains in index order: a lookup stops at the first entry that fits */
+  for (uint32_t i = g->n; i-- > 0;) {
+    uint32_t b = (uint32_t)(g->fhash[i] >> 32) & g->fmask;
+    g->fnext[i] = g->fhead[b];
+    g->fhead[b] = i + 1;
+    bloom_add(g->fbloom, g->fbmask, g->fhash[i]);
+    uint32_t meta = g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 4];
+    if (((meta >> 8) & 0xff) <= RASD__GSRC_CITY && !(((meta >> 16) & 0xff) & RASD__GF_TITLE)) {
+      uint32_t cb = (uint32_t)(g->fhash[i] >> 32) & g->cmask;
+      g->cnext[i] = g->chead[cb];
+      g->chead[cb] = i + 1;
+    }
+  }
+  g->smask = bloom_blocks(nsuf) - 1;
+  g->suf = calloc((size_t)(g->smask + 1) * 8, sizeof *g->suf);
+  g->cpmask = g->smask;
+  g->cpre = calloc((size_t)(g->cpmask + 1) * 8, sizeof *g->cpre);
+  g->cfmask = bloom_blocks(ncur) - 1;
+  g->cfull = calloc((size_t)(g->cfmask + 1) * 8, sizeof *g->cfull);
+  if (!g->suf || !g->cpre || !g->cfull) return -1;
+  for (uint32_t i = 0; i < g->n; i++) {
+    const uint32_t *e = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
+    uint8_t src = (uint8_t)((e[4] >> 8) & 0xff), flags = (uint8_t)((e[4] >> 16) & 0xff);
+    if (src > RASD__GSRC_CITY || (flags & RASD__GF_TITLE)) continue;
+    size_t fl = flat_entry(g->str + e[1], f, sizeof f);
+    if (fl) {
+      unsigned a = f[0], b = fl > 1 ? f[1] : 0, y = fl > 1 ? f[fl - 2] : 0, z = f[fl - 1];
+      g->pre2[(a << 2) | (b >> 6)] |= 1ull << (b & 63);
+      g->pre2[(a << 2)] |= 1ull; /* (a, 0): some form begins with a */
+      g->suf2[(y << 2) | (z >> 6)] |= 1ull << (z & 63);
+      g->suf2[z >> 6] |= 1ull << (z & 63); /* (0, z) */
+    }
+    bloom_add(g->cfull, g->cfmask, g->fhash[i]);
+    uint64_t p = PH0;
+    for (size_t k = 0; k < fl; k++) {
+      p = sh_step(p, f[k]);
+      bloom_add(g->cpre, g->cpmask, p | 1);
+    }
+    uint64_t h = SH0;
+    while (fl) {
+      h = sh_step(h, f[--fl]);
+      bloom_add(g->suf, g->smask, h | 1);
+    }
+  }
+  return 0;
 }
 
 static char *errf(const char *fmt, const char *path, const char *extra) {
@@ -120,6 +296,7 @@ int rasd__gaz_load(const char *dir, rasd__gaz **out, char **err) {
         (e[3] != RASD__GAZ_NOREL && e[3] >= g->n)) { why = "has an entry out of bounds"; goto bad; }
     if (i && strcmp(g->str + e[-RASD__GAZ_ENT_WORDS], g->str + e[0]) > 0) { why = "is not sorted"; goto bad; }
   }
+  if (build_index(g)) { rc = RASD_ENOMEM; goto fail; }
   close(fd);
   free(path);
   *out = g;
@@ -136,10 +313,21 @@ fail:
 void rasd__gaz_free(rasd__gaz *g) {
   if (!g) return;
   if (g->map) munmap(g->map, g->map_len);
+  free(g->fhead);
+  free(g->fnext);
+  free(g->chead);
+  free(g->cnext);
+  free(g->fhash);
+  free(g->suf);
+  free(g->fbloom);
+  free(g->cfull);
+  free(g->cpre);
   free(g);
 }
 
 size_t rasd__gaz_size(const rasd__gaz *g) { return g ? g->n : 0; }
+
+uint64_t rasd__gaz_gen(const rasd__gaz *g) { return g ? g->gen : 0; }
 
 int rasd__gaz_get(const rasd__gaz *g, uint32_t i, rasd__gaz_entry *e) {
   if (!g || i >= g->n) return -1;
@@ -157,11 +345,10 @@ size_t rasd__gaz_arabic(const rasd__gaz *g, uint32_t i, char *out, size_t cap) {
   return rasd__gaz_dec(g->str + g->ent[(size_t)i * RASD__GAZ_ENT_WORDS + 1], out, cap);
 }
 
-uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, uint32_t *first) {
-  *first = 0;
-  if (!g || !g->n || !klen || klen > 1024) return 0;
-  char enc[1032];
-  rasd__gaz_enc(key, klen, enc);
+/* Entries whose key is 'enc' (one-byte form, NUL-terminated): sets '*first', returns the count. */
+/* Entries whose key is 'enc' (one-byte form, NUL-terminated; the entries are sorted by key): sets
+ * '*first', returns the count. */
+static uint32_t find_enc_key(const rasd__gaz *g, const char *enc, uint32_t *first) {
   uint32_t lo = 0, hi = g->n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
@@ -174,19 +361,12 @@ uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, ui
   return end - lo;
 }
 
-/* Normalised letters of 's' (no marks, hamza forms folded, no separators) for exact comparison. */
-static size_t flat(const char *s, size_t len, char *out, size_t cap) {
-  size_t i = 0, o = 0;
-  while (i < len) {
-    int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
-    if (c <= 0) continue;
-    if (c == 0x0629) c = 0x0647;
-    if (c == 0x0649) c = 0x064A;
-    if (o + 5 > cap) break;
-    o += (size_t)rasd__utf8_put(out + o, c);
-  }
-  out[o] = 0;
-  return o;
+uint32_t rasd__gaz_find_key(const rasd__gaz *g, const char *key, size_t klen, uint32_t *first) {
+  *first = 0;
+  if (!g || !g->n || !klen || klen > 1024) return 0;
+  char enc[1032];
+  rasd__gaz_enc(key, klen, enc);
+  return find_enc_key(g, enc, first);
 }
 
 #define GAZ_SCAN_MAX 512
@@ -228,17 +408,61 @@ static int latin_dist(const char *a, const char *b) {
   return row[ny];
 }
 
-int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
-  if (!g || !s || !len || len > 512) return -1;
-  char *key = rasd_name_key(s, len);
-  if (!key) return -1;
-  uint32_t first, n = rasd__gaz_find_key(g, key, strlen(key), &first);
-  free(key);
-  if (!n) return -1;
-  char want[2048], have[2048];
-  flat(s, len, want, sizeof want);
+/* Per-thread memo of rasd__gaz_best(): the same mention text comes back in article after article. */
+#define MEMO_BITS 12
+#define MEMO_STR 46
+typedef struct memo_ent {
+  uint64_t gen, h;
+  int64_t val;
+  uint8_t len;
+  int8_t type;
+  char s[MEMO_STR];
+} memo_ent;
+/* The table is allocated on a thread's first lookup (static TLS of this size would be cleared at every
+ * program start) and freed when the thread ends. */
+static _Thread_local memo_ent *memo_best;
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+static void memo_key_init(void) { (void)pthread_key_create(&memo_key, free); }
+static memo_ent *memo_table(void) {
+  if (!memo_best) {
+    pthread_once(&memo_once, memo_key_init);
+    memo_best = calloc(1u << MEMO_BITS, sizeof *memo_best);
+    if (memo_best) (void)pthread_setspecific(memo_key, memo_best);
+  }
+  return memo_best;
+}
+
+static uint64_t bytes_hash(const char *s, size_t len, int type) {
+  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)(type + 7);
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+  return h;
+}
+
+/* 1 when entry 'k' has the flat form 'want' ('wl' bytes, hash 'wh'). */
+static int flat_equal(const rasd__gaz *g, uint32_t k, const uint8_t *want, size_t wl, uint64_t wh) {
+  if (g->fhash[k] != wh) return 0;
+  uint8_t f[1024];
+  size_t fl = flat_entry(g->str + g->ent[(size_t)k * RASD__GAZ_ENT_WORDS + 1], f, sizeof f);
+  return fl == wl && !memcmp(f, want, wl);
+}
+
+/* 1 when entry 'k' decodes to at most 1 KB of UTF-8 (longer entries are never matched). */
+static int entry_fits(const rasd__gaz *g, uint32_t k) {
+  char ar[1024];
+  return rasd__gaz_arabic(g, k, ar, sizeof ar) != 0;
+}
+
+static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int type) {
   rasd__name qn, other;
   rasd__name_parse(s, len, &qn);
+  char key[RASD__NAME_KEYMAX];
+  size_t kl = rasd__name_key_parsed(&qn, key);
+  uint32_t first, n = rasd__gaz_find_key(g, key, kl, &first);
+  if (!n) return -1;
+  uint8_t want[1024];
+  size_t wl = flat_query(s, len, want, sizeof want);
+  uint64_t wh = sh_bytes(want, wl);
   char *tl = NULL;
   int64_t best = -1;
   int best_score = -1000;
@@ -249,10 +473,9 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
     char ar[1024];
     size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
     if (!al) continue;
-    flat(ar, al, have, sizeof have);
     int score = 0;
-    if (!strcmp(want, have)) score += 100;
-    else if (rasd__name_parse(ar, al, &other) == qn.n && rasd__names_match_ex(NULL, s, len, ar, al, RASD__NM_NOGAZ))
+    if (flat_equal(g, k, want, wl, wh)) score += 100;
+    else if (qn.n && rasd__name_parse(ar, al, &other) == qn.n && rasd__names_spelling(&qn, &other, 0))
       score += 50;
     else continue;
     if (type != RASD_ENT_NONE && e.type == type) score += 20;
@@ -272,20 +495,39 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) 
   return best;
 }
 
+int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
+  if (!g || !s || !len || len > 512) return -1;
+  if (len > MEMO_STR) return gaz_best_scan(g, s, len, type);
+  uint64_t h = bytes_hash(s, len, type);
+  memo_ent *tab = memo_table();
+  if (!tab) return gaz_best_scan(g, s, len, type);
+  memo_ent *m = &tab[h & ((1u << MEMO_BITS) - 1)];
+  if (m->gen == g->gen && m->h == h && m->len == len && m->type == type && !memcmp(m->s, s, len)) return m->val;
+  int64_t v = gaz_best_scan(g, s, len, type);
+  m->gen = g->gen;
+  m->h = h;
+  m->len = (uint8_t)len;
+  m->type = (int8_t)type;
+  memcpy(m->s, s, len);
+  m->val = v;
+  return v;
+}
+
 unsigned rasd__gaz_types(const rasd__gaz *g, const char *s, size_t len) {
   if (!g || !s || !len || len > 512) return 0;
   unsigned mask = rasd__gaz_trigger(g, s, len) ? 1u : 0u;
-  char *key = rasd_name_key(s, len);
-  if (!key) return mask;
-  uint32_t first, n = rasd__gaz_find_key(g, key, strlen(key), &first);
-  free(key);
+  rasd__name qn, other;
+  rasd__name_parse(s, len, &qn);
+  char key[RASD__NAME_KEYMAX];
+  size_t kl = rasd__name_key_parsed(&qn, key);
+  uint32_t first, n = rasd__gaz_find_key(g, key, kl, &first);
   if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
-  for (uint32_t k = first; k < first + n; k++) {
+  for (uint32_t k = first; qn.n && k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
     char ar[1024];
     size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
-    if (!al || !rasd__names_match_ex(NULL, s, len, ar, al, RASD__NM_NOGAZ)) continue;
+    if (!al || !rasd__name_parse(ar, al, &other) || !rasd__names_spelling(&qn, &other, 0)) continue;
     if (e.flags & RASD__GF_TITLE) mask |= 1u;
     else if (e.type) mask |= 1u << e.type;
   }
@@ -309,40 +551,113 @@ int rasd__gaz_trigger(const rasd__gaz *g, const char *s, size_t len) {
   }
   while (o > key + 1 && o[-1] == ' ') o--;
   *o = 0;
-  if (!key[1]) return 0;
-  uint32_t lo = 0, hi = g->n;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (strcmp(g->str + g->ent[(size_t)mid * RASD__GAZ_ENT_WORDS], key) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < g->n && !strcmp(g->str + g->ent[(size_t)lo * RASD__GAZ_ENT_WORDS], key);
+  if (!key[1] || !g->n) return 0;
+  uint32_t first;
+  return find_enc_key(g, key, &first) > 0;
 }
 
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
   if (!g || !s || !len || len > 512) return -1;
-  char *key = rasd_name_key(s, len);
-  if (!key || !*key) { free(key); return -1; }
-  uint32_t first, n = rasd__gaz_find_key(g, key, strlen(key), &first);
-  free(key);
-  if (!n) return -1;
-  char want[2048], have[2048];
-  flat(s, len, want, sizeof want);
-  if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
-  for (uint32_t k = first; k < first + n; k++) {
+  /* entries with the same flat form, found through their hash chain; the one a scan of the name's
+   * key group would meet first (the lowest index) wins, and it must share the name's key */
+  uint8_t want[1024];
+  size_t wl = flat_query(s, len, want, sizeof want);
+  uint64_t wh = sh_bytes(want, wl);
+  if (!bloom_has(g->fbloom, g->fbmask, wh)) return -1;
+  int64_t best = -1;
+  const uint32_t *head = curated ? g->chead : g->fhead, *next = curated ? g->cnext : g->fnext;
+  uint32_t bucket = (uint32_t)(wh >> 32) & (curated ? g->cmask : g->fmask);
+  for (uint32_t i = head[bucket]; i; i = next[i - 1]) {
+    uint32_t k = i - 1;
+    if (best >= 0) break;
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
-    if (curated && e.src > RASD__GSRC_CITY) break; /* a key's entries are sorted by source */
+    if (curated && e.src > RASD__GSRC_CITY) continue;
     if (e.flags & RASD__GF_TITLE) continue;
     if (type != RASD_ENT_NONE && e.type != type) continue;
     if (curated && !(e.src == RASD__GSRC_HAND || e.src == RASD__GSRC_COUNTRY ||
                      (e.src == RASD__GSRC_CITY && (curated == 2 || (e.flags & RASD__GF_CAPITAL)))))
       continue;
-    char ar[1024];
-    size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
-    if (!al) continue;
-    flat(ar, al, have, sizeof have);
-    if (!strcmp(want, have)) return k;
+    if (!flat_equal(g, k, want, wl, wh) || !entry_fits(g, k)) continue;
+    best = k;
   }
-  return -1;
+  if (best < 0) return -1;
+  /* the key check (rarely fails: ة/ه, word breaks) */
+  rasd__name qn;
+  rasd__name_parse(s, len, &qn);
+  char key[RASD__NAME_KEYMAX], enc[RASD__NAME_KEYMAX];
+  size_t kl = rasd__name_key_parsed(&qn, key);
+  if (!kl || kl > 1024) return -1;
+  rasd__gaz_enc(key, kl, enc);
+  if (!strcmp(g->str + g->ent[(size_t)best * RASD__GAZ_ENT_WORDS], enc)) return best;
+  /* the lowest entry had another key: look for one with the name's key */
+  int64_t best2 = -1;
+  for (uint32_t i = head[bucket]; i; i = next[i - 1]) {
+    uint32_t k = i - 1;
+    if (best2 >= 0) break;
+    if (strcmp(g->str + g->ent[(size_t)k * RASD__GAZ_ENT_WORDS], enc)) continue;
+    rasd__gaz_entry e;
+    rasd__gaz_get(g, k, &e);
+    if (curated && e.src > RASD__GSRC_CITY) continue;
+    if (e.flags & RASD__GF_TITLE) continue;
+    if (type != RASD_ENT_NONE && e.type != type) continue;
+    if (curated && !(e.src == RASD__GSRC_HAND || e.src == RASD__GSRC_COUNTRY ||
+                     (e.src == RASD__GSRC_CITY && (curated == 2 || (e.flags & RASD__GF_CAPITAL)))))
+      continue;
+    if (!flat_equal(g, k, want, wl, wh) || !entry_fits(g, k)) continue;
+    best2 = k;
+  }
+  return best2;
+}
+
+/* و ف ب ل ك in the one-byte form: the letters a clitic prefix strips (see clitic_letters() in entities.c). */
+static int is_clitic_letter(uint8_t b) {
+  return b == 0x80 + (0x0648 - 0x0600) || b == 0x80 + (0x0641 - 0x0600) || b == 0x80 + (0x0628 - 0x0600) ||
+         b == 0x80 + (0x0644 - 0x0600) || b == 0x80 + (0x0643 - 0x0600);
+}
+
+unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned want) {
+  if (!g || !g->suf || !s || !len || len > 512) return 0;
+  uint8_t f[1024];
+  size_t fl = flat_query(s, len, f, sizeof f);
+  if (!fl) return 0;
+  /* one backward pass: the hash of every suffix; the word with 0–2 letters off its front are the
+   * last three, and ال before each of them two more steps */
+  uint64_t h = SH0, at[3] = {0, 0, 0};
+  for (size_t i = fl; i-- > 0;) {
+    h = sh_step(h, f[i]);
+    if (i < 3) at[i] = h;
+  }
+  const uint8_t alif = 0x80 + (0x0627 - 0x0600), lam = 0x80 + (0x0644 - 0x0600);
+  /* the last two letters end some curated form: a 8 KB bitmap before any Bloom probe */
+  unsigned ly = fl > 1 ? f[fl - 2] : 0, lz = f[fl - 1];
+  int end_ok = (g->suf2[(ly << 2) | (lz >> 6)] >> (lz & 63)) & 1;
+  unsigned r = (want & 1) && end_ok && bloom_has(g->suf, g->smask, at[0] | 1) ? 1u : 0u;
+  if (!(want & 6)) return r;
+  /* only clitic letters come off (و ف ب ل ك), and ال is put only where لل came off */
+  int clitics = 0, lams = 0;
+  while (clitics < 2 && clitics < (int)fl && is_clitic_letter(f[clitics])) clitics++;
+  while (lams < 2 && lams < (int)fl && f[lams] == lam) lams++;
+  for (int k = 0; k <= clitics && k < (int)fl; k++) {
+    int al = k >= 1 && k <= lams;
+    unsigned a = f[k], b = (size_t)k + 1 < fl ? f[k + 1] : 0;
+    int begins = (g->pre2[(a << 2) | (b >> 6)] >> (b & 63)) & 1, al_begins = al && ((g->pre2[(alif << 2) | (lam >> 6)] >> (lam & 63)) & 1);
+    if (!begins && !al_begins) continue;
+    /* a one-letter rest ends a form when any form ends with that letter; with ال before it, its last
+     * two letters are ل and that letter, as in the word (ly is that ل) */
+    int plain_end = fl - (size_t)k >= 2 ? end_ok : (int)((g->suf2[lz >> 6] >> (lz & 63)) & 1);
+    if ((want & 2) && !(r & 2) && ((begins && plain_end && bloom_has(g->cfull, g->cfmask, at[k] | 1)) ||
+                     (al_begins && end_ok && bloom_has(g->cfull, g->cfmask, sh_step(sh_step(at[k], lam), alif) | 1))))
+      r |= 2;
+    if ((want & 4) && !(r & 4)) {
+      /* forward: the word is the start of a curated name */
+      uint64_t p = PH0, q = sh_step(sh_step(PH0, alif), lam);
+      for (size_t i = (size_t)k; i < fl; i++) {
+        p = sh_step(p, f[i]);
+        q = sh_step(q, f[i]);
+      }
+      if ((begins && bloom_has(g->cpre, g->cpmask, p | 1)) || (al_begins && bloom_has(g->cpre, g->cpmask, q | 1))) r |= 4;
+    }
+  }
+  return r;
 }

@@ -32,6 +32,10 @@ typedef struct rasd__gaz_entry {
 /** Returns the number of entries in 'g' (0 when 'g' is NULL). */
 size_t rasd__gaz_size(const rasd__gaz *g);
 
+/** Returns a number that tells this load of the gazetteer from every other one in the process (for
+ * memo tables); 0 when 'g' is NULL. */
+uint64_t rasd__gaz_gen(const rasd__gaz *g);
+
 /** Fills 'e' with entry 'i' of 'g'; returns 0, or -1 when 'i' is out of range. */
 int rasd__gaz_get(const rasd__gaz *g, uint32_t i, rasd__gaz_entry *e);
 
@@ -51,6 +55,13 @@ int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type);
  * ة/ه aside); with 'curated' 1 only hand-written, country and capital-city entries count, with 2 also
  * every city; 'type' (RASD_ENT_NONE: any) filters by type; -1 when none. */
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
+
+/** Cheap test for spans of known names around the word 's' ('len' bytes): bit 1 when its flat letters
+ * may end a hand-written, country or city entry; bit 2 when the word alone, with up to two clitic letters
+ * (و ف ب ل ك) off its front, and ال put back where لل came off, may be such an entry; bit 4 when that
+ * word may begin one. Only the bits in 'want' are computed. A missing
+ * bit says rasd__gaz_exact() (curated) of such a span finds nothing. */
+unsigned rasd__gaz_tail(const rasd__gaz *g, const char *s, size_t len, unsigned want);
 
 /** Returns a bit mask of the entity types the name 's' ('len' bytes) has in the gazetteer
  * (bit 1<<RASD_ENT_PER, 1<<RASD_ENT_LOC, 1<<RASD_ENT_ORG; bit 1 when it is a title or role word):

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
+#include <pthread.h>
 #include "extract/extract.h"
 #include "extract/names.h"
 #include "extract/gazetteer.h"
@@ -21,6 +22,11 @@ enum {
 static int is_vowel(uint8_t s) { return s < S_CONSO; }
 
 int32_t rasd__name_cp(int32_t cp) {
+  /* fast paths: the Arabic letters and ASCII letters, digits and space that make up most names */
+  if (cp >= 0x0621 && cp <= 0x064A && cp != 0x0640 && (cp <= 0x063A || cp >= 0x0641))
+    return (cp == 0x0622 || cp == 0x0623 || cp == 0x0625) ? 0x0627 : cp;
+  if (cp >= 'a' && cp <= 'z') return cp;
+  if (cp == ' ') return -1;
   if (cp < 0) return 0;
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' || cp == '/' || cp == '.' ||
       cp == ',' || cp == 0x060C || cp == 0x061B || cp == '(' || cp == ')' || cp == '"' || cp == '\'' ||
@@ -186,38 +192,97 @@ static const struct wl DESCRIPTORS[] = {
   {NULL, 0}};
 #undef W
 
-/* Normalises word 'w' ('len' bytes) into 'out' (UTF-8, 'cap' bytes); returns its length. */
-static size_t norm_word(const char *w, size_t len, char *out, size_t cap) {
-  size_t i = 0, o = 0;
+/* Title and descriptor words are looked up in one small open-addressing table keyed by a hash of the
+ * word's normalised letters (name_cp, ة→ه): no normalised copy, no scan of the lists. */
+#define WSET_BITS 8
+typedef struct wset_ent { uint64_t h; const int32_t *cp; uint8_t n, list; } wset_ent;
+static wset_ent wset[1u << WSET_BITS];
+static int32_t wset_cps[512];
+static pthread_once_t wset_once = PTHREAD_ONCE_INIT;
+
+static inline uint64_t cp_hash_step(uint64_t h, int32_t c) { return (h ^ (uint64_t)(uint32_t)c) * 0x100000001b3ull; }
+#define CP_HASH0 0xcbf29ce484222325ull
+
+static void wset_add(const struct wl *list, uint8_t id, size_t *used) {
+  for (int k = 0; list[k].s; k++) {
+    size_t i = 0, n0 = *used;
+    uint64_t h = CP_HASH0;
+    while (i < list[k].n) {
+      int32_t c = rasd__name_cp(rasd__utf8_next(list[k].s, list[k].n, &i));
+      if (c <= 0) continue;
+      if (c == 0x0629) c = 0x0647;
+      wset_cps[(*used)++] = c;
+      h = cp_hash_step(h, c);
+    }
+    unsigned slot = (unsigned)(h >> 40) & ((1u << WSET_BITS) - 1);
+    for (;; slot = (slot + 1) & ((1u << WSET_BITS) - 1)) {
+      wset_ent *e = &wset[slot];
+      if (!e->cp) { e->h = h; e->cp = wset_cps + n0; e->n = (uint8_t)(*used - n0); e->list = id; break; }
+      if (e->h == h && e->n == *used - n0 && !memcmp(e->cp, wset_cps + n0, e->n * sizeof *e->cp)) {
+        e->list |= id; /* in both lists */
+        *used = n0;
+        break;
+      }
+    }
+  }
+}
+
+static void wset_init(void) {
+  size_t used = 0;
+  wset_add(TITLES, 1, &used);
+  wset_add(DESCRIPTORS, 2, &used);
+}
+
+/* Which lists (1 titles, 2 descriptors) hold the word whose normalised letters are 'cp[0..n)' (ة→ه
+ * already applied), given its hash 'h'. */
+static unsigned wset_find(const int32_t *cp, int n, uint64_t h) {
+  pthread_once(&wset_once, wset_init);
+  unsigned slot = (unsigned)(h >> 40) & ((1u << WSET_BITS) - 1);
+  for (;; slot = (slot + 1) & ((1u << WSET_BITS) - 1)) {
+    const wset_ent *e = &wset[slot];
+    if (!e->cp) return 0;
+    if (e->h == h && e->n == n && !memcmp(e->cp, cp, (size_t)n * sizeof *cp)) return e->list;
+  }
+}
+
+/* Fast UTF-8 step for ASCII and two-byte sequences; anything else goes through rasd__utf8_next. */
+static inline int32_t next_cp(const char *str, size_t len, size_t *i) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t p = *i;
+  unsigned c = s[p];
+  if (c < 0x80) { *i = p + 1; return (int32_t)c; }
+  if (c >= 0xC2 && c <= 0xDF && p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
+    *i = p + 2;
+    return (int32_t)(((c & 0x1F) << 6) | (s[p + 1] & 0x3F));
+  }
+  return rasd__utf8_next(str, len, i);
+}
+
+/* The lists (1 titles, 2 descriptors) that hold word 'w' ('len' bytes, as written), 0 when none. */
+static unsigned word_lists(const char *w, size_t len) {
+  if (len >= 60 || len < 2) return 0;
+  int32_t cp[64];
+  int n = 0;
+  uint64_t h = CP_HASH0;
+  size_t i = 0;
   while (i < len) {
-    int32_t c = rasd__name_cp(rasd__utf8_next(w, len, &i));
+    int32_t c = rasd__name_cp(next_cp(w, len, &i));
     if (c <= 0) continue;
     if (c == 0x0629) c = 0x0647;
-    if (o + 4 >= cap) break;
-    o += (size_t)rasd__utf8_put(out + o, c);
+    cp[n++] = c;
+    h = cp_hash_step(h, c);
   }
-  out[o] = 0;
-  return o;
+  return n ? wset_find(cp, n, h) : 0;
 }
 
-static int in_list(const struct wl *list, const char *w, size_t len) {
-  char buf[128];
-  if (len >= 60 || len < 2) return 0;
-  size_t n = norm_word(w, len, buf, sizeof buf);
-  if (!n) return 0;
-  for (int k = 0; list[k].s; k++)
-    if (list[k].n == n && !memcmp(list[k].s, buf, n)) return 1;
-  return 0;
-}
-
-int rasd__is_title_word(const char *w, size_t len) { return in_list(TITLES, w, len) ? (int)len : 0; }
-int rasd__is_descriptor_word(const char *w, size_t len) { return in_list(DESCRIPTORS, w, len); }
+int rasd__is_title_word(const char *w, size_t len) { return (word_lists(w, len) & 1) ? (int)len : 0; }
+int rasd__is_descriptor_word(const char *w, size_t len) { return (word_lists(w, len) & 2) != 0; }
 
 /* Turns the normalised letters 'cp[0..n)' of one word into symbols in 't'. Doubled letters are kept
  * (the distance makes a repeated letter cheap to drop) and collapsed only in keys. */
 static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
   int b = 0;
-  memset(t, 0, sizeof *t);
+  t->n = t->had_al = t->nconso = 0;
   if (n >= 4 && cp[0] == 0x0627 && cp[1] == 0x0644) { b = 2; t->had_al = 1; } /* ال */
   for (int i = b; i < n && t->n < RASD__NAME_MAXSYM; i++) {
     int32_t c = cp[i];
@@ -236,34 +301,42 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
 }
 
 int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
-  memset(out, 0, sizeof *out);
+  out->n = 0;
+  out->n_titles = 0;
   if (!s) return 0;
   int32_t cps[RASD__NAME_MAXSYM + 8];
   size_t i = 0, wstart = 0;
-  int n = 0, leading = 1, words = 0;
+  int n = 0, leading = 1;
+  uint64_t h = CP_HASH0; /* of the word's letters, ة→ه: the title and descriptor lookups */
   /* First pass collects words; titles are checked on the word as written. */
   while (i <= len) {
     size_t at = i;
     int32_t c = -1;
-    if (i < len) c = rasd__name_cp(rasd__utf8_next(s, len, &i));
+    if (i < len) c = rasd__name_cp(next_cp(s, len, &i));
     else i++;
     if (c == 0) continue;
     if (c > 0) {
-      if (n == 0) wstart = at;
+      if (n == 0) { wstart = at; h = CP_HASH0; }
       if (n < RASD__NAME_MAXSYM + 8) cps[n++] = c;
+      h = cp_hash_step(h, c == 0x0629 ? 0x0647 : c);
       continue;
     }
     if (n == 0) continue;
     /* a word ends at s[wstart..at) */
     size_t wl = at - wstart;
-    words++;
-    if (leading && (rasd__is_title_word(s + wstart, wl))) { out->n_titles++; n = 0; continue; }
-    if (leading && out->n == 0 && rasd__is_descriptor_word(s + wstart, wl)) {
+    unsigned lists = 0;
+    if (leading && wl >= 2 && wl < 60) {
+      int32_t f[RASD__NAME_MAXSYM + 8];
+      for (int k = 0; k < n; k++) f[k] = cps[k] == 0x0629 ? 0x0647 : cps[k];
+      lists = wset_find(f, n, h);
+    }
+    if (lists & 1) { out->n_titles++; n = 0; continue; }
+    if (leading && out->n == 0 && (lists & 2)) {
       /* kept only when nothing follows (a name that is just "الموقع" stays itself) */
       size_t j = i;
       int more = 0;
       while (j < len) {
-        int32_t d = rasd__name_cp(rasd__utf8_next(s, len, &j));
+        int32_t d = rasd__name_cp(next_cp(s, len, &j));
         if (d > 0) { more = 1; break; }
       }
       if (more) { n = 0; continue; }
@@ -277,7 +350,6 @@ int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
     }
     n = 0;
   }
-  (void)words;
   return out->n;
 }
 
@@ -299,7 +371,9 @@ static double sub_cost(uint8_t a, uint8_t b) {
   if (PAIR(S_TS, S_S) || PAIR(S_TS, S_CH)) return 0.3;
   if (PAIR(S_TS, S_SH)) return 0.4;
   if (PAIR(S_TS, S_G)) return 0.6; /* Slavic c written ك */
+  if (PAIR(S_TS, S_T)) return 0.5;  /* تس / ت (كونستانتسا / كونستنتا) */
   if (PAIR(S_S, S_SH) || PAIR(S_CH, S_SH)) return 0.3;
+  if (PAIR(S_CH, S_G)) return 0.3; /* Slavic ć/č written تش or ك (ديميتريفيتش / ديمتريفيك) */
   if (PAIR(S_S, S_Z)) return 0.3;
   if (PAIR(S_T, S_TH) || PAIR(S_S, S_TH) || PAIR(S_Z, S_TH)) return 0.3;
   if (PAIR(S_T, S_D) || PAIR(S_G, S_X) || PAIR(S_H, S_X) || PAIR(S_CH, S_G) || PAIR(S_CH, S_S) || PAIR(S_G, S_SH))
@@ -380,7 +454,7 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
     if (ga[g] == gb[g]) continue;
     if (!ga[g] || !gb[g]) {
       int k = na_[g] + nb_[g]; /* every omitted letter costs */
-      d += (g == la ? 0.5 : 0.3) + 0.3 * (k - 1);
+      d += g == la ? 0.5 + 0.5 * (k - 1) : 0.3 + 0.3 * (k - 1); /* two letters more at the end: a suffix (برازيل / برازيليا) */
     }
     else if (g == la && ((ga[g] & gb[g]) == ga[g] || (ga[g] & gb[g]) == gb[g]) && a[na - 1] != b[nb - 1])
       d += 0.5; /* a vowel added at the end (كولوني / كولونيا) */
@@ -394,6 +468,13 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
 /* How much letter distance a name with 'l' consonants tolerates. */
 static double tolerance(int l) {
   if (l <= 2) return 0.35;
+  if (l <= 3) return 0.65;
+  if (l <= 4) return 0.95;
+  return 1.25;
+}
+
+/* The base the typo allowance (RASD__NM_TYPO) is added to: stricter, since a typo already costs a letter. */
+static double tolerance_typo(int l) {
   if (l <= 4) return 0.65;
   if (l <= 6) return 1.05;
   return 1.25;
@@ -458,16 +539,12 @@ size_t rasd__ntok_key(const rasd__ntok *t, char *out) {
   return o;
 }
 
-char *rasd_name_key(const char *s, size_t len) {
-  rasd__name nm;
-  rasd__name_parse(s, len, &nm);
+size_t rasd__name_key_parsed(const rasd__name *nm, char *out) {
   /* Words are joined without a separator, so بيونغ يانغ, بيونغ-يانغ and بيونغيانغ share a key; a
    * letter doubled across the join collapses like one inside a word. */
   int c;
   uint8_t j[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
-  int n = joined(&nm, j, &c);
-  char *out = malloc((size_t)n * 4 + 8);
-  if (!out) return NULL;
+  int n = joined(nm, j, &c);
   size_t o = 0;
   uint8_t prev = 0;
   for (int k = 0; k < n; k++) {
@@ -481,12 +558,20 @@ char *rasd_name_key(const char *s, size_t len) {
   if (!o)
     for (int k = 0; k < n; k++) o += sym_key_letter(j[k], out + o);
   out[o] = 0;
-  return out;
+  return o;
+}
+
+char *rasd_name_key(const char *s, size_t len) {
+  rasd__name nm;
+  rasd__name_parse(s, len, &nm);
+  char buf[RASD__NAME_KEYMAX];
+  size_t n = rasd__name_key_parsed(&nm, buf);
+  return rasd__strndup(buf, n);
 }
 
 /* ---- matching ---- */
 
-static int spelling_match(const rasd__name *x, const rasd__name *y, int flags) {
+int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
   uint8_t ja[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], jb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
   int ca, cb;
@@ -505,7 +590,7 @@ static int spelling_match(const rasd__name *x, const rasd__name *y, int flags) {
     if (dl > 1 || dl < -1) return 0;
   }
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
-  return (g >= 0 ? g : rasd__sym_dist(ja, na, jb, nb)) <= tolerance(l) + typo + 1e-9;
+  return (g >= 0 ? g : rasd__sym_dist(ja, na, jb, nb)) <= (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
 }
 
 static int ascii_ieq(const char *a, const char *b) {
@@ -514,19 +599,33 @@ static int ascii_ieq(const char *a, const char *b) {
   return *a == *b;
 }
 
-/* English forms the gazetteer gives the whole name: compares the two names' sets. Returns 1 (a shared
- * form), -1 (both known, none shared), 0 (unknown). */
-static int gaz_verdict(const rasd__gaz *g, const char *a, size_t alen, const char *b, size_t blen) {
-  if (!g) return 0;
-  /* Only curated sources decide (hand-written list, countries, cities): ANETAC lists transliterations,
-   * one English per spelling, and would split variants. Exact lookups only: cheap and never a guess. */
-  int64_t ba = rasd__gaz_exact(g, a, alen, 2, RASD_ENT_NONE), bb = rasd__gaz_exact(g, b, blen, 2, RASD_ENT_NONE);
-  if (ba < 0 || bb < 0) return 0;
+/* English forms the gazetteer gives the whole names (entries 'ia' and 'ib' from rasd__gaz_exact(), curated
+ * 2): compares them. Returns 1 (a shared form), -1 (both known, none shared), 0 (unknown). Only curated
+ * sources decide (hand-written list, countries, cities): ANETAC lists transliterations, one English per
+ * spelling, and would split variants. Exact lookups only: cheap and never a guess. */
+static int gaz_verdict(const rasd__gaz *g, int64_t ia, int64_t ib) {
+  if (!g || ia < 0 || ib < 0) return 0;
   rasd__gaz_entry ea, eb;
-  rasd__gaz_get(g, (uint32_t)ba, &ea);
-  rasd__gaz_get(g, (uint32_t)bb, &eb);
+  rasd__gaz_get(g, (uint32_t)ia, &ea);
+  rasd__gaz_get(g, (uint32_t)ib, &eb);
   if (!*ea.en || !*eb.en) return 0;
   return ascii_ieq(ea.en, eb.en) ? 1 : -1;
+}
+
+int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len) {
+  return m && m->gaz ? rasd__gaz_exact(m->gaz, s, len, 2, RASD_ENT_NONE) : -1;
+}
+
+int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
+                             int flags) {
+  if (!x->n || !y->n) return 0;
+  int sp = rasd__names_spelling(x, y, flags);
+  if (m && m->gaz && !(flags & RASD__NM_NOGAZ)) {
+    int v = gaz_verdict(m->gaz, gx, gy);
+    if (v == 1) return 1;
+    if (v == -1) return 0;
+  }
+  return sp;
 }
 
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags) {
@@ -535,13 +634,9 @@ int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const
   rasd__name_parse(a, alen, &x);
   rasd__name_parse(b, blen, &y);
   if (!x.n || !y.n) return 0;
-  int sp = spelling_match(&x, &y, flags);
-  if (m && m->gaz && !(flags & RASD__NM_NOGAZ)) {
-    int v = gaz_verdict(m->gaz, a, alen, b, blen);
-    if (v == 1) return 1;
-    if (v == -1) return 0;
-  }
-  return sp;
+  int gz = m && m->gaz && !(flags & RASD__NM_NOGAZ);
+  return rasd__names_match_parsed(m, &x, gz ? rasd__name_gaz_exact(m, a, alen) : -1, &y,
+                                  gz ? rasd__name_gaz_exact(m, b, blen) : -1, flags);
 }
 
 int rasd_names_match(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen) {
@@ -587,7 +682,59 @@ static int same_letters(const rasd__gaz *g, uint32_t i, const char *s, size_t le
   return 1;
 }
 
+/* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article. */
+#define EN_MEMO_BITS 11
+#define EN_MEMO_STR 62
+typedef struct en_memo {
+  uint64_t gen, h;
+  uint8_t len, type, translit, en_len;
+  char s[EN_MEMO_STR];
+  char en[EN_MEMO_STR];
+} en_memo;
+static _Thread_local en_memo *en_memo_tab; /* allocated on first use, freed when the thread ends */
+static pthread_key_t en_memo_key;
+static pthread_once_t en_memo_once = PTHREAD_ONCE_INIT;
+static void en_memo_key_init(void) { (void)pthread_key_create(&en_memo_key, free); }
+static en_memo *en_memo_table(void) {
+  if (!en_memo_tab) {
+    pthread_once(&en_memo_once, en_memo_key_init);
+    en_memo_tab = calloc(1u << EN_MEMO_BITS, sizeof *en_memo_tab);
+    if (en_memo_tab) (void)pthread_setspecific(en_memo_key, en_memo_tab);
+  }
+  return en_memo_tab;
+}
+
+static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit);
+
 char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
+  uint64_t gen = m ? rasd__gaz_gen(m->gaz) : 0;
+  en_memo *tab = gen ? en_memo_table() : NULL;
+  if (!s || !tab || len >= EN_MEMO_STR || type < 0 || type > 255) return name_english(m, s, len, type, translit);
+  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)type;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+  en_memo *e = &tab[h & ((1u << EN_MEMO_BITS) - 1)];
+  if (e->gen == gen && e->h == h && e->len == len && e->type == type && !memcmp(e->s, s, len)) {
+    if (translit) *translit = e->translit;
+    return rasd__strndup(e->en, e->en_len);
+  }
+  int tr = 0;
+  char *en = name_english(m, s, len, type, &tr);
+  if (translit) *translit = tr;
+  size_t el = en ? strlen(en) : 0;
+  if (en && el < EN_MEMO_STR) {
+    e->gen = gen;
+    e->h = h;
+    e->len = (uint8_t)len;
+    e->type = (uint8_t)type;
+    e->translit = (uint8_t)tr;
+    e->en_len = (uint8_t)el;
+    memcpy(e->s, s, len);
+    memcpy(e->en, en, el);
+  }
+  return en;
+}
+
+static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
   const rasd__gaz *g = m ? m->gaz : NULL;

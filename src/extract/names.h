@@ -29,12 +29,31 @@ typedef struct rasd__name {
 /* Parses 's' ('len' bytes) into 'out'. Returns the number of tokens kept. Never fails. */
 int rasd__name_parse(const char *s, size_t len, rasd__name *out);
 
+/* Room for a name key written by rasd__name_key_parsed() (4 bytes per symbol at most, NUL). */
+#define RASD__NAME_KEYMAX (4 * RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 8)
+
+/** Writes the key of the parsed name 'nm' (as rasd_name_key() makes it) to 'out' (RASD__NAME_KEYMAX
+ * bytes); returns its length. */
+size_t rasd__name_key_parsed(const rasd__name *nm, char *out);
+
 /* Flags for rasd__names_match_ex(). */
 #define RASD__NM_TYPO 1     /* allow one extra letter edit (caller has context: same article, shared neighbours) */
 #define RASD__NM_NOGAZ 2    /* ignore gazetteer English forms */
 
 /** Returns 1 when names 'a' and 'b' are spellings of one name under 'flags' (RASD__NM_*). */
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags);
+
+/** Returns 1 when the parsed names 'x' and 'y' are spellings of one name by their letters alone
+ * (no gazetteer) under 'flags' (RASD__NM_TYPO); 0 when either is empty. */
+int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags);
+
+/** rasd__names_match_ex() on names parsed already: 'gx' and 'gy' are their rasd__name_gaz_exact() entries. */
+int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
+                             int flags);
+
+/** The curated gazetteer entry whose Arabic is exactly 's' ('len' bytes), as the matcher consults it; -1 when
+ * none or no gazetteer. */
+int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len);
 
 /** Returns 1 when parsed tokens 'x' and 'y' are spellings of one word (no typo tolerance). */
 int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y);

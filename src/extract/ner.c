@@ -37,9 +37,17 @@ static char *errf(const char *path, const char *what) {
   return rasd__buf_detach(&b);
 }
 
+/* A number no other model loaded by this process has. */
+static unsigned long model_gen(void) {
+  static _Atomic unsigned long g;
+  return ++g;
+}
+
 void rasd__ner_free(rasd__ner *n) {
   if (!n) return;
   if (n->region) munmap(n->region, n->region_len);
+  if (n->shared) rasd__ner_state_free(n->shared);
+  pthread_mutex_destroy(&n->lock);
   free(n->nlm);
   rasd__ner_lex_free(&n->lex);
   free(n);
@@ -119,6 +127,8 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   m->scale = h.scale;
   m->o_bias = h.o_bias;
   m->file_size = len;
+  m->gen = model_gen();
+  pthread_mutex_init(&m->lock, NULL);
   memcpy(m->trans, p, sizeof m->trans);
   p += sizeof m->trans;
   size_t nb = (size_t)1 << h.bits, wbytes = nb * RASD__NER_RS * sizeof(int16_t), lcap = 64;
@@ -206,87 +216,281 @@ int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
   return rc;
 }
 
-/* ---- decoding ---- */
+/* ---- decoding ----
+ * Emission scores come from a cache of distinct word forms: per form, the summed weight rows of its
+ * word-only features and the rows it gives the tokens one and two before and after it (its form and bare
+ * form as their neighbour). Only the context features (pairs, trigger and gazetteer context, clusters of
+ * neighbours) are hashed and looked up per token. The sums are integers, so the scores are exactly those
+ * of the plain sum over all RASD__NER_NF features (rasd__ner_emissions_ref, used by the tests). */
+
+#define WC_KEY 23             /* words of up to this many bytes are cached */
+#define WC_MAX ((size_t)1 << 15) /* entries before the cache is emptied */
+#define WC_LONG 0x80000000u   /* index flag: an uncached (long) word, in the overflow array */
+#define VL 12                 /* int32 lanes of an emission vector (T = 9, padded for SSE) */
+
+typedef struct wc_ent {
+  int32_t v[5][VL]; /* own features; given to the token after it, two after, the token before it, two before */
+  rasd__ner_tok tok;
+  uint8_t len;
+  char s[WC_KEY];
+} wc_ent;
 
 struct rasd__ner_state {
-  size_t cap;
-  uint32_t *feats;
-  int32_t *score; /* n × T */
-  uint8_t *back;  /* n × T */
-  rasd__ner_scratch *sc;
+  size_t cap;            /* tokens the sentence buffers hold */
+  uint32_t *idx;         /* per token: entry index (WC_LONG: overflow) */
+  rasd__ner_tok *tok;    /* per token: the word's view, with its gazetteer and trigger marks */
+  uint32_t *ctx;         /* per token: RASD__NER_NCTX buckets */
+  int32_t *em;           /* per token: emission scores (VL) */
+  int32_t *score;        /* n × T */
+  uint8_t *back;         /* n × T */
+  wc_ent *ovf;           /* long words of the current sentence */
+  size_t n_ovf, cap_ovf;
+  unsigned long gen;     /* the model the cache holds sums of (0: none) */
+  wc_ent *ent;
+  size_t n_ent, cap_ent;
+  uint32_t *slot;        /* open addressing over the entries: index + 1, 0 = empty */
+  size_t slot_mask;
+  int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
 };
+
 
 rasd__ner_state *rasd__ner_state_new(void) { return calloc(1, sizeof(rasd__ner_state)); }
 
 void rasd__ner_state_free(rasd__ner_state *st) {
   if (!st) return;
-  free(st->feats);
+  free(st->idx);
+  free(st->tok);
+  free(st->ctx);
+  free(st->em);
   free(st->score);
   free(st->back);
-  rasd__ner_scratch_free(st->sc);
+  free(st->ovf);
+  free(st->ent);
+  free(st->slot);
   free(st);
 }
+
+#define GROW(p, c, sz)                         \
+  do {                                         \
+    void *q_ = realloc((p), (c) * (sz));       \
+    if (!q_) return -1;                        \
+    (p) = q_;                                  \
+  } while (0)
 
 static int state_reserve(rasd__ner_state *st, size_t n) {
   if (n <= st->cap) return 0;
   size_t c = st->cap ? st->cap : 64;
   while (c < n) c *= 2;
-  uint32_t *f = realloc(st->feats, c * RASD__NER_NF * sizeof *f);
-  if (f) st->feats = f;
-  int32_t *s = realloc(st->score, c * RASD__NER_T * sizeof *s);
-  if (s) st->score = s;
-  uint8_t *b = realloc(st->back, c * RASD__NER_T);
-  if (b) st->back = b;
-  rasd__ner_scratch *sc = rasd__ner_scratch_new(c);
-  if (!f || !s || !b || !sc) {
-    rasd__ner_scratch_free(sc);
-    return -1;
-  }
-  rasd__ner_scratch_free(st->sc);
-  st->sc = sc;
+  GROW(st->idx, c, sizeof *st->idx);
+  GROW(st->tok, c, sizeof *st->tok);
+  GROW(st->ctx, c, RASD__NER_NCTX * sizeof *st->ctx);
+  GROW(st->em, c, VL * sizeof *st->em);
+  GROW(st->score, c, RASD__NER_T * sizeof *st->score);
+  GROW(st->back, c, RASD__NER_T);
   st->cap = c;
   return 0;
 }
 
-/* Sums the weight rows of one token's features into e[0..16). */
-static inline void emission(const rasd__ner *m, const uint32_t *f, int32_t *e) {
+/* Adds the weight rows of 'nb' buckets to acc[0..VL). */
+static inline void add_rows(const rasd__ner *m, const uint32_t *f, int nb, int32_t *acc) {
 #ifdef __SSE2__
-  __m128i a0 = _mm_setzero_si128(), a1 = a0, a2 = a0;
-  for (int k = 0; k < RASD__NER_NF; k++) {
+  __m128i a0 = _mm_loadu_si128((const __m128i *)acc), a1 = _mm_loadu_si128((const __m128i *)(acc + 4)),
+          a2 = _mm_loadu_si128((const __m128i *)(acc + 8));
+  for (int k = 0; k < nb; k++) {
     const __m128i *row = (const __m128i *)(m->w + (size_t)f[k] * RASD__NER_RS);
     __m128i lo = _mm_load_si128(row), hi = _mm_loadl_epi64(row + 1);
     a0 = _mm_add_epi32(a0, _mm_srai_epi32(_mm_unpacklo_epi16(lo, lo), 16));
     a1 = _mm_add_epi32(a1, _mm_srai_epi32(_mm_unpackhi_epi16(lo, lo), 16));
     a2 = _mm_add_epi32(a2, _mm_srai_epi32(_mm_unpacklo_epi16(hi, hi), 16));
   }
-  _mm_storeu_si128((__m128i *)e, a0);
-  _mm_storeu_si128((__m128i *)(e + 4), a1);
-  _mm_storeu_si128((__m128i *)(e + 8), a2);
+  _mm_storeu_si128((__m128i *)acc, a0);
+  _mm_storeu_si128((__m128i *)(acc + 4), a1);
+  _mm_storeu_si128((__m128i *)(acc + 8), a2);
 #else
-  for (int t = 0; t < RASD__NER_T; t++) e[t] = 0;
-  for (int k = 0; k < RASD__NER_NF; k++) {
+  for (int k = 0; k < nb; k++) {
     const int16_t *row = m->w + (size_t)f[k] * RASD__NER_RS;
-    for (int t = 0; t < RASD__NER_T; t++) e[t] += row[t];
+    for (int t = 0; t < VL; t++) acc[t] += row[t];
   }
 #endif
 }
 
-int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags) {
-  if (n == 0) return RASD_OK;
-  if (state_reserve(st, n)) return RASD_ENOMEM;
-  rasd__ner_features(&m->lex, w, n, m->bits, st->sc, st->feats);
-  enum { T = RASD__NER_T };
-  int32_t *sc = st->score;
-  enum { AHEAD = 2 }; /* rows are cache misses: ask for the next tokens' rows early */
+static inline void add_vec(int32_t *acc, const int32_t *v) {
+#ifdef __SSE2__
+  for (int q = 0; q < VL; q += 4)
+    _mm_storeu_si128((__m128i *)(acc + q), _mm_add_epi32(_mm_loadu_si128((const __m128i *)(acc + q)),
+                                                         _mm_loadu_si128((const __m128i *)(v + q))));
+#else
+  for (int t = 0; t < VL; t++) acc[t] += v[t];
+#endif
+}
+
+/* The neighbour vectors v[1..4] from the four pairs of buckets. */
+static void nb_vectors(const rasd__ner *m, const uint32_t *nb, int32_t (*v)[VL]) {
+  for (int r = 0; r < 4; r++) {
+    memset(v[r], 0, sizeof v[r]);
+    add_rows(m, nb + 2 * r, 2, v[r]);
+  }
+}
+
+static void fill_ent(const rasd__ner *m, const rasd__ner_word *w, wc_ent *e) {
+  uint32_t self[RASD__NER_NSELF], nb[RASD__NER_NNB];
+  rasd__ner_word_tok(&m->lex, w, m->bits, &e->tok, self);
+  memset(e->v[0], 0, sizeof e->v[0]);
+  add_rows(m, self, RASD__NER_NSELF, e->v[0]);
+  rasd__ner_nb_feats(&e->tok, m->bits, nb);
+  nb_vectors(m, nb, e->v + 1);
+}
+
+static void cache_clear(rasd__ner_state *st) {
+  st->n_ent = 0;
+  if (st->slot) memset(st->slot, 0, (st->slot_mask + 1) * sizeof *st->slot);
+}
+
+static inline uint64_t word_hash(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  }
+  uint64_t x = 0;
+  memcpy(&x, s + i, n - i);
+  h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
+  return h ^ (h >> 29);
+}
+
+/* Room for 'n' more entries without moving them during a sentence; binds the cache to model 'm'. */
+static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
+  if (st->gen != m->gen) {
+    cache_clear(st);
+    uint32_t nb[RASD__NER_NNB];
+    rasd__ner_nb_feats(NULL, m->bits, nb);
+    nb_vectors(m, nb, st->edge);
+    st->gen = m->gen;
+  }
+  if (st->n_ent + n <= st->cap_ent) return 0;
+  if (st->n_ent + n > WC_MAX && st->n_ent) cache_clear(st);
+  if (st->n_ent + n <= st->cap_ent) return 0;
+  size_t c = st->cap_ent ? st->cap_ent : 1024;
+  while (c < st->n_ent + n) c *= 2;
+  wc_ent *e = realloc(st->ent, c * sizeof *e);
+  if (!e) return -1;
+  st->ent = e;
+  st->cap_ent = c;
+  uint32_t *sl = calloc(2 * c, sizeof *sl);
+  if (!sl) return -1;
+  free(st->slot);
+  st->slot = sl;
+  st->slot_mask = 2 * c - 1;
+  for (size_t i = 0; i < st->n_ent; i++) {
+    size_t p = (size_t)word_hash(st->ent[i].s, st->ent[i].len) & st->slot_mask;
+    while (sl[p]) p = (p + 1) & st->slot_mask;
+    sl[p] = (uint32_t)i + 1;
+  }
+  return 0;
+}
+
+/* Entry index of word w (added and filled on first sight). */
+static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w) {
+  if (w->len > WC_KEY) {
+    wc_ent *e = &st->ovf[st->n_ovf];
+    fill_ent(m, w, e);
+    return (uint32_t)st->n_ovf++ | WC_LONG;
+  }
+  size_t p = (size_t)word_hash(w->s, w->len) & st->slot_mask;
+  for (;;) {
+    uint32_t x = st->slot[p];
+    if (!x) break;
+    const wc_ent *e = &st->ent[x - 1];
+    if (e->len == w->len && !memcmp(e->s, w->s, w->len)) return x - 1;
+    p = (p + 1) & st->slot_mask;
+  }
+  wc_ent *e = &st->ent[st->n_ent];
+  e->len = (uint8_t)w->len;
+  memcpy(e->s, w->s, w->len);
+  fill_ent(m, w, e);
+  st->slot[p] = (uint32_t)st->n_ent + 1;
+  return (uint32_t)st->n_ent++;
+}
+
+static inline const wc_ent *ent_at(const rasd__ner_state *st, uint32_t x) {
+  return x & WC_LONG ? &st->ovf[x & ~WC_LONG] : &st->ent[x];
+}
+
+/* Emission scores of the n words into st->em (VL per token), o_bias not added. */
+static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n) {
+  if (state_reserve(st, n) || cache_reserve(m, st, n)) return -1;
+  size_t nlong = 0;
+  for (size_t i = 0; i < n; i++) nlong += w[i].len > WC_KEY;
+  if (nlong > st->cap_ovf) {
+    wc_ent *o = realloc(st->ovf, nlong * sizeof *o);
+    if (!o) return -1;
+    st->ovf = o;
+    st->cap_ovf = nlong;
+  }
+  st->n_ovf = 0;
+  for (size_t i = 0; i < n; i++) {
+    st->idx[i] = cache_get(m, st, &w[i]);
+    st->tok[i] = ent_at(st, st->idx[i])->tok;
+  }
+  rasd__ner_mark(&m->lex, st->tok, n);
+  for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
+  enum { AHEAD = 2 }; /* the context rows are cache misses: ask for the next tokens' rows early */
   for (size_t i = 0; i < n && i < AHEAD; i++)
-    for (int k = 0; k < RASD__NER_NF; k++)
-      __builtin_prefetch(m->w + (size_t)st->feats[i * RASD__NER_NF + (size_t)k] * RASD__NER_RS);
+    for (int k = 0; k < RASD__NER_NCTX; k++)
+      __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
     if (i + AHEAD < n)
-      for (int k = 0; k < RASD__NER_NF; k++)
-        __builtin_prefetch(m->w + (size_t)st->feats[(i + AHEAD) * RASD__NER_NF + (size_t)k] * RASD__NER_RS);
-    int32_t e[16];
-    emission(m, st->feats + i * RASD__NER_NF, e);
+      for (int k = 0; k < RASD__NER_NCTX; k++)
+        __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
+    int32_t *e = st->em + i * VL;
+    memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
+    add_vec(e, i >= 1 ? ent_at(st, st->idx[i - 1])->v[1] : st->edge[0]);
+    add_vec(e, i >= 2 ? ent_at(st, st->idx[i - 2])->v[2] : st->edge[1]);
+    add_vec(e, i + 1 < n ? ent_at(st, st->idx[i + 1])->v[3] : st->edge[2]);
+    add_vec(e, i + 2 < n ? ent_at(st, st->idx[i + 2])->v[4] : st->edge[3]);
+    add_rows(m, st->ctx + i * RASD__NER_NCTX, RASD__NER_NCTX, e);
+  }
+  return 0;
+}
+
+int rasd__ner_emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out) {
+  if (n == 0) return RASD_OK;
+  if (emissions(m, st, w, n)) return RASD_ENOMEM;
+  for (size_t i = 0; i < n; i++) memcpy(out + i * RASD__NER_T, st->em + i * VL, RASD__NER_T * sizeof *out);
+  return RASD_OK;
+}
+
+int rasd__ner_emissions_ref(const rasd__ner *m, const rasd__ner_word *w, size_t n, int32_t *out) {
+  if (n == 0) return RASD_OK;
+  rasd__ner_scratch *sc = rasd__ner_scratch_new(n);
+  uint32_t *f = malloc(n * RASD__NER_NF * sizeof *f);
+  if (!sc || !f) {
+    rasd__ner_scratch_free(sc);
+    free(f);
+    return RASD_ENOMEM;
+  }
+  rasd__ner_features(&m->lex, w, n, m->bits, sc, f);
+  for (size_t i = 0; i < n; i++)
+    for (int t = 0; t < RASD__NER_T; t++) {
+      int32_t s = 0;
+      for (int k = 0; k < RASD__NER_NF; k++) s += m->w[(size_t)f[i * RASD__NER_NF + (size_t)k] * RASD__NER_RS + (size_t)t];
+      out[i * RASD__NER_T + (size_t)t] = s;
+    }
+  rasd__ner_scratch_free(sc);
+  free(f);
+  return RASD_OK;
+}
+
+int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags) {
+  if (n == 0) return RASD_OK;
+  if (emissions(m, st, w, n)) return RASD_ENOMEM;
+  enum { T = RASD__NER_T };
+  int32_t *sc = st->score;
+  for (size_t i = 0; i < n; i++) {
+    int32_t *e = st->em + i * VL;
     e[0] += m->o_bias;
     int32_t *cur = sc + i * T;
     uint8_t *bk = st->back + i * T;
@@ -332,6 +536,26 @@ int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word 
 
 /* ---- public entry points ---- */
 
+/* The model's own decoding state (its word cache lives on between documents) when no other thread holds
+ * it, else a fresh one; give it back with state_release. NULL when out of memory. */
+static rasd__ner_state *state_acquire(rasd__ner *m, int *owned) {
+  *owned = 1;
+  if (pthread_mutex_trylock(&m->lock) == 0) {
+    if (!m->shared) m->shared = rasd__ner_state_new();
+    if (m->shared) {
+      *owned = 0;
+      return m->shared;
+    }
+    pthread_mutex_unlock(&m->lock);
+  }
+  return rasd__ner_state_new();
+}
+
+static void state_release(rasd__ner *m, rasd__ner_state *st, int owned) {
+  if (owned) rasd__ner_state_free(st);
+  else if (st) pthread_mutex_unlock(&m->lock);
+}
+
 int rasd_ner_tag_words(const rasd_models *m, const char *const *words, size_t n, const char **tags) {
   if (n == 0) return RASD_OK;
   if (!m || !m->ner) {
@@ -340,7 +564,8 @@ int rasd_ner_tag_words(const rasd_models *m, const char *const *words, size_t n,
   }
   rasd__ner_word *w = malloc(n * sizeof *w);
   uint8_t *t = malloc(n);
-  rasd__ner_state *st = rasd__ner_state_new();
+  int owned;
+  rasd__ner_state *st = state_acquire(m->ner, &owned);
   int rc = RASD_ENOMEM;
   if (w && t && st) {
     for (size_t i = 0; i < n; i++) {
@@ -354,12 +579,12 @@ int rasd_ner_tag_words(const rasd_models *m, const char *const *words, size_t n,
   }
   free(w);
   free(t);
-  rasd__ner_state_free(st);
+  state_release(m->ner, st, owned);
   return rc;
 }
 
 static int ent_type(int tag) {
-  switch ((tag + 1) / 2) {
+  switch (rasd__ner_tag_type(tag)) {
     case 1: return RASD_ENT_PER;
     case 2: return RASD_ENT_LOC;
     case 3: return RASD_ENT_ORG;
@@ -410,6 +635,40 @@ static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *
   return nlm >= min_nlm || (cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS));
 }
 
+/* Lexicon classes of a word token (0 for other tokens); *definite tells whether it has the article. */
+static uint16_t word_cls(const rasd_models *m, const rasd_doc *d, const rasd_token *t, int *definite) {
+  *definite = 0;
+  if (t->kind != RASD_TOK_WORD || (size_t)t->start + t->len > d->text_len) return 0;
+  uint16_t cls;
+  int nlm;
+  *definite = rasd__ner_word_traits(&m->ner->lex, d->text + t->start, t->len, &cls, &nlm);
+  return cls;
+}
+
+/* Two corrections of the tags of one sentence [b, e) where the model misses a listed name in a clear frame:
+ * a listed given name (علي، محمد، جون) just before a person's name starts that name (آية الله علي خامنئي),
+ * and a listed place just after a place head noun (مدينة صور، محافظة الأنبار) is a place. */
+static void fix_frames(const rasd_models *m, const rasd_doc *d, const rasd_tokens *tk, size_t b, size_t e, uint8_t *tags) {
+  for (size_t i = b; i < e; i++) {
+    if (tags[i] != RASD__NER_O) continue;
+    int def, pdef;
+    if (i + 1 < e && tags[i + 1] == RASD__NER_B_PERS) {
+      uint16_t c = word_cls(m, d, &tk->tok[i], &def);
+      if ((c & RASD__LX_FIRST) && !def && !(c & RASD__LX_FUNC)) { /* على is listed as a preposition: علي matches it */
+        tags[i] = RASD__NER_B_PERS;
+        tags[i + 1] = RASD__NER_I_PERS;
+        continue;
+      }
+    }
+    if (i > b && tags[i - 1] == RASD__NER_O && (word_cls(m, d, &tk->tok[i - 1], &pdef) & RASD__LX_LOCHEAD)) {
+      uint16_t c = word_cls(m, d, &tk->tok[i], &def);
+      if ((c & (RASD__LX_GAZ_LOC | RASD__LX_NAM_LOC)) &&
+          !(c & (RASD__LX_PREP | RASD__LX_FUNC | RASD__LX_LOCHEAD | RASD__LX_TITLE | RASD__LX_REPORT | RASD__LX_MONTH)))
+        tags[i] = RASD__NER_B_LOC;
+    }
+  }
+}
+
 /* Set of the words the document writes with the article: a one-word place that also appears as a
  * definite common noun in the same article (سيول "floods" beside السيول, صور beside الصور) is not a place. */
 typedef struct defset {
@@ -449,7 +708,8 @@ static int defset_has(const defset *ds, uint64_t k) {
 int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
   const rasd_tokens *tk = a->tokens;
   if (!m || !m->ner || !tk || !tk->n_tok || !d->text) return RASD_OK;
-  rasd__ner_state *st = rasd__ner_state_new();
+  int owned;
+  rasd__ner_state *st = state_acquire(m->ner, &owned);
   rasd__ner_word *w = malloc(tk->n_tok * sizeof *w);
   uint8_t *tags = malloc(tk->n_tok);
   rasd_mention *ms = NULL;
@@ -471,13 +731,16 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       w[i - b].len = (uint32_t)len;
     }
     if ((rc = rasd__ner_tag(m->ner, st, w, e - b, tags + b)) != RASD_OK) goto done;
+    fix_frames(m, d, tk, b, e, tags);
     rc = RASD_ENOMEM;
     for (size_t i = b; i < e;) {
       int tg = tags[i];
       if (tg == RASD__NER_O) { i++; continue; }
-      int ty = (tg + 1) / 2;
+      int ty = rasd__ner_tag_type(tg);
       size_t j = i + 1;
-      while (j < e && tags[j] != RASD__NER_O && (tags[j] & 1) == 0 && (tags[j] + 1) / 2 == ty) j++;
+      while (j < e && rasd__ner_tag_pos(tags[j - 1]) != 2 && rasd__ner_tag_pos(tags[j]) >= 1 &&
+             rasd__ner_tag_type(tags[j]) == ty)
+        j++;
       size_t x = i, y = j;
       if (ty == 1) { /* a person's name half tagged: take a name-like neighbour word (أدريان واتسون) */
         /* only where the word stands between the name and a boundary (punctuation or the sentence's edge) */
@@ -527,6 +790,6 @@ done:
   free(ms);
   free(w);
   free(tags);
-  rasd__ner_state_free(st);
+  state_release(m->ner, st, owned);
   return rc;
 }

@@ -3,8 +3,9 @@
 #define RASD_NER_INTERNAL_H
 #include <stddef.h>
 #include <stdint.h>
+#include <pthread.h>
 
-/* Tags, in model order. ANERcorp's tag set. */
+/* Tags, in model order: ANERcorp's tag set, B-/I- PERS, LOC, ORG, MISC and O. */
 enum {
   RASD__NER_O = 0,
   RASD__NER_B_PERS, RASD__NER_I_PERS,
@@ -14,9 +15,13 @@ enum {
   RASD__NER_NTAGS
 };
 #define RASD__NER_T RASD__NER_NTAGS
+/* Entity type of a tag: 0 for O, 1 PERS, 2 LOC, 3 ORG, 4 MISC. */
+static inline int rasd__ner_tag_type(int t) { return t > 0 ? (t + 1) / 2 : 0; }
+/* Position of a tag in its span: 0 B, 1 I (-1 for O). */
+static inline int rasd__ner_tag_pos(int t) { return t > 0 ? (t & 1) == 0 : -1; }
 
 /* Bumped whenever feature extraction changes meaning: a model trained with another version is refused. */
-#define RASD__NER_FEAT_VERSION 6u
+#define RASD__NER_FEAT_VERSION 12u
 /* Model file format version. */
 #define RASD__NER_FILE_VERSION 2u
 #define RASD__NER_MAGIC "RASDNER\0"
@@ -39,6 +44,7 @@ enum {
   RASD__LX_NAM_PERS = 1u << 12, /* ANETAC persons (compiled into the model) */
   RASD__LX_NAM_LOC = 1u << 13,  /* ANETAC locations, world cities and their countries */
   RASD__LX_NAM_ORG = 1u << 14,  /* ANETAC organisations */
+  RASD__LX_PREFIX = 1u << 15,   /* the key is also the start of a longer phrase (not a class) */
 };
 #define RASD__LX_GAZ_ALL                                                                                \
   (RASD__LX_GAZ_PERS | RASD__LX_GAZ_LOC | RASD__LX_GAZ_ORG | RASD__LX_NAM_PERS | RASD__LX_NAM_LOC | \
@@ -68,7 +74,34 @@ typedef struct rasd__ner_word {
 } rasd__ner_word;
 
 /* Number of hashed features per token. */
-#define RASD__NER_NF 55
+#define RASD__NER_NF 63
+
+/* The features split in three: word-only features (the same wherever the word stands), neighbour features
+ * (the form and bare form of the words one and two before and after) and context features; the tagger
+ * caches the first two per distinct word form. */
+#define RASD__NER_NSELF 22
+#define RASD__NER_NNB 8
+#define RASD__NER_NCTX 33
+
+/* What the context features need of one token (cls and gaz are completed by rasd__ner_mark). */
+typedef struct rasd__ner_tok {
+  uint64_t h_form, h_bare, h_shape, h_suf0, h_suf1;
+  uint16_t cls, gaz, clu, clf;
+  uint16_t lex1; /* lexicon value of the word alone (its one-word phrase key) */
+  int8_t nlm;
+  uint8_t has_al, nonempty;
+} rasd__ner_tok;
+
+/* One word's view 't' (gaz cleared) and its RASD__NER_NSELF word-only feature buckets 'self'. */
+void rasd__ner_word_tok(const rasd__ner_lex *lx, const rasd__ner_word *w, unsigned bits, rasd__ner_tok *t,
+                        uint32_t *self);
+/* The RASD__NER_NNB buckets a word gives the tokens around it: [0-1] to the token after it (it is their word
+ * before), [2-3] two after, [4-5] the token before it, [6-7] two before; 't' NULL: the sentence's edges. */
+void rasd__ner_nb_feats(const rasd__ner_tok *t, unsigned bits, uint32_t *out);
+/* Marks gazetteer spans and multiword trigger phrases in the tokens' gaz and cls. */
+void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *t, size_t n);
+/* The RASD__NER_NCTX context feature buckets of token i of t[0..n) (after rasd__ner_mark). */
+void rasd__ner_ctx_feats(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *out);
 
 /* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
 typedef struct rasd__ner_scratch rasd__ner_scratch;
@@ -82,7 +115,7 @@ void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t
                         rasd__ner_scratch *sc, uint32_t *feats);
 
 /* Lexicon: init empty with room for 'cap' entries; add a phrase (words separated by spaces, as written)
- * with class bits; look up. */
+ * with class bits (each shorter start of it gets RASD__LX_PREFIX, so a look-up can stop early); look up. */
 int rasd__ner_lex_init(rasd__ner_lex *lx, size_t cap);
 void rasd__ner_lex_free(rasd__ner_lex *lx);
 int rasd__ner_lex_add_key(rasd__ner_lex *lx, uint64_t key, uint16_t bits);
@@ -95,6 +128,11 @@ void rasd__ner_lex_filter(rasd__ner_lex *lx, uint64_t *filt);
 uint64_t rasd__ner_builtin_sum(void);
 /* Key of a phrase (as written), the same key the features look up. */
 uint64_t rasd__ner_phrase_key(const char *s, size_t len);
+
+/* Lexicon key under which a word's distributional cluster (1 + id, learnt by the trainer from unlabelled
+ * news) is stored: a hash of the word without its conjunction and article, as written but for diacritics
+ * (so على and علي differ), or with 'folded' of its matching form; 0 for an empty word. */
+uint64_t rasd__ner_cluster_key(const char *s, size_t len, int folded);
 
 /* Key of a word without its conjunction and article, and whether it had the article (ال, بال, لل …). */
 uint64_t rasd__ner_def_key(const char *s, size_t len, int *definite);
@@ -144,6 +182,9 @@ struct rasd__ner {
   int32_t o_bias;
   float scale;
   size_t file_size;
+  unsigned long gen;          /* distinct per loaded model: a decoding state's word cache belongs to one */
+  struct rasd__ner_state *shared; /* the decoding state rasd__ner_run keeps between documents (with 'lock') */
+  pthread_mutex_t lock;
 };
 
 uint64_t rasd__ner_checksum(const void *p, size_t n);
@@ -155,7 +196,12 @@ int rasd__ner_load_file(const char *path, struct rasd__ner **out, char **err);
 typedef struct rasd__ner_state rasd__ner_state;
 rasd__ner_state *rasd__ner_state_new(void);
 void rasd__ner_state_free(rasd__ner_state *st);
-/* Tags 'n' words into 'tags' (tag indices) with Viterbi; returns RASD_OK or RASD_ENOMEM. */
+/* Emission scores (T per word, O bias not added) through the word cache, and the same computed plainly
+ * from all features (for tests); 'out' has n × T entries. RASD_OK or RASD_ENOMEM. */
+int rasd__ner_emissions(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out);
+int rasd__ner_emissions_ref(const struct rasd__ner *m, const rasd__ner_word *w, size_t n, int32_t *out);
+/* Tags 'n' words into 'tags' (tag indices) with Viterbi; returns RASD_OK or RASD_ENOMEM. The state keeps a
+ * cache of the words it has seen (for the model it was last used with). */
 int rasd__ner_tag(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags);
 
 #endif

@@ -53,6 +53,9 @@ typedef struct wordinfo {
   uint64_t h_form, h_bare, h_shape, h_clit;
   uint64_t h_pre[4], h_suf[4], h_bpre[2], h_bsuf[2];
   uint16_t cls;
+  uint16_t clu;   /* distributional cluster + 1 (0: none), of the form as written */
+  uint16_t clf;   /* the same, of the matching form (ى = ي, ة = ه, hamza folded) */
+  uint64_t h_raw; /* the bare form as written, marks dropped (ى ≠ ي: على is not علي): the cluster key */
   uint16_t gaz;   /* per gazetteer type 2 bits: 1 = B, 2 = I; ANERgazet in bits 0-5 (+ bit 6: multiword),
                      the big name lists in bits 8-13 (+ bit 14) */
   uint8_t lenb;
@@ -142,6 +145,7 @@ static void word_info_lx(const rasd__ner_lex *lx, const rasd__ner_word *w, wordi
   size_t i = 0;
   uint32_t shape[6];
   int ns = 0, total = 0;
+  uint32_t raw[MAXCP];
   while (i < w->len) {
     int32_t c = rasd__utf8_next(w->s, w->len, &i);
     uint32_t m = norm_cp(c);
@@ -149,10 +153,11 @@ static void word_info_lx(const rasd__ner_lex *lx, const rasd__ner_word *w, wordi
     total++;
     uint32_t sc = shape_class(m);
     if (ns < 6 && (ns == 0 || shape[ns - 1] != sc)) shape[ns++] = sc;
-    if (n < MAXCP) wi->cp[n++] = m;
+    if (n < MAXCP) raw[n] = c < 0x80 ? m : (uint32_t)c, wi->cp[n++] = m;
   }
   wi->n = n;
   wi->bare_off = bare_offset(wi->cp, n);
+  wi->h_raw = n > wi->bare_off ? hash_cps(raw + wi->bare_off, (size_t)(n - wi->bare_off), 0xC1C1A5A5F00DULL) | 1 : 0;
   const uint32_t *b = wi->cp + wi->bare_off;
   int nb = n - wi->bare_off;
   wi->has_al = wi->bare_off >= 2 && wi->cp[wi->bare_off - 1] == LAM;
@@ -190,6 +195,12 @@ static void word_info_lx(const rasd__ner_lex *lx, const rasd__ner_word *w, wordi
   wi->cls = 0;
   wi->gaz = 0;
   wi->nlm = 0;
+  wi->clu = 0;
+  wi->clf = 0;
+  if (lx && wi->h_raw) {
+    wi->clu = (uint16_t)lex_get(lx, wi->h_raw);
+    wi->clf = (uint16_t)lex_get(lx, mix64(wi->h_bare ^ 0xF01DC1A5ULL) | 1);
+  }
   if (lx && lx->nlm) {
     uint32_t tb[MAXCP + 2];
     size_t k = trigrams_cp(wi->cp, n, lx->nlm_bits, tb, MAXCP + 2);
@@ -208,6 +219,14 @@ static void word_info_lx(const rasd__ner_lex *lx, const rasd__ner_word *w, wordi
     wi->cls |= RASD__LX_NISBA;
 }
 
+uint64_t rasd__ner_cluster_key(const char *s, size_t len, int folded) {
+  rasd__ner_word w = {s, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len)};
+  wordinfo wi;
+  word_info(&w, &wi);
+  if (!wi.h_raw) return 0;
+  return folded ? mix64(wi.h_bare ^ 0xF01DC1A5ULL) | 1 : wi.h_raw;
+}
+
 uint64_t rasd__ner_def_key(const char *s, size_t len, int *definite) {
   rasd__ner_word w = {s, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len)};
   wordinfo wi;
@@ -221,7 +240,7 @@ int rasd__ner_word_traits(const rasd__ner_lex *lx, const char *s, size_t len, ui
   wordinfo wi;
   word_info_lx(lx, &w, &wi);
   *cls = wi.cls;
-  if (wi.n) *cls |= (uint16_t)lex_get(lx, comb(0x5bd1e995ULL, wi.h_bare) | 1);
+  if (wi.n) *cls |= (uint16_t)(lex_get(lx, comb(0x5bd1e995ULL, wi.h_bare) | 1) & ~RASD__LX_PREFIX);
   *nlm = wi.nlm == 9 ? 0 : wi.nlm;
   return wi.has_al;
 }
@@ -293,6 +312,22 @@ int rasd__ner_lex_add_phrase(rasd__ner_lex *lx, const char *s, size_t len, uint1
   }
   if (words > 6) return 0;
   if (words > lx->max_words) lx->max_words = words;
+  /* every shorter start of the phrase (the same chain of keys as rasd__ner_phrase_key) is marked */
+  uint64_t h = 0x5bd1e995ULL;
+  size_t i = 0;
+  while (i < len) {
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
+    size_t st = i;
+    while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') i++;
+    if (i == st) break;
+    rasd__ner_word w = {s + st, (uint32_t)(i - st)};
+    wordinfo wi;
+    word_info(&w, &wi);
+    if (wi.n == 0) continue;
+    h = comb(h, wi.h_bare);
+    if ((h | 1) == k) break;
+    if (rasd__ner_lex_add_key(lx, h | 1, RASD__LX_PREFIX)) return -1;
+  }
   return rasd__ner_lex_add_key(lx, k, bits);
 }
 
@@ -395,35 +430,78 @@ uint64_t rasd__ner_builtin_sum(void) {
   return h;
 }
 
-/* ---- scratch and features ---- */
+/* ---- per-word view, scratch and features ---- */
 
-struct rasd__ner_scratch {
-  size_t cap;
-  wordinfo *wi;
-};
-
-rasd__ner_scratch *rasd__ner_scratch_new(size_t cap) {
-  rasd__ner_scratch *s = malloc(sizeof *s);
-  if (!s) return NULL;
-  s->cap = cap ? cap : 1;
-  s->wi = malloc(s->cap * sizeof *s->wi);
-  if (!s->wi) {
-    free(s);
-    return NULL;
-  }
-  return s;
+/* Feature bucket of value 'v' for feature number 'k'. */
+static inline uint32_t fbucket(int k, uint64_t v, unsigned shift) {
+  return (uint32_t)(mix64(((uint64_t)k << 56) ^ v ^ ((uint64_t)k * 0x9E3779B97F4A7C15ULL)) >> shift);
 }
 
-void rasd__ner_scratch_free(rasd__ner_scratch *s) {
-  if (!s) return;
-  free(s->wi);
-  free(s);
+/* Feature numbers of the word-only features (they are the same wherever the word stands), of the
+ * neighbour features (as the word before, two before, after, two after: form and bare form each) and of
+ * the rest (context), which together are 0 .. RASD__NER_NF-1. */
+static const uint8_t self_k[RASD__NER_NSELF] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 32, 33, 34, 35, 36, 47, 49, 55, 59, 60};
+static const uint8_t nb_k[RASD__NER_NNB] = {12, 16, 14, 18, 13, 17, 15, 19};
+static const uint8_t ctx_k[RASD__NER_NCTX] = {20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 37, 38, 39, 40, 41,
+                                              42, 43, 44, 45, 46, 48, 50, 51, 52, 53, 54, 56, 57, 58, 61, 62};
+_Static_assert(RASD__NER_NSELF + RASD__NER_NNB + RASD__NER_NCTX == RASD__NER_NF, "feature partition");
+
+void rasd__ner_word_tok(const rasd__ner_lex *lx, const rasd__ner_word *w, unsigned bits, rasd__ner_tok *t,
+                        uint32_t *self) {
+  wordinfo wi;
+  word_info_lx(lx, w, &wi);
+  t->h_form = wi.h_form;
+  t->h_bare = wi.h_bare;
+  t->h_shape = wi.h_shape;
+  t->h_suf0 = wi.h_suf[0];
+  t->h_suf1 = wi.h_suf[1];
+  t->cls = wi.cls;
+  t->gaz = 0;
+  t->clu = wi.clu;
+  t->clf = wi.clf;
+  t->nlm = (int8_t)wi.nlm;
+  t->has_al = (uint8_t)wi.has_al;
+  t->nonempty = wi.n > 0;
+  t->lex1 = wi.n > 0 ? (uint16_t)lex_get(lx, comb(0x5bd1e995ULL, wi.h_bare) | 1) : 0;
+  const unsigned sh = 64 - bits;
+  const uint64_t nlm = (uint64_t)(wi.nlm + 64);
+  const uint64_t v[RASD__NER_NSELF] = {0,
+                                       wi.h_form,
+                                       wi.h_bare,
+                                       wi.h_pre[0],
+                                       wi.h_pre[1],
+                                       wi.h_pre[2],
+                                       wi.h_pre[3],
+                                       wi.h_suf[0],
+                                       wi.h_suf[1],
+                                       wi.h_suf[2],
+                                       wi.h_suf[3],
+                                       wi.h_shape,
+                                       wi.h_bpre[0],
+                                       wi.h_bpre[1],
+                                       wi.h_bsuf[0],
+                                       wi.h_bsuf[1],
+                                       wi.h_clit,
+                                       nlm,
+                                       comb(nlm, (uint64_t)wi.has_al),
+                                       wi.clu,
+                                       comb(wi.clu, (uint64_t)wi.has_al),
+                                       wi.clf};
+  for (int q = 0; q < RASD__NER_NSELF; q++) self[q] = fbucket(self_k[q], v[q], sh);
 }
 
-size_t rasd__ner_scratch_cap(const rasd__ner_scratch *s) { return s->cap; }
+static const uint64_t BOS = 0x1111, EOS = 0x2222;
+
+void rasd__ner_nb_feats(const rasd__ner_tok *t, unsigned bits, uint32_t *out) {
+  const unsigned sh = 64 - bits;
+  /* a missing neighbour reads BOS before the sentence and EOS + 1 after it */
+  uint64_t f0 = t ? t->h_form : BOS, b0 = t ? t->h_bare : BOS, f1 = t ? t->h_form : EOS + 1, b1 = t ? t->h_bare : EOS + 1;
+  const uint64_t v[RASD__NER_NNB] = {f0, b0, f0, b0, f1, b1, f1, b1};
+  for (int q = 0; q < RASD__NER_NNB; q++) out[q] = fbucket(nb_k[q], v[q], sh);
+}
 
 /* Marks gazetteer spans (longest match per type) and multiword trigger phrases. */
-static void mark_lexicon(const rasd__ner_lex *lx, wordinfo *wi, size_t n) {
+void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *wi, size_t n) {
   int maxw = lx->max_words > 0 ? lx->max_words : 1;
   size_t cover[6] = {0, 0, 0, 0, 0, 0}; /* per gazetteer type: tokens before this index are covered */
   static const int gbit[6] = {RASD__LX_GAZ_LOC, RASD__LX_GAZ_PERS, RASD__LX_GAZ_ORG,
@@ -431,19 +509,21 @@ static void mark_lexicon(const rasd__ner_lex *lx, wordinfo *wi, size_t n) {
   static const int gsh[6] = {0, 2, 4, 8, 10, 12};
   for (size_t i = 0; i < n; i++) {
     uint64_t h = 0x5bd1e995ULL;
-    int best[6] = {0, 0, 0, 0, 0, 0};
+    int best[6] = {0, 0, 0, 0, 0, 0}, any = 0;
     for (int L = 1; L <= maxw && i + (size_t)L <= n; L++) {
-      const wordinfo *w = &wi[i + (size_t)L - 1];
-      if (w->n == 0) break;
+      const rasd__ner_tok *w = &wi[i + (size_t)L - 1];
+      if (!w->nonempty) break;
       h = comb(h, w->h_bare);
-      uint64_t v = lex_get(lx, h | 1);
-      if (!v) continue;
-      uint16_t trig = (uint16_t)(v & ~RASD__LX_GAZ_ALL);
+      uint64_t v = L == 1 ? w->lex1 : lex_get(lx, h | 1);
+      if (!v) break; /* not a phrase, nor the start of one */
+      uint16_t trig = (uint16_t)(v & ~(RASD__LX_GAZ_ALL | RASD__LX_PREFIX));
       if (trig)
         for (int k = 0; k < L; k++) wi[i + (size_t)k].cls |= trig;
       for (int t = 0; t < 6; t++)
-        if (v & gbit[t]) best[t] = L;
+        if (v & gbit[t]) best[t] = L, any = 1;
+      if (!(v & RASD__LX_PREFIX)) break;
     }
+    if (!any) continue;
     for (int t = 0; t < 6; t++) {
       if (!best[t] || i + (size_t)best[t] <= cover[t]) continue;
       if (i >= cover[t]) wi[i].gaz |= (uint16_t)(1u << gsh[t]);
@@ -455,89 +535,117 @@ static void mark_lexicon(const rasd__ner_lex *lx, wordinfo *wi, size_t n) {
   }
 }
 
+void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
+  const unsigned shift = 64 - bits;
+#define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+  const rasd__ner_tok *c = &wi[i];
+  long ii = (long)i;
+  int q = 0;
+#define F(v) (out[q] = fbucket(ctx_k[q], (uint64_t)(v), shift), q++)
+  uint64_t fm1 = AT(ii - 1, h_form, BOS), fp1 = AT(ii + 1, h_form, EOS);
+  uint64_t fp2 = AT(ii + 2, h_form, EOS);
+  uint64_t bm1 = AT(ii - 1, h_bare, BOS), bp1 = AT(ii + 1, h_bare, EOS);
+  uint64_t cm1 = AT(ii - 1, cls, 0x10000), cp1 = AT(ii + 1, cls, 0x10000);
+  uint64_t cm2 = AT(ii - 2, cls, 0x10000), cp2 = AT(ii + 2, cls, 0x10000);
+  uint64_t gm1 = AT(ii - 1, gaz, 0x10000), gp1 = AT(ii + 1, gaz, 0x10000);
+  uint64_t sm1 = AT(ii - 1, h_shape, BOS), sp1 = AT(ii + 1, h_shape, EOS);
+  uint64_t s1m1 = AT(ii - 1, h_suf0, BOS);
+  uint64_t nlm = (uint64_t)(c->nlm + 64);
+  F(comb(fm1, c->h_form));             /* 20 */
+  F(comb(c->h_form, fp1));             /* 21 */
+  F(comb(bm1, c->h_bare));             /* 22 */
+  F(comb(c->h_bare, bp1));             /* 23 */
+  F(c->cls);                           /* 24 */
+  F(cm1);                              /* 25 */
+  F(cp1);                              /* 26 */
+  F(comb(cm2, cm1));                   /* 27 */
+  F(comb(cp1, cp2));                   /* 28 */
+  F(c->gaz & 0xff);                    /* 29 */
+  F(gm1 & 0x100ff);                    /* 30 */
+  F(gp1 & 0x100ff);                    /* 31 */
+  F(comb(cm1, c->h_suf1));             /* 37 */
+  F(comb(comb(sm1, c->h_shape), sp1)); /* 38 */
+  F(comb(bm1, bp1));                   /* 39 */
+  F(i == 0 ? 1 : i + 1 == n ? 2 : 3);  /* 40 */
+  F(comb(c->gaz, cm1));                /* 41 */
+  F(comb(s1m1, c->h_suf0));            /* 42 */
+  F(comb(fp1, fp2));                   /* 43 */
+  F(c->gaz >> 8);                      /* 44: big name lists */
+  F(gm1 >> 8);                         /* 45 */
+  F(gp1 >> 8);                         /* 46 */
+  uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
+  F(comb(nlm, cm1));                   /* 48 */
+  F(comb(nlm, nm1));                   /* 50 */
+  F(comb(nlm, np1));                   /* 51 */
+  {
+    /* trigger words anywhere in the three tokens before / after */
+    uint64_t wl = 0, wr = 0;
+    for (long j = ii - 3; j < ii; j++)
+      if (j >= 0) wl |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+    for (long j = ii + 1; j <= ii + 3; j++)
+      if ((size_t)j < n) wr |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+    F(wl);                             /* 52 */
+    F(wr + 0x100000);                  /* 53 */
+    F(comb(wl, nlm));                  /* 54 */
+  }
+  /* distributional clusters (unlabelled news) of the word and its neighbours */
+  uint64_t um1 = AT(ii - 1, clu, 0x10000), up1 = AT(ii + 1, clu, 0x10000);
+  uint64_t vm1 = AT(ii - 1, clf, 0x10000), vp1 = AT(ii + 1, clf, 0x10000);
+  F(comb(um1, c->clu));                /* 56 */
+  F(comb(c->clu, up1));                /* 57 */
+  F(comb(um1, up1));                   /* 58 */
+  F(comb(vm1, c->clf));                /* 61 */
+  F(comb(c->clf, vp1));                /* 62 */
+#undef F
+#undef AT
+}
+
+struct rasd__ner_scratch {
+  size_t cap;
+  rasd__ner_tok *t;
+  uint32_t *self; /* cap × NSELF */
+};
+
+rasd__ner_scratch *rasd__ner_scratch_new(size_t cap) {
+  rasd__ner_scratch *s = malloc(sizeof *s);
+  if (!s) return NULL;
+  s->cap = cap ? cap : 1;
+  s->t = malloc(s->cap * sizeof *s->t);
+  s->self = malloc(s->cap * RASD__NER_NSELF * sizeof *s->self);
+  if (!s->t || !s->self) {
+    rasd__ner_scratch_free(s);
+    return NULL;
+  }
+  return s;
+}
+
+void rasd__ner_scratch_free(rasd__ner_scratch *s) {
+  if (!s) return;
+  free(s->t);
+  free(s->self);
+  free(s);
+}
+
+size_t rasd__ner_scratch_cap(const rasd__ner_scratch *s) { return s->cap; }
+
 void rasd__ner_features(const rasd__ner_lex *lx, const rasd__ner_word *w, size_t n, unsigned bits,
                         rasd__ner_scratch *sc, uint32_t *feats) {
-  wordinfo *wi = sc->wi;
-  for (size_t i = 0; i < n; i++) word_info_lx(lx, &w[i], &wi[i]);
-  mark_lexicon(lx, wi, n);
-  const unsigned shift = 64 - bits;
-  static const uint64_t BOS = 0x1111, EOS = 0x2222;
-#define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+  rasd__ner_tok *t = sc->t;
+  for (size_t i = 0; i < n; i++) rasd__ner_word_tok(lx, &w[i], bits, &t[i], sc->self + i * RASD__NER_NSELF);
+  rasd__ner_mark(lx, t, n);
+  uint32_t nb[RASD__NER_NNB], ctx[RASD__NER_NCTX];
   for (size_t i = 0; i < n; i++) {
-    const wordinfo *c = &wi[i];
-    long ii = (long)i;
     uint32_t *f = feats + i * RASD__NER_NF;
-    int k = 0;
-#define F(v) (f[k] = (uint32_t)(mix64(((uint64_t)k << 56) ^ (uint64_t)(v) ^ ((uint64_t)k * 0x9E3779B97F4A7C15ULL)) >> shift), k++)
-    uint64_t fm1 = AT(ii - 1, h_form, BOS), fp1 = AT(ii + 1, h_form, EOS);
-    uint64_t fm2 = AT(ii - 2, h_form, BOS), fp2 = AT(ii + 2, h_form, EOS);
-    uint64_t bm1 = AT(ii - 1, h_bare, BOS), bp1 = AT(ii + 1, h_bare, EOS);
-    uint64_t bm2 = AT(ii - 2, h_bare, BOS), bp2 = AT(ii + 2, h_bare, EOS);
-    uint64_t cm1 = AT(ii - 1, cls, 0x10000), cp1 = AT(ii + 1, cls, 0x10000);
-    uint64_t cm2 = AT(ii - 2, cls, 0x10000), cp2 = AT(ii + 2, cls, 0x10000);
-    uint64_t gm1 = AT(ii - 1, gaz, 0x10000), gp1 = AT(ii + 1, gaz, 0x10000);
-    uint64_t sm1 = AT(ii - 1, h_shape, BOS), sp1 = AT(ii + 1, h_shape, EOS);
-    uint64_t s1m1 = AT(ii - 1, h_suf[0], BOS);
-    F(0);                                   /* 0 bias */
-    F(c->h_form);                           /* 1 */
-    F(c->h_bare);                           /* 2 */
-    for (int q = 0; q < 4; q++) F(c->h_pre[q]); /* 3-6 */
-    for (int q = 0; q < 4; q++) F(c->h_suf[q]); /* 7-10 */
-    F(c->h_shape);                          /* 11 */
-    F(fm1);                                 /* 12 */
-    F(fp1);
-    F(fm2);
-    F(fp2);
-    F(bm1);                                 /* 16 */
-    F(bp1);
-    F(bm2);
-    F(bp2);
-    F(comb(fm1, c->h_form));                /* 20 */
-    F(comb(c->h_form, fp1));
-    F(comb(bm1, c->h_bare));
-    F(comb(c->h_bare, bp1));
-    F(c->cls);                              /* 24 */
-    F(cm1);
-    F(cp1);
-    F(comb(cm2, cm1));
-    F(comb(cp1, cp2));
-    F(c->gaz & 0xff);                       /* 29 */
-    F(gm1 & 0x100ff);
-    F(gp1 & 0x100ff);
-    F(c->h_bpre[0]);                        /* 32 */
-    F(c->h_bpre[1]);
-    F(c->h_bsuf[0]);
-    F(c->h_bsuf[1]);
-    F(c->h_clit);                           /* 36 */
-    F(comb(cm1, c->h_suf[1]));              /* 37 */
-    F(comb(comb(sm1, c->h_shape), sp1));    /* 38 */
-    F(comb(bm1, bp1));                      /* 39 */
-    F(i == 0 ? 1 : i + 1 == n ? 2 : 3);     /* 40 */
-    F(comb(c->gaz, cm1));                   /* 41 */
-    F(comb(s1m1, c->h_suf[0]));             /* 42 */
-    F(comb(fp1, fp2));                      /* 43 */
-    F(c->gaz >> 8);                         /* 44: big name lists */
-    F(gm1 >> 8);
-    F(gp1 >> 8);
-    uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
-    F(c->nlm + 64);                         /* 47: name-likeness of the word's letters */
-    F(comb((uint64_t)(c->nlm + 64), cm1));
-    F(comb((uint64_t)(c->nlm + 64), (uint64_t)c->has_al));
-    F(comb((uint64_t)(c->nlm + 64), nm1));
-    F(comb((uint64_t)(c->nlm + 64), np1));
-    {
-      /* trigger words anywhere in the three tokens before / after */
-      uint64_t wl = 0, wr = 0;
-      for (long j = ii - 3; j < ii; j++)
-        if (j >= 0) wl |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
-      for (long j = ii + 1; j <= ii + 3; j++)
-        if ((size_t)j < n) wr |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
-      F(wl);                                /* 52 */
-      F(wr + 0x100000);
-      F(comb(wl, (uint64_t)(c->nlm + 64)));
+    for (int q = 0; q < RASD__NER_NSELF; q++) f[self_k[q]] = sc->self[i * RASD__NER_NSELF + (size_t)q];
+    /* as seen from token i: the word before (nb 0-1), two before (2-3), after (4-5), two after (6-7) */
+    static const int off[4] = {-1, -2, 1, 2};
+    for (int r = 0; r < 4; r++) {
+      long j = (long)i + off[r];
+      rasd__ner_nb_feats(j >= 0 && (size_t)j < n ? &t[j] : NULL, bits, nb);
+      f[nb_k[2 * r]] = nb[2 * r];
+      f[nb_k[2 * r + 1]] = nb[2 * r + 1];
     }
-#undef F
-    (void)k;
+    rasd__ner_ctx_feats(t, n, i, bits, ctx);
+    for (int q = 0; q < RASD__NER_NCTX; q++) f[ctx_k[q]] = ctx[q];
   }
-#undef AT
 }

@@ -3,6 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "read/read.h"
 
 /* Boilerplate statistics: per (outlet, line) the number of distinct articles that had the line. */
@@ -98,6 +101,42 @@ static void add_agency(dbuild *b, const char *canon) {
 
 /* ---------- character normalisation ---------- */
 
+/* Advances j (a character boundary inside or at the start of a fast-path run of normalize_text) over whole
+ * 16-byte blocks that the fast path would copy as they are: printable ASCII, two-byte letters C3–DF other
+ * than U+061C, and single spaces followed by one of those. Returns where the byte-wise loop goes on. */
+static size_t simple_run16(const char *str, size_t j, size_t len) {
+#ifdef __SSE2__
+  const unsigned char *s = (const unsigned char *)str;
+  const __m128i m1 = _mm_set1_epi8(-1), m32 = _mm_set1_epi8(32), del = _mm_set1_epi8(127),
+                m65 = _mm_set1_epi8(-65), m61 = _mm_set1_epi8(-61), m33 = _mm_set1_epi8(-33),
+                zero = _mm_setzero_si128(), m64 = _mm_set1_epi8(-64), m62 = _mm_set1_epi8(-62),
+                m32n = _mm_set1_epi8(-32), d8 = _mm_set1_epi8((char)0xD8), x9c = _mm_set1_epi8((char)0x9C),
+                sp = _mm_set1_epi8(' ');
+  while (j + 16 <= len) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(s + j));
+    __m128i p = _mm_slli_si128(x, 1);
+    __m128i bad = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, m1), _mm_cmplt_epi8(x, m32)), _mm_cmpeq_epi8(x, del));
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpgt_epi8(x, m65), _mm_cmplt_epi8(x, m61)));  /* C0–C2 */
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpgt_epi8(x, m33), _mm_cmplt_epi8(x, zero))); /* E0–FF */
+    __m128i cont = _mm_cmplt_epi8(x, m64);                                                  /* 80–BF */
+    __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(p, m62), _mm_cmplt_epi8(p, m32n));          /* C3–DF before */
+    bad = _mm_or_si128(bad, _mm_xor_si128(cont, lead));
+    bad = _mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(p, d8), _mm_cmpeq_epi8(x, x9c))); /* U+061C */
+    __m128i isp = _mm_cmpeq_epi8(x, sp);
+    bad = _mm_or_si128(bad, _mm_and_si128(isp, _mm_slli_si128(isp, 1))); /* two spaces */
+    if (_mm_movemask_epi8(bad)) break;
+    /* a lead or a space in the last byte needs the next block's first byte: look at it again */
+    unsigned l = s[j + 15];
+    size_t adv = 16;
+    if (l == ' ' || (l >= 0xC3 && l <= 0xDF)) adv = s[j + 14] == ' ' ? 14 : 15;
+    j += adv;
+  }
+#else
+  (void)str, (void)len;
+#endif
+  return j;
+}
+
 /* Copies 's' to 'out' with invisible characters removed (LRM/RLM, embeddings, BOM, ZWSP, soft hyphen, misused
  * ZWJ/ZWNJ), exotic spaces and tabs made plain spaces, CR/LF and line separators made "\n", other controls
  * dropped, runs of spaces collapsed and lines trimmed; invalid UTF-8 becomes U+FFFD. */
@@ -113,27 +152,33 @@ static void normalize_text(const char *s, size_t len, rasd__buf *out, int keep_n
   while (i < len) {
     /* fast path: a run of printable ASCII, two-byte letters and single spaces between them is copied as is */
     size_t j = i;
-    while (j < len) {
-      unsigned char c = (unsigned char)s[j];
-      if (c >= 0x21 && c < 0x7F) {
-        j++;
-        continue;
-      }
-      if (c >= 0xC3 && c <= 0xDF && j + 1 < len && ((unsigned char)s[j + 1] & 0xC0) == 0x80 &&
-          !(c == 0xD8 && (unsigned char)s[j + 1] == 0x9C)) {
-        j += 2;
-        continue;
-      }
-      if (c == ' ' && j > i && j + 1 < len) {
-        unsigned char d = (unsigned char)s[j + 1];
-        if ((d >= 0x21 && d < 0x7F) ||
-            (d >= 0xC3 && d <= 0xDF && !(d == 0xD8 && j + 2 < len && (unsigned char)s[j + 2] == 0x9C))) {
+    for (;;) {
+      if (j > i || (j < len && s[j] != ' ')) j = simple_run16(s, j, len);
+      size_t lim = j + 16; /* then a few characters one by one, and back to blocks */
+      while (j < len && j < lim) {
+        unsigned char c = (unsigned char)s[j];
+        if (c >= 0x21 && c < 0x7F) {
           j++;
           continue;
         }
+        if (c >= 0xC3 && c <= 0xDF && j + 1 < len && ((unsigned char)s[j + 1] & 0xC0) == 0x80 &&
+            !(c == 0xD8 && (unsigned char)s[j + 1] == 0x9C)) {
+          j += 2;
+          continue;
+        }
+        if (c == ' ' && j > i && j + 1 < len) {
+          unsigned char d = (unsigned char)s[j + 1];
+          if ((d >= 0x21 && d < 0x7F) ||
+              (d >= 0xC3 && d <= 0xDF && !(d == 0xD8 && j + 2 < len && (unsigned char)s[j + 2] == 0x9C))) {
+            j++;
+            continue;
+          }
+        }
+        goto run_end;
       }
-      break;
+      if (j >= len) break;
     }
+  run_end:
     if (j > i) {
       if (pending_space && !at_line_start) o[on++] = ' ';
       pending_space = 0;
@@ -1080,10 +1125,167 @@ json_t *rasd__doc_json_obj(const rasd_doc *d) {
   return o;
 }
 
+/* ---------- JSON text written directly ----------
+ * rasd_doc_json() used to build the rasd__doc_json_obj() tree and json_dumps() it (COMPACT | PRESERVE_ORDER);
+ * that was most of `rasd read`'s time. The writer below gives the same bytes: jansson's escapes (\" \\ \b \f
+ * \n \r \t, other controls as \u00XX, nothing else), and a string that is not valid UTF-8 is left out the way
+ * jansson leaves it out (json_string() fails: the key, the array element or the removed entry is missing).
+ * test_read_json compares the two on the examples and on mutated documents. */
+
+/* 1 when s[0..n) is valid UTF-8 as jansson checks it (no overlongs, surrogates or code points > U+10FFFF). */
+static int json_utf8_ok(const unsigned char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    i += rasd__utf8_simple_prefix((const char *)s + i, n - i);
+    if (i >= n) break;
+    unsigned c = s[i];
+    if (c < 0x80) { i++; continue; }
+    size_t k;
+    uint32_t v;
+    if (c >= 0xC2 && c <= 0xDF) k = 2, v = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) k = 3, v = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) k = 4, v = c & 0x07;
+    else return 0;
+    if (i + k > n) return 0;
+    for (size_t j = 1; j < k; j++) {
+      if ((s[i + j] & 0xC0) != 0x80) return 0;
+      v = (v << 6) | (s[i + j] & 0x3F);
+    }
+    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000)) return 0;
+    i += k;
+  }
+  return 1;
+}
+
+/* Bytes that need an escape in a JSON string. */
+static const unsigned char json_esc[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+
+/* Appends "s" quoted and escaped as jansson does (s is valid UTF-8). */
+static void json_put_str(rasd__buf *b, const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  if (rasd__buf_grow(b, n + 2)) return;
+  rasd__buf_addc(b, '"');
+  size_t run = 0;
+  for (size_t i = 0; i < n; i++) {
+#ifdef __SSE2__
+    /* sixteen bytes at a time up to the next byte that needs an escape (controls, " and \\) */
+    const __m128i c1f = _mm_set1_epi8(0x1F), dq = _mm_set1_epi8('"'), bsl = _mm_set1_epi8('\\');
+    while (i + 16 <= n) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      __m128i e = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x),
+                               _mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, bsl)));
+      unsigned m = (unsigned)_mm_movemask_epi8(e);
+      if (m) {
+        i += (size_t)__builtin_ctz(m);
+        break;
+      }
+      i += 16;
+    }
+    if (i >= n) break;
+#endif
+    unsigned c = s[i];
+    if (!json_esc[c]) continue;
+    rasd__buf_add(b, str + run, i - run);
+    run = i + 1;
+    char e[8];
+    switch (c) {
+    case '"': rasd__buf_add(b, "\\\"", 2); break;
+    case '\\': rasd__buf_add(b, "\\\\", 2); break;
+    case '\b': rasd__buf_add(b, "\\b", 2); break;
+    case '\f': rasd__buf_add(b, "\\f", 2); break;
+    case '\n': rasd__buf_add(b, "\\n", 2); break;
+    case '\r': rasd__buf_add(b, "\\r", 2); break;
+    case '\t': rasd__buf_add(b, "\\t", 2); break;
+    default:
+      snprintf(e, sizeof e, "\\u%04X", c);
+      rasd__buf_add(b, e, 6);
+    }
+  }
+  rasd__buf_add(b, str + run, n - run);
+  rasd__buf_addc(b, '"');
+}
+
+/* ,"key":"value" (or null for NULL); nothing when value is not valid UTF-8. */
+static void json_put_field(rasd__buf *b, int *first, const char *key, const char *v) {
+  size_t n = v ? strlen(v) : 0;
+  if (v && !json_utf8_ok((const unsigned char *)v, n)) return;
+  if (!*first) rasd__buf_addc(b, ',');
+  *first = 0;
+  rasd__buf_addc(b, '"');
+  rasd__buf_adds(b, key);
+  rasd__buf_add(b, "\":", 2);
+  if (v) json_put_str(b, v, n);
+  else rasd__buf_add(b, "null", 4);
+}
+
+static void json_put_arr(rasd__buf *b, int *first, const char *key, char **v, size_t nv) {
+  if (!*first) rasd__buf_addc(b, ',');
+  *first = 0;
+  rasd__buf_addc(b, '"');
+  rasd__buf_adds(b, key);
+  rasd__buf_add(b, "\":[", 3);
+  int any = 0;
+  for (size_t i = 0; i < nv; i++) {
+    const char *x = v[i] ? v[i] : "";
+    size_t n = strlen(x);
+    if (!json_utf8_ok((const unsigned char *)x, n)) continue;
+    if (any) rasd__buf_addc(b, ',');
+    any = 1;
+    json_put_str(b, x, n);
+  }
+  rasd__buf_addc(b, ']');
+}
+
 char *rasd_doc_json(const rasd_doc *d) {
-  json_t *o = rasd__doc_json_obj(d);
-  if (!o) return NULL;
-  char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
-  json_decref(o);
-  return s;
+  rasd__buf b;
+  rasd__buf_init(&b);
+  int first = 1;
+  rasd__buf_addc(&b, '{');
+  if (d) {
+    json_put_field(&b, &first, "id", d->id);
+    json_put_field(&b, &first, "path", d->path);
+    json_put_field(&b, &first, "outlet", d->outlet);
+    json_put_field(&b, &first, "url", d->url);
+    json_put_field(&b, &first, "date", d->date);
+    json_put_field(&b, &first, "title", d->title);
+    json_put_field(&b, &first, "byline", d->byline);
+    json_put_field(&b, &first, "dateline", d->dateline);
+    json_put_arr(&b, &first, "paragraphs", d->paragraphs, d->n_paragraphs);
+    rasd__buf_adds(&b, ",\"subheads\":[");
+    for (size_t i = 0; i < d->n_subheads; i++) {
+      char num[32];
+      int k = snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)d->subheads[i]);
+      rasd__buf_add(&b, num, (size_t)k);
+    }
+    rasd__buf_addc(&b, ']');
+    json_put_arr(&b, &first, "captions", d->captions, d->n_captions);
+    json_put_arr(&b, &first, "credits", d->credits, d->n_credits);
+    json_put_arr(&b, &first, "agencies", d->agencies, d->n_agencies);
+    json_put_field(&b, &first, "publisher_summary", d->publisher_summary);
+    rasd__buf_adds(&b, ",\"removed\":[");
+    int any = 0;
+    for (size_t i = 0; i < d->n_removed; i++) {
+      const char *t = d->removed[i].text ? d->removed[i].text : "", *r = d->removed[i].reason ? d->removed[i].reason : "";
+      size_t tl = strlen(t), rl = strlen(r);
+      if (!json_utf8_ok((const unsigned char *)t, tl) || !json_utf8_ok((const unsigned char *)r, rl)) continue;
+      rasd__buf_adds(&b, any ? ",{\"text\":" : "{\"text\":");
+      any = 1;
+      json_put_str(&b, t, tl);
+      rasd__buf_adds(&b, ",\"reason\":");
+      json_put_str(&b, r, rl);
+      rasd__buf_addc(&b, '}');
+    }
+    rasd__buf_addc(&b, ']');
+    json_put_arr(&b, &first, "warnings", d->warnings, d->n_warnings);
+    json_put_arr(&b, &first, "repairs", d->repairs, d->n_repairs);
+  }
+  rasd__buf_addc(&b, '}');
+  if (b.oom) {
+    rasd__buf_free(&b);
+    return NULL;
+  }
+  return rasd__buf_detach(&b);
 }

@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <iconv.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "read/read.h"
 
 void rasd__utf8_repair(const char *s, size_t len, rasd__buf *out, size_t *nbad, size_t *nnul) {
@@ -126,31 +129,45 @@ int rasd__looks_binary(const char *s, size_t len, const char **what) {
   return 0;
 }
 
+size_t rasd__utf8_simple_prefix(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0;
+  for (;;) {
+#ifdef __SSE2__
+    /* 16 bytes at a time from a sequence boundary: every continuation byte follows a lead C2–DF and every
+     * such lead is followed by one; no C0, C1 or E0–FF byte. */
+    const __m128i m65 = _mm_set1_epi8(-65), m63 = _mm_set1_epi8(-63), m62 = _mm_set1_epi8(-62),
+                  m33 = _mm_set1_epi8(-33), m32 = _mm_set1_epi8(-32), m64 = _mm_set1_epi8(-64),
+                  zero = _mm_setzero_si128();
+    while (i + 16 <= n) {
+      __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+      __m128i p = _mm_slli_si128(x, 1); /* the byte before each; before the first: a boundary (0) */
+      __m128i cont = _mm_cmplt_epi8(x, m64);                                   /* 80–BF */
+      __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(p, m63), _mm_cmplt_epi8(p, m32)); /* C2–DF */
+      __m128i bad = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(x, m65), _mm_cmplt_epi8(x, m62)),
+                                 _mm_and_si128(_mm_cmpgt_epi8(x, m33), _mm_cmplt_epi8(x, zero)));
+      if (_mm_movemask_epi8(_mm_or_si128(_mm_xor_si128(cont, lead), bad))) break;
+      i += (s[i + 15] >= 0xC2 && s[i + 15] <= 0xDF) ? 15 : 16; /* a lead at the end: its pair is next */
+    }
+#endif
+    /* one block's worth (or the tail) a sequence at a time */
+    size_t lim = i + 16 < n ? i + 16 : n;
+    while (i < lim) {
+      unsigned c = s[i];
+      if (c < 0x80) i++;
+      else if (c - 0xC2u <= 0xDFu - 0xC2u && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) i += 2;
+      else return i;
+    }
+    if (i >= n) return i;
+  }
+}
+
 int rasd__utf8_ok(const char *str, size_t len) {
-  const unsigned char *s = (const unsigned char *)str, *e = s + len;
-  while (s < e) {
-    /* ASCII eight bytes at a time */
-    while (e - s >= 8) {
-      uint64_t w;
-      memcpy(&w, s, 8);
-      if (w & 0x8080808080808080ULL) break;
-      s += 8;
-    }
-    /* then a run of ASCII bytes and two-byte letters (Arabic, Latin-1) */
-    while (s + 1 < e) {
-      unsigned c = s[0];
-      if (c < 0x80) s++;
-      else if (c - 0xC2u <= 0xDFu - 0xC2u && (s[1] & 0xC0) == 0x80) s += 2;
-      else break;
-    }
-    if (s >= e) break;
-    if (*s < 0x80) {
-      s++;
-      continue;
-    }
-    size_t i = (size_t)(s - (const unsigned char *)str);
+  size_t i = 0;
+  while (i < len) {
+    i += rasd__utf8_simple_prefix(str + i, len - i);
+    if (i >= len) break;
     if (rasd__utf8_next(str, len, &i) < 0) return 0;
-    s = (const unsigned char *)str + i;
   }
   return 1;
 }

@@ -20,6 +20,10 @@ void rasd__utf8_repair(const char *s, size_t len, rasd__buf *out, size_t *nbad, 
 /* Returns 1 when 's'[0..'len') is valid UTF-8 (fast on Arabic text). */
 int rasd__utf8_ok(const char *s, size_t len);
 
+/* Length of the longest prefix of s[0..n) made only of ASCII and valid two-byte sequences (Arabic, Latin-1),
+ * ending on a sequence boundary: the fast part of UTF-8 checks (SSE2, 16 bytes at a time). */
+size_t rasd__utf8_simple_prefix(const char *s, size_t n);
+
 /* Returns 1 when the bytes 's'[0..'len') look like Arabic text in Windows-1256 rather than UTF-8. */
 int rasd__looks_cp1256(const char *s, size_t len);
 

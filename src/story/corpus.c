@@ -2,20 +2,52 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "story/story_int.h"
 
 /* Defaults (tuned on eval/stories-dev.tsv and the seeds; see eval/stories_dev.sh). */
-#define DEF_THRESHOLD 0.35
+#define DEF_THRESHOLD 0.297
 #define DEF_WINDOW 7
 #define DEF_DUP 0.6
 #define DEF_SL 0.22
-#define W_ENT 0.5    /* text similarity × (1 + W_ENT × share of the article's entity weight in the story) */
-#define W_ENT_ADD 0.15 /* … plus this much of that share: the same people and places within days */
-#define W_DATE 0.08  /* a full date mentioned by both */
-#define W_TIME 0.005 /* per day between the article and the story's last article */
 #define QTERMS 14    /* query terms per article for candidate stories */
-#define MAX_CAND 48
+#define MAX_CAND 96
+#define MAX_SCORED 8  /* candidates scored: those that share the most query terms */
 #define CLOSED_TERMS 60
+#define OPEN_TERMS 400  /* an open story's centroid is pruned to this many terms when it reaches twice that */
+#define POST_SCAN 96    /* postings inspected per query term, newest first: the cost per article stays bounded */
+#define COMMON_DF 0.08  /* query terms in more than this share of the articles (once there are 500) find nothing specific */
+
+#define VK 40   /* strongest terms of an article's link vector */
+#define TK 16   /* headline terms of an article's link vector */
+
+/* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning. */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.695, 0.369, 0.323, 0.216, 0.427, 0.022, 0.005, 0, 0.5, 5, 0.3};
+static void tune_load(void) {
+  static int done;
+  if (done) return;
+  done = 1;
+  const char *e = getenv("RASD_STORY_TUNE");
+  while (e && *e) {
+    char k[16];
+    double v;
+    int n = 0;
+    if (sscanf(e, "%15[a-z]=%lf%n", k, &v, &n) != 2) break;
+    if (!strcmp(k, "cs")) W.cs = v;
+    else if (!strcmp(k, "mx")) W.mx = v;
+    else if (!strcmp(k, "ts")) W.ts = v;
+    else if (!strcmp(k, "ent")) W.ent = v;
+    else if (!strcmp(k, "entx")) W.entx = v;
+    else if (!strcmp(k, "date")) W.date = v;
+    else if (!strcmp(k, "time")) W.time = v;
+    else if (!strcmp(k, "th")) W.th = v;
+    else if (!strcmp(k, "loc")) W.loc = v;
+    else if (!strcmp(k, "ek")) W.ek = v;
+    else if (!strcmp(k, "avg")) W.avg = v;
+    e += n;
+    if (*e == ',') e++;
+  }
+}
 
 /* RASD_STORY_DEBUG=1 prints link scores on stderr (for tuning). */
 static int story_debug(void) {
@@ -27,7 +59,8 @@ static int story_debug(void) {
 static const rasd_corpus_opts *opts_or_default(const rasd_corpus_opts *o, rasd_corpus_opts *tmp) {
   memset(tmp, 0, sizeof *tmp);
   if (o) *tmp = *o;
-  if (tmp->threshold <= 0) tmp->threshold = DEF_THRESHOLD;
+  tune_load();
+  if (tmp->threshold <= 0) tmp->threshold = W.th > 0 ? W.th : DEF_THRESHOLD;
   if (tmp->window_days <= 0) tmp->window_days = DEF_WINDOW;
   if (tmp->dup_jaccard <= 0) tmp->dup_jaccard = DEF_DUP;
   if (tmp->storyline_threshold <= 0) tmp->storyline_threshold = DEF_SL;
@@ -64,17 +97,28 @@ void rasd_corpus_free(rasd_corpus *c) {
   free(c->st);
   for (size_t i = 0; i < c->n_postv; i++) free(c->post[i]);
   free(c->post); free(c->n_post); free(c->cap_post);
-  free(c->mark);
+  free(c->mark); free(c->hits);
   free(c->art); free(c->pending);
   free(c->lsh_key); free(c->lsh_art);
   for (size_t i = 0; i < c->n_sl; i++) free(c->sl[i]);
   free(c->sl); free(c->sl_n);
   if (c->spill) fclose(c->spill);
   rasd_registry_free(c->reg);
-  free(c->idf_val); free(c->idf_at);
+  free(c->idf); free(c->open); free(c->vpool);
   rasd__strtab_free(&c->terms);
   rasd__arena_free(c->strs);
   free(c);
+}
+
+/* Reads or writes exactly 'n' bytes at 'off' of the spill file (one system call, no stdio buffer). */
+static int spill_io(FILE *f, int wr, void *p, size_t n, uint64_t off) {
+  int fd = fileno(f);
+  while (n) {
+    ssize_t k = wr ? pwrite(fd, p, n, (off_t)off) : pread(fd, p, n, (off_t)off);
+    if (k <= 0) return -1;
+    p = (char *)p + k, n -= (size_t)k, off += (uint64_t)k;
+  }
+  return 0;
 }
 
 /* Appends record bytes to the spill file and registers the article as pending. */
@@ -101,7 +145,7 @@ static int add_record(rasd_corpus *c, const char *rec, size_t len) {
   a->has_sig = (uint8_t)r.has_sig;
   memcpy(a->sig, r.sig, sizeof a->sig);
   rasd__arena_free(ar);
-  if (fseeko(c->spill, (off_t)c->spill_end, SEEK_SET) || fwrite(rec, 1, len, c->spill) != len) return RASD_EIO;
+  if (spill_io(c->spill, 1, (void *)rec, len, c->spill_end)) return RASD_EIO;
   a->off = c->spill_end; a->len = (uint32_t)len;
   c->spill_end += len;
   uint32_t idx = (uint32_t)c->n_art;
@@ -117,7 +161,9 @@ int rasd_corpus_add(rasd_corpus *c, rasd_doc *d, rasd_analysis *a) {
   if (c && d && d->id && d->text) {
     int32_t *ids = a && a->n_entities ? malloc(a->n_entities * sizeof *ids) : NULL;
     if (ids && (!c->reg || rasd_registry_add(c->reg, d, a, ids) != RASD_OK)) free(ids), ids = NULL;
-    rc = rasd__rec_build(&c->terms, d, a, ids, &b);
+    char *outlet = rasd__derive_outlet(c->m, d);
+    rc = rasd__rec_build(&c->terms, d, outlet, a, ids, &b);
+    free(outlet);
     free(ids);
     if (rc == RASD_OK) rc = b.len > 0xffffffffu ? RASD_ETOOBIG : add_record(c, b.s, b.len);
   }
@@ -131,17 +177,18 @@ int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r) {
   const rasd__art *a = &c->art[i];
   unsigned char *p = rasd__arena_alloc(ar, a->len + 1);
   if (!p) return RASD_ENOMEM;
-  fflush(c->spill);
-  if (fseeko(c->spill, (off_t)a->off, SEEK_SET) || fread(p, 1, a->len, c->spill) != a->len) return RASD_EIO;
+  if (spill_io(c->spill, 0, p, a->len, a->off)) return RASD_EIO;
   return rasd__rec_decode(p, a->len, ar, r);
 }
 
+/* A pure function of the term's df and the epoch's N (so batch and incremental runs agree), cached. */
 double rasd__idf(const rasd_corpus *c, uint32_t t) {
-  if (t < c->idf_cap && c->idf_at[t] == c->n_linked + 1) return c->idf_val[t];
-  double df = t < c->terms.n ? c->terms.df[t] : 0;
-  double v = log(1 + (c->n_linked + 1.0) / (df + 0.5));
-  if (t < c->idf_cap) c->idf_val[t] = (float)v, c->idf_at[t] = c->n_linked + 1;
-  return t < c->idf_cap ? c->idf_val[t] : v;
+  uint32_t n = c->idf_n ? c->idf_n : 1, df = t < c->terms.n ? c->terms.df[t] : 0;
+  rasd__idfc *e = t < c->idf_cap ? &c->idf[t] : NULL;
+  if (e && e->n == n && e->df == df) return e->v;
+  float v = (float)log(1 + n / (df + 0.5));
+  if (e) e->v = v, e->n = n, e->df = df;
+  return v;
 }
 
 /* ---- near-duplicates: banded LSH over the MinHash ---- */
@@ -218,6 +265,10 @@ static int post_add(rasd_corpus *c, uint32_t term, uint32_t s) {
   }
   uint32_t n = c->n_post[term];
   if (n && c->post[term][n - 1] == s) return 0;
+  if (n >= 2 * POST_SCAN) { /* only the newest postings are ever inspected: drop the oldest half */
+    memmove(c->post[term], c->post[term] + (n - POST_SCAN), POST_SCAN * sizeof **c->post);
+    c->n_post[term] = n = POST_SCAN;
+  }
   if (n == c->cap_post[term]) {
     uint32_t nc = n ? n * 2 : 4;
     uint32_t *np = realloc(c->post[term], nc * sizeof *np);
@@ -244,9 +295,60 @@ static int merge_tf(rasd__tf **v, uint32_t *n, uint32_t *cap, const rasd__tf *ad
   return 0;
 }
 
+/* Adds an article's weighted terms (ids 'tf' sorted, weights 'w') to the story centroid, keeping its squared norm. */
+static int merge_cent(rasd__story *s, const rasd__tf *tf, const double *w, uint32_t na) {
+  uint32_t need = s->n_cent + na;
+  rasd__vw *o = malloc((need + 1) * sizeof *o), *v = s->cent;
+  if (!o) return -1;
+  uint32_t i = 0, j = 0, k = 0, n = s->n_cent;
+  while (i < n || j < na) {
+    if (j >= na || (i < n && v[i].id < tf[j].id)) o[k++] = v[i++];
+    else if (i >= n || tf[j].id < v[i].id) {
+      o[k] = (rasd__vw){tf[j].id, (float)w[j]};
+      s->norm2 += (double)o[k].w * o[k].w;
+      k++, j++;
+    } else {
+      double old = v[i].w;
+      o[k] = (rasd__vw){v[i].id, (float)(old + w[j])};
+      s->norm2 += (double)o[k].w * o[k].w - old * old;
+      k++, i++, j++;
+    }
+  }
+  free(s->cent);
+  s->cent = o; s->n_cent = k; s->cap_cent = need + 1;
+  return 0;
+}
+
 static int cmp_w_desc(const void *a, const void *b) {
   const double *x = a, *y = b;
   return x[0] < y[0] ? 1 : x[0] > y[0] ? -1 : (x[1] < y[1] ? -1 : x[1] > y[1]);
+}
+
+/* Moves the 'k' greatest (weight, index) pairs of 'ord' to its front in cmp_w_desc order (quickselect, then
+ * a sort of those k only). */
+static void top_k(double *ord, uint32_t n, uint32_t k) {
+  if (k > n) k = n;
+  uint32_t lo = 0, hi = n;
+  while (hi - lo > 1 && k < hi && k > lo) {
+    double pv[2] = {ord[2 * (lo + (hi - lo) / 2)], ord[2 * (lo + (hi - lo) / 2) + 1]};
+    uint32_t i = lo, j = hi;
+    for (uint32_t x = lo; x < j;) { /* three-way: before pivot | equal | after */
+      int r = cmp_w_desc(&ord[2 * x], pv);
+      if (r < 0) {
+        double t0 = ord[2 * x], t1 = ord[2 * x + 1];
+        ord[2 * x] = ord[2 * i], ord[2 * x + 1] = ord[2 * i + 1], ord[2 * i] = t0, ord[2 * i + 1] = t1;
+        i++, x++;
+      } else if (r > 0) {
+        j--;
+        double t0 = ord[2 * x], t1 = ord[2 * x + 1];
+        ord[2 * x] = ord[2 * j], ord[2 * x + 1] = ord[2 * j + 1], ord[2 * j] = t0, ord[2 * j + 1] = t1;
+      } else x++;
+    }
+    if (k <= i) hi = i;
+    else if (k >= j) lo = j;
+    else break;
+  }
+  qsort(ord, k, 2 * sizeof *ord, cmp_w_desc);
 }
 
 /* The article's weighted vector: w = (1 + ln tf) · idf; returns the norm. */
@@ -259,22 +361,72 @@ static double art_vec(const rasd_corpus *c, const rasd__rec *r, double *w) {
   return sqrt(nn);
 }
 
-static double story_cos(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const double *w, double an) {
-  double dot = 0, sn = 0;
-  uint32_t i = 0, j = 0;
-  while (i < s->n_cent) {
-    double sw = s->cent[i].tf / 100.0 * rasd__idf(c, s->cent[i].id);
-    sn += sw * sw;
-    while (j < r->n_terms && r->terms[j].id < s->cent[i].id) j++;
-    if (j < r->n_terms && r->terms[j].id == s->cent[i].id) dot += sw * w[j];
-    i++;
+/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid: the
+ * article's terms are looked up in the sorted centroid by galloping search. */
+static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *w, uint32_t n, double an) {
+  double dot = 0, sn = sqrt(s->norm2);
+  uint32_t lo = 0, nc = s->n_cent;
+  for (uint32_t j = 0; j < n && lo < nc; j++) {
+    uint32_t id = tf[j].id, step = 1, hi = lo;
+    while (hi < nc && s->cent[hi].id < id) lo = hi + 1, hi += step, step *= 2;
+    if (hi > nc) hi = nc;
+    while (lo < hi) {
+      uint32_t m = (lo + hi) / 2;
+      if (s->cent[m].id < id) lo = m + 1;
+      else hi = m;
+    }
+    if (lo < nc && s->cent[lo].id == id) dot += (double)s->cent[lo].w * w[j];
   }
-  return an > 0 && sn > 0 ? dot / (an * sqrt(sn)) : 0;
+  return sn > 0 && an > 0 ? dot / (sn * an) : 0;
 }
 
-static double story_score(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const double *w, double an,
-                          int32_t day) {
-  double cs = story_cos(c, s, r, w, an);
+/* Dot product of two id-sorted sparse vectors. */
+static double vdot(const rasd__vw *a, uint32_t na, const rasd__vw *b, uint32_t nb) {
+  double d = 0;
+  uint32_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    if (a[i].id < b[j].id) i++;
+    else if (b[j].id < a[i].id) j++;
+    else d += (double)a[i++].w * b[j++].w;
+  }
+  return d;
+}
+
+static int cmp_vw(const void *x, const void *y) {
+  uint32_t a = ((const rasd__vw *)x)->id, b = ((const rasd__vw *)y)->id;
+  return a < b ? -1 : a > b;
+}
+
+/* Keeps the 'k' first of 'n' weighted terms (already in descending order), scaled to unit length, sorted by id. */
+static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
+  if (n > k) n = k;
+  double nn = 0;
+  for (uint32_t i = 0; i < n; i++) nn += (double)v[i].w * v[i].w;
+  nn = sqrt(nn);
+  for (uint32_t i = 0; i < n; i++) v[i].w = nn > 0 ? (float)(v[i].w / nn) : 0;
+  qsort(v, n, sizeof *v, cmp_vw);
+  return n;
+}
+
+/* The join score of the article (record 'r', link vector 'v'/'nv' then headline 't'/'nt') and story 's':
+ * centroid cosine, the best cosine with one of the story's recent articles (body and headline), shared
+ * entities weighted by rarity, a shared full date, and the days between them. */
+static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const double *w, double an,
+                          const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day, double *feat) {
+  double cs = story_cos(s, r->terms, w, r->n_terms, an), mx = 0, ts = 0, smx = 0, sts = 0;
+  uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
+  for (uint32_t k = 0; k < nr; k++) {
+    const rasd__art *m = &c->art[s->recent[k]];
+    const rasd__vw *mv = c->vpool + m->voff;
+    double x = vdot(v, nv, mv, m->vn);
+    /* without a headline on either side, the bodies stand in for the headlines */
+    double y = nt && m->tn ? vdot(t, nt, mv + m->vn, m->tn) : x;
+    smx += x, sts += y;
+    if (x > mx) mx = x;
+    if (y > ts) ts = y;
+  }
+  /* the best match, or part of the way to the mean match (single link chains topics together) */
+  if (nr) mx = (1 - W.avg) * mx + W.avg * smx / nr, ts = (1 - W.avg) * ts + W.avg * sts / nr;
   /* shared entities weighted by rarity (IDF), as a share of the article's own entity weight; it scales
    * the text similarity rather than adding to it, so that naming the same country is no story */
   double ent = 0, etot = 0;
@@ -282,19 +434,28 @@ static double story_score(const rasd_corpus *c, const rasd__story *s, const rasd
     int dup = 0;
     for (uint32_t k = 0; k < i && !dup; k++) dup = r->ent[k].key == r->ent[i].key;
     if (dup) continue;
-    double idf = rasd__idf(c, r->ent[i].key);
+    /* places are where many stories happen: they weigh less than people and organisations */
+    double idf = rasd__idf(c, r->ent[i].key) * (r->ent[i].type == RASD_ENT_LOC ? W.loc : 1);
     etot += idf;
-    for (uint32_t k = 0; k < s->n_ents; k++)
-      if (s->ents[k].id == r->ent[i].key) { ent += idf; break; }
+    uint32_t lo = 0, hi = s->n_ents;
+    while (lo < hi) {
+      uint32_t m = (lo + hi) / 2;
+      if (s->ents[m].id < r->ent[i].key) lo = m + 1;
+      else hi = m;
+    }
+    if (lo < s->n_ents && s->ents[lo].id == r->ent[i].key) ent += idf;
   }
-  double share = etot > 0 ? ent / etot : 0;
-  double sc = cs * (1 + W_ENT * share) + W_ENT_ADD * share;
+  double share = etot > 0 ? ent / (etot + W.ek) : 0;
   int shared_day = 0;
+  /* a shared date other than the day of publication or the day before ("today", "yesterday") */
   for (uint32_t i = 0; i < r->n_days && !shared_day; i++)
+    if (day == RASD__NO_DAY || r->days[i] > day || r->days[i] < day - 1)
     for (uint32_t k = 0; k < s->n_days; k++)
       if (s->days[k] == r->days[i]) { shared_day = 1; break; }
-  sc += shared_day * W_DATE;
-  if (day != RASD__NO_DAY && s->last_day != RASD__NO_DAY) sc -= W_TIME * abs(day - s->last_day);
+  int dd = day != RASD__NO_DAY && s->last_day != RASD__NO_DAY ? abs(day - s->last_day) : 0;
+  double sc = W.cs * cs + W.mx * mx + W.ts * ts + W.ent * share + W.entx * share * (cs > mx ? cs : mx) + W.date * shared_day -
+              W.time * dd;
+  if (feat) feat[0] = cs, feat[1] = mx, feat[2] = ts, feat[3] = share, feat[4] = shared_day, feat[5] = dd;
   return sc;
 }
 
@@ -307,6 +468,8 @@ static int story_new(rasd_corpus *c) {
   }
   memset(&c->st[c->n_st], 0, sizeof c->st[0]);
   c->st[c->n_st].first_day = c->st[c->n_st].last_day = RASD__NO_DAY;
+  uint32_t id = (uint32_t)c->n_st;
+  if (RASD__VEC_PUSH(c->open, c->n_open, c->cap_open, id)) return -1;
   return (int)c->n_st++;
 }
 
@@ -320,35 +483,36 @@ static int story_add_member(rasd_corpus *c, rasd__story *s, uint32_t i, int32_t 
   return 0;
 }
 
-/* Keeps a closed story small: its strongest terms only. */
-static void story_close(rasd_corpus *c, rasd__story *s) {
-  s->closed = 1;
-  if (s->n_cent <= CLOSED_TERMS) return;
+/* Keeps a story's centroid to its 'keep' strongest terms. */
+static void story_prune(rasd__story *s, uint32_t keep) {
+  if (s->n_cent <= keep) return;
   double *tmp = malloc(s->n_cent * 2 * sizeof *tmp);
   if (!tmp) return;
-  for (uint32_t i = 0; i < s->n_cent; i++) tmp[2 * i] = s->cent[i].tf * rasd__idf(c, s->cent[i].id), tmp[2 * i + 1] = i;
-  qsort(tmp, s->n_cent, 2 * sizeof *tmp, cmp_w_desc);
-  double cut = tmp[2 * (CLOSED_TERMS - 1)];
+  for (uint32_t i = 0; i < s->n_cent; i++) tmp[2 * i] = s->cent[i].w, tmp[2 * i + 1] = i;
+  top_k(tmp, s->n_cent, keep);
+  double cut = tmp[2 * (keep - 1)];
   uint32_t k = 0;
-  for (uint32_t i = 0; i < s->n_cent; i++) {
-    double wv = s->cent[i].tf * rasd__idf(c, s->cent[i].id);
-    if (wv >= cut && k < CLOSED_TERMS) s->cent[k++] = s->cent[i];
-  }
+  s->norm2 = 0;
+  for (uint32_t i = 0; i < s->n_cent; i++)
+    if (s->cent[i].w >= cut && k < keep) s->norm2 += (double)s->cent[i].w * s->cent[i].w, s->cent[k++] = s->cent[i];
   s->n_cent = k;
   free(tmp);
+}
+
+/* Keeps a closed story small: its strongest terms only. */
+static void story_close(rasd__story *s) {
+  s->closed = 1;
+  story_prune(s, CLOSED_TERMS);
 }
 
 /* Grows the IDF cache to the vocabulary (entries at N = 0 are stale by construction). */
 static int idf_grow(rasd_corpus *c) {
   if (c->idf_cap >= c->terms.n) return 0;
   size_t nc = c->terms.cap;
-  float *v = realloc(c->idf_val, nc * sizeof *v);
+  rasd__idfc *v = realloc(c->idf, nc * sizeof *v);
   if (!v) return -1;
-  c->idf_val = v;
-  uint32_t *at = realloc(c->idf_at, nc * sizeof *at);
-  if (!at) return -1;
-  c->idf_at = at;
-  memset(at + c->idf_cap, 0, (nc - c->idf_cap) * sizeof *at);
+  c->idf = v;
+  memset(v + c->idf_cap, 0, (nc - c->idf_cap) * sizeof *v); /* n = 0: never valid */
   c->idf_cap = nc;
   return 0;
 }
@@ -356,6 +520,7 @@ static int idf_grow(rasd_corpus *c) {
 static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   rasd__art *a = &c->art[i];
   if (idf_grow(c)) return RASD_ENOMEM;
+  if (c->n_linked + 1 > c->idf_n + c->idf_n / 64) c->idf_n = c->n_linked + 1, c->idf_ep++;
   rasd__rec r;
   int rc = rasd__corpus_rec(c, i, ar, &r);
   if (rc) return rc;
@@ -373,17 +538,31 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   double *ord = rasd__arena_alloc(ar, (r.n_terms + 1) * 2 * sizeof *ord);
   if (!q || !ord) return RASD_ENOMEM;
   for (uint32_t k = 0; k < r.n_terms; k++) ord[2 * k] = w[k], ord[2 * k + 1] = k;
-  qsort(ord, r.n_terms, 2 * sizeof *ord, cmp_w_desc);
+  uint32_t ntop = r.n_terms < 3 * QTERMS + VK ? r.n_terms : 3 * QTERMS + VK;
+  top_k(ord, r.n_terms, ntop);
   /* query with the strongest terms already seen (a new term has no story yet); index under the strongest of all */
   uint32_t nx = 0;
   uint32_t *ix = rasd__arena_alloc(ar, (QTERMS + r.n_ent + 1) * sizeof *ix);
   if (!ix) return RASD_ENOMEM;
-  for (uint32_t k = 0; k < r.n_terms && (nq < QTERMS || nx < QTERMS); k++) {
+  for (uint32_t k = 0; k < ntop && (nq < QTERMS || nx < QTERMS); k++) {
     uint32_t t = r.terms[(uint32_t)ord[2 * k + 1]].id;
     if (nx < QTERMS) ix[nx++] = t;
     if (nq < QTERMS && c->terms.df[t]) q[nq++] = t;
   }
   for (uint32_t k = 0; k < r.n_ent; k++) q[nq++] = r.ent[k].key, ix[nx++] = r.ent[k].key;
+  /* the link vector: the strongest terms, then the headline's terms by IDF, each of unit length */
+  rasd__vw *lv = rasd__arena_alloc(ar, (VK + TK + 1) * sizeof *lv);
+  if (!lv) return RASD_ENOMEM;
+  uint32_t nv = 0, nt = 0;
+  for (uint32_t k = 0; k < r.n_terms && k < VK; k++) lv[k] = (rasd__vw){r.terms[(uint32_t)ord[2 * k + 1]].id, (float)ord[2 * k]};
+  nv = unit_vec(lv, r.n_terms, VK);
+  rasd__vw *tv = lv + nv;
+  if (r.n_sent && (r.sent[0].flags & RASD__S_TITLE)) {
+    const rasd__rsent *ts = &r.sent[0];
+    uint32_t n = ts->n_terms < TK ? ts->n_terms : TK;
+    for (uint32_t k = 0; k < n; k++) tv[k] = (rasd__vw){ts->terms[k], (float)rasd__idf(c, ts->terms[k])};
+    nt = unit_vec(tv, n, TK);
+  }
   if (c->o.single_story) target = c->n_st ? 0 : -1;
   else if (dup >= 0) {
     a->dup_of = (int32_t)dup;
@@ -395,31 +574,48 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       uint32_t *nm = realloc(c->mark, nc * sizeof *nm);
       if (!nm) return RASD_ENOMEM;
       memset(nm + c->cap_mark, 0, (nc - c->cap_mark) * sizeof *nm);
-      c->mark = nm; c->cap_mark = nc;
+      c->mark = nm;
+      uint32_t *nh = realloc(c->hits, nc * sizeof *nh);
+      if (!nh) return RASD_ENOMEM;
+      c->hits = nh; c->cap_mark = nc;
     }
     c->stamp++;
     uint32_t *cand = rasd__arena_alloc(ar, MAX_CAND * sizeof *cand);
     uint32_t nc = 0;
     if (!cand) return RASD_ENOMEM;
+    double common = c->n_linked >= 500 ? COMMON_DF * c->n_linked : 1e18;
     for (uint32_t k = 0; k < nq; k++) {
       uint32_t t = q[k];
-      if (t >= c->n_postv) continue;
-      uint32_t *p = c->post[t], m = 0;
-      for (uint32_t j = 0; j < c->n_post[t]; j++) {
+      if (t >= c->n_postv || c->terms.df[t] > common) continue;
+      uint32_t *p = c->post[t], n = c->n_post[t];
+      for (uint32_t j = n, seen = 0; j-- > 0 && seen < POST_SCAN; seen++) {
         rasd__story *s = &c->st[p[j]];
         if (s->closed || (day != RASD__NO_DAY && s->last_day != RASD__NO_DAY && s->last_day < day - c->o.window_days))
           continue;
-        p[m++] = p[j];
-        if (c->mark[p[j]] != c->stamp && nc < MAX_CAND) c->mark[p[j]] = c->stamp, cand[nc++] = p[j];
+        if (c->mark[p[j]] != c->stamp) {
+          if (nc == MAX_CAND) continue;
+          c->mark[p[j]] = c->stamp, c->hits[p[j]] = 0, cand[nc++] = p[j];
+        }
+        c->hits[p[j]]++;
       }
-      c->n_post[t] = m;
+    }
+    /* score the candidates sharing the most query terms (newer stories first on ties) */
+    if (nc > MAX_SCORED) {
+      for (uint32_t x = 1; x < nc; x++)
+        for (uint32_t y = x; y > 0; y--) {
+          uint32_t a1 = cand[y - 1], b1 = cand[y];
+          if (c->hits[a1] > c->hits[b1] || (c->hits[a1] == c->hits[b1] && a1 > b1)) break;
+          cand[y - 1] = b1, cand[y] = a1;
+        }
+      nc = MAX_SCORED;
     }
     double best = c->o.threshold;
     for (uint32_t k = 0; k < nc; k++) {
-      double sc = story_score(c, &c->st[cand[k]], &r, w, an, day);
+      double f[6];
+      double sc = story_score(c, &c->st[cand[k]], &r, w, an, lv, nv, tv, nt, day, f);
       if (story_debug())
-        fprintf(stderr, "score %s -> story %u (%s): %.3f cos %.3f\n", a->id, cand[k] + 1, c->art[c->st[cand[k]].mem[0]].id, sc,
-                story_cos(c, &c->st[cand[k]], &r, w, an));
+        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f\n", a->id, cand[k] + 1,
+                c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5]);
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
   }
@@ -427,12 +623,16 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   rasd__story *s = &c->st[target];
   a->story = target;
   if (story_add_member(c, s, i, day)) return RASD_ENOMEM;
+  a->voff = (uint32_t)c->n_vpool; a->vn = (uint8_t)nv; a->tn = (uint8_t)nt;
+  for (uint32_t k = 0; k < nv + nt; k++)
+    if (RASD__VEC_PUSH(c->vpool, c->n_vpool, c->cap_vpool, lv[k])) return RASD_ENOMEM;
   if (a->dup_of < 0) {
+    s->recent[s->n_orig % RASD__RECENT] = i;
     s->n_orig++;
-    rasd__tf *add = rasd__arena_alloc(ar, (r.n_terms + 1) * sizeof *add);
+    rasd__tf *add = rasd__arena_alloc(ar, (r.n_terms + r.n_ent + 1) * sizeof *add);
     if (!add) return RASD_ENOMEM;
-    for (uint32_t k = 0; k < r.n_terms; k++) add[k].id = r.terms[k].id, add[k].tf = (uint32_t)(100 * (1 + log((double)r.terms[k].tf)));
-    if (merge_tf(&s->cent, &s->n_cent, &s->cap_cent, add, r.n_terms)) return RASD_ENOMEM;
+    if (merge_cent(s, r.terms, w, r.n_terms)) return RASD_ENOMEM;
+    if (s->n_cent >= 3 * OPEN_TERMS) story_prune(s, OPEN_TERMS);
     for (uint32_t k = 0; k < r.n_ent; k++) add[k].id = r.ent[k].key, add[k].tf = 1;
     /* entity ids may repeat within an article: sort and fold before merging */
     for (uint32_t x = 1; x < r.n_ent; x++)
@@ -469,11 +669,16 @@ static int cmp_pending(const void *x, const void *y) {
   return r;
 }
 
+/* Closes the open stories that fell out of the window (only the open list is walked). */
 static void close_stale(rasd_corpus *c) {
   if (c->cur_day == RASD__NO_DAY) return;
-  for (size_t s = 0; s < c->n_st; s++)
-    if (!c->st[s].closed && c->st[s].last_day != RASD__NO_DAY && c->st[s].last_day < c->cur_day - c->o.window_days)
-      story_close(c, &c->st[s]);
+  size_t m = 0;
+  for (size_t k = 0; k < c->n_open; k++) {
+    rasd__story *s = &c->st[c->open[k]];
+    if (!s->closed && s->last_day != RASD__NO_DAY && s->last_day < c->cur_day - c->o.window_days) story_close(s);
+    if (!s->closed) c->open[m++] = c->open[k];
+  }
+  c->n_open = m;
 }
 
 /* ---- storylines: union of stories that continue one another ---- */
@@ -500,7 +705,10 @@ static int storylines(rasd_corpus *c) {
   post = calloc(nv + 1, sizeof *post); npost = calloc(nv + 1, sizeof *npost); cpost = calloc(nv + 1, sizeof *cpost);
   if (!post || !npost || !cpost) goto done;
   size_t maxc = 0;
-  for (size_t s = 0; s < ns; s++) maxc = c->st[s].n_cent > maxc ? c->st[s].n_cent : maxc;
+  for (size_t s = 0; s < ns; s++) {
+    maxc = c->st[s].n_cent > maxc ? c->st[s].n_cent : maxc;
+    maxc = c->st[s].n_ents > maxc ? c->st[s].n_ents : maxc;
+  }
   tmp = malloc((maxc + 1) * 2 * sizeof *tmp);
   if (!tmp) goto done;
   /* terms in more than 2% of the articles (and at least 50) say nothing about a storyline */
@@ -509,14 +717,22 @@ static int storylines(rasd_corpus *c) {
     parent[s] = (uint32_t)s;
     rasd__story *S = &c->st[s];
     uint32_t n = 0;
-    for (uint32_t i = 0; i < S->n_cent; i++) tmp[2 * i] = S->cent[i].tf * rasd__idf(c, S->cent[i].id), tmp[2 * i + 1] = i;
-    qsort(tmp, S->n_cent, 2 * sizeof *tmp, cmp_w_desc);
-    for (uint32_t i = 0; i < S->n_cent && n < K - 8; i++) {
+    /* a story's terms by their weight and their rarity now (the weights hold the IDF of when members joined) */
+    for (uint32_t i = 0; i < S->n_cent; i++) tmp[2 * i] = S->cent[i].w * rasd__idf(c, S->cent[i].id), tmp[2 * i + 1] = i;
+    uint32_t top = S->n_cent < 4 * K ? S->n_cent : 4 * K;
+    top_k(tmp, S->n_cent, top);
+    for (uint32_t i = 0; i < top && n < K - 8; i++) {
       uint32_t t = S->cent[(uint32_t)tmp[2 * i + 1]].id;
       if (c->terms.df[t] <= common) items[s * K + n++] = t;
     }
-    for (uint32_t i = 0; i < S->n_ents && n < K; i++)
-      if (c->terms.df[S->ents[i].id] <= common) items[s * K + n++] = S->ents[i].id;
+    /* the entities most of its articles name */
+    for (uint32_t i = 0; i < S->n_ents; i++) tmp[2 * i] = S->ents[i].tf, tmp[2 * i + 1] = i;
+    uint32_t etop = S->n_ents < 4 * K ? S->n_ents : 4 * K;
+    top_k(tmp, S->n_ents, etop);
+    for (uint32_t i = 0; i < etop && n < K; i++) {
+      uint32_t t = S->ents[(uint32_t)tmp[2 * i + 1]].id;
+      if (c->terms.df[t] <= common) items[s * K + n++] = t;
+    }
     nit[s] = n;
   }
   for (size_t s = 0; s < ns; s++) {
@@ -530,6 +746,7 @@ static int storylines(rasd_corpus *c) {
     }
     for (uint32_t k = 0; k < nt; k++) {
       uint32_t o = touched[k];
+      if (story_debug()) fprintf(stderr, "storyline? %zu~%u: %u shared terms\n", s + 1, o + 1, hits[o]);
       if (hits[o] >= 4 && uf_find(parent, o) != uf_find(parent, (uint32_t)s)) {
         /* cosine of the two centroids plus shared rare entities */
         rasd__story *A = &c->st[s], *B = &c->st[o];
@@ -537,11 +754,11 @@ static int storylines(rasd_corpus *c) {
         uint32_t i = 0, j = 0;
         while (i < A->n_cent || j < B->n_cent) {
           if (j >= B->n_cent || (i < A->n_cent && A->cent[i].id < B->cent[j].id)) {
-            double x = A->cent[i].tf * rasd__idf(c, A->cent[i].id); na += x * x; i++;
+            double x = A->cent[i].w; na += x * x; i++;
           } else if (i >= A->n_cent || B->cent[j].id < A->cent[i].id) {
-            double y = B->cent[j].tf * rasd__idf(c, B->cent[j].id); nb += y * y; j++;
+            double y = B->cent[j].w; nb += y * y; j++;
           } else {
-            double idf = rasd__idf(c, A->cent[i].id), x = A->cent[i].tf * idf, y = B->cent[j].tf * idf;
+            double x = A->cent[i].w, y = B->cent[j].w;
             na += x * x; nb += y * y; dot += x * y; i++; j++;
           }
         }
@@ -653,7 +870,7 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   FILE *f = fopen(path, "wb");
   if (!f) return RASD_EIO;
   rasd_corpus *cc = (rasd_corpus *)c;
-  int ok = fwrite("RASDSTO1", 1, 8, f) == 8;
+  int ok = fwrite("RASDSTO2", 1, 8, f) == 8;
   uint64_t nv = c->terms.n, na = c->n_art;
   ok = ok && fwrite(&nv, 8, 1, f) == 1;
   for (size_t i = 0; ok && i < c->terms.n; i++) {
@@ -669,14 +886,13 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   for (size_t i = 0; ok && i < c->n_art; i++) ord[i] = (uint32_t)i;
   sort_ctx = cc;
   if (ok && c->n_art) qsort(ord, c->n_art, sizeof *ord, cmp_pending);
-  fflush(cc->spill);
   for (size_t k = 0; ok && k < c->n_art; k++) {
     const rasd__art *a = &c->art[ord[k]];
     if (a->len + 1 > bcap) {
       free(buf);
       if (!(buf = malloc(bcap = a->len + 1))) { ok = 0; break; }
     }
-    ok = fseeko(cc->spill, (off_t)a->off, SEEK_SET) == 0 && fread(buf, 1, a->len, cc->spill) == a->len &&
+    ok = spill_io(cc->spill, 0, buf, a->len, a->off) == 0 &&
          fwrite(&a->len, 4, 1, f) == 1 && fwrite(buf, 1, a->len, f) == a->len;
   }
   free(buf);
@@ -695,7 +911,7 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   int rc = RASD_EFORMAT;
   char *buf = NULL;
   if (!c) { fclose(f); return RASD_ENOMEM; }
-  if (fread(magic, 1, 8, f) != 8 || memcmp(magic, "RASDSTO1", 8) || fread(&nv, 8, 1, f) != 1) goto fail;
+  if (fread(magic, 1, 8, f) != 8 || memcmp(magic, "RASDSTO2", 8) || fread(&nv, 8, 1, f) != 1) goto fail;
   for (uint64_t i = 0; i < nv; i++) {
     uint32_t l;
     if (fread(&l, 4, 1, f) != 1 || l > 0xffff) goto fail;

@@ -371,7 +371,8 @@ static uint64_t mix64(uint64_t x) {
 #define BODY_W 1      /* weight of a later word: background that many stories share */
 #define LEAD_WORDS 30 /* ... and at least this many content words */
 
-int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, const int32_t *reg_ids, rasd__buf *out) {
+int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, const rasd_analysis *a, const int32_t *reg_ids,
+                    rasd__buf *out) {
   int rc = RASD_ENOMEM;
   rasd__arena *ar = rasd__arena_new(4096);
   wtok *w = NULL, *tw = NULL; fsent *st = NULL, *tst = NULL;
@@ -428,25 +429,27 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
   ntf = m;
   /* entities: interned as "\x01" + key */
   size_t n_ent = a ? a->n_entities : 0;
-  uint32_t *ent_ids = calloc(n_ent + 1, sizeof *ent_ids);
+  uint32_t *ent_ids = calloc(2 * n_ent + 1, sizeof *ent_ids), *link_ids = ent_ids + n_ent;
   if (!ent_ids) goto done;
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
     char rk[24];
-    const char *k = e->key && *e->key ? e->key : e->canonical;
-    if (reg_ids && reg_ids[i] >= 0) snprintf(rk, sizeof rk, "r%d", (int)reg_ids[i]), k = rk;
-    if (!k) k = "";
-    size_t kl = strlen(k);
-    char *kk = rasd__arena_alloc(ar, kl + 2);
-    if (!kk) { free(ent_ids); goto done; }
-    kk[0] = 1;
-    memcpy(kk + 1, k, kl);
-    int64_t id = rasd__strtab_id(terms, kk, kl + 1, 1);
-    if (id < 0) { free(ent_ids); goto done; }
-    ent_ids[i] = (uint32_t)id;
+    for (int pass = 0; pass < 2; pass++) {
+      const char *k = e->key && *e->key ? e->key : e->canonical;
+      if (!pass && reg_ids && reg_ids[i] >= 0) snprintf(rk, sizeof rk, "r%d", (int)reg_ids[i]), k = rk;
+      if (!k) k = "";
+      size_t kl = strlen(k);
+      char *kk = rasd__arena_alloc(ar, kl + 2);
+      if (!kk) { free(ent_ids); goto done; }
+      kk[0] = 1;
+      memcpy(kk + 1, k, kl);
+      int64_t id = rasd__strtab_id(terms, kk, kl + 1, 1);
+      if (id < 0) { free(ent_ids); goto done; }
+      (pass ? link_ids : ent_ids)[i] = (uint32_t)id;
+    }
   }
   /* header */
-  put_z(out, d->id); put_z(out, d->outlet); put_z(out, d->date); put_z(out, d->title); put_z(out, d->url);
+  put_z(out, d->id); put_z(out, outlet); put_z(out, d->date); put_z(out, d->title); put_z(out, d->url);
   put_u(out, ntf);
   uint32_t prev = 0;
   for (size_t i = 0; i < ntf; i++) { put_u(out, tf[i].id - prev); prev = tf[i].id; put_u(out, tf[i].tf); }
@@ -524,6 +527,11 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
       while (sl && (unsigned char)s0[sl - 1] <= ' ') sl--;
       nstt = 0;
       uint32_t fl = pass ? sflags[si] : RASD__S_TITLE;
+      if (pass) { /* a paragraph starts here: only blanks between the previous line break and the sentence */
+        size_t b = st[si].start <= tlen ? st[si].start : tlen;
+        while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == '\t' || text[b - 1] == '\r')) b--;
+        if (b == 0 || text[b - 1] == '\n') fl |= RASD__S_PARA;
+      }
       for (size_t k = tb; k < te; k++) {
         if (pass && is_cue(v[k].form, v[k].flen)) fl |= RASD__S_ATTR;
         int32_t id = pass ? tid[k] : tid[nw + k];
@@ -590,7 +598,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis 
   put_u(out, n_ent);
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
-    put_u(out, ent_ids[i]); put_u(out, e->type); put_u(out, e->n_mentions);
+    put_u(out, link_ids[i]); put_u(out, ent_ids[i]); put_u(out, e->type); put_u(out, e->n_mentions);
     put_z(out, e->canonical); put_z(out, e->en);
   }
   free(ent_ids);
@@ -650,7 +658,7 @@ int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__re
   GETN(r->ent, r->n_ent, n);
   for (uint32_t i = 0; i < r->n_ent; i++) {
     rasd__rent *e = &r->ent[i];
-    e->key = (uint32_t)get_u(&c); e->type = (uint32_t)get_u(&c); e->n = (uint32_t)get_u(&c);
+    e->key = (uint32_t)get_u(&c); e->vkey = (uint32_t)get_u(&c); e->type = (uint32_t)get_u(&c); e->n = (uint32_t)get_u(&c);
     e->canonical = get_s(&c, ar, NULL); e->en = get_s(&c, ar, NULL);
   }
 #undef GETN

@@ -31,6 +31,7 @@ int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add);
 #define RASD__S_ATTR 0x04   /* attributed: a reporting verb or source */
 #define RASD__S_NUM 0x08    /* holds a quantity */
 #define RASD__S_TITLE 0x10  /* the headline */
+#define RASD__S_PARA 0x20   /* the first sentence of a paragraph */
 
 typedef struct { uint32_t id; uint32_t tf; } rasd__tf;
 
@@ -43,7 +44,9 @@ typedef struct rasd__rsent {
 typedef struct rasd__revent { const char *date; uint32_t sent; } rasd__revent;
 typedef struct rasd__rquote { const char *speaker, *key, *cue, *text; uint32_t direct, sent; } rasd__rquote;
 typedef struct rasd__rquant { double value; const char *unit, *text; uint32_t sent; } rasd__rquant;
-typedef struct rasd__rent { uint32_t key; uint32_t type, n; const char *canonical, *en; } rasd__rent;
+/* An entity of an article: 'key' links stories (the spelling-variant key: the same whatever else was read before,
+ * so that incremental runs link as batch runs do); 'vkey' shows it (the corpus registry's "r<id>" when known). */
+typedef struct rasd__rent { uint32_t key, vkey; uint32_t type, n; const char *canonical, *en; } rasd__rent;
 
 /* One article's record as decoded from the spill file (all pointers into 'ar'). */
 typedef struct rasd__rec {
@@ -58,9 +61,13 @@ typedef struct rasd__rec {
   rasd__rent *ent; uint32_t n_ent;
 } rasd__rec;
 
-/* Builds the record of 'd' + 'a' (a may be NULL) into 'out' (bytes), interning terms into 'terms'; 'reg_ids' (may be
+/* Builds the record of 'd' + 'a' (a may be NULL) with outlet 'outlet' (may be NULL) into 'out' (bytes), interning terms into 'terms'; 'reg_ids' (may be
  * NULL) gives the corpus entity id of each a->entities[i] (−1: none), used as the entity key "r<id>". */
-int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const rasd_analysis *a, const int32_t *reg_ids, rasd__buf *out);
+int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, const rasd_analysis *a, const int32_t *reg_ids,
+                    rasd__buf *out);
+/* Returns the outlet of 'd' (malloc'd; NULL when unknown): its outlet field, else the outlet its byline or credits
+ * name ("نايف عبدالله – عين اليوم"), else the directory of a single-article file when that names something. */
+char *rasd__derive_outlet(const rasd_models *m, const rasd_doc *d);
 /* Decodes record bytes 'p'/'n' into 'r', allocating from 'ar'. Returns RASD_OK or RASD_EFORMAT. */
 int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
 /* Days since 1970-01-01 of "YYYY-MM-DD…", or RASD__NO_DAY. */
@@ -76,14 +83,22 @@ typedef struct rasd__art {
   uint64_t off; uint32_t len;   /* record in the spill file */
   uint16_t sig[RASD__SIG_N];
   uint8_t has_sig;
+  uint8_t vn, tn;     /* link vector: vn strongest terms, then tn headline terms, at c->vpool[voff] (unit length each) */
+  uint32_t voff;
 } rasd__art;
 
+typedef struct rasd__vw { uint32_t id; float w; } rasd__vw;
+typedef struct rasd__idfc { float v; uint32_t n, df; } rasd__idfc;
+#define RASD__RECENT 8     /* recent original members a new article is compared with one by one */
+
 typedef struct rasd__story {
-  rasd__tf *cent; uint32_t n_cent, cap_cent;   /* term → summed (1 + log tf) × 100 */
+  struct rasd__vw *cent; uint32_t n_cent, cap_cent;  /* term → summed (1 + log tf) · IDF at the time each member joined */
   rasd__tf *ents; uint32_t n_ents, cap_ents;   /* entity-term → article count */
   int32_t *days; size_t n_days, cap_days;    /* dates mentioned */
   uint32_t *mem; size_t n_mem, cap_mem;      /* article indices */
   uint32_t n_orig;                             /* members that are not duplicates */
+  uint32_t recent[RASD__RECENT];               /* the last original members (ring by n_orig) */
+  double norm2;                                /* squared norm of 'cent' */
   int32_t first_day, last_day;
   uint8_t closed;
 } rasd__story;
@@ -96,17 +111,20 @@ struct rasd_corpus {
   uint32_t *pending; size_t n_pending, cap_pending;
   rasd__story *st; size_t n_st, cap_st;
   uint32_t n_linked;           /* articles linked: the N of IDF */
+  uint32_t *open; size_t n_open, cap_open;  /* indices of the stories not closed yet */
+  rasd__vw *vpool; size_t n_vpool, cap_vpool;  /* the link vectors of the articles */
   int32_t cur_day;
   /* inverted index: term id → open story indices */
   uint32_t **post; uint32_t *n_post, *cap_post; size_t n_postv;
-  uint32_t *mark; size_t cap_mark; uint32_t stamp;
+  uint32_t *mark, *hits; size_t cap_mark; uint32_t stamp;  /* candidate marks and query-term hits per story */
   /* LSH: band hash → article index chains */
   uint64_t *lsh_key; uint32_t *lsh_art; size_t lsh_n, lsh_cap;
   /* storylines */
   int64_t **sl; size_t *sl_n; size_t n_sl;
   FILE *spill; uint64_t spill_end;
   rasd_registry *reg;          /* corpus entities (names across spellings); NULL after a load */
-  float *idf_val; uint32_t *idf_at; size_t idf_cap;  /* IDF cache: value and the N it was computed at */
+  rasd__idfc *idf; size_t idf_cap;  /* IDF cache: value, and the N and df it was computed at */
+  uint32_t idf_n, idf_ep;      /* the N of IDF moves in steps of ~1% (epochs) so that cached weights stay valid */
   rasd__arena *strs;
 };
 

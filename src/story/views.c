@@ -7,8 +7,35 @@
 #define MAX_DECODE 80     /* members read for the content views of a large story */
 #define MAX_SENT_PER_ART 30
 #define MAX_CAND 1600
+#define VIEW_CAND 120     /* best candidates kept for grouping and MMR (both compare pairs) */
+#define MAX_EVENTS 600    /* dated sentences considered for the timeline */
+#define MAX_PAIRS 20000   /* sentence comparisons for date disagreements */
 
 typedef struct wterm { uint32_t id; double w; } wterm;
+
+/* Summary weights; RASD_SUM_TUNE="wf=1.1,pos=0.2,..." overrides them for tuning. */
+static struct sumw { double wf, pos, decay, lam, cs, len, para; } SW = {1.3, 0.6, 1, 0.75, 1, 0, 0.1};
+static void sum_tune(void) {
+  static int done;
+  if (done) return;
+  done = 1;
+  const char *e = getenv("RASD_SUM_TUNE");
+  while (e && *e) {
+    char k[16];
+    double v;
+    int n = 0;
+    if (sscanf(e, "%15[a-z]=%lf%n", k, &v, &n) != 2) break;
+    if (!strcmp(k, "wf")) SW.wf = v;
+    else if (!strcmp(k, "pos")) SW.pos = v;
+    else if (!strcmp(k, "decay")) SW.decay = v;
+    else if (!strcmp(k, "lam")) SW.lam = v;
+    else if (!strcmp(k, "cs")) SW.cs = v;
+    else if (!strcmp(k, "len")) SW.len = v;
+    else if (!strcmp(k, "para")) SW.para = v;
+    e += n;
+    if (*e == ',') e++;
+  }
+}
 
 int64_t rasd__reg_id(const rasd_corpus *c, const char *key) {
   if (!c->reg || !key || key[0] != 'r' || key[1] < '0' || key[1] > '9') return -1;
@@ -44,6 +71,19 @@ static double set_cos(const rasd_corpus *c, const uint32_t *a, uint32_t na, cons
   return x > 0 && y > 0 ? dot / sqrt(x * y) : 0;
 }
 
+/* The same with the IDF of every term given ('wa', 'wb') and the sums of their squares ('xa', 'xb'). */
+static double wset_cos(const uint32_t *a, const float *wa, uint32_t na, double xa, const uint32_t *b, const float *wb, uint32_t nb,
+                       double xb) {
+  double dot = 0;
+  uint32_t i = 0, j = 0;
+  while (i < na && j < nb) {
+    if (a[i] < b[j]) i++;
+    else if (b[j] < a[i]) j++;
+    else dot += (double)wa[i++] * wb[j++];
+  }
+  return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
+}
+
 /* A list of distinct strings (outlets, article ids), kept in the view arena. */
 static int add_name(rasd__arena *ar, char ***v, size_t *n, const char *s) {
   if (!s) return 0;
@@ -76,9 +116,18 @@ typedef struct cand {
   char **outlets; size_t n_outlets;
   char **arts; size_t n_arts;
   int picked;
+  float *w; double x;  /* IDF of each term, sum of their squares */
 } cand;
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Best score first; ties in article, then sentence order. */
+static int cmp_cand(const void *a, const void *b) {
+  const cand *x = a, *y = b;
+  if (x->score != y->score) return x->score < y->score ? 1 : -1;
+  if (x->art != y->art) return x->art < y->art ? -1 : 1;
+  return x->s->pos < y->s->pos ? -1 : x->s->pos > y->s->pos;
+}
 
 void rasd__view_free(rasd__view *v) {
   if (!v) return;
@@ -93,6 +142,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   if (o.max_timeline <= 0) o.max_timeline = 40;
   if (o.max_quotes <= 0) o.max_quotes = 12;
   if (o.words <= 0 && o.sentences <= 0) o.sentences = 5;
+  sum_tune();
   rasd__story *S = &c->st[si];
   if (!(v->ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
   rasd__arena *ar = v->ar;
@@ -158,10 +208,13 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     for (uint32_t j = 0; j < R[k].n_sent; j++) {
       const rasd__rsent *s = &R[k].sent[j];
       double dot = 0, sn = 0;
+      float *sw = rasd__arena_alloc(ar, (s->n_terms + 1) * sizeof *sw);
+      if (!sw) { free(cd); free(cent); return RASD_ENOMEM; }
       for (uint32_t t = 0; t < s->n_terms; t++) {
         double idf = rasd__idf(c, s->terms[t]);
+        sw[t] = (float)idf;
         dot += idf * cent_w(cent, nc, s->terms[t]);
-        sn += idf * idf;
+        sn += (double)sw[t] * sw[t];
       }
       double cs = sn > 0 && cn > 0 ? dot / (sqrt(sn) * cn) : 0;
       if (s->flags & RASD__S_TITLE) {
@@ -170,28 +223,33 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       }
       if (++body > MAX_SENT_PER_ART || ncd >= MAX_CAND) continue;
       if (s->n_terms < 3 || s->len < 20) continue;
-      double sc = cs;
+      double sc = SW.cs * cs;
       /* position: news puts what happened first */
-      const double pw = 1;
-      if (s->pos == 0) sc += 0.12 * pw;
-      else if (s->pos == 1) sc += 0.06 * pw;
-      else if (s->pos == 2) sc += 0.03 * pw;
-      sc -= 0.004 * pw * (s->pos > 10 ? 10 : s->pos);
+      sc += SW.pos / pow(1.0 + s->pos, SW.decay);
+      sc -= 0.004 * (s->pos > 10 ? 10 : s->pos);
+      if (s->flags & RASD__S_PARA) sc += SW.para;
       if (s->flags & RASD__S_DATE) sc += 0.04;
       if (s->flags & RASD__S_ATTR) sc += 0.03;
       if (s->flags & RASD__S_NUM) sc += 0.02;
       size_t nw = count_words(s->text, s->len);
       if (nw > 60) sc -= 0.002 * (double)(nw - 60);
       if (nw < 8) sc -= 0.05;
-      cd[ncd] = (cand){s, k, sc, (int)ncd, NULL, 0, NULL, 0, 0};
+      sc += SW.len * log(1.0 + (double)nw) / 4;
+      cd[ncd] = (cand){s, k, sc, (int)ncd, NULL, 0, NULL, 0, 0, sw, sn};
       ncd++;
     }
+  }
+  /* a large story: only its best candidates (grouping and MMR compare pairs) */
+  if (ncd > VIEW_CAND) {
+    qsort(cd, ncd, sizeof *cd, cmp_cand);
+    ncd = VIEW_CAND;
+    for (size_t i = 0; i < ncd; i++) cd[i].group = (int)i;
   }
   /* the same sentence in several outlets: one group, with every outlet */
   for (size_t i = 0; i < ncd; i++) {
     for (size_t j = 0; j < i; j++) {
       if (cd[j].group != (int)j || cd[j].art == cd[i].art) continue;
-      if (set_cos(c, cd[i].s->terms, cd[i].s->n_terms, cd[j].s->terms, cd[j].s->n_terms) >= 0.7) {
+      if (wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x) >= 0.7) {
         cd[i].group = (int)j;
         break;
       }
@@ -206,8 +264,9 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   for (size_t i = 0; i < ncd; i++)
     if (cd[i].group == (int)i && cd[i].n_arts > 1) cd[i].score *= 1 + 0.1 * (double)(cd[i].n_arts < 6 ? cd[i].n_arts - 1 : 5);
   /* MMR selection */
-  /* a word budget is filled with whole sentences up to about 15% over it (tuned on EASC) */
-  const double wf = 1.15;
+  /* a word budget is filled with whole sentences up to about 30% over it, as long as a lead of whole sentences
+   * runs on average (EASC: lead 182 words for a mean reference of 131; rasd 188) */
+  const double wf = SW.wf;
   size_t want_s = o.sentences > 0 ? (size_t)o.sentences : SIZE_MAX, want_w = o.words > 0 ? (size_t)(o.words * wf) : SIZE_MAX;
   size_t nsel = 0, words = 0;
   size_t *sel = malloc((ncd + 1) * sizeof *sel);
@@ -219,10 +278,11 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (cd[i].group != (int)i || cd[i].picked) continue;
       double red = 0;
       for (size_t k = 0; k < nsel; k++) {
-        double x = set_cos(c, cd[i].s->terms, cd[i].s->n_terms, cd[sel[k]].s->terms, cd[sel[k]].s->n_terms);
+        const cand *y = &cd[sel[k]];
+        double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
         if (x > red) red = x;
       }
-      double mmr = 0.75 * cd[i].score - 0.25 * red;
+      double mmr = SW.lam * cd[i].score - (1 - SW.lam) * red;
       if (red > 0.6) mmr -= 1;
       if (mmr > best) best = mmr, bi = i;
     }
@@ -258,7 +318,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   size_t nt = 0;
   if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
   for (uint32_t k = 0; k < nd; k++)
-    for (uint32_t e = 0; e < R[k].n_ev; e++) {
+    for (uint32_t e = 0; e < R[k].n_ev && nt < MAX_EVENTS; e++) {
       const rasd__revent *ev = &R[k].ev[e];
       if (!ev->date || ev->sent >= R[k].n_sent) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
@@ -333,10 +393,10 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     for (uint32_t e = 0; e < R[k].n_ent; e++) {
       const rasd__rent *x = &R[k].ent[e];
       size_t j = 0;
-      while (j < v->n_ent && ekey[j] != x->key) j++;
+      while (j < v->n_ent && ekey[j] != x->vkey) j++;
       if (j == v->n_ent) {
-        ekey[j] = x->key;
-        v->ent[j] = (rasd__eitem){c->terms.str[x->key] + 1, x->canonical, x->en, (int)x->type, 0};
+        ekey[j] = x->vkey;
+        v->ent[j] = (rasd__eitem){c->terms.str[x->vkey] + 1, x->canonical, x->en, (int)x->type, 0};
         rasd_corpus_entity ce;
         int64_t rid = rasd__reg_id(c, v->ent[j].key);
         if (rid >= 0 && rasd_registry_get(c->reg, (size_t)rid, &ce) == RASD_OK) {
@@ -385,13 +445,14 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       }
     free(Q);
     /* the same dated sentence with another date in another outlet */
-    for (uint32_t a1 = 0; v->dis && a1 < nd && v->n_dis < 16; a1++)
+    size_t pairs = 0;
+    for (uint32_t a1 = 0; v->dis && a1 < nd && v->n_dis < 16 && pairs < MAX_PAIRS; a1++)
       for (uint32_t e1 = 0; e1 < R[a1].n_ev; e1++)
         for (uint32_t a2 = a1 + 1; a2 < nd && v->n_dis < 16; a2++)
           for (uint32_t e2 = 0; e2 < R[a2].n_ev && v->n_dis < 16; e2++) {
             const rasd__revent *x = &R[a1].ev[e1], *y = &R[a2].ev[e2];
             if (!x->date || !y->date || strlen(x->date) != 10 || strlen(y->date) != 10 || !strcmp(x->date, y->date)) continue;
-            if (x->sent >= R[a1].n_sent || y->sent >= R[a2].n_sent) continue;
+            if (x->sent >= R[a1].n_sent || y->sent >= R[a2].n_sent || ++pairs > MAX_PAIRS) continue;
             const char *oa = c->art[Ridx[a1]].outlet, *ob = c->art[Ridx[a2]].outlet;
             if (oa && ob && !strcmp(oa, ob)) continue;
             const rasd__rsent *sx = &R[a1].sent[x->sent], *sy = &R[a2].sent[y->sent];

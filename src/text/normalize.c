@@ -6,6 +6,7 @@
 #include "text/text.h"
 
 rasd__cpinfo rasd__cp_tab[0x10000];
+uint32_t rasd__ar2_tab[256];
 #define POOL_MAX 65536
 char rasd__cp_pool[POOL_MAX];
 static size_t pool_used;
@@ -174,6 +175,20 @@ static void build_tables(void) {
     memcpy(rasd__cp_pool + pool_used, out, n);
     e->off = (uint16_t)pool_used;
     pool_used += n;
+  }
+  for (int32_t cp = 0x600; cp < 0x700; cp++) {
+    const rasd__cpinfo *e = &rasd__cp_tab[cp];
+    uint32_t v = RASD__AR2_SLOW;
+    if (e->cls == RASD__C_AR && e->len == 2) {
+      const unsigned char *f = e->off == RASD__CP_SAME ? (const unsigned char *)out : (const unsigned char *)rasd__cp_pool + e->off;
+      if (e->off == RASD__CP_SAME) rasd__utf8_put(out, cp);
+      v = RASD__AR2_LETTER | (uint32_t)f[0] << 16 | (uint32_t)f[1] << 24;
+    } else if (e->cls == RASD__C_MARK && e->len == 0) {
+      v = RASD__AR2_MARK;
+    } else if (e->cls == RASD__C_INVIS && e->len == 0) {
+      v = RASD__AR2_INVIS;
+    }
+    rasd__ar2_tab[cp - 0x600] = v;
   }
 }
 

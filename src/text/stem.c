@@ -73,17 +73,54 @@ static const char *const protect_one[] = {
   /* ك */
   "كذب", "كذاب", "كذا", NULL};
 
-/* A tiny open-addressing hash set of byte strings. */
-typedef struct { const char *s; uint16_t len; } hent;
-typedef struct { hent *e; size_t mask; uint32_t lens; /* bit n: an entry of n bytes exists (n < 32) */ } hset;
+/* A tiny open-addressing hash set of byte strings of at most 16 bytes (every list entry is), keyed by the
+ * string as two zero-padded 64-bit words: one multiply-mix per look-up instead of a byte-serial hash. */
+#define HKEY 16
+typedef struct { uint64_t k0, k1; uint32_t len, used; } hent;
+typedef struct { hent *e; size_t mask; uint32_t lens; /* bit n: an entry of n bytes exists */ } hset;
 
-static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
+/* The first n ≤ 16 bytes of s as two zero-padded little-endian words, reading only s[0..n). */
+static inline void key16(const char *s, size_t n, uint64_t *k0, uint64_t *k1) {
+  uint64_t a = 0, b = 0;
+  if (n >= 8) {
+    memcpy(&a, s, 8);
+    if (n == 16) memcpy(&b, s + 8, 8);
+    else if (n > 8) { memcpy(&b, s + n - 8, 8); b >>= 8 * (16 - n); }
+  } else if (n >= 4) {
+    uint32_t lo, hi;
+    memcpy(&lo, s, 4);
+    memcpy(&hi, s + n - 4, 4);
+    a = (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+  } else {
+    for (size_t i = 0; i < n; i++) a |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  }
+  *k0 = a;
+  *k1 = b;
 }
 
-/* Builds 'h' from 'words'; with 'star' = 1 only the entries ending in '*' (without it), with 0 the others. */
+/* The first n bytes of the key (k0, k1), the rest zeroed. */
+static inline void key_cut(uint64_t k0, uint64_t k1, size_t n, uint64_t *c0, uint64_t *c1) {
+  *c0 = n >= 8 ? k0 : k0 & ((1ull << (8 * n)) - 1);
+  *c1 = n >= 16 ? k1 : n <= 8 ? 0 : k1 & ((1ull << (8 * (n - 8))) - 1);
+}
+
+static inline size_t hkey_hash(uint64_t k0, uint64_t k1, size_t n) {
+  uint64_t h = (k0 * 0x9E3779B97F4A7C15ull) ^ (k1 * 0xC2B2AE3D27D4EB4Full) ^ (n * 0x165667B19E3779F9ull);
+  h ^= h >> 31;
+  return (size_t)(h * 0x94D049BB133111EBull >> 32);
+}
+
+static int hset_probe(const hset *h, uint64_t k0, uint64_t k1, size_t len) {
+  size_t k = hkey_hash(k0, k1, len) & h->mask;
+  while (h->e[k].used) {
+    if (h->e[k].len == len && h->e[k].k0 == k0 && h->e[k].k1 == k1) return 1;
+    k = (k + 1) & h->mask;
+  }
+  return 0;
+}
+
+/* Builds 'h' from 'words'; with 'star' = 1 only the entries ending in '*' (without it), with 0 the others
+ * (star = -1: all entries as they are). */
 static void hset_build_sel(hset *h, const char *const *words, int star) {
   size_t n = 0;
   while (words[n]) n++;
@@ -94,64 +131,46 @@ static void hset_build_sel(hset *h, const char *const *words, int star) {
   if (!h->e) return;
   for (size_t i = 0; i < n; i++) {
     size_t len = strlen(words[i]);
-    int is_star = len && words[i][len - 1] == '*';
-    if (is_star != star) continue;
+    int is_star = star >= 0 && len && words[i][len - 1] == '*';
+    if (star >= 0 && is_star != star) continue;
     len -= (size_t)is_star;
-    if (len < 32) h->lens |= 1u << len;
-    size_t k = hash_bytes(words[i], len) & h->mask;
-    while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
-    h->e[k].s = words[i];
-    h->e[k].len = (uint16_t)len;
+    if (len > HKEY) abort(); /* a list entry longer than the key: lengthen HKEY */
+    h->lens |= 1u << len;
+    uint64_t k0, k1;
+    key16(words[i], len, &k0, &k1);
+    size_t k = hkey_hash(k0, k1, len) & h->mask;
+    while (h->e[k].used && !(h->e[k].len == len && h->e[k].k0 == k0 && h->e[k].k1 == k1)) k = (k + 1) & h->mask;
+    h->e[k] = (hent){k0, k1, (uint32_t)len, 1};
   }
 }
 
-static void hset_build(hset *h, const char *const *words) {
-  size_t n = 0;
-  while (words[n]) n++;
-  size_t cap = 16;
-  while (cap < n * 3) cap *= 2;
-  h->e = calloc(cap, sizeof(hent));
-  h->mask = cap - 1;
-  if (!h->e) return;
-  for (size_t i = 0; i < n; i++) {
-    size_t len = strlen(words[i]);
-    if (len < 32) h->lens |= 1u << len;
-    size_t k = hash_bytes(words[i], len) & h->mask;
-    while (h->e[k].s && !(h->e[k].len == len && !memcmp(h->e[k].s, words[i], len))) k = (k + 1) & h->mask;
-    h->e[k].s = words[i];
-    h->e[k].len = (uint16_t)len;
-  }
-}
+static void hset_build(hset *h, const char *const *words) { hset_build_sel(h, words, -1); }
 
-static int hset_has_h(const hset *h, uint32_t hv, const char *s, size_t len) {
-  size_t k = hv & h->mask;
-  while (h->e[k].s) {
-    if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
-    k = (k + 1) & h->mask;
-  }
-  return 0;
-}
-
-/* 1 when a prefix of s of an even byte length in [lo, hi] is in h (one incremental hash pass). */
+/* 1 when a prefix of s of a byte length in [lo, hi] is in h (the string is read once). */
 static int hset_has_prefix(const hset *h, const char *s, size_t len, size_t lo, size_t hi) {
   if (!h->e) return 0;
-  uint32_t hv = 2166136261u;
   if (hi > len) hi = len;
-  for (size_t i = 0; i < hi; i++) {
-    hv = (hv ^ (unsigned char)s[i]) * 16777619u;
-    if (i + 1 >= lo && i + 1 < 32 && (h->lens >> (i + 1) & 1) && hset_has_h(h, hv, s, i + 1)) return 1;
+  if (hi > HKEY) hi = HKEY;
+  if (lo < 1) lo = 1;
+  uint32_t cand = hi >= lo ? (h->lens >> lo) & ((2u << (hi - lo)) - 1) : 0; /* bit j: length lo + j */
+  if (!cand) return 0;
+  uint64_t k0, k1;
+  key16(s, hi, &k0, &k1);
+  while (cand) {
+    size_t n = lo + (size_t)__builtin_ctz(cand);
+    cand &= cand - 1;
+    uint64_t c0, c1;
+    key_cut(k0, k1, n, &c0, &c1);
+    if (hset_probe(h, c0, c1, n)) return 1;
   }
   return 0;
 }
 
 static int hset_has(const hset *h, const char *s, size_t len) {
-  if (!h->e || len >= 32 || !(h->lens >> len & 1)) return 0;
-  size_t k = hash_bytes(s, len) & h->mask;
-  while (h->e[k].s) {
-    if (h->e[k].len == len && !memcmp(h->e[k].s, s, len)) return 1;
-    k = (k + 1) & h->mask;
-  }
-  return 0;
+  if (!h->e || len > HKEY || !(h->lens >> len & 1)) return 0;
+  uint64_t k0, k1;
+  key16(s, len, &k0, &k1);
+  return hset_probe(h, k0, k1, len);
 }
 
 /* Our own list of Arabic function words (matching form: ا for أإآ, ي for ى, ه for ة) and a few English ones. */
@@ -171,6 +190,53 @@ static const char *const stopwords[] = {
   "were", "be", "this", "that", "it", "as", NULL};
 
 static hset stop_set, al_set, al_pre, one_set, one_pre;
+
+/* A quick "no entry can match": which pairs of letters (at letter index 'at' and at+1, letters U+0620–U+065F)
+ * begin the entries of a protected list (whole words and prefixes alike). */
+typedef struct { uint64_t m[64]; int at, ok; } lfilt;
+static lfilt al_f, one_f;
+
+static int letter_ix(const unsigned char *p) {
+  if (p[0] != 0xD8 && p[0] != 0xD9) return -1;
+  if ((p[1] & 0xC0) != 0x80) return -1;
+  int cp = ((p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  return cp >= 0x620 && cp < 0x660 ? cp - 0x620 : -1;
+}
+
+static void lfilt_build(lfilt *f, const char *const *words, int at) {
+  f->at = at;
+  f->ok = 1;
+  for (const char *const *p = words; *p; p++) {
+    size_t n = strlen(*p);
+    if (n && (*p)[n - 1] == '*') n--;
+    const unsigned char *u = (const unsigned char *)*p;
+    int a = n >= (size_t)(2 * at + 4) ? letter_ix(u + 2 * at) : -1, b = a >= 0 ? letter_ix(u + 2 * at + 2) : -1;
+    if (a < 0 || b < 0) { f->ok = 0; return; } /* an entry the filter cannot describe: no filtering */
+    f->m[a] |= 1ull << b;
+  }
+}
+
+/* 0 when no entry of the filtered list can equal w or begin it. */
+static inline int lfilt_may(const lfilt *f, const char *w, size_t len) {
+  if (!f->ok) return 1;
+  size_t o = 2 * (size_t)f->at;
+  if (len < o + 4) return 0; /* every entry has at least at+2 letters */
+  int a = letter_ix((const unsigned char *)w + o), b = letter_ix((const unsigned char *)w + o + 2);
+  if (a < 0 || b < 0) return 0;
+  return (int)(f->m[a] >> b & 1);
+}
+
+/* Second letters a one-letter proclitic may come off before (pair_ok): bit (letter - U+0620) per clitic. */
+static uint64_t pair_waw, pair_feh, pair_beh, pair_lam, pair_kaf;
+
+static uint64_t letters_mask(const char *allowed) {
+  uint64_t m = 0;
+  for (const unsigned char *a = (const unsigned char *)allowed; *a; a += 2) {
+    int ix = letter_ix(a);
+    if (ix >= 0) m |= 1ull << ix;
+  }
+  return m;
+}
 /* Bit (first byte's low 6 bits of the 2nd byte) per byte length ≤ 16: a quick "cannot be a stopword". */
 static uint64_t stop_filter[17];
 
@@ -186,6 +252,13 @@ static void build(void) {
   hset_build_sel(&al_pre, protect_al, 1);
   hset_build_sel(&one_set, protect_one, 0);
   hset_build_sel(&one_pre, protect_one, 1);
+  lfilt_build(&al_f, protect_al, 2);
+  lfilt_build(&one_f, protect_one, 0);
+  pair_waw = letters_mask("بتحخدذرشعغقكلمنهويا");
+  pair_feh = letters_mask("دمه");
+  pair_beh = letters_mask("بتثجحخزسصفقمه");
+  pair_lam = letters_mask("تثخذرزسشصضطعفقمه");
+  pair_kaf = letters_mask("ذ");
 }
 static void init(void) { pthread_once(&once, build); }
 
@@ -204,11 +277,13 @@ int rasd__is_stopword(const char *w, size_t len) {
 /* 1 when some prefix of w (2 to 8 letters) is a protected word. */
 static int protected_one(const char *w, size_t len) {
   init();
+  if (!lfilt_may(&one_f, w, len)) return 0;
   return hset_has(&one_set, w, len) || hset_has_prefix(&one_pre, w, len, 6, 16);
 }
 
 static int protected_al(const char *w, size_t len) {
   init();
+  if (!lfilt_may(&al_f, w, len)) return 0;
   return hset_has(&al_set, w, len) || hset_has_prefix(&al_pre, w, len, 8, 20);
 }
 
@@ -217,17 +292,16 @@ static int protected_al(const char *w, size_t len) {
 static int pair_ok(const char *c, const unsigned char *n) {
   /* Second letter as its code point low byte set; all letters are U+0621..U+064A here. */
   if (!is_letter2(n)) return 0;
+  init();
   unsigned cp = ((n[0] & 0x1Fu) << 6) | (n[1] & 0x3Fu);
-  const char *allowed;
-  if (c[1] == L_WAW[1] && c[0] == L_WAW[0]) allowed = "بتحخدذرشعغقكلمنهويا";
-  else if (c[0] == L_FEH[0] && c[1] == L_FEH[1]) allowed = "دمه";
-  else if (c[0] == L_BEH[0] && c[1] == L_BEH[1]) allowed = "بتثجحخزسصفقمه";
-  else if (c[0] == L_LAM[0] && c[1] == L_LAM[1]) allowed = "تثخذرزسشصضطعفقمه";
-  else if (c[0] == L_KAF[0] && c[1] == L_KAF[1]) allowed = "ذ";
+  uint64_t allowed;
+  if (c[1] == L_WAW[1] && c[0] == L_WAW[0]) allowed = pair_waw;
+  else if (c[0] == L_FEH[0] && c[1] == L_FEH[1]) allowed = pair_feh;
+  else if (c[0] == L_BEH[0] && c[1] == L_BEH[1]) allowed = pair_beh;
+  else if (c[0] == L_LAM[0] && c[1] == L_LAM[1]) allowed = pair_lam;
+  else if (c[0] == L_KAF[0] && c[1] == L_KAF[1]) allowed = pair_kaf;
   else return 0;
-  for (const unsigned char *a = (const unsigned char *)allowed; *a; a += 2)
-    if ((unsigned)(((a[0] & 0x1Fu) << 6) | (a[1] & 0x3Fu)) == cp) return 1;
-  return 0;
+  return cp >= 0x620 && cp < 0x660 && (allowed >> (cp - 0x620) & 1);
 }
 
 static int protected_one(const char *w, size_t len);

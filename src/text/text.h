@@ -32,6 +32,12 @@ typedef struct rasd__cpinfo {
 extern rasd__cpinfo rasd__cp_tab[0x10000];
 extern char rasd__cp_pool[];
 
+/* The two-byte Arabic block U+0600–U+06FF (lead bytes D8–DB) for the tokenizer's fast path, indexed by
+ * ((lead - 0xD8) << 6) | (second & 0x3F): low byte RASD__AR2_*, bytes 2–3 the two-byte matching form of a
+ * letter. RASD__AR2_SLOW: anything else (punctuation, digits, expanding letters): use rasd__cp_tab. */
+enum { RASD__AR2_SLOW = 0, RASD__AR2_LETTER, RASD__AR2_MARK, RASD__AR2_INVIS };
+extern uint32_t rasd__ar2_tab[256];
+
 /* Builds the tables once (thread-safe, idempotent); every entry point calls it. */
 void rasd__text_init(void);
 

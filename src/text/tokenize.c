@@ -1,59 +1,73 @@
-/* tokenize.c — one-pass tokenizer with byte offsets, matching forms in one buffer, and the news sentence splitter. */
+/* tokenize.c — one-pass tokenizer with byte offsets, matching forms, bare forms and stems in one buffer, and the news sentence splitter. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "text/text.h"
 
+/* Speed: Arabic letters go through a 256-entry table of the two-byte block (no decoding), every token gets
+ * its final strings as it is pushed (word analyses come from a per-thread cache keyed by the form), stems
+ * live in the forms buffer after their form, and the sentence splitter visits only the tokens that can
+ * matter to it (quotes, sentence marks, paragraph starts). */
+
 #define MAX_FORM 60000 /* a longer run is cut into several tokens so that form_len (uint16_t) stays exact */
+#define SLACK 32       /* bytes kept free after the forms: the word cache reads 24 bytes past a form's start */
+#define EV_LOCAL 512   /* events kept on the stack before the heap */
 
 typedef struct priv {
-  char *forms; /* all form strings, NUL-terminated */
-  char *stems; /* stems that are not a piece of their form */
+  char *forms; /* all form, bare and stem strings, NUL-terminated */
 } priv;
+
+/* rasd_tokens and its private part in one allocation. */
+typedef struct tokens_block {
+  rasd_tokens T;
+  priv P;
+} tokens_block;
 
 typedef struct ctx {
   const unsigned char *s;
   size_t len;
   rasd_token *tok;
   size_t n, cap;
-  char *f; /* forms buffer */
+  char *f; /* forms buffer: tokens point into it */
   size_t fl, fcap;
   int oom;
+  int want_stem;
+  uint32_t *ev; /* indices of the tokens the sentence splitter looks at */
+  size_t nev, evcap;
+  uint32_t ev_local[EV_LOCAL];
+  /* words waiting for their cache look-up (at most 2): key, cache slot, token index */
+  int np;
+  uint64_t pk[2][3];
+  unsigned ph[2];
+  size_t pi[2];
 } ctx;
 
+/* Makes room for 'need' more bytes (plus SLACK) in the forms buffer; tokens already pushed follow it. */
 static int fgrow(ctx *c, size_t need) {
-  if (c->fl + need <= c->fcap) return 0;
+  if (c->fl + need + SLACK <= c->fcap) return 0;
   size_t cap = c->fcap ? c->fcap : 256;
-  while (cap < c->fl + need) cap *= 2;
-  char *nf = realloc(c->f, cap);
+  while (cap < c->fl + need + SLACK) cap *= 2;
+  char *old = c->f;
+  for (size_t k = 0; k < c->n; k++) { /* pointers to offsets while the buffer moves */
+    rasd_token *t = &c->tok[k];
+    t->form = (const char *)(uintptr_t)(t->form - old);
+    t->bare = (const char *)(uintptr_t)(t->bare - old);
+    t->stem = (const char *)(uintptr_t)(t->stem - old);
+  }
+  char *nf = realloc(old, cap);
+  char *base = nf ? nf : old;
+  for (size_t k = 0; k < c->n; k++) {
+    rasd_token *t = &c->tok[k];
+    t->form = base + (uintptr_t)t->form;
+    t->bare = base + (uintptr_t)t->bare;
+    t->stem = base + (uintptr_t)t->stem;
+  }
   if (!nf) { c->oom = 1; return -1; }
   c->f = nf;
   c->fcap = cap;
   return 0;
-}
-
-static inline rasd_token *push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
-  if (c->n == c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 64;
-    rasd_token *nt = realloc(c->tok, cap * sizeof *nt);
-    if (!nt) { c->oom = 1; return NULL; }
-    c->tok = nt;
-    c->cap = cap;
-  }
-  if (fgrow(c, 1)) return NULL;
-  c->f[c->fl++] = 0;
-  rasd_token *t = &c->tok[c->n++];
-  t->start = (uint32_t)st;
-  t->len = (uint32_t)(end - st);
-  t->form = (const char *)(uintptr_t)fo; /* an offset until the buffer stops moving */
-  t->form_len = (uint16_t)(c->fl - 1 - fo);
-  t->bare = NULL;
-  t->stem = NULL;
-  t->bare_len = t->stem_len = 0;
-  t->kind = (uint8_t)kind;
-  t->flags = (uint8_t)*flags;
-  t->sentence = 0;
-  *flags = 0;
-  return t;
 }
 
 /* Class, byte length and form of the code point at s[i]. */
@@ -293,20 +307,228 @@ static int dot_is_abbrev(const ctx *c, size_t k) {
   return 0;
 }
 
-/* Splits tokens into sentences and paragraphs; sets flags for quotes; returns 0 or -1 on OOM. */
+#ifdef __SSE2__
+/* x in [lo, hi] (unsigned bytes). */
+static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char hi) {
+  return _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, _mm_set1_epi8((char)lo)), x),
+                       _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)hi)), x));
+}
+
+/* Number of bytes (even) at p (16 readable) that are plain Arabic letters: ء–غ other than آ أ إ ة, and ف–ي
+ * other than ى — the letters whose matching form is themselves (checked against the table by plain_ok()). */
+static inline unsigned plain16(const unsigned char *p) {
+  __m128i x = _mm_loadu_si128((const __m128i *)p), prev = _mm_slli_si128(x, 1);
+  __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
+  __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(x, d8), _mm_cmpeq_epi8(x, d9));
+  __m128i no8 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA2)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA3))),
+                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA5)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA9))));
+  __m128i ok8 = _mm_andnot_si128(no8, _mm_and_si128(_mm_cmpeq_epi8(prev, d8), in_range(x, 0xA1, 0xBA)));
+  __m128i ok9 = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)),
+                                 _mm_and_si128(_mm_cmpeq_epi8(prev, d9), in_range(x, 0x81, 0x8A)));
+  unsigned m = ((unsigned)_mm_movemask_epi8(lead) & 0x5555u) | ((unsigned)_mm_movemask_epi8(_mm_or_si128(ok8, ok9)) & 0xAAAAu);
+  return (unsigned)__builtin_ctz(~m | 0x10000u) & ~1u;
+}
+
+/* 1 when every letter plain16() accepts is a table letter whose form is its own two bytes. */
+static int plain_ok(void) {
+  static int ok = -1;
+  if (ok >= 0) return ok;
+  int r = 1;
+  for (unsigned cp = 0x621; cp <= 0x64A; cp++) {
+    if ((cp > 0x63A && cp < 0x641) || cp == 0x622 || cp == 0x623 || cp == 0x625 || cp == 0x629 || cp == 0x649) continue;
+    uint32_t e = rasd__ar2_tab[cp - 0x600];
+    unsigned b0 = 0xC0 | (cp >> 6), b1 = 0x80 | (cp & 0x3F);
+    if ((e & 0xFF) != RASD__AR2_LETTER || ((e >> 16) & 0xFF) != b0 || (e >> 24) != b1) r = 0;
+  }
+  ok = r; /* every thread computes the same value */
+  return r;
+}
+#endif
+
+/* ---- Word analyses: bare offset, stopword flag and stem span per matching form, cached per thread. ---- */
+
+/* Per-thread direct-mapped cache keyed by the form (up to 24 bytes, zero-padded): news text repeats its
+ * words, and the lexicon look-ups behind bare and stem cost more than tokenising. */
+typedef struct wc_ent {
+  uint64_t key[3];
+  uint8_t len, bare, stop, stem_ok, stem_off, stem_len, pad[2];
+} wc_ent;
+#define WC_KEY 24
+#define WC_BITS 14
+static _Thread_local wc_ent wcache[1u << WC_BITS];
+
+/* The form w (len ≤ 24 bytes, readable up to 24 bytes) as three zero-padded words, built in registers. */
+static inline uint64_t wc_word(const char *w, size_t len, size_t j) {
+  uint64_t x;
+  memcpy(&x, w + 8 * j, 8);
+  size_t r = len > 8 * j ? len - 8 * j : 0;
+  uint64_t m = r >= 8 ? ~0ull : (1ull << (8 * r)) - 1;
+  return x & m;
+}
+
+static inline void wc_key(const char *w, size_t len, uint64_t k[3]) {
+  k[0] = wc_word(w, len, 0);
+  k[1] = wc_word(w, len, 1);
+  k[2] = wc_word(w, len, 2);
+}
+
+static inline unsigned wc_hash(const uint64_t k[3], size_t len) {
+  uint64_t h = (k[0] * 0x9E3779B97F4A7C15ull) ^ (k[1] * 0xC2B2AE3D27D4EB4Full) ^ (k[2] * 0x27D4EB2F165667C5ull) ^
+               (len * 0x165667B19E3779F9ull);
+  h ^= h >> 29;
+  return (unsigned)(h * 0x94D049BB133111EBull >> (64 - WC_BITS));
+}
+
+/* Fills e for the word w: bare offset, stop flag and, when 'stem', the stem span. */
+static void wc_fill(wc_ent *e, const char *w, size_t len, int stem) {
+  e->bare = (uint8_t)rasd__bare_offset(w, len);
+  e->stop = (uint8_t)rasd__is_stopword(w, len);
+  e->stem_ok = 0;
+  if (stem) {
+    char tmp[WC_KEY + 8];
+    const char *bw = w + e->bare;
+    size_t bl = len - e->bare;
+    size_t l = rasd__stem_bare(bw, bl, tmp);
+    e->stem_off = (uint8_t)(l <= bl && !memcmp(tmp, bw, l) ? 0 : 2);
+    e->stem_len = (uint8_t)l;
+    e->stem_ok = 1;
+  }
+}
+
+/* Sets bare, stem and the stopword flag of the pending word number j from the cache (filling it on a miss). */
+static void word_done(ctx *c, int j) {
+  rasd_token *t = &c->tok[c->pi[j]];
+  size_t flen = t->form_len;
+  if (c->want_stem && c->fl + flen + 1 + SLACK > c->fcap && fgrow(c, flen + 1)) return;
+  const char *w = t->form;
+  const uint64_t *k = c->pk[j];
+  wc_ent *e = &wcache[c->ph[j]];
+  if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1] || e->key[2] != k[2] || (c->want_stem && !e->stem_ok)) {
+    e->len = (uint8_t)flen;
+    e->key[0] = k[0];
+    e->key[1] = k[1];
+    e->key[2] = k[2];
+    wc_fill(e, w, flen, c->want_stem);
+  }
+  t->bare = w + e->bare;
+  t->bare_len = (uint16_t)(flen - e->bare);
+  if (e->stop) t->flags |= RASD_TOKF_STOP;
+  if (c->want_stem) {
+    const char *sp = t->bare + e->stem_off;
+    if (e->stem_off + e->stem_len == t->bare_len) {
+      t->stem = sp; /* ends where bare ends: share its NUL */
+    } else {
+      char *o = c->f + c->fl;
+      memcpy(o, sp, e->stem_len);
+      o[e->stem_len] = 0;
+      c->fl += e->stem_len + 1u;
+      t->stem = o;
+    }
+    t->stem_len = e->stem_len;
+  } else {
+    t->stem = t->bare;
+    t->stem_len = t->bare_len;
+  }
+}
+
+/* Appends token [st, end) whose form is c->f[fo .. c->fl): NUL-terminates it, sets bare, stem and the
+ * stopword flag, and records it as an event for the sentence splitter when it can matter there. */
+static inline void push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
+  if (c->n == c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 64;
+    rasd_token *nt = realloc(c->tok, cap * sizeof *nt);
+    if (!nt) { c->oom = 1; return; }
+    c->tok = nt;
+    c->cap = cap;
+  }
+  size_t flen = c->fl - fo;
+  if (c->fl + flen + 2 + SLACK > c->fcap && fgrow(c, flen + 2)) return; /* NUL, and a stem copy */
+  char *f = c->f;
+  f[c->fl++] = 0;
+  rasd_token *t = &c->tok[c->n];
+  const char *w = f + fo;
+  unsigned fla = *flags;
+  t->start = (uint32_t)st;
+  t->len = (uint32_t)(end - st);
+  t->form = w;
+  t->form_len = (uint16_t)flen;
+  t->bare = w;
+  t->bare_len = (uint16_t)flen;
+  t->stem = w;
+  t->stem_len = (uint16_t)flen;
+  t->kind = (uint8_t)kind;
+  t->sentence = 0;
+  *flags = 0;
+  if (kind == RASD_TOK_WORD) {
+    if (flen <= WC_KEY) {
+      /* cached analysis: looked up one word later, so that the cache line has arrived by then */
+      wc_key(w, flen, c->pk[c->np & 1]);
+      unsigned h = wc_hash(c->pk[c->np & 1], flen);
+      __builtin_prefetch(&wcache[h]);
+      c->ph[c->np & 1] = h;
+      c->pi[c->np & 1] = c->n;
+      c->np++;
+    } else {
+      size_t b = rasd__bare_offset(w, flen);
+      t->bare = w + b;
+      t->bare_len = (uint16_t)(flen - b);
+      if (rasd__is_stopword(w, flen)) fla |= RASD_TOKF_STOP;
+      t->stem = t->bare;
+      t->stem_len = t->bare_len;
+      if (c->want_stem) {
+        char *o = f + c->fl;
+        size_t l = rasd__stem_bare(t->bare, t->bare_len, o);
+        if (l != t->bare_len) { /* something came off: keep the copy */
+          t->stem = o;
+          t->stem_len = (uint16_t)l;
+          c->fl += l + 1;
+        }
+      }
+    }
+  } else if (kind == RASD_TOK_LATIN) {
+    if (rasd__is_stopword(w, flen)) fla |= RASD_TOKF_STOP;
+  }
+  t->flags = (uint8_t)fla;
+  if ((fla & RASD_TOKF_PARA_START) || kind == RASD_TOK_QUOTE || (kind == RASD_TOK_PUNCT && is_terminator_form(t))) {
+    if (c->nev == c->evcap) {
+      size_t cap = c->evcap * 2;
+      uint32_t *ne = c->ev == c->ev_local ? malloc(cap * sizeof *ne) : realloc(c->ev, cap * sizeof *ne);
+      if (!ne) { c->oom = 1; return; }
+      if (c->ev == c->ev_local) memcpy(ne, c->ev_local, sizeof c->ev_local);
+      c->ev = ne;
+      c->evcap = cap;
+    }
+    c->ev[c->nev++] = (uint32_t)c->n;
+  }
+  c->n++;
+  if (c->np == 2) { /* the word before this one */
+    word_done(c, 0);
+    c->pk[0][0] = c->pk[1][0];
+    c->pk[0][1] = c->pk[1][1];
+    c->pk[0][2] = c->pk[1][2];
+    c->ph[0] = c->ph[1];
+    c->pi[0] = c->pi[1];
+    c->np = 1;
+  }
+}
+
+/* Splits tokens into sentences and paragraphs; sets flags for quotes; returns 0 or -1 on OOM. Only the
+ * events (quotes, sentence marks, paragraph starts) change the state; other tokens are passed over. */
 static int split_sentences(ctx *c, rasd_tokens *T) {
-  size_t n = c->n;
+  size_t n = c->n, ne = c->nev;
+  const uint32_t *ev = c->ev;
   T->sent = NULL;
   T->n_sent = 0;
   if (!n) return 0;
-  uint32_t *match = malloc(n * sizeof *match); /* for an opening quote: index of its closing quote */
-  uint32_t *stack = malloc(n * sizeof *stack);
-  if (!match || !stack) { free(match); free(stack); return -1; }
+  uint32_t local[2 * EV_LOCAL], *match = local; /* per event: for an opening quote, its closing quote */
+  if (ne > EV_LOCAL && !(match = malloc(2 * ne * sizeof *match))) return -1;
+  uint32_t *stack = match + ne;
   const uint32_t NONE = UINT32_MAX;
-  /* Pass 1: pair quotes within each paragraph. */
+  /* Pass 1: pair quotes within each paragraph (the stack holds event numbers of open quotes). */
   size_t sp = 0;
-  for (size_t k = 0; k < n; k++) {
-    match[k] = NONE;
+  for (size_t j = 0; j < ne; j++) {
+    size_t k = ev[j];
+    match[j] = NONE;
     if (c->tok[k].flags & RASD_TOKF_PARA_START) sp = 0;
     if (c->tok[k].kind != RASD_TOK_QUOTE) continue;
     int r = quote_role(c, k);
@@ -314,48 +536,52 @@ static int split_sentences(ctx *c, rasd_tokens *T) {
     if (r == 3) {
       /* straight or ambiguous: close the innermost open quote of the same glyph, else open */
       r = 1;
-      if (sp && !memcmp(c->s + c->tok[stack[sp - 1]].start, q, c->tok[k].len)) r = 2;
+      if (sp && !memcmp(c->s + c->tok[ev[stack[sp - 1]]].start, q, c->tok[k].len)) r = 2;
     }
     if (r == 1) {
-      stack[sp++] = (uint32_t)k;
+      stack[sp++] = (uint32_t)j;
     } else if (sp) {
       if (q[0] == '\'' || (q[0] == 0xE2 && q[2] == 0x99)) { /* ’ and ' close only their own kind (apostrophes) */
-        size_t j = sp;
-        while (j > 0 && c->tok[stack[j - 1]].len != c->tok[k].len) j--;
-        if (!j) continue;
-        sp = j;
+        size_t i = sp;
+        while (i > 0 && c->tok[ev[stack[i - 1]]].len != c->tok[k].len) i--;
+        if (!i) continue;
+        sp = i;
       }
-      match[stack[--sp]] = (uint32_t)k;
-      c->tok[stack[sp]].flags |= RASD_TOKF_QUOTE_OPEN;
+      uint32_t o = stack[--sp];
+      match[o] = (uint32_t)k;
+      c->tok[ev[o]].flags |= RASD_TOKF_QUOTE_OPEN;
       c->tok[k].flags |= RASD_TOKF_QUOTE_CLOSE;
     }
   }
-  /* Pass 2: sentence ends. 'encl' is the closing quote of the quote we are inside, if any. */
+  /* Pass 2: sentence ends; the stack holds the closing quotes of the quotations we are inside. */
   size_t scap = n / 8 + 8, ns = 0;
   rasd_sentence *S = malloc(scap * sizeof *S);
-  if (!S) { free(match); free(stack); return -1; }
+  if (!S) { if (match != local) free(match); return -1; }
   sp = 0;
-  size_t begin = 0;
+  size_t begin = 0, pos = 0;
   uint32_t para = 0;
-  size_t k = 0;
-  while (k < n) {
-    if (k > begin && (c->tok[k].flags & RASD_TOKF_PARA_START)) {
-      /* a line break ends the sentence */
-      goto emit_before_k;
-    }
-    if (k == begin && k > 0 && (c->tok[k].flags & RASD_TOKF_PARA_START)) para++;
-    if (k == begin) sp = 0;
-    if (match[k] != NONE) stack[sp++] = match[k];
-    while (sp && stack[sp - 1] == k) sp--;
-    if (is_terminator_form(&c->tok[k]) && !dot_is_abbrev(c, k)) {
+  for (size_t j = 0; j <= ne; j++) {
+    size_t k = j < ne ? ev[j] : n, cut;
+    if (k < pos) continue; /* passed over by a sentence mark's look-ahead */
+    if (k == n) {
+      if (begin >= n) break;
+      cut = n;
+    } else if (k > begin && (c->tok[k].flags & RASD_TOKF_PARA_START)) {
+      cut = k; /* a line break ends the sentence; k starts the next one */
+      j--;
+    } else {
+      if (match[j] != NONE) stack[sp++] = match[j];
+      while (sp && stack[sp - 1] == k) sp--;
+      pos = k + 1;
+      if (!(is_terminator_form(&c->tok[k]) && !dot_is_abbrev(c, k))) continue;
       size_t last = k;
       /* more terminators right after (؟! …) */
       while (last + 1 < n && is_terminator_form(&c->tok[last + 1]) && !(c->tok[last + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)))
         last++;
       if (sp) {
         uint32_t cl = stack[sp - 1];
-        if (cl != last + 1) { k = last + 1; continue; } /* the quote goes on after the mark */
-        last = cl;                                     /* “… .” : the closing quote belongs here */
+        if (cl != last + 1) { pos = last + 1; continue; } /* the quote goes on after the mark */
+        last = cl;                                       /* “… .” : the closing quote belongs here */
         sp--;
         while (sp && stack[sp - 1] == cl) sp--;
         /* ”. : a mark after the quote too */
@@ -371,157 +597,60 @@ static int split_sentences(ctx *c, rasd_tokens *T) {
                  (c->tok[last + 1].form[0] == ')' || c->tok[last + 1].form[0] == ']'))))
           last++;
       }
+      pos = last + 1;
       /* "1." at the start of a list line is a number, not a sentence */
       if (k == begin + 1 && c->tok[begin].kind == RASD_TOK_NUMBER && last + 1 < n &&
-          !(c->tok[last + 1].flags & RASD_TOKF_PARA_START)) {
-        k = last + 1;
+          !(c->tok[last + 1].flags & RASD_TOKF_PARA_START))
         continue;
-      }
-      k = last + 1;
-      goto emit_before_k;
+      cut = last + 1;
     }
-    k++;
-    if (k < n) continue;
-  emit_before_k:
     if (ns == scap) {
       scap *= 2;
       rasd_sentence *NS = realloc(S, scap * sizeof *S);
-      if (!NS) { free(S); free(match); free(stack); return -1; }
+      if (!NS) { free(S); if (match != local) free(match); return -1; }
       S = NS;
     }
     S[ns].tok_begin = (uint32_t)begin;
-    S[ns].tok_end = (uint32_t)k;
+    S[ns].tok_end = (uint32_t)cut;
     S[ns].start = c->tok[begin].start;
-    S[ns].end = c->tok[k - 1].start + c->tok[k - 1].len;
+    S[ns].end = c->tok[cut - 1].start + c->tok[cut - 1].len;
     S[ns].paragraph = para;
-    for (size_t j = begin; j < k; j++) c->tok[j].sentence = (uint32_t)ns;
+    for (size_t i = begin; i < cut; i++) c->tok[i].sentence = (uint32_t)ns;
     ns++;
-    begin = k;
+    begin = cut;
+    sp = 0;
+    if (cut < n && (c->tok[cut].flags & RASD_TOKF_PARA_START)) para++;
+    if (cut == n) break;
   }
-  free(match);
-  free(stack);
+  if (match != local) free(match);
   T->sent = S;
   T->n_sent = ns;
   return 0;
 }
 
-/* Per-thread cache of word analyses (bare offset, stopword, stem span), keyed by the form: news text
- * repeats its words, and the lexicon look-ups behind bare and stem cost more than tokenising. */
-typedef struct wc_ent {
-  uint8_t len, bare, stop, stem_ok, stem_off, stem_len;
-  char key[26];
-} wc_ent;
-#define WC_BITS 12
-static _Thread_local wc_ent wcache[1u << WC_BITS];
-
-static inline unsigned wc_hash(const char *w, size_t len) {
-  uint64_t a = 0, b = 0;
-  memcpy(&a, w, len < 8 ? len : 8);
-  if (len > 8) memcpy(&b, w + len - 8, 8);
-  uint64_t h = (a * 0x9E3779B97F4A7C15ull) ^ (b * 0xC2B2AE3D27D4EB4Full) ^ (len * 0x165667B19E3779F9ull);
-  return (unsigned)(h >> (64 - WC_BITS));
-}
-
-/* Fills e (key already set) for the word w: bare offset, stop flag and, when 'stem', the stem span. */
-static void wc_fill(wc_ent *e, const char *w, size_t len, int stem) {
-  e->bare = (uint8_t)rasd__bare_offset(w, len);
-  e->stop = (uint8_t)rasd__is_stopword(w, len);
-  e->stem_ok = 0;
-  if (stem) {
-    char tmp[32];
-    const char *bw = w + e->bare;
-    size_t bl = len - e->bare;
-    size_t l = rasd__stem_bare(bw, bl, tmp);
-    e->stem_off = (uint8_t)(l <= bl && !memcmp(tmp, bw, l) ? 0 : 2);
-    e->stem_len = (uint8_t)l;
-    e->stem_ok = 1;
-  }
-}
-
-/* Bare forms, stopword flags and (unless RASD__TOK_NO_STEM) stems of every token. */
-static int finish_words(ctx *c, rasd_tokens *T, priv *P, unsigned flags) {
-  int want_stem = !(flags & RASD__TOK_NO_STEM);
-  size_t need = want_stem ? c->fl : 0; /* stems are never longer than their forms */
-  char *sb = NULL;
-  size_t so = 0;
-  if (need && !(sb = malloc(need))) return -1;
-  P->stems = sb;
-  for (size_t k = 0; k < c->n; k++) {
-    rasd_token *t = &c->tok[k];
-    t->form = c->f + (uintptr_t)t->form; /* the forms buffer stops moving: offsets become pointers */
-    t->bare = t->form;
-    t->bare_len = t->form_len;
-    t->stem = t->form;
-    t->stem_len = t->form_len;
-    if (t->kind == RASD_TOK_WORD) {
-      const char *w = t->form;
-      size_t len = t->form_len;
-      if (len <= sizeof wcache[0].key) {
-        wc_ent *e = &wcache[wc_hash(w, len)];
-        if (e->len != len || memcmp(e->key, w, len) || (want_stem && !e->stem_ok)) {
-          e->len = (uint8_t)len;
-          memcpy(e->key, w, len);
-          wc_fill(e, w, len, want_stem);
-        }
-        t->bare = w + e->bare;
-        t->bare_len = (uint16_t)(len - e->bare);
-        if (e->stop) t->flags |= RASD_TOKF_STOP;
-        if (want_stem) {
-          const char *st = t->bare + e->stem_off;
-          if (e->stem_off + e->stem_len == t->bare_len) {
-            t->stem = st; /* ends where bare ends: share its NUL */
-          } else {
-            memcpy(sb + so, st, e->stem_len);
-            sb[so + e->stem_len] = 0;
-            t->stem = sb + so;
-            so += e->stem_len + 1u;
-          }
-          t->stem_len = e->stem_len;
-        } else {
-          t->stem = t->bare;
-          t->stem_len = t->bare_len;
-        }
-        continue;
-      }
-      size_t b = rasd__bare_offset(w, len);
-      t->bare = w + b;
-      t->bare_len = (uint16_t)(len - b);
-      if (rasd__is_stopword(w, len)) t->flags |= RASD_TOKF_STOP;
-      if (sb) {
-        size_t l = rasd__stem_bare(t->bare, t->bare_len, sb + so);
-        if (l == t->bare_len) {
-          t->stem = t->bare; /* nothing came off: share the bare string */
-        } else {
-          t->stem = sb + so;
-          so += l + 1;
-        }
-        t->stem_len = (uint16_t)l;
-      } else {
-        t->stem = t->bare;
-        t->stem_len = t->bare_len;
-      }
-    } else if (t->kind == RASD_TOK_LATIN) {
-      if (rasd__is_stopword(t->form, t->form_len)) t->flags |= RASD_TOKF_STOP;
-    }
-  }
-  (void)T;
-  return 0;
-}
-
 rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
   rasd__text_init();
-  rasd_tokens *T = calloc(1, sizeof *T);
-  priv *P = calloc(1, sizeof *P);
-  if (!T || !P) { free(T); free(P); return NULL; }
+  tokens_block *B = calloc(1, sizeof *B);
+  if (!B) return NULL;
+  rasd_tokens *T = &B->T;
+  priv *P = &B->P;
   T->priv_ = P;
   if (!str) len = 0;
   if (len > UINT32_MAX - 1) len = UINT32_MAX - 1; /* offsets are 32-bit; callers cut larger inputs */
-  ctx C = {0}, *c = &C;
+  ctx C, *c = &C;
   c->s = (const unsigned char *)(str ? str : "");
   c->len = len;
-  /* Forms are never longer than their source plus one NUL per token except for expanding ligatures, so one
-   * allocation of 2×len almost always suffices (untouched pages cost nothing). */
-  c->fcap = len * 2 + 64;
+  c->n = 0;
+  c->fl = 0;
+  c->oom = 0;
+  c->want_stem = !(flags & RASD__TOK_NO_STEM);
+  c->ev = c->ev_local;
+  c->nev = 0;
+  c->evcap = EV_LOCAL;
+  c->np = 0;
+  /* Forms (with their NULs and stems) are rarely longer than twice the source, so one allocation almost
+   * always suffices (untouched pages cost nothing). */
+  c->fcap = len * 2 + 64 + SLACK;
   c->f = malloc(c->fcap);
   c->cap = len / 6 + 16;
   c->tok = malloc(c->cap * sizeof *c->tok);
@@ -531,15 +660,24 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
   int first = 1;
   size_t i = 0;
   char tmp[64];
+#ifdef __SSE2__
+  int plain = plain_ok();
+#endif
   while (i < len && !c->oom) {
     cpv v;
-    if (s[i] == ' ') { /* the commonest byte */
+    unsigned b = s[i];
+    if (b == ' ') { /* the commonest byte */
       fl |= RASD_TOKF_SPACE_BEFORE;
       i++;
       continue;
     }
-    look(c, i, &v, tmp);
     size_t st = i, fo = c->fl;
+    if (b - 0xD8u <= 3u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80 &&
+        (rasd__ar2_tab[((b - 0xD8u) << 6) | (s[i + 1] & 0x3Fu)] & 0xFF) == RASD__AR2_LETTER) {
+      v.cls = RASD__C_AR; /* an Arabic word starts here: straight to the letter loop */
+      goto arabic;
+    }
+    look(c, i, &v, tmp);
     switch (v.cls) {
     case RASD__C_SPACE:
       fl |= RASD_TOKF_SPACE_BEFORE;
@@ -553,22 +691,66 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
     case RASD__C_MARK: /* stray mark or tatweel with no letter before it */
       i += v.n;
       continue;
-    case RASD__C_AR: {
-      /* Arabic word: letters, marks, tatweel and invisible joiners inside it. */
+    case RASD__C_AR:
+    arabic: {
+      /* Arabic word: letters, marks, tatweel and invisible joiners inside it. Two-byte letters and marks go
+       * through rasd__ar2_tab; anything else through look(). */
       size_t end = i;
-      char *f = c->f;
+      int slow = v.cls == RASD__C_AR && !(b - 0xD8u <= 3u); /* v holds a code point outside the two-byte block */
       for (;;) {
+        if (!slow) {
+          char *f = c->f;
+          size_t o = c->fl, lim = fo + MAX_FORM;
+          while (i + 1 < len) {
+#ifdef __SSE2__
+            /* sixteen bytes of plain letters at a time: their form is their own bytes */
+            if (plain && i + 16 <= len && o + 16 <= lim && o + 16 + SLACK <= c->fcap) {
+              unsigned np = plain16(s + i);
+              if (np) {
+                _mm_storeu_si128((__m128i *)(void *)(f + o), _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+                o += np;
+                i += np;
+                end = i;
+                if (o >= lim) break;
+                if (np == 16) continue;
+                if (i + 1 >= len) break;
+              }
+            }
+#endif
+            unsigned b0 = s[i] - 0xD8u, b1 = s[i + 1];
+            if (b0 > 3u || (b1 & 0xC0) != 0x80) break;
+            uint32_t e = rasd__ar2_tab[(b0 << 6) | (b1 & 0x3Fu)];
+            unsigned k = e & 0xFF;
+            if (k == RASD__AR2_LETTER) {
+              if (o + 2 + SLACK > c->fcap) {
+                c->fl = o;
+                if (fgrow(c, 2)) break;
+                f = c->f;
+              }
+              f[o] = (char)(e >> 16);
+              f[o + 1] = (char)(e >> 24);
+              o += 2;
+              i += 2;
+              end = i;
+              if (o >= lim) break;
+            } else if (k == RASD__AR2_MARK) {
+              i += 2;
+              end = i;
+            } else if (k == RASD__AR2_INVIS) {
+              i += 2;
+            } else {
+              break;
+            }
+          }
+          c->fl = o;
+          if (i >= len || c->fl - fo >= MAX_FORM || c->oom) break;
+          look(c, i, &v, tmp);
+        }
+        slow = 0;
+        /* one code point outside the fast table */
         if (v.cls == RASD__C_AR) {
-          if (c->fl + v.flen + 1 > c->fcap) {
-            if (fgrow(c, v.flen + 1)) break;
-            f = c->f;
-          }
-          if (v.n == 2 && v.flen == 2) {
-            f[c->fl] = v.form[0];
-            f[c->fl + 1] = v.form[1];
-          } else {
-            memcpy(f + c->fl, v.form, v.flen);
-          }
+          if (fgrow(c, v.flen + 1)) break;
+          memcpy(c->f + c->fl, v.form, v.flen);
           c->fl += v.flen;
           i += v.n;
           end = i;
@@ -581,17 +763,6 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
           break;
         }
         if (i >= len || c->fl - fo >= MAX_FORM) break;
-        /* inline fast path for the two-byte Arabic block */
-        unsigned b = s[i];
-        if (b >= 0xD8 && b <= 0xDB && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
-          const rasd__cpinfo *e = &rasd__cp_tab[((b & 0x1F) << 6) | (s[i + 1] & 0x3F)];
-          v.cls = e->cls;
-          v.n = 2;
-          v.flen = e->len;
-          v.form = e->off == RASD__CP_SAME ? (const char *)s + i : rasd__cp_pool + e->off;
-        } else {
-          look(c, i, &v, tmp);
-        }
       }
       i = end;
       push(c, st, end, fo, RASD_TOK_WORD, &fl);
@@ -684,19 +855,19 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
     }
     first = 0;
   }
+  if (c->np && !c->oom) word_done(c, 0);
   if (c->oom) goto fail;
-  if (finish_words(c, T, P, flags)) goto fail;
   if (split_sentences(c, T)) goto fail;
+  if (c->ev != c->ev_local) free(c->ev);
   P->forms = c->f;
   T->tok = c->tok;
   T->n_tok = c->n;
   return T;
 fail:
+  if (c->ev != c->ev_local) free(c->ev);
   free(c->f);
   free(c->tok);
-  free(P->stems);
-  free(P);
-  free(T);
+  free(B);
   return NULL;
 }
 
@@ -705,12 +876,8 @@ rasd_tokens *rasd_tokenize(const char *s, size_t len) { return rasd__tokenize_ex
 void rasd_tokens_free(rasd_tokens *t) {
   if (!t) return;
   priv *P = t->priv_;
-  if (P) {
-    free(P->forms);
-    free(P->stems);
-    free(P);
-  }
+  if (P) free(P->forms);
   free(t->tok);
   free(t->sent);
-  free(t);
+  free(t); /* the block holding t and its priv */
 }
