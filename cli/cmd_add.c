@@ -7,8 +7,19 @@
 #include <unistd.h>
 #include "cli.h"
 
+/* Analysed articles wait in a short queue and go into the store together: the store's caches (pages, index,
+ * name keys) stay warm across them instead of being evicted by the analysis of every article in between. */
+#define QUEUE 32
+
+typedef struct queued {
+  rasd_doc *d;
+  rasd_analysis *a;
+} queued;
+
 typedef struct add_ctx {
   rasd_store *s;
+  queued q[QUEUE];
+  size_t nq;
   rasd_models *m;
   size_t batch, in_batch, seen;
   rasd_store_stats st;
@@ -46,7 +57,52 @@ static void progress(add_ctx *c, int final) {
   if (final) fputc('\n', stderr);
 }
 
+/* Puts the queued articles into the open batch and hands them to the story engine. Returns -1 on a store error. */
+static int flush_queue(add_ctx *c) {
+  for (size_t i = 0; i < c->nq; i++) {
+    rasd_doc *d = c->q[i].d;
+    rasd_analysis *a = c->q[i].a;
+    c->q[i].d = NULL;
+    c->q[i].a = NULL;
+    if (c->failed_db) {
+      rasd_analysis_free(a);
+      rasd_doc_free(d);
+      continue;
+    }
+    int added = 0;
+    double t = cpu();
+    int rc = rasd_store_put(c->s, d, a, &added);
+    c->cpu_put += cpu() - t;
+    c->cpu_store += cpu() - t;
+    if (rc != RASD_OK) {
+      fprintf(stderr, "rasd: %s: %s\n", d->id ? d->id : "?", rasd_store_errmsg(c->s));
+      c->st.failed++;
+      c->failed_db = 1;
+    } else if (added) {
+      c->st.added++;
+      /* The story engine takes the document and its analysis. */
+      t = cpu();
+      rc = rasd_store_link(c->s, c->m, d, a);
+      c->cpu_link += cpu() - t;
+      c->cpu_store += cpu() - t;
+      d = NULL;
+      a = NULL;
+      if (rc != RASD_OK) {
+        fprintf(stderr, "rasd: %s\n", rasd_store_errmsg(c->s));
+        c->failed_db = 1;
+      }
+    } else {
+      c->st.duplicate++; /* the same article twice in the input, close together */
+    }
+    rasd_analysis_free(a);
+    rasd_doc_free(d);
+  }
+  c->nq = 0;
+  return c->failed_db ? -1 : 0;
+}
+
 static int commit_batch(add_ctx *c) {
+  if (flush_queue(c)) return -1;
   double t = cpu();
   int rc = rasd_store_commit(c->s, &c->st);
   c->cpu_store += cpu() - t;
@@ -84,36 +140,13 @@ static int on_doc(rasd_doc *d, void *ud) {
     fprintf(stderr, "rasd: %s: %s: cannot analyse article '%s'\n", d->path ? d->path : "-", rasd_strerror(rc),
             d->id ? d->id : "?");
     c->st.failed++;
+    rasd_analysis_free(a);
+    rasd_doc_free(d);
   } else {
-    int added = 0;
-    t = cpu();
-    rc = rasd_store_put(c->s, d, a, &added);
-    c->cpu_put += cpu() - t;
-    c->cpu_store += cpu() - t;
-    if (rc != RASD_OK) {
-      fprintf(stderr, "rasd: %s: %s\n", d->id ? d->id : "?", rasd_store_errmsg(c->s));
-      c->st.failed++;
-      c->failed_db = 1;
-    } else if (added) {
-      c->st.added++;
-      /* The story engine takes the document and its analysis. */
-      t = cpu();
-      rc = rasd_store_link(c->s, c->m, d, a);
-      c->cpu_link += cpu() - t;
-      c->cpu_store += cpu() - t;
-      d = NULL;
-      a = NULL;
-      if (rc != RASD_OK) {
-        fprintf(stderr, "rasd: %s\n", rasd_store_errmsg(c->s));
-        c->failed_db = 1;
-      }
-    } else {
-      c->st.duplicate++;
-    }
+    c->q[c->nq].d = d;
+    c->q[c->nq].a = a;
+    if (++c->nq == QUEUE && flush_queue(c)) return 1;
   }
-  rasd_analysis_free(a);
-  rasd_doc_free(d);
-  if (c->failed_db) return 1;
   if (c->in_batch >= c->batch && commit_batch(c)) return 1;
   progress(c, 0);
   return 0;
@@ -175,7 +208,8 @@ int cmd_add(int argc, char **argv) {
   c.m = cli_models(&in);
   int status = cli_each_doc(&in, on_doc, &c);
   if (c.in_batch && !c.failed_db) commit_batch(&c);
-  else if (c.in_batch) rasd_store_rollback(c.s);
+  flush_queue(&c); /* frees what is left after a store error */
+  if (c.in_batch && c.failed_db) rasd_store_rollback(c.s);
   progress(&c, 1);
   printf("rasd add: %zu added, %zu duplicate, %zu failed; stories: %zu new, %zu grown\n", c.st.added, c.st.duplicate,
          c.st.failed, c.st.stories_new, c.st.stories_grown);

@@ -642,6 +642,15 @@ static int story_refresh(rasd_store *s, int64_t id, int terms_too, int drop_empt
     sqlite3_bind_int64(st, 1, id);
     if ((rc = run(s, st, "story_terms")) != RASD_OK) return rc;
   }
+  if (s->corpus) {
+    /* The story engine links this store: no centroid terms (story_terms) to rank the titles by, so the ranking
+     * below comes down to the first titled article; the engine's view gives the title anyway. */
+    st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM articles"
+                 " WHERE story = ?1), outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles"
+                 "  WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), norm2 = 0,"
+                 " title = (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90)) FROM articles a WHERE a.story = ?1"
+                 "  ORDER BY a.title IS NULL, a.ord LIMIT 1), updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
+  } else {
   st = stmt(s, "UPDATE stories SET size = (SELECT count(*) FROM articles WHERE story = ?1),"
                " first_date = (SELECT min(date) FROM articles WHERE story = ?1),"
                " last_date = (SELECT max(date) FROM articles WHERE story = ?1),"
@@ -653,6 +662,7 @@ static int story_refresh(rasd_store *s, int64_t id, int terms_too, int drop_empt
                "  ON c.term = t.term AND c.story = ?1 WHERE t.article = a.n), 0) / sqrt(max(a.norm2, 1e-9)) DESC,"
                "  a.title IS NULL, a.ord LIMIT 1),"
                " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
+  }
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, id);
   if ((rc = run(s, st, "story")) != RASD_OK) return rc;
