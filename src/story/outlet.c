@@ -39,6 +39,21 @@ static size_t split_dash(const char *s, const char **pb, size_t *pl, size_t max)
   return n;
 }
 
+/* Tags the space-separated words of 's' (1 to 15 words) with the NER into 'tags' (static strings); returns the word
+ * count, 0 when there is no model, the phrase is empty, too long or the tagger fails. Reentrant. */
+static size_t tag_phrase(const rasd_models *m, const char *s, size_t n, const char **tags) {
+  char buf[256];
+  if (!m || n >= sizeof buf) return 0;
+  memcpy(buf, s, n);
+  buf[n] = 0;
+  const char *w[16];
+  size_t nw = 0;
+  char *save = NULL;
+  for (char *p = strtok_r(buf, " ", &save); p && nw < 16; p = strtok_r(NULL, " ", &save)) w[nw++] = p;
+  if (!nw || nw == 16 || rasd_ner_tag_words(m, w, nw, tags) != RASD_OK) return 0;
+  return nw;
+}
+
 /* 1 when every word of 's' is tagged a place (or it is the dateline's first word). */
 static int is_place(const rasd_models *m, const rasd_doc *d, const char *s, size_t n) {
   if (d->dateline) {
@@ -46,30 +61,17 @@ static int is_place(const rasd_models *m, const rasd_doc *d, const char *s, size
     while (d->dateline[k] && d->dateline[k] != ' ' && d->dateline[k] != '-' && d->dateline[k] != ',') k++;
     if (k == n && !memcmp(d->dateline, s, n)) return 1;
   }
-  if (!m) return 0;
-  char buf[256];
-  if (n >= sizeof buf) return 0;
-  memcpy(buf, s, n);
-  buf[n] = 0;
-  const char *w[16], *tags[16];
-  size_t nw = 0;
-  for (char *p = strtok(buf, " "); p && nw < 16; p = strtok(NULL, " ")) w[nw++] = p;
-  if (!nw || nw == 16 || rasd_ner_tag_words(m, w, nw, tags) != RASD_OK) return 0;
+  const char *tags[16];
+  size_t nw = tag_phrase(m, s, n, tags);
+  if (!nw) return 0;
   for (size_t i = 0; i < nw; i++)
     if (!strstr(tags[i], "LOC") && !strstr(tags[i], "GPE")) return 0;
   return 1;
 }
 
 static int is_person(const rasd_models *m, const char *s, size_t n) {
-  char buf[256];
-  if (!m || n >= sizeof buf) return 0;
-  memcpy(buf, s, n);
-  buf[n] = 0;
-  const char *w[16], *tags[16];
-  size_t nw = 0;
-  for (char *p = strtok(buf, " "); p && nw < 16; p = strtok(NULL, " ")) w[nw++] = p;
-  if (!nw || nw == 16 || rasd_ner_tag_words(m, w, nw, tags) != RASD_OK) return 0;
-  return strstr(tags[0], "PER") != NULL;
+  const char *tags[16];
+  return tag_phrase(m, s, n, tags) && strstr(tags[0], "PER") != NULL;
 }
 
 static size_t words(const char *s, size_t n) {
