@@ -136,8 +136,9 @@ static size_t url_at(const ctx *c, size_t i, int *kind) {
   const unsigned char *s = c->s + i;
   size_t rem = c->len - i, n = 0;
   const char *cs = (const char *)s;
-  if ((rem > 8 && !strncasecmp(cs, "https://", 8)) || (rem > 7 && !strncasecmp(cs, "http://", 7)) ||
-      (rem > 6 && !strncasecmp(cs, "ftp://", 6)) || (rem > 4 && !strncasecmp(cs, "www.", 4))) {
+  unsigned c0 = s[0] | 0x20u;
+  if ((c0 == 'h' || c0 == 'f' || c0 == 'w') && ((rem > 8 && !strncasecmp(cs, "https://", 8)) || (rem > 7 && !strncasecmp(cs, "http://", 7)) ||
+      (rem > 6 && !strncasecmp(cs, "ftp://", 6)) || (rem > 4 && !strncasecmp(cs, "www.", 4)))) {
     char tmp[64];
     while (n < rem) {
       if (s[n] < 0x80) {
@@ -245,20 +246,31 @@ static int quote_role(const ctx *c, size_t k) {
 }
 
 /* Transliterated Latin initials written in Arabic (إف. كينيدي): matching forms. */
-static int arabic_initial(const char *f, size_t n) {
-  static const char *const ini[] = {"اف", "جي", "بي", "سي", "دي", "اي", "اتش", "جيه", "كيه", "ال", "ام", "ان",
-                                    "او", "كيو", "ار", "اس", "تي", "يو", "في", "اكس", "واي", "زد", "ايه", NULL};
-  for (const char *const *p = ini; *p; p++)
-    if (strlen(*p) == n && !memcmp(*p, f, n)) return 1;
+typedef struct lword {
+  const char *s;
+  size_t n;
+} lword;
+#define LW(x) {x, sizeof x - 1}
+
+static int in_list(const lword *l, const char *f, size_t n) {
+  for (; l->s; l++)
+    if (l->n == n && !memcmp(l->s, f, n)) return 1;
   return 0;
 }
 
+static int arabic_initial(const char *f, size_t n) {
+  static const lword ini[] = {LW("اف"), LW("جي"), LW("بي"), LW("سي"), LW("دي"), LW("اي"), LW("اتش"), LW("جيه"),
+                              LW("كيه"), LW("ال"), LW("ام"), LW("ان"), LW("او"), LW("كيو"), LW("ار"), LW("اس"),
+                              LW("تي"), LW("يو"), LW("في"), LW("اكس"), LW("واي"), LW("زد"), LW("ايه"), {NULL, 0}};
+  return in_list(ini, f, n);
+}
+
 static int latin_abbrev(const char *f, size_t n) {
-  static const char *const ab[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "etc", "prof", "gen", "col",
-                                   "lt", "sgt", "capt", "rev", "inc", "ltd", "co", "corp", "u.s", "e.g", "i.e", NULL};
-  for (const char *const *p = ab; *p; p++)
-    if (strlen(*p) == n && !memcmp(*p, f, n)) return 1;
-  return 0;
+  static const lword ab[] = {LW("mr"), LW("mrs"), LW("ms"), LW("dr"), LW("st"), LW("jr"), LW("sr"), LW("no"),
+                             LW("vs"), LW("etc"), LW("prof"), LW("gen"), LW("col"), LW("lt"), LW("sgt"), LW("capt"),
+                             LW("rev"), LW("inc"), LW("ltd"), LW("co"), LW("corp"), LW("u.s"), LW("e.g"), LW("i.e"),
+                             {NULL, 0}};
+  return in_list(ab, f, n);
 }
 
 /* Arabic abbreviations ending in a dot: single letters (د. م. أ. ك.) and a few words. */
@@ -600,12 +612,11 @@ static inline unsigned gap_flags(uint64_t gap, uint64_t nl, unsigned cf) {
   return cf | (gap ? RASD_TOKF_SPACE_BEFORE : 0) | ((gap & nl) ? RASD_TOKF_PARA_START : 0);
 }
 
-/* The block path from s[i] (i > 0, a token start): 64 bytes at a time, pushes words of letters ء–ي, one-character
+/* The block path from s[i] (a token start): 64 bytes at a time, pushes words of letters ء–ي, one-character
  * punctuation and quotes (ASCII, ، ؛ ؟ « ») with white space (' ' \t \r \n NBSP) between them, straight from bit
  * masks; their forms are the normalised bytes, written block after block at c->f + c->fl. A word may run on
- * into the next block. Stops before anything else (digits, Latin, other letters, marks, a run of one mark, the
- * last 65 bytes of the text) and returns where the next token starts, setting *flags for it; returns i when it
- * pushed nothing. */
+ * into the next block. Stops before anything else (digits, Latin, other letters, marks, a run of one mark) and
+ * returns where the next token starts, setting *flags for it; returns i when it pushed nothing. */
 static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, unsigned *flags,
                                                               void (*scan)(const unsigned char *, char *, masks64 *)) {
   const unsigned char *s = c->s;
@@ -614,9 +625,17 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
   unsigned pend_fl = 0, gfl = *flags, resume_fl = *flags;
   uint64_t carry2 = 0; /* bit 0: the block starts with the second byte of a letter */
   int stopped = 0;
-  while (pos + 65 <= len) {
+  unsigned char pad[136];
+  while (pos < len) {
     if (block_room(c)) return i;
     const unsigned char *p = s + pos;
+    if (pos == 0 || pos + 65 > len) { /* the first or the last block: a copy padded with NULs (ASCII, not clean) */
+      size_t k = len - pos < 65 ? len - pos : 65;
+      pad[0] = pos ? s[pos - 1] : 0;
+      memcpy(pad + 1, s + pos, k);
+      memset(pad + 1 + k, 0, sizeof pad - 1 - k);
+      p = pad + 1;
+    }
     masks64 M;
     scan(p, c->f + fo0 + (pos - i0), &M);
     uint64_t L = M.letters | carry2, two = M.two, pu = M.punct, ws = M.space, nl = M.nl;
@@ -673,21 +692,31 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
       uint64_t spb = (ws << 1) | (pe < 0 ? (gfl & RASD_TOKF_SPACE_BEFORE) : 0); /* white space before each byte */
       uint64_t Q = M.quote, E = M.event;
       uint32_t idx = (uint32_t)(t - c->tok), fb0 = (uint32_t)(fo0 + (pos - i0));
-      do {
-        unsigned b = (unsigned)__builtin_ctzll(starts), e = (unsigned)__builtin_ctzll(ends);
-        uint64_t n = e + 1 - b, isw = (L >> b) & 1, q = (Q >> b) & 1, fl = (spb >> b) & 1;
-        uint64_t w0 = (pos + b) | n << 32;
-        uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw + q) << 48 | fl << 56;
-        memcpy(t, &w0, 8);
-        memcpy((char *)t + 8, &w1, 8);
-        *ev = idx;
-        ev += (E >> b) & 1;
-        idx++;
-        t++;
-        starts &= starts - 1;
-        ends &= ends - 1;
-        pe = (int)e;
+      const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
+      uint64_t S0 = starts;
+      do { /* eight tokens a round, the ones past the last (v == 0) written where the next one goes: the round
+            * count is the only branch (a block rarely holds more than eight tokens) */
+#ifdef __GNUC__
+#pragma GCC unroll 8
+#endif
+        for (int u = 0; u < 8; u++) {
+          uint64_t v = ends != 0;
+          unsigned b = (unsigned)__builtin_ctzll(starts | H), e = (unsigned)__builtin_ctzll(ends | H);
+          uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, fl = (spb >> b) & 1;
+          uint64_t w0 = (pos + b) | n << 32;
+          uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw + q) << 48 | fl << 56;
+          memcpy(t, &w0, 8);
+          memcpy((char *)t + 8, &w1, 8);
+          *ev = idx;
+          ev += ((E >> b) & v);
+          idx += (uint32_t)v;
+          t += v;
+          pe = v ? (int)e : pe;
+          starts &= starts - 1;
+          ends &= ends - 1;
+        }
       } while (ends);
+      starts = pe == 63 ? 0 : S0 & ~((2ull << pe) - 1); /* an unfinished word after the last token */
       last_end = pos + (unsigned)pe + 1;
       gfl = 0;
     } else if (ends) {
@@ -739,7 +768,7 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
     carry2 = 0;
     pos += 64;
   }
-  if (!stopped) { /* the end of the text is near: the general path takes the rest */
+  if (!stopped) { /* the end of the text: the general path takes a word running into it */
     if (pend != SIZE_MAX) resume = pend, resume_fl = pend_fl;
     else resume = pos, resume_fl = gfl;
   }
@@ -1181,7 +1210,7 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *str, size_t len) {
      * grow the buffer themselves) */
     if (c->fl + ROOM(len - i) + SLACK > c->fcap && fgrow(c, ROOM(len - i))) break;
 #ifdef __SSE2__
-    if (blk && i && i + 66 <= len && blk_kind[b]) { /* many tokens at a time */
+    if (blk && blk_kind[b]) { /* many tokens at a time */
 #ifdef HAVE_AVX2_PATH
       size_t ni = blk == 3 ? block64_avx512(c, i, &fl) : blk == 2 ? block64_avx2(c, i, &fl) : block64_sse2(c, i, &fl);
 #else
