@@ -25,6 +25,7 @@ typedef struct line {
   size_t n;
   int blank_before;
   int words;
+  uint64_t key; /* its key in the boilerplate table, 0 when it is too long or short to be counted */
 } line;
 
 struct rasd_cleaner {
@@ -653,10 +654,9 @@ static bp_slot *bp_find(rasd_cleaner *c, uint64_t key, int insert) {
 }
 
 /* Counts line 'l' for this article; returns 1 when it is boilerplate of the outlet. */
-static int bp_line(rasd_cleaner *c, uint64_t outlet_h, const line *l) {
-  if (l->words > BP_LONG_WORDS || l->n < 2) return 0;
-  uint64_t key = fnv(l->s, l->n, outlet_h) | 1;
-  bp_slot *sl = bp_find(c, key, 1);
+static int bp_line(rasd_cleaner *c, const line *l) {
+  if (!l->key) return 0;
+  bp_slot *sl = bp_find(c, l->key, 1);
   if (!sl) return 0;
   if (sl->last != c->seq) {
     sl->last = c->seq;
@@ -816,7 +816,7 @@ static void build_paragraphs(rasd_cleaner *c, dbuild *b, line *body, size_t nb, 
       joins++;
     }
     rasd__buf_add(p, s, n);
-    line cur = {s, n, 0, l->words};
+    line cur = {s, n, 0, l->words, 0};
     /* a subhead stands between real paragraphs: the next line is not another short line (verse, lists) */
     int next_long = i + 1 < nb && (body[i + 1].words > 9 || ends_sentence(body[i + 1].s, body[i + 1].n));
     int sub = p->len == n && prev_ended && b->paras.n > 0 && next_long && subhead_like(&cur);
@@ -913,7 +913,8 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
   const char *T = c->norm.s ? c->norm.s : "";
   size_t TN = c->norm.len;
 
-  /* 2. lines */
+  /* 2. lines, with their boilerplate keys (their table slots fetched ahead of the look-ups in 3.) */
+  uint64_t outlet_h = fnv(d->outlet ? d->outlet : "", d->outlet ? strlen(d->outlet) : 0, 1469598103934665603ULL);
   c->nl = 0;
   int blank = 0;
   for (size_t i = 0; i < TN;) {
@@ -921,7 +922,11 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     size_t n = e ? (size_t)(e - (T + i)) : TN - i;
     if (n == 0) blank = 1;
     else {
-      line l = {T + i, n, blank, count_words(T + i, n)};
+      line l = {T + i, n, blank, count_words(T + i, n), 0};
+      if (l.words <= BP_LONG_WORDS && n >= 2) {
+        l.key = fnv(l.s, n, outlet_h) | 1;
+        if (c->bp_cap) __builtin_prefetch(&c->bp[l.key & (c->bp_cap - 1)]);
+      }
       if (RASD__VEC_PUSH(c->lines, c->nl, c->capl, l)) goto oom;
       blank = 0;
     }
@@ -929,7 +934,6 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
   }
 
   /* 3. classify */
-  uint64_t outlet_h = fnv(d->outlet ? d->outlet : "", d->outlet ? strlen(d->outlet) : 0, 1469598103934665603ULL);
   c->seq++;
   size_t nbody = 0;
   int summary_mode = 0, seen_body = 0, dateline_is_date = 0, after_header = 0, header_lines = 0;
@@ -942,7 +946,7 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     line *l = &c->lines[i];
     int near_end = i + 2 >= c->nl;
     char dt[11];
-    int bp = bp_line(c, outlet_h, l);
+    int bp = bp_line(c, l);
     if (!seen_body && i < 3 && title_n && same_text(l->s, l->n, d->title, title_n)) {
       removed(b, l->s, l->n, "title");
       continue;
