@@ -532,12 +532,16 @@ done:
   return rc;
 }
 
+/* Same id, content hash or url stored. "url <> ''" lets the url lookup use the partial index articles_url (without
+ * it SQLite cannot prove the bound url non-empty and scans the whole table for every article). */
+static const char SQL_STORED[] = "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
+                                 " UNION ALL SELECT 1 FROM articles WHERE url = ?3 AND url <> '' LIMIT 1";
+
 static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
   char hash[33];
   if (d->text_len) rasd__hash_hex(d->text, d->text_len, hash);
   else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
-                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  sqlite3_stmt *st = stmt(s, SQL_STORED);
   if (!st) return RASD_EDB;
   bind_text(st, 1, d->id && *d->id ? d->id : hash);
   bind_text(st, 2, hash);
@@ -558,8 +562,7 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
   const char *id = d->id && *d->id ? d->id : hash;
   const char *url = d->url && *d->url ? d->url : NULL;
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
-                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  sqlite3_stmt *st = stmt(s, SQL_STORED);
   if (!st) return RASD_EDB;
   bind_text(st, 1, id);
   bind_text(st, 2, hash);
