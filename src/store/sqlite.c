@@ -71,6 +71,9 @@ static const char *const migrations[] = {
     /* 2: the story engine's saved state, and each story's view (summary, timeline, disagreements) from it */
     "CREATE TABLE link_state(id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL, articles INTEGER);"
     "ALTER TABLE stories ADD COLUMN view TEXT;",
+    /* 3: the search index keeps name keys only for the words of names, and no keys of word pairs (a query builds
+     * the pairs): indexed again */
+    "INSERT INTO fts(fts) VALUES('rebuild');",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -608,9 +611,9 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   sqlite3_bind_int64(st, 1, n);
   bind_text(st, 2, d->title);
   sqlite3_bind_text(st, 3, text, (int)tlen, SQLITE_STATIC);
-  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL);
+  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL, a ? a->mentions : NULL, a ? a->n_mentions : 0);
   rc = run(s, st, "index article");
-  rasd__fts_pretok(NULL, 0, NULL);
+  rasd__fts_pretok(NULL, 0, NULL, NULL, 0);
   sqlite3_clear_bindings(st);
   if (rc != RASD_OK) return rc;
   if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
