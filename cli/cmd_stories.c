@@ -92,7 +92,14 @@ int cmd_stories(int argc, char **argv) {
   x.m = cli_models(&in);
   if (load) {
     int rc = rasd_corpus_load(load, x.m, &co, &x.c);
-    if (rc != RASD_OK) { fprintf(stderr, "rasd: %s: %s\n", load, rasd_strerror(rc)); rasd_models_free(x.m); cli_inputs_free(&in); return CLI_INPUT_ERR; }
+    if (rc != RASD_OK) {
+      int v = rasd_corpus_state_version(load);
+      if (v > 0 && v != RASD_CORPUS_STATE_VERSION)
+        fprintf(stderr, "rasd: %s: a story state of format %d, but this rasd reads format %d only: run the batch again with --save\n",
+                load, v, RASD_CORPUS_STATE_VERSION);
+      else fprintf(stderr, "rasd: %s: %s\n", load, v == 0 ? "not a rasd story state" : rasd_strerror(rc));
+      rasd_models_free(x.m); cli_inputs_free(&in); return CLI_INPUT_ERR;
+    }
   } else if (!(x.c = rasd_corpus_new(x.m, &co))) {
     fprintf(stderr, "rasd: out of memory\n");
     rasd_models_free(x.m); cli_inputs_free(&in); return CLI_INPUT_ERR;
