@@ -22,7 +22,7 @@
 #define TK 16   /* headline terms of an article's link vector */
 
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning. */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.695, 0.369, 0.323, 0.216, 0.427, 0.022, 0.005, 0, 0.5, 5, 0.3};
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.3};
 static void tune_load(void) {
   static int done;
   if (done) return;
@@ -456,7 +456,7 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   double sc = W.cs * cs + W.mx * mx + W.ts * ts + W.ent * share + W.entx * share * (cs > mx ? cs : mx) + W.date * shared_day -
               W.time * dd;
   if (feat) feat[0] = cs, feat[1] = mx, feat[2] = ts, feat[3] = share, feat[4] = shared_day, feat[5] = dd;
-  return sc;
+  return sc + rasd__join_event(c, s, r, v, nv, feat ? feat + 6 : NULL);
 }
 
 static int story_new(rasd_corpus *c) {
@@ -611,11 +611,11 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     double best = c->o.threshold;
     for (uint32_t k = 0; k < nc; k++) {
-      double f[6];
+      double f[8];
       double sc = story_score(c, &c->st[cand[k]], &r, w, an, lv, nv, tv, nt, day, f);
       if (story_debug())
-        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f\n", a->id, cand[k] + 1,
-                c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5]);
+        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f smiss %.3f gen %.3f\n", a->id,
+                cand[k] + 1, c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
   }
