@@ -869,6 +869,12 @@ size_t rasd_corpus_storyline(const rasd_corpus *c, size_t k, const int64_t **ids
 int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   FILE *f = fopen(path, "wb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_save_file(c, f);
+  if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
+  return rc;
+}
+
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
   rasd_corpus *cc = (rasd_corpus *)c;
   int ok = fwrite("RASDSTO2", 1, 8, f) == 8;
   uint64_t nv = c->terms.n, na = c->n_art;
@@ -897,7 +903,7 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   }
   free(buf);
   free(ord);
-  if (fclose(f)) ok = 0;
+  if (fflush(f)) ok = 0;
   return ok ? RASD_OK : RASD_EIO;
 }
 
@@ -905,12 +911,19 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   *out = NULL;
   FILE *f = fopen(path, "rb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_load_file(f, m, o, out);
+  fclose(f);
+  return rc;
+}
+
+int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  *out = NULL;
   rasd_corpus *c = rasd_corpus_new(m, o);
   char magic[8];
   uint64_t nv = 0, na = 0;
   int rc = RASD_EFORMAT;
   char *buf = NULL;
-  if (!c) { fclose(f); return RASD_ENOMEM; }
+  if (!c) return RASD_ENOMEM;
   if (fread(magic, 1, 8, f) != 8 || memcmp(magic, "RASDSTO2", 8) || fread(&nv, 8, 1, f) != 1) goto fail;
   for (uint64_t i = 0; i < nv; i++) {
     uint32_t l;
@@ -930,13 +943,11 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
     rc = RASD_EFORMAT;
   }
   free(buf);
-  fclose(f);
   if ((rc = rasd_corpus_finish(c)) != RASD_OK) { rasd_corpus_free(c); return rc; }
   *out = c;
   return RASD_OK;
 fail:
   free(buf);
-  fclose(f);
   rasd_corpus_free(c);
   return rc;
 }
