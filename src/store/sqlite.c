@@ -74,6 +74,8 @@ static const char *const migrations[] = {
     /* 3: the search index keeps name keys only for the words of names, and no keys of word pairs (a query builds
      * the pairs): indexed again */
     "INSERT INTO fts(fts) VALUES('rebuild');",
+    /* 4: the engine's state in pieces of a megabyte, streamed in and out (link_state.state is then empty) */
+    "CREATE TABLE link_state_chunks(seq INTEGER PRIMARY KEY, data BLOB NOT NULL);",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -924,20 +926,105 @@ int64_t rasd__store_data_version(rasd_store *s) {
   return v;
 }
 
-static int sq_load_state(rasd_store *s, void **blob, size_t *len) {
-  *blob = NULL;
-  *len = 0;
-  sqlite3_stmt *st = stmt(s, "SELECT state FROM link_state WHERE id = 1");
+/* The engine's state travels through a stdio stream (rasd_corpus_save_file / _load_file) whose other end is the
+ * link_state_chunks table: written a piece of STATE_CHUNK bytes at a time, read back a row at a time. */
+#define STATE_CHUNK (1 << 20)
+
+typedef struct state_io {
+  rasd_store *s;
+  sqlite3_stmt *st;
+  int64_t seq;
+  int failed;              /* a database error (in s->err) */
+  const unsigned char *p;  /* reading: the rest of the current row */
+  size_t n;
+  int done;
+} state_io;
+
+static ssize_t state_write(void *cookie, const char *buf, size_t size) {
+  state_io *io = cookie;
+  if (io->failed || !size) return io->failed ? -1 : 0;
+  sqlite3_stmt *st = stmt(io->s, "INSERT INTO link_state_chunks(seq, data) VALUES(?1, ?2)");
+  if (!st) { io->failed = 1; return -1; }
+  sqlite3_bind_int64(st, 1, io->seq++);
+  sqlite3_bind_blob64(st, 2, buf, size, SQLITE_STATIC);
+  int rc = run(io->s, st, "link state");
+  sqlite3_clear_bindings(st);
+  if (rc != RASD_OK) { io->failed = 1; return -1; }
+  return (ssize_t)size;
+}
+
+static ssize_t state_read(void *cookie, char *buf, size_t size) {
+  state_io *io = cookie;
+  size_t got = 0;
+  while (got < size && !io->failed) {
+    if (!io->n) {
+      if (io->done) break;
+      int r = sqlite3_step(io->st);
+      if (r == SQLITE_DONE) { io->done = 1; break; }
+      if (r != SQLITE_ROW) { dbfail(io->s, "link state"); io->failed = 1; break; }
+      io->p = sqlite3_column_blob(io->st, 0);
+      io->n = (size_t)sqlite3_column_bytes(io->st, 0);
+      continue;
+    }
+    size_t k = io->n < size - got ? io->n : size - got;
+    memcpy(buf + got, io->p, k);
+    got += k;
+    io->p += k;
+    io->n -= k;
+  }
+  return io->failed && !got ? -1 : (ssize_t)got;
+}
+
+/* Loads the engine from the state saved in the store into '*out', or sets it NULL when there is none. */
+static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out) {
+  *out = NULL;
+  sqlite3_stmt *st = stmt(s, "SELECT length(state) FROM link_state WHERE id = 1");
   if (!st) return RASD_EDB;
   int r = sqlite3_step(st);
-  if (r == SQLITE_ROW) {
-    *len = (size_t)sqlite3_column_bytes(st, 0);
-    *blob = malloc(*len + 1);
-    if (*blob) memcpy(*blob, sqlite3_column_blob(st, 0), *len);
-  }
+  int64_t legacy = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
   sqlite3_reset(st);
-  if (r != SQLITE_ROW && r != SQLITE_DONE) return dbfail(s, "link state");
-  return r == SQLITE_ROW && !*blob ? rasd__store_fail(s, RASD_ENOMEM, "out of memory") : RASD_OK;
+  if (r == SQLITE_DONE) return RASD_OK;
+  if (r != SQLITE_ROW) return dbfail(s, "link state");
+  state_io io = {s, NULL, 0, 0, NULL, 0, 0};
+  /* Before schema 4 the state was one blob in link_state.state. */
+  io.st = stmt(s, legacy > 0 ? "SELECT state FROM link_state WHERE id = 1" : "SELECT data FROM link_state_chunks ORDER BY seq");
+  if (!io.st) return RASD_EDB;
+  FILE *f = fopencookie(&io, "rb", (cookie_io_functions_t){state_read, NULL, NULL, NULL});
+  if (!f) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  setvbuf(f, NULL, _IOFBF, 1 << 16);
+  int rc = rasd_corpus_load_file(f, m, NULL, out);
+  fclose(f);
+  sqlite3_reset(io.st);
+  if (io.failed) {
+    rasd_corpus_free(*out);
+    *out = NULL;
+    return RASD_EDB;
+  }
+  if (rc != RASD_OK) return rasd__store_fail(s, rc, "the story state in the store cannot be loaded: %s", rasd_strerror(rc));
+  return RASD_OK;
+}
+
+/* Saves the engine's state 'c' (of 'na' articles) in place of the one in the store. */
+static int save_state(rasd_store *s, rasd_corpus *c, size_t na) {
+  int rc = exec(s, "DELETE FROM link_state_chunks");
+  if (rc != RASD_OK) return rc;
+  state_io io = {s, NULL, 0, 0, NULL, 0, 0};
+  char *vbuf = malloc(STATE_CHUNK);
+  FILE *f = vbuf ? fopencookie(&io, "wb", (cookie_io_functions_t){NULL, state_write, NULL, NULL}) : NULL;
+  if (!f) {
+    free(vbuf);
+    return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  }
+  setvbuf(f, vbuf, _IOFBF, STATE_CHUNK); /* the stream hands over whole pieces */
+  rc = rasd_corpus_save_file(c, f);
+  if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
+  free(vbuf);
+  if (io.failed) return RASD_EDB;
+  if (rc != RASD_OK) return rasd__store_fail(s, rc, "cannot save the story state: %s", rasd_strerror(rc));
+  sqlite3_stmt *st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, X'', ?1)");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, (int64_t)na);
+  return run(s, st, "link state");
 }
 
 /* Writes the engine's stories into the store: every article's story and original, the stories (with the view of
@@ -1027,32 +1114,7 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   }
   if (rc != RASD_OK) return rc;
   /* The engine's state, so that the next batch continues from here. */
-  const char *td = getenv("TMPDIR");
-  char path[512];
-  snprintf(path, sizeof path, "%s/rasd-state-XXXXXX", td && *td ? td : "/tmp");
-  int fd = mkstemp(path);
-  if (fd < 0) return rasd__store_fail(s, RASD_EIO, "cannot create a temporary file in %s", td && *td ? td : "/tmp");
-  close(fd);
-  rc = rasd_corpus_save(c, path);
-  FILE *f = rc == RASD_OK ? fopen(path, "rb") : NULL;
-  char *blob = NULL;
-  long len = -1;
-  if (f && !fseek(f, 0, SEEK_END) && (len = ftell(f)) >= 0 && !fseek(f, 0, SEEK_SET) && (blob = malloc((size_t)len + 1)) &&
-      fread(blob, 1, (size_t)len, f) == (size_t)len) {
-    if (!(st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, ?1, ?2)"))) rc = RASD_EDB;
-    else {
-      sqlite3_bind_blob64(st, 1, blob, (sqlite3_uint64)len, SQLITE_STATIC);
-      sqlite3_bind_int64(st, 2, (int64_t)na);
-      rc = run(s, st, "link state");
-      sqlite3_clear_bindings(st);
-    }
-  } else if (rc == RASD_OK) {
-    rc = rasd__store_fail(s, RASD_EIO, "cannot read the story state back from %s", path);
-  }
-  if (f) fclose(f);
-  free(blob);
-  unlink(path);
-  if (rc != RASD_OK) return rc == RASD_EIO && !s->err[0] ? rasd__store_fail(s, rc, "cannot save the story state") : rc;
+  if ((rc = save_state(s, c, na)) != RASD_OK) return rc;
   if (stats && count_story_changes(s, max_before, stats) != RASD_OK) return RASD_EDB;
   q->n_batch = 0;
   return RASD_OK;
@@ -1061,6 +1123,6 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
 #include "sqlite_views.inc"
 
 const rasd__store_ops rasd__sqlite_ops = {
-    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_state, sq_apply_corpus,
+    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_corpus, sq_apply_corpus,
     sq_commit, sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity,     sq_search,
 };
