@@ -889,6 +889,12 @@ int rasd_corpus_state_version(const char *path) {
 int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   FILE *f = fopen(path, "wb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_save_file(c, f);
+  if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
+  return rc;
+}
+
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
   rasd_corpus *cc = (rasd_corpus *)c;
   char magic[9];
   snprintf(magic, sizeof magic, "%s%d", STATE_MAGIC, STATE_VERSION);
@@ -923,7 +929,7 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   if (rrc) ok = 0;
   ok = ok && fwrite(&rl, 8, 1, f) == 1 && (!rl || fwrite(rb.s, 1, rl, f) == rl);
   rasd__buf_free(&rb);
-  if (fclose(f)) ok = 0;
+  if (fflush(f)) ok = 0;
   return ok ? RASD_OK : rrc ? rrc : RASD_EIO;
 }
 
@@ -931,13 +937,20 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   *out = NULL;
   FILE *f = fopen(path, "rb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_load_file(f, m, o, out);
+  fclose(f);
+  return rc;
+}
+
+int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  *out = NULL;
   rasd_corpus *c = rasd_corpus_new(m, o);
   char magic[8];
   uint64_t nv = 0, na = 0;
   int rc = RASD_EFORMAT;
   char *buf = NULL;
   uint8_t *seen = NULL;
-  if (!c) { fclose(f); return RASD_ENOMEM; }
+  if (!c) return RASD_ENOMEM;
   char want[9];
   snprintf(want, sizeof want, "%s%d", STATE_MAGIC, STATE_VERSION);
   if (fread(magic, 1, 8, f) != 8 || memcmp(magic, want, 8) || fread(&nv, 8, 1, f) != 1) goto fail;
@@ -983,7 +996,6 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   }
   if (fgetc(f) != EOF) { rc = RASD_EFORMAT; goto fail; }
   free(buf);
-  fclose(f);
   /* replay the links in their saved order; articles saved unlinked stay pending for the next finish */
   rc = link_pending(c, 0);
   for (uint64_t k = 0; k < na && rc == RASD_OK; k++)
@@ -996,7 +1008,6 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
 fail:
   free(buf);
   free(seen);
-  fclose(f);
   rasd_corpus_free(c);
   return rc;
 }
