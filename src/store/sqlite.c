@@ -71,6 +71,9 @@ static const char *const migrations[] = {
     /* 2: the story engine's saved state, and each story's view (summary, timeline, disagreements) from it */
     "CREATE TABLE link_state(id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL, articles INTEGER);"
     "ALTER TABLE stories ADD COLUMN view TEXT;",
+    /* 3: the search index keeps name keys only for the words of names, and no keys of word pairs (a query builds
+     * the pairs): indexed again */
+    "INSERT INTO fts(fts) VALUES('rebuild');",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -193,7 +196,9 @@ static int sq_open(rasd_store *s, const char *path, int flags) {
   if (flags & RASD_STORE_READONLY) {
     if (exec(s, "PRAGMA query_only=1")) return RASD_EDB;
   } else {
-    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536")) {
+    /* A new store gets 64 KiB pages (before WAL fixes the page size): its rows are written in bulk and the story
+     * engine's state is a blob of megabytes, which small pages turn into long overflow chains (commits 3x dearer). */
+    if (exec(s, "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536")) {
       return rasd__store_fail(s, RASD_EDB, "%s: not a rasd store or not writable (%s)", path, s->err);
     }
   }
@@ -532,12 +537,16 @@ done:
   return rc;
 }
 
+/* Same id, content hash or url stored. "url <> ''" lets the url lookup use the partial index articles_url (without
+ * it SQLite cannot prove the bound url non-empty and scans the whole table for every article). */
+static const char SQL_STORED[] = "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
+                                 " UNION ALL SELECT 1 FROM articles WHERE url = ?3 AND url <> '' LIMIT 1";
+
 static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
   char hash[33];
   if (d->text_len) rasd__hash_hex(d->text, d->text_len, hash);
   else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
-                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  sqlite3_stmt *st = stmt(s, SQL_STORED);
   if (!st) return RASD_EDB;
   bind_text(st, 1, d->id && *d->id ? d->id : hash);
   bind_text(st, 2, hash);
@@ -558,8 +567,7 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
   const char *id = d->id && *d->id ? d->id : hash;
   const char *url = d->url && *d->url ? d->url : NULL;
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
-                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  sqlite3_stmt *st = stmt(s, SQL_STORED);
   if (!st) return RASD_EDB;
   bind_text(st, 1, id);
   bind_text(st, 2, hash);
@@ -605,9 +613,9 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   sqlite3_bind_int64(st, 1, n);
   bind_text(st, 2, d->title);
   sqlite3_bind_text(st, 3, text, (int)tlen, SQLITE_STATIC);
-  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL);
+  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL, a ? a->mentions : NULL, a ? a->n_mentions : 0);
   rc = run(s, st, "index article");
-  rasd__fts_pretok(NULL, 0, NULL);
+  rasd__fts_pretok(NULL, 0, NULL, NULL, 0);
   sqlite3_clear_bindings(st);
   if (rc != RASD_OK) return rc;
   if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;

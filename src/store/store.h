@@ -124,9 +124,14 @@ void rasd__kcache_free(rasd__kcache *c);
 /** Registers the tokenizer "rasd" on connection 'db' (a sqlite3 *). Returns RASD_OK or RASD_EDB. */
 int rasd__fts_register(void *db);
 
-/** Tells the tokenizer on this thread that text 's' ('len' bytes) about to be indexed has tokens 't' (borrowed until
- * the next call; NULL clears), so it is not split again. */
-void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t);
+/** Tells the tokenizer on this thread that text 's' ('len' bytes) about to be indexed has tokens 't' and the name
+ * mentions 'm' ('n_m', token ranges into 't') of its analysis (all borrowed until the next call; NULL clears), so it is
+ * not split again and only the words of names get name keys. */
+void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t, const rasd_mention *m, size_t n_m);
+
+/** Appends to 'm' the query for one word 'v' (quoted FTS5 strings): the word, or the word OR the phrases of two name
+ * keys that join into its key (a name written in two words). */
+void rasd__fts_query_word(rasd__buf *m, const char *v);
 
 /* ---- helpers ---- */
 /* Appends 's' HTML-escaped to 'b'. */
