@@ -356,6 +356,20 @@ int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
 
 /* ---- distances ---- */
 
+static double sub_cost(uint8_t a, uint8_t b);
+
+/* Foreign-name equivalences that are too loose for short (mostly native) words: allowed only between
+ * spellings of six letters or more (حسام / حكام, ناتشر / ناظر are different words; مانهيسا / مانهيكا and
+ * هانغتشو / هانغزو are one name). 'edge': the letters begin or end the spelling. */
+static double sub_cost_long(uint8_t a, uint8_t b, int edge) {
+  double c = sub_cost(a, b);
+#define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
+  if (c > 0.7 && !edge && PAIR(S_S, S_G)) return 0.7; /* Romance c and Portuguese ç: س or ك */
+  if (c > 0.5 && PAIR(S_CH, S_Z)) return 0.5;          /* Chinese zh: تش or ز */
+#undef PAIR
+  return c;
+}
+
 static double sub_cost(uint8_t a, uint8_t b) {
   if (a == b) return 0;
   int va = is_vowel(a), vb = is_vowel(b);
@@ -396,17 +410,52 @@ static double indel_cost(const uint8_t *s, int n, int i) {
   return 1.0;
 }
 
-double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
-  double row[2][RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
+static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose);
+
+double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) { return sym_dist(a, na, b, nb, 0); }
+
+/* Spellings this long (letter symbols, both) may use sub_cost_long(). */
+#define LONG_SPELLING 6
+
+/* The two letters a digraph symbol stands for (تس, تش, دج), 0 when 's' is not one. */
+static int digraph_parts(uint8_t s, uint8_t *p1, uint8_t *p2) {
+  switch (s) {
+    case S_TS: *p1 = S_T; *p2 = S_S; return 1;
+    case S_CH: *p1 = S_T; *p2 = S_SH; return 1;
+    case S_DJ: *p1 = S_D; *p2 = S_G; return 1;
+  }
+  return 0;
+}
+
+/* Cost of digraph 'dg' (تس، تش، دج, one symbol) spelt as the letters 'x[0..n)' (two, or two with a vowel
+ * letter between: تس / تيس in براتسلافا / براتيسلافا, تس / تز in ماريتسبرغ / ماريتزبرغ); a large cost when
+ * they are not its letters. */
+static double digraph_split(uint8_t dg, const uint8_t *x, int n) {
+  uint8_t p1, p2;
+  if (!digraph_parts(dg, &p1, &p2)) return 9;
+  if (n == 3 && !is_vowel(x[1])) return 9;
+  if (is_vowel(x[0]) || is_vowel(x[n - 1])) return 9;
+  double c = sub_cost(p1, x[0]) + sub_cost(p2, x[n - 1]);
+  return c > 0.3 ? 9 : c + (n == 3 ? 0.3 : 0.1);
+}
+
+static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose) {
+  /* four rolling rows: a digraph on one side may align with three letters on the other */
+  double row[4][RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
   if (na > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) na = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
   if (nb > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) nb = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
-  double *prev = row[0], *cur = row[1];
-  prev[0] = 0;
-  for (int j = 1; j <= nb; j++) prev[j] = prev[j - 1] + indel_cost(b, nb, j - 1);
+  int dga = 0, dgb = 0;
+  for (int i = 0; i < na; i++) dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
+  for (int j = 0; j < nb; j++) dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
+#define ROW(i) row[(i) & 3]
+  ROW(0)[0] = 0;
+  for (int j = 1; j <= nb; j++) ROW(0)[j] = ROW(0)[j - 1] + indel_cost(b, nb, j - 1);
   for (int i = 1; i <= na; i++) {
+    double *prev = ROW(i - 1), *cur = ROW(i);
     cur[0] = prev[0] + indel_cost(a, na, i - 1);
     for (int j = 1; j <= nb; j++) {
-      double sc = sub_cost(a[i - 1], b[j - 1]);
+      double sc = loose ? sub_cost_long(a[i - 1], b[j - 1], i == 1 || j == 1 || i == na || j == nb)
+                        : sub_cost(a[i - 1], b[j - 1]);
       /* the last vowel tells names apart (Maria / Mario, ديميكا / ديميكو) */
       if (sc > 0 && i == na && j == nb && is_vowel(a[i - 1]) && is_vowel(b[j - 1]) && a[i - 1] != S_E &&
           b[j - 1] != S_E)
@@ -416,11 +465,17 @@ double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
       if (x < d) d = x;
       x = cur[j - 1] + indel_cost(b, nb, j - 1);
       if (x < d) d = x;
+      if (dga) /* a[i-1] a digraph, b[j-2..j) or b[j-3..j) its letters */
+        for (int k = 2; k <= 3 && k <= j; k++)
+          if ((x = prev[j - k] + digraph_split(a[i - 1], b + j - k, k)) < d) d = x;
+      if (dgb)
+        for (int k = 2; k <= 3 && k <= i; k++)
+          if ((x = ROW(i - k)[j - 1] + digraph_split(b[j - 1], a + i - k, k)) < d) d = x;
       cur[j] = d;
     }
-    double *t = prev; prev = cur; cur = t;
   }
-  return prev[nb];
+  return ROW(na)[nb];
+#undef ROW
 }
 
 
@@ -493,7 +548,8 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   int dl = x->nconso - y->nconso;
   if (dl > 2 || dl < -2) return 0;
   double g = gap_dist(x->sym, x->n, y->sym, y->n);
-  return (g >= 0 ? g : rasd__sym_dist(x->sym, x->n, y->sym, y->n)) <= tolerance(l) + 1e-9;
+  int loose = x->n >= LONG_SPELLING && y->n >= LONG_SPELLING;
+  return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose)) <= tolerance(l) + 1e-9;
 }
 
 static int joined(const rasd__name *nm, uint8_t *out, int *nconso) {
@@ -591,7 +647,8 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
     if (dl > 1 || dl < -1) return 0;
   }
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
-  return (g >= 0 ? g : rasd__sym_dist(ja, na, jb, nb)) <= (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
+  int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
+  return (g >= 0 ? g : sym_dist(ja, na, jb, nb, loose)) <= (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
 }
 
 static int ascii_ieq(const char *a, const char *b) {
