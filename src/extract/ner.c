@@ -419,6 +419,26 @@ static inline const wc_ent *ent_at(const rasd__ner_state *st, uint32_t x) {
   return x & WC_LONG ? &st->ovf[x & ~WC_LONG] : &st->ent[x];
 }
 
+int rasd__ner_traits(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n,
+                     rasd__ner_wtraits *out) {
+  enum { CHUNK = 4096 }; /* entries are reserved a chunk at a time: the cache stays bounded on huge texts */
+  for (size_t i = 0; i < n; i++) {
+    if (i % CHUNK == 0 && cache_reserve(m, st, n - i < CHUNK ? n - i : CHUNK)) return RASD_ENOMEM;
+    rasd__ner_tok lt;
+    const rasd__ner_tok *t = &lt;
+    if (w[i].len > WC_KEY) {
+      uint32_t self[RASD__NER_NSELF];
+      rasd__ner_word_tok(&m->lex, &w[i], m->bits, &lt, self);
+    } else
+      t = &st->ent[cache_get(m, st, &w[i])].tok;
+    out[i].cls = (uint16_t)(t->cls | (t->lex1 & ~RASD__LX_PREFIX));
+    out[i].nlm = (int8_t)(t->nlm == 9 ? 0 : t->nlm);
+    out[i].definite = t->has_al;
+    out[i].def_key = t->bare2 ? t->h_bare : 0;
+  }
+  return RASD_OK;
+}
+
 /* Emission scores of the n words into st->em (VL per token), o_bias not added. */
 static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n) {
   if (state_reserve(st, n) || cache_reserve(m, st, n)) return -1;
@@ -597,33 +617,48 @@ static int is_punct_tok(const rasd_token *t) {
   return t->kind == RASD_TOK_PUNCT || t->kind == RASD_TOK_QUOTE || t->kind == RASD_TOK_OTHER;
 }
 
-/* Currency names that the corpus tags inside club names (ريال مدريد) but that alone are units. */
-static int is_currency(const rasd_doc *d, const rasd_token *t) {
-  static const char *const cur[] = {"ريال", "دولار", "يورو", "دينار", "درهم", "جنيه", "ليرة", "روبل", "ين", "يوان"};
-  if ((size_t)t->start + t->len > d->text_len) return 0;
+/* Currency names that the corpus tags inside club names (ريال مدريد) but that alone are units, and verbs
+ * that introduce a speaker and read like names letter by letter: their rasd__ner_def_key keys, computed once. */
+static const char *const currency_words[] = {"ريال", "دولار", "يورو", "دينار", "درهم", "جنيه", "ليرة", "روبل", "ين", "يوان"};
+static const char *const speech_verbs[] = {"يشير", "تشير", "يضيف", "تضيف", "يؤكد", "تؤكد", "يرى", "ترى", "يوضح",
+                                           "توضح", "يعتقد", "تعتقد", "يتابع", "تتابع", "كتب", "كتبت", "رأى", "رأت",
+                                           "اعتبر", "اعتبرت", "لفت", "لفتت", "شدد", "شددت", "يقول", "تقول", "يكشف",
+                                           "تكشف", "يلفت", "تلفت", "يعلق", "تعلق", "يحذر", "تحذر", "يتوقع", "تتوقع"};
+#define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
+static uint64_t currency_keys[NWORDS(currency_words)], verb_keys[NWORDS(speech_verbs)];
+static pthread_once_t word_keys_once = PTHREAD_ONCE_INIT;
+
+static void word_keys_init(void) {
   int def;
-  uint64_t k = rasd__ner_def_key(d->text + t->start, t->len, &def);
-  for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
-    if (k == rasd__ner_def_key(cur[i], strlen(cur[i]), &def)) return 1;
+  for (size_t i = 0; i < NWORDS(currency_words); i++)
+    currency_keys[i] = rasd__ner_def_key(currency_words[i], strlen(currency_words[i]), &def);
+  for (size_t i = 0; i < NWORDS(speech_verbs); i++)
+    verb_keys[i] = rasd__ner_def_key(speech_verbs[i], strlen(speech_verbs[i]), &def);
+}
+
+/* Per token of the document: its word traits, and whether the token lies inside the text. */
+typedef struct tokinfo {
+  const rasd__ner_wtraits *tr;
+  const uint8_t *inb;
+} tokinfo;
+
+static int is_currency(const tokinfo *ti, size_t i) {
+  if (!ti->inb[i]) return 0;
+  for (size_t k = 0; k < NWORDS(currency_words); k++)
+    if (ti->tr[i].def_key == currency_keys[k]) return 1;
   return 0;
 }
 
 /* A word that reads like part of a foreign name: its letters are name-like, it has no article and it is
  * not a listed function word, verb of saying, title or head noun. */
-static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *t, int min_nlm) {
-  /* verbs that introduce a speaker and read like names letter by letter */
-  static const char *const verbs[] = {"يشير", "تشير", "يضيف", "تضيف", "يؤكد", "تؤكد", "يرى", "ترى", "يوضح",
-                                      "توضح", "يعتقد", "تعتقد", "يتابع", "تتابع", "كتب", "كتبت", "رأى", "رأت",
-                                      "اعتبر", "اعتبرت", "لفت", "لفتت", "شدد", "شددت", "يقول", "تقول", "يكشف",
-                                      "تكشف", "يلفت", "تلفت", "يعلق", "تعلق", "يحذر", "تحذر", "يتوقع", "تتوقع"};
-  if (t->kind != RASD_TOK_WORD || (size_t)t->start + t->len > d->text_len) return 0;
-  int def;
-  uint64_t k = rasd__ner_def_key(d->text + t->start, t->len, &def);
-  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-    if (k == rasd__ner_def_key(verbs[i], strlen(verbs[i]), &def)) return 0;
-  uint16_t cls;
-  int nlm;
-  if (rasd__ner_word_traits(&m->ner->lex, d->text + t->start, t->len, &cls, &nlm)) return 0;
+static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, size_t i, int min_nlm) {
+  if (t->kind != RASD_TOK_WORD || !ti->inb[i]) return 0;
+  const rasd__ner_wtraits *tr = &ti->tr[i];
+  for (size_t k = 0; k < NWORDS(speech_verbs); k++)
+    if (tr->def_key == verb_keys[k]) return 0;
+  uint16_t cls = tr->cls;
+  int nlm = tr->nlm;
+  if (tr->definite) return 0;
   /* a pronoun suffix (لزميله، قادتها) marks an ordinary word */
   const char *w = d->text + t->start;
   size_t n = t->len;
@@ -636,32 +671,30 @@ static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *
 }
 
 /* Lexicon classes of a word token (0 for other tokens); *definite tells whether it has the article. */
-static uint16_t word_cls(const rasd_models *m, const rasd_doc *d, const rasd_token *t, int *definite) {
+static uint16_t word_cls(const rasd_tokens *tk, const tokinfo *ti, size_t i, int *definite) {
   *definite = 0;
-  if (t->kind != RASD_TOK_WORD || (size_t)t->start + t->len > d->text_len) return 0;
-  uint16_t cls;
-  int nlm;
-  *definite = rasd__ner_word_traits(&m->ner->lex, d->text + t->start, t->len, &cls, &nlm);
-  return cls;
+  if (tk->tok[i].kind != RASD_TOK_WORD || !ti->inb[i]) return 0;
+  *definite = ti->tr[i].definite;
+  return ti->tr[i].cls;
 }
 
 /* Two corrections of the tags of one sentence [b, e) where the model misses a listed name in a clear frame:
  * a listed given name (علي، محمد، جون) just before a person's name starts that name (آية الله علي خامنئي),
  * and a listed place just after a place head noun (مدينة صور، محافظة الأنبار) is a place. */
-static void fix_frames(const rasd_models *m, const rasd_doc *d, const rasd_tokens *tk, size_t b, size_t e, uint8_t *tags) {
+static void fix_frames(const rasd_tokens *tk, const tokinfo *ti, size_t b, size_t e, uint8_t *tags) {
   for (size_t i = b; i < e; i++) {
     if (tags[i] != RASD__NER_O) continue;
     int def, pdef;
     if (i + 1 < e && tags[i + 1] == RASD__NER_B_PERS) {
-      uint16_t c = word_cls(m, d, &tk->tok[i], &def);
+      uint16_t c = word_cls(tk, ti, i, &def);
       if ((c & RASD__LX_FIRST) && !def && !(c & RASD__LX_FUNC)) { /* على is listed as a preposition: علي matches it */
         tags[i] = RASD__NER_B_PERS;
         tags[i + 1] = RASD__NER_I_PERS;
         continue;
       }
     }
-    if (i > b && tags[i - 1] == RASD__NER_O && (word_cls(m, d, &tk->tok[i - 1], &pdef) & RASD__LX_LOCHEAD)) {
-      uint16_t c = word_cls(m, d, &tk->tok[i], &def);
+    if (i > b && tags[i - 1] == RASD__NER_O && (word_cls(tk, ti, i - 1, &pdef) & RASD__LX_LOCHEAD)) {
+      uint16_t c = word_cls(tk, ti, i, &def);
       if ((c & (RASD__LX_GAZ_LOC | RASD__LX_NAM_LOC)) &&
           !(c & (RASD__LX_PREP | RASD__LX_FUNC | RASD__LX_LOCHEAD | RASD__LX_TITLE | RASD__LX_REPORT | RASD__LX_MONTH)))
         tags[i] = RASD__NER_B_LOC;
@@ -676,7 +709,7 @@ typedef struct defset {
   size_t mask;
 } defset;
 
-static int defset_build(defset *ds, const rasd_doc *d, const rasd_tokens *tk) {
+static int defset_build(defset *ds, const rasd_tokens *tk, const tokinfo *ti) {
   size_t cap = 64;
   while (cap < tk->n_tok * 2) cap <<= 1;
   ds->k = calloc(cap, sizeof *ds->k);
@@ -684,10 +717,9 @@ static int defset_build(defset *ds, const rasd_doc *d, const rasd_tokens *tk) {
   if (!ds->k) return -1;
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = &tk->tok[i];
-    if (t->kind != RASD_TOK_WORD || (size_t)t->start + t->len > d->text_len) continue;
-    int def;
-    uint64_t k = rasd__ner_def_key(d->text + t->start, t->len, &def);
-    if (!def || !k) continue;
+    if (t->kind != RASD_TOK_WORD || !ti->inb[i]) continue;
+    uint64_t k = ti->tr[i].def_key;
+    if (!ti->tr[i].definite || !k) continue;
     size_t p = (size_t)(k >> 20) & ds->mask;
     while (ds->k[p] && ds->k[p] != k) p = (p + 1) & ds->mask;
     ds->k[p] = k;
@@ -708,30 +740,36 @@ static int defset_has(const defset *ds, uint64_t k) {
 int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
   const rasd_tokens *tk = a->tokens;
   if (!m || !m->ner || !tk || !tk->n_tok || !d->text) return RASD_OK;
+  pthread_once(&word_keys_once, word_keys_init);
   int owned;
   rasd__ner_state *st = state_acquire(m->ner, &owned);
   rasd__ner_word *w = malloc(tk->n_tok * sizeof *w);
   uint8_t *tags = malloc(tk->n_tok);
+  rasd__ner_wtraits *tr = malloc(tk->n_tok * sizeof *tr);
+  uint8_t *inb = malloc(tk->n_tok);
+  tokinfo ti = {tr, inb};
   rasd_mention *ms = NULL;
   size_t nm = 0, cap = 0;
   int rc = RASD_ENOMEM;
   defset ds = {NULL, 0};
-  if (!st || !w || !tags || defset_build(&ds, d, tk)) goto done;
+  if (!st || !w || !tags || !tr || !inb) goto done;
+  for (size_t i = 0; i < tk->n_tok; i++) {
+    const rasd_token *t = &tk->tok[i];
+    size_t st0 = t->start, len = t->len;
+    inb[i] = st0 + len <= d->text_len;
+    if (st0 > d->text_len) st0 = d->text_len;
+    if (len > d->text_len - st0) len = d->text_len - st0;
+    w[i].s = d->text + st0;
+    w[i].len = (uint32_t)len;
+  }
+  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr) != RASD_OK || defset_build(&ds, tk, &ti)) goto done;
   for (size_t si = 0; si < tk->n_sent; si++) {
     const rasd_sentence *s = &tk->sent[si];
     size_t b = s->tok_begin, e = s->tok_end;
     if (e > tk->n_tok) e = tk->n_tok;
     if (b >= e) continue;
-    for (size_t i = b; i < e; i++) {
-      const rasd_token *t = &tk->tok[i];
-      size_t st0 = t->start, len = t->len;
-      if (st0 > d->text_len) st0 = d->text_len;
-      if (len > d->text_len - st0) len = d->text_len - st0;
-      w[i - b].s = d->text + st0;
-      w[i - b].len = (uint32_t)len;
-    }
-    if ((rc = rasd__ner_tag(m->ner, st, w, e - b, tags + b)) != RASD_OK) goto done;
-    fix_frames(m, d, tk, b, e, tags);
+    if ((rc = rasd__ner_tag(m->ner, st, w + b, e - b, tags + b)) != RASD_OK) goto done;
+    fix_frames(tk, &ti, b, e, tags);
     rc = RASD_ENOMEM;
     for (size_t i = b; i < e;) {
       int tg = tags[i];
@@ -745,19 +783,17 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       if (ty == 1) { /* a person's name half tagged: take a name-like neighbour word (أدريان واتسون) */
         /* only where the word stands between the name and a boundary (punctuation or the sentence's edge) */
         if (x > b + 1 && tags[x - 1] == RASD__NER_O && is_punct_tok(&tk->tok[x - 2]) &&
-            name_like(m, d, &tk->tok[x - 1], 2))
+            name_like(d, &tk->tok[x - 1], &ti, x - 1, 2))
           x--;
         if (y < e && tags[y] == RASD__NER_O && (y + 1 == e || is_punct_tok(&tk->tok[y + 1])) &&
-            name_like(m, d, &tk->tok[y], y - x >= 2 ? 1 : 2)) /* كيم جونج + أون */
+            name_like(d, &tk->tok[y], &ti, y, y - x >= 2 ? 1 : 2)) /* كيم جونج + أون */
           y++;
       }
       while (x < y && is_punct_tok(&tk->tok[x])) x++;
       while (y > x && is_punct_tok(&tk->tok[y - 1])) y--;
-      if (x + 1 == y && is_currency(d, &tk->tok[x])) x = y; /* مليار ريال: a unit, not a name */
-      if (x + 1 == y && ty == 2 && tk->tok[x].start + tk->tok[x].len <= d->text_len) {
-        int def;
-        uint64_t k = rasd__ner_def_key(d->text + tk->tok[x].start, tk->tok[x].len, &def);
-        if (!def && defset_has(&ds, k)) x = y; /* a common noun here, not a place */
+      if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
+      if (x + 1 == y && ty == 2 && inb[x]) {
+        if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
       }
       if (x < y) {
         rasd_mention mn;
@@ -790,6 +826,8 @@ done:
   free(ms);
   free(w);
   free(tags);
+  free(tr);
+  free(inb);
   state_release(m->ner, st, owned);
   return rc;
 }

@@ -90,6 +90,7 @@ typedef struct rasd__ner_tok {
   uint16_t lex1; /* lexicon value of the word alone (its one-word phrase key) */
   int8_t nlm;
   uint8_t has_al, nonempty;
+  uint8_t bare2; /* the bare form has two code points or more (rasd__ner_def_key is h_bare, else 0) */
 } rasd__ner_tok;
 
 /* One word's view 't' (gaz cleared) and its RASD__NER_NSELF word-only feature buckets 'self'. */
@@ -200,6 +201,16 @@ void rasd__ner_state_free(rasd__ner_state *st);
  * from all features (for tests); 'out' has n × T entries. RASD_OK or RASD_ENOMEM. */
 int rasd__ner_emissions(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out);
 int rasd__ner_emissions_ref(const struct rasd__ner *m, const rasd__ner_word *w, size_t n, int32_t *out);
+/* What rasd__ner_run asks of a word besides its tag: the results of rasd__ner_word_traits (cls, nlm, return
+ * value as 'definite') and rasd__ner_def_key, read from the decoding state's word cache. */
+typedef struct rasd__ner_wtraits {
+  uint64_t def_key;
+  uint16_t cls;
+  int8_t nlm;
+  uint8_t definite;
+} rasd__ner_wtraits;
+int rasd__ner_traits(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n,
+                     rasd__ner_wtraits *out);
 /* Tags 'n' words into 'tags' (tag indices) with Viterbi; returns RASD_OK or RASD_ENOMEM. The state keeps a
  * cache of the words it has seen (for the model it was last used with). */
 int rasd__ner_tag(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags);

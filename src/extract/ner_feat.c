@@ -462,6 +462,7 @@ void rasd__ner_word_tok(const rasd__ner_lex *lx, const rasd__ner_word *w, unsign
   t->nlm = (int8_t)wi.nlm;
   t->has_al = (uint8_t)wi.has_al;
   t->nonempty = wi.n > 0;
+  t->bare2 = wi.n - wi.bare_off >= 2;
   t->lex1 = wi.n > 0 ? (uint16_t)lex_get(lx, comb(0x5bd1e995ULL, wi.h_bare) | 1) : 0;
   const unsigned sh = 64 - bits;
   const uint64_t nlm = (uint64_t)(wi.nlm + 64);

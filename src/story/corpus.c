@@ -22,7 +22,7 @@
 #define TK 16   /* headline terms of an article's link vector */
 
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning. */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.695, 0.369, 0.323, 0.216, 0.427, 0.022, 0.005, 0, 0.5, 5, 0.3};
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.3};
 static void tune_load(void) {
   static int done;
   if (done) return;
@@ -98,7 +98,7 @@ void rasd_corpus_free(rasd_corpus *c) {
   for (size_t i = 0; i < c->n_postv; i++) free(c->post[i]);
   free(c->post); free(c->n_post); free(c->cap_post);
   free(c->mark); free(c->hits);
-  free(c->art); free(c->pending);
+  free(c->art); free(c->pending); free(c->lord);
   free(c->lsh_key); free(c->lsh_art);
   for (size_t i = 0; i < c->n_sl; i++) free(c->sl[i]);
   free(c->sl); free(c->sl_n);
@@ -456,7 +456,7 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   double sc = W.cs * cs + W.mx * mx + W.ts * ts + W.ent * share + W.entx * share * (cs > mx ? cs : mx) + W.date * shared_day -
               W.time * dd;
   if (feat) feat[0] = cs, feat[1] = mx, feat[2] = ts, feat[3] = share, feat[4] = shared_day, feat[5] = dd;
-  return sc;
+  return sc + rasd__join_event(c, s, r, v, nv, feat ? feat + 6 : NULL);
 }
 
 static int story_new(rasd_corpus *c) {
@@ -611,11 +611,11 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     double best = c->o.threshold;
     for (uint32_t k = 0; k < nc; k++) {
-      double f[6];
+      double f[8];
       double sc = story_score(c, &c->st[cand[k]], &r, w, an, lv, nv, tv, nt, day, f);
       if (story_debug())
-        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f\n", a->id, cand[k] + 1,
-                c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5]);
+        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f smiss %.3f gen %.3f\n", a->id,
+                cand[k] + 1, c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
   }
@@ -815,10 +815,11 @@ done:
   return rc;
 }
 
-int rasd_corpus_finish(rasd_corpus *c) {
-  if (!c) return RASD_EINPUT;
+/* Links the pending articles: in publication order when 'sort', else in the order given (a loaded state replays
+ * the saved order of linking). */
+static int link_pending(rasd_corpus *c, int sort) {
   sort_ctx = c;
-  if (c->n_pending) qsort(c->pending, c->n_pending, sizeof *c->pending, cmp_pending);
+  if (sort && c->n_pending) qsort(c->pending, c->n_pending, sizeof *c->pending, cmp_pending);
   rasd__arena *ar = NULL;
   int rc = RASD_OK;
   for (size_t k = 0; k < c->n_pending; k++) {
@@ -827,6 +828,7 @@ int rasd_corpus_finish(rasd_corpus *c) {
       if (!(ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
     }
     if ((rc = link_one(c, c->pending[k], ar)) != RASD_OK) break;
+    if (RASD__VEC_PUSH(c->lord, c->n_lord, c->cap_lord, c->pending[k])) { rc = RASD_ENOMEM; break; }
     if ((k & 1023) == 1023) {
       close_stale(c);
       if (c->o.progress) c->o.progress(c->o.progress_ud, k + 1, c->n_pending);
@@ -837,7 +839,13 @@ int rasd_corpus_finish(rasd_corpus *c) {
   if (c->o.progress && c->n_pending) c->o.progress(c->o.progress_ud, c->n_pending, c->n_pending);
   c->n_pending = 0;
   close_stale(c);
-  return storylines(c);
+  return RASD_OK;
+}
+
+int rasd_corpus_finish(rasd_corpus *c) {
+  if (!c) return RASD_EINPUT;
+  int rc = link_pending(c, 1);
+  return rc ? rc : storylines(c);
 }
 
 size_t rasd_corpus_n_articles(const rasd_corpus *c) { return c ? c->n_art : 0; }
@@ -864,7 +872,19 @@ size_t rasd_corpus_storyline(const rasd_corpus *c, size_t k, const int64_t **ids
   return c->n_sl;
 }
 
-/* ---- state: the vocabulary and every record in link order; loading replays the links ---- */
+/* ---- state: the vocabulary, every record in link order, then the entity registry; loading replays the links ---- */
+
+#define STATE_MAGIC "RASDSTO"  /* + the format version as one digit */
+#define STATE_VERSION RASD_CORPUS_STATE_VERSION
+
+int rasd_corpus_state_version(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  char m[8];
+  int v = fread(m, 1, 8, f) == 8 && !memcmp(m, STATE_MAGIC, 7) && m[7] >= '1' && m[7] <= '9' ? m[7] - '0' : 0;
+  fclose(f);
+  return v;
+}
 
 int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   FILE *f = fopen(path, "wb");
@@ -876,7 +896,9 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
 
 int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
   rasd_corpus *cc = (rasd_corpus *)c;
-  int ok = fwrite("RASDSTO2", 1, 8, f) == 8;
+  char magic[9];
+  snprintf(magic, sizeof magic, "%s%d", STATE_MAGIC, STATE_VERSION);
+  int ok = fwrite(magic, 1, 8, f) == 8;
   uint64_t nv = c->terms.n, na = c->n_art;
   ok = ok && fwrite(&nv, 8, 1, f) == 1;
   for (size_t i = 0; ok && i < c->terms.n; i++) {
@@ -884,16 +906,11 @@ int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
     ok = fwrite(&l, 4, 1, f) == 1 && fwrite(c->terms.str[i], 1, l, f) == l;
   }
   ok = ok && fwrite(&na, 8, 1, f) == 1;
-  /* link order: stories' members interleave, so rebuild it from the per-article order of linking */
-  uint32_t *ord = malloc((c->n_art + 1) * sizeof *ord);
+  /* the records in order of addition (the order of the "articles" list), then the order they were linked in */
   unsigned char *buf = NULL;
   size_t bcap = 0;
-  if (!ord) ok = 0;
-  for (size_t i = 0; ok && i < c->n_art; i++) ord[i] = (uint32_t)i;
-  sort_ctx = cc;
-  if (ok && c->n_art) qsort(ord, c->n_art, sizeof *ord, cmp_pending);
   for (size_t k = 0; ok && k < c->n_art; k++) {
-    const rasd__art *a = &c->art[ord[k]];
+    const rasd__art *a = &c->art[k];
     if (a->len + 1 > bcap) {
       free(buf);
       if (!(buf = malloc(bcap = a->len + 1))) { ok = 0; break; }
@@ -902,9 +919,18 @@ int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
          fwrite(&a->len, 4, 1, f) == 1 && fwrite(buf, 1, a->len, f) == a->len;
   }
   free(buf);
-  free(ord);
+  uint64_t nl = c->n_lord;
+  ok = ok && fwrite(&nl, 8, 1, f) == 1 && (!nl || fwrite(c->lord, 4, nl, f) == nl);
+  /* the registry, as one length-prefixed block */
+  rasd__buf rb;
+  rasd__buf_init(&rb);
+  int rrc = ok && c->reg ? rasd__registry_save(c->reg, &rb) : RASD_OK;
+  uint64_t rl = rb.len;
+  if (rrc) ok = 0;
+  ok = ok && fwrite(&rl, 8, 1, f) == 1 && (!rl || fwrite(rb.s, 1, rl, f) == rl);
+  rasd__buf_free(&rb);
   if (fflush(f)) ok = 0;
-  return ok ? RASD_OK : RASD_EIO;
+  return ok ? RASD_OK : rrc ? rrc : RASD_EIO;
 }
 
 int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
@@ -923,8 +949,11 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
   uint64_t nv = 0, na = 0;
   int rc = RASD_EFORMAT;
   char *buf = NULL;
+  uint8_t *seen = NULL;
   if (!c) return RASD_ENOMEM;
-  if (fread(magic, 1, 8, f) != 8 || memcmp(magic, "RASDSTO2", 8) || fread(&nv, 8, 1, f) != 1) goto fail;
+  char want[9];
+  snprintf(want, sizeof want, "%s%d", STATE_MAGIC, STATE_VERSION);
+  if (fread(magic, 1, 8, f) != 8 || memcmp(magic, want, 8) || fread(&nv, 8, 1, f) != 1) goto fail;
   for (uint64_t i = 0; i < nv; i++) {
     uint32_t l;
     if (fread(&l, 4, 1, f) != 1 || l > 0xffff) goto fail;
@@ -942,12 +971,43 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
     if ((rc = add_record(c, buf, l)) != RASD_OK) goto fail;
     rc = RASD_EFORMAT;
   }
+  /* the saved order of linking: a permutation of some of the articles (those linked when it was saved) */
+  uint64_t nl;
+  if (fread(&nl, 8, 1, f) != 1 || nl > na) goto fail;
+  if (!(seen = calloc(na + 1, 1))) { rc = RASD_ENOMEM; goto fail; }
+  c->n_pending = 0;
+  for (uint64_t k = 0; k < nl; k++) {
+    uint32_t x;
+    if (fread(&x, 4, 1, f) != 1 || x >= na || seen[x]) goto fail;
+    seen[x] = 1;
+    c->pending[c->n_pending++] = x;
+  }
+  size_t n_rest = 0;
+  for (uint64_t k = 0; k < na; k++)
+    if (!seen[k]) n_rest++;
+  uint64_t rl;
+  if (fread(&rl, 8, 1, f) != 1 || rl > (1ull << 34)) goto fail;
+  if (rl) {
+    char *nb = realloc(buf, rl);
+    if (!nb) { rc = RASD_ENOMEM; goto fail; }
+    buf = nb;
+    if (fread(buf, 1, rl, f) != rl) goto fail;
+    if ((rc = rasd__registry_load(c->reg, (const unsigned char *)buf, rl)) != RASD_OK) goto fail;
+  }
+  if (fgetc(f) != EOF) { rc = RASD_EFORMAT; goto fail; }
   free(buf);
-  if ((rc = rasd_corpus_finish(c)) != RASD_OK) { rasd_corpus_free(c); return rc; }
+  /* replay the links in their saved order; articles saved unlinked stay pending for the next finish */
+  rc = link_pending(c, 0);
+  for (uint64_t k = 0; k < na && rc == RASD_OK; k++)
+    if (!seen[k]) c->pending[c->n_pending++] = (uint32_t)k;
+  free(seen);
+  if (rc == RASD_OK) rc = n_rest ? rasd_corpus_finish(c) : storylines(c);
+  if (rc != RASD_OK) { rasd_corpus_free(c); return rc; }
   *out = c;
   return RASD_OK;
 fail:
   free(buf);
+  free(seen);
   rasd_corpus_free(c);
   return rc;
 }

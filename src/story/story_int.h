@@ -111,6 +111,7 @@ struct rasd_corpus {
   rasd__strtab terms;          /* stems ("t" namespace) and entity keys ("\x01" prefix) */
   rasd__art *art; size_t n_art, cap_art;
   uint32_t *pending; size_t n_pending, cap_pending;
+  uint32_t *lord; size_t n_lord, cap_lord;  /* article indices in the order they were linked (saved with the state) */
   rasd__story *st; size_t n_st, cap_st;
   uint32_t n_linked;           /* articles linked: the N of IDF */
   uint32_t *open; size_t n_open, cap_open;  /* indices of the stories not closed yet */
@@ -124,7 +125,7 @@ struct rasd_corpus {
   /* storylines */
   int64_t **sl; size_t *sl_n; size_t n_sl;
   FILE *spill; uint64_t spill_end;
-  rasd_registry *reg;          /* corpus entities (names across spellings); NULL after a load */
+  rasd_registry *reg;          /* corpus entities (names across spellings); saved with the state */
   rasd__idfc *idf; size_t idf_cap;  /* IDF cache: value, and the N and df it was computed at */
   uint32_t idf_n, idf_ep;      /* the N of IDF moves in steps of ~1% (epochs) so that cached weights stay valid */
   rasd__arena *strs;
@@ -134,6 +135,17 @@ struct rasd_corpus {
 int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
 /* IDF of term 't' at the corpus's current size. */
 double rasd__idf(const rasd_corpus *c, uint32_t t);
+/* The event test of the join score (features.c): what to add to the join score of article 'r' (link vector
+ * 'v'/'nv': its strongest terms, unit length) and story 's': the story's core entities the article does not
+ * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features. */
+double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__vw *v, uint32_t nv,
+                        double *feat);
+
+/* Appends the state of registry 'r' to 'b' (see rasd_corpus_save). Returns RASD_OK or RASD_ENOMEM. */
+int rasd__registry_save(const rasd_registry *r, rasd__buf *b);
+/* Restores a state written by rasd__registry_save() ('p'/'n' bytes) into the empty registry 'r'. Returns RASD_OK,
+ * RASD_EFORMAT or RASD_ENOMEM. */
+int rasd__registry_load(rasd_registry *r, const unsigned char *p, size_t n);
 
 /* ---- views (views.c) ---- */
 typedef struct rasd__sitem { const char *text; char **outlets; size_t n_outlets; const char **arts; size_t n_arts; } rasd__sitem;
