@@ -588,9 +588,9 @@ static int aent_cmp(const void *a, const void *b) {
 
 static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a) {
   sqlite3_stmt *st;
-  rasd__buf sj, mj; /* the article's sentences and mentions, as JSON arrays */
+  rasd__buf sj; /* the article's sentences and mentions, as JSON arrays */
   rasd__buf_init(&sj);
-  rasd__buf_init(&mj);
+  json_t *mj = NULL;
   int rc = RASD_OK;
   /* Sentences: the analysis's, or the store's own split when the analysis has none. */
   rasd__words w = {0};
@@ -649,15 +649,14 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
   for (size_t i = 0; rc == RASD_OK && i < a->n_mentions; i++) {
     const rasd_mention *m = &a->mentions[i];
     int64_t e = m->entity >= 0 && (size_t)m->entity < a->n_entities ? gid[m->entity] : 0;
-    json_t *x = json_pack("[I,I,s,s?,o]", (json_int_t)m->start, (json_int_t)m->end, rasd_ent_type_name(m->type),
-                          m->text && rasd__utf8_valid(m->text, strlen(m->text)) ? m->text : NULL,
-                          e ? json_integer(e) : json_null());
-    char *xs = x ? json_dumps(x, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
-    json_decref(x);
-    if (!xs) { rc = RASD_ENOMEM; break; }
-    rasd__buf_addc(&mj, mj.len ? ',' : '[');
-    rasd__buf_adds(&mj, xs);
-    free(xs);
+    if (!mj && !(mj = json_array())) { rc = RASD_ENOMEM; break; }
+    if (json_array_append_new(mj, json_pack("[I,I,s,s?,o]", (json_int_t)m->start, (json_int_t)m->end,
+                                            rasd_ent_type_name(m->type),
+                                            m->text && rasd__utf8_valid(m->text, strlen(m->text)) ? m->text : NULL,
+                                            e ? json_integer(e) : json_null()))) {
+      rc = RASD_ENOMEM;
+      break;
+    }
     if (e && m->text && *m->text && RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){e, m->text}))) rc = RASD_ENOMEM;
   }
   /* The forms an entity was written in, counted (written with the batch). */
@@ -734,19 +733,20 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
   }
   free(gid);
 done:
-  if (mj.len) rasd__buf_addc(&mj, ']');
-  if (rc == RASD_OK && (sj.oom || mj.oom)) rc = RASD_ENOMEM;
+  char *ms = mj ? json_dumps(mj, JSON_COMPACT) : NULL;
+  if (rc == RASD_OK && (sj.oom || (mj && !ms))) rc = RASD_ENOMEM;
   if (rc == RASD_OK) {
     if (!(st = stmt(s, "UPDATE articles SET sentences = ?2, mentions = ?3 WHERE n = ?1"))) rc = RASD_EDB;
     else {
       sqlite3_bind_int64(st, 1, n);
       bind_textn(st, 2, sj.s, sj.len);
-      if (a) bind_textn(st, 3, mj.len ? mj.s : "[]", mj.len ? mj.len : 2);
+      if (a) bind_text(st, 3, ms ? ms : "[]");
       rc = run(s, st, "sentences and mentions");
     }
   }
   rasd__buf_free(&sj);
-  rasd__buf_free(&mj);
+  free(ms);
+  json_decref(mj);
   rasd__words_free(&w);
   return rc;
 }
