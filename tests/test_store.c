@@ -318,6 +318,39 @@ static void test_search(void) {
   rasd_store_close(s);
 }
 
+/* Entity counts are written once per batch: a rolled-back batch leaves nothing behind (not even an entity id the
+ * next batch would reuse), and counts add up over batches as they would article by article. */
+static void test_entity_counts(void) {
+  rasd_store *s = open_new("ent.db");
+  CHECK(s != NULL);
+  if (!s) return;
+  rasd_analysis ka = kim_analysis(0);
+  ASSERT_EQ_INT(rasd_store_begin(s), RASD_OK);
+  ASSERT_EQ_INT(put(s, &A1, &ka), 1);
+  rasd_store_rollback(s);
+  for (size_t k = 0; k < 2; k++) {
+    ASSERT_EQ_INT(rasd_store_begin(s), RASD_OK);
+    ASSERT_EQ_INT(put(s, k ? &A2 : &A1, &ka), 1);
+    if (k) ASSERT_EQ_INT(put(s, &A3, &ka), 1);
+    ASSERT_EQ_INT(rasd_store_commit(s, NULL), RASD_OK);
+  }
+  char *js = NULL;
+  json_t *j = jq2(rasd_store_entities(s, "بوتين", 10, 0, &js), &js);
+  json_t *e0 = json_array_get(json_object_get(j, "entities"), 0);
+  ASSERT_EQ_INT(json_array_size(json_object_get(j, "entities")), 1);
+  ASSERT_EQ_INT(json_integer_value(json_object_get(e0, "articles")), 3);
+  ASSERT_EQ_INT(json_integer_value(json_object_get(e0, "mentions")), 6);
+  long long eid = json_integer_value(json_object_get(e0, "id"));
+  json_decref(j);
+  j = jq2(rasd_store_article(s, "kim-1", &js), &js);
+  json_t *ae = json_object_get(j, "entities");
+  int found = 0;
+  for (size_t i = 0; i < json_array_size(ae); i++) found |= json_integer_value(json_object_get(json_array_get(ae, i), "id")) == eid;
+  CHECK(found);
+  json_decref(j);
+  rasd_store_close(s);
+}
+
 /* Articles analysed for real, as `rasd add` stores them: name keys are indexed for the words of the names the
  * analysis found, not for every word, and the name variants are still found. */
 static void test_search_analysed(void) {
@@ -536,6 +569,7 @@ int main(int argc, char **argv) {
   RUN(test_incremental_equals_batch);
   RUN(test_search);
   RUN(test_search_analysed);
+  RUN(test_entity_counts);
   RUN(test_views);
   RUN(test_kill9);
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -111,4 +111,11 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
  * when it cannot be read; compare with RASD_CORPUS_STATE_VERSION to explain a refused load. */
 int rasd_corpus_state_version(const char *path);
 
+/** rasd_corpus_save() to the open stream 'f' (written from its position and flushed, not closed): a store keeps the
+ * state without a temporary file. Returns RASD_OK or RASD_EIO. */
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f);
+
+/** rasd_corpus_load() from the open stream 'f' (read from its position, not closed). */
+int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
+
 #endif

@@ -376,7 +376,7 @@ static double sub_cost(uint8_t a, uint8_t b) {
   if (PAIR(S_CH, S_G)) return 0.3; /* Slavic ć/č written تش or ك (ديميتريفيتش / ديمتريفيك) */
   if (PAIR(S_S, S_Z)) return 0.3;
   if (PAIR(S_T, S_TH) || PAIR(S_S, S_TH) || PAIR(S_Z, S_TH)) return 0.3;
-  if (PAIR(S_T, S_D) || PAIR(S_G, S_X) || PAIR(S_H, S_X) || PAIR(S_CH, S_G) || PAIR(S_CH, S_S) || PAIR(S_G, S_SH))
+  if (PAIR(S_T, S_D) || PAIR(S_G, S_X) || PAIR(S_H, S_X) || PAIR(S_CH, S_G) || PAIR(S_CH, S_S))
     return 0.6;
   if (PAIR(S_Z, S_G) || PAIR(S_F, S_B) || PAIR(S_H, S_AIN)) return 0.7;
 #undef PAIR

@@ -28,7 +28,7 @@ typedef struct rasd__store_ops {
   int (*has)(rasd_store *s, const rasd_doc *d, int *found); /* same id, url or content hash stored */
   int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
   int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
-  int (*load_state)(rasd_store *s, void **blob, size_t *len); /* the story engine's saved state, or *blob NULL */
+  int (*load_corpus)(rasd_store *s, const rasd_models *m, rasd_corpus **out); /* the story engine as saved, or NULL */
   int (*apply_corpus)(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *st); /* its stories + state */
   int (*commit)(rasd_store *s);
   void (*rollback)(rasd_store *s);

@@ -22,7 +22,7 @@
 #define TK 16   /* headline terms of an article's link vector */
 
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning. */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.695, 0.369, 0.323, 0.216, 0.427, 0.022, 0.005, 0, 0.5, 5, 0.3};
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.3};
 static void tune_load(void) {
   static int done;
   if (done) return;
@@ -511,7 +511,7 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   double sc = W.cs * cs + W.mx * mx + W.ts * ts + W.ent * share + W.entx * share * (cs > mx ? cs : mx) + W.date * shared_day -
               W.time * dd;
   if (feat) feat[0] = cs, feat[1] = mx, feat[2] = ts, feat[3] = share, feat[4] = shared_day, feat[5] = dd;
-  return sc;
+  return sc + rasd__join_event(c, s, r, v, nv, feat ? feat + 6 : NULL);
 }
 
 #define SL_CLOSED (INT32_MIN + 1)  /* c->slast of a closed story */
@@ -674,11 +674,11 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     double best = c->o.threshold;
     for (uint32_t k = 0; k < nc; k++) {
-      double f[6];
+      double f[8];
       double sc = story_score(c, &c->st[cand[k]], &r, w, an, lv, nv, tv, nt, day, f);
       if (story_debug())
-        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f\n", a->id, cand[k] + 1,
-                c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5]);
+        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f smiss %.3f gen %.3f\n", a->id,
+                cand[k] + 1, c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
   }
@@ -952,6 +952,12 @@ int rasd_corpus_state_version(const char *path) {
 int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   FILE *f = fopen(path, "wb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_save_file(c, f);
+  if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
+  return rc;
+}
+
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
   rasd_corpus *cc = (rasd_corpus *)c;
   char magic[9];
   snprintf(magic, sizeof magic, "%s%d", STATE_MAGIC, STATE_VERSION);
@@ -986,7 +992,7 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   if (rrc) ok = 0;
   ok = ok && fwrite(&rl, 8, 1, f) == 1 && (!rl || fwrite(rb.s, 1, rl, f) == rl);
   rasd__buf_free(&rb);
-  if (fclose(f)) ok = 0;
+  if (fflush(f)) ok = 0;
   return ok ? RASD_OK : rrc ? rrc : RASD_EIO;
 }
 
@@ -994,13 +1000,20 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   *out = NULL;
   FILE *f = fopen(path, "rb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_load_file(f, m, o, out);
+  fclose(f);
+  return rc;
+}
+
+int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  *out = NULL;
   rasd_corpus *c = rasd_corpus_new(m, o);
   char magic[8];
   uint64_t nv = 0, na = 0;
   int rc = RASD_EFORMAT;
   char *buf = NULL;
   uint8_t *seen = NULL;
-  if (!c) { fclose(f); return RASD_ENOMEM; }
+  if (!c) return RASD_ENOMEM;
   char want[9];
   snprintf(want, sizeof want, "%s%d", STATE_MAGIC, STATE_VERSION);
   if (fread(magic, 1, 8, f) != 8 || memcmp(magic, want, 8) || fread(&nv, 8, 1, f) != 1) goto fail;
@@ -1046,7 +1059,6 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   }
   if (fgetc(f) != EOF) { rc = RASD_EFORMAT; goto fail; }
   free(buf);
-  fclose(f);
   /* replay the links in their saved order; articles saved unlinked stay pending for the next finish */
   rc = link_pending(c, 0);
   for (uint64_t k = 0; k < na && rc == RASD_OK; k++)
@@ -1059,7 +1071,6 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
 fail:
   free(buf);
   free(seen);
-  fclose(f);
   rasd_corpus_free(c);
   return rc;
 }

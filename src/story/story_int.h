@@ -143,6 +143,11 @@ struct rasd_corpus {
 int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
 /* IDF of term 't' at the corpus's current size. */
 double rasd__idf(const rasd_corpus *c, uint32_t t);
+/* The event test of the join score (features.c): what to add to the join score of article 'r' (link vector
+ * 'v'/'nv': its strongest terms, unit length) and story 's': the story's core entities the article does not
+ * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features. */
+double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__vw *v, uint32_t nv,
+                        double *feat);
 
 /* Appends the state of registry 'r' to 'b' (see rasd_corpus_save). Returns RASD_OK or RASD_ENOMEM. */
 int rasd__registry_save(const rasd_registry *r, rasd__buf *b);
