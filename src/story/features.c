@@ -130,9 +130,11 @@ static const char *const CUES[] = {"قال", "اكد", "اعلن", "اوضح", "
 #define LEX_SLOTS 1024
 static struct lexent { const char *s; uint32_t len, flags; } lex[LEX_SLOTS];
 static int lex_ready;
+static size_t lex_maxlen; /* the longest entry: longer words are no entry, without hashing them */
 
 static void lex_put(const char *s, uint32_t flag) {
   size_t l = strlen(s), h = hash_bytes(s, l) & (LEX_SLOTS - 1);
+  if (l > lex_maxlen) lex_maxlen = l;
   while (lex[h].s && !(lex[h].len == l && !memcmp(lex[h].s, s, l))) h = (h + 1) & (LEX_SLOTS - 1);
   lex[h].s = s; lex[h].len = (uint32_t)l; lex[h].flags |= flag;
 }
@@ -143,7 +145,7 @@ static uint32_t lex_get(const char *w, size_t len) {
     for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++) lex_put(CUES[i], 2);
     lex_ready = 1;
   }
-  if (len > 40) return 0;
+  if (len > lex_maxlen) return 0;
   size_t h = hash_bytes(w, len) & (LEX_SLOTS - 1);
   while (lex[h].s) {
     if (lex[h].len == len && !memcmp(lex[h].s, w, len)) return lex[h].flags;
