@@ -22,7 +22,7 @@ def sh(cmd):
 
 cpu = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
 mem = sh("awk '/MemTotal/ {printf \"%.1f GB\", $2/1048576}' /proc/meminfo")
-commit = sh('git rev-parse --short HEAD') + (' (with local changes)' if sh('git status --porcelain --untracked-files=no') else '')
+commit = sh('git rev-parse --short HEAD') + (' (with local changes)' if sh("git status --porcelain --untracked-files=no -- . ':!bench/RESULTS.md' ':!bench/QUALITY.md' ':!bench/growth.tsv' ':!bench/growth.png'") else '')
 cc = sh('cc --version | head -1')
 load = sh("cut -d' ' -f1-3 /proc/loadavg")
 
@@ -115,7 +115,7 @@ for inp in inputs:
         w(f'| {name}{note} | {r["tool"]} | {r["runs"]} | {span} | {mbs} | {aps} | {peak} | {ratio} |')
     w('')
     if any(r['note'] and r['status'] == 'ok' for r in rs):
-        w('¹ exit code 1: some inputs were reported as errors (e.g. formats not supported yet) and skipped.\n')
+        w('¹ exit code 1: some input records were reported on stderr and skipped (SaudiNewsNet has records with empty content); the rest was processed.\n')
     if inp == 'snn':
         stem_peer = [r for r in rs if r['stage'] == 'stem' and r['status'] == 'ok']
         if stem_peer and stem_peer[0]['bytes']:

@@ -262,11 +262,15 @@ growth() { # time and peak memory of `rasd stories` at 1k, 4k, 16k, all articles
     [ "$n" = all ] && n=$SNN_N
     [ "$n" -gt "$SNN_N" ] && continue
     head -n "$n" "$TMP/snn.jsonl" >"$TMP/grow.jsonl"
-    if measure growth-$n rasd "snn[$n]" "$(fsize "$TMP/grow.jsonl")" "$n" 1 -- "$RASD" stories -q --format json "$TMP/grow.jsonl"; then
+    if measure growth-$n rasd "snn[$n]" "$(fsize "$TMP/grow.jsonl")" "$n" 1 -- "$RASD" stories -q --timing --format json "$TMP/grow.jsonl"; then
       awk -F'\t' -v n="$n" '$1=="growth-"n {printf "%d\t%.3f\t%.3f\t%.1f\n", n, $15/1e6, $7/1e6, $11/1024}' "$RES" >>"$g"
     fi
   done
   rm -f "$TMP/grow.jsonl"
+  # the per-stage split of each growth run (rasd stories --timing prints it on stderr)
+  { echo "### rasd stories --timing (per-stage CPU of the growth runs above)"
+    for n in $GROWTH; do [ "$n" = all ] && n=$SNN_N
+      grep -h "timing" "$TMP/err.growth-$n.rasd" 2>/dev/null | sed "s/^/$n articles: /"; done; echo; } >>"$SELF"
   [ -s "$g" ] || return 1
   # keep an earlier 1M point (make bench-big) in bench/growth.tsv
   { echo "# articles	cpu_s	wall_s	peak_MB	(rasd stories --format json, one core; $(git rev-parse --short HEAD))"
@@ -298,12 +302,12 @@ EOF
 
 self_reports() { # other engineers' own benchmark targets and scripts, run once, output kept verbatim
   local t s
-  for t in bench-ner; do
+  for t in bench-ner bench-add; do
     if grep -qs "^$t:" Makefile mk/*.mk; then
-      { echo "### make $t"; timeout 300 $CORE make -s --no-print-directory "$t" 2>&1 | tail -25; echo; } >>"$SELF"
+      { echo "### make $t"; RUNS=3 timeout 900 $CORE make -s --no-print-directory "$t" 2>&1 | tail -25; echo; } >>"$SELF"
     fi
   done
-  for s in bench/bench_stories.sh bench/bench_serve.sh bench/bench_add.sh; do
+  for s in bench/bench_stories.sh bench/bench_serve.sh; do
     if [ -f "$s" ]; then
       { echo "### $s"; RASD=$RASD BENCH_TMP=$TMP timeout 600 bash "$s" 2>&1 | tail -25; echo; } >>"$SELF"
     fi

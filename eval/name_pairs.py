@@ -17,7 +17,10 @@ both Arabic forms transliterate the English name: their consonant skeletons (Ara
 letters mapped to the same coarse sound classes, vowels and h dropped, a word-initial vowel kept as V,
 ال dropped unless the English has al-/el-) are within 40% edit distance of the English one. That drops
 exonyms and translations (حلب/Aleppo, مقدونيا الشمالية/North Macedonia), other names under one English
-key (بوختار/كورغان تبه) and forms with a word added (بادن بادن/بادن). The number dropped is printed.
+key (بوختار/كورغان تبه) and forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
+words a strict subset of the other's). The number dropped is printed. (3) A world-cities row whose Arabic
+city name is a country's Arabic name while its English is not that country's is a translation error in that
+list (Van = فانواتو, Surin = سورينام, Kanata = كندا) and is not used.
 """
 import argparse, collections, hashlib, json, os, random, re, subprocess, sys, unicodedata
 
@@ -95,13 +98,21 @@ def load(names):
         for l in open(os.path.join(names, 'google-transliteration-ar2en', fn), encoding='utf-8'):
             f = l.rstrip('\n').split('\t')
             if len(f) == 2: pairs.append((f[1], f[0]))
-    for l in open(os.path.join(names, 'world-cities-ar-en', 'world-cities.jsonl'), encoding='utf-8-sig'):
-        j = json.loads(l)
-        pairs.append((j['CityNameEn'], j['CityNameAr']))
+    countries = [(c['name']['common'], c['translations']['ara']['common'])
+                 for c in json.load(open(os.path.join(names, 'countries-gazetteer-mledoze', 'countries.json'), encoding='utf-8'))
+                 if c.get('translations', {}).get('ara')]
+    cities = [json.loads(l) for l in open(os.path.join(names, 'world-cities-ar-en', 'world-cities.jsonl'), encoding='utf-8-sig')]
+    # A city whose Arabic is a country's Arabic name while its English is not that country's is a translation
+    # error in the cities list (Van = فانواتو, Surin = سورينام, Kanata = كندا): its English is another entity.
+    country_en = collections.defaultdict(set)
+    for e, a in countries + [(j['Country'], j['CountryAr']) for j in cities]:
+        country_en[ak(a)].add(ek(e))
+    for j in cities:
+        a = ak(j['CityNameAr'])
+        if not (a in country_en and ek(j['CityNameEn']) not in country_en[a]):
+            pairs.append((j['CityNameEn'], j['CityNameAr']))
         pairs.append((j['Country'], j['CountryAr']))
-    for c in json.load(open(os.path.join(names, 'countries-gazetteer-mledoze', 'countries.json'), encoding='utf-8')):
-        a = c.get('translations', {}).get('ara')
-        if a: pairs.append((c['name']['common'], a['common']))
+    pairs.extend(countries)
     return pairs
 
 def build(names):
@@ -118,6 +129,8 @@ def build(names):
                 lx, ly = letters(x), letters(y)
                 if len(lx & ly) / max(1, len(lx | ly)) < 0.3: dropped += 1; continue
                 if max(translit_dist(x, e), translit_dist(y, e)) > 0.4: notspell += 1; continue
+                wx, wy = set(x.split()), set(y.split())
+                if wx < wy or wy < wx: notspell += 1; continue  # a word added (سويندون / سويندون تاون)
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}

@@ -1,7 +1,9 @@
 #!/bin/sh
 # stories_dev.sh — B-cubed and pairwise F1 of `rasd stories` on the hand-grouped dev set eval/stories-dev.tsv,
 # next to a plain TF-IDF cosine single-link baseline on the same articles. Skips without ../shared.
-# usage: sh eval/stories_dev.sh [RASD]   (RASD defaults to build/rasd; SHARED to ../shared; ERRORS=1 lists the errors)
+# usage: sh eval/stories_dev.sh [RASD]   (RASD defaults to build/rasd; SHARED to ../shared; ERRORS=1 lists the errors;
+#        HALF=A or HALF=B keeps the stories of one half only: split by crc32 of the story label, A even, B odd;
+#        tune on A, report B)
 set -u
 RASD=${1:-${RASD:-build/rasd}}
 SHARED=${SHARED:-../shared}
@@ -10,9 +12,12 @@ if [ ! -d "$SHARED/data/news/saudinewsnet" ]; then echo "SKIP: $SHARED/data/news
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 # The dev set stores references only (day, record index, story): rebuild the articles from the zips.
 python3 - "$HERE/stories-dev.tsv" "$SHARED/data/news/saudinewsnet" "$T" <<'PY'
-import json, sys, zipfile, os
+import json, sys, zipfile, os, zlib
 tsv, zdir, out = sys.argv[1:4]
 rows = [l.rstrip('\n').split('\t') for l in open(tsv, encoding='utf-8') if l.strip() and not l.startswith('#')]
+half = os.environ.get('HALF', '')
+if half in ('A', 'B'):
+    rows = [r for r in rows if zlib.crc32(r[2].encode('utf-8')) % 2 == (half == 'B')]
 days = {}
 with open(os.path.join(out, 'dev.jsonl'), 'w', encoding='utf-8') as f, open(os.path.join(out, 'gold.tsv'), 'w', encoding='utf-8') as g:
     for day, idx, story in rows:

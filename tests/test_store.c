@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include "rasd.h"
 #include "harness.h"
+#include "store/store.h" /* rasd__fts_register */
 
 static char dir[256];
 
@@ -267,7 +268,7 @@ static void test_search(void) {
         json_is_string(json_object_get(r0, "outlet")) && json_is_string(json_object_get(r0, "date")) &&
         json_is_number(json_object_get(r0, "score")));
   json_decref(j);
-  /* A name written as one word finds it written as two (the name key of the pair is indexed). */
+  /* A name written as one word finds it written as two (the query looks for the keys of two words side by side). */
   j = search(s, "بيونغيانغ");
   CHECK(j && has_result(j, "kim-1") && has_result(j, "kim-3"));
   char *k1 = rasd_name_key("بيونغ", strlen("بيونغ")), *k2 = rasd_name_key("بيونج", strlen("بيونج"));
@@ -315,6 +316,96 @@ static void test_search(void) {
   ASSERT_EQ_INT(rasd_store_search(s, "AND OR ( NEAR * ^ \" درنة", 10, 0, &js), RASD_OK);
   rasd_free(js);
   rasd_store_close(s);
+}
+
+/* Entity counts are written once per batch: a rolled-back batch leaves nothing behind (not even an entity id the
+ * next batch would reuse), and counts add up over batches as they would article by article. */
+static void test_entity_counts(void) {
+  rasd_store *s = open_new("ent.db");
+  CHECK(s != NULL);
+  if (!s) return;
+  rasd_analysis ka = kim_analysis(0);
+  ASSERT_EQ_INT(rasd_store_begin(s), RASD_OK);
+  ASSERT_EQ_INT(put(s, &A1, &ka), 1);
+  rasd_store_rollback(s);
+  for (size_t k = 0; k < 2; k++) {
+    ASSERT_EQ_INT(rasd_store_begin(s), RASD_OK);
+    ASSERT_EQ_INT(put(s, k ? &A2 : &A1, &ka), 1);
+    if (k) ASSERT_EQ_INT(put(s, &A3, &ka), 1);
+    ASSERT_EQ_INT(rasd_store_commit(s, NULL), RASD_OK);
+  }
+  char *js = NULL;
+  json_t *j = jq2(rasd_store_entities(s, "بوتين", 10, 0, &js), &js);
+  json_t *e0 = json_array_get(json_object_get(j, "entities"), 0);
+  ASSERT_EQ_INT(json_array_size(json_object_get(j, "entities")), 1);
+  ASSERT_EQ_INT(json_integer_value(json_object_get(e0, "articles")), 3);
+  ASSERT_EQ_INT(json_integer_value(json_object_get(e0, "mentions")), 6);
+  long long eid = json_integer_value(json_object_get(e0, "id"));
+  json_decref(j);
+  j = jq2(rasd_store_article(s, "kim-1", &js), &js);
+  json_t *ae = json_object_get(j, "entities");
+  int found = 0;
+  for (size_t i = 0; i < json_array_size(ae); i++) found |= json_integer_value(json_object_get(json_array_get(ae, i), "id")) == eid;
+  CHECK(found);
+  json_decref(j);
+  rasd_store_close(s);
+}
+
+/* Articles analysed for real, as `rasd add` stores them: name keys are indexed for the words of the names the
+ * analysis found, not for every word, and the name variants are still found. */
+static void test_search_analysed(void) {
+  rasd_models *m = NULL;
+  char *err = NULL;
+  if (rasd_models_load(NULL, &m, &err) != RASD_OK) {
+    SKIP("no models");
+    rasd_free(err);
+    return;
+  }
+  rasd_store *s = open_new("an.db");
+  CHECK(s != NULL);
+  if (!s) { rasd_models_free(m); return; }
+  const fx *all[] = {&A1, &A2, &A3, &B1, &B2};
+  ASSERT_EQ_INT(rasd_store_begin(s), RASD_OK);
+  for (size_t i = 0; i < 5; i++) {
+    rasd_doc d = mk(all[i]);
+    rasd_analysis *a = NULL;
+    ASSERT_EQ_INT(rasd_analyze(m, &d, &a), RASD_OK);
+    CHECK(put(s, all[i], a) == 1);
+    rasd_analysis_free(a);
+  }
+  rasd_store_stats st = {0};
+  ASSERT_EQ_INT(rasd_store_commit(s, &st), RASD_OK);
+  json_t *j = search(s, "بيونغيانغ");
+  CHECK(j && has_result(j, "kim-1") && has_result(j, "kim-2") && has_result(j, "kim-3") && !has_result(j, "libya-1"));
+  json_decref(j);
+  j = search(s, "والذخائر");
+  CHECK(j && has_result(j, "kim-2") && has_result(j, "kim-3") && !has_result(j, "kim-1"));
+  json_decref(j);
+  j = search(s, "بوتين");
+  CHECK(j && has_result(j, "kim-1") && has_result(j, "kim-2") && has_result(j, "kim-3"));
+  json_decref(j);
+  rasd_store_close(s);
+  rasd_models_free(m);
+  /* Keys (the "~" token space) are far fewer than words: only names have them (a key for every word and one for
+   * every pair of words made them twice as many as the words). */
+  char path[512];
+  snprintf(path, sizeof path, "%s/an.db", dir);
+  sqlite3 *db;
+  sqlite3_stmt *q = NULL;
+  sqlite3_open(path, &db);
+  rasd__fts_register(db); /* the table's tokenizer */
+  int words = 0, keys = 0;
+  if (sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.v USING fts5vocab(main, fts, instance)", NULL, NULL, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2(db, "SELECT sum(substr(term, 1, 1) <> '~'), sum(substr(term, 1, 1) = '~') FROM temp.v", -1, &q,
+                         NULL) == SQLITE_OK &&
+      sqlite3_step(q) == SQLITE_ROW) {
+    words = sqlite3_column_int(q, 0);
+    keys = sqlite3_column_int(q, 1);
+  }
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  if (!(words > 100 && keys > 5 && keys * 2 < words)) fprintf(stderr, "words %d keys %d\n", words, keys);
+  CHECK(words > 100 && keys > 5 && keys * 2 < words);
 }
 
 static void test_views(void) {
@@ -477,6 +568,8 @@ int main(int argc, char **argv) {
   RUN(test_schema_and_idempotence);
   RUN(test_incremental_equals_batch);
   RUN(test_search);
+  RUN(test_search_analysed);
+  RUN(test_entity_counts);
   RUN(test_views);
   RUN(test_kill9);
   snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

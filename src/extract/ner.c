@@ -224,7 +224,7 @@ int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
  * of the plain sum over all RASD__NER_NF features (rasd__ner_emissions_ref, used by the tests). */
 
 #define WC_KEY 23             /* words of up to this many bytes are cached */
-#define WC_MAX ((size_t)1 << 15) /* entries before the cache is emptied */
+#define WC_MAX ((size_t)1 << 16) /* entries before the cache is emptied */
 #define WC_LONG 0x80000000u   /* index flag: an uncached (long) word, in the overflow array */
 #define VL 12                 /* int32 lanes of an emission vector (T = 9, padded for SSE) */
 
@@ -233,7 +233,16 @@ typedef struct wc_ent {
   rasd__ner_tok tok;
   uint8_t len;
   char s[WC_KEY];
+  uint8_t hit; /* looked up again since it was added or last kept */
 } wc_ent;
+
+/* One memo entry of the low context group: its key (k[2] bit 63 set when in use) and summed rows. */
+#define LM_BITS 12
+#define LM_USED ((uint64_t)1 << 63)
+typedef struct lm_ent {
+  uint64_t k[3];
+  int32_t v[VL];
+} lm_ent;
 
 struct rasd__ner_state {
   size_t cap;            /* tokens the sentence buffers hold */
@@ -248,9 +257,12 @@ struct rasd__ner_state {
   unsigned long gen;     /* the model the cache holds sums of (0: none) */
   wc_ent *ent;
   size_t n_ent, cap_ent;
-  uint32_t *slot;        /* open addressing over the entries: index + 1, 0 = empty */
+  uint64_t *slot;        /* open addressing over the entries: high half the word's hash, low half index + 1
+                            (0 = empty), so a probe reads an entry only when the hashes agree */
   size_t slot_mask;
   int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
+  uint64_t *lkey;        /* per token: the key of its low context group (3 words) */
+  struct lm_ent *lm;     /* memo of the low group's summed rows by key (direct-mapped, 1 << LM_BITS) */
 };
 
 
@@ -267,6 +279,8 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->ovf);
   free(st->ent);
   free(st->slot);
+  free(st->lkey);
+  free(st->lm);
   free(st);
 }
 
@@ -287,6 +301,7 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   GROW(st->em, c, VL * sizeof *st->em);
   GROW(st->score, c, RASD__NER_T * sizeof *st->score);
   GROW(st->back, c, RASD__NER_T);
+  GROW(st->lkey, c, 3 * sizeof *st->lkey);
   st->cap = c;
   return 0;
 }
@@ -361,6 +376,31 @@ static inline uint64_t word_hash(const char *s, size_t n) {
   return h ^ (h >> 29);
 }
 
+/* The cache is full: keeps the entries looked up again since they were added or last kept (the words that
+ * come back), unless they are more than half of it, and drops the rest. */
+static void cache_evict(rasd__ner_state *st) {
+  size_t k = 0;
+  for (size_t i = 0; i < st->n_ent; i++) k += st->ent[i].hit != 0;
+  if (k > WC_MAX / 2 || !st->slot) {
+    cache_clear(st);
+    return;
+  }
+  k = 0;
+  for (size_t i = 0; i < st->n_ent; i++)
+    if (st->ent[i].hit) {
+      if (k != i) st->ent[k] = st->ent[i];
+      st->ent[k++].hit = 0;
+    }
+  st->n_ent = k;
+  memset(st->slot, 0, (st->slot_mask + 1) * sizeof *st->slot);
+  for (size_t i = 0; i < st->n_ent; i++) {
+    uint64_t h = word_hash(st->ent[i].s, st->ent[i].len);
+    size_t p = (size_t)h & st->slot_mask;
+    while (st->slot[p]) p = (p + 1) & st->slot_mask;
+    st->slot[p] = (h & ~(uint64_t)0xffffffffu) | ((uint64_t)i + 1);
+  }
+}
+
 /* Room for 'n' more entries without moving them during a sentence; binds the cache to model 'm'. */
 static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
   if (st->gen != m->gen) {
@@ -369,9 +409,11 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
     rasd__ner_nb_feats(NULL, m->bits, nb);
     nb_vectors(m, nb, st->edge);
     st->gen = m->gen;
+    if (!st->lm && !(st->lm = malloc(sizeof *st->lm << LM_BITS))) return -1;
+    memset(st->lm, 0, sizeof *st->lm << LM_BITS); /* sums of another model's rows */
   }
   if (st->n_ent + n <= st->cap_ent) return 0;
-  if (st->n_ent + n > WC_MAX && st->n_ent) cache_clear(st);
+  if (st->n_ent + n > WC_MAX && st->n_ent) cache_evict(st);
   if (st->n_ent + n <= st->cap_ent) return 0;
   size_t c = st->cap_ent ? st->cap_ent : 1024;
   while (c < st->n_ent + n) c *= 2;
@@ -379,15 +421,16 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
   if (!e) return -1;
   st->ent = e;
   st->cap_ent = c;
-  uint32_t *sl = calloc(2 * c, sizeof *sl);
+  uint64_t *sl = calloc(2 * c, sizeof *sl);
   if (!sl) return -1;
   free(st->slot);
   st->slot = sl;
   st->slot_mask = 2 * c - 1;
   for (size_t i = 0; i < st->n_ent; i++) {
-    size_t p = (size_t)word_hash(st->ent[i].s, st->ent[i].len) & st->slot_mask;
+    uint64_t h = word_hash(st->ent[i].s, st->ent[i].len);
+    size_t p = (size_t)h & st->slot_mask;
     while (sl[p]) p = (p + 1) & st->slot_mask;
-    sl[p] = (uint32_t)i + 1;
+    sl[p] = (h & ~(uint64_t)0xffffffffu) | ((uint64_t)i + 1);
   }
   return 0;
 }
@@ -399,19 +442,26 @@ static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__n
     fill_ent(m, w, e);
     return (uint32_t)st->n_ovf++ | WC_LONG;
   }
-  size_t p = (size_t)word_hash(w->s, w->len) & st->slot_mask;
+  uint64_t h = word_hash(w->s, w->len), tag = h & ~(uint64_t)0xffffffffu;
+  size_t p = (size_t)h & st->slot_mask;
   for (;;) {
-    uint32_t x = st->slot[p];
+    uint64_t x = st->slot[p];
     if (!x) break;
-    const wc_ent *e = &st->ent[x - 1];
-    if (e->len == w->len && !memcmp(e->s, w->s, w->len)) return x - 1;
+    if ((x & ~(uint64_t)0xffffffffu) == tag) {
+      wc_ent *e = &st->ent[(uint32_t)x - 1];
+      if (e->len == w->len && !memcmp(e->s, w->s, w->len)) {
+        e->hit = 1;
+        return (uint32_t)x - 1;
+      }
+    }
     p = (p + 1) & st->slot_mask;
   }
   wc_ent *e = &st->ent[st->n_ent];
   e->len = (uint8_t)w->len;
   memcpy(e->s, w->s, w->len);
+  e->hit = 0;
   fill_ent(m, w, e);
-  st->slot[p] = (uint32_t)st->n_ent + 1;
+  st->slot[p] = tag | ((uint64_t)st->n_ent + 1);
   return (uint32_t)st->n_ent++;
 }
 
@@ -419,9 +469,38 @@ static inline const wc_ent *ent_at(const rasd__ner_state *st, uint32_t x) {
   return x & WC_LONG ? &st->ovf[x & ~WC_LONG] : &st->ent[x];
 }
 
+int rasd__ner_traits(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n,
+                     rasd__ner_wtraits *out, uint32_t *idx, int *idx_ok) {
+  /* entries are reserved for all the words at once when they are not too many (the indices then stay valid
+   * for rasd__ner_tag_idx), else a chunk at a time: the cache stays bounded on huge texts */
+  enum { CHUNK = 4096, ONCE = 16384 };
+  int once = n <= ONCE;
+  if (idx_ok) *idx_ok = once && idx;
+  for (size_t i = 0; i < n; i++) {
+    if (once ? i == 0 : i % CHUNK == 0)
+      if (cache_reserve(m, st, once ? n : n - i < CHUNK ? n - i : CHUNK)) return RASD_ENOMEM;
+    rasd__ner_tok lt;
+    const rasd__ner_tok *t = &lt;
+    if (w[i].len > WC_KEY) {
+      uint32_t self[RASD__NER_NSELF];
+      rasd__ner_word_tok(&m->lex, &w[i], m->bits, &lt, self);
+      if (idx) idx[i] = RASD__NER_NOIDX;
+    } else {
+      uint32_t x = cache_get(m, st, &w[i]);
+      if (idx) idx[i] = x;
+      t = &st->ent[x].tok;
+    }
+    out[i].cls = (uint16_t)(t->cls | (t->lex1 & ~RASD__LX_PREFIX));
+    out[i].nlm = (int8_t)(t->nlm == 9 ? 0 : t->nlm);
+    out[i].definite = t->has_al;
+    out[i].def_key = t->bare2 ? t->h_bare : 0;
+  }
+  return RASD_OK;
+}
+
 /* Emission scores of the n words into st->em (VL per token), o_bias not added. */
-static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n) {
-  if (state_reserve(st, n) || cache_reserve(m, st, n)) return -1;
+static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, const uint32_t *pre) {
+  if (state_reserve(st, n) || (!pre && cache_reserve(m, st, n))) return -1;
   size_t nlong = 0;
   for (size_t i = 0; i < n; i++) nlong += w[i].len > WC_KEY;
   if (nlong > st->cap_ovf) {
@@ -432,18 +511,19 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   }
   st->n_ovf = 0;
   for (size_t i = 0; i < n; i++) {
-    st->idx[i] = cache_get(m, st, &w[i]);
+    st->idx[i] = pre && pre[i] != RASD__NER_NOIDX ? pre[i] : cache_get(m, st, &w[i]); /* pre: only long words */
     st->tok[i] = ent_at(st, st->idx[i])->tok;
   }
   rasd__ner_mark(&m->lex, st->tok, n);
-  for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
+  for (size_t i = 0; i < n; i++)
+    rasd__ner_ctx_split(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX, NULL, st->lkey + 3 * i);
   enum { AHEAD = 2 }; /* the context rows are cache misses: ask for the next tokens' rows early */
   for (size_t i = 0; i < n && i < AHEAD; i++)
-    for (int k = 0; k < RASD__NER_NCTX; k++)
+    for (int k = 0; k < RASD__NER_NHIGH; k++)
       __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
     if (i + AHEAD < n)
-      for (int k = 0; k < RASD__NER_NCTX; k++)
+      for (int k = 0; k < RASD__NER_NHIGH; k++)
         __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
     int32_t *e = st->em + i * VL;
     memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
@@ -451,14 +531,29 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
     add_vec(e, i >= 2 ? ent_at(st, st->idx[i - 2])->v[2] : st->edge[1]);
     add_vec(e, i + 1 < n ? ent_at(st, st->idx[i + 1])->v[3] : st->edge[2]);
     add_vec(e, i + 2 < n ? ent_at(st, st->idx[i + 2])->v[4] : st->edge[3]);
-    add_rows(m, st->ctx + i * RASD__NER_NCTX, RASD__NER_NCTX, e);
+    add_rows(m, st->ctx + i * RASD__NER_NCTX, RASD__NER_NHIGH, e);
+    /* the low group through its memo */
+    const uint64_t *k = st->lkey + 3 * i;
+    uint64_t k2 = k[2] | LM_USED, hsh = (k[0] * 0x9E3779B97F4A7C15ULL) ^ (k[1] * 0xC2B2AE3D27D4EB4FULL) ^ (k2 * 0x165667B19E3779F9ULL);
+    lm_ent *le = &st->lm[(hsh ^ (hsh >> 31)) >> (64 - LM_BITS)];
+    if (le->k[0] != k[0] || le->k[1] != k[1] || le->k[2] != k2) {
+      uint32_t hi[RASD__NER_NHIGH], lo[RASD__NER_NLOW];
+      uint64_t kk[3];
+      rasd__ner_ctx_split(st->tok, n, i, m->bits, hi, lo, kk);
+      memset(le->v, 0, sizeof le->v);
+      add_rows(m, lo, RASD__NER_NLOW, le->v);
+      le->k[0] = k[0];
+      le->k[1] = k[1];
+      le->k[2] = k2;
+    }
+    add_vec(e, le->v);
   }
   return 0;
 }
 
 int rasd__ner_emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out) {
   if (n == 0) return RASD_OK;
-  if (emissions(m, st, w, n)) return RASD_ENOMEM;
+  if (emissions(m, st, w, n, NULL)) return RASD_ENOMEM;
   for (size_t i = 0; i < n; i++) memcpy(out + i * RASD__NER_T, st->em + i * VL, RASD__NER_T * sizeof *out);
   return RASD_OK;
 }
@@ -485,8 +580,13 @@ int rasd__ner_emissions_ref(const rasd__ner *m, const rasd__ner_word *w, size_t 
 }
 
 int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags) {
+  return rasd__ner_tag_idx(m, st, w, n, tags, NULL);
+}
+
+int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags,
+                      const uint32_t *idx) {
   if (n == 0) return RASD_OK;
-  if (emissions(m, st, w, n)) return RASD_ENOMEM;
+  if (emissions(m, st, w, n, idx)) return RASD_ENOMEM;
   enum { T = RASD__NER_T };
   int32_t *sc = st->score;
   for (size_t i = 0; i < n; i++) {
@@ -597,33 +697,48 @@ static int is_punct_tok(const rasd_token *t) {
   return t->kind == RASD_TOK_PUNCT || t->kind == RASD_TOK_QUOTE || t->kind == RASD_TOK_OTHER;
 }
 
-/* Currency names that the corpus tags inside club names (ريال مدريد) but that alone are units. */
-static int is_currency(const rasd_doc *d, const rasd_token *t) {
-  static const char *const cur[] = {"ريال", "دولار", "يورو", "دينار", "درهم", "جنيه", "ليرة", "روبل", "ين", "يوان"};
-  if ((size_t)t->start + t->len > d->text_len) return 0;
+/* Currency names that the corpus tags inside club names (ريال مدريد) but that alone are units, and verbs
+ * that introduce a speaker and read like names letter by letter: their rasd__ner_def_key keys, computed once. */
+static const char *const currency_words[] = {"ريال", "دولار", "يورو", "دينار", "درهم", "جنيه", "ليرة", "روبل", "ين", "يوان"};
+static const char *const speech_verbs[] = {"يشير", "تشير", "يضيف", "تضيف", "يؤكد", "تؤكد", "يرى", "ترى", "يوضح",
+                                           "توضح", "يعتقد", "تعتقد", "يتابع", "تتابع", "كتب", "كتبت", "رأى", "رأت",
+                                           "اعتبر", "اعتبرت", "لفت", "لفتت", "شدد", "شددت", "يقول", "تقول", "يكشف",
+                                           "تكشف", "يلفت", "تلفت", "يعلق", "تعلق", "يحذر", "تحذر", "يتوقع", "تتوقع"};
+#define NWORDS(a) (sizeof(a) / sizeof((a)[0]))
+static uint64_t currency_keys[NWORDS(currency_words)], verb_keys[NWORDS(speech_verbs)];
+static pthread_once_t word_keys_once = PTHREAD_ONCE_INIT;
+
+static void word_keys_init(void) {
   int def;
-  uint64_t k = rasd__ner_def_key(d->text + t->start, t->len, &def);
-  for (size_t i = 0; i < sizeof cur / sizeof cur[0]; i++)
-    if (k == rasd__ner_def_key(cur[i], strlen(cur[i]), &def)) return 1;
+  for (size_t i = 0; i < NWORDS(currency_words); i++)
+    currency_keys[i] = rasd__ner_def_key(currency_words[i], strlen(currency_words[i]), &def);
+  for (size_t i = 0; i < NWORDS(speech_verbs); i++)
+    verb_keys[i] = rasd__ner_def_key(speech_verbs[i], strlen(speech_verbs[i]), &def);
+}
+
+/* Per token of the document: its word traits, and whether the token lies inside the text. */
+typedef struct tokinfo {
+  const rasd__ner_wtraits *tr;
+  const uint8_t *inb;
+} tokinfo;
+
+static int is_currency(const tokinfo *ti, size_t i) {
+  if (!ti->inb[i]) return 0;
+  for (size_t k = 0; k < NWORDS(currency_words); k++)
+    if (ti->tr[i].def_key == currency_keys[k]) return 1;
   return 0;
 }
 
 /* A word that reads like part of a foreign name: its letters are name-like, it has no article and it is
  * not a listed function word, verb of saying, title or head noun. */
-static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *t, int min_nlm) {
-  /* verbs that introduce a speaker and read like names letter by letter */
-  static const char *const verbs[] = {"يشير", "تشير", "يضيف", "تضيف", "يؤكد", "تؤكد", "يرى", "ترى", "يوضح",
-                                      "توضح", "يعتقد", "تعتقد", "يتابع", "تتابع", "كتب", "كتبت", "رأى", "رأت",
-                                      "اعتبر", "اعتبرت", "لفت", "لفتت", "شدد", "شددت", "يقول", "تقول", "يكشف",
-                                      "تكشف", "يلفت", "تلفت", "يعلق", "تعلق", "يحذر", "تحذر", "يتوقع", "تتوقع"};
-  if (t->kind != RASD_TOK_WORD || (size_t)t->start + t->len > d->text_len) return 0;
-  int def;
-  uint64_t k = rasd__ner_def_key(d->text + t->start, t->len, &def);
-  for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-    if (k == rasd__ner_def_key(verbs[i], strlen(verbs[i]), &def)) return 0;
-  uint16_t cls;
-  int nlm;
-  if (rasd__ner_word_traits(&m->ner->lex, d->text + t->start, t->len, &cls, &nlm)) return 0;
+static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, size_t i, int min_nlm) {
+  if (t->kind != RASD_TOK_WORD || !ti->inb[i]) return 0;
+  const rasd__ner_wtraits *tr = &ti->tr[i];
+  for (size_t k = 0; k < NWORDS(speech_verbs); k++)
+    if (tr->def_key == verb_keys[k]) return 0;
+  uint16_t cls = tr->cls;
+  int nlm = tr->nlm;
+  if (tr->definite) return 0;
   /* a pronoun suffix (لزميله، قادتها) marks an ordinary word */
   const char *w = d->text + t->start;
   size_t n = t->len;
@@ -636,32 +751,30 @@ static int name_like(const rasd_models *m, const rasd_doc *d, const rasd_token *
 }
 
 /* Lexicon classes of a word token (0 for other tokens); *definite tells whether it has the article. */
-static uint16_t word_cls(const rasd_models *m, const rasd_doc *d, const rasd_token *t, int *definite) {
+static uint16_t word_cls(const rasd_tokens *tk, const tokinfo *ti, size_t i, int *definite) {
   *definite = 0;
-  if (t->kind != RASD_TOK_WORD || (size_t)t->start + t->len > d->text_len) return 0;
-  uint16_t cls;
-  int nlm;
-  *definite = rasd__ner_word_traits(&m->ner->lex, d->text + t->start, t->len, &cls, &nlm);
-  return cls;
+  if (tk->tok[i].kind != RASD_TOK_WORD || !ti->inb[i]) return 0;
+  *definite = ti->tr[i].definite;
+  return ti->tr[i].cls;
 }
 
 /* Two corrections of the tags of one sentence [b, e) where the model misses a listed name in a clear frame:
  * a listed given name (علي، محمد، جون) just before a person's name starts that name (آية الله علي خامنئي),
  * and a listed place just after a place head noun (مدينة صور، محافظة الأنبار) is a place. */
-static void fix_frames(const rasd_models *m, const rasd_doc *d, const rasd_tokens *tk, size_t b, size_t e, uint8_t *tags) {
+static void fix_frames(const rasd_tokens *tk, const tokinfo *ti, size_t b, size_t e, uint8_t *tags) {
   for (size_t i = b; i < e; i++) {
     if (tags[i] != RASD__NER_O) continue;
     int def, pdef;
     if (i + 1 < e && tags[i + 1] == RASD__NER_B_PERS) {
-      uint16_t c = word_cls(m, d, &tk->tok[i], &def);
+      uint16_t c = word_cls(tk, ti, i, &def);
       if ((c & RASD__LX_FIRST) && !def && !(c & RASD__LX_FUNC)) { /* على is listed as a preposition: علي matches it */
         tags[i] = RASD__NER_B_PERS;
         tags[i + 1] = RASD__NER_I_PERS;
         continue;
       }
     }
-    if (i > b && tags[i - 1] == RASD__NER_O && (word_cls(m, d, &tk->tok[i - 1], &pdef) & RASD__LX_LOCHEAD)) {
-      uint16_t c = word_cls(m, d, &tk->tok[i], &def);
+    if (i > b && tags[i - 1] == RASD__NER_O && (word_cls(tk, ti, i - 1, &pdef) & RASD__LX_LOCHEAD)) {
+      uint16_t c = word_cls(tk, ti, i, &def);
       if ((c & (RASD__LX_GAZ_LOC | RASD__LX_NAM_LOC)) &&
           !(c & (RASD__LX_PREP | RASD__LX_FUNC | RASD__LX_LOCHEAD | RASD__LX_TITLE | RASD__LX_REPORT | RASD__LX_MONTH)))
         tags[i] = RASD__NER_B_LOC;
@@ -676,7 +789,7 @@ typedef struct defset {
   size_t mask;
 } defset;
 
-static int defset_build(defset *ds, const rasd_doc *d, const rasd_tokens *tk) {
+static int defset_build(defset *ds, const rasd_tokens *tk, const tokinfo *ti) {
   size_t cap = 64;
   while (cap < tk->n_tok * 2) cap <<= 1;
   ds->k = calloc(cap, sizeof *ds->k);
@@ -684,10 +797,9 @@ static int defset_build(defset *ds, const rasd_doc *d, const rasd_tokens *tk) {
   if (!ds->k) return -1;
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = &tk->tok[i];
-    if (t->kind != RASD_TOK_WORD || (size_t)t->start + t->len > d->text_len) continue;
-    int def;
-    uint64_t k = rasd__ner_def_key(d->text + t->start, t->len, &def);
-    if (!def || !k) continue;
+    if (t->kind != RASD_TOK_WORD || !ti->inb[i]) continue;
+    uint64_t k = ti->tr[i].def_key;
+    if (!ti->tr[i].definite || !k) continue;
     size_t p = (size_t)(k >> 20) & ds->mask;
     while (ds->k[p] && ds->k[p] != k) p = (p + 1) & ds->mask;
     ds->k[p] = k;
@@ -708,30 +820,38 @@ static int defset_has(const defset *ds, uint64_t k) {
 int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
   const rasd_tokens *tk = a->tokens;
   if (!m || !m->ner || !tk || !tk->n_tok || !d->text) return RASD_OK;
+  pthread_once(&word_keys_once, word_keys_init);
   int owned;
   rasd__ner_state *st = state_acquire(m->ner, &owned);
   rasd__ner_word *w = malloc(tk->n_tok * sizeof *w);
   uint8_t *tags = malloc(tk->n_tok);
+  rasd__ner_wtraits *tr = malloc(tk->n_tok * sizeof *tr);
+  uint8_t *inb = malloc(tk->n_tok);
+  uint32_t *didx = malloc(tk->n_tok * sizeof *didx); /* per token: its word cache entry */
+  tokinfo ti = {tr, inb};
   rasd_mention *ms = NULL;
   size_t nm = 0, cap = 0;
   int rc = RASD_ENOMEM;
   defset ds = {NULL, 0};
-  if (!st || !w || !tags || defset_build(&ds, d, tk)) goto done;
+  if (!st || !w || !tags || !tr || !inb || !didx) goto done;
+  for (size_t i = 0; i < tk->n_tok; i++) {
+    const rasd_token *t = &tk->tok[i];
+    size_t st0 = t->start, len = t->len;
+    inb[i] = st0 + len <= d->text_len;
+    if (st0 > d->text_len) st0 = d->text_len;
+    if (len > d->text_len - st0) len = d->text_len - st0;
+    w[i].s = d->text + st0;
+    w[i].len = (uint32_t)len;
+  }
+  int idx_ok = 0;
+  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr, didx, &idx_ok) != RASD_OK || defset_build(&ds, tk, &ti)) goto done;
   for (size_t si = 0; si < tk->n_sent; si++) {
     const rasd_sentence *s = &tk->sent[si];
     size_t b = s->tok_begin, e = s->tok_end;
     if (e > tk->n_tok) e = tk->n_tok;
     if (b >= e) continue;
-    for (size_t i = b; i < e; i++) {
-      const rasd_token *t = &tk->tok[i];
-      size_t st0 = t->start, len = t->len;
-      if (st0 > d->text_len) st0 = d->text_len;
-      if (len > d->text_len - st0) len = d->text_len - st0;
-      w[i - b].s = d->text + st0;
-      w[i - b].len = (uint32_t)len;
-    }
-    if ((rc = rasd__ner_tag(m->ner, st, w, e - b, tags + b)) != RASD_OK) goto done;
-    fix_frames(m, d, tk, b, e, tags);
+    if ((rc = rasd__ner_tag_idx(m->ner, st, w + b, e - b, tags + b, idx_ok ? didx + b : NULL)) != RASD_OK) goto done;
+    fix_frames(tk, &ti, b, e, tags);
     rc = RASD_ENOMEM;
     for (size_t i = b; i < e;) {
       int tg = tags[i];
@@ -745,19 +865,17 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       if (ty == 1) { /* a person's name half tagged: take a name-like neighbour word (أدريان واتسون) */
         /* only where the word stands between the name and a boundary (punctuation or the sentence's edge) */
         if (x > b + 1 && tags[x - 1] == RASD__NER_O && is_punct_tok(&tk->tok[x - 2]) &&
-            name_like(m, d, &tk->tok[x - 1], 2))
+            name_like(d, &tk->tok[x - 1], &ti, x - 1, 2))
           x--;
         if (y < e && tags[y] == RASD__NER_O && (y + 1 == e || is_punct_tok(&tk->tok[y + 1])) &&
-            name_like(m, d, &tk->tok[y], y - x >= 2 ? 1 : 2)) /* كيم جونج + أون */
+            name_like(d, &tk->tok[y], &ti, y, y - x >= 2 ? 1 : 2)) /* كيم جونج + أون */
           y++;
       }
       while (x < y && is_punct_tok(&tk->tok[x])) x++;
       while (y > x && is_punct_tok(&tk->tok[y - 1])) y--;
-      if (x + 1 == y && is_currency(d, &tk->tok[x])) x = y; /* مليار ريال: a unit, not a name */
-      if (x + 1 == y && ty == 2 && tk->tok[x].start + tk->tok[x].len <= d->text_len) {
-        int def;
-        uint64_t k = rasd__ner_def_key(d->text + tk->tok[x].start, tk->tok[x].len, &def);
-        if (!def && defset_has(&ds, k)) x = y; /* a common noun here, not a place */
+      if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
+      if (x + 1 == y && ty == 2 && inb[x]) {
+        if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
       }
       if (x < y) {
         rasd_mention mn;
@@ -790,6 +908,9 @@ done:
   free(ms);
   free(w);
   free(tags);
+  free(tr);
+  free(inb);
+  free(didx);
   state_release(m->ner, st, owned);
   return rc;
 }

@@ -90,6 +90,7 @@ typedef struct rasd__ner_tok {
   uint16_t lex1; /* lexicon value of the word alone (its one-word phrase key) */
   int8_t nlm;
   uint8_t has_al, nonempty;
+  uint8_t bare2; /* the bare form has two code points or more (rasd__ner_def_key is h_bare, else 0) */
 } rasd__ner_tok;
 
 /* One word's view 't' (gaz cleared) and its RASD__NER_NSELF word-only feature buckets 'self'. */
@@ -102,6 +103,13 @@ void rasd__ner_nb_feats(const rasd__ner_tok *t, unsigned bits, uint32_t *out);
 void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *t, size_t n);
 /* The RASD__NER_NCTX context feature buckets of token i of t[0..n) (after rasd__ner_mark). */
 void rasd__ner_ctx_feats(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *out);
+
+/* The same context features split in the low group (RASD__NER_NLOW buckets into 'lo' unless NULL, all a
+ * function of the three words 'key') and the rest (RASD__NER_NHIGH buckets into 'hi'); see ner_feat.c. */
+#define RASD__NER_NLOW 15
+#define RASD__NER_NHIGH (RASD__NER_NCTX - RASD__NER_NLOW)
+void rasd__ner_ctx_split(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *hi, uint32_t *lo,
+                         uint64_t *key);
 
 /* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
 typedef struct rasd__ner_scratch rasd__ner_scratch;
@@ -200,8 +208,24 @@ void rasd__ner_state_free(rasd__ner_state *st);
  * from all features (for tests); 'out' has n × T entries. RASD_OK or RASD_ENOMEM. */
 int rasd__ner_emissions(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out);
 int rasd__ner_emissions_ref(const struct rasd__ner *m, const rasd__ner_word *w, size_t n, int32_t *out);
+/* What rasd__ner_run asks of a word besides its tag: the results of rasd__ner_word_traits (cls, nlm, return
+ * value as 'definite') and rasd__ner_def_key, read from the decoding state's word cache. */
+typedef struct rasd__ner_wtraits {
+  uint64_t def_key;
+  uint16_t cls;
+  int8_t nlm;
+  uint8_t definite;
+} rasd__ner_wtraits;
+/* With 'idx' (may be NULL) it also writes each word's cache entry (RASD__NER_NOIDX for long words) and sets
+ * *idx_ok when those stay valid for rasd__ner_tag_idx until the state is next used otherwise. */
+#define RASD__NER_NOIDX 0xFFFFFFFFu
+int rasd__ner_traits(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n,
+                     rasd__ner_wtraits *out, uint32_t *idx, int *idx_ok);
 /* Tags 'n' words into 'tags' (tag indices) with Viterbi; returns RASD_OK or RASD_ENOMEM. The state keeps a
  * cache of the words it has seen (for the model it was last used with). */
 int rasd__ner_tag(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags);
+/* rasd__ner_tag with the words' cache entries from rasd__ner_traits (idx NULL: look them up). */
+int rasd__ner_tag_idx(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags,
+                      const uint32_t *idx);
 
 #endif

@@ -92,7 +92,9 @@ int rasd__query_parse(const char *q, rasd__query *out, char *err, size_t errlen)
     char *v = read_value(q, len, &i, &quoted);
     if (!v) { rc = RASD_ENOMEM; break; }
     if (op < 0) {
-      if (has_word(v)) add_term(&m, v);
+      if (!has_word(v)) ;
+      else if (quoted) add_term(&m, v);
+      else rasd__fts_query_word(&m, v); /* a word, or a name that may be written in two words */
       free(v);
       continue;
     }

@@ -71,6 +71,21 @@ static const char *const migrations[] = {
     /* 2: the story engine's saved state, and each story's view (summary, timeline, disagreements) from it */
     "CREATE TABLE link_state(id INTEGER PRIMARY KEY CHECK (id = 1), state BLOB NOT NULL, articles INTEGER);"
     "ALTER TABLE stories ADD COLUMN view TEXT;",
+    /* 3: the search index keeps name keys only for the words of names, and no keys of word pairs (a query builds
+     * the pairs): indexed again */
+    "INSERT INTO fts(fts) VALUES('rebuild');",
+    /* 4: the engine's state in pieces of a megabyte, streamed in and out (link_state.state is then empty) */
+    "CREATE TABLE link_state_chunks(seq INTEGER PRIMARY KEY, data BLOB NOT NULL);",
+    /* 5: an article's sentences ([start, end, paragraph] each) and mentions ([start, end, type, text, entity] each)
+     * are JSON arrays in its row, not a row each */
+    "ALTER TABLE articles ADD COLUMN sentences TEXT;"
+    "ALTER TABLE articles ADD COLUMN mentions TEXT;"
+    "UPDATE articles SET sentences = (SELECT json_group_array(json_array(start, end, paragraph)) FROM"
+    " (SELECT start, end, paragraph FROM sentences s WHERE s.article = articles.n ORDER BY idx)),"
+    " mentions = (SELECT json_group_array(json_array(start, end, type, text, entity)) FROM"
+    " (SELECT start, end, type, text, entity FROM mentions m WHERE m.article = articles.n ORDER BY rowid));"
+    "DROP TABLE sentences;"
+    "DROP TABLE mentions;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -87,6 +102,7 @@ typedef struct sq {
   size_t n_batch, cap_batch;
   int engine;     /* the story engine links this store (it has saved its state): no article vectors for sq_link */
   rasd__kcache kc; /* name keys of entities and terms */
+  struct ecache *ec; /* entities by key, and the batch's entity and form counts not yet written */
 } sq;
 
 #define DB(s) (((sq *)(s)->impl)->db)
@@ -149,6 +165,231 @@ static int run(rasd_store *s, sqlite3_stmt *st, const char *what) {
   return rc == SQLITE_DONE || rc == SQLITE_ROW ? RASD_OK : dbfail(s, what);
 }
 
+/* ---- entities of the batch ----
+ * An entity (or one of its forms) named in many articles of a batch is written once at the end of the batch with
+ * its counts added up, not once per article; entities are looked up by key in memory. The cache holds the stored
+ * values (id, English form, canonical form) and lives across batches of this connection: it is dropped on a
+ * rollback and when another connection has written to the store (PRAGMA data_version). */
+
+typedef struct ent_c {
+  const char *key;         /* in the arena */
+  int64_t id;
+  char *en, *canonical;    /* what the row holds (or will hold once written) */
+  int en_translit;
+  int64_t d_articles, d_mentions;
+  int dirty;
+} ent_c;
+
+typedef struct form_c {
+  int64_t entity;
+  const char *form;        /* in the arena */
+  int64_t n;
+} form_c;
+
+typedef struct ecache {
+  ent_c *e;
+  size_t n, cap;
+  uint32_t *slot;          /* open addressing: index + 1 into e, 0 free */
+  size_t nslot;
+  form_c *f;               /* this batch's (entity, form) counts */
+  size_t nf, capf;
+  uint32_t *fslot;
+  size_t nfslot;
+  int64_t data_version;
+  rasd__arena *ar;
+} ecache;
+
+static uint32_t str_hash(const char *s, size_t n, uint64_t seed) {
+  uint64_t h = 1469598103934665603ULL ^ seed;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+static void ecache_free(ecache *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->n; i++) {
+    free(c->e[i].en);
+    free(c->e[i].canonical);
+  }
+  free(c->e);
+  free(c->slot);
+  free(c->f);
+  free(c->fslot);
+  rasd__arena_free(c->ar);
+  free(c);
+}
+
+static int rehash(uint32_t **slot, size_t *nslot, size_t n, uint32_t (*hash_of)(const ecache *, size_t), const ecache *c) {
+  size_t ns = *nslot ? *nslot * 2 : 1024;
+  while (ns < n * 2) ns *= 2;
+  uint32_t *t = calloc(ns, sizeof *t);
+  if (!t) return -1;
+  for (size_t i = 0; i < n; i++) {
+    size_t j = hash_of(c, i) & (ns - 1);
+    while (t[j]) j = (j + 1) & (ns - 1);
+    t[j] = (uint32_t)(i + 1);
+  }
+  free(*slot);
+  *slot = t;
+  *nslot = ns;
+  return 0;
+}
+
+static uint32_t ent_hash_of(const ecache *c, size_t i) { return str_hash(c->e[i].key, strlen(c->e[i].key), 0); }
+static uint32_t form_hash_of(const ecache *c, size_t i) {
+  return str_hash(c->f[i].form, strlen(c->f[i].form), (uint64_t)c->f[i].entity);
+}
+
+/* Number of characters of UTF-8 's' (what SQLite's length() counts). */
+static size_t nchars(const char *s) {
+  size_t n = 0;
+  for (; s && *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+/* Writes the batch's entity and form counts. */
+static int ecache_flush(rasd_store *s) {
+  ecache *c = ((sq *)s->impl)->ec;
+  if (!c) return RASD_OK;
+  int rc = RASD_OK;
+  for (size_t i = 0; i < c->n && rc == RASD_OK; i++) {
+    ent_c *e = &c->e[i];
+    if (!e->dirty) continue;
+    sqlite3_stmt *st = stmt(s, "UPDATE entities SET n_articles = n_articles + ?2, n_mentions = n_mentions + ?3, en = ?4,"
+                               " en_translit = ?5, canonical = ?6 WHERE id = ?1");
+    if (!st) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, e->id);
+    sqlite3_bind_int64(st, 2, e->d_articles);
+    sqlite3_bind_int64(st, 3, e->d_mentions);
+    bind_text(st, 4, e->en);
+    sqlite3_bind_int(st, 5, e->en_translit);
+    bind_text(st, 6, e->canonical);
+    rc = run(s, st, "entities");
+    e->d_articles = e->d_mentions = 0;
+    e->dirty = 0;
+  }
+  for (size_t i = 0; i < c->nf && rc == RASD_OK; i++) {
+    for (int ins = 0; ins < 2 && rc == RASD_OK; ins++) { /* update, else insert (see put_analysis: no upsert) */
+      sqlite3_stmt *st = stmt(s, ins ? "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, ?3)"
+                                     : "UPDATE entity_forms SET n = n + ?3 WHERE entity = ?1 AND form = ?2");
+      if (!st) return RASD_EDB;
+      sqlite3_bind_int64(st, 1, c->f[i].entity);
+      bind_text(st, 2, c->f[i].form);
+      sqlite3_bind_int64(st, 3, c->f[i].n);
+      if ((rc = run(s, st, "entity_forms")) != RASD_OK || sqlite3_changes(DB(s)) > 0) break;
+    }
+  }
+  c->nf = 0;
+  if (c->fslot) memset(c->fslot, 0, c->nfslot * sizeof *c->fslot);
+  return rc;
+}
+
+/* Drops the cache (after a rollback, or when another connection wrote). */
+static void ecache_drop(sq *q) {
+  ecache_free(q->ec);
+  q->ec = NULL;
+}
+
+static ecache *ecache_get(rasd_store *s) {
+  sq *q = s->impl;
+  if (!q->ec && (q->ec = calloc(1, sizeof *q->ec)) && !(q->ec->ar = rasd__arena_new(1 << 16))) ecache_drop(q);
+  return q->ec;
+}
+
+/* Counts entity 'e' of an article under 'key': its stored id into '*id' (a new row when the key is new). */
+static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_entity *e, int64_t *id) {
+  ecache *c = ecache_get(s);
+  if (!c) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  if ((c->n + 1) * 2 > c->nslot && rehash(&c->slot, &c->nslot, c->n, ent_hash_of, c))
+    return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  size_t j = str_hash(key, kl, 0) & (c->nslot - 1);
+  for (; c->slot[j]; j = (j + 1) & (c->nslot - 1)) {
+    ent_c *x = &c->e[c->slot[j] - 1];
+    if (strlen(x->key) == kl && !memcmp(x->key, key, kl)) {
+      /* As the row would be updated article after article. */
+      if (!x->en || (x->en_translit && !e->en_translit)) {
+        char *en = e->en ? rasd__strdup0(e->en) : NULL;
+        if (e->en && !en) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+        free(x->en);
+        x->en = en;
+        x->en_translit = e->en_translit;
+      }
+      if (nchars(e->canonical) > nchars(x->canonical)) {
+        char *cn = rasd__strdup0(e->canonical);
+        if (!cn) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+        free(x->canonical);
+        x->canonical = cn;
+      }
+      x->d_articles++;
+      x->d_mentions += e->n_mentions;
+      x->dirty = 1;
+      *id = x->id;
+      return RASD_OK;
+    }
+  }
+  ent_c x = {0};
+  x.key = rasd__arena_strndup(c->ar, key, kl);
+  if (!x.key) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  /* Not seen on this connection: the stored row, else a new one. */
+  sqlite3_stmt *st = stmt(s, "SELECT id, en, en_translit, canonical FROM entities WHERE key = ?1");
+  if (!st) return RASD_EDB;
+  bind_textn(st, 1, key, kl);
+  int r = sqlite3_step(st);
+  if (r == SQLITE_ROW) {
+    x.id = sqlite3_column_int64(st, 0);
+    x.en = rasd__strdup0(col_text(st, 1));
+    x.en_translit = sqlite3_column_int(st, 2);
+    x.canonical = rasd__strdup0(col_text(st, 3));
+  }
+  sqlite3_reset(st);
+  if (r != SQLITE_ROW && r != SQLITE_DONE) return dbfail(s, "entities");
+  if (RASD__VEC_PUSH(c->e, c->n, c->cap, x)) {
+    free(x.en);
+    free(x.canonical);
+    return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  }
+  c->slot[j] = (uint32_t)c->n;
+  if (r == SQLITE_ROW) return entity_put(s, key, kl, e, id); /* counted as above */
+  st = stmt(s, "INSERT INTO entities(key, type, canonical, en, en_translit, n_articles, n_mentions)"
+               " VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6)");
+  if (!st) return RASD_EDB;
+  bind_textn(st, 1, key, kl);
+  bind_text(st, 2, rasd_ent_type_name(e->type));
+  bind_text(st, 3, e->canonical);
+  bind_text(st, 4, e->en);
+  sqlite3_bind_int(st, 5, e->en_translit);
+  sqlite3_bind_int64(st, 6, e->n_mentions);
+  int rc = run(s, st, "entities");
+  if (rc != RASD_OK) return rc;
+  ent_c *y = &c->e[c->n - 1];
+  y->id = *id = sqlite3_last_insert_rowid(DB(s));
+  y->en = e->en ? rasd__strdup0(e->en) : NULL;
+  y->en_translit = e->en_translit;
+  y->canonical = rasd__strdup0(e->canonical);
+  return RASD_OK;
+}
+
+/* Counts 'n' uses of form 'form' of entity 'entity' in the batch. */
+static int form_put(rasd_store *s, int64_t entity, const char *form, int64_t n) {
+  ecache *c = ecache_get(s);
+  if (!c) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  if ((c->nf + 1) * 2 > c->nfslot && rehash(&c->fslot, &c->nfslot, c->nf, form_hash_of, c))
+    return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  size_t fl = strlen(form);
+  size_t j = str_hash(form, fl, (uint64_t)entity) & (c->nfslot - 1);
+  for (; c->fslot[j]; j = (j + 1) & (c->nfslot - 1)) {
+    form_c *x = &c->f[c->fslot[j] - 1];
+    if (x->entity == entity && !strcmp(x->form, form)) {
+      x->n += n;
+      return RASD_OK;
+    }
+  }
+  form_c x = {entity, rasd__arena_strndup(c->ar, form, fl), n};
+  if (!x.form || RASD__VEC_PUSH(c->f, c->nf, c->capf, x)) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  c->fslot[j] = (uint32_t)c->nf;
+  return RASD_OK;
+}
+
 /* ---- open, migrate, close ---- */
 
 static int migrate(rasd_store *s) {
@@ -193,7 +434,9 @@ static int sq_open(rasd_store *s, const char *path, int flags) {
   if (flags & RASD_STORE_READONLY) {
     if (exec(s, "PRAGMA query_only=1")) return RASD_EDB;
   } else {
-    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536")) {
+    /* A new store gets 64 KiB pages (before WAL fixes the page size): its rows are written in bulk and the story
+     * engine's state is a blob of megabytes, which small pages turn into long overflow chains (commits 3x dearer). */
+    if (exec(s, "PRAGMA page_size=65536; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536")) {
       return rasd__store_fail(s, RASD_EDB, "%s: not a rasd store or not writable (%s)", path, s->err);
     }
   }
@@ -216,6 +459,7 @@ static void sq_close(rasd_store *s) {
   }
   free(q->batch);
   rasd__kcache_free(&q->kc);
+  ecache_free(q->ec);
   free(q);
   s->impl = NULL;
 }
@@ -226,6 +470,9 @@ static int sq_begin(rasd_store *s) {
   rasd__kcache_trim(&q->kc);
   int rc = exec(s, "BEGIN IMMEDIATE");
   if (rc != RASD_OK) return rc;
+  int64_t dv = rasd__store_data_version(s);
+  if (q->ec && (q->ec->data_version != dv || q->ec->n > 200000)) ecache_drop(q);
+  if (ecache_get(s)) q->ec->data_version = dv;
   sqlite3_stmt *st = stmt(s, "SELECT 1 FROM link_state WHERE id = 1");
   if (!st) return RASD_EDB;
   q->engine = sqlite3_step(st) == SQLITE_ROW;
@@ -233,11 +480,16 @@ static int sq_begin(rasd_store *s) {
   return RASD_OK;
 }
 
-static int sq_commit(rasd_store *s) { return exec(s, "COMMIT"); }
+static int sq_commit(rasd_store *s) {
+  int rc = ecache_flush(s);
+  if (rc == RASD_OK) rc = exec(s, "COMMIT");
+  return rc;
+}
 
 static void sq_rollback(rasd_store *s) {
   if (!sqlite3_get_autocommit(DB(s))) sqlite3_exec(DB(s), "ROLLBACK", NULL, NULL, NULL);
   ((sq *)s->impl)->n_batch = 0;
+  ecache_drop(s->impl);
 }
 
 /* ---- put ---- */
@@ -336,6 +588,9 @@ static int aent_cmp(const void *a, const void *b) {
 
 static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a) {
   sqlite3_stmt *st;
+  rasd__buf sj; /* the article's sentences and mentions, as JSON arrays */
+  rasd__buf_init(&sj);
+  json_t *mj = NULL;
   int rc = RASD_OK;
   /* Sentences: the analysis's, or the store's own split when the analysis has none. */
   rasd__words w = {0};
@@ -346,18 +601,11 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     sent = w.sent;
     n_sent = w.n_sent;
   }
-  if (!(st = stmt(s, "INSERT INTO sentences(article, idx, start, end, paragraph) VALUES(?1, ?2, ?3, ?4, ?5)"))) {
-    rc = RASD_EDB;
-    goto done;
-  }
-  for (size_t i = 0; i < n_sent; i++) {
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, (int64_t)i);
-    sqlite3_bind_int64(st, 3, sent[i].start);
-    sqlite3_bind_int64(st, 4, sent[i].end);
-    sqlite3_bind_int64(st, 5, sent[i].paragraph);
-    if ((rc = run(s, st, "sentences")) != RASD_OK) goto done;
-  }
+  rasd__buf_addc(&sj, '[');
+  for (size_t i = 0; i < n_sent; i++)
+    rasd__buf_printf(&sj, "%s[%u,%u,%u]", i ? "," : "", (unsigned)sent[i].start, (unsigned)sent[i].end,
+                     (unsigned)sent[i].paragraph);
+  rasd__buf_addc(&sj, ']');
   if (!a) goto done;
   eform *forms = NULL;
   size_t n_forms = 0, cap_forms = 0;
@@ -373,39 +621,9 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     size_t kl = 0;
     if (rasd__kcache_get(&((sq *)s->impl)->kc, k0, strlen(k0), &key, &kl)) { rc = RASD_ENOMEM; break; }
     if (!kl) continue;
-    /* Lookup, then update or insert: an upsert would open a statement journal, and every statement journal makes
-     * FTS5 flush its pending index to disk (one tiny segment per article, merged over and over). */
-    if (!(st = stmt(s, "SELECT id FROM entities WHERE key = ?1"))) { rc = RASD_EDB; break; }
-    bind_textn(st, 1, key, kl);
-    int r = sqlite3_step(st);
-    gid[i] = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
-    if (r != SQLITE_ROW && r != SQLITE_DONE) { rc = dbfail(s, "entities"); break; }
-    if (gid[i]) {
-      st = stmt(s, "UPDATE entities SET n_articles = n_articles + 1, n_mentions = n_mentions + ?2,"
-                   " en = CASE WHEN en IS NULL OR (en_translit AND NOT ?4) THEN ?3 ELSE en END,"
-                   " en_translit = CASE WHEN en IS NULL OR (en_translit AND NOT ?4) THEN ?4 ELSE en_translit END,"
-                   " canonical = CASE WHEN length(?5) > length(canonical) THEN ?5 ELSE canonical END WHERE id = ?1");
-      if (!st) { rc = RASD_EDB; break; }
-      sqlite3_bind_int64(st, 1, gid[i]);
-      sqlite3_bind_int64(st, 2, e->n_mentions);
-      bind_text(st, 3, e->en);
-      sqlite3_bind_int(st, 4, e->en_translit);
-      bind_text(st, 5, e->canonical);
-      if ((rc = run(s, st, "entities")) != RASD_OK) break;
-    } else {
-      st = stmt(s, "INSERT INTO entities(key, type, canonical, en, en_translit, n_articles, n_mentions)"
-                   " VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6)");
-      if (!st) { rc = RASD_EDB; break; }
-      bind_textn(st, 1, key, kl);
-      bind_text(st, 2, rasd_ent_type_name(e->type));
-      bind_text(st, 3, e->canonical);
-      bind_text(st, 4, e->en);
-      sqlite3_bind_int(st, 5, e->en_translit);
-      sqlite3_bind_int64(st, 6, e->n_mentions);
-      if ((rc = run(s, st, "entities")) != RASD_OK) break;
-      gid[i] = sqlite3_last_insert_rowid(DB(s));
-    }
+    /* No upsert: an upsert would open a statement journal, and every statement journal makes FTS5 flush its
+     * pending index to disk (one tiny segment per article, merged over and over). */
+    if ((rc = entity_put(s, key, kl, e, &gid[i])) != RASD_OK) break;
     if (RASD__VEC_PUSH(ents, n_ents, cap_ents, ((aent){gid[i], i, e->n_mentions, e->role}))) { rc = RASD_ENOMEM; break; }
     if (RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){gid[i], e->canonical}))) { rc = RASD_ENOMEM; break; }
   }
@@ -431,35 +649,22 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
   for (size_t i = 0; rc == RASD_OK && i < a->n_mentions; i++) {
     const rasd_mention *m = &a->mentions[i];
     int64_t e = m->entity >= 0 && (size_t)m->entity < a->n_entities ? gid[m->entity] : 0;
-    if (!(st = stmt(s, "INSERT INTO mentions(article, start, end, type, text, entity) VALUES(?1,?2,?3,?4,?5,?6)"))) {
-      rc = RASD_EDB;
+    if (!mj && !(mj = json_array())) { rc = RASD_ENOMEM; break; }
+    if (json_array_append_new(mj, json_pack("[I,I,s,s?,o]", (json_int_t)m->start, (json_int_t)m->end,
+                                            rasd_ent_type_name(m->type),
+                                            m->text && rasd__utf8_valid(m->text, strlen(m->text)) ? m->text : NULL,
+                                            e ? json_integer(e) : json_null()))) {
+      rc = RASD_ENOMEM;
       break;
     }
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, m->start);
-    sqlite3_bind_int64(st, 3, m->end);
-    bind_text(st, 4, rasd_ent_type_name(m->type));
-    bind_text(st, 5, m->text);
-    if (e) sqlite3_bind_int64(st, 6, e);
-    if ((rc = run(s, st, "mentions")) != RASD_OK) break;
     if (e && m->text && *m->text && RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){e, m->text}))) rc = RASD_ENOMEM;
   }
-  /* The forms an entity was written in, counted: one row per distinct (entity, form) of the article. */
+  /* The forms an entity was written in, counted (written with the batch). */
   if (rc == RASD_OK && n_forms) qsort(forms, n_forms, sizeof *forms, eform_cmp);
   for (size_t i = 0; rc == RASD_OK && i < n_forms;) {
     size_t j = i + 1;
     while (j < n_forms && !eform_cmp(&forms[i], &forms[j])) j++;
-    for (int ins = 0; ins < 2 && rc == RASD_OK; ins++) { /* update, else insert (see above: no upsert) */
-      if (!(st = stmt(s, ins ? "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, ?3)"
-                             : "UPDATE entity_forms SET n = n + ?3 WHERE entity = ?1 AND form = ?2"))) {
-        rc = RASD_EDB;
-        break;
-      }
-      sqlite3_bind_int64(st, 1, forms[i].entity);
-      bind_text(st, 2, forms[i].form);
-      sqlite3_bind_int64(st, 3, (int64_t)(j - i));
-      if ((rc = run(s, st, "entity_forms")) != RASD_OK || sqlite3_changes(DB(s)) > 0) break;
-    }
+    rc = form_put(s, forms[i].entity, forms[i].form, (int64_t)(j - i));
     i = j;
   }
   free(forms);
@@ -528,16 +733,34 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
   }
   free(gid);
 done:
+  char *ms = mj ? json_dumps(mj, JSON_COMPACT) : NULL;
+  if (rc == RASD_OK && (sj.oom || (mj && !ms))) rc = RASD_ENOMEM;
+  if (rc == RASD_OK) {
+    if (!(st = stmt(s, "UPDATE articles SET sentences = ?2, mentions = ?3 WHERE n = ?1"))) rc = RASD_EDB;
+    else {
+      sqlite3_bind_int64(st, 1, n);
+      bind_textn(st, 2, sj.s, sj.len);
+      if (a) bind_text(st, 3, ms ? ms : "[]");
+      rc = run(s, st, "sentences and mentions");
+    }
+  }
+  rasd__buf_free(&sj);
+  free(ms);
+  json_decref(mj);
   rasd__words_free(&w);
   return rc;
 }
+
+/* Same id, content hash or url stored. "url <> ''" lets the url lookup use the partial index articles_url (without
+ * it SQLite cannot prove the bound url non-empty and scans the whole table for every article). */
+static const char SQL_STORED[] = "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
+                                 " UNION ALL SELECT 1 FROM articles WHERE url = ?3 AND url <> '' LIMIT 1";
 
 static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
   char hash[33];
   if (d->text_len) rasd__hash_hex(d->text, d->text_len, hash);
   else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
-                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  sqlite3_stmt *st = stmt(s, SQL_STORED);
   if (!st) return RASD_EDB;
   bind_text(st, 1, d->id && *d->id ? d->id : hash);
   bind_text(st, 2, hash);
@@ -558,8 +781,7 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   else rasd__hash_hex(d->title ? d->title : "", d->title ? strlen(d->title) : 0, hash);
   const char *id = d->id && *d->id ? d->id : hash;
   const char *url = d->url && *d->url ? d->url : NULL;
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE hash = ?2"
-                             " UNION ALL SELECT 1 FROM articles WHERE url = ?3 LIMIT 1");
+  sqlite3_stmt *st = stmt(s, SQL_STORED);
   if (!st) return RASD_EDB;
   bind_text(st, 1, id);
   bind_text(st, 2, hash);
@@ -605,9 +827,9 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   sqlite3_bind_int64(st, 1, n);
   bind_text(st, 2, d->title);
   sqlite3_bind_text(st, 3, text, (int)tlen, SQLITE_STATIC);
-  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL);
+  rasd__fts_pretok(text, tlen, a ? a->tokens : NULL, a ? a->mentions : NULL, a ? a->n_mentions : 0);
   rc = run(s, st, "index article");
-  rasd__fts_pretok(NULL, 0, NULL);
+  rasd__fts_pretok(NULL, 0, NULL, NULL, 0);
   sqlite3_clear_bindings(st);
   if (rc != RASD_OK) return rc;
   if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
@@ -916,20 +1138,105 @@ int64_t rasd__store_data_version(rasd_store *s) {
   return v;
 }
 
-static int sq_load_state(rasd_store *s, void **blob, size_t *len) {
-  *blob = NULL;
-  *len = 0;
-  sqlite3_stmt *st = stmt(s, "SELECT state FROM link_state WHERE id = 1");
+/* The engine's state travels through a stdio stream (rasd_corpus_save_file / _load_file) whose other end is the
+ * link_state_chunks table: written a piece of STATE_CHUNK bytes at a time, read back a row at a time. */
+#define STATE_CHUNK (1 << 20)
+
+typedef struct state_io {
+  rasd_store *s;
+  sqlite3_stmt *st;
+  int64_t seq;
+  int failed;              /* a database error (in s->err) */
+  const unsigned char *p;  /* reading: the rest of the current row */
+  size_t n;
+  int done;
+} state_io;
+
+static ssize_t state_write(void *cookie, const char *buf, size_t size) {
+  state_io *io = cookie;
+  if (io->failed || !size) return io->failed ? -1 : 0;
+  sqlite3_stmt *st = stmt(io->s, "INSERT INTO link_state_chunks(seq, data) VALUES(?1, ?2)");
+  if (!st) { io->failed = 1; return -1; }
+  sqlite3_bind_int64(st, 1, io->seq++);
+  sqlite3_bind_blob64(st, 2, buf, size, SQLITE_STATIC);
+  int rc = run(io->s, st, "link state");
+  sqlite3_clear_bindings(st);
+  if (rc != RASD_OK) { io->failed = 1; return -1; }
+  return (ssize_t)size;
+}
+
+static ssize_t state_read(void *cookie, char *buf, size_t size) {
+  state_io *io = cookie;
+  size_t got = 0;
+  while (got < size && !io->failed) {
+    if (!io->n) {
+      if (io->done) break;
+      int r = sqlite3_step(io->st);
+      if (r == SQLITE_DONE) { io->done = 1; break; }
+      if (r != SQLITE_ROW) { dbfail(io->s, "link state"); io->failed = 1; break; }
+      io->p = sqlite3_column_blob(io->st, 0);
+      io->n = (size_t)sqlite3_column_bytes(io->st, 0);
+      continue;
+    }
+    size_t k = io->n < size - got ? io->n : size - got;
+    memcpy(buf + got, io->p, k);
+    got += k;
+    io->p += k;
+    io->n -= k;
+  }
+  return io->failed && !got ? -1 : (ssize_t)got;
+}
+
+/* Loads the engine from the state saved in the store into '*out', or sets it NULL when there is none. */
+static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out) {
+  *out = NULL;
+  sqlite3_stmt *st = stmt(s, "SELECT length(state) FROM link_state WHERE id = 1");
   if (!st) return RASD_EDB;
   int r = sqlite3_step(st);
-  if (r == SQLITE_ROW) {
-    *len = (size_t)sqlite3_column_bytes(st, 0);
-    *blob = malloc(*len + 1);
-    if (*blob) memcpy(*blob, sqlite3_column_blob(st, 0), *len);
-  }
+  int64_t legacy = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
   sqlite3_reset(st);
-  if (r != SQLITE_ROW && r != SQLITE_DONE) return dbfail(s, "link state");
-  return r == SQLITE_ROW && !*blob ? rasd__store_fail(s, RASD_ENOMEM, "out of memory") : RASD_OK;
+  if (r == SQLITE_DONE) return RASD_OK;
+  if (r != SQLITE_ROW) return dbfail(s, "link state");
+  state_io io = {s, NULL, 0, 0, NULL, 0, 0};
+  /* Before schema 4 the state was one blob in link_state.state. */
+  io.st = stmt(s, legacy > 0 ? "SELECT state FROM link_state WHERE id = 1" : "SELECT data FROM link_state_chunks ORDER BY seq");
+  if (!io.st) return RASD_EDB;
+  FILE *f = fopencookie(&io, "rb", (cookie_io_functions_t){state_read, NULL, NULL, NULL});
+  if (!f) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  setvbuf(f, NULL, _IOFBF, 1 << 16);
+  int rc = rasd_corpus_load_file(f, m, NULL, out);
+  fclose(f);
+  sqlite3_reset(io.st);
+  if (io.failed) {
+    rasd_corpus_free(*out);
+    *out = NULL;
+    return RASD_EDB;
+  }
+  if (rc != RASD_OK) return rasd__store_fail(s, rc, "the story state in the store cannot be loaded: %s", rasd_strerror(rc));
+  return RASD_OK;
+}
+
+/* Saves the engine's state 'c' (of 'na' articles) in place of the one in the store. */
+static int save_state(rasd_store *s, rasd_corpus *c, size_t na) {
+  int rc = exec(s, "DELETE FROM link_state_chunks");
+  if (rc != RASD_OK) return rc;
+  state_io io = {s, NULL, 0, 0, NULL, 0, 0};
+  char *vbuf = malloc(STATE_CHUNK);
+  FILE *f = vbuf ? fopencookie(&io, "wb", (cookie_io_functions_t){NULL, state_write, NULL, NULL}) : NULL;
+  if (!f) {
+    free(vbuf);
+    return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  }
+  setvbuf(f, vbuf, _IOFBF, STATE_CHUNK); /* the stream hands over whole pieces */
+  rc = rasd_corpus_save_file(c, f);
+  if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
+  free(vbuf);
+  if (io.failed) return RASD_EDB;
+  if (rc != RASD_OK) return rasd__store_fail(s, rc, "cannot save the story state: %s", rasd_strerror(rc));
+  sqlite3_stmt *st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, X'', ?1)");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_int64(st, 1, (int64_t)na);
+  return run(s, st, "link state");
 }
 
 /* Writes the engine's stories into the store: every article's story and original, the stories (with the view of
@@ -1019,32 +1326,7 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   }
   if (rc != RASD_OK) return rc;
   /* The engine's state, so that the next batch continues from here. */
-  const char *td = getenv("TMPDIR");
-  char path[512];
-  snprintf(path, sizeof path, "%s/rasd-state-XXXXXX", td && *td ? td : "/tmp");
-  int fd = mkstemp(path);
-  if (fd < 0) return rasd__store_fail(s, RASD_EIO, "cannot create a temporary file in %s", td && *td ? td : "/tmp");
-  close(fd);
-  rc = rasd_corpus_save(c, path);
-  FILE *f = rc == RASD_OK ? fopen(path, "rb") : NULL;
-  char *blob = NULL;
-  long len = -1;
-  if (f && !fseek(f, 0, SEEK_END) && (len = ftell(f)) >= 0 && !fseek(f, 0, SEEK_SET) && (blob = malloc((size_t)len + 1)) &&
-      fread(blob, 1, (size_t)len, f) == (size_t)len) {
-    if (!(st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, ?1, ?2)"))) rc = RASD_EDB;
-    else {
-      sqlite3_bind_blob64(st, 1, blob, (sqlite3_uint64)len, SQLITE_STATIC);
-      sqlite3_bind_int64(st, 2, (int64_t)na);
-      rc = run(s, st, "link state");
-      sqlite3_clear_bindings(st);
-    }
-  } else if (rc == RASD_OK) {
-    rc = rasd__store_fail(s, RASD_EIO, "cannot read the story state back from %s", path);
-  }
-  if (f) fclose(f);
-  free(blob);
-  unlink(path);
-  if (rc != RASD_OK) return rc == RASD_EIO && !s->err[0] ? rasd__store_fail(s, rc, "cannot save the story state") : rc;
+  if ((rc = save_state(s, c, na)) != RASD_OK) return rc;
   if (stats && count_story_changes(s, max_before, stats) != RASD_OK) return RASD_EDB;
   q->n_batch = 0;
   return RASD_OK;
@@ -1053,6 +1335,6 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
 #include "sqlite_views.inc"
 
 const rasd__store_ops rasd__sqlite_ops = {
-    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_state, sq_apply_corpus,
+    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_corpus, sq_apply_corpus,
     sq_commit, sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity,     sq_search,
 };

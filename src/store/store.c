@@ -65,29 +65,10 @@ int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int
 
 /* Loads the story engine with the state saved in the store (or a new one). */
 static int corpus_open(rasd_store *s, const rasd_models *m) {
-  void *blob = NULL;
-  size_t len = 0;
-  int rc = s->ops->load_state(s, &blob, &len);
-  if (rc != RASD_OK) return rc;
-  if (!blob) {
-    s->corpus = rasd_corpus_new(m, NULL);
-    return s->corpus ? RASD_OK : rasd__store_fail(s, RASD_ENOMEM, "out of memory");
-  }
-  char path[] = "/tmp/rasd-state-XXXXXX";
-  const char *td = getenv("TMPDIR");
-  char pbuf[512];
-  snprintf(pbuf, sizeof pbuf, "%s/rasd-state-XXXXXX", td && *td ? td : "/tmp");
-  (void)path;
-  int fd = mkstemp(pbuf);
-  FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-  int ok = f && fwrite(blob, 1, len, f) == len;
-  if (f && fclose(f)) ok = 0;
-  free(blob);
-  if (ok) rc = rasd_corpus_load(pbuf, m, NULL, &s->corpus);
-  if (fd >= 0) unlink(pbuf);
-  if (!ok) return rasd__store_fail(s, RASD_EIO, "cannot write the story state to %s", pbuf);
-  if (rc != RASD_OK) return rasd__store_fail(s, rc, "the story state in the store cannot be loaded: %s", rasd_strerror(rc));
-  return RASD_OK;
+  int rc = s->ops->load_corpus(s, m, &s->corpus);
+  if (rc != RASD_OK || s->corpus) return rc;
+  s->corpus = rasd_corpus_new(m, NULL);
+  return s->corpus ? RASD_OK : rasd__store_fail(s, RASD_ENOMEM, "out of memory");
 }
 
 int rasd_store_link(rasd_store *s, const rasd_models *m, rasd_doc *d, rasd_analysis *a) {

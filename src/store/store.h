@@ -28,7 +28,7 @@ typedef struct rasd__store_ops {
   int (*has)(rasd_store *s, const rasd_doc *d, int *found); /* same id, url or content hash stored */
   int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
   int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
-  int (*load_state)(rasd_store *s, void **blob, size_t *len); /* the story engine's saved state, or *blob NULL */
+  int (*load_corpus)(rasd_store *s, const rasd_models *m, rasd_corpus **out); /* the story engine as saved, or NULL */
   int (*apply_corpus)(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *st); /* its stories + state */
   int (*commit)(rasd_store *s);
   void (*rollback)(rasd_store *s);
@@ -124,9 +124,14 @@ void rasd__kcache_free(rasd__kcache *c);
 /** Registers the tokenizer "rasd" on connection 'db' (a sqlite3 *). Returns RASD_OK or RASD_EDB. */
 int rasd__fts_register(void *db);
 
-/** Tells the tokenizer on this thread that text 's' ('len' bytes) about to be indexed has tokens 't' (borrowed until
- * the next call; NULL clears), so it is not split again. */
-void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t);
+/** Tells the tokenizer on this thread that text 's' ('len' bytes) about to be indexed has tokens 't' and the name
+ * mentions 'm' ('n_m', token ranges into 't') of its analysis (all borrowed until the next call; NULL clears), so it is
+ * not split again and only the words of names get name keys. */
+void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t, const rasd_mention *m, size_t n_m);
+
+/** Appends to 'm' the query for one word 'v' (quoted FTS5 strings): the word, or the word OR the phrases of two name
+ * keys that join into its key (a name written in two words). */
+void rasd__fts_query_word(rasd__buf *m, const char *v);
 
 /* ---- helpers ---- */
 /* Appends 's' HTML-escaped to 'b'. */

@@ -22,7 +22,7 @@
 #define TK 16   /* headline terms of an article's link vector */
 
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning. */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.695, 0.369, 0.323, 0.216, 0.427, 0.022, 0.005, 0, 0.5, 5, 0.3};
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.3};
 static void tune_load(void) {
   static int done;
   if (done) return;
@@ -80,7 +80,7 @@ rasd_corpus *rasd_corpus_new(const rasd_models *m, const rasd_corpus_opts *o) {
   c->strs = rasd__arena_new(1 << 16);
   c->spill = tmpfile();
   c->reg = rasd_registry_new(m);
-  if (!c->reg || rasd__strtab_init(&c->terms) || !c->lsh_key || !c->lsh_art || !c->strs || !c->spill) {
+  if (!c->reg || rasd__strtab_init(&c->terms) || rasd__strtab_init(&c->names) || !c->lsh_key || !c->lsh_art || !c->strs || !c->spill) {
     rasd_corpus_free(c);
     return NULL;
   }
@@ -94,18 +94,21 @@ static void story_free(rasd__story *s) {
 void rasd_corpus_free(rasd_corpus *c) {
   if (!c) return;
   for (size_t i = 0; i < c->n_st; i++) story_free(&c->st[i]);
-  free(c->st);
+  free(c->st); free(c->slast);
   for (size_t i = 0; i < c->n_postv; i++) free(c->post[i]);
   free(c->post); free(c->n_post); free(c->cap_post);
   free(c->mark); free(c->hits);
-  free(c->art); free(c->pending);
+  free(c->art); free(c->pending); free(c->lord);
   free(c->lsh_key); free(c->lsh_art);
   for (size_t i = 0; i < c->n_sl; i++) free(c->sl[i]);
   free(c->sl); free(c->sl_n);
   if (c->spill) fclose(c->spill);
+  free(c->wbuf); free(c->rbuf);
   rasd_registry_free(c->reg);
   free(c->idf); free(c->open); free(c->vpool);
   rasd__strtab_free(&c->terms);
+  rasd__strtab_free(&c->names);
+  free(c->dense);
   rasd__arena_free(c->strs);
   free(c);
 }
@@ -119,6 +122,46 @@ static int spill_io(FILE *f, int wr, void *p, size_t n, uint64_t off) {
     p = (char *)p + k, n -= (size_t)k, off += (uint64_t)k;
   }
   return 0;
+}
+
+#define SPILL_BUF (4u << 20)  /* records are written to the spill file in chunks of this size */
+
+/* Writes out the buffered tail of the spill file. */
+static int spill_flush(rasd_corpus *c) {
+  if (!c->wlen) return 0;
+  if (spill_io(c->spill, 1, c->wbuf, c->wlen, c->wbase)) return -1;
+  c->wbase += c->wlen;
+  c->wlen = 0;
+  return 0;
+}
+
+/* Appends 'n' bytes to the spill file (through the write buffer). */
+static int spill_append(rasd_corpus *c, const char *p, size_t n) {
+  if (!c->wbuf && !(c->wbuf = malloc(SPILL_BUF))) return -1;
+  if (c->wlen + n > SPILL_BUF && spill_flush(c)) return -1;
+  if (n > SPILL_BUF) {
+    if (spill_io(c->spill, 1, (void *)p, n, c->wbase)) return -1;
+    c->wbase += n;
+  } else {
+    memcpy(c->wbuf + c->wlen, p, n);
+    c->wlen += n;
+  }
+  c->spill_end += n;
+  return 0;
+}
+
+/* Returns the 'n' bytes at 'off' of the spill file: in the write buffer when they are still there, else read
+ * into 'tmp' (room for n bytes). NULL on a read error. */
+static const unsigned char *spill_get(rasd_corpus *c, uint64_t off, size_t n, unsigned char *tmp) {
+  if (off >= c->wbase && off + n <= c->wbase + c->wlen) return (const unsigned char *)c->wbuf + (off - c->wbase);
+  return spill_io(c->spill, 0, tmp, n, off) ? NULL : tmp;
+}
+
+/* The one copy of article id or outlet 's' (NULL when out of memory). */
+static char *intern_name(rasd_corpus *c, const char *s) {
+  size_t n = strlen(s);
+  int64_t id = n <= 0xffff ? rasd__strtab_id(&c->names, s, n, 1) : -1;
+  return id >= 0 ? c->names.str[id] : rasd__arena_strdup(c->strs, s);
 }
 
 /* Appends record bytes to the spill file and registers the article as pending. */
@@ -136,8 +179,9 @@ static int add_record(rasd_corpus *c, const char *rec, size_t len) {
   }
   rasd__art *a = &c->art[c->n_art];
   memset(a, 0, sizeof *a);
-  a->id = rasd__arena_strdup(c->strs, r.id ? r.id : "");
-  a->outlet = rasd__arena_strdup(c->strs, r.outlet);
+  a->id = intern_name(c, r.id ? r.id : "");
+  a->outlet = r.outlet ? intern_name(c, r.outlet) : NULL;
+  if (!a->id || (r.outlet && !a->outlet)) { rasd__arena_free(ar); return RASD_ENOMEM; }
   a->date = rasd__arena_strdup(c->strs, r.date);
   a->title = rasd__arena_strdup(c->strs, r.title);
   a->day = rasd__day(r.date);
@@ -145,9 +189,8 @@ static int add_record(rasd_corpus *c, const char *rec, size_t len) {
   a->has_sig = (uint8_t)r.has_sig;
   memcpy(a->sig, r.sig, sizeof a->sig);
   rasd__arena_free(ar);
-  if (spill_io(c->spill, 1, (void *)rec, len, c->spill_end)) return RASD_EIO;
   a->off = c->spill_end; a->len = (uint32_t)len;
-  c->spill_end += len;
+  if (spill_append(c, rec, len)) return RASD_EIO;
   uint32_t idx = (uint32_t)c->n_art;
   if (RASD__VEC_PUSH(c->pending, c->n_pending, c->cap_pending, idx)) return RASD_ENOMEM;
   c->n_art++;
@@ -173,12 +216,21 @@ int rasd_corpus_add(rasd_corpus *c, rasd_doc *d, rasd_analysis *a) {
   return rc;
 }
 
-int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r) {
+static int corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r, int full);
+
+int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r) { return corpus_rec(c, i, ar, r, 1); }
+
+/* Reads article 'i''s record: all of it ('full'), or what linking reads. */
+static int corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r, int full) {
   const rasd__art *a = &c->art[i];
-  unsigned char *p = rasd__arena_alloc(ar, a->len + 1);
-  if (!p) return RASD_ENOMEM;
-  if (spill_io(c->spill, 0, p, a->len, a->off)) return RASD_EIO;
-  return rasd__rec_decode(p, a->len, ar, r);
+  if (a->len > c->rcap) {
+    free(c->rbuf);
+    c->rcap = a->len + a->len / 2;
+    if (!(c->rbuf = malloc(c->rcap))) { c->rcap = 0; return RASD_ENOMEM; }
+  }
+  const unsigned char *p = spill_get(c, a->off, a->len, c->rbuf);
+  if (!p) return RASD_EIO;
+  return rasd__rec_decode_ex(p, a->len, ar, r, full);
 }
 
 /* A pure function of the term's df and the epoch's N (so batch and incremental runs agree), cached. */
@@ -223,8 +275,13 @@ static int64_t find_dup(rasd_corpus *c, uint32_t i) {
   int64_t best = -1;
   int best_eq = -1;
   int need = (int)ceil(c->o.dup_jaccard * RASD__SIG_N);
+  uint64_t keys[RASD__BANDS];
+  for (int b = 0; b < RASD__BANDS; b++) { /* the bands' slots are fetched together: their misses overlap */
+    keys[b] = band_key(a->sig, b);
+    __builtin_prefetch(&c->lsh_key[keys[b] & (c->lsh_cap - 1)]);
+  }
   for (int b = 0; b < RASD__BANDS; b++) {
-    uint64_t k = band_key(a->sig, b);
+    uint64_t k = keys[b];
     for (size_t h = k & (c->lsh_cap - 1); c->lsh_key[h]; h = (h + 1) & (c->lsh_cap - 1)) {
       if (c->lsh_key[h] != k) continue;
       uint32_t j = c->lsh_art[h];
@@ -237,7 +294,7 @@ static int64_t find_dup(rasd_corpus *c, uint32_t i) {
   }
   for (int b = 0; b < RASD__BANDS; b++) {
     if ((c->lsh_n + 1) * 2 > c->lsh_cap && lsh_grow(c)) break;
-    uint64_t k = band_key(a->sig, b);
+    uint64_t k = keys[b];
     size_t h = k & (c->lsh_cap - 1);
     while (c->lsh_key[h]) h = (h + 1) & (c->lsh_cap - 1);
     c->lsh_key[h] = k; c->lsh_art[h] = i;
@@ -361,21 +418,18 @@ static double art_vec(const rasd_corpus *c, const rasd__rec *r, double *w) {
   return sqrt(nn);
 }
 
-/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid: the
- * article's terms are looked up in the sorted centroid by galloping search. */
+/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid: a
+ * merge of the two sorted lists without branches on the order of the ids (the centroid is read in order; the
+ * shared terms are summed in increasing id order, as a lookup per article term would). */
 static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *w, uint32_t n, double an) {
   double dot = 0, sn = sqrt(s->norm2);
-  uint32_t lo = 0, nc = s->n_cent;
-  for (uint32_t j = 0; j < n && lo < nc; j++) {
-    uint32_t id = tf[j].id, step = 1, hi = lo;
-    while (hi < nc && s->cent[hi].id < id) lo = hi + 1, hi += step, step *= 2;
-    if (hi > nc) hi = nc;
-    while (lo < hi) {
-      uint32_t m = (lo + hi) / 2;
-      if (s->cent[m].id < id) lo = m + 1;
-      else hi = m;
-    }
-    if (lo < nc && s->cent[lo].id == id) dot += (double)s->cent[lo].w * w[j];
+  uint32_t i = 0, j = 0, nc = s->n_cent;
+  const rasd__vw *cv = s->cent;
+  while (i < nc && j < n) {
+    uint32_t x = cv[i].id, y = tf[j].id;
+    if (x == y) dot += (double)cv[i].w * w[j];
+    i += x <= y;
+    j += y <= x;
   }
   return sn > 0 && an > 0 ? dot / (sn * an) : 0;
 }
@@ -384,10 +438,11 @@ static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *
 static double vdot(const rasd__vw *a, uint32_t na, const rasd__vw *b, uint32_t nb) {
   double d = 0;
   uint32_t i = 0, j = 0;
-  while (i < na && j < nb) {
-    if (a[i].id < b[j].id) i++;
-    else if (b[j].id < a[i].id) j++;
-    else d += (double)a[i++].w * b[j++].w;
+  while (i < na && j < nb) { /* no branch on the order of the ids: it mispredicts half the time */
+    uint32_t x = a[i].id, y = b[j].id;
+    if (x == y) d += (double)a[i].w * b[j].w;
+    i += x <= y;
+    j += y <= x;
   }
   return d;
 }
@@ -456,16 +511,22 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   double sc = W.cs * cs + W.mx * mx + W.ts * ts + W.ent * share + W.entx * share * (cs > mx ? cs : mx) + W.date * shared_day -
               W.time * dd;
   if (feat) feat[0] = cs, feat[1] = mx, feat[2] = ts, feat[3] = share, feat[4] = shared_day, feat[5] = dd;
-  return sc;
+  return sc + rasd__join_event(c, s, r, v, nv, feat ? feat + 6 : NULL);
 }
+
+#define SL_CLOSED (INT32_MIN + 1)  /* c->slast of a closed story */
 
 static int story_new(rasd_corpus *c) {
   if (c->n_st == c->cap_st) {
     size_t nc = c->cap_st ? c->cap_st * 2 : 256;
     rasd__story *ns = realloc(c->st, nc * sizeof *ns);
     if (!ns) return -1;
-    c->st = ns; c->cap_st = nc;
+    c->st = ns;
+    int32_t *nl = realloc(c->slast, nc * sizeof *nl);
+    if (!nl) return -1;
+    c->slast = nl; c->cap_st = nc;
   }
+  c->slast[c->n_st] = RASD__NO_DAY;
   memset(&c->st[c->n_st], 0, sizeof c->st[0]);
   c->st[c->n_st].first_day = c->st[c->n_st].last_day = RASD__NO_DAY;
   uint32_t id = (uint32_t)c->n_st;
@@ -478,8 +539,8 @@ static int story_add_member(rasd_corpus *c, rasd__story *s, uint32_t i, int32_t 
   if (day != RASD__NO_DAY) {
     if (s->first_day == RASD__NO_DAY || day < s->first_day) s->first_day = day;
     if (s->last_day == RASD__NO_DAY || day > s->last_day) s->last_day = day;
+    if (!s->closed) c->slast[s - c->st] = s->last_day;
   }
-  (void)c;
   return 0;
 }
 
@@ -500,8 +561,9 @@ static void story_prune(rasd__story *s, uint32_t keep) {
 }
 
 /* Keeps a closed story small: its strongest terms only. */
-static void story_close(rasd__story *s) {
+static void story_close(rasd_corpus *c, rasd__story *s) {
   s->closed = 1;
+  c->slast[s - c->st] = SL_CLOSED;
   story_prune(s, CLOSED_TERMS);
 }
 
@@ -522,7 +584,7 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   if (idf_grow(c)) return RASD_ENOMEM;
   if (c->n_linked + 1 > c->idf_n + c->idf_n / 64) c->idf_n = c->n_linked + 1, c->idf_ep++;
   rasd__rec r;
-  int rc = rasd__corpus_rec(c, i, ar, &r);
+  int rc = corpus_rec(c, i, ar, &r, 0);
   if (rc) return rc;
   int32_t day = a->day;
   if (day != RASD__NO_DAY && (c->cur_day == RASD__NO_DAY || day > c->cur_day)) c->cur_day = day;
@@ -589,8 +651,9 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       if (t >= c->n_postv || c->terms.df[t] > common) continue;
       uint32_t *p = c->post[t], n = c->n_post[t];
       for (uint32_t j = n, seen = 0; j-- > 0 && seen < POST_SCAN; seen++) {
-        rasd__story *s = &c->st[p[j]];
-        if (s->closed || (day != RASD__NO_DAY && s->last_day != RASD__NO_DAY && s->last_day < day - c->o.window_days))
+        /* closed or out of the window: from the compact array, not the story records (a cache miss each) */
+        int32_t last = c->slast[p[j]];
+        if (last == SL_CLOSED || (day != RASD__NO_DAY && last != RASD__NO_DAY && last < day - c->o.window_days))
           continue;
         if (c->mark[p[j]] != c->stamp) {
           if (nc == MAX_CAND) continue;
@@ -611,11 +674,11 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     double best = c->o.threshold;
     for (uint32_t k = 0; k < nc; k++) {
-      double f[6];
+      double f[8];
       double sc = story_score(c, &c->st[cand[k]], &r, w, an, lv, nv, tv, nt, day, f);
       if (story_debug())
-        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f\n", a->id, cand[k] + 1,
-                c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5]);
+        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f smiss %.3f gen %.3f\n", a->id,
+                cand[k] + 1, c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
   }
@@ -675,7 +738,7 @@ static void close_stale(rasd_corpus *c) {
   size_t m = 0;
   for (size_t k = 0; k < c->n_open; k++) {
     rasd__story *s = &c->st[c->open[k]];
-    if (!s->closed && s->last_day != RASD__NO_DAY && s->last_day < c->cur_day - c->o.window_days) story_close(s);
+    if (!s->closed && s->last_day != RASD__NO_DAY && s->last_day < c->cur_day - c->o.window_days) story_close(c, s);
     if (!s->closed) c->open[m++] = c->open[k];
   }
   c->n_open = m;
@@ -815,10 +878,11 @@ done:
   return rc;
 }
 
-int rasd_corpus_finish(rasd_corpus *c) {
-  if (!c) return RASD_EINPUT;
+/* Links the pending articles: in publication order when 'sort', else in the order given (a loaded state replays
+ * the saved order of linking). */
+static int link_pending(rasd_corpus *c, int sort) {
   sort_ctx = c;
-  if (c->n_pending) qsort(c->pending, c->n_pending, sizeof *c->pending, cmp_pending);
+  if (sort && c->n_pending) qsort(c->pending, c->n_pending, sizeof *c->pending, cmp_pending);
   rasd__arena *ar = NULL;
   int rc = RASD_OK;
   for (size_t k = 0; k < c->n_pending; k++) {
@@ -827,6 +891,7 @@ int rasd_corpus_finish(rasd_corpus *c) {
       if (!(ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
     }
     if ((rc = link_one(c, c->pending[k], ar)) != RASD_OK) break;
+    if (RASD__VEC_PUSH(c->lord, c->n_lord, c->cap_lord, c->pending[k])) { rc = RASD_ENOMEM; break; }
     if ((k & 1023) == 1023) {
       close_stale(c);
       if (c->o.progress) c->o.progress(c->o.progress_ud, k + 1, c->n_pending);
@@ -837,7 +902,13 @@ int rasd_corpus_finish(rasd_corpus *c) {
   if (c->o.progress && c->n_pending) c->o.progress(c->o.progress_ud, c->n_pending, c->n_pending);
   c->n_pending = 0;
   close_stale(c);
-  return storylines(c);
+  return RASD_OK;
+}
+
+int rasd_corpus_finish(rasd_corpus *c) {
+  if (!c) return RASD_EINPUT;
+  int rc = link_pending(c, 1);
+  return rc ? rc : storylines(c);
 }
 
 size_t rasd_corpus_n_articles(const rasd_corpus *c) { return c ? c->n_art : 0; }
@@ -864,13 +935,33 @@ size_t rasd_corpus_storyline(const rasd_corpus *c, size_t k, const int64_t **ids
   return c->n_sl;
 }
 
-/* ---- state: the vocabulary and every record in link order; loading replays the links ---- */
+/* ---- state: the vocabulary, every record in link order, then the entity registry; loading replays the links ---- */
+
+#define STATE_MAGIC "RASDSTO"  /* + the format version as one digit */
+#define STATE_VERSION RASD_CORPUS_STATE_VERSION
+
+int rasd_corpus_state_version(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  char m[8];
+  int v = fread(m, 1, 8, f) == 8 && !memcmp(m, STATE_MAGIC, 7) && m[7] >= '1' && m[7] <= '9' ? m[7] - '0' : 0;
+  fclose(f);
+  return v;
+}
 
 int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   FILE *f = fopen(path, "wb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_save_file(c, f);
+  if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
+  return rc;
+}
+
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
   rasd_corpus *cc = (rasd_corpus *)c;
-  int ok = fwrite("RASDSTO2", 1, 8, f) == 8;
+  char magic[9];
+  snprintf(magic, sizeof magic, "%s%d", STATE_MAGIC, STATE_VERSION);
+  int ok = fwrite(magic, 1, 8, f) == 8;
   uint64_t nv = c->terms.n, na = c->n_art;
   ok = ok && fwrite(&nv, 8, 1, f) == 1;
   for (size_t i = 0; ok && i < c->terms.n; i++) {
@@ -878,40 +969,54 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
     ok = fwrite(&l, 4, 1, f) == 1 && fwrite(c->terms.str[i], 1, l, f) == l;
   }
   ok = ok && fwrite(&na, 8, 1, f) == 1;
-  /* link order: stories' members interleave, so rebuild it from the per-article order of linking */
-  uint32_t *ord = malloc((c->n_art + 1) * sizeof *ord);
+  /* the records in order of addition (the order of the "articles" list), then the order they were linked in */
   unsigned char *buf = NULL;
   size_t bcap = 0;
-  if (!ord) ok = 0;
-  for (size_t i = 0; ok && i < c->n_art; i++) ord[i] = (uint32_t)i;
-  sort_ctx = cc;
-  if (ok && c->n_art) qsort(ord, c->n_art, sizeof *ord, cmp_pending);
   for (size_t k = 0; ok && k < c->n_art; k++) {
-    const rasd__art *a = &c->art[ord[k]];
+    const rasd__art *a = &c->art[k];
     if (a->len + 1 > bcap) {
       free(buf);
       if (!(buf = malloc(bcap = a->len + 1))) { ok = 0; break; }
     }
-    ok = spill_io(cc->spill, 0, buf, a->len, a->off) == 0 &&
-         fwrite(&a->len, 4, 1, f) == 1 && fwrite(buf, 1, a->len, f) == a->len;
+    const unsigned char *p = spill_get(cc, a->off, a->len, buf);
+    ok = p && fwrite(&a->len, 4, 1, f) == 1 && fwrite(p, 1, a->len, f) == a->len;
   }
   free(buf);
-  free(ord);
-  if (fclose(f)) ok = 0;
-  return ok ? RASD_OK : RASD_EIO;
+  uint64_t nl = c->n_lord;
+  ok = ok && fwrite(&nl, 8, 1, f) == 1 && (!nl || fwrite(c->lord, 4, nl, f) == nl);
+  /* the registry, as one length-prefixed block */
+  rasd__buf rb;
+  rasd__buf_init(&rb);
+  int rrc = ok && c->reg ? rasd__registry_save(c->reg, &rb) : RASD_OK;
+  uint64_t rl = rb.len;
+  if (rrc) ok = 0;
+  ok = ok && fwrite(&rl, 8, 1, f) == 1 && (!rl || fwrite(rb.s, 1, rl, f) == rl);
+  rasd__buf_free(&rb);
+  if (fflush(f)) ok = 0;
+  return ok ? RASD_OK : rrc ? rrc : RASD_EIO;
 }
 
 int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
   *out = NULL;
   FILE *f = fopen(path, "rb");
   if (!f) return RASD_EIO;
+  int rc = rasd_corpus_load_file(f, m, o, out);
+  fclose(f);
+  return rc;
+}
+
+int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  *out = NULL;
   rasd_corpus *c = rasd_corpus_new(m, o);
   char magic[8];
   uint64_t nv = 0, na = 0;
   int rc = RASD_EFORMAT;
   char *buf = NULL;
-  if (!c) { fclose(f); return RASD_ENOMEM; }
-  if (fread(magic, 1, 8, f) != 8 || memcmp(magic, "RASDSTO2", 8) || fread(&nv, 8, 1, f) != 1) goto fail;
+  uint8_t *seen = NULL;
+  if (!c) return RASD_ENOMEM;
+  char want[9];
+  snprintf(want, sizeof want, "%s%d", STATE_MAGIC, STATE_VERSION);
+  if (fread(magic, 1, 8, f) != 8 || memcmp(magic, want, 8) || fread(&nv, 8, 1, f) != 1) goto fail;
   for (uint64_t i = 0; i < nv; i++) {
     uint32_t l;
     if (fread(&l, 4, 1, f) != 1 || l > 0xffff) goto fail;
@@ -929,14 +1034,43 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
     if ((rc = add_record(c, buf, l)) != RASD_OK) goto fail;
     rc = RASD_EFORMAT;
   }
+  /* the saved order of linking: a permutation of some of the articles (those linked when it was saved) */
+  uint64_t nl;
+  if (fread(&nl, 8, 1, f) != 1 || nl > na) goto fail;
+  if (!(seen = calloc(na + 1, 1))) { rc = RASD_ENOMEM; goto fail; }
+  c->n_pending = 0;
+  for (uint64_t k = 0; k < nl; k++) {
+    uint32_t x;
+    if (fread(&x, 4, 1, f) != 1 || x >= na || seen[x]) goto fail;
+    seen[x] = 1;
+    c->pending[c->n_pending++] = x;
+  }
+  size_t n_rest = 0;
+  for (uint64_t k = 0; k < na; k++)
+    if (!seen[k]) n_rest++;
+  uint64_t rl;
+  if (fread(&rl, 8, 1, f) != 1 || rl > (1ull << 34)) goto fail;
+  if (rl) {
+    char *nb = realloc(buf, rl);
+    if (!nb) { rc = RASD_ENOMEM; goto fail; }
+    buf = nb;
+    if (fread(buf, 1, rl, f) != rl) goto fail;
+    if ((rc = rasd__registry_load(c->reg, (const unsigned char *)buf, rl)) != RASD_OK) goto fail;
+  }
+  if (fgetc(f) != EOF) { rc = RASD_EFORMAT; goto fail; }
   free(buf);
-  fclose(f);
-  if ((rc = rasd_corpus_finish(c)) != RASD_OK) { rasd_corpus_free(c); return rc; }
+  /* replay the links in their saved order; articles saved unlinked stay pending for the next finish */
+  rc = link_pending(c, 0);
+  for (uint64_t k = 0; k < na && rc == RASD_OK; k++)
+    if (!seen[k]) c->pending[c->n_pending++] = (uint32_t)k;
+  free(seen);
+  if (rc == RASD_OK) rc = n_rest ? rasd_corpus_finish(c) : storylines(c);
+  if (rc != RASD_OK) { rasd_corpus_free(c); return rc; }
   *out = c;
   return RASD_OK;
 fail:
   free(buf);
-  fclose(f);
+  free(seen);
   rasd_corpus_free(c);
   return rc;
 }

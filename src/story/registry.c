@@ -5,6 +5,7 @@
 #include "extract/extract.h"
 #include "extract/names.h"
 #include "rasd/entities.h"
+#include "story/story_int.h"
 
 #define MAX_NBRS 48
 #define MAX_VERIFY_FORMS 8
@@ -17,14 +18,15 @@ typedef struct cent {
   int en_translit;
   cform *forms;
   size_t n_forms, cap_forms;
-  const char **form_ptrs; /* view for rasd_registry_get() */
+  const char **form_ptrs; /* view for rasd_registry_get(), most frequent first */
+  int ptrs_ok;            /* form_ptrs is up to date (the forms themselves keep their order of first sight) */
   uint32_t mentions, articles, last_doc;
   uint32_t nbrs[MAX_NBRS];
   int n_nbrs;
 } cent;
 
 /* String → ids multimap (chained; keys owned). */
-typedef struct mnode { char *key; int32_t id; int32_t next; } mnode;
+typedef struct mnode { char *key; int32_t id; int32_t next; uint32_t h; } mnode; /* h: hs(key), checked before the key */
 typedef struct mmap_ { int32_t *head; size_t nb; mnode *node; size_t n, cap; } mmap_;
 
 struct rasd_registry {
@@ -47,7 +49,7 @@ static int mm_grow(mmap_ *m) {
   if (!h) return -1;
   for (size_t i = 0; i < nb; i++) h[i] = -1;
   for (size_t i = 0; i < m->n; i++) {
-    uint32_t b = hs(m->node[i].key) & (uint32_t)(nb - 1);
+    uint32_t b = m->node[i].h & (uint32_t)(nb - 1);
     m->node[i].next = h[b];
     h[b] = (int32_t)i;
   }
@@ -57,19 +59,21 @@ static int mm_grow(mmap_ *m) {
   return 0;
 }
 
-static int mm_has(const mmap_ *m, const char *key, int32_t id) {
+static int mm_has(const mmap_ *m, const char *key, uint32_t h, int32_t id) {
   if (!m->nb) return 0;
-  for (int32_t i = m->head[hs(key) & (uint32_t)(m->nb - 1)]; i >= 0; i = m->node[i].next)
-    if (m->node[i].id == id && !strcmp(m->node[i].key, key)) return 1;
+  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0; i = m->node[i].next)
+    if (m->node[i].id == id && m->node[i].h == h && !strcmp(m->node[i].key, key)) return 1;
   return 0;
 }
 
 static int mm_add(mmap_ *m, const char *key, int32_t id) {
-  if (!key || !*key || mm_has(m, key, id)) return 0;
+  if (!key || !*key) return 0;
+  uint32_t h = hs(key);
+  if (mm_has(m, key, h, id)) return 0;
   if (m->n + 1 > m->nb && mm_grow(m)) return -1;
-  mnode nd = {rasd__strdup0(key), id, -1};
+  mnode nd = {rasd__strdup0(key), id, -1, h};
   if (!nd.key || RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { free(nd.key); return -1; }
-  uint32_t b = hs(key) & (uint32_t)(m->nb - 1);
+  uint32_t b = h & (uint32_t)(m->nb - 1);
   m->node[m->n - 1].next = m->head[b];
   m->head[b] = (int32_t)(m->n - 1);
   return 0;
@@ -79,8 +83,9 @@ static int mm_add(mmap_ *m, const char *key, int32_t id) {
 static int mm_get(const mmap_ *m, const char *key, int32_t *out, int max) {
   int n = 0;
   if (!m->nb || !key) return 0;
-  for (int32_t i = m->head[hs(key) & (uint32_t)(m->nb - 1)]; i >= 0 && n < max; i = m->node[i].next)
-    if (!strcmp(m->node[i].key, key)) out[n++] = m->node[i].id;
+  uint32_t h = hs(key);
+  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0 && n < max; i = m->node[i].next)
+    if (m->node[i].h == h && !strcmp(m->node[i].key, key)) out[n++] = m->node[i].id;
   return n;
 }
 
@@ -194,6 +199,7 @@ static void strip_quotes(char *f) {
 }
 
 static int add_form(cent *e, const char *text, uint32_t count) {
+  e->ptrs_ok = 0;
   for (size_t f = 0; f < e->n_forms; f++)
     if (!strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
   rasd__name nm;
@@ -290,10 +296,10 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   return -1;
 }
 
-/* Links doc entity 'de' (parsed 'nm'; index 'idx' in 'a', whose mentions give the forms; 'a' may be
+/* Links doc entity 'de' (parsed 'nm'; its mentions in 'a' are a->mentions[mi[0..nmi)], in order; 'a' may be
  * NULL) to a corpus entity, creating it when new; sets '*out'. Returns 0, or -1 when out of memory. */
 static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t ne,
-                    const rasd_analysis *a, int32_t i, int32_t *out) {
+                    const rasd_analysis *a, const uint32_t *mi, size_t nmi, int32_t *out) {
       int32_t id = find(r, de, nm, ids, ne);
       if (id < 0) {
         cent e;
@@ -314,9 +320,9 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       int bad = add_form(e, cf, a ? 0 : 1);
       free(cf);
       if (bad) return -1;
-      for (size_t mi = 0; a && mi < a->n_mentions; mi++) {
-        const rasd_mention *mn = &a->mentions[mi];
-        if (mn->entity != i || !mn->text) continue;
+      for (size_t k = 0; a && k < nmi; k++) {
+        const rasd_mention *mn = &a->mentions[mi[k]];
+        if (!mn->text) continue;
         char *f = mention_form(mn->text, nm);
         if (!f) return -1;
         strip_quotes(f);
@@ -362,8 +368,20 @@ int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *
   int32_t *ids = malloc((ne + 1) * sizeof *ids);
   int32_t *order = malloc((ne + 1) * sizeof *order);
   rasd__name *nms = malloc((ne + 1) * sizeof *nms);
+  /* each entity's mentions, in order: mbeg[i] … mbeg[i + 1] in 'mlist' (one pass, not one per entity) */
+  size_t nm_all = a->n_mentions;
+  uint32_t *mbeg = calloc(ne + 2, sizeof *mbeg), *mlist = malloc((nm_all + 1) * sizeof *mlist);
   int rc = RASD_ENOMEM;
-  if (!ids || !order || !nms) goto done;
+  if (!ids || !order || !nms || !mbeg || !mlist) goto done;
+  for (size_t k = 0; k < nm_all; k++) {
+    int32_t en = a->mentions[k].entity;
+    if (en >= 0 && (size_t)en < ne) mbeg[en + 2]++;
+  }
+  for (size_t i = 2; i < ne + 2; i++) mbeg[i] += mbeg[i - 1];
+  for (size_t k = 0; k < nm_all; k++) {
+    int32_t en = a->mentions[k].entity;
+    if (en >= 0 && (size_t)en < ne) mlist[mbeg[en + 1]++] = (uint32_t)k;
+  }
   r->docs++;
   size_t no = 0;
   for (size_t i = 0; i < ne; i++) {
@@ -378,7 +396,7 @@ int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *
       int32_t i = order[o];
       const rasd_doc_entity *de = &a->entities[i];
       if ((pass == 0) != (nms[i].n >= 2)) continue;
-      if (link_one(r, de, &nms[i], ids, ne, a, i, &ids[i])) goto done;
+      if (link_one(r, de, &nms[i], ids, ne, a, mlist + mbeg[i], mbeg[i + 1] - mbeg[i], &ids[i])) goto done;
     }
   }
   /* credited agencies ("(فرانس برس، العربي الجديد)") are organisations of the article */
@@ -408,7 +426,7 @@ int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *
       rasd__name cn;
       int32_t cid;
       int oom = !canon || !key || !en;
-      if (!oom && rasd__name_parse(canon, s1 - s0, &cn) && link_one(r, &de, &cn, ids, ne, NULL, -1, &cid)) oom = 1;
+      if (!oom && rasd__name_parse(canon, s1 - s0, &cn) && link_one(r, &de, &cn, ids, ne, NULL, NULL, 0, &cid)) oom = 1;
       free(canon);
       free(key);
       free(en);
@@ -437,33 +455,161 @@ done:
   free(ids);
   free(order);
   free(nms);
+  free(mbeg);
+  free(mlist);
   return rc;
 }
 
 static int cmp_form(const void *x, const void *y) {
-  const cform *a = x, *b = y;
+  const cform *a = *(const cform *const *)x, *b = *(const cform *const *)y;
   if (a->count != b->count) return a->count > b->count ? -1 : 1;
   return strcmp(a->text, b->text);
 }
 
+/* The forms are sorted through pointers, never in place: their order of first sight breaks ties in
+ * pick_canonical(), so showing the table between two batches must not change what the next batch picks. */
 int rasd_registry_get(const rasd_registry *r, size_t id, rasd_corpus_entity *out) {
   if (!r || id >= r->n) return RASD_ENOENT;
   cent *e = &r->e[id];
-  qsort(e->forms, e->n_forms, sizeof *e->forms, cmp_form);
-  const char **fp = realloc(e->form_ptrs, (e->n_forms + 1) * sizeof *fp);
-  if (!fp) return RASD_ENOMEM;
-  e->form_ptrs = fp;
-  for (size_t f = 0; f < e->n_forms; f++) fp[f] = e->forms[f].text;
+  if (!e->ptrs_ok) {
+    const cform **tmp = malloc((e->n_forms + 1) * sizeof *tmp);
+    const char **fp = realloc(e->form_ptrs, (e->n_forms + 1) * sizeof *fp);
+    if (!tmp || !fp) { free(tmp); if (fp) e->form_ptrs = fp; return RASD_ENOMEM; }
+    e->form_ptrs = fp;
+    for (size_t f = 0; f < e->n_forms; f++) tmp[f] = &e->forms[f];
+    qsort(tmp, e->n_forms, sizeof *tmp, cmp_form);
+    for (size_t f = 0; f < e->n_forms; f++) fp[f] = tmp[f]->text;
+    free(tmp);
+    e->ptrs_ok = 1;
+  }
   out->id = (uint32_t)id;
   out->type = e->type;
   out->canonical = e->canonical;
   out->en = e->en;
   out->en_translit = e->en_translit;
-  out->forms = fp;
+  out->forms = e->form_ptrs;
   out->n_forms = e->n_forms;
   out->mentions = e->mentions;
   out->articles = e->articles;
   return RASD_OK;
+}
+
+/* ---- state: everything rasd_registry_add() reads, so that a loaded registry continues as the saved one would ---- */
+
+static void put_u(rasd__buf *b, uint64_t v) {
+  char tmp[10];
+  int n = 0;
+  do {
+    unsigned char c = v & 0x7f;
+    v >>= 7;
+    tmp[n++] = (char)(v ? c | 0x80 : c);
+  } while (v);
+  rasd__buf_add(b, tmp, (size_t)n);
+}
+static void put_z(rasd__buf *b, const char *s) {
+  if (!s) { put_u(b, 0); return; }
+  size_t n = strlen(s);
+  put_u(b, n + 1);
+  rasd__buf_add(b, s, n);
+}
+
+typedef struct rcur { const unsigned char *p, *e; int bad; } rcur;
+static uint64_t get_u(rcur *c) {
+  uint64_t v = 0;
+  for (int sh = 0; sh < 64; sh += 7) {
+    if (c->p >= c->e) break;
+    unsigned char x = *c->p++;
+    v |= (uint64_t)(x & 0x7f) << sh;
+    if (!(x & 0x80)) return v;
+  }
+  c->bad = 1;
+  return 0;
+}
+/* A malloc'd copy of the next string (NULL for a saved NULL or on error; '*bad' tells them apart). */
+static char *get_z(rcur *c) {
+  uint64_t n = get_u(c);
+  if (!n || c->bad) return NULL;
+  n--;
+  if ((uint64_t)(c->e - c->p) < n || memchr(c->p, 0, n)) { c->bad = 1; return NULL; }
+  char *s = rasd__strndup((const char *)c->p, n);
+  if (!s) c->bad = 2;
+  c->p += n;
+  return s;
+}
+
+static void mm_save(const mmap_ *m, rasd__buf *b) {
+  put_u(b, m->n);
+  for (size_t i = 0; i < m->n; i++) { put_z(b, m->node[i].key); put_u(b, (uint64_t)m->node[i].id); }
+}
+
+int rasd__registry_save(const rasd_registry *r, rasd__buf *b) {
+  put_u(b, r->docs);
+  put_u(b, r->n);
+  for (size_t i = 0; i < r->n; i++) {
+    const cent *e = &r->e[i];
+    put_u(b, e->type); put_z(b, e->canonical); put_z(b, e->en); put_u(b, (uint64_t)e->en_translit);
+    put_u(b, e->mentions); put_u(b, e->articles); put_u(b, e->last_doc);
+    put_u(b, e->n_forms);
+    for (size_t f = 0; f < e->n_forms; f++) { put_z(b, e->forms[f].text); put_u(b, e->forms[f].count); put_u(b, (uint64_t)e->forms[f].ntok); }
+    put_u(b, (uint64_t)e->n_nbrs);
+    for (int k = 0; k < e->n_nbrs; k++) put_u(b, e->nbrs[k]);
+  }
+  mm_save(&r->by_key, b); mm_save(&r->by_en, b); mm_save(&r->by_part, b);
+  return b->oom ? RASD_ENOMEM : RASD_OK;
+}
+
+/* Reads one multimap; node order is kept, so every chain lists its ids newest first as before. */
+static int mm_load(mmap_ *m, rcur *c, size_t n_ent) {
+  uint64_t n = get_u(c);
+  if (c->bad || n > (uint64_t)(c->e - c->p)) return RASD_EFORMAT;
+  for (uint64_t i = 0; i < n; i++) {
+    char *k = get_z(c);
+    uint64_t id = get_u(c);
+    if (c->bad || !k || id >= n_ent) { free(k); return c->bad == 2 ? RASD_ENOMEM : RASD_EFORMAT; }
+    int bad = mm_add(m, k, (int32_t)id);
+    free(k);
+    if (bad) return RASD_ENOMEM;
+  }
+  return RASD_OK;
+}
+
+int rasd__registry_load(rasd_registry *r, const unsigned char *p, size_t n) {
+  rcur c = {p, p + n, 0};
+  if (r->n || r->docs) return RASD_EINPUT;
+  r->docs = (uint32_t)get_u(&c);
+  uint64_t ne = get_u(&c);
+  if (c.bad || ne > n) return RASD_EFORMAT;
+  for (uint64_t i = 0; i < ne; i++) {
+    cent e;
+    memset(&e, 0, sizeof e);
+    e.type = (uint8_t)get_u(&c);
+    e.canonical = get_z(&c);
+    e.en = get_z(&c);
+    e.en_translit = (int)get_u(&c);
+    e.mentions = (uint32_t)get_u(&c); e.articles = (uint32_t)get_u(&c); e.last_doc = (uint32_t)get_u(&c);
+    uint64_t nf = get_u(&c);
+    int bad = c.bad || !e.canonical || e.type > RASD_ENT_MISC || nf > n;
+    if (!bad && RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) bad = c.bad = 2;
+    if (bad) { free(e.canonical); free(e.en); return c.bad == 2 ? RASD_ENOMEM : RASD_EFORMAT; }
+    cent *x = &r->e[r->n - 1];
+    for (uint64_t f = 0; f < nf; f++) {
+      cform cf = {get_z(&c), 0, 0};
+      cf.count = (uint32_t)get_u(&c);
+      cf.ntok = (int)get_u(&c);
+      if (!c.bad && cf.text && RASD__VEC_PUSH(x->forms, x->n_forms, x->cap_forms, cf) == 0) continue;
+      int oom = c.bad == 2 || (!c.bad && cf.text);
+      free(cf.text);
+      return oom ? RASD_ENOMEM : RASD_EFORMAT;
+    }
+    uint64_t nn = get_u(&c);
+    if (c.bad || nn > MAX_NBRS) return RASD_EFORMAT;
+    x->n_nbrs = (int)nn;
+    for (uint64_t k = 0; k < nn; k++) x->nbrs[k] = (uint32_t)get_u(&c);
+  }
+  int rc;
+  if ((rc = mm_load(&r->by_key, &c, r->n)) || (rc = mm_load(&r->by_en, &c, r->n)) || (rc = mm_load(&r->by_part, &c, r->n)))
+    return rc;
+  return c.bad || c.p != c.e ? RASD_EFORMAT : RASD_OK;
 }
 
 int32_t rasd_registry_lookup(const rasd_registry *r, const char *s, size_t len, int type) {

@@ -16,7 +16,7 @@ typedef struct rasd__strtab {
   uint32_t *df;        /* document frequency (articles linked so far) */
   uint32_t *hash;      /* hash of each string, to skip most comparisons */
   size_t n, cap;
-  uint32_t *slot;      /* id + 1, 0 = empty */
+  uint64_t *slot;      /* hash << 32 | (id + 1), 0 = empty */
   size_t nslot;
   rasd__arena *ar;
 } rasd__strtab;
@@ -70,6 +70,9 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
 char *rasd__derive_outlet(const rasd_models *m, const rasd_doc *d);
 /* Decodes record bytes 'p'/'n' into 'r', allocating from 'ar'. Returns RASD_OK or RASD_EFORMAT. */
 int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
+/* The same; with 'full' 0 only what linking reads (terms, MinHash, dates, the headline's terms, entity keys and
+ * types): no strings, no events, quotes or quantities, and the sentences' terms only for the first sentence. */
+int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r, int full);
 /* Decodes only the header of record bytes 'p'/'n' (id, outlet, date, title, url, MinHash) into 'r'. */
 int rasd__rec_head(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
 /* Days since 1970-01-01 of "YYYY-MM-DD…", or RASD__NO_DAY. */
@@ -111,7 +114,9 @@ struct rasd_corpus {
   rasd__strtab terms;          /* stems ("t" namespace) and entity keys ("\x01" prefix) */
   rasd__art *art; size_t n_art, cap_art;
   uint32_t *pending; size_t n_pending, cap_pending;
+  uint32_t *lord; size_t n_lord, cap_lord;  /* article indices in the order they were linked (saved with the state) */
   rasd__story *st; size_t n_st, cap_st;
+  int32_t *slast;              /* per story: last_day, or SL_CLOSED (the candidate scan reads this, not the records) */
   uint32_t n_linked;           /* articles linked: the N of IDF */
   uint32_t *open; size_t n_open, cap_open;  /* indices of the stories not closed yet */
   rasd__vw *vpool; size_t n_vpool, cap_vpool;  /* the link vectors of the articles */
@@ -124,8 +129,12 @@ struct rasd_corpus {
   /* storylines */
   int64_t **sl; size_t *sl_n; size_t n_sl;
   FILE *spill; uint64_t spill_end;
-  rasd_registry *reg;          /* corpus entities (names across spellings); NULL after a load */
-  rasd__idfc *idf; size_t idf_cap;  /* IDF cache: value, and the N and df it was computed at */
+  char *wbuf; size_t wlen; uint64_t wbase;     /* the spill file's tail not written yet, and where it starts */
+  unsigned char *rbuf; size_t rcap;            /* a record read back */
+  rasd_registry *reg;          /* corpus entities (names across spellings); saved with the state */
+  double *dense; size_t cap_dense;  /* scratch weights by term id, all zero between uses (views) */
+  rasd__strtab names;          /* article ids and outlets, interned: views compare them by pointer */
+    rasd__idfc *idf; size_t idf_cap;  /* IDF cache: value, and the N and df it was computed at */
   uint32_t idf_n, idf_ep;      /* the N of IDF moves in steps of ~1% (epochs) so that cached weights stay valid */
   rasd__arena *strs;
 };
@@ -134,6 +143,17 @@ struct rasd_corpus {
 int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
 /* IDF of term 't' at the corpus's current size. */
 double rasd__idf(const rasd_corpus *c, uint32_t t);
+/* The event test of the join score (features.c): what to add to the join score of article 'r' (link vector
+ * 'v'/'nv': its strongest terms, unit length) and story 's': the story's core entities the article does not
+ * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features. */
+double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__vw *v, uint32_t nv,
+                        double *feat);
+
+/* Appends the state of registry 'r' to 'b' (see rasd_corpus_save). Returns RASD_OK or RASD_ENOMEM. */
+int rasd__registry_save(const rasd_registry *r, rasd__buf *b);
+/* Restores a state written by rasd__registry_save() ('p'/'n' bytes) into the empty registry 'r'. Returns RASD_OK,
+ * RASD_EFORMAT or RASD_ENOMEM. */
+int rasd__registry_load(rasd_registry *r, const unsigned char *p, size_t n);
 
 /* ---- views (views.c) ---- */
 typedef struct rasd__sitem { const char *text; char **outlets; size_t n_outlets; const char **arts; size_t n_arts; } rasd__sitem;

@@ -49,15 +49,6 @@ static int cmp_wterm(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-static double cent_w(const wterm *c, size_t n, uint32_t id) {
-  size_t lo = 0, hi = n;
-  while (lo < hi) {
-    size_t m = (lo + hi) / 2;
-    if (c[m].id < id) lo = m + 1;
-    else hi = m;
-  }
-  return lo < n && c[lo].id == id ? c[lo].w : 0;
-}
 
 /* Cosine of two sorted distinct term-id sets weighted by IDF. */
 static double set_cos(const rasd_corpus *c, const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb) {
@@ -71,39 +62,48 @@ static double set_cos(const rasd_corpus *c, const uint32_t *a, uint32_t na, cons
   return x > 0 && y > 0 ? dot / sqrt(x * y) : 0;
 }
 
-/* The same with the IDF of every term given ('wa', 'wb') and the sums of their squares ('xa', 'xb'). */
+/* The same with the IDF of every term given ('wa', 'wb') and the sums of their squares ('xa', 'xb'). The merge
+ * advances without branches on the order of the ids (they mispredict half the time). */
 static double wset_cos(const uint32_t *a, const float *wa, uint32_t na, double xa, const uint32_t *b, const float *wb, uint32_t nb,
                        double xb) {
   double dot = 0;
   uint32_t i = 0, j = 0;
   while (i < na && j < nb) {
-    if (a[i] < b[j]) i++;
-    else if (b[j] < a[i]) j++;
-    else dot += (double)wa[i++] * wb[j++];
+    uint32_t x = a[i], y = b[j];
+    if (x == y) dot += (double)wa[i] * wb[j];
+    i += x <= y;
+    j += y <= x;
   }
   return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
 }
 
-/* A list of distinct strings (outlets, article ids), kept in the view arena. */
+/* A list of distinct strings (outlets, article ids), kept in the view arena. The corpus interns the outlets and
+ * ids of its articles (one pointer per distinct string), so pointers are compared; the array doubles when its
+ * count reaches a power of two. */
 static int add_name(rasd__arena *ar, char ***v, size_t *n, const char *s) {
   if (!s) return 0;
   for (size_t i = 0; i < *n; i++)
-    if (!strcmp((*v)[i], s)) return 0;
-  char **nv = rasd__arena_alloc(ar, (*n + 1) * sizeof *nv);
-  if (!nv) return -1;
-  if (*n) memcpy(nv, *v, *n * sizeof *nv);
-  nv[(*n)++] = (char *)s;
-  *v = nv;
+    if ((*v)[i] == s) return 0;
+  if (!(*n & (*n - 1))) { /* 0, 1, 2, 4, …: full */
+    char **nv = rasd__arena_alloc(ar, (*n ? 2 * *n : 1) * sizeof *nv);
+    if (!nv) return -1;
+    if (*n) memcpy(nv, *v, *n * sizeof *nv);
+    *v = nv;
+  }
+  (*v)[(*n)++] = (char *)s;
   return 0;
 }
 
+/* Words: runs of bytes other than space, tab and line feed (counted without branches: every sentence of every
+ * candidate passes here). */
 static size_t count_words(const char *s, size_t n) {
   size_t w = 0;
-  int in = 0;
+  unsigned prev_sp = 1;
   for (size_t i = 0; i < n; i++) {
-    int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-    if (!sp && !in) w++;
-    in = !sp;
+    unsigned char b = (unsigned char)s[i];
+    unsigned sp = (b == ' ') | (b == '\n') | (b == '\t');
+    w += prev_sp & !sp;
+    prev_sp = sp;
   }
   return w;
 }
@@ -197,6 +197,16 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   double cn = 0;
   for (size_t k = 0; k < nc; k++) cn += cent[k].w * cent[k].w;
   cn = sqrt(cn);
+  /* the centroid's weights scattered by term id (the corpus's scratch array: zero outside, reset below) */
+  if (c->cap_dense < c->terms.n) {
+    size_t nd2 = c->terms.cap > c->terms.n ? c->terms.cap : c->terms.n;
+    double *d = realloc(c->dense, nd2 * sizeof *d);
+    if (!d) { free(cent); return RASD_ENOMEM; }
+    memset(d + c->cap_dense, 0, (nd2 - c->cap_dense) * sizeof *d);
+    c->dense = d; c->cap_dense = nd2;
+  }
+  double *cw = c->dense;
+  for (size_t k = 0; k < nc; k++) cw[cent[k].id] = cent[k].w;
   /* sentence candidates */
   cand *cd = malloc((MAX_CAND + 1) * sizeof *cd);
   size_t ncd = 0;
@@ -209,11 +219,14 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       const rasd__rsent *s = &R[k].sent[j];
       double dot = 0, sn = 0;
       float *sw = rasd__arena_alloc(ar, (s->n_terms + 1) * sizeof *sw);
-      if (!sw) { free(cd); free(cent); return RASD_ENOMEM; }
+      if (!sw) {
+        for (size_t q = 0; q < nc; q++) cw[cent[q].id] = 0;
+        free(cd); free(cent); return RASD_ENOMEM;
+      }
       for (uint32_t t = 0; t < s->n_terms; t++) {
         double idf = rasd__idf(c, s->terms[t]);
         sw[t] = (float)idf;
-        dot += idf * cent_w(cent, nc, s->terms[t]);
+        dot += idf * (s->terms[t] < c->cap_dense ? cw[s->terms[t]] : 0);
         sn += (double)sw[t] * sw[t];
       }
       double cs = sn > 0 && cn > 0 ? dot / (sqrt(sn) * cn) : 0;
@@ -239,6 +252,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       ncd++;
     }
   }
+  for (size_t k = 0; k < nc; k++) cw[cent[k].id] = 0;
   /* a large story: only its best candidates (grouping and MMR compare pairs) */
   if (ncd > VIEW_CAND) {
     qsort(cd, ncd, sizeof *cd, cmp_cand);
@@ -313,7 +327,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   /* timeline: dated sentences merged by date and wording */
   size_t nev = 0;
   for (uint32_t k = 0; k < nd; k++) nev += R[k].n_ev;
-  typedef struct tle { const char *date; const rasd__rsent *s; char **outlets; size_t n_outlets; int rep; uint32_t art; } tle;
+  typedef struct tle { const char *date; const rasd__rsent *s; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; } tle;
   tle *T = malloc((nev + 1) * sizeof *T);
   size_t nt = 0;
   if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
@@ -323,11 +337,13 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (!ev->date || ev->sent >= R[k].n_sent) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
       int rep = -1;
+      uint64_t dh = 1469598103934665603ULL; /* the date's hash: most entries differ in it */
+      for (const char *p = ev->date; *p; p++) dh = (dh ^ (unsigned char)*p) * 1099511628211ULL;
       for (size_t j = 0; j < nt && rep < 0; j++)
-        if (T[j].rep == (int)j && !strcmp(T[j].date, ev->date) &&
+        if (T[j].rep == (int)j && T[j].dh == dh && !strcmp(T[j].date, ev->date) &&
             (T[j].s == s || set_cos(c, T[j].s->terms, T[j].s->n_terms, s->terms, s->n_terms) >= 0.35))
           rep = (int)j;
-      if (rep < 0) { T[nt] = (tle){ev->date, s, NULL, 0, (int)nt, k}; rep = (int)nt++; }
+      if (rep < 0) { T[nt] = (tle){ev->date, s, NULL, 0, (int)nt, k, dh}; rep = (int)nt++; }
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
   /* keep the best supported entries, then order by date */
@@ -350,22 +366,30 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   size_t nq = 0;
   for (uint32_t k = 0; k < nd; k++) nq += R[k].n_q;
   v->q = rasd__arena_alloc(ar, (nq + 1) * sizeof *v->q);
-  const char **qkey = rasd__arena_alloc(ar, (nq + 1) * sizeof *qkey);
-  if (!v->q || !qkey) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  /* speakers as small integers (qkid, by distinct key 'dkey'): the grouping and its sort compare them often */
+  uint32_t *qkid = rasd__arena_alloc(ar, (nq + 1) * sizeof *qkid);
+  size_t *qlen = rasd__arena_alloc(ar, (nq + 1) * sizeof *qlen);
+  const char **dkey = rasd__arena_alloc(ar, (nq + 1) * sizeof *dkey);
+  size_t ndk = 0;
+  if (!v->q || !qkid || !qlen || !dkey) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
   for (uint32_t k = 0; k < nd; k++)
     for (uint32_t e = 0; e < R[k].n_q; e++) {
       const rasd__rquote *q = &R[k].q[e];
       if (!q->text || !q->speaker) continue;
       const char *key = q->key ? q->key : q->speaker;
-      size_t j = 0;
+      uint32_t kid = 0;
+      while (kid < ndk && strcmp(dkey[kid], key)) kid++;
+      if (kid == ndk) dkey[ndk++] = key;
+      size_t j = 0, lb = strlen(q->text);
       for (; j < v->n_q; j++) {
-        if (strcmp(qkey[j], key)) continue;
-        size_t la = strlen(v->q[j].text), lb = strlen(q->text), l = la < lb ? la : lb;
+        if (qkid[j] != kid) continue;
+        size_t la = qlen[j], l = la < lb ? la : lb;
         if (l > 40) l = 40;
         if (!strncmp(v->q[j].text, q->text, l)) break;
       }
       if (j == v->n_q) {
-        qkey[j] = key;
+        qkid[j] = kid;
+        qlen[j] = lb;
         v->q[j] = (rasd__qitem){q->speaker, q->text, (int)q->direct, NULL, 0};
         v->n_q++;
       }
@@ -375,12 +399,12 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   for (size_t i = 1; i < v->n_q; i++)
     for (size_t j = i; j > 0; j--) {
       size_t fa = 0, fb = 0;
-      while (strcmp(qkey[fa], qkey[j - 1])) fa++;
-      while (strcmp(qkey[fb], qkey[j])) fb++;
+      while (qkid[fa] != qkid[j - 1]) fa++;
+      while (qkid[fb] != qkid[j]) fb++;
       int before = fb < fa || (fb == fa && v->q[j].n_outlets > v->q[j - 1].n_outlets);
       if (!before) break;
       rasd__qitem t = v->q[j]; v->q[j] = v->q[j - 1]; v->q[j - 1] = t;
-      const char *tk = qkey[j]; qkey[j] = qkey[j - 1]; qkey[j - 1] = tk;
+      uint32_t tk = qkid[j]; qkid[j] = qkid[j - 1]; qkid[j - 1] = tk;
     }
   if (v->n_q > (size_t)o.max_quotes) v->n_q = (size_t)o.max_quotes;
   /* entities by articles, then mentions */
