@@ -391,6 +391,7 @@ typedef struct masks64 {
   uint64_t two;     /* lead byte of a two-byte one-character token: ، ؛ ؟ followed by ASCII, « » */
   uint64_t quote;   /* " ' and the lead byte C2 of « » (and of NBSP: never a token start) */
   uint64_t event;   /* first bytes of the tokens the sentence splitter looks at: . ! ? ؟ and the quotes */
+  uint64_t mark;    /* lead bytes of tatweel and the tashkeel U+064B–U+0652 (dropped from forms) */
 } masks64;
 
 /* v in [lo, hi] (unsigned bytes). */
@@ -404,7 +405,7 @@ static inline __m128i in_range2(__m128i v, unsigned char lo, unsigned char hi) {
  * computation is written for AVX2 below. */
 static inline __attribute__((always_inline)) void scan64_sse2(const unsigned char *p, char *out, masks64 *M) {
   const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9), c2 = _mm_set1_epi8((char)0xC2);
-  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0;
+  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0, MK = 0;
   for (int k = 0; k < 4; k++) {
     const unsigned char *q = p + 16 * k;
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
@@ -416,6 +417,8 @@ static inline __attribute__((always_inline)) void scan64_sse2(const unsigned cha
                                                 _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9B)),
                                                              _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9F)))));
     __m128i lc2 = _mm_cmpeq_epi8(x, c2);
+    __m128i mk = _mm_and_si128(l9, _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x80)), in_range2(nx, 0x8B, 0x92)));
+    MK |= (uint64_t)(unsigned)_mm_movemask_epi8(mk) << (16 * k);
     __m128i qt = _mm_and_si128(lc2, _mm_cmpeq_epi8(_mm_or_si128(nx, _mm_set1_epi8(0x10)), _mm_set1_epi8((char)0xBB)));
     __m128i nbsp = _mm_or_si128(_mm_and_si128(lc2, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA0))),
                                 _mm_and_si128(_mm_cmpeq_epi8(pv, c2), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA0))));
@@ -458,6 +461,7 @@ static inline __attribute__((always_inline)) void scan64_sse2(const unsigned cha
   M->two = T | (AT & (~A >> 2)); /* ، ؛ ؟ only before ASCII: a run of them is one token */
   M->quote = Q;
   M->event = E;
+  M->mark = MK;
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -467,7 +471,7 @@ static inline __attribute__((always_inline)) void scan64_sse2(const unsigned cha
 __attribute__((target("avx2"))) static inline __attribute__((always_inline)) void scan64_avx2(const unsigned char *p, char *out,
                                                                                                   masks64 *M) {
   const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9), c2 = _mm256_set1_epi8((char)0xC2);
-  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0;
+  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0, MK = 0;
 #define IN_RANGE(v, lo, hi) \
   _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))), _mm256_set1_epi8((char)((hi) - (lo)))), \
                     _mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))))
@@ -481,6 +485,8 @@ __attribute__((target("avx2"))) static inline __attribute__((always_inline)) voi
     __m256i lead = _mm256_or_si256(_mm256_and_si256(l8, IN_RANGE(nx, 0xA1, 0xBA)), _mm256_and_si256(l9, IN_RANGE(nx, 0x81, 0x8A)));
     __m256i ap = _mm256_and_si256(l8, _mm256_or_si256(EQ(nx, 0x8C), _mm256_or_si256(EQ(nx, 0x9B), EQ(nx, 0x9F))));
     __m256i lc2 = _mm256_cmpeq_epi8(x, c2);
+    __m256i mk = _mm256_and_si256(l9, _mm256_or_si256(EQ(nx, 0x80), IN_RANGE(nx, 0x8B, 0x92)));
+    MK |= (uint64_t)(uint32_t)_mm256_movemask_epi8(mk) << (32 * k);
     __m256i qt = _mm256_and_si256(lc2, EQ(_mm256_or_si256(nx, _mm256_set1_epi8(0x10)), 0xBB));
     __m256i nbsp = _mm256_or_si256(_mm256_and_si256(lc2, EQ(nx, 0xA0)), _mm256_and_si256(_mm256_cmpeq_epi8(pv, c2), EQ(x, 0xA0)));
     __m256i nl = EQ(x, '\n');
@@ -520,6 +526,7 @@ __attribute__((target("avx2"))) static inline __attribute__((always_inline)) voi
   M->two = T | (AT & (~A >> 2));
   M->quote = Q;
   M->event = E;
+  M->mark = MK;
 }
 #endif
 
@@ -543,6 +550,7 @@ __attribute__((target("avx512bw"))) static inline __attribute__((always_inline))
   __mmask64 pr = IN(all, x, 0x21, 0x7E) & ~IN(all, x, '0', '9') & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
   __mmask64 pu = pr & ~_mm512_cmpeq_epi8_mask(x, nx);
   __mmask64 hi = _mm512_movepi8_mask(x);
+  __mmask64 mk = EQ(l9, nx, 0x80) | IN(l9, nx, 0x8B, 0x92);
   __mmask64 qu = EQ(all, x, '"') | EQ(all, x, '\'') | c2;
   __mmask64 evm = qu | EQ(all, x, '.') | EQ(all, x, '!') | EQ(all, x, '?') | EQ(l8, nx, 0x9F);
   __mmask64 p8 = EQ(all, pv, 0xD8);
@@ -563,6 +571,7 @@ __attribute__((target("avx512bw"))) static inline __attribute__((always_inline))
   M->two = qt | (ap & (~hi >> 2));
   M->quote = qu;
   M->event = evm;
+  M->mark = mk;
 }
 #endif
 
@@ -639,13 +648,17 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
     masks64 M;
     scan(p, c->f + fo0 + (pos - i0), &M);
     uint64_t L = M.letters | carry2, two = M.two, pu = M.punct, ws = M.space, nl = M.nl;
+    /* a word is letters and then, maybe, marks (tatweel, tashkeel) that its form leaves out; a mark before a
+     * letter or after no letter is for the general path */
+    uint64_t mk = M.mark | (M.mark << 1), X = L | mk;
     uint64_t pendbit = pend != SIZE_MAX;
-    uint64_t clean = L | ws | pu | two | (two << 1);
+    uint64_t clean = X | ws | pu | two | (two << 1);
+    clean &= ~((M.mark << 2) & L) & ~(mk & ~(X << 1)); /* a letter right after a mark; a mark run's first byte */
     if (p[63] == 0xC2 || (two >> 63)) clean &= ~(1ull << 63); /* NBSP, « or » going on into the next block */
     unsigned cp = ~clean ? (unsigned)__builtin_ctzll(~clean) : 64;
     uint64_t pm = cp < 64 ? (1ull << cp) - 1 : ~0ull;
-    uint64_t wend = L & ~(L >> 1) & ((pm >> 1) | (M.ascii >> 1)); /* ends before a clean byte or ASCII */
-    uint64_t starts = ((L & ~((L << 1) | pendbit)) | pu | two) & pm, ends = (wend | pu | (two << 1)) & pm;
+    uint64_t wend = X & ~(X >> 1) & ((pm >> 1) | (M.ascii >> 1)); /* ends before a clean byte or ASCII */
+    uint64_t starts = ((X & ~((X << 1) | pendbit) & L) | pu | two) & pm, ends = (wend | pu | (two << 1)) & pm;
     rasd__ktok *t = c->tok + c->n;
     uint32_t *ev = c->ev + c->nev;
     int pe = -1; /* bit of the last token end in this block, -1: before it */
@@ -664,9 +677,10 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
         pend = SIZE_MAX;
         gfl = 0;
       } else if (ends) { /* it ends in this block */
-        unsigned e = (unsigned)__builtin_ctzll(ends);
+        unsigned e = (unsigned)__builtin_ctzll(ends), le = 63u - (unsigned)__builtin_clzll(L & ((2ull << e) - 1));
         t->start = (uint32_t)pend;
-        t->len = t->form_len = (uint16_t)(pos + e + 1 - pend);
+        t->len = (uint32_t)(pos + e + 1 - pend);
+        t->form_len = (uint16_t)(pos + le + 1 - pend);
         t->form = (uint32_t)(fo0 + (pend - i0));
         t->kind = RASD_TOK_WORD;
         t->flags = (uint8_t)pend_fl;
@@ -693,7 +707,8 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
       uint64_t Q = M.quote, E = M.event;
       uint32_t idx = (uint32_t)(t - c->tok), fb0 = (uint32_t)(fo0 + (pos - i0));
       const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
-      uint64_t S0 = starts;
+      uint64_t S0 = starts, mend = ends & mk; /* words that end with marks: their forms are fixed below */
+      rasd__ktok *tb = t;
       do { /* eight tokens a round, the ones past the last (v == 0) written where the next one goes: the round
             * count is the only branch (a block rarely holds more than eight tokens) */
 #ifdef __GNUC__
@@ -716,6 +731,10 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
           ends &= ends - 1;
         }
       } while (ends);
+      for (; mend && tb < t; tb++) { /* the form of a word ends at its last letter, before its marks */
+        unsigned b = tb->start - (uint32_t)pos, e = b + tb->len - 1;
+        if ((mend >> e) & 1) tb->form_len = (uint16_t)(64u - (unsigned)__builtin_clzll(L & ((2ull << e) - 1)) - b);
+      }
       starts = pe == 63 ? 0 : S0 & ~((2ull << pe) - 1); /* an unfinished word after the last token */
       last_end = pos + (unsigned)pe + 1;
       gfl = 0;
@@ -732,7 +751,8 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
           ev += (fl & RASD_TOKF_PARA_START) && !(!isw && ((k & 1) || (k == 2 && p[b + 1] == 0x9F)));
         }
         t->start = (uint32_t)(pos + b);
-        t->len = t->form_len = (uint16_t)(e + 1 - b);
+        t->len = e + 1 - b;
+        t->form_len = (uint16_t)(isw ? 64u - (unsigned)__builtin_clzll(L & ((2ull << e) - 1)) - b : e + 1 - b);
         t->form = (uint32_t)(fo0 + (pos - i0) + b);
         t->kind = (uint8_t)(isw | (blk_kind[fb] & (isw - 1u)));
         t->flags = (uint8_t)fl;
@@ -801,6 +821,8 @@ __attribute__((target("avx512bw"))) static void scan_avx512_call(const unsigned 
 
 /* 1 when the scanner 'lvl' (1 SSE2, 2 AVX2, 3 AVX-512BW) gives every letter ء–ي its two-byte form in the table. */
 static int block_ok(int lvl) {
+  for (unsigned cp = 0x640; cp <= 0x652; cp++) /* the marks the block path drops from forms */
+    if ((cp == 0x640 || cp >= 0x64B) && (rasd__ar2_tab[cp - 0x600] & 0xFF) != RASD__AR2_MARK) return 0;
   for (unsigned cp = 0x621; cp <= 0x64A; cp++) {
     if (cp > 0x63A && cp < 0x641) continue;
     unsigned char in[80];
