@@ -103,13 +103,6 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path);
  * (also for a state saved in another format version: see rasd_corpus_state_version()). */
 int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
 
-/** rasd_corpus_save() to the open stream 'f' (written from its position and flushed, not closed): a store keeps the
- * state without a temporary file. Returns RASD_OK or RASD_EIO. */
-int rasd_corpus_save_file(const rasd_corpus *c, FILE *f);
-
-/** rasd_corpus_load() from the open stream 'f' (read from its position, not closed). */
-int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
-
 /* The format version rasd_corpus_save() writes and rasd_corpus_load() reads. 3 saves the entity registry
  * (2 did not: a loaded corpus named its entities differently from a batch run). */
 #define RASD_CORPUS_STATE_VERSION 3
@@ -117,5 +110,12 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
 /** Returns the format version of the state file at 'path' (2, 3, …), 0 when it is no rasd state, or −1
  * when it cannot be read; compare with RASD_CORPUS_STATE_VERSION to explain a refused load. */
 int rasd_corpus_state_version(const char *path);
+
+/** rasd_corpus_save() to the open stream 'f' (written from its position and flushed, not closed): a store keeps the
+ * state without a temporary file. Returns RASD_OK or RASD_EIO. */
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f);
+
+/** rasd_corpus_load() from the open stream 'f' (read from its position, not closed). */
+int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
 
 #endif

@@ -80,7 +80,7 @@ rasd_corpus *rasd_corpus_new(const rasd_models *m, const rasd_corpus_opts *o) {
   c->strs = rasd__arena_new(1 << 16);
   c->spill = tmpfile();
   c->reg = rasd_registry_new(m);
-  if (!c->reg || rasd__strtab_init(&c->terms) || !c->lsh_key || !c->lsh_art || !c->strs || !c->spill) {
+  if (!c->reg || rasd__strtab_init(&c->terms) || rasd__strtab_init(&c->names) || !c->lsh_key || !c->lsh_art || !c->strs || !c->spill) {
     rasd_corpus_free(c);
     return NULL;
   }
@@ -103,9 +103,12 @@ void rasd_corpus_free(rasd_corpus *c) {
   for (size_t i = 0; i < c->n_sl; i++) free(c->sl[i]);
   free(c->sl); free(c->sl_n);
   if (c->spill) fclose(c->spill);
+  free(c->wbuf); free(c->rbuf);
   rasd_registry_free(c->reg);
   free(c->idf); free(c->open); free(c->vpool);
   rasd__strtab_free(&c->terms);
+  rasd__strtab_free(&c->names);
+  free(c->dense);
   rasd__arena_free(c->strs);
   free(c);
 }
@@ -119,6 +122,46 @@ static int spill_io(FILE *f, int wr, void *p, size_t n, uint64_t off) {
     p = (char *)p + k, n -= (size_t)k, off += (uint64_t)k;
   }
   return 0;
+}
+
+#define SPILL_BUF (4u << 20)  /* records are written to the spill file in chunks of this size */
+
+/* Writes out the buffered tail of the spill file. */
+static int spill_flush(rasd_corpus *c) {
+  if (!c->wlen) return 0;
+  if (spill_io(c->spill, 1, c->wbuf, c->wlen, c->wbase)) return -1;
+  c->wbase += c->wlen;
+  c->wlen = 0;
+  return 0;
+}
+
+/* Appends 'n' bytes to the spill file (through the write buffer). */
+static int spill_append(rasd_corpus *c, const char *p, size_t n) {
+  if (!c->wbuf && !(c->wbuf = malloc(SPILL_BUF))) return -1;
+  if (c->wlen + n > SPILL_BUF && spill_flush(c)) return -1;
+  if (n > SPILL_BUF) {
+    if (spill_io(c->spill, 1, (void *)p, n, c->wbase)) return -1;
+    c->wbase += n;
+  } else {
+    memcpy(c->wbuf + c->wlen, p, n);
+    c->wlen += n;
+  }
+  c->spill_end += n;
+  return 0;
+}
+
+/* Returns the 'n' bytes at 'off' of the spill file: in the write buffer when they are still there, else read
+ * into 'tmp' (room for n bytes). NULL on a read error. */
+static const unsigned char *spill_get(rasd_corpus *c, uint64_t off, size_t n, unsigned char *tmp) {
+  if (off >= c->wbase && off + n <= c->wbase + c->wlen) return (const unsigned char *)c->wbuf + (off - c->wbase);
+  return spill_io(c->spill, 0, tmp, n, off) ? NULL : tmp;
+}
+
+/* The one copy of article id or outlet 's' (NULL when out of memory). */
+static char *intern_name(rasd_corpus *c, const char *s) {
+  size_t n = strlen(s);
+  int64_t id = n <= 0xffff ? rasd__strtab_id(&c->names, s, n, 1) : -1;
+  return id >= 0 ? c->names.str[id] : rasd__arena_strdup(c->strs, s);
 }
 
 /* Appends record bytes to the spill file and registers the article as pending. */
@@ -136,8 +179,9 @@ static int add_record(rasd_corpus *c, const char *rec, size_t len) {
   }
   rasd__art *a = &c->art[c->n_art];
   memset(a, 0, sizeof *a);
-  a->id = rasd__arena_strdup(c->strs, r.id ? r.id : "");
-  a->outlet = rasd__arena_strdup(c->strs, r.outlet);
+  a->id = intern_name(c, r.id ? r.id : "");
+  a->outlet = r.outlet ? intern_name(c, r.outlet) : NULL;
+  if (!a->id || (r.outlet && !a->outlet)) { rasd__arena_free(ar); return RASD_ENOMEM; }
   a->date = rasd__arena_strdup(c->strs, r.date);
   a->title = rasd__arena_strdup(c->strs, r.title);
   a->day = rasd__day(r.date);
@@ -145,9 +189,8 @@ static int add_record(rasd_corpus *c, const char *rec, size_t len) {
   a->has_sig = (uint8_t)r.has_sig;
   memcpy(a->sig, r.sig, sizeof a->sig);
   rasd__arena_free(ar);
-  if (spill_io(c->spill, 1, (void *)rec, len, c->spill_end)) return RASD_EIO;
   a->off = c->spill_end; a->len = (uint32_t)len;
-  c->spill_end += len;
+  if (spill_append(c, rec, len)) return RASD_EIO;
   uint32_t idx = (uint32_t)c->n_art;
   if (RASD__VEC_PUSH(c->pending, c->n_pending, c->cap_pending, idx)) return RASD_ENOMEM;
   c->n_art++;
@@ -173,12 +216,21 @@ int rasd_corpus_add(rasd_corpus *c, rasd_doc *d, rasd_analysis *a) {
   return rc;
 }
 
-int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r) {
+static int corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r, int full);
+
+int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r) { return corpus_rec(c, i, ar, r, 1); }
+
+/* Reads article 'i''s record: all of it ('full'), or what linking reads. */
+static int corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r, int full) {
   const rasd__art *a = &c->art[i];
-  unsigned char *p = rasd__arena_alloc(ar, a->len + 1);
-  if (!p) return RASD_ENOMEM;
-  if (spill_io(c->spill, 0, p, a->len, a->off)) return RASD_EIO;
-  return rasd__rec_decode(p, a->len, ar, r);
+  if (a->len > c->rcap) {
+    free(c->rbuf);
+    c->rcap = a->len + a->len / 2;
+    if (!(c->rbuf = malloc(c->rcap))) { c->rcap = 0; return RASD_ENOMEM; }
+  }
+  const unsigned char *p = spill_get(c, a->off, a->len, c->rbuf);
+  if (!p) return RASD_EIO;
+  return rasd__rec_decode_ex(p, a->len, ar, r, full);
 }
 
 /* A pure function of the term's df and the epoch's N (so batch and incremental runs agree), cached. */
@@ -384,10 +436,11 @@ static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *
 static double vdot(const rasd__vw *a, uint32_t na, const rasd__vw *b, uint32_t nb) {
   double d = 0;
   uint32_t i = 0, j = 0;
-  while (i < na && j < nb) {
-    if (a[i].id < b[j].id) i++;
-    else if (b[j].id < a[i].id) j++;
-    else d += (double)a[i++].w * b[j++].w;
+  while (i < na && j < nb) { /* no branch on the order of the ids: it mispredicts half the time */
+    uint32_t x = a[i].id, y = b[j].id;
+    if (x == y) d += (double)a[i].w * b[j].w;
+    i += x <= y;
+    j += y <= x;
   }
   return d;
 }
@@ -522,7 +575,7 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   if (idf_grow(c)) return RASD_ENOMEM;
   if (c->n_linked + 1 > c->idf_n + c->idf_n / 64) c->idf_n = c->n_linked + 1, c->idf_ep++;
   rasd__rec r;
-  int rc = rasd__corpus_rec(c, i, ar, &r);
+  int rc = corpus_rec(c, i, ar, &r, 0);
   if (rc) return rc;
   int32_t day = a->day;
   if (day != RASD__NO_DAY && (c->cur_day == RASD__NO_DAY || day > c->cur_day)) c->cur_day = day;
@@ -915,8 +968,8 @@ int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
       free(buf);
       if (!(buf = malloc(bcap = a->len + 1))) { ok = 0; break; }
     }
-    ok = spill_io(cc->spill, 0, buf, a->len, a->off) == 0 &&
-         fwrite(&a->len, 4, 1, f) == 1 && fwrite(buf, 1, a->len, f) == a->len;
+    const unsigned char *p = spill_get(cc, a->off, a->len, buf);
+    ok = p && fwrite(&a->len, 4, 1, f) == 1 && fwrite(p, 1, a->len, f) == a->len;
   }
   free(buf);
   uint64_t nl = c->n_lord;

@@ -34,12 +34,12 @@ void rasd__strtab_free(rasd__strtab *t) {
 
 static int strtab_rehash(rasd__strtab *t) {
   size_t ns = t->nslot * 2;
-  uint32_t *sl = calloc(ns, sizeof *sl);
+  uint64_t *sl = calloc(ns, sizeof *sl);
   if (!sl) return -1;
   for (size_t i = 0; i < t->n; i++) {
     size_t h = t->hash[i] & (ns - 1);
     while (sl[h]) h = (h + 1) & (ns - 1);
-    sl[h] = (uint32_t)i + 1;
+    sl[h] = (uint64_t)t->hash[i] << 32 | ((uint32_t)i + 1);
   }
   free(t->slot);
   t->slot = sl;
@@ -47,13 +47,18 @@ static int strtab_rehash(rasd__strtab *t) {
   return 0;
 }
 
+static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t hv, int add);
+
 int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
-  uint32_t hv = (uint32_t)hash_bytes(s, len);
+  return strtab_id_h(t, s, len, (uint32_t)hash_bytes(s, len), add);
+}
+
+static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t hv, int add) {
   size_t h = hv & (t->nslot - 1);
-  while (t->slot[h]) {
-    uint32_t id = t->slot[h] - 1;
-    if (t->hash[id] == hv && t->len[id] == len && !memcmp(t->str[id], s, len)) return id;
-    h = (h + 1) & (t->nslot - 1);
+  /* a slot holds the hash beside the id: most mismatches cost no look at the string */
+  for (uint64_t x; (x = t->slot[h]) != 0; h = (h + 1) & (t->nslot - 1)) {
+    uint32_t id = (uint32_t)x - 1;
+    if ((uint32_t)(x >> 32) == hv && t->len[id] == len && !memcmp(t->str[id], s, len)) return id;
   }
   if (!add || len > 0xffff) return -1;
   if (t->n == t->cap) {
@@ -76,7 +81,7 @@ int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
   t->len[id] = (uint32_t)len;
   t->df[id] = 0;
   t->hash[id] = hv;
-  t->slot[h] = id + 1;
+  t->slot[h] = (uint64_t)hv << 32 | (id + 1);
   if (t->n * 2 > t->nslot && strtab_rehash(t)) return -1;
   return id;
 }
@@ -295,13 +300,14 @@ static uint64_t get_u(cur *c) {
   c->bad = 1;
   return 0;
 }
+/* The next string, copied into 'ar'; with 'ar' NULL it is skipped (and "" returned for a present string). */
 static const char *get_s(cur *c, rasd__arena *ar, uint32_t *len) {
   uint64_t n = get_u(c);
   if (len) *len = 0;
   if (!n || c->bad) return NULL;
   n--;
   if ((uint64_t)(c->e - c->p) < n) { c->bad = 1; return NULL; }
-  const char *s = rasd__arena_strndup(ar, (const char *)c->p, n);
+  const char *s = ar ? rasd__arena_strndup(ar, (const char *)c->p, n) : "";
   c->p += n;
   if (len) *len = (uint32_t)n;
   return s;
@@ -403,6 +409,15 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   const uint32_t lead = LEAD_SENT, tw_w = TITLE_W;
   const size_t lead_words = LEAD_WORDS;
   size_t nlead = 0;
+  /* Interning, for speed: the article's distinct stems first (a small local table), then all of them looked up in
+   * the corpus table at once with prefetches, so that its cache misses overlap; new stems are added in order of
+   * first occurrence, which gives the ids one lookup per token would give. Until then 'tid' and 'tf' hold indices
+   * of the distinct stems. */
+  size_t lcn = 64, nuq = 0;
+  while (lcn < 2 * (nw + ntw)) lcn *= 2;
+  uint32_t *lc = calloc(lcn, sizeof *lc);
+  struct uq { const char *s; uint64_t h; uint32_t len; int32_t id; } *uq = malloc((nw + ntw + 1) * sizeof *uq);
+  if (!lc || !uq) { free(lc); free(uq); goto done; }
   for (int pass = 0; pass < 2; pass++) {
     wtok *v = pass ? tw : w;
     size_t nv = pass ? ntw : nw;
@@ -412,16 +427,43 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       /* a headline's numbers tell events apart, one digit included ("5 killed", "13 cars") */
       int hnum = pass && v[i].word && v[i].flen == 1 && v[i].form[0] >= '0' && v[i].form[0] <= '9';
       if (!hnum && !content_word(&v[i])) continue;
-      int64_t id = rasd__strtab_id(terms, v[i].stem, v[i].slen, 1);
-      if (id < 0) goto done;
-      ids[i] = (int32_t)id;
+      uint64_t h = hash_bytes(v[i].stem, v[i].slen);
+      size_t k = (size_t)(h >> 40) & (lcn - 1);
+      while (lc[k] && !(uq[lc[k] - 1].h == h && uq[lc[k] - 1].len == v[i].slen && !memcmp(uq[lc[k] - 1].s, v[i].stem, v[i].slen)))
+        k = (k + 1) & (lcn - 1);
+      if (!lc[k]) {
+        uq[nuq] = (struct uq){v[i].stem, h, (uint32_t)v[i].slen, -1};
+        lc[k] = (uint32_t)++nuq;
+        __builtin_prefetch(&terms->slot[(uint32_t)h & (terms->nslot - 1)]);
+      }
+      ids[i] = (int32_t)lc[k] - 1;
       uint32_t wt = pass ? tw_w : BODY_W;
       if (!pass && (v[i].sent < lead || nlead < lead_words)) nlead++, wt = LEAD_W;
       if (!wt) continue;
-      rasd__tf x = {(uint32_t)id, wt};
-      if (RASD__VEC_PUSH(tf, ntf, ctf, x)) goto done;
+      rasd__tf x = {lc[k] - 1, wt};
+      if (RASD__VEC_PUSH(tf, ntf, ctf, x)) { free(lc); free(uq); goto done; }
     }
   }
+  free(lc);
+  /* the first slot of each stem (prefetched above): a likely id, whose string is fetched next */
+  for (size_t u = 0; u < nuq; u++) {
+    uint64_t x = terms->slot[(uint32_t)uq[u].h & (terms->nslot - 1)];
+    uq[u].id = x && (uint32_t)(x >> 32) == (uint32_t)uq[u].h ? (int32_t)((uint32_t)x - 1) : -1;
+    if (uq[u].id >= 0) __builtin_prefetch(&terms->str[uq[u].id]), __builtin_prefetch(&terms->len[uq[u].id]);
+  }
+  for (size_t u = 0; u < nuq; u++)
+    if (uq[u].id >= 0) __builtin_prefetch(terms->str[uq[u].id]);
+  for (size_t u = 0; u < nuq; u++) {
+    int32_t g = uq[u].id;
+    if (g >= 0 && terms->len[g] == uq[u].len && !memcmp(terms->str[g], uq[u].s, uq[u].len)) continue;
+    int64_t id = strtab_id_h(terms, uq[u].s, uq[u].len, (uint32_t)uq[u].h, 1);
+    if (id < 0) { free(uq); goto done; }
+    uq[u].id = (int32_t)id;
+  }
+  for (size_t i = 0; i < nw + ntw; i++)
+    if (tid[i] >= 0) tid[i] = uq[tid[i]].id;
+  for (size_t i = 0; i < ntf; i++) tf[i].id = (uint32_t)uq[tf[i].id].id;
+  free(uq);
   if (ntf) qsort(tf, ntf, sizeof *tf, cmp_tf);
   size_t m = 0;
   for (size_t i = 0; i < ntf; i++) {
@@ -627,10 +669,15 @@ int rasd__rec_head(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec 
 }
 
 int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r) {
+  return rasd__rec_decode_ex(p, n, ar, r, 1);
+}
+
+int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r, int full) {
   cur c = {p, p + n, 0};
   memset(r, 0, sizeof *r);
-  r->id = get_s(&c, ar, NULL); r->outlet = get_s(&c, ar, NULL); r->date = get_s(&c, ar, NULL);
-  r->title = get_s(&c, ar, NULL); r->url = get_s(&c, ar, NULL);
+  rasd__arena *sa = full ? ar : NULL; /* where strings go: nowhere when linking */
+  r->id = get_s(&c, sa, NULL); r->outlet = get_s(&c, sa, NULL); r->date = get_s(&c, sa, NULL);
+  r->title = get_s(&c, sa, NULL); r->url = get_s(&c, sa, NULL);
 #define GETN(field, nfield, lim)                                            \
   do {                                                                      \
     uint64_t n_ = get_u(&c);                                                \
@@ -650,13 +697,28 @@ int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__re
   GETN(r->sent, r->n_sent, n);
   for (uint32_t i = 0; i < r->n_sent; i++) {
     rasd__rsent *s = &r->sent[i];
-    s->text = get_s(&c, ar, &s->len);
+    s->text = get_s(&c, sa, &s->len);
     if (!s->text) s->text = "";
     s->flags = (uint32_t)get_u(&c); s->pos = (uint32_t)get_u(&c);
+    if (!full && i > 0) { /* linking reads the headline's terms only */
+      uint64_t nt = get_u(&c);
+      if (c.bad || nt > n) return RASD_EFORMAT;
+      for (uint64_t k = 0; k < nt; k++) get_u(&c);
+      continue;
+    }
     GETN(s->terms, s->n_terms, n);
     prev = 0;
     for (uint32_t k = 0; k < s->n_terms; k++) { prev += (uint32_t)get_u(&c); s->terms[k] = prev; }
   }
+  if (!full) { /* events, quotes and quantities: skipped */
+    uint64_t k = get_u(&c);
+    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_u(&c);
+    k = get_u(&c);
+    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_u(&c), get_u(&c);
+    k = get_u(&c);
+    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_u(&c);
+    if (c.bad) return RASD_EFORMAT;
+  } else {
   GETN(r->ev, r->n_ev, n);
   for (uint32_t i = 0; i < r->n_ev; i++) { r->ev[i].date = get_s(&c, ar, NULL); r->ev[i].sent = (uint32_t)get_u(&c); }
   GETN(r->q, r->n_q, n);
@@ -671,11 +733,12 @@ int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__re
     r->qt[i].value = num ? strtod(num, NULL) : 0;
     r->qt[i].unit = get_s(&c, ar, NULL); r->qt[i].text = get_s(&c, ar, NULL); r->qt[i].sent = (uint32_t)get_u(&c);
   }
+  }
   GETN(r->ent, r->n_ent, n);
   for (uint32_t i = 0; i < r->n_ent; i++) {
     rasd__rent *e = &r->ent[i];
     e->key = (uint32_t)get_u(&c); e->vkey = (uint32_t)get_u(&c); e->type = (uint32_t)get_u(&c); e->n = (uint32_t)get_u(&c);
-    e->canonical = get_s(&c, ar, NULL); e->en = get_s(&c, ar, NULL);
+    e->canonical = get_s(&c, sa, NULL); e->en = get_s(&c, sa, NULL);
   }
 #undef GETN
   return c.bad ? RASD_EFORMAT : RASD_OK;

@@ -293,10 +293,10 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   return -1;
 }
 
-/* Links doc entity 'de' (parsed 'nm'; index 'idx' in 'a', whose mentions give the forms; 'a' may be
+/* Links doc entity 'de' (parsed 'nm'; its mentions in 'a' are a->mentions[mi[0..nmi)], in order; 'a' may be
  * NULL) to a corpus entity, creating it when new; sets '*out'. Returns 0, or -1 when out of memory. */
 static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t ne,
-                    const rasd_analysis *a, int32_t i, int32_t *out) {
+                    const rasd_analysis *a, const uint32_t *mi, size_t nmi, int32_t *out) {
       int32_t id = find(r, de, nm, ids, ne);
       if (id < 0) {
         cent e;
@@ -317,9 +317,9 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       int bad = add_form(e, cf, a ? 0 : 1);
       free(cf);
       if (bad) return -1;
-      for (size_t mi = 0; a && mi < a->n_mentions; mi++) {
-        const rasd_mention *mn = &a->mentions[mi];
-        if (mn->entity != i || !mn->text) continue;
+      for (size_t k = 0; a && k < nmi; k++) {
+        const rasd_mention *mn = &a->mentions[mi[k]];
+        if (!mn->text) continue;
         char *f = mention_form(mn->text, nm);
         if (!f) return -1;
         strip_quotes(f);
@@ -365,8 +365,20 @@ int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *
   int32_t *ids = malloc((ne + 1) * sizeof *ids);
   int32_t *order = malloc((ne + 1) * sizeof *order);
   rasd__name *nms = malloc((ne + 1) * sizeof *nms);
+  /* each entity's mentions, in order: mbeg[i] … mbeg[i + 1] in 'mlist' (one pass, not one per entity) */
+  size_t nm_all = a->n_mentions;
+  uint32_t *mbeg = calloc(ne + 2, sizeof *mbeg), *mlist = malloc((nm_all + 1) * sizeof *mlist);
   int rc = RASD_ENOMEM;
-  if (!ids || !order || !nms) goto done;
+  if (!ids || !order || !nms || !mbeg || !mlist) goto done;
+  for (size_t k = 0; k < nm_all; k++) {
+    int32_t en = a->mentions[k].entity;
+    if (en >= 0 && (size_t)en < ne) mbeg[en + 2]++;
+  }
+  for (size_t i = 2; i < ne + 2; i++) mbeg[i] += mbeg[i - 1];
+  for (size_t k = 0; k < nm_all; k++) {
+    int32_t en = a->mentions[k].entity;
+    if (en >= 0 && (size_t)en < ne) mlist[mbeg[en + 1]++] = (uint32_t)k;
+  }
   r->docs++;
   size_t no = 0;
   for (size_t i = 0; i < ne; i++) {
@@ -381,7 +393,7 @@ int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *
       int32_t i = order[o];
       const rasd_doc_entity *de = &a->entities[i];
       if ((pass == 0) != (nms[i].n >= 2)) continue;
-      if (link_one(r, de, &nms[i], ids, ne, a, i, &ids[i])) goto done;
+      if (link_one(r, de, &nms[i], ids, ne, a, mlist + mbeg[i], mbeg[i + 1] - mbeg[i], &ids[i])) goto done;
     }
   }
   /* credited agencies ("(فرانس برس، العربي الجديد)") are organisations of the article */
@@ -411,7 +423,7 @@ int rasd_registry_add(rasd_registry *r, const rasd_doc *d, const rasd_analysis *
       rasd__name cn;
       int32_t cid;
       int oom = !canon || !key || !en;
-      if (!oom && rasd__name_parse(canon, s1 - s0, &cn) && link_one(r, &de, &cn, ids, ne, NULL, -1, &cid)) oom = 1;
+      if (!oom && rasd__name_parse(canon, s1 - s0, &cn) && link_one(r, &de, &cn, ids, ne, NULL, NULL, 0, &cid)) oom = 1;
       free(canon);
       free(key);
       free(en);
@@ -440,6 +452,8 @@ done:
   free(ids);
   free(order);
   free(nms);
+  free(mbeg);
+  free(mlist);
   return rc;
 }
 

@@ -16,7 +16,7 @@ typedef struct rasd__strtab {
   uint32_t *df;        /* document frequency (articles linked so far) */
   uint32_t *hash;      /* hash of each string, to skip most comparisons */
   size_t n, cap;
-  uint32_t *slot;      /* id + 1, 0 = empty */
+  uint64_t *slot;      /* hash << 32 | (id + 1), 0 = empty */
   size_t nslot;
   rasd__arena *ar;
 } rasd__strtab;
@@ -70,6 +70,9 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
 char *rasd__derive_outlet(const rasd_models *m, const rasd_doc *d);
 /* Decodes record bytes 'p'/'n' into 'r', allocating from 'ar'. Returns RASD_OK or RASD_EFORMAT. */
 int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
+/* The same; with 'full' 0 only what linking reads (terms, MinHash, dates, the headline's terms, entity keys and
+ * types): no strings, no events, quotes or quantities, and the sentences' terms only for the first sentence. */
+int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r, int full);
 /* Decodes only the header of record bytes 'p'/'n' (id, outlet, date, title, url, MinHash) into 'r'. */
 int rasd__rec_head(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
 /* Days since 1970-01-01 of "YYYY-MM-DD…", or RASD__NO_DAY. */
@@ -125,8 +128,12 @@ struct rasd_corpus {
   /* storylines */
   int64_t **sl; size_t *sl_n; size_t n_sl;
   FILE *spill; uint64_t spill_end;
+  char *wbuf; size_t wlen; uint64_t wbase;     /* the spill file's tail not written yet, and where it starts */
+  unsigned char *rbuf; size_t rcap;            /* a record read back */
   rasd_registry *reg;          /* corpus entities (names across spellings); saved with the state */
-  rasd__idfc *idf; size_t idf_cap;  /* IDF cache: value, and the N and df it was computed at */
+  double *dense; size_t cap_dense;  /* scratch weights by term id, all zero between uses (views) */
+  rasd__strtab names;          /* article ids and outlets, interned: views compare them by pointer */
+    rasd__idfc *idf; size_t idf_cap;  /* IDF cache: value, and the N and df it was computed at */
   uint32_t idf_n, idf_ep;      /* the N of IDF moves in steps of ~1% (epochs) so that cached weights stay valid */
   rasd__arena *strs;
 };
