@@ -114,6 +114,9 @@ void rasd__tokscan_free(rasd__tokscan *ts);
  * benchmarks: every level gives the same tokens. Not thread-safe. */
 int rasd__tok_simd(int level);
 
+/* The level of vector code the kernel uses now (see rasd__tok_simd()). */
+int rasd__tok_simd_active(void);
+
 /* rasd__tokenize_ex() flags. */
 #define RASD__TOK_NO_STEM 0x01 /* leave stem == bare (the kernel benchmark measures without stems) */
 

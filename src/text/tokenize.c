@@ -845,6 +845,15 @@ static int block_level(void) {
 
 static int simd_max = 3; /* rasd__tok_simd() */
 
+int rasd__tok_simd_active(void) {
+  rasd__text_init();
+#ifdef __SSE2__
+  return block_level();
+#else
+  return 0;
+#endif
+}
+
 int rasd__tok_simd(int level) {
   int old = simd_max;
   if (level >= 0) simd_max = level;
