@@ -1,5 +1,6 @@
 /* ner.c — the NER model: loading data/ner.model, Viterbi decoding, mentions for rasd_analyze(), rasd_ner_tag_words(). */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,6 +263,8 @@ struct rasd__ner_state {
   size_t slot_mask;
   int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
   uint64_t *lkey;        /* per token: the key of its low context group (3 words) */
+  uint64_t *hbuf;        /* per word of rasd__ner_traits: its word_hash */
+  size_t cap_h;
   struct lm_ent *lm;     /* memo of the low group's summed rows by key (direct-mapped, 1 << LM_BITS) */
 };
 
@@ -281,6 +284,7 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->slot);
   free(st->lkey);
   free(st->lm);
+  free(st->hbuf);
   free(st);
 }
 
@@ -435,6 +439,8 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
   return 0;
 }
 
+static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, uint64_t h);
+
 /* Entry index of word w (added and filled on first sight). */
 static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w) {
   if (w->len > WC_KEY) {
@@ -442,7 +448,12 @@ static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__n
     fill_ent(m, w, e);
     return (uint32_t)st->n_ovf++ | WC_LONG;
   }
-  uint64_t h = word_hash(w->s, w->len), tag = h & ~(uint64_t)0xffffffffu;
+  return cache_get_h(m, st, w, word_hash(w->s, w->len));
+}
+
+/* cache_get of a short word whose word_hash is 'h'. */
+static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, uint64_t h) {
+  uint64_t tag = h & ~(uint64_t)0xffffffffu;
   size_t p = (size_t)h & st->slot_mask;
   for (;;) {
     uint64_t x = st->slot[p];
@@ -473,12 +484,31 @@ int rasd__ner_traits(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
                      rasd__ner_wtraits *out, uint32_t *idx, int *idx_ok) {
   /* entries are reserved for all the words at once when they are not too many (the indices then stay valid
    * for rasd__ner_tag_idx), else a chunk at a time: the cache stays bounded on huge texts */
-  enum { CHUNK = 4096, ONCE = 16384 };
+  enum { CHUNK = 4096, ONCE = 16384, AHEAD = 8 };
   int once = n <= ONCE;
   if (idx_ok) *idx_ok = once && idx;
+  /* the words' hashes first, so that the slots and entries of the words a few places ahead can be asked
+   * for early: the look-ups are cache misses, and independent of one another */
+  if (n > st->cap_h) {
+    uint64_t *hh = realloc(st->hbuf, n * sizeof *hh);
+    if (!hh) return RASD_ENOMEM;
+    st->hbuf = hh;
+    st->cap_h = n;
+  }
+  uint64_t *hs = st->hbuf;
+  for (size_t i = 0; i < n; i++) hs[i] = w[i].len > WC_KEY ? 0 : word_hash(w[i].s, w[i].len);
   for (size_t i = 0; i < n; i++) {
     if (once ? i == 0 : i % CHUNK == 0)
       if (cache_reserve(m, st, once ? n : n - i < CHUNK ? n - i : CHUNK)) return RASD_ENOMEM;
+    if (i + 2 * AHEAD < n) __builtin_prefetch(&st->slot[hs[i + 2 * AHEAD] & st->slot_mask]);
+    if (i + AHEAD < n && hs[i + AHEAD]) {
+      uint64_t x = st->slot[hs[i + AHEAD] & st->slot_mask];
+      if (x && (uint32_t)x - 1 < st->n_ent) {
+        const char *e = (const char *)&st->ent[(uint32_t)x - 1];
+        __builtin_prefetch(e + offsetof(wc_ent, tok));
+        __builtin_prefetch(e + offsetof(wc_ent, len));
+      }
+    }
     rasd__ner_tok lt;
     const rasd__ner_tok *t = &lt;
     if (w[i].len > WC_KEY) {
@@ -486,7 +516,7 @@ int rasd__ner_traits(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
       rasd__ner_word_tok(&m->lex, &w[i], m->bits, &lt, self);
       if (idx) idx[i] = RASD__NER_NOIDX;
     } else {
-      uint32_t x = cache_get(m, st, &w[i]);
+      uint32_t x = cache_get_h(m, st, &w[i], hs[i]);
       if (idx) idx[i] = x;
       t = &st->ent[x].tok;
     }
