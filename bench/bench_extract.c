@@ -5,6 +5,7 @@
 #include <time.h>
 #include <jansson.h>
 #include "extract/extract.h"
+#include "extract/lexicon.h"
 
 typedef struct {
   char *text;
@@ -68,6 +69,45 @@ int main(int argc, char **argv) {
   if (rasd_models_load(NULL, &m, &err) != RASD_OK) {
     fprintf(stderr, "bench-extract: %s\n", err ? err : "models");
     return 1;
+  }
+  if (getenv("BENCH_STAGES")) {
+    /* BENCH_STAGES=1: CPU seconds of every stage of rasd_analyze, in its order, over one pass with freshly
+     * loaded models (their word caches start cold, as in one `rasd stories` run), then exit */
+    static const char *const names[] = {"tokens", "ner", "entities", "timex", "quantities", "quotes"};
+    double st[6] = {0};
+    size_t ntok = 0;
+    for (size_t i = 0; i < n; i++) {
+      rasd_doc d = {0};
+      d.text = arts[i].text;
+      d.text_len = arts[i].len;
+      d.date = arts[i].date;
+      rasd_analysis a = {0};
+      rasd__arena *ar = rasd__arena_new(d.text_len * 2 + 4096);
+      double c0 = now();
+      a.tokens = rasd_tokenize(d.text, d.text_len);
+      double c1 = now();
+      st[0] += c1 - c0;
+      if (!a.tokens) return 1;
+      ntok += a.tokens->n_tok;
+      int (*const run[5])(const rasd_models *, const rasd_doc *, rasd_analysis *, rasd__arena *) = {
+          rasd__ner_run, rasd__entities_link, rasd__timex_run, rasd__quantities_run, rasd__quotes_run};
+      for (int k = 0; k < 5; k++) {
+        if (run[k](m, &d, &a, ar) != RASD_OK) return 1;
+        double c2 = now();
+        st[k + 1] += c2 - c1;
+        c1 = c2;
+      }
+      rasd__qscan_forget(); /* the scan lives in the arena */
+      rasd_tokens_free(a.tokens);
+      rasd__arena_free(ar);
+    }
+    double tot = 0;
+    for (int k = 0; k < 6; k++) tot += st[k];
+    printf("bench-extract: stages over %zu articles, %zu tokens (CPU s):", n, ntok);
+    for (int k = 0; k < 6; k++) printf(" %s %.3f", names[k], st[k]);
+    printf("; total %.3f = %.0f articles/s\n", tot, n / tot);
+    rasd_models_free(m);
+    return 0;
   }
   /* tokens once (not timed: another stage) */
   rasd_tokens **toks = calloc(n, sizeof *toks);

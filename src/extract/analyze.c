@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include "extract/extract.h"
 #include "read/read.h"
+#include "extract/lexicon.h"
 
 int rasd_analyze(const rasd_models *m, const rasd_doc *d, rasd_analysis **out) {
   *out = NULL;
@@ -12,15 +13,18 @@ int rasd_analyze(const rasd_models *m, const rasd_doc *d, rasd_analysis **out) {
   int rc = RASD_ENOMEM;
   if (!a || !ar) goto fail;
   a->priv_ = ar;
+  rasd__qscan_forget();
   if (!(a->tokens = rasd_tokenize(d->text ? d->text : "", d->text_len))) goto fail;
   if ((rc = rasd__ner_run(m, d, a, ar)) != RASD_OK) goto fail;
   if ((rc = rasd__entities_link(m, d, a, ar)) != RASD_OK) goto fail;
   if ((rc = rasd__timex_run(m, d, a, ar)) != RASD_OK) goto fail;
   if ((rc = rasd__quantities_run(m, d, a, ar)) != RASD_OK) goto fail;
   if ((rc = rasd__quotes_run(m, d, a, ar)) != RASD_OK) goto fail;
+  rasd__qscan_forget();
   *out = a;
   return RASD_OK;
 fail:
+  rasd__qscan_forget();
   if (a) a->priv_ = NULL;
   rasd__arena_free(ar);
   rasd_analysis_free(a);

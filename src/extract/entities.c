@@ -1,4 +1,5 @@
 /* entities.c — within one article: mentions (full names, surnames, title + surname, roles) → entities. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "extract/extract.h"
@@ -6,6 +7,143 @@
 #include "extract/gazetteer.h"
 
 #define MAX_ROLE_TOK 10
+
+/* ---- per-thread memo of per-word answers (gazetteer look-ups, clitic stripping, word keys) ----
+ * The same words come back in article after article; every memoised function is a pure function of the
+ * gazetteer (its generation is part of the key) and of the bytes in the key, so the answers are the same
+ * as computing them. Direct-mapped: a collision just recomputes. */
+#define WM_BITS 14
+#define WM_STR 55
+typedef struct wm_ent {
+  uint64_t gen, h;
+  int64_t val;
+  uint8_t len;
+  char s[WM_STR];
+} wm_ent;
+static _Thread_local wm_ent *wm_tab;
+static pthread_key_t wm_key;
+static pthread_once_t wm_once = PTHREAD_ONCE_INIT;
+static void wm_key_init(void) { (void)pthread_key_create(&wm_key, free); }
+static wm_ent *wm_table(void) {
+  if (!wm_tab) {
+    pthread_once(&wm_once, wm_key_init);
+    wm_tab = calloc((size_t)1 << WM_BITS, sizeof *wm_tab);
+    if (wm_tab) (void)pthread_setspecific(wm_key, wm_tab);
+  }
+  return wm_tab;
+}
+
+/* A memo key under construction: a kind byte, then pieces of bytes (each piece's length goes in first, so
+ * two different piece lists never make one key); 'ok' falls to 0 when it does not fit. */
+typedef struct wkey {
+  char s[WM_STR];
+  size_t n;
+  int ok;
+} wkey;
+static void wk_init(wkey *k, char kind) {
+  k->s[0] = kind;
+  k->n = 1;
+  k->ok = 1;
+}
+static void wk_add(wkey *k, const char *p, size_t len) {
+  if (!k->ok || len > 255 || k->n + 1 + len > WM_STR) { k->ok = 0; return; }
+  k->s[k->n++] = (char)len;
+  if (len) memcpy(k->s + k->n, p, len);
+  k->n += len;
+}
+static void wk_byte(wkey *k, int b) {
+  char c = (char)b;
+  wk_add(k, &c, 1);
+}
+
+/* The memo slot of key 'k' under gazetteer generation 'gen'; *hit tells whether it holds the answer.
+ * NULL when the key does not fit or there is no memo (then compute without it). */
+static wm_ent *wm_find(uint64_t gen, const wkey *k, int *hit) {
+  *hit = 0;
+  if (!gen || !k->ok) return NULL;
+  wm_ent *tab = wm_table();
+  if (!tab) return NULL;
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < k->n; i++) h = (h ^ (unsigned char)k->s[i]) * 0x100000001b3ull;
+  h ^= h >> 29;
+  wm_ent *e = &tab[(h ^ (h >> 32)) & (((size_t)1 << WM_BITS) - 1)];
+  *hit = e->gen == gen && e->h == h && e->len == k->n && !memcmp(e->s, k->s, k->n);
+  if (!*hit) {
+    e->gen = 0; /* filled by wm_put */
+    e->h = h;
+    e->len = (uint8_t)k->n;
+    memcpy(e->s, k->s, k->n);
+  }
+  return e;
+}
+static int64_t wm_put(wm_ent *e, uint64_t gen, int64_t v) {
+  if (e) {
+    e->val = v;
+    e->gen = gen;
+  }
+  return v;
+}
+
+static uint64_t gaz_gen_of(const rasd_models *m) { return m && m->gaz ? rasd__gaz_gen(m->gaz) : 0; }
+
+/* rasd_name_english() through a memo of its own (the entities of one run are many more than the small
+ * memo in names.c holds): malloc'd result as from rasd_name_english. */
+#define EM_BITS 14
+#define EM_STR 62
+typedef struct em_ent {
+  uint64_t gen, h;
+  uint8_t len, type, translit, en_len;
+  char s[EM_STR], en[EM_STR];
+} em_ent;
+static _Thread_local em_ent *em_tab;
+static pthread_key_t em_key;
+static pthread_once_t em_once = PTHREAD_ONCE_INIT;
+static void em_key_init(void) { (void)pthread_key_create(&em_key, free); }
+
+static char *name_english_m(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
+  uint64_t gen = gaz_gen_of(m);
+  if (!em_tab && gen) {
+    pthread_once(&em_once, em_key_init);
+    em_tab = calloc((size_t)1 << EM_BITS, sizeof *em_tab);
+    if (em_tab) (void)pthread_setspecific(em_key, em_tab);
+  }
+  if (!gen || !em_tab || !s || len >= EM_STR || type < 0 || type > 255) return rasd_name_english(m, s, len, type, translit);
+  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)type;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+  em_ent *e = &em_tab[(h ^ (h >> 29)) & (((size_t)1 << EM_BITS) - 1)];
+  if (e->gen == gen && e->h == h && e->len == len && e->type == type && !memcmp(e->s, s, len)) {
+    if (translit) *translit = e->translit;
+    return rasd__strndup(e->en, e->en_len);
+  }
+  int tr = 0;
+  char *en = rasd_name_english(m, s, len, type, &tr);
+  if (translit) *translit = tr;
+  size_t el = en ? strlen(en) : 0;
+  if (en && el < EM_STR) {
+    e->gen = gen;
+    e->h = h;
+    e->len = (uint8_t)len;
+    e->type = (uint8_t)type;
+    e->translit = (uint8_t)tr;
+    e->en_len = (uint8_t)el;
+    memcpy(e->s, s, len);
+    memcpy(e->en, en, el);
+  }
+  return en;
+}
+
+/* rasd__name_gaz_exact() through the memo. */
+static int64_t name_gaz_exact_m(const rasd_models *m, const char *s, size_t len) {
+  uint64_t gen = gaz_gen_of(m);
+  wkey k;
+  wk_init(&k, 'G');
+  wk_add(&k, s, len);
+  int hit;
+  wm_ent *e = wm_find(gen, &k, &hit);
+  if (hit) return e->val;
+  return wm_put(e, gen, rasd__name_gaz_exact(m, s, len));
+}
+
 
 /* Working state of one entity while linking. */
 typedef struct went {
@@ -56,9 +194,35 @@ static uint32_t skip_letters(const char *s, uint32_t start, uint32_t end, size_t
 /* Letters of a clitic prefix (و ف ب ل ك, ال kept) to drop from token 't' as written. The gazetteer
  * decides doubtful cases: واشنطن stays whole, لأوكرانيا loses its ل. '*add_al' is set for لل (للأمم →
  * الأمم). */
+static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_end, int *add_al);
+
 static size_t clitic_letters(const ctx *c, const rasd_token *t, uint32_t span_end, int *add_al) {
   *add_al = 0;
   if (!t->form || t->kind != RASD_TOK_WORD) return 0;
+  /* memoised on everything it reads: the token's forms and length, and the text up to span_end */
+  uint64_t gen = gaz_gen_of(c->m);
+  wkey k;
+  wk_init(&k, 'C');
+  if (span_end < t->start + t->len || span_end > c->d->text_len || t->len > 0xffff) k.ok = 0;
+  wk_byte(&k, (int)(t->len & 0xff));
+  wk_byte(&k, (int)(t->len >> 8));
+  wk_add(&k, t->form, t->form_len);
+  wk_byte(&k, t->bare != NULL);
+  if (t->bare) wk_add(&k, t->bare, t->bare_len);
+  if (k.ok) wk_add(&k, c->d->text + t->start, span_end - t->start);
+  int hit;
+  wm_ent *e = wm_find(gen, &k, &hit);
+  if (hit) {
+    *add_al = (int)(e->val & 1);
+    return (size_t)(e->val >> 1);
+  }
+  size_t r = clitic_letters_(c, t, span_end, add_al);
+  wm_put(e, gen, (int64_t)(r << 1) | (*add_al ? 1 : 0));
+  return r;
+}
+
+static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_end, int *add_al) {
+  *add_al = 0;
   const rasd__gaz *g = c->m ? c->m->gaz : NULL;
   const char *w = c->d->text + t->start;
   size_t wlen = span_end > t->start ? span_end - t->start : t->len;
@@ -165,32 +329,43 @@ static int is_part(const rasd__name *x, const rasd__name *y) {
 
 /* Finds the entity for core text 'core' of type 'type' at 'pos'; -1 when none. 'partial_ok' allows a
  * surname or first name to link to a fuller name. */
+static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int type, uint32_t pos, int partial_ok);
+
 static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int partial_ok) {
-  rasd__name nm;
+  return find_entity_p(c, core, NULL, type, pos, partial_ok);
+}
+
+/* find_entity() with 'core' parsed already into 'pnm' (NULL: parse it here). */
+static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int type, uint32_t pos, int partial_ok) {
+  rasd__name nm_;
   size_t core_len = strlen(core);
-  rasd__name_parse(core, core_len, &nm);
-  if (!nm.n) return -1;
-  int64_t gz = rasd__name_gaz_exact(c->m, core, core_len);
+  if (!pnm) {
+    rasd__name_parse(core, core_len, &nm_);
+    pnm = &nm_;
+  }
+  const rasd__name *nm = pnm;
+  if (!nm->n) return -1;
+  int64_t gz = name_gaz_exact_m(c->m, core, core_len);
   int full = -1, part = -1, nparts = 0;
   for (size_t k = 0; k < c->n; k++) {
     went *e = &c->e[k];
     if (!types_ok(e->type, type)) {
       /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
        * in the same article is still the same entity */
-      if (nm.n >= 2 && e->nm.n >= 2 &&
-          rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, RASD__NM_TYPO)) {
+      if (nm->n >= 2 && e->nm.n >= 2 &&
+          rasd__names_match_parsed(c->m, nm, gz, &e->nm, e->gaz, RASD__NM_TYPO)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
       }
       continue;
     }
     int typo = RASD__NM_TYPO;
-    if (nm.n == e->nm.n || (nm.n > 1 && e->nm.n > 1) || (nm.n == 1 && e->nm.n == 1)) {
-      if (rasd__names_match_parsed(c->m, &nm, gz, &e->nm, e->gaz, typo)) {
+    if (nm->n == e->nm.n || (nm->n > 1 && e->nm.n > 1) || (nm->n == 1 && e->nm.n == 1)) {
+      if (rasd__names_match_parsed(c->m, nm, gz, &e->nm, e->gaz, typo)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
         continue;
       }
     }
-    if (partial_ok && (type == RASD_ENT_PER || e->type == RASD_ENT_PER) && is_part(&nm, &e->nm)) {
+    if (partial_ok && (type == RASD_ENT_PER || e->type == RASD_ENT_PER) && is_part(nm, &e->nm)) {
       nparts++;
       if (part < 0 || e->last_pos > c->e[part].last_pos || (e->last_pos <= pos && c->e[part].last_pos > pos)) part = (int)k;
     }
@@ -204,30 +379,41 @@ static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int par
   return -1;
 }
 
-static int new_entity(ctx *c, const char *core, int type) {
+/* A new entity for 'core' (parsed already into 'pnm' unless NULL). */
+static int new_entity_p(ctx *c, const char *core, const rasd__name *pnm, int type) {
   went e;
   memset(&e, 0, sizeof e);
   e.type = (uint8_t)type;
   e.canon = core;
-  rasd__name_parse(core, strlen(core), &e.nm);
+  if (pnm) e.nm = *pnm;
+  else rasd__name_parse(core, strlen(core), &e.nm);
   e.canon_ntok = e.nm.n;
-  e.gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
+  e.gaz = name_gaz_exact_m(c->m, core, strlen(core));
   if (RASD__VEC_PUSH(c->e, c->n, c->cap, e) < 0) return -1;
   return (int)(c->n - 1);
 }
 
-static void attach(ctx *c, int k, const char *core, uint32_t pos) {
+static int new_entity(ctx *c, const char *core, int type) { return new_entity_p(c, core, NULL, type); }
+
+static void attach_p(ctx *c, int k, const char *core, const rasd__name *pnm, uint32_t pos);
+static void attach(ctx *c, int k, const char *core, uint32_t pos) { attach_p(c, k, core, NULL, pos); }
+
+/* attach() with 'core' parsed already into 'pnm' (NULL: parse it here). */
+static void attach_p(ctx *c, int k, const char *core, const rasd__name *pnm, uint32_t pos) {
   went *e = &c->e[k];
   e->n_mentions++;
   if (pos >= e->last_pos) e->last_pos = pos;
-  rasd__name nm;
-  rasd__name_parse(core, strlen(core), &nm);
+  rasd__name nm_;
+  if (!pnm) {
+    rasd__name_parse(core, strlen(core), &nm_);
+    pnm = &nm_;
+  }
   /* the fullest form is the canonical one */
-  if (nm.n > e->canon_ntok || (nm.n == e->canon_ntok && strlen(core) > strlen(e->canon) && e->n_mentions == 1)) {
+  if (pnm->n > e->canon_ntok || (pnm->n == e->canon_ntok && strlen(core) > strlen(e->canon) && e->n_mentions == 1)) {
     e->canon = core;
-    e->canon_ntok = nm.n;
-    e->nm = nm;
-    e->gaz = rasd__name_gaz_exact(c->m, core, strlen(core));
+    e->canon_ntok = pnm->n;
+    e->nm = *pnm;
+    e->gaz = name_gaz_exact_m(c->m, core, strlen(core));
   }
 }
 
@@ -333,7 +519,7 @@ static int catch_missed(ctx *c) {
       seen[h >> 6] |= 1ull << (h & 63);
     }
   }
-  for (size_t i = 0; i < tk->n_tok; i++) {
+  for (size_t i = 0; ne && i < tk->n_tok; i++) { /* no entity yet: nothing to catch */
     if (!tok_word_ok(c, i)) continue;
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
@@ -530,14 +716,14 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t k = 0; k < *n; k++)
     for (size_t i = (*ms)[k].tok_begin; i < (*ms)[k].tok_end && i < tk->n_tok; i++) owner[i] = (int32_t)k;
   size_t n0 = *n;
-  /* per token, bits of rasd__gaz_tail() computed when first needed (high nibble: which are known) */
+  /* per token, the three bits of rasd__gaz_tail() (independent of one another), computed in one call when
+   * first needed (0x80: known) */
   uint8_t *tail = calloc(tk->n_tok + 1, 1);
   if (!tail) { free(drop); free(owner); return -1; }
-#define TAIL(j, bit)                                                                                    \
-  ((tail[j] & ((bit) << 4)) ? (tail[j] & (bit))                                                         \
-                            : (tail[j] |= (uint8_t)(((bit) << 4) |                                       \
-                                                    rasd__gaz_tail(g, c->d->text + tok(c, j)->start,     \
-                                                                   tok(c, j)->len, (bit)))) & (bit))
+#define TAIL(j, bit)                                                                                   \
+  ((tail[j] & 0x80) ? (tail[j] & (bit))                                                                \
+                    : (tail[j] = (uint8_t)(0x80 | rasd__gaz_tail(g, c->d->text + tok(c, j)->start,    \
+                                                                 tok(c, j)->len, 7))) & (bit))
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
@@ -745,11 +931,13 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
   int rc = RASD_ENOMEM;
   size_t ntok = a->tokens ? a->tokens->n_tok : 0;
   order *ord = NULL;
+  rasd__name *pn = NULL; /* per mention: its core parsed */
   if (ntok && repair(&c)) goto done;
   c.covered = calloc(ntok + 1, 1);
   c.core = calloc(a->n_mentions + 1, sizeof *c.core);
   ord = calloc(a->n_mentions + 1, sizeof *ord);
-  if (!c.covered || !c.core || !ord) goto done;
+  pn = malloc((a->n_mentions + 1) * sizeof *pn);
+  if (!c.covered || !c.core || !ord || !pn) goto done;
   /* 1. the core (titles and clitics off) of each mention */
   for (size_t i = 0; i < a->n_mentions; i++) {
     rasd_mention *mn = &a->mentions[i];
@@ -758,9 +946,8 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
     c.core[i] = span_ok ? core_text(&c, mn->tok_begin, mn->tok_end) : core_from_text(&c, mn->text);
     if (span_ok)
       for (size_t t = mn->tok_begin; t < mn->tok_end; t++) c.covered[t] = 1;
-    rasd__name nm;
     ord[i].i = (uint32_t)i;
-    ord[i].ntok = c.core[i] ? (uint32_t)rasd__name_parse(c.core[i], strlen(c.core[i]), &nm) : 0;
+    ord[i].ntok = c.core[i] ? (uint32_t)rasd__name_parse(c.core[i], strlen(c.core[i]), &pn[i]) : 0;
     ord[i].start = mn->start;
   }
   /* 2. fullest mentions first, so a surname finds the full name it belongs to */
@@ -778,14 +965,16 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
           (ent.src != RASD__GSRC_CITY || (ent.flags & RASD__GF_CAPITAL) || ord[o].ntok >= 2))
         type = mn->type = ent.type;
     }
-    int k = find_entity(&c, c.core[i], type, mn->start, 1);
+    const char *core0 = c.core[i];
+    int k = find_entity_p(&c, c.core[i], &pn[i], type, mn->start, 1);
     if (k < 0 && type == RASD_ENT_PER && ord[o].ntok >= 2 && ntok && mn->tok_begin < mn->tok_end &&
         mn->tok_end <= ntok && trim_to_part(&c, mn, &c.core[i], &k)) {
       /* "كيم سيلتقي", "آنذاك دونالد": the tagger took a word too many */
     }
-    if (k < 0 && (k = new_entity(&c, c.core[i], type)) < 0) goto done;
+    const rasd__name *pnm = c.core[i] == core0 ? &pn[i] : NULL; /* trim_to_part may take a part */
+    if (k < 0 && (k = new_entity_p(&c, c.core[i], pnm, type)) < 0) goto done;
     if (c.e[k].type != mn->type && c.e[k].type != RASD_ENT_MISC) mn->type = c.e[k].type;
-    attach(&c, k, c.core[i], mn->start);
+    attach_p(&c, k, c.core[i], pnm, mn->start);
     mn->entity = k;
   }
   /* 3. what the tagger missed, then roles */
@@ -805,7 +994,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
       de->type = e->type;
       de->canonical = (char *)e->canon;
       char *key = rasd_name_key(e->canon, strlen(e->canon));
-      char *en = rasd_name_english(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
+      char *en = name_english_m(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
       de->key = key ? rasd__arena_strdup(ar, key) : NULL;
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
       free(key);
@@ -820,5 +1009,6 @@ done:
   free(c.core);
   free(c.covered);
   free(ord);
+  free(pn);
   return rc;
 }

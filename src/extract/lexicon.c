@@ -215,6 +215,8 @@ const rasd__qscan *rasd__qscan_get(const rasd_doc *d, rasd_analysis *a, rasd__ar
   return sc;
 }
 
+void rasd__qscan_forget(void) { memset(&cache_, 0, sizeof cache_); }
+
 uint32_t rasd__sentence_of(const rasd_analysis *a, const rasd__qscan *sc, size_t wi) {
   if (wi >= sc->n) return 0;
   const rasd_tokens *t = a ? a->tokens : NULL;

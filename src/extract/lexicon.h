@@ -34,6 +34,10 @@ typedef struct rasd__qscan {
  * stages of the same rasd_analyze call); memory lives in 'ar'. NULL only when out of memory. */
 const rasd__qscan *rasd__qscan_get(const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);
 
+/** Forgets the scan cached by rasd__qscan_get (its arena is about to go: the next analysis may get the
+ * same addresses for its analysis, arena and text). */
+void rasd__qscan_forget(void);
+
 /** Scans 's' ('len' bytes) into a new scan allocated in 'ar'; NULL when out of memory. */
 rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar);
 

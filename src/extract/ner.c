@@ -1,5 +1,6 @@
 /* ner.c — the NER model: loading data/ner.model, Viterbi decoding, mentions for rasd_analyze(), rasd_ner_tag_words(). */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,7 +225,7 @@ int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
  * of the plain sum over all RASD__NER_NF features (rasd__ner_emissions_ref, used by the tests). */
 
 #define WC_KEY 23             /* words of up to this many bytes are cached */
-#define WC_MAX ((size_t)1 << 15) /* entries before the cache is emptied */
+#define WC_MAX ((size_t)1 << 16) /* entries before the cache is emptied */
 #define WC_LONG 0x80000000u   /* index flag: an uncached (long) word, in the overflow array */
 #define VL 12                 /* int32 lanes of an emission vector (T = 9, padded for SSE) */
 
@@ -233,7 +234,16 @@ typedef struct wc_ent {
   rasd__ner_tok tok;
   uint8_t len;
   char s[WC_KEY];
+  uint8_t hit; /* looked up again since it was added or last kept */
 } wc_ent;
+
+/* One memo entry of the low context group: its key (k[2] bit 63 set when in use) and summed rows. */
+#define LM_BITS 12
+#define LM_USED ((uint64_t)1 << 63)
+typedef struct lm_ent {
+  uint64_t k[3];
+  int32_t v[VL];
+} lm_ent;
 
 struct rasd__ner_state {
   size_t cap;            /* tokens the sentence buffers hold */
@@ -248,9 +258,14 @@ struct rasd__ner_state {
   unsigned long gen;     /* the model the cache holds sums of (0: none) */
   wc_ent *ent;
   size_t n_ent, cap_ent;
-  uint32_t *slot;        /* open addressing over the entries: index + 1, 0 = empty */
+  uint64_t *slot;        /* open addressing over the entries: high half the word's hash, low half index + 1
+                            (0 = empty), so a probe reads an entry only when the hashes agree */
   size_t slot_mask;
   int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
+  uint64_t *lkey;        /* per token: the key of its low context group (3 words) */
+  uint64_t *hbuf;        /* per word of rasd__ner_traits: its word_hash */
+  size_t cap_h;
+  struct lm_ent *lm;     /* memo of the low group's summed rows by key (direct-mapped, 1 << LM_BITS) */
 };
 
 
@@ -267,6 +282,9 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->ovf);
   free(st->ent);
   free(st->slot);
+  free(st->lkey);
+  free(st->lm);
+  free(st->hbuf);
   free(st);
 }
 
@@ -287,6 +305,7 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   GROW(st->em, c, VL * sizeof *st->em);
   GROW(st->score, c, RASD__NER_T * sizeof *st->score);
   GROW(st->back, c, RASD__NER_T);
+  GROW(st->lkey, c, 3 * sizeof *st->lkey);
   st->cap = c;
   return 0;
 }
@@ -361,6 +380,31 @@ static inline uint64_t word_hash(const char *s, size_t n) {
   return h ^ (h >> 29);
 }
 
+/* The cache is full: keeps the entries looked up again since they were added or last kept (the words that
+ * come back), unless they are more than half of it, and drops the rest. */
+static void cache_evict(rasd__ner_state *st) {
+  size_t k = 0;
+  for (size_t i = 0; i < st->n_ent; i++) k += st->ent[i].hit != 0;
+  if (k > WC_MAX / 2 || !st->slot) {
+    cache_clear(st);
+    return;
+  }
+  k = 0;
+  for (size_t i = 0; i < st->n_ent; i++)
+    if (st->ent[i].hit) {
+      if (k != i) st->ent[k] = st->ent[i];
+      st->ent[k++].hit = 0;
+    }
+  st->n_ent = k;
+  memset(st->slot, 0, (st->slot_mask + 1) * sizeof *st->slot);
+  for (size_t i = 0; i < st->n_ent; i++) {
+    uint64_t h = word_hash(st->ent[i].s, st->ent[i].len);
+    size_t p = (size_t)h & st->slot_mask;
+    while (st->slot[p]) p = (p + 1) & st->slot_mask;
+    st->slot[p] = (h & ~(uint64_t)0xffffffffu) | ((uint64_t)i + 1);
+  }
+}
+
 /* Room for 'n' more entries without moving them during a sentence; binds the cache to model 'm'. */
 static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
   if (st->gen != m->gen) {
@@ -369,9 +413,11 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
     rasd__ner_nb_feats(NULL, m->bits, nb);
     nb_vectors(m, nb, st->edge);
     st->gen = m->gen;
+    if (!st->lm && !(st->lm = malloc(sizeof *st->lm << LM_BITS))) return -1;
+    memset(st->lm, 0, sizeof *st->lm << LM_BITS); /* sums of another model's rows */
   }
   if (st->n_ent + n <= st->cap_ent) return 0;
-  if (st->n_ent + n > WC_MAX && st->n_ent) cache_clear(st);
+  if (st->n_ent + n > WC_MAX && st->n_ent) cache_evict(st);
   if (st->n_ent + n <= st->cap_ent) return 0;
   size_t c = st->cap_ent ? st->cap_ent : 1024;
   while (c < st->n_ent + n) c *= 2;
@@ -379,18 +425,21 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
   if (!e) return -1;
   st->ent = e;
   st->cap_ent = c;
-  uint32_t *sl = calloc(2 * c, sizeof *sl);
+  uint64_t *sl = calloc(2 * c, sizeof *sl);
   if (!sl) return -1;
   free(st->slot);
   st->slot = sl;
   st->slot_mask = 2 * c - 1;
   for (size_t i = 0; i < st->n_ent; i++) {
-    size_t p = (size_t)word_hash(st->ent[i].s, st->ent[i].len) & st->slot_mask;
+    uint64_t h = word_hash(st->ent[i].s, st->ent[i].len);
+    size_t p = (size_t)h & st->slot_mask;
     while (sl[p]) p = (p + 1) & st->slot_mask;
-    sl[p] = (uint32_t)i + 1;
+    sl[p] = (h & ~(uint64_t)0xffffffffu) | ((uint64_t)i + 1);
   }
   return 0;
 }
+
+static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, uint64_t h);
 
 /* Entry index of word w (added and filled on first sight). */
 static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w) {
@@ -399,19 +448,31 @@ static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__n
     fill_ent(m, w, e);
     return (uint32_t)st->n_ovf++ | WC_LONG;
   }
-  size_t p = (size_t)word_hash(w->s, w->len) & st->slot_mask;
+  return cache_get_h(m, st, w, word_hash(w->s, w->len));
+}
+
+/* cache_get of a short word whose word_hash is 'h'. */
+static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, uint64_t h) {
+  uint64_t tag = h & ~(uint64_t)0xffffffffu;
+  size_t p = (size_t)h & st->slot_mask;
   for (;;) {
-    uint32_t x = st->slot[p];
+    uint64_t x = st->slot[p];
     if (!x) break;
-    const wc_ent *e = &st->ent[x - 1];
-    if (e->len == w->len && !memcmp(e->s, w->s, w->len)) return x - 1;
+    if ((x & ~(uint64_t)0xffffffffu) == tag) {
+      wc_ent *e = &st->ent[(uint32_t)x - 1];
+      if (e->len == w->len && !memcmp(e->s, w->s, w->len)) {
+        e->hit = 1;
+        return (uint32_t)x - 1;
+      }
+    }
     p = (p + 1) & st->slot_mask;
   }
   wc_ent *e = &st->ent[st->n_ent];
   e->len = (uint8_t)w->len;
   memcpy(e->s, w->s, w->len);
+  e->hit = 0;
   fill_ent(m, w, e);
-  st->slot[p] = (uint32_t)st->n_ent + 1;
+  st->slot[p] = tag | ((uint64_t)st->n_ent + 1);
   return (uint32_t)st->n_ent++;
 }
 
@@ -420,17 +481,45 @@ static inline const wc_ent *ent_at(const rasd__ner_state *st, uint32_t x) {
 }
 
 int rasd__ner_traits(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n,
-                     rasd__ner_wtraits *out) {
-  enum { CHUNK = 4096 }; /* entries are reserved a chunk at a time: the cache stays bounded on huge texts */
+                     rasd__ner_wtraits *out, uint32_t *idx, int *idx_ok) {
+  /* entries are reserved for all the words at once when they are not too many (the indices then stay valid
+   * for rasd__ner_tag_idx), else a chunk at a time: the cache stays bounded on huge texts */
+  enum { CHUNK = 4096, ONCE = 16384, AHEAD = 8 };
+  int once = n <= ONCE;
+  if (idx_ok) *idx_ok = once && idx;
+  /* the words' hashes first, so that the slots and entries of the words a few places ahead can be asked
+   * for early: the look-ups are cache misses, and independent of one another */
+  if (n > st->cap_h) {
+    uint64_t *hh = realloc(st->hbuf, n * sizeof *hh);
+    if (!hh) return RASD_ENOMEM;
+    st->hbuf = hh;
+    st->cap_h = n;
+  }
+  uint64_t *hs = st->hbuf;
+  for (size_t i = 0; i < n; i++) hs[i] = w[i].len > WC_KEY ? 0 : word_hash(w[i].s, w[i].len);
   for (size_t i = 0; i < n; i++) {
-    if (i % CHUNK == 0 && cache_reserve(m, st, n - i < CHUNK ? n - i : CHUNK)) return RASD_ENOMEM;
+    if (once ? i == 0 : i % CHUNK == 0)
+      if (cache_reserve(m, st, once ? n : n - i < CHUNK ? n - i : CHUNK)) return RASD_ENOMEM;
+    if (i + 2 * AHEAD < n) __builtin_prefetch(&st->slot[hs[i + 2 * AHEAD] & st->slot_mask]);
+    if (i + AHEAD < n && hs[i + AHEAD]) {
+      uint64_t x = st->slot[hs[i + AHEAD] & st->slot_mask];
+      if (x && (uint32_t)x - 1 < st->n_ent) {
+        const char *e = (const char *)&st->ent[(uint32_t)x - 1];
+        __builtin_prefetch(e + offsetof(wc_ent, tok));
+        __builtin_prefetch(e + offsetof(wc_ent, len));
+      }
+    }
     rasd__ner_tok lt;
     const rasd__ner_tok *t = &lt;
     if (w[i].len > WC_KEY) {
       uint32_t self[RASD__NER_NSELF];
       rasd__ner_word_tok(&m->lex, &w[i], m->bits, &lt, self);
-    } else
-      t = &st->ent[cache_get(m, st, &w[i])].tok;
+      if (idx) idx[i] = RASD__NER_NOIDX;
+    } else {
+      uint32_t x = cache_get_h(m, st, &w[i], hs[i]);
+      if (idx) idx[i] = x;
+      t = &st->ent[x].tok;
+    }
     out[i].cls = (uint16_t)(t->cls | (t->lex1 & ~RASD__LX_PREFIX));
     out[i].nlm = (int8_t)(t->nlm == 9 ? 0 : t->nlm);
     out[i].definite = t->has_al;
@@ -440,8 +529,8 @@ int rasd__ner_traits(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
 }
 
 /* Emission scores of the n words into st->em (VL per token), o_bias not added. */
-static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n) {
-  if (state_reserve(st, n) || cache_reserve(m, st, n)) return -1;
+static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, const uint32_t *pre) {
+  if (state_reserve(st, n) || (!pre && cache_reserve(m, st, n))) return -1;
   size_t nlong = 0;
   for (size_t i = 0; i < n; i++) nlong += w[i].len > WC_KEY;
   if (nlong > st->cap_ovf) {
@@ -452,18 +541,19 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   }
   st->n_ovf = 0;
   for (size_t i = 0; i < n; i++) {
-    st->idx[i] = cache_get(m, st, &w[i]);
+    st->idx[i] = pre && pre[i] != RASD__NER_NOIDX ? pre[i] : cache_get(m, st, &w[i]); /* pre: only long words */
     st->tok[i] = ent_at(st, st->idx[i])->tok;
   }
   rasd__ner_mark(&m->lex, st->tok, n);
-  for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
+  for (size_t i = 0; i < n; i++)
+    rasd__ner_ctx_split(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX, NULL, st->lkey + 3 * i);
   enum { AHEAD = 2 }; /* the context rows are cache misses: ask for the next tokens' rows early */
   for (size_t i = 0; i < n && i < AHEAD; i++)
-    for (int k = 0; k < RASD__NER_NCTX; k++)
+    for (int k = 0; k < RASD__NER_NHIGH; k++)
       __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
     if (i + AHEAD < n)
-      for (int k = 0; k < RASD__NER_NCTX; k++)
+      for (int k = 0; k < RASD__NER_NHIGH; k++)
         __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
     int32_t *e = st->em + i * VL;
     memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
@@ -471,14 +561,29 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
     add_vec(e, i >= 2 ? ent_at(st, st->idx[i - 2])->v[2] : st->edge[1]);
     add_vec(e, i + 1 < n ? ent_at(st, st->idx[i + 1])->v[3] : st->edge[2]);
     add_vec(e, i + 2 < n ? ent_at(st, st->idx[i + 2])->v[4] : st->edge[3]);
-    add_rows(m, st->ctx + i * RASD__NER_NCTX, RASD__NER_NCTX, e);
+    add_rows(m, st->ctx + i * RASD__NER_NCTX, RASD__NER_NHIGH, e);
+    /* the low group through its memo */
+    const uint64_t *k = st->lkey + 3 * i;
+    uint64_t k2 = k[2] | LM_USED, hsh = (k[0] * 0x9E3779B97F4A7C15ULL) ^ (k[1] * 0xC2B2AE3D27D4EB4FULL) ^ (k2 * 0x165667B19E3779F9ULL);
+    lm_ent *le = &st->lm[(hsh ^ (hsh >> 31)) >> (64 - LM_BITS)];
+    if (le->k[0] != k[0] || le->k[1] != k[1] || le->k[2] != k2) {
+      uint32_t hi[RASD__NER_NHIGH], lo[RASD__NER_NLOW];
+      uint64_t kk[3];
+      rasd__ner_ctx_split(st->tok, n, i, m->bits, hi, lo, kk);
+      memset(le->v, 0, sizeof le->v);
+      add_rows(m, lo, RASD__NER_NLOW, le->v);
+      le->k[0] = k[0];
+      le->k[1] = k[1];
+      le->k[2] = k2;
+    }
+    add_vec(e, le->v);
   }
   return 0;
 }
 
 int rasd__ner_emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out) {
   if (n == 0) return RASD_OK;
-  if (emissions(m, st, w, n)) return RASD_ENOMEM;
+  if (emissions(m, st, w, n, NULL)) return RASD_ENOMEM;
   for (size_t i = 0; i < n; i++) memcpy(out + i * RASD__NER_T, st->em + i * VL, RASD__NER_T * sizeof *out);
   return RASD_OK;
 }
@@ -505,8 +610,13 @@ int rasd__ner_emissions_ref(const rasd__ner *m, const rasd__ner_word *w, size_t 
 }
 
 int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags) {
+  return rasd__ner_tag_idx(m, st, w, n, tags, NULL);
+}
+
+int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags,
+                      const uint32_t *idx) {
   if (n == 0) return RASD_OK;
-  if (emissions(m, st, w, n)) return RASD_ENOMEM;
+  if (emissions(m, st, w, n, idx)) return RASD_ENOMEM;
   enum { T = RASD__NER_T };
   int32_t *sc = st->score;
   for (size_t i = 0; i < n; i++) {
@@ -747,12 +857,13 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
   uint8_t *tags = malloc(tk->n_tok);
   rasd__ner_wtraits *tr = malloc(tk->n_tok * sizeof *tr);
   uint8_t *inb = malloc(tk->n_tok);
+  uint32_t *didx = malloc(tk->n_tok * sizeof *didx); /* per token: its word cache entry */
   tokinfo ti = {tr, inb};
   rasd_mention *ms = NULL;
   size_t nm = 0, cap = 0;
   int rc = RASD_ENOMEM;
   defset ds = {NULL, 0};
-  if (!st || !w || !tags || !tr || !inb) goto done;
+  if (!st || !w || !tags || !tr || !inb || !didx) goto done;
   for (size_t i = 0; i < tk->n_tok; i++) {
     const rasd_token *t = &tk->tok[i];
     size_t st0 = t->start, len = t->len;
@@ -762,13 +873,14 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
     w[i].s = d->text + st0;
     w[i].len = (uint32_t)len;
   }
-  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr) != RASD_OK || defset_build(&ds, tk, &ti)) goto done;
+  int idx_ok = 0;
+  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr, didx, &idx_ok) != RASD_OK || defset_build(&ds, tk, &ti)) goto done;
   for (size_t si = 0; si < tk->n_sent; si++) {
     const rasd_sentence *s = &tk->sent[si];
     size_t b = s->tok_begin, e = s->tok_end;
     if (e > tk->n_tok) e = tk->n_tok;
     if (b >= e) continue;
-    if ((rc = rasd__ner_tag(m->ner, st, w + b, e - b, tags + b)) != RASD_OK) goto done;
+    if ((rc = rasd__ner_tag_idx(m->ner, st, w + b, e - b, tags + b, idx_ok ? didx + b : NULL)) != RASD_OK) goto done;
     fix_frames(tk, &ti, b, e, tags);
     rc = RASD_ENOMEM;
     for (size_t i = b; i < e;) {
@@ -828,6 +940,7 @@ done:
   free(tags);
   free(tr);
   free(inb);
+  free(didx);
   state_release(m->ner, st, owned);
   return rc;
 }

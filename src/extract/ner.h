@@ -104,6 +104,13 @@ void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *t, size_t n);
 /* The RASD__NER_NCTX context feature buckets of token i of t[0..n) (after rasd__ner_mark). */
 void rasd__ner_ctx_feats(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *out);
 
+/* The same context features split in the low group (RASD__NER_NLOW buckets into 'lo' unless NULL, all a
+ * function of the three words 'key') and the rest (RASD__NER_NHIGH buckets into 'hi'); see ner_feat.c. */
+#define RASD__NER_NLOW 15
+#define RASD__NER_NHIGH (RASD__NER_NCTX - RASD__NER_NLOW)
+void rasd__ner_ctx_split(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *hi, uint32_t *lo,
+                         uint64_t *key);
+
 /* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
 typedef struct rasd__ner_scratch rasd__ner_scratch;
 rasd__ner_scratch *rasd__ner_scratch_new(size_t cap);
@@ -209,10 +216,16 @@ typedef struct rasd__ner_wtraits {
   int8_t nlm;
   uint8_t definite;
 } rasd__ner_wtraits;
+/* With 'idx' (may be NULL) it also writes each word's cache entry (RASD__NER_NOIDX for long words) and sets
+ * *idx_ok when those stay valid for rasd__ner_tag_idx until the state is next used otherwise. */
+#define RASD__NER_NOIDX 0xFFFFFFFFu
 int rasd__ner_traits(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n,
-                     rasd__ner_wtraits *out);
+                     rasd__ner_wtraits *out, uint32_t *idx, int *idx_ok);
 /* Tags 'n' words into 'tags' (tag indices) with Viterbi; returns RASD_OK or RASD_ENOMEM. The state keeps a
  * cache of the words it has seen (for the model it was last used with). */
 int rasd__ner_tag(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags);
+/* rasd__ner_tag with the words' cache entries from rasd__ner_traits (idx NULL: look them up). */
+int rasd__ner_tag_idx(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags,
+                      const uint32_t *idx);
 
 #endif

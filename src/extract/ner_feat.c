@@ -601,6 +601,81 @@ void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned b
 #undef AT
 }
 
+/* The context features again, split for the tagger's memo: the RASD__NER_NLOW features of the low group
+ * (word classes, gazetteer marks and trigger words around the token and its position: 24-31, 40, 41, 44-46,
+ * 52, 53) depend only on what 'key' packs, so their summed rows can be reused wherever the key comes back;
+ * 'hi' gets the RASD__NER_NHIGH others. Buckets as rasd__ner_ctx_feats computes them (the tests compare the
+ * emission scores of both ways). 'lo' NULL: the low group is not hashed. */
+void rasd__ner_ctx_split(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *hi, uint32_t *lo,
+                         uint64_t *key) {
+  const unsigned shift = 64 - bits;
+#define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+  const rasd__ner_tok *c = &wi[i];
+  long ii = (long)i;
+  int q = 0, h = 0, l = 0;
+#define H(v) (hi[h++] = fbucket(ctx_k[q], (uint64_t)(v), shift), q++)
+#define L(v) (lo ? (void)(lo[l++] = fbucket(ctx_k[q], (uint64_t)(v), shift)) : (void)0, q++)
+  uint64_t fm1 = AT(ii - 1, h_form, BOS), fp1 = AT(ii + 1, h_form, EOS);
+  uint64_t fp2 = AT(ii + 2, h_form, EOS);
+  uint64_t bm1 = AT(ii - 1, h_bare, BOS), bp1 = AT(ii + 1, h_bare, EOS);
+  uint64_t cm1 = AT(ii - 1, cls, 0x10000), cp1 = AT(ii + 1, cls, 0x10000);
+  uint64_t cm2 = AT(ii - 2, cls, 0x10000), cp2 = AT(ii + 2, cls, 0x10000);
+  uint64_t gm1 = AT(ii - 1, gaz, 0x10000), gp1 = AT(ii + 1, gaz, 0x10000);
+  uint64_t sm1 = AT(ii - 1, h_shape, BOS), sp1 = AT(ii + 1, h_shape, EOS);
+  uint64_t s1m1 = AT(ii - 1, h_suf0, BOS);
+  uint64_t nlm = (uint64_t)(c->nlm + 64);
+  uint64_t pos = i == 0 ? 1 : i + 1 == n ? 2 : 3;
+  /* trigger words anywhere in the three tokens before / after */
+  uint64_t wl = 0, wr = 0;
+  for (long j = ii - 3; j < ii; j++)
+    if (j >= 0) wl |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+  for (long j = ii + 1; j <= ii + 3; j++)
+    if ((size_t)j < n) wr |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+  _Static_assert((RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT) == 0x78, "trigger bits");
+  key[0] = (uint64_t)c->cls | cm1 << 16 | cp1 << 33 | pos << 50 | (wl >> 3) << 52 | (wr >> 3) << 56;
+  key[1] = cm2 | cp2 << 17 | (uint64_t)c->gaz << 34;
+  key[2] = gm1 | gp1 << 17;
+  H(comb(fm1, c->h_form));             /* 20 */
+  H(comb(c->h_form, fp1));             /* 21 */
+  H(comb(bm1, c->h_bare));             /* 22 */
+  H(comb(c->h_bare, bp1));             /* 23 */
+  L(c->cls);                           /* 24 */
+  L(cm1);                              /* 25 */
+  L(cp1);                              /* 26 */
+  L(comb(cm2, cm1));                   /* 27 */
+  L(comb(cp1, cp2));                   /* 28 */
+  L(c->gaz & 0xff);                    /* 29 */
+  L(gm1 & 0x100ff);                    /* 30 */
+  L(gp1 & 0x100ff);                    /* 31 */
+  H(comb(cm1, c->h_suf1));             /* 37 */
+  H(comb(comb(sm1, c->h_shape), sp1)); /* 38 */
+  H(comb(bm1, bp1));                   /* 39 */
+  L(pos);                              /* 40 */
+  L(comb(c->gaz, cm1));                /* 41 */
+  H(comb(s1m1, c->h_suf0));            /* 42 */
+  H(comb(fp1, fp2));                   /* 43 */
+  L(c->gaz >> 8);                      /* 44 */
+  L(gm1 >> 8);                         /* 45 */
+  L(gp1 >> 8);                         /* 46 */
+  uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
+  H(comb(nlm, cm1));                   /* 48 */
+  H(comb(nlm, nm1));                   /* 50 */
+  H(comb(nlm, np1));                   /* 51 */
+  L(wl);                               /* 52 */
+  L(wr + 0x100000);                    /* 53 */
+  H(comb(wl, nlm));                    /* 54 */
+  uint64_t um1 = AT(ii - 1, clu, 0x10000), up1 = AT(ii + 1, clu, 0x10000);
+  uint64_t vm1 = AT(ii - 1, clf, 0x10000), vp1 = AT(ii + 1, clf, 0x10000);
+  H(comb(um1, c->clu));                /* 56 */
+  H(comb(c->clu, up1));                /* 57 */
+  H(comb(um1, up1));                   /* 58 */
+  H(comb(vm1, c->clf));                /* 61 */
+  H(comb(c->clf, vp1));                /* 62 */
+#undef H
+#undef L
+#undef AT
+}
+
 struct rasd__ner_scratch {
   size_t cap;
   rasd__ner_tok *t;
