@@ -88,6 +88,15 @@ static void test_match(void) {
   CHECK(!match("", "كيم"));
   /* the typo allowance is only for callers with context */
   CHECK(!match("بيونج بانج", "بيونج يانج"));
+  /* a digraph (تس، تش، دج) and its letters written apart, or with a vowel between */
+  CHECK(match("براتسلافا", "براتيسلافا"));
+  CHECK(match("فرانتز", "فرانتس"));
+  CHECK(match("إدجار", "إدغار"));
+  /* long foreign spellings: Romance c as س or ك inside the word, Chinese zh as تش or ز */
+  CHECK(match("مانهيسا", "مانهيكا"));
+  CHECK(match("هانغتشو", "هانغزو"));
+  CHECK(!match("حسام", "حكام")); /* short native words: no */
+  CHECK(!match("سولوف", "كولوف")); /* nor at a word's edge */
   /* ش is not a spelling of ج/غ/ق/ك: native names that differ by it are different (الشمال / الجمال, بشير / بكير) */
   CHECK(!match("الشمري", "الجمري"));
   CHECK(!match("بشير", "بكير"));
@@ -106,9 +115,41 @@ static void test_translit(void) {
   t = rasd__translit("\xff\xfe", 2);
   ASSERT_EQ_STR(t, "");
   free(t);
+  /* the short vowels Arabic does not write: no initial or triple consonant cluster in native words */
+  t = rasd__translit("الزهراني", strlen("الزهراني"));
+  ASSERT_EQ_STR(t, "al-Zahrani");
+  free(t);
+  t = rasd__translit("المركزي", strlen("المركزي"));
+  ASSERT_EQ_STR(t, "al-Markazi");
+  free(t);
+  t = rasd__translit("طارق سعيد", strlen("طارق سعيد"));
+  ASSERT_EQ_STR(t, "Tariq Said");
+  free(t);
   int tr = 0;
   char *en = rasd_name_english(NULL, "ترتيتسكي", strlen("ترتيتسكي"), RASD_ENT_PER, &tr);
   CHECK(en && *en && tr == 1);
+  free(en);
+  /* organisations composed from a head and known words; an unknown word leaves a transliteration */
+  static const char *org[][2] = {
+    {"وزارة الصحة", "Ministry of Health"},
+    {"البنك المركزي الأوروبي", "European Central Bank"},
+    {"المركز الوطني للأرصاد", "National Center for Meteorology"},
+    {"وزارة الخارجية السعودية", "Saudi Ministry of Foreign Affairs"},
+    {"وزارة التجارة والاستثمار", "Ministry of Commerce and Investment"},
+    {"حزب العدالة", "Justice Party"},
+  };
+  for (size_t k = 0; k < sizeof org / sizeof *org; k++) {
+    tr = 1;
+    en = rasd_name_english(NULL, org[k][0], strlen(org[k][0]), RASD_ENT_ORG, &tr);
+    ASSERT_EQ_STR(en, org[k][1]);
+    CHECK(tr == 0);
+    free(en);
+  }
+  en = rasd_name_english(NULL, "وزارة الكرنفالات", strlen("وزارة الكرنفالات"), RASD_ENT_ORG, &tr);
+  CHECK(en && !strstr(en, "Ministry") && tr == 1);
+  free(en);
+  en = rasd_name_english(NULL, "الاتحاد", strlen("الاتحاد"), RASD_ENT_ORG, &tr); /* a head alone is a name (the club) */
+  CHECK(en && !strstr(en, "Union"));
   free(en);
 }
 

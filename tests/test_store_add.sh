@@ -72,17 +72,28 @@ check "two batches = one batch (same stories)" [ "$(part "$T/a.db")" = "$(part "
 check "two batches = one batch (same storylines)" [ "$(q "$T/a.db" 'select count(distinct storyline) from stories')" = "$(q "$T/b.db" 'select count(distinct storyline) from stories')" ]
 check "the engine's state is kept in pieces" [ "$(q "$T/b.db" 'select count(*) > 0 and sum(length(data)) > 1000 from link_state_chunks')" = 1 ]
 
-# A store of schema 3 (the engine's state one blob in link_state) goes on where it was: the next rasd add loads the
-# blob, keeps the state in pieces, and gives the same stories.
+# A store of schema 3 (the engine's state one blob in link_state; a row per sentence and per mention) goes on where
+# it was: the next rasd add loads the blob, keeps the state in pieces, packs the rows, and gives the same stories.
 "$RASD" add -q --db "$T/l.db" "$T/old.jsonl" > /dev/null 2>&1
+q "$T/l.db" 'select n, sentences, mentions from articles order by n' > "$T/packed5"
 $PY - "$T/l.db" <<'PYEOF'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
 blob = b''.join(r[0] for r in c.execute('SELECT data FROM link_state_chunks ORDER BY seq'))
 c.execute('BEGIN'); c.execute('UPDATE link_state SET state = ?', (blob,)); c.execute('DROP TABLE link_state_chunks')
+c.execute('CREATE TABLE sentences(article INTEGER NOT NULL, idx INTEGER NOT NULL, start INTEGER NOT NULL,'
+          ' end INTEGER NOT NULL, paragraph INTEGER, PRIMARY KEY(article, idx)) WITHOUT ROWID')
+c.execute("INSERT INTO sentences SELECT a.n, j.key, j.value->>0, j.value->>1, j.value->>2 FROM articles a, json_each(a.sentences) j")
+c.execute('CREATE TABLE mentions(article INTEGER NOT NULL, start INTEGER, end INTEGER, type TEXT, text TEXT, entity INTEGER)')
+c.execute("INSERT INTO mentions SELECT a.n, j.value->>0, j.value->>1, j.value->>2, j.value->>3, j.value->>4"
+          " FROM articles a, json_each(a.mentions) j ORDER BY a.n, j.key")
+c.execute('ALTER TABLE articles DROP COLUMN sentences'); c.execute('ALTER TABLE articles DROP COLUMN mentions')
 c.execute('PRAGMA user_version=3'); c.execute('COMMIT')
 PYEOF
+check "a schema 3 store has its sentences in rows" [ "$(q "$T/l.db" 'select count(*) > 10 from sentences')" = 1 ]
 check "a schema 3 store is refused read-only" sh -c "! '$RASD' search --db '$T/l.db' x >/dev/null 2>&1"
+"$RASD" add -q --db "$T/l.db" "$T/old.jsonl" > /dev/null 2>&1
+check "a schema 3 store packs its sentences and mentions" [ "$(q "$T/l.db" 'select n, sentences, mentions from articles order by n')" = "$(cat "$T/packed5")" ]
 "$RASD" add -q --db "$T/l.db" "$T/new.jsonl" > /dev/null 2>&1
 check "a schema 3 store migrates" [ "$(q "$T/l.db" 'pragma user_version')" -ge 4 ]
 check "a schema 3 store gives the same stories" [ "$(part "$T/l.db")" = "$(part "$T/a.db")" ]

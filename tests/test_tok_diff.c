@@ -1,7 +1,7 @@
 /* test_tok_diff.c — differential test: the fast text kernel (tokens, offsets, forms, bare forms, stems, flags,
  * sentences, clitic splits) must equal the reference implementation (test_tok_ref.inc) byte for byte, on the
- * bundled examples, on mutated text full of edge cases, and on SaudiNewsNet days when ../shared is present
- * (one day by default, to stay quick under the sanitizers; RASD_DIFF_DAYS=all for every day). */
+ * bundled examples, on mutated text full of edge cases, at every level of vector code, and on SaudiNewsNet days
+ * when ../shared is present (one day by default, to stay quick under the sanitizers; RASD_DIFF_DAYS=all for all). */
 #include <jansson.h>
 #include <dirent.h>
 #include <unistd.h>
@@ -9,6 +9,7 @@
 #include "test_tok_ref.inc"
 
 static size_t n_texts, n_tokens, n_bad;
+static int quick; /* compare only the best vector level (with and without stems) and SSE2 */
 
 /* Compares one field; reports the first few differences with context. */
 static void report(const char *what, const char *s, size_t len, size_t k, const rasd_token *a, const rasd_token *b) {
@@ -23,14 +24,19 @@ static int same_str(const char *a, size_t al, const char *b, size_t bl) {
   return al == bl && !memcmp(a, b, al) && a[al] == 0 && b[bl] == 0;
 }
 
-/* Tokenizes s both ways (with and without stems) and compares everything; returns 1 when equal. */
+/* Tokenizes s both ways (with and without stems; the fast way with each level of vector code: scalar, SSE2,
+ * AVX2, AVX-512BW as the CPU has them) and compares everything; returns 1 when equal. */
 static int diff_text(const char *s, size_t len) {
   int ok = 1;
   n_texts++;
-  for (int pass = 0; pass < 2; pass++) {
+  rasd_tokens *R[2] = {ref__tokenize_ex(s, len, 0), ref__tokenize_ex(s, len, RASD__TOK_NO_STEM)};
+  for (int pass = 0; pass < 5; pass++) {
+    if (quick && (pass == 1 || pass == 3)) continue;
     unsigned fl = pass ? RASD__TOK_NO_STEM : 0;
-    rasd_tokens *A = rasd__tokenize_ex(s, len, fl), *B = ref__tokenize_ex(s, len, fl);
-    if (!A || !B) { ok = 0; report("NULL", s, len, 0, NULL, NULL); rasd_tokens_free(A); ref_tokens_free(B); continue; }
+    int old = rasd__tok_simd(pass ? pass - 1 : 3); /* pass 0: stems, best level; passes 1-4: levels 0-3 */
+    rasd_tokens *A = rasd__tokenize_ex(s, len, fl), *B = R[pass != 0];
+    rasd__tok_simd(old);
+    if (!A || !B) { ok = 0; report("NULL", s, len, 0, NULL, NULL); rasd_tokens_free(A); continue; }
     if (A->n_tok != B->n_tok) { ok = 0; report("token count", s, len, 0, NULL, NULL); }
     size_t n = A->n_tok < B->n_tok ? A->n_tok : B->n_tok;
     if (!pass) n_tokens += n;
@@ -56,8 +62,9 @@ static int diff_text(const char *s, size_t len) {
     if (A->n_sent != B->n_sent) { ok = 0; report("sentence count", s, len, 0, NULL, NULL); }
     else if (A->n_sent && memcmp(A->sent, B->sent, A->n_sent * sizeof *A->sent)) { ok = 0; report("sentences", s, len, 0, NULL, NULL); }
     rasd_tokens_free(A);
-    ref_tokens_free(B);
   }
+  ref_tokens_free(R[0]);
+  ref_tokens_free(R[1]);
   return ok;
 }
 
@@ -83,7 +90,10 @@ static const char *const pieces[] = {
   "a@b.com", "2015/08/11", "11-8-2015", "1.2.34", "10:30", "3.5", "1,200", "١٬٢٠٠", "ﻻ", "ﷺ", "\xff", "\xc3",
   "\xe2\x80", "", "😀", "وال", "لل", "بال", "فل", "كال", "Mr.", " U.S. ", "O’Brien", "don't", "(", ")", "]",
   "\r\n", "\t", "\xc2\xa0", "\xef\xbb\xbf", "۱۲", "ـــ", "سي", "،", "؛", ":", "-", "--", "...", "؟!", " 1. ",
-  "\xe2\x80\xa8", "Ａ", "ﺍﻟ", "ک", "ی", "١٤٣٦هـ.", "2015م.", " إف. ", "x", "ABC", "٠", "e\xcc\x81"};
+  "\xe2\x80\xa8", "Ａ", "ﺍﻟ", "ک", "ی", "١٤٣٦هـ.", "2015م.", " إف. ", "x", "ABC", "٠", "e\xcc\x81",
+  /* for the block path: runs of one mark, quotes and spaces of every kind, words longer than a block */
+  "،،", "؛", "؟؟", "««", "»", "\"\"", "''", "\n\n", " \n ", "\xc2\xa0\xc2\xa0", "\t\r\n",
+  "استراتيجياتهمالاقتصاديةوالسياسيةوالعسكريةفيالمنطقة", "ةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةةة", "؟\"", ".«", "-(", "ـ"};
 
 static void mutate_and_diff(const char *s, size_t len, unsigned *seed) {
   char *m = malloc(len + 64 * 24 + 1);
@@ -187,7 +197,9 @@ static void test_saudinewsnet(void) {
         if (!json_is_string(v)) continue;
         const char *s = json_string_value(v);
         size_t len = json_string_length(v);
+        quick = 1; /* the whole day at two levels; one article in twenty mutated, at every level */
         if (!diff_text(s, len)) bad++;
+        quick = 0;
         if (k == 1 && i % 20 == 0) mutate_and_diff(s, len, &seed);
       }
       arts++;

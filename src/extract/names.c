@@ -1,4 +1,5 @@
 /* names.c — spelling-variant keys, the name matcher and English forms of Arabic names. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <ctype.h>
@@ -355,6 +356,20 @@ int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
 
 /* ---- distances ---- */
 
+static double sub_cost(uint8_t a, uint8_t b);
+
+/* Foreign-name equivalences that are too loose for short (mostly native) words: allowed only between
+ * spellings of six letters or more (حسام / حكام, ناتشر / ناظر are different words; مانهيسا / مانهيكا and
+ * هانغتشو / هانغزو are one name). 'edge': the letters begin or end the spelling. */
+static double sub_cost_long(uint8_t a, uint8_t b, int edge) {
+  double c = sub_cost(a, b);
+#define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
+  if (c > 0.7 && !edge && PAIR(S_S, S_G)) return 0.7; /* Romance c and Portuguese ç: س or ك */
+  if (c > 0.5 && PAIR(S_CH, S_Z)) return 0.5;          /* Chinese zh: تش or ز */
+#undef PAIR
+  return c;
+}
+
 static double sub_cost(uint8_t a, uint8_t b) {
   if (a == b) return 0;
   int va = is_vowel(a), vb = is_vowel(b);
@@ -395,17 +410,55 @@ static double indel_cost(const uint8_t *s, int n, int i) {
   return 1.0;
 }
 
-double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
-  double row[2][RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
+static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose, double bound);
+
+double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) { return sym_dist(a, na, b, nb, 0, 1e9); }
+
+/* Spellings this long (letter symbols, both) may use sub_cost_long(). */
+#define LONG_SPELLING 6
+
+/* The two letters a digraph symbol stands for (تس, تش, دج), 0 when 's' is not one. */
+static int digraph_parts(uint8_t s, uint8_t *p1, uint8_t *p2) {
+  switch (s) {
+    case S_TS: *p1 = S_T; *p2 = S_S; return 1;
+    case S_CH: *p1 = S_T; *p2 = S_SH; return 1;
+    case S_DJ: *p1 = S_D; *p2 = S_G; return 1;
+  }
+  return 0;
+}
+
+/* Cost of digraph 'dg' (تس، تش، دج, one symbol) spelt as the letters 'x[0..n)' (two, or two with a vowel
+ * letter between: تس / تيس in براتسلافا / براتيسلافا, تس / تز in ماريتسبرغ / ماريتزبرغ); a large cost when
+ * they are not its letters. */
+static double digraph_split(uint8_t dg, const uint8_t *x, int n) {
+  uint8_t p1, p2;
+  if (!digraph_parts(dg, &p1, &p2)) return 9;
+  if (n == 3 && !is_vowel(x[1])) return 9;
+  if (is_vowel(x[0]) || is_vowel(x[n - 1])) return 9;
+  double c = sub_cost(p1, x[0]) + sub_cost(p2, x[n - 1]);
+  return c > 0.3 ? 9 : c + (n == 3 ? 0.3 : 0.1);
+}
+
+/* The weighted edit distance of 'a' and 'b'; once every alignment costs more than 'bound', some value above
+ * 'bound' (callers that only compare with a tolerance stop early). */
+static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose, double bound) {
+  /* four rolling rows: a digraph on one side may align with three letters on the other */
+  double row[4][RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
   if (na > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) na = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
   if (nb > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) nb = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
-  double *prev = row[0], *cur = row[1];
-  prev[0] = 0;
-  for (int j = 1; j <= nb; j++) prev[j] = prev[j - 1] + indel_cost(b, nb, j - 1);
+  int dga = 0, dgb = 0;
+  for (int i = 0; i < na; i++) dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
+  for (int j = 0; j < nb; j++) dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
+#define ROW(i) row[(i) & 3]
+  double rmin[4] = {0, 0, 0, 0};
+  ROW(0)[0] = 0;
+  for (int j = 1; j <= nb; j++) ROW(0)[j] = ROW(0)[j - 1] + indel_cost(b, nb, j - 1);
   for (int i = 1; i <= na; i++) {
+    double *prev = ROW(i - 1), *cur = ROW(i);
     cur[0] = prev[0] + indel_cost(a, na, i - 1);
     for (int j = 1; j <= nb; j++) {
-      double sc = sub_cost(a[i - 1], b[j - 1]);
+      double sc = loose ? sub_cost_long(a[i - 1], b[j - 1], i == 1 || j == 1 || i == na || j == nb)
+                        : sub_cost(a[i - 1], b[j - 1]);
       /* the last vowel tells names apart (Maria / Mario, ديميكا / ديميكو) */
       if (sc > 0 && i == na && j == nb && is_vowel(a[i - 1]) && is_vowel(b[j - 1]) && a[i - 1] != S_E &&
           b[j - 1] != S_E)
@@ -415,11 +468,24 @@ double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
       if (x < d) d = x;
       x = cur[j - 1] + indel_cost(b, nb, j - 1);
       if (x < d) d = x;
+      if (dga) /* a[i-1] a digraph, b[j-2..j) or b[j-3..j) its letters */
+        for (int k = 2; k <= 3 && k <= j; k++)
+          if ((x = prev[j - k] + digraph_split(a[i - 1], b + j - k, k)) < d) d = x;
+      if (dgb)
+        for (int k = 2; k <= 3 && k <= i; k++)
+          if ((x = ROW(i - k)[j - 1] + digraph_split(b[j - 1], a + i - k, k)) < d) d = x;
       cur[j] = d;
     }
-    double *t = prev; prev = cur; cur = t;
+    /* every alignment passes through one of the last three rows (a digraph skips two at most) */
+    double m = cur[0];
+    for (int j = 1; j <= nb; j++) if (cur[j] < m) m = cur[j];
+    rmin[i & 3] = m;
+    double lo = m;
+    for (int k = 1; k < 3 && k <= i; k++) if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
+    if (lo > bound) return lo;
   }
-  return prev[nb];
+  return ROW(na)[nb];
+#undef ROW
 }
 
 
@@ -492,7 +558,9 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   int dl = x->nconso - y->nconso;
   if (dl > 2 || dl < -2) return 0;
   double g = gap_dist(x->sym, x->n, y->sym, y->n);
-  return (g >= 0 ? g : rasd__sym_dist(x->sym, x->n, y->sym, y->n)) <= tolerance(l) + 1e-9;
+  int loose = x->n >= LONG_SPELLING && y->n >= LONG_SPELLING;
+  double tol = tolerance(l) + 1e-9;
+  return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose, tol)) <= tol;
 }
 
 static int joined(const rasd__name *nm, uint8_t *out, int *nconso) {
@@ -590,7 +658,9 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
     if (dl > 1 || dl < -1) return 0;
   }
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
-  return (g >= 0 ? g : rasd__sym_dist(ja, na, jb, nb)) <= (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
+  int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
+  double tol = (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
+  return (g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol)) <= tol;
 }
 
 static int ascii_ieq(const char *a, const char *b) {
@@ -734,6 +804,208 @@ char *rasd_name_english(const rasd_models *m, const char *s, size_t len, int typ
   return en;
 }
 
+/* ---- English forms of organisations composed from their parts (وزارة الصحة → Ministry of Health) ---- */
+
+/* Head nouns of organisation names: English, and whether the rest follows with "of" (Ministry of Health)
+ * or precedes (Justice Party, King Abdulaziz University). Normalised spelling (أ/إ/آ→ا, ة→ه, ى→ي). */
+static const struct org_head { const char *ar, *en; int of; } ORG_HEADS[] = {
+  {"وزاره", "Ministry", 1}, {"بنك", "Bank", 1}, {"مصرف", "Bank", 1}, {"جامعه", "University", 0},
+  {"منظمه", "Organisation", 0}, {"مجلس", "Council", 0}, {"حزب", "Party", 0}, {"معهد", "Institute", 0},
+  {"مركز", "Center", 0}, {"هيئه", "Authority", 0}, {"اتحاد", "Union", 0}, {"لجنه", "Committee", 0},
+  {"شركه", "Company", 0}, {"محكمه", "Court", 0}, {"مستشفي", "Hospital", 0}, {"صندوق", "Fund", 0},
+  {"كليه", "College", 0}, {"اكاديميه", "Academy", 0}, {"مؤسسه", "Foundation", 0}, {"جمعيه", "Society", 0},
+  {"نادي", "Club", 0}, {"وكاله", "Agency", 0}, {"برلمان", "Parliament", 0}, {"محافظه", "Governorate", 1},
+  {NULL, NULL, 0}};
+
+/* Words of organisation names: nouns (0); adjectives (1) come before the noun they follow; adjectives of
+ * nationality (2) before the head (وزارة الخارجية السعودية: Saudi Ministry of Foreign Affairs). */
+static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
+  {"الصحه", "Health", 0}, {"الماليه", "Finance", 0}, {"الخارجيه", "Foreign Affairs", 0}, {"الداخليه", "Interior", 0},
+  {"الدفاع", "Defence", 0}, {"التعليم", "Education", 0}, {"التربيه", "Education", 0}, {"العدل", "Justice", 0},
+  {"العداله", "Justice", 0}, {"الاقتصاد", "Economy", 0}, {"الطاقه", "Energy", 0}, {"التجاره", "Commerce", 0},
+  {"الاعلام", "Information", 0}, {"العمل", "Labour", 0}, {"الزراعه", "Agriculture", 0}, {"النقل", "Transport", 0},
+  {"الثقافه", "Culture", 0}, {"السياحه", "Tourism", 0}, {"الاسكان", "Housing", 0}, {"البيئه", "Environment", 0},
+  {"الاتصالات", "Communications", 0}, {"الصناعه", "Industry", 0}, {"الرياضه", "Sport", 0}, {"الشوري", "Shura", 0},
+  {"الامن", "Security", 0}, {"التنميه", "Development", 0}, {"الاستثمار", "Investment", 0}, {"الارصاد", "Meteorology", 0},
+  {"النفط", "Oil", 0}, {"التعاون", "Cooperation", 0}, {"الشباب", "Youth", 0}, {"الحج", "Hajj", 0},
+  {"الاداره", "Administration", 0}, {"الكره", "Football", 0}, {"القدم", "Football", 0}, {"الشؤون", "Affairs", 0},
+  {"الملك", "King", 0}, {"الامير", "Prince", 0}, {"الامام", "Imam", 0}, {"الدول", "States", 0}, {"حقوق", "Rights", 0},
+  {"الانسان", "Human", 1}, {"الاحصاء", "Statistics", 0}, {"المياه", "Water", 0}, {"الكهرباء", "Electricity", 0},
+  {"الاوروبي", "European", 2}, {"الاوروبيه", "European", 2}, {"الامريكي", "American", 2}, {"الامريكيه", "American", 2},
+  {"الاميركي", "American", 2}, {"الاميركيه", "American", 2}, {"الدولي", "International", 1}, {"الدوليه", "International", 1},
+  {"الوطني", "National", 1}, {"الوطنيه", "National", 1}, {"العربي", "Arab", 2}, {"العربيه", "Arab", 2},
+  {"السعودي", "Saudi", 2}, {"السعوديه", "Saudi", 2}, {"الاسلامي", "Islamic", 1}, {"الاسلاميه", "Islamic", 1},
+  {"المركزي", "Central", 1}, {"المركزيه", "Central", 1}, {"الكوري", "Korean", 2}, {"الكوريه", "Korean", 2},
+  {"الخليجي", "Gulf", 2}, {"الاتحادي", "Federal", 1}, {"الاتحاديه", "Federal", 1}, {"العالمي", "World", 1},
+  {"العالميه", "World", 1}, {"الاعلي", "Supreme", 1}, {"العام", "General", 1}, {"العامه", "General", 1},
+  {"المشترك", "Joint", 1}, {"المشتركه", "Joint", 1}, {"الروسي", "Russian", 2}, {"الروسيه", "Russian", 2},
+  {"الصيني", "Chinese", 2}, {"الصينيه", "Chinese", 2}, {"الايراني", "Iranian", 2}, {"الايرانيه", "Iranian", 2},
+  {"البريطاني", "British", 2}, {"البريطانيه", "British", 2}, {"الفرنسي", "French", 2}, {"الفرنسيه", "French", 2},
+  {"الالماني", "German", 2}, {"الالمانيه", "German", 2}, {"التركي", "Turkish", 2}, {"التركيه", "Turkish", 2},
+  {"المصري", "Egyptian", 2}, {"المصريه", "Egyptian", 2}, {"الاماراتي", "Emirati", 2}, {"الاماراتيه", "Emirati", 2},
+  {"الياباني", "Japanese", 2}, {"اليابانيه", "Japanese", 2}, {"الهندي", "Indian", 2}, {"الهنديه", "Indian", 2},
+  {"الاسرائيلي", "Israeli", 2}, {"الاسرائيليه", "Israeli", 2}, {"الفلسطيني", "Palestinian", 2},
+  {"الفلسطينيه", "Palestinian", 2}, {"الاردني", "Jordanian", 2}, {"الاردنيه", "Jordanian", 2},
+  {"الكويتي", "Kuwaiti", 2}, {"الكويتيه", "Kuwaiti", 2}, {"القطري", "Qatari", 2}, {"القطريه", "Qatari", 2},
+  {"العراقي", "Iraqi", 2}, {"العراقيه", "Iraqi", 2}, {"السوري", "Syrian", 2}, {"السوريه", "Syrian", 2},
+  {"اللبناني", "Lebanese", 2}, {"اللبنانيه", "Lebanese", 2}, {"اليمني", "Yemeni", 2}, {"اليمنيه", "Yemeni", 2},
+  {"الباكستاني", "Pakistani", 2}, {"الافريقي", "African", 2}, {"الافريقيه", "African", 2}, {"الاسيوي", "Asian", 2},
+  {"الجيولوجي", "Geological", 1}, {"المدني", "Civil", 1}, {"المدنيه", "Civil", 1}, {"الملكي", "Royal", 1},
+  {"الملكيه", "Royal", 1}, {"التجاري", "Commercial", 1}, {"التجاريه", "Commercial", 1},
+  {NULL, NULL, 0}};
+
+/* Normalises word 'w' ('len' bytes) as the tables above are written; returns its length (0: too long). */
+static size_t org_norm(const char *w, size_t len, char *out, size_t cap) {
+  size_t i = 0, o = 0;
+  while (i < len) {
+    int32_t c = rasd__name_cp(next_cp(w, len, &i));
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    if (c == 0x0623 || c == 0x0625 || c == 0x0622) c = 0x0627;
+    if (o + 4 >= cap) return 0;
+    o += (size_t)rasd__utf8_put(out + o, c);
+  }
+  out[o] = 0;
+  return o;
+}
+
+/* The English form of organisation name 's' composed from a head noun and words the tables or the gazetteer
+ * know (وزارة الصحة → Ministry of Health, البنك المركزي الأوروبي → European Central Bank, المركز الوطني
+ * للأرصاد → National Center for Meteorology); NULL when a word is unknown. Caller frees. */
+static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, const size_t *we, int w0, int nw) {
+  if (nw - w0 < 2 || nw - w0 > 8) return NULL;
+  char n[256];
+  size_t nl = org_norm(s + ws[w0], we[w0] - ws[w0], n, sizeof n);
+  const char *hn = n;
+  if (nl > 4 && !strncmp(n, "ال", 4)) hn = n + 4;
+  const struct org_head *head = NULL;
+  for (int k = 0; ORG_HEADS[k].ar; k++)
+    if (!strcmp(hn, ORG_HEADS[k].ar)) { head = &ORG_HEADS[k]; break; }
+  if (!head) return NULL;
+  /* the words after the head: head adjectives, then noun phrases (a noun and the adjectives after it),
+   * then "for X" (لِـ) and "and X" (وَ) */
+  rasd__buf pre, nouns, tail;
+  rasd__buf_init(&pre);
+  rasd__buf_init(&nouns);
+  rasd__buf_init(&tail);
+  const char *adj_stack[8], *head_adj[8], *nat_adj[8];
+  int nadj = 0, nhead = 0, nnat = 0, in_noun = 0, np_name = 0, ok = 1, mode = 0; /* mode 0: nouns, 1: after "for", 2: after "and" */
+  const char *np_noun = NULL;
+  /* a noun phrase is written out when the next noun or the end comes: its adjectives (last first), then the noun */
+#define FLUSH_NP()                                                                         \
+  do {                                                                                     \
+    if (np_noun) {                                                                         \
+      rasd__buf *dst = mode ? &tail : &nouns;                                              \
+      if (dst->len && dst->s[dst->len - 1] != ' ') rasd__buf_addc(dst, ' ');               \
+      for (int q = nadj - 1; q >= 0; q--) { rasd__buf_adds(dst, adj_stack[q]); rasd__buf_addc(dst, ' '); } \
+      rasd__buf_adds(dst, np_noun);                                                        \
+      np_noun = NULL;                                                                      \
+      nadj = 0;                                                                            \
+    }                                                                                      \
+  } while (0)
+  for (int w = w0 + 1; w < nw && ok; w++) {
+    const char *ww = s + ws[w];
+    size_t wl = we[w] - ws[w];
+    char x[256];
+    size_t xl = org_norm(ww, wl, x, sizeof x);
+    if (!xl) { ok = 0; break; }
+    int newmode = -1;
+    const char *xs = x;
+    /* لل (for the), ل, و (and) written on the word */
+    char buf[260];
+    if (xl > 6 && !strncmp(x, "لل", 4)) { newmode = 1; snprintf(buf, sizeof buf, "ال%s", x + 4); xs = buf; }
+    else if (xl > 6 && !strncmp(x, "وال", 6)) { newmode = 2; xs = x + 2; }
+    const char *en = NULL;
+    int adj = 0;
+    for (int k = 0; ORG_WORDS[k].ar; k++)
+      if (!strcmp(xs, ORG_WORDS[k].ar)) { en = ORG_WORDS[k].en; adj = ORG_WORDS[k].adj; break; }
+    rasd__gaz_entry ge;
+    int gaz_word = 0;
+    if (!en && g && newmode < 0 && rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) >= 0) {
+      int64_t k = rasd__gaz_best(g, ww, wl, RASD_ENT_LOC);
+      if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE)) { en = ge.en; gaz_word = 1; }
+    }
+    if (!en) { ok = 0; break; }
+    if (newmode >= 0) {
+      FLUSH_NP();
+      if (!in_noun && nadj) { for (int q = nadj - 1; q >= 0; q--) { if (pre.len) rasd__buf_addc(&pre, ' '); rasd__buf_adds(&pre, adj_stack[q]); } nadj = 0; }
+      mode = newmode;
+      rasd__buf_adds(&tail, newmode == 1 ? " for " : " and ");
+      if (adj) { ok = 0; break; }
+      np_noun = en;
+      in_noun = 1;
+      continue;
+    }
+    if (adj == 2 && mode == 0) { /* nationalities qualify the head, in their order (Saudi-Korean) */
+      if (nnat == 8) { ok = 0; break; }
+      nat_adj[nnat++] = en;
+      continue;
+    }
+    if (adj && (!np_noun || np_name) && mode == 0) {
+      /* after a proper name the adjective is the head's: بنك كوريا المركزي is the Central Bank of Korea */
+      if (nhead == 8) { ok = 0; break; }
+      head_adj[nhead++] = en;
+      continue;
+    }
+    if (adj) {
+      if (nadj == 8) { ok = 0; break; }
+      adj_stack[nadj++] = en;
+      continue;
+    }
+    np_name = en != NULL && gaz_word;
+    /* a noun: the adjectives gathered so far belong to the noun before it, or to the head */
+    if (np_noun) FLUSH_NP();
+    else if (nadj) {
+      for (int q = nadj - 1; q >= 0; q--) { if (pre.len) rasd__buf_addc(&pre, ' '); rasd__buf_adds(&pre, adj_stack[q]); }
+      nadj = 0;
+    }
+    np_noun = en;
+    in_noun = 1;
+  }
+  /* a title with no name after it is a cut-off name (جامعة الملك), not an organisation we can render */
+  if (ok && np_noun && (!strcmp(np_noun, "King") || !strcmp(np_noun, "Prince") || !strcmp(np_noun, "Imam"))) ok = 0;
+  if (ok) {
+    if (np_noun) FLUSH_NP();
+    else if (nadj)
+      for (int q = nadj - 1; q >= 0; q--) { if (pre.len) rasd__buf_addc(&pre, ' '); rasd__buf_adds(&pre, adj_stack[q]); }
+    for (int q = nhead - 1; q >= 0; q--) { if (pre.len) rasd__buf_addc(&pre, ' '); rasd__buf_adds(&pre, head_adj[q]); }
+    if (nnat) {
+      rasd__buf nat;
+      rasd__buf_init(&nat);
+      for (int q = 0; q < nnat; q++) { if (q) rasd__buf_addc(&nat, '-'); rasd__buf_adds(&nat, nat_adj[q]); }
+      if (pre.len) {
+        rasd__buf_addc(&nat, ' ');
+        rasd__buf_add(&nat, pre.s, pre.len);
+      }
+      rasd__buf_free(&pre);
+      pre = nat;
+    }
+  }
+#undef FLUSH_NP
+  char *out = NULL;
+  if (ok && (pre.len || nouns.len)) {
+    rasd__buf b;
+    rasd__buf_init(&b);
+    if (pre.len) { rasd__buf_add(&b, pre.s, pre.len); rasd__buf_addc(&b, ' '); }
+    if (head->of) {
+      rasd__buf_adds(&b, head->en);
+      if (nouns.len) { rasd__buf_adds(&b, " of "); rasd__buf_add(&b, nouns.s, nouns.len); }
+    } else {
+      if (nouns.len) { rasd__buf_add(&b, nouns.s, nouns.len); rasd__buf_addc(&b, ' '); }
+      rasd__buf_adds(&b, head->en);
+    }
+    if (tail.len) rasd__buf_add(&b, tail.s, tail.len);
+    out = b.oom ? NULL : rasd__buf_detach(&b);
+    if (b.oom) rasd__buf_free(&b);
+  }
+  rasd__buf_free(&pre);
+  rasd__buf_free(&nouns);
+  rasd__buf_free(&tail);
+  return out;
+}
+
+
 static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
@@ -757,6 +1029,11 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
         (ge.src <= RASD__GSRC_COUNTRY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0 ||
          (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len))))
       return rasd__strdup0(ge.en);
+  }
+  /* Organisations: composed from a head noun and known words (وزارة الصحة → Ministry of Health). */
+  if (type == RASD_ENT_ORG) {
+    char *o = org_english(g, s, ws, we, w0, nw);
+    if (o) return o;
   }
   /* Word by word: فلاديمير + بوتين → Vladimir Putin; unknown words are transliterated. */
   rasd__buf b;

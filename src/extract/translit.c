@@ -1,6 +1,7 @@
 /* translit.c — readable Arabic→Latin transliteration for names the gazetteer does not know. */
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include "extract/extract.h"
 #include "extract/names.h"
 
@@ -21,6 +22,49 @@ static const char *cons(int32_t c) {
   return NULL;
 }
 
+/* One Latin unit of a word being transliterated: the text of one Arabic letter and whether it sounds as a
+ * vowel (long vowels, ة) or a consonant. */
+typedef struct unit { const char *s; uint8_t vowel; } unit;
+
+/* Short vowels are not written in Arabic; a word transliterated letter by letter reads as a consonant
+ * cluster (al-Zhrani, al-Mrkzi, Majd). For native words — those with ال — and the common فاعل pattern
+ * (ماجد، طارق، خالد), أفعل (أحمد) and فعل (فهد، بنك), insert the vowel Arabic never writes: a word never
+ * begins with two consonants (al-Zahrani), three consonants never meet (al-Markazi), فاعل is CaCiC (Majid),
+ * أفعل aCCaC (Ahmad), فعل CaCC (Fahd). Returns the new count; 'u' has room for 'max' + 1 units. */
+static int epenthesis(unit *u, int n, int native, int max) {
+  static const unit A = {"a", 1}, I = {"i", 1};
+  if (n == 4 && !u[0].vowel && u[1].vowel && !strcmp(u[1].s, "a") && !u[2].vowel && !u[3].vowel &&
+      !(!strcmp(u[2].s, "n") && (!strcmp(u[3].s, "g") || !strcmp(u[3].s, "k")))) { /* not ng (يانغ Yang) */
+    u[4] = u[3];
+    u[3] = I;
+    return 5;
+  }
+  if (n == 4 && u[0].vowel && !strcmp(u[0].s, "a") && !u[1].vowel && !u[2].vowel && !u[3].vowel) {
+    u[4] = u[3]; /* أفعل: أحمد Ahmad, أكرم Akram */
+    u[3] = A;
+    return 5;
+  }
+  if (n == 3 && !u[0].vowel && !u[1].vowel && !u[2].vowel && *u[0].s && *u[1].s && *u[2].s) {
+    u[3] = u[2]; /* فعل: فهد Fahd, بنك Bank */
+    u[2] = u[1];
+    u[1] = A;
+    return 4;
+  }
+  if (!native) return n;
+  for (int i = 0; i + 1 < n && n < max; i++) {
+    int cc = !u[i].vowel && !u[i + 1].vowel && *u[i].s && *u[i + 1].s;
+    if (!cc) continue;
+    int insert_at = -1;
+    if (i == 0) insert_at = 1;                                            /* CC at the start */
+    else if (i + 2 < n && !u[i + 2].vowel && *u[i + 2].s) insert_at = i + 2; /* CCC inside */
+    if (insert_at < 0) continue;
+    memmove(u + insert_at + 1, u + insert_at, (size_t)(n - insert_at) * sizeof *u);
+    u[insert_at] = A;
+    n++;
+  }
+  return n;
+}
+
 /* Transliterates one word (code points 'w[0..n)') into 'b'. */
 static void word(const int32_t *w, int n, rasd__buf *b) {
   int i = 0;
@@ -31,42 +75,66 @@ static void word(const int32_t *w, int n, rasd__buf *b) {
   if (n == 2 && !memcmp(w, bin, sizeof bin)) { rasd__buf_adds(b, "bin"); return; }
   if (n == 3 && (!memcmp(w, ibn, sizeof ibn) || !memcmp(w, ibn2, sizeof ibn2))) { rasd__buf_adds(b, "ibn"); return; }
   if (n == 3 && !memcmp(w, abd, sizeof abd)) { rasd__buf_adds(b, "Abd"); return; }
-  if (n >= 4 && w[0] == 0x0627 && w[1] == 0x0644) { rasd__buf_adds(b, "al-"); i = 2; start = b->len; }
-  for (; i < n; i++) {
+  int native = 0;
+  if (n >= 4 && w[0] == 0x0627 && w[1] == 0x0644) { rasd__buf_adds(b, "al-"); i = 2; start = b->len; native = 1; }
+  enum { MAXU = 300 };
+  unit u[MAXU + 1];
+  int nu = 0, i0 = i;
+  for (; i < n && nu < MAXU - 1; i++) {
     int32_t c = w[i], nx = i + 1 < n ? w[i + 1] : 0, pv = i > 0 ? w[i - 1] : 0;
-    int initial = b->len == start, final = i == n - 1;
+    int initial = nu == 0, final = i == n - 1;
     const char *s = NULL;
+    int vowel = 0;
     switch (c) {
-      case 0x0627: case 0x0671: s = (nx == 0x064A && !initial) ? "a" : (pv == 0x0627 ? "" : "a"); break;
-      case 0x0622: s = "a"; break;
-      case 0x0623: s = (nx == 0x0648) ? "" : "a"; break;
-      case 0x0625: s = (nx == 0x064A) ? "" : "i"; break;
+      case 0x0627: case 0x0671: s = (nx == 0x064A && !initial) ? "a" : (pv == 0x0627 ? "" : "a"); vowel = 1; break;
+      case 0x0622: s = "a"; vowel = 1; break;
+      case 0x0623: s = (nx == 0x0648) ? "" : "a"; vowel = 1; break;
+      case 0x0625: s = (nx == 0x064A) ? "" : "i"; vowel = 1; break;
       case 0x0648:
-        if (i > 0 && (pv == 0x0623 || pv == 0x0627) && (i == 1 || (i == 3 && b->len > start))) s = "o"; /* أو at the start */
+        if (i > 0 && (pv == 0x0623 || pv == 0x0627) && (i == 1 || (i == 3 && nu > 0))) s = "o"; /* أو at the start */
         else if (initial || nx == 0x0627 || nx == 0x064A || nx == 0x0649) s = "w";
         else s = "o";
+        vowel = *s == 'o';
         break;
       case 0x064A:
         if (initial || (is_long_vowel(nx) && nx != 0x064A && !final)) s = "y";
         else s = "i";
+        vowel = *s == 'i';
         break;
-      case 0x0649: s = "a"; break;
-      case 0x0629: s = "a"; break;
-      case 0x0626: s = (nx == 0x064A) ? "" : "i"; break;
-      case 0x0624: s = "u"; break;
-      case 0x0621: s = ""; break;
-      case 0x0639: s = initial ? "a" : (is_long_vowel(nx) || is_long_vowel(pv) ? "" : "a"); break;
+      case 0x0649: s = "a"; vowel = 1; break;
+      case 0x0629: s = "a"; vowel = 1; break;
+      case 0x0626: s = (nx == 0x064A) ? "" : "i"; vowel = 1; break;
+      case 0x0624: s = "u"; vowel = 1; break;
+      case 0x0621: s = ""; vowel = 1; break;
+      case 0x0639:
+        /* ع: a sound of its own between a consonant and a long vowel (سعيد Said, سعود Saud) */
+        if (initial) s = "a";
+        else if (is_long_vowel(nx) && i > i0 && !is_long_vowel(pv)) s = "a";
+        else s = is_long_vowel(nx) || is_long_vowel(pv) ? "" : "a";
+        vowel = 1;
+        break;
       case 0x0646: s = "n"; break;
       case 0x063A: s = (pv == 0x0646 || final) ? "g" : "gh"; break;
       case 0x062A: if (nx == 0x0634) { s = "ch"; i++; } break;
     }
     if (!s) s = cons(c);
     if (!s) {
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) rasd__buf_addc(b, (char)c);
+      static const char *ascii[128];
+      static char ascii_s[256];
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        if (!ascii[c]) { ascii_s[2 * c] = (char)c; ascii[c] = &ascii_s[2 * c]; }
+        u[nu].s = ascii[c];
+        u[nu].vowel = 1; /* Latin letters are written as they are, never re-vowelled */
+        nu++;
+      }
       continue;
     }
-    rasd__buf_adds(b, s);
+    u[nu].s = s;
+    u[nu].vowel = (uint8_t)vowel;
+    nu++;
   }
+  nu = epenthesis(u, nu, native, MAXU);
+  for (int k = 0; k < nu; k++) rasd__buf_adds(b, u[k].s);
   /* capitalise the first letter (after "al-") */
   if (b->len > start && b->s[start] >= 'a' && b->s[start] <= 'z') b->s[start] = (char)(b->s[start] - 32);
 }

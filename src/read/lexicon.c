@@ -231,12 +231,24 @@ static const struct { const char *s; size_t n; } openers[] = {
 };
 #undef OP
 
+/* Bit (k - 8) / 2 of opener_pair[b2 - 0xD8][b3] is set when an opener of k bytes has the letter b2 b3 after و. */
+static uint8_t opener_pair[2][256];
+static pthread_once_t opener_once = PTHREAD_ONCE_INIT;
+static void opener_init(void) {
+  for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++) {
+    unsigned char b2 = (unsigned char)openers[i].s[2], b3 = (unsigned char)openers[i].s[3];
+    if (b2 == 0xD8 || b2 == 0xD9) opener_pair[b2 - 0xD8][b3] |= (uint8_t)(1u << ((openers[i].n - 8) / 2));
+  }
+}
+
 size_t rasd__ends_with_opener(const char *s, size_t len) {
+  pthread_once(&opener_once, opener_init);
   /* every opener starts with و (D9 88): only lengths where و stands at that distance from the end are tried */
   for (size_t k = 8; k <= 14; k += 2) {
     if (len <= k || (unsigned char)s[len - k] != 0xD9 || (unsigned char)s[len - k + 1] != 0x88) continue;
-    /* compare the letter after و first: most words with a و there fail at once */
+    /* the letter after و first: most words with a و there fail at once */
     unsigned char b2 = (unsigned char)s[len - k + 2], b3 = (unsigned char)s[len - k + 3];
+    if ((b2 != 0xD8 && b2 != 0xD9) || !(opener_pair[b2 - 0xD8][b3] & (1u << ((k - 8) / 2)))) continue;
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
       if (openers[i].n == k && (unsigned char)openers[i].s[2] == b2 && (unsigned char)openers[i].s[3] == b3 &&
           !memcmp(s + len - k, openers[i].s, k))

@@ -76,6 +76,16 @@ static const char *const migrations[] = {
     "INSERT INTO fts(fts) VALUES('rebuild');",
     /* 4: the engine's state in pieces of a megabyte, streamed in and out (link_state.state is then empty) */
     "CREATE TABLE link_state_chunks(seq INTEGER PRIMARY KEY, data BLOB NOT NULL);",
+    /* 5: an article's sentences ([start, end, paragraph] each) and mentions ([start, end, type, text, entity] each)
+     * are JSON arrays in its row, not a row each */
+    "ALTER TABLE articles ADD COLUMN sentences TEXT;"
+    "ALTER TABLE articles ADD COLUMN mentions TEXT;"
+    "UPDATE articles SET sentences = (SELECT json_group_array(json_array(start, end, paragraph)) FROM"
+    " (SELECT start, end, paragraph FROM sentences s WHERE s.article = articles.n ORDER BY idx)),"
+    " mentions = (SELECT json_group_array(json_array(start, end, type, text, entity)) FROM"
+    " (SELECT start, end, type, text, entity FROM mentions m WHERE m.article = articles.n ORDER BY rowid));"
+    "DROP TABLE sentences;"
+    "DROP TABLE mentions;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -578,6 +588,9 @@ static int aent_cmp(const void *a, const void *b) {
 
 static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a) {
   sqlite3_stmt *st;
+  rasd__buf sj; /* the article's sentences and mentions, as JSON arrays */
+  rasd__buf_init(&sj);
+  json_t *mj = NULL;
   int rc = RASD_OK;
   /* Sentences: the analysis's, or the store's own split when the analysis has none. */
   rasd__words w = {0};
@@ -588,18 +601,11 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     sent = w.sent;
     n_sent = w.n_sent;
   }
-  if (!(st = stmt(s, "INSERT INTO sentences(article, idx, start, end, paragraph) VALUES(?1, ?2, ?3, ?4, ?5)"))) {
-    rc = RASD_EDB;
-    goto done;
-  }
-  for (size_t i = 0; i < n_sent; i++) {
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, (int64_t)i);
-    sqlite3_bind_int64(st, 3, sent[i].start);
-    sqlite3_bind_int64(st, 4, sent[i].end);
-    sqlite3_bind_int64(st, 5, sent[i].paragraph);
-    if ((rc = run(s, st, "sentences")) != RASD_OK) goto done;
-  }
+  rasd__buf_addc(&sj, '[');
+  for (size_t i = 0; i < n_sent; i++)
+    rasd__buf_printf(&sj, "%s[%u,%u,%u]", i ? "," : "", (unsigned)sent[i].start, (unsigned)sent[i].end,
+                     (unsigned)sent[i].paragraph);
+  rasd__buf_addc(&sj, ']');
   if (!a) goto done;
   eform *forms = NULL;
   size_t n_forms = 0, cap_forms = 0;
@@ -643,17 +649,14 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
   for (size_t i = 0; rc == RASD_OK && i < a->n_mentions; i++) {
     const rasd_mention *m = &a->mentions[i];
     int64_t e = m->entity >= 0 && (size_t)m->entity < a->n_entities ? gid[m->entity] : 0;
-    if (!(st = stmt(s, "INSERT INTO mentions(article, start, end, type, text, entity) VALUES(?1,?2,?3,?4,?5,?6)"))) {
-      rc = RASD_EDB;
+    if (!mj && !(mj = json_array())) { rc = RASD_ENOMEM; break; }
+    if (json_array_append_new(mj, json_pack("[I,I,s,s?,o]", (json_int_t)m->start, (json_int_t)m->end,
+                                            rasd_ent_type_name(m->type),
+                                            m->text && rasd__utf8_valid(m->text, strlen(m->text)) ? m->text : NULL,
+                                            e ? json_integer(e) : json_null()))) {
+      rc = RASD_ENOMEM;
       break;
     }
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, m->start);
-    sqlite3_bind_int64(st, 3, m->end);
-    bind_text(st, 4, rasd_ent_type_name(m->type));
-    bind_text(st, 5, m->text);
-    if (e) sqlite3_bind_int64(st, 6, e);
-    if ((rc = run(s, st, "mentions")) != RASD_OK) break;
     if (e && m->text && *m->text && RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){e, m->text}))) rc = RASD_ENOMEM;
   }
   /* The forms an entity was written in, counted (written with the batch). */
@@ -730,6 +733,20 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
   }
   free(gid);
 done:
+  char *ms = mj ? json_dumps(mj, JSON_COMPACT) : NULL;
+  if (rc == RASD_OK && (sj.oom || (mj && !ms))) rc = RASD_ENOMEM;
+  if (rc == RASD_OK) {
+    if (!(st = stmt(s, "UPDATE articles SET sentences = ?2, mentions = ?3 WHERE n = ?1"))) rc = RASD_EDB;
+    else {
+      sqlite3_bind_int64(st, 1, n);
+      bind_textn(st, 2, sj.s, sj.len);
+      if (a) bind_text(st, 3, ms ? ms : "[]");
+      rc = run(s, st, "sentences and mentions");
+    }
+  }
+  rasd__buf_free(&sj);
+  free(ms);
+  json_decref(mj);
   rasd__words_free(&w);
   return rc;
 }

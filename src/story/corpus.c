@@ -94,7 +94,7 @@ static void story_free(rasd__story *s) {
 void rasd_corpus_free(rasd_corpus *c) {
   if (!c) return;
   for (size_t i = 0; i < c->n_st; i++) story_free(&c->st[i]);
-  free(c->st);
+  free(c->st); free(c->slast);
   for (size_t i = 0; i < c->n_postv; i++) free(c->post[i]);
   free(c->post); free(c->n_post); free(c->cap_post);
   free(c->mark); free(c->hits);
@@ -275,8 +275,13 @@ static int64_t find_dup(rasd_corpus *c, uint32_t i) {
   int64_t best = -1;
   int best_eq = -1;
   int need = (int)ceil(c->o.dup_jaccard * RASD__SIG_N);
+  uint64_t keys[RASD__BANDS];
+  for (int b = 0; b < RASD__BANDS; b++) { /* the bands' slots are fetched together: their misses overlap */
+    keys[b] = band_key(a->sig, b);
+    __builtin_prefetch(&c->lsh_key[keys[b] & (c->lsh_cap - 1)]);
+  }
   for (int b = 0; b < RASD__BANDS; b++) {
-    uint64_t k = band_key(a->sig, b);
+    uint64_t k = keys[b];
     for (size_t h = k & (c->lsh_cap - 1); c->lsh_key[h]; h = (h + 1) & (c->lsh_cap - 1)) {
       if (c->lsh_key[h] != k) continue;
       uint32_t j = c->lsh_art[h];
@@ -289,7 +294,7 @@ static int64_t find_dup(rasd_corpus *c, uint32_t i) {
   }
   for (int b = 0; b < RASD__BANDS; b++) {
     if ((c->lsh_n + 1) * 2 > c->lsh_cap && lsh_grow(c)) break;
-    uint64_t k = band_key(a->sig, b);
+    uint64_t k = keys[b];
     size_t h = k & (c->lsh_cap - 1);
     while (c->lsh_key[h]) h = (h + 1) & (c->lsh_cap - 1);
     c->lsh_key[h] = k; c->lsh_art[h] = i;
@@ -413,21 +418,18 @@ static double art_vec(const rasd_corpus *c, const rasd__rec *r, double *w) {
   return sqrt(nn);
 }
 
-/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid: the
- * article's terms are looked up in the sorted centroid by galloping search. */
+/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid: a
+ * merge of the two sorted lists without branches on the order of the ids (the centroid is read in order; the
+ * shared terms are summed in increasing id order, as a lookup per article term would). */
 static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *w, uint32_t n, double an) {
   double dot = 0, sn = sqrt(s->norm2);
-  uint32_t lo = 0, nc = s->n_cent;
-  for (uint32_t j = 0; j < n && lo < nc; j++) {
-    uint32_t id = tf[j].id, step = 1, hi = lo;
-    while (hi < nc && s->cent[hi].id < id) lo = hi + 1, hi += step, step *= 2;
-    if (hi > nc) hi = nc;
-    while (lo < hi) {
-      uint32_t m = (lo + hi) / 2;
-      if (s->cent[m].id < id) lo = m + 1;
-      else hi = m;
-    }
-    if (lo < nc && s->cent[lo].id == id) dot += (double)s->cent[lo].w * w[j];
+  uint32_t i = 0, j = 0, nc = s->n_cent;
+  const rasd__vw *cv = s->cent;
+  while (i < nc && j < n) {
+    uint32_t x = cv[i].id, y = tf[j].id;
+    if (x == y) dot += (double)cv[i].w * w[j];
+    i += x <= y;
+    j += y <= x;
   }
   return sn > 0 && an > 0 ? dot / (sn * an) : 0;
 }
@@ -512,13 +514,19 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   return sc + rasd__join_event(c, s, r, v, nv, feat ? feat + 6 : NULL);
 }
 
+#define SL_CLOSED (INT32_MIN + 1)  /* c->slast of a closed story */
+
 static int story_new(rasd_corpus *c) {
   if (c->n_st == c->cap_st) {
     size_t nc = c->cap_st ? c->cap_st * 2 : 256;
     rasd__story *ns = realloc(c->st, nc * sizeof *ns);
     if (!ns) return -1;
-    c->st = ns; c->cap_st = nc;
+    c->st = ns;
+    int32_t *nl = realloc(c->slast, nc * sizeof *nl);
+    if (!nl) return -1;
+    c->slast = nl; c->cap_st = nc;
   }
+  c->slast[c->n_st] = RASD__NO_DAY;
   memset(&c->st[c->n_st], 0, sizeof c->st[0]);
   c->st[c->n_st].first_day = c->st[c->n_st].last_day = RASD__NO_DAY;
   uint32_t id = (uint32_t)c->n_st;
@@ -531,8 +539,8 @@ static int story_add_member(rasd_corpus *c, rasd__story *s, uint32_t i, int32_t 
   if (day != RASD__NO_DAY) {
     if (s->first_day == RASD__NO_DAY || day < s->first_day) s->first_day = day;
     if (s->last_day == RASD__NO_DAY || day > s->last_day) s->last_day = day;
+    if (!s->closed) c->slast[s - c->st] = s->last_day;
   }
-  (void)c;
   return 0;
 }
 
@@ -553,8 +561,9 @@ static void story_prune(rasd__story *s, uint32_t keep) {
 }
 
 /* Keeps a closed story small: its strongest terms only. */
-static void story_close(rasd__story *s) {
+static void story_close(rasd_corpus *c, rasd__story *s) {
   s->closed = 1;
+  c->slast[s - c->st] = SL_CLOSED;
   story_prune(s, CLOSED_TERMS);
 }
 
@@ -642,8 +651,9 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       if (t >= c->n_postv || c->terms.df[t] > common) continue;
       uint32_t *p = c->post[t], n = c->n_post[t];
       for (uint32_t j = n, seen = 0; j-- > 0 && seen < POST_SCAN; seen++) {
-        rasd__story *s = &c->st[p[j]];
-        if (s->closed || (day != RASD__NO_DAY && s->last_day != RASD__NO_DAY && s->last_day < day - c->o.window_days))
+        /* closed or out of the window: from the compact array, not the story records (a cache miss each) */
+        int32_t last = c->slast[p[j]];
+        if (last == SL_CLOSED || (day != RASD__NO_DAY && last != RASD__NO_DAY && last < day - c->o.window_days))
           continue;
         if (c->mark[p[j]] != c->stamp) {
           if (nc == MAX_CAND) continue;
@@ -728,7 +738,7 @@ static void close_stale(rasd_corpus *c) {
   size_t m = 0;
   for (size_t k = 0; k < c->n_open; k++) {
     rasd__story *s = &c->st[c->open[k]];
-    if (!s->closed && s->last_day != RASD__NO_DAY && s->last_day < c->cur_day - c->o.window_days) story_close(s);
+    if (!s->closed && s->last_day != RASD__NO_DAY && s->last_day < c->cur_day - c->o.window_days) story_close(c, s);
     if (!s->closed) c->open[m++] = c->open[k];
   }
   c->n_open = m;

@@ -26,7 +26,7 @@ typedef struct cent {
 } cent;
 
 /* String → ids multimap (chained; keys owned). */
-typedef struct mnode { char *key; int32_t id; int32_t next; } mnode;
+typedef struct mnode { char *key; int32_t id; int32_t next; uint32_t h; } mnode; /* h: hs(key), checked before the key */
 typedef struct mmap_ { int32_t *head; size_t nb; mnode *node; size_t n, cap; } mmap_;
 
 struct rasd_registry {
@@ -49,7 +49,7 @@ static int mm_grow(mmap_ *m) {
   if (!h) return -1;
   for (size_t i = 0; i < nb; i++) h[i] = -1;
   for (size_t i = 0; i < m->n; i++) {
-    uint32_t b = hs(m->node[i].key) & (uint32_t)(nb - 1);
+    uint32_t b = m->node[i].h & (uint32_t)(nb - 1);
     m->node[i].next = h[b];
     h[b] = (int32_t)i;
   }
@@ -59,19 +59,21 @@ static int mm_grow(mmap_ *m) {
   return 0;
 }
 
-static int mm_has(const mmap_ *m, const char *key, int32_t id) {
+static int mm_has(const mmap_ *m, const char *key, uint32_t h, int32_t id) {
   if (!m->nb) return 0;
-  for (int32_t i = m->head[hs(key) & (uint32_t)(m->nb - 1)]; i >= 0; i = m->node[i].next)
-    if (m->node[i].id == id && !strcmp(m->node[i].key, key)) return 1;
+  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0; i = m->node[i].next)
+    if (m->node[i].id == id && m->node[i].h == h && !strcmp(m->node[i].key, key)) return 1;
   return 0;
 }
 
 static int mm_add(mmap_ *m, const char *key, int32_t id) {
-  if (!key || !*key || mm_has(m, key, id)) return 0;
+  if (!key || !*key) return 0;
+  uint32_t h = hs(key);
+  if (mm_has(m, key, h, id)) return 0;
   if (m->n + 1 > m->nb && mm_grow(m)) return -1;
-  mnode nd = {rasd__strdup0(key), id, -1};
+  mnode nd = {rasd__strdup0(key), id, -1, h};
   if (!nd.key || RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { free(nd.key); return -1; }
-  uint32_t b = hs(key) & (uint32_t)(m->nb - 1);
+  uint32_t b = h & (uint32_t)(m->nb - 1);
   m->node[m->n - 1].next = m->head[b];
   m->head[b] = (int32_t)(m->n - 1);
   return 0;
@@ -81,8 +83,9 @@ static int mm_add(mmap_ *m, const char *key, int32_t id) {
 static int mm_get(const mmap_ *m, const char *key, int32_t *out, int max) {
   int n = 0;
   if (!m->nb || !key) return 0;
-  for (int32_t i = m->head[hs(key) & (uint32_t)(m->nb - 1)]; i >= 0 && n < max; i = m->node[i].next)
-    if (!strcmp(m->node[i].key, key)) out[n++] = m->node[i].id;
+  uint32_t h = hs(key);
+  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0 && n < max; i = m->node[i].next)
+    if (m->node[i].h == h && !strcmp(m->node[i].key, key)) out[n++] = m->node[i].id;
   return n;
 }
 

@@ -116,6 +116,7 @@ struct rasd_corpus {
   uint32_t *pending; size_t n_pending, cap_pending;
   uint32_t *lord; size_t n_lord, cap_lord;  /* article indices in the order they were linked (saved with the state) */
   rasd__story *st; size_t n_st, cap_st;
+  int32_t *slast;              /* per story: last_day, or SL_CLOSED (the candidate scan reads this, not the records) */
   uint32_t n_linked;           /* articles linked: the N of IDF */
   uint32_t *open; size_t n_open, cap_open;  /* indices of the stories not closed yet */
   rasd__vw *vpool; size_t n_vpool, cap_vpool;  /* the link vectors of the articles */

@@ -94,13 +94,16 @@ static int add_name(rasd__arena *ar, char ***v, size_t *n, const char *s) {
   return 0;
 }
 
+/* Words: runs of bytes other than space, tab and line feed (counted without branches: every sentence of every
+ * candidate passes here). */
 static size_t count_words(const char *s, size_t n) {
   size_t w = 0;
-  int in = 0;
+  unsigned prev_sp = 1;
   for (size_t i = 0; i < n; i++) {
-    int sp = s[i] == ' ' || s[i] == '\n' || s[i] == '\t';
-    if (!sp && !in) w++;
-    in = !sp;
+    unsigned char b = (unsigned char)s[i];
+    unsigned sp = (b == ' ') | (b == '\n') | (b == '\t');
+    w += prev_sp & !sp;
+    prev_sp = sp;
   }
   return w;
 }
@@ -281,18 +284,14 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   size_t want_s = o.sentences > 0 ? (size_t)o.sentences : SIZE_MAX, want_w = o.words > 0 ? (size_t)(o.words * wf) : SIZE_MAX;
   size_t nsel = 0, words = 0;
   size_t *sel = malloc((ncd + 1) * sizeof *sel);
-  if (!sel) { free(cd); free(cent); return RASD_ENOMEM; }
+  double *redv = calloc(ncd + 1, sizeof *redv); /* each candidate's redundancy: its best cosine with the selection */
+  if (!sel || !redv) { free(sel); free(redv); free(cd); free(cent); return RASD_ENOMEM; }
   while (nsel < want_s && words < want_w) {
     double best = -1e9;
     size_t bi = SIZE_MAX;
     for (size_t i = 0; i < ncd; i++) {
       if (cd[i].group != (int)i || cd[i].picked) continue;
-      double red = 0;
-      for (size_t k = 0; k < nsel; k++) {
-        const cand *y = &cd[sel[k]];
-        double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
-        if (x > red) red = x;
-      }
+      double red = redv[i];
       double mmr = SW.lam * cd[i].score - (1 - SW.lam) * red;
       if (red > 0.6) mmr -= 1;
       if (mmr > best) best = mmr, bi = i;
@@ -305,7 +304,14 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     }
     sel[nsel++] = bi;
     words += nw;
+    const cand *y = &cd[bi];
+    for (size_t i = 0; i < ncd; i++) {
+      if (cd[i].group != (int)i || cd[i].picked) continue;
+      double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
+      if (x > redv[i]) redv[i] = x;
+    }
   }
+  free(redv);
   /* reading order: by article (publication order), then position */
   for (size_t i = 1; i < nsel; i++)
     for (size_t j = i; j > 0; j--) {
@@ -324,7 +330,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   /* timeline: dated sentences merged by date and wording */
   size_t nev = 0;
   for (uint32_t k = 0; k < nd; k++) nev += R[k].n_ev;
-  typedef struct tle { const char *date; const rasd__rsent *s; char **outlets; size_t n_outlets; int rep; uint32_t art; } tle;
+  typedef struct tle { const char *date; const rasd__rsent *s; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; } tle;
   tle *T = malloc((nev + 1) * sizeof *T);
   size_t nt = 0;
   if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
@@ -334,11 +340,13 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (!ev->date || ev->sent >= R[k].n_sent) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
       int rep = -1;
+      uint64_t dh = 1469598103934665603ULL; /* the date's hash: most entries differ in it */
+      for (const char *p = ev->date; *p; p++) dh = (dh ^ (unsigned char)*p) * 1099511628211ULL;
       for (size_t j = 0; j < nt && rep < 0; j++)
-        if (T[j].rep == (int)j && !strcmp(T[j].date, ev->date) &&
+        if (T[j].rep == (int)j && T[j].dh == dh && !strcmp(T[j].date, ev->date) &&
             (T[j].s == s || set_cos(c, T[j].s->terms, T[j].s->n_terms, s->terms, s->n_terms) >= 0.35))
           rep = (int)j;
-      if (rep < 0) { T[nt] = (tle){ev->date, s, NULL, 0, (int)nt, k}; rep = (int)nt++; }
+      if (rep < 0) { T[nt] = (tle){ev->date, s, NULL, 0, (int)nt, k, dh}; rep = (int)nt++; }
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
   /* keep the best supported entries, then order by date */
@@ -361,22 +369,30 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   size_t nq = 0;
   for (uint32_t k = 0; k < nd; k++) nq += R[k].n_q;
   v->q = rasd__arena_alloc(ar, (nq + 1) * sizeof *v->q);
-  const char **qkey = rasd__arena_alloc(ar, (nq + 1) * sizeof *qkey);
-  if (!v->q || !qkey) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+  /* speakers as small integers (qkid, by distinct key 'dkey'): the grouping and its sort compare them often */
+  uint32_t *qkid = rasd__arena_alloc(ar, (nq + 1) * sizeof *qkid);
+  size_t *qlen = rasd__arena_alloc(ar, (nq + 1) * sizeof *qlen);
+  const char **dkey = rasd__arena_alloc(ar, (nq + 1) * sizeof *dkey);
+  size_t ndk = 0;
+  if (!v->q || !qkid || !qlen || !dkey) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
   for (uint32_t k = 0; k < nd; k++)
     for (uint32_t e = 0; e < R[k].n_q; e++) {
       const rasd__rquote *q = &R[k].q[e];
       if (!q->text || !q->speaker) continue;
       const char *key = q->key ? q->key : q->speaker;
-      size_t j = 0;
+      uint32_t kid = 0;
+      while (kid < ndk && strcmp(dkey[kid], key)) kid++;
+      if (kid == ndk) dkey[ndk++] = key;
+      size_t j = 0, lb = strlen(q->text);
       for (; j < v->n_q; j++) {
-        if (strcmp(qkey[j], key)) continue;
-        size_t la = strlen(v->q[j].text), lb = strlen(q->text), l = la < lb ? la : lb;
+        if (qkid[j] != kid) continue;
+        size_t la = qlen[j], l = la < lb ? la : lb;
         if (l > 40) l = 40;
         if (!strncmp(v->q[j].text, q->text, l)) break;
       }
       if (j == v->n_q) {
-        qkey[j] = key;
+        qkid[j] = kid;
+        qlen[j] = lb;
         v->q[j] = (rasd__qitem){q->speaker, q->text, (int)q->direct, NULL, 0};
         v->n_q++;
       }
@@ -386,12 +402,12 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   for (size_t i = 1; i < v->n_q; i++)
     for (size_t j = i; j > 0; j--) {
       size_t fa = 0, fb = 0;
-      while (strcmp(qkey[fa], qkey[j - 1])) fa++;
-      while (strcmp(qkey[fb], qkey[j])) fb++;
+      while (qkid[fa] != qkid[j - 1]) fa++;
+      while (qkid[fb] != qkid[j]) fb++;
       int before = fb < fa || (fb == fa && v->q[j].n_outlets > v->q[j - 1].n_outlets);
       if (!before) break;
       rasd__qitem t = v->q[j]; v->q[j] = v->q[j - 1]; v->q[j - 1] = t;
-      const char *tk = qkey[j]; qkey[j] = qkey[j - 1]; qkey[j - 1] = tk;
+      uint32_t tk = qkid[j]; qkid[j] = qkid[j - 1]; qkid[j - 1] = tk;
     }
   if (v->n_q > (size_t)o.max_quotes) v->n_q = (size_t)o.max_quotes;
   /* entities by articles, then mentions */

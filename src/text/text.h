@@ -77,6 +77,46 @@ size_t rasd__stem_bare(const char *w, size_t wlen, char *out);
 /* Returns 1 when the matching-form word w[0..len) is an Arabic (or English) function word. */
 int rasd__is_stopword(const char *w, size_t len);
 
+/* ---- The normalise+tokenise kernel: compact tokens, matching forms and sentences, no word analysis. ---- */
+
+/* One token of the kernel (16 bytes). */
+typedef struct rasd__ktok {
+  uint32_t start, len; /* the token's bytes in the text */
+  uint32_t form;       /* offset of its NUL-terminated matching form in rasd__tokscan.forms */
+  uint16_t form_len;   /* bytes of the form (as rasd_token.form_len) */
+  uint8_t kind;        /* rasd_tok_kind */
+  uint8_t flags;       /* RASD_TOKF_* but RASD_TOKF_STOP, which the word analysis of rasd_tokenize() sets */
+} rasd__ktok;
+
+/* Output and reusable buffers of rasd__tokscan_run(): zero-initialise, run on any number of texts (each run
+ * replaces the previous result), free with rasd__tokscan_free(). */
+typedef struct rasd__tokscan {
+  rasd__ktok *tok;
+  size_t n_tok, cap_tok;
+  char *forms; /* the forms, each NUL-terminated, followed by at least 32 readable bytes */
+  size_t forms_len, forms_cap;
+  rasd_sentence *sent; /* sentences exactly as rasd_tokenize() gives them */
+  size_t n_sent, cap_sent;
+  uint32_t *ev, *scratch; /* the sentence splitter's work space */
+  size_t cap_ev, cap_scratch;
+} rasd__tokscan;
+
+/* Normalises and tokenises s[0..len) into 'ts' (tokens with byte offsets, kinds, spacing/paragraph/quote
+ * flags, matching forms, sentences: everything rasd_tokenize() gives but bare forms, stems and the stopword
+ * flag). Returns 0, or -1 when out of memory (ts then holds no tokens). */
+int rasd__tokscan_run(rasd__tokscan *ts, const char *s, size_t len);
+
+/* Frees the buffers of 'ts' (not ts itself). */
+void rasd__tokscan_free(rasd__tokscan *ts);
+
+/* Caps the vector code of the kernel at 'level' (0 scalar tables only, 1 SSE2, 2 AVX2, 3 AVX-512BW when the CPU
+ * has them; the default is the best there is) and returns the previous cap; level < 0 only returns it. For tests and
+ * benchmarks: every level gives the same tokens. Not thread-safe. */
+int rasd__tok_simd(int level);
+
+/* The level of vector code the kernel uses now (see rasd__tok_simd()). */
+int rasd__tok_simd_active(void);
+
 /* rasd__tokenize_ex() flags. */
 #define RASD__TOK_NO_STEM 0x01 /* leave stem == bare (the kernel benchmark measures without stems) */
 

@@ -1,4 +1,6 @@
-/* tokenize.c — one-pass tokenizer with byte offsets, matching forms, bare forms and stems in one buffer, and the news sentence splitter. */
+/* tokenize.c — the normalise+tokenise kernel (compact tokens with byte offsets, matching forms, sentences) and
+ * rasd_tokenize(), which adds bare forms, stopword flags and stems to the kernel's tokens. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -6,64 +8,35 @@
 #endif
 #include "text/text.h"
 
-/* Speed: Arabic letters go through a 256-entry table of the two-byte block (no decoding), every token gets
- * its final strings as it is pushed (word analyses come from a per-thread cache keyed by the form), stems
- * live in the forms buffer after their form, and the sentence splitter visits only the tokens that can
- * matter to it (quotes, sentence marks, paragraph starts). */
+/* Speed: the kernel writes 16-byte tokens and NUL-terminated forms into reusable buffers; runs of Arabic
+ * letters are normalised sixteen bytes at a time (SSE2: the letters ء–ي map two bytes to two bytes, so
+ * أ إ آ → ا, ة → ه, ى → ي is a masked blend), with a 256-entry table of the two-byte block behind it and
+ * the code-point table for the rest. The sentence splitter visits only the tokens that can matter to it
+ * (quotes, sentence marks, paragraph starts). Word analyses (bare form, stopword flag, stem) are not the
+ * kernel's: rasd_tokenize() adds them afterwards from a per-thread cache keyed by the form. */
 
 #define MAX_FORM 60000 /* a longer run is cut into several tokens so that form_len (uint16_t) stays exact */
 #define SLACK 32       /* bytes kept free after the forms: the word cache reads 24 bytes past a form's start */
-#define EV_LOCAL 512   /* events kept on the stack before the heap */
-
-typedef struct priv {
-  char *forms; /* all form, bare and stem strings, NUL-terminated */
-} priv;
-
-/* rasd_tokens and its private part in one allocation. */
-typedef struct tokens_block {
-  rasd_tokens T;
-  priv P;
-} tokens_block;
+#define ROOM(rest) (2 * (rest) + 64) /* forms room kept free before each token: 2 bytes per source byte */
 
 typedef struct ctx {
   const unsigned char *s;
   size_t len;
-  rasd_token *tok;
+  rasd__ktok *tok;
   size_t n, cap;
-  char *f; /* forms buffer: tokens point into it */
+  char *f; /* forms buffer */
   size_t fl, fcap;
   int oom;
-  int want_stem;
   uint32_t *ev; /* indices of the tokens the sentence splitter looks at */
   size_t nev, evcap;
-  uint32_t ev_local[EV_LOCAL];
-  /* words waiting for their cache look-up (at most 2): key, cache slot, token index */
-  int np;
-  uint64_t pk[2][3];
-  unsigned ph[2];
-  size_t pi[2];
 } ctx;
 
-/* Makes room for 'need' more bytes (plus SLACK) in the forms buffer; tokens already pushed follow it. */
+/* Makes room for 'need' more bytes (plus SLACK) in the forms buffer; tokens hold offsets, so it may move. */
 static int fgrow(ctx *c, size_t need) {
   if (c->fl + need + SLACK <= c->fcap) return 0;
   size_t cap = c->fcap ? c->fcap : 256;
   while (cap < c->fl + need + SLACK) cap *= 2;
-  char *old = c->f;
-  for (size_t k = 0; k < c->n; k++) { /* pointers to offsets while the buffer moves */
-    rasd_token *t = &c->tok[k];
-    t->form = (const char *)(uintptr_t)(t->form - old);
-    t->bare = (const char *)(uintptr_t)(t->bare - old);
-    t->stem = (const char *)(uintptr_t)(t->stem - old);
-  }
-  char *nf = realloc(old, cap);
-  char *base = nf ? nf : old;
-  for (size_t k = 0; k < c->n; k++) {
-    rasd_token *t = &c->tok[k];
-    t->form = base + (uintptr_t)t->form;
-    t->bare = base + (uintptr_t)t->bare;
-    t->stem = base + (uintptr_t)t->stem;
-  }
+  char *nf = realloc(c->f, cap);
   if (!nf) { c->oom = 1; return -1; }
   c->f = nf;
   c->fcap = cap;
@@ -163,8 +136,9 @@ static size_t url_at(const ctx *c, size_t i, int *kind) {
   const unsigned char *s = c->s + i;
   size_t rem = c->len - i, n = 0;
   const char *cs = (const char *)s;
-  if ((rem > 8 && !strncasecmp(cs, "https://", 8)) || (rem > 7 && !strncasecmp(cs, "http://", 7)) ||
-      (rem > 6 && !strncasecmp(cs, "ftp://", 6)) || (rem > 4 && !strncasecmp(cs, "www.", 4))) {
+  unsigned c0 = s[0] | 0x20u;
+  if ((c0 == 'h' || c0 == 'f' || c0 == 'w') && ((rem > 8 && !strncasecmp(cs, "https://", 8)) || (rem > 7 && !strncasecmp(cs, "http://", 7)) ||
+      (rem > 6 && !strncasecmp(cs, "ftp://", 6)) || (rem > 4 && !strncasecmp(cs, "www.", 4)))) {
     char tmp[64];
     while (n < rem) {
       if (s[n] < 0x80) {
@@ -244,10 +218,10 @@ static size_t number_at(const ctx *c, size_t i) {
   return e;
 }
 
-static inline int is_terminator_form(const rasd_token *t) {
-  const char *f = t->form;
+static inline int is_terminator(const ctx *c, const rasd__ktok *t) {
   size_t n = t->form_len;
   if (t->kind != RASD_TOK_PUNCT || n == 0) return 0;
+  const char *f = c->f + t->form;
   unsigned char l = (unsigned char)f[n - 1];
   if (l == '.' || l == '!' || l == '?') return 1;
   if (n >= 2 && (unsigned char)f[n - 2] == 0xD8 && l == 0x9F) return 1; /* ؟ */
@@ -256,13 +230,13 @@ static inline int is_terminator_form(const rasd_token *t) {
 
 /* Opening / closing role of a quote token (1 open, 2 close, 3 either) from spacing, then glyph. */
 static int quote_role(const ctx *c, size_t k) {
-  const rasd_token *t = &c->tok[k];
+  const rasd__ktok *t = &c->tok[k];
   int sp_before = (t->flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)) != 0;
   int sp_after = k + 1 >= c->n || (c->tok[k + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START));
   int next_punct = k + 1 < c->n && (c->tok[k + 1].kind == RASD_TOK_PUNCT);
   if (sp_before && !sp_after) return 1;
   if (!sp_before && (sp_after || next_punct)) return 2;
-  if (k > 0 && !sp_before && c->tok[k - 1].kind == RASD_TOK_PUNCT && !is_terminator_form(&c->tok[k - 1])) return 1;
+  if (k > 0 && !sp_before && c->tok[k - 1].kind == RASD_TOK_PUNCT && !is_terminator(c, &c->tok[k - 1])) return 1;
   const unsigned char *q = c->s + t->start;
   if (q[0] == 0xC2 && q[1] == 0xAB) return 1;                                          /* « */
   if (q[0] == 0xC2 && q[1] == 0xBB) return 2;                                          /* » */
@@ -272,27 +246,39 @@ static int quote_role(const ctx *c, size_t k) {
 }
 
 /* Transliterated Latin initials written in Arabic (إف. كينيدي): matching forms. */
-static int arabic_initial(const char *f, size_t n) {
-  static const char *const ini[] = {"اف", "جي", "بي", "سي", "دي", "اي", "اتش", "جيه", "كيه", "ال", "ام", "ان",
-                                    "او", "كيو", "ار", "اس", "تي", "يو", "في", "اكس", "واي", "زد", "ايه", NULL};
-  for (const char *const *p = ini; *p; p++)
-    if (strlen(*p) == n && !memcmp(*p, f, n)) return 1;
+typedef struct lword {
+  const char *s;
+  size_t n;
+} lword;
+#define LW(x) {x, sizeof x - 1}
+
+static int in_list(const lword *l, const char *f, size_t n) {
+  for (; l->s; l++)
+    if (l->n == n && !memcmp(l->s, f, n)) return 1;
   return 0;
 }
 
+static int arabic_initial(const char *f, size_t n) {
+  static const lword ini[] = {LW("اف"), LW("جي"), LW("بي"), LW("سي"), LW("دي"), LW("اي"), LW("اتش"), LW("جيه"),
+                              LW("كيه"), LW("ال"), LW("ام"), LW("ان"), LW("او"), LW("كيو"), LW("ار"), LW("اس"),
+                              LW("تي"), LW("يو"), LW("في"), LW("اكس"), LW("واي"), LW("زد"), LW("ايه"), {NULL, 0}};
+  return in_list(ini, f, n);
+}
+
 static int latin_abbrev(const char *f, size_t n) {
-  static const char *const ab[] = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "no", "vs", "etc", "prof", "gen", "col",
-                                   "lt", "sgt", "capt", "rev", "inc", "ltd", "co", "corp", "u.s", "e.g", "i.e", NULL};
-  for (const char *const *p = ab; *p; p++)
-    if (strlen(*p) == n && !memcmp(*p, f, n)) return 1;
-  return 0;
+  static const lword ab[] = {LW("mr"), LW("mrs"), LW("ms"), LW("dr"), LW("st"), LW("jr"), LW("sr"), LW("no"),
+                             LW("vs"), LW("etc"), LW("prof"), LW("gen"), LW("col"), LW("lt"), LW("sgt"), LW("capt"),
+                             LW("rev"), LW("inc"), LW("ltd"), LW("co"), LW("corp"), LW("u.s"), LW("e.g"), LW("i.e"),
+                             {NULL, 0}};
+  return in_list(ab, f, n);
 }
 
 /* Arabic abbreviations ending in a dot: single letters (د. م. أ. ك.) and a few words. */
 static int dot_is_abbrev(const ctx *c, size_t k) {
   if (k == 0) return 0;
-  const rasd_token *d = &c->tok[k], *p = &c->tok[k - 1];
-  if (d->form_len != 1 || d->form[0] != '.' || (d->flags & RASD_TOKF_SPACE_BEFORE)) return 0;
+  const rasd__ktok *d = &c->tok[k], *p = &c->tok[k - 1];
+  const char *pf = c->f + p->form;
+  if (d->form_len != 1 || c->f[d->form] != '.' || (d->flags & RASD_TOKF_SPACE_BEFORE)) return 0;
   int next_word = k + 1 < c->n && !(c->tok[k + 1].flags & RASD_TOKF_PARA_START) &&
                   (c->tok[k + 1].kind == RASD_TOK_WORD || c->tok[k + 1].kind == RASD_TOK_LATIN ||
                    c->tok[k + 1].kind == RASD_TOK_NUMBER);
@@ -300,8 +286,8 @@ static int dot_is_abbrev(const ctx *c, size_t k) {
   if (p->kind == RASD_TOK_WORD && p->form_len == 2) /* one Arabic letter: د. / ك. — but 2015م. and 1436هـ. end */
     return !(k >= 2 && c->tok[k - 2].kind == RASD_TOK_NUMBER);
   if (p->kind == RASD_TOK_LATIN && p->form_len == 1) return 1;
-  if (p->kind == RASD_TOK_LATIN && latin_abbrev(p->form, p->form_len)) return 1;
-  if (p->kind == RASD_TOK_WORD && arabic_initial(p->form, p->form_len) && k >= 2 &&
+  if (p->kind == RASD_TOK_LATIN && latin_abbrev(pf, p->form_len)) return 1;
+  if (p->kind == RASD_TOK_WORD && arabic_initial(pf, p->form_len) && k >= 2 &&
       c->tok[k - 2].kind == RASD_TOK_WORD && c->tok[k + 1].kind == RASD_TOK_WORD)
     return 1;
   return 0;
@@ -314,36 +300,684 @@ static inline __m128i in_range(__m128i x, unsigned char lo, unsigned char hi) {
                        _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8((char)hi)), x));
 }
 
-/* Number of bytes (even) at p (16 readable) that are plain Arabic letters: ء–غ other than آ أ إ ة, and ف–ي
- * other than ى — the letters whose matching form is themselves (checked against the table by plain_ok()). */
-static inline unsigned plain16(const unsigned char *p) {
-  __m128i x = _mm_loadu_si128((const __m128i *)p), prev = _mm_slli_si128(x, 1);
+static inline __m128i blend(__m128i a, __m128i b, __m128i m) { return _mm_or_si128(_mm_andnot_si128(m, a), _mm_and_si128(m, b)); }
+
+/* Matching form of the Arabic letters at p (16 readable bytes, p at a lead byte): writes 16 bytes to out and
+ * returns how many of them (even) are letters ء–غ ف–ي with their forms (أ إ آ → ا, ة → ه, ى → ي, the others
+ * themselves; fast_ok() checks this against the table). */
+static inline unsigned norm16(const unsigned char *p, char *out) {
+  __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p), prev = _mm_slli_si128(x, 1);
   __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9);
   __m128i lead = _mm_or_si128(_mm_cmpeq_epi8(x, d8), _mm_cmpeq_epi8(x, d9));
-  __m128i no8 = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA2)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA3))),
-                             _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA5)), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA9))));
-  __m128i ok8 = _mm_andnot_si128(no8, _mm_and_si128(_mm_cmpeq_epi8(prev, d8), in_range(x, 0xA1, 0xBA)));
-  __m128i ok9 = _mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)),
-                                 _mm_and_si128(_mm_cmpeq_epi8(prev, d9), in_range(x, 0x81, 0x8A)));
-  unsigned m = ((unsigned)_mm_movemask_epi8(lead) & 0x5555u) | ((unsigned)_mm_movemask_epi8(_mm_or_si128(ok8, ok9)) & 0xAAAAu);
+  __m128i p8 = _mm_cmpeq_epi8(prev, d8), p9 = _mm_cmpeq_epi8(prev, d9);
+  __m128i ok = _mm_or_si128(_mm_and_si128(p8, in_range(x, 0xA1, 0xBA)), _mm_and_si128(p9, in_range(x, 0x81, 0x8A)));
+  unsigned m = ((unsigned)_mm_movemask_epi8(lead) & 0x5555u) | ((unsigned)_mm_movemask_epi8(ok) & 0xAAAAu);
+  __m128i alef = _mm_and_si128(p8, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA2)),
+                                                              _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA3))),
+                                                 _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA5))));
+  __m128i teh = _mm_and_si128(p8, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA9)));
+  __m128i yeh = _mm_and_si128(p9, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)));
+  __m128i y = blend(x, _mm_set1_epi8((char)0xA7), alef);
+  y = blend(y, _mm_set1_epi8((char)0x87), teh);
+  y = blend(y, d9, _mm_srli_si128(teh, 1)); /* ة's lead D8 → D9 (ه is U+0647) */
+  y = blend(y, _mm_set1_epi8((char)0x8A), yeh);
+  _mm_storeu_si128((__m128i *)(void *)out, y);
   return (unsigned)__builtin_ctz(~m | 0x10000u) & ~1u;
 }
 
-/* 1 when every letter plain16() accepts is a table letter whose form is its own two bytes. */
-static int plain_ok(void) {
+/* 1 when norm16() gives, for every letter it accepts, the letter's two-byte form in the table. */
+static int fast_ok(void) {
   static int ok = -1;
   if (ok >= 0) return ok;
   int r = 1;
-  for (unsigned cp = 0x621; cp <= 0x64A; cp++) {
-    if ((cp > 0x63A && cp < 0x641) || cp == 0x622 || cp == 0x623 || cp == 0x625 || cp == 0x629 || cp == 0x649) continue;
+  for (unsigned cp = 0x621; cp <= 0x64A && r; cp++) {
+    if (cp > 0x63A && cp < 0x641) continue;
+    unsigned char in[16];
+    char out[16];
+    for (int k = 0; k < 16; k += 2) { in[k] = (unsigned char)(0xC0 | (cp >> 6)); in[k + 1] = (unsigned char)(0x80 | (cp & 0x3F)); }
     uint32_t e = rasd__ar2_tab[cp - 0x600];
-    unsigned b0 = 0xC0 | (cp >> 6), b1 = 0x80 | (cp & 0x3F);
-    if ((e & 0xFF) != RASD__AR2_LETTER || ((e >> 16) & 0xFF) != b0 || (e >> 24) != b1) r = 0;
+    if (norm16(in, out) != 16 || (e & 0xFF) != RASD__AR2_LETTER) r = 0;
+    for (int k = 0; k < 16 && r; k += 2)
+      if ((unsigned char)out[k] != ((e >> 16) & 0xFF) || (unsigned char)out[k + 1] != (e >> 24)) r = 0;
   }
   ok = r; /* every thread computes the same value */
   return r;
 }
 #endif
+
+/* Appends token [st, end) whose form is c->f[fo .. c->fl); records it as an event for the sentence splitter
+ * when it can matter there. Clears *flags. */
+static inline void push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
+  if (c->n == c->cap) {
+    size_t cap = c->cap ? c->cap * 2 : 64;
+    rasd__ktok *nt = realloc(c->tok, cap * sizeof *nt);
+    if (!nt) { c->oom = 1; return; }
+    c->tok = nt;
+    c->cap = cap;
+  }
+  rasd__ktok *t = &c->tok[c->n];
+  unsigned fla = *flags;
+  t->start = (uint32_t)st;
+  t->len = (uint32_t)(end - st);
+  t->form = (uint32_t)fo;
+  t->form_len = (uint16_t)(c->fl - fo);
+  t->kind = (uint8_t)kind;
+  t->flags = (uint8_t)fla;
+  *flags = 0;
+  if ((fla & RASD_TOKF_PARA_START) || kind == RASD_TOK_QUOTE || (kind == RASD_TOK_PUNCT && is_terminator(c, t))) {
+    if (c->nev == c->evcap) {
+      size_t cap = c->evcap ? c->evcap * 2 : 256;
+      uint32_t *ne = realloc(c->ev, cap * sizeof *ne);
+      if (!ne) { c->oom = 1; return; }
+      c->ev = ne;
+      c->evcap = cap;
+    }
+    c->ev[c->nev++] = (uint32_t)c->n;
+  }
+  c->n++;
+}
+
+#ifdef __SSE2__
+/* ---- The block path: many tokens of 64 bytes from bit masks. ---- */
+
+/* Bit masks of 64 bytes of text (bit k: byte k). */
+typedef struct masks64 {
+  uint64_t letters; /* both bytes of each letter ء–غ ف–ي (the second byte of one whose lead is byte 63 is not here) */
+  uint64_t lead;    /* the lead bytes of those letters */
+  uint64_t space;   /* white space between tokens: ' ' \t \r \n and both bytes of NBSP */
+  uint64_t nl;      /* '\n' */
+  uint64_t ascii;   /* bytes < 0x80 */
+  uint64_t punct;   /* printable ASCII but letters, digits and a byte equal to the next one (one-byte tokens) */
+  uint64_t two;     /* lead byte of a two-byte one-character token: ، ؛ ؟ followed by ASCII, « » */
+  uint64_t quote;   /* " ' and the lead byte C2 of « » (and of NBSP: never a token start) */
+  uint64_t event;   /* first bytes of the tokens the sentence splitter looks at: . ! ? ؟ and the quotes */
+} masks64;
+
+/* v in [lo, hi] (unsigned bytes). */
+static inline __m128i in_range2(__m128i v, unsigned char lo, unsigned char hi) {
+  __m128i u = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
+  return _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8((char)(hi - lo))), u);
+}
+
+/* The masks of the 64 bytes at p (p[-1] .. p[65] readable) and their normalised bytes written to out (64
+ * bytes): letters ء–غ ف–ي get their forms (أ إ آ → ا, ة → ه, ى → ي), other bytes stay as they are. The same
+ * computation is written for AVX2 below. */
+static inline __attribute__((always_inline)) void scan64_sse2(const unsigned char *p, char *out, masks64 *M) {
+  const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9), c2 = _mm_set1_epi8((char)0xC2);
+  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0;
+  for (int k = 0; k < 4; k++) {
+    const unsigned char *q = p + 16 * k;
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
+    __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
+    __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(q - 1));
+    __m128i l8 = _mm_cmpeq_epi8(x, d8), l9 = _mm_cmpeq_epi8(x, d9);
+    __m128i lead = _mm_or_si128(_mm_and_si128(l8, in_range2(nx, 0xA1, 0xBA)), _mm_and_si128(l9, in_range2(nx, 0x81, 0x8A)));
+    __m128i ap = _mm_and_si128(l8, _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x8C)),
+                                                _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9B)),
+                                                             _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9F)))));
+    __m128i lc2 = _mm_cmpeq_epi8(x, c2);
+    __m128i qt = _mm_and_si128(lc2, _mm_cmpeq_epi8(_mm_or_si128(nx, _mm_set1_epi8(0x10)), _mm_set1_epi8((char)0xBB)));
+    __m128i nbsp = _mm_or_si128(_mm_and_si128(lc2, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA0))),
+                                _mm_and_si128(_mm_cmpeq_epi8(pv, c2), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA0))));
+    __m128i nl = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
+    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), nl),
+                              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))), nbsp));
+    __m128i alnum = _mm_or_si128(in_range2(x, '0', '9'), in_range2(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z'));
+    __m128i pu = _mm_andnot_si128(_mm_or_si128(alnum, _mm_cmpeq_epi8(x, nx)), in_range2(x, 0x21, 0x7E));
+    __m128i qu = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\''))), lc2);
+    __m128i evm = _mm_or_si128(_mm_or_si128(qu, _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))),
+                               _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))),
+                                            _mm_and_si128(l8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9F)))));
+    Q |= (uint64_t)(unsigned)_mm_movemask_epi8(qu) << (16 * k);
+    E |= (uint64_t)(unsigned)_mm_movemask_epi8(evm) << (16 * k);
+    L |= (uint64_t)(unsigned)_mm_movemask_epi8(lead) << (16 * k);
+    S |= (uint64_t)(unsigned)_mm_movemask_epi8(ws) << (16 * k);
+    N |= (uint64_t)(unsigned)_mm_movemask_epi8(nl) << (16 * k);
+    A |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * k);
+    P |= (uint64_t)(unsigned)_mm_movemask_epi8(pu) << (16 * k);
+    T |= (uint64_t)(unsigned)_mm_movemask_epi8(qt) << (16 * k);
+    AT |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << (16 * k);
+    /* forms: A2 A3 A5 (after D8) | 07 = A7; D8 A9 ^ 01 2E = D9 87; D9 89 ^ 03 = D9 8A */
+    __m128i p8 = _mm_cmpeq_epi8(pv, d8);
+    __m128i alef = _mm_and_si128(p8, _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8((char)0xA3)),
+                                                  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA5))));
+    __m128i teh = _mm_and_si128(p8, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA9)));
+    __m128i tehl = _mm_and_si128(l8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA9)));
+    __m128i yeh = _mm_and_si128(_mm_cmpeq_epi8(pv, d9), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)));
+    __m128i fx = _mm_or_si128(_mm_or_si128(_mm_and_si128(teh, _mm_set1_epi8(0x2E)), _mm_and_si128(tehl, _mm_set1_epi8(1))),
+                              _mm_and_si128(yeh, _mm_set1_epi8(3)));
+    __m128i y = _mm_xor_si128(_mm_or_si128(x, _mm_and_si128(alef, _mm_set1_epi8(7))), fx);
+    _mm_storeu_si128((__m128i *)(void *)(out + 16 * k), y);
+  }
+  M->letters = L | (L << 1);
+  M->lead = L;
+  M->space = S;
+  M->nl = N;
+  M->ascii = ~A;
+  M->punct = P;
+  M->two = T | (AT & (~A >> 2)); /* ، ؛ ؟ only before ASCII: a run of them is one token */
+  M->quote = Q;
+  M->event = E;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define HAVE_AVX2_PATH 1
+#include <immintrin.h>
+/* scan64_sse2() thirty-two bytes at a time. */
+__attribute__((target("avx2"))) static inline __attribute__((always_inline)) void scan64_avx2(const unsigned char *p, char *out,
+                                                                                                  masks64 *M) {
+  const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9), c2 = _mm256_set1_epi8((char)0xC2);
+  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0;
+#define IN_RANGE(v, lo, hi) \
+  _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))), _mm256_set1_epi8((char)((hi) - (lo)))), \
+                    _mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))))
+#define EQ(v, b) _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)(b)))
+  for (int k = 0; k < 2; k++) {
+    const unsigned char *q = p + 32 * k;
+    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)q);
+    __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
+    __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(q - 1));
+    __m256i l8 = _mm256_cmpeq_epi8(x, d8), l9 = _mm256_cmpeq_epi8(x, d9);
+    __m256i lead = _mm256_or_si256(_mm256_and_si256(l8, IN_RANGE(nx, 0xA1, 0xBA)), _mm256_and_si256(l9, IN_RANGE(nx, 0x81, 0x8A)));
+    __m256i ap = _mm256_and_si256(l8, _mm256_or_si256(EQ(nx, 0x8C), _mm256_or_si256(EQ(nx, 0x9B), EQ(nx, 0x9F))));
+    __m256i lc2 = _mm256_cmpeq_epi8(x, c2);
+    __m256i qt = _mm256_and_si256(lc2, EQ(_mm256_or_si256(nx, _mm256_set1_epi8(0x10)), 0xBB));
+    __m256i nbsp = _mm256_or_si256(_mm256_and_si256(lc2, EQ(nx, 0xA0)), _mm256_and_si256(_mm256_cmpeq_epi8(pv, c2), EQ(x, 0xA0)));
+    __m256i nl = EQ(x, '\n');
+    __m256i ws = _mm256_or_si256(_mm256_or_si256(EQ(x, ' '), nl), _mm256_or_si256(_mm256_or_si256(EQ(x, '\t'), EQ(x, '\r')), nbsp));
+    __m256i alnum = _mm256_or_si256(IN_RANGE(x, '0', '9'), IN_RANGE(_mm256_or_si256(x, _mm256_set1_epi8(0x20)), 'a', 'z'));
+    __m256i pu = _mm256_andnot_si256(_mm256_or_si256(alnum, _mm256_cmpeq_epi8(x, nx)), IN_RANGE(x, 0x21, 0x7E));
+    __m256i qu = _mm256_or_si256(_mm256_or_si256(EQ(x, '"'), EQ(x, '\'')), lc2);
+    __m256i evm = _mm256_or_si256(_mm256_or_si256(qu, EQ(x, '.')), _mm256_or_si256(_mm256_or_si256(EQ(x, '!'), EQ(x, '?')),
+                                                                                _mm256_and_si256(l8, EQ(nx, 0x9F))));
+    Q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(qu) << (32 * k);
+    E |= (uint64_t)(uint32_t)_mm256_movemask_epi8(evm) << (32 * k);
+    L |= (uint64_t)(uint32_t)_mm256_movemask_epi8(lead) << (32 * k);
+    S |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ws) << (32 * k);
+    N |= (uint64_t)(uint32_t)_mm256_movemask_epi8(nl) << (32 * k);
+    A |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << (32 * k);
+    P |= (uint64_t)(uint32_t)_mm256_movemask_epi8(pu) << (32 * k);
+    T |= (uint64_t)(uint32_t)_mm256_movemask_epi8(qt) << (32 * k);
+    AT |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ap) << (32 * k);
+    __m256i p8 = _mm256_cmpeq_epi8(pv, d8);
+    __m256i alef = _mm256_and_si256(p8, _mm256_or_si256(EQ(_mm256_or_si256(x, _mm256_set1_epi8(1)), 0xA3), EQ(x, 0xA5)));
+    __m256i teh = _mm256_and_si256(p8, EQ(x, 0xA9));
+    __m256i tehl = _mm256_and_si256(l8, EQ(nx, 0xA9));
+    __m256i yeh = _mm256_and_si256(_mm256_cmpeq_epi8(pv, d9), EQ(x, 0x89));
+    __m256i fx = _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(teh, _mm256_set1_epi8(0x2E)), _mm256_and_si256(tehl, _mm256_set1_epi8(1))),
+                                 _mm256_and_si256(yeh, _mm256_set1_epi8(3)));
+    __m256i y = _mm256_xor_si256(_mm256_or_si256(x, _mm256_and_si256(alef, _mm256_set1_epi8(7))), fx);
+    _mm256_storeu_si256((__m256i *)(void *)(out + 32 * k), y);
+  }
+#undef IN_RANGE
+#undef EQ
+  M->letters = L | (L << 1);
+  M->lead = L;
+  M->space = S;
+  M->nl = N;
+  M->ascii = ~A;
+  M->punct = P;
+  M->two = T | (AT & (~A >> 2));
+  M->quote = Q;
+  M->event = E;
+}
+#endif
+
+#ifdef HAVE_AVX2_PATH
+/* scan64_sse2() sixty-four bytes at a time, with mask registers (AVX-512BW). */
+__attribute__((target("avx512bw"))) static inline __attribute__((always_inline)) void scan64_avx512(const unsigned char *p, char *out,
+                                                                                                       masks64 *M) {
+#define B(v) _mm512_set1_epi8((char)(v))
+#define EQ(k, v, b) _mm512_mask_cmpeq_epi8_mask(k, v, B(b))
+#define IN(k, v, lo, hi) _mm512_mask_cmple_epu8_mask(_mm512_mask_cmpge_epu8_mask(k, v, B(lo)), v, B(hi))
+  const __mmask64 all = ~0ull;
+  __m512i x = _mm512_loadu_si512((const void *)p), nx = _mm512_loadu_si512((const void *)(p + 1));
+  __m512i pv = _mm512_loadu_si512((const void *)(p - 1));
+  __mmask64 l8 = EQ(all, x, 0xD8), l9 = EQ(all, x, 0xD9), c2 = EQ(all, x, 0xC2);
+  __mmask64 lead = IN(l8, nx, 0xA1, 0xBA) | IN(l9, nx, 0x81, 0x8A);
+  __mmask64 ap = EQ(l8, nx, 0x8C) | EQ(l8, nx, 0x9B) | EQ(l8, nx, 0x9F);
+  __mmask64 qt = EQ(c2, nx, 0xAB) | EQ(c2, nx, 0xBB);
+  __mmask64 nbsp = EQ(c2, nx, 0xA0) | EQ(EQ(all, pv, 0xC2), x, 0xA0);
+  __mmask64 nl = EQ(all, x, '\n');
+  __mmask64 ws = EQ(all, x, ' ') | EQ(all, x, '\t') | EQ(all, x, '\r') | nl | nbsp;
+  __mmask64 pr = IN(all, x, 0x21, 0x7E) & ~IN(all, x, '0', '9') & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
+  __mmask64 pu = pr & ~_mm512_cmpeq_epi8_mask(x, nx);
+  __mmask64 hi = _mm512_movepi8_mask(x);
+  __mmask64 qu = EQ(all, x, '"') | EQ(all, x, '\'') | c2;
+  __mmask64 evm = qu | EQ(all, x, '.') | EQ(all, x, '!') | EQ(all, x, '?') | EQ(l8, nx, 0x9F);
+  __mmask64 p8 = EQ(all, pv, 0xD8);
+  __m512i y = _mm512_mask_mov_epi8(x, EQ(p8, _mm512_or_si512(x, B(1)), 0xA3) | EQ(p8, x, 0xA5), B(0xA7));
+  y = _mm512_mask_mov_epi8(y, EQ(p8, x, 0xA9), B(0x87));
+  y = _mm512_mask_mov_epi8(y, EQ(l8, nx, 0xA9), B(0xD9));
+  y = _mm512_mask_mov_epi8(y, EQ(EQ(all, pv, 0xD9), x, 0x89), B(0x8A));
+  _mm512_storeu_si512((void *)out, y);
+#undef B
+#undef EQ
+#undef IN
+  M->letters = lead | (lead << 1);
+  M->lead = lead;
+  M->space = ws;
+  M->nl = nl;
+  M->ascii = ~hi;
+  M->punct = pu;
+  M->two = qt | (ap & (~hi >> 2));
+  M->quote = qu;
+  M->event = evm;
+}
+#endif
+
+/* Token kind of a one-character token of the block path by its first byte (letters are told apart by their
+ * mask); 0 for bytes that never start a block. */
+static const uint8_t blk_kind[256] = {
+  ['!'] = RASD_TOK_PUNCT, ['"'] = RASD_TOK_QUOTE, ['#'] = RASD_TOK_PUNCT, ['$'] = RASD_TOK_PUNCT, ['%'] = RASD_TOK_PUNCT,
+  ['&'] = RASD_TOK_PUNCT, ['\''] = RASD_TOK_QUOTE, ['('] = RASD_TOK_PUNCT, [')'] = RASD_TOK_PUNCT, ['*'] = RASD_TOK_PUNCT,
+  ['+'] = RASD_TOK_PUNCT, [','] = RASD_TOK_PUNCT, ['-'] = RASD_TOK_PUNCT, ['.'] = RASD_TOK_PUNCT, ['/'] = RASD_TOK_PUNCT,
+  [':'] = RASD_TOK_PUNCT, [';'] = RASD_TOK_PUNCT, ['<'] = RASD_TOK_PUNCT, ['='] = RASD_TOK_PUNCT, ['>'] = RASD_TOK_PUNCT,
+  ['?'] = RASD_TOK_PUNCT, ['@'] = RASD_TOK_PUNCT, ['['] = RASD_TOK_PUNCT, ['\\'] = RASD_TOK_PUNCT, [']'] = RASD_TOK_PUNCT,
+  ['^'] = RASD_TOK_PUNCT, ['_'] = RASD_TOK_PUNCT, ['`'] = RASD_TOK_PUNCT, ['{'] = RASD_TOK_PUNCT, ['|'] = RASD_TOK_PUNCT,
+  ['}'] = RASD_TOK_PUNCT, ['~'] = RASD_TOK_PUNCT, [0xD8] = RASD_TOK_PUNCT, [0xD9] = RASD_TOK_WORD, [0xC2] = RASD_TOK_QUOTE};
+
+/* Which one-character tokens of the block path matter to the sentence splitter, by first byte: 1 always
+ * (. ! ? " ' « »), 2 when the second byte is 9F (؟). Never a letter: D8 letters have second bytes A1–BA. */
+static const uint8_t blk_event[256] = {['.'] = 1, ['!'] = 1, ['?'] = 1, ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xD8] = 2};
+
+/* Makes room for a block's tokens and events; 0 or -1 (out of memory). */
+static inline int block_room(ctx *c) {
+  if (c->n + 72 > c->cap) {
+    size_t cap = c->cap * 2 + 128;
+    rasd__ktok *nt = realloc(c->tok, cap * sizeof *nt);
+    if (!nt) { c->oom = 1; return -1; }
+    c->tok = nt;
+    c->cap = cap;
+  }
+  if (c->nev + 72 > c->evcap) {
+    size_t cap = c->evcap * 2 + 128;
+    uint32_t *ne = realloc(c->ev, cap * sizeof *ne);
+    if (!ne) { c->oom = 1; return -1; }
+    c->ev = ne;
+    c->evcap = cap;
+  }
+  return 0;
+}
+
+/* The fast loop of block_run() writes a token as two little-endian words: start | len << 32, form | form_len << 32
+ * | kind << 48 | flags << 56. */
+_Static_assert(sizeof(rasd__ktok) == 16 && offsetof(rasd__ktok, form) == 8 && offsetof(rasd__ktok, form_len) == 12 &&
+                   offsetof(rasd__ktok, kind) == 14 && offsetof(rasd__ktok, flags) == 15,
+               "rasd__ktok layout");
+_Static_assert(RASD_TOK_QUOTE == RASD_TOK_PUNCT + 1, "QUOTE follows PUNCT");
+
+/* Flags of a token after the white space bits 'gap' of a block (nl: its line breaks) and carried flags 'cf'. */
+static inline unsigned gap_flags(uint64_t gap, uint64_t nl, unsigned cf) {
+  return cf | (gap ? RASD_TOKF_SPACE_BEFORE : 0) | ((gap & nl) ? RASD_TOKF_PARA_START : 0);
+}
+
+/* The block path from s[i] (a token start): 64 bytes at a time, pushes words of letters ء–ي, one-character
+ * punctuation and quotes (ASCII, ، ؛ ؟ « ») with white space (' ' \t \r \n NBSP) between them, straight from bit
+ * masks; their forms are the normalised bytes, written block after block at c->f + c->fl. A word may run on
+ * into the next block. Stops before anything else (digits, Latin, other letters, marks, a run of one mark) and
+ * returns where the next token starts, setting *flags for it; returns i when it pushed nothing. */
+static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, unsigned *flags,
+                                                              void (*scan)(const unsigned char *, char *, masks64 *)) {
+  const unsigned char *s = c->s;
+  const size_t i0 = i, fo0 = c->fl, len = c->len;
+  size_t pos = i, pend = SIZE_MAX, resume = i, last_end = i; /* last_end: after the last pushed token */
+  unsigned pend_fl = 0, gfl = *flags, resume_fl = *flags;
+  uint64_t carry2 = 0; /* bit 0: the block starts with the second byte of a letter */
+  int stopped = 0;
+  unsigned char pad[136];
+  while (pos < len) {
+    if (block_room(c)) return i;
+    const unsigned char *p = s + pos;
+    if (pos == 0 || pos + 65 > len) { /* the first or the last block: a copy padded with NULs (ASCII, not clean) */
+      size_t k = len - pos < 65 ? len - pos : 65;
+      pad[0] = pos ? s[pos - 1] : 0;
+      memcpy(pad + 1, s + pos, k);
+      memset(pad + 1 + k, 0, sizeof pad - 1 - k);
+      p = pad + 1;
+    }
+    masks64 M;
+    scan(p, c->f + fo0 + (pos - i0), &M);
+    uint64_t L = M.letters | carry2, two = M.two, pu = M.punct, ws = M.space, nl = M.nl;
+    uint64_t pendbit = pend != SIZE_MAX;
+    uint64_t clean = L | ws | pu | two | (two << 1);
+    if (p[63] == 0xC2 || (two >> 63)) clean &= ~(1ull << 63); /* NBSP, « or » going on into the next block */
+    unsigned cp = ~clean ? (unsigned)__builtin_ctzll(~clean) : 64;
+    uint64_t pm = cp < 64 ? (1ull << cp) - 1 : ~0ull;
+    uint64_t wend = L & ~(L >> 1) & ((pm >> 1) | (M.ascii >> 1)); /* ends before a clean byte or ASCII */
+    uint64_t starts = ((L & ~((L << 1) | pendbit)) | pu | two) & pm, ends = (wend | pu | (two << 1)) & pm;
+    rasd__ktok *t = c->tok + c->n;
+    uint32_t *ev = c->ev + c->nev;
+    int pe = -1; /* bit of the last token end in this block, -1: before it */
+    if (pend != SIZE_MAX) {
+      if (!(L & 1)) { /* the pending word ended with the last block: complete when a clean or ASCII byte follows */
+        if (!((clean | M.ascii) & 1)) { resume = pend, resume_fl = pend_fl, stopped = 1; break; }
+        t->start = (uint32_t)pend;
+        t->len = t->form_len = (uint16_t)(pos - pend);
+        t->form = (uint32_t)(fo0 + (pend - i0));
+        t->kind = RASD_TOK_WORD;
+        t->flags = (uint8_t)pend_fl;
+        *ev = (uint32_t)(t - c->tok);
+        ev += (pend_fl & RASD_TOKF_PARA_START) != 0;
+        t++;
+        last_end = pos;
+        pend = SIZE_MAX;
+        gfl = 0;
+      } else if (ends) { /* it ends in this block */
+        unsigned e = (unsigned)__builtin_ctzll(ends);
+        t->start = (uint32_t)pend;
+        t->len = t->form_len = (uint16_t)(pos + e + 1 - pend);
+        t->form = (uint32_t)(fo0 + (pend - i0));
+        t->kind = RASD_TOK_WORD;
+        t->flags = (uint8_t)pend_fl;
+        *ev = (uint32_t)(t - c->tok);
+        ev += (pend_fl & RASD_TOKF_PARA_START) != 0;
+        t++;
+        ends &= ends - 1;
+        pe = (int)e;
+        last_end = pos + e + 1;
+        pend = SIZE_MAX;
+        gfl = 0;
+      } else if (cp == 64 && pos + 64 - pend < 4096) { /* it goes on through the whole block */
+        carry2 = M.lead >> 63;
+        pos += 64;
+        continue;
+      } else { /* it runs into something else (a mark, another letter): the general path takes it */
+        resume = pend, resume_fl = pend_fl, stopped = 1;
+        break;
+      }
+    }
+    if (ends && !(nl & pm) && !(pe < 0 && (gfl & RASD_TOKF_PARA_START))) {
+      /* no line break: a token's flags are the white space before it; tokens are written as two words */
+      uint64_t spb = (ws << 1) | (pe < 0 ? (gfl & RASD_TOKF_SPACE_BEFORE) : 0); /* white space before each byte */
+      uint64_t Q = M.quote, E = M.event;
+      uint32_t idx = (uint32_t)(t - c->tok), fb0 = (uint32_t)(fo0 + (pos - i0));
+      const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
+      uint64_t S0 = starts;
+      do { /* eight tokens a round, the ones past the last (v == 0) written where the next one goes: the round
+            * count is the only branch (a block rarely holds more than eight tokens) */
+#ifdef __GNUC__
+#pragma GCC unroll 8
+#endif
+        for (int u = 0; u < 8; u++) {
+          uint64_t v = ends != 0;
+          unsigned b = (unsigned)__builtin_ctzll(starts | H), e = (unsigned)__builtin_ctzll(ends | H);
+          uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, fl = (spb >> b) & 1;
+          uint64_t w0 = (pos + b) | n << 32;
+          uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw + q) << 48 | fl << 56;
+          memcpy(t, &w0, 8);
+          memcpy((char *)t + 8, &w1, 8);
+          *ev = idx;
+          ev += ((E >> b) & v);
+          idx += (uint32_t)v;
+          t += v;
+          pe = v ? (int)e : pe;
+          starts &= starts - 1;
+          ends &= ends - 1;
+        }
+      } while (ends);
+      starts = pe == 63 ? 0 : S0 & ~((2ull << pe) - 1); /* an unfinished word after the last token */
+      last_end = pos + (unsigned)pe + 1;
+      gfl = 0;
+    } else if (ends) {
+      uint64_t spb = (ws << 1) | (pe < 0 ? (gfl & RASD_TOKF_SPACE_BEFORE) : 0); /* white space before each byte */
+      int slow = 1;
+      do {
+        unsigned b = (unsigned)__builtin_ctzll(starts), e = (unsigned)__builtin_ctzll(ends);
+        unsigned fb = p[b], isw = (unsigned)(L >> b) & 1u, k = blk_event[fb], fl = (unsigned)(spb >> b) & 1u;
+        if (slow) { /* line breaks: flags from the white space since the last token */
+          uint64_t g = ((1ull << b) - 1) & ~(pe < 0 ? 0 : (2ull << pe) - 1);
+          fl = gap_flags(g, nl, pe < 0 ? gfl : 0);
+          *ev = (uint32_t)(t - c->tok);
+          ev += (fl & RASD_TOKF_PARA_START) && !(!isw && ((k & 1) || (k == 2 && p[b + 1] == 0x9F)));
+        }
+        t->start = (uint32_t)(pos + b);
+        t->len = t->form_len = (uint16_t)(e + 1 - b);
+        t->form = (uint32_t)(fo0 + (pos - i0) + b);
+        t->kind = (uint8_t)(isw | (blk_kind[fb] & (isw - 1u)));
+        t->flags = (uint8_t)fl;
+        *ev = (uint32_t)(t - c->tok);
+        ev += (k & 1) | ((k >> 1) & (p[b + 1] == 0x9F)); /* letters have k 0, or 2 with a second byte A1–BA */
+        t++;
+        starts &= starts - 1;
+        ends &= ends - 1;
+        pe = (int)e;
+      } while (ends);
+      last_end = pos + (unsigned)pe + 1;
+      gfl = 0;
+    }
+    c->n = (size_t)(t - c->tok);
+    c->nev = (size_t)(ev - c->ev);
+    /* what follows the last token: a word going on, white space, or the end of the clean run */
+    uint64_t after = pe < 0 ? ~0ull : pe == 63 ? 0 : ~((2ull << pe) - 1); /* bits after the last end */
+    if (starts) { /* an unfinished word */
+      unsigned b = (unsigned)__builtin_ctzll(starts);
+      unsigned fl = gap_flags(((1ull << b) - 1) & after, nl, gfl);
+      if (cp == 64 && (L >> 63)) { /* it runs to the end of the block: it may go on in the next one */
+        pend = pos + b;
+        pend_fl = fl;
+        carry2 = M.lead >> 63;
+        pos += 64;
+        continue;
+      }
+      resume = pos + b, resume_fl = fl, stopped = 1;
+      break;
+    }
+    gfl = gap_flags(pm & after, nl, gfl);
+    if (cp < 64) { resume = pos + cp, resume_fl = gfl, stopped = 1; break; }
+    carry2 = 0;
+    pos += 64;
+  }
+  if (!stopped) { /* the end of the text: the general path takes a word running into it */
+    if (pend != SIZE_MAX) resume = pend, resume_fl = pend_fl;
+    else resume = pos, resume_fl = gfl;
+  }
+  if (resume == i) return i;
+  c->fl = fo0 + (last_end - i0);
+  *flags = resume_fl;
+  return resume;
+}
+
+static size_t block64_sse2(ctx *c, size_t i, unsigned *flags) { return block_run(c, i, flags, scan64_sse2); }
+
+#ifdef HAVE_AVX2_PATH
+__attribute__((target("avx2"))) static size_t block64_avx2(ctx *c, size_t i, unsigned *flags) {
+  return block_run(c, i, flags, scan64_avx2);
+}
+
+__attribute__((target("avx512bw"))) static size_t block64_avx512(ctx *c, size_t i, unsigned *flags) {
+  return block_run(c, i, flags, scan64_avx512);
+}
+#endif
+
+/* Out-of-line scanners for block_ok(). */
+static void scan_sse2_call(const unsigned char *p, char *out, masks64 *M) { scan64_sse2(p, out, M); }
+#ifdef HAVE_AVX2_PATH
+__attribute__((target("avx2"))) static void scan_avx2_call(const unsigned char *p, char *out, masks64 *M) { scan64_avx2(p, out, M); }
+__attribute__((target("avx512bw"))) static void scan_avx512_call(const unsigned char *p, char *out, masks64 *M) {
+  scan64_avx512(p, out, M);
+}
+#endif
+
+/* 1 when the scanner 'lvl' (1 SSE2, 2 AVX2, 3 AVX-512BW) gives every letter ء–ي its two-byte form in the table. */
+static int block_ok(int lvl) {
+  for (unsigned cp = 0x621; cp <= 0x64A; cp++) {
+    if (cp > 0x63A && cp < 0x641) continue;
+    unsigned char in[80];
+    char out[64];
+    masks64 M;
+    memset(in, ' ', sizeof in);
+    for (int k = 1; k <= 64; k += 2) { in[k] = (unsigned char)(0xC0 | (cp >> 6)); in[k + 1] = (unsigned char)(0x80 | (cp & 0x3F)); }
+#ifdef HAVE_AVX2_PATH
+    if (lvl == 3) scan_avx512_call(in + 1, out, &M);
+    else if (lvl == 2) scan_avx2_call(in + 1, out, &M);
+    else
+#endif
+      scan_sse2_call(in + 1, out, &M);
+    (void)lvl;
+    uint32_t e = rasd__ar2_tab[cp - 0x600];
+    if ((e & 0xFF) != RASD__AR2_LETTER || M.letters != ~0ull) return 0;
+    for (int k = 0; k < 64; k += 2)
+      if ((unsigned char)out[k] != ((e >> 16) & 0xFF) || (unsigned char)out[k + 1] != (e >> 24)) return 0;
+  }
+  return 1;
+}
+
+
+static int simd_max;
+
+/* The block scanner to use: 0 none, 1 SSE2, 2 AVX2, 3 AVX-512BW (as the CPU has them); each checked against the
+ * table. */
+static int block_level(void) {
+  static int lvl = -1;
+  if (lvl < 0) {
+    int l = 0;
+    if (fast_ok() && block_ok(1)) l = 1;
+#ifdef HAVE_AVX2_PATH
+    if (l && __builtin_cpu_supports("avx2") && block_ok(2)) l = 2;
+    if (l == 2 && __builtin_cpu_supports("avx512bw") && block_ok(3)) l = 3;
+#endif
+    lvl = l; /* every thread computes the same value */
+  }
+  return lvl < simd_max ? lvl : simd_max;
+}
+#endif
+
+static int simd_max = 3; /* rasd__tok_simd() */
+
+int rasd__tok_simd_active(void) {
+  rasd__text_init();
+#ifdef __SSE2__
+  return block_level();
+#else
+  return 0;
+#endif
+}
+
+int rasd__tok_simd(int level) {
+  int old = simd_max;
+  if (level >= 0) simd_max = level;
+  return old;
+}
+
+/* Splits the tokens into sentences and paragraphs (into ts->sent) and sets the quote flags; returns 0 or -1 on
+ * OOM. Only the events (quotes, sentence marks, paragraph starts) change the state; other tokens are passed
+ * over. */
+static int split_sentences(ctx *c, rasd__tokscan *ts) {
+  size_t n = c->n, ne = c->nev;
+  const uint32_t *ev = c->ev;
+  ts->n_sent = 0;
+  if (!n) return 0;
+  if (2 * ne + 2 > ts->cap_scratch) { /* per event: for an opening quote, its closing quote; then the stack */
+    size_t cap = 2 * ne + 64;
+    uint32_t *ns = realloc(ts->scratch, cap * sizeof *ns);
+    if (!ns) return -1;
+    ts->scratch = ns;
+    ts->cap_scratch = cap;
+  }
+  uint32_t *match = ts->scratch, *stack = match + ne;
+  const uint32_t NONE = UINT32_MAX;
+  /* Pass 1: pair quotes within each paragraph (the stack holds event numbers of open quotes). */
+  size_t sp = 0;
+  for (size_t j = 0; j < ne; j++) {
+    size_t k = ev[j];
+    match[j] = NONE;
+    if (c->tok[k].flags & RASD_TOKF_PARA_START) sp = 0;
+    if (c->tok[k].kind != RASD_TOK_QUOTE) continue;
+    int r = quote_role(c, k);
+    const unsigned char *q = c->s + c->tok[k].start;
+    if (r == 3) {
+      /* straight or ambiguous: close the innermost open quote of the same glyph, else open */
+      r = 1;
+      if (sp && !memcmp(c->s + c->tok[ev[stack[sp - 1]]].start, q, c->tok[k].len)) r = 2;
+    }
+    if (r == 1) {
+      stack[sp++] = (uint32_t)j;
+    } else if (sp) {
+      if (q[0] == '\'' || (q[0] == 0xE2 && q[2] == 0x99)) { /* ’ and ' close only their own kind (apostrophes) */
+        size_t i = sp;
+        while (i > 0 && c->tok[ev[stack[i - 1]]].len != c->tok[k].len) i--;
+        if (!i) continue;
+        sp = i;
+      }
+      uint32_t o = stack[--sp];
+      match[o] = (uint32_t)k;
+      c->tok[ev[o]].flags |= RASD_TOKF_QUOTE_OPEN;
+      c->tok[k].flags |= RASD_TOKF_QUOTE_CLOSE;
+    }
+  }
+  /* Pass 2: sentence ends; the stack holds the closing quotes of the quotations we are inside. */
+  rasd_sentence *S = ts->sent;
+  size_t scap = ts->cap_sent, ns = 0;
+  const rasd__ktok *T = c->tok;
+  sp = 0;
+  size_t begin = 0, pos = 0;
+  uint32_t para = 0;
+  for (size_t j = 0; j <= ne; j++) {
+    size_t k = j < ne ? ev[j] : n, cut;
+    if (k < pos) continue; /* passed over by a sentence mark's look-ahead */
+    if (k == n) {
+      if (begin >= n) break;
+      cut = n;
+    } else if (k > begin && (T[k].flags & RASD_TOKF_PARA_START)) {
+      cut = k; /* a line break ends the sentence; k starts the next one */
+      j--;
+    } else {
+      if (match[j] != NONE) stack[sp++] = match[j];
+      while (sp && stack[sp - 1] == k) sp--;
+      pos = k + 1;
+      if (!(is_terminator(c, &T[k]) && !dot_is_abbrev(c, k))) continue;
+      size_t last = k;
+      /* more terminators right after (؟! …) */
+      while (last + 1 < n && is_terminator(c, &T[last + 1]) && !(T[last + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)))
+        last++;
+      if (sp) {
+        uint32_t cl = stack[sp - 1];
+        if (cl != last + 1) { pos = last + 1; continue; } /* the quote goes on after the mark */
+        last = cl;                                       /* “… .” : the closing quote belongs here */
+        sp--;
+        while (sp && stack[sp - 1] == cl) sp--;
+        /* ”. : a mark after the quote too */
+        while (last + 1 < n && (is_terminator(c, &T[last + 1]) || (T[last + 1].kind == RASD_TOK_QUOTE && (T[last + 1].flags & RASD_TOKF_QUOTE_CLOSE))) &&
+               !(T[last + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)))
+          last++;
+      } else {
+        /* closing quotes or brackets glued after the mark, and a mark after them (.” and ”.) */
+        while (last + 1 < n && !(T[last + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)) &&
+               ((T[last + 1].kind == RASD_TOK_QUOTE && quote_role(c, last + 1) != 1) ||
+                is_terminator(c, &T[last + 1]) ||
+                (T[last + 1].kind == RASD_TOK_PUNCT && T[last + 1].form_len == 1 &&
+                 (c->f[T[last + 1].form] == ')' || c->f[T[last + 1].form] == ']'))))
+          last++;
+      }
+      pos = last + 1;
+      /* "1." at the start of a list line is a number, not a sentence */
+      if (k == begin + 1 && T[begin].kind == RASD_TOK_NUMBER && last + 1 < n && !(T[last + 1].flags & RASD_TOKF_PARA_START))
+        continue;
+      cut = last + 1;
+    }
+    if (ns == scap) {
+      scap = scap ? scap * 2 : 64;
+      rasd_sentence *NS = realloc(S, scap * sizeof *S);
+      if (!NS) { ts->sent = S; return -1; }
+      S = NS;
+      ts->sent = S;
+      ts->cap_sent = scap;
+    }
+    S[ns].tok_begin = (uint32_t)begin;
+    S[ns].tok_end = (uint32_t)cut;
+    S[ns].start = T[begin].start;
+    S[ns].end = T[cut - 1].start + T[cut - 1].len;
+    S[ns].paragraph = para;
+    ns++;
+    begin = cut;
+    sp = 0;
+    if (cut < n && (T[cut].flags & RASD_TOKF_PARA_START)) para++;
+    if (cut == n) break;
+  }
+  ts->n_sent = ns;
+  return 0;
+}
 
 /* ---- Word analyses: bare offset, stopword flag and stem span per matching form, cached per thread. ---- */
 
@@ -395,33 +1029,33 @@ static void wc_fill(wc_ent *e, const char *w, size_t len, int stem) {
   }
 }
 
-/* Sets bare, stem and the stopword flag of the pending word number j from the cache (filling it on a miss). */
-static void word_done(ctx *c, int j) {
-  rasd_token *t = &c->tok[c->pi[j]];
-  size_t flen = t->form_len;
-  if (c->want_stem && c->fl + flen + 1 + SLACK > c->fcap && fgrow(c, flen + 1)) return;
-  const char *w = t->form;
-  const uint64_t *k = c->pk[j];
-  wc_ent *e = &wcache[c->ph[j]];
-  if (e->len != flen || e->key[0] != k[0] || e->key[1] != k[1] || e->key[2] != k[2] || (c->want_stem && !e->stem_ok)) {
-    e->len = (uint8_t)flen;
-    e->key[0] = k[0];
-    e->key[1] = k[1];
-    e->key[2] = k[2];
-    wc_fill(e, w, flen, c->want_stem);
-  }
-  t->bare = w + e->bare;
-  t->bare_len = (uint16_t)(flen - e->bare);
+/* ---- rasd_tokenize(): the kernel's tokens with bare forms, stopword flags and stems. ---- */
+
+typedef struct priv {
+  char *forms; /* all form, bare and stem strings, NUL-terminated */
+} priv;
+
+/* rasd_tokens and its private part in one allocation. */
+typedef struct tokens_block {
+  rasd_tokens T;
+  priv P;
+} tokens_block;
+
+/* Bare form, stopword flag and (when 'stem') stem of the word token t from its cache entry e; new stems are
+ * appended to f at *fl. */
+static inline void word_set(rasd_token *t, const wc_ent *e, int stem, char *f, size_t *fl) {
+  t->bare = t->form + e->bare;
+  t->bare_len = (uint16_t)(t->form_len - e->bare);
   if (e->stop) t->flags |= RASD_TOKF_STOP;
-  if (c->want_stem) {
+  if (stem) {
     const char *sp = t->bare + e->stem_off;
     if (e->stem_off + e->stem_len == t->bare_len) {
       t->stem = sp; /* ends where bare ends: share its NUL */
     } else {
-      char *o = c->f + c->fl;
+      char *o = f + *fl;
       memcpy(o, sp, e->stem_len);
       o[e->stem_len] = 0;
-      c->fl += e->stem_len + 1u;
+      *fl += e->stem_len + 1u;
       t->stem = o;
     }
     t->stem_len = e->stem_len;
@@ -431,238 +1065,148 @@ static void word_done(ctx *c, int j) {
   }
 }
 
-/* Appends token [st, end) whose form is c->f[fo .. c->fl): NUL-terminates it, sets bare, stem and the
- * stopword flag, and records it as an event for the sentence splitter when it can matter there. */
-static inline void push(ctx *c, size_t st, size_t end, size_t fo, int kind, unsigned *flags) {
-  if (c->n == c->cap) {
-    size_t cap = c->cap ? c->cap * 2 : 64;
-    rasd_token *nt = realloc(c->tok, cap * sizeof *nt);
-    if (!nt) { c->oom = 1; return; }
-    c->tok = nt;
-    c->cap = cap;
+/* The cache entry of word w (len <= WC_KEY bytes, key k, slot h), filled on a miss. */
+static inline const wc_ent *wc_get(unsigned h, const uint64_t k[3], const char *w, size_t len, int stem) {
+  wc_ent *e = &wcache[h];
+  if (e->len != len || e->key[0] != k[0] || e->key[1] != k[1] || e->key[2] != k[2] || (stem && !e->stem_ok)) {
+    e->len = (uint8_t)len;
+    e->key[0] = k[0];
+    e->key[1] = k[1];
+    e->key[2] = k[2];
+    wc_fill(e, w, len, stem);
   }
-  size_t flen = c->fl - fo;
-  if (c->fl + flen + 2 + SLACK > c->fcap && fgrow(c, flen + 2)) return; /* NUL, and a stem copy */
-  char *f = c->f;
-  f[c->fl++] = 0;
-  rasd_token *t = &c->tok[c->n];
-  const char *w = f + fo;
-  unsigned fla = *flags;
-  t->start = (uint32_t)st;
-  t->len = (uint32_t)(end - st);
-  t->form = w;
-  t->form_len = (uint16_t)flen;
-  t->bare = w;
-  t->bare_len = (uint16_t)flen;
-  t->stem = w;
-  t->stem_len = (uint16_t)flen;
-  t->kind = (uint8_t)kind;
-  t->sentence = 0;
-  *flags = 0;
-  if (kind == RASD_TOK_WORD) {
-    if (flen <= WC_KEY) {
-      /* cached analysis: looked up one word later, so that the cache line has arrived by then */
-      wc_key(w, flen, c->pk[c->np & 1]);
-      unsigned h = wc_hash(c->pk[c->np & 1], flen);
-      __builtin_prefetch(&wcache[h]);
-      c->ph[c->np & 1] = h;
-      c->pi[c->np & 1] = c->n;
-      c->np++;
-    } else {
-      size_t b = rasd__bare_offset(w, flen);
-      t->bare = w + b;
-      t->bare_len = (uint16_t)(flen - b);
-      if (rasd__is_stopword(w, flen)) fla |= RASD_TOKF_STOP;
-      t->stem = t->bare;
-      t->stem_len = t->bare_len;
-      if (c->want_stem) {
-        char *o = f + c->fl;
-        size_t l = rasd__stem_bare(t->bare, t->bare_len, o);
-        if (l != t->bare_len) { /* something came off: keep the copy */
-          t->stem = o;
-          t->stem_len = (uint16_t)l;
-          c->fl += l + 1;
-        }
-      }
-    }
-  } else if (kind == RASD_TOK_LATIN) {
-    if (rasd__is_stopword(w, flen)) fla |= RASD_TOKF_STOP;
-  }
-  t->flags = (uint8_t)fla;
-  if ((fla & RASD_TOKF_PARA_START) || kind == RASD_TOK_QUOTE || (kind == RASD_TOK_PUNCT && is_terminator_form(t))) {
-    if (c->nev == c->evcap) {
-      size_t cap = c->evcap * 2;
-      uint32_t *ne = c->ev == c->ev_local ? malloc(cap * sizeof *ne) : realloc(c->ev, cap * sizeof *ne);
-      if (!ne) { c->oom = 1; return; }
-      if (c->ev == c->ev_local) memcpy(ne, c->ev_local, sizeof c->ev_local);
-      c->ev = ne;
-      c->evcap = cap;
-    }
-    c->ev[c->nev++] = (uint32_t)c->n;
-  }
-  c->n++;
-  if (c->np == 2) { /* the word before this one */
-    word_done(c, 0);
-    c->pk[0][0] = c->pk[1][0];
-    c->pk[0][1] = c->pk[1][1];
-    c->pk[0][2] = c->pk[1][2];
-    c->ph[0] = c->ph[1];
-    c->pi[0] = c->pi[1];
-    c->np = 1;
-  }
-}
-
-/* Splits tokens into sentences and paragraphs; sets flags for quotes; returns 0 or -1 on OOM. Only the
- * events (quotes, sentence marks, paragraph starts) change the state; other tokens are passed over. */
-static int split_sentences(ctx *c, rasd_tokens *T) {
-  size_t n = c->n, ne = c->nev;
-  const uint32_t *ev = c->ev;
-  T->sent = NULL;
-  T->n_sent = 0;
-  if (!n) return 0;
-  uint32_t local[2 * EV_LOCAL], *match = local; /* per event: for an opening quote, its closing quote */
-  if (ne > EV_LOCAL && !(match = malloc(2 * ne * sizeof *match))) return -1;
-  uint32_t *stack = match + ne;
-  const uint32_t NONE = UINT32_MAX;
-  /* Pass 1: pair quotes within each paragraph (the stack holds event numbers of open quotes). */
-  size_t sp = 0;
-  for (size_t j = 0; j < ne; j++) {
-    size_t k = ev[j];
-    match[j] = NONE;
-    if (c->tok[k].flags & RASD_TOKF_PARA_START) sp = 0;
-    if (c->tok[k].kind != RASD_TOK_QUOTE) continue;
-    int r = quote_role(c, k);
-    const unsigned char *q = c->s + c->tok[k].start;
-    if (r == 3) {
-      /* straight or ambiguous: close the innermost open quote of the same glyph, else open */
-      r = 1;
-      if (sp && !memcmp(c->s + c->tok[ev[stack[sp - 1]]].start, q, c->tok[k].len)) r = 2;
-    }
-    if (r == 1) {
-      stack[sp++] = (uint32_t)j;
-    } else if (sp) {
-      if (q[0] == '\'' || (q[0] == 0xE2 && q[2] == 0x99)) { /* ’ and ' close only their own kind (apostrophes) */
-        size_t i = sp;
-        while (i > 0 && c->tok[ev[stack[i - 1]]].len != c->tok[k].len) i--;
-        if (!i) continue;
-        sp = i;
-      }
-      uint32_t o = stack[--sp];
-      match[o] = (uint32_t)k;
-      c->tok[ev[o]].flags |= RASD_TOKF_QUOTE_OPEN;
-      c->tok[k].flags |= RASD_TOKF_QUOTE_CLOSE;
-    }
-  }
-  /* Pass 2: sentence ends; the stack holds the closing quotes of the quotations we are inside. */
-  size_t scap = n / 8 + 8, ns = 0;
-  rasd_sentence *S = malloc(scap * sizeof *S);
-  if (!S) { if (match != local) free(match); return -1; }
-  sp = 0;
-  size_t begin = 0, pos = 0;
-  uint32_t para = 0;
-  for (size_t j = 0; j <= ne; j++) {
-    size_t k = j < ne ? ev[j] : n, cut;
-    if (k < pos) continue; /* passed over by a sentence mark's look-ahead */
-    if (k == n) {
-      if (begin >= n) break;
-      cut = n;
-    } else if (k > begin && (c->tok[k].flags & RASD_TOKF_PARA_START)) {
-      cut = k; /* a line break ends the sentence; k starts the next one */
-      j--;
-    } else {
-      if (match[j] != NONE) stack[sp++] = match[j];
-      while (sp && stack[sp - 1] == k) sp--;
-      pos = k + 1;
-      if (!(is_terminator_form(&c->tok[k]) && !dot_is_abbrev(c, k))) continue;
-      size_t last = k;
-      /* more terminators right after (؟! …) */
-      while (last + 1 < n && is_terminator_form(&c->tok[last + 1]) && !(c->tok[last + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)))
-        last++;
-      if (sp) {
-        uint32_t cl = stack[sp - 1];
-        if (cl != last + 1) { pos = last + 1; continue; } /* the quote goes on after the mark */
-        last = cl;                                       /* “… .” : the closing quote belongs here */
-        sp--;
-        while (sp && stack[sp - 1] == cl) sp--;
-        /* ”. : a mark after the quote too */
-        while (last + 1 < n && (is_terminator_form(&c->tok[last + 1]) || (c->tok[last + 1].kind == RASD_TOK_QUOTE && (c->tok[last + 1].flags & RASD_TOKF_QUOTE_CLOSE))) &&
-               !(c->tok[last + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)))
-          last++;
-      } else {
-        /* closing quotes or brackets glued after the mark, and a mark after them (.” and ”.) */
-        while (last + 1 < n && !(c->tok[last + 1].flags & (RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START)) &&
-               ((c->tok[last + 1].kind == RASD_TOK_QUOTE && quote_role(c, last + 1) != 1) ||
-                is_terminator_form(&c->tok[last + 1]) ||
-                (c->tok[last + 1].kind == RASD_TOK_PUNCT && c->tok[last + 1].form_len == 1 &&
-                 (c->tok[last + 1].form[0] == ')' || c->tok[last + 1].form[0] == ']'))))
-          last++;
-      }
-      pos = last + 1;
-      /* "1." at the start of a list line is a number, not a sentence */
-      if (k == begin + 1 && c->tok[begin].kind == RASD_TOK_NUMBER && last + 1 < n &&
-          !(c->tok[last + 1].flags & RASD_TOKF_PARA_START))
-        continue;
-      cut = last + 1;
-    }
-    if (ns == scap) {
-      scap *= 2;
-      rasd_sentence *NS = realloc(S, scap * sizeof *S);
-      if (!NS) { free(S); if (match != local) free(match); return -1; }
-      S = NS;
-    }
-    S[ns].tok_begin = (uint32_t)begin;
-    S[ns].tok_end = (uint32_t)cut;
-    S[ns].start = c->tok[begin].start;
-    S[ns].end = c->tok[cut - 1].start + c->tok[cut - 1].len;
-    S[ns].paragraph = para;
-    for (size_t i = begin; i < cut; i++) c->tok[i].sentence = (uint32_t)ns;
-    ns++;
-    begin = cut;
-    sp = 0;
-    if (cut < n && (c->tok[cut].flags & RASD_TOKF_PARA_START)) para++;
-    if (cut == n) break;
-  }
-  if (match != local) free(match);
-  T->sent = S;
-  T->n_sent = ns;
-  return 0;
+  return e;
 }
 
 rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
-  rasd__text_init();
+  rasd__tokscan ts;
+  memset(&ts, 0, sizeof ts);
   tokens_block *B = calloc(1, sizeof *B);
-  if (!B) return NULL;
-  rasd_tokens *T = &B->T;
-  priv *P = &B->P;
-  T->priv_ = P;
+  if (!B || rasd__tokscan_run(&ts, str, len)) goto fail;
+  int want_stem = !(flags & RASD__TOK_NO_STEM);
+  size_t n = ts.n_tok;
+  /* the forms again, each NUL-terminated; stems that are not a suffix of their bare form are copied after
+   * them (at most form_len+1 bytes each) */
+  size_t need = ts.forms_len + n + 16, fcap = (want_stem ? 2 * need : need) + SLACK;
+  char *f = malloc(fcap);
+  rasd_token *T = malloc((n ? n : 1) * sizeof *T);
+  if (!f || !T) { free(f); free(T); goto fail; }
+  size_t fl = 0;
+  const rasd__ktok *K = ts.tok;
+  /* word analyses are looked up one word late, so that the cache line has arrived by then */
+  size_t pend = SIZE_MAX;
+  uint64_t pk[3];
+  unsigned ph = 0;
+  for (size_t k = 0; k < n; k++) {
+    rasd_token *t = &T[k];
+    const rasd__ktok *q = &K[k];
+    t->start = q->start;
+    t->len = q->len;
+    const char *src = ts.forms + q->form;
+    char *dst = f + fl;
+    if (q->form_len <= 16) /* the kernel's buffer and this one have room past their ends */
+      memcpy(dst, src, 16);
+    else
+      memcpy(dst, src, q->form_len);
+    dst[q->form_len] = 0;
+    fl += q->form_len + 1u;
+    t->form = dst;
+    t->form_len = q->form_len;
+    t->bare = t->stem = t->form;
+    t->bare_len = t->stem_len = q->form_len;
+    t->kind = q->kind;
+    t->flags = q->flags;
+    t->sentence = 0;
+    if (q->kind == RASD_TOK_WORD) {
+      size_t wl = q->form_len;
+      if (wl <= WC_KEY) {
+        uint64_t key[3];
+        wc_key(t->form, wl, key);
+        unsigned h = wc_hash(key, wl);
+        __builtin_prefetch(&wcache[h]);
+        if (pend != SIZE_MAX) word_set(&T[pend], wc_get(ph, pk, T[pend].form, T[pend].form_len, want_stem), want_stem, f, &fl);
+        pend = k;
+        ph = h;
+        memcpy(pk, key, sizeof key);
+      } else {
+        wc_ent e;
+        wc_fill(&e, t->form, wl, 0);
+        word_set(t, &e, 0, f, &fl);
+        if (want_stem) {
+          char *o = f + fl;
+          size_t l = rasd__stem_bare(t->bare, t->bare_len, o);
+          if (l != t->bare_len) { /* something came off: keep the copy */
+            t->stem = o;
+            t->stem_len = (uint16_t)l;
+            fl += l + 1;
+          }
+        }
+      }
+    } else if (q->kind == RASD_TOK_LATIN && rasd__is_stopword(t->form, q->form_len)) {
+      t->flags |= RASD_TOKF_STOP;
+    }
+  }
+  if (pend != SIZE_MAX) word_set(&T[pend], wc_get(ph, pk, T[pend].form, T[pend].form_len, want_stem), want_stem, f, &fl);
+  for (size_t j = 0; j < ts.n_sent; j++)
+    for (size_t k = ts.sent[j].tok_begin; k < ts.sent[j].tok_end; k++) T[k].sentence = (uint32_t)j;
+  rasd_tokens *R = &B->T;
+  R->priv_ = &B->P;
+  B->P.forms = f;
+  R->tok = T;
+  R->n_tok = n;
+  R->sent = ts.sent;
+  R->n_sent = ts.n_sent;
+  ts.sent = NULL;
+  rasd__tokscan_free(&ts);
+  return R;
+fail:
+  rasd__tokscan_free(&ts);
+  free(B);
+  return NULL;
+}
+
+rasd_tokens *rasd_tokenize(const char *s, size_t len) { return rasd__tokenize_ex(s, len, 0); }
+
+void rasd_tokens_free(rasd_tokens *t) {
+  if (!t) return;
+  priv *P = t->priv_;
+  if (P) free(P->forms);
+  free(t->tok);
+  free(t->sent);
+  free(t); /* the block holding t and its priv */
+}
+int rasd__tokscan_run(rasd__tokscan *ts, const char *str, size_t len) {
+  rasd__text_init();
   if (!str) len = 0;
   if (len > UINT32_MAX - 1) len = UINT32_MAX - 1; /* offsets are 32-bit; callers cut larger inputs */
   ctx C, *c = &C;
   c->s = (const unsigned char *)(str ? str : "");
   c->len = len;
+  c->tok = ts->tok;
+  c->cap = ts->cap_tok;
   c->n = 0;
+  c->f = ts->forms;
+  c->fcap = ts->forms_cap;
   c->fl = 0;
   c->oom = 0;
-  c->want_stem = !(flags & RASD__TOK_NO_STEM);
-  c->ev = c->ev_local;
+  c->ev = ts->ev;
+  c->evcap = ts->cap_ev;
   c->nev = 0;
-  c->evcap = EV_LOCAL;
-  c->np = 0;
-  /* Forms (with their NULs and stems) are rarely longer than twice the source, so one allocation almost
-   * always suffices (untouched pages cost nothing). */
-  c->fcap = len * 2 + 64 + SLACK;
-  c->f = malloc(c->fcap);
-  c->cap = len / 6 + 16;
-  c->tok = malloc(c->cap * sizeof *c->tok);
-  if (!c->f || !c->tok) goto fail;
+  ts->n_tok = ts->n_sent = ts->forms_len = 0;
+  if (c->cap < len / 8 + 16) { /* news text has a token every ~10 bytes; push() grows past that */
+    size_t cap = len / 8 + 64;
+    rasd__ktok *nt = realloc(c->tok, cap * sizeof *nt);
+    if (nt) c->tok = nt, c->cap = cap;
+    else c->oom = 1;
+  }
   const unsigned char *s = c->s;
   unsigned fl = RASD_TOKF_SPACE_BEFORE | RASD_TOKF_PARA_START;
-  int first = 1;
   size_t i = 0;
   char tmp[64];
 #ifdef __SSE2__
-  int plain = plain_ok();
+  int fast = fast_ok(), blk = block_level();
 #endif
+  if (!c->oom) fgrow(c, ROOM(len));
   while (i < len && !c->oom) {
     cpv v;
     unsigned b = s[i];
@@ -671,6 +1215,19 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
       i++;
       continue;
     }
+    /* room for this token's form, its NUL and the fast path's 16-byte stores (expanding characters below
+     * grow the buffer themselves) */
+    if (c->fl + ROOM(len - i) + SLACK > c->fcap && fgrow(c, ROOM(len - i))) break;
+#ifdef __SSE2__
+    if (blk && blk_kind[b]) { /* many tokens at a time */
+#ifdef HAVE_AVX2_PATH
+      size_t ni = blk == 3 ? block64_avx512(c, i, &fl) : blk == 2 ? block64_avx2(c, i, &fl) : block64_sse2(c, i, &fl);
+#else
+      size_t ni = block64_sse2(c, i, &fl);
+#endif
+      if (ni != i) { i = ni; continue; }
+    }
+#endif
     size_t st = i, fo = c->fl;
     if (b - 0xD8u <= 3u && i + 1 < len && (s[i + 1] & 0xC0) == 0x80 &&
         (rasd__ar2_tab[((b - 0xD8u) << 6) | (s[i + 1] & 0x3Fu)] & 0xFF) == RASD__AR2_LETTER) {
@@ -684,7 +1241,7 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
       i += v.n;
       continue;
     case RASD__C_NL:
-      fl |= RASD_TOKF_SPACE_BEFORE | (first ? 0 : RASD_TOKF_PARA_START);
+      fl |= RASD_TOKF_SPACE_BEFORE | (c->n ? RASD_TOKF_PARA_START : 0);
       i += v.n;
       continue;
     case RASD__C_INVIS:
@@ -693,28 +1250,26 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
       continue;
     case RASD__C_AR:
     arabic: {
-      /* Arabic word: letters, marks, tatweel and invisible joiners inside it. Two-byte letters and marks go
-       * through rasd__ar2_tab; anything else through look(). */
-      size_t end = i;
+      /* Arabic word: letters, marks, tatweel and invisible joiners inside it. Letters ء–ي sixteen bytes at a
+       * time, other two-byte letters and marks through rasd__ar2_tab, anything else through look(). */
+      size_t end = i, lim = fo + MAX_FORM;
       int slow = v.cls == RASD__C_AR && !(b - 0xD8u <= 3u); /* v holds a code point outside the two-byte block */
       for (;;) {
         if (!slow) {
           char *f = c->f;
-          size_t o = c->fl, lim = fo + MAX_FORM;
+          size_t o = c->fl;
           while (i + 1 < len) {
 #ifdef __SSE2__
-            /* sixteen bytes of plain letters at a time: their form is their own bytes */
-            if (plain && i + 16 <= len && o + 16 <= lim && o + 16 + SLACK <= c->fcap) {
-              unsigned np = plain16(s + i);
+            if (fast && i + 16 <= len && o + 16 <= lim) {
+              unsigned np = norm16(s + i, f + o);
+              o += np;
+              i += np;
               if (np) {
-                _mm_storeu_si128((__m128i *)(void *)(f + o), _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
-                o += np;
-                i += np;
                 end = i;
                 if (o >= lim) break;
                 if (np == 16) continue;
-                if (i + 1 >= len) break;
               }
+              if (s[i] < 0x80) break; /* ASCII never continues an Arabic word */
             }
 #endif
             unsigned b0 = s[i] - 0xD8u, b1 = s[i + 1];
@@ -722,11 +1277,6 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
             uint32_t e = rasd__ar2_tab[(b0 << 6) | (b1 & 0x3Fu)];
             unsigned k = e & 0xFF;
             if (k == RASD__AR2_LETTER) {
-              if (o + 2 + SLACK > c->fcap) {
-                c->fl = o;
-                if (fgrow(c, 2)) break;
-                f = c->f;
-              }
               f[o] = (char)(e >> 16);
               f[o + 1] = (char)(e >> 24);
               o += 2;
@@ -743,13 +1293,13 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
             }
           }
           c->fl = o;
-          if (i >= len || c->fl - fo >= MAX_FORM || c->oom) break;
+          if (i >= len || o - fo >= MAX_FORM || s[i] < 0x80) break;
           look(c, i, &v, tmp);
         }
         slow = 0;
         /* one code point outside the fast table */
         if (v.cls == RASD__C_AR) {
-          if (fgrow(c, v.flen + 1)) break;
+          if (fgrow(c, v.flen + ROOM(len - i))) break; /* an expanding letter: keep the room for the rest */
           memcpy(c->f + c->fl, v.form, v.flen);
           c->fl += v.flen;
           i += v.n;
@@ -853,31 +1403,30 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
       push(c, st, i, fo, RASD_TOK_OTHER, &fl);
       break;
     }
-    first = 0;
   }
-  if (c->np && !c->oom) word_done(c, 0);
-  if (c->oom) goto fail;
-  if (split_sentences(c, T)) goto fail;
-  if (c->ev != c->ev_local) free(c->ev);
-  P->forms = c->f;
-  T->tok = c->tok;
-  T->n_tok = c->n;
-  return T;
-fail:
-  if (c->ev != c->ev_local) free(c->ev);
-  free(c->f);
-  free(c->tok);
-  free(B);
-  return NULL;
+  if (!c->oom && split_sentences(c, ts)) c->oom = 1;
+  ts->tok = c->tok;
+  ts->cap_tok = c->cap;
+  ts->forms = c->f;
+  ts->forms_cap = c->fcap;
+  ts->ev = c->ev;
+  ts->cap_ev = c->evcap;
+  if (c->oom) {
+    ts->n_tok = ts->n_sent = ts->forms_len = 0;
+    return -1;
+  }
+  ts->n_tok = c->n;
+  ts->forms_len = c->fl;
+  return 0;
 }
 
-rasd_tokens *rasd_tokenize(const char *s, size_t len) { return rasd__tokenize_ex(s, len, 0); }
-
-void rasd_tokens_free(rasd_tokens *t) {
-  if (!t) return;
-  priv *P = t->priv_;
-  if (P) free(P->forms);
-  free(t->tok);
-  free(t->sent);
-  free(t); /* the block holding t and its priv */
+void rasd__tokscan_free(rasd__tokscan *ts) {
+  if (!ts) return;
+  free(ts->tok);
+  free(ts->forms);
+  free(ts->sent);
+  free(ts->ev);
+  free(ts->scratch);
+  memset(ts, 0, sizeof *ts);
 }
+
