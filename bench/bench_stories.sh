@@ -36,13 +36,15 @@ if million:  # replicas shifted by 20 days each, with words dropped so that copi
                 f.write(json.dumps({'id': f"r{rep}-{a['id']}", 'date': dt.isoformat(), 'title': a['title'], 'source': a['source'],
                                     'content': ' '.join(words)}, ensure_ascii=False) + '\n'); k += 1
 PY
-printf '%-9s %9s %9s %9s %12s %10s\n' articles wall_s cpu_s rss_MB art/cpu_s stories
+# story_ms/art: CPU of the story stage alone (features, registry, linking, views, output) per article, from --timing
+printf '%-9s %9s %9s %9s %12s %10s %14s\n' articles wall_s cpu_s rss_MB art/cpu_s stories story_ms/art
 for f in "$W"/n1000.jsonl "$W"/n4000.jsonl "$W"/n16000.jsonl $(ls "$W"/n*.jsonl | grep -v -e n1000.jsonl -e n4000.jsonl -e n16000.jsonl -e n1000000.jsonl) $([ $MILLION = 1 ] && echo "$W"/n1000000.jsonl); do
   n=$(wc -l <"$f")
-  /usr/bin/time -f '%e %U %S %M' -o "$W/time" taskset -c 0 "$RASD" stories --format json -q "$f" >"$W/out.json" 2>/dev/null
+  /usr/bin/time -f '%e %U %S %M' -o "$W/time" taskset -c 0 "$RASD" stories --format json -q --timing "$f" >"$W/out.json" 2>"$W/err"
+  sms=$(sed -nE 's/.*story stage [0-9.]+ \(([0-9.]+) ms\/article.*/\1/p' "$W/err" | tail -1)
   read -r wall u s rss <<EOT
 $(tail -1 "$W/time")
 EOT
   st=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['stories']))" "$W/out.json" 2>/dev/null || echo '?')
-  awk -v n="$n" -v w="$wall" -v u="$u" -v s="$s" -v r="$rss" -v st="$st" 'BEGIN{c=u+s; printf "%-9d %9.2f %9.2f %9.1f %12.0f %10s\n", n, w, c, r/1024, (c>0?n/c:0), st}'
+  awk -v n="$n" -v w="$wall" -v u="$u" -v s="$s" -v r="$rss" -v st="$st" -v sms="${sms:-?}" 'BEGIN{c=u+s; printf "%-9d %9.2f %9.2f %9.1f %12.0f %10s %14s\n", n, w, c, r/1024, (c>0?n/c:0), st, sms}'
 done

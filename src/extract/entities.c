@@ -519,7 +519,7 @@ static int catch_missed(ctx *c) {
       seen[h >> 6] |= 1ull << (h & 63);
     }
   }
-  for (size_t i = 0; i < tk->n_tok; i++) {
+  for (size_t i = 0; ne && i < tk->n_tok; i++) { /* no entity yet: nothing to catch */
     if (!tok_word_ok(c, i)) continue;
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;

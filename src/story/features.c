@@ -139,12 +139,28 @@ static void lex_put(const char *s, uint32_t flag) {
   lex[h].s = s; lex[h].len = (uint32_t)l; lex[h].flags |= flag;
 }
 
-static uint32_t lex_get(const char *w, size_t len) {
+static void lex_init(void) {
   if (!lex_ready) { /* racing initialisers write identical values */
     for (size_t i = 0; i < sizeof STOP / sizeof STOP[0]; i++) lex_put(STOP[i], 1);
     for (size_t i = 0; i < sizeof CUES / sizeof CUES[0]; i++) lex_put(CUES[i], 2);
     lex_ready = 1;
   }
+}
+
+/* The flags of 'w' whose hash_bytes() is 'hv' (a token's hash serves the MinHash too). */
+static uint32_t lex_get_h(const char *w, size_t len, uint64_t hv) {
+  lex_init();
+  if (len > lex_maxlen) return 0;
+  size_t h = hv & (LEX_SLOTS - 1);
+  while (lex[h].s) {
+    if (lex[h].len == len && !memcmp(lex[h].s, w, len)) return lex[h].flags;
+    h = (h + 1) & (LEX_SLOTS - 1);
+  }
+  return 0;
+}
+
+static uint32_t lex_get(const char *w, size_t len) {
+  lex_init();
   if (len > lex_maxlen) return 0;
   size_t h = hash_bytes(w, len) & (LEX_SLOTS - 1);
   while (lex[h].s) {
@@ -156,8 +172,8 @@ static uint32_t lex_get(const char *w, size_t len) {
 
 int rasd__story_stop(const char *w, size_t len) { return (lex_get(w, len) & 1) != 0; }
 
-static int is_cue(const char *w, size_t len) {
-  if (lex_get(w, len) & 2) return 1;
+static int is_cue(const char *w, size_t len, uint64_t hv) {
+  if ((hv ? lex_get_h(w, len, hv) : lex_get(w, len)) & 2) return 1;
   if (len > 2 && (!memcmp(w, "و", 2) || !memcmp(w, "ف", 2))) return (lex_get(w + 2, len - 2) & 2) != 0;
   return 0;
 }
@@ -325,7 +341,12 @@ static int cmp_u32(const void *a, const void *b) {
 }
 
 /* A uniform view over analysis tokens or fallback tokens. */
-typedef struct wtok { const char *form, *stem; size_t flen, slen; uint32_t start, end, sent; int word, stop; } wtok;
+typedef struct wtok { const char *form, *stem; size_t flen, slen; uint32_t start, end, sent; int word, stop; uint64_t fh; } wtok;
+/* fh: hash_bytes() of the form of a word with a form (0 otherwise), computed once for the stop words, cues and MinHash */
+
+static void form_hashes(wtok *w, size_t n) {
+  for (size_t i = 0; i < n; i++) w[i].fh = w[i].word && w[i].flen ? hash_bytes(w[i].form, w[i].flen) : 0;
+}
 
 static int get_tokens(const char *s, size_t len, const rasd_tokens *tk, rasd__arena *ar, wtok **out, size_t *n,
                       fsent **sents, size_t *nsent) {
@@ -339,7 +360,7 @@ static int get_tokens(const char *s, size_t len, const rasd_tokens *tk, rasd__ar
       int word = t->kind == RASD_TOK_WORD || t->kind == RASD_TOK_LATIN || t->kind == RASD_TOK_NUMBER;
       w[i] = (wtok){t->form ? t->form : "", t->stem ? t->stem : "", t->form ? t->form_len : 0,
                     t->stem ? t->stem_len : 0, t->start, t->start + t->len, t->sentence, word,
-                    (t->flags & RASD_TOKF_STOP) != 0};
+                    (t->flags & RASD_TOKF_STOP) != 0, 0};
       if (t->kind == RASD_TOK_NUMBER) w[i].stop = 1; /* numbers: shingles only */
     }
     for (size_t i = 0; i < tk->n_sent; i++)
@@ -353,7 +374,7 @@ static int get_tokens(const char *s, size_t len, const rasd_tokens *tk, rasd__ar
   if (!w) { free(ft); free(fs); return RASD_ENOMEM; }
   for (size_t i = 0; i < nf; i++) {
     int digit = ft[i].flen && ft[i].form[0] >= '0' && ft[i].form[0] <= '9';
-    w[i] = (wtok){ft[i].form, ft[i].stem, ft[i].flen, ft[i].slen, ft[i].start, ft[i].end, ft[i].sent, 1, digit};
+    w[i] = (wtok){ft[i].form, ft[i].stem, ft[i].flen, ft[i].slen, ft[i].start, ft[i].end, ft[i].sent, 1, digit, 0};
   }
   free(ft);
   *out = w; *n = nf; *sents = fs; *nsent = nfs;
@@ -363,7 +384,7 @@ static int get_tokens(const char *s, size_t len, const rasd_tokens *tk, rasd__ar
 static int content_word(const wtok *w) {
   if (w->word && w->flen >= 2 && w->form[0] >= '0' && w->form[0] <= '9') return 1; /* numbers tell events apart */
   if (!w->word || w->stop || w->slen < 2) return 0;
-  if (rasd__story_stop(w->form, w->flen)) return 0;
+  if ((w->fh ? lex_get_h(w->form, w->flen, w->fh) : lex_get(w->form, w->flen)) & 1) return 0;
   /* one Arabic letter (2 bytes) is never a content word */
   return w->slen >= 3 || (unsigned char)w->stem[0] < 0x80;
 }
@@ -398,6 +419,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   if (!tk || !tk->n_tok) own = rasd_tokenize(text, tlen), tk = own;
   rc = get_tokens(text, tlen, tk, ar, &w, &nw, &st, &nst);
   if (rc) goto done;
+  form_hashes(w, nw);
   rc = RASD_ENOMEM;
   if (d->title && *d->title) {
     town = rasd_tokenize(d->title, strlen(d->title));
@@ -507,7 +529,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     size_t nwords = 0, nsh = 0;
     for (size_t i = 0; i < nw; i++) {
       if (!w[i].word || !w[i].flen) continue;
-      uint64_t h = hash_bytes(w[i].form, w[i].flen);
+      uint64_t h = w[i].fh;
       if (++nwords >= 3) {
         uint64_t x = mix64(h1 * 0x9E3779B97F4A7C15ULL ^ (h2 * 0xC2B2AE3D27D4EB4FULL) ^ h);
         int b = (int)(x >> 58);
@@ -579,7 +601,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
         if (b == 0 || text[b - 1] == '\n') fl |= RASD__S_PARA;
       }
       for (size_t k = tb; k < te; k++) {
-        if (pass && is_cue(v[k].form, v[k].flen)) fl |= RASD__S_ATTR;
+        if (pass && is_cue(v[k].form, v[k].flen, v[k].fh)) fl |= RASD__S_ATTR;
         int32_t id = pass ? tid[k] : tid[nw + k];
         if (id < 0) continue;
         if (RASD__VEC_PUSH(stt, nstt, cstt, (uint32_t)id)) { free(ent_ids); free(qsent); goto done; }

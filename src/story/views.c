@@ -284,18 +284,14 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   size_t want_s = o.sentences > 0 ? (size_t)o.sentences : SIZE_MAX, want_w = o.words > 0 ? (size_t)(o.words * wf) : SIZE_MAX;
   size_t nsel = 0, words = 0;
   size_t *sel = malloc((ncd + 1) * sizeof *sel);
-  if (!sel) { free(cd); free(cent); return RASD_ENOMEM; }
+  double *redv = calloc(ncd + 1, sizeof *redv); /* each candidate's redundancy: its best cosine with the selection */
+  if (!sel || !redv) { free(sel); free(redv); free(cd); free(cent); return RASD_ENOMEM; }
   while (nsel < want_s && words < want_w) {
     double best = -1e9;
     size_t bi = SIZE_MAX;
     for (size_t i = 0; i < ncd; i++) {
       if (cd[i].group != (int)i || cd[i].picked) continue;
-      double red = 0;
-      for (size_t k = 0; k < nsel; k++) {
-        const cand *y = &cd[sel[k]];
-        double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
-        if (x > red) red = x;
-      }
+      double red = redv[i];
       double mmr = SW.lam * cd[i].score - (1 - SW.lam) * red;
       if (red > 0.6) mmr -= 1;
       if (mmr > best) best = mmr, bi = i;
@@ -308,7 +304,14 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     }
     sel[nsel++] = bi;
     words += nw;
+    const cand *y = &cd[bi];
+    for (size_t i = 0; i < ncd; i++) {
+      if (cd[i].group != (int)i || cd[i].picked) continue;
+      double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
+      if (x > redv[i]) redv[i] = x;
+    }
   }
+  free(redv);
   /* reading order: by article (publication order), then position */
   for (size_t i = 1; i < nsel; i++)
     for (size_t j = i; j > 0; j--) {
