@@ -182,7 +182,9 @@ int cmd_add(int argc, char **argv) {
              "Adds articles to the store FILE (created when missing): each is read, cleaned, analysed, indexed for\n"
              "search and linked into the stories already there. Re-adding an article (same id, url or text) adds\n"
              "nothing. Every N articles (default 1000) are one transaction: an interrupted run loses at most the\n"
-             "open batch, and running it again finishes the job. --digest then prints the stories of the store;\n"
+             "open batch, and running it again finishes the job. When the story state saved in the store is of an\n"
+             "older format, damaged or missing, it is rebuilt from the stored articles (said on stderr; the stories are\n"
+             "then those of one run over all of them); a newer format is refused. --digest then prints the stories;\n"
              "--timing prints the CPU seconds of reading, analysis and the store on stderr.\n");
       cli_inputs_free(&in);
       return CLI_OK;
