@@ -410,9 +410,9 @@ static double indel_cost(const uint8_t *s, int n, int i) {
   return 1.0;
 }
 
-static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose);
+static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose, double bound);
 
-double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) { return sym_dist(a, na, b, nb, 0); }
+double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb) { return sym_dist(a, na, b, nb, 0, 1e9); }
 
 /* Spellings this long (letter symbols, both) may use sub_cost_long(). */
 #define LONG_SPELLING 6
@@ -439,7 +439,9 @@ static double digraph_split(uint8_t dg, const uint8_t *x, int n) {
   return c > 0.3 ? 9 : c + (n == 3 ? 0.3 : 0.1);
 }
 
-static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose) {
+/* The weighted edit distance of 'a' and 'b'; once every alignment costs more than 'bound', some value above
+ * 'bound' (callers that only compare with a tolerance stop early). */
+static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int loose, double bound) {
   /* four rolling rows: a digraph on one side may align with three letters on the other */
   double row[4][RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
   if (na > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) na = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
@@ -448,6 +450,7 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
   for (int i = 0; i < na; i++) dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
   for (int j = 0; j < nb; j++) dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
 #define ROW(i) row[(i) & 3]
+  double rmin[4] = {0, 0, 0, 0};
   ROW(0)[0] = 0;
   for (int j = 1; j <= nb; j++) ROW(0)[j] = ROW(0)[j - 1] + indel_cost(b, nb, j - 1);
   for (int i = 1; i <= na; i++) {
@@ -473,6 +476,13 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
           if ((x = ROW(i - k)[j - 1] + digraph_split(b[j - 1], a + i - k, k)) < d) d = x;
       cur[j] = d;
     }
+    /* every alignment passes through one of the last three rows (a digraph skips two at most) */
+    double m = cur[0];
+    for (int j = 1; j <= nb; j++) if (cur[j] < m) m = cur[j];
+    rmin[i & 3] = m;
+    double lo = m;
+    for (int k = 1; k < 3 && k <= i; k++) if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
+    if (lo > bound) return lo;
   }
   return ROW(na)[nb];
 #undef ROW
@@ -549,7 +559,8 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   if (dl > 2 || dl < -2) return 0;
   double g = gap_dist(x->sym, x->n, y->sym, y->n);
   int loose = x->n >= LONG_SPELLING && y->n >= LONG_SPELLING;
-  return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose)) <= tolerance(l) + 1e-9;
+  double tol = tolerance(l) + 1e-9;
+  return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose, tol)) <= tol;
 }
 
 static int joined(const rasd__name *nm, uint8_t *out, int *nconso) {
@@ -648,7 +659,8 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   }
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
   int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
-  return (g >= 0 ? g : sym_dist(ja, na, jb, nb, loose)) <= (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
+  double tol = (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
+  return (g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol)) <= tol;
 }
 
 static int ascii_ieq(const char *a, const char *b) {

@@ -237,14 +237,6 @@ typedef struct wc_ent {
   uint8_t hit; /* looked up again since it was added or last kept */
 } wc_ent;
 
-/* One memo entry of the low context group: its key (k[2] bit 63 set when in use) and summed rows. */
-#define LM_BITS 12
-#define LM_USED ((uint64_t)1 << 63)
-typedef struct lm_ent {
-  uint64_t k[3];
-  int32_t v[VL];
-} lm_ent;
-
 struct rasd__ner_state {
   size_t cap;            /* tokens the sentence buffers hold */
   uint32_t *idx;         /* per token: entry index (WC_LONG: overflow) */
@@ -262,10 +254,8 @@ struct rasd__ner_state {
                             (0 = empty), so a probe reads an entry only when the hashes agree */
   size_t slot_mask;
   int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
-  uint64_t *lkey;        /* per token: the key of its low context group (3 words) */
   uint64_t *hbuf;        /* per word of rasd__ner_traits: its word_hash */
   size_t cap_h;
-  struct lm_ent *lm;     /* memo of the low group's summed rows by key (direct-mapped, 1 << LM_BITS) */
 };
 
 
@@ -282,8 +272,6 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->ovf);
   free(st->ent);
   free(st->slot);
-  free(st->lkey);
-  free(st->lm);
   free(st->hbuf);
   free(st);
 }
@@ -305,7 +293,6 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   GROW(st->em, c, VL * sizeof *st->em);
   GROW(st->score, c, RASD__NER_T * sizeof *st->score);
   GROW(st->back, c, RASD__NER_T);
-  GROW(st->lkey, c, 3 * sizeof *st->lkey);
   st->cap = c;
   return 0;
 }
@@ -413,8 +400,6 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
     rasd__ner_nb_feats(NULL, m->bits, nb);
     nb_vectors(m, nb, st->edge);
     st->gen = m->gen;
-    if (!st->lm && !(st->lm = malloc(sizeof *st->lm << LM_BITS))) return -1;
-    memset(st->lm, 0, sizeof *st->lm << LM_BITS); /* sums of another model's rows */
   }
   if (st->n_ent + n <= st->cap_ent) return 0;
   if (st->n_ent + n > WC_MAX && st->n_ent) cache_evict(st);
@@ -545,15 +530,14 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
     st->tok[i] = ent_at(st, st->idx[i])->tok;
   }
   rasd__ner_mark(&m->lex, st->tok, n);
-  for (size_t i = 0; i < n; i++)
-    rasd__ner_ctx_split(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX, NULL, st->lkey + 3 * i);
+  for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
   enum { AHEAD = 2 }; /* the context rows are cache misses: ask for the next tokens' rows early */
   for (size_t i = 0; i < n && i < AHEAD; i++)
-    for (int k = 0; k < RASD__NER_NHIGH; k++)
+    for (int k = 0; k < RASD__NER_NCTX; k++)
       __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
     if (i + AHEAD < n)
-      for (int k = 0; k < RASD__NER_NHIGH; k++)
+      for (int k = 0; k < RASD__NER_NCTX; k++)
         __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
     int32_t *e = st->em + i * VL;
     memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
@@ -561,22 +545,7 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
     add_vec(e, i >= 2 ? ent_at(st, st->idx[i - 2])->v[2] : st->edge[1]);
     add_vec(e, i + 1 < n ? ent_at(st, st->idx[i + 1])->v[3] : st->edge[2]);
     add_vec(e, i + 2 < n ? ent_at(st, st->idx[i + 2])->v[4] : st->edge[3]);
-    add_rows(m, st->ctx + i * RASD__NER_NCTX, RASD__NER_NHIGH, e);
-    /* the low group through its memo */
-    const uint64_t *k = st->lkey + 3 * i;
-    uint64_t k2 = k[2] | LM_USED, hsh = (k[0] * 0x9E3779B97F4A7C15ULL) ^ (k[1] * 0xC2B2AE3D27D4EB4FULL) ^ (k2 * 0x165667B19E3779F9ULL);
-    lm_ent *le = &st->lm[(hsh ^ (hsh >> 31)) >> (64 - LM_BITS)];
-    if (le->k[0] != k[0] || le->k[1] != k[1] || le->k[2] != k2) {
-      uint32_t hi[RASD__NER_NHIGH], lo[RASD__NER_NLOW];
-      uint64_t kk[3];
-      rasd__ner_ctx_split(st->tok, n, i, m->bits, hi, lo, kk);
-      memset(le->v, 0, sizeof le->v);
-      add_rows(m, lo, RASD__NER_NLOW, le->v);
-      le->k[0] = k[0];
-      le->k[1] = k[1];
-      le->k[2] = k2;
-    }
-    add_vec(e, le->v);
+    add_rows(m, st->ctx + i * RASD__NER_NCTX, RASD__NER_NCTX, e);
   }
   return 0;
 }

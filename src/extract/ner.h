@@ -104,13 +104,6 @@ void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *t, size_t n);
 /* The RASD__NER_NCTX context feature buckets of token i of t[0..n) (after rasd__ner_mark). */
 void rasd__ner_ctx_feats(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *out);
 
-/* The same context features split in the low group (RASD__NER_NLOW buckets into 'lo' unless NULL, all a
- * function of the three words 'key') and the rest (RASD__NER_NHIGH buckets into 'hi'); see ner_feat.c. */
-#define RASD__NER_NLOW 15
-#define RASD__NER_NHIGH (RASD__NER_NCTX - RASD__NER_NLOW)
-void rasd__ner_ctx_split(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *hi, uint32_t *lo,
-                         uint64_t *key);
-
 /* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
 typedef struct rasd__ner_scratch rasd__ner_scratch;
 rasd__ner_scratch *rasd__ner_scratch_new(size_t cap);

@@ -124,7 +124,7 @@ static int spill_io(FILE *f, int wr, void *p, size_t n, uint64_t off) {
   return 0;
 }
 
-#define SPILL_BUF (4u << 20)  /* records are written to the spill file in chunks of this size */
+#define SPILL_BUF (1u << 20)  /* records are written to the spill file in chunks of this size */
 
 /* Writes out the buffered tail of the spill file. */
 static int spill_flush(rasd_corpus *c) {
