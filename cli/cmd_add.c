@@ -24,6 +24,7 @@ typedef struct add_ctx {
   size_t batch, in_batch, seen;
   rasd_store_stats st;
   int tty, failed_db;
+  int noticed;                   /* the batch's notice (rasd_store_notice) was printed */
   double t0, last;
   double cpu_analyse, cpu_store; /* CPU seconds spent in analysis and in the store (put, index, link, commit) */
   double cpu_put, cpu_link;      /* of cpu_store: rows + search index, and the story engine taking each article */
@@ -88,8 +89,11 @@ static int flush_queue(add_ctx *c) {
       d = NULL;
       a = NULL;
       if (rc != RASD_OK) {
-        fprintf(stderr, "rasd: %s\n", rasd_store_errmsg(c->s));
+        fprintf(stderr, "%srasd: %s\n", c->tty ? "\r\033[K" : "", rasd_store_errmsg(c->s));
         c->failed_db = 1;
+      } else if (!c->noticed && rasd_store_notice(c->s)) { /* e.g. the story state rebuilt from the stored articles */
+        fprintf(stderr, "%srasd: %s\n", c->tty ? "\r\033[K" : "", rasd_store_notice(c->s));
+        c->noticed = 1;
       }
     } else {
       c->st.duplicate++; /* the same article twice in the input, close together */
@@ -117,6 +121,7 @@ static int commit_batch(add_ctx *c) {
 
 static int on_doc(rasd_doc *d, void *ud) {
   add_ctx *c = ud;
+  if (!c->in_batch) c->noticed = 0;
   if (!c->in_batch && rasd_store_begin(c->s) != RASD_OK) {
     fprintf(stderr, "rasd: %s\n", rasd_store_errmsg(c->s));
     rasd_doc_free(d);
@@ -177,7 +182,9 @@ int cmd_add(int argc, char **argv) {
              "Adds articles to the store FILE (created when missing): each is read, cleaned, analysed, indexed for\n"
              "search and linked into the stories already there. Re-adding an article (same id, url or text) adds\n"
              "nothing. Every N articles (default 1000) are one transaction: an interrupted run loses at most the\n"
-             "open batch, and running it again finishes the job. --digest then prints the stories of the store;\n"
+             "open batch, and running it again finishes the job. When the story state saved in the store is of an\n"
+             "older format, damaged or missing, it is rebuilt from the stored articles (said on stderr; the stories are\n"
+             "then those of one run over all of them); a newer format is refused. --digest then prints the stories;\n"
              "--timing prints the CPU seconds of reading, analysis and the store on stderr.\n");
       cli_inputs_free(&in);
       return CLI_OK;

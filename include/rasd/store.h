@@ -51,6 +51,10 @@ int rasd_store_link(rasd_store *s, const rasd_models *m, rasd_doc *d, rasd_analy
  * story counts to '*st' (may be NULL). Returns RASD_OK or RASD_EDB (the batch is rolled back then). */
 int rasd_store_commit(rasd_store *s, rasd_store_stats *st);
 
+/** Returns a line for the user about something the open or last batch of 's' had to do (the story state rebuilt
+ * from the stored articles, and why), or NULL; owned by 's', valid until the next rasd_store_begin(). */
+const char *rasd_store_notice(const rasd_store *s);
+
 /** Abandons the open batch of 's'. */
 void rasd_store_rollback(rasd_store *s);
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 #include "store/store.h"
@@ -86,6 +88,9 @@ static const char *const migrations[] = {
     " (SELECT start, end, type, text, entity FROM mentions m WHERE m.article = articles.n ORDER BY rowid));"
     "DROP TABLE sentences;"
     "DROP TABLE mentions;",
+    /* 6: an article's credits ("(فرانس برس، الرصيف)"; a JSON array): the story engine reads them, so a rebuild of its
+     * state from the stored articles needs them */
+    "ALTER TABLE articles ADD COLUMN credits TEXT;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -771,6 +776,16 @@ static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
   return r == SQLITE_ROW || r == SQLITE_DONE ? RASD_OK : dbfail(s, "lookup");
 }
 
+/* 'v' ('n' strings) as a JSON array (caller frees), or NULL when there are none. */
+static char *strings_json(char **v, size_t n) {
+  if (!n) return NULL;
+  json_t *a = json_array();
+  for (size_t i = 0; a && i < n; i++) json_array_append_new(a, json_string(v[i] ? v[i] : ""));
+  char *r = a ? json_dumps(a, JSON_COMPACT) : NULL;
+  json_decref(a);
+  return r;
+}
+
 static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
   sq *q = s->impl;
   *added = 0;
@@ -790,20 +805,14 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   sqlite3_reset(st);
   if (r == SQLITE_ROW) return RASD_OK;
   if (r != SQLITE_DONE) return dbfail(s, "lookup");
-  char *agencies = NULL;
-  if (d->n_agencies) {
-    json_t *ag = json_array();
-    for (size_t i = 0; i < d->n_agencies; i++) json_array_append_new(ag, json_string(d->agencies[i]));
-    agencies = json_dumps(ag, JSON_COMPACT);
-    json_decref(ag);
-  }
+  char *agencies = strings_json(d->agencies, d->n_agencies), *credits = strings_json(d->credits, d->n_credits);
   rasd__buf ord;
   rasd__buf_init(&ord);
   /* Publication order; an undated article counts as the newest, so it never forces older ones to be linked again. */
   rasd__buf_printf(&ord, "%.10s\x1f%s", d->date && rasd__date_valid(d->date) ? d->date : "9999-12-31", id);
-  st = stmt(s, "INSERT INTO articles(id, url, hash, outlet, date, title, byline, dateline, path, text, agencies, ord)"
-               " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
-  if (!st) { free(agencies); rasd__buf_free(&ord); return RASD_EDB; }
+  st = stmt(s, "INSERT INTO articles(id, url, hash, outlet, date, title, byline, dateline, path, text, agencies, ord,"
+               " credits) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
+  if (!st) { free(agencies); free(credits); rasd__buf_free(&ord); return RASD_EDB; }
   bind_text(st, 1, id);
   bind_text(st, 2, url);
   bind_text(st, 3, hash);
@@ -817,7 +826,9 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   bind_textn(st, 10, text, tlen);
   bind_text(st, 11, agencies);
   bind_text(st, 12, ord.s);
+  bind_text(st, 13, credits);
   free(agencies);
+  free(credits);
   rasd__buf_free(&ord);
   int rc = run(s, st, "insert article");
   if (rc != RASD_OK) return rc;
@@ -1187,15 +1198,54 @@ static ssize_t state_read(void *cookie, char *buf, size_t size) {
   return io->failed && !got ? -1 : (ssize_t)got;
 }
 
-/* Loads the engine from the state saved in the store into '*out', or sets it NULL when there is none. */
-static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out) {
+/* The first row put in the open batch: every article stored before the batch has a smaller rowid. */
+static int64_t batch_floor(const sq *q) { return q->n_batch ? q->batch[0] : INT64_MAX; }
+
+/* The format version of a saved state whose first bytes are 'p' ('n' of them), as rasd_corpus_state_version() tells
+ * it: that reads a file, so the bytes go into a memory file (or a temporary one). Returns −1 when it cannot tell. */
+static int state_version_of(const void *p, size_t n) {
+  int v = -1;
+  for (int k = 0; k < 2 && v < 0; k++) {
+    char path[512];
+    int fd;
+    if (!k) {
+      fd = memfd_create("rasd-state", MFD_CLOEXEC);
+      snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+    } else {
+      const char *tmp = getenv("TMPDIR");
+      snprintf(path, sizeof path, "%s/rasd-state-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+      fd = mkstemp(path);
+    }
+    if (fd < 0) continue;
+    if (!n || write(fd, p, n) == (ssize_t)n) v = rasd_corpus_state_version(path);
+    if (k) unlink(path);
+    close(fd);
+  }
+  return v;
+}
+
+/* Loads the engine from the state saved in the store into '*out'; sets it NULL when there is none, and then says in
+ * 'why' when the articles stored before the batch need the engine rebuilt (the state is missing, older or damaged). */
+static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out, char *why, size_t whylen) {
+  sq *q = s->impl;
   *out = NULL;
-  sqlite3_stmt *st = stmt(s, "SELECT length(state) FROM link_state WHERE id = 1");
+  why[0] = 0;
+  sqlite3_stmt *st = stmt(s, "SELECT length(state), articles FROM link_state WHERE id = 1");
   if (!st) return RASD_EDB;
   int r = sqlite3_step(st);
   int64_t legacy = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  int64_t saved_n = r == SQLITE_ROW && sqlite3_column_type(st, 1) != SQLITE_NULL ? sqlite3_column_int64(st, 1) : -1;
   sqlite3_reset(st);
-  if (r == SQLITE_DONE) return RASD_OK;
+  if (r == SQLITE_DONE) {
+    /* No state: a new store, or one whose stories an older rasd (or the plain linker) made. */
+    if (!(st = stmt(s, "SELECT count(*) FROM articles WHERE n < ?1"))) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, batch_floor(q));
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    if (n < 0) return dbfail(s, "articles");
+    if (n > 0) snprintf(why, whylen, "the store has no story state for its articles");
+    return RASD_OK;
+  }
   if (r != SQLITE_ROW) return dbfail(s, "link state");
   state_io io = {s, NULL, 0, 0, NULL, 0, 0};
   /* Before schema 4 the state was one blob in link_state.state. */
@@ -1212,8 +1262,126 @@ static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out
     *out = NULL;
     return RASD_EDB;
   }
-  if (rc != RASD_OK) return rasd__store_fail(s, rc, "the story state in the store cannot be loaded: %s", rasd_strerror(rc));
+  if (rc == RASD_OK && saved_n >= 0 && (int64_t)rasd_corpus_n_articles(*out) != saved_n) {
+    snprintf(why, whylen, "the story state in the store is damaged (%zu articles, %lld expected)",
+             rasd_corpus_n_articles(*out), (long long)saved_n);
+    rasd_corpus_free(*out);
+    *out = NULL;
+    return RASD_OK;
+  }
+  if (rc == RASD_OK) return RASD_OK;
+  rasd_corpus_free(*out);
+  *out = NULL;
+  if (rc == RASD_ENOMEM) return rasd__store_fail(s, rc, "the story state in the store cannot be loaded: %s", rasd_strerror(rc));
+  /* Which format the state has decides: a newer one is kept for the rasd that wrote it, an older or damaged one is
+   * made again from the stored articles. */
+  if (!(st = stmt(s, legacy > 0 ? "SELECT substr(state, 1, 16) FROM link_state WHERE id = 1"
+                                : "SELECT substr(data, 1, 16) FROM link_state_chunks ORDER BY seq LIMIT 1")))
+    return RASD_EDB;
+  r = sqlite3_step(st);
+  int v = -1;
+  if (r == SQLITE_ROW) v = state_version_of(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+  else if (r == SQLITE_DONE) v = 0; /* no piece at all */
+  sqlite3_reset(st);
+  if (r != SQLITE_ROW && r != SQLITE_DONE) return dbfail(s, "link state");
+  if (v > RASD_CORPUS_STATE_VERSION)
+    return rasd__store_fail(s, RASD_EFORMAT, "the story state in the store was saved by a newer rasd (format %d; this rasd"
+                            " reads format %d and rebuilds older ones): use that rasd or a newer one", v,
+                            RASD_CORPUS_STATE_VERSION);
+  if (v < 0)
+    return rasd__store_fail(s, rc, "the story state in the store cannot be loaded (%s) and its format cannot be told",
+                            rasd_strerror(rc));
+  if (v > 0 && v < RASD_CORPUS_STATE_VERSION) snprintf(why, whylen, "the story state was saved by an older rasd (format %d)", v);
+  else snprintf(why, whylen, "the story state in the store is damaged (%s)", rasd_strerror(rc));
   return RASD_OK;
+}
+
+/* A copy of column 'i' of 'st' in 'ar' (NULL for NULL), its length in '*n' when 'n' is given. */
+static char *col_dup(rasd__arena *ar, sqlite3_stmt *st, int i, size_t *n) {
+  const char *v = col_text(st, i);
+  size_t len = (size_t)sqlite3_column_bytes(st, i);
+  if (n) *n = len;
+  return v ? rasd__arena_strndup(ar, v, len) : NULL;
+}
+
+/* The strings of JSON array column 'i' of 'st' into '*v' (count '*n'), copied into 'ar'. Returns -1 when out of
+ * memory. */
+static int col_strings(rasd__arena *ar, sqlite3_stmt *st, int i, char ***v, size_t *n) {
+  *v = NULL;
+  *n = 0;
+  const char *js = col_text(st, i);
+  json_t *a = js ? json_loads(js, 0, NULL) : NULL;
+  size_t k, cnt = json_array_size(a);
+  json_t *x;
+  if (cnt && !(*v = rasd__arena_alloc(ar, cnt * sizeof **v))) { json_decref(a); return -1; }
+  json_array_foreach(a, k, x) {
+    if (!json_is_string(x)) continue;
+    if (!((*v)[*n] = rasd__arena_strndup(ar, json_string_value(x), json_string_length(x)))) { json_decref(a); return -1; }
+    (*n)++;
+  }
+  json_decref(a);
+  return 0;
+}
+
+/* The document of the stored article at the row of 'st' (id, url, outlet, date, title, byline, dateline, path, text,
+ * agencies, credits) as the cleaner gave it to the analysis and the engine: the text as cleaned, its lines the
+ * paragraphs. Its strings live in one arena that rasd_doc_free() frees (as for the cleaner's documents). NULL when
+ * out of memory. */
+static rasd_doc *row_doc(sqlite3_stmt *st) {
+  size_t tl = (size_t)sqlite3_column_bytes(st, 8);
+  rasd__arena *ar = rasd__arena_new(2 * tl + 1024);
+  rasd_doc *d = ar ? rasd__arena_alloc(ar, sizeof *d) : NULL;
+  if (!d) {
+    rasd__arena_free(ar);
+    return NULL;
+  }
+  d->priv_ = ar;
+  int oom = 0;
+#define DUP(field, i) oom |= (d->field = col_dup(ar, st, i, NULL)) == NULL && sqlite3_column_type(st, i) != SQLITE_NULL
+  DUP(id, 0); DUP(url, 1); DUP(outlet, 2); DUP(date, 3); DUP(title, 4); DUP(byline, 5); DUP(dateline, 6); DUP(path, 7);
+#undef DUP
+  d->text = col_dup(ar, st, 8, &d->text_len);
+  if (!d->text) d->text = rasd__arena_strndup(ar, "", 0), d->text_len = 0;
+  oom |= !d->text;
+  oom |= col_strings(ar, st, 9, &d->agencies, &d->n_agencies) != 0;
+  oom |= col_strings(ar, st, 10, &d->credits, &d->n_credits) != 0;
+  size_t np = 0;
+  for (size_t i = 0; !oom && i < d->text_len; i++) np += d->text[i] == '\n';
+  if (!oom && d->text_len) {
+    np++;
+    if (!(d->paragraphs = rasd__arena_alloc(ar, np * sizeof *d->paragraphs))) oom = 1;
+    for (size_t i = 0, b = 0; !oom && i <= d->text_len; i++) {
+      if (i < d->text_len && d->text[i] != '\n') continue;
+      if (!(d->paragraphs[d->n_paragraphs++] = rasd__arena_strndup(ar, d->text + b, i - b))) oom = 1;
+      b = i + 1;
+    }
+  }
+  if (oom) {
+    rasd_doc_free(d);
+    return NULL;
+  }
+  return d;
+}
+
+static int sq_stored_docs(rasd_store *s, int (*each)(void *ud, rasd_doc *d), void *ud, size_t *n) {
+  sq *q = s->impl;
+  *n = 0;
+  sqlite3_stmt *st = NULL;
+  /* Its own statement: 'each' may use the cached ones. */
+  if (sqlite3_prepare_v2(q->db, "SELECT id, url, outlet, date, title, byline, dateline, path, text, agencies, credits"
+                                " FROM articles WHERE n < ?1 ORDER BY n", -1, &st, NULL) != SQLITE_OK)
+    return dbfail(s, "stored articles");
+  sqlite3_bind_int64(st, 1, batch_floor(q));
+  int rc = RASD_OK, r = SQLITE_DONE;
+  while (rc == RASD_OK && (r = sqlite3_step(st)) == SQLITE_ROW) {
+    rasd_doc *d = row_doc(st);
+    if (!d) { rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory"); break; }
+    (*n)++;
+    rc = each(ud, d);
+  }
+  if (rc == RASD_OK && r != SQLITE_DONE) rc = dbfail(s, "stored articles");
+  sqlite3_finalize(st);
+  return rc;
 }
 
 /* Saves the engine's state 'c' (of 'na' articles) in place of the one in the store. */
@@ -1253,17 +1421,24 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   if ((rc = exec(s, "CREATE TEMP TABLE IF NOT EXISTS touched(story INTEGER PRIMARY KEY, size_before INTEGER);"
                     "DELETE FROM temp.touched")))
     return rc;
+  /* A rebuilt engine numbers its stories afresh: every story row, membership, duplicate and storyline is written
+   * anew (an article it does not link keeps none), as one batch run over all the articles would write them. */
+  const int full = s->rebuild;
+  if (full && (rc = exec(s, "DELETE FROM stories; DELETE FROM story_terms; DELETE FROM storylines; DELETE FROM duplicates;"
+                            "UPDATE articles SET story = NULL, duplicate_of = NULL"
+                            " WHERE story IS NOT NULL OR duplicate_of IS NOT NULL")))
+    return rc;
   for (size_t i = 0; i < na && rc == RASD_OK; i++) {
     rasd_article_info ai, orig;
     if (rasd_corpus_article(c, i, &ai) != RASD_OK || !ai.id) continue;
     const char *dup = ai.duplicate_of >= 0 && rasd_corpus_article(c, (size_t)ai.duplicate_of, &orig) == RASD_OK ? orig.id : NULL;
-    if (i >= first_new && ai.story > 0) {
+    if ((i >= first_new || full) && ai.story > 0) {
       if (!(st = stmt(s, "INSERT OR IGNORE INTO temp.touched(story, size_before) VALUES(?1,"
                          " COALESCE((SELECT size FROM stories WHERE id = ?1), 0))"))) return RASD_EDB;
       sqlite3_bind_int64(st, 1, ai.story);
       if ((rc = run(s, st, "touch")) != RASD_OK) break;
     }
-    if (i < first_new) continue; /* the engine never moves an article it linked before */
+    if (i < first_new && !full) continue; /* the engine never moves an article it linked before */
     if (!(st = stmt(s, "UPDATE articles SET story = ?2, duplicate_of = (SELECT n FROM articles WHERE id = ?3) WHERE id = ?1")))
       return RASD_EDB;
     bind_text(st, 1, ai.id);
@@ -1327,7 +1502,17 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   if (rc != RASD_OK) return rc;
   /* The engine's state, so that the next batch continues from here. */
   if ((rc = save_state(s, c, na)) != RASD_OK) return rc;
-  if (stats && count_story_changes(s, max_before, stats) != RASD_OK) return RASD_EDB;
+  if (stats && full) {
+    /* Story ids of before mean nothing now: a story is new when all its articles are the batch's, grown when some. */
+    for (size_t id = 1; id <= ns; id++) {
+      size_t n = 0;
+      const uint32_t *arts = rasd_corpus_story_articles(c, (int64_t)id, &n);
+      size_t nb = 0;
+      for (size_t k = 0; k < n; k++) nb += arts[k] >= first_new;
+      if (nb && nb == n) stats->stories_new++;
+      else if (nb) stats->stories_grown++;
+    }
+  } else if (stats && count_story_changes(s, max_before, stats) != RASD_OK) return RASD_EDB;
   q->n_batch = 0;
   return RASD_OK;
 }
@@ -1335,6 +1520,7 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
 #include "sqlite_views.inc"
 
 const rasd__store_ops rasd__sqlite_ops = {
-    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_corpus, sq_apply_corpus,
+    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_corpus, sq_stored_docs,
+    sq_apply_corpus,
     sq_commit, sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity,     sq_search,
 };

@@ -45,6 +45,7 @@ const char *rasd_store_errmsg(const rasd_store *s) { return s ? s->err : "no sto
 int rasd_store_begin(rasd_store *s) {
   if (s->flags & RASD_STORE_READONLY) return rasd__store_fail(s, RASD_EUSAGE, "the store is open read-only");
   if (s->in_batch) return rasd__store_fail(s, RASD_EUSAGE, "a batch is already open");
+  s->notice[0] = 0;
   int rc = s->ops->begin(s);
   if (rc == RASD_OK) s->in_batch = 1;
   return rc;
@@ -63,13 +64,54 @@ int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int
   return s->ops->put(s, d, a, added);
 }
 
-/* Loads the story engine with the state saved in the store (or a new one). */
+typedef struct rebuild_ctx {
+  rasd_store *s;
+  const rasd_models *m;
+} rebuild_ctx;
+
+/* Analyses a stored article again and hands it to the engine being rebuilt. */
+static int rebuild_one(void *ud, rasd_doc *d) {
+  rebuild_ctx *r = ud;
+  rasd_analysis *a = NULL;
+  int rc = rasd_analyze(r->m, d, &a);
+  if (rc == RASD_ENOMEM) {
+    rasd_analysis_free(a);
+    rasd_doc_free(d);
+    return rasd__store_fail(r->s, rc, "rebuilding the story state: out of memory");
+  }
+  if (rc != RASD_OK) { /* analysed when it was added: the engine tokenizes it itself rather than losing it */
+    rasd_analysis_free(a);
+    a = NULL;
+  }
+  rc = rasd_corpus_add(r->s->corpus, d, a);
+  return rc == RASD_OK || rc == RASD_EINPUT ? RASD_OK
+                                            : rasd__store_fail(r->s, rc, "rebuilding the story state: %s", rasd_strerror(rc));
+}
+
+/* Loads the story engine with the state saved in the store, or a new one; when the saved state cannot be used, the
+ * new engine takes the stored articles again (read back from their rows, analysed with 'm', in order of addition),
+ * so that the batch ends as one batch run over every article would, and every story row is written anew. */
 static int corpus_open(rasd_store *s, const rasd_models *m) {
-  int rc = s->ops->load_corpus(s, m, &s->corpus);
+  char why[200] = "";
+  s->rebuild = 0;
+  int rc = s->ops->load_corpus(s, m, &s->corpus, why, sizeof why);
   if (rc != RASD_OK || s->corpus) return rc;
   s->corpus = rasd_corpus_new(m, NULL);
-  return s->corpus ? RASD_OK : rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  if (!s->corpus) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  if (!why[0]) return RASD_OK;
+  rebuild_ctx r = {s, m};
+  size_t n = 0;
+  if ((rc = s->ops->stored_docs(s, rebuild_one, &r, &n)) != RASD_OK) {
+    rasd_corpus_free(s->corpus);
+    s->corpus = NULL;
+    return rc;
+  }
+  s->rebuild = 1;
+  snprintf(s->notice, sizeof s->notice, "%s: rebuilt from the %zu stored article%s", why, n, n == 1 ? "" : "s");
+  return RASD_OK;
 }
+
+const char *rasd_store_notice(const rasd_store *s) { return s && s->notice[0] ? s->notice : NULL; }
 
 int rasd_store_link(rasd_store *s, const rasd_models *m, rasd_doc *d, rasd_analysis *a) {
   int rc = RASD_OK;
@@ -109,6 +151,7 @@ int rasd_store_commit(rasd_store *s, rasd_store_stats *st) {
   } else if (s->corpus) {
     s->corpus_first_new = rasd_corpus_n_articles(s->corpus);
   }
+  s->rebuild = 0;
   s->in_batch = 0;
   return rc;
 }
@@ -118,6 +161,7 @@ void rasd_store_rollback(rasd_store *s) {
   s->ops->rollback(s);
   rasd_corpus_free(s->corpus);
   s->corpus = NULL;
+  s->rebuild = 0;
   s->in_batch = 0;
 }
 

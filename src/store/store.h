@@ -28,8 +28,15 @@ typedef struct rasd__store_ops {
   int (*has)(rasd_store *s, const rasd_doc *d, int *found); /* same id, url or content hash stored */
   int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
   int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
-  int (*load_corpus)(rasd_store *s, const rasd_models *m, rasd_corpus **out); /* the story engine as saved, or NULL */
-  int (*apply_corpus)(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *st); /* its stories + state */
+  /* The story engine as saved into '*out', or NULL: with 'why' empty when the store has none to keep, or saying why
+   * the saved state cannot be used (an older format, damaged, missing while articles are stored) so that the engine
+   * is rebuilt from the stored articles. A state of a newer format is an error. */
+  int (*load_corpus)(rasd_store *s, const rasd_models *m, rasd_corpus **out, char *why, size_t whylen);
+  /* Hands every article stored before the open batch, in order of addition, to 'each' as a new document read back
+   * from its row ('each' owns it; a non-zero return stops and is returned). '*n' counts the documents handed. */
+  int (*stored_docs)(rasd_store *s, int (*each)(void *ud, rasd_doc *d), void *ud, size_t *n);
+  /* Writes the engine's stories and state; with s->rebuild every story row and membership is written anew. */
+  int (*apply_corpus)(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *st);
   int (*commit)(rasd_store *s);
   void (*rollback)(rasd_store *s);
   int (*stories)(rasd_store *s, const rasd_story_filter *f, json_t **out);
@@ -48,6 +55,8 @@ struct rasd_store {
   rasd_corpus *corpus;       /* the story engine, once rasd_store_link() was called */
   const rasd_models *models;
   size_t corpus_first_new;   /* index of the first article of the open batch in 'corpus' */
+  int rebuild;               /* the engine was rebuilt from the stored articles in the open batch */
+  char notice[320];          /* what the open batch did that the user should know (rasd_store_notice) */
   char err[512];
 };
 

@@ -1,0 +1,113 @@
+#!/bin/sh
+# test_store_migrate.sh — a store whose saved story state cannot be used (an older format, a damaged piece, missing,
+# scrambled story rows) keeps working: `rasd add` rebuilds the engine from the stored articles, says so on stderr, and
+# the store's stories then equal those of one batch run over every article; a newer format is refused untouched, and a
+# rebuild that fails loses nothing.
+RASD=${RASD:-build/rasd}
+P=0; F=0
+check() { d=$1; shift; if "$@"; then P=$((P + 1)); else F=$((F + 1)); echo "FAIL: $d" >&2; fi; }
+if ! command -v sqlite3 >/dev/null 2>&1 || [ ! -d examples/news ]; then
+  echo "SKIP test_store_migrate: needs sqlite3 and examples/news" >&2
+  echo "0 passed, 0 failed, 1 skipped"; exit 0
+fi
+T=$(mktemp -d "${TMPDIR:-/tmp}/rasd-migrate-XXXXXX")
+trap '[ -n "$KEEP" ] || rm -rf "$T"' EXIT INT TERM
+q() { sqlite3 "$1" "$2" 2>/dev/null; }
+
+# New articles of the day after the examples: one more on the Jeddah floods, one on something else.
+cat > "$T/new.jsonl" <<'EOF'
+{"id": "mig-flood", "outlet": "الرصيف", "date": "2025-04-24", "url": "https://example.org/mig-flood", "title": "جدة تحصي خسائر السيول وعودة الدراسة الأحد", "text": "قال الدفاع المدني في جدة إن حصيلة ضحايا السيول التي اجتاحت أحياء المدينة استقرت عند سبعة قتلى، فيما تواصل الفرق البحث عن شخصين في عداد المفقودين.\nوأعلنت إدارة التعليم في محافظة جدة عودة الدراسة يوم الأحد المقبل في جميع المدارس بعد تعليقها ثلاثة أيام بسبب الأمطار الغزيرة."}
+{"id": "mig-dates", "outlet": "صدى الرياض", "date": "2025-04-24", "title": "مزارعو القصيم يتوقعون موسما وفيرا للتمور", "text": "توقع مزارعو منطقة القصيم موسما وفيرا للتمور هذا العام بعد أمطار الشتاء، وقال رئيس جمعية المزارعين عبدالله السالم إن الإنتاج قد يتجاوز 400 ألف طن.\nوتستعد بريدة لاستضافة مهرجان التمور السنوي في آب/أغسطس المقبل بمشاركة أكثر من ألفي مزارع."}
+EOF
+cat > "$T/later.jsonl" <<'EOF'
+{"id": "mig-later", "outlet": "المدار", "date": "2025-05-30", "title": "استمرار صرف تعويضات متضرري سيول جدة", "text": "واصلت لجنة حصر الأضرار في منطقة مكة المكرمة صرف التعويضات لمتضرري السيول التي شهدتها جدة في نيسان/أبريل الماضي، وقال المتحدث باسم اللجنة إن الدفعة الثانية تشمل 1200 أسرة."}
+EOF
+
+# What one batch over every article gives.
+"$RASD" add -q --db "$T/fresh.db" examples/news "$T/new.jsonl" > /dev/null 2>&1
+N=$(q "$T/fresh.db" 'select count(*) from articles')
+NOLD=$(( $(q "$T/fresh.db" 'select count(*) from articles') - 2 ))
+check "the reference store has every article" [ "$N" -ge 12 ]
+STATE_V=$(q "$T/fresh.db" 'select substr(data, 8, 1) from link_state_chunks order by seq limit 1')
+check "the reference store's state has a format version" [ -n "$STATE_V" ] && [ "$STATE_V" -ge 3 ]
+
+stories() { q "$1" 'select id, title, size, outlets, first_date, last_date, storyline, view from stories order by id'; }
+members() { q "$1" 'select a.id, a.story, o.id from articles a left join articles o on o.n = a.duplicate_of order by a.id'; }
+dups() { q "$1" 'select a.id, o.id from duplicates d join articles a on a.n = d.article join articles o on o.n = d.original order by 1'; }
+part() { q "$1" "select group_concat(id, ' ') from (select id, story from articles order by story, id) group by story order by min(id)"; }
+same_as_fresh() { # $1 = name, $2 = store
+  check "$1: the stories equal one batch run (rows and views)" [ "$(stories "$2")" = "$(stories "$T/fresh.db")" ]
+  check "$1: every article is in the story of one batch run" [ "$(members "$2")" = "$(members "$T/fresh.db")" ]
+  check "$1: the same duplicates" [ "$(dups "$2")" = "$(dups "$T/fresh.db")" ]
+  check "$1: no leftover story terms or storylines" [ "$(q "$2" 'select (select count(*) from story_terms) + (select count(*) from storylines)')" = 0 ]
+  check "$1: the state is saved again in the current format" [ "$(q "$2" 'select substr(data, 1, 8) from link_state_chunks order by seq limit 1')" = "RASDSTO$STATE_V" ]
+  check "$1: the state counts every article" [ "$(q "$2" 'select articles from link_state')" = "$N" ]
+}
+
+# A store of the examples whose state is then spoilt in one way, and a rasd add of the new articles.
+spoil() { # $1 = name, $2 = SQL
+  "$RASD" add -q --db "$T/$1.db" examples/news > /dev/null 2>&1
+  q "$T/$1.db" "$2"
+  "$RASD" add --db "$T/$1.db" "$T/new.jsonl" > "$T/$1.out" 2> "$T/$1.err"
+  echo $? > "$T/$1.rc"
+}
+
+# 1. A state of format 2 (what rasd wrote before it saved the entity registry).
+spoil old "UPDATE link_state_chunks SET data = CAST('RASDSTO2' AS BLOB) || substr(data, 9) WHERE seq = (SELECT min(seq) FROM link_state_chunks)"
+check "format 2: rasd add succeeds" [ "$(cat "$T/old.rc")" = 0 ]
+check "format 2: the articles are added" grep -q "^rasd add: 2 added, 0 duplicate, 0 failed" "$T/old.out"
+check "format 2: one line says the state was rebuilt and why" \
+  [ "$(cat "$T/old.err")" = "rasd: the story state was saved by an older rasd (format 2): rebuilt from the $NOLD stored articles" ]
+same_as_fresh "format 2" "$T/old.db"
+# The next batch goes on from the rebuilt state without rebuilding again.
+"$RASD" add --db "$T/old.db" "$T/later.jsonl" > "$T/old2.out" 2> "$T/old2.err"
+check "after a rebuild the next batch just adds" grep -q "^rasd add: 1 added, 0 duplicate, 0 failed" "$T/old2.out"
+check "after a rebuild the next batch is quiet" [ ! -s "$T/old2.err" ]
+"$RASD" add -q --db "$T/fresh2.db" examples/news "$T/new.jsonl" "$T/later.jsonl" > /dev/null 2>&1
+check "after a rebuild the next batch gives the stories of one batch" [ "$(part "$T/old.db")" = "$(part "$T/fresh2.db")" ]
+
+# 2. A damaged state: its last piece cut in half.
+spoil cut "UPDATE link_state_chunks SET data = substr(data, 1, length(data) / 2) WHERE seq = (SELECT max(seq) FROM link_state_chunks)"
+check "damaged state: rasd add succeeds" [ "$(cat "$T/cut.rc")" = 0 ]
+check "damaged state: rebuilt, and said so" grep -q "^rasd: the story state in the store is damaged (.*): rebuilt from the $NOLD stored articles$" "$T/cut.err"
+same_as_fresh "damaged state" "$T/cut.db"
+
+# 3. No state while articles are stored, and story rows of another numbering (as a linker of old left them).
+spoil none "DELETE FROM link_state; DELETE FROM link_state_chunks; UPDATE articles SET story = story + 100;
+  UPDATE stories SET id = id + 100, storyline = 105; INSERT INTO story_terms VALUES(101, 'سيول', 1.5);
+  INSERT INTO storylines VALUES(101, 'x'); INSERT INTO duplicates SELECT max(n), min(n), 0.9 FROM articles"
+check "no state: rasd add succeeds" [ "$(cat "$T/none.rc")" = 0 ]
+check "no state: rebuilt, and said so" grep -q "^rasd: the store has no story state for its articles: rebuilt from the $NOLD stored articles$" "$T/none.err"
+same_as_fresh "no state" "$T/none.db"
+
+# 4. Rows written before the store kept credits: the rebuild still gives every article its story of one batch run.
+spoil nocred "UPDATE link_state_chunks SET data = CAST('RASDSTO2' AS BLOB) || substr(data, 9) WHERE seq = (SELECT min(seq) FROM link_state_chunks);
+  UPDATE articles SET credits = NULL"
+check "rows without credits: rasd add succeeds" [ "$(cat "$T/nocred.rc")" = 0 ]
+check "rows without credits: same stories" [ "$(part "$T/nocred.db")" = "$(part "$T/fresh.db")" ]
+
+# 5. A rebuild that fails inside its transaction loses nothing, and the next run rebuilds.
+"$RASD" add -q --db "$T/fail.db" examples/news > /dev/null 2>&1
+q "$T/fail.db" "UPDATE link_state_chunks SET data = CAST('RASDSTO2' AS BLOB) || substr(data, 9) WHERE seq = (SELECT min(seq) FROM link_state_chunks);
+  CREATE TRIGGER no_rewrite BEFORE DELETE ON stories BEGIN SELECT RAISE(ABORT, 'story rows are locked'); END;"
+before=$(stories "$T/fail.db"; members "$T/fail.db"; q "$T/fail.db" 'select seq, hex(data) from link_state_chunks')
+"$RASD" add --db "$T/fail.db" "$T/new.jsonl" > /dev/null 2> "$T/fail.err"
+check "a failed rebuild is an error" [ $? != 0 ]
+check "a failed rebuild names the cause" grep -q "story rows are locked" "$T/fail.err"
+check "a failed rebuild changes nothing" [ "$(stories "$T/fail.db"; members "$T/fail.db"; q "$T/fail.db" 'select seq, hex(data) from link_state_chunks')" = "$before" ]
+q "$T/fail.db" 'DROP TRIGGER no_rewrite'
+"$RASD" add -q --db "$T/fail.db" "$T/new.jsonl" > /dev/null 2>&1
+same_as_fresh "after a failed rebuild" "$T/fail.db"
+
+# 6. A state of a newer format than this rasd reads is refused, and left as it is.
+"$RASD" add -q --db "$T/new9.db" examples/news > /dev/null 2>&1
+q "$T/new9.db" "UPDATE link_state_chunks SET data = CAST('RASDSTO9' AS BLOB) || substr(data, 9) WHERE seq = (SELECT min(seq) FROM link_state_chunks)"
+"$RASD" add --db "$T/new9.db" "$T/new.jsonl" > /dev/null 2> "$T/new9.err"
+check "a newer state is refused" [ $? != 0 ]
+check "a newer state is refused with a clear message" grep -q "saved by a newer rasd (format 9; this rasd reads format $STATE_V" "$T/new9.err"
+check "a newer state is not rebuilt" sh -c "! grep -q rebuilt '$T/new9.err'"
+check "a newer state is left as it is" [ "$(q "$T/new9.db" 'select substr(data, 1, 8) from link_state_chunks order by seq limit 1')" = RASDSTO9 ]
+check "a newer state: nothing added" [ "$(q "$T/new9.db" 'select count(*) from articles')" = "$NOLD" ]
+
+echo "$P passed, $F failed"
+[ "$F" = 0 ]
