@@ -290,6 +290,16 @@ static void test_search(void) {
   j = search(s, "\"الهلال الأحمر\"");
   CHECK(j && has_result(j, "libya-1") && has_result(j, "libya-2"));
   json_decref(j);
+  /* Several plain words: every one must be there, in any order (each word is a group of its spellings). */
+  j = search(s, "الهلال الأحمر");
+  CHECK(j && has_result(j, "libya-1") && has_result(j, "libya-2") && !has_result(j, "kim-1"));
+  json_decref(j);
+  j = search(s, "الأحمر درنة");
+  CHECK(j && has_result(j, "libya-1") && !has_result(j, "kim-1"));
+  json_decref(j);
+  j = search(s, "درنة بيونغيانغ");
+  CHECK(j && json_array_size(json_object_get(j, "results")) == 0);
+  json_decref(j);
   j = search(s, "\"الأحمر الهلال\"");
   CHECK(j && json_array_size(json_object_get(j, "results")) == 0);
   json_decref(j);

@@ -10,6 +10,6 @@ echo "demo: $RASD add --db $DB examples/news"
 echo "demo: adding them again adds nothing:"
 "$RASD" add -q --db "$DB" examples/news 2>/dev/null
 echo "demo: search, e.g.:  $RASD search --db $DB 'سيول جدة'"
-"$RASD" search --db "$DB" 'سيول جدة' --limit 3 2>/dev/null
+"$RASD" search --db "$DB" 'سيول جدة' --limit 3
 echo
 echo "demo: browse the stories:  $RASD serve --db $DB   then open http://127.0.0.1:8080/"

@@ -183,7 +183,7 @@ void rasd__fts_query_word(rasd__buf *m, const char *v) {
   if (rasd__words_of(v, strlen(v), &w) == RASD_OK && w.n == 1 && w.w[0].kind == RASD_TOK_WORD && !w.w[0].stop)
     k = rasd__key_of(w.w[0].bare, w.w[0].bare_len, &kl);
   rasd__words_free(&w);
-  if (m->len) rasd__buf_addc(m, ' ');
+  if (m->len) rasd__buf_adds(m, " AND "); /* FTS5 takes no implicit AND before a "(" group */
   if (!k || kl < 2 || kl > 200) {
     quoted(m, v, strlen(v));
     free(k);

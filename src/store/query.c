@@ -50,7 +50,7 @@ static char *read_value(const char *s, size_t len, size_t *i, int *quoted) {
 /* Appends 'v' to the MATCH expression as one FTS5 string (a word, or a phrase when it has several words). */
 static void add_term(rasd__buf *m, const char *v) {
   if (!*v) return;
-  if (m->len) rasd__buf_addc(m, ' ');
+  if (m->len) rasd__buf_adds(m, " AND ");
   rasd__buf_addc(m, '"');
   for (const char *p = v; *p; p++) {
     if (*p == '"') rasd__buf_addc(m, '"');
