@@ -737,7 +737,7 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     rc = run(s, st, "quantities");
   }
   free(gid);
-done:
+done:;
   char *ms = mj ? json_dumps(mj, JSON_COMPACT) : NULL;
   if (rc == RASD_OK && (sj.oom || (mj && !ms))) rc = RASD_ENOMEM;
   if (rc == RASD_OK) {
