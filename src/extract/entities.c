@@ -86,52 +86,6 @@ static int64_t wm_put(wm_ent *e, uint64_t gen, int64_t v) {
 
 static uint64_t gaz_gen_of(const rasd_models *m) { return m && m->gaz ? rasd__gaz_gen(m->gaz) : 0; }
 
-/* rasd_name_english() through a memo of its own (the entities of one run are many more than the small
- * memo in names.c holds): malloc'd result as from rasd_name_english. */
-#define EM_BITS 14
-#define EM_STR 62
-typedef struct em_ent {
-  uint64_t gen, h;
-  uint8_t len, type, translit, en_len;
-  char s[EM_STR], en[EM_STR];
-} em_ent;
-static _Thread_local em_ent *em_tab;
-static pthread_key_t em_key;
-static pthread_once_t em_once = PTHREAD_ONCE_INIT;
-static void em_key_init(void) { (void)pthread_key_create(&em_key, free); }
-
-static char *name_english_m(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
-  uint64_t gen = gaz_gen_of(m);
-  if (!em_tab && gen) {
-    pthread_once(&em_once, em_key_init);
-    em_tab = calloc((size_t)1 << EM_BITS, sizeof *em_tab);
-    if (em_tab) (void)pthread_setspecific(em_key, em_tab);
-  }
-  if (!gen || !em_tab || !s || len >= EM_STR || type < 0 || type > 255) return rasd_name_english(m, s, len, type, translit);
-  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)type;
-  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-  em_ent *e = &em_tab[(h ^ (h >> 29)) & (((size_t)1 << EM_BITS) - 1)];
-  if (e->gen == gen && e->h == h && e->len == len && e->type == type && !memcmp(e->s, s, len)) {
-    if (translit) *translit = e->translit;
-    return rasd__strndup(e->en, e->en_len);
-  }
-  int tr = 0;
-  char *en = rasd_name_english(m, s, len, type, &tr);
-  if (translit) *translit = tr;
-  size_t el = en ? strlen(en) : 0;
-  if (en && el < EM_STR) {
-    e->gen = gen;
-    e->h = h;
-    e->len = (uint8_t)len;
-    e->type = (uint8_t)type;
-    e->translit = (uint8_t)tr;
-    e->en_len = (uint8_t)el;
-    memcpy(e->s, s, len);
-    memcpy(e->en, en, el);
-  }
-  return en;
-}
-
 /* rasd__name_gaz_exact() through the memo. */
 static int64_t name_gaz_exact_m(const rasd_models *m, const char *s, size_t len) {
   uint64_t gen = gaz_gen_of(m);
@@ -994,7 +948,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
       de->type = e->type;
       de->canonical = (char *)e->canon;
       char *key = rasd_name_key(e->canon, strlen(e->canon));
-      char *en = name_english_m(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
+      char *en = rasd_name_english(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
       de->key = key ? rasd__arena_strdup(ar, key) : NULL;
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
       free(key);

@@ -752,8 +752,9 @@ static int same_letters(const rasd__gaz *g, uint32_t i, const char *s, size_t le
   return 1;
 }
 
-/* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article. */
-#define EN_MEMO_BITS 11
+/* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article, and a
+ * run's entities are many (16k slots, ~2.4 MB per thread). */
+#define EN_MEMO_BITS 14
 #define EN_MEMO_STR 62
 typedef struct en_memo {
   uint64_t gen, h;
