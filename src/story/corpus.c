@@ -27,26 +27,9 @@ static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  const char *e = getenv("RASD_STORY_TUNE");
-  while (e && *e) {
-    char k[16];
-    double v;
-    int n = 0;
-    if (sscanf(e, "%15[a-z]=%lf%n", k, &v, &n) != 2) break;
-    if (!strcmp(k, "cs")) W.cs = v;
-    else if (!strcmp(k, "mx")) W.mx = v;
-    else if (!strcmp(k, "ts")) W.ts = v;
-    else if (!strcmp(k, "ent")) W.ent = v;
-    else if (!strcmp(k, "entx")) W.entx = v;
-    else if (!strcmp(k, "date")) W.date = v;
-    else if (!strcmp(k, "time")) W.time = v;
-    else if (!strcmp(k, "th")) W.th = v;
-    else if (!strcmp(k, "loc")) W.loc = v;
-    else if (!strcmp(k, "ek")) W.ek = v;
-    else if (!strcmp(k, "avg")) W.avg = v;
-    e += n;
-    if (*e == ',') e++;
-  }
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg};
+  rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
 /* RASD_STORY_DEBUG=1 prints link scores on stderr (for tuning). */

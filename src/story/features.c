@@ -776,27 +776,27 @@ int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd_
  * RASD_STORY_TUNE="jmiss=…,jgen=…,jshift=…,jcore=…,jsize=…,jknee=…,jage=…,jgrace=…" (shared with corpus.c, which ignores
  * these keys) overrides them. */
 static struct jweights { double miss, gen, shift, core, size, knee, age, grace; } JW = {0.154, 0.16, -0.079, 0.5, 0.1, 12, 0.4, 7};
-static void jtune_load(void) {
-  static int done;
-  if (done) return;
-  done = 1;
+void rasd__story_tune(const char *const *keys, double *const *dst, size_t n) {
   const char *e = getenv("RASD_STORY_TUNE");
   while (e && *e) {
     char k[16];
     double v;
-    int n = 0;
-    if (sscanf(e, "%15[a-z]=%lf%n", k, &v, &n) != 2) break;
-    if (!strcmp(k, "jmiss")) JW.miss = v;
-    else if (!strcmp(k, "jgen")) JW.gen = v;
-    else if (!strcmp(k, "jshift")) JW.shift = v;
-    else if (!strcmp(k, "jcore")) JW.core = v;
-    else if (!strcmp(k, "jsize")) JW.size = v;
-    else if (!strcmp(k, "jknee")) JW.knee = v;
-    else if (!strcmp(k, "jage")) JW.age = v;
-    else if (!strcmp(k, "jgrace")) JW.grace = v;
-    e += n;
+    int used = 0;
+    if (sscanf(e, "%15[a-z]=%lf%n", k, &v, &used) != 2) break;
+    for (size_t i = 0; i < n; i++)
+      if (!strcmp(k, keys[i])) *dst[i] = v;
+    e += used;
     if (*e == ',') e++;
   }
+}
+
+static void jtune_load(void) {
+  static int done;
+  if (done) return;
+  done = 1;
+  static const char *const keys[] = {"jmiss", "jgen", "jshift", "jcore", "jsize", "jknee", "jage", "jgrace"};
+  double *const dst[] = {&JW.miss, &JW.gen, &JW.shift, &JW.core, &JW.size, &JW.knee, &JW.age, &JW.grace};
+  rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
 static int cmp_u32k(const void *a, const void *b) {

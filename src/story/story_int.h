@@ -183,4 +183,7 @@ int64_t rasd__reg_id(const rasd_corpus *c, const char *key);
 int rasd__view_build(rasd_corpus *c, size_t s, const rasd_view_opts *vo, rasd__view *v);
 void rasd__view_free(rasd__view *v);
 
+/* Reads RASD_STORY_TUNE ("key=value,key=value", for tuning) and sets *dst[i] for each keys[i] named there. */
+void rasd__story_tune(const char *const *keys, double *const *dst, size_t n);
+
 #endif
