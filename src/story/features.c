@@ -289,7 +289,7 @@ oom:
 
 /* ---- record encoding ---- */
 
-static void put_u(rasd__buf *b, uint64_t v) {
+void rasd__put_u(rasd__buf *b, uint64_t v) {
   char tmp[10];
   int n = 0;
   do {
@@ -300,14 +300,13 @@ static void put_u(rasd__buf *b, uint64_t v) {
   rasd__buf_add(b, tmp, (size_t)n);
 }
 static void put_s(rasd__buf *b, const char *s, size_t n) {
-  if (!s) { put_u(b, 0); return; }
-  put_u(b, n + 1);
+  if (!s) { rasd__put_u(b, 0); return; }
+  rasd__put_u(b, n + 1);
   rasd__buf_add(b, s, n);
 }
 static void put_z(rasd__buf *b, const char *s) { put_s(b, s, s ? strlen(s) : 0); }
 
-typedef struct cur { const unsigned char *p, *e; int bad; } cur;
-static uint64_t get_u(cur *c) {
+uint64_t rasd__get_u(rasd__cur *c) {
   uint64_t v = 0;
   for (int sh = 0; sh < 64; sh += 7) {
     if (c->p >= c->e) { c->bad = 1; return 0; }
@@ -319,8 +318,8 @@ static uint64_t get_u(cur *c) {
   return 0;
 }
 /* The next string, copied into 'ar'; with 'ar' NULL it is skipped (and "" returned for a present string). */
-static const char *get_s(cur *c, rasd__arena *ar, uint32_t *len) {
-  uint64_t n = get_u(c);
+static const char *get_s(rasd__cur *c, rasd__arena *ar, uint32_t *len) {
+  uint64_t n = rasd__get_u(c);
   if (len) *len = 0;
   if (!n || c->bad) return NULL;
   n--;
@@ -518,9 +517,9 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   }
   /* header */
   put_z(out, d->id); put_z(out, outlet); put_z(out, d->date); put_z(out, d->title); put_z(out, d->url);
-  put_u(out, ntf);
+  rasd__put_u(out, ntf);
   uint32_t prev = 0;
-  for (size_t i = 0; i < ntf; i++) { put_u(out, tf[i].id - prev); prev = tf[i].id; put_u(out, tf[i].tf); }
+  for (size_t i = 0; i < ntf; i++) { rasd__put_u(out, tf[i].id - prev); prev = tf[i].id; rasd__put_u(out, tf[i].tf); }
   /* MinHash by one-permutation hashing over 3-word shingles of the matching form (body only). */
   {
     uint64_t mins[RASD__SIG_N];
@@ -540,22 +539,22 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       h1 = h2; h2 = h;
     }
     if (nsh >= 8) {
-      put_u(out, 1);
+      rasd__put_u(out, 1);
       for (int k = 0; k < RASD__SIG_N; k++) {
         int j = k, hop = 0;
         while (mins[j] == UINT64_MAX) j = (j + 1) % RASD__SIG_N, hop++;
         uint16_t v = (uint16_t)(mix64(mins[j] + (uint64_t)hop * 0x9E3779B97F4A7C15ULL) >> 48);
-        put_u(out, v);
+        rasd__put_u(out, v);
       }
-    } else put_u(out, 0);
+    } else rasd__put_u(out, 0);
   }
   /* mentioned full dates */
   size_t nt = a ? a->n_timex : 0, ndays = 0;
   for (size_t i = 0; i < nt; i++) ndays += rasd__day(a->timex[i].value) != RASD__NO_DAY;
-  put_u(out, ndays);
+  rasd__put_u(out, ndays);
   for (size_t i = 0; i < nt; i++) {
     int32_t dd = rasd__day(a->timex[i].value);
-    if (dd != RASD__NO_DAY) put_u(out, (uint64_t)(int64_t)dd + (1ULL << 32));
+    if (dd != RASD__NO_DAY) rasd__put_u(out, (uint64_t)(int64_t)dd + (1ULL << 32));
   }
   /* sentences: title first (flag TITLE), then up to MAX_SENT body sentences */
   size_t nbody = nst < MAX_SENT ? nst : MAX_SENT;
@@ -580,7 +579,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     qsent[i] = k;
     if (k < nbody) sflags[k] |= RASD__S_QUOTE | RASD__S_ATTR;
   }
-  put_u(out, nbody + (ntw ? 1 : 0));
+  rasd__put_u(out, nbody + (ntw ? 1 : 0));
   for (int pass = 0; pass < 2; pass++) {
     size_t ns = pass ? nbody : (ntw ? 1 : 0);
     for (size_t si = 0; si < ns; si++) {
@@ -611,11 +610,11 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       for (size_t k = 0; k < nstt; k++)
         if (!u || stt[u - 1] != stt[k]) stt[u++] = stt[k];
       put_s(out, s0, sl);
-      put_u(out, fl);
-      put_u(out, pass ? si : 0);
-      put_u(out, u);
+      rasd__put_u(out, fl);
+      rasd__put_u(out, pass ? si : 0);
+      rasd__put_u(out, u);
       prev = 0;
-      for (size_t k = 0; k < u; k++) { put_u(out, stt[k] - prev); prev = stt[k]; }
+      for (size_t k = 0; k < u; k++) { rasd__put_u(out, stt[k] - prev); prev = stt[k]; }
     }
   }
   int off = ntw ? 1 : 0; /* sentence indices in the record are shifted by the title */
@@ -633,40 +632,40 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       for (size_t k = 0; k < nev && !seen; k++) seen = evs[k] == sn && !strcmp(evd[k], dv);
       if (!seen) evd[nev] = dv, evs[nev++] = sn;
     }
-    put_u(out, nev);
-    for (size_t k = 0; k < nev; k++) { put_z(out, evd[k]); put_u(out, evs[k] + (uint32_t)off); }
+    rasd__put_u(out, nev);
+    for (size_t k = 0; k < nev; k++) { put_z(out, evd[k]); rasd__put_u(out, evs[k] + (uint32_t)off); }
     free(evd);
     free(evs);
   }
   /* quotes */
   size_t nq = a ? a->n_quotes : 0;
-  put_u(out, nq);
+  rasd__put_u(out, nq);
   for (size_t i = 0; i < nq; i++) {
     const rasd_quote *q = &a->quotes[i];
     const char *key = NULL;
     if (q->speaker_entity >= 0 && (size_t)q->speaker_entity < n_ent) key = terms->str[ent_ids[q->speaker_entity]] + 1;
     put_z(out, q->speaker); put_z(out, key); put_z(out, q->cue); put_z(out, q->text);
-    put_u(out, q->direct ? 1 : 0);
-    put_u(out, qsent[i] < nbody ? qsent[i] + (uint32_t)off : UINT32_MAX);
+    rasd__put_u(out, q->direct ? 1 : 0);
+    rasd__put_u(out, qsent[i] < nbody ? qsent[i] + (uint32_t)off : UINT32_MAX);
   }
   free(qsent);
   /* quantities */
   size_t nqt = a ? a->n_quantities : 0, nqk = 0;
   for (size_t i = 0; i < nqt; i++) nqk += a->quantities[i].sentence < nbody;
-  put_u(out, nqk);
+  rasd__put_u(out, nqk);
   for (size_t i = 0; i < nqt; i++) {
     const rasd_quantity *q = &a->quantities[i];
     if (q->sentence >= nbody) continue;
     char num[64];
     snprintf(num, sizeof num, "%.17g", q->value);
     put_z(out, num); put_z(out, q->unit); put_z(out, q->text);
-    put_u(out, q->sentence + (uint32_t)off);
+    rasd__put_u(out, q->sentence + (uint32_t)off);
   }
   /* entities */
-  put_u(out, n_ent);
+  rasd__put_u(out, n_ent);
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
-    put_u(out, link_ids[i]); put_u(out, ent_ids[i]); put_u(out, e->type); put_u(out, e->n_mentions);
+    rasd__put_u(out, link_ids[i]); rasd__put_u(out, ent_ids[i]); rasd__put_u(out, e->type); rasd__put_u(out, e->n_mentions);
     put_z(out, e->canonical); put_z(out, e->en);
   }
   free(ent_ids);
@@ -679,16 +678,16 @@ done:
 }
 
 int rasd__rec_head(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r) {
-  cur c = {p, p + n, 0};
+  rasd__cur c = {p, p + n, 0};
   memset(r, 0, sizeof *r);
   r->id = get_s(&c, ar, NULL); r->outlet = get_s(&c, ar, NULL); r->date = get_s(&c, ar, NULL);
   r->title = get_s(&c, ar, NULL); r->url = get_s(&c, ar, NULL);
-  uint64_t nt = get_u(&c);
+  uint64_t nt = rasd__get_u(&c);
   if (c.bad || nt > n) return RASD_EFORMAT;
-  for (uint64_t i = 0; i < 2 * nt && !c.bad; i++) get_u(&c); /* the terms, skipped */
-  r->has_sig = (uint32_t)get_u(&c);
+  for (uint64_t i = 0; i < 2 * nt && !c.bad; i++) rasd__get_u(&c); /* the terms, skipped */
+  r->has_sig = (uint32_t)rasd__get_u(&c);
   if (r->has_sig)
-    for (int k = 0; k < RASD__SIG_N; k++) r->sig[k] = (uint16_t)get_u(&c);
+    for (int k = 0; k < RASD__SIG_N; k++) r->sig[k] = (uint16_t)rasd__get_u(&c);
   return c.bad ? RASD_EFORMAT : RASD_OK;
 }
 
@@ -697,14 +696,14 @@ int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__re
 }
 
 int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r, int full) {
-  cur c = {p, p + n, 0};
+  rasd__cur c = {p, p + n, 0};
   memset(r, 0, sizeof *r);
   rasd__arena *sa = full ? ar : NULL; /* where strings go: nowhere when linking */
   r->id = get_s(&c, sa, NULL); r->outlet = get_s(&c, sa, NULL); r->date = get_s(&c, sa, NULL);
   r->title = get_s(&c, sa, NULL); r->url = get_s(&c, sa, NULL);
 #define GETN(field, nfield, lim)                                            \
   do {                                                                      \
-    uint64_t n_ = get_u(&c);                                                \
+    uint64_t n_ = rasd__get_u(&c);                                                \
     if (c.bad || n_ > (lim)) return RASD_EFORMAT;                           \
     nfield = (uint32_t)n_;                                                  \
     field = rasd__arena_alloc(ar, (n_ + 1) * sizeof *field);                \
@@ -712,56 +711,56 @@ int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd_
   } while (0)
   GETN(r->terms, r->n_terms, n);
   uint32_t prev = 0;
-  for (uint32_t i = 0; i < r->n_terms; i++) { prev += (uint32_t)get_u(&c); r->terms[i].id = prev; r->terms[i].tf = (uint32_t)get_u(&c); }
-  r->has_sig = (uint32_t)get_u(&c);
+  for (uint32_t i = 0; i < r->n_terms; i++) { prev += (uint32_t)rasd__get_u(&c); r->terms[i].id = prev; r->terms[i].tf = (uint32_t)rasd__get_u(&c); }
+  r->has_sig = (uint32_t)rasd__get_u(&c);
   if (r->has_sig)
-    for (int k = 0; k < RASD__SIG_N; k++) r->sig[k] = (uint16_t)get_u(&c);
+    for (int k = 0; k < RASD__SIG_N; k++) r->sig[k] = (uint16_t)rasd__get_u(&c);
   GETN(r->days, r->n_days, n);
-  for (uint32_t i = 0; i < r->n_days; i++) r->days[i] = (int32_t)((int64_t)get_u(&c) - (1LL << 32));
+  for (uint32_t i = 0; i < r->n_days; i++) r->days[i] = (int32_t)((int64_t)rasd__get_u(&c) - (1LL << 32));
   GETN(r->sent, r->n_sent, n);
   for (uint32_t i = 0; i < r->n_sent; i++) {
     rasd__rsent *s = &r->sent[i];
     s->text = get_s(&c, sa, &s->len);
     if (!s->text) s->text = "";
-    s->flags = (uint32_t)get_u(&c); s->pos = (uint32_t)get_u(&c);
+    s->flags = (uint32_t)rasd__get_u(&c); s->pos = (uint32_t)rasd__get_u(&c);
     if (!full && i > 0) { /* linking reads the headline's terms only */
-      uint64_t nt = get_u(&c);
+      uint64_t nt = rasd__get_u(&c);
       if (c.bad || nt > n) return RASD_EFORMAT;
-      for (uint64_t k = 0; k < nt; k++) get_u(&c);
+      for (uint64_t k = 0; k < nt; k++) rasd__get_u(&c);
       continue;
     }
     GETN(s->terms, s->n_terms, n);
     prev = 0;
-    for (uint32_t k = 0; k < s->n_terms; k++) { prev += (uint32_t)get_u(&c); s->terms[k] = prev; }
+    for (uint32_t k = 0; k < s->n_terms; k++) { prev += (uint32_t)rasd__get_u(&c); s->terms[k] = prev; }
   }
   if (!full) { /* events, quotes and quantities: skipped */
-    uint64_t k = get_u(&c);
-    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_u(&c);
-    k = get_u(&c);
-    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_u(&c), get_u(&c);
-    k = get_u(&c);
-    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_u(&c);
+    uint64_t k = rasd__get_u(&c);
+    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), rasd__get_u(&c);
+    k = rasd__get_u(&c);
+    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), rasd__get_u(&c), rasd__get_u(&c);
+    k = rasd__get_u(&c);
+    for (uint64_t i = 0; i < k && !c.bad; i++) get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), get_s(&c, NULL, NULL), rasd__get_u(&c);
     if (c.bad) return RASD_EFORMAT;
   } else {
   GETN(r->ev, r->n_ev, n);
-  for (uint32_t i = 0; i < r->n_ev; i++) { r->ev[i].date = get_s(&c, ar, NULL); r->ev[i].sent = (uint32_t)get_u(&c); }
+  for (uint32_t i = 0; i < r->n_ev; i++) { r->ev[i].date = get_s(&c, ar, NULL); r->ev[i].sent = (uint32_t)rasd__get_u(&c); }
   GETN(r->q, r->n_q, n);
   for (uint32_t i = 0; i < r->n_q; i++) {
     rasd__rquote *q = &r->q[i];
     q->speaker = get_s(&c, ar, NULL); q->key = get_s(&c, ar, NULL); q->cue = get_s(&c, ar, NULL);
-    q->text = get_s(&c, ar, NULL); q->direct = (uint32_t)get_u(&c); q->sent = (uint32_t)get_u(&c);
+    q->text = get_s(&c, ar, NULL); q->direct = (uint32_t)rasd__get_u(&c); q->sent = (uint32_t)rasd__get_u(&c);
   }
   GETN(r->qt, r->n_qt, n);
   for (uint32_t i = 0; i < r->n_qt; i++) {
     const char *num = get_s(&c, ar, NULL);
     r->qt[i].value = num ? strtod(num, NULL) : 0;
-    r->qt[i].unit = get_s(&c, ar, NULL); r->qt[i].text = get_s(&c, ar, NULL); r->qt[i].sent = (uint32_t)get_u(&c);
+    r->qt[i].unit = get_s(&c, ar, NULL); r->qt[i].text = get_s(&c, ar, NULL); r->qt[i].sent = (uint32_t)rasd__get_u(&c);
   }
   }
   GETN(r->ent, r->n_ent, n);
   for (uint32_t i = 0; i < r->n_ent; i++) {
     rasd__rent *e = &r->ent[i];
-    e->key = (uint32_t)get_u(&c); e->vkey = (uint32_t)get_u(&c); e->type = (uint32_t)get_u(&c); e->n = (uint32_t)get_u(&c);
+    e->key = (uint32_t)rasd__get_u(&c); e->vkey = (uint32_t)rasd__get_u(&c); e->type = (uint32_t)rasd__get_u(&c); e->n = (uint32_t)rasd__get_u(&c);
     e->canonical = get_s(&c, sa, NULL); e->en = get_s(&c, sa, NULL);
   }
 #undef GETN

@@ -496,38 +496,16 @@ int rasd_registry_get(const rasd_registry *r, size_t id, rasd_corpus_entity *out
 
 /* ---- state: everything rasd_registry_add() reads, so that a loaded registry continues as the saved one would ---- */
 
-static void put_u(rasd__buf *b, uint64_t v) {
-  char tmp[10];
-  int n = 0;
-  do {
-    unsigned char c = v & 0x7f;
-    v >>= 7;
-    tmp[n++] = (char)(v ? c | 0x80 : c);
-  } while (v);
-  rasd__buf_add(b, tmp, (size_t)n);
-}
 static void put_z(rasd__buf *b, const char *s) {
-  if (!s) { put_u(b, 0); return; }
+  if (!s) { rasd__put_u(b, 0); return; }
   size_t n = strlen(s);
-  put_u(b, n + 1);
+  rasd__put_u(b, n + 1);
   rasd__buf_add(b, s, n);
 }
 
-typedef struct rcur { const unsigned char *p, *e; int bad; } rcur;
-static uint64_t get_u(rcur *c) {
-  uint64_t v = 0;
-  for (int sh = 0; sh < 64; sh += 7) {
-    if (c->p >= c->e) break;
-    unsigned char x = *c->p++;
-    v |= (uint64_t)(x & 0x7f) << sh;
-    if (!(x & 0x80)) return v;
-  }
-  c->bad = 1;
-  return 0;
-}
 /* A malloc'd copy of the next string (NULL for a saved NULL or on error; '*bad' tells them apart). */
-static char *get_z(rcur *c) {
-  uint64_t n = get_u(c);
+static char *get_z(rasd__cur *c) {
+  uint64_t n = rasd__get_u(c);
   if (!n || c->bad) return NULL;
   n--;
   if ((uint64_t)(c->e - c->p) < n || memchr(c->p, 0, n)) { c->bad = 1; return NULL; }
@@ -538,33 +516,33 @@ static char *get_z(rcur *c) {
 }
 
 static void mm_save(const mmap_ *m, rasd__buf *b) {
-  put_u(b, m->n);
-  for (size_t i = 0; i < m->n; i++) { put_z(b, m->node[i].key); put_u(b, (uint64_t)m->node[i].id); }
+  rasd__put_u(b, m->n);
+  for (size_t i = 0; i < m->n; i++) { put_z(b, m->node[i].key); rasd__put_u(b, (uint64_t)m->node[i].id); }
 }
 
 int rasd__registry_save(const rasd_registry *r, rasd__buf *b) {
-  put_u(b, r->docs);
-  put_u(b, r->n);
+  rasd__put_u(b, r->docs);
+  rasd__put_u(b, r->n);
   for (size_t i = 0; i < r->n; i++) {
     const cent *e = &r->e[i];
-    put_u(b, e->type); put_z(b, e->canonical); put_z(b, e->en); put_u(b, (uint64_t)e->en_translit);
-    put_u(b, e->mentions); put_u(b, e->articles); put_u(b, e->last_doc);
-    put_u(b, e->n_forms);
-    for (size_t f = 0; f < e->n_forms; f++) { put_z(b, e->forms[f].text); put_u(b, e->forms[f].count); put_u(b, (uint64_t)e->forms[f].ntok); }
-    put_u(b, (uint64_t)e->n_nbrs);
-    for (int k = 0; k < e->n_nbrs; k++) put_u(b, e->nbrs[k]);
+    rasd__put_u(b, e->type); put_z(b, e->canonical); put_z(b, e->en); rasd__put_u(b, (uint64_t)e->en_translit);
+    rasd__put_u(b, e->mentions); rasd__put_u(b, e->articles); rasd__put_u(b, e->last_doc);
+    rasd__put_u(b, e->n_forms);
+    for (size_t f = 0; f < e->n_forms; f++) { put_z(b, e->forms[f].text); rasd__put_u(b, e->forms[f].count); rasd__put_u(b, (uint64_t)e->forms[f].ntok); }
+    rasd__put_u(b, (uint64_t)e->n_nbrs);
+    for (int k = 0; k < e->n_nbrs; k++) rasd__put_u(b, e->nbrs[k]);
   }
   mm_save(&r->by_key, b); mm_save(&r->by_en, b); mm_save(&r->by_part, b);
   return b->oom ? RASD_ENOMEM : RASD_OK;
 }
 
 /* Reads one multimap; node order is kept, so every chain lists its ids newest first as before. */
-static int mm_load(mmap_ *m, rcur *c, size_t n_ent) {
-  uint64_t n = get_u(c);
+static int mm_load(mmap_ *m, rasd__cur *c, size_t n_ent) {
+  uint64_t n = rasd__get_u(c);
   if (c->bad || n > (uint64_t)(c->e - c->p)) return RASD_EFORMAT;
   for (uint64_t i = 0; i < n; i++) {
     char *k = get_z(c);
-    uint64_t id = get_u(c);
+    uint64_t id = rasd__get_u(c);
     if (c->bad || !k || id >= n_ent) { free(k); return c->bad == 2 ? RASD_ENOMEM : RASD_EFORMAT; }
     int bad = mm_add(m, k, (int32_t)id);
     free(k);
@@ -574,37 +552,37 @@ static int mm_load(mmap_ *m, rcur *c, size_t n_ent) {
 }
 
 int rasd__registry_load(rasd_registry *r, const unsigned char *p, size_t n) {
-  rcur c = {p, p + n, 0};
+  rasd__cur c = {p, p + n, 0};
   if (r->n || r->docs) return RASD_EINPUT;
-  r->docs = (uint32_t)get_u(&c);
-  uint64_t ne = get_u(&c);
+  r->docs = (uint32_t)rasd__get_u(&c);
+  uint64_t ne = rasd__get_u(&c);
   if (c.bad || ne > n) return RASD_EFORMAT;
   for (uint64_t i = 0; i < ne; i++) {
     cent e;
     memset(&e, 0, sizeof e);
-    e.type = (uint8_t)get_u(&c);
+    e.type = (uint8_t)rasd__get_u(&c);
     e.canonical = get_z(&c);
     e.en = get_z(&c);
-    e.en_translit = (int)get_u(&c);
-    e.mentions = (uint32_t)get_u(&c); e.articles = (uint32_t)get_u(&c); e.last_doc = (uint32_t)get_u(&c);
-    uint64_t nf = get_u(&c);
+    e.en_translit = (int)rasd__get_u(&c);
+    e.mentions = (uint32_t)rasd__get_u(&c); e.articles = (uint32_t)rasd__get_u(&c); e.last_doc = (uint32_t)rasd__get_u(&c);
+    uint64_t nf = rasd__get_u(&c);
     int bad = c.bad || !e.canonical || e.type > RASD_ENT_MISC || nf > n;
     if (!bad && RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) bad = c.bad = 2;
     if (bad) { free(e.canonical); free(e.en); return c.bad == 2 ? RASD_ENOMEM : RASD_EFORMAT; }
     cent *x = &r->e[r->n - 1];
     for (uint64_t f = 0; f < nf; f++) {
       cform cf = {get_z(&c), 0, 0};
-      cf.count = (uint32_t)get_u(&c);
-      cf.ntok = (int)get_u(&c);
+      cf.count = (uint32_t)rasd__get_u(&c);
+      cf.ntok = (int)rasd__get_u(&c);
       if (!c.bad && cf.text && RASD__VEC_PUSH(x->forms, x->n_forms, x->cap_forms, cf) == 0) continue;
       int oom = c.bad == 2 || (!c.bad && cf.text);
       free(cf.text);
       return oom ? RASD_ENOMEM : RASD_EFORMAT;
     }
-    uint64_t nn = get_u(&c);
+    uint64_t nn = rasd__get_u(&c);
     if (c.bad || nn > MAX_NBRS) return RASD_EFORMAT;
     x->n_nbrs = (int)nn;
-    for (uint64_t k = 0; k < nn; k++) x->nbrs[k] = (uint32_t)get_u(&c);
+    for (uint64_t k = 0; k < nn; k++) x->nbrs[k] = (uint32_t)rasd__get_u(&c);
   }
   int rc;
   if ((rc = mm_load(&r->by_key, &c, r->n)) || (rc = mm_load(&r->by_en, &c, r->n)) || (rc = mm_load(&r->by_part, &c, r->n)))

@@ -186,4 +186,10 @@ void rasd__view_free(rasd__view *v);
 /* Reads RASD_STORY_TUNE ("key=value,key=value", for tuning) and sets *dst[i] for each keys[i] named there. */
 void rasd__story_tune(const char *const *keys, double *const *dst, size_t n);
 
+/* Unsigned LEB128 varints of the saved records and registry state: rasd__put_u appends one to 'b'; rasd__get_u reads
+ * the next from the cursor, or sets c->bad and returns 0 when it runs past c->e or is over 64 bits. */
+typedef struct rasd__cur { const unsigned char *p, *e; int bad; } rasd__cur;
+void rasd__put_u(rasd__buf *b, uint64_t v);
+uint64_t rasd__get_u(rasd__cur *c);
+
 #endif
