@@ -394,146 +394,112 @@ typedef struct masks64 {
   uint64_t mark;    /* lead bytes of tatweel and the tashkeel U+064B–U+0652 (dropped from forms) */
 } masks64;
 
-/* v in [lo, hi] (unsigned bytes). */
-static inline __m128i in_range2(__m128i v, unsigned char lo, unsigned char hi) {
+#define SCAN_FN static inline __attribute__((always_inline)) /* the scanners are inlined into block_run() */
+/* Fills M from the per-byte masks every scanner computes (bit k: byte k): lead bytes of letters, white space,
+ * line breaks, bytes >= 0x80, one-byte punctuation, « », lead bytes of ، ؛ ؟, quotes, events, marks. */
+static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t lead, uint64_t ws, uint64_t nl,
+                                                            uint64_t hi, uint64_t pu, uint64_t qt, uint64_t ap,
+                                                            uint64_t qu, uint64_t evm, uint64_t mk) {
+  M->letters = lead | (lead << 1);
+  M->lead = lead;
+  M->space = ws;
+  M->nl = nl;
+  M->ascii = ~hi;
+  M->punct = pu;
+  M->two = qt | (ap & (~hi >> 2)); /* ، ؛ ؟ only before ASCII: a run of them is one token */
+  M->quote = qu;
+  M->event = evm;
+  M->mark = mk;
+}
+
+/* The masks of the 64 bytes at p (p[-1] .. p[65] readable) and their normalised bytes written to out (64 bytes):
+ * letters ء–غ ف–ي get their forms (أ إ آ → ا, ة → ه, ى → ي), other bytes stay as they are. One body for the
+ * SSE2 and AVX2 scanners, W bytes a vector (V: the level's operations below); AVX-512BW computes the same with
+ * mask registers. Forms: A2 A3 A5 (after D8) | 07 = A7; D8 A9 ^ 01 2E = D9 87; D9 89 ^ 03 = D9 8A. */
+#define SCAN64_BODY(V, VT, W)                                                                                      \
+  uint64_t L_ = 0, S_ = 0, N_ = 0, A_ = 0, P_ = 0, T_ = 0, AT_ = 0, Q_ = 0, E_ = 0, MK_ = 0;                      \
+  for (int k = 0; k < 64 / (W); k++) {                                                                             \
+    const unsigned char *q = p + (W) * k;                                                                          \
+    VT x = V##_ld(q), nx = V##_ld(q + 1), pv = V##_ld(q - 1);                                                      \
+    VT l8 = V##_eq(x, 0xD8), l9 = V##_eq(x, 0xD9), lc2 = V##_eq(x, 0xC2);                                         \
+    VT lead = V##_or(V##_and(l8, V##_in(nx, 0xA1, 0xBA)), V##_and(l9, V##_in(nx, 0x81, 0x8A)));                    \
+    VT ap = V##_and(l8, V##_or(V##_eq(nx, 0x8C), V##_or(V##_eq(nx, 0x9B), V##_eq(nx, 0x9F))));                     \
+    VT mk = V##_and(l9, V##_or(V##_eq(nx, 0x80), V##_in(nx, 0x8B, 0x92)));                                         \
+    VT qt = V##_and(lc2, V##_eq(V##_or(nx, V##_set(0x10)), 0xBB));                                                 \
+    VT nbsp = V##_or(V##_and(lc2, V##_eq(nx, 0xA0)), V##_and(V##_eq(pv, 0xC2), V##_eq(x, 0xA0)));                  \
+    VT nl = V##_eq(x, '\n');                                                                                       \
+    VT ws = V##_or(V##_or(V##_eq(x, ' '), nl), V##_or(V##_or(V##_eq(x, '\t'), V##_eq(x, '\r')), nbsp));           \
+    VT alnum = V##_or(V##_in(x, '0', '9'), V##_in(V##_or(x, V##_set(0x20)), 'a', 'z'));                           \
+    VT pu = V##_andnot(V##_or(alnum, V##_cmp(x, nx)), V##_in(x, 0x21, 0x7E));                                     \
+    VT qu = V##_or(V##_or(V##_eq(x, '"'), V##_eq(x, '\'')), lc2);                                                  \
+    VT evm = V##_or(V##_or(qu, V##_eq(x, '.')), V##_or(V##_or(V##_eq(x, '!'), V##_eq(x, '?')),                     \
+                                                      V##_and(l8, V##_eq(nx, 0x9F))));                             \
+    L_ |= V##_bits(lead) << ((W) * k);                                                                             \
+    S_ |= V##_bits(ws) << ((W) * k);                                                                               \
+    N_ |= V##_bits(nl) << ((W) * k);                                                                               \
+    A_ |= V##_bits(x) << ((W) * k);                                                                                \
+    P_ |= V##_bits(pu) << ((W) * k);                                                                               \
+    T_ |= V##_bits(qt) << ((W) * k);                                                                               \
+    AT_ |= V##_bits(ap) << ((W) * k);                                                                              \
+    Q_ |= V##_bits(qu) << ((W) * k);                                                                               \
+    E_ |= V##_bits(evm) << ((W) * k);                                                                              \
+    MK_ |= V##_bits(mk) << ((W) * k);                                                                              \
+    VT p8 = V##_eq(pv, 0xD8);                                                                                      \
+    VT alef = V##_and(p8, V##_or(V##_eq(V##_or(x, V##_set(1)), 0xA3), V##_eq(x, 0xA5)));                          \
+    VT teh = V##_and(p8, V##_eq(x, 0xA9)), tehl = V##_and(l8, V##_eq(nx, 0xA9));                                   \
+    VT yeh = V##_and(V##_eq(pv, 0xD9), V##_eq(x, 0x89));                                                           \
+    VT fx = V##_or(V##_or(V##_and(teh, V##_set(0x2E)), V##_and(tehl, V##_set(1))), V##_and(yeh, V##_set(3)));      \
+    V##_st(out + (W) * k, V##_xor(V##_or(x, V##_and(alef, V##_set(7))), fx));                                      \
+  }                                                                                                                \
+  masks_set(M, L_, S_, N_, A_, P_, T_, AT_, Q_, E_, MK_)
+
+/* The SSE2 operations of SCAN64_BODY. */
+#define SSE_FN static inline __attribute__((always_inline))
+SSE_FN __m128i s2_ld(const unsigned char *q) { return _mm_loadu_si128((const __m128i *)(const void *)q); }
+SSE_FN void s2_st(char *o, __m128i v) { _mm_storeu_si128((__m128i *)(void *)o, v); }
+SSE_FN __m128i s2_set(int b) { return _mm_set1_epi8((char)b); }
+SSE_FN __m128i s2_cmp(__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); }
+SSE_FN __m128i s2_eq(__m128i a, int b) { return _mm_cmpeq_epi8(a, _mm_set1_epi8((char)b)); }
+SSE_FN __m128i s2_and(__m128i a, __m128i b) { return _mm_and_si128(a, b); }
+SSE_FN __m128i s2_or(__m128i a, __m128i b) { return _mm_or_si128(a, b); }
+SSE_FN __m128i s2_xor(__m128i a, __m128i b) { return _mm_xor_si128(a, b); }
+SSE_FN __m128i s2_andnot(__m128i a, __m128i b) { return _mm_andnot_si128(a, b); }
+SSE_FN uint64_t s2_bits(__m128i a) { return (uint64_t)(unsigned)_mm_movemask_epi8(a); }
+SSE_FN __m128i s2_in(__m128i v, int lo, int hi) { /* v in [lo, hi] (unsigned bytes) */
   __m128i u = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
   return _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8((char)(hi - lo))), u);
 }
+#undef SSE_FN
 
-/* The masks of the 64 bytes at p (p[-1] .. p[65] readable) and their normalised bytes written to out (64
- * bytes): letters ء–غ ف–ي get their forms (أ إ آ → ا, ة → ه, ى → ي), other bytes stay as they are. The same
- * computation is written for AVX2 below. */
-static inline __attribute__((always_inline)) void scan64_sse2(const unsigned char *p, char *out, masks64 *M) {
-  const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9), c2 = _mm_set1_epi8((char)0xC2);
-  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0, MK = 0;
-  for (int k = 0; k < 4; k++) {
-    const unsigned char *q = p + 16 * k;
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
-    __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
-    __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(q - 1));
-    __m128i l8 = _mm_cmpeq_epi8(x, d8), l9 = _mm_cmpeq_epi8(x, d9);
-    __m128i lead = _mm_or_si128(_mm_and_si128(l8, in_range2(nx, 0xA1, 0xBA)), _mm_and_si128(l9, in_range2(nx, 0x81, 0x8A)));
-    __m128i ap = _mm_and_si128(l8, _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x8C)),
-                                                _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9B)),
-                                                             _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9F)))));
-    __m128i lc2 = _mm_cmpeq_epi8(x, c2);
-    __m128i mk = _mm_and_si128(l9, _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x80)), in_range2(nx, 0x8B, 0x92)));
-    MK |= (uint64_t)(unsigned)_mm_movemask_epi8(mk) << (16 * k);
-    __m128i qt = _mm_and_si128(lc2, _mm_cmpeq_epi8(_mm_or_si128(nx, _mm_set1_epi8(0x10)), _mm_set1_epi8((char)0xBB)));
-    __m128i nbsp = _mm_or_si128(_mm_and_si128(lc2, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA0))),
-                                _mm_and_si128(_mm_cmpeq_epi8(pv, c2), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA0))));
-    __m128i nl = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
-    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), nl),
-                              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))), nbsp));
-    __m128i alnum = _mm_or_si128(in_range2(x, '0', '9'), in_range2(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z'));
-    __m128i pu = _mm_andnot_si128(_mm_or_si128(alnum, _mm_cmpeq_epi8(x, nx)), in_range2(x, 0x21, 0x7E));
-    __m128i qu = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\''))), lc2);
-    __m128i evm = _mm_or_si128(_mm_or_si128(qu, _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))),
-                               _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))),
-                                            _mm_and_si128(l8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9F)))));
-    Q |= (uint64_t)(unsigned)_mm_movemask_epi8(qu) << (16 * k);
-    E |= (uint64_t)(unsigned)_mm_movemask_epi8(evm) << (16 * k);
-    L |= (uint64_t)(unsigned)_mm_movemask_epi8(lead) << (16 * k);
-    S |= (uint64_t)(unsigned)_mm_movemask_epi8(ws) << (16 * k);
-    N |= (uint64_t)(unsigned)_mm_movemask_epi8(nl) << (16 * k);
-    A |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * k);
-    P |= (uint64_t)(unsigned)_mm_movemask_epi8(pu) << (16 * k);
-    T |= (uint64_t)(unsigned)_mm_movemask_epi8(qt) << (16 * k);
-    AT |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << (16 * k);
-    /* forms: A2 A3 A5 (after D8) | 07 = A7; D8 A9 ^ 01 2E = D9 87; D9 89 ^ 03 = D9 8A */
-    __m128i p8 = _mm_cmpeq_epi8(pv, d8);
-    __m128i alef = _mm_and_si128(p8, _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8((char)0xA3)),
-                                                  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA5))));
-    __m128i teh = _mm_and_si128(p8, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA9)));
-    __m128i tehl = _mm_and_si128(l8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA9)));
-    __m128i yeh = _mm_and_si128(_mm_cmpeq_epi8(pv, d9), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)));
-    __m128i fx = _mm_or_si128(_mm_or_si128(_mm_and_si128(teh, _mm_set1_epi8(0x2E)), _mm_and_si128(tehl, _mm_set1_epi8(1))),
-                              _mm_and_si128(yeh, _mm_set1_epi8(3)));
-    __m128i y = _mm_xor_si128(_mm_or_si128(x, _mm_and_si128(alef, _mm_set1_epi8(7))), fx);
-    _mm_storeu_si128((__m128i *)(void *)(out + 16 * k), y);
-  }
-  M->letters = L | (L << 1);
-  M->lead = L;
-  M->space = S;
-  M->nl = N;
-  M->ascii = ~A;
-  M->punct = P;
-  M->two = T | (AT & (~A >> 2)); /* ، ؛ ؟ only before ASCII: a run of them is one token */
-  M->quote = Q;
-  M->event = E;
-  M->mark = MK;
-}
+SCAN_FN void scan64_sse2(const unsigned char *p, char *out, masks64 *M) { SCAN64_BODY(s2, __m128i, 16); }
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define HAVE_AVX2_PATH 1
 #include <immintrin.h>
-/* scan64_sse2() thirty-two bytes at a time. */
-__attribute__((target("avx2"))) static inline __attribute__((always_inline)) void scan64_avx2(const unsigned char *p, char *out,
-                                                                                                  masks64 *M) {
-  const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9), c2 = _mm256_set1_epi8((char)0xC2);
-  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0, MK = 0;
-#define IN_RANGE(v, lo, hi) \
-  _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))), _mm256_set1_epi8((char)((hi) - (lo)))), \
-                    _mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))))
-#define EQ(v, b) _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)(b)))
-  for (int k = 0; k < 2; k++) {
-    const unsigned char *q = p + 32 * k;
-    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)q);
-    __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
-    __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(q - 1));
-    __m256i l8 = _mm256_cmpeq_epi8(x, d8), l9 = _mm256_cmpeq_epi8(x, d9);
-    __m256i lead = _mm256_or_si256(_mm256_and_si256(l8, IN_RANGE(nx, 0xA1, 0xBA)), _mm256_and_si256(l9, IN_RANGE(nx, 0x81, 0x8A)));
-    __m256i ap = _mm256_and_si256(l8, _mm256_or_si256(EQ(nx, 0x8C), _mm256_or_si256(EQ(nx, 0x9B), EQ(nx, 0x9F))));
-    __m256i lc2 = _mm256_cmpeq_epi8(x, c2);
-    __m256i mk = _mm256_and_si256(l9, _mm256_or_si256(EQ(nx, 0x80), IN_RANGE(nx, 0x8B, 0x92)));
-    MK |= (uint64_t)(uint32_t)_mm256_movemask_epi8(mk) << (32 * k);
-    __m256i qt = _mm256_and_si256(lc2, EQ(_mm256_or_si256(nx, _mm256_set1_epi8(0x10)), 0xBB));
-    __m256i nbsp = _mm256_or_si256(_mm256_and_si256(lc2, EQ(nx, 0xA0)), _mm256_and_si256(_mm256_cmpeq_epi8(pv, c2), EQ(x, 0xA0)));
-    __m256i nl = EQ(x, '\n');
-    __m256i ws = _mm256_or_si256(_mm256_or_si256(EQ(x, ' '), nl), _mm256_or_si256(_mm256_or_si256(EQ(x, '\t'), EQ(x, '\r')), nbsp));
-    __m256i alnum = _mm256_or_si256(IN_RANGE(x, '0', '9'), IN_RANGE(_mm256_or_si256(x, _mm256_set1_epi8(0x20)), 'a', 'z'));
-    __m256i pu = _mm256_andnot_si256(_mm256_or_si256(alnum, _mm256_cmpeq_epi8(x, nx)), IN_RANGE(x, 0x21, 0x7E));
-    __m256i qu = _mm256_or_si256(_mm256_or_si256(EQ(x, '"'), EQ(x, '\'')), lc2);
-    __m256i evm = _mm256_or_si256(_mm256_or_si256(qu, EQ(x, '.')), _mm256_or_si256(_mm256_or_si256(EQ(x, '!'), EQ(x, '?')),
-                                                                                _mm256_and_si256(l8, EQ(nx, 0x9F))));
-    Q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(qu) << (32 * k);
-    E |= (uint64_t)(uint32_t)_mm256_movemask_epi8(evm) << (32 * k);
-    L |= (uint64_t)(uint32_t)_mm256_movemask_epi8(lead) << (32 * k);
-    S |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ws) << (32 * k);
-    N |= (uint64_t)(uint32_t)_mm256_movemask_epi8(nl) << (32 * k);
-    A |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << (32 * k);
-    P |= (uint64_t)(uint32_t)_mm256_movemask_epi8(pu) << (32 * k);
-    T |= (uint64_t)(uint32_t)_mm256_movemask_epi8(qt) << (32 * k);
-    AT |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ap) << (32 * k);
-    __m256i p8 = _mm256_cmpeq_epi8(pv, d8);
-    __m256i alef = _mm256_and_si256(p8, _mm256_or_si256(EQ(_mm256_or_si256(x, _mm256_set1_epi8(1)), 0xA3), EQ(x, 0xA5)));
-    __m256i teh = _mm256_and_si256(p8, EQ(x, 0xA9));
-    __m256i tehl = _mm256_and_si256(l8, EQ(nx, 0xA9));
-    __m256i yeh = _mm256_and_si256(_mm256_cmpeq_epi8(pv, d9), EQ(x, 0x89));
-    __m256i fx = _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(teh, _mm256_set1_epi8(0x2E)), _mm256_and_si256(tehl, _mm256_set1_epi8(1))),
-                                 _mm256_and_si256(yeh, _mm256_set1_epi8(3)));
-    __m256i y = _mm256_xor_si256(_mm256_or_si256(x, _mm256_and_si256(alef, _mm256_set1_epi8(7))), fx);
-    _mm256_storeu_si256((__m256i *)(void *)(out + 32 * k), y);
-  }
-#undef IN_RANGE
-#undef EQ
-  M->letters = L | (L << 1);
-  M->lead = L;
-  M->space = S;
-  M->nl = N;
-  M->ascii = ~A;
-  M->punct = P;
-  M->two = T | (AT & (~A >> 2));
-  M->quote = Q;
-  M->event = E;
-  M->mark = MK;
+/* The AVX2 operations of SCAN64_BODY. */
+#define AVX_FN __attribute__((target("avx2"))) static inline __attribute__((always_inline))
+AVX_FN __m256i av_ld(const unsigned char *q) { return _mm256_loadu_si256((const __m256i *)(const void *)q); }
+AVX_FN void av_st(char *o, __m256i v) { _mm256_storeu_si256((__m256i *)(void *)o, v); }
+AVX_FN __m256i av_set(int b) { return _mm256_set1_epi8((char)b); }
+AVX_FN __m256i av_cmp(__m256i a, __m256i b) { return _mm256_cmpeq_epi8(a, b); }
+AVX_FN __m256i av_eq(__m256i a, int b) { return _mm256_cmpeq_epi8(a, _mm256_set1_epi8((char)b)); }
+AVX_FN __m256i av_and(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
+AVX_FN __m256i av_or(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
+AVX_FN __m256i av_xor(__m256i a, __m256i b) { return _mm256_xor_si256(a, b); }
+AVX_FN __m256i av_andnot(__m256i a, __m256i b) { return _mm256_andnot_si256(a, b); }
+AVX_FN uint64_t av_bits(__m256i a) { return (uint64_t)(uint32_t)_mm256_movemask_epi8(a); }
+AVX_FN __m256i av_in(__m256i v, int lo, int hi) {
+  __m256i u = _mm256_sub_epi8(v, _mm256_set1_epi8((char)lo));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(u, _mm256_set1_epi8((char)(hi - lo))), u);
 }
-#endif
+#undef AVX_FN
 
-#ifdef HAVE_AVX2_PATH
-/* scan64_sse2() sixty-four bytes at a time, with mask registers (AVX-512BW). */
-__attribute__((target("avx512bw"))) static inline __attribute__((always_inline)) void scan64_avx512(const unsigned char *p, char *out,
-                                                                                                       masks64 *M) {
+__attribute__((target("avx2"))) SCAN_FN void scan64_avx2(const unsigned char *p, char *out, masks64 *M) {
+  SCAN64_BODY(av, __m256i, 32);
+}
+
+/* The same with mask registers (AVX-512BW), all 64 bytes at once. */
+__attribute__((target("avx512bw"))) SCAN_FN void scan64_avx512(const unsigned char *p, char *out, masks64 *M) {
 #define B(v) _mm512_set1_epi8((char)(v))
 #define EQ(k, v, b) _mm512_mask_cmpeq_epi8_mask(k, v, B(b))
 #define IN(k, v, lo, hi) _mm512_mask_cmple_epu8_mask(_mm512_mask_cmpge_epu8_mask(k, v, B(lo)), v, B(hi))
@@ -562,16 +528,7 @@ __attribute__((target("avx512bw"))) static inline __attribute__((always_inline))
 #undef B
 #undef EQ
 #undef IN
-  M->letters = lead | (lead << 1);
-  M->lead = lead;
-  M->space = ws;
-  M->nl = nl;
-  M->ascii = ~hi;
-  M->punct = pu;
-  M->two = qt | (ap & (~hi >> 2));
-  M->quote = qu;
-  M->event = evm;
-  M->mark = mk;
+  masks_set(M, lead, ws, nl, hi, pu, qt, ap, qu, evm, mk);
 }
 #endif
 
