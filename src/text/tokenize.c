@@ -578,13 +578,116 @@ static inline unsigned gap_flags(uint64_t gap, uint64_t nl, unsigned cf) {
   return cf | (gap ? RASD_TOKF_SPACE_BEFORE : 0) | ((gap & nl) ? RASD_TOKF_PARA_START : 0);
 }
 
+/* Writes the tokens of a block that has no line break: the k-th bit of 'starts' and of 'ends' (not 0) are the first
+ * and last bytes of the k-th token; L, Q, E, spb: letters, quotes, events, white space before each byte; pos: the
+ * block's offset in the text, fb0 its offset in the forms; idx: the index of the first token. Advances *tp and *evp
+ * and returns the bit of the last token end. May write up to 64 tokens and 64 events past *tp and *evp. */
+typedef int (*emit_fn)(rasd__ktok **tp, uint32_t **evp, uint64_t starts, uint64_t ends, uint64_t L, uint64_t Q,
+                       uint64_t E, uint64_t spb, uint32_t pos, uint32_t fb0, uint32_t idx);
+
+/* emit_fn with general-purpose registers: eight tokens a round, the ones past the last (v == 0) written where the
+ * next one goes; the round count is the only branch (a block rarely holds more than eight tokens). Tokens are
+ * written as two little-endian words: start | len << 32, form | form_len << 32 | kind << 48 | flags << 56. */
+static inline __attribute__((always_inline)) int emit_scalar(rasd__ktok **tp, uint32_t **evp, uint64_t starts,
+                                                             uint64_t ends, uint64_t L, uint64_t Q, uint64_t E,
+                                                             uint64_t spb, uint32_t pos, uint32_t fb0, uint32_t idx) {
+  const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
+  rasd__ktok *t = *tp;
+  uint32_t *ev = *evp;
+  int pe = 0;
+  do {
+#ifdef __GNUC__
+#pragma GCC unroll 8
+#endif
+    for (int u = 0; u < 8; u++) {
+      uint64_t v = ends != 0;
+      unsigned b = (unsigned)__builtin_ctzll(starts | H), e = (unsigned)__builtin_ctzll(ends | H);
+      uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, fl = (spb >> b) & 1;
+      uint64_t w0 = (pos + b) | n << 32;
+      uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw + q) << 48 | fl << 56;
+      memcpy(t, &w0, 8);
+      memcpy((char *)t + 8, &w1, 8);
+      *ev = idx;
+      ev += ((E >> b) & v);
+      idx += (uint32_t)v;
+      t += v;
+      pe = v ? (int)e : pe;
+      starts &= starts - 1;
+      ends &= ends - 1;
+    }
+  } while (ends);
+  *tp = t;
+  *evp = ev;
+  return pe;
+}
+
+#if defined(HAVE_AVX2_PATH) && (defined(__clang__) || __GNUC__ >= 8)
+#define HAVE_VBMI2_PATH 1
+#define VBMI2_TARGET __attribute__((target("avx512bw,avx512vl,avx512vbmi2,bmi,bmi2,popcnt")))
+/* emit_fn with AVX-512 VBMI2: the first bytes, last bytes and kind|flags of all tokens compressed into byte lanes
+ * (vpcompressb), sixteen tokens at a time widened to 32-bit lanes and transposed into 16-byte tokens. No branch
+ * but the group count (a block rarely holds more than sixteen tokens). */
+VBMI2_TARGET static inline __attribute__((always_inline)) int emit_vbmi2(rasd__ktok **tp, uint32_t **evp,
+                                                                       uint64_t starts, uint64_t ends, uint64_t L,
+                                                                       uint64_t Q, uint64_t E, uint64_t spb,
+                                                                       uint32_t pos, uint32_t fb0, uint32_t idx) {
+  const __m512i iota = _mm512_set_epi8(63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45,
+                                       44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25,
+                                       24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4,
+                                       3, 2, 1, 0);
+  /* in each 16-byte lane, the byte of token 4j + k goes to 4k + j: after the 32-bit and 64-bit unpacks below,
+   * output register j holds tokens 4j .. 4j + 3 in order */
+  const __m512i tr = _mm512_broadcast_i32x4(_mm_setr_epi8(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15));
+  rasd__ktok *t = *tp;
+  uint32_t *ev = *evp;
+  unsigned n = (unsigned)_mm_popcnt_u64(ends);
+  /* kind | space-before << 4 of a token by its first byte (quotes and letters never share a byte) */
+  __m512i kv = _mm512_mask_mov_epi8(_mm512_set1_epi8(RASD_TOK_PUNCT), L, _mm512_set1_epi8(RASD_TOK_WORD));
+  kv = _mm512_mask_mov_epi8(kv, Q, _mm512_set1_epi8(RASD_TOK_QUOTE));
+  kv = _mm512_mask_add_epi8(kv, spb, kv, _mm512_set1_epi8(0x10));
+  __m512i sb = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(starts, iota), tr);
+  __m512i eb = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(ends, iota), tr);
+  __m512i ab = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(starts, kv), tr);
+  uint64_t evb = _bzhi_u64(_pext_u64(E, starts), n); /* bit k: token k matters to the sentence splitter */
+  const __m512i one = _mm512_set1_epi32(1), low4 = _mm512_set1_epi32(15);
+  const __m512i vpos = _mm512_set1_epi32((int)pos), vfb = _mm512_set1_epi32((int)fb0);
+  const __m512i iota32 = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  unsigned g = 0;
+  do {
+    __m512i S = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(sb)), Ee = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(eb));
+    __m512i A = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(ab));
+    __m512i len = _mm512_add_epi32(_mm512_sub_epi32(Ee, S), one);
+    __m512i w0 = _mm512_add_epi32(S, vpos), w2 = _mm512_add_epi32(S, vfb);
+    __m512i w3 = _mm512_or_si512(_mm512_or_si512(len, _mm512_slli_epi32(_mm512_and_si512(A, low4), 16)),
+                                 _mm512_slli_epi32(_mm512_srli_epi32(A, 4), 24));
+    __m512i a01 = _mm512_unpacklo_epi32(w0, len), a23 = _mm512_unpacklo_epi32(w2, w3);
+    __m512i b01 = _mm512_unpackhi_epi32(w0, len), b23 = _mm512_unpackhi_epi32(w2, w3);
+    _mm512_storeu_si512((void *)(t + g), _mm512_unpacklo_epi64(a01, a23));
+    _mm512_storeu_si512((void *)(t + g + 4), _mm512_unpackhi_epi64(a01, a23));
+    _mm512_storeu_si512((void *)(t + g + 8), _mm512_unpacklo_epi64(b01, b23));
+    _mm512_storeu_si512((void *)(t + g + 12), _mm512_unpackhi_epi64(b01, b23));
+    __mmask16 em = (__mmask16)(evb >> g);
+    _mm512_storeu_si512((void *)ev, _mm512_maskz_compress_epi32(em, _mm512_add_epi32(iota32, _mm512_set1_epi32((int)(idx + g)))));
+    ev += _mm_popcnt_u32(em);
+    g += 16;
+    sb = _mm512_alignr_epi32(sb, sb, 4); /* the next sixteen tokens to the bottom */
+    eb = _mm512_alignr_epi32(eb, eb, 4);
+    ab = _mm512_alignr_epi32(ab, ab, 4);
+  } while (g < n);
+  *tp = t + n;
+  *evp = ev;
+  return 63 - __builtin_clzll(ends);
+}
+#endif
+
 /* The block path from s[i] (a token start): 64 bytes at a time, pushes words of letters ء–ي, one-character
  * punctuation and quotes (ASCII, ، ؛ ؟ « ») with white space (' ' \t \r \n NBSP) between them, straight from bit
  * masks; their forms are the normalised bytes, written block after block at c->f + c->fl. A word may run on
  * into the next block. Stops before anything else (digits, Latin, other letters, marks, a run of one mark) and
  * returns where the next token starts, setting *flags for it; returns i when it pushed nothing. */
 static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, unsigned *flags,
-                                                              void (*scan)(const unsigned char *, char *, masks64 *)) {
+                                                              void (*scan)(const unsigned char *, char *, masks64 *),
+                                                              emit_fn emit) {
   const unsigned char *s = c->s;
   const size_t i0 = i, fo0 = c->fl, len = c->len;
   size_t pos = i, pend = SIZE_MAX, resume = i, last_end = i; /* last_end: after the last pushed token */
@@ -661,33 +764,10 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
     if (ends && !(nl & pm) && !(pe < 0 && (gfl & RASD_TOKF_PARA_START))) {
       /* no line break: a token's flags are the white space before it; tokens are written as two words */
       uint64_t spb = (ws << 1) | (pe < 0 ? (gfl & RASD_TOKF_SPACE_BEFORE) : 0); /* white space before each byte */
-      uint64_t Q = M.quote, E = M.event;
       uint32_t idx = (uint32_t)(t - c->tok), fb0 = (uint32_t)(fo0 + (pos - i0));
-      const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
       uint64_t S0 = starts, mend = ends & mk; /* words that end with marks: their forms are fixed below */
       rasd__ktok *tb = t;
-      do { /* eight tokens a round, the ones past the last (v == 0) written where the next one goes: the round
-            * count is the only branch (a block rarely holds more than eight tokens) */
-#ifdef __GNUC__
-#pragma GCC unroll 8
-#endif
-        for (int u = 0; u < 8; u++) {
-          uint64_t v = ends != 0;
-          unsigned b = (unsigned)__builtin_ctzll(starts | H), e = (unsigned)__builtin_ctzll(ends | H);
-          uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, fl = (spb >> b) & 1;
-          uint64_t w0 = (pos + b) | n << 32;
-          uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw + q) << 48 | fl << 56;
-          memcpy(t, &w0, 8);
-          memcpy((char *)t + 8, &w1, 8);
-          *ev = idx;
-          ev += ((E >> b) & v);
-          idx += (uint32_t)v;
-          t += v;
-          pe = v ? (int)e : pe;
-          starts &= starts - 1;
-          ends &= ends - 1;
-        }
-      } while (ends);
+      pe = emit(&t, &ev, starts, ends, L, M.quote, M.event, spb, (uint32_t)pos, fb0, idx);
       for (; mend && tb < t; tb++) { /* the form of a word ends at its last letter, before its marks */
         unsigned b = tb->start - (uint32_t)pos, e = b + tb->len - 1;
         if ((mend >> e) & 1) tb->form_len = (uint16_t)(64u - (unsigned)__builtin_clzll(L & ((2ull << e) - 1)) - b);
@@ -755,15 +835,21 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
   return resume;
 }
 
-static size_t block64_sse2(ctx *c, size_t i, unsigned *flags) { return block_run(c, i, flags, scan64_sse2); }
+static size_t block64_sse2(ctx *c, size_t i, unsigned *flags) { return block_run(c, i, flags, scan64_sse2, emit_scalar); }
 
 #ifdef HAVE_AVX2_PATH
 __attribute__((target("avx2"))) static size_t block64_avx2(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx2);
+  return block_run(c, i, flags, scan64_avx2, emit_scalar);
 }
 
 __attribute__((target("avx512bw"))) static size_t block64_avx512(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx512);
+  return block_run(c, i, flags, scan64_avx512, emit_scalar);
+}
+#endif
+
+#ifdef HAVE_VBMI2_PATH
+VBMI2_TARGET static size_t block64_vbmi2(ctx *c, size_t i, unsigned *flags) {
+  return block_run(c, i, flags, scan64_avx512, emit_vbmi2);
 }
 #endif
 
@@ -804,6 +890,7 @@ static int block_ok(int lvl) {
 
 
 static int simd_max;
+static int use_vbmi2; /* level 3 writes tokens with emit_vbmi2() (set by block_level()) */
 
 /* The block scanner to use: 0 none, 1 SSE2, 2 AVX2, 3 AVX-512BW (as the CPU has them); each checked against the
  * table. */
@@ -815,6 +902,10 @@ static int block_level(void) {
 #ifdef HAVE_AVX2_PATH
     if (l && __builtin_cpu_supports("avx2") && block_ok(2)) l = 2;
     if (l == 2 && __builtin_cpu_supports("avx512bw") && block_ok(3)) l = 3;
+#endif
+#ifdef HAVE_VBMI2_PATH
+    use_vbmi2 = l == 3 && __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512vl") &&
+                __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 #endif
     lvl = l; /* every thread computes the same value */
   }
@@ -1199,11 +1290,16 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *str, size_t len) {
     if (c->fl + ROOM(len - i) + SLACK > c->fcap && fgrow(c, ROOM(len - i))) break;
 #ifdef __SSE2__
     if (blk && blk_kind[b]) { /* many tokens at a time */
-#ifdef HAVE_AVX2_PATH
-      size_t ni = blk == 3 ? block64_avx512(c, i, &fl) : blk == 2 ? block64_avx2(c, i, &fl) : block64_sse2(c, i, &fl);
-#else
-      size_t ni = block64_sse2(c, i, &fl);
+      size_t ni;
+#ifdef HAVE_VBMI2_PATH
+      if (blk == 3 && use_vbmi2) ni = block64_vbmi2(c, i, &fl);
+      else
 #endif
+#ifdef HAVE_AVX2_PATH
+      if (blk >= 2) ni = blk == 3 ? block64_avx512(c, i, &fl) : block64_avx2(c, i, &fl);
+      else
+#endif
+        ni = block64_sse2(c, i, &fl);
       if (ni != i) { i = ni; continue; }
     }
 #endif
