@@ -392,6 +392,8 @@ typedef struct masks64 {
   uint64_t quote;   /* " ' and the lead byte C2 of « » (and of NBSP: never a token start) */
   uint64_t event;   /* first bytes of the tokens the sentence splitter looks at: . ! ? ؟ and the quotes */
   uint64_t mark;    /* lead bytes of tatweel and the tashkeel U+064B–U+0652 (dropped from forms) */
+  uint64_t digit;   /* ASCII digits */
+  uint64_t numsep;  /* + , - . / : @ _ : after digits, a number, date, time or e-mail may go on (general path) */
 } masks64;
 
 #define SCAN_FN static inline __attribute__((always_inline)) /* the scanners are inlined into block_run() */
@@ -399,7 +401,8 @@ typedef struct masks64 {
  * line breaks, bytes >= 0x80, one-byte punctuation, « », lead bytes of ، ؛ ؟, quotes, events, marks. */
 static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t lead, uint64_t ws, uint64_t nl,
                                                             uint64_t hi, uint64_t pu, uint64_t qt, uint64_t ap,
-                                                            uint64_t qu, uint64_t evm, uint64_t mk) {
+                                                            uint64_t qu, uint64_t evm, uint64_t mk, uint64_t dg,
+                                                            uint64_t ns) {
   M->letters = lead | (lead << 1);
   M->lead = lead;
   M->space = ws;
@@ -410,6 +413,8 @@ static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t
   M->quote = qu;
   M->event = evm;
   M->mark = mk;
+  M->digit = dg;
+  M->numsep = ns;
 }
 
 /* The masks of the 64 bytes at p (p[-1] .. p[65] readable) and their normalised bytes written to out (64 bytes):
@@ -417,7 +422,7 @@ static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t
  * SSE2 and AVX2 scanners, W bytes a vector (V: the level's operations below); AVX-512BW computes the same with
  * mask registers. Forms: A2 A3 A5 (after D8) | 07 = A7; D8 A9 ^ 01 2E = D9 87; D9 89 ^ 03 = D9 8A. */
 #define SCAN64_BODY(V, VT, W)                                                                                      \
-  uint64_t L_ = 0, S_ = 0, N_ = 0, A_ = 0, P_ = 0, T_ = 0, AT_ = 0, Q_ = 0, E_ = 0, MK_ = 0;                      \
+  uint64_t L_ = 0, S_ = 0, N_ = 0, A_ = 0, P_ = 0, T_ = 0, AT_ = 0, Q_ = 0, E_ = 0, MK_ = 0, D_ = 0, NS_ = 0;     \
   for (int k = 0; k < 64 / (W); k++) {                                                                             \
     const unsigned char *q = p + (W) * k;                                                                          \
     VT x = V##_ld(q), nx = V##_ld(q + 1), pv = V##_ld(q - 1);                                                      \
@@ -429,7 +434,8 @@ static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t
     VT nbsp = V##_or(V##_and(lc2, V##_eq(nx, 0xA0)), V##_and(V##_eq(pv, 0xC2), V##_eq(x, 0xA0)));                  \
     VT nl = V##_eq(x, '\n');                                                                                       \
     VT ws = V##_or(V##_or(V##_eq(x, ' '), nl), V##_or(V##_or(V##_eq(x, '\t'), V##_eq(x, '\r')), nbsp));           \
-    VT alnum = V##_or(V##_in(x, '0', '9'), V##_in(V##_or(x, V##_set(0x20)), 'a', 'z'));                           \
+    VT dg = V##_in(x, '0', '9'), alnum = V##_or(dg, V##_in(V##_or(x, V##_set(0x20)), 'a', 'z'));                  \
+    VT ns = V##_or(V##_or(V##_in(x, '+', '/'), V##_eq(x, ':')), V##_or(V##_eq(x, '@'), V##_eq(x, '_')));           \
     VT pu = V##_andnot(V##_or(alnum, V##_cmp(x, nx)), V##_in(x, 0x21, 0x7E));                                     \
     VT qu = V##_or(V##_or(V##_eq(x, '"'), V##_eq(x, '\'')), lc2);                                                  \
     VT evm = V##_or(V##_or(qu, V##_eq(x, '.')), V##_or(V##_or(V##_eq(x, '!'), V##_eq(x, '?')),                     \
@@ -444,6 +450,8 @@ static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t
     Q_ |= V##_bits(qu) << ((W) * k);                                                                               \
     E_ |= V##_bits(evm) << ((W) * k);                                                                              \
     MK_ |= V##_bits(mk) << ((W) * k);                                                                              \
+    D_ |= V##_bits(dg) << ((W) * k);                                                                               \
+    NS_ |= V##_bits(ns) << ((W) * k);                                                                              \
     VT p8 = V##_eq(pv, 0xD8);                                                                                      \
     VT alef = V##_and(p8, V##_or(V##_eq(V##_or(x, V##_set(1)), 0xA3), V##_eq(x, 0xA5)));                          \
     VT teh = V##_and(p8, V##_eq(x, 0xA9)), tehl = V##_and(l8, V##_eq(nx, 0xA9));                                   \
@@ -451,7 +459,7 @@ static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t
     VT fx = V##_or(V##_or(V##_and(teh, V##_set(0x2E)), V##_and(tehl, V##_set(1))), V##_and(yeh, V##_set(3)));      \
     V##_st(out + (W) * k, V##_xor(V##_or(x, V##_and(alef, V##_set(7))), fx));                                      \
   }                                                                                                                \
-  masks_set(M, L_, S_, N_, A_, P_, T_, AT_, Q_, E_, MK_)
+  masks_set(M, L_, S_, N_, A_, P_, T_, AT_, Q_, E_, MK_, D_, NS_)
 
 /* The SSE2 operations of SCAN64_BODY. */
 #define SSE_FN static inline __attribute__((always_inline))
@@ -513,7 +521,8 @@ __attribute__((target("avx512bw"))) SCAN_FN void scan64_avx512(const unsigned ch
   __mmask64 nbsp = EQ(c2, nx, 0xA0) | EQ(EQ(all, pv, 0xC2), x, 0xA0);
   __mmask64 nl = EQ(all, x, '\n');
   __mmask64 ws = EQ(all, x, ' ') | EQ(all, x, '\t') | EQ(all, x, '\r') | nl | nbsp;
-  __mmask64 pr = IN(all, x, 0x21, 0x7E) & ~IN(all, x, '0', '9') & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
+  __mmask64 dg = IN(all, x, '0', '9'), ns = IN(all, x, '+', '/') | EQ(all, x, ':') | EQ(all, x, '@') | EQ(all, x, '_');
+  __mmask64 pr = IN(all, x, 0x21, 0x7E) & ~dg & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
   __mmask64 pu = pr & ~_mm512_cmpeq_epi8_mask(x, nx);
   __mmask64 hi = _mm512_movepi8_mask(x);
   __mmask64 mk = EQ(l9, nx, 0x80) | IN(l9, nx, 0x8B, 0x92);
@@ -528,12 +537,12 @@ __attribute__((target("avx512bw"))) SCAN_FN void scan64_avx512(const unsigned ch
 #undef B
 #undef EQ
 #undef IN
-  masks_set(M, lead, ws, nl, hi, pu, qt, ap, qu, evm, mk);
+  masks_set(M, lead, ws, nl, hi, pu, qt, ap, qu, evm, mk, dg, ns);
 }
 #endif
 
-/* Token kind of a one-character token of the block path by its first byte (letters are told apart by their
- * mask); 0 for bytes that never start a block. */
+/* Token kind of a token of the block path but a word by its first byte (one-character punctuation and quotes,
+ * numbers; letters are told apart by their mask); 0 for bytes that never start a block. */
 static const uint8_t blk_kind[256] = {
   ['!'] = RASD_TOK_PUNCT, ['"'] = RASD_TOK_QUOTE, ['#'] = RASD_TOK_PUNCT, ['$'] = RASD_TOK_PUNCT, ['%'] = RASD_TOK_PUNCT,
   ['&'] = RASD_TOK_PUNCT, ['\''] = RASD_TOK_QUOTE, ['('] = RASD_TOK_PUNCT, [')'] = RASD_TOK_PUNCT, ['*'] = RASD_TOK_PUNCT,
@@ -541,7 +550,9 @@ static const uint8_t blk_kind[256] = {
   [':'] = RASD_TOK_PUNCT, [';'] = RASD_TOK_PUNCT, ['<'] = RASD_TOK_PUNCT, ['='] = RASD_TOK_PUNCT, ['>'] = RASD_TOK_PUNCT,
   ['?'] = RASD_TOK_PUNCT, ['@'] = RASD_TOK_PUNCT, ['['] = RASD_TOK_PUNCT, ['\\'] = RASD_TOK_PUNCT, [']'] = RASD_TOK_PUNCT,
   ['^'] = RASD_TOK_PUNCT, ['_'] = RASD_TOK_PUNCT, ['`'] = RASD_TOK_PUNCT, ['{'] = RASD_TOK_PUNCT, ['|'] = RASD_TOK_PUNCT,
-  ['}'] = RASD_TOK_PUNCT, ['~'] = RASD_TOK_PUNCT, [0xD8] = RASD_TOK_PUNCT, [0xD9] = RASD_TOK_WORD, [0xC2] = RASD_TOK_QUOTE};
+  ['}'] = RASD_TOK_PUNCT, ['~'] = RASD_TOK_PUNCT, ['0'] = RASD_TOK_NUMBER, ['1'] = RASD_TOK_NUMBER, ['2'] = RASD_TOK_NUMBER,
+  ['3'] = RASD_TOK_NUMBER, ['4'] = RASD_TOK_NUMBER, ['5'] = RASD_TOK_NUMBER, ['6'] = RASD_TOK_NUMBER, ['7'] = RASD_TOK_NUMBER,
+  ['8'] = RASD_TOK_NUMBER, ['9'] = RASD_TOK_NUMBER, [0xD8] = RASD_TOK_PUNCT, [0xD9] = RASD_TOK_WORD, [0xC2] = RASD_TOK_QUOTE};
 
 /* Which one-character tokens of the block path matter to the sentence splitter, by first byte: 1 always
  * (. ! ? " ' « »), 2 when the second byte is 9F (؟). Never a letter: D8 letters have second bytes A1–BA. */
@@ -583,13 +594,13 @@ static inline unsigned gap_flags(uint64_t gap, uint64_t nl, unsigned cf) {
  * block's offset in the text, fb0 its offset in the forms; idx: the index of the first token. Advances *tp and *evp
  * and returns the bit of the last token end. May write up to 64 tokens and 64 events past *tp and *evp. */
 typedef int (*emit_fn)(rasd__ktok **tp, uint32_t **evp, uint64_t starts, uint64_t ends, uint64_t L, uint64_t Q,
-                       uint64_t E, uint64_t spb, uint32_t pos, uint32_t fb0, uint32_t idx);
+                       uint64_t D, uint64_t E, uint64_t spb, uint32_t pos, uint32_t fb0, uint32_t idx);
 
 /* emit_fn with general-purpose registers: eight tokens a round, the ones past the last (v == 0) written where the
  * next one goes; the round count is the only branch (a block rarely holds more than eight tokens). Tokens are
  * written as two little-endian words: start | len << 32, form | form_len << 32 | kind << 48 | flags << 56. */
 static inline __attribute__((always_inline)) int emit_scalar(rasd__ktok **tp, uint32_t **evp, uint64_t starts,
-                                                             uint64_t ends, uint64_t L, uint64_t Q, uint64_t E,
+                                                             uint64_t ends, uint64_t L, uint64_t Q, uint64_t D, uint64_t E,
                                                              uint64_t spb, uint32_t pos, uint32_t fb0, uint32_t idx) {
   const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
   rasd__ktok *t = *tp;
@@ -602,9 +613,9 @@ static inline __attribute__((always_inline)) int emit_scalar(rasd__ktok **tp, ui
     for (int u = 0; u < 8; u++) {
       uint64_t v = ends != 0;
       unsigned b = (unsigned)__builtin_ctzll(starts | H), e = (unsigned)__builtin_ctzll(ends | H);
-      uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, fl = (spb >> b) & 1;
+      uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, isd = (D >> b) & 1, fl = (spb >> b) & 1;
       uint64_t w0 = (pos + b) | n << 32;
-      uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw + q) << 48 | fl << 56;
+      uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw - (RASD_TOK_PUNCT - RASD_TOK_NUMBER) * isd + q) << 48 | fl << 56;
       memcpy(t, &w0, 8);
       memcpy((char *)t + 8, &w1, 8);
       *ev = idx;
@@ -629,7 +640,7 @@ static inline __attribute__((always_inline)) int emit_scalar(rasd__ktok **tp, ui
  * but the group count (a block rarely holds more than sixteen tokens). */
 VBMI2_TARGET static inline __attribute__((always_inline)) int emit_vbmi2(rasd__ktok **tp, uint32_t **evp,
                                                                        uint64_t starts, uint64_t ends, uint64_t L,
-                                                                       uint64_t Q, uint64_t E, uint64_t spb,
+                                                                       uint64_t Q, uint64_t D, uint64_t E, uint64_t spb,
                                                                        uint32_t pos, uint32_t fb0, uint32_t idx) {
   const __m512i iota = _mm512_set_epi8(63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45,
                                        44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25,
@@ -641,9 +652,10 @@ VBMI2_TARGET static inline __attribute__((always_inline)) int emit_vbmi2(rasd__k
   rasd__ktok *t = *tp;
   uint32_t *ev = *evp;
   unsigned n = (unsigned)_mm_popcnt_u64(ends);
-  /* kind | space-before << 4 of a token by its first byte (quotes and letters never share a byte) */
+  /* kind | space-before << 4 of a token by its first byte (letters, quotes and digits never share a byte) */
   __m512i kv = _mm512_mask_mov_epi8(_mm512_set1_epi8(RASD_TOK_PUNCT), L, _mm512_set1_epi8(RASD_TOK_WORD));
   kv = _mm512_mask_mov_epi8(kv, Q, _mm512_set1_epi8(RASD_TOK_QUOTE));
+  kv = _mm512_mask_mov_epi8(kv, D, _mm512_set1_epi8(RASD_TOK_NUMBER));
   kv = _mm512_mask_add_epi8(kv, spb, kv, _mm512_set1_epi8(0x10));
   __m512i sb = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(starts, iota), tr);
   __m512i eb = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(ends, iota), tr);
@@ -681,9 +693,10 @@ VBMI2_TARGET static inline __attribute__((always_inline)) int emit_vbmi2(rasd__k
 #endif
 
 /* The block path from s[i] (a token start): 64 bytes at a time, pushes words of letters ء–ي, one-character
- * punctuation and quotes (ASCII, ، ؛ ؟ « ») with white space (' ' \t \r \n NBSP) between them, straight from bit
- * masks; their forms are the normalised bytes, written block after block at c->f + c->fl. A word may run on
- * into the next block. Stops before anything else (digits, Latin, other letters, marks, a run of one mark) and
+ * punctuation and quotes (ASCII, ، ؛ ؟ « ») and plain numbers (ASCII digits, see 'dend' below) with white space
+ * (' ' \t \r \n NBSP) between them, straight from bit masks; their forms are the normalised bytes, written block
+ * after block at c->f + c->fl. A word may run on into the next block. Stops before anything else (other numbers,
+ * Latin, other letters, marks, a run of one mark) and
  * returns where the next token starts, setting *flags for it; returns i when it pushed nothing. */
 static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, unsigned *flags,
                                                               void (*scan)(const unsigned char *, char *, masks64 *),
@@ -714,11 +727,17 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
     uint64_t pendbit = pend != SIZE_MAX;
     uint64_t clean = X | ws | pu | two | (two << 1);
     clean &= ~((M.mark << 2) & L) & ~(mk & ~(X << 1)); /* a letter right after a mark; a mark run's first byte */
+    /* a run of ASCII digits is a number when white space, a letter or punctuation that cannot go on a number
+     * follows it in this block; else its last digit is not clean and the general path takes the run */
+    uint64_t D = M.digit, dend = D & ~(D >> 1);
+    dend &= (ws | M.lead | two | (pu & ~M.numsep)) >> 1;
+    clean |= D & ~((D & ~(D >> 1)) & ~dend);
     if (p[63] == 0xC2 || (two >> 63)) clean &= ~(1ull << 63); /* NBSP, « or » going on into the next block */
     unsigned cp = ~clean ? (unsigned)__builtin_ctzll(~clean) : 64;
     uint64_t pm = cp < 64 ? (1ull << cp) - 1 : ~0ull;
     uint64_t wend = X & ~(X >> 1) & ((pm >> 1) | (M.ascii >> 1)); /* ends before a clean byte or ASCII */
-    uint64_t starts = ((X & ~((X << 1) | pendbit) & L) | pu | two) & pm, ends = (wend | pu | (two << 1)) & pm;
+    uint64_t starts = ((X & ~((X << 1) | pendbit) & L) | pu | two | (D & ~(D << 1))) & pm;
+    uint64_t ends = (wend | pu | (two << 1) | dend) & pm;
     rasd__ktok *t = c->tok + c->n;
     uint32_t *ev = c->ev + c->nev;
     int pe = -1; /* bit of the last token end in this block, -1: before it */
@@ -767,7 +786,7 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
       uint32_t idx = (uint32_t)(t - c->tok), fb0 = (uint32_t)(fo0 + (pos - i0));
       uint64_t S0 = starts, mend = ends & mk; /* words that end with marks: their forms are fixed below */
       rasd__ktok *tb = t;
-      pe = emit(&t, &ev, starts, ends, L, M.quote, M.event, spb, (uint32_t)pos, fb0, idx);
+      pe = emit(&t, &ev, starts, ends, L, M.quote, D, M.event, spb, (uint32_t)pos, fb0, idx);
       for (; mend && tb < t; tb++) { /* the form of a word ends at its last letter, before its marks */
         unsigned b = tb->start - (uint32_t)pos, e = b + tb->len - 1;
         if ((mend >> e) & 1) tb->form_len = (uint16_t)(64u - (unsigned)__builtin_clzll(L & ((2ull << e) - 1)) - b);
