@@ -696,11 +696,11 @@ VBMI2_TARGET static inline __attribute__((always_inline)) int emit_vbmi2(rasd__k
  * punctuation and quotes (ASCII, ، ؛ ؟ « ») and plain numbers (ASCII digits, see 'dend' below) with white space
  * (' ' \t \r \n NBSP) between them, straight from bit masks; their forms are the normalised bytes, written block
  * after block at c->f + c->fl. A word may run on into the next block. Stops before anything else (other numbers,
- * Latin, other letters, marks, a run of one mark) and
+ * Latin, other letters, marks, a run of one mark; with num 0, all numbers: SSE2 is faster without them) and
  * returns where the next token starts, setting *flags for it; returns i when it pushed nothing. */
 static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, unsigned *flags,
                                                               void (*scan)(const unsigned char *, char *, masks64 *),
-                                                              emit_fn emit) {
+                                                              emit_fn emit, int num) {
   const unsigned char *s = c->s;
   const size_t i0 = i, fo0 = c->fl, len = c->len;
   size_t pos = i, pend = SIZE_MAX, resume = i, last_end = i; /* last_end: after the last pushed token */
@@ -729,7 +729,7 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
     clean &= ~((M.mark << 2) & L) & ~(mk & ~(X << 1)); /* a letter right after a mark; a mark run's first byte */
     /* a run of ASCII digits is a number when white space, a letter or punctuation that cannot go on a number
      * follows it in this block; else its last digit is not clean and the general path takes the run */
-    uint64_t D = M.digit, dend = D & ~(D >> 1);
+    uint64_t D = num ? M.digit : 0, dend = D & ~(D >> 1);
     dend &= (ws | M.lead | two | (pu & ~M.numsep)) >> 1;
     clean |= D & ~((D & ~(D >> 1)) & ~dend);
     if (p[63] == 0xC2 || (two >> 63)) clean &= ~(1ull << 63); /* NBSP, « or » going on into the next block */
@@ -854,21 +854,21 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
   return resume;
 }
 
-static size_t block64_sse2(ctx *c, size_t i, unsigned *flags) { return block_run(c, i, flags, scan64_sse2, emit_scalar); }
+static size_t block64_sse2(ctx *c, size_t i, unsigned *flags) { return block_run(c, i, flags, scan64_sse2, emit_scalar, 0); }
 
 #ifdef HAVE_AVX2_PATH
 __attribute__((target("avx2"))) static size_t block64_avx2(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx2, emit_scalar);
+  return block_run(c, i, flags, scan64_avx2, emit_scalar, 1);
 }
 
 __attribute__((target("avx512bw"))) static size_t block64_avx512(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx512, emit_scalar);
+  return block_run(c, i, flags, scan64_avx512, emit_scalar, 1);
 }
 #endif
 
 #ifdef HAVE_VBMI2_PATH
 VBMI2_TARGET static size_t block64_vbmi2(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx512, emit_vbmi2);
+  return block_run(c, i, flags, scan64_avx512, emit_vbmi2, 1);
 }
 #endif
 
@@ -1308,7 +1308,7 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *str, size_t len) {
      * grow the buffer themselves) */
     if (c->fl + ROOM(len - i) + SLACK > c->fcap && fgrow(c, ROOM(len - i))) break;
 #ifdef __SSE2__
-    if (blk && blk_kind[b]) { /* many tokens at a time */
+    if (blk && blk_kind[b] && (blk > 1 || blk_kind[b] != RASD_TOK_NUMBER)) { /* many tokens at a time */
       size_t ni;
 #ifdef HAVE_VBMI2_PATH
       if (blk == 3 && use_vbmi2) ni = block64_vbmi2(c, i, &fl);
