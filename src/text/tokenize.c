@@ -508,7 +508,7 @@ __attribute__((target("avx2"))) SCAN_FN void scan64_avx2(const unsigned char *p,
 
 /* The same with mask registers (AVX-512BW), all 64 bytes at once. */
 __attribute__((target("avx512bw"))) SCAN_FN void scan64_avx512(const unsigned char *p, char *out, masks64 *M) {
-#define B(v) _mm512_set1_epi8((char)(v))
+#define B(v) _mm512_load_si512((const void *)rasd__bcast[(uint8_t)(v)])
 #define EQ(k, v, b) _mm512_mask_cmpeq_epi8_mask(k, v, B(b))
 #define IN(k, v, lo, hi) _mm512_mask_cmple_epu8_mask(_mm512_mask_cmpge_epu8_mask(k, v, B(lo)), v, B(hi))
   const __mmask64 all = ~0ull;
