@@ -986,11 +986,14 @@ size_t rasd_corpus_storyline(const rasd_corpus *c, size_t k, const int64_t **ids
 #define STATE_MAGIC "RASDSTO"  /* + the format version as one digit */
 #define STATE_VERSION RASD_CORPUS_STATE_VERSION
 
+#define SPLIT_MAGIC "RASDSTH"  /* the same without the records (a store keeps those apart: rasd__corpus_save_split) */
+
 int rasd_corpus_state_version(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f) return -1;
   char m[8];
-  int v = fread(m, 1, 8, f) == 8 && !memcmp(m, STATE_MAGIC, 7) && m[7] >= '1' && m[7] <= '9' ? m[7] - '0' : 0;
+  int v = fread(m, 1, 8, f) == 8 && (!memcmp(m, STATE_MAGIC, 7) || !memcmp(m, SPLIT_MAGIC, 7)) && m[7] >= '1' && m[7] <= '9'
+              ? m[7] - '0' : 0;
   fclose(f);
   return v;
 }
@@ -1003,22 +1006,13 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   return rc;
 }
 
-int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
+/* Writes the records of articles [from, to) of 'c' to 'f', each as its length (4 bytes) and its bytes. */
+static int save_records(const rasd_corpus *c, size_t from, size_t to, FILE *f) {
   rasd_corpus *cc = (rasd_corpus *)c;
-  char magic[9];
-  snprintf(magic, sizeof magic, "%s%d", STATE_MAGIC, STATE_VERSION);
-  int ok = fwrite(magic, 1, 8, f) == 8;
-  uint64_t nv = c->terms.n, na = c->n_art;
-  ok = ok && fwrite(&nv, 8, 1, f) == 1;
-  for (size_t i = 0; ok && i < c->terms.n; i++) {
-    uint32_t l = c->terms.len[i];
-    ok = fwrite(&l, 4, 1, f) == 1 && fwrite(c->terms.str[i], 1, l, f) == l;
-  }
-  ok = ok && fwrite(&na, 8, 1, f) == 1;
-  /* the records in order of addition (the order of the "articles" list), then the order they were linked in */
   unsigned char *buf = NULL;
   size_t bcap = 0;
-  for (size_t k = 0; ok && k < c->n_art; k++) {
+  int ok = 1;
+  for (size_t k = from; ok && k < to; k++) {
     const rasd__art *a = &c->art[k];
     if (a->len + 1 > bcap) {
       free(buf);
@@ -1028,6 +1022,23 @@ int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
     ok = p && fwrite(&a->len, 4, 1, f) == 1 && fwrite(p, 1, a->len, f) == a->len;
   }
   free(buf);
+  return ok;
+}
+
+/* The state, with the records inline ('inline_recs') or without them (a split state's head). */
+static int save_state(const rasd_corpus *c, FILE *f, int inline_recs) {
+  char magic[9];
+  snprintf(magic, sizeof magic, "%s%d", inline_recs ? STATE_MAGIC : SPLIT_MAGIC, STATE_VERSION);
+  int ok = fwrite(magic, 1, 8, f) == 8;
+  uint64_t nv = c->terms.n, na = c->n_art;
+  ok = ok && fwrite(&nv, 8, 1, f) == 1;
+  for (size_t i = 0; ok && i < c->terms.n; i++) {
+    uint32_t l = c->terms.len[i];
+    ok = fwrite(&l, 4, 1, f) == 1 && fwrite(c->terms.str[i], 1, l, f) == l;
+  }
+  ok = ok && fwrite(&na, 8, 1, f) == 1;
+  /* the records in order of addition (the order of the "articles" list), then the order they were linked in */
+  if (inline_recs) ok = ok && save_records(c, 0, c->n_art, f);
   uint64_t nl = c->n_lord;
   ok = ok && fwrite(&nl, 8, 1, f) == 1 && (!nl || fwrite(c->lord, 4, nl, f) == nl);
   /* the registry, as one length-prefixed block */
@@ -1042,6 +1053,14 @@ int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
   return ok ? RASD_OK : rrc ? rrc : RASD_EIO;
 }
 
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) { return save_state(c, f, 1); }
+
+int rasd__corpus_save_split(const rasd_corpus *c, FILE *head, size_t rec_from, FILE *recs) {
+  int rc = save_state(c, head, 0);
+  if (rc == RASD_OK && rec_from < c->n_art && (!save_records(c, rec_from, c->n_art, recs) || fflush(recs))) rc = RASD_EIO;
+  return rc;
+}
+
 int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
   *out = NULL;
   FILE *f = fopen(path, "rb");
@@ -1051,7 +1070,19 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   return rc;
 }
 
+static int load_state(FILE *f, FILE *recs, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
+
 int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  return load_state(f, NULL, m, o, out);
+}
+
+int rasd__corpus_load_split(FILE *head, FILE *recs, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  return load_state(head, recs, m, o, out);
+}
+
+/* Reads a state from 'f': with the records inline when 'recs' is NULL, else a split state's head, its records read
+ * from 'recs' (which must hold exactly those). */
+static int load_state(FILE *f, FILE *recs, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
   *out = NULL;
   rasd_corpus *c = rasd_corpus_new(m, o);
   char magic[8];
@@ -1061,7 +1092,8 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
   uint8_t *seen = NULL;
   if (!c) return RASD_ENOMEM;
   char want[9];
-  snprintf(want, sizeof want, "%s%d", STATE_MAGIC, STATE_VERSION);
+  snprintf(want, sizeof want, "%s%d", recs ? SPLIT_MAGIC : STATE_MAGIC, STATE_VERSION);
+  FILE *rf = recs ? recs : f;
   if (fread(magic, 1, 8, f) != 8 || memcmp(magic, want, 8) || fread(&nv, 8, 1, f) != 1) goto fail;
   for (uint64_t i = 0; i < nv; i++) {
     uint32_t l;
@@ -1072,11 +1104,11 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
   if (fread(&na, 8, 1, f) != 1) goto fail;
   for (uint64_t k = 0; k < na; k++) {
     uint32_t l;
-    if (fread(&l, 4, 1, f) != 1 || l > (1u << 30)) goto fail;
+    if (fread(&l, 4, 1, rf) != 1 || l > (1u << 30)) goto fail;
     char *nb = realloc(buf, l + 1);
     if (!nb) { rc = RASD_ENOMEM; goto fail; }
     buf = nb;
-    if (fread(buf, 1, l, f) != l) goto fail;
+    if (fread(buf, 1, l, rf) != l) goto fail;
     if ((rc = add_record(c, buf, l)) != RASD_OK) goto fail;
     rc = RASD_EFORMAT;
   }
@@ -1099,7 +1131,7 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
     if (fread(buf, 1, rl, f) != rl) goto fail;
     if ((rc = rasd__registry_load(c->reg, (const unsigned char *)buf, rl)) != RASD_OK) goto fail;
   }
-  if (fgetc(f) != EOF) { rc = RASD_EFORMAT; goto fail; }
+  if (fgetc(f) != EOF || (recs && fgetc(recs) != EOF)) { rc = RASD_EFORMAT; goto fail; }
   free(buf);
   free(seen);
   /* every article is pending (in order of addition): the next finish links them with the articles added meanwhile,
