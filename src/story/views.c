@@ -94,12 +94,27 @@ static int add_name(rasd__arena *ar, char ***v, size_t *n, const char *s) {
   return 0;
 }
 
-/* Words: runs of bytes other than space, tab and line feed (counted without branches: every sentence of every
- * candidate passes here). */
+/* 0x80 in each byte of 'x' equal to the byte 'c' (exact: no false positives). */
+static uint64_t bytes_eq(uint64_t x, unsigned char c) {
+  uint64_t t = x ^ (0x0101010101010101ULL * c);
+  return ~(((t & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | t | 0x7F7F7F7F7F7F7F7FULL);
+}
+
+/* Words: runs of bytes other than space, tab and line feed (every sentence of every candidate passes here: eight
+ * bytes at a time, a word counted where a byte that is no space follows one that is). */
 static size_t count_words(const char *s, size_t n) {
-  size_t w = 0;
+  size_t w = 0, i = 0;
   unsigned prev_sp = 1;
-  for (size_t i = 0; i < n; i++) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t sp = bytes_eq(x, ' ') | bytes_eq(x, '\n') | bytes_eq(x, '\t');
+    unsigned m = (unsigned)(((sp >> 7) * 0x0102040810204080ULL) >> 56); /* bit k: byte k is a space */
+    unsigned before = ((m << 1) | prev_sp) & 0xFF;                     /* bit k: byte k − 1 is a space */
+    w += (size_t)__builtin_popcount(~m & before & 0xFF);
+    prev_sp = (m >> 7) & 1;
+  }
+  for (; i < n; i++) {
     unsigned char b = (unsigned char)s[i];
     unsigned sp = (b == ' ') | (b == '\n') | (b == '\t');
     w += prev_sp & !sp;
