@@ -67,18 +67,32 @@ static int u8_ok(const unsigned char *s, size_t n) {
   return 1;
 }
 
-/* Appends 's'/'n' quoted and escaped; 0 (nothing written) when it is not valid UTF-8. */
+/* Takes 'b' back to its first 'mark' bytes. */
+static void jundo(rasd__buf *b, size_t mark) {
+  b->len = mark;
+  if (b->s) b->s[mark] = 0;
+}
+
+/* Appends 's'/'n' quoted and escaped; 0 (and 'b' as it was) when it is not valid UTF-8 (see u8_ok). One pass: runs
+ * of bytes that need no escape are copied whole. */
 static int jq(rasd__buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
-  if (!u8_ok(u, n)) return 0;
+  size_t mark = b->len;
   if (rasd__buf_grow(b, n + 2)) return 1;
   b->s[b->len++] = '"';
-  size_t run = 0;
-  for (size_t i = 0; i < n; i++) {
+  size_t run = 0, i = 0;
+  while (i < n) {
     unsigned c = u[i];
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x80) {
+      /* two-byte sequences (Arabic) first */
+      if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
+      size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (n - i < k || !u8_ok(u + i, k)) { jundo(b, mark); return 0; }
+      i += k;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') { i++; continue; }
     rasd__buf_add(b, s + run, i - run);
-    run = i + 1;
     char esc[8];
     const char *e = esc;
     switch (c) {
@@ -92,6 +106,7 @@ static int jq(rasd__buf *b, const char *s, size_t n) {
       default: snprintf(esc, sizeof esc, "\\u%04X", c);
     }
     rasd__buf_adds(b, e);
+    run = ++i;
   }
   rasd__buf_add(b, s + run, n - run);
   rasd__buf_addc(b, '"');
@@ -107,11 +122,13 @@ static void jsep(rasd__buf *b, size_t *n) {
  * UTF-8; null when 's' is NULL and 'null_ok'. */
 static void jkv_str(rasd__buf *b, size_t *n, const char *k, const char *s, size_t len, int null_ok) {
   if (!s && !null_ok) return;
-  if (s && !u8_ok((const unsigned char *)s, len)) return;
+  size_t mark = b->len, n0 = *n;
   jsep(b, n);
-  rasd__buf_printf(b, "\"%s\":", k);
-  if (s) jq(b, s, len);
-  else rasd__buf_add(b, "null", 4);
+  rasd__buf_addc(b, '"');
+  rasd__buf_adds(b, k);
+  rasd__buf_add(b, "\":", 2);
+  if (!s) rasd__buf_add(b, "null", 4);
+  else if (!jq(b, s, len)) jundo(b, mark), *n = n0; /* no value: no key */
 }
 static void jkv_z(rasd__buf *b, size_t *n, const char *k, const char *s, int null_ok) {
   jkv_str(b, n, k, s, s ? strlen(s) : 0, null_ok);
@@ -132,10 +149,9 @@ static void jkv_strs(rasd__buf *b, size_t *n, const char *k, char *const *v, siz
   size_t m = 0;
   for (size_t i = 0; i < nv; i++) {
     const char *x = v[i] ? v[i] : "";
-    size_t l = strlen(x);
-    if (!u8_ok((const unsigned char *)x, l)) continue;
+    size_t mark = b->len, m0 = m;
     jsep(b, &m);
-    jq(b, x, l);
+    if (!jq(b, x, strlen(x))) jundo(b, mark), m = m0;
   }
   rasd__buf_addc(b, ']');
 }
@@ -151,10 +167,9 @@ static void view_json(rasd_corpus *c, const rasd__view *v, etab *et, rasd__buf *
   m = 0;
   for (size_t i = 0; i < v->n_mem; i++) {
     const char *id = c->art[v->mem[i]].id;
-    size_t l = strlen(id);
-    if (!u8_ok((const unsigned char *)id, l)) continue;
+    size_t mark = b->len, m0 = m;
     jsep(b, &m);
-    jq(b, id, l);
+    if (!jq(b, id, strlen(id))) jundo(b, mark), m = m0;
   }
   rasd__buf_addc(b, ']');
   jkv_strs(b, &n, "outlets", v->outlets, v->n_outlets);
@@ -452,10 +467,10 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
       jsep(&jb, &q);
       rasd__buf_adds(&jb, "\"forms\":[");
       for (size_t k = 0; k < ce.n_forms; k++) {
-        size_t l = ce.forms[k] ? strlen(ce.forms[k]) : 0;
-        if (!ce.forms[k] || !u8_ok((const unsigned char *)ce.forms[k], l)) continue;
+        if (!ce.forms[k]) continue;
+        size_t mark = jb.len, m0 = m;
         jsep(&jb, &m);
-        jq(&jb, ce.forms[k], l);
+        if (!jq(&jb, ce.forms[k], strlen(ce.forms[k]))) jundo(&jb, mark), m = m0;
       }
       rasd__buf_addc(&jb, ']');
       jkv_int(&jb, &q, "mentions", (long long)ce.mentions);

@@ -27,10 +27,17 @@ typedef struct cent {
 } cent;
 
 /* String → ids multimap (chained; keys owned). */
-typedef struct mnode { char *key; int32_t id; int32_t next; uint32_t h; } mnode; /* h: hs(key), checked before the key */
-/* 'set': node index + 1 by (key hash, id), open addressing, so that adding a pair already there costs one probe
- * (a key that many entities share, such as a common surname, makes its bucket's chain long). */
-typedef struct mmap_ { int32_t *head; size_t nb; mnode *node; size_t n, cap; uint32_t *set; size_t nset; } mmap_;
+/* String → ids multimap: a table of distinct keys (open addressing), each with its ids in the order they were added;
+ * 'node' keeps every (key, id) pair in that order too (the saved state), and 'set' holds the pairs (key index, id) so
+ * that adding one already there costs one probe (a key many entities share, such as a common surname, has many ids). */
+typedef struct mkey { char *key; uint32_t h; int32_t *ids; size_t n, cap; } mkey;
+typedef struct mnode { uint32_t key; int32_t id; } mnode;
+typedef struct mmap_ {
+  mkey *k; size_t nk, capk;
+  uint32_t *kslot; size_t nkslot;  /* key index + 1 by hash */
+  mnode *node; size_t n, cap;
+  uint64_t *set; size_t nset;      /* (key index + 1) << 32 | id, 0 = empty */
+} mmap_;
 
 struct rasd_registry {
   const rasd_models *m;
@@ -46,87 +53,101 @@ static uint32_t hs(const char *s) {
   return h;
 }
 
-static int mm_grow(mmap_ *m) {
-  size_t nb = m->nb ? m->nb * 2 : 1024;
-  int32_t *h = malloc(nb * sizeof *h);
-  if (!h) return -1;
-  for (size_t i = 0; i < nb; i++) h[i] = -1;
-  for (size_t i = 0; i < m->n; i++) {
-    uint32_t b = m->node[i].h & (uint32_t)(nb - 1);
-    m->node[i].next = h[b];
-    h[b] = (int32_t)i;
+static size_t mix_slot(uint64_t x, size_t n) { return (size_t)((x * 0x9E3779B97F4A7C15ULL) >> 32) & (n - 1); }
+
+/* The index of 'key' (hash 'h'), or −1. */
+static int64_t mm_key(const mmap_ *m, const char *key, uint32_t h) {
+  if (!m->nkslot) return -1;
+  for (size_t s = mix_slot(h, m->nkslot); m->kslot[s]; s = (s + 1) & (m->nkslot - 1)) {
+    const mkey *k = &m->k[m->kslot[s] - 1];
+    if (k->h == h && !strcmp(k->key, key)) return (int64_t)m->kslot[s] - 1;
   }
-  free(m->head);
-  m->head = h;
-  m->nb = nb;
-  return 0;
+  return -1;
 }
 
-static size_t pair_slot(uint32_t h, int32_t id, size_t nset) {
-  uint64_t x = ((uint64_t)h << 32 | (uint32_t)id) * 0x9E3779B97F4A7C15ULL;
-  return (size_t)(x >> 32) & (nset - 1);
-}
-
-static int mm_has(const mmap_ *m, const char *key, uint32_t h, int32_t id) {
+static int mm_has(const mmap_ *m, uint32_t ki, int32_t id) {
   if (!m->nset) return 0;
-  for (size_t s = pair_slot(h, id, m->nset); m->set[s]; s = (s + 1) & (m->nset - 1)) {
-    const mnode *nd = &m->node[m->set[s] - 1];
-    if (nd->id == id && nd->h == h && !strcmp(nd->key, key)) return 1;
-  }
+  uint64_t x = (uint64_t)(ki + 1) << 32 | (uint32_t)id;
+  for (size_t s = mix_slot(x, m->nset); m->set[s]; s = (s + 1) & (m->nset - 1))
+    if (m->set[s] == x) return 1;
   return 0;
 }
 
-/* Enters node 'i' into the pair set (grown to twice the nodes). */
-static int set_put(mmap_ *m, size_t i) {
-  if (2 * (m->n + 1) > m->nset) {
-    size_t ns = m->nset ? 2 * m->nset : 2048;
-    uint32_t *st = calloc(ns, sizeof *st);
-    if (!st) return -1;
-    for (size_t k = 0; k < m->nset; k++) {
-      if (!m->set[k]) continue;
-      const mnode *nd = &m->node[m->set[k] - 1];
-      size_t s = pair_slot(nd->h, nd->id, ns);
-      while (st[s]) s = (s + 1) & (ns - 1);
-      st[s] = m->set[k];
-    }
-    free(m->set);
-    m->set = st;
-    m->nset = ns;
+/* Doubles the key slots. */
+static int kslot_grow(mmap_ *m) {
+  size_t ns = m->nkslot ? 2 * m->nkslot : 1024;
+  uint32_t *st = calloc(ns, sizeof *st);
+  if (!st) return -1;
+  for (size_t i = 0; i < m->nk; i++) {
+    size_t s = mix_slot(m->k[i].h, ns);
+    while (st[s]) s = (s + 1) & (ns - 1);
+    st[s] = (uint32_t)i + 1;
   }
-  size_t s = pair_slot(m->node[i].h, m->node[i].id, m->nset);
-  while (m->set[s]) s = (s + 1) & (m->nset - 1);
-  m->set[s] = (uint32_t)i + 1;
+  free(m->kslot);
+  m->kslot = st;
+  m->nkslot = ns;
+  return 0;
+}
+
+/* Doubles the pair slots. */
+static int set_grow(mmap_ *m) {
+  size_t ns = m->nset ? 2 * m->nset : 2048;
+  uint64_t *st = calloc(ns, sizeof *st);
+  if (!st) return -1;
+  for (size_t i = 0; i < m->nset; i++) {
+    if (!m->set[i]) continue;
+    size_t s = mix_slot(m->set[i], ns);
+    while (st[s]) s = (s + 1) & (ns - 1);
+    st[s] = m->set[i];
+  }
+  free(m->set);
+  m->set = st;
+  m->nset = ns;
   return 0;
 }
 
 static int mm_add(mmap_ *m, const char *key, int32_t id) {
   if (!key || !*key) return 0;
   uint32_t h = hs(key);
-  if (mm_has(m, key, h, id)) return 0;
-  if (m->n + 1 > m->nb && mm_grow(m)) return -1;
-  mnode nd = {rasd__strdup0(key), id, -1, h};
-  if (!nd.key || RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { free(nd.key); return -1; }
-  if (set_put(m, m->n - 1)) { free(m->node[--m->n].key); return -1; }
-  uint32_t b = h & (uint32_t)(m->nb - 1);
-  m->node[m->n - 1].next = m->head[b];
-  m->head[b] = (int32_t)(m->n - 1);
+  int64_t ki = mm_key(m, key, h);
+  if (ki >= 0 && mm_has(m, (uint32_t)ki, id)) return 0;
+  if (ki < 0) {
+    if (2 * (m->nk + 1) > m->nkslot && kslot_grow(m)) return -1;
+    mkey k = {rasd__strdup0(key), h, NULL, 0, 0};
+    if (!k.key || RASD__VEC_PUSH(m->k, m->nk, m->capk, k) < 0) { free(k.key); return -1; }
+    ki = (int64_t)m->nk - 1;
+    size_t s = mix_slot(h, m->nkslot);
+    while (m->kslot[s]) s = (s + 1) & (m->nkslot - 1);
+    m->kslot[s] = (uint32_t)ki + 1;
+  }
+  if (2 * (m->n + 1) > m->nset && set_grow(m)) return -1;
+  mkey *k = &m->k[ki];
+  mnode nd = {(uint32_t)ki, id};
+  if (RASD__VEC_PUSH(k->ids, k->n, k->cap, id) < 0) return -1;
+  if (RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { k->n--; return -1; }
+  uint64_t x = (uint64_t)(ki + 1) << 32 | (uint32_t)id;
+  size_t s = mix_slot(x, m->nset);
+  while (m->set[s]) s = (s + 1) & (m->nset - 1);
+  m->set[s] = x;
   return 0;
 }
 
-/* Calls up to 'max' ids under 'key' into 'out'; returns the count. */
+/* Copies up to 'max' ids under 'key' into 'out', the most recently added first; returns the count. */
 static int mm_get(const mmap_ *m, const char *key, int32_t *out, int max) {
+  if (!key) return 0;
+  int64_t ki = mm_key(m, key, hs(key));
+  if (ki < 0) return 0;
+  const mkey *k = &m->k[ki];
   int n = 0;
-  if (!m->nb || !key) return 0;
-  uint32_t h = hs(key);
-  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0 && n < max; i = m->node[i].next)
-    if (m->node[i].h == h && !strcmp(m->node[i].key, key)) out[n++] = m->node[i].id;
+  for (size_t i = k->n; i-- > 0 && n < max;) out[n++] = k->ids[i];
   return n;
 }
 
 static void mm_free(mmap_ *m) {
-  for (size_t i = 0; i < m->n; i++) free(m->node[i].key);
+  for (size_t i = 0; i < m->nk; i++) free(m->k[i].key), free(m->k[i].ids);
+  free(m->k);
+  free(m->kslot);
   free(m->node);
-  free(m->head);
   free(m->set);
 }
 
@@ -557,7 +578,7 @@ static char *get_z(rasd__cur *c) {
 
 static void mm_save(const mmap_ *m, rasd__buf *b) {
   rasd__put_u(b, m->n);
-  for (size_t i = 0; i < m->n; i++) { put_z(b, m->node[i].key); rasd__put_u(b, (uint64_t)m->node[i].id); }
+  for (size_t i = 0; i < m->n; i++) { put_z(b, m->k[m->node[i].key].key); rasd__put_u(b, (uint64_t)m->node[i].id); }
 }
 
 int rasd__registry_save(const rasd_registry *r, rasd__buf *b) {
