@@ -89,7 +89,7 @@ check "rows without credits: same stories" [ "$(part "$T/nocred.db")" = "$(part 
 # 5. A rebuild that fails inside its transaction loses nothing, and the next run rebuilds.
 "$RASD" add -q --db "$T/fail.db" examples/news > /dev/null 2>&1
 q "$T/fail.db" "UPDATE link_state_chunks SET data = CAST('RASDSTO2' AS BLOB) || substr(data, 9) WHERE seq = (SELECT min(seq) FROM link_state_chunks);
-  CREATE TRIGGER no_rewrite BEFORE DELETE ON stories BEGIN SELECT RAISE(ABORT, 'story rows are locked'); END;"
+  CREATE TRIGGER no_rewrite BEFORE UPDATE ON stories BEGIN SELECT RAISE(ABORT, 'story rows are locked'); END;"
 before=$(stories "$T/fail.db"; members "$T/fail.db"; q "$T/fail.db" 'select seq, hex(data) from link_state_chunks')
 "$RASD" add --db "$T/fail.db" "$T/new.jsonl" > /dev/null 2> "$T/fail.err"
 check "a failed rebuild is an error" [ $? != 0 ]

@@ -91,6 +91,9 @@ static const char *const migrations[] = {
     /* 6: an article's credits ("(فرانس برس، الرصيف)"; a JSON array): the story engine reads them, so a rebuild of its
      * state from the stored articles needs them */
     "ALTER TABLE articles ADD COLUMN credits TEXT;",
+    /* 7: the cleaner's boilerplate statistics (rasd_cleaner_save), so that a later batch is cleaned as one run over
+     * everything would clean it */
+    "CREATE TABLE IF NOT EXISTS reader_state(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -776,6 +779,45 @@ static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
   return r == SQLITE_ROW || r == SQLITE_DONE ? RASD_OK : dbfail(s, "lookup");
 }
 
+static int sq_has_key(rasd_store *s, const char *id, const char *url, int *found) {
+  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM articles WHERE id = ?1 UNION ALL SELECT 1 FROM articles WHERE url = ?2"
+                             " AND url <> '' LIMIT 1");
+  if (!st) return RASD_EDB;
+  bind_text(st, 1, id && *id ? id : NULL);
+  bind_text(st, 2, url && *url ? url : NULL);
+  int r = sqlite3_step(st);
+  sqlite3_reset(st);
+  *found = r == SQLITE_ROW;
+  return r == SQLITE_ROW || r == SQLITE_DONE ? RASD_OK : dbfail(s, "lookup");
+}
+
+static int sq_get_reader(rasd_store *s, void **p, size_t *n) {
+  *p = NULL;
+  *n = 0;
+  sqlite3_stmt *st = stmt(s, "SELECT data FROM reader_state WHERE id = 1");
+  if (!st) return RASD_EDB;
+  int r = sqlite3_step(st), rc = RASD_OK;
+  if (r == SQLITE_ROW) {
+    *n = (size_t)sqlite3_column_bytes(st, 0);
+    const void *b = sqlite3_column_blob(st, 0);
+    if (*n && !(*p = malloc(*n))) rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+    else if (*n) memcpy(*p, b, *n);
+  } else if (r != SQLITE_DONE) {
+    rc = dbfail(s, "reader state");
+  }
+  sqlite3_reset(st);
+  return rc;
+}
+
+static int sq_put_reader(rasd_store *s, const void *p, size_t n) {
+  sqlite3_stmt *st = stmt(s, "INSERT OR REPLACE INTO reader_state(id, data) VALUES(1, ?1)");
+  if (!st) return RASD_EDB;
+  sqlite3_bind_blob64(st, 1, p, n, SQLITE_STATIC);
+  int rc = run(s, st, "reader state");
+  sqlite3_clear_bindings(st);
+  return rc;
+}
+
 /* 'v' ('n' strings) as a JSON array (caller frees), or NULL when there are none. */
 static char *strings_json(char **v, size_t n) {
   if (!n) return NULL;
@@ -1407,83 +1449,158 @@ static int save_state(rasd_store *s, rasd_corpus *c, size_t na) {
   return run(s, st, "link state");
 }
 
-/* Writes the engine's stories into the store: every article's story and original, the stories (with the view of
- * each story the batch touched), storylines, and the engine's state, all inside the batch's transaction. */
+/* A stored article's links as the store has them. */
+typedef struct arow {
+  int64_t n, story, dup; /* 0: none */
+  const char *id;
+  int matched;
+  int has_outlet;        /* the row names its outlet */
+} arow;
+
+static int64_t col_int0(sqlite3_stmt *st, int i) { return sqlite3_column_type(st, i) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, i); }
+
+/* Index + 1 of the row of article 'id' in 'rows' (hash table 'slot' of 'ns' slots), or 0. */
+static size_t arow_find(const arow *rows, const uint32_t *slot, size_t ns, const char *id) {
+  for (size_t j = str_hash(id, strlen(id), 0) & (ns - 1); slot[j]; j = (j + 1) & (ns - 1))
+    if (!strcmp(rows[slot[j] - 1].id, id)) return slot[j];
+  return 0;
+}
+
+static int cmp_i64(const void *a, const void *b) {
+  int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Writes the engine's stories into the store, all inside the batch's transaction: the story and original of every
+ * article whose links changed (the batch's articles, and older ones when the engine linked everything anew because a
+ * new article came before them, or rebuilt itself), the row and view of every story that gained or lost an article,
+ * storylines, and the engine's state. */
 static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *stats) {
   sq *q = s->impl;
   int rc = RASD_OK;
   size_t na = rasd_corpus_n_articles(c), ns = rasd_corpus_n_stories(c);
   sqlite3_stmt *st;
-  int64_t max_before = 0;
-  if (!(st = stmt(s, "SELECT COALESCE(max(id), 0) FROM stories")) || sqlite3_step(st) != SQLITE_ROW) return dbfail(s, "stories");
-  max_before = sqlite3_column_int64(st, 0);
+  /* A rebuilt engine writes every story row, original and storyline anew, as one batch run would (and nothing of the
+   * plain linker's is left). */
+  if (s->rebuild && (rc = exec(s, "DELETE FROM story_terms; DELETE FROM storylines; DELETE FROM duplicates")) != RASD_OK)
+    return rc;
+  /* The links as stored. */
+  arow *rows = NULL;
+  size_t nr = 0, cr = 0, nslot = 1024;
+  uint32_t *slot = NULL;
+  int64_t *dirty = NULL;
+  size_t nd = 0, cd = 0;
+  rasd__arena *ar = rasd__arena_new(1 << 16);
+  if (!ar) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  if (!(st = stmt(s, "SELECT n, id, story, duplicate_of, outlet IS NOT NULL AND outlet <> '' FROM articles"))) {
+    rc = RASD_EDB;
+    goto done;
+  }
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+    arow x = {sqlite3_column_int64(st, 0), col_int0(st, 2), col_int0(st, 3), col_dup(ar, st, 1, NULL), 0,
+              sqlite3_column_int(st, 4)};
+    if (!x.id || RASD__VEC_PUSH(rows, nr, cr, x)) { rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory"); break; }
+  }
   sqlite3_reset(st);
-  if ((rc = exec(s, "CREATE TEMP TABLE IF NOT EXISTS touched(story INTEGER PRIMARY KEY, size_before INTEGER);"
-                    "DELETE FROM temp.touched")))
-    return rc;
-  /* A rebuilt engine numbers its stories afresh: every story row, membership, duplicate and storyline is written
-   * anew (an article it does not link keeps none), as one batch run over all the articles would write them. */
-  const int full = s->rebuild;
-  if (full && (rc = exec(s, "DELETE FROM stories; DELETE FROM story_terms; DELETE FROM storylines; DELETE FROM duplicates;"
-                            "UPDATE articles SET story = NULL, duplicate_of = NULL"
-                            " WHERE story IS NOT NULL OR duplicate_of IS NOT NULL")))
-    return rc;
+  if (rc == RASD_OK && r != SQLITE_DONE) rc = dbfail(s, "articles");
+  while (nslot < 2 * nr + 2) nslot *= 2;
+  if (rc == RASD_OK && !(slot = calloc(nslot, sizeof *slot))) rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  for (size_t i = 0; rc == RASD_OK && i < nr; i++) {
+    size_t j = str_hash(rows[i].id, strlen(rows[i].id), 0) & (nslot - 1);
+    while (slot[j]) j = (j + 1) & (nslot - 1);
+    slot[j] = (uint32_t)(i + 1);
+  }
+  /* Every article whose story or original changed. */
   for (size_t i = 0; i < na && rc == RASD_OK; i++) {
     rasd_article_info ai, orig;
     if (rasd_corpus_article(c, i, &ai) != RASD_OK || !ai.id) continue;
-    const char *dup = ai.duplicate_of >= 0 && rasd_corpus_article(c, (size_t)ai.duplicate_of, &orig) == RASD_OK ? orig.id : NULL;
-    if ((i >= first_new || full) && ai.story > 0) {
-      if (!(st = stmt(s, "INSERT OR IGNORE INTO temp.touched(story, size_before) VALUES(?1,"
-                         " COALESCE((SELECT size FROM stories WHERE id = ?1), 0))"))) return RASD_EDB;
-      sqlite3_bind_int64(st, 1, ai.story);
-      if ((rc = run(s, st, "touch")) != RASD_OK) break;
+    size_t k = arow_find(rows, slot, nslot, ai.id);
+    if (!k) continue;
+    arow *x = &rows[k - 1];
+    x->matched = 1;
+    if (!x->has_outlet && ai.outlet && *ai.outlet) {
+      /* An article read without an outlet (a text file): the one the engine found in its byline or credits. */
+      if (!(st = stmt(s, "UPDATE articles SET outlet = ?2 WHERE n = ?1"))) { rc = RASD_EDB; break; }
+      sqlite3_bind_int64(st, 1, x->n);
+      bind_text(st, 2, ai.outlet);
+      if ((rc = run(s, st, "article outlet")) != RASD_OK) break;
+      x->has_outlet = 1;
+      if (ai.story > 0 && ai.story == x->story && RASD__VEC_PUSH(dirty, nd, cd, x->story)) {
+        rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+        break;
+      }
     }
-    if (i < first_new && !full) continue; /* the engine never moves an article it linked before */
-    if (!(st = stmt(s, "UPDATE articles SET story = ?2, duplicate_of = (SELECT n FROM articles WHERE id = ?3) WHERE id = ?1")))
-      return RASD_EDB;
-    bind_text(st, 1, ai.id);
-    if (ai.story > 0) sqlite3_bind_int64(st, 2, ai.story);
-    bind_text(st, 3, dup);
+    int64_t story = ai.story > 0 ? ai.story : 0, dup = 0;
+    if (ai.duplicate_of >= 0 && rasd_corpus_article(c, (size_t)ai.duplicate_of, &orig) == RASD_OK && orig.id) {
+      size_t o = arow_find(rows, slot, nslot, orig.id);
+      dup = o ? rows[o - 1].n : 0;
+    }
+    if (x->story == story && x->dup == dup && !(s->rebuild && dup)) continue;
+    if ((x->story && RASD__VEC_PUSH(dirty, nd, cd, x->story)) || (story && RASD__VEC_PUSH(dirty, nd, cd, story))) {
+      rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+      break;
+    }
+    if (!(st = stmt(s, "UPDATE articles SET story = ?2, duplicate_of = ?3 WHERE n = ?1"))) { rc = RASD_EDB; break; }
+    sqlite3_bind_int64(st, 1, x->n);
+    if (story) sqlite3_bind_int64(st, 2, story);
+    if (dup) sqlite3_bind_int64(st, 3, dup);
     if ((rc = run(s, st, "article story")) != RASD_OK) break;
-    if (dup) {
-      if (!(st = stmt(s, "INSERT OR REPLACE INTO duplicates(article, original) SELECT a.n, o.n FROM articles a, articles o"
-                         " WHERE a.id = ?1 AND o.id = ?2"))) return RASD_EDB;
-      bind_text(st, 1, ai.id);
-      bind_text(st, 2, dup);
+    if (x->dup != dup || s->rebuild) {
+      if (!(st = stmt(s, dup ? "INSERT OR REPLACE INTO duplicates(article, original) VALUES(?1, ?2)"
+                             : "DELETE FROM duplicates WHERE article = ?1"))) { rc = RASD_EDB; break; }
+      sqlite3_bind_int64(st, 1, x->n);
+      if (dup) sqlite3_bind_int64(st, 2, dup);
       if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
     }
   }
-  if (rc != RASD_OK) return rc;
-  /* Stories the batch touched: their row, dates and outlets from the articles, the engine's view and title. */
-  st = stmt(s, "SELECT story FROM temp.touched ORDER BY story");
-  int64_t *ids = NULL;
-  size_t ni = 0, ci = 0;
-  while (st && sqlite3_step(st) == SQLITE_ROW)
-    if (RASD__VEC_PUSH(ids, ni, ci, sqlite3_column_int64(st, 0))) break;
-  if (st) sqlite3_reset(st);
-  for (size_t i = 0; i < ni && rc == RASD_OK; i++) {
-    if ((size_t)ids[i] > ns) continue;
+  /* A rebuilt engine leaves no story to an article it does not take (one without text). */
+  for (size_t i = 0; i < nr && rc == RASD_OK && s->rebuild; i++) {
+    if (rows[i].matched || (!rows[i].story && !rows[i].dup)) continue;
+    if (!(st = stmt(s, "UPDATE articles SET story = NULL, duplicate_of = NULL WHERE n = ?1"))) { rc = RASD_EDB; break; }
+    sqlite3_bind_int64(st, 1, rows[i].n);
+    if ((rc = run(s, st, "article story")) == RASD_OK && rows[i].story && RASD__VEC_PUSH(dirty, nd, cd, rows[i].story))
+      rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  }
+  for (size_t id = 1; id <= ns && rc == RASD_OK && s->rebuild; id++)
+    if (RASD__VEC_PUSH(dirty, nd, cd, (int64_t)id)) rc = rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  if (rc != RASD_OK) goto done;
+  /* Stories that gained or lost an article: their row, dates and outlets from the articles, the engine's view and title;
+   * a story the engine no longer has goes. */
+  if (nd) qsort(dirty, nd, sizeof *dirty, cmp_i64);
+  for (size_t i = 0; i < nd && rc == RASD_OK; i++) {
+    if (i && dirty[i] == dirty[i - 1]) continue;
+    int64_t id = dirty[i];
+    if ((size_t)id > ns) {
+      if (!(st = stmt(s, "DELETE FROM stories WHERE id = ?1"))) { rc = RASD_EDB; break; }
+      sqlite3_bind_int64(st, 1, id);
+      rc = run(s, st, "story");
+      continue;
+    }
     if (!(st = stmt(s, "INSERT OR IGNORE INTO stories(id, size) VALUES(?1, 0)"))) { rc = RASD_EDB; break; }
-    sqlite3_bind_int64(st, 1, ids[i]);
+    sqlite3_bind_int64(st, 1, id);
     if ((rc = run(s, st, "story")) != RASD_OK) break;
-    if ((rc = story_refresh(s, ids[i], 0, 0)) != RASD_OK) break;
+    if ((rc = story_refresh(s, id, 0, 0)) != RASD_OK) break;
     double t0 = cpu_now();
-    char *view = rasd_corpus_story_json(c, ids[i], NULL);
+    char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
     if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(CASE WHEN json_valid(?2) THEN"
                        " json_extract(?2, '$.title') END, title) WHERE id = ?1"))) { rc = RASD_EDB; }
     else {
-      sqlite3_bind_int64(st, 1, ids[i]);
+      sqlite3_bind_int64(st, 1, id);
       bind_text(st, 2, view);
       rc = run(s, st, "story view");
     }
     rasd_free(view);
   }
-  free(ids);
-  if (rc != RASD_OK) return rc;
+  if (rc == RASD_OK && (st = stmt(s, "DELETE FROM stories WHERE id > ?1"))) { /* none left behind by an older rasd */
+    sqlite3_bind_int64(st, 1, (int64_t)ns);
+    rc = run(s, st, "stories");
+  } else if (rc == RASD_OK) rc = RASD_EDB;
+  if (rc != RASD_OK) goto done;
   /* Storylines, as the engine sees them now (it revises them as stories grow): every story of a line points to the
    * line's first story. */
-  if ((rc = exec(s, "UPDATE stories SET storyline = NULL WHERE storyline IS NOT NULL"))) return rc;
+  if ((rc = exec(s, "UPDATE stories SET storyline = NULL WHERE storyline IS NOT NULL"))) goto done;
   size_t nl = rasd_corpus_storyline(c, 0, NULL, NULL);
   for (size_t k = 0; k < nl && rc == RASD_OK; k++) {
     const int64_t *line = NULL;
@@ -1499,11 +1616,11 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
       rc = run(s, st, "storyline");
     }
   }
-  if (rc != RASD_OK) return rc;
+  if (rc != RASD_OK) goto done;
   /* The engine's state, so that the next batch continues from here. */
-  if ((rc = save_state(s, c, na)) != RASD_OK) return rc;
-  if (stats && full) {
-    /* Story ids of before mean nothing now: a story is new when all its articles are the batch's, grown when some. */
+  if ((rc = save_state(s, c, na)) != RASD_OK) goto done;
+  if (stats) {
+    /* A story is new when all its articles are the batch's, grown when some are. */
     for (size_t id = 1; id <= ns; id++) {
       size_t n = 0;
       const uint32_t *arts = rasd_corpus_story_articles(c, (int64_t)id, &n);
@@ -1512,15 +1629,20 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
       if (nb && nb == n) stats->stories_new++;
       else if (nb) stats->stories_grown++;
     }
-  } else if (stats && count_story_changes(s, max_before, stats) != RASD_OK) return RASD_EDB;
+  }
   q->n_batch = 0;
-  return RASD_OK;
+done:
+  free(rows);
+  free(slot);
+  free(dirty);
+  rasd__arena_free(ar);
+  return rc;
 }
 
 #include "sqlite_views.inc"
 
 const rasd__store_ops rasd__sqlite_ops = {
-    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_put,     sq_link,     sq_load_corpus, sq_stored_docs,
-    sq_apply_corpus,
+    "sqlite",   sq_open,       sq_close,    sq_begin,   sq_has,     sq_has_key, sq_put,     sq_link,     sq_load_corpus,
+    sq_stored_docs, sq_apply_corpus, sq_get_reader, sq_put_reader,
     sq_commit, sq_rollback, sq_stories, sq_story, sq_article, sq_entities, sq_entity,     sq_search,
 };

@@ -752,13 +752,67 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   return RASD_OK;
 }
 
-static rasd_corpus *sort_ctx;
-static int cmp_pending(const void *x, const void *y) {
-  const rasd__art *a = &sort_ctx->art[*(const uint32_t *)x], *b = &sort_ctx->art[*(const uint32_t *)y];
+/* Compares article ids in natural order: runs of digits by their value ("day:2" before "day:10", as the records of a
+ * file come), the rest byte by byte; ids equal so (leading zeros) by their bytes. A file or feed read in batches thus
+ * comes in publication order, and a later batch follows the articles already linked instead of going between them. */
+static int cmp_id(const char *a, const char *b) {
+  const char *a0 = a, *b0 = b;
+  while (*a && *b) {
+    if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+      while (*a == '0') a++;
+      while (*b == '0') b++;
+      const char *as = a, *bs = b;
+      while (*a >= '0' && *a <= '9') a++;
+      while (*b >= '0' && *b <= '9') b++;
+      if (a - as != b - bs) return a - as < b - bs ? -1 : 1;
+      int r = memcmp(as, bs, (size_t)(a - as));
+      if (r) return r;
+      continue;
+    }
+    if (*a != *b) return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+    a++, b++;
+  }
+  if (*a || *b) return *a ? 1 : -1;
+  return strcmp(a0, b0);
+}
+
+/* Publication order: date, then id (natural order), then order of addition. */
+static int cmp_art(const rasd_corpus *c, uint32_t x, uint32_t y) {
+  const rasd__art *a = &c->art[x], *b = &c->art[y];
   int r = strcmp(a->date ? a->date : "", b->date ? b->date : "");
-  if (!r) r = strcmp(a->id, b->id);
-  if (!r) r = *(const uint32_t *)x < *(const uint32_t *)y ? -1 : 1;
+  if (!r) r = a->id == b->id ? 0 : cmp_id(a->id, b->id);
+  if (!r && x != y) r = x < y ? -1 : 1;
   return r;
+}
+
+static rasd_corpus *sort_ctx;
+static int cmp_pending(const void *x, const void *y) { return cmp_art(sort_ctx, *(const uint32_t *)x, *(const uint32_t *)y); }
+
+/* Drops every link (stories, near-duplicate tables, document frequencies, link vectors) and makes every article
+ * pending again, so that they are linked anew in publication order: what finishing does when an article to link
+ * comes before one linked already, for the result of one batch over all of them. */
+static int links_reset(rasd_corpus *c) {
+  for (size_t i = 0; i < c->n_st; i++) story_free(&c->st[i]);
+  c->n_st = 0;
+  c->n_open = 0;
+  for (size_t t = 0; t < c->n_postv; t++) c->n_post[t] = 0;
+  memset(c->lsh_key, 0, c->lsh_cap * sizeof *c->lsh_key);
+  c->lsh_n = 0;
+  if (c->terms.df) memset(c->terms.df, 0, c->terms.n * sizeof *c->terms.df);
+  c->n_linked = 0;
+  c->idf_n = c->idf_ep = 0; /* the IDF cache is a pure function of (N, df): its entries stay right */
+  c->n_vpool = 0;
+  c->cur_day = RASD__NO_DAY;
+  c->n_lord = 0;
+  c->n_pending = 0;
+  for (size_t i = 0; i < c->n_art; i++) {
+    c->art[i].story = -1;
+    c->art[i].dup_of = -1;
+    c->art[i].voff = 0;
+    c->art[i].vn = c->art[i].tn = 0;
+    if (RASD__VEC_PUSH(c->pending, c->n_pending, c->cap_pending, (uint32_t)i)) return RASD_ENOMEM;
+  }
+  return RASD_OK;
 }
 
 /* Closes the open stories that fell out of the window (only the open list is walked). */
@@ -936,7 +990,16 @@ static int link_pending(rasd_corpus *c, int sort) {
 
 int rasd_corpus_finish(rasd_corpus *c) {
   if (!c) return RASD_EINPUT;
-  int rc = link_pending(c, 1);
+  /* Articles that all come after the last one linked continue the links; one that comes before it (an older or
+   * lower-numbered article in a later batch) has every article linked anew in publication order. */
+  int rc = RASD_OK;
+  if (c->n_pending && c->n_lord) {
+    uint32_t first = c->pending[0];
+    for (size_t k = 1; k < c->n_pending; k++)
+      if (cmp_art(c, c->pending[k], first) < 0) first = c->pending[k];
+    if (cmp_art(c, first, c->lord[c->n_lord - 1]) < 0) rc = links_reset(c);
+  }
+  if (rc == RASD_OK) rc = link_pending(c, 1);
   return rc ? rc : storylines(c);
 }
 
@@ -1063,20 +1126,16 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
     if ((rc = add_record(c, buf, l)) != RASD_OK) goto fail;
     rc = RASD_EFORMAT;
   }
-  /* the saved order of linking: a permutation of some of the articles (those linked when it was saved) */
+  /* the saved order of linking: a permutation of some of the articles (those linked when it was saved); checked, but
+   * the articles are linked again in publication order (the saved order, when they were linked as one batch) */
   uint64_t nl;
   if (fread(&nl, 8, 1, f) != 1 || nl > na) goto fail;
   if (!(seen = calloc(na + 1, 1))) { rc = RASD_ENOMEM; goto fail; }
-  c->n_pending = 0;
   for (uint64_t k = 0; k < nl; k++) {
     uint32_t x;
     if (fread(&x, 4, 1, f) != 1 || x >= na || seen[x]) goto fail;
     seen[x] = 1;
-    c->pending[c->n_pending++] = x;
   }
-  size_t n_rest = 0;
-  for (uint64_t k = 0; k < na; k++)
-    if (!seen[k]) n_rest++;
   uint64_t rl;
   if (fread(&rl, 8, 1, f) != 1 || rl > (1ull << 34)) goto fail;
   if (rl) {
@@ -1088,13 +1147,10 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
   }
   if (fgetc(f) != EOF) { rc = RASD_EFORMAT; goto fail; }
   free(buf);
-  /* replay the links in their saved order; articles saved unlinked stay pending for the next finish */
-  rc = link_pending(c, 0);
-  for (uint64_t k = 0; k < na && rc == RASD_OK; k++)
-    if (!seen[k]) c->pending[c->n_pending++] = (uint32_t)k;
   free(seen);
-  if (rc == RASD_OK) rc = n_rest ? rasd_corpus_finish(c) : storylines(c);
-  if (rc != RASD_OK) { rasd_corpus_free(c); return rc; }
+  /* every article is pending (in order of addition): the next finish links them with the articles added meanwhile,
+   * in publication order, as one batch over all of them would; linking them now would be done twice whenever a new
+   * article comes before a saved one */
   *out = c;
   return RASD_OK;
 fail:

@@ -10,7 +10,8 @@
 #define MAX_NBRS 48
 #define MAX_VERIFY_FORMS 8
 
-typedef struct cform { char *text; uint32_t count; int ntok; } cform;
+/* 'h': hs(text), checked before the text; 'skip': it starts with a title or descriptor word (pick_canonical passes it). */
+typedef struct cform { char *text; uint32_t count; int ntok; uint32_t h; uint8_t skip; } cform;
 
 typedef struct cent {
   uint8_t type;
@@ -27,7 +28,9 @@ typedef struct cent {
 
 /* String → ids multimap (chained; keys owned). */
 typedef struct mnode { char *key; int32_t id; int32_t next; uint32_t h; } mnode; /* h: hs(key), checked before the key */
-typedef struct mmap_ { int32_t *head; size_t nb; mnode *node; size_t n, cap; } mmap_;
+/* 'set': node index + 1 by (key hash, id), open addressing, so that adding a pair already there costs one probe
+ * (a key that many entities share, such as a common surname, makes its bucket's chain long). */
+typedef struct mmap_ { int32_t *head; size_t nb; mnode *node; size_t n, cap; uint32_t *set; size_t nset; } mmap_;
 
 struct rasd_registry {
   const rasd_models *m;
@@ -59,10 +62,40 @@ static int mm_grow(mmap_ *m) {
   return 0;
 }
 
+static size_t pair_slot(uint32_t h, int32_t id, size_t nset) {
+  uint64_t x = ((uint64_t)h << 32 | (uint32_t)id) * 0x9E3779B97F4A7C15ULL;
+  return (size_t)(x >> 32) & (nset - 1);
+}
+
 static int mm_has(const mmap_ *m, const char *key, uint32_t h, int32_t id) {
-  if (!m->nb) return 0;
-  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0; i = m->node[i].next)
-    if (m->node[i].id == id && m->node[i].h == h && !strcmp(m->node[i].key, key)) return 1;
+  if (!m->nset) return 0;
+  for (size_t s = pair_slot(h, id, m->nset); m->set[s]; s = (s + 1) & (m->nset - 1)) {
+    const mnode *nd = &m->node[m->set[s] - 1];
+    if (nd->id == id && nd->h == h && !strcmp(nd->key, key)) return 1;
+  }
+  return 0;
+}
+
+/* Enters node 'i' into the pair set (grown to twice the nodes). */
+static int set_put(mmap_ *m, size_t i) {
+  if (2 * (m->n + 1) > m->nset) {
+    size_t ns = m->nset ? 2 * m->nset : 2048;
+    uint32_t *st = calloc(ns, sizeof *st);
+    if (!st) return -1;
+    for (size_t k = 0; k < m->nset; k++) {
+      if (!m->set[k]) continue;
+      const mnode *nd = &m->node[m->set[k] - 1];
+      size_t s = pair_slot(nd->h, nd->id, ns);
+      while (st[s]) s = (s + 1) & (ns - 1);
+      st[s] = m->set[k];
+    }
+    free(m->set);
+    m->set = st;
+    m->nset = ns;
+  }
+  size_t s = pair_slot(m->node[i].h, m->node[i].id, m->nset);
+  while (m->set[s]) s = (s + 1) & (m->nset - 1);
+  m->set[s] = (uint32_t)i + 1;
   return 0;
 }
 
@@ -73,6 +106,7 @@ static int mm_add(mmap_ *m, const char *key, int32_t id) {
   if (m->n + 1 > m->nb && mm_grow(m)) return -1;
   mnode nd = {rasd__strdup0(key), id, -1, h};
   if (!nd.key || RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { free(nd.key); return -1; }
+  if (set_put(m, m->n - 1)) { free(m->node[--m->n].key); return -1; }
   uint32_t b = h & (uint32_t)(m->nb - 1);
   m->node[m->n - 1].next = m->head[b];
   m->head[b] = (int32_t)(m->n - 1);
@@ -93,6 +127,7 @@ static void mm_free(mmap_ *m) {
   for (size_t i = 0; i < m->n; i++) free(m->node[i].key);
   free(m->node);
   free(m->head);
+  free(m->set);
 }
 
 rasd_registry *rasd_registry_new(const rasd_models *m) {
@@ -198,12 +233,19 @@ static void strip_quotes(char *f) {
   if (lead) memmove(f, f + lead, strlen(f + lead) + 1);
 }
 
+/* Whether pick_canonical() passes form 'text' over: a title word, or a descriptor word before other words. */
+static uint8_t form_skip(const char *text) {
+  size_t w0 = strcspn(text, " ");
+  return rasd__is_title_word(text, w0) || (text[w0] && rasd__is_descriptor_word(text, w0));
+}
+
 static int add_form(cent *e, const char *text, uint32_t count) {
   e->ptrs_ok = 0;
+  uint32_t h = hs(text);
   for (size_t f = 0; f < e->n_forms; f++)
-    if (!strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
+    if (e->forms[f].h == h && !strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
   rasd__name nm;
-  cform cf = {rasd__strdup0(text), count, rasd__name_parse(text, strlen(text), &nm)};
+  cform cf = {rasd__strdup0(text), count, rasd__name_parse(text, strlen(text), &nm), h, form_skip(text)};
   if (!cf.text || RASD__VEC_PUSH(e->forms, e->n_forms, e->cap_forms, cf) < 0) { free(cf.text); return -1; }
   return 0;
 }
@@ -216,9 +258,7 @@ static int pick_canonical(cent *e) {
     for (size_t f = 0; f < e->n_forms; f++) want_full |= e->forms[f].ntok >= 2;
   for (size_t f = 0; f < e->n_forms; f++) {
     const cform *c = &e->forms[f];
-    size_t w0 = strcspn(c->text, " ");
-    if (rasd__is_title_word(c->text, w0)) continue;
-    if (c->text[w0] && rasd__is_descriptor_word(c->text, w0)) continue;
+    if (c->skip) continue;
     if (want_full && c->ntok < 2) continue;
     if (best < 0 || c->count > e->forms[best].count ||
         (c->count == e->forms[best].count && c->ntok > e->forms[best].ntok))
@@ -571,9 +611,10 @@ int rasd__registry_load(rasd_registry *r, const unsigned char *p, size_t n) {
     if (bad) { free(e.canonical); free(e.en); return c.bad == 2 ? RASD_ENOMEM : RASD_EFORMAT; }
     cent *x = &r->e[r->n - 1];
     for (uint64_t f = 0; f < nf; f++) {
-      cform cf = {get_z(&c), 0, 0};
+      cform cf = {get_z(&c), 0, 0, 0, 0};
       cf.count = (uint32_t)rasd__get_u(&c);
       cf.ntok = (int)rasd__get_u(&c);
+      if (cf.text) cf.h = hs(cf.text), cf.skip = form_skip(cf.text);
       if (!c.bad && cf.text && RASD__VEC_PUSH(x->forms, x->n_forms, x->cap_forms, cf) == 0) continue;
       int oom = c.bad == 2 || (!c.bad && cf.text);
       free(cf.text);
