@@ -9,7 +9,7 @@
 #include "test_tok_ref.inc"
 
 static size_t n_texts, n_tokens, n_bad;
-static int quick; /* compare only the best vector level (with and without stems) and SSE2 */
+static int quick; /* compare only the best vector level (with and without stems), AVX-512BW and SSE2 */
 
 /* Compares one field; reports the first few differences with context. */
 static void report(const char *what, const char *s, size_t len, size_t k, const rasd_token *a, const rasd_token *b) {
@@ -25,15 +25,15 @@ static int same_str(const char *a, size_t al, const char *b, size_t bl) {
 }
 
 /* Tokenizes s both ways (with and without stems; the fast way with each level of vector code: scalar, SSE2,
- * AVX2, AVX-512BW as the CPU has them) and compares everything; returns 1 when equal. */
+ * AVX2, AVX-512BW, AVX-512 VBMI2 as the CPU has them) and compares everything; returns 1 when equal. */
 static int diff_text(const char *s, size_t len) {
   int ok = 1;
   n_texts++;
   rasd_tokens *R[2] = {ref__tokenize_ex(s, len, 0), ref__tokenize_ex(s, len, RASD__TOK_NO_STEM)};
-  for (int pass = 0; pass < 5; pass++) {
+  for (int pass = 0; pass < 6; pass++) {
     if (quick && (pass == 1 || pass == 3)) continue;
     unsigned fl = pass ? RASD__TOK_NO_STEM : 0;
-    int old = rasd__tok_simd(pass ? pass - 1 : 3); /* pass 0: stems, best level; passes 1-4: levels 0-3 */
+    int old = rasd__tok_simd(pass ? pass - 1 : 4); /* pass 0: stems, best level; passes 1-5: levels 0-4 */
     rasd_tokens *A = rasd__tokenize_ex(s, len, fl), *B = R[pass != 0];
     rasd__tok_simd(old);
     if (!A || !B) { ok = 0; report("NULL", s, len, 0, NULL, NULL); rasd_tokens_free(A); continue; }

@@ -966,10 +966,9 @@ static int block_ok(int lvl) {
 
 
 static int simd_max;
-static int use_vbmi2; /* level 3 writes tokens with emit_vbmi2() (set by block_level()) */
 
-/* The block scanner to use: 0 none, 1 SSE2, 2 AVX2, 3 AVX-512BW (as the CPU has them); each checked against the
- * table. */
+/* The block scanner to use: 0 none, 1 SSE2, 2 AVX2, 3 AVX-512BW, 4 AVX-512 VBMI/VBMI2 (ASCII classes by table
+ * look-up, tokens written with emit_vbmi2()), as the CPU has them; each checked against the table. */
 static int block_level(void) {
   static int lvl = -1;
   if (lvl < 0) {
@@ -980,9 +979,10 @@ static int block_level(void) {
     if (l == 2 && __builtin_cpu_supports("avx512bw") && block_ok(3)) l = 3;
 #endif
 #ifdef HAVE_VBMI2_PATH
-    use_vbmi2 = l == 3 && __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512vbmi") &&
-                __builtin_cpu_supports("avx512vl") &&
-                __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt") && block_ok(4);
+    if (l == 3 && __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512vbmi") &&
+        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt") &&
+        block_ok(4))
+      l = 4;
 #endif
     lvl = l; /* every thread computes the same value */
   }
@@ -990,7 +990,7 @@ static int block_level(void) {
 }
 #endif
 
-static int simd_max = 3; /* rasd__tok_simd() */
+static int simd_max = 4; /* rasd__tok_simd() */
 
 int rasd__tok_simd_active(void) {
   rasd__text_init();
@@ -1369,7 +1369,7 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *str, size_t len) {
     if (blk && blk_kind[b] && (blk > 1 || blk_kind[b] != RASD_TOK_NUMBER)) { /* many tokens at a time */
       size_t ni;
 #ifdef HAVE_VBMI2_PATH
-      if (blk == 3 && use_vbmi2) ni = block64_vbmi2(c, i, &fl);
+      if (blk == 4) ni = block64_vbmi2(c, i, &fl);
       else
 #endif
 #ifdef HAVE_AVX2_PATH
