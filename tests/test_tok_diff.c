@@ -9,7 +9,7 @@
 #include "test_tok_ref.inc"
 
 static size_t n_texts, n_tokens, n_bad;
-static int quick; /* compare only the best vector level (with and without stems), AVX-512BW and SSE2 */
+static int quick; /* compare only the best vector level (with and without stems) and SSE2 */
 
 /* Compares one field; reports the first few differences with context. */
 static void report(const char *what, const char *s, size_t len, size_t k, const rasd_token *a, const rasd_token *b) {
@@ -31,7 +31,7 @@ static int diff_text(const char *s, size_t len) {
   n_texts++;
   rasd_tokens *R[2] = {ref__tokenize_ex(s, len, 0), ref__tokenize_ex(s, len, RASD__TOK_NO_STEM)};
   for (int pass = 0; pass < 6; pass++) {
-    if (quick && (pass == 1 || pass == 3)) continue;
+    if (quick && (pass == 1 || pass == 3 || pass == 4)) continue;
     unsigned fl = pass ? RASD__TOK_NO_STEM : 0;
     int old = rasd__tok_simd(pass ? pass - 1 : 4); /* pass 0: stems, best level; passes 1-5: levels 0-4 */
     rasd_tokens *A = rasd__tokenize_ex(s, len, fl), *B = R[pass != 0];
@@ -164,7 +164,7 @@ static void test_examples(void) {
  * non-ASCII characters that may or may not end a number (letters, ، ؛ ؟ « », NBSP, ٫ ٬ ٣, tatweel, marks, ”),
  * placed around the 64-byte block edges and the end of the text. */
 static void test_block_numbers(void) {
-  static const char *const before[] = {" ", "و", "(", ".", "ـ", "\n", "-", "a", "\xc2\xa0", "«"};
+  static const char *const before[] = {" ", "و", ".", "\n", "a", "\xc2\xa0"};
   static const char *const after[] = {"ب", "ي", "ة", "أ", "،", "؛", "؟", "«", "»", "\xc2\xa0", "٫", "٬", "٣", "ـ",
                                       "\xd9\x8e", "”", "\xe2\x80\x8c", "ﻻ", "ک"};
   static const char *const digits[] = {"7", "2015"};
