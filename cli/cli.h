@@ -14,6 +14,10 @@ typedef struct cli_inputs {
   size_t n_paths;
   const char *models_dir; /* --data DIR */
   int quiet;
+  rasd_cleaner *cleaner; /* cli_each_doc cleans with this one (borrowed) when set, else with a new one */
+  /* When set, called with each article before it is cleaned: 1 drops it uncleaned (a store has it already, so its
+   * lines must not count twice in the cleaner's boilerplate statistics); gets cli_each_doc's 'ud'. */
+  int (*skip)(const rasd_article *a, void *ud);
 } cli_inputs;
 
 /* Parses a common input option at argv[*i] ("--date", "--outlet", "--strict", "--data", "-q");

@@ -119,6 +119,17 @@ static int commit_batch(add_ctx *c) {
   return 0;
 }
 
+/* An article stored already (same id or url) is dropped before it is cleaned: its lines were counted in the cleaner's
+ * statistics when it was added, and must not count twice. */
+static int skip_stored(const rasd_article *a, void *ud) {
+  add_ctx *c = ud;
+  if (c->failed_db || rasd_store_has_key(c->s, a->id, a->url) != 1) return 0;
+  c->seen++;
+  c->st.duplicate++;
+  progress(c, 0);
+  return 1;
+}
+
 static int on_doc(rasd_doc *d, void *ud) {
   add_ctx *c = ud;
   if (!c->in_batch) c->noticed = 0;
@@ -212,6 +223,26 @@ int cmd_add(int argc, char **argv) {
     cli_inputs_free(&in);
     return CLI_INPUT_ERR;
   }
+  /* The cleaner continues from the statistics of the batches before (saved in the store with each batch). */
+  rasd_cleaner *cl = rasd_cleaner_new();
+  if (!cl) {
+    fprintf(stderr, "rasd: out of memory\n");
+    rasd_store_close(c.s);
+    cli_inputs_free(&in);
+    return CLI_INPUT_ERR;
+  }
+  int urc = rasd_store_use_cleaner(c.s, cl);
+  if (urc != RASD_OK) { /* a damaged reader state is said and started afresh; a database error ends the run */
+    fprintf(stderr, "rasd: %s%s\n", rasd_store_errmsg(c.s), urc == RASD_EFORMAT ? ": starting afresh" : "");
+    if (urc != RASD_EFORMAT) {
+      rasd_store_close(c.s);
+      rasd_cleaner_free(cl);
+      cli_inputs_free(&in);
+      return CLI_INPUT_ERR;
+    }
+  }
+  in.cleaner = cl;
+  in.skip = skip_stored;
   c.m = cli_models(&in);
   int status = cli_each_doc(&in, on_doc, &c);
   if (c.in_batch && !c.failed_db) commit_batch(&c);
@@ -234,6 +265,7 @@ int cmd_add(int argc, char **argv) {
   }
   rasd_models_free(c.m);
   rasd_store_close(c.s);
+  rasd_cleaner_free(cl);
   cli_inputs_free(&in);
   if (c.failed_db) return CLI_INPUT_ERR;
   return status != CLI_OK || c.st.failed ? CLI_INPUT_ERR : CLI_OK;

@@ -48,12 +48,12 @@ void cli_input_path(cli_inputs *in, const char *path) {
 
 int cli_each_doc(cli_inputs *in, cli_doc_fn fn, void *ud) {
   rasd_reader *r = rasd_reader_new(&in->ro);
-  rasd_cleaner *c = rasd_cleaner_new();
+  rasd_cleaner *c = in->cleaner ? in->cleaner : rasd_cleaner_new();
   int status = CLI_OK;
   if (!r || !c) {
     fprintf(stderr, "rasd: out of memory\n");
     rasd_reader_free(r);
-    rasd_cleaner_free(c);
+    if (c != in->cleaner) rasd_cleaner_free(c);
     return CLI_INPUT_ERR;
   }
   for (size_t i = 0; i < in->n_paths; i++) rasd_reader_add_path(r, in->paths[i]);
@@ -71,6 +71,10 @@ int cli_each_doc(cli_inputs *in, cli_doc_fn fn, void *ud) {
     if (a->line) snprintf(loc, sizeof loc, ":%ld", a->line);
     for (size_t k = 0; k < a->n_warnings && !in->quiet; k++)
       fprintf(stderr, "rasd: %s%s: warning: %s\n", a->path ? a->path : "-", loc, a->warnings[k]);
+    if (in->skip && in->skip(a, ud)) {
+      rasd_article_free(a);
+      continue;
+    }
     rasd_doc *d = NULL;
     rc = rasd_clean(c, a, &d);
     if (rc != RASD_OK) {
@@ -85,7 +89,7 @@ int cli_each_doc(cli_inputs *in, cli_doc_fn fn, void *ud) {
     if (fn(d, ud)) break;
   }
   rasd_reader_free(r);
-  rasd_cleaner_free(c);
+  if (c != in->cleaner) rasd_cleaner_free(c);
   return status;
 }
 

@@ -40,7 +40,8 @@ same_as_fresh() { # $1 = name, $2 = store
   check "$1: every article is in the story of one batch run" [ "$(members "$2")" = "$(members "$T/fresh.db")" ]
   check "$1: the same duplicates" [ "$(dups "$2")" = "$(dups "$T/fresh.db")" ]
   check "$1: no leftover story terms or storylines" [ "$(q "$2" 'select (select count(*) from story_terms) + (select count(*) from storylines)')" = 0 ]
-  check "$1: the state is saved again in the current format" [ "$(q "$2" 'select substr(data, 1, 8) from link_state_chunks order by seq limit 1')" = "RASDSTO$STATE_V" ]
+  check "$1: the state is saved again in the current format" [ "$(q "$2" 'select substr(data, 1, 8) from link_state_chunks order by seq limit 1')" = "RASDSTH$STATE_V" ]
+  check "$1: the records are saved apart, once each" [ "$(q "$2" 'select count(*) > 0 from link_records')" = 1 ]
   check "$1: the state counts every article" [ "$(q "$2" 'select articles from link_state')" = "$N" ]
 }
 
@@ -89,7 +90,7 @@ check "rows without credits: same stories" [ "$(part "$T/nocred.db")" = "$(part 
 # 5. A rebuild that fails inside its transaction loses nothing, and the next run rebuilds.
 "$RASD" add -q --db "$T/fail.db" examples/news > /dev/null 2>&1
 q "$T/fail.db" "UPDATE link_state_chunks SET data = CAST('RASDSTO2' AS BLOB) || substr(data, 9) WHERE seq = (SELECT min(seq) FROM link_state_chunks);
-  CREATE TRIGGER no_rewrite BEFORE DELETE ON stories BEGIN SELECT RAISE(ABORT, 'story rows are locked'); END;"
+  CREATE TRIGGER no_rewrite BEFORE UPDATE ON stories BEGIN SELECT RAISE(ABORT, 'story rows are locked'); END;"
 before=$(stories "$T/fail.db"; members "$T/fail.db"; q "$T/fail.db" 'select seq, hex(data) from link_state_chunks')
 "$RASD" add --db "$T/fail.db" "$T/new.jsonl" > /dev/null 2> "$T/fail.err"
 check "a failed rebuild is an error" [ $? != 0 ]

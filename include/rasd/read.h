@@ -103,6 +103,15 @@ rasd_cleaner *rasd_cleaner_new(void);
  * '*out' is NULL then), or RASD_ENOMEM. */
 int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out);
 
+/** Returns the boilerplate statistics of 'c' (which lines of each outlet how many articles had) as a new byte string
+ * of '*len' bytes (caller frees with rasd_free()) for rasd_cleaner_load(), or NULL when out of memory: a store keeps
+ * it so that tomorrow's articles are cleaned as if they came in one run with today's. */
+void *rasd_cleaner_save(const rasd_cleaner *c, size_t *len);
+
+/** Adds the statistics 'p' ('len' bytes, from rasd_cleaner_save()) to those of 'c' (give them to a new cleaner, before
+ * it cleans anything). Returns RASD_OK, RASD_EFORMAT (not such statistics: 'c' is not changed) or RASD_ENOMEM. */
+int rasd_cleaner_load(rasd_cleaner *c, const void *p, size_t len);
+
 /** Frees 'c'; NULL is fine. */
 void rasd_cleaner_free(rasd_cleaner *c);
 

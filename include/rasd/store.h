@@ -36,6 +36,16 @@ int rasd_store_begin(rasd_store *s);
  * not, -1 on a database error. */
 int rasd_store_has(rasd_store *s, const rasd_doc *d);
 
+/** Returns 1 when an article with id 'id' or url 'url' (either may be NULL or "") is stored, 0 when not, -1 on a database
+ * error: asked before an article is cleaned, so that one stored already is not cleaned (nor counted) again. */
+int rasd_store_has_key(rasd_store *s, const char *id, const char *url);
+
+/** Gives cleaner 'c' (borrowed; it must outlive the store or the next call) the boilerplate statistics saved in the
+ * store, and from then on saves its statistics with every batch committed: articles added in later batches are then
+ * cleaned as one run over all of them would clean them. Returns RASD_OK, RASD_EDB or RASD_EFORMAT (a damaged saved
+ * state: 'c' then starts afresh). */
+int rasd_store_use_cleaner(rasd_store *s, rasd_cleaner *c);
+
 /** Adds document 'd' with its analysis 'a' (may be NULL) to the open batch; sets '*added' to 1, or to 0 when an
  * article with the same id, url or content hash is already stored. Nothing is kept from 'd' or 'a'. Returns
  * RASD_OK or RASD_EDB. */

@@ -9,8 +9,9 @@
 
 /* The corpus: the one stateful, ordered stage. Articles are added (features are extracted at once and
  * the text is dropped); rasd_corpus_finish() links the pending ones in publication order (date, then
- * id), so the same input gives the same stories, and adding later articles then finishing again gives
- * the same result as one batch over everything (as long as the later articles are not older). */
+ * id in natural order: "x:2" before "x:10"), so the same input gives the same stories, and adding later
+ * articles then finishing again gives the same result as one batch over everything (when a later article
+ * comes before one linked already, every article is linked again). */
 typedef struct rasd_corpus rasd_corpus;
 
 /* Options; zero-initialise and set what you need (0 means the default). */
@@ -36,7 +37,8 @@ rasd_corpus *rasd_corpus_new(const rasd_models *m, const rasd_corpus_opts *o);
 int rasd_corpus_add(rasd_corpus *c, rasd_doc *d, rasd_analysis *a);
 
 /** Links every pending article of 'c' in publication order (near-duplicates, stories, storylines);
- * may be called again after more rasd_corpus_add() calls. Returns RASD_OK or a negative code. */
+ * may be called again after more rasd_corpus_add() calls (when one of those comes before an article
+ * linked already, all are linked anew, so story ids may change). Returns RASD_OK or a negative code. */
 int rasd_corpus_finish(rasd_corpus *c);
 
 /** Frees 'c' and everything it owns; NULL is fine. */
@@ -99,7 +101,8 @@ char *rasd_corpus_summary_text(rasd_corpus *c, int64_t id, const rasd_view_opts 
 int rasd_corpus_save(const rasd_corpus *c, const char *path);
 
 /** Loads a corpus saved by rasd_corpus_save() from 'path' into '*out' (free with rasd_corpus_free()),
- * with models 'm' and options 'o' as for rasd_corpus_new(). Returns RASD_OK, RASD_EIO or RASD_EFORMAT
+ * with models 'm' and options 'o' as for rasd_corpus_new(); its articles are pending, linked by the next
+ * rasd_corpus_finish() together with those added meanwhile. Returns RASD_OK, RASD_EIO or RASD_EFORMAT
  * (also for a state saved in another format version: see rasd_corpus_state_version()). */
 int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
 

@@ -665,6 +665,58 @@ static int bp_line(rasd_cleaner *c, const line *l) {
   return sl->count >= (l->words <= BP_SHORT_WORDS ? BP_SHORT_DOCS : BP_LONG_DOCS);
 }
 
+/* The statistics travel as "RASDBP1", the number of lines (8 bytes, little-endian), then per line its key (8 bytes,
+ * little-endian) and count (4 bytes, little-endian), in table order. */
+#define BP_MAGIC "RASDBP1"
+
+static void put_le(unsigned char *p, uint64_t v, int n) {
+  for (int i = 0; i < n; i++) p[i] = (unsigned char)(v >> (8 * i));
+}
+
+static uint64_t get_le(const unsigned char *p, int n) {
+  uint64_t v = 0;
+  for (int i = 0; i < n; i++) v |= (uint64_t)p[i] << (8 * i);
+  return v;
+}
+
+void *rasd_cleaner_save(const rasd_cleaner *c, size_t *len) {
+  size_t n = c ? c->bp_n : 0;
+  unsigned char *b = malloc(15 + 12 * n + 1), *p = b;
+  if (!b) return NULL;
+  memcpy(p, BP_MAGIC, 7);
+  put_le(p + 7, n, 8);
+  p += 15;
+  for (size_t i = 0; c && i < c->bp_cap; i++) {
+    if (!c->bp[i].key) continue;
+    put_le(p, c->bp[i].key, 8);
+    put_le(p + 8, c->bp[i].count, 4);
+    p += 12;
+  }
+  *len = (size_t)(p - b);
+  return b;
+}
+
+int rasd_cleaner_load(rasd_cleaner *c, const void *data, size_t len) {
+  const unsigned char *p = data;
+  if (len < 15 || memcmp(p, BP_MAGIC, 7)) return RASD_EFORMAT;
+  uint64_t n = get_le(p + 7, 8);
+  if (n > (len - 15) / 12 || len != 15 + 12 * n) return RASD_EFORMAT;
+  p += 15;
+  for (uint64_t i = 0; i < n; i++) /* checked before anything is taken */
+    if (!get_le(p + 12 * i, 8)) return RASD_EFORMAT;
+  for (uint64_t i = 0; i < n; i++, p += 12) {
+    uint64_t key = get_le(p, 8);
+    bp_slot *sl = bp_find(c, key, 1);
+    if (!sl) {
+      if (c->bp_cap >= BP_MAX_ENTRIES * 2) continue; /* full: a line not known stays unknown, as when counted */
+      return RASD_ENOMEM;
+    }
+    uint64_t cnt = sl->count + get_le(p + 8, 4);
+    sl->count = cnt > UINT32_MAX ? UINT32_MAX : (uint32_t)cnt;
+  }
+  return RASD_OK;
+}
+
 /* ---------- paragraphs ---------- */
 
 /* A subhead: short, no comma, no final period (a question is fine), not ending in a function word. */

@@ -56,6 +56,24 @@ int rasd_store_has(rasd_store *s, const rasd_doc *d) {
   return s->ops->has(s, d, &found) == RASD_OK ? found : -1;
 }
 
+int rasd_store_has_key(rasd_store *s, const char *id, const char *url) {
+  int found = 0;
+  if ((!id || !*id) && (!url || !*url)) return 0;
+  return s->ops->has_key(s, id, url, &found) == RASD_OK ? found : -1;
+}
+
+int rasd_store_use_cleaner(rasd_store *s, rasd_cleaner *c) {
+  void *p = NULL;
+  size_t n = 0;
+  s->cleaner = NULL;
+  int rc = s->ops->get_reader(s, &p, &n);
+  if (rc == RASD_OK && p && (rc = rasd_cleaner_load(c, p, n)) != RASD_OK)
+    rasd__store_fail(s, rc, "the reader state in the store cannot be used (%s)", rasd_strerror(rc));
+  free(p);
+  if (rc == RASD_OK || rc == RASD_EFORMAT) s->cleaner = c;
+  return rc;
+}
+
 int rasd_store_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added) {
   int dummy;
   if (!added) added = &dummy;
@@ -138,6 +156,12 @@ int rasd_store_commit(rasd_store *s, rasd_store_stats *st) {
     else rc = s->ops->apply_corpus(s, s->corpus, s->corpus_first_new, st);
   } else {
     rc = s->ops->link(s, st);
+  }
+  if (rc == RASD_OK && s->cleaner) { /* the cleaner has seen the batch's articles: its statistics go with them */
+    size_t n = 0;
+    void *p = rasd_cleaner_save(s->cleaner, &n);
+    rc = p ? s->ops->put_reader(s, p, n) : rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+    free(p);
   }
   if (rc == RASD_OK) rc = s->ops->commit(s);
   if (rc != RASD_OK) {

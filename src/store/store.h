@@ -26,6 +26,7 @@ typedef struct rasd__store_ops {
   void (*close)(rasd_store *s);
   int (*begin)(rasd_store *s);
   int (*has)(rasd_store *s, const rasd_doc *d, int *found); /* same id, url or content hash stored */
+  int (*has_key)(rasd_store *s, const char *id, const char *url, int *found); /* same id or url (NULL or "": none) */
   int (*put)(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int *added);
   int (*link)(rasd_store *s, rasd_store_stats *st); /* update stories for the batch (load link state, find candidates, join) */
   /* The story engine as saved into '*out', or NULL: with 'why' empty when the store has none to keep, or saying why
@@ -37,6 +38,9 @@ typedef struct rasd__store_ops {
   int (*stored_docs)(rasd_store *s, int (*each)(void *ud, rasd_doc *d), void *ud, size_t *n);
   /* Writes the engine's stories and state; with s->rebuild every story row and membership is written anew. */
   int (*apply_corpus)(rasd_store *s, rasd_corpus *c, size_t first_new, rasd_store_stats *st);
+  /* The reader's saved state (the cleaner's statistics) into a new '*p' of '*n' bytes (NULL, 0: none); and saved. */
+  int (*get_reader)(rasd_store *s, void **p, size_t *n);
+  int (*put_reader)(rasd_store *s, const void *p, size_t n);
   int (*commit)(rasd_store *s);
   void (*rollback)(rasd_store *s);
   int (*stories)(rasd_store *s, const rasd_story_filter *f, json_t **out);
@@ -56,6 +60,7 @@ struct rasd_store {
   const rasd_models *models;
   size_t corpus_first_new;   /* index of the first article of the open batch in 'corpus' */
   int rebuild;               /* the engine was rebuilt from the stored articles in the open batch */
+  rasd_cleaner *cleaner;     /* its statistics are saved with every batch (rasd_store_use_cleaner), borrowed */
   char notice[320];          /* what the open batch did that the user should know (rasd_store_notice) */
   char err[512];
 };
