@@ -160,6 +160,50 @@ static void test_examples(void) {
   CHECK(diff_text(NULL, 0));
 }
 
+/* Numbers on the block path: a digit run after every kind of byte and before every ASCII byte and the
+ * non-ASCII characters that may or may not end a number (letters, ، ؛ ؟ « », NBSP, ٫ ٬ ٣, tatweel, marks, ”),
+ * placed around the 64-byte block edges and the end of the text. */
+static void test_block_numbers(void) {
+  static const char *const before[] = {" ", "و", "(", ".", "ـ", "\n", "-", "a", "\xc2\xa0", "«"};
+  static const char *const after[] = {"ب", "ي", "ة", "أ", "،", "؛", "؟", "«", "»", "\xc2\xa0", "٫", "٬", "٣", "ـ",
+                                      "\xd9\x8e", "”", "\xe2\x80\x8c", "ﻻ", "ک"};
+  static const char *const digits[] = {"7", "2015"};
+  char buf[256];
+  size_t texts = 0, bad = 0;
+  for (int f = 0; f < 128 + (int)(sizeof after / sizeof after[0]); f++) {
+    char fol[8];
+    if (f < 128) fol[0] = (char)f, fol[1] = 0;
+    else snprintf(fol, sizeof fol, "%s", after[f - 128]);
+    size_t fl = f == 0 ? 1 : strlen(fol);
+    for (size_t bi = 0; bi < sizeof before / sizeof before[0]; bi++)
+      for (size_t d = 0; d < sizeof digits / sizeof digits[0]; d++)
+        for (int at = 0; at < 70; at += (at > 1 && at < 56) ? 9 : 1) {
+          size_t o = 0;
+          while (o < (size_t)at) { /* Arabic words and spaces up to the run */
+            const char *w = (o % 7 == 3) ? " " : "س";
+            size_t wl = strlen(w);
+            if (o + wl > (size_t)at) { buf[o++] = ' '; continue; }
+            memcpy(buf + o, w, wl);
+            o += wl;
+          }
+          size_t bl = strlen(before[bi]), dl = strlen(digits[d]);
+          memcpy(buf + o, before[bi], bl);
+          o += bl;
+          memcpy(buf + o, digits[d], dl);
+          o += dl;
+          memcpy(buf + o, fol, fl);
+          o += fl;
+          texts++;
+          if (!diff_text(buf, o)) bad++; /* the run and its follower at the end of the text */
+          memcpy(buf + o, " كلمة 9", 12);
+          texts++;
+          if (!diff_text(buf, o + 12)) bad++;
+        }
+  }
+  ASSERT_EQ_INT(bad, 0);
+  CHECK(texts > 1000);
+}
+
 /* SaudiNewsNet days from ../shared (unzipped through a pipe): title + content of every article, and one in
  * twenty mutated. */
 static void test_saudinewsnet(void) {
@@ -215,6 +259,7 @@ static void test_saudinewsnet(void) {
 int main(void) {
   rasd__text_init();
   RUN(test_examples);
+  RUN(test_block_numbers);
   RUN(test_saudinewsnet);
   fprintf(stderr, "diff: %zu texts, %zu tokens compared, %zu differences\n", n_texts, n_tokens, n_bad);
   TH_DONE();

@@ -330,13 +330,36 @@ static const char *get_s(rasd__cur *c, rasd__arena *ar, uint32_t *len) {
   return s;
 }
 
-static int cmp_tf(const void *a, const void *b) {
-  uint32_t x = ((const rasd__tf *)a)->id, y = ((const rasd__tf *)b)->id;
-  return x < y ? -1 : x > y;
-}
 static int cmp_u32(const void *a, const void *b) {
   uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
   return x < y ? -1 : x > y;
+}
+
+/* Sorts 'n' 32-bit keys ascending: insertion for short runs, else a radix sort by 11-bit digits (qsort when there is
+ * no memory for it). */
+void rasd__sort_u32(uint32_t *v, size_t n) {
+  if (n <= 48) {
+    for (size_t i = 1; i < n; i++) {
+      uint32_t x = v[i];
+      size_t j = i;
+      for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return;
+  }
+  uint32_t *tmp = malloc(n * sizeof *tmp);
+  if (!tmp) { qsort(v, n, sizeof *v, cmp_u32); return; }
+  uint32_t *src = v, *dst = tmp;
+  for (int sh = 0; sh < 33; sh += 11) {
+    size_t cnt[2048] = {0};
+    for (size_t i = 0; i < n; i++) cnt[(src[i] >> sh) & 2047]++;
+    size_t sum = 0;
+    for (size_t d = 0; d < 2048; d++) { size_t t = cnt[d]; cnt[d] = sum; sum += t; }
+    for (size_t i = 0; i < n; i++) dst[cnt[(src[i] >> sh) & 2047]++] = src[i];
+    uint32_t *t = src; src = dst; dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof *v);
+  free(tmp);
 }
 
 /* A uniform view over analysis tokens or fallback tokens. */
@@ -392,6 +415,39 @@ static uint64_t mix64(uint64_t x) {
   x ^= x >> 33; x *= 0xff51afd7ed558ccdULL; x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ULL; return x ^ (x >> 33);
 }
 
+/* Sorts 'n' 64-bit words by their low 32 bits (distinct here): insertion for short runs, else a radix sort. */
+static void sort_u64_lo(uint64_t *v, size_t n) {
+  if (n <= 48) {
+    for (size_t i = 1; i < n; i++) {
+      uint64_t x = v[i];
+      size_t j = i;
+      for (; j > 0 && (uint32_t)v[j - 1] > (uint32_t)x; j--) v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return;
+  }
+  uint64_t *tmp = malloc(n * sizeof *tmp), *src = v, *dst = tmp;
+  if (!tmp) { /* no room: insertion sort */
+    for (size_t i = 1; i < n; i++) {
+      uint64_t x = v[i];
+      size_t j = i;
+      for (; j > 0 && (uint32_t)v[j - 1] > (uint32_t)x; j--) v[j] = v[j - 1];
+      v[j] = x;
+    }
+    return;
+  }
+  for (int sh = 0; sh < 33; sh += 11) {
+    size_t cnt[2048] = {0};
+    for (size_t i = 0; i < n; i++) cnt[((uint32_t)src[i] >> sh) & 2047]++;
+    size_t sum = 0;
+    for (size_t d = 0; d < 2048; d++) { size_t t = cnt[d]; cnt[d] = sum; sum += t; }
+    for (size_t i = 0; i < n; i++) dst[cnt[((uint32_t)src[i] >> sh) & 2047]++] = src[i];
+    uint64_t *t = src; src = dst; dst = t;
+  }
+  if (src != v) memcpy(v, src, n * sizeof *v);
+  free(tmp);
+}
+
 #define MAX_SENT 80
 #define LEAD_SENT 1   /* body sentences that count for linking (tuned on eval/stories-dev.tsv) */
 #define TITLE_W 6     /* weight of a headline word */
@@ -405,7 +461,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   rasd__arena *ar = rasd__arena_new(4096);
   wtok *w = NULL, *tw = NULL; fsent *st = NULL, *tst = NULL;
   size_t nw = 0, ntw = 0, nst = 0, ntst = 0;
-  rasd__tf *tf = NULL; size_t ntf = 0, ctf = 0;
+  rasd__tf *tf = NULL; size_t ntf = 0;
   uint32_t *stt = NULL; size_t nstt = 0, cstt = 0;
   uint32_t *sflags = NULL;
   int32_t *tid = NULL;
@@ -439,7 +495,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   size_t lcn = 64, nuq = 0;
   while (lcn < 2 * (nw + ntw)) lcn *= 2;
   uint32_t *lc = calloc(lcn, sizeof *lc);
-  struct uq { const char *s; uint64_t h; uint32_t len; int32_t id; } *uq = malloc((nw + ntw + 1) * sizeof *uq);
+  struct uq { const char *s; uint64_t h; uint32_t len; int32_t id; uint32_t tf; } *uq = malloc((nw + ntw + 1) * sizeof *uq);
   if (!lc || !uq) { free(lc); free(uq); goto done; }
   for (int pass = 0; pass < 2; pass++) {
     wtok *v = pass ? tw : w;
@@ -455,16 +511,14 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       while (lc[k] && !(uq[lc[k] - 1].h == h && uq[lc[k] - 1].len == v[i].slen && !memcmp(uq[lc[k] - 1].s, v[i].stem, v[i].slen)))
         k = (k + 1) & (lcn - 1);
       if (!lc[k]) {
-        uq[nuq] = (struct uq){v[i].stem, h, (uint32_t)v[i].slen, -1};
+        uq[nuq] = (struct uq){v[i].stem, h, (uint32_t)v[i].slen, -1, 0};
         lc[k] = (uint32_t)++nuq;
         __builtin_prefetch(&terms->slot[(uint32_t)h & (terms->nslot - 1)]);
       }
       ids[i] = (int32_t)lc[k] - 1;
       uint32_t wt = pass ? tw_w : BODY_W;
       if (!pass && (v[i].sent < lead || nlead < lead_words)) nlead++, wt = LEAD_W;
-      if (!wt) continue;
-      rasd__tf x = {lc[k] - 1, wt};
-      if (RASD__VEC_PUSH(tf, ntf, ctf, x)) { free(lc); free(uq); goto done; }
+      uq[lc[k] - 1].tf += wt;
     }
   }
   free(lc);
@@ -485,15 +539,16 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   }
   for (size_t i = 0; i < nw + ntw; i++)
     if (tid[i] >= 0) tid[i] = uq[tid[i]].id;
-  for (size_t i = 0; i < ntf; i++) tf[i].id = (uint32_t)uq[tf[i].id].id;
+  /* the term counts: one per distinct stem (distinct ids), sorted by id as 64-bit words whose low half is the id */
+  tf = malloc((nuq + 1) * sizeof *tf);
+  uint64_t *tk64 = malloc((nuq + 1) * sizeof *tk64);
+  if (!tf || !tk64) { free(tk64); free(uq); goto done; }
+  for (size_t u = 0; u < nuq; u++) tk64[u] = (uint64_t)uq[u].tf << 32 | (uint32_t)uq[u].id;
   free(uq);
-  if (ntf) qsort(tf, ntf, sizeof *tf, cmp_tf);
-  size_t m = 0;
-  for (size_t i = 0; i < ntf; i++) {
-    if (m && tf[m - 1].id == tf[i].id) tf[m - 1].tf += tf[i].tf;
-    else tf[m++] = tf[i];
-  }
-  ntf = m;
+  sort_u64_lo(tk64, nuq);
+  for (size_t u = 0; u < nuq; u++) tf[u] = (rasd__tf){(uint32_t)tk64[u], (uint32_t)(tk64[u] >> 32)};
+  free(tk64);
+  ntf = nuq;
   /* entities: interned as "\x01" + key */
   size_t n_ent = a ? a->n_entities : 0;
   uint32_t *ent_ids = calloc(2 * n_ent + 1, sizeof *ent_ids), *link_ids = ent_ids + n_ent;
@@ -605,7 +660,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
         if (id < 0) continue;
         if (RASD__VEC_PUSH(stt, nstt, cstt, (uint32_t)id)) { free(ent_ids); free(qsent); goto done; }
       }
-      if (nstt) qsort(stt, nstt, sizeof *stt, cmp_u32);
+      rasd__sort_u32(stt, nstt);
       size_t u = 0;
       for (size_t k = 0; k < nstt; k++)
         if (!u || stt[u - 1] != stt[k]) stt[u++] = stt[k];

@@ -1,7 +1,6 @@
 /* output.c — writes stories as JSON (the documented schema), terminal text, or one self-contained RTL HTML page. */
 #include <stdlib.h>
 #include <string.h>
-#include <jansson.h>
 #include "story/story_int.h"
 
 /* Corpus entity table gathered while the story views are written. */
@@ -40,88 +39,233 @@ static int32_t etab_add(etab *t, rasd_corpus *c, const rasd__eitem *e) {
   return d;
 }
 
-static json_t *jstrs(char **v, size_t n) {
-  json_t *a = json_array();
-  for (size_t i = 0; i < n; i++) json_array_append_new(a, json_string(v[i] ? v[i] : ""));
-  return a;
-}
-static json_t *js(const char *s) { return s ? json_string(s) : json_null(); }
-static json_t *jday(const char *s) { return s ? json_stringn(s, strlen(s) < 10 ? strlen(s) : 10) : json_null(); }
+/* ---- JSON written directly into a buffer: the bytes json_dumps(JSON_COMPACT) gives for the tree the schema
+ * describes (jansson's rules: a string that is not valid UTF-8 is no value, so its key or array element is left out;
+ * '"', '\\' and control characters escaped, nothing else), without building the tree ---- */
 
-static json_t *view_json(rasd_corpus *c, const rasd__view *v, etab *et) {
-  json_t *o = json_object();
-  json_object_set_new(o, "id", json_integer(v->id));
-  json_object_set_new(o, "title", js(v->title));
-  json_t *arts = json_array();
-  for (size_t i = 0; i < v->n_mem; i++) json_array_append_new(arts, json_string(c->art[v->mem[i]].id));
-  json_object_set_new(o, "articles", arts);
-  json_object_set_new(o, "outlets", jstrs(v->outlets, v->n_outlets));
-  json_object_set_new(o, "first_date", jday(v->first_date));
-  json_object_set_new(o, "last_date", jday(v->last_date));
-  json_t *sum = json_array();
+/* 1 when 's'/'n' is valid UTF-8 as jansson checks it: no overlong forms, surrogates or code points past U+10FFFF. */
+static int u8_ok(const unsigned char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = s[i];
+    if (c < 0x80) { i++; continue; }
+    size_t k;
+    uint32_t v;
+    if (c >= 0xC2 && c <= 0xDF) k = 2, v = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF) k = 3, v = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4) k = 4, v = c & 0x07;
+    else return 0;
+    if (n - i < k) return 0;
+    for (size_t j = 1; j < k; j++) {
+      unsigned x = s[i + j];
+      if (x < 0x80 || x > 0xBF) return 0;
+      v = v << 6 | (x & 0x3F);
+    }
+    if ((k == 3 && v < 0x800) || (k == 4 && v < 0x10000) || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
+    i += k;
+  }
+  return 1;
+}
+
+/* Takes 'b' back to its first 'mark' bytes. */
+static void jundo(rasd__buf *b, size_t mark) {
+  b->len = mark;
+  if (b->s) b->s[mark] = 0;
+}
+
+/* Appends 's'/'n' quoted and escaped; 0 (and 'b' as it was) when it is not valid UTF-8 (see u8_ok). One pass: runs
+ * of bytes that need no escape are copied whole. */
+static int jq(rasd__buf *b, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t mark = b->len;
+  if (rasd__buf_grow(b, n + 2)) return 1;
+  b->s[b->len++] = '"';
+  size_t run = 0, i = 0;
+  while (i < n) {
+    unsigned c = u[i];
+    if (c >= 0x80) {
+      /* two-byte sequences (Arabic) first */
+      if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
+      size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      if (n - i < k || !u8_ok(u + i, k)) { jundo(b, mark); return 0; }
+      i += k;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') { i++; continue; }
+    rasd__buf_add(b, s + run, i - run);
+    char esc[8];
+    const char *e = esc;
+    switch (c) {
+      case '"': e = "\\\""; break;
+      case '\\': e = "\\\\"; break;
+      case '\b': e = "\\b"; break;
+      case '\f': e = "\\f"; break;
+      case '\n': e = "\\n"; break;
+      case '\r': e = "\\r"; break;
+      case '\t': e = "\\t"; break;
+      default: snprintf(esc, sizeof esc, "\\u%04X", c);
+    }
+    rasd__buf_adds(b, e);
+    run = ++i;
+  }
+  rasd__buf_add(b, s + run, n - run);
+  rasd__buf_addc(b, '"');
+  return 1;
+}
+
+/* Writes the separator of the next member of a container that holds '*n' members so far (and counts it). */
+static void jsep(rasd__buf *b, size_t *n) {
+  if ((*n)++) rasd__buf_addc(b, ',');
+}
+
+/* Key "k" of an object (holding '*n' members) with string 's': left out when 's' is NULL ('null_ok' 0) or not valid
+ * UTF-8; null when 's' is NULL and 'null_ok'. */
+static void jkv_str(rasd__buf *b, size_t *n, const char *k, const char *s, size_t len, int null_ok) {
+  if (!s && !null_ok) return;
+  size_t mark = b->len, n0 = *n;
+  jsep(b, n);
+  rasd__buf_addc(b, '"');
+  rasd__buf_adds(b, k);
+  rasd__buf_add(b, "\":", 2);
+  if (!s) rasd__buf_add(b, "null", 4);
+  else if (!jq(b, s, len)) jundo(b, mark), *n = n0; /* no value: no key */
+}
+static void jkv_z(rasd__buf *b, size_t *n, const char *k, const char *s, int null_ok) {
+  jkv_str(b, n, k, s, s ? strlen(s) : 0, null_ok);
+}
+static void jkv_int(rasd__buf *b, size_t *n, const char *k, long long v) {
+  jsep(b, n);
+  rasd__buf_printf(b, "\"%s\":%lld", k, v);
+}
+static void jkv_raw(rasd__buf *b, size_t *n, const char *k, const char *raw) {
+  jsep(b, n);
+  rasd__buf_printf(b, "\"%s\":%s", k, raw);
+}
+
+/* Key "k" with an array of strings (NULL ones written as ""). */
+static void jkv_strs(rasd__buf *b, size_t *n, const char *k, char *const *v, size_t nv) {
+  jsep(b, n);
+  rasd__buf_printf(b, "\"%s\":[", k);
+  size_t m = 0;
+  for (size_t i = 0; i < nv; i++) {
+    const char *x = v[i] ? v[i] : "";
+    size_t mark = b->len, m0 = m;
+    jsep(b, &m);
+    if (!jq(b, x, strlen(x))) jundo(b, mark), m = m0;
+  }
+  rasd__buf_addc(b, ']');
+}
+
+/* A story's object (see issue 5's schema) appended to 'b'; its entities without a corpus id go into 'et' (may be NULL). */
+static void view_json(rasd_corpus *c, const rasd__view *v, etab *et, rasd__buf *b) {
+  size_t n = 0, m;
+  rasd__buf_addc(b, '{');
+  jkv_int(b, &n, "id", (long long)v->id);
+  jkv_z(b, &n, "title", v->title, 1);
+  jsep(b, &n);
+  rasd__buf_adds(b, "\"articles\":[");
+  m = 0;
+  for (size_t i = 0; i < v->n_mem; i++) {
+    const char *id = c->art[v->mem[i]].id;
+    size_t mark = b->len, m0 = m;
+    jsep(b, &m);
+    if (!jq(b, id, strlen(id))) jundo(b, mark), m = m0;
+  }
+  rasd__buf_addc(b, ']');
+  jkv_strs(b, &n, "outlets", v->outlets, v->n_outlets);
+  const char *d[2] = {v->first_date, v->last_date};
+  for (int k = 0; k < 2; k++) {
+    size_t l = d[k] ? strlen(d[k]) : 0;
+    jkv_str(b, &n, k ? "last_date" : "first_date", d[k], l < 10 ? l : 10, 1);
+  }
+  jsep(b, &n);
+  rasd__buf_adds(b, "\"summary\":[");
+  m = 0;
   for (size_t i = 0; i < v->n_sum; i++) {
-    json_t *s = json_object();
-    json_object_set_new(s, "text", json_string(v->sum[i].text));
-    json_object_set_new(s, "outlets", jstrs(v->sum[i].outlets, v->sum[i].n_outlets));
-    json_object_set_new(s, "articles", jstrs((char **)v->sum[i].arts, v->sum[i].n_arts));
-    json_array_append_new(sum, s);
+    size_t q = 0;
+    jsep(b, &m);
+    rasd__buf_addc(b, '{');
+    jkv_z(b, &q, "text", v->sum[i].text, 0);
+    jkv_strs(b, &q, "outlets", v->sum[i].outlets, v->sum[i].n_outlets);
+    jkv_strs(b, &q, "articles", (char *const *)v->sum[i].arts, v->sum[i].n_arts);
+    rasd__buf_addc(b, '}');
   }
-  json_object_set_new(o, "summary", sum);
-  json_t *tl = json_array();
+  rasd__buf_adds(b, "]");
+  jsep(b, &n);
+  rasd__buf_adds(b, "\"timeline\":[");
+  m = 0;
   for (size_t i = 0; i < v->n_tl; i++) {
-    json_t *s = json_object();
-    json_object_set_new(s, "date", json_string(v->tl[i].date));
-    json_object_set_new(s, "text", json_string(v->tl[i].text));
-    json_object_set_new(s, "outlets", jstrs(v->tl[i].outlets, v->tl[i].n_outlets));
-    json_array_append_new(tl, s);
+    size_t q = 0;
+    jsep(b, &m);
+    rasd__buf_addc(b, '{');
+    jkv_z(b, &q, "date", v->tl[i].date, 0);
+    jkv_z(b, &q, "text", v->tl[i].text, 0);
+    jkv_strs(b, &q, "outlets", v->tl[i].outlets, v->tl[i].n_outlets);
+    rasd__buf_addc(b, '}');
   }
-  json_object_set_new(o, "timeline", tl);
-  json_t *ents = json_array();
+  rasd__buf_adds(b, "]");
+  jsep(b, &n);
+  rasd__buf_adds(b, "\"entities\":[");
+  m = 0;
   for (size_t i = 0; i < v->n_ent; i++) {
     int64_t rid = rasd__reg_id(c, v->ent[i].key);
-    if (rid >= 0) { json_array_append_new(ents, json_integer(rid)); continue; }
-    int32_t d = et ? etab_add(et, c, &v->ent[i]) : -1; /* no registry (a loaded corpus): our own table */
-    if (d >= 0) json_array_append_new(ents, json_integer((json_int_t)(c->reg ? rasd_registry_count(c->reg) : 0) + d));
-  }
-  json_object_set_new(o, "entities", ents);
-  json_t *qs = json_array();
-  for (size_t i = 0; i < v->n_q; i++) {
-    json_t *s = json_object();
-    json_object_set_new(s, "speaker", json_string(v->q[i].speaker));
-    json_object_set_new(s, "text", json_string(v->q[i].text));
-    json_object_set_new(s, "direct", json_boolean(v->q[i].direct));
-    json_object_set_new(s, "outlets", jstrs(v->q[i].outlets, v->q[i].n_outlets));
-    json_array_append_new(qs, s);
-  }
-  json_object_set_new(o, "quotes", qs);
-  json_t *ds = json_array();
-  for (size_t i = 0; i < v->n_dis; i++) {
-    json_t *s = json_object();
-    json_object_set_new(s, "kind", json_string(v->dis[i].kind));
-    json_object_set_new(s, "text", json_string(v->dis[i].what));
-    json_t *vals = json_array();
-    for (size_t k = 0; k < v->dis[i].n_vals; k++) {
-      json_t *x = json_object();
-      json_object_set_new(x, "value", json_string(v->dis[i].vals[k]));
-      json_object_set_new(x, "outlet", json_string(v->dis[i].val_outlets[k]));
-      json_array_append_new(vals, x);
+    if (rid < 0) {
+      int32_t dd = et ? etab_add(et, c, &v->ent[i]) : -1; /* no registry (a loaded corpus): our own table */
+      if (dd < 0) continue;
+      rid = (int64_t)(c->reg ? rasd_registry_count(c->reg) : 0) + dd;
     }
-    json_object_set_new(s, "values", vals);
-    json_array_append_new(ds, s);
+    jsep(b, &m);
+    rasd__buf_printf(b, "%lld", (long long)rid);
   }
-  json_object_set_new(o, "disagreements", ds);
-  return o;
+  rasd__buf_adds(b, "]");
+  jsep(b, &n);
+  rasd__buf_adds(b, "\"quotes\":[");
+  m = 0;
+  for (size_t i = 0; i < v->n_q; i++) {
+    size_t q = 0;
+    jsep(b, &m);
+    rasd__buf_addc(b, '{');
+    jkv_z(b, &q, "speaker", v->q[i].speaker, 0);
+    jkv_z(b, &q, "text", v->q[i].text, 0);
+    jkv_raw(b, &q, "direct", v->q[i].direct ? "true" : "false");
+    jkv_strs(b, &q, "outlets", v->q[i].outlets, v->q[i].n_outlets);
+    rasd__buf_addc(b, '}');
+  }
+  rasd__buf_adds(b, "]");
+  jsep(b, &n);
+  rasd__buf_adds(b, "\"disagreements\":[");
+  m = 0;
+  for (size_t i = 0; i < v->n_dis; i++) {
+    size_t q = 0, r = 0;
+    jsep(b, &m);
+    rasd__buf_addc(b, '{');
+    jkv_z(b, &q, "kind", v->dis[i].kind, 0);
+    jkv_z(b, &q, "text", v->dis[i].what, 0);
+    jsep(b, &q);
+    rasd__buf_adds(b, "\"values\":[");
+    for (size_t k = 0; k < v->dis[i].n_vals; k++) {
+      size_t t = 0;
+      jsep(b, &r);
+      rasd__buf_addc(b, '{');
+      jkv_z(b, &t, "value", v->dis[i].vals[k], 0);
+      jkv_z(b, &t, "outlet", v->dis[i].val_outlets[k], 0);
+      rasd__buf_addc(b, '}');
+    }
+    rasd__buf_adds(b, "]}");
+  }
+  rasd__buf_adds(b, "]}");
 }
 
 char *rasd_corpus_story_json(rasd_corpus *c, int64_t id, const rasd_view_opts *vo) {
   if (!c || id < 1 || (size_t)id > c->n_st) return NULL;
   rasd__view v;
   if (rasd__view_build(c, (size_t)id - 1, vo, &v)) { rasd__view_free(&v); return NULL; }
-  json_t *o = view_json(c, &v, NULL);
-  char *s = json_dumps(o, JSON_COMPACT | JSON_ENSURE_ASCII * 0);
-  json_decref(o);
+  rasd__buf b;
+  rasd__buf_init(&b);
+  view_json(c, &v, NULL, &b);
   rasd__view_free(&v);
-  return s;
+  if (b.oom) { rasd__buf_free(&b); return NULL; }
+  return rasd__buf_detach(&b);
 }
 
 char *rasd_corpus_summary_text(rasd_corpus *c, int64_t id, const rasd_view_opts *vo) {
@@ -178,6 +322,8 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
   uint32_t *ord = malloc((c->n_st + 1) * sizeof *ord);
   etab et = {0};
   int rc = RASD_ENOMEM;
+  rasd__buf jb; /* one story or table row as JSON */
+  rasd__buf_init(&jb);
   et.nterms = c->terms.n;
   et.dense = malloc((et.nterms + 1) * sizeof *et.dense);
   et.ar = rasd__arena_new(1 << 14);
@@ -204,12 +350,11 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
     rasd__view v;
     if ((rc = rasd__view_build(c, ord[k], &o, &v)) != RASD_OK) { rasd__view_free(&v); goto done; }
     if (fmt == RASD_FMT_JSON) {
-      json_t *j = view_json(c, &v, &et);
-      char *s = json_dumps(j, JSON_COMPACT);
-      json_decref(j);
-      if (!s) { rasd__view_free(&v); rc = RASD_ENOMEM; goto done; }
-      fprintf(f, "%s%s", k ? ",\n" : "", s);
-      free(s);
+      rasd__buf_clear(&jb);
+      if (k) rasd__buf_add(&jb, ",\n", 2);
+      view_json(c, &v, &et, &jb);
+      if (jb.oom) { rasd__view_free(&v); rc = RASD_ENOMEM; goto done; }
+      fwrite(jb.s, 1, jb.len, f);
     } else if (fmt == RASD_FMT_TEXT) {
       fprintf(f, "━━ %s\n   #%lld · %zu %s · ", v.title ? v.title : "", (long long)v.id, v.n_mem,
               v.n_mem == 1 ? "article" : "articles");
@@ -311,49 +456,57 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
     for (size_t i = 0; i < nreg; i++) {
       rasd_corpus_entity ce;
       if (rasd_registry_get(c->reg, i, &ce) != RASD_OK) continue;
-      json_t *e = json_object();
-      json_object_set_new(e, "id", json_integer((json_int_t)ce.id));
-      json_object_set_new(e, "type", json_string(TYPES[ce.type <= 4 ? ce.type : 0]));
-      json_object_set_new(e, "canonical", js(ce.canonical));
-      json_object_set_new(e, "en", js(ce.en));
-      json_object_set_new(e, "en_translit", json_boolean(ce.en_translit));
-      json_t *forms = json_array();
-      for (size_t k = 0; k < ce.n_forms; k++) json_array_append_new(forms, json_string(ce.forms[k]));
-      json_object_set_new(e, "forms", forms);
-      json_object_set_new(e, "mentions", json_integer(ce.mentions));
-      json_object_set_new(e, "articles", json_integer(ce.articles));
-      char *s = json_dumps(e, JSON_COMPACT);
-      json_decref(e);
-      if (!s) goto done;
-      fprintf(f, "%s\n%s", i ? "," : "", s);
-      free(s);
+      size_t q = 0, m = 0;
+      rasd__buf_clear(&jb);
+      rasd__buf_adds(&jb, i ? ",\n{" : "\n{");
+      jkv_int(&jb, &q, "id", (long long)ce.id);
+      jkv_z(&jb, &q, "type", TYPES[ce.type <= 4 ? ce.type : 0], 0);
+      jkv_z(&jb, &q, "canonical", ce.canonical, 1);
+      jkv_z(&jb, &q, "en", ce.en, 1);
+      jkv_raw(&jb, &q, "en_translit", ce.en_translit ? "true" : "false");
+      jsep(&jb, &q);
+      rasd__buf_adds(&jb, "\"forms\":[");
+      for (size_t k = 0; k < ce.n_forms; k++) {
+        if (!ce.forms[k]) continue;
+        size_t mark = jb.len, m0 = m;
+        jsep(&jb, &m);
+        if (!jq(&jb, ce.forms[k], strlen(ce.forms[k]))) jundo(&jb, mark), m = m0;
+      }
+      rasd__buf_addc(&jb, ']');
+      jkv_int(&jb, &q, "mentions", (long long)ce.mentions);
+      jkv_int(&jb, &q, "articles", (long long)ce.articles);
+      rasd__buf_addc(&jb, '}');
+      if (jb.oom) goto done;
+      fwrite(jb.s, 1, jb.len, f);
     }
     for (size_t i = 0; i < et.n; i++) {
-      json_t *e = json_object();
-      json_object_set_new(e, "id", json_integer((json_int_t)(nreg + i)));
-      json_object_set_new(e, "type", json_string(TYPES[et.row[i].type >= 0 && et.row[i].type <= 4 ? et.row[i].type : 0]));
-      json_object_set_new(e, "canonical", js(et.row[i].canonical));
-      json_object_set_new(e, "en", js(et.row[i].en));
-      json_object_set_new(e, "forms", jstrs(et.row[i].forms, et.row[i].n_forms));
-      json_object_set_new(e, "mentions", json_integer(et.row[i].mentions));
-      json_object_set_new(e, "articles", json_integer(et.row[i].articles));
-      char *s = json_dumps(e, JSON_COMPACT);
-      json_decref(e);
-      if (!s) goto done;
-      fprintf(f, "%s\n%s", i + nreg ? "," : "", s);
-      free(s);
+      size_t q = 0;
+      rasd__buf_clear(&jb);
+      rasd__buf_adds(&jb, i + nreg ? ",\n{" : "\n{");
+      jkv_int(&jb, &q, "id", (long long)(nreg + i));
+      jkv_z(&jb, &q, "type", TYPES[et.row[i].type >= 0 && et.row[i].type <= 4 ? et.row[i].type : 0], 0);
+      jkv_z(&jb, &q, "canonical", et.row[i].canonical, 1);
+      jkv_z(&jb, &q, "en", et.row[i].en, 1);
+      jkv_strs(&jb, &q, "forms", et.row[i].forms, et.row[i].n_forms);
+      jkv_int(&jb, &q, "mentions", (long long)et.row[i].mentions);
+      jkv_int(&jb, &q, "articles", (long long)et.row[i].articles);
+      rasd__buf_addc(&jb, '}');
+      if (jb.oom) goto done;
+      fwrite(jb.s, 1, jb.len, f);
     }
     fputs("],\n\"articles\": [", f);
     for (size_t i = 0; i < c->n_art; i++) {
-      json_t *e = json_object();
-      json_object_set_new(e, "id", json_string(c->art[i].id));
-      json_object_set_new(e, "story", c->art[i].story >= 0 ? json_integer(c->art[i].story + 1) : json_null());
-      json_object_set_new(e, "duplicate_of", c->art[i].dup_of >= 0 ? json_string(c->art[c->art[i].dup_of].id) : json_null());
-      char *s = json_dumps(e, JSON_COMPACT);
-      json_decref(e);
-      if (!s) goto done;
-      fprintf(f, "%s\n%s", i ? "," : "", s);
-      free(s);
+      size_t q = 0;
+      rasd__buf_clear(&jb);
+      rasd__buf_adds(&jb, i ? ",\n{" : "\n{");
+      jkv_z(&jb, &q, "id", c->art[i].id, 0);
+      if (c->art[i].story >= 0) jkv_int(&jb, &q, "story", (long long)c->art[i].story + 1);
+      else jkv_raw(&jb, &q, "story", "null");
+      if (c->art[i].dup_of >= 0) jkv_z(&jb, &q, "duplicate_of", c->art[c->art[i].dup_of].id, 0);
+      else jkv_raw(&jb, &q, "duplicate_of", "null");
+      rasd__buf_addc(&jb, '}');
+      if (jb.oom) goto done;
+      fwrite(jb.s, 1, jb.len, f);
     }
     fputs("]}\n", f);
   } else if (fmt == RASD_FMT_HTML) {
@@ -377,6 +530,7 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
   }
   rc = ferror(f) ? RASD_EIO : RASD_OK;
 done:
+  rasd__buf_free(&jb);
   free(ord);
   free(et.dense);
   free(et.row);

@@ -10,7 +10,8 @@
 #define MAX_NBRS 48
 #define MAX_VERIFY_FORMS 8
 
-typedef struct cform { char *text; uint32_t count; int ntok; } cform;
+/* 'h': hs(text), checked before the text; 'skip': it starts with a title or descriptor word (pick_canonical passes it). */
+typedef struct cform { char *text; uint32_t count; int ntok; uint32_t h; uint8_t skip; } cform;
 
 typedef struct cent {
   uint8_t type;
@@ -26,8 +27,17 @@ typedef struct cent {
 } cent;
 
 /* String → ids multimap (chained; keys owned). */
-typedef struct mnode { char *key; int32_t id; int32_t next; uint32_t h; } mnode; /* h: hs(key), checked before the key */
-typedef struct mmap_ { int32_t *head; size_t nb; mnode *node; size_t n, cap; } mmap_;
+/* String → ids multimap: a table of distinct keys (open addressing), each with its ids in the order they were added;
+ * 'node' keeps every (key, id) pair in that order too (the saved state), and 'set' holds the pairs (key index, id) so
+ * that adding one already there costs one probe (a key many entities share, such as a common surname, has many ids). */
+typedef struct mkey { char *key; uint32_t h; int32_t *ids; size_t n, cap; } mkey;
+typedef struct mnode { uint32_t key; int32_t id; } mnode;
+typedef struct mmap_ {
+  mkey *k; size_t nk, capk;
+  uint32_t *kslot; size_t nkslot;  /* key index + 1 by hash */
+  mnode *node; size_t n, cap;
+  uint64_t *set; size_t nset;      /* (key index + 1) << 32 | id, 0 = empty */
+} mmap_;
 
 struct rasd_registry {
   const rasd_models *m;
@@ -43,56 +53,102 @@ static uint32_t hs(const char *s) {
   return h;
 }
 
-static int mm_grow(mmap_ *m) {
-  size_t nb = m->nb ? m->nb * 2 : 1024;
-  int32_t *h = malloc(nb * sizeof *h);
-  if (!h) return -1;
-  for (size_t i = 0; i < nb; i++) h[i] = -1;
-  for (size_t i = 0; i < m->n; i++) {
-    uint32_t b = m->node[i].h & (uint32_t)(nb - 1);
-    m->node[i].next = h[b];
-    h[b] = (int32_t)i;
+static size_t mix_slot(uint64_t x, size_t n) { return (size_t)((x * 0x9E3779B97F4A7C15ULL) >> 32) & (n - 1); }
+
+/* The index of 'key' (hash 'h'), or −1. */
+static int64_t mm_key(const mmap_ *m, const char *key, uint32_t h) {
+  if (!m->nkslot) return -1;
+  for (size_t s = mix_slot(h, m->nkslot); m->kslot[s]; s = (s + 1) & (m->nkslot - 1)) {
+    const mkey *k = &m->k[m->kslot[s] - 1];
+    if (k->h == h && !strcmp(k->key, key)) return (int64_t)m->kslot[s] - 1;
   }
-  free(m->head);
-  m->head = h;
-  m->nb = nb;
+  return -1;
+}
+
+static int mm_has(const mmap_ *m, uint32_t ki, int32_t id) {
+  if (!m->nset) return 0;
+  uint64_t x = (uint64_t)(ki + 1) << 32 | (uint32_t)id;
+  for (size_t s = mix_slot(x, m->nset); m->set[s]; s = (s + 1) & (m->nset - 1))
+    if (m->set[s] == x) return 1;
   return 0;
 }
 
-static int mm_has(const mmap_ *m, const char *key, uint32_t h, int32_t id) {
-  if (!m->nb) return 0;
-  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0; i = m->node[i].next)
-    if (m->node[i].id == id && m->node[i].h == h && !strcmp(m->node[i].key, key)) return 1;
+/* Doubles the key slots. */
+static int kslot_grow(mmap_ *m) {
+  size_t ns = m->nkslot ? 2 * m->nkslot : 1024;
+  uint32_t *st = calloc(ns, sizeof *st);
+  if (!st) return -1;
+  for (size_t i = 0; i < m->nk; i++) {
+    size_t s = mix_slot(m->k[i].h, ns);
+    while (st[s]) s = (s + 1) & (ns - 1);
+    st[s] = (uint32_t)i + 1;
+  }
+  free(m->kslot);
+  m->kslot = st;
+  m->nkslot = ns;
+  return 0;
+}
+
+/* Doubles the pair slots. */
+static int set_grow(mmap_ *m) {
+  size_t ns = m->nset ? 2 * m->nset : 2048;
+  uint64_t *st = calloc(ns, sizeof *st);
+  if (!st) return -1;
+  for (size_t i = 0; i < m->nset; i++) {
+    if (!m->set[i]) continue;
+    size_t s = mix_slot(m->set[i], ns);
+    while (st[s]) s = (s + 1) & (ns - 1);
+    st[s] = m->set[i];
+  }
+  free(m->set);
+  m->set = st;
+  m->nset = ns;
   return 0;
 }
 
 static int mm_add(mmap_ *m, const char *key, int32_t id) {
   if (!key || !*key) return 0;
   uint32_t h = hs(key);
-  if (mm_has(m, key, h, id)) return 0;
-  if (m->n + 1 > m->nb && mm_grow(m)) return -1;
-  mnode nd = {rasd__strdup0(key), id, -1, h};
-  if (!nd.key || RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { free(nd.key); return -1; }
-  uint32_t b = h & (uint32_t)(m->nb - 1);
-  m->node[m->n - 1].next = m->head[b];
-  m->head[b] = (int32_t)(m->n - 1);
+  int64_t ki = mm_key(m, key, h);
+  if (ki >= 0 && mm_has(m, (uint32_t)ki, id)) return 0;
+  if (ki < 0) {
+    if (2 * (m->nk + 1) > m->nkslot && kslot_grow(m)) return -1;
+    mkey k = {rasd__strdup0(key), h, NULL, 0, 0};
+    if (!k.key || RASD__VEC_PUSH(m->k, m->nk, m->capk, k) < 0) { free(k.key); return -1; }
+    ki = (int64_t)m->nk - 1;
+    size_t s = mix_slot(h, m->nkslot);
+    while (m->kslot[s]) s = (s + 1) & (m->nkslot - 1);
+    m->kslot[s] = (uint32_t)ki + 1;
+  }
+  if (2 * (m->n + 1) > m->nset && set_grow(m)) return -1;
+  mkey *k = &m->k[ki];
+  mnode nd = {(uint32_t)ki, id};
+  if (RASD__VEC_PUSH(k->ids, k->n, k->cap, id) < 0) return -1;
+  if (RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { k->n--; return -1; }
+  uint64_t x = (uint64_t)(ki + 1) << 32 | (uint32_t)id;
+  size_t s = mix_slot(x, m->nset);
+  while (m->set[s]) s = (s + 1) & (m->nset - 1);
+  m->set[s] = x;
   return 0;
 }
 
-/* Calls up to 'max' ids under 'key' into 'out'; returns the count. */
+/* Copies up to 'max' ids under 'key' into 'out', the most recently added first; returns the count. */
 static int mm_get(const mmap_ *m, const char *key, int32_t *out, int max) {
+  if (!key) return 0;
+  int64_t ki = mm_key(m, key, hs(key));
+  if (ki < 0) return 0;
+  const mkey *k = &m->k[ki];
   int n = 0;
-  if (!m->nb || !key) return 0;
-  uint32_t h = hs(key);
-  for (int32_t i = m->head[h & (uint32_t)(m->nb - 1)]; i >= 0 && n < max; i = m->node[i].next)
-    if (m->node[i].h == h && !strcmp(m->node[i].key, key)) out[n++] = m->node[i].id;
+  for (size_t i = k->n; i-- > 0 && n < max;) out[n++] = k->ids[i];
   return n;
 }
 
 static void mm_free(mmap_ *m) {
-  for (size_t i = 0; i < m->n; i++) free(m->node[i].key);
+  for (size_t i = 0; i < m->nk; i++) free(m->k[i].key), free(m->k[i].ids);
+  free(m->k);
+  free(m->kslot);
   free(m->node);
-  free(m->head);
+  free(m->set);
 }
 
 rasd_registry *rasd_registry_new(const rasd_models *m) {
@@ -198,12 +254,19 @@ static void strip_quotes(char *f) {
   if (lead) memmove(f, f + lead, strlen(f + lead) + 1);
 }
 
+/* Whether pick_canonical() passes form 'text' over: a title word, or a descriptor word before other words. */
+static uint8_t form_skip(const char *text) {
+  size_t w0 = strcspn(text, " ");
+  return rasd__is_title_word(text, w0) || (text[w0] && rasd__is_descriptor_word(text, w0));
+}
+
 static int add_form(cent *e, const char *text, uint32_t count) {
   e->ptrs_ok = 0;
+  uint32_t h = hs(text);
   for (size_t f = 0; f < e->n_forms; f++)
-    if (!strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
+    if (e->forms[f].h == h && !strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
   rasd__name nm;
-  cform cf = {rasd__strdup0(text), count, rasd__name_parse(text, strlen(text), &nm)};
+  cform cf = {rasd__strdup0(text), count, rasd__name_parse(text, strlen(text), &nm), h, form_skip(text)};
   if (!cf.text || RASD__VEC_PUSH(e->forms, e->n_forms, e->cap_forms, cf) < 0) { free(cf.text); return -1; }
   return 0;
 }
@@ -216,9 +279,7 @@ static int pick_canonical(cent *e) {
     for (size_t f = 0; f < e->n_forms; f++) want_full |= e->forms[f].ntok >= 2;
   for (size_t f = 0; f < e->n_forms; f++) {
     const cform *c = &e->forms[f];
-    size_t w0 = strcspn(c->text, " ");
-    if (rasd__is_title_word(c->text, w0)) continue;
-    if (c->text[w0] && rasd__is_descriptor_word(c->text, w0)) continue;
+    if (c->skip) continue;
     if (want_full && c->ntok < 2) continue;
     if (best < 0 || c->count > e->forms[best].count ||
         (c->count == e->forms[best].count && c->ntok > e->forms[best].ntok))
@@ -517,7 +578,7 @@ static char *get_z(rasd__cur *c) {
 
 static void mm_save(const mmap_ *m, rasd__buf *b) {
   rasd__put_u(b, m->n);
-  for (size_t i = 0; i < m->n; i++) { put_z(b, m->node[i].key); rasd__put_u(b, (uint64_t)m->node[i].id); }
+  for (size_t i = 0; i < m->n; i++) { put_z(b, m->k[m->node[i].key].key); rasd__put_u(b, (uint64_t)m->node[i].id); }
 }
 
 int rasd__registry_save(const rasd_registry *r, rasd__buf *b) {
@@ -571,9 +632,10 @@ int rasd__registry_load(rasd_registry *r, const unsigned char *p, size_t n) {
     if (bad) { free(e.canonical); free(e.en); return c.bad == 2 ? RASD_ENOMEM : RASD_EFORMAT; }
     cent *x = &r->e[r->n - 1];
     for (uint64_t f = 0; f < nf; f++) {
-      cform cf = {get_z(&c), 0, 0};
+      cform cf = {get_z(&c), 0, 0, 0, 0};
       cf.count = (uint32_t)rasd__get_u(&c);
       cf.ntok = (int)rasd__get_u(&c);
+      if (cf.text) cf.h = hs(cf.text), cf.skip = form_skip(cf.text);
       if (!c.bad && cf.text && RASD__VEC_PUSH(x->forms, x->n_forms, x->cap_forms, cf) == 0) continue;
       int oom = c.bad == 2 || (!c.bad && cf.text);
       free(cf.text);

@@ -75,6 +75,8 @@ int rasd__rec_decode(const unsigned char *p, size_t n, rasd__arena *ar, rasd__re
 int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r, int full);
 /* Decodes only the header of record bytes 'p'/'n' (id, outlet, date, title, url, MinHash) into 'r'. */
 int rasd__rec_head(const unsigned char *p, size_t n, rasd__arena *ar, rasd__rec *r);
+/* Sorts 'n' 32-bit values ascending. */
+void rasd__sort_u32(uint32_t *v, size_t n);
 /* Days since 1970-01-01 of "YYYY-MM-DD…", or RASD__NO_DAY. */
 int32_t rasd__day(const char *s);
 /* Returns 1 when the matching-form word 'w' is a function word for clustering. */

@@ -11,7 +11,6 @@
 #define MAX_EVENTS 600    /* dated sentences considered for the timeline */
 #define MAX_PAIRS 20000   /* sentence comparisons for date disagreements */
 
-typedef struct wterm { uint32_t id; double w; } wterm;
 
 /* Summary weights; RASD_SUM_TUNE="wf=1.1,pos=0.2,..." overrides them for tuning. */
 static struct sumw { double wf, pos, decay, lam, cs, len, para; } SW = {1.3, 0.6, 1, 0.75, 1, 0, 0.1};
@@ -44,20 +43,16 @@ int64_t rasd__reg_id(const rasd_corpus *c, const char *key) {
   return *e || v < 0 || (size_t)v >= rasd_registry_count(c->reg) ? -1 : (int64_t)v;
 }
 
-static int cmp_wterm(const void *a, const void *b) {
-  uint32_t x = ((const wterm *)a)->id, y = ((const wterm *)b)->id;
-  return x < y ? -1 : x > y;
-}
 
 
-/* Cosine of two sorted distinct term-id sets weighted by IDF. */
-static double set_cos(const rasd_corpus *c, const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb) {
+/* Cosine of two sorted distinct term-id sets weighted by IDF ('wa', 'wb': the IDF of each term). */
+static double set_cos(const uint32_t *a, const float *wa, uint32_t na, const uint32_t *b, const float *wb, uint32_t nb) {
   double dot = 0, x = 0, y = 0;
   uint32_t i = 0, j = 0;
   while (i < na || j < nb) {
-    if (j >= nb || (i < na && a[i] < b[j])) { double w = rasd__idf(c, a[i++]); x += w * w; }
-    else if (i >= na || b[j] < a[i]) { double w = rasd__idf(c, b[j++]); y += w * w; }
-    else { double w = rasd__idf(c, a[i]); x += w * w; y += w * w; dot += w * w; i++; j++; }
+    if (j >= nb || (i < na && a[i] < b[j])) { double w = wa[i++]; x += w * w; }
+    else if (i >= na || b[j] < a[i]) { double w = wb[j++]; y += w * w; }
+    else { double w = wa[i]; x += w * w; y += w * w; dot += w * w; i++; j++; }
   }
   return x > 0 && y > 0 ? dot / sqrt(x * y) : 0;
 }
@@ -94,12 +89,27 @@ static int add_name(rasd__arena *ar, char ***v, size_t *n, const char *s) {
   return 0;
 }
 
-/* Words: runs of bytes other than space, tab and line feed (counted without branches: every sentence of every
- * candidate passes here). */
+/* 0x80 in each byte of 'x' equal to the byte 'c' (exact: no false positives). */
+static uint64_t bytes_eq(uint64_t x, unsigned char c) {
+  uint64_t t = x ^ (0x0101010101010101ULL * c);
+  return ~(((t & 0x7F7F7F7F7F7F7F7FULL) + 0x7F7F7F7F7F7F7F7FULL) | t | 0x7F7F7F7F7F7F7F7FULL);
+}
+
+/* Words: runs of bytes other than space, tab and line feed (every sentence of every candidate passes here: eight
+ * bytes at a time, a word counted where a byte that is no space follows one that is). */
 static size_t count_words(const char *s, size_t n) {
-  size_t w = 0;
+  size_t w = 0, i = 0;
   unsigned prev_sp = 1;
-  for (size_t i = 0; i < n; i++) {
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    memcpy(&x, s + i, 8);
+    uint64_t sp = bytes_eq(x, ' ') | bytes_eq(x, '\n') | bytes_eq(x, '\t');
+    unsigned m = (unsigned)(((sp >> 7) * 0x0102040810204080ULL) >> 56); /* bit k: byte k is a space */
+    unsigned before = ((m << 1) | prev_sp) & 0xFF;                     /* bit k: byte k − 1 is a space */
+    w += (size_t)__builtin_popcount(~m & before & 0xFF);
+    prev_sp = (m >> 7) & 1;
+  }
+  for (; i < n; i++) {
     unsigned char b = (unsigned char)s[i];
     unsigned sp = (b == ' ') | (b == '\n') | (b == '\t');
     w += prev_sp & !sp;
@@ -170,13 +180,33 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (rc) return rc;
       Ridx[nd++] = ai;
     }
-  /* the centroid of the decoded originals */
+  /* the IDF of every sentence's terms, once (floats: what rasd__idf() gives is a float) */
+  float ***SWt = rasd__arena_alloc(ar, (nd + 1) * sizeof *SWt);
+  if (!SWt) return RASD_ENOMEM;
+  for (uint32_t k = 0; k < nd; k++) {
+    if (!(SWt[k] = rasd__arena_alloc(ar, (R[k].n_sent + 1) * sizeof **SWt))) return RASD_ENOMEM;
+    for (uint32_t j = 0; j < R[k].n_sent; j++) {
+      const rasd__rsent *x = &R[k].sent[j];
+      float *w = SWt[k][j] = rasd__arena_alloc(ar, (x->n_terms + 1) * sizeof *w);
+      if (!w) return RASD_ENOMEM;
+      for (uint32_t t = 0; t < x->n_terms; t++) w[t] = (float)rasd__idf(c, x->terms[t]);
+    }
+  }
   /* the centroid of the decoded originals: every sentence's words, earlier sentences weighing more (news
-   * says what happened first) */
+   * says what happened first); summed by term id in the corpus's scratch array (zero outside, reset below), in
+   * the order the words come, and listed by id */
+  if (c->cap_dense < c->terms.n) {
+    size_t nd2 = c->terms.cap > c->terms.n ? c->terms.cap : c->terms.n;
+    double *d = realloc(c->dense, nd2 * sizeof *d);
+    if (!d) return RASD_ENOMEM;
+    memset(d + c->cap_dense, 0, (nd2 - c->cap_dense) * sizeof *d);
+    c->dense = d; c->cap_dense = nd2;
+  }
+  double *cw = c->dense;
   size_t nall = 0;
   for (uint32_t k = 0; k < nd; k++)
     for (uint32_t j = 0; j < R[k].n_sent; j++) nall += R[k].sent[j].n_terms;
-  wterm *cent = malloc((nall + 1) * sizeof *cent);
+  uint32_t *cent = malloc((nall + 1) * sizeof *cent);
   if (!cent) return RASD_ENOMEM;
   size_t nc = 0;
   for (uint32_t k = 0; k < nd; k++) {
@@ -184,29 +214,18 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     for (uint32_t j = 0; j < R[k].n_sent; j++) {
       const rasd__rsent *x = &R[k].sent[j];
       double pw = (x->flags & RASD__S_TITLE) ? 1.0 : 1.0 / (1.0 + 0.5 * x->pos);
-      for (uint32_t t = 0; t < x->n_terms; t++) cent[nc++] = (wterm){x->terms[t], pw * rasd__idf(c, x->terms[t])};
+      for (uint32_t t = 0; t < x->n_terms; t++) {
+        uint32_t id = x->terms[t];
+        double wt = pw * (double)SWt[k][j][t];
+        if (cw[id] == 0 && wt != 0) cent[nc++] = id; /* first sight (a zero weight adds nothing either way) */
+        cw[id] += wt;
+      }
     }
   }
-  if (nc) qsort(cent, nc, sizeof *cent, cmp_wterm);
-  size_t m = 0;
-  for (size_t k = 0; k < nc; k++) {
-    if (m && cent[m - 1].id == cent[k].id) cent[m - 1].w += cent[k].w;
-    else cent[m++] = cent[k];
-  }
-  nc = m;
+  rasd__sort_u32(cent, nc);
   double cn = 0;
-  for (size_t k = 0; k < nc; k++) cn += cent[k].w * cent[k].w;
+  for (size_t k = 0; k < nc; k++) cn += cw[cent[k]] * cw[cent[k]];
   cn = sqrt(cn);
-  /* the centroid's weights scattered by term id (the corpus's scratch array: zero outside, reset below) */
-  if (c->cap_dense < c->terms.n) {
-    size_t nd2 = c->terms.cap > c->terms.n ? c->terms.cap : c->terms.n;
-    double *d = realloc(c->dense, nd2 * sizeof *d);
-    if (!d) { free(cent); return RASD_ENOMEM; }
-    memset(d + c->cap_dense, 0, (nd2 - c->cap_dense) * sizeof *d);
-    c->dense = d; c->cap_dense = nd2;
-  }
-  double *cw = c->dense;
-  for (size_t k = 0; k < nc; k++) cw[cent[k].id] = cent[k].w;
   /* sentence candidates */
   cand *cd = malloc((MAX_CAND + 1) * sizeof *cd);
   size_t ncd = 0;
@@ -218,14 +237,9 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     for (uint32_t j = 0; j < R[k].n_sent; j++) {
       const rasd__rsent *s = &R[k].sent[j];
       double dot = 0, sn = 0;
-      float *sw = rasd__arena_alloc(ar, (s->n_terms + 1) * sizeof *sw);
-      if (!sw) {
-        for (size_t q = 0; q < nc; q++) cw[cent[q].id] = 0;
-        free(cd); free(cent); return RASD_ENOMEM;
-      }
+      float *sw = SWt[k][j];
       for (uint32_t t = 0; t < s->n_terms; t++) {
-        double idf = rasd__idf(c, s->terms[t]);
-        sw[t] = (float)idf;
+        double idf = sw[t];
         dot += idf * (s->terms[t] < c->cap_dense ? cw[s->terms[t]] : 0);
         sn += (double)sw[t] * sw[t];
       }
@@ -252,7 +266,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       ncd++;
     }
   }
-  for (size_t k = 0; k < nc; k++) cw[cent[k].id] = 0;
+  for (size_t k = 0; k < nc; k++) cw[cent[k]] = 0;
   /* a large story: only its best candidates (grouping and MMR compare pairs) */
   if (ncd > VIEW_CAND) {
     qsort(cd, ncd, sizeof *cd, cmp_cand);
@@ -330,7 +344,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   /* timeline: dated sentences merged by date and wording */
   size_t nev = 0;
   for (uint32_t k = 0; k < nd; k++) nev += R[k].n_ev;
-  typedef struct tle { const char *date; const rasd__rsent *s; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; } tle;
+  typedef struct tle { const char *date; const rasd__rsent *s; const float *w; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; } tle;
   tle *T = malloc((nev + 1) * sizeof *T);
   size_t nt = 0;
   if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
@@ -339,14 +353,15 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       const rasd__revent *ev = &R[k].ev[e];
       if (!ev->date || ev->sent >= R[k].n_sent) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
+      const float *sw = SWt[k][ev->sent];
       int rep = -1;
       uint64_t dh = 1469598103934665603ULL; /* the date's hash: most entries differ in it */
       for (const char *p = ev->date; *p; p++) dh = (dh ^ (unsigned char)*p) * 1099511628211ULL;
       for (size_t j = 0; j < nt && rep < 0; j++)
         if (T[j].rep == (int)j && T[j].dh == dh && !strcmp(T[j].date, ev->date) &&
-            (T[j].s == s || set_cos(c, T[j].s->terms, T[j].s->n_terms, s->terms, s->n_terms) >= 0.35))
+            (T[j].s == s || set_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, s->terms, sw, s->n_terms) >= 0.35))
           rep = (int)j;
-      if (rep < 0) { T[nt] = (tle){ev->date, s, NULL, 0, (int)nt, k, dh}; rep = (int)nt++; }
+      if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh}; rep = (int)nt++; }
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
   /* keep the best supported entries, then order by date */
@@ -440,7 +455,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     for (size_t j = i; j > 0 && v->ent[j - 1].n < v->ent[j].n; j--) { rasd__eitem t = v->ent[j]; v->ent[j] = v->ent[j - 1]; v->ent[j - 1] = t; }
   /* disagreements: numbers with one unit in similar sentences from different outlets, and dates */
   {
-    typedef struct qv { const rasd__rquant *q; const rasd__rsent *s; uint32_t art; } qv;
+    typedef struct qv { const rasd__rquant *q; const rasd__rsent *s; const float *w; uint32_t art; } qv;
     size_t nqv = 0;
     for (uint32_t k = 0; k < nd; k++) nqv += R[k].n_qt;
     if (nqv > 300) nqv = 300;
@@ -449,7 +464,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     if (!Q) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     for (uint32_t k = 0; k < nd && n < nqv; k++)
       for (uint32_t e = 0; e < R[k].n_qt && n < nqv; e++)
-        if (R[k].qt[e].sent < R[k].n_sent && R[k].qt[e].unit) Q[n++] = (qv){&R[k].qt[e], &R[k].sent[R[k].qt[e].sent], k};
+        if (R[k].qt[e].sent < R[k].n_sent && R[k].qt[e].unit) Q[n++] = (qv){&R[k].qt[e], &R[k].sent[R[k].qt[e].sent], SWt[k][R[k].qt[e].sent], k};
     v->dis = rasd__arena_alloc(ar, 16 * sizeof *v->dis);
     for (size_t i = 0; v->dis && i < n && v->n_dis < 16; i++)
       for (size_t j = i + 1; j < n && v->n_dis < 16; j++) {
@@ -459,7 +474,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
         double lo = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[i].q->value) : fabs(Q[j].q->value);
         double hi = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[j].q->value) : fabs(Q[i].q->value);
         if (hi > lo * 10) continue; /* different magnitudes are different facts */
-        if (set_cos(c, Q[i].s->terms, Q[i].s->n_terms, Q[j].s->terms, Q[j].s->n_terms) < 0.5) continue;
+        if (set_cos(Q[i].s->terms, Q[i].w, Q[i].s->n_terms, Q[j].s->terms, Q[j].w, Q[j].s->n_terms) < 0.5) continue;
         rasd__ditem *d = &v->dis[v->n_dis++];
         d->kind = "number";
         d->what = Q[i].s->text;
@@ -483,7 +498,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
             const char *oa = c->art[Ridx[a1]].outlet, *ob = c->art[Ridx[a2]].outlet;
             if (oa && ob && !strcmp(oa, ob)) continue;
             const rasd__rsent *sx = &R[a1].sent[x->sent], *sy = &R[a2].sent[y->sent];
-            if (set_cos(c, sx->terms, sx->n_terms, sy->terms, sy->n_terms) < 0.6) continue;
+            if (set_cos(sx->terms, SWt[a1][x->sent], sx->n_terms, sy->terms, SWt[a2][y->sent], sy->n_terms) < 0.6) continue;
             rasd__ditem *d = &v->dis[v->n_dis++];
             d->kind = "date";
             d->what = sx->text;

@@ -38,6 +38,10 @@ extern char rasd__cp_pool[];
 enum { RASD__AR2_SLOW = 0, RASD__AR2_LETTER, RASD__AR2_MARK, RASD__AR2_INVIS };
 extern uint32_t rasd__ar2_tab[256];
 
+/* 64 copies of every byte value (row b: 64 bytes b), for the AVX-512 scanner: a vector compare reads its constant
+ * from here as a memory operand instead of rebuilding it in a register every block. Filled by rasd__text_init(). */
+extern uint8_t rasd__bcast[256][64];
+
 /* Builds the tables once (thread-safe, idempotent); every entry point calls it. */
 void rasd__text_init(void);
 

@@ -392,149 +392,123 @@ typedef struct masks64 {
   uint64_t quote;   /* " ' and the lead byte C2 of « » (and of NBSP: never a token start) */
   uint64_t event;   /* first bytes of the tokens the sentence splitter looks at: . ! ? ؟ and the quotes */
   uint64_t mark;    /* lead bytes of tatweel and the tashkeel U+064B–U+0652 (dropped from forms) */
+  uint64_t digit;   /* ASCII digits */
+  uint64_t numsep;  /* + , - . / : @ _ : after digits, a number, date, time or e-mail may go on (general path) */
 } masks64;
 
-/* v in [lo, hi] (unsigned bytes). */
-static inline __m128i in_range2(__m128i v, unsigned char lo, unsigned char hi) {
+#define SCAN_FN static inline __attribute__((always_inline)) /* the scanners are inlined into block_run() */
+/* Fills M from the per-byte masks every scanner computes (bit k: byte k): lead bytes of letters, white space,
+ * line breaks, bytes >= 0x80, one-byte punctuation, « », lead bytes of ، ؛ ؟, quotes, events, marks. */
+static inline __attribute__((always_inline)) void masks_set(masks64 *M, uint64_t lead, uint64_t ws, uint64_t nl,
+                                                            uint64_t hi, uint64_t pu, uint64_t qt, uint64_t ap,
+                                                            uint64_t qu, uint64_t evm, uint64_t mk, uint64_t dg,
+                                                            uint64_t ns) {
+  M->letters = lead | (lead << 1);
+  M->lead = lead;
+  M->space = ws;
+  M->nl = nl;
+  M->ascii = ~hi;
+  M->punct = pu;
+  M->two = qt | (ap & (~hi >> 2)); /* ، ؛ ؟ only before ASCII: a run of them is one token */
+  M->quote = qu;
+  M->event = evm;
+  M->mark = mk;
+  M->digit = dg;
+  M->numsep = ns;
+}
+
+/* The masks of the 64 bytes at p (p[-1] .. p[65] readable) and their normalised bytes written to out (64 bytes):
+ * letters ء–غ ف–ي get their forms (أ إ آ → ا, ة → ه, ى → ي), other bytes stay as they are. One body for the
+ * SSE2 and AVX2 scanners, W bytes a vector (V: the level's operations below); AVX-512BW computes the same with
+ * mask registers. Forms: A2 A3 A5 (after D8) | 07 = A7; D8 A9 ^ 01 2E = D9 87; D9 89 ^ 03 = D9 8A. */
+#define SCAN64_BODY(V, VT, W)                                                                                      \
+  uint64_t L_ = 0, S_ = 0, N_ = 0, A_ = 0, P_ = 0, T_ = 0, AT_ = 0, Q_ = 0, E_ = 0, MK_ = 0, D_ = 0, NS_ = 0;     \
+  for (int k = 0; k < 64 / (W); k++) {                                                                             \
+    const unsigned char *q = p + (W) * k;                                                                          \
+    VT x = V##_ld(q), nx = V##_ld(q + 1), pv = V##_ld(q - 1);                                                      \
+    VT l8 = V##_eq(x, 0xD8), l9 = V##_eq(x, 0xD9), lc2 = V##_eq(x, 0xC2);                                         \
+    VT lead = V##_or(V##_and(l8, V##_in(nx, 0xA1, 0xBA)), V##_and(l9, V##_in(nx, 0x81, 0x8A)));                    \
+    VT ap = V##_and(l8, V##_or(V##_eq(nx, 0x8C), V##_or(V##_eq(nx, 0x9B), V##_eq(nx, 0x9F))));                     \
+    VT mk = V##_and(l9, V##_or(V##_eq(nx, 0x80), V##_in(nx, 0x8B, 0x92)));                                         \
+    VT qt = V##_and(lc2, V##_eq(V##_or(nx, V##_set(0x10)), 0xBB));                                                 \
+    VT nbsp = V##_or(V##_and(lc2, V##_eq(nx, 0xA0)), V##_and(V##_eq(pv, 0xC2), V##_eq(x, 0xA0)));                  \
+    VT nl = V##_eq(x, '\n');                                                                                       \
+    VT ws = V##_or(V##_or(V##_eq(x, ' '), nl), V##_or(V##_or(V##_eq(x, '\t'), V##_eq(x, '\r')), nbsp));           \
+    VT dg = V##_in(x, '0', '9'), alnum = V##_or(dg, V##_in(V##_or(x, V##_set(0x20)), 'a', 'z'));                  \
+    VT ns = V##_or(V##_or(V##_in(x, '+', '/'), V##_eq(x, ':')), V##_or(V##_eq(x, '@'), V##_eq(x, '_')));           \
+    VT pu = V##_andnot(V##_or(alnum, V##_cmp(x, nx)), V##_in(x, 0x21, 0x7E));                                     \
+    VT qu = V##_or(V##_or(V##_eq(x, '"'), V##_eq(x, '\'')), lc2);                                                  \
+    VT evm = V##_or(V##_or(qu, V##_eq(x, '.')), V##_or(V##_or(V##_eq(x, '!'), V##_eq(x, '?')),                     \
+                                                      V##_and(l8, V##_eq(nx, 0x9F))));                             \
+    L_ |= V##_bits(lead) << ((W) * k);                                                                             \
+    S_ |= V##_bits(ws) << ((W) * k);                                                                               \
+    N_ |= V##_bits(nl) << ((W) * k);                                                                               \
+    A_ |= V##_bits(x) << ((W) * k);                                                                                \
+    P_ |= V##_bits(pu) << ((W) * k);                                                                               \
+    T_ |= V##_bits(qt) << ((W) * k);                                                                               \
+    AT_ |= V##_bits(ap) << ((W) * k);                                                                              \
+    Q_ |= V##_bits(qu) << ((W) * k);                                                                               \
+    E_ |= V##_bits(evm) << ((W) * k);                                                                              \
+    MK_ |= V##_bits(mk) << ((W) * k);                                                                              \
+    D_ |= V##_bits(dg) << ((W) * k);                                                                               \
+    NS_ |= V##_bits(ns) << ((W) * k);                                                                              \
+    VT p8 = V##_eq(pv, 0xD8);                                                                                      \
+    VT alef = V##_and(p8, V##_or(V##_eq(V##_or(x, V##_set(1)), 0xA3), V##_eq(x, 0xA5)));                          \
+    VT teh = V##_and(p8, V##_eq(x, 0xA9)), tehl = V##_and(l8, V##_eq(nx, 0xA9));                                   \
+    VT yeh = V##_and(V##_eq(pv, 0xD9), V##_eq(x, 0x89));                                                           \
+    VT fx = V##_or(V##_or(V##_and(teh, V##_set(0x2E)), V##_and(tehl, V##_set(1))), V##_and(yeh, V##_set(3)));      \
+    V##_st(out + (W) * k, V##_xor(V##_or(x, V##_and(alef, V##_set(7))), fx));                                      \
+  }                                                                                                                \
+  masks_set(M, L_, S_, N_, A_, P_, T_, AT_, Q_, E_, MK_, D_, NS_)
+
+/* The SSE2 operations of SCAN64_BODY. */
+#define SSE_FN static inline __attribute__((always_inline))
+SSE_FN __m128i s2_ld(const unsigned char *q) { return _mm_loadu_si128((const __m128i *)(const void *)q); }
+SSE_FN void s2_st(char *o, __m128i v) { _mm_storeu_si128((__m128i *)(void *)o, v); }
+SSE_FN __m128i s2_set(int b) { return _mm_set1_epi8((char)b); }
+SSE_FN __m128i s2_cmp(__m128i a, __m128i b) { return _mm_cmpeq_epi8(a, b); }
+SSE_FN __m128i s2_eq(__m128i a, int b) { return _mm_cmpeq_epi8(a, _mm_set1_epi8((char)b)); }
+SSE_FN __m128i s2_and(__m128i a, __m128i b) { return _mm_and_si128(a, b); }
+SSE_FN __m128i s2_or(__m128i a, __m128i b) { return _mm_or_si128(a, b); }
+SSE_FN __m128i s2_xor(__m128i a, __m128i b) { return _mm_xor_si128(a, b); }
+SSE_FN __m128i s2_andnot(__m128i a, __m128i b) { return _mm_andnot_si128(a, b); }
+SSE_FN uint64_t s2_bits(__m128i a) { return (uint64_t)(unsigned)_mm_movemask_epi8(a); }
+SSE_FN __m128i s2_in(__m128i v, int lo, int hi) { /* v in [lo, hi] (unsigned bytes) */
   __m128i u = _mm_sub_epi8(v, _mm_set1_epi8((char)lo));
   return _mm_cmpeq_epi8(_mm_min_epu8(u, _mm_set1_epi8((char)(hi - lo))), u);
 }
+#undef SSE_FN
 
-/* The masks of the 64 bytes at p (p[-1] .. p[65] readable) and their normalised bytes written to out (64
- * bytes): letters ء–غ ف–ي get their forms (أ إ آ → ا, ة → ه, ى → ي), other bytes stay as they are. The same
- * computation is written for AVX2 below. */
-static inline __attribute__((always_inline)) void scan64_sse2(const unsigned char *p, char *out, masks64 *M) {
-  const __m128i d8 = _mm_set1_epi8((char)0xD8), d9 = _mm_set1_epi8((char)0xD9), c2 = _mm_set1_epi8((char)0xC2);
-  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0, MK = 0;
-  for (int k = 0; k < 4; k++) {
-    const unsigned char *q = p + 16 * k;
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
-    __m128i nx = _mm_loadu_si128((const __m128i *)(const void *)(q + 1));
-    __m128i pv = _mm_loadu_si128((const __m128i *)(const void *)(q - 1));
-    __m128i l8 = _mm_cmpeq_epi8(x, d8), l9 = _mm_cmpeq_epi8(x, d9);
-    __m128i lead = _mm_or_si128(_mm_and_si128(l8, in_range2(nx, 0xA1, 0xBA)), _mm_and_si128(l9, in_range2(nx, 0x81, 0x8A)));
-    __m128i ap = _mm_and_si128(l8, _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x8C)),
-                                                _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9B)),
-                                                             _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9F)))));
-    __m128i lc2 = _mm_cmpeq_epi8(x, c2);
-    __m128i mk = _mm_and_si128(l9, _mm_or_si128(_mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x80)), in_range2(nx, 0x8B, 0x92)));
-    MK |= (uint64_t)(unsigned)_mm_movemask_epi8(mk) << (16 * k);
-    __m128i qt = _mm_and_si128(lc2, _mm_cmpeq_epi8(_mm_or_si128(nx, _mm_set1_epi8(0x10)), _mm_set1_epi8((char)0xBB)));
-    __m128i nbsp = _mm_or_si128(_mm_and_si128(lc2, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA0))),
-                                _mm_and_si128(_mm_cmpeq_epi8(pv, c2), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA0))));
-    __m128i nl = _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'));
-    __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), nl),
-                              _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))), nbsp));
-    __m128i alnum = _mm_or_si128(in_range2(x, '0', '9'), in_range2(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z'));
-    __m128i pu = _mm_andnot_si128(_mm_or_si128(alnum, _mm_cmpeq_epi8(x, nx)), in_range2(x, 0x21, 0x7E));
-    __m128i qu = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\''))), lc2);
-    __m128i evm = _mm_or_si128(_mm_or_si128(qu, _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))),
-                               _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?'))),
-                                            _mm_and_si128(l8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0x9F)))));
-    Q |= (uint64_t)(unsigned)_mm_movemask_epi8(qu) << (16 * k);
-    E |= (uint64_t)(unsigned)_mm_movemask_epi8(evm) << (16 * k);
-    L |= (uint64_t)(unsigned)_mm_movemask_epi8(lead) << (16 * k);
-    S |= (uint64_t)(unsigned)_mm_movemask_epi8(ws) << (16 * k);
-    N |= (uint64_t)(unsigned)_mm_movemask_epi8(nl) << (16 * k);
-    A |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * k);
-    P |= (uint64_t)(unsigned)_mm_movemask_epi8(pu) << (16 * k);
-    T |= (uint64_t)(unsigned)_mm_movemask_epi8(qt) << (16 * k);
-    AT |= (uint64_t)(unsigned)_mm_movemask_epi8(ap) << (16 * k);
-    /* forms: A2 A3 A5 (after D8) | 07 = A7; D8 A9 ^ 01 2E = D9 87; D9 89 ^ 03 = D9 8A */
-    __m128i p8 = _mm_cmpeq_epi8(pv, d8);
-    __m128i alef = _mm_and_si128(p8, _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(x, _mm_set1_epi8(1)), _mm_set1_epi8((char)0xA3)),
-                                                  _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA5))));
-    __m128i teh = _mm_and_si128(p8, _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xA9)));
-    __m128i tehl = _mm_and_si128(l8, _mm_cmpeq_epi8(nx, _mm_set1_epi8((char)0xA9)));
-    __m128i yeh = _mm_and_si128(_mm_cmpeq_epi8(pv, d9), _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0x89)));
-    __m128i fx = _mm_or_si128(_mm_or_si128(_mm_and_si128(teh, _mm_set1_epi8(0x2E)), _mm_and_si128(tehl, _mm_set1_epi8(1))),
-                              _mm_and_si128(yeh, _mm_set1_epi8(3)));
-    __m128i y = _mm_xor_si128(_mm_or_si128(x, _mm_and_si128(alef, _mm_set1_epi8(7))), fx);
-    _mm_storeu_si128((__m128i *)(void *)(out + 16 * k), y);
-  }
-  M->letters = L | (L << 1);
-  M->lead = L;
-  M->space = S;
-  M->nl = N;
-  M->ascii = ~A;
-  M->punct = P;
-  M->two = T | (AT & (~A >> 2)); /* ، ؛ ؟ only before ASCII: a run of them is one token */
-  M->quote = Q;
-  M->event = E;
-  M->mark = MK;
-}
+SCAN_FN void scan64_sse2(const unsigned char *p, char *out, masks64 *M) { SCAN64_BODY(s2, __m128i, 16); }
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define HAVE_AVX2_PATH 1
 #include <immintrin.h>
-/* scan64_sse2() thirty-two bytes at a time. */
-__attribute__((target("avx2"))) static inline __attribute__((always_inline)) void scan64_avx2(const unsigned char *p, char *out,
-                                                                                                  masks64 *M) {
-  const __m256i d8 = _mm256_set1_epi8((char)0xD8), d9 = _mm256_set1_epi8((char)0xD9), c2 = _mm256_set1_epi8((char)0xC2);
-  uint64_t L = 0, S = 0, N = 0, A = 0, P = 0, T = 0, AT = 0, Q = 0, E = 0, MK = 0;
-#define IN_RANGE(v, lo, hi) \
-  _mm256_cmpeq_epi8(_mm256_min_epu8(_mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))), _mm256_set1_epi8((char)((hi) - (lo)))), \
-                    _mm256_sub_epi8(v, _mm256_set1_epi8((char)(lo))))
-#define EQ(v, b) _mm256_cmpeq_epi8(v, _mm256_set1_epi8((char)(b)))
-  for (int k = 0; k < 2; k++) {
-    const unsigned char *q = p + 32 * k;
-    __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)q);
-    __m256i nx = _mm256_loadu_si256((const __m256i *)(const void *)(q + 1));
-    __m256i pv = _mm256_loadu_si256((const __m256i *)(const void *)(q - 1));
-    __m256i l8 = _mm256_cmpeq_epi8(x, d8), l9 = _mm256_cmpeq_epi8(x, d9);
-    __m256i lead = _mm256_or_si256(_mm256_and_si256(l8, IN_RANGE(nx, 0xA1, 0xBA)), _mm256_and_si256(l9, IN_RANGE(nx, 0x81, 0x8A)));
-    __m256i ap = _mm256_and_si256(l8, _mm256_or_si256(EQ(nx, 0x8C), _mm256_or_si256(EQ(nx, 0x9B), EQ(nx, 0x9F))));
-    __m256i lc2 = _mm256_cmpeq_epi8(x, c2);
-    __m256i mk = _mm256_and_si256(l9, _mm256_or_si256(EQ(nx, 0x80), IN_RANGE(nx, 0x8B, 0x92)));
-    MK |= (uint64_t)(uint32_t)_mm256_movemask_epi8(mk) << (32 * k);
-    __m256i qt = _mm256_and_si256(lc2, EQ(_mm256_or_si256(nx, _mm256_set1_epi8(0x10)), 0xBB));
-    __m256i nbsp = _mm256_or_si256(_mm256_and_si256(lc2, EQ(nx, 0xA0)), _mm256_and_si256(_mm256_cmpeq_epi8(pv, c2), EQ(x, 0xA0)));
-    __m256i nl = EQ(x, '\n');
-    __m256i ws = _mm256_or_si256(_mm256_or_si256(EQ(x, ' '), nl), _mm256_or_si256(_mm256_or_si256(EQ(x, '\t'), EQ(x, '\r')), nbsp));
-    __m256i alnum = _mm256_or_si256(IN_RANGE(x, '0', '9'), IN_RANGE(_mm256_or_si256(x, _mm256_set1_epi8(0x20)), 'a', 'z'));
-    __m256i pu = _mm256_andnot_si256(_mm256_or_si256(alnum, _mm256_cmpeq_epi8(x, nx)), IN_RANGE(x, 0x21, 0x7E));
-    __m256i qu = _mm256_or_si256(_mm256_or_si256(EQ(x, '"'), EQ(x, '\'')), lc2);
-    __m256i evm = _mm256_or_si256(_mm256_or_si256(qu, EQ(x, '.')), _mm256_or_si256(_mm256_or_si256(EQ(x, '!'), EQ(x, '?')),
-                                                                                _mm256_and_si256(l8, EQ(nx, 0x9F))));
-    Q |= (uint64_t)(uint32_t)_mm256_movemask_epi8(qu) << (32 * k);
-    E |= (uint64_t)(uint32_t)_mm256_movemask_epi8(evm) << (32 * k);
-    L |= (uint64_t)(uint32_t)_mm256_movemask_epi8(lead) << (32 * k);
-    S |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ws) << (32 * k);
-    N |= (uint64_t)(uint32_t)_mm256_movemask_epi8(nl) << (32 * k);
-    A |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << (32 * k);
-    P |= (uint64_t)(uint32_t)_mm256_movemask_epi8(pu) << (32 * k);
-    T |= (uint64_t)(uint32_t)_mm256_movemask_epi8(qt) << (32 * k);
-    AT |= (uint64_t)(uint32_t)_mm256_movemask_epi8(ap) << (32 * k);
-    __m256i p8 = _mm256_cmpeq_epi8(pv, d8);
-    __m256i alef = _mm256_and_si256(p8, _mm256_or_si256(EQ(_mm256_or_si256(x, _mm256_set1_epi8(1)), 0xA3), EQ(x, 0xA5)));
-    __m256i teh = _mm256_and_si256(p8, EQ(x, 0xA9));
-    __m256i tehl = _mm256_and_si256(l8, EQ(nx, 0xA9));
-    __m256i yeh = _mm256_and_si256(_mm256_cmpeq_epi8(pv, d9), EQ(x, 0x89));
-    __m256i fx = _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(teh, _mm256_set1_epi8(0x2E)), _mm256_and_si256(tehl, _mm256_set1_epi8(1))),
-                                 _mm256_and_si256(yeh, _mm256_set1_epi8(3)));
-    __m256i y = _mm256_xor_si256(_mm256_or_si256(x, _mm256_and_si256(alef, _mm256_set1_epi8(7))), fx);
-    _mm256_storeu_si256((__m256i *)(void *)(out + 32 * k), y);
-  }
-#undef IN_RANGE
-#undef EQ
-  M->letters = L | (L << 1);
-  M->lead = L;
-  M->space = S;
-  M->nl = N;
-  M->ascii = ~A;
-  M->punct = P;
-  M->two = T | (AT & (~A >> 2));
-  M->quote = Q;
-  M->event = E;
-  M->mark = MK;
+/* The AVX2 operations of SCAN64_BODY. */
+#define AVX_FN __attribute__((target("avx2"))) static inline __attribute__((always_inline))
+AVX_FN __m256i av_ld(const unsigned char *q) { return _mm256_loadu_si256((const __m256i *)(const void *)q); }
+AVX_FN void av_st(char *o, __m256i v) { _mm256_storeu_si256((__m256i *)(void *)o, v); }
+AVX_FN __m256i av_set(int b) { return _mm256_set1_epi8((char)b); }
+AVX_FN __m256i av_cmp(__m256i a, __m256i b) { return _mm256_cmpeq_epi8(a, b); }
+AVX_FN __m256i av_eq(__m256i a, int b) { return _mm256_cmpeq_epi8(a, _mm256_set1_epi8((char)b)); }
+AVX_FN __m256i av_and(__m256i a, __m256i b) { return _mm256_and_si256(a, b); }
+AVX_FN __m256i av_or(__m256i a, __m256i b) { return _mm256_or_si256(a, b); }
+AVX_FN __m256i av_xor(__m256i a, __m256i b) { return _mm256_xor_si256(a, b); }
+AVX_FN __m256i av_andnot(__m256i a, __m256i b) { return _mm256_andnot_si256(a, b); }
+AVX_FN uint64_t av_bits(__m256i a) { return (uint64_t)(uint32_t)_mm256_movemask_epi8(a); }
+AVX_FN __m256i av_in(__m256i v, int lo, int hi) {
+  __m256i u = _mm256_sub_epi8(v, _mm256_set1_epi8((char)lo));
+  return _mm256_cmpeq_epi8(_mm256_min_epu8(u, _mm256_set1_epi8((char)(hi - lo))), u);
 }
-#endif
+#undef AVX_FN
 
-#ifdef HAVE_AVX2_PATH
-/* scan64_sse2() sixty-four bytes at a time, with mask registers (AVX-512BW). */
-__attribute__((target("avx512bw"))) static inline __attribute__((always_inline)) void scan64_avx512(const unsigned char *p, char *out,
-                                                                                                       masks64 *M) {
-#define B(v) _mm512_set1_epi8((char)(v))
+__attribute__((target("avx2"))) SCAN_FN void scan64_avx2(const unsigned char *p, char *out, masks64 *M) {
+  SCAN64_BODY(av, __m256i, 32);
+}
+
+/* The same with mask registers (AVX-512BW), all 64 bytes at once. */
+__attribute__((target("avx512bw"))) SCAN_FN void scan64_avx512(const unsigned char *p, char *out, masks64 *M) {
+#define B(v) _mm512_load_si512((const void *)rasd__bcast[(uint8_t)(v)])
 #define EQ(k, v, b) _mm512_mask_cmpeq_epi8_mask(k, v, B(b))
 #define IN(k, v, lo, hi) _mm512_mask_cmple_epu8_mask(_mm512_mask_cmpge_epu8_mask(k, v, B(lo)), v, B(hi))
   const __mmask64 all = ~0ull;
@@ -547,7 +521,8 @@ __attribute__((target("avx512bw"))) static inline __attribute__((always_inline))
   __mmask64 nbsp = EQ(c2, nx, 0xA0) | EQ(EQ(all, pv, 0xC2), x, 0xA0);
   __mmask64 nl = EQ(all, x, '\n');
   __mmask64 ws = EQ(all, x, ' ') | EQ(all, x, '\t') | EQ(all, x, '\r') | nl | nbsp;
-  __mmask64 pr = IN(all, x, 0x21, 0x7E) & ~IN(all, x, '0', '9') & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
+  __mmask64 dg = IN(all, x, '0', '9'), ns = IN(all, x, '+', '/') | EQ(all, x, ':') | EQ(all, x, '@') | EQ(all, x, '_');
+  __mmask64 pr = IN(all, x, 0x21, 0x7E) & ~dg & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
   __mmask64 pu = pr & ~_mm512_cmpeq_epi8_mask(x, nx);
   __mmask64 hi = _mm512_movepi8_mask(x);
   __mmask64 mk = EQ(l9, nx, 0x80) | IN(l9, nx, 0x8B, 0x92);
@@ -562,21 +537,12 @@ __attribute__((target("avx512bw"))) static inline __attribute__((always_inline))
 #undef B
 #undef EQ
 #undef IN
-  M->letters = lead | (lead << 1);
-  M->lead = lead;
-  M->space = ws;
-  M->nl = nl;
-  M->ascii = ~hi;
-  M->punct = pu;
-  M->two = qt | (ap & (~hi >> 2));
-  M->quote = qu;
-  M->event = evm;
-  M->mark = mk;
+  masks_set(M, lead, ws, nl, hi, pu, qt, ap, qu, evm, mk, dg, ns);
 }
 #endif
 
-/* Token kind of a one-character token of the block path by its first byte (letters are told apart by their
- * mask); 0 for bytes that never start a block. */
+/* Token kind of a token of the block path but a word by its first byte (one-character punctuation and quotes,
+ * numbers; letters are told apart by their mask); 0 for bytes that never start a block. */
 static const uint8_t blk_kind[256] = {
   ['!'] = RASD_TOK_PUNCT, ['"'] = RASD_TOK_QUOTE, ['#'] = RASD_TOK_PUNCT, ['$'] = RASD_TOK_PUNCT, ['%'] = RASD_TOK_PUNCT,
   ['&'] = RASD_TOK_PUNCT, ['\''] = RASD_TOK_QUOTE, ['('] = RASD_TOK_PUNCT, [')'] = RASD_TOK_PUNCT, ['*'] = RASD_TOK_PUNCT,
@@ -584,7 +550,9 @@ static const uint8_t blk_kind[256] = {
   [':'] = RASD_TOK_PUNCT, [';'] = RASD_TOK_PUNCT, ['<'] = RASD_TOK_PUNCT, ['='] = RASD_TOK_PUNCT, ['>'] = RASD_TOK_PUNCT,
   ['?'] = RASD_TOK_PUNCT, ['@'] = RASD_TOK_PUNCT, ['['] = RASD_TOK_PUNCT, ['\\'] = RASD_TOK_PUNCT, [']'] = RASD_TOK_PUNCT,
   ['^'] = RASD_TOK_PUNCT, ['_'] = RASD_TOK_PUNCT, ['`'] = RASD_TOK_PUNCT, ['{'] = RASD_TOK_PUNCT, ['|'] = RASD_TOK_PUNCT,
-  ['}'] = RASD_TOK_PUNCT, ['~'] = RASD_TOK_PUNCT, [0xD8] = RASD_TOK_PUNCT, [0xD9] = RASD_TOK_WORD, [0xC2] = RASD_TOK_QUOTE};
+  ['}'] = RASD_TOK_PUNCT, ['~'] = RASD_TOK_PUNCT, ['0'] = RASD_TOK_NUMBER, ['1'] = RASD_TOK_NUMBER, ['2'] = RASD_TOK_NUMBER,
+  ['3'] = RASD_TOK_NUMBER, ['4'] = RASD_TOK_NUMBER, ['5'] = RASD_TOK_NUMBER, ['6'] = RASD_TOK_NUMBER, ['7'] = RASD_TOK_NUMBER,
+  ['8'] = RASD_TOK_NUMBER, ['9'] = RASD_TOK_NUMBER, [0xD8] = RASD_TOK_PUNCT, [0xD9] = RASD_TOK_WORD, [0xC2] = RASD_TOK_QUOTE};
 
 /* Which one-character tokens of the block path matter to the sentence splitter, by first byte: 1 always
  * (. ! ? " ' « »), 2 when the second byte is 9F (؟). Never a letter: D8 letters have second bytes A1–BA. */
@@ -621,13 +589,118 @@ static inline unsigned gap_flags(uint64_t gap, uint64_t nl, unsigned cf) {
   return cf | (gap ? RASD_TOKF_SPACE_BEFORE : 0) | ((gap & nl) ? RASD_TOKF_PARA_START : 0);
 }
 
+/* Writes the tokens of a block that has no line break: the k-th bit of 'starts' and of 'ends' (not 0) are the first
+ * and last bytes of the k-th token; L, Q, E, spb: letters, quotes, events, white space before each byte; pos: the
+ * block's offset in the text, fb0 its offset in the forms; idx: the index of the first token. Advances *tp and *evp
+ * and returns the bit of the last token end. May write up to 64 tokens and 64 events past *tp and *evp. */
+typedef int (*emit_fn)(rasd__ktok **tp, uint32_t **evp, uint64_t starts, uint64_t ends, uint64_t L, uint64_t Q,
+                       uint64_t D, uint64_t E, uint64_t spb, uint32_t pos, uint32_t fb0, uint32_t idx);
+
+/* emit_fn with general-purpose registers: eight tokens a round, the ones past the last (v == 0) written where the
+ * next one goes; the round count is the only branch (a block rarely holds more than eight tokens). Tokens are
+ * written as two little-endian words: start | len << 32, form | form_len << 32 | kind << 48 | flags << 56. */
+static inline __attribute__((always_inline)) int emit_scalar(rasd__ktok **tp, uint32_t **evp, uint64_t starts,
+                                                             uint64_t ends, uint64_t L, uint64_t Q, uint64_t D, uint64_t E,
+                                                             uint64_t spb, uint32_t pos, uint32_t fb0, uint32_t idx) {
+  const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
+  rasd__ktok *t = *tp;
+  uint32_t *ev = *evp;
+  int pe = 0;
+  do {
+#ifdef __GNUC__
+#pragma GCC unroll 8
+#endif
+    for (int u = 0; u < 8; u++) {
+      uint64_t v = ends != 0;
+      unsigned b = (unsigned)__builtin_ctzll(starts | H), e = (unsigned)__builtin_ctzll(ends | H);
+      uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, isd = (D >> b) & 1, fl = (spb >> b) & 1;
+      uint64_t w0 = (pos + b) | n << 32;
+      uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw - (RASD_TOK_PUNCT - RASD_TOK_NUMBER) * isd + q) << 48 | fl << 56;
+      memcpy(t, &w0, 8);
+      memcpy((char *)t + 8, &w1, 8);
+      *ev = idx;
+      ev += ((E >> b) & v);
+      idx += (uint32_t)v;
+      t += v;
+      pe = v ? (int)e : pe;
+      starts &= starts - 1;
+      ends &= ends - 1;
+    }
+  } while (ends);
+  *tp = t;
+  *evp = ev;
+  return pe;
+}
+
+#if defined(HAVE_AVX2_PATH) && (defined(__clang__) || __GNUC__ >= 8)
+#define HAVE_VBMI2_PATH 1
+#define VBMI2_TARGET __attribute__((target("avx512bw,avx512vl,avx512vbmi2,bmi,bmi2,popcnt")))
+/* emit_fn with AVX-512 VBMI2: the first bytes, last bytes and kind|flags of all tokens compressed into byte lanes
+ * (vpcompressb), sixteen tokens at a time widened to 32-bit lanes and transposed into 16-byte tokens. No branch
+ * but the group count (a block rarely holds more than sixteen tokens). */
+VBMI2_TARGET static inline __attribute__((always_inline)) int emit_vbmi2(rasd__ktok **tp, uint32_t **evp,
+                                                                       uint64_t starts, uint64_t ends, uint64_t L,
+                                                                       uint64_t Q, uint64_t D, uint64_t E, uint64_t spb,
+                                                                       uint32_t pos, uint32_t fb0, uint32_t idx) {
+  const __m512i iota = _mm512_set_epi8(63, 62, 61, 60, 59, 58, 57, 56, 55, 54, 53, 52, 51, 50, 49, 48, 47, 46, 45,
+                                       44, 43, 42, 41, 40, 39, 38, 37, 36, 35, 34, 33, 32, 31, 30, 29, 28, 27, 26, 25,
+                                       24, 23, 22, 21, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4,
+                                       3, 2, 1, 0);
+  /* in each 16-byte lane, the byte of token 4j + k goes to 4k + j: after the 32-bit and 64-bit unpacks below,
+   * output register j holds tokens 4j .. 4j + 3 in order */
+  const __m512i tr = _mm512_broadcast_i32x4(_mm_setr_epi8(0, 4, 8, 12, 1, 5, 9, 13, 2, 6, 10, 14, 3, 7, 11, 15));
+  rasd__ktok *t = *tp;
+  uint32_t *ev = *evp;
+  unsigned n = (unsigned)_mm_popcnt_u64(ends);
+  /* kind | space-before << 4 of a token by its first byte (letters, quotes and digits never share a byte) */
+  __m512i kv = _mm512_mask_mov_epi8(_mm512_set1_epi8(RASD_TOK_PUNCT), L, _mm512_set1_epi8(RASD_TOK_WORD));
+  kv = _mm512_mask_mov_epi8(kv, Q, _mm512_set1_epi8(RASD_TOK_QUOTE));
+  kv = _mm512_mask_mov_epi8(kv, D, _mm512_set1_epi8(RASD_TOK_NUMBER));
+  kv = _mm512_mask_add_epi8(kv, spb, kv, _mm512_set1_epi8(0x10));
+  __m512i sb = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(starts, iota), tr);
+  __m512i eb = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(ends, iota), tr);
+  __m512i ab = _mm512_shuffle_epi8(_mm512_maskz_compress_epi8(starts, kv), tr);
+  uint64_t evb = _bzhi_u64(_pext_u64(E, starts), n); /* bit k: token k matters to the sentence splitter */
+  const __m512i one = _mm512_set1_epi32(1), low4 = _mm512_set1_epi32(15);
+  const __m512i vpos = _mm512_set1_epi32((int)pos), vfb = _mm512_set1_epi32((int)fb0);
+  const __m512i iota32 = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+  unsigned g = 0;
+  do {
+    __m512i S = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(sb)), Ee = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(eb));
+    __m512i A = _mm512_cvtepu8_epi32(_mm512_castsi512_si128(ab));
+    __m512i len = _mm512_add_epi32(_mm512_sub_epi32(Ee, S), one);
+    __m512i w0 = _mm512_add_epi32(S, vpos), w2 = _mm512_add_epi32(S, vfb);
+    __m512i w3 = _mm512_or_si512(_mm512_or_si512(len, _mm512_slli_epi32(_mm512_and_si512(A, low4), 16)),
+                                 _mm512_slli_epi32(_mm512_srli_epi32(A, 4), 24));
+    __m512i a01 = _mm512_unpacklo_epi32(w0, len), a23 = _mm512_unpacklo_epi32(w2, w3);
+    __m512i b01 = _mm512_unpackhi_epi32(w0, len), b23 = _mm512_unpackhi_epi32(w2, w3);
+    _mm512_storeu_si512((void *)(t + g), _mm512_unpacklo_epi64(a01, a23));
+    _mm512_storeu_si512((void *)(t + g + 4), _mm512_unpackhi_epi64(a01, a23));
+    _mm512_storeu_si512((void *)(t + g + 8), _mm512_unpacklo_epi64(b01, b23));
+    _mm512_storeu_si512((void *)(t + g + 12), _mm512_unpackhi_epi64(b01, b23));
+    __mmask16 em = (__mmask16)(evb >> g);
+    _mm512_storeu_si512((void *)ev, _mm512_maskz_compress_epi32(em, _mm512_add_epi32(iota32, _mm512_set1_epi32((int)(idx + g)))));
+    ev += _mm_popcnt_u32(em);
+    g += 16;
+    sb = _mm512_alignr_epi32(sb, sb, 4); /* the next sixteen tokens to the bottom */
+    eb = _mm512_alignr_epi32(eb, eb, 4);
+    ab = _mm512_alignr_epi32(ab, ab, 4);
+  } while (g < n);
+  *tp = t + n;
+  *evp = ev;
+  return 63 - __builtin_clzll(ends);
+}
+#endif
+
 /* The block path from s[i] (a token start): 64 bytes at a time, pushes words of letters ء–ي, one-character
- * punctuation and quotes (ASCII, ، ؛ ؟ « ») with white space (' ' \t \r \n NBSP) between them, straight from bit
- * masks; their forms are the normalised bytes, written block after block at c->f + c->fl. A word may run on
- * into the next block. Stops before anything else (digits, Latin, other letters, marks, a run of one mark) and
+ * punctuation and quotes (ASCII, ، ؛ ؟ « ») and plain numbers (ASCII digits, see 'dend' below) with white space
+ * (' ' \t \r \n NBSP) between them, straight from bit masks; their forms are the normalised bytes, written block
+ * after block at c->f + c->fl. A word may run on into the next block. Stops before anything else (other numbers,
+ * Latin, other letters, marks, a run of one mark; with num 0, all numbers: SSE2 is faster without them) and
  * returns where the next token starts, setting *flags for it; returns i when it pushed nothing. */
 static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, unsigned *flags,
-                                                              void (*scan)(const unsigned char *, char *, masks64 *)) {
+                                                              void (*scan)(const unsigned char *, char *, masks64 *),
+                                                              emit_fn emit, int num) {
   const unsigned char *s = c->s;
   const size_t i0 = i, fo0 = c->fl, len = c->len;
   size_t pos = i, pend = SIZE_MAX, resume = i, last_end = i; /* last_end: after the last pushed token */
@@ -654,11 +727,17 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
     uint64_t pendbit = pend != SIZE_MAX;
     uint64_t clean = X | ws | pu | two | (two << 1);
     clean &= ~((M.mark << 2) & L) & ~(mk & ~(X << 1)); /* a letter right after a mark; a mark run's first byte */
+    /* a run of ASCII digits is a number when white space, a letter or punctuation that cannot go on a number
+     * follows it in this block; else its last digit is not clean and the general path takes the run */
+    uint64_t D = num ? M.digit : 0, dend = D & ~(D >> 1);
+    dend &= (ws | M.lead | two | (pu & ~M.numsep)) >> 1;
+    clean |= D & ~((D & ~(D >> 1)) & ~dend);
     if (p[63] == 0xC2 || (two >> 63)) clean &= ~(1ull << 63); /* NBSP, « or » going on into the next block */
     unsigned cp = ~clean ? (unsigned)__builtin_ctzll(~clean) : 64;
     uint64_t pm = cp < 64 ? (1ull << cp) - 1 : ~0ull;
     uint64_t wend = X & ~(X >> 1) & ((pm >> 1) | (M.ascii >> 1)); /* ends before a clean byte or ASCII */
-    uint64_t starts = ((X & ~((X << 1) | pendbit) & L) | pu | two) & pm, ends = (wend | pu | (two << 1)) & pm;
+    uint64_t starts = ((X & ~((X << 1) | pendbit) & L) | pu | two | (D & ~(D << 1))) & pm;
+    uint64_t ends = (wend | pu | (two << 1) | dend) & pm;
     rasd__ktok *t = c->tok + c->n;
     uint32_t *ev = c->ev + c->nev;
     int pe = -1; /* bit of the last token end in this block, -1: before it */
@@ -704,33 +783,10 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
     if (ends && !(nl & pm) && !(pe < 0 && (gfl & RASD_TOKF_PARA_START))) {
       /* no line break: a token's flags are the white space before it; tokens are written as two words */
       uint64_t spb = (ws << 1) | (pe < 0 ? (gfl & RASD_TOKF_SPACE_BEFORE) : 0); /* white space before each byte */
-      uint64_t Q = M.quote, E = M.event;
       uint32_t idx = (uint32_t)(t - c->tok), fb0 = (uint32_t)(fo0 + (pos - i0));
-      const uint64_t H = 1ull << 63; /* ctz(x | H) is defined for x == 0 and equal to ctz(x) otherwise */
       uint64_t S0 = starts, mend = ends & mk; /* words that end with marks: their forms are fixed below */
       rasd__ktok *tb = t;
-      do { /* eight tokens a round, the ones past the last (v == 0) written where the next one goes: the round
-            * count is the only branch (a block rarely holds more than eight tokens) */
-#ifdef __GNUC__
-#pragma GCC unroll 8
-#endif
-        for (int u = 0; u < 8; u++) {
-          uint64_t v = ends != 0;
-          unsigned b = (unsigned)__builtin_ctzll(starts | H), e = (unsigned)__builtin_ctzll(ends | H);
-          uint64_t n = (e + 1 - b) & 0xFFFF, isw = (L >> b) & 1, q = (Q >> b) & 1, fl = (spb >> b) & 1;
-          uint64_t w0 = (pos + b) | n << 32;
-          uint64_t w1 = (fb0 + b) | n << 32 | (RASD_TOK_PUNCT - (RASD_TOK_PUNCT - RASD_TOK_WORD) * isw + q) << 48 | fl << 56;
-          memcpy(t, &w0, 8);
-          memcpy((char *)t + 8, &w1, 8);
-          *ev = idx;
-          ev += ((E >> b) & v);
-          idx += (uint32_t)v;
-          t += v;
-          pe = v ? (int)e : pe;
-          starts &= starts - 1;
-          ends &= ends - 1;
-        }
-      } while (ends);
+      pe = emit(&t, &ev, starts, ends, L, M.quote, D, M.event, spb, (uint32_t)pos, fb0, idx);
       for (; mend && tb < t; tb++) { /* the form of a word ends at its last letter, before its marks */
         unsigned b = tb->start - (uint32_t)pos, e = b + tb->len - 1;
         if ((mend >> e) & 1) tb->form_len = (uint16_t)(64u - (unsigned)__builtin_clzll(L & ((2ull << e) - 1)) - b);
@@ -798,15 +854,21 @@ static inline __attribute__((always_inline)) size_t block_run(ctx *c, size_t i, 
   return resume;
 }
 
-static size_t block64_sse2(ctx *c, size_t i, unsigned *flags) { return block_run(c, i, flags, scan64_sse2); }
+static size_t block64_sse2(ctx *c, size_t i, unsigned *flags) { return block_run(c, i, flags, scan64_sse2, emit_scalar, 0); }
 
 #ifdef HAVE_AVX2_PATH
 __attribute__((target("avx2"))) static size_t block64_avx2(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx2);
+  return block_run(c, i, flags, scan64_avx2, emit_scalar, 1);
 }
 
 __attribute__((target("avx512bw"))) static size_t block64_avx512(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx512);
+  return block_run(c, i, flags, scan64_avx512, emit_scalar, 1);
+}
+#endif
+
+#ifdef HAVE_VBMI2_PATH
+VBMI2_TARGET static size_t block64_vbmi2(ctx *c, size_t i, unsigned *flags) {
+  return block_run(c, i, flags, scan64_avx512, emit_vbmi2, 1);
 }
 #endif
 
@@ -847,6 +909,7 @@ static int block_ok(int lvl) {
 
 
 static int simd_max;
+static int use_vbmi2; /* level 3 writes tokens with emit_vbmi2() (set by block_level()) */
 
 /* The block scanner to use: 0 none, 1 SSE2, 2 AVX2, 3 AVX-512BW (as the CPU has them); each checked against the
  * table. */
@@ -858,6 +921,10 @@ static int block_level(void) {
 #ifdef HAVE_AVX2_PATH
     if (l && __builtin_cpu_supports("avx2") && block_ok(2)) l = 2;
     if (l == 2 && __builtin_cpu_supports("avx512bw") && block_ok(3)) l = 3;
+#endif
+#ifdef HAVE_VBMI2_PATH
+    use_vbmi2 = l == 3 && __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512vl") &&
+                __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 #endif
     lvl = l; /* every thread computes the same value */
   }
@@ -1241,12 +1308,17 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *str, size_t len) {
      * grow the buffer themselves) */
     if (c->fl + ROOM(len - i) + SLACK > c->fcap && fgrow(c, ROOM(len - i))) break;
 #ifdef __SSE2__
-    if (blk && blk_kind[b]) { /* many tokens at a time */
-#ifdef HAVE_AVX2_PATH
-      size_t ni = blk == 3 ? block64_avx512(c, i, &fl) : blk == 2 ? block64_avx2(c, i, &fl) : block64_sse2(c, i, &fl);
-#else
-      size_t ni = block64_sse2(c, i, &fl);
+    if (blk && blk_kind[b] && (blk > 1 || blk_kind[b] != RASD_TOK_NUMBER)) { /* many tokens at a time */
+      size_t ni;
+#ifdef HAVE_VBMI2_PATH
+      if (blk == 3 && use_vbmi2) ni = block64_vbmi2(c, i, &fl);
+      else
 #endif
+#ifdef HAVE_AVX2_PATH
+      if (blk >= 2) ni = blk == 3 ? block64_avx512(c, i, &fl) : block64_avx2(c, i, &fl);
+      else
+#endif
+        ni = block64_sse2(c, i, &fl);
       if (ni != i) { i = ni; continue; }
     }
 #endif
