@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "story/story_int.h"
 
 /* ---- string interner ---- */
@@ -32,9 +33,23 @@ void rasd__strtab_free(rasd__strtab *t) {
   memset(t, 0, sizeof *t);
 }
 
+/* A zeroed table of 'n' slots; from 2 MB up, aligned to and backed by huge pages where the system gives them (every
+ * distinct stem of every article probes one random slot: with small pages most probes also miss the TLB). */
+static uint64_t *slots_alloc(size_t n) {
+  size_t bytes = n * sizeof(uint64_t), huge = (size_t)2 << 20;
+  if (bytes < huge) return calloc(n, sizeof(uint64_t));
+  void *p = NULL;
+  if (posix_memalign(&p, huge, bytes)) return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+  memset(p, 0, bytes);
+  return p;
+}
+
 static int strtab_rehash(rasd__strtab *t) {
   size_t ns = t->nslot * 2;
-  uint64_t *sl = calloc(ns, sizeof *sl);
+  uint64_t *sl = slots_alloc(ns);
   if (!sl) return -1;
   for (size_t i = 0; i < t->n; i++) {
     size_t h = t->hash[i] & (ns - 1);
