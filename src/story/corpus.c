@@ -923,10 +923,9 @@ static int link_pending(rasd_corpus *c, int sort) {
   rasd__arena *ar = NULL;
   int rc = RASD_OK;
   for (size_t k = 0; k < c->n_pending; k++) {
-    if (!ar || rasd__arena_used(ar) > (1u << 22)) {
-      rasd__arena_free(ar);
-      if (!(ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
-    }
+    /* a fresh arena per article: its first block is the one the last article freed, still in the cache */
+    rasd__arena_free(ar);
+    if (!(ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
     if ((rc = link_one(c, c->pending[k], ar)) != RASD_OK) break;
     if (RASD__VEC_PUSH(c->lord, c->n_lord, c->cap_lord, c->pending[k])) { rc = RASD_ENOMEM; break; }
     if ((k & 1023) == 1023) {
