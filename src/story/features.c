@@ -305,14 +305,16 @@ oom:
 /* ---- record encoding ---- */
 
 void rasd__put_u(rasd__buf *b, uint64_t v) {
-  char tmp[10];
+  if ((b->len + 11 > b->cap || b->oom) && rasd__buf_grow(b, 10)) return; /* room for the longest, written in place */
+  char *p = b->s + b->len;
   int n = 0;
   do {
     unsigned char c = v & 0x7f;
     v >>= 7;
-    tmp[n++] = (char)(v ? c | 0x80 : c);
+    p[n++] = (char)(v ? c | 0x80 : c);
   } while (v);
-  rasd__buf_add(b, tmp, (size_t)n);
+  b->len += (size_t)n;
+  b->s[b->len] = 0;
 }
 static void put_s(rasd__buf *b, const char *s, size_t n) {
   if (!s) { rasd__put_u(b, 0); return; }
