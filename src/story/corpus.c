@@ -393,9 +393,16 @@ static void top_k(double *ord, uint32_t n, uint32_t k) {
 
 /* The article's weighted vector: w = (1 + ln tf) · idf; returns the norm. */
 static double art_vec(const rasd_corpus *c, const rasd__rec *r, double *w) {
+  static double lt[256]; /* 1 + ln k for the common counts, the values log() gives */
+  static int lt_ok;
+  if (!lt_ok) {
+    for (int k = 1; k < 256; k++) lt[k] = 1 + log((double)k);
+    lt_ok = 1;
+  }
   double nn = 0;
   for (uint32_t i = 0; i < r->n_terms; i++) {
-    w[i] = (1 + log((double)r->terms[i].tf)) * rasd__idf(c, r->terms[i].id);
+    uint32_t tf = r->terms[i].tf;
+    w[i] = (tf && tf < 256 ? lt[tf] : 1 + log((double)tf)) * rasd__idf(c, r->terms[i].id);
     nn += w[i] * w[i];
   }
   return sqrt(nn);
@@ -430,10 +437,6 @@ static double vdot(const rasd__vw *a, uint32_t na, const rasd__vw *b, uint32_t n
   return d;
 }
 
-static int cmp_vw(const void *x, const void *y) {
-  uint32_t a = ((const rasd__vw *)x)->id, b = ((const rasd__vw *)y)->id;
-  return a < b ? -1 : a > b;
-}
 
 /* Keeps the 'k' first of 'n' weighted terms (already in descending order), scaled to unit length, sorted by id. */
 static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
@@ -442,7 +445,12 @@ static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
   for (uint32_t i = 0; i < n; i++) nn += (double)v[i].w * v[i].w;
   nn = sqrt(nn);
   for (uint32_t i = 0; i < n; i++) v[i].w = nn > 0 ? (float)(v[i].w / nn) : 0;
-  qsort(v, n, sizeof *v, cmp_vw);
+  for (uint32_t i = 1; i < n; i++) { /* by id (distinct; at most VK or TK of them) */
+    rasd__vw x = v[i];
+    uint32_t j = i;
+    for (; j > 0 && v[j - 1].id > x.id; j--) v[j] = v[j - 1];
+    v[j] = x;
+  }
   return n;
 }
 
