@@ -147,7 +147,8 @@ int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
 double rasd__idf(const rasd_corpus *c, uint32_t t);
 /* The event test of the join score (features.c): what to add to the join score of article 'r' (link vector
  * 'v'/'nv': its strongest terms, unit length) and story 's': the story's core entities the article does not
- * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features. */
+ * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features and
+ * the penalty of a story far larger or older than one happening. */
 double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__vw *v, uint32_t nv,
                         double *feat);
 
