@@ -167,6 +167,8 @@ def main():
     ap.add_argument('--part', default='test', choices=['test', 'dev', 'all'])
     ap.add_argument('--gazetteer', action='store_true', help='let the matcher use the gazetteer (built from the same data: optimistic)')
     ap.add_argument('--errors', type=int, default=0, help='print this many wrong answers')
+    ap.add_argument('--dump', metavar='FILE', help='write the chosen part as name1<TAB>name2<TAB>1|0 lines to FILE and stop '
+                    '(the name model is trained on the dev part dumped this way: make names-model)')
     a = ap.parse_args()
     if not os.path.isdir(a.names):
         print(f'name_pairs: {a.names} not found; skipped'); return 0
@@ -175,6 +177,10 @@ def main():
         t = h(p[2]) % 5 == 0
         return a.part == 'all' or (a.part == 'test') == t
     items = [(x, y, 1) for x, y, e1, e2 in pos if part((x, y, e1))] + [(x, y, 0) for x, y, e1, e2 in neg if part((x, y, e1))]
+    if a.dump:
+        with open(a.dump, 'w', encoding='utf-8') as f:
+            f.write(''.join(f'{x}\t{y}\t{g}\n' for x, y, g in items))
+        print(f'name_pairs: {len(items)} pairs of the {a.part} part written to {a.dump}'); return 0
     inp = ''.join(f'{x}\t{y}\n' for x, y, _ in items)
     cmd = [a.rasd, 'names', '--pairs'] + ([] if a.gazetteer else ['--no-gazetteer'])
     out = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=True).stdout.split()

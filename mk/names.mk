@@ -21,3 +21,22 @@ gazetteer: $(GAZC)
 # eval-names: the name-pair matcher's precision/recall/F1 on pairs built from ../shared/data/names.
 eval-names: all
 	python3 eval/name_pairs.py --rasd $(RASD) --names $(NAMES_DATA)
+
+# names-model: trains the name-spelling model on the dev part of the name pairs (never the test part) and
+# writes src/extract/names_model.inc; deterministic. Then rebuilds rasd and prints dev and test F1.
+NAMES_TRAIN := $(BUILD)/tools/names_train
+NAMES_TMP   ?= /tmp/rasd-names-model
+
+$(NAMES_TRAIN): tools/names_train.c $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+.PHONY: names-model
+names-model: $(NAMES_TRAIN)
+	@test -d $(NAMES_DATA) || { echo "make names-model: $(NAMES_DATA) not found (set SHARED=)"; exit 1; }
+	@mkdir -p $(NAMES_TMP)
+	python3 eval/name_pairs.py --names $(NAMES_DATA) --part dev --dump $(NAMES_TMP)/dev.tsv
+	$(NAMES_TRAIN) $(NAMES_TMP)/dev.tsv -o src/extract/names_model.inc
+	@$(MAKE) --no-print-directory all
+	python3 eval/name_pairs.py --rasd $(RASD) --names $(NAMES_DATA) --part dev
+	python3 eval/name_pairs.py --rasd $(RASD) --names $(NAMES_DATA) --part test

@@ -350,9 +350,48 @@ static void test_gazetteer_index(void) {
   rasd_models_free(m);
 }
 
+/* The learned spelling model (names_model.inc): its edit costs, and its decisions on names it was not
+ * trained on (the trainer reads only pairs from ../shared, none of these). */
+static void test_model(void) {
+  rasd__name x, y;
+  uint8_t a[RASD__NM_MAXSEQ], b[RASD__NM_MAXSEQ];
+  rasd__name_parse("بيونغ", strlen("بيونغ"), &x);
+  rasd__name_parse("بيونجا", strlen("بيونجا"), &y);
+  int na = rasd__nm_seq(&x, a), nb = rasd__nm_seq(&y, b);
+  CHECK(na == 5 && nb == 6);
+  /* the edit costs are symmetric, and a copy costs less than any change */
+  double xy = rasd__nm_viterbi(&rasd__nm_model.same, a, na, b, nb), yx = rasd__nm_viterbi(&rasd__nm_model.same, b, nb, a, na);
+  CHECK(xy > 0 && xy < 1e3 && (xy - yx) < 1e-4 && (yx - xy) < 1e-4);
+  CHECK(rasd__nm_viterbi(&rasd__nm_model.same, a, na, a, na) < xy);
+  /* a vowel letter written or not costs less than a different consonant */
+  rasd__name_parse("بونغ", strlen("بونغ"), &y);
+  nb = rasd__nm_seq(&y, b);
+  double vowel = rasd__nm_viterbi(&rasd__nm_model.same, a, na, b, nb);
+  rasd__name_parse("بيونس", strlen("بيونس"), &y);
+  nb = rasd__nm_seq(&y, b);
+  CHECK(vowel < rasd__nm_viterbi(&rasd__nm_model.same, a, na, b, nb));
+  /* names written alike are one name however long; the model decides spellings both ways alike */
+  CHECK(match("عبدالعزيز الرشيد", "عبدالعزيز الرشيد"));
+  CHECK(match("كونستانتينوبوليس", "كونستانتينوبولس"));
+  CHECK(match("دوشانبي", "دوشنبه"));   /* final ه / ي (Persian -e) */
+  CHECK(match("فورونيج", "فورونيش"));
+  CHECK(!match("بلانكا", "بلانكو"));   /* the last vowel tells names apart */
+  CHECK(!match("تيكينا", "تيكينو"));
+  CHECK(match("اثينا", "أثينا") && match("أثينا", "اثينا"));
+  CHECK(match("دوشنبه", "دوشانبي") == match("دوشانبي", "دوشنبه"));
+  /* a name longer than the model reads is decided by the rules */
+  char longn[4096];
+  size_t ln = 0;
+  for (int i = 0; i < 60; i++) { memcpy(longn + ln, "بوتين ", strlen("بوتين ")); ln += strlen("بوتين "); }
+  CHECK(rasd__name_parse(longn, ln, &x) == RASD__NAME_MAXTOK);
+  CHECK(rasd__nm_seq(&x, a) == 5 * RASD__NAME_MAXTOK);
+  CHECK(rasd_names_match(NULL, longn, ln, longn, ln) == 1);
+}
+
 int main(void) {
   RUN(test_keys);
   RUN(test_match);
+  RUN(test_model);
   RUN(test_translit);
   RUN(test_gazetteer_files);
   RUN(test_gazetteer_lookups);

@@ -40,7 +40,8 @@ same_as_fresh() { # $1 = name, $2 = store
   check "$1: every article is in the story of one batch run" [ "$(members "$2")" = "$(members "$T/fresh.db")" ]
   check "$1: the same duplicates" [ "$(dups "$2")" = "$(dups "$T/fresh.db")" ]
   check "$1: no leftover story terms or storylines" [ "$(q "$2" 'select (select count(*) from story_terms) + (select count(*) from storylines)')" = 0 ]
-  check "$1: the state is saved again in the current format" [ "$(q "$2" 'select substr(data, 1, 8) from link_state_chunks order by seq limit 1')" = "RASDSTO$STATE_V" ]
+  check "$1: the state is saved again in the current format" [ "$(q "$2" 'select substr(data, 1, 8) from link_state_chunks order by seq limit 1')" = "RASDSTH$STATE_V" ]
+  check "$1: the records are saved apart, once each" [ "$(q "$2" 'select count(*) > 0 from link_records')" = 1 ]
   check "$1: the state counts every article" [ "$(q "$2" 'select articles from link_state')" = "$N" ]
 }
 

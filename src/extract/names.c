@@ -283,7 +283,7 @@ int rasd__is_descriptor_word(const char *w, size_t len) { return (word_lists(w, 
  * (the distance makes a repeated letter cheap to drop) and collapsed only in keys. */
 static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
   int b = 0;
-  t->n = t->had_al = t->nconso = 0;
+  t->n = t->had_al = t->nconso = t->final_h = 0;
   if (n >= 4 && cp[0] == 0x0627 && cp[1] == 0x0644) { b = 2; t->had_al = 1; } /* ال */
   for (int i = b; i < n && t->n < RASD__NAME_MAXSYM; i++) {
     int32_t c = cp[i];
@@ -298,6 +298,7 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
     if (!s) continue;
     t->sym[t->n++] = s;
     if (!is_vowel(s)) t->nconso++;
+    t->final_h = i == n - 1 && (c == 0x0647 || c == 0x0629);
   }
 }
 
@@ -358,11 +359,20 @@ int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
 
 static double sub_cost(uint8_t a, uint8_t b);
 
+/* sub_cost() of the Arabic symbols (below S_LATIN) as a table: the distance's inner loop reads it. */
+static double sub_tab[S_LATIN][S_LATIN];
+static pthread_once_t sub_tab_once = PTHREAD_ONCE_INIT;
+static void sub_tab_init(void) {
+  for (int a = 0; a < S_LATIN; a++)
+    for (int b = 0; b < S_LATIN; b++) sub_tab[a][b] = sub_cost((uint8_t)a, (uint8_t)b);
+}
+static inline double subc(uint8_t a, uint8_t b) { return a < S_LATIN && b < S_LATIN ? sub_tab[a][b] : sub_cost(a, b); }
+
 /* Foreign-name equivalences that are too loose for short (mostly native) words: allowed only between
  * spellings of six letters or more (حسام / حكام, ناتشر / ناظر are different words; مانهيسا / مانهيكا and
  * هانغتشو / هانغزو are one name). 'edge': the letters begin or end the spelling. */
 static double sub_cost_long(uint8_t a, uint8_t b, int edge) {
-  double c = sub_cost(a, b);
+  double c = subc(a, b);
 #define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
   if (c > 0.7 && !edge && PAIR(S_S, S_G)) return 0.7; /* Romance c and Portuguese ç: س or ك */
   if (c > 0.5 && PAIR(S_CH, S_Z)) return 0.5;          /* Chinese zh: تش or ز */
@@ -449,24 +459,28 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
   int dga = 0, dgb = 0;
   for (int i = 0; i < na; i++) dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
   for (int j = 0; j < nb; j++) dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
+  pthread_once(&sub_tab_once, sub_tab_init);
+  double ina[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], inb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  for (int i = 0; i < na; i++) ina[i] = indel_cost(a, na, i);
+  for (int j = 0; j < nb; j++) inb[j] = indel_cost(b, nb, j);
 #define ROW(i) row[(i) & 3]
   double rmin[4] = {0, 0, 0, 0};
   ROW(0)[0] = 0;
-  for (int j = 1; j <= nb; j++) ROW(0)[j] = ROW(0)[j - 1] + indel_cost(b, nb, j - 1);
+  for (int j = 1; j <= nb; j++) ROW(0)[j] = ROW(0)[j - 1] + inb[j - 1];
   for (int i = 1; i <= na; i++) {
     double *prev = ROW(i - 1), *cur = ROW(i);
-    cur[0] = prev[0] + indel_cost(a, na, i - 1);
+    cur[0] = prev[0] + ina[i - 1];
     for (int j = 1; j <= nb; j++) {
       double sc = loose ? sub_cost_long(a[i - 1], b[j - 1], i == 1 || j == 1 || i == na || j == nb)
-                        : sub_cost(a[i - 1], b[j - 1]);
+                        : subc(a[i - 1], b[j - 1]);
       /* the last vowel tells names apart (Maria / Mario, ديميكا / ديميكو) */
       if (sc > 0 && i == na && j == nb && is_vowel(a[i - 1]) && is_vowel(b[j - 1]) && a[i - 1] != S_E &&
           b[j - 1] != S_E)
         sc = 1.0;
       double d = prev[j - 1] + sc;
-      double x = prev[j] + indel_cost(a, na, i - 1);
+      double x = prev[j] + ina[i - 1];
       if (x < d) d = x;
-      x = cur[j - 1] + indel_cost(b, nb, j - 1);
+      x = cur[j - 1] + inb[j - 1];
       if (x < d) d = x;
       if (dga) /* a[i-1] a digraph, b[j-2..j) or b[j-3..j) its letters */
         for (int k = 2; k <= 3 && k <= j; k++)
@@ -639,14 +653,32 @@ char *rasd_name_key(const char *s, size_t len) {
 
 /* ---- matching ---- */
 
-int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
+/* Past the rules' tolerance plus this much, a pair is too far apart for the model to be asked (and the rule
+ * distance is not computed further): keeps the learned model off the many plainly different pairs. */
+#define RULE_GATE 1.5
+
+/* The rule verdict on 'x' and 'y' (hand-set costs above): 1 when spellings of one name. 'dist' gets the
+ * letter distance of the joined names (some value above 'tol' + RULE_GATE once it is that far) and 'tol'
+ * the tolerance it is compared with; 'fc' whether the first consonants agree. */
+static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, double *dist, double *tol_out, int *fc) {
+  *dist = 1e9;
+  *tol_out = 1;
+  *fc = 0;
   if (!x->n || !y->n) return 0;
   uint8_t ja[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], jb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
   int ca, cb;
   int na = joined(x, ja, &ca), nb = joined(y, jb, &cb);
   int l = ca < cb ? ca : cb;
-  if (!first_conso_ok(ja, na, jb, nb)) return 0;
+  if (!(*fc = first_conso_ok(ja, na, jb, nb))) return 0;
   double typo = (flags & RASD__NM_TYPO) && l >= 5 ? 1.0 : 0.0;
+  double g = typo ? -1 : gap_dist(ja, na, jb, nb);
+  int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
+  double tol = (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
+  *tol_out = tol;
+  /* the model is asked only about pairs with close consonant counts: for the rest, the rules' bound */
+  int near = ca - cb <= 2 && cb - ca <= 2;
+  double d = g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol + (near ? RULE_GATE : 0));
+  *dist = near ? d : 1e9;
   if (x->n == y->n && x->n >= 2 && !typo) {
     for (int t = 0; t < x->n; t++)
       if (!rasd__ntok_match(&x->tok[t], &y->tok[t])) return 0;
@@ -657,10 +689,204 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
     int dl = ca - cb;
     if (dl > 1 || dl < -1) return 0;
   }
-  double g = typo ? -1 : gap_dist(ja, na, jb, nb);
-  int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
-  double tol = (typo > 0 ? tolerance_typo(l) + typo : tolerance(l)) + 1e-9;
-  return (g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol)) <= tol;
+  return d <= tol;
+}
+
+/* ---- the learned model ---- */
+
+#include "extract/names_model.inc"
+
+int rasd__nm_seq(const rasd__name *nm, uint8_t *out) {
+  int n = 0;
+  for (int t = 0; t < nm->n; t++) {
+    const rasd__ntok *k = &nm->tok[t];
+    for (int i = 0; i < k->n; i++) {
+      if (n == RASD__NM_MAXSEQ) return -1;
+      uint8_t s = k->sym[i];
+      int c;
+      if (i == k->n - 1 && k->final_h) c = 33;
+      else if (is_vowel(s)) c = 1 + (s - 1) * 3 + (i == 0 ? 0 : i == k->n - 1 ? 2 : 1);
+      else if (s >= S_CONSO && s <= S_DJ) c = 13 + (s - S_CONSO);
+      else c = 32;
+      out[n++] = (uint8_t)c;
+    }
+  }
+  return n;
+}
+
+double rasd__nm_viterbi(const rasd__nm_edit *e, const uint8_t *a, int na, const uint8_t *b, int nb) {
+  float row[2][RASD__NM_MAXSEQ + 1];
+  if (na > RASD__NM_MAXSEQ) na = RASD__NM_MAXSEQ;
+  if (nb > RASD__NM_MAXSEQ) nb = RASD__NM_MAXSEQ;
+  row[0][0] = 0;
+  for (int j = 1; j <= nb; j++) row[0][j] = row[0][j - 1] + e->ins[b[j - 1]];
+  for (int i = 1; i <= na; i++) {
+    const float *prev = row[(i - 1) & 1], *sub = e->sub[a[i - 1]];
+    float *cur = row[i & 1], dl = e->del[a[i - 1]];
+    cur[0] = prev[0] + dl;
+    for (int j = 1; j <= nb; j++) {
+      float d = prev[j - 1] + sub[b[j - 1]], x = prev[j] + dl;
+      if (x < d) d = x;
+      x = cur[j - 1] + e->ins[b[j - 1]];
+      cur[j] = x < d ? x : d;
+    }
+  }
+  return row[na & 1][nb];
+}
+
+/* 1 when the consonants of 'x' and 'y' are the same (doubles collapsed, ث as ت): the name key's letters. */
+static int same_skeleton(const rasd__name *x, const rasd__name *y) {
+  char kx[RASD__NAME_KEYMAX], ky[RASD__NAME_KEYMAX];
+  size_t lx = rasd__name_key_parsed(x, kx), ly = rasd__name_key_parsed(y, ky);
+  return lx == ly && !memcmp(kx, ky, lx);
+}
+
+/* The number of places between consonants where 'x' and 'y' write different vowel letters (one written, the
+ * other not, or two different), when their consonants are the same (doubles collapsed); 0 otherwise. */
+static int vowel_gap_diffs(const rasd__name *x, const rasd__name *y) {
+  uint8_t a[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], b[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  int ca, cb, na = joined(x, a, &ca), nb = joined(y, b, &cb);
+  if (ca != cb) return 0;
+  int i = 0, j = 0, diffs = 0;
+  for (;;) {
+    unsigned ga = 0, gb = 0;
+    while (i < na && is_vowel(a[i])) { if (a[i] != S_E) ga |= 1u << a[i]; i++; }
+    while (j < nb && is_vowel(b[j])) { if (b[j] != S_E) gb |= 1u << b[j]; j++; }
+    diffs += ga != gb;
+    if (i == na || j == nb) return i == na && j == nb ? diffs : 0;
+    if (a[i] != b[j]) return 0;
+    uint8_t c = a[i];
+    while (i < na && a[i] == c) i++;
+    while (j < nb && b[j] == c) j++;
+  }
+}
+
+/* Plain edit distance of the consonant classes of class strings 'a' and 'b' (doubles collapsed). */
+static int skeleton_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
+  uint8_t x[RASD__NM_MAXSEQ], y[RASD__NM_MAXSEQ];
+  int nx = 0, ny = 0;
+  for (int i = 0; i < na; i++) if (a[i] >= 13 && (!nx || x[nx - 1] != a[i])) x[nx++] = a[i];
+  for (int j = 0; j < nb; j++) if (b[j] >= 13 && (!ny || y[ny - 1] != b[j])) y[ny++] = b[j];
+  int row[RASD__NM_MAXSEQ + 1];
+  for (int j = 0; j <= ny; j++) row[j] = j;
+  for (int i = 1; i <= nx; i++) {
+    int diag = row[0];
+    row[0] = i;
+    for (int j = 1; j <= ny; j++) {
+      int v = diag + (x[i - 1] != y[j - 1]);
+      if (row[j] + 1 < v) v = row[j] + 1;
+      if (row[j - 1] + 1 < v) v = row[j - 1] + 1;
+      diag = row[j];
+      row[j] = v;
+    }
+  }
+  return row[ny];
+}
+
+static int conso_at(const uint8_t *s, int n, int last) {
+  for (int i = 0; i < n; i++) {
+    uint8_t c = s[last ? n - 1 - i : i];
+    if (c >= 13) return c;
+  }
+  return 0;
+}
+
+/* rasd__nm_features() that also gives the rule verdict in '*rv' (set even when the pair is rejected). */
+static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags, double *f, int *rv) {
+  double d, tol;
+  int fc;
+  int v = *rv = rules_spelling(x, y, flags, &d, &tol, &fc);
+  if (!fc || d > tol + RULE_GATE || d <= 0) return -1; /* d 0: the same letters, one name (the rules say so) */
+  if (x->n == y->n && x->n >= 2) return -1; /* word by word: rasd__nm_decide() */
+  if (x->n != y->n) { /* a word split or joined, never one dropped or added (بادن / بادن بادن) */
+    int cx = 0, cy = 0;
+    for (int t = 0; t < x->n; t++) cx += x->tok[t].nconso;
+    for (int t = 0; t < y->n; t++) cy += y->tok[t].nconso;
+    if (abs(cx - cy) > 1) return -1;
+  }
+  uint8_t a[RASD__NM_MAXSEQ], b[RASD__NM_MAXSEQ];
+  int na = rasd__nm_seq(x, a), nb = rasd__nm_seq(y, b);
+  if (na <= 0 || nb <= 0) return -1;
+  double vs = -rasd__nm_viterbi(&md->same, a, na, b, nb), vd = -rasd__nm_viterbi(&md->diff, a, na, b, nb);
+  double l0 = 0;
+  for (int i = 0; i < na; i++) l0 -= md->uni[a[i]];
+  for (int j = 0; j < nb; j++) l0 -= md->uni[b[j]];
+  int cx = 0, cy = 0;
+  for (int i = 0; i < na; i++) cx += a[i] >= 13;
+  for (int j = 0; j < nb; j++) cy += b[j] >= 13;
+  double n = na + nb, cmin = cx < cy ? cx : cy;
+  f[0] = (vs - l0) / n;
+  f[1] = (vs - vd) / n;
+  f[2] = (vs - l0) / 10;
+  f[3] = (vs - vd) / 10;
+  f[4] = v;
+  f[5] = (d > tol + RULE_GATE ? tol + RULE_GATE : d) / tol;
+  f[6] = same_skeleton(x, y);
+  f[7] = conso_at(a, na, 0) == conso_at(b, nb, 0);
+  f[8] = a[na - 1] == b[nb - 1];
+  f[9] = abs(x->n - y->n);
+  f[10] = abs(cx - cy);
+  f[11] = 1.0 / (cmin < 1 ? 1 : cmin);
+  f[12] = vowel_gap_diffs(x, y);
+  /* the last vowel tells names apart (بلانكا / بلانكو): both end in a vowel letter (ا و ي, not ه/ة), not
+   * the same one */
+  uint8_t ea = a[na - 1], eb = b[nb - 1];
+  f[13] = ea >= 1 && ea <= 9 && eb >= 1 && eb <= 9 && ea != eb && (ea - 1) % 3 == 2 && (eb - 1) % 3 == 2;
+  f[14] = skeleton_dist(a, na, b, nb);
+  return 0;
+}
+
+int rasd__nm_features(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags, double *f, int *rule) {
+  int v;
+  return features_v(md, x, y, flags, f, rule ? rule : &v);
+}
+
+/* The verdict of model 'md' on 'x' and 'y' taken whole. */
+static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
+  double f[RASD__NM_NF];
+  int v;
+  if (features_v(md, x, y, 0, f, &v) < 0) return v; /* far apart or too long: the rules decide */
+  double z = md->bias;
+  for (int k = 0; k < RASD__NM_NF; k++) z += md->w[k] * f[k];
+  return z > 0;
+}
+
+int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
+  if (!x->n || !y->n) return 0;
+  if (x->n == y->n && x->n >= 2) {
+    /* names of several words: word by word (كوريا الشمالية / كوريا الجنوبية differ in one word) */
+    double d, tol;
+    int fc;
+    rules_spelling(x, y, 0, &d, &tol, &fc);
+    if (!fc) return 0;
+    rasd__name a, b;
+    a.n = b.n = 1;
+    a.n_titles = b.n_titles = 0;
+    for (int t = 0; t < x->n; t++) {
+      a.tok[0] = x->tok[t];
+      b.tok[0] = y->tok[t];
+      if (!decide_whole(md, &a, &b)) return 0;
+    }
+    return 1;
+  }
+  return decide_whole(md, x, y);
+}
+
+int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
+  if (!x->n || !y->n) return 0;
+  if (rasd__nm_decide(&rasd__nm_model, x, y)) return 1;
+  if (flags & RASD__NM_TYPO) {
+    /* the typo allowance (one more letter edit) is the rules': only for names of five consonants or more */
+    int ca = 0, cb = 0;
+    for (int t = 0; t < x->n; t++) ca += x->tok[t].nconso;
+    for (int t = 0; t < y->n; t++) cb += y->tok[t].nconso;
+    if ((ca < cb ? ca : cb) >= 5) {
+      double d, tol;
+      int fc;
+      return rules_spelling(x, y, flags, &d, &tol, &fc);
+    }
+  }
+  return 0;
 }
 
 static int ascii_ieq(const char *a, const char *b) {

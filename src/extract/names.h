@@ -17,6 +17,7 @@ typedef struct rasd__ntok {
   uint8_t n;
   uint8_t had_al;   /* the token started with ال (stripped from sym) */
   uint8_t nconso;   /* consonant symbols in sym */
+  uint8_t final_h;  /* the last symbol is a final ه or ة (S_A, as ا): the learned model tells them apart */
 } rasd__ntok;
 
 /* A parsed name: titles, initials and descriptor words dropped. */
@@ -54,6 +55,47 @@ int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t 
 /** The curated gazetteer entry whose Arabic is exactly 's' ('len' bytes), as the matcher consults it; -1 when
  * none or no gazetteer. */
 int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len);
+
+/* ---- the learned spelling model (names_model.inc, made by tools/names_train.c from the dev name pairs) ---- */
+
+#define RASD__NM_K 34     /* model letter classes: vowel letters by place in the word, consonant classes, other */
+#define RASD__NM_MAXSEQ 96 /* letters of a name the model reads; longer names are decided by the rules alone */
+#define RASD__NM_NF 15    /* features of the pair decision */
+
+/* A stochastic edit model (Ristad & Yianilos): costs are -log probabilities of substituting, deleting
+ * (a letter of the first name only) and inserting (of the second only). */
+typedef struct rasd__nm_edit {
+  float sub[RASD__NM_K][RASD__NM_K];
+  float del[RASD__NM_K], ins[RASD__NM_K];
+} rasd__nm_edit;
+
+/* The whole model: edit costs learned from same-name pairs and from look-alike different-name pairs, the
+ * letter costs of one name alone (-log unigram), and the logistic decision over the pair features. */
+typedef struct rasd__nmodel {
+  rasd__nm_edit same, diff;
+  float uni[RASD__NM_K];
+  float w[RASD__NM_NF], bias;
+} rasd__nmodel;
+
+/* The compiled-in model (src/extract/names_model.inc). */
+extern const rasd__nmodel rasd__nm_model;
+
+/** Writes the model letter classes of parsed name 'nm' to 'out' (RASD__NM_MAXSEQ); returns their number,
+ * or -1 when the name is longer than RASD__NM_MAXSEQ. */
+int rasd__nm_seq(const rasd__name *nm, uint8_t *out);
+
+/** The cost (-log probability) of the cheapest alignment of class strings 'a' and 'b' under edit model 'e'. */
+double rasd__nm_viterbi(const rasd__nm_edit *e, const uint8_t *a, int na, const uint8_t *b, int nb);
+
+/** Fills 'f' (RASD__NM_NF) with the features of the pair 'x', 'y' under model 'md' ('flags' as in
+ * rasd__names_spelling()) and '*rule' (when not NULL) with the hand-set rules' verdict; returns 0, or -1
+ * when the pair is rejected before the model (too far apart by the rules, or too long): then 'f' is not
+ * filled and the rules decide (also for names of as many words, two or more: see rasd__nm_decide()). */
+int rasd__nm_features(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags, double *f, int *rule);
+
+/** The decision of model 'md' on the parsed names 'x' and 'y' (no typo allowance): 1 when spellings of one
+ * name. Names of as many words (two or more) are compared word by word. */
+int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y);
 
 /** Returns 1 when parsed tokens 'x' and 'y' are spellings of one word (no typo tolerance). */
 int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y);

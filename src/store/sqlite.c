@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "store/store.h"
+#include "story/story_int.h" /* the engine's split state (rasd__corpus_save_split / _load_split) */
 
 static double cpu_now(void) {
   struct timespec ts;
@@ -94,6 +95,9 @@ static const char *const migrations[] = {
     /* 7: the cleaner's boilerplate statistics (rasd_cleaner_save), so that a later batch is cleaned as one run over
      * everything would clean it */
     "CREATE TABLE IF NOT EXISTS reader_state(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);",
+    /* 8: the engine's state split: every article's record saved once, in pieces appended batch after batch, and the
+     * rest (vocabulary, registry) in link_state_chunks as before; a state saved whole is split at its next save */
+    "CREATE TABLE IF NOT EXISTS link_records(seq INTEGER PRIMARY KEY, data BLOB NOT NULL);",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -111,6 +115,7 @@ typedef struct sq {
   int engine;     /* the story engine links this store (it has saved its state): no article vectors for sq_link */
   rasd__kcache kc; /* name keys of entities and terms */
   struct ecache *ec; /* entities by key, and the batch's entity and form counts not yet written */
+  size_t recs_saved; /* records of the loaded engine's articles that link_records holds (0: write them all anew) */
 } sq;
 
 #define DB(s) (((sq *)(s)->impl)->db)
@@ -594,11 +599,62 @@ static int aent_cmp(const void *a, const void *b) {
   return x->idx < y->idx ? -1 : x->idx > y->idx;
 }
 
-static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_analysis *a) {
-  sqlite3_stmt *st;
-  rasd__buf sj; /* the article's sentences and mentions, as JSON arrays */
-  rasd__buf_init(&sj);
-  json_t *mj = NULL;
+/* Appends unsigned 'v' in decimal. */
+static void buf_u64(rasd__buf *b, uint64_t v) {
+  char t[24];
+  int n = 0;
+  do t[n++] = (char)('0' + v % 10), v /= 10; while (v);
+  if (rasd__buf_grow(b, (size_t)n)) return;
+  while (n) b->s[b->len++] = t[--n];
+}
+
+static void buf_i64(rasd__buf *b, int64_t v) {
+  if (v < 0) rasd__buf_addc(b, '-'), v = -v;
+  buf_u64(b, (uint64_t)v);
+}
+
+/* Appends 's' (valid UTF-8) as a JSON string, or null for NULL. */
+static void buf_jstr(rasd__buf *b, const char *s) {
+  if (!s) { rasd__buf_add(b, "null", 4); return; }
+  rasd__buf_addc(b, '"');
+  const char *run = s;
+  for (; *s; s++) {
+    unsigned char c = (unsigned char)*s;
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    rasd__buf_add(b, run, (size_t)(s - run));
+    char e[8];
+    if (c == '"' || c == '\\') e[0] = '\\', e[1] = (char)c, e[2] = 0;
+    else snprintf(e, sizeof e, "\\u%04x", c);
+    rasd__buf_adds(b, e);
+    run = s + 1;
+  }
+  rasd__buf_add(b, run, (size_t)(s - run));
+  rasd__buf_addc(b, '"');
+}
+
+/* What an article's row and index need of its analysis, made before the row is written (so that the row is written
+ * once): the stored entity id of each entity, and its sentences and mentions as JSON arrays. */
+typedef struct aprep {
+  int64_t *gid;    /* per a->entities[i]: stored entity id, 0 when none */
+  aent *ents;      /* the stored entities of the article (for article_entities) */
+  size_t n_ents;
+  rasd__buf sj;    /* sentences: [[start, end, paragraph], ...] */
+  rasd__buf ms;    /* mentions: [[start, end, type, text, entity], ...]; empty without an analysis */
+} aprep;
+
+static void aprep_free(aprep *p) {
+  free(p->gid);
+  free(p->ents);
+  rasd__buf_free(&p->sj);
+  rasd__buf_free(&p->ms);
+}
+
+/* Counts the article's entities and forms in the batch (stored ids into p->gid) and writes its sentences and mentions
+ * as JSON into 'p' (free with aprep_free()). */
+static int analysis_prep(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, aprep *p) {
+  memset(p, 0, sizeof *p);
+  rasd__buf_init(&p->sj);
+  rasd__buf_init(&p->ms);
   int rc = RASD_OK;
   /* Sentences: the analysis's, or the store's own split when the analysis has none. */
   rasd__words w = {0};
@@ -609,17 +665,21 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     sent = w.sent;
     n_sent = w.n_sent;
   }
-  rasd__buf_addc(&sj, '[');
-  for (size_t i = 0; i < n_sent; i++)
-    rasd__buf_printf(&sj, "%s[%u,%u,%u]", i ? "," : "", (unsigned)sent[i].start, (unsigned)sent[i].end,
-                     (unsigned)sent[i].paragraph);
-  rasd__buf_addc(&sj, ']');
+  rasd__buf_addc(&p->sj, '[');
+  for (size_t i = 0; i < n_sent; i++) {
+    rasd__buf_add(&p->sj, i ? ",[" : "[", i ? 2 : 1);
+    buf_u64(&p->sj, sent[i].start);
+    rasd__buf_addc(&p->sj, ',');
+    buf_u64(&p->sj, sent[i].end);
+    rasd__buf_addc(&p->sj, ',');
+    buf_u64(&p->sj, sent[i].paragraph);
+    rasd__buf_addc(&p->sj, ']');
+  }
+  rasd__buf_addc(&p->sj, ']');
   if (!a) goto done;
   eform *forms = NULL;
-  size_t n_forms = 0, cap_forms = 0;
-  aent *ents = NULL;
-  size_t n_ents = 0, cap_ents = 0;
-  int64_t *gid = calloc(a->n_entities + 1, sizeof *gid);
+  size_t n_forms = 0, cap_forms = 0, cap_ents = 0;
+  int64_t *gid = p->gid = calloc(a->n_entities + 1, sizeof *gid);
   if (!gid) { rc = RASD_ENOMEM; goto done; }
   for (size_t i = 0; i < a->n_entities; i++) {
     const rasd_doc_entity *e = &a->entities[i];
@@ -632,12 +692,54 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     /* No upsert: an upsert would open a statement journal, and every statement journal makes FTS5 flush its
      * pending index to disk (one tiny segment per article, merged over and over). */
     if ((rc = entity_put(s, key, kl, e, &gid[i])) != RASD_OK) break;
-    if (RASD__VEC_PUSH(ents, n_ents, cap_ents, ((aent){gid[i], i, e->n_mentions, e->role}))) { rc = RASD_ENOMEM; break; }
+    if (RASD__VEC_PUSH(p->ents, p->n_ents, cap_ents, ((aent){gid[i], i, e->n_mentions, e->role}))) { rc = RASD_ENOMEM; break; }
     if (RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){gid[i], e->canonical}))) { rc = RASD_ENOMEM; break; }
   }
+  rasd__buf_addc(&p->ms, '[');
+  for (size_t i = 0; rc == RASD_OK && i < a->n_mentions; i++) {
+    const rasd_mention *m = &a->mentions[i];
+    int64_t e = m->entity >= 0 && (size_t)m->entity < a->n_entities ? gid[m->entity] : 0;
+    rasd__buf_add(&p->ms, i ? ",[" : "[", i ? 2 : 1);
+    buf_i64(&p->ms, (int64_t)m->start);
+    rasd__buf_addc(&p->ms, ',');
+    buf_i64(&p->ms, (int64_t)m->end);
+    rasd__buf_addc(&p->ms, ',');
+    buf_jstr(&p->ms, rasd_ent_type_name(m->type));
+    rasd__buf_addc(&p->ms, ',');
+    buf_jstr(&p->ms, m->text && rasd__utf8_valid(m->text, strlen(m->text)) ? m->text : NULL);
+    rasd__buf_addc(&p->ms, ',');
+    if (e) buf_i64(&p->ms, e);
+    else rasd__buf_add(&p->ms, "null", 4);
+    rasd__buf_addc(&p->ms, ']');
+    if (e && m->text && *m->text && RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){e, m->text}))) rc = RASD_ENOMEM;
+  }
+  rasd__buf_addc(&p->ms, ']');
+  /* The forms an entity was written in, counted (written with the batch). */
+  if (rc == RASD_OK && n_forms) qsort(forms, n_forms, sizeof *forms, eform_cmp);
+  for (size_t i = 0; rc == RASD_OK && i < n_forms;) {
+    size_t j = i + 1;
+    while (j < n_forms && !eform_cmp(&forms[i], &forms[j])) j++;
+    rc = form_put(s, forms[i].entity, forms[i].form, (int64_t)(j - i));
+    i = j;
+  }
+  free(forms);
+done:
+  if (rc == RASD_OK && (p->sj.oom || p->ms.oom)) rc = RASD_ENOMEM;
+  rasd__words_free(&w);
+  return rc;
+}
+
+/* The rows of article 'n''s analysis: its entities (prepared in 'p'), quotes, dates and quantities. */
+static int put_analysis(rasd_store *s, int64_t n, const rasd_analysis *a, aprep *p) {
+  sqlite3_stmt *st;
+  int rc = RASD_OK;
+  if (!a) return RASD_OK;
+  int64_t *gid = p->gid;
+  aent *ents = p->ents;
+  size_t n_ents = p->n_ents;
   /* The article's entities: one row per stored entity (two found entities can share a key), mentions summed, the
    * role of the first. */
-  if (rc == RASD_OK && n_ents) qsort(ents, n_ents, sizeof *ents, aent_cmp);
+  if (n_ents) qsort(ents, n_ents, sizeof *ents, aent_cmp);
   for (size_t i = 0; rc == RASD_OK && i < n_ents;) {
     size_t j = i + 1;
     int64_t nm = ents[i].n_mentions;
@@ -653,29 +755,6 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     rc = run(s, st, "article_entities");
     i = j;
   }
-  free(ents);
-  for (size_t i = 0; rc == RASD_OK && i < a->n_mentions; i++) {
-    const rasd_mention *m = &a->mentions[i];
-    int64_t e = m->entity >= 0 && (size_t)m->entity < a->n_entities ? gid[m->entity] : 0;
-    if (!mj && !(mj = json_array())) { rc = RASD_ENOMEM; break; }
-    if (json_array_append_new(mj, json_pack("[I,I,s,s?,o]", (json_int_t)m->start, (json_int_t)m->end,
-                                            rasd_ent_type_name(m->type),
-                                            m->text && rasd__utf8_valid(m->text, strlen(m->text)) ? m->text : NULL,
-                                            e ? json_integer(e) : json_null()))) {
-      rc = RASD_ENOMEM;
-      break;
-    }
-    if (e && m->text && *m->text && RASD__VEC_PUSH(forms, n_forms, cap_forms, ((eform){e, m->text}))) rc = RASD_ENOMEM;
-  }
-  /* The forms an entity was written in, counted (written with the batch). */
-  if (rc == RASD_OK && n_forms) qsort(forms, n_forms, sizeof *forms, eform_cmp);
-  for (size_t i = 0; rc == RASD_OK && i < n_forms;) {
-    size_t j = i + 1;
-    while (j < n_forms && !eform_cmp(&forms[i], &forms[j])) j++;
-    rc = form_put(s, forms[i].entity, forms[i].form, (int64_t)(j - i));
-    i = j;
-  }
-  free(forms);
   for (size_t i = 0; rc == RASD_OK && i < a->n_quotes; i++) {
     const rasd_quote *q = &a->quotes[i];
     int64_t e = q->speaker_entity >= 0 && (size_t)q->speaker_entity < a->n_entities ? gid[q->speaker_entity] : 0;
@@ -739,23 +818,6 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_doc *d, const rasd_
     sqlite3_bind_int64(st, 7, q->sentence);
     rc = run(s, st, "quantities");
   }
-  free(gid);
-done:;
-  char *ms = mj ? json_dumps(mj, JSON_COMPACT) : NULL;
-  if (rc == RASD_OK && (sj.oom || (mj && !ms))) rc = RASD_ENOMEM;
-  if (rc == RASD_OK) {
-    if (!(st = stmt(s, "UPDATE articles SET sentences = ?2, mentions = ?3 WHERE n = ?1"))) rc = RASD_EDB;
-    else {
-      sqlite3_bind_int64(st, 1, n);
-      bind_textn(st, 2, sj.s, sj.len);
-      if (a) bind_text(st, 3, ms ? ms : "[]");
-      rc = run(s, st, "sentences and mentions");
-    }
-  }
-  rasd__buf_free(&sj);
-  free(ms);
-  json_decref(mj);
-  rasd__words_free(&w);
   return rc;
 }
 
@@ -847,14 +909,20 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   sqlite3_reset(st);
   if (r == SQLITE_ROW) return RASD_OK;
   if (r != SQLITE_DONE) return dbfail(s, "lookup");
+  aprep pr;
+  int rc = analysis_prep(s, d, a, &pr);
+  if (rc != RASD_OK) {
+    aprep_free(&pr);
+    return rc == RASD_ENOMEM ? rasd__store_fail(s, rc, "out of memory") : rc;
+  }
   char *agencies = strings_json(d->agencies, d->n_agencies), *credits = strings_json(d->credits, d->n_credits);
   rasd__buf ord;
   rasd__buf_init(&ord);
   /* Publication order; an undated article counts as the newest, so it never forces older ones to be linked again. */
   rasd__buf_printf(&ord, "%.10s\x1f%s", d->date && rasd__date_valid(d->date) ? d->date : "9999-12-31", id);
   st = stmt(s, "INSERT INTO articles(id, url, hash, outlet, date, title, byline, dateline, path, text, agencies, ord,"
-               " credits) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)");
-  if (!st) { free(agencies); free(credits); rasd__buf_free(&ord); return RASD_EDB; }
+               " credits, sentences, mentions) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+  if (!st) { free(agencies); free(credits); rasd__buf_free(&ord); aprep_free(&pr); return RASD_EDB; }
   bind_text(st, 1, id);
   bind_text(st, 2, url);
   bind_text(st, 3, hash);
@@ -869,14 +937,16 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   bind_text(st, 11, agencies);
   bind_text(st, 12, ord.s);
   bind_text(st, 13, credits);
+  bind_textn(st, 14, pr.sj.s, pr.sj.len);
+  if (a) bind_textn(st, 15, pr.ms.s, pr.ms.len);
   free(agencies);
   free(credits);
   rasd__buf_free(&ord);
-  int rc = run(s, st, "insert article");
-  if (rc != RASD_OK) return rc;
+  rc = run(s, st, "insert article");
+  if (rc != RASD_OK) { aprep_free(&pr); return rc; }
   int64_t n = sqlite3_last_insert_rowid(q->db);
   st = stmt(s, "INSERT INTO fts(rowid, title, text) VALUES(?1, ?2, ?3)");
-  if (!st) return RASD_EDB;
+  if (!st) { aprep_free(&pr); return RASD_EDB; }
   sqlite3_bind_int64(st, 1, n);
   bind_text(st, 2, d->title);
   sqlite3_bind_text(st, 3, text, (int)tlen, SQLITE_STATIC);
@@ -884,8 +954,9 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   rc = run(s, st, "index article");
   rasd__fts_pretok(NULL, 0, NULL, NULL, 0);
   sqlite3_clear_bindings(st);
+  if (rc == RASD_OK) rc = put_analysis(s, n, a, &pr);
+  aprep_free(&pr);
   if (rc != RASD_OK) return rc;
-  if ((rc = put_analysis(s, n, d, a)) != RASD_OK) return rc;
   /* The vector sq_link finds stories with; the story engine keeps its own. */
   if (!s->corpus && !q->engine) {
     double norm2 = 0;
@@ -1197,6 +1268,7 @@ int64_t rasd__store_data_version(rasd_store *s) {
 
 typedef struct state_io {
   rasd_store *s;
+  const char *ins;         /* writing: the INSERT of one piece (?1 seq, ?2 data) */
   sqlite3_stmt *st;
   int64_t seq;
   int failed;              /* a database error (in s->err) */
@@ -1208,7 +1280,7 @@ typedef struct state_io {
 static ssize_t state_write(void *cookie, const char *buf, size_t size) {
   state_io *io = cookie;
   if (io->failed || !size) return io->failed ? -1 : 0;
-  sqlite3_stmt *st = stmt(io->s, "INSERT INTO link_state_chunks(seq, data) VALUES(?1, ?2)");
+  sqlite3_stmt *st = stmt(io->s, io->ins);
   if (!st) { io->failed = 1; return -1; }
   sqlite3_bind_int64(st, 1, io->seq++);
   sqlite3_bind_blob64(st, 2, buf, size, SQLITE_STATIC);
@@ -1271,6 +1343,7 @@ static int state_version_of(const void *p, size_t n) {
 static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out, char *why, size_t whylen) {
   sq *q = s->impl;
   *out = NULL;
+  q->recs_saved = 0;
   why[0] = 0;
   sqlite3_stmt *st = stmt(s, "SELECT length(state), articles FROM link_state WHERE id = 1");
   if (!st) return RASD_EDB;
@@ -1289,17 +1362,34 @@ static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out
     return RASD_OK;
   }
   if (r != SQLITE_ROW) return dbfail(s, "link state");
-  state_io io = {s, NULL, 0, 0, NULL, 0, 0};
+  /* A split state (its head starts "RASDSTH") has its records in link_records. */
+  int split = 0;
+  if (legacy <= 0) {
+    if (!(st = stmt(s, "SELECT substr(data, 1, 7) = CAST('RASDSTH' AS BLOB) FROM link_state_chunks ORDER BY seq LIMIT 1")))
+      return RASD_EDB;
+    split = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+  }
+  state_io io = {s, NULL, NULL, 0, 0, NULL, 0, 0}, rio = {s, NULL, NULL, 0, 0, NULL, 0, 0};
   /* Before schema 4 the state was one blob in link_state.state. */
   io.st = stmt(s, legacy > 0 ? "SELECT state FROM link_state WHERE id = 1" : "SELECT data FROM link_state_chunks ORDER BY seq");
   if (!io.st) return RASD_EDB;
+  if (split && !(rio.st = stmt(s, "SELECT data FROM link_records ORDER BY seq"))) return RASD_EDB;
   FILE *f = fopencookie(&io, "rb", (cookie_io_functions_t){state_read, NULL, NULL, NULL});
-  if (!f) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  FILE *rf = split ? fopencookie(&rio, "rb", (cookie_io_functions_t){state_read, NULL, NULL, NULL}) : NULL;
+  if (!f || (split && !rf)) {
+    if (f) fclose(f);
+    if (rf) fclose(rf);
+    return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  }
   setvbuf(f, NULL, _IOFBF, 1 << 16);
-  int rc = rasd_corpus_load_file(f, m, NULL, out);
+  if (rf) setvbuf(rf, NULL, _IOFBF, 1 << 16);
+  int rc = split ? rasd__corpus_load_split(f, rf, m, NULL, out) : rasd_corpus_load_file(f, m, NULL, out);
   fclose(f);
+  if (rf) fclose(rf);
   sqlite3_reset(io.st);
-  if (io.failed) {
+  if (rio.st) sqlite3_reset(rio.st);
+  if (io.failed || rio.failed) {
     rasd_corpus_free(*out);
     *out = NULL;
     return RASD_EDB;
@@ -1311,7 +1401,10 @@ static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out
     *out = NULL;
     return RASD_OK;
   }
-  if (rc == RASD_OK) return RASD_OK;
+  if (rc == RASD_OK) {
+    q->recs_saved = split ? rasd_corpus_n_articles(*out) : 0;
+    return RASD_OK;
+  }
   rasd_corpus_free(*out);
   *out = NULL;
   if (rc == RASD_ENOMEM) return rasd__store_fail(s, rc, "the story state in the store cannot be loaded: %s", rasd_strerror(rc));
@@ -1426,27 +1519,42 @@ static int sq_stored_docs(rasd_store *s, int (*each)(void *ud, rasd_doc *d), voi
   return rc;
 }
 
-/* Saves the engine's state 'c' (of 'na' articles) in place of the one in the store. */
+/* Saves the engine's state 'c' (of 'na' articles) in place of the one in the store, split: the records of the articles
+ * not saved before are appended to link_records (all of them when the engine is new, rebuilt, or was loaded from a
+ * state saved whole), the rest replaces link_state_chunks. */
 static int save_state(rasd_store *s, rasd_corpus *c, size_t na) {
-  int rc = exec(s, "DELETE FROM link_state_chunks");
+  sq *q = s->impl;
+  size_t from = s->rebuild || q->recs_saved > na ? 0 : q->recs_saved;
+  int rc = exec(s, from ? "DELETE FROM link_state_chunks" : "DELETE FROM link_state_chunks; DELETE FROM link_records");
   if (rc != RASD_OK) return rc;
-  state_io io = {s, NULL, 0, 0, NULL, 0, 0};
-  char *vbuf = malloc(STATE_CHUNK);
-  FILE *f = vbuf ? fopencookie(&io, "wb", (cookie_io_functions_t){NULL, state_write, NULL, NULL}) : NULL;
-  if (!f) {
+  state_io io = {s, "INSERT INTO link_state_chunks(seq, data) VALUES(?1, ?2)", NULL, 0, 0, NULL, 0, 0};
+  state_io rio = {s, "INSERT INTO link_records(seq, data) VALUES(?1, ?2)", NULL, 0, 0, NULL, 0, 0};
+  sqlite3_stmt *st = stmt(s, "SELECT COALESCE(max(seq), -1) + 1 FROM link_records");
+  if (!st) return RASD_EDB;
+  if (sqlite3_step(st) == SQLITE_ROW) rio.seq = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
+  char *vbuf = malloc(STATE_CHUNK), *rbuf = malloc(STATE_CHUNK);
+  FILE *f = vbuf && rbuf ? fopencookie(&io, "wb", (cookie_io_functions_t){NULL, state_write, NULL, NULL}) : NULL;
+  FILE *rf = f ? fopencookie(&rio, "wb", (cookie_io_functions_t){NULL, state_write, NULL, NULL}) : NULL;
+  if (!f || !rf) {
+    if (f) fclose(f);
     free(vbuf);
+    free(rbuf);
     return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   }
-  setvbuf(f, vbuf, _IOFBF, STATE_CHUNK); /* the stream hands over whole pieces */
-  rc = rasd_corpus_save_file(c, f);
+  setvbuf(f, vbuf, _IOFBF, STATE_CHUNK); /* the streams hand over whole pieces */
+  setvbuf(rf, rbuf, _IOFBF, STATE_CHUNK);
+  rc = rasd__corpus_save_split(c, f, from, rf);
   if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
+  if (fclose(rf) && rc == RASD_OK) rc = RASD_EIO;
   free(vbuf);
-  if (io.failed) return RASD_EDB;
+  free(rbuf);
+  if (io.failed || rio.failed) return RASD_EDB;
   if (rc != RASD_OK) return rasd__store_fail(s, rc, "cannot save the story state: %s", rasd_strerror(rc));
-  sqlite3_stmt *st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, X'', ?1)");
-  if (!st) return RASD_EDB;
+  if (!(st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, X'', ?1)"))) return RASD_EDB;
   sqlite3_bind_int64(st, 1, (int64_t)na);
-  return run(s, st, "link state");
+  if ((rc = run(s, st, "link state")) == RASD_OK) q->recs_saved = na;
+  return rc;
 }
 
 /* A stored article's links as the store has them. */
@@ -1584,9 +1692,10 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
-    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(CASE WHEN json_valid(?2) THEN"
-                       " json_extract(?2, '$.title') END, title) WHERE id = ?1"))) { rc = RASD_EDB; }
-    else {
+    /* the engine's view is valid JSON (or NULL): its title is read without a json_valid() parse first */
+    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(json_extract(?2, '$.title'), title) WHERE id = ?1"))) {
+      rc = RASD_EDB;
+    } else {
       sqlite3_bind_int64(st, 1, id);
       bind_text(st, 2, view);
       rc = run(s, st, "story view");

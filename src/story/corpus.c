@@ -21,14 +21,17 @@
 #define VK 40   /* strongest terms of an article's link vector */
 #define TK 16   /* headline terms of an article's link vector */
 
-/* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning. */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg; } W = {0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.3};
+/* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning.
+ * rg, rk (the average-link guard), oh (same outlet, other headline numbers) and ot, otk (same outlet, headlines
+ * apart): see story_score; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.3, 3, 0.5, 0.4, 0.1, 0.1};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -454,13 +457,28 @@ static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
   return n;
 }
 
-/* The join score of the article (record 'r', link vector 'v'/'nv' then headline 't'/'nt') and story 's':
- * centroid cosine, the best cosine with one of the story's recent articles (body and headline), shared
- * entities weighted by rarity, a shared full date, and the days between them. */
-static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const double *w, double an,
-                          const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day, double *feat) {
-  double cs = story_cos(s, r->terms, w, r->n_terms, an), mx = 0, ts = 0, smx = 0, sts = 0;
+/* Features of the join decision (story_score fills them; RASD_STORY_DEBUG=1 prints them, for studying the errors). */
+enum { F_CS, F_MX, F_MEAN, F_MIN, F_TS, F_TMEAN, F_TMIN, F_SHARE, F_SHAREX, F_DATE, F_MISS, F_GEN, F_LONG, F_SIZE,
+       F_OUTLET, F_HNUM, F_DD, F_HAND, NF };
+static const char *const FNAME[NF] = {"cs", "mx", "mean", "min", "ts", "tmean", "tmin", "share", "sharex", "date",
+                                      "miss", "gen", "long", "size", "outlet", "hnum", "dd", "hand"};
+/* Returns 1 when interned stem 't' is a number. */
+static int term_num(const rasd_corpus *c, uint32_t t) {
+  return t < c->terms.n && c->terms.len[t] && c->terms.str[t][0] >= '0' && c->terms.str[t][0] <= '9';
+}
+
+/* The join score of the article (record 'r', outlet 'outlet', link vector 'v'/'nv' then headline 't'/'nt') and
+ * story 's': centroid cosine, the cosines with the story's recent articles (best, mean, worst; body and headline),
+ * shared entities weighted by rarity, a shared full date, the days between them, the story's core entities the
+ * article does not name, how generic its words are, and numbers in the headlines that differ. 'f' receives the NF
+ * features. */
+static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const char *outlet, const double *w,
+                          double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
+                          double *f) {
+  double cs = story_cos(s, r->terms, w, r->n_terms, an), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
   uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
+  int same_outlet = 0, anum = 0, snum = 0, shared_num = 0;
+  for (uint32_t k = 0; k < nt; k++) anum += term_num(c, t[k].id);
   for (uint32_t k = 0; k < nr; k++) {
     const rasd__art *m = &c->art[s->recent[k]];
     const rasd__vw *mv = c->vpool + m->voff;
@@ -470,9 +488,19 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
     smx += x, sts += y;
     if (x > mx) mx = x;
     if (y > ts) ts = y;
+    if (x < mn) mn = x;
+    if (y < tmn) tmn = y;
+    same_outlet |= outlet && m->outlet == outlet;
+    /* numbers in both headlines: "13 cars" and "5 killed" are two accidents */
+    if (anum)
+      for (uint32_t j = 0; j < m->tn; j++) {
+        uint32_t id = mv[m->vn + j].id;
+        if (!term_num(c, id)) continue;
+        snum = 1;
+        for (uint32_t q = 0; q < nt; q++) shared_num |= t[q].id == id;
+      }
   }
-  /* the best match, or part of the way to the mean match (single link chains topics together) */
-  if (nr) mx = (1 - W.avg) * mx + W.avg * smx / nr, ts = (1 - W.avg) * ts + W.avg * sts / nr;
+  if (!nr) mn = tmn = 0;
   /* shared entities weighted by rarity (IDF), as a share of the article's own entity weight; it scales
    * the text similarity rather than adding to it, so that naming the same country is no story */
   double ent = 0, etot = 0;
@@ -499,10 +527,23 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
     for (uint32_t k = 0; k < s->n_days; k++)
       if (s->days[k] == r->days[i]) { shared_day = 1; break; }
   int dd = day != RASD__NO_DAY && s->last_day != RASD__NO_DAY ? abs(day - s->last_day) : 0;
-  double sc = W.cs * cs + W.mx * mx + W.ts * ts + W.ent * share + W.entx * share * (cs > mx ? cs : mx) + W.date * shared_day -
-              W.time * dd;
-  if (feat) feat[0] = cs, feat[1] = mx, feat[2] = ts, feat[3] = share, feat[4] = shared_day, feat[5] = dd;
-  return sc + rasd__join_event(c, s, r, v, nv, feat ? feat + 6 : NULL);
+  f[F_CS] = cs, f[F_MX] = mx, f[F_MEAN] = nr ? smx / nr : 0, f[F_MIN] = mn, f[F_TS] = ts, f[F_TMEAN] = nr ? sts / nr : 0;
+  f[F_TMIN] = tmn, f[F_SHARE] = share, f[F_SHAREX] = share * (cs > mx ? cs : mx), f[F_DATE] = shared_day;
+  f[F_SIZE] = log(1 + (double)s->n_orig), f[F_OUTLET] = same_outlet, f[F_HNUM] = anum && snum && !shared_num, f[F_DD] = dd;
+  double ev = rasd__join_event(c, s, r, v, nv, f + F_MISS);
+  /* the best match, or part of the way to the mean match (single link chains topics together) */
+  double bmx = nr ? (1 - W.avg) * mx + W.avg * f[F_MEAN] : mx, bts = nr ? (1 - W.avg) * ts + W.avg * f[F_TMEAN] : ts;
+  double sc = W.cs * cs + W.mx * bmx + W.ts * bts + W.ent * share + W.entx * share * (cs > bmx ? cs : bmx) + W.date * shared_day -
+              W.time * dd + ev;
+  /* average-link guard: an article close to one member of a story of three or more but far from the others
+   * (a fourth aid plane landing in Aden and the vice-president's arrival there) is chaining, not the happening */
+  if (nr >= 3 && mx > 0 && f[F_MEAN] < W.rk * mx) sc -= W.rg * (W.rk - f[F_MEAN] / mx);
+  /* an outlet that already reported the story reports another happening when its headline counts differ
+   * ("8 injured" on a highway, "5 dead or injured" elsewhere) or when its headline shares next to nothing */
+  sc -= W.oh * f[F_OUTLET] * f[F_HNUM];
+  if (f[F_OUTLET] > 0 && ts < W.otk) sc -= W.ot * (W.otk - ts) / W.otk;
+  f[F_HAND] = sc;
+  return sc;
 }
 
 #define SL_CLOSED (INT32_MIN + 1)  /* c->slast of a closed story */
@@ -665,11 +706,16 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     double best = c->o.threshold;
     for (uint32_t k = 0; k < nc; k++) {
-      double f[8];
-      double sc = story_score(c, &c->st[cand[k]], &r, w, an, lv, nv, tv, nt, day, f);
-      if (story_debug())
-        fprintf(stderr, "score %s -> story %u (%s): %.3f cs %.3f mx %.3f ts %.3f ent %.3f date %.0f dd %.0f smiss %.3f gen %.3f\n", a->id,
-                cand[k] + 1, c->art[c->st[cand[k]].mem[0]].id, sc, f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+      double f[NF];
+      double sc = story_score(c, &c->st[cand[k]], &r, a->outlet, w, an, lv, nv, tv, nt, day, f);
+      if (story_debug()) {
+        const rasd__story *S = &c->st[cand[k]];
+        fprintf(stderr, "score %s -> story %u: %.4f", a->id, cand[k] + 1, sc);
+        for (int x = 0; x < NF; x++) fprintf(stderr, " %s %.4f", FNAME[x], f[x]);
+        fprintf(stderr, " members");
+        for (size_t x = 0; x < S->n_mem; x++) fprintf(stderr, " %s", c->art[S->mem[x]].id);
+        fprintf(stderr, "\n");
+      }
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
   }
@@ -993,11 +1039,14 @@ size_t rasd_corpus_storyline(const rasd_corpus *c, size_t k, const int64_t **ids
 #define STATE_MAGIC "RASDSTO"  /* + the format version as one digit */
 #define STATE_VERSION RASD_CORPUS_STATE_VERSION
 
+#define SPLIT_MAGIC "RASDSTH"  /* the same without the records (a store keeps those apart: rasd__corpus_save_split) */
+
 int rasd_corpus_state_version(const char *path) {
   FILE *f = fopen(path, "rb");
   if (!f) return -1;
   char m[8];
-  int v = fread(m, 1, 8, f) == 8 && !memcmp(m, STATE_MAGIC, 7) && m[7] >= '1' && m[7] <= '9' ? m[7] - '0' : 0;
+  int v = fread(m, 1, 8, f) == 8 && (!memcmp(m, STATE_MAGIC, 7) || !memcmp(m, SPLIT_MAGIC, 7)) && m[7] >= '1' && m[7] <= '9'
+              ? m[7] - '0' : 0;
   fclose(f);
   return v;
 }
@@ -1010,22 +1059,13 @@ int rasd_corpus_save(const rasd_corpus *c, const char *path) {
   return rc;
 }
 
-int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
+/* Writes the records of articles [from, to) of 'c' to 'f', each as its length (4 bytes) and its bytes. */
+static int save_records(const rasd_corpus *c, size_t from, size_t to, FILE *f) {
   rasd_corpus *cc = (rasd_corpus *)c;
-  char magic[9];
-  snprintf(magic, sizeof magic, "%s%d", STATE_MAGIC, STATE_VERSION);
-  int ok = fwrite(magic, 1, 8, f) == 8;
-  uint64_t nv = c->terms.n, na = c->n_art;
-  ok = ok && fwrite(&nv, 8, 1, f) == 1;
-  for (size_t i = 0; ok && i < c->terms.n; i++) {
-    uint32_t l = c->terms.len[i];
-    ok = fwrite(&l, 4, 1, f) == 1 && fwrite(c->terms.str[i], 1, l, f) == l;
-  }
-  ok = ok && fwrite(&na, 8, 1, f) == 1;
-  /* the records in order of addition (the order of the "articles" list), then the order they were linked in */
   unsigned char *buf = NULL;
   size_t bcap = 0;
-  for (size_t k = 0; ok && k < c->n_art; k++) {
+  int ok = 1;
+  for (size_t k = from; ok && k < to; k++) {
     const rasd__art *a = &c->art[k];
     if (a->len + 1 > bcap) {
       free(buf);
@@ -1035,6 +1075,23 @@ int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
     ok = p && fwrite(&a->len, 4, 1, f) == 1 && fwrite(p, 1, a->len, f) == a->len;
   }
   free(buf);
+  return ok;
+}
+
+/* The state, with the records inline ('inline_recs') or without them (a split state's head). */
+static int save_state(const rasd_corpus *c, FILE *f, int inline_recs) {
+  char magic[9];
+  snprintf(magic, sizeof magic, "%s%d", inline_recs ? STATE_MAGIC : SPLIT_MAGIC, STATE_VERSION);
+  int ok = fwrite(magic, 1, 8, f) == 8;
+  uint64_t nv = c->terms.n, na = c->n_art;
+  ok = ok && fwrite(&nv, 8, 1, f) == 1;
+  for (size_t i = 0; ok && i < c->terms.n; i++) {
+    uint32_t l = c->terms.len[i];
+    ok = fwrite(&l, 4, 1, f) == 1 && fwrite(c->terms.str[i], 1, l, f) == l;
+  }
+  ok = ok && fwrite(&na, 8, 1, f) == 1;
+  /* the records in order of addition (the order of the "articles" list), then the order they were linked in */
+  if (inline_recs) ok = ok && save_records(c, 0, c->n_art, f);
   uint64_t nl = c->n_lord;
   ok = ok && fwrite(&nl, 8, 1, f) == 1 && (!nl || fwrite(c->lord, 4, nl, f) == nl);
   /* the registry, as one length-prefixed block */
@@ -1049,6 +1106,14 @@ int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) {
   return ok ? RASD_OK : rrc ? rrc : RASD_EIO;
 }
 
+int rasd_corpus_save_file(const rasd_corpus *c, FILE *f) { return save_state(c, f, 1); }
+
+int rasd__corpus_save_split(const rasd_corpus *c, FILE *head, size_t rec_from, FILE *recs) {
+  int rc = save_state(c, head, 0);
+  if (rc == RASD_OK && rec_from < c->n_art && (!save_records(c, rec_from, c->n_art, recs) || fflush(recs))) rc = RASD_EIO;
+  return rc;
+}
+
 int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
   *out = NULL;
   FILE *f = fopen(path, "rb");
@@ -1058,7 +1123,19 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
   return rc;
 }
 
+static int load_state(FILE *f, FILE *recs, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
+
 int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  return load_state(f, NULL, m, o, out);
+}
+
+int rasd__corpus_load_split(FILE *head, FILE *recs, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
+  return load_state(head, recs, m, o, out);
+}
+
+/* Reads a state from 'f': with the records inline when 'recs' is NULL, else a split state's head, its records read
+ * from 'recs' (which must hold exactly those). */
+static int load_state(FILE *f, FILE *recs, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out) {
   *out = NULL;
   rasd_corpus *c = rasd_corpus_new(m, o);
   char magic[8];
@@ -1068,7 +1145,8 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
   uint8_t *seen = NULL;
   if (!c) return RASD_ENOMEM;
   char want[9];
-  snprintf(want, sizeof want, "%s%d", STATE_MAGIC, STATE_VERSION);
+  snprintf(want, sizeof want, "%s%d", recs ? SPLIT_MAGIC : STATE_MAGIC, STATE_VERSION);
+  FILE *rf = recs ? recs : f;
   if (fread(magic, 1, 8, f) != 8 || memcmp(magic, want, 8) || fread(&nv, 8, 1, f) != 1) goto fail;
   for (uint64_t i = 0; i < nv; i++) {
     uint32_t l;
@@ -1079,11 +1157,11 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
   if (fread(&na, 8, 1, f) != 1) goto fail;
   for (uint64_t k = 0; k < na; k++) {
     uint32_t l;
-    if (fread(&l, 4, 1, f) != 1 || l > (1u << 30)) goto fail;
+    if (fread(&l, 4, 1, rf) != 1 || l > (1u << 30)) goto fail;
     char *nb = realloc(buf, l + 1);
     if (!nb) { rc = RASD_ENOMEM; goto fail; }
     buf = nb;
-    if (fread(buf, 1, l, f) != l) goto fail;
+    if (fread(buf, 1, l, rf) != l) goto fail;
     if ((rc = add_record(c, buf, l)) != RASD_OK) goto fail;
     rc = RASD_EFORMAT;
   }
@@ -1106,7 +1184,7 @@ int rasd_corpus_load_file(FILE *f, const rasd_models *m, const rasd_corpus_opts 
     if (fread(buf, 1, rl, f) != rl) goto fail;
     if ((rc = rasd__registry_load(c->reg, (const unsigned char *)buf, rl)) != RASD_OK) goto fail;
   }
-  if (fgetc(f) != EOF) { rc = RASD_EFORMAT; goto fail; }
+  if (fgetc(f) != EOF || (recs && fgetc(recs) != EOF)) { rc = RASD_EFORMAT; goto fail; }
   free(buf);
   free(seen);
   /* every article is pending (in order of addition): the next finish links them with the articles added meanwhile,

@@ -914,6 +914,6 @@ double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__
   int32_t day = rasd__day(r->date);
   if (day == RASD__NO_DAY) day = c->cur_day;
   double age = day != RASD__NO_DAY && s->first_day != RASD__NO_DAY && day - s->first_day > JW.grace ? (day - s->first_day - JW.grace) / 7.0 : 0;
-  if (feat) feat[0] = smiss, feat[1] = gen;
+  if (feat) feat[0] = smiss, feat[1] = gen, feat[2] = JW.size * big + JW.age * age;
   return -JW.miss * smiss - JW.gen * gen - JW.shift - JW.size * big - JW.age * age;
 }

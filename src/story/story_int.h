@@ -147,9 +147,18 @@ int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
 double rasd__idf(const rasd_corpus *c, uint32_t t);
 /* The event test of the join score (features.c): what to add to the join score of article 'r' (link vector
  * 'v'/'nv': its strongest terms, unit length) and story 's': the story's core entities the article does not
- * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features. */
+ * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features and
+ * the penalty of a story far larger or older than one happening. */
 double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__vw *v, uint32_t nv,
                         double *feat);
+
+/* A split state (for a store, which keeps every article's record once instead of rewriting them all with every
+ * batch): the head (the state without the records) into 'head', and the records of the articles from 'rec_from' on
+ * (the ones not saved before) into 'recs'. Returns RASD_OK or RASD_EIO. */
+int rasd__corpus_save_split(const rasd_corpus *c, FILE *head, size_t rec_from, FILE *recs);
+/* Loads a split state: its head from 'head', every record (those of all the saves, in order) from 'recs'. As
+ * rasd_corpus_load_file(). */
+int rasd__corpus_load_split(FILE *head, FILE *recs, const rasd_models *m, const rasd_corpus_opts *o, rasd_corpus **out);
 
 /* Appends the state of registry 'r' to 'b' (see rasd_corpus_save). Returns RASD_OK or RASD_ENOMEM. */
 int rasd__registry_save(const rasd_registry *r, rasd__buf *b);

@@ -152,8 +152,11 @@ static size_t map_cp(int32_t cp, int *cls, char *out) {
   return len;
 }
 
+uint8_t rasd__bcast[256][64] __attribute__((aligned(64)));
+
 static void build_tables(void) {
   char out[64];
+  for (int b = 0; b < 256; b++) memset(rasd__bcast[b], b, 64);
   for (int32_t cp = 0; cp < 0x10000; cp++) {
     rasd__cpinfo *e = &rasd__cp_tab[cp];
     if (cp >= 0xD800 && cp <= 0xDFFF) { e->cls = RASD__C_INVALID; continue; }

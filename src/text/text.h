@@ -38,6 +38,10 @@ extern char rasd__cp_pool[];
 enum { RASD__AR2_SLOW = 0, RASD__AR2_LETTER, RASD__AR2_MARK, RASD__AR2_INVIS };
 extern uint32_t rasd__ar2_tab[256];
 
+/* 64 copies of every byte value (row b: 64 bytes b), for the AVX-512 scanner: a vector compare reads its constant
+ * from here as a memory operand instead of rebuilding it in a register every block. Filled by rasd__text_init(). */
+extern uint8_t rasd__bcast[256][64];
+
 /* Builds the tables once (thread-safe, idempotent); every entry point calls it. */
 void rasd__text_init(void);
 
@@ -109,8 +113,8 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *s, size_t len);
 /* Frees the buffers of 'ts' (not ts itself). */
 void rasd__tokscan_free(rasd__tokscan *ts);
 
-/* Caps the vector code of the kernel at 'level' (0 scalar tables only, 1 SSE2, 2 AVX2, 3 AVX-512BW when the CPU
- * has them; the default is the best there is) and returns the previous cap; level < 0 only returns it. For tests and
+/* Caps the vector code of the kernel at 'level' (0 scalar tables only, 1 SSE2, 2 AVX2, 3 AVX-512BW, 4 AVX-512 VBMI
+ * and VBMI2 when the CPU has them; the default is the best there is) and returns the previous cap; level < 0 only returns it. For tests and
  * benchmarks: every level gives the same tokens. Not thread-safe. */
 int rasd__tok_simd(int level);
 
