@@ -72,6 +72,14 @@ static double wset_cos(const uint32_t *a, const float *wa, uint32_t na, double x
   return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
 }
 
+/* The square of an upper bound of wset_cos() for two sentences whose IDF sums of squares are 'xa' and 'xb': a term
+ * weighs its IDF in both, so the dot product is the shared terms' sum of squares, at most the smaller sum, and the
+ * cosine is at most sqrt(min / max). Callers keep a margin far above the rounding of the sums. */
+static double cos_bound2(double xa, double xb) {
+  if (!(xa > 0 && xb > 0)) return 0;
+  return xa < xb ? xa / xb : xb / xa;
+}
+
 /* A list of distinct strings (outlets, article ids), kept in the view arena. The corpus interns the outlets and
  * ids of its articles (one pointer per distinct string), so pointers are compared; the array doubles when its
  * count reaches a power of two. */
@@ -106,7 +114,10 @@ static size_t count_words(const char *s, size_t n) {
     uint64_t sp = bytes_eq(x, ' ') | bytes_eq(x, '\n') | bytes_eq(x, '\t');
     unsigned m = (unsigned)(((sp >> 7) * 0x0102040810204080ULL) >> 56); /* bit k: byte k is a space */
     unsigned before = ((m << 1) | prev_sp) & 0xFF;                     /* bit k: byte k − 1 is a space */
-    w += (size_t)__builtin_popcount(~m & before & 0xFF);
+    unsigned st = ~m & before & 0xFF; /* word starts: their count (no popcount instruction assumed) */
+    st = st - ((st >> 1) & 0x55);
+    st = (st & 0x33) + ((st >> 2) & 0x33);
+    w += (st + (st >> 4)) & 0x0F;
     prev_sp = (m >> 7) & 1;
   }
   for (; i < n; i++) {
@@ -277,6 +288,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   for (size_t i = 0; i < ncd; i++) {
     for (size_t j = 0; j < i; j++) {
       if (cd[j].group != (int)j || cd[j].art == cd[i].art) continue;
+      if (cos_bound2(cd[i].x, cd[j].x) < 0.4899) continue; /* the cosine cannot reach 0.7 */
       if (wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x) >= 0.7) {
         cd[i].group = (int)j;
         break;
@@ -321,6 +333,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     const cand *y = &cd[bi];
     for (size_t i = 0; i < ncd; i++) {
       if (cd[i].group != (int)i || cd[i].picked) continue;
+      if (cos_bound2(cd[i].x, y->x) < redv[i] * redv[i] * (1 - 1e-6)) continue; /* cannot raise it */
       double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
       if (x > redv[i]) redv[i] = x;
     }
