@@ -281,8 +281,10 @@ int main(int argc, char **argv) {
   run("normalise+tokenise kernel", &b, ends, n, 0, 3);
   printf("%-30s goal >= 1000 MB/s cpu. Timed: rasd__tokscan_run() on every text, one scanner reused: matching\n"
          "%-30s forms, tokens (offsets, kind, space/paragraph/quote flags), sentences; no bare forms, stopword\n"
-         "%-30s flags or stems (vector level %d: 0 scalar, 1 SSE2, 2 AVX2, 3 AVX-512BW)\n", "", "", "", rasd__tok_simd_active());
-  int old = rasd__tok_simd(1);
+         "%-30s flags or stems (vector level %d: 0 scalar, 1 SSE2, 2 AVX2, 3 AVX-512BW, 4 AVX-512 VBMI2)\n", "", "", "", rasd__tok_simd_active());
+  int old = rasd__tok_simd(3);
+  if (rasd__tok_simd_active() == 3) run("  the same, AVX-512BW only", &b, ends, n, 0, 3);
+  rasd__tok_simd(1);
   run("  the same, SSE2 only", &b, ends, n, 0, 3);
   rasd__tok_simd(0);
   run("  the same, scalar only", &b, ends, n, 0, 3);

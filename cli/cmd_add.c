@@ -195,7 +195,10 @@ int cmd_add(int argc, char **argv) {
              "nothing. Every N articles (default 1000) are one transaction: an interrupted run loses at most the\n"
              "open batch, and running it again finishes the job. When the story state saved in the store is of an\n"
              "older format, damaged or missing, it is rebuilt from the stored articles (said on stderr; the stories are\n"
-             "then those of one run over all of them); a newer format is refused. --digest then prints the stories;\n"
+             "then those of one run over all of them); a newer format is refused. Articles added in later runs end as\n"
+             "one run over all of them would: the cleaner's statistics (an outlet's boilerplate lines) are kept in the\n"
+             "store, and when new articles come before ones linked already, all are linked again in publication order\n"
+             "(date, then id in natural order), which may renumber stories. --digest then prints the stories;\n"
              "--timing prints the CPU seconds of reading, analysis and the store on stderr.\n");
       cli_inputs_free(&in);
       return CLI_OK;

@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }
   rasd_tokens_free(t);
   same_as_reference(s, size, 0);
-  for (int lvl = 0; lvl <= 3; lvl++) { /* every level of vector code gives the same tokens */
+  for (int lvl = 0; lvl <= 4; lvl++) { /* every level of vector code gives the same tokens */
     int old = rasd__tok_simd(lvl);
     same_as_reference(s, size, RASD__TOK_NO_STEM);
     rasd__tok_simd(old);

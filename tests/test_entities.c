@@ -3,6 +3,9 @@
 #include "harness.h"
 #include "extract/extract.h"
 #include "extract/names.h"
+#include "extract/ner.h"
+#include "extract/gazetteer.h"
+#include "extract/lexicon.h"
 
 static rasd_models *M;
 
@@ -107,6 +110,51 @@ static void test_link_tokens(void) {
   }
   rasd_tokens_free(tk);
   rasd__arena_free(h.ar);
+}
+
+/* What the tagger leaves for linking (per token, read from its word cache) equals computing it word by word,
+ * the first time a word is seen and when it comes back; it belongs to one analysis only. */
+static void test_ner_side(void) {
+  if (!M || !M->ner || !M->gaz) {
+    SKIP("no models");
+    return;
+  }
+  const char *texts[2] = {"قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن الرئيس فلاديمير بوتين سيزور بيونغ يانغ.",
+                          "وأكد لافروف أن بوتين التقى كيم جونغ أون في فلاديفوستوك، وقال الوزير إن موسكو ترحب بالزيارة."};
+  for (int round = 0; round < 2; round++)
+    for (int k = 0; k < 2; k++) {
+      rasd_doc d;
+      memset(&d, 0, sizeof d);
+      d.text = (char *)texts[k];
+      d.text_len = strlen(texts[k]);
+      rasd_analysis a;
+      memset(&a, 0, sizeof a);
+      rasd__arena *ar = rasd__arena_new(4096);
+      a.tokens = rasd_tokenize(d.text, d.text_len);
+      CHECK(a.tokens && a.tokens->n_tok > 10);
+      if (!a.tokens) { rasd__arena_free(ar); continue; }
+      ASSERT_EQ_INT(rasd__ner_run(M, &d, &a, ar), RASD_OK);
+      const uint8_t *tails = rasd__ner_gaz_tails(&d, &a);
+      const int16_t *kb = rasd__ner_keybits(&d, &a);
+      CHECK(tails != NULL && kb != NULL);
+      size_t words = 0, bad = 0;
+      for (size_t i = 0; tails && kb && i < a.tokens->n_tok; i++) {
+        const rasd_token *t = &a.tokens->tok[i];
+        if (t->kind != RASD_TOK_WORD) continue;
+        words++;
+        if (tails[i] != (0x80 | rasd__gaz_tail(M->gaz, d.text + t->start, t->len, 7))) bad++;
+        if (!(t->flags & RASD_TOKF_STOP) && t->bare_len >= 4 && kb[i] != rasd__ent_keybit(t->bare, t->bare_len) + 2) bad++;
+      }
+      CHECK(words > 10);
+      ASSERT_EQ_INT((int)bad, 0);
+      /* another analysis, or the same one after it was forgotten, gets nothing */
+      rasd_analysis other = a;
+      CHECK(rasd__ner_gaz_tails(&d, &other) == NULL && rasd__ner_keybits(&d, &other) == NULL);
+      rasd__qscan_forget();
+      CHECK(rasd__ner_gaz_tails(&d, &a) == NULL && rasd__ner_keybits(&d, &a) == NULL);
+      rasd_tokens_free(a.tokens);
+      rasd__arena_free(ar);
+    }
 }
 
 /* Registry: two articles with doc entities built by hand. */
@@ -217,6 +265,7 @@ int main(void) {
   RUN(test_link_text_only);
   RUN(test_link_ambiguous_surname);
   RUN(test_link_tokens);
+  RUN(test_ner_side);
   RUN(test_registry);
   RUN(test_registry_deterministic);
   rasd_models_free(M);

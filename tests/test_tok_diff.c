@@ -25,15 +25,15 @@ static int same_str(const char *a, size_t al, const char *b, size_t bl) {
 }
 
 /* Tokenizes s both ways (with and without stems; the fast way with each level of vector code: scalar, SSE2,
- * AVX2, AVX-512BW as the CPU has them) and compares everything; returns 1 when equal. */
+ * AVX2, AVX-512BW, AVX-512 VBMI2 as the CPU has them) and compares everything; returns 1 when equal. */
 static int diff_text(const char *s, size_t len) {
   int ok = 1;
   n_texts++;
   rasd_tokens *R[2] = {ref__tokenize_ex(s, len, 0), ref__tokenize_ex(s, len, RASD__TOK_NO_STEM)};
-  for (int pass = 0; pass < 5; pass++) {
-    if (quick && (pass == 1 || pass == 3)) continue;
+  for (int pass = 0; pass < 6; pass++) {
+    if (quick && (pass == 1 || pass == 3 || pass == 4)) continue;
     unsigned fl = pass ? RASD__TOK_NO_STEM : 0;
-    int old = rasd__tok_simd(pass ? pass - 1 : 3); /* pass 0: stems, best level; passes 1-4: levels 0-3 */
+    int old = rasd__tok_simd(pass ? pass - 1 : 4); /* pass 0: stems, best level; passes 1-5: levels 0-4 */
     rasd_tokens *A = rasd__tokenize_ex(s, len, fl), *B = R[pass != 0];
     rasd__tok_simd(old);
     if (!A || !B) { ok = 0; report("NULL", s, len, 0, NULL, NULL); rasd_tokens_free(A); continue; }
@@ -164,7 +164,7 @@ static void test_examples(void) {
  * non-ASCII characters that may or may not end a number (letters, ، ؛ ؟ « », NBSP, ٫ ٬ ٣, tatweel, marks, ”),
  * placed around the 64-byte block edges and the end of the text. */
 static void test_block_numbers(void) {
-  static const char *const before[] = {" ", "و", "(", ".", "ـ", "\n", "-", "a", "\xc2\xa0", "«"};
+  static const char *const before[] = {" ", "و", ".", "\n", "a", "\xc2\xa0"};
   static const char *const after[] = {"ب", "ي", "ة", "أ", "،", "؛", "؟", "«", "»", "\xc2\xa0", "٫", "٬", "٣", "ـ",
                                       "\xd9\x8e", "”", "\xe2\x80\x8c", "ﻻ", "ک"};
   static const char *const digits[] = {"7", "2015"};

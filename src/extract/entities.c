@@ -5,6 +5,7 @@
 #include "extract/extract.h"
 #include "extract/names.h"
 #include "extract/gazetteer.h"
+#include "extract/ner.h"
 
 #define MAX_ROLE_TOK 10
 
@@ -449,6 +450,14 @@ static unsigned key_bit(const char *k) {
   return (h ^ (h >> 10) ^ (h >> 20)) & 1023;
 }
 
+int rasd__ent_keybit(const char *s, size_t len) {
+  rasd__name nm;
+  if (!s || !rasd__name_parse(s, len, &nm) || nm.n != 1) return -1;
+  char wk[KEYMAX];
+  rasd__ntok_key(&nm.tok[0], wk);
+  return (int)key_bit(wk);
+}
+
 static int catch_missed(ctx *c) {
   const rasd_tokens *tk = c->a->tokens;
   rasd_mention *extra = NULL;
@@ -462,6 +471,7 @@ static int catch_missed(ctx *c) {
   char (*ek)[KEYMAX] = malloc((2 * ne + 1) * KEYMAX);
   uint64_t seen[16] = {0};
   if (!ek) return RASD_ENOMEM;
+  const int16_t *kbits = rasd__ner_keybits(c->d, c->a);
   for (size_t k = 0; k < ne; k++) {
     const rasd__name *nm = &c->e[k].nm;
     ek[2 * k][0] = ek[2 * k + 1][0] = 0;
@@ -475,6 +485,10 @@ static int catch_missed(ctx *c) {
   }
   for (size_t i = 0; ne && i < tk->n_tok; i++) { /* no entity yet: nothing to catch */
     if (!tok_word_ok(c, i)) continue;
+    if (kbits && kbits[i]) { /* the key's bit, from the tagger's word cache: most words stop here */
+      int kb = kbits[i] - 2;
+      if (kb < 0 || !((seen[(unsigned)kb >> 6] >> ((unsigned)kb & 63)) & 1)) continue;
+    }
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
@@ -674,6 +688,8 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
    * first needed (0x80: known) */
   uint8_t *tail = calloc(tk->n_tok + 1, 1);
   if (!tail) { free(drop); free(owner); return -1; }
+  const uint8_t *pre = rasd__ner_gaz_tails(c->d, c->a); /* the tagger's word cache has them */
+  if (pre) memcpy(tail, pre, tk->n_tok);
 #define TAIL(j, bit)                                                                                   \
   ((tail[j] & 0x80) ? (tail[j] & (bit))                                                                \
                     : (tail[j] = (uint8_t)(0x80 | rasd__gaz_tail(g, c->d->text + tok(c, j)->start,    \

@@ -38,7 +38,14 @@ struct rasd__gaz {
   uint64_t suf2[1024];  /* bit [a*256+b]: one ends with a b (a = 0 too for every form: its last letter) */
   uint64_t *fbloom;    /* blocked Bloom filter: the flat forms of all entries */
   uint32_t fbmask;
+  struct key_slot *kslot; /* the key groups by the hash of their key (NULL: keys unsorted, binary search) */
+  uint32_t kmask;
 };
+
+/* One key group in the key hash: entries [first, first + cnt) share the key; tag = the key's hash >> 32. */
+typedef struct key_slot {
+  uint32_t tag, first, cnt; /* cnt 0: empty */
+} key_slot;
 
 static uint8_t FLAT[256]; /* one-byte letter → its flat form (0: dropped) */
 static pthread_once_t flat_once = PTHREAD_ONCE_INIT;
@@ -170,6 +177,8 @@ static uint32_t pow2_above(size_t n) {
   return m;
 }
 
+static int build_key_index(rasd__gaz *g);
+
 /* Builds the key table, the flat-form chains and the suffix set; -1 when out of memory. */
 static int build_index(rasd__gaz *g) {
   pthread_once(&flat_once, flat_init);
@@ -296,7 +305,7 @@ int rasd__gaz_load(const char *dir, rasd__gaz **out, char **err) {
         (e[3] != RASD__GAZ_NOREL && e[3] >= g->n)) { why = "has an entry out of bounds"; goto bad; }
     if (i && strcmp(g->str + e[-RASD__GAZ_ENT_WORDS], g->str + e[0]) > 0) { why = "is not sorted"; goto bad; }
   }
-  if (build_index(g)) { rc = RASD_ENOMEM; goto fail; }
+  if (build_index(g) || build_key_index(g)) { rc = RASD_ENOMEM; goto fail; }
   close(fd);
   free(path);
   *out = g;
@@ -322,6 +331,7 @@ void rasd__gaz_free(rasd__gaz *g) {
   free(g->fbloom);
   free(g->cfull);
   free(g->cpre);
+  free(g->kslot);
   free(g);
 }
 
@@ -348,7 +358,60 @@ size_t rasd__gaz_arabic(const rasd__gaz *g, uint32_t i, char *out, size_t cap) {
 /* Entries whose key is 'enc' (one-byte form, NUL-terminated): sets '*first', returns the count. */
 /* Entries whose key is 'enc' (one-byte form, NUL-terminated; the entries are sorted by key): sets
  * '*first', returns the count. */
+static uint64_t key_hash(const char *s) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+  return h ^ (h >> 31);
+}
+
+/* The key hash over the entries' key groups (the entries are sorted by key, so a group is one run): one
+ * probe and one strcmp instead of a binary search of ~20 strcmps on scattered memory. When the keys are
+ * not sorted the binary search stays (kslot NULL), with whatever it finds. -1 when out of memory. */
+static int build_key_index(rasd__gaz *g) {
+  size_t ngroups = 0;
+  for (uint32_t i = 0; i < g->n; i++) {
+    const char *k = g->str + g->ent[(size_t)i * RASD__GAZ_ENT_WORDS];
+    if (i) {
+      int c = strcmp(g->str + g->ent[(size_t)(i - 1) * RASD__GAZ_ENT_WORDS], k);
+      if (c > 0) return 0; /* unsorted */
+      if (c == 0) continue;
+    }
+    ngroups++;
+  }
+  uint32_t cap = pow2_above(ngroups);
+  key_slot *ks = calloc(cap, sizeof *ks);
+  if (!ks) return -1;
+  for (uint32_t i = 0; i < g->n;) {
+    const char *k = g->str + g->ent[(size_t)i * RASD__GAZ_ENT_WORDS];
+    uint32_t j = i + 1;
+    while (j < g->n && !strcmp(g->str + g->ent[(size_t)j * RASD__GAZ_ENT_WORDS], k)) j++;
+    uint64_t h = key_hash(k);
+    size_t p = (size_t)h & (cap - 1);
+    while (ks[p].cnt) p = (p + 1) & (cap - 1);
+    ks[p].tag = (uint32_t)(h >> 32);
+    ks[p].first = i;
+    ks[p].cnt = j - i;
+    i = j;
+  }
+  g->kslot = ks;
+  g->kmask = cap - 1;
+  return 0;
+}
+
 static uint32_t find_enc_key(const rasd__gaz *g, const char *enc, uint32_t *first) {
+  if (g->kslot) {
+    uint64_t h = key_hash(enc);
+    uint32_t tag = (uint32_t)(h >> 32);
+    for (size_t p = (size_t)h & g->kmask; g->kslot[p].cnt; p = (p + 1) & g->kmask) {
+      const key_slot *e = &g->kslot[p];
+      if (e->tag == tag && !strcmp(g->str + g->ent[(size_t)e->first * RASD__GAZ_ENT_WORDS], enc)) {
+        *first = e->first;
+        return e->cnt;
+      }
+    }
+    *first = 0;
+    return 0;
+  }
   uint32_t lo = 0, hi = g->n;
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;

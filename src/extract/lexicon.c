@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract/lexicon.h"
+#include "extract/ner.h"
 
 /* ---------------------------------------------------------------- normalisation */
 
@@ -215,7 +216,10 @@ const rasd__qscan *rasd__qscan_get(const rasd_doc *d, rasd_analysis *a, rasd__ar
   return sc;
 }
 
-void rasd__qscan_forget(void) { memset(&cache_, 0, sizeof cache_); }
+void rasd__qscan_forget(void) {
+  memset(&cache_, 0, sizeof cache_);
+  rasd__ner_forget();
+}
 
 uint32_t rasd__sentence_of(const rasd_analysis *a, const rasd__qscan *sc, size_t wi) {
   if (wi >= sc->n) return 0;

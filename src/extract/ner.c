@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "extract/extract.h"
 #include "extract/ner.h"
+#include "extract/gazetteer.h"
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -235,6 +236,8 @@ typedef struct wc_ent {
   uint8_t len;
   char s[WC_KEY];
   uint8_t hit; /* looked up again since it was added or last kept */
+  uint8_t gtail; /* 0x80 | rasd__gaz_tail(word, 7) for the gazetteer of generation 'ggen' of the state; 0: not yet */
+  int16_t kbit;  /* rasd__ent_keybit() of the word's bare form + 2 (1: none; 0: not yet) */
 } wc_ent;
 
 struct rasd__ner_state {
@@ -255,6 +258,7 @@ struct rasd__ner_state {
   size_t slot_mask;
   int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
   uint64_t *hbuf;        /* per word of rasd__ner_traits: its word_hash */
+  uint64_t ggen;         /* the gazetteer the entries' gtail belong to */
   size_t cap_h;
 };
 
@@ -430,6 +434,8 @@ static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd_
 static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w) {
   if (w->len > WC_KEY) {
     wc_ent *e = &st->ovf[st->n_ovf];
+    e->gtail = 0;
+    e->kbit = 0;
     fill_ent(m, w, e);
     return (uint32_t)st->n_ovf++ | WC_LONG;
   }
@@ -456,6 +462,8 @@ static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd_
   e->len = (uint8_t)w->len;
   memcpy(e->s, w->s, w->len);
   e->hit = 0;
+  e->gtail = 0;
+  e->kbit = 0;
   fill_ent(m, w, e);
   st->slot[p] = tag | ((uint64_t)st->n_ent + 1);
   return (uint32_t)st->n_ent++;
@@ -816,8 +824,87 @@ static int defset_has(const defset *ds, uint64_t k) {
   return 0;
 }
 
+/* What rasd__ner_run leaves for the next stages of the same analysis (see rasd__ner_gaz_tails): per token,
+ * read from the word cache, so each distinct word is asked once per run rather than once per occurrence. */
+static _Thread_local struct {
+  const rasd_analysis *a;
+  const rasd_tokens *tk;
+  const rasd_token *tok;
+  const char *text;
+  size_t text_len, n_tok;
+  uint64_t text_h;
+  const uint8_t *tail;
+  const int16_t *kbit;
+} side_;
+
+void rasd__ner_forget(void) { memset(&side_, 0, sizeof side_); }
+
+static int side_ok(const rasd_doc *d, const rasd_analysis *a) {
+  const rasd_tokens *tk = a ? a->tokens : NULL;
+  return side_.kbit && tk && side_.a == a && side_.tk == tk && side_.tok == tk->tok && side_.n_tok == tk->n_tok &&
+         side_.text == d->text && side_.text_len == d->text_len && side_.text_h == word_hash(d->text, d->text_len);
+}
+
+const int16_t *rasd__ner_keybits(const rasd_doc *d, const rasd_analysis *a) { return side_ok(d, a) ? side_.kbit : NULL; }
+
+const uint8_t *rasd__ner_gaz_tails(const rasd_doc *d, const rasd_analysis *a) {
+  const rasd_tokens *tk = a ? a->tokens : NULL;
+  if (!side_.tail || !tk || side_.a != a || side_.tk != tk || side_.tok != tk->tok || side_.n_tok != tk->n_tok ||
+      side_.text != d->text || side_.text_len != d->text_len || side_.text_h != word_hash(d->text, d->text_len))
+    return NULL;
+  return side_.tail;
+}
+
+/* Per token of 'tk', rasd__ent_keybit() of its bare form + 2 for the words rasd__entities_link may ask (not
+ * stopwords, bare form of two letters or more; 0 for the rest), through the word cache entries 'didx' when
+ * 'idx_ok'; an arena array, or NULL when out of memory. */
+static int16_t *keybits(rasd__ner_state *st, const rasd_tokens *tk, const uint8_t *inb, const uint32_t *didx, int idx_ok,
+                        rasd__arena *ar) {
+  int16_t *kb = rasd__arena_alloc(ar, (tk->n_tok + 1) * sizeof *kb);
+  if (!kb) return NULL;
+  for (size_t i = 0; i < tk->n_tok; i++) {
+    const rasd_token *t = &tk->tok[i];
+    kb[i] = 0;
+    if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || !t->bare || t->bare_len < 4 || !inb[i]) continue;
+    wc_ent *e = idx_ok && didx[i] != RASD__NER_NOIDX ? &st->ent[didx[i]] : NULL;
+    if (e && e->kbit) {
+      kb[i] = e->kbit;
+      continue;
+    }
+    kb[i] = (int16_t)(rasd__ent_keybit(t->bare, t->bare_len) + 2);
+    if (e) e->kbit = kb[i];
+  }
+  return kb;
+}
+
+/* Per token of 'tk', 0x80 | rasd__gaz_tail(word, 7) (0 for other tokens and words outside the text), through the
+ * word cache entries 'didx' when 'idx_ok'; an arena array, or NULL when out of memory. */
+static uint8_t *gaz_tails(const rasd_models *m, rasd__ner_state *st, const rasd_tokens *tk, const rasd__ner_word *w,
+                          const uint8_t *inb, const uint32_t *didx, int idx_ok, rasd__arena *ar) {
+  uint8_t *tails = rasd__arena_alloc(ar, tk->n_tok + 1);
+  if (!tails) return NULL;
+  uint64_t gg = rasd__gaz_gen(m->gaz);
+  if (st->ggen != gg) { /* another gazetteer: what the entries hold is stale */
+    for (size_t k = 0; k < st->n_ent; k++) st->ent[k].gtail = 0;
+    st->ggen = gg;
+  }
+  for (size_t i = 0; i < tk->n_tok; i++) {
+    tails[i] = 0;
+    if (tk->tok[i].kind != RASD_TOK_WORD || !inb[i]) continue;
+    wc_ent *e = idx_ok && didx[i] != RASD__NER_NOIDX ? &st->ent[didx[i]] : NULL;
+    if (e && e->gtail) {
+      tails[i] = e->gtail;
+      continue;
+    }
+    tails[i] = (uint8_t)(0x80 | rasd__gaz_tail(m->gaz, w[i].s, w[i].len, 7));
+    if (e) e->gtail = tails[i];
+  }
+  return tails;
+}
+
 int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
   const rasd_tokens *tk = a->tokens;
+  rasd__ner_forget();
   if (!m || !m->ner || !tk || !tk->n_tok || !d->text) return RASD_OK;
   pthread_once(&word_keys_once, word_keys_init);
   int owned;
@@ -844,6 +931,10 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
   }
   int idx_ok = 0;
   if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr, didx, &idx_ok) != RASD_OK || defset_build(&ds, tk, &ti)) goto done;
+  const uint8_t *tails = NULL;
+  if (m->gaz && !(tails = gaz_tails(m, st, tk, w, inb, didx, idx_ok, ar))) goto done;
+  const int16_t *kbits = keybits(st, tk, inb, didx, idx_ok, ar);
+  if (!kbits) goto done;
   for (size_t si = 0; si < tk->n_sent; si++) {
     const rasd_sentence *s = &tk->sent[si];
     size_t b = s->tok_begin, e = s->tok_end;
@@ -900,6 +991,17 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
     memcpy(all + a->n_mentions, ms, nm * sizeof *all);
     a->mentions = all;
     a->n_mentions += nm;
+  }
+  {
+    side_.a = a;
+    side_.tk = tk;
+    side_.tok = tk->tok;
+    side_.text = d->text;
+    side_.text_len = d->text_len;
+    side_.text_h = word_hash(d->text, d->text_len);
+    side_.n_tok = tk->n_tok;
+    side_.tail = tails;
+    side_.kbit = kbits;
   }
   rc = RASD_OK;
 done:

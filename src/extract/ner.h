@@ -221,4 +221,19 @@ int rasd__ner_tag(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ne
 int rasd__ner_tag_idx(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags,
                       const uint32_t *idx);
 
+/* ---- what rasd__ner_run leaves for the later stages of the same analysis ---- */
+struct rasd_doc;
+struct rasd_analysis;
+/* Per token of a->tokens, 0x80 | rasd__gaz_tail(word, 7) of the models' gazetteer, computed once per distinct
+ * word of the run (in the NER word cache), 0 where not computed; NULL unless rasd__ner_run was the last to run
+ * on this thread, on this very analysis and text. The array lives in the analysis arena. */
+const uint8_t *rasd__ner_gaz_tails(const struct rasd_doc *d, const struct rasd_analysis *a);
+/* Per token, the same way: rasd__ent_keybit() of its bare form + 2 (1: none) for the words rasd__entities_link
+ * may compare with its entities (not stopwords, two letters or more), 0 for the others. */
+const int16_t *rasd__ner_keybits(const struct rasd_doc *d, const struct rasd_analysis *a);
+/* The 10-bit hash of the name key of bare word form 's' (entities.c), -1 when it is not one name token. */
+int rasd__ent_keybit(const char *s, size_t len);
+/* Forgets it (rasd_analyze does, through rasd__qscan_forget, before and after every document). */
+void rasd__ner_forget(void);
+
 #endif

@@ -1692,9 +1692,10 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
-    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(CASE WHEN json_valid(?2) THEN"
-                       " json_extract(?2, '$.title') END, title) WHERE id = ?1"))) { rc = RASD_EDB; }
-    else {
+    /* the engine's view is valid JSON (or NULL): its title is read without a json_valid() parse first */
+    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(json_extract(?2, '$.title'), title) WHERE id = ?1"))) {
+      rc = RASD_EDB;
+    } else {
       sqlite3_bind_int64(st, 1, id);
       bind_text(st, 2, view);
       rc = run(s, st, "story view");

@@ -396,9 +396,16 @@ static void top_k(double *ord, uint32_t n, uint32_t k) {
 
 /* The article's weighted vector: w = (1 + ln tf) · idf; returns the norm. */
 static double art_vec(const rasd_corpus *c, const rasd__rec *r, double *w) {
+  static double lt[256]; /* 1 + ln k for the common counts, the values log() gives */
+  static int lt_ok;
+  if (!lt_ok) {
+    for (int k = 1; k < 256; k++) lt[k] = 1 + log((double)k);
+    lt_ok = 1;
+  }
   double nn = 0;
   for (uint32_t i = 0; i < r->n_terms; i++) {
-    w[i] = (1 + log((double)r->terms[i].tf)) * rasd__idf(c, r->terms[i].id);
+    uint32_t tf = r->terms[i].tf;
+    w[i] = (tf && tf < 256 ? lt[tf] : 1 + log((double)tf)) * rasd__idf(c, r->terms[i].id);
     nn += w[i] * w[i];
   }
   return sqrt(nn);
@@ -433,10 +440,6 @@ static double vdot(const rasd__vw *a, uint32_t na, const rasd__vw *b, uint32_t n
   return d;
 }
 
-static int cmp_vw(const void *x, const void *y) {
-  uint32_t a = ((const rasd__vw *)x)->id, b = ((const rasd__vw *)y)->id;
-  return a < b ? -1 : a > b;
-}
 
 /* Keeps the 'k' first of 'n' weighted terms (already in descending order), scaled to unit length, sorted by id. */
 static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
@@ -445,7 +448,12 @@ static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
   for (uint32_t i = 0; i < n; i++) nn += (double)v[i].w * v[i].w;
   nn = sqrt(nn);
   for (uint32_t i = 0; i < n; i++) v[i].w = nn > 0 ? (float)(v[i].w / nn) : 0;
-  qsort(v, n, sizeof *v, cmp_vw);
+  for (uint32_t i = 1; i < n; i++) { /* by id (distinct; at most VK or TK of them) */
+    rasd__vw x = v[i];
+    uint32_t j = i;
+    for (; j > 0 && v[j - 1].id > x.id; j--) v[j] = v[j - 1];
+    v[j] = x;
+  }
   return n;
 }
 
@@ -979,10 +987,9 @@ static int link_pending(rasd_corpus *c, int sort) {
   rasd__arena *ar = NULL;
   int rc = RASD_OK;
   for (size_t k = 0; k < c->n_pending; k++) {
-    if (!ar || rasd__arena_used(ar) > (1u << 22)) {
-      rasd__arena_free(ar);
-      if (!(ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
-    }
+    /* a fresh arena per article: its first block is the one the last article freed, still in the cache */
+    rasd__arena_free(ar);
+    if (!(ar = rasd__arena_new(1 << 16))) return RASD_ENOMEM;
     if ((rc = link_one(c, c->pending[k], ar)) != RASD_OK) break;
     if (RASD__VEC_PUSH(c->lord, c->n_lord, c->cap_lord, c->pending[k])) { rc = RASD_ENOMEM; break; }
     if ((k & 1023) == 1023) {

@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "story/story_int.h"
 
 /* ---- string interner ---- */
@@ -32,9 +33,23 @@ void rasd__strtab_free(rasd__strtab *t) {
   memset(t, 0, sizeof *t);
 }
 
+/* A zeroed table of 'n' slots; from 2 MB up, aligned to and backed by huge pages where the system gives them (every
+ * distinct stem of every article probes one random slot: with small pages most probes also miss the TLB). */
+static uint64_t *slots_alloc(size_t n) {
+  size_t bytes = n * sizeof(uint64_t), huge = (size_t)2 << 20;
+  if (bytes < huge) return calloc(n, sizeof(uint64_t));
+  void *p = NULL;
+  if (posix_memalign(&p, huge, bytes)) return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise(p, bytes, MADV_HUGEPAGE);
+#endif
+  memset(p, 0, bytes);
+  return p;
+}
+
 static int strtab_rehash(rasd__strtab *t) {
   size_t ns = t->nslot * 2;
-  uint64_t *sl = calloc(ns, sizeof *sl);
+  uint64_t *sl = slots_alloc(ns);
   if (!sl) return -1;
   for (size_t i = 0; i < t->n; i++) {
     size_t h = t->hash[i] & (ns - 1);
@@ -290,14 +305,16 @@ oom:
 /* ---- record encoding ---- */
 
 void rasd__put_u(rasd__buf *b, uint64_t v) {
-  char tmp[10];
+  if ((b->len + 11 > b->cap || b->oom) && rasd__buf_grow(b, 10)) return; /* room for the longest, written in place */
+  char *p = b->s + b->len;
   int n = 0;
   do {
     unsigned char c = v & 0x7f;
     v >>= 7;
-    tmp[n++] = (char)(v ? c | 0x80 : c);
+    p[n++] = (char)(v ? c | 0x80 : c);
   } while (v);
-  rasd__buf_add(b, tmp, (size_t)n);
+  b->len += (size_t)n;
+  b->s[b->len] = 0;
 }
 static void put_s(rasd__buf *b, const char *s, size_t n) {
   if (!s) { rasd__put_u(b, 0); return; }

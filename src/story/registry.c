@@ -10,8 +10,9 @@
 #define MAX_NBRS 48
 #define MAX_VERIFY_FORMS 8
 
-/* 'h': hs(text), checked before the text; 'skip': it starts with a title or descriptor word (pick_canonical passes it). */
-typedef struct cform { char *text; uint32_t count; int ntok; uint32_t h; uint8_t skip; } cform;
+/* 'h': the low bits of hs(text), checked before the text; 'ntok': words of the parsed name (at most RASD__NAME_MAXTOK);
+ * 'skip': it starts with a title or descriptor word (pick_canonical passes it). */
+typedef struct cform { char *text; uint32_t count; uint16_t h; uint8_t ntok, skip; } cform;
 
 typedef struct cent {
   uint8_t type;
@@ -27,11 +28,12 @@ typedef struct cent {
 } cent;
 
 /* String → ids multimap (chained; keys owned). */
-/* String → ids multimap: a table of distinct keys (open addressing), each with its ids in the order they were added;
- * 'node' keeps every (key, id) pair in that order too (the saved state), and 'set' holds the pairs (key index, id) so
- * that adding one already there costs one probe (a key many entities share, such as a common surname, has many ids). */
-typedef struct mkey { char *key; uint32_t h; int32_t *ids; size_t n, cap; } mkey;
-typedef struct mnode { uint32_t key; int32_t id; } mnode;
+/* String → ids multimap: a table of distinct keys (open addressing); 'node' holds every (key, id) pair in the order
+ * added (the saved state), each linked to the pair added before it under the same key, and 'set' holds the pairs
+ * (key index, id) so that adding one already there costs one probe (a key many entities share, such as a common
+ * surname, has many ids). */
+typedef struct mkey { char *key; uint32_t h; int32_t last; } mkey;  /* last: its newest node, −1 */
+typedef struct mnode { uint32_t key; int32_t id, prev; } mnode;      /* prev: the key's node before, −1 */
 typedef struct mmap_ {
   mkey *k; size_t nk, capk;
   uint32_t *kslot; size_t nkslot;  /* key index + 1 by hash */
@@ -113,7 +115,7 @@ static int mm_add(mmap_ *m, const char *key, int32_t id) {
   if (ki >= 0 && mm_has(m, (uint32_t)ki, id)) return 0;
   if (ki < 0) {
     if (2 * (m->nk + 1) > m->nkslot && kslot_grow(m)) return -1;
-    mkey k = {rasd__strdup0(key), h, NULL, 0, 0};
+    mkey k = {rasd__strdup0(key), h, -1};
     if (!k.key || RASD__VEC_PUSH(m->k, m->nk, m->capk, k) < 0) { free(k.key); return -1; }
     ki = (int64_t)m->nk - 1;
     size_t s = mix_slot(h, m->nkslot);
@@ -122,9 +124,9 @@ static int mm_add(mmap_ *m, const char *key, int32_t id) {
   }
   if (2 * (m->n + 1) > m->nset && set_grow(m)) return -1;
   mkey *k = &m->k[ki];
-  mnode nd = {(uint32_t)ki, id};
-  if (RASD__VEC_PUSH(k->ids, k->n, k->cap, id) < 0) return -1;
-  if (RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) { k->n--; return -1; }
+  mnode nd = {(uint32_t)ki, id, k->last};
+  if (RASD__VEC_PUSH(m->node, m->n, m->cap, nd) < 0) return -1;
+  k->last = (int32_t)m->n - 1;
   uint64_t x = (uint64_t)(ki + 1) << 32 | (uint32_t)id;
   size_t s = mix_slot(x, m->nset);
   while (m->set[s]) s = (s + 1) & (m->nset - 1);
@@ -137,14 +139,13 @@ static int mm_get(const mmap_ *m, const char *key, int32_t *out, int max) {
   if (!key) return 0;
   int64_t ki = mm_key(m, key, hs(key));
   if (ki < 0) return 0;
-  const mkey *k = &m->k[ki];
   int n = 0;
-  for (size_t i = k->n; i-- > 0 && n < max;) out[n++] = k->ids[i];
+  for (int32_t i = m->k[ki].last; i >= 0 && n < max; i = m->node[i].prev) out[n++] = m->node[i].id;
   return n;
 }
 
 static void mm_free(mmap_ *m) {
-  for (size_t i = 0; i < m->nk; i++) free(m->k[i].key), free(m->k[i].ids);
+  for (size_t i = 0; i < m->nk; i++) free(m->k[i].key);
   free(m->k);
   free(m->kslot);
   free(m->node);
@@ -262,11 +263,11 @@ static uint8_t form_skip(const char *text) {
 
 static int add_form(cent *e, const char *text, uint32_t count) {
   e->ptrs_ok = 0;
-  uint32_t h = hs(text);
+  uint16_t h = (uint16_t)hs(text);
   for (size_t f = 0; f < e->n_forms; f++)
     if (e->forms[f].h == h && !strcmp(e->forms[f].text, text)) { e->forms[f].count += count; return 0; }
   rasd__name nm;
-  cform cf = {rasd__strdup0(text), count, rasd__name_parse(text, strlen(text), &nm), h, form_skip(text)};
+  cform cf = {rasd__strdup0(text), count, h, (uint8_t)rasd__name_parse(text, strlen(text), &nm), form_skip(text)};
   if (!cf.text || RASD__VEC_PUSH(e->forms, e->n_forms, e->cap_forms, cf) < 0) { free(cf.text); return -1; }
   return 0;
 }
@@ -327,8 +328,9 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   if (de->key && (nc = mm_get(&r->by_key, de->key, cand, 64)) > 0) {
     for (int i = 0; i < nc; i++) {
       cent *e = &r->e[cand[i]];
-      if (!types_ok(e->type, de->type) || !verify(r, e, de->canonical)) continue;
-      if (best < 0 || e->mentions > r->e[best].mentions) best = cand[i];
+      /* the most mentioned that verifies: one that could not beat the best so far is not verified */
+      if (!types_ok(e->type, de->type) || (best >= 0 && e->mentions <= r->e[best].mentions)) continue;
+      if (verify(r, e, de->canonical)) best = cand[i];
     }
     if (best >= 0) return best;
   }
@@ -634,8 +636,10 @@ int rasd__registry_load(rasd_registry *r, const unsigned char *p, size_t n) {
     for (uint64_t f = 0; f < nf; f++) {
       cform cf = {get_z(&c), 0, 0, 0, 0};
       cf.count = (uint32_t)rasd__get_u(&c);
-      cf.ntok = (int)rasd__get_u(&c);
-      if (cf.text) cf.h = hs(cf.text), cf.skip = form_skip(cf.text);
+      uint64_t nt = rasd__get_u(&c);
+      if (nt > RASD__NAME_MAXTOK) c.bad = 1;
+      cf.ntok = (uint8_t)nt;
+      if (cf.text) cf.h = (uint16_t)hs(cf.text), cf.skip = form_skip(cf.text);
       if (!c.bad && cf.text && RASD__VEC_PUSH(x->forms, x->n_forms, x->cap_forms, cf) == 0) continue;
       int oom = c.bad == 2 || (!c.bad && cf.text);
       free(cf.text);

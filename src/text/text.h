@@ -113,8 +113,8 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *s, size_t len);
 /* Frees the buffers of 'ts' (not ts itself). */
 void rasd__tokscan_free(rasd__tokscan *ts);
 
-/* Caps the vector code of the kernel at 'level' (0 scalar tables only, 1 SSE2, 2 AVX2, 3 AVX-512BW when the CPU
- * has them; the default is the best there is) and returns the previous cap; level < 0 only returns it. For tests and
+/* Caps the vector code of the kernel at 'level' (0 scalar tables only, 1 SSE2, 2 AVX2, 3 AVX-512BW, 4 AVX-512 VBMI
+ * and VBMI2 when the CPU has them; the default is the best there is) and returns the previous cap; level < 0 only returns it. For tests and
  * benchmarks: every level gives the same tokens. Not thread-safe. */
 int rasd__tok_simd(int level);
 

@@ -506,38 +506,91 @@ __attribute__((target("avx2"))) SCAN_FN void scan64_avx2(const unsigned char *p,
   SCAN64_BODY(av, __m256i, 32);
 }
 
-/* The same with mask registers (AVX-512BW), all 64 bytes at once. */
-__attribute__((target("avx512bw"))) SCAN_FN void scan64_avx512(const unsigned char *p, char *out, masks64 *M) {
+/* Classes of the ASCII bytes of 64 (bit k: byte k). */
+typedef struct ascii64 {
+  __mmask64 ws, nl, pr, dg, ns, qu, ev; /* ' ' \t \r \n; \n; printable but letters and digits; digits; + , - . / : @ _;
+                                         * " '; . ! ? */
+} ascii64;
 #define B(v) _mm512_load_si512((const void *)rasd__bcast[(uint8_t)(v)])
 #define EQ(k, v, b) _mm512_mask_cmpeq_epi8_mask(k, v, B(b))
 #define IN(k, v, lo, hi) _mm512_mask_cmple_epu8_mask(_mm512_mask_cmpge_epu8_mask(k, v, B(lo)), v, B(hi))
+
+/* ascii64 by comparisons (AVX-512BW). */
+__attribute__((target("avx512bw"))) SCAN_FN void ascii_cmp(__m512i x, __mmask64 hi, ascii64 *A) {
+  const __mmask64 all = ~0ull;
+  (void)hi;
+  A->nl = EQ(all, x, '\n');
+  A->ws = EQ(all, x, ' ') | EQ(all, x, '\t') | EQ(all, x, '\r') | A->nl;
+  A->dg = IN(all, x, '0', '9');
+  A->ns = IN(all, x, '+', '/') | EQ(all, x, ':') | EQ(all, x, '@') | EQ(all, x, '_');
+  A->pr = IN(all, x, 0x21, 0x7E) & ~A->dg & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
+  A->qu = EQ(all, x, '"') | EQ(all, x, '\'');
+  A->ev = EQ(all, x, '.') | EQ(all, x, '!') | EQ(all, x, '?');
+}
+
+/* Bits of ascii_tab[] for ascii_perm(). */
+enum { AC_WS = 1, AC_NL = 2, AC_PR = 4, AC_DG = 8, AC_NS = 16, AC_QU = 32, AC_EV = 64 };
+static const uint8_t ascii_tab[128] __attribute__((aligned(64))) = {
+  ['\t'] = AC_WS, ['\n'] = AC_WS | AC_NL, ['\r'] = AC_WS, [' '] = AC_WS, ['!'] = AC_PR | AC_EV, ['"'] = AC_PR | AC_QU,
+  ['#'] = AC_PR, ['$'] = AC_PR, ['%'] = AC_PR, ['&'] = AC_PR, ['\''] = AC_PR | AC_QU, ['('] = AC_PR, [')'] = AC_PR,
+  ['*'] = AC_PR, ['+'] = AC_PR | AC_NS, [','] = AC_PR | AC_NS, ['-'] = AC_PR | AC_NS, ['.'] = AC_PR | AC_NS | AC_EV,
+  ['/'] = AC_PR | AC_NS, ['0'] = AC_DG, ['1'] = AC_DG, ['2'] = AC_DG, ['3'] = AC_DG, ['4'] = AC_DG, ['5'] = AC_DG,
+  ['6'] = AC_DG, ['7'] = AC_DG, ['8'] = AC_DG, ['9'] = AC_DG, [':'] = AC_PR | AC_NS, [';'] = AC_PR, ['<'] = AC_PR,
+  ['='] = AC_PR, ['>'] = AC_PR, ['?'] = AC_PR | AC_EV, ['@'] = AC_PR | AC_NS, ['['] = AC_PR, ['\\'] = AC_PR,
+  [']'] = AC_PR, ['^'] = AC_PR, ['_'] = AC_PR | AC_NS, ['`'] = AC_PR, ['{'] = AC_PR, ['|'] = AC_PR, ['}'] = AC_PR,
+  ['~'] = AC_PR};
+
+/* ascii64 by one look-up of every byte in ascii_tab[] (AVX-512 VBMI vpermi2b) and a bit test per class. */
+__attribute__((target("avx512bw,avx512vbmi"))) SCAN_FN void ascii_perm(__m512i x, __mmask64 hi, ascii64 *A) {
+  __m512i c = _mm512_permutex2var_epi8(_mm512_load_si512((const void *)ascii_tab), x,
+                                       _mm512_load_si512((const void *)(ascii_tab + 64)));
+  __mmask64 lo = ~hi; /* bytes >= 0x80 index the table by their low seven bits */
+  A->ws = _mm512_mask_test_epi8_mask(lo, c, B(AC_WS));
+  A->nl = _mm512_mask_test_epi8_mask(lo, c, B(AC_NL));
+  A->pr = _mm512_mask_test_epi8_mask(lo, c, B(AC_PR));
+  A->dg = _mm512_mask_test_epi8_mask(lo, c, B(AC_DG));
+  A->ns = _mm512_mask_test_epi8_mask(lo, c, B(AC_NS));
+  A->qu = _mm512_mask_test_epi8_mask(lo, c, B(AC_QU));
+  A->ev = _mm512_mask_test_epi8_mask(lo, c, B(AC_EV));
+}
+
+/* The same as SCAN64_BODY with mask registers (AVX-512BW), all 64 bytes at once; 'asc' classifies the ASCII bytes. */
+__attribute__((target("avx512bw"))) SCAN_FN void scan512(const unsigned char *p, char *out, masks64 *M,
+                                                         void (*asc)(__m512i, __mmask64, ascii64 *)) {
   const __mmask64 all = ~0ull;
   __m512i x = _mm512_loadu_si512((const void *)p), nx = _mm512_loadu_si512((const void *)(p + 1));
   __m512i pv = _mm512_loadu_si512((const void *)(p - 1));
+  __mmask64 hi = _mm512_movepi8_mask(x);
+  ascii64 A;
+  asc(x, hi, &A);
   __mmask64 l8 = EQ(all, x, 0xD8), l9 = EQ(all, x, 0xD9), c2 = EQ(all, x, 0xC2);
   __mmask64 lead = IN(l8, nx, 0xA1, 0xBA) | IN(l9, nx, 0x81, 0x8A);
   __mmask64 ap = EQ(l8, nx, 0x8C) | EQ(l8, nx, 0x9B) | EQ(l8, nx, 0x9F);
   __mmask64 qt = EQ(c2, nx, 0xAB) | EQ(c2, nx, 0xBB);
   __mmask64 nbsp = EQ(c2, nx, 0xA0) | EQ(EQ(all, pv, 0xC2), x, 0xA0);
-  __mmask64 nl = EQ(all, x, '\n');
-  __mmask64 ws = EQ(all, x, ' ') | EQ(all, x, '\t') | EQ(all, x, '\r') | nl | nbsp;
-  __mmask64 dg = IN(all, x, '0', '9'), ns = IN(all, x, '+', '/') | EQ(all, x, ':') | EQ(all, x, '@') | EQ(all, x, '_');
-  __mmask64 pr = IN(all, x, 0x21, 0x7E) & ~dg & ~IN(all, _mm512_or_si512(x, B(0x20)), 'a', 'z');
-  __mmask64 pu = pr & ~_mm512_cmpeq_epi8_mask(x, nx);
-  __mmask64 hi = _mm512_movepi8_mask(x);
+  __mmask64 ws = A.ws | nbsp;
+  __mmask64 pu = A.pr & ~_mm512_cmpeq_epi8_mask(x, nx);
   __mmask64 mk = EQ(l9, nx, 0x80) | IN(l9, nx, 0x8B, 0x92);
-  __mmask64 qu = EQ(all, x, '"') | EQ(all, x, '\'') | c2;
-  __mmask64 evm = qu | EQ(all, x, '.') | EQ(all, x, '!') | EQ(all, x, '?') | EQ(l8, nx, 0x9F);
+  __mmask64 qu = A.qu | c2;
+  __mmask64 evm = qu | A.ev | EQ(l8, nx, 0x9F);
   __mmask64 p8 = EQ(all, pv, 0xD8);
   __m512i y = _mm512_mask_mov_epi8(x, EQ(p8, _mm512_or_si512(x, B(1)), 0xA3) | EQ(p8, x, 0xA5), B(0xA7));
   y = _mm512_mask_mov_epi8(y, EQ(p8, x, 0xA9), B(0x87));
   y = _mm512_mask_mov_epi8(y, EQ(l8, nx, 0xA9), B(0xD9));
   y = _mm512_mask_mov_epi8(y, EQ(EQ(all, pv, 0xD9), x, 0x89), B(0x8A));
   _mm512_storeu_si512((void *)out, y);
+  masks_set(M, lead, ws, A.nl, hi, pu, qt, ap, qu, evm, mk, A.dg, A.ns);
+}
 #undef B
 #undef EQ
 #undef IN
-  masks_set(M, lead, ws, nl, hi, pu, qt, ap, qu, evm, mk, dg, ns);
+
+__attribute__((target("avx512bw"))) SCAN_FN void scan64_avx512(const unsigned char *p, char *out, masks64 *M) {
+  scan512(p, out, M, ascii_cmp);
+}
+
+__attribute__((target("avx512bw,avx512vbmi"))) SCAN_FN void scan64_vbmi(const unsigned char *p, char *out, masks64 *M) {
+  scan512(p, out, M, ascii_perm);
 }
 #endif
 
@@ -634,7 +687,7 @@ static inline __attribute__((always_inline)) int emit_scalar(rasd__ktok **tp, ui
 
 #if defined(HAVE_AVX2_PATH) && (defined(__clang__) || __GNUC__ >= 8)
 #define HAVE_VBMI2_PATH 1
-#define VBMI2_TARGET __attribute__((target("avx512bw,avx512vl,avx512vbmi2,bmi,bmi2,popcnt")))
+#define VBMI2_TARGET __attribute__((target("avx512bw,avx512vl,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt")))
 /* emit_fn with AVX-512 VBMI2: the first bytes, last bytes and kind|flags of all tokens compressed into byte lanes
  * (vpcompressb), sixteen tokens at a time widened to 32-bit lanes and transposed into 16-byte tokens. No branch
  * but the group count (a block rarely holds more than sixteen tokens). */
@@ -868,7 +921,7 @@ __attribute__((target("avx512bw"))) static size_t block64_avx512(ctx *c, size_t 
 
 #ifdef HAVE_VBMI2_PATH
 VBMI2_TARGET static size_t block64_vbmi2(ctx *c, size_t i, unsigned *flags) {
-  return block_run(c, i, flags, scan64_avx512, emit_vbmi2, 1);
+  return block_run(c, i, flags, scan64_vbmi, emit_vbmi2, 1);
 }
 #endif
 
@@ -879,9 +932,12 @@ __attribute__((target("avx2"))) static void scan_avx2_call(const unsigned char *
 __attribute__((target("avx512bw"))) static void scan_avx512_call(const unsigned char *p, char *out, masks64 *M) {
   scan64_avx512(p, out, M);
 }
+__attribute__((target("avx512bw,avx512vbmi"))) static void scan_vbmi_call(const unsigned char *p, char *out, masks64 *M) {
+  scan64_vbmi(p, out, M);
+}
 #endif
 
-/* 1 when the scanner 'lvl' (1 SSE2, 2 AVX2, 3 AVX-512BW) gives every letter ء–ي its two-byte form in the table. */
+/* 1 when the scanner 'lvl' (1 SSE2, 2 AVX2, 3 AVX-512BW, 4 AVX-512 VBMI) gives every letter ء–ي its two-byte form in the table. */
 static int block_ok(int lvl) {
   for (unsigned cp = 0x640; cp <= 0x652; cp++) /* the marks the block path drops from forms */
     if ((cp == 0x640 || cp >= 0x64B) && (rasd__ar2_tab[cp - 0x600] & 0xFF) != RASD__AR2_MARK) return 0;
@@ -893,7 +949,8 @@ static int block_ok(int lvl) {
     memset(in, ' ', sizeof in);
     for (int k = 1; k <= 64; k += 2) { in[k] = (unsigned char)(0xC0 | (cp >> 6)); in[k + 1] = (unsigned char)(0x80 | (cp & 0x3F)); }
 #ifdef HAVE_AVX2_PATH
-    if (lvl == 3) scan_avx512_call(in + 1, out, &M);
+    if (lvl == 4) scan_vbmi_call(in + 1, out, &M);
+    else if (lvl == 3) scan_avx512_call(in + 1, out, &M);
     else if (lvl == 2) scan_avx2_call(in + 1, out, &M);
     else
 #endif
@@ -909,10 +966,9 @@ static int block_ok(int lvl) {
 
 
 static int simd_max;
-static int use_vbmi2; /* level 3 writes tokens with emit_vbmi2() (set by block_level()) */
 
-/* The block scanner to use: 0 none, 1 SSE2, 2 AVX2, 3 AVX-512BW (as the CPU has them); each checked against the
- * table. */
+/* The block scanner to use: 0 none, 1 SSE2, 2 AVX2, 3 AVX-512BW, 4 AVX-512 VBMI/VBMI2 (ASCII classes by table
+ * look-up, tokens written with emit_vbmi2()), as the CPU has them; each checked against the table. */
 static int block_level(void) {
   static int lvl = -1;
   if (lvl < 0) {
@@ -923,8 +979,10 @@ static int block_level(void) {
     if (l == 2 && __builtin_cpu_supports("avx512bw") && block_ok(3)) l = 3;
 #endif
 #ifdef HAVE_VBMI2_PATH
-    use_vbmi2 = l == 3 && __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512vl") &&
-                __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
+    if (l == 3 && __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("avx512vbmi") &&
+        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt") &&
+        block_ok(4))
+      l = 4;
 #endif
     lvl = l; /* every thread computes the same value */
   }
@@ -932,7 +990,7 @@ static int block_level(void) {
 }
 #endif
 
-static int simd_max = 3; /* rasd__tok_simd() */
+static int simd_max = 4; /* rasd__tok_simd() */
 
 int rasd__tok_simd_active(void) {
   rasd__text_init();
@@ -1311,7 +1369,7 @@ int rasd__tokscan_run(rasd__tokscan *ts, const char *str, size_t len) {
     if (blk && blk_kind[b] && (blk > 1 || blk_kind[b] != RASD_TOK_NUMBER)) { /* many tokens at a time */
       size_t ni;
 #ifdef HAVE_VBMI2_PATH
-      if (blk == 3 && use_vbmi2) ni = block64_vbmi2(c, i, &fl);
+      if (blk == 4) ni = block64_vbmi2(c, i, &fl);
       else
 #endif
 #ifdef HAVE_AVX2_PATH
