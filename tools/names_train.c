@@ -165,6 +165,11 @@ static void unigram(int cv, float *uni) {
 
 /* ---- logistic regression ---- */
 
+/* The direction each feature of rasd__nm_features() may push the decision (+1 towards one name, -1 away, 0
+ * either): the fit may not give a feature the opposite meaning through its correlation with others (a
+ * larger skeleton distance never argues for one name). */
+static const int SIGN[NF] = {+1, +1, +1, +1, +1, -1, +1, +1, +1, 0, -1, 0, -1, -1, -1};
+
 typedef struct ex { double f[NF]; int label, held, ok, rule; } ex;
 
 static void fit_lr(const ex *E, int n, int cv, double l2, int steps, rasd__nmodel *md) {
@@ -191,7 +196,10 @@ static void fit_lr(const ex *E, int n, int cv, double l2, int steps, rasd__nmode
       for (int j = 0; j < NF; j++) g[j] += e * (E[k].f[j] - mu[j]) / sd[j];
       gb += e;
     }
-    for (int j = 0; j < NF; j++) w[j] -= 0.5 * (g[j] / m + l2 * w[j]);
+    for (int j = 0; j < NF; j++) {
+      w[j] -= 0.5 * (g[j] / m + l2 * w[j]);
+      if (SIGN[j] * w[j] < 0) w[j] = 0; /* the weight keeps the direction its feature means */
+    }
     b -= 0.5 * gb / m;
   }
   /* back to raw features */

@@ -97,6 +97,20 @@ static uint8_t letter_sym(int32_t c) {
   return 0;
 }
 
+/* Which letter of its symbol's class 'c' is (0..3; see the model classes in rasd__nm_seq()). */
+static unsigned letter_var(int32_t c) {
+  switch (c) {
+    case 0x063A: case 0x06AF: case 0x06AD: return 1; /* غ گ ڭ */
+    case 0x0642: case 0x06A8: return 2;               /* ق ڨ */
+    case 0x0643: return 3;                            /* ك */
+    case 0x0637: case 0x062D: case 0x0636: case 0x0630: case 0x0635: case 0x067E: case 0x06A4: case 0x06A5:
+      return 1;                                       /* ط ح ض ذ ص پ ڤ */
+    case 0x0638: return 2;                            /* ظ */
+    case 0x0698: return 3;                            /* ژ */
+  }
+  return 0;
+}
+
 /* Title words (normalised: أ/إ/آ→ا, ة→ه, ى→ي) that precede a name and are not part of it. */
 struct wl { const char *s; size_t n; };
 #define W(x) {x, sizeof(x) - 1}
@@ -284,6 +298,7 @@ int rasd__is_descriptor_word(const char *w, size_t len) { return (word_lists(w, 
 static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
   int b = 0;
   t->n = t->had_al = t->nconso = t->final_h = 0;
+  memset(t->var, 0, sizeof t->var);
   if (n >= 4 && cp[0] == 0x0627 && cp[1] == 0x0644) { b = 2; t->had_al = 1; } /* ال */
   for (int i = b; i < n && t->n < RASD__NAME_MAXSYM; i++) {
     int32_t c = cp[i];
@@ -296,6 +311,7 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
     else if (c == 0x0649) s = S_Y;                                             /* ى and ي are written for each other */
     else s = letter_sym(c);
     if (!s) continue;
+    if (s >= S_CONSO && s <= S_DJ) t->var[t->n >> 2] |= (uint8_t)(letter_var(c) << ((t->n & 3) * 2));
     t->sym[t->n++] = s;
     if (!is_vowel(s)) t->nconso++;
     t->final_h = i == n - 1 && (c == 0x0647 || c == 0x0629);
@@ -655,10 +671,13 @@ char *rasd_name_key(const char *s, size_t len) {
 
 /* Past the rules' tolerance plus this much, a pair is too far apart for the model to be asked (and the rule
  * distance is not computed further): keeps the learned model off the many plainly different pairs. */
-#define RULE_GATE 1.5
+#define RULE_GATE 2.5
+
+/* Names with fewer consonants than this are decided by the rules alone. */
+#define MODEL_MIN_CONSO 4
 
 /* The rule verdict on 'x' and 'y' (hand-set costs above): 1 when spellings of one name. 'dist' gets the
- * letter distance of the joined names (some value above 'tol' + RULE_GATE once it is that far) and 'tol'
+ * letter distance of the joined names (some value above 'tol' * RULE_GATE once it is that far) and 'tol'
  * the tolerance it is compared with; 'fc' whether the first consonants agree. */
 static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, double *dist, double *tol_out, int *fc) {
   *dist = 1e9;
@@ -677,7 +696,7 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
   *tol_out = tol;
   /* the model is asked only about pairs with close consonant counts: for the rest, the rules' bound */
   int near = ca - cb <= 2 && cb - ca <= 2;
-  double d = g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol + (near ? RULE_GATE : 0));
+  double d = g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol * (near ? RULE_GATE : 1));
   *dist = near ? d : 1e9;
   if (x->n == y->n && x->n >= 2 && !typo) {
     for (int t = 0; t < x->n; t++)
@@ -696,6 +715,24 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
 
 #include "extract/names_model.inc"
 
+/* Model classes: 1..12 vowel letters (ا و ي ء, each first, inside, last in the word), a final ه/ة, other
+ * (Latin, digits), then the consonant letters: each symbol's class split into its letters (ج غ ق ك…). */
+#define NM_FINAL_H 13
+#define NM_OTHER 14
+#define NM_C0 15
+/* letters per consonant symbol S_B..S_DJ, and where each symbol's classes start */
+static const uint8_t NM_NVAR[] = {2, 2, 4, 2, 1, 2, 4, 1, 2, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1};
+static const uint8_t NM_OFF[] = {0, 2, 4, 8, 10, 11, 13, 17, 18, 20, 21, 23, 24, 25, 26, 27, 28, 29, 30};
+_Static_assert(NM_C0 + 31 == RASD__NM_K, "model classes");
+
+/* The consonant symbol of model class 'c' (its letters' class: ج and ك are both S_G), 0 for a vowel or other. */
+static uint8_t nm_conso(uint8_t c) {
+  if (c < NM_C0) return 0;
+  int s = 0;
+  while (s + 1 < (int)sizeof NM_OFF && NM_OFF[s + 1] <= c - NM_C0) s++;
+  return (uint8_t)(S_CONSO + s);
+}
+
 int rasd__nm_seq(const rasd__name *nm, uint8_t *out) {
   int n = 0;
   for (int t = 0; t < nm->n; t++) {
@@ -704,10 +741,13 @@ int rasd__nm_seq(const rasd__name *nm, uint8_t *out) {
       if (n == RASD__NM_MAXSEQ) return -1;
       uint8_t s = k->sym[i];
       int c;
-      if (i == k->n - 1 && k->final_h) c = 33;
+      if (i == k->n - 1 && k->final_h) c = NM_FINAL_H;
       else if (is_vowel(s)) c = 1 + (s - 1) * 3 + (i == 0 ? 0 : i == k->n - 1 ? 2 : 1);
-      else if (s >= S_CONSO && s <= S_DJ) c = 13 + (s - S_CONSO);
-      else c = 32;
+      else if (s >= S_CONSO && s <= S_DJ) {
+        unsigned v = (k->var[i >> 2] >> ((i & 3) * 2)) & 3;
+        if (v >= NM_NVAR[s - S_CONSO]) v = 0;
+        c = NM_C0 + NM_OFF[s - S_CONSO] + (int)v;
+      } else c = NM_OTHER;
       out[n++] = (uint8_t)c;
     }
   }
@@ -765,8 +805,14 @@ static int vowel_gap_diffs(const rasd__name *x, const rasd__name *y) {
 static int skeleton_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   uint8_t x[RASD__NM_MAXSEQ], y[RASD__NM_MAXSEQ];
   int nx = 0, ny = 0;
-  for (int i = 0; i < na; i++) if (a[i] >= 13 && (!nx || x[nx - 1] != a[i])) x[nx++] = a[i];
-  for (int j = 0; j < nb; j++) if (b[j] >= 13 && (!ny || y[ny - 1] != b[j])) y[ny++] = b[j];
+  for (int i = 0; i < na; i++) {
+    uint8_t c = nm_conso(a[i]);
+    if (c && (!nx || x[nx - 1] != c)) x[nx++] = c;
+  }
+  for (int j = 0; j < nb; j++) {
+    uint8_t c = nm_conso(b[j]);
+    if (c && (!ny || y[ny - 1] != c)) y[ny++] = c;
+  }
   int row[RASD__NM_MAXSEQ + 1];
   for (int j = 0; j <= ny; j++) row[j] = j;
   for (int i = 1; i <= nx; i++) {
@@ -786,7 +832,7 @@ static int skeleton_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
 static int conso_at(const uint8_t *s, int n, int last) {
   for (int i = 0; i < n; i++) {
     uint8_t c = s[last ? n - 1 - i : i];
-    if (c >= 13) return c;
+    if (nm_conso(c)) return nm_conso(c);
   }
   return 0;
 }
@@ -796,7 +842,16 @@ static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__n
   double d, tol;
   int fc;
   int v = *rv = rules_spelling(x, y, flags, &d, &tol, &fc);
-  if (!fc || d > tol + RULE_GATE || d <= 0) return -1; /* d 0: the same letters, one name (the rules say so) */
+  if (!fc || d > tol * RULE_GATE) return -1;
+  if (d <= 0) return -1; /* the same consonants and vowel letters (ج for غ, a hamza seat): the rules say one name */
+  {
+    /* short names are the rules' alone: the model learnt foreign names, and in short (often native) names a
+     * vowel letter more or less is another word (مصر / المسيرة, الصين / السنة) */
+    int cx = 0, cy = 0;
+    for (int t = 0; t < x->n; t++) cx += x->tok[t].nconso;
+    for (int t = 0; t < y->n; t++) cy += y->tok[t].nconso;
+    if ((cx < cy ? cx : cy) < MODEL_MIN_CONSO) return -1;
+  }
   if (x->n == y->n && x->n >= 2) return -1; /* word by word: rasd__nm_decide() */
   if (x->n != y->n) { /* a word split or joined, never one dropped or added (بادن / بادن بادن) */
     int cx = 0, cy = 0;
@@ -807,20 +862,21 @@ static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__n
   uint8_t a[RASD__NM_MAXSEQ], b[RASD__NM_MAXSEQ];
   int na = rasd__nm_seq(x, a), nb = rasd__nm_seq(y, b);
   if (na <= 0 || nb <= 0) return -1;
+  if (na == nb && !memcmp(a, b, (size_t)na)) { *rv = 1; return -1; } /* the same letters: one name */
   double vs = -rasd__nm_viterbi(&md->same, a, na, b, nb), vd = -rasd__nm_viterbi(&md->diff, a, na, b, nb);
   double l0 = 0;
   for (int i = 0; i < na; i++) l0 -= md->uni[a[i]];
   for (int j = 0; j < nb; j++) l0 -= md->uni[b[j]];
   int cx = 0, cy = 0;
-  for (int i = 0; i < na; i++) cx += a[i] >= 13;
-  for (int j = 0; j < nb; j++) cy += b[j] >= 13;
+  for (int i = 0; i < na; i++) cx += a[i] >= NM_C0;
+  for (int j = 0; j < nb; j++) cy += b[j] >= NM_C0;
   double n = na + nb, cmin = cx < cy ? cx : cy;
   f[0] = (vs - l0) / n;
   f[1] = (vs - vd) / n;
   f[2] = (vs - l0) / 10;
   f[3] = (vs - vd) / 10;
   f[4] = v;
-  f[5] = (d > tol + RULE_GATE ? tol + RULE_GATE : d) / tol;
+  f[5] = (d > tol * RULE_GATE ? tol * RULE_GATE : d) / tol;
   f[6] = same_skeleton(x, y);
   f[7] = conso_at(a, na, 0) == conso_at(b, nb, 0);
   f[8] = a[na - 1] == b[nb - 1];
@@ -832,6 +888,7 @@ static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__n
    * the same one */
   uint8_t ea = a[na - 1], eb = b[nb - 1];
   f[13] = ea >= 1 && ea <= 9 && eb >= 1 && eb <= 9 && ea != eb && (ea - 1) % 3 == 2 && (eb - 1) % 3 == 2;
+  if (f[13] > 0 && !v) return -1; /* the rules' guard stands: Blanca is not Blanco */
   f[14] = skeleton_dist(a, na, b, nb);
   return 0;
 }

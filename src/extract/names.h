@@ -18,6 +18,7 @@ typedef struct rasd__ntok {
   uint8_t had_al;   /* the token started with ال (stripped from sym) */
   uint8_t nconso;   /* consonant symbols in sym */
   uint8_t final_h;  /* the last symbol is a final ه or ة (S_A, as ا): the learned model tells them apart */
+  uint8_t var[RASD__NAME_MAXSYM / 4]; /* 2 bits per symbol: which letter of its class (ج غ ق ك for g…) */
 } rasd__ntok;
 
 /* A parsed name: titles, initials and descriptor words dropped. */
@@ -58,7 +59,7 @@ int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len);
 
 /* ---- the learned spelling model (names_model.inc, made by tools/names_train.c from the dev name pairs) ---- */
 
-#define RASD__NM_K 34     /* model letter classes: vowel letters by place in the word, consonant classes, other */
+#define RASD__NM_K 46     /* model letter classes: vowel letters by place in the word, final ه/ة, other, consonant letters */
 #define RASD__NM_MAXSEQ 96 /* letters of a name the model reads; longer names are decided by the rules alone */
 #define RASD__NM_NF 15    /* features of the pair decision */
 
