@@ -3,7 +3,9 @@
 # next to a plain TF-IDF cosine single-link baseline on the same articles. Skips without ../shared.
 # usage: sh eval/stories_dev.sh [RASD]   (RASD defaults to build/rasd; SHARED to ../shared; ERRORS=1 lists the errors;
 #        HALF=A or HALF=B keeps the stories of one half only: split by crc32 of the story label, A even, B odd;
-#        tune on A, report B)
+#        tune on A, report B; ORDERS=N also runs N-1 fixed pseudo-random renamings of the ids within each day (seeds
+#        1..N-1; order 0 keeps the ids) and reports the mean, min and max over the N orders: ids are arbitrary within
+#        a day, so no change is judged on one lucky order)
 set -u
 RASD=${1:-${RASD:-build/rasd}}
 SHARED=${SHARED:-../shared}
@@ -29,11 +31,47 @@ with open(os.path.join(out, 'dev.jsonl'), 'w', encoding='utf-8') as f, open(os.p
         f.write(json.dumps({'id': aid, 'date': r['date_extracted'][:10], 'title': r['title'], 'source': r['source'],
                             'content': r['content']}, ensure_ascii=False) + '\n')
         g.write(f'{aid}\t{story}\n')
+# ORDERS=N: order k renames the ids of each day by a permutation of that day's indices (random.Random(k)) and
+# shuffles the lines; the gold labels follow the articles.
+import random
+for k in range(1, int(os.environ.get('ORDERS', '1') or 1)):
+    rng = random.Random(k)
+    perm = {}
+    for day in days:
+        idx = [r[1] for r in rows if r[0] == day]
+        new = idx[:]; rng.shuffle(new)
+        perm.update({(day, a): b for a, b in zip(idx, new)})
+    lines = open(os.path.join(out, 'dev.jsonl'), encoding='utf-8').read().splitlines()
+    gold = open(os.path.join(out, 'gold.tsv'), encoding='utf-8').read().splitlines()
+    ren = {}
+    for day, idx, story in rows: ren[f'{day}-{idx}'] = f'{day}-{perm[(day, idx)]}'
+    recs = [json.loads(l) for l in lines]
+    for r in recs: r['id'] = ren[r['id']]
+    rng.shuffle(recs)
+    with open(os.path.join(out, f'dev{k}.jsonl'), 'w', encoding='utf-8') as f:
+        for r in recs: f.write(json.dumps(r, ensure_ascii=False) + '\n')
+    with open(os.path.join(out, f'gold{k}.tsv'), 'w', encoding='utf-8') as g:
+        for l in gold: a, st = l.split('\t'); g.write(f'{ren[a]}\t{st}\n')
 print(f'dev set: {len(rows)} articles, {len(set(r[2] for r in rows))} stories', file=sys.stderr)
 PY
 start=$(date +%s.%N)
 "$RASD" stories --format json -q "$T/dev.jsonl" >"$T/out.json" 2>"$T/err" || { echo "rasd stories failed: $(head -c 300 "$T/err")"; exit 1; }
 end=$(date +%s.%N)
+ORDERS=${ORDERS:-1}
+if [ "$ORDERS" -gt 1 ]; then
+  k=0
+  while [ "$k" -lt "$ORDERS" ]; do
+    if [ "$k" = 0 ]; then cp "$T/out.json" "$T/out0.json"; cp "$T/gold.tsv" "$T/gold0.tsv"
+    else "$RASD" stories --format json -q "$T/dev$k.jsonl" >"$T/out$k.json" 2>"$T/err" || { echo "rasd stories failed: $(head -c 300 "$T/err")"; exit 1; }; fi
+    r=$(python3 "$SHARED/tools/bcubed.py" "$T/gold$k.tsv" "$T/out$k.json")
+    echo "order $k:                   B3 F1 $r"
+    echo "$r" >>"$T/orders"
+    k=$((k + 1))
+  done
+  awk '{b[NR]=$1; p[NR]=$7} END {bs=0; ps=0; bmin=bmax=b[1]; pmin=pmax=p[1]
+    for (i=1;i<=NR;i++) {bs+=b[i]; ps+=p[i]; if (b[i]<bmin) bmin=b[i]; if (b[i]>bmax) bmax=b[i]; if (p[i]<pmin) pmin=p[i]; if (p[i]>pmax) pmax=p[i]}
+    printf "over %d orders:            B3 F1 mean %.4f min %.4f max %.4f   pairF1 mean %.4f min %.4f max %.4f\n", NR, bs/NR, bmin, bmax, ps/NR, pmin, pmax}' "$T/orders"
+fi
 echo "rasd stories:              B3 F1 $(python3 "$SHARED/tools/bcubed.py" "$T/gold.tsv" "$T/out.json")"
 for th in 0.2 0.25 0.3; do
   python3 "$HERE/tfidf_baseline.py" "$T/dev.jsonl" $th >"$T/base.json"

@@ -3,17 +3,21 @@
 # weights of src/story/features.c, all named in RASD_STORY_TUNE) by coordinate ascent on B-cubed F1 + pairwise F1
 # of `rasd stories` over one half of the hand-grouped dev set eval/stories-dev.tsv, then reports both halves and
 # the whole set (tune on A, check that B is not worse). Needs ../shared (SHARED=...); skips without it.
-# usage: python3 eval/stories_tune.py [RASD] [--half A|B] [--sweeps N] [KEY=v1,v2,... ...]
+# usage: python3 eval/stories_tune.py [RASD] [--half A|B] [--sweeps N] [--orders N] [KEY=v1,v2,... ...]
+#   --orders N (default 4): each setting is scored as the mean over N orders of the articles (order 0 keeps the ids;
+#   order k renames the ids within each day by a fixed pseudo-random permutation, seed k, as ORDERS=N of
+#   eval/stories_dev.sh does), so that no setting wins on one lucky order.
 #   e.g. python3 eval/stories_tune.py build/rasd th=0.27,0.32 rg=2,3,4 oh=0.2,0.4 ot=0.05,0.1,0.2
 #   With no KEY arguments it searches the weights added last (rg, rk, oh, ot, otk) around their defaults.
 # Prints the winning RASD_STORY_TUNE string; copy the values into the defaults by hand.
-import collections, json, os, subprocess, sys, tempfile, zipfile, zlib
+import collections, json, random, os, subprocess, sys, tempfile, zipfile, zlib
 
-args, rasd, half, sweeps, space = sys.argv[1:], 'build/rasd', 'A', 2, {}
+args, rasd, half, sweeps, space, orders = sys.argv[1:], 'build/rasd', 'A', 2, {}, 4
 i = 0
 while i < len(args):
     if args[i] == '--half': half = args[i + 1]; i += 2
     elif args[i] == '--sweeps': sweeps = int(args[i + 1]); i += 2
+    elif args[i] == '--orders': orders = int(args[i + 1]); i += 2
     elif '=' in args[i]: k, v = args[i].split('=', 1); space[k] = v.split(','); i += 1
     else: rasd = args[i]; i += 1
 if not space:
@@ -32,18 +36,30 @@ def dev_set(h):
     """The articles of half h (A: crc32 of the label even, B: odd, all) as JSON Lines, and their gold labels."""
     if h in sets: return sets[h]
     sel = [r for r in rows if h == 'all' or zlib.crc32(r[2].encode('utf-8')) % 2 == (h == 'B')]
-    path, gold = os.path.join(tmp, f'dev-{h}.jsonl'), {}
-    with open(path, 'w', encoding='utf-8') as f:
+    out = []
+    for k in range(orders):
+        perm = {}
+        if k:
+            rng = random.Random(k)
+            for day in sorted(set(r[0] for r in sel)):
+                idx = [r[1] for r in sel if r[0] == day]
+                new = idx[:]; rng.shuffle(new)
+                perm.update({(day, a): b for a, b in zip(idx, new)})
+        path, gold, recs = os.path.join(tmp, f'dev-{h}-{k}.jsonl'), {}, []
         for day, idx, story in sel:
             if day not in days:
                 z = zipfile.ZipFile(os.path.join(zdir, day + '.zip'))
                 days[day] = json.loads(z.read([n for n in z.namelist() if n.endswith('.json')][0]))
             r = days[day][int(idx)]
-            aid = f'{day}-{idx}'
-            f.write(json.dumps({'id': aid, 'date': r['date_extracted'][:10], 'title': r['title'], 'source': r['source'],
-                                'content': r['content']}, ensure_ascii=False) + '\n')
+            aid = f'{day}-{perm.get((day, idx), idx)}'
+            recs.append({'id': aid, 'date': r['date_extracted'][:10], 'title': r['title'], 'source': r['source'],
+                         'content': r['content']})
             gold[aid] = story
-    sets[h] = (path, gold)
+        if k: rng.shuffle(recs)
+        with open(path, 'w', encoding='utf-8') as f:
+            for r in recs: f.write(json.dumps(r, ensure_ascii=False) + '\n')
+        out.append((path, gold))
+    sets[h] = out
     return sets[h]
 
 def score(gold, pred):
@@ -62,18 +78,20 @@ cache = {}
 def ev(h, cfg):
     key = (h, tuple(sorted(cfg.items())))
     if key not in cache:
-        path, gold = dev_set(h)
         tune = ','.join(f'{k}={v}' for k, v in cfg.items())
-        p = subprocess.run([rasd, 'stories', '--format', 'json', '-q', path], capture_output=True, text=True,
-                           env=dict(os.environ, RASD_STORY_TUNE=tune))
-        if p.returncode: sys.exit(f'rasd failed: {p.stderr[:300]}')
-        pred = {a: s['id'] for s in json.loads(p.stdout)['stories'] for a in s['articles']}
-        cache[key] = score(gold, pred)
+        res = []
+        for path, gold in dev_set(h):
+            p = subprocess.run([rasd, 'stories', '--format', 'json', '-q', path], capture_output=True, text=True,
+                               env=dict(os.environ, RASD_STORY_TUNE=tune))
+            if p.returncode: sys.exit(f'rasd failed: {p.stderr[:300]}')
+            pred = {a: s['id'] for s in json.loads(p.stdout)['stories'] for a in s['articles']}
+            res.append(score(gold, pred))
+        cache[key] = tuple(sum(r[i] for r in res) / len(res) for i in range(2))
     return cache[key]
 
 cfg = {}
 best = sum(ev(half, cfg))
-print(f'defaults: half {half} B3 F1 %.4f pair F1 %.4f' % ev(half, cfg), flush=True)
+print(f'defaults (mean over {orders} orders): half {half} B3 F1 %.4f pair F1 %.4f' % ev(half, cfg), flush=True)
 for sweep in range(sweeps):
     moved = False
     for k, vals in space.items():

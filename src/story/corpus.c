@@ -24,14 +24,14 @@
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning.
  * rg, rk (the average-link guard), oh (same outlet, other headline numbers) and ot, otk (same outlet, headlines
  * apart): see story_score; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk; } W = {
-    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.3, 3, 0.5, 0.4, 0.1, 0.1};
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -788,6 +788,15 @@ static int cmp_id(const char *a, const char *b) {
 static int cmp_art(const rasd_corpus *c, uint32_t x, uint32_t y) {
   const rasd__art *a = &c->art[x], *b = &c->art[y];
   int r = strcmp(a->date ? a->date : "", b->date ? b->date : "");
+  if (!r && W.ord != 0) {
+    uint64_t ka, kb;
+    if (W.ord == 3) ka = (uint64_t)a->sig[0] << 16 | a->sig[1], kb = (uint64_t)b->sig[0] << 16 | b->sig[1];
+    else {
+      ka = a->len - strlen(a->id), kb = b->len - strlen(b->id);
+      if (W.ord == 1) ka = ~ka, kb = ~kb;
+    }
+    r = ka == kb ? 0 : ka < kb ? -1 : 1;
+  }
   if (!r) r = a->id == b->id ? 0 : cmp_id(a->id, b->id);
   if (!r && x != y) r = x < y ? -1 : 1;
   return r;
@@ -972,6 +981,7 @@ done:
 /* Links the pending articles: in publication order when 'sort', else in the order given (a loaded state replays
  * the saved order of linking). */
 static int link_pending(rasd_corpus *c, int sort) {
+  tune_load();
   sort_ctx = c;
   if (sort && c->n_pending) qsort(c->pending, c->n_pending, sizeof *c->pending, cmp_pending);
   rasd__arena *ar = NULL;
