@@ -157,19 +157,26 @@ def build(names):
         for k in range(len(a)):
             dele[a[:k] + a[k + 1:]].append(a)
     rnd = random.Random(7)
-    neg, seen = [], set()
-    for v, group in sorted(dele.items()):
-        if len(group) < 2: continue
-        if len(group) > 6: group = rnd.sample(group, 6)
-        for i in range(len(group)):
-            for j in range(i + 1, len(group)):
-                x, y = sorted((group[i], group[j]))
-                if x == y or (x, y) in seen: continue
-                ex, ey = ar2en[x], ar2en[y]
-                if ex == ey or lev(ex, ey) < 3: continue
-                if y in by_en[ex] or x in by_en[ey]: continue
-                seen.add((x, y))
-                neg.append((x, y, ex, ey))
+    seen = set()
+
+    def look_alikes(groups):
+        """Pairs within each group of look-alike spellings whose English names differ by three letters or more."""
+        out = []
+        for _, group in sorted(groups.items()):
+            if len(group) < 2: continue
+            if len(group) > 6: group = rnd.sample(group, 6)
+            for i in range(len(group)):
+                for j in range(i + 1, len(group)):
+                    x, y = sorted((group[i], group[j]))
+                    if x == y or (x, y) in seen: continue
+                    ex, ey = ar2en[x], ar2en[y]
+                    if ex == ey or lev(ex, ey) < 3: continue
+                    if y in by_en[ex] or x in by_en[ey]: continue
+                    seen.add((x, y))
+                    out.append((x, y, ex, ey))
+        return out
+
+    neg = look_alikes(dele)
     # negatives, second kind: the same consonant letters (vowel letters, hamza seats, ال and a final ة/ه
     # aside) but different English names: مصر / المسيرة, الصين / السنة. Arabic leaves vowels out, so these
     # are the commonest look-alikes, and a pair of near-equal length (all the deletion neighbours above are)
@@ -178,19 +185,7 @@ def build(names):
     for a in sorted(ar2en):
         k = consonants(a)
         if len(k) >= 2: by_skel[k].append(a)
-    neg2 = []
-    for k, group in sorted(by_skel.items()):
-        if len(group) < 2: continue
-        if len(group) > 6: group = rnd.sample(group, 6)
-        for i in range(len(group)):
-            for j in range(i + 1, len(group)):
-                x, y = sorted((group[i], group[j]))
-                if x == y or (x, y) in seen: continue
-                ex, ey = ar2en[x], ar2en[y]
-                if ex == ey or lev(ex, ey) < 3: continue
-                if y in by_en[ex] or x in by_en[ey]: continue
-                seen.add((x, y))
-                neg2.append((x, y, ex, ey))
+    neg2 = look_alikes(by_skel)
     rnd.shuffle(neg)
     rnd.shuffle(neg2)
     half = min(len(neg2), len(pos) // 2)

@@ -1211,31 +1211,6 @@ json_t *rasd__doc_json_obj(const rasd_doc *d) {
  * jansson leaves it out (json_string() fails: the key, the array element or the removed entry is missing).
  * test_read_json compares the two on the examples and on mutated documents. */
 
-/* 1 when s[0..n) is valid UTF-8 as jansson checks it (no overlongs, surrogates or code points > U+10FFFF). */
-static int json_utf8_ok(const unsigned char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    i += rasd__utf8_simple_prefix((const char *)s + i, n - i);
-    if (i >= n) break;
-    unsigned c = s[i];
-    if (c < 0x80) { i++; continue; }
-    size_t k;
-    uint32_t v;
-    if (c >= 0xC2 && c <= 0xDF) k = 2, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) k = 3, v = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) k = 4, v = c & 0x07;
-    else return 0;
-    if (i + k > n) return 0;
-    for (size_t j = 1; j < k; j++) {
-      if ((s[i + j] & 0xC0) != 0x80) return 0;
-      v = (v << 6) | (s[i + j] & 0x3F);
-    }
-    if (v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) || (k == 3 && v < 0x800) || (k == 4 && v < 0x10000)) return 0;
-    i += k;
-  }
-  return 1;
-}
-
 /* Bytes that need an escape in a JSON string. */
 static const unsigned char json_esc[256] = {
   1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
@@ -1290,7 +1265,7 @@ static void json_put_str(rasd__buf *b, const char *str, size_t n) {
 /* ,"key":"value" (or null for NULL); nothing when value is not valid UTF-8. */
 static void json_put_field(rasd__buf *b, int *first, const char *key, const char *v) {
   size_t n = v ? strlen(v) : 0;
-  if (v && !json_utf8_ok((const unsigned char *)v, n)) return;
+  if (v && !rasd__utf8_ok(v, n)) return;
   if (!*first) rasd__buf_addc(b, ',');
   *first = 0;
   rasd__buf_addc(b, '"');
@@ -1310,7 +1285,7 @@ static void json_put_arr(rasd__buf *b, int *first, const char *key, char **v, si
   for (size_t i = 0; i < nv; i++) {
     const char *x = v[i] ? v[i] : "";
     size_t n = strlen(x);
-    if (!json_utf8_ok((const unsigned char *)x, n)) continue;
+    if (!rasd__utf8_ok(x, n)) continue;
     if (any) rasd__buf_addc(b, ',');
     any = 1;
     json_put_str(b, x, n);
@@ -1349,7 +1324,7 @@ char *rasd_doc_json(const rasd_doc *d) {
     for (size_t i = 0; i < d->n_removed; i++) {
       const char *t = d->removed[i].text ? d->removed[i].text : "", *r = d->removed[i].reason ? d->removed[i].reason : "";
       size_t tl = strlen(t), rl = strlen(r);
-      if (!json_utf8_ok((const unsigned char *)t, tl) || !json_utf8_ok((const unsigned char *)r, rl)) continue;
+      if (!rasd__utf8_ok(t, tl) || !rasd__utf8_ok(r, rl)) continue;
       rasd__buf_adds(&b, any ? ",{\"text\":" : "{\"text\":");
       any = 1;
       json_put_str(&b, t, tl);

@@ -434,17 +434,8 @@ static uint64_t mix64(uint64_t x) {
 
 /* Sorts 'n' 64-bit words by their low 32 bits (distinct here): insertion for short runs, else a radix sort. */
 static void sort_u64_lo(uint64_t *v, size_t n) {
-  if (n <= 48) {
-    for (size_t i = 1; i < n; i++) {
-      uint64_t x = v[i];
-      size_t j = i;
-      for (; j > 0 && (uint32_t)v[j - 1] > (uint32_t)x; j--) v[j] = v[j - 1];
-      v[j] = x;
-    }
-    return;
-  }
-  uint64_t *tmp = malloc(n * sizeof *tmp), *src = v, *dst = tmp;
-  if (!tmp) { /* no room: insertion sort */
+  uint64_t *tmp = n > 48 ? malloc(n * sizeof *tmp) : NULL, *src = v, *dst = tmp;
+  if (!tmp) { /* short, or no room for the radix buffer */
     for (size_t i = 1; i < n; i++) {
       uint64_t x = v[i];
       size_t j = i;

@@ -43,38 +43,15 @@ static int32_t etab_add(etab *t, rasd_corpus *c, const rasd__eitem *e) {
  * describes (jansson's rules: a string that is not valid UTF-8 is no value, so its key or array element is left out;
  * '"', '\\' and control characters escaped, nothing else), without building the tree ---- */
 
-/* 1 when 's'/'n' is valid UTF-8 as jansson checks it: no overlong forms, surrogates or code points past U+10FFFF. */
-static int u8_ok(const unsigned char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    unsigned c = s[i];
-    if (c < 0x80) { i++; continue; }
-    size_t k;
-    uint32_t v;
-    if (c >= 0xC2 && c <= 0xDF) k = 2, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF) k = 3, v = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4) k = 4, v = c & 0x07;
-    else return 0;
-    if (n - i < k) return 0;
-    for (size_t j = 1; j < k; j++) {
-      unsigned x = s[i + j];
-      if (x < 0x80 || x > 0xBF) return 0;
-      v = v << 6 | (x & 0x3F);
-    }
-    if ((k == 3 && v < 0x800) || (k == 4 && v < 0x10000) || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    i += k;
-  }
-  return 1;
-}
-
 /* Takes 'b' back to its first 'mark' bytes. */
 static void jundo(rasd__buf *b, size_t mark) {
   b->len = mark;
   if (b->s) b->s[mark] = 0;
 }
 
-/* Appends 's'/'n' quoted and escaped; 0 (and 'b' as it was) when it is not valid UTF-8 (see u8_ok). One pass: runs
- * of bytes that need no escape are copied whole. */
+/* Appends 's'/'n' quoted and escaped; 0 (and 'b' as it was) when it is not valid UTF-8 (rasd__utf8_valid checks
+ * what jansson checks: no overlongs, surrogates or code points past U+10FFFF). One pass: runs of bytes that need
+ * no escape are copied whole. */
 static int jq(rasd__buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t mark = b->len;
@@ -87,7 +64,7 @@ static int jq(rasd__buf *b, const char *s, size_t n) {
       /* two-byte sequences (Arabic) first */
       if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) { i += 2; continue; }
       size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-      if (n - i < k || !u8_ok(u + i, k)) { jundo(b, mark); return 0; }
+      if (n - i < k || !rasd__utf8_valid((const char *)u + i, k)) { jundo(b, mark); return 0; }
       i += k;
       continue;
     }
