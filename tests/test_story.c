@@ -2,6 +2,7 @@
 #include <jansson.h>
 #include <unistd.h>
 #include "harness.h"
+#include "story_doc.h"
 #include "rasd.h"
 #include "util/util.h"
 #include "story/story_int.h"
@@ -57,24 +58,7 @@ static rasd_doc *doc_of_buf(const char *name, const char *s, size_t len) {
 }
 
 /* Reads and cleans article 'a' (as one JSON line) through the public reader. */
-static rasd_doc *doc_of(const art *a) {
-  json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", a->id, "date", a->date, "source", a->outlet, "title", a->title,
-                        "content", a->text);
-  char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
-  json_decref(o);
-  if (!line) return NULL;
-  rasd_reader *r = rasd_reader_new(NULL);
-  rasd_cleaner *c = rasd_cleaner_new();
-  rasd_article *ra = NULL;
-  rasd_doc *d = NULL;
-  rasd_reader_add_buffer(r, "t.jsonl", line, strlen(line));
-  if (rasd_reader_next(r, &ra) == RASD_OK && rasd_clean(c, ra, &d) != RASD_OK) d = NULL;
-  rasd_article_free(ra);
-  rasd_reader_free(r);
-  rasd_cleaner_free(c);
-  free(line);
-  return d;
-}
+static rasd_doc *doc_of(const art *a) { return story_doc(a->id, a->date, a->outlet, a->title, a->text); }
 
 static rasd_corpus *corpus_of(const size_t *order, size_t n, const rasd_corpus_opts *o) {
   rasd_corpus *c = rasd_corpus_new(NULL, o);

@@ -1,6 +1,7 @@
 /* test_story_join.c — the join score's event test: same happening joins across outlets, same topic does not. */
 #include <jansson.h>
 #include "harness.h"
+#include "story_doc.h"
 #include "rasd.h"
 
 /* Articles written for these tests, all of one day: two outlets on one phone call of the king with the
@@ -47,24 +48,7 @@ static const art ARTS[] = {
 };
 #define NARTS (sizeof ARTS / sizeof ARTS[0])
 
-static rasd_doc *doc_of(const art *a) {
-  json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s}", "id", a->id, "date", "2015-08-01", "source", a->outlet, "title",
-                        a->title, "content", a->text);
-  char *line = o ? json_dumps(o, JSON_COMPACT) : NULL;
-  json_decref(o);
-  if (!line) return NULL;
-  rasd_reader *r = rasd_reader_new(NULL);
-  rasd_cleaner *c = rasd_cleaner_new();
-  rasd_article *ra = NULL;
-  rasd_doc *d = NULL;
-  rasd_reader_add_buffer(r, "t.jsonl", line, strlen(line));
-  if (rasd_reader_next(r, &ra) == RASD_OK && rasd_clean(c, ra, &d) != RASD_OK) d = NULL;
-  rasd_article_free(ra);
-  rasd_reader_free(r);
-  rasd_cleaner_free(c);
-  free(line);
-  return d;
-}
+static rasd_doc *doc_of(const art *a) { return story_doc(a->id, "2015-08-01", a->outlet, a->title, a->text); }
 
 static rasd_models *M;
 
