@@ -1,4 +1,4 @@
-/* story_doc.h — for the story tests: one written article (id, date, outlet, title, text) read and cleaned into a rasd_doc. */
+/* story_doc.h — for the story tests: a written article read and cleaned into a rasd_doc, and an article's story. */
 #ifndef RASD_TESTS_STORY_DOC_H
 #define RASD_TESTS_STORY_DOC_H
 #include <jansson.h>
@@ -25,6 +25,14 @@ static rasd_doc *story_doc(const char *id, const char *date, const char *outlet,
   rasd_cleaner_free(c);
   free(line);
   return d;
+}
+
+/* Story id of article 'id' in 'c', or -1. */
+static int64_t story_of(const rasd_corpus *c, const char *id) {
+  rasd_article_info ai;
+  for (size_t i = 0; rasd_corpus_article(c, i, &ai) == RASD_OK; i++)
+    if (!strcmp(ai.id, id)) return ai.story;
+  return -1;
 }
 
 #endif

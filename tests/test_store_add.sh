@@ -2,19 +2,10 @@
 # test_store_add.sh — `rasd add` end to end: idempotent re-adds, two date-ordered batches give the stories of one
 # batch, a real kill -9 in the middle of an ingest leaves a consistent store that a re-run completes without
 # duplicates, the summary line, and no progress bar when stderr is not a terminal.
-RASD=${RASD:-build/rasd}
-BUILD=${BUILD:-build}
-P=0; F=0; S=0
-check() { d=$1; shift; if "$@"; then P=$((P + 1)); else F=$((F + 1)); echo "FAIL: $d" >&2; fi; }
-PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-if ! command -v sqlite3 >/dev/null 2>&1 || ! command -v $PY >/dev/null 2>&1 || [ ! -d examples/news ]; then
-  echo "SKIP test_store_add: needs sqlite3, python3 and examples/news" >&2
-  echo "0 passed, 0 failed, 1 skipped"; exit 0
-fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/rasd-add-XXXXXX")
+TEST=test_store_add
+. tests/store_env.sh
 APID=""
 trap '[ -n "$APID" ] && kill -9 $APID 2>/dev/null; rm -rf "$T"' EXIT INT TERM
-q() { sqlite3 "$1" "$2" 2>/dev/null; }
 
 # The examples as JSON Lines (what rasd read gives), split by publication date.
 "$RASD" read examples/news 2>/dev/null > "$T/all.jsonl"

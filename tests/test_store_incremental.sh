@@ -5,18 +5,9 @@
 # already (an older date, or ids in natural order "x:9" < "x:10") has everything linked again in publication order.
 # On generated articles (outlets with boilerplate lines, topics from the examples, dates out of order), and on the
 # first articles of a real SaudiNewsNet day when ../shared is there (400 in batches of 100; 120 in 40s under ASan).
-RASD=${RASD:-build/rasd}
-BUILD=${BUILD:-build}
-P=0; F=0; S=0
-check() { d=$1; shift; if "$@"; then P=$((P + 1)); else F=$((F + 1)); echo "FAIL: $d" >&2; fi; }
-PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
-if ! command -v sqlite3 >/dev/null 2>&1 || ! command -v $PY >/dev/null 2>&1 || [ ! -d examples/news ]; then
-  echo "SKIP test_store_incremental: needs sqlite3, python3 and examples/news" >&2
-  echo "0 passed, 0 failed, 1 skipped"; exit 0
-fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/rasd-inc-XXXXXX")
+TEST=test_store_incremental
+. tests/store_env.sh
 trap '[ -n "$KEEP" ] || rm -rf "$T"' EXIT INT TERM
-q() { sqlite3 "$1" "$2" 2>/dev/null; }
 # the stories as sets of article ids, one line each; the cleaned texts
 part() { q "$1" "select group_concat(id, ' ') from (select id, story from articles order by story, id) group by story order by min(id)"; }
 texts() { q "$1" "select id, hash from articles order by id"; }

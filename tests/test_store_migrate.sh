@@ -3,16 +3,9 @@
 # scrambled story rows) keeps working: `rasd add` rebuilds the engine from the stored articles, says so on stderr, and
 # the store's stories then equal those of one batch run over every article; a newer format is refused untouched, and a
 # rebuild that fails loses nothing.
-RASD=${RASD:-build/rasd}
-P=0; F=0
-check() { d=$1; shift; if "$@"; then P=$((P + 1)); else F=$((F + 1)); echo "FAIL: $d" >&2; fi; }
-if ! command -v sqlite3 >/dev/null 2>&1 || [ ! -d examples/news ]; then
-  echo "SKIP test_store_migrate: needs sqlite3 and examples/news" >&2
-  echo "0 passed, 0 failed, 1 skipped"; exit 0
-fi
-T=$(mktemp -d "${TMPDIR:-/tmp}/rasd-migrate-XXXXXX")
+TEST=test_store_migrate
+. tests/store_env.sh
 trap '[ -n "$KEEP" ] || rm -rf "$T"' EXIT INT TERM
-q() { sqlite3 "$1" "$2" 2>/dev/null; }
 
 # New articles of the day after the examples: one more on the Jeddah floods, one on something else.
 cat > "$T/new.jsonl" <<'EOF'

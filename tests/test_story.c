@@ -70,14 +70,6 @@ static rasd_corpus *corpus_of(const size_t *order, size_t n, const rasd_corpus_o
   return c;
 }
 
-/* Story id of article 'id' in 'c', or −1. */
-static int64_t story_of(const rasd_corpus *c, const char *id) {
-  rasd_article_info ai;
-  for (size_t i = 0; rasd_corpus_article(c, i, &ai) == RASD_OK; i++)
-    if (!strcmp(ai.id, id)) return ai.story;
-  return -1;
-}
-
 static const char *dup_of(const rasd_corpus *c, const char *id) {
   rasd_article_info ai, o;
   for (size_t i = 0; rasd_corpus_article(c, i, &ai) == RASD_OK; i++)

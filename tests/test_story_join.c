@@ -67,13 +67,6 @@ static rasd_corpus *corpus_of(const size_t *order, size_t n) {
   return c;
 }
 
-static int64_t story_of(const rasd_corpus *c, const char *id) {
-  rasd_article_info ai;
-  for (size_t i = 0; rasd_corpus_article(c, i, &ai) == RASD_OK; i++)
-    if (!strcmp(ai.id, id)) return ai.story;
-  return -1;
-}
-
 /* What must hold: the same happening joins across outlets and wording; other topics stay apart. Not asserted,
  * because the join score does not tell them apart yet (see eval/stories_dev.sh ERRORS=1): the other call of
  * the same king (call-pak-1) and the other crash told by the same spokesman (crash-3-1: linked first now that ids
