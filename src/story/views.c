@@ -186,6 +186,24 @@ static int rounded(double a, double b) {
   return fabs(c) >= 10 && floor(fine / s) == c;
 }
 
+/* Whether the vaguer date 'coarse' (a year "2025", a month "2025-04" or an ISO week "2025-W17") contains the day
+ * 'day' ("2025-04-25"). */
+static int covers(const char *coarse, const char *day) {
+  if (!coarse || !day || strlen(day) != 10 || rasd__day(day) == RASD__NO_DAY) return 0;
+  size_t n = strlen(coarse);
+  if (n == 4 || n == 7) return !strncmp(coarse, day, n);
+  if (n == 8 && coarse[4] == '-' && coarse[5] == 'W') {
+    char jan4[11];
+    memcpy(jan4, coarse, 4);
+    memcpy(jan4 + 4, "-01-04", 7);
+    int32_t j4 = rasd__day(jan4), d = rasd__day(day);
+    if (j4 == RASD__NO_DAY) return 0;
+    int32_t mon = j4 - ((j4 % 7 + 7 + 3) % 7) + 7 * (atoi(coarse + 6) - 1); /* day 0, 1970-01-01, was a Thursday */
+    return d >= mon && d < mon + 7;
+  }
+  return 0;
+}
+
 /* Whether the story already flags the two values 'a' and 'b', in either order. */
 static int dis_seen(const rasd__view *v, const char *a, const char *b) {
   for (size_t k = 0; k < v->n_dis; k++) {
@@ -421,6 +439,11 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     for (uint32_t e = 0; e < R[k].n_ev && nt < MAX_EVENTS; e++) {
       const rasd__revent *ev = &R[k].ev[e];
       if (!ev->date || ev->sent >= R[k].n_sent) continue;
+      /* a vaguer date of a sentence that also gives a day in it ("مساء أمس الجمعة ... مطلع الأسبوع") adds nothing */
+      int covered = 0;
+      for (uint32_t e2 = 0; e2 < R[k].n_ev && !covered; e2++)
+        covered = e2 != e && R[k].ev[e2].sent == ev->sent && covers(ev->date, R[k].ev[e2].date);
+      if (covered) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
       const float *sw = SWt[k][ev->sent];
       int rep = -1;
