@@ -1688,7 +1688,7 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     if (!(st = stmt(s, "INSERT OR IGNORE INTO stories(id, size) VALUES(?1, 0)"))) { rc = RASD_EDB; break; }
     sqlite3_bind_int64(st, 1, id);
     if ((rc = run(s, st, "story")) != RASD_OK) break;
-    if ((rc = story_refresh(s, id, 0, 0)) != RASD_OK) break;
+    if ((rc = story_refresh(s, id, 0, 1)) != RASD_OK) break;
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
