@@ -988,15 +988,6 @@ static int story_refresh(rasd_store *s, int64_t id, int terms_too, int drop_empt
     sqlite3_bind_int64(st, 1, id);
     if ((rc = run(s, st, "story_terms")) != RASD_OK) return rc;
   }
-  if (s->corpus) {
-    /* The story engine links this store: no centroid terms (story_terms) to rank the titles by, so the ranking
-     * below comes down to the first titled article; the engine's view gives the title anyway. */
-    st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM articles"
-                 " WHERE story = ?1), outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles"
-                 "  WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), norm2 = 0,"
-                 " title = (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90)) FROM articles a WHERE a.story = ?1"
-                 "  ORDER BY a.title IS NULL, a.ord LIMIT 1), updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
-  } else {
   st = stmt(s, "UPDATE stories SET size = (SELECT count(*) FROM articles WHERE story = ?1),"
                " first_date = (SELECT min(date) FROM articles WHERE story = ?1),"
                " last_date = (SELECT max(date) FROM articles WHERE story = ?1),"
@@ -1008,7 +999,6 @@ static int story_refresh(rasd_store *s, int64_t id, int terms_too, int drop_empt
                "  ON c.term = t.term AND c.story = ?1 WHERE t.article = a.n), 0) / sqrt(max(a.norm2, 1e-9)) DESC,"
                "  a.title IS NULL, a.ord LIMIT 1),"
                " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
-  }
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, id);
   if ((rc = run(s, st, "story")) != RASD_OK) return rc;
@@ -1688,17 +1678,25 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     if (!(st = stmt(s, "INSERT OR IGNORE INTO stories(id, size) VALUES(?1, 0)"))) { rc = RASD_EDB; break; }
     sqlite3_bind_int64(st, 1, id);
     if ((rc = run(s, st, "story")) != RASD_OK) break;
-    if ((rc = story_refresh(s, id, 0, 0)) != RASD_OK) break;
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
-    /* the engine's view is valid JSON (or NULL): its title is read without a json_valid() parse first */
-    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(json_extract(?2, '$.title'), title) WHERE id = ?1"))) {
+    /* The row from its articles, in one statement; of the engine's view (valid JSON, or NULL) the row keeps what the
+     * store reads (summary, timeline, disagreements) and its title; the first titled article gives the title when the
+     * view has none. */
+    if (!(st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM articles"
+                       " WHERE story = ?1), outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles"
+                       "  WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), norm2 = 0,"
+                       " view = CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline',"
+                       "  ?2 -> '$.timeline', 'disagreements', ?2 -> '$.disagreements') END,"
+                       " title = COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90))"
+                       "  FROM articles a WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1)),"
+                       " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1"))) {
       rc = RASD_EDB;
     } else {
       sqlite3_bind_int64(st, 1, id);
       bind_text(st, 2, view);
-      rc = run(s, st, "story view");
+      rc = run(s, st, "story");
     }
     rasd_free(view);
   }
