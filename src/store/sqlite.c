@@ -1821,7 +1821,9 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   for (size_t i = 0; i < nd && rc == RASD_OK; i++) {
     if (i && dirty[i] == dirty[i - 1]) continue;
     int64_t id = dirty[i];
-    if ((size_t)id > ns) {
+    size_t nmem = 0;
+    if ((size_t)id > ns || !rasd_corpus_story_articles(c, id, &nmem) || !nmem) {
+      /* gone, or emptied by a merge of two stories of one happening: one batch run never writes it */
       if (!(st = stmt(s, "DELETE FROM stories WHERE id = ?1"))) { rc = RASD_EDB; break; }
       sqlite3_bind_int64(st, 1, id);
       rc = run(s, st, "story");
