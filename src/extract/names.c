@@ -431,6 +431,7 @@ static double indel_cost(const uint8_t *s, int n, int i) {
   if ((i > 0 && s[i - 1] == a) || (i + 1 < n && s[i + 1] == a)) return 0.2;
   if (a == S_E) return 0.1;
   if (is_vowel(a)) return i == n - 1 ? 0.5 : 0.3;
+  if (a == S_F && i == n - 1 && i > 0 && s[i - 1] == S_W) return 0.3; /* Polish -ów, Russian -ov: كراكوف / كراكو */
   if (a == S_G && i > 0 && s[i - 1] == S_N) return 0.4; /* ng written نغ or ن */
   if (a == S_H || a == S_AIN) return 0.5;
   return 1.0;
@@ -801,6 +802,20 @@ static int vowel_gap_diffs(const rasd__name *x, const rasd__name *y) {
   }
 }
 
+/* 1 when names 'x' and 'y' end in ن after two different written vowels (ـين / ـان / ـون): in Arabic the ending
+ * of a dual or plural, the grammar of a word rather than a spelling (الكوريتين / قريتان), and in foreign names
+ * a different last syllable as often as not (بوتين / بوتان). */
+static int last_syllable_clash(const rasd__name *x, const rasd__name *y) {
+  const rasd__ntok *p = &x->tok[x->n - 1], *q = &y->tok[y->n - 1];
+  if (p->n < 3 || q->n < 3) return 0;
+  uint8_t la = p->sym[p->n - 1], lb = q->sym[q->n - 1];
+  if (la != S_N || lb != S_N) return 0;
+  unsigned ga = 0, gb = 0;
+  for (int i = p->n - 2; i >= 0 && is_vowel(p->sym[i]); i--) if (p->sym[i] != S_E) ga |= 1u << p->sym[i];
+  for (int j = q->n - 2; j >= 0 && is_vowel(q->sym[j]); j--) if (q->sym[j] != S_E) gb |= 1u << q->sym[j];
+  return ga && gb && !(ga & gb);
+}
+
 /* Plain edit distance of the consonant classes of class strings 'a' and 'b' (doubles collapsed). */
 static int skeleton_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   uint8_t x[RASD__NM_MAXSEQ], y[RASD__NM_MAXSEQ];
@@ -903,6 +918,7 @@ static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd_
   double f[RASD__NM_NF];
   int v;
   if (features_v(md, x, y, 0, f, &v) < 0) return v; /* far apart or too long: the rules decide */
+  if (!v && last_syllable_clash(x, y)) return 0; /* the rules' guard stands for the last syllable too */
   double z = md->bias;
   for (int k = 0; k < RASD__NM_NF; k++) z += md->w[k] * f[k];
   return z > 0;
