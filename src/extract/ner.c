@@ -314,7 +314,6 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   return 0;
 }
 
-/* Adds the weight rows of 'nb' buckets to acc[0..VL). */
 /* The exact weights (relative to O) of a row holding RASD__NER_WIDE lanes. */
 static const int32_t *wide_row(const rasd__ner *m, uint32_t b) {
   for (int k = 0; k < m->n_wide; k++)
@@ -326,9 +325,11 @@ static const int32_t *wide_row(const rasd__ner *m, uint32_t b) {
 static void __attribute__((noinline)) fix_wide(const rasd__ner *m, const uint32_t *f, int nb, int32_t *acc) {
   for (int k = 0; k < nb; k++) {
     const int16_t *row = m->w + (size_t)f[k] * RASD__NER_RS;
-    const int32_t *x = NULL;
-    for (int t = 0; t < RASD__NER_RS; t++)
-      if (row[t] == RASD__NER_WIDE && (x = wide_row(m, f[k]))) break;
+#ifdef __SSE2__
+    if (!_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_load_si128((const __m128i *)row), _mm_set1_epi16(RASD__NER_WIDE))))
+      continue;
+#endif
+    const int32_t *x = wide_row(m, f[k]);
     if (x)
       for (int t = 0; t < RASD__NER_RS; t++) acc[t] += x[t] - row[t];
   }
@@ -577,14 +578,17 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   }
   rasd__ner_mark(&m->lex, st->tok, n);
   for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
-  enum { AHEAD = 2 }; /* the context rows are cache misses: ask for the next tokens' rows early */
+  /* the context rows of word pairs (many distinct values) are cache misses: ask for the next tokens' rows
+   * early; the rows of the other context features (few distinct values) stay in the cache */
+  enum { AHEAD = 3 };
+  static const uint8_t rare[] = {0, 1, 2, 3, 12, 14, 17, 18};
   for (size_t i = 0; i < n && i < AHEAD; i++)
-    for (int k = 0; k < RASD__NER_NCTX; k++)
-      __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
+    for (size_t k = 0; k < sizeof rare; k++)
+      __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + rare[k]] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
     if (i + AHEAD < n)
-      for (int k = 0; k < RASD__NER_NCTX; k++)
-        __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
+      for (size_t k = 0; k < sizeof rare; k++)
+        __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + rare[k]] * RASD__NER_RS);
     int32_t *e = st->em + i * VL;
     memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
     add_vec(e, i >= 1 ? ent_at(st, st->idx[i - 1])->v[1] : st->edge[0]);
@@ -656,18 +660,24 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
       continue;
     }
     const int32_t *prev = cur - T;
-    for (int t = 0; t < T; t++) {
+    /* O and B-X may follow any tag */
+    for (int t = 0; t < T; t += t ? 2 : 1) {
       int32_t best = prev[0] + m->trans[1][t];
       int bi = 0;
       for (int a = 1; a < T; a++) {
         int32_t v = prev[a] + m->trans[1 + a][t];
-        if (v > best) {
-          best = v;
-          bi = a;
-        }
+        bi = v > best ? a : bi;
+        best = v > best ? v : best;
       }
       cur[t] = best + e[t];
       bk[t] = (uint8_t)bi;
+    }
+    /* I-X only B-X or I-X (the other ways in are -inf, and B-X always has a finite score, so skipping them
+     * picks the same best, ties to the lower tag as above) */
+    for (int t = 2; t < T; t += 2) {
+      int32_t vb = prev[t - 1] + m->trans[t][t], vi = prev[t] + m->trans[1 + t][t];
+      cur[t] = (vi > vb ? vi : vb) + e[t];
+      bk[t] = (uint8_t)(vi > vb ? t : t - 1);
     }
     /* keep scores bounded on very long sentences: shift by the max */
     if ((i & 15) == 0) {
