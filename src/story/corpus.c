@@ -23,15 +23,15 @@
 
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning.
  * rg, rk (the average-link guard), oh (same outlet, other headline numbers) and ot, otk (same outlet, headlines
- * apart): see story_score; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr; } W = {
-    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7};
+ * apart): see story_score; mg (0: no merging), mr and ms: see story_merge; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7, RASD__RECENT};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -705,14 +705,19 @@ static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *
   return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, f);
 }
 
-/* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (both
- * scores above the threshold). Single-pass linking starts a second story when the first report of a happening
+/* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
+ * for 't' above the threshold and at least W.mr of its score for 's': it stands between them, not just near 't').
+ * Single-pass linking starts a second story when the first report of a happening
  * came in just under the threshold (a condemnation before the report of the crime): 't' joins 's' when its original
  * members, scored now against 's', reach the threshold on average (average link: one close member is not enough).
- * Bounded: only stories of up to RASD__RECENT originals, each member scored once. Returns 1 when merged. */
+ * Bounded: only stories of up to RASD__RECENT (W.ms) originals, each member scored once. Returns 1 when merged; '*err'
+ * receives an error code. */
 static int story_merge(rasd_corpus *c, uint32_t s, uint32_t t, rasd__arena *ar, int *err) {
   rasd__story *T = &c->st[t];
   if (T->closed || !T->n_orig || T->n_orig > RASD__RECENT || T->n_orig > T->n_mem) return 0;
+  /* both stories small enough that their recent members stand for them: a story past that is a topic that chains
+   * on (the join score's size penalty says the same), and a merge would only feed it */
+  if (W.ms > 0 && c->st[s].n_orig > W.ms) return 0;
   uint32_t no = 0, *orig = rasd__arena_alloc(ar, (T->n_mem + 1) * sizeof *orig);
   lfeat *L = rasd__arena_alloc(ar, (T->n_orig + 1) * sizeof *L);
   if (!orig || !L) return *err = RASD_ENOMEM, 0;
