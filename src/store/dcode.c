@@ -51,18 +51,26 @@ uint32_t rasd__dcode_check(const void *p, size_t n) {
 
 int rasd__dcode_encode(const void *src, size_t len, const void *dict, size_t nd, rasd__buf *out) {
   const unsigned char *r = src, *d = dict;
-  unsigned bits = 10;
-  while (bits < 16 && ((size_t)1 << bits) < nd) bits++;
-  uint32_t *tab = NULL;
-  if (nd >= MIN_MATCH && len >= MIN_MATCH) {
-    if (!(tab = calloc((size_t)1 << bits, sizeof *tab))) return -1;
-    for (size_t p = 0; p + MIN_MATCH <= nd; p++) tab[hash8(d + p, bits)] = (uint32_t)(p + 1);
+  /* Every fourth position of the dictionary is indexed (a copy of 11 bytes or more is always found: some record
+   * position meets an indexed one); the table lives on the stack. */
+  enum { STEP = 4, MAX_BITS = 13 };
+  uint32_t tab[1u << MAX_BITS];
+  unsigned bits = 9;
+  while (bits < MAX_BITS && ((size_t)1 << bits) < nd / STEP) bits++;
+  int use = nd >= MIN_MATCH && len >= MIN_MATCH;
+  if (use) {
+    memset(tab, 0, sizeof *tab << bits);
+    for (size_t p = 0; p + MIN_MATCH <= nd; p += STEP) tab[hash8(d + p, bits)] = (uint32_t)(p + 1);
   }
-  size_t i = 0, lit = 0;
-  while (tab && i + MIN_MATCH <= len) {
+  size_t i = 0, lit = 0, miss = 0;
+  while (use && i + MIN_MATCH <= len) {
     uint32_t p = tab[hash8(r + i, bits)];
-    if (!p || load8(d + p - 1) != load8(r + i)) { i++; continue; }
+    if (!p || load8(d + p - 1) != load8(r + i)) {
+      i += 1 + (miss++ >> 5); /* long runs without a copy (the record's numbers) are crossed faster */
+      continue;
+    }
     size_t off = p - 1, m = MIN_MATCH;
+    while (i > lit && off > 0 && r[i - 1] == d[off - 1]) i--, off--, m++; /* the copy may begin earlier */
     while (i + m < len && off + m < nd && d[off + m] == r[i + m]) m++;
     rasd__vput(out, i - lit);
     rasd__buf_add(out, (const char *)r + lit, i - lit);
@@ -70,8 +78,8 @@ int rasd__dcode_encode(const void *src, size_t len, const void *dict, size_t nd,
     rasd__vput(out, m - MIN_MATCH);
     i += m;
     lit = i;
+    miss = 0;
   }
-  free(tab);
   if (lit < len || !len) { /* the last literal run (an empty record: one empty run) */
     rasd__vput(out, len - lit);
     rasd__buf_add(out, (const char *)r + lit, len - lit);

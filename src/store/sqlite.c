@@ -1351,25 +1351,33 @@ static ssize_t recs_write(void *cookie, const char *buf, size_t size) {
   state_io *io = cookie;
   if (io->failed) return -1;
   const unsigned char *p = (const unsigned char *)buf;
-  size_t n = size, used = 0;
-  if (io->in.len) { /* a record begun in the last piece */
-    rasd__buf_add(&io->in, buf, size);
-    p = (const unsigned char *)io->in.s;
-    n = io->in.len;
+  size_t used = 0;
+  while (io->in.len) { /* a record begun in the last piece: completed from this one */
+    int head = io->in.len >= 4; /* its length is known */
+    size_t want = 4;
+    if (head) {
+      uint32_t l;
+      memcpy(&l, io->in.s, 4);
+      want = 4 + (size_t)l;
+    }
+    size_t take = want - io->in.len < size - used ? want - io->in.len : size - used;
+    rasd__buf_add(&io->in, buf + used, take);
+    used += take;
+    if (io->in.oom) return -1;
+    if (io->in.len < want) return (ssize_t)size; /* the piece ends inside it */
+    if (head) {
+      if (recs_code(io, (const unsigned char *)io->in.s + 4, want - 4)) return -1;
+      io->in.len = 0;
+    }
   }
-  while (n - used >= 4) {
+  while (size - used >= 4) {
     uint32_t l;
     memcpy(&l, p + used, 4);
-    if (n - used - 4 < l) break;
+    if (size - used - 4 < l) break;
     if (recs_code(io, p + used + 4, l)) return -1;
     used += 4 + (size_t)l;
   }
-  if (io->in.len) {
-    memmove(io->in.s, io->in.s + used, io->in.len - used);
-    io->in.len -= used;
-  } else {
-    rasd__buf_add(&io->in, buf + used, size - used);
-  }
+  rasd__buf_add(&io->in, buf + used, size - used);
   return io->in.oom ? -1 : (ssize_t)size;
 }
 
