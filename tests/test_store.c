@@ -182,6 +182,10 @@ static void test_schema_and_idempotence(void) {
   sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &q, NULL);
   CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 6);
   sqlite3_finalize(q);
+  /* the search index merges sixteen segments at a time (schema 10) */
+  sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = 'automerge'", -1, &q, NULL);
+  CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 16);
+  sqlite3_finalize(q);
   sqlite3_close(db);
   char *err = NULL;
   ASSERT_EQ_INT(rasd_store_open(path, RASD_STORE_READONLY, &s, &err), RASD_OK);

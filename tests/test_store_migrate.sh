@@ -139,12 +139,15 @@ for (data,) in c.execute('SELECT data FROM link_records WHERE coded = 1 ORDER BY
 c.execute('BEGIN'); c.execute('DELETE FROM link_records')
 c.execute('ALTER TABLE link_records DROP COLUMN coded')
 for k in range(0, len(raw), 5000): c.execute('INSERT INTO link_records(seq, data) VALUES(?, ?)', (k // 5000, raw[k:k + 5000]))
+c.execute("DELETE FROM fts_config WHERE k IN ('automerge', 'crisismerge')")
 c.execute('PRAGMA user_version=8'); c.execute('COMMIT')
 PYEOF
 check "schema 8: the records are decoded as they were (raw rows)" [ "$(q "$T/s8.db" 'select count(*) > 1 from link_records')" = 1 ]
 "$RASD" add --db "$T/s8.db" "$T/new.jsonl" > "$T/s8.out" 2> "$T/s8.err"
 check "schema 8: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s8.err" ]
-check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 9 ]
+check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 10 ]
+check "schema 8: the search index merges sixteen segments at a time" [ "$(q "$T/s8.db" "select v from fts_config where k = 'automerge'")" = 16 ]
+check "schema 8: search still finds its articles" sh -c "'$RASD' search --db '$T/s8.db' --format json 'جدة' | grep -q '\"results\": *\[{'"
 check "schema 8: the old records stay as they are, the new ones are coded" \
   [ "$(q "$T/s8.db" 'select count(*) filter (where coded = 0) > 1, count(*) filter (where coded = 1) from link_records')" = "1|1" ]
 same_as_fresh "schema 8" "$T/s8.db"
