@@ -814,6 +814,33 @@ static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, 
   return nlm >= min_nlm || (cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS));
 }
 
+/* Nouns of office and kinship that stand before a name and are never one ("وقال وكيل الوزارة عبدالعزيز الرشيد",
+ * "لزميله عبدالرحمن الشهري"): the stem, matched under the clitics و ف ب ل, the article and a possessive suffix. */
+static int role_noun(const char *w, size_t n) {
+  static const char *const stems[] = {"وكيل", "زميل", "نظير", "شقيق", "نجل", "حليف", NULL}; /* not خليفة، مساعد، رفيق: names too */
+  static const char *const pre[] = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "وال", "ال", "بال", "لل", "ولل", NULL};
+  static const char *const suf[] = {"", "ه", "ها", "هم", "ة", "ته", "تها", "ي", "نا", NULL};
+  for (int a = 0; pre[a]; a++) {
+    size_t pl = strlen(pre[a]);
+    if (pl > n || memcmp(w, pre[a], pl)) continue;
+    for (int b = 0; suf[b]; b++) {
+      size_t sl = strlen(suf[b]);
+      if (pl + sl >= n || memcmp(w + n - sl, suf[b], sl)) continue;
+      for (int k = 0; stems[k]; k++)
+        if (strlen(stems[k]) == n - pl - sl && !memcmp(w + pl, stems[k], n - pl - sl)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Whether token i is one of the verbs of saying that read like names letter by letter (ترى، يرى …). */
+static int is_speech_verb(const tokinfo *ti, size_t i) {
+  if (!ti->inb[i]) return 0;
+  for (size_t k = 0; k < NWORDS(speech_verbs); k++)
+    if (ti->tr[i].def_key == verb_keys[k]) return 1;
+  return 0;
+}
+
 /* Lexicon classes of a word token (0 for other tokens); *definite tells whether it has the article. */
 static uint16_t word_cls(const rasd_tokens *tk, const tokinfo *ti, size_t i, int *definite) {
   *definite = 0;
@@ -1020,6 +1047,17 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       }
       while (x < y && is_punct_tok(&tk->tok[x])) x++;
       while (y > x && is_punct_tok(&tk->tok[y - 1])) y--;
+      int mty = ent_type(tg);
+      if (ty == 1 && x < y) {
+        /* an office or kinship noun before the name is not part of it, and alone is no name */
+        while (x < y && inb[x] && !(tr[x].cls & RASD__LX_FIRST) && role_noun(d->text + tk->tok[x].start, tk->tok[x].len)) x++;
+        /* "كوريا ترى": a listed place and a verb of saying after it is the place (not "جون راي") */
+        if (y - x == 2 && is_speech_verb(&ti, y - 1) && (tr[x].cls & (RASD__LX_GAZ_LOC | RASD__LX_NAM_LOC)) &&
+            !(tr[x].cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS))) {
+          y--;
+          mty = ent_type(RASD__NER_B_LOC);
+        }
+      }
       if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
       if (x + 1 == y && ty == 2 && inb[x]) {
         if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
@@ -1033,7 +1071,7 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
         mn.end = tk->tok[y - 1].start + tk->tok[y - 1].len;
         if (mn.end > d->text_len) mn.end = (uint32_t)d->text_len;
         if (mn.start > mn.end) mn.start = mn.end;
-        mn.type = (uint8_t)ent_type(tg);
+        mn.type = (uint8_t)mty;
         mn.entity = -1;
         if (!(mn.text = rasd__arena_strndup(ar, d->text + mn.start, mn.end - mn.start))) goto done;
         if (RASD__VEC_PUSH(ms, nm, cap, mn)) goto done;

@@ -572,7 +572,8 @@ static char *get_z(rasd__cur *c) {
   uint64_t n = rasd__get_u(c);
   if (!n || c->bad) return NULL;
   n--;
-  if ((uint64_t)(c->e - c->p) < n || memchr(c->p, 0, n)) { c->bad = 1; return NULL; }
+  /* every string the registry saves is UTF-8 without NUL: anything else is a damaged state */
+  if ((uint64_t)(c->e - c->p) < n || memchr(c->p, 0, n) || !rasd__utf8_valid((const char *)c->p, n)) { c->bad = 1; return NULL; }
   char *s = rasd__strndup((const char *)c->p, n);
   if (!s) c->bad = 2;
   c->p += n;
