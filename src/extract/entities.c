@@ -972,11 +972,12 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
       went *e = &c.e[k];
       de->type = e->type;
       de->canonical = (char *)e->canon;
-      char *key = rasd_name_key(e->canon, strlen(e->canon));
+      /* rasd_name_key(e->canon) without parsing it again: e->nm is its parse */
+      char key[RASD__NAME_KEYMAX];
+      size_t kl = rasd__name_key_parsed(&e->nm, key);
       char *en = rasd_name_english(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
-      de->key = key ? rasd__arena_strdup(ar, key) : NULL;
+      de->key = rasd__arena_strndup(ar, key, kl);
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
-      free(key);
       free(en);
       de->role = (char *)e->role;
       de->n_mentions = e->n_mentions;
