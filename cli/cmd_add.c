@@ -171,7 +171,7 @@ static int on_doc(rasd_doc *d, void *ud) {
 int cmd_add(int argc, char **argv) {
   cli_inputs in = {0};
   const char *db = NULL;
-  long batch = 1000;
+  long batch = 5000; /* a day of a large source is one transaction: its story state is saved once, each story written once */
   int digest = 0, timing = 0;
   for (int i = 1; i < argc; i++) {
     int r = cli_input_opt(&in, argc, argv, &i);
@@ -192,7 +192,7 @@ int cmd_add(int argc, char **argv) {
       printf("usage: rasd add --db FILE [--batch N] [--digest] [--timing] [input options] PATH...\n"
              "Adds articles to the store FILE (created when missing): each is read, cleaned, analysed, indexed for\n"
              "search and linked into the stories already there. Re-adding an article (same id, url or text) adds\n"
-             "nothing. Every N articles (default 1000) are one transaction: an interrupted run loses at most the\n"
+             "nothing. Every N articles (default 5000) are one transaction: an interrupted run loses at most the\n"
              "open batch, and running it again finishes the job. When the story state saved in the store is of an\n"
              "older format, damaged or missing, it is rebuilt from the stored articles (said on stderr; the stories are\n"
              "then those of one run over all of them); a newer format is refused. Articles added in later runs end as\n"

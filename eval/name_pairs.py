@@ -143,8 +143,10 @@ def build(names):
                 lx, ly = letters(x), letters(y)
                 if len(lx & ly) / max(1, len(lx | ly)) < 0.3: dropped += 1; continue
                 if max(translit_dist(x, e), translit_dist(y, e)) > 0.4: notspell += 1; continue
-                wx, wy = set(x.split()), set(y.split())
-                if wx < wy or wy < wx: notspell += 1; continue  # a word added (سويندون / سويندون تاون)
+                # a word added (سويندون / سويندون تاون, مرسيدس / مرسيدس-بنز): words are split at hyphens too, as
+                # the matcher and ek() split them
+                wx, wy = set(re.split(r'[\s\-]+', x)), set(re.split(r'[\s\-]+', y))
+                if wx < wy or wy < wx: notspell += 1; continue
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}

@@ -46,6 +46,29 @@ static void test_units(void) {
   rasd_analysis_free(a);
 }
 
+/* Numbers written in two or three words: teens, units and tens, hundreds and the rest. */
+static void test_compound_words(void) {
+  rasd_analysis *a = run("وأسفرت المعارك عن سقوط أحد عشر قتيلا في صفوف القوات، وأصيب ثلاثة عشر شخصا بجروح، وقتل خمسة وعشرون جنديا "
+                         "في الهجوم، وشارك في الحفل مئة وخمسون شخصا، ووصل اثنا عشر قتيلا إلى المستشفى.");
+  const rasd_quantity *q = find(a, "أحد عشر");
+  CHECK(q && q->value == 11);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "قتيل");
+  q = find(a, "ثلاثة عشر");
+  CHECK(q && q->value == 13);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "شخص");
+  q = find(a, "خمسة وعشرون");
+  CHECK(q && q->value == 25);
+  q = find(a, "مئة وخمسون");
+  CHECK(q && q->value == 150);
+  q = find(a, "اثنا عشر");
+  CHECK(q && q->value == 12);
+  /* "one of" is not a number */
+  rasd_analysis_free(a);
+  a = run("وقال أحد المسؤولين إن الوضع مستقر.");
+  CHECK(a != NULL && a->n_quantities == 0);
+  rasd_analysis_free(a);
+}
+
 static void test_not_quantities(void) {
   /* years, dates and model codes are not quantities */
   rasd_analysis *a = run("مثل الدبابات T-54 وT-62 منذ عام 1953، وفي 11 سبتمبر 2023 وقع الاتفاق.");
@@ -67,6 +90,7 @@ int main(void) {
     return 1;
   }
   RUN(test_units);
+  RUN(test_compound_words);
   RUN(test_not_quantities);
   rasd_models_free(M);
   TH_DONE();

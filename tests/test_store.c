@@ -182,6 +182,10 @@ static void test_schema_and_idempotence(void) {
   sqlite3_prepare_v2(db, "SELECT count(*) FROM articles", -1, &q, NULL);
   CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 6);
   sqlite3_finalize(q);
+  /* the search index merges sixteen segments at a time (schema 10) */
+  sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = 'automerge'", -1, &q, NULL);
+  CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 16);
+  sqlite3_finalize(q);
   sqlite3_close(db);
   char *err = NULL;
   ASSERT_EQ_INT(rasd_store_open(path, RASD_STORE_READONLY, &s, &err), RASD_OK);
@@ -569,12 +573,60 @@ static int make_fixture(const char *path) {
   return rc != RASD_OK;
 }
 
+/* The store codes the engine's records against their article's title and text: round trips, and input that does not
+ * decode (cut, another dictionary, garbage) is refused without reading or writing out of bounds (ASan checks). */
+static void test_dcode(void) {
+  const char *text = A1.text;
+  size_t nt = strlen(text);
+  /* A record-like string: binary bytes, then pieces of the text (sentences, a quote) among other bytes. */
+  rasd__buf rec;
+  rasd__buf_init(&rec);
+  rasd__buf_add(&rec, "\x05kim-1\x00\x81\x02", 10);
+  rasd__buf_add(&rec, text + 20, 90);
+  rasd__buf_add(&rec, "\x01\x02\x03", 3);
+  rasd__buf_add(&rec, text, 40);
+  rasd__buf_adds(&rec, "قال بوتين");
+  rasd__buf_add(&rec, text + nt - 30, 30);
+  rasd__buf out;
+  rasd__buf_init(&out);
+  CHECK(rasd__dcode_encode(rec.s, rec.len, text, nt, &out) == 0);
+  CHECK(out.len < rec.len / 2); /* the text's pieces are copies */
+  char *dec = malloc(rec.len + 1);
+  CHECK(dec && rasd__dcode_decode(out.s, out.len, text, nt, dec, rec.len) == 0 && !memcmp(dec, rec.s, rec.len));
+  CHECK(rasd__dcode_check(dec, rec.len) == rasd__dcode_check(rec.s, rec.len));
+  /* cut short, one byte too many, a wrong length, another (shorter) dictionary */
+  for (size_t k = 0; k < out.len; k++) CHECK(rasd__dcode_decode(out.s, k, text, nt, dec, rec.len) != 0);
+  CHECK(rasd__dcode_decode(out.s, out.len, text, nt, dec, rec.len - 1) != 0);
+  CHECK(rasd__dcode_decode(out.s, out.len, text, 50, dec, rec.len) != 0);
+  /* the same length of another text decodes to other bytes: the check value tells */
+  const char *other = A2.text;
+  if (strlen(other) >= nt && rasd__dcode_decode(out.s, out.len, other, nt, dec, rec.len) == 0)
+    CHECK(rasd__dcode_check(dec, rec.len) != rasd__dcode_check(rec.s, rec.len));
+  /* garbage never decodes out of bounds */
+  unsigned char junk[64];
+  unsigned x = 12345;
+  for (int t = 0; t < 200; t++) {
+    for (size_t k = 0; k < sizeof junk; k++) x = x * 1103515245u + 12345u, junk[k] = (unsigned char)(x >> 16);
+    (void)rasd__dcode_decode(junk, sizeof junk, text, nt, dec, rec.len);
+  }
+  /* no dictionary, an empty record */
+  out.len = 0;
+  CHECK(rasd__dcode_encode(rec.s, rec.len, NULL, 0, &out) == 0 && rasd__dcode_decode(out.s, out.len, NULL, 0, dec, rec.len) == 0 &&
+        !memcmp(dec, rec.s, rec.len));
+  out.len = 0;
+  CHECK(rasd__dcode_encode("", 0, text, nt, &out) == 0 && rasd__dcode_decode(out.s, out.len, text, nt, dec, 0) == 0);
+  free(dec);
+  rasd__buf_free(&rec);
+  rasd__buf_free(&out);
+}
+
 int main(int argc, char **argv) {
   if (argc == 3 && !strcmp(argv[1], "--fixture")) return make_fixture(argv[2]);
   snprintf(dir, sizeof dir, "%s/test-store-%d", getenv("BUILD") ? getenv("BUILD") : "build", (int)getpid());
   char cmd[600];
   snprintf(cmd, sizeof cmd, "mkdir -p '%s'", dir);
   if (system(cmd)) return 1;
+  RUN(test_dcode);
   RUN(test_schema_and_idempotence);
   RUN(test_incremental_equals_batch);
   RUN(test_search);

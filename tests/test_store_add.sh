@@ -80,6 +80,7 @@ c.execute("INSERT INTO mentions SELECT a.n, j.value->>0, j.value->>1, j.value->>
           " FROM articles a, json_each(a.mentions) j ORDER BY a.n, j.key")
 c.execute('ALTER TABLE articles DROP COLUMN sentences'); c.execute('ALTER TABLE articles DROP COLUMN mentions')
 c.execute('ALTER TABLE articles DROP COLUMN credits'); c.execute('DROP TABLE IF EXISTS reader_state')
+c.execute('DROP TABLE IF EXISTS link_records')
 c.execute('PRAGMA user_version=3'); c.execute('COMMIT')
 PYEOF
 check "a schema 3 store has its sentences in rows" [ "$(q "$T/l.db" 'select count(*) > 10 from sentences')" = 1 ]

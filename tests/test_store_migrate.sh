@@ -103,5 +103,62 @@ check "a newer state is not rebuilt" sh -c "! grep -q rebuilt '$T/new9.err'"
 check "a newer state is left as it is" [ "$(q "$T/new9.db" 'select substr(data, 1, 8) from link_state_chunks order by seq limit 1')" = RASDSTO9 ]
 check "a newer state: nothing added" [ "$(q "$T/new9.db" 'select count(*) from articles')" = "$NOLD" ]
 
+# 7. A store of schema 8 (the engine's records as they are, not coded against their articles' texts) migrates: its
+# records are read as they are, the next batches' are coded, and the stories are those of one batch run. Its records
+# are made here by decoding the coded ones (a second reading of the format: row number, length, check value, coded
+# length, then literal runs and copies of at least 8 bytes from the article's title, a newline and its text).
+"$RASD" add -q --db "$T/s8.db" examples/news > /dev/null 2>&1
+$PY - "$T/s8.db" <<'PYEOF'
+import sqlite3, struct, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+def v(b, i):
+    x = sh = 0
+    while True:
+        x |= (b[i] & 0x7f) << sh; sh += 7; i += 1
+        if not b[i - 1] & 0x80: return x, i
+raw = b''
+for (data,) in c.execute('SELECT data FROM link_records WHERE coded = 1 ORDER BY seq').fetchall():
+    i = 0
+    while i < len(data):
+        row, i = v(data, i); n, i = v(data, i); chk, i = v(data, i)
+        if not row:
+            rec = data[i:i + n]; i += n
+        else:
+            cl, i = v(data, i); end = i + cl
+            t, x = c.execute('SELECT title, text FROM articles WHERE n = ?', (row,)).fetchone()
+            d = (t or '').encode() + b'\n' + x.encode()
+            rec = b''
+            while True:
+                l, i = v(data, i); rec += data[i:i + l]; i += l
+                if len(rec) == n: break
+                off, i = v(data, i); m, i = v(data, i); rec += d[off:off + m + 8]
+                if len(rec) == n: break
+            assert i == end
+        assert len(rec) == n
+        raw += struct.pack('=I', n) + rec
+c.execute('BEGIN'); c.execute('DELETE FROM link_records')
+c.execute('ALTER TABLE link_records DROP COLUMN coded')
+for k in range(0, len(raw), 5000): c.execute('INSERT INTO link_records(seq, data) VALUES(?, ?)', (k // 5000, raw[k:k + 5000]))
+c.execute("DELETE FROM fts_config WHERE k IN ('automerge', 'crisismerge')")
+c.execute('PRAGMA user_version=8'); c.execute('COMMIT')
+PYEOF
+check "schema 8: the records are decoded as they were (raw rows)" [ "$(q "$T/s8.db" 'select count(*) > 1 from link_records')" = 1 ]
+"$RASD" add --db "$T/s8.db" "$T/new.jsonl" > "$T/s8.out" 2> "$T/s8.err"
+check "schema 8: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s8.err" ]
+check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 10 ]
+check "schema 8: the search index merges sixteen segments at a time" [ "$(q "$T/s8.db" "select v from fts_config where k = 'automerge'")" = 16 ]
+check "schema 8: search still finds its articles" sh -c "'$RASD' search --db '$T/s8.db' --format json 'جدة' | grep -q '\"results\": *\[{'"
+check "schema 8: the old records stay as they are, the new ones are coded" \
+  [ "$(q "$T/s8.db" 'select count(*) filter (where coded = 0) > 1, count(*) filter (where coded = 1) from link_records')" = "1|1" ]
+same_as_fresh "schema 8" "$T/s8.db"
+"$RASD" add --db "$T/s8.db" "$T/later.jsonl" > /dev/null 2> "$T/s8b.err"
+check "schema 8: the next batch reads both kinds of rows" [ ! -s "$T/s8b.err" ] && [ "$(part "$T/s8.db")" = "$(part "$T/fresh2.db")" ]
+
+# 8. A coded record that no longer matches its article's text is a damaged state: rebuilt, and the stories are right.
+"$RASD" add -q --db "$T/dict.db" examples/news > /dev/null 2>&1
+q "$T/dict.db" "UPDATE articles SET text = 'و' || text WHERE n = (SELECT min(n) FROM articles)"
+"$RASD" add --db "$T/dict.db" "$T/new.jsonl" > /dev/null 2> "$T/dict.err"
+check "a record that does not decode: the state is rebuilt, and said so" grep -q "^rasd: the story state in the store is damaged" "$T/dict.err"
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

@@ -122,6 +122,27 @@ static void test_relative(void) {
   rasd_analysis_free(a);
 }
 
+/* A named weekday outweighs a publication day that is a day off, and a date given after اليوم is the value. */
+static void test_weekday_wins(void) {
+  /* 2015-07-21 was a Tuesday */
+  rasd_analysis *a = run("واقترب الذهب من أدنى مستوياته أمس الثلاثاء بعد موجة بيع أول أمس الاثنين. "
+                         "وقالت الوزارة إن المهلة تبدأ اليوم 20 يوليو. ووصل الوفد اليوم.", "2015-07-21");
+  ASSERT_EQ_STR(val(a, "أمس الثلاثاء"), "2015-07-21");
+  ASSERT_EQ_STR(val(a, "أمس الاثنين"), "2015-07-20");
+  ASSERT_EQ_STR(val(a, "20 يوليو"), "2015-07-20");
+  const rasd_timex *t = find(a, "20 يوليو");
+  CHECK(t && !strstr(t->text, "اليوم"));
+  const char *ev1 = NULL; /* the second sentence's event */
+  for (size_t i = 0; a && i < a->n_events; i++)
+    if (a->events[i].sentence == 1) ev1 = a->events[i].date;
+  ASSERT_EQ_STR(ev1, "2015-07-20");
+  rasd_analysis_free(a);
+  /* without a weekday, أمس is the day before publication */
+  a = run("وقال المتحدث أمس إن الحريق أخمد.", "2015-07-21");
+  ASSERT_EQ_STR(val(a, "أمس"), "2015-07-20");
+  rasd_analysis_free(a);
+}
+
 static void test_more_relative(void) {
   /* 2015-08-01 is a Saturday */
   rasd_analysis *a = run("نشرت الصحيفة الخبر أول من أمس، ويجتمع المجلس ظهر غدٍ، وتنطلق المنافسات في 19 من أغسطس الجاري، "
@@ -168,6 +189,7 @@ int main(void) {
   RUN(test_ranges_years);
   RUN(test_relative);
   RUN(test_more_relative);
+  RUN(test_weekday_wins);
   RUN(test_no_pubdate);
   RUN(test_bad_input);
   rasd_models_free(M);

@@ -81,6 +81,47 @@ static int unit_ok_(const rasd__qw *w) {
   return 1;
 }
 
+/* The value of the units word w[i] when it is one (أحد and اثنا only before عشر), else 0. */
+static int units_(const rasd__qw *w, size_t i, int teen) {
+  if (teen && (rasd__lx_is(&w[i], "احد") || rasd__lx_is(&w[i], "احدي"))) return 1;
+  if (teen && (rasd__lx_is(&w[i], "اثنا") || rasd__lx_is(&w[i], "اثنتا") || rasd__lx_is(&w[i], "اثني") ||
+               rasd__lx_is(&w[i], "اثنتي")))
+    return 2;
+  if (!(w[i].cls & LX_NUMW)) return 0;
+  const rasd__lxent *e = rasd__lx_find(w[i].n, w[i].nlen, LX_NUMW);
+  return e && e->val >= 1 && e->val <= 9 ? e->val : 0;
+}
+
+/* A number written in two words from w[i]: a teen (أحد عشر، ثلاثة عشر = 13) or units and tens (خمسة وعشرون =
+ * 25), also after hundreds (مئة وخمسون = 150). Returns the value and sets *j past it; 0 when there is none. */
+static double compound_(const rasd__qw *w, size_t n, size_t i, size_t *j) {
+  if (i + 1 >= n || w[i + 1].kind != QW_AR) return 0;
+  int u = units_(w, i, 1);
+  if (u && (rasd__lx_is(&w[i + 1], "عشر") || rasd__lx_is(&w[i + 1], "عشره"))) {
+    *j = i + 2;
+    return 10 + u;
+  }
+  const rasd__lxent *t = (w[i + 1].clsp & LX_NUMW) ? rasd__lx_findp(w[i + 1].n, w[i + 1].nlen, LX_NUMW, "و", NULL, NULL) : NULL;
+  if (!t || w[i + 1].nlen < 2 || memcmp(w[i + 1].n, "و", 2)) return 0;
+  if (u && t->val >= 20 && t->val <= 90 && t->val % 10 == 0) {
+    *j = i + 2;
+    return u + t->val;
+  }
+  const rasd__lxent *h = (w[i].cls & LX_NUMW) ? rasd__lx_find(w[i].n, w[i].nlen, LX_NUMW) : NULL;
+  if (h && h->val >= 100 && h->val % 100 == 0 && t->val >= 1 && t->val < 100) {
+    double v = h->val + t->val;
+    *j = i + 2;
+    /* مئة وخمسة وعشرون = 125 */
+    if (t->val <= 9 && i + 2 < n && w[i + 2].kind == QW_AR && w[i + 2].nlen > 2 && !memcmp(w[i + 2].n, "و", 2) &&
+        (w[i + 2].clsp & LX_NUMW)) {
+      const rasd__lxent *t2 = rasd__lx_findp(w[i + 2].n, w[i + 2].nlen, LX_NUMW, "و", NULL, NULL);
+      if (t2 && t2->val >= 20 && t2->val <= 90 && t2->val % 10 == 0) { v += t2->val; *j = i + 3; }
+    }
+    return v;
+  }
+  return 0;
+}
+
 int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar) {
   (void)m;
   const rasd__qscan *sc = rasd__qscan_get(d, a, ar);
@@ -104,6 +145,12 @@ int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis 
       const rasd__lxent *sc2 = j < n && (w[j].cls & LX_SCALE) ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
       if (sc2) {
         for (int k = 0; k < sc2->val; k++) val *= 10;
+        j++;
+      }
+    } else if (w[i].kind == QW_AR && (val = compound_(w, n, i, &j)) > 0) {
+      const rasd__lxent *s2 = j < n && (w[j].cls & LX_SCALE) ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
+      if (s2) {
+        for (int k = 0; k < s2->val; k++) val *= 10;
         j++;
       }
     } else if (w[i].kind == QW_AR && ((w[i].cls | w[i].clsp) & (LX_NUMW | LX_SCALE))) {

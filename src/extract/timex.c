@@ -554,6 +554,7 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
   char *v = NULL;
   size_t j = i + 1;
   int gran = 0; /* 1 day 2 week 3 month 4 year */
+  const rasd__lxent *named = NULL; /* the weekday named after أمس / اليوم */
   if (EQ("امس") || EQ("البارحه")) {
     if (is_(c, i + 1, "الاول")) { z = -2; j++; }
     else if (i > 0 && is_(c, i - 1, "اول")) { z = -2; }
@@ -561,10 +562,10 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
     else z = -1;
     gran = 1;
     /* "أمس الأربعاء" */
-    if (lx_(c, j, LX_WDAY, NULL, NULL)) j++;
+    if ((named = lx_(c, j, LX_WDAY, NULL, NULL))) j++;
   } else if (EQ("اليوم")) {
     const rasd__lxent *wd = lx_(c, i + 1, LX_WDAY, NULL, NULL);
-    if (wd) j++;
+    if (wd) { j++; named = wd; }
     else if (i + 1 < c->n && c->w[i + 1].kind == QW_AR && c->w[i + 1].nlen > 4 && !memcmp(c->w[i + 1].n, "ال", 4)) return 0;
     else if (i > 0 && (is_(c, i - 1, "في") || is_(c, i - 1, "ذلك") || is_(c, i - 1, "نفس") || is_(c, i - 1, "هذا"))) return 0;
     z = 0;
@@ -635,8 +636,21 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
     return 1;
   }
 #undef EQ
+  if (gran == 1) {
+    /* "اليوم 20 يوليو": the date the text gives is the value; leave the words to it (after a named weekday,
+     * "اليوم الخميس 26 شوال", both agree and both stay) */
+    int mon, sys, amb;
+    if (!named && j + 1 < c->n && c->w[j].kind == QW_NUM && month_at_(c, j + 1, &mon, &sys, &amb)) return 0;
+  }
   if (!c->have_pub) { emit_(o, i, j, NULL, "gregorian", NULL, 1); *next = j; return 1; }
-  if (gran == 1) v = fmt_day_(o, c->pub + z);
+  if (gran == 1 && named) {
+    /* the weekday the text names outweighs a publication day that may be a day off (a paper dated the morning
+     * after, a page crawled later): "أمس الثلاثاء" in a page of Tuesday is the Tuesday, the nearest one to the day
+     * before publication */
+    long d = c->pub + z;
+    int diff = (named->val - weekday_(d) + 7) % 7;
+    v = fmt_day_(o, diff <= 3 ? d + diff : d + diff - 7);
+  } else if (gran == 1) v = fmt_day_(o, c->pub + z);
   else if (gran == 2) {
     int wy, wk;
     iso_week_(c->pub + 7 * z, &wy, &wk);

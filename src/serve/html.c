@@ -181,8 +181,12 @@ static void quotes_html(rasd__buf *b, json_t *groups, int with_speaker) {
       if (direct) rasd__buf_adds(b, "»");
       rasd__buf_adds(b, "<div class=\"meta\">");
       const char *cue = sget(q, "cue");
-      if (cue) { esc(b, cue); rasd__buf_adds(b, " · "); }
-      tags(b, json_object_get(q, "outlets"));
+      json_t *qo = json_object_get(q, "outlets");
+      if (cue) {
+        esc(b, cue);
+        if (json_array_size(qo)) rasd__buf_adds(b, " · ");
+      }
+      tags(b, qo);
       rasd__buf_adds(b, "</div></blockquote>");
     }
   }

@@ -98,6 +98,13 @@ static const char *const migrations[] = {
     /* 8: the engine's state split: every article's record saved once, in pieces appended batch after batch, and the
      * rest (vocabulary, registry) in link_state_chunks as before; a state saved whole is split at its next save */
     "CREATE TABLE IF NOT EXISTS link_records(seq INTEGER PRIMARY KEY, data BLOB NOT NULL);",
+    /* 9: the records are coded against their articles' titles and texts, which they mostly repeat (a third of the
+     * bytes): a coded row holds whole records; the rows of schema 8 (coded = 0) are read as they are */
+    "ALTER TABLE link_records ADD COLUMN coded INTEGER NOT NULL DEFAULT 0;",
+    /* 10: the search index merges its segments sixteen at a time (FTS5's default is four: every posting rewritten
+     * about twice as often while articles are added; a search reads a few more segments) */
+    "INSERT INTO fts(fts, rank) VALUES('automerge', 16);"
+    "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -988,15 +995,6 @@ static int story_refresh(rasd_store *s, int64_t id, int terms_too, int drop_empt
     sqlite3_bind_int64(st, 1, id);
     if ((rc = run(s, st, "story_terms")) != RASD_OK) return rc;
   }
-  if (s->corpus) {
-    /* The story engine links this store: no centroid terms (story_terms) to rank the titles by, so the ranking
-     * below comes down to the first titled article; the engine's view gives the title anyway. */
-    st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM articles"
-                 " WHERE story = ?1), outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles"
-                 "  WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), norm2 = 0,"
-                 " title = (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90)) FROM articles a WHERE a.story = ?1"
-                 "  ORDER BY a.title IS NULL, a.ord LIMIT 1), updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
-  } else {
   st = stmt(s, "UPDATE stories SET size = (SELECT count(*) FROM articles WHERE story = ?1),"
                " first_date = (SELECT min(date) FROM articles WHERE story = ?1),"
                " last_date = (SELECT max(date) FROM articles WHERE story = ?1),"
@@ -1008,7 +1006,6 @@ static int story_refresh(rasd_store *s, int64_t id, int terms_too, int drop_empt
                "  ON c.term = t.term AND c.story = ?1 WHERE t.article = a.n), 0) / sqrt(max(a.norm2, 1e-9)) DESC,"
                "  a.title IS NULL, a.ord LIMIT 1),"
                " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1");
-  }
   if (!st) return RASD_EDB;
   sqlite3_bind_int64(st, 1, id);
   if ((rc = run(s, st, "story")) != RASD_OK) return rc;
@@ -1275,7 +1272,148 @@ typedef struct state_io {
   const unsigned char *p;  /* reading: the rest of the current row */
   size_t n;
   int done;
+  /* The engine's records (link_records), each coded against its article's title and text (see recs_write): */
+  rasd_corpus *c;          /* writing: the engine, and its article of the next whole record */
+  size_t next;
+  int coded;               /* reading: rows say in their second column whether they are coded */
+  int bad;                 /* reading: a coded row does not decode (the state is damaged) */
+  rasd__buf in;            /* writing: the start of a record not whole yet */
+  rasd__buf out;           /* writing: the coded records of the next row; reading: the decoded records of a row */
+  rasd__buf dict, tmp;
 } state_io;
+
+static void state_io_free(state_io *io) {
+  rasd__buf_free(&io->in);
+  rasd__buf_free(&io->out);
+  rasd__buf_free(&io->dict);
+  rasd__buf_free(&io->tmp);
+}
+
+/* The dictionary of a record: its article's title and text (row 'st', columns 'i' and 'i' + 1) as the engine saw them. */
+static void dict_of(rasd__buf *d, sqlite3_stmt *st, int i) {
+  d->len = 0;
+  rasd__buf_add(d, (const char *)sqlite3_column_blob(st, i), (size_t)sqlite3_column_bytes(st, i));
+  rasd__buf_addc(d, '\n');
+  rasd__buf_add(d, (const char *)sqlite3_column_blob(st, i + 1), (size_t)sqlite3_column_bytes(st, i + 1));
+}
+
+/* Writes the coded records gathered in io->out as one row. */
+static int recs_flush(state_io *io) {
+  if (io->failed) return -1;
+  if (!io->out.len) return 0;
+  sqlite3_stmt *st = stmt(io->s, "INSERT INTO link_records(seq, data, coded) VALUES(?1, ?2, 1)");
+  if (!st) { io->failed = 1; return -1; }
+  sqlite3_bind_int64(st, 1, io->seq++);
+  sqlite3_bind_blob64(st, 2, io->out.s, io->out.len, SQLITE_STATIC);
+  int rc = run(io->s, st, "link records");
+  sqlite3_clear_bindings(st);
+  io->out.len = 0;
+  if (rc != RASD_OK) { io->failed = 1; return -1; }
+  return 0;
+}
+
+/* Codes record 'p' ('n' bytes) of the engine's article io->next: its row number (0: none found), length, check value,
+ * and the coded bytes, length first. */
+static int recs_code(state_io *io, const unsigned char *p, size_t n) {
+  rasd_article_info ai;
+  int64_t row = 0;
+  io->dict.len = 0;
+  if (rasd_corpus_article(io->c, io->next++, &ai) == RASD_OK && ai.id) {
+    sqlite3_stmt *st = stmt(io->s, "SELECT n, title, text FROM articles WHERE id = ?1");
+    if (!st) { io->failed = 1; return -1; }
+    bind_text(st, 1, ai.id);
+    int r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+      row = sqlite3_column_int64(st, 0);
+      dict_of(&io->dict, st, 1);
+    }
+    sqlite3_reset(st);
+    if (r != SQLITE_ROW && r != SQLITE_DONE) { dbfail(io->s, "link records"); io->failed = 1; return -1; }
+  }
+  io->tmp.len = 0;
+  if (row && rasd__dcode_encode(p, n, io->dict.s, io->dict.len, &io->tmp)) return -1;
+  rasd__vput(&io->out, (uint64_t)row);
+  rasd__vput(&io->out, n);
+  rasd__vput(&io->out, rasd__dcode_check(p, n));
+  if (row) {
+    rasd__vput(&io->out, io->tmp.len);
+    rasd__buf_add(&io->out, io->tmp.s, io->tmp.len);
+  } else {
+    rasd__buf_add(&io->out, (const char *)p, n);
+  }
+  if (io->out.oom || io->dict.oom) return -1;
+  return io->out.len >= STATE_CHUNK ? recs_flush(io) : 0;
+}
+
+/* The records' stream (each record as its length in 4 bytes and its bytes, rasd__corpus_save_split) into rows of
+ * coded records. */
+static ssize_t recs_write(void *cookie, const char *buf, size_t size) {
+  state_io *io = cookie;
+  if (io->failed) return -1;
+  const unsigned char *p = (const unsigned char *)buf;
+  size_t used = 0;
+  while (io->in.len) { /* a record begun in the last piece: completed from this one */
+    int head = io->in.len >= 4; /* its length is known */
+    size_t want = 4;
+    if (head) {
+      uint32_t l;
+      memcpy(&l, io->in.s, 4);
+      want = 4 + (size_t)l;
+    }
+    size_t take = want - io->in.len < size - used ? want - io->in.len : size - used;
+    rasd__buf_add(&io->in, buf + used, take);
+    used += take;
+    if (io->in.oom) return -1;
+    if (io->in.len < want) return (ssize_t)size; /* the piece ends inside it */
+    if (head) {
+      if (recs_code(io, (const unsigned char *)io->in.s + 4, want - 4)) return -1;
+      io->in.len = 0;
+    }
+  }
+  while (size - used >= 4) {
+    uint32_t l;
+    memcpy(&l, p + used, 4);
+    if (size - used - 4 < l) break;
+    if (recs_code(io, p + used + 4, l)) return -1;
+    used += 4 + (size_t)l;
+  }
+  rasd__buf_add(&io->in, buf + used, size - used);
+  return io->in.oom ? -1 : (ssize_t)size;
+}
+
+/* Decodes a coded row 'p' ('n' bytes) into io->out as the records' stream; -1 when it does not decode. */
+static int recs_decode(state_io *io, const unsigned char *p, size_t n) {
+  const unsigned char *e = p + n;
+  io->out.len = 0;
+  while (p < e) {
+    uint64_t row, len, chk, cl = 0;
+    if (rasd__vget(&p, e, &row) || rasd__vget(&p, e, &len) || rasd__vget(&p, e, &chk) || len >= 0xffffffffu ||
+        (row && rasd__vget(&p, e, &cl)))
+      return -1;
+    if (!row) cl = len;
+    if (cl > (uint64_t)(e - p)) return -1;
+    io->dict.len = 0;
+    if (row) {
+      sqlite3_stmt *st = stmt(io->s, "SELECT title, text FROM articles WHERE n = ?1");
+      if (!st) { io->failed = 1; return -1; }
+      sqlite3_bind_int64(st, 1, (int64_t)row);
+      int r = sqlite3_step(st);
+      if (r == SQLITE_ROW) dict_of(&io->dict, st, 0);
+      sqlite3_reset(st);
+      if (r != SQLITE_ROW && r != SQLITE_DONE) { dbfail(io->s, "link records"); io->failed = 1; return -1; }
+      if (r != SQLITE_ROW || io->dict.oom) return -1;
+    }
+    uint32_t l = (uint32_t)len;
+    if (rasd__buf_grow(&io->out, 4 + (size_t)len)) return -1;
+    unsigned char *dst = (unsigned char *)io->out.s + io->out.len + 4;
+    if (row ? rasd__dcode_decode(p, cl, io->dict.s, io->dict.len, dst, len) : (memcpy(dst, p, len), 0)) return -1;
+    if (rasd__dcode_check(dst, len) != chk) return -1;
+    memcpy(io->out.s + io->out.len, &l, 4);
+    io->out.len += 4 + (size_t)len;
+    p += cl;
+  }
+  return 0;
+}
 
 static ssize_t state_write(void *cookie, const char *buf, size_t size) {
   state_io *io = cookie;
@@ -1293,7 +1431,7 @@ static ssize_t state_write(void *cookie, const char *buf, size_t size) {
 static ssize_t state_read(void *cookie, char *buf, size_t size) {
   state_io *io = cookie;
   size_t got = 0;
-  while (got < size && !io->failed) {
+  while (got < size && !io->failed && !io->bad) {
     if (!io->n) {
       if (io->done) break;
       int r = sqlite3_step(io->st);
@@ -1301,6 +1439,15 @@ static ssize_t state_read(void *cookie, char *buf, size_t size) {
       if (r != SQLITE_ROW) { dbfail(io->s, "link state"); io->failed = 1; break; }
       io->p = sqlite3_column_blob(io->st, 0);
       io->n = (size_t)sqlite3_column_bytes(io->st, 0);
+      if (io->coded && sqlite3_column_int(io->st, 1)) { /* served from its decoded records */
+        if (recs_decode(io, io->p, io->n)) {
+          io->bad = 1;
+          io->n = 0;
+          break;
+        }
+        io->p = (const unsigned char *)io->out.s;
+        io->n = io->out.len;
+      }
       continue;
     }
     size_t k = io->n < size - got ? io->n : size - got;
@@ -1370,11 +1517,11 @@ static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out
     split = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
     sqlite3_reset(st);
   }
-  state_io io = {s, NULL, NULL, 0, 0, NULL, 0, 0}, rio = {s, NULL, NULL, 0, 0, NULL, 0, 0};
+  state_io io = {.s = s}, rio = {.s = s, .coded = 1};
   /* Before schema 4 the state was one blob in link_state.state. */
   io.st = stmt(s, legacy > 0 ? "SELECT state FROM link_state WHERE id = 1" : "SELECT data FROM link_state_chunks ORDER BY seq");
   if (!io.st) return RASD_EDB;
-  if (split && !(rio.st = stmt(s, "SELECT data FROM link_records ORDER BY seq"))) return RASD_EDB;
+  if (split && !(rio.st = stmt(s, "SELECT data, coded FROM link_records ORDER BY seq"))) return RASD_EDB;
   FILE *f = fopencookie(&io, "rb", (cookie_io_functions_t){state_read, NULL, NULL, NULL});
   FILE *rf = split ? fopencookie(&rio, "rb", (cookie_io_functions_t){state_read, NULL, NULL, NULL}) : NULL;
   if (!f || (split && !rf)) {
@@ -1389,6 +1536,7 @@ static int sq_load_corpus(rasd_store *s, const rasd_models *m, rasd_corpus **out
   if (rf) fclose(rf);
   sqlite3_reset(io.st);
   if (rio.st) sqlite3_reset(rio.st);
+  state_io_free(&rio);
   if (io.failed || rio.failed) {
     rasd_corpus_free(*out);
     *out = NULL;
@@ -1527,15 +1675,15 @@ static int save_state(rasd_store *s, rasd_corpus *c, size_t na) {
   size_t from = s->rebuild || q->recs_saved > na ? 0 : q->recs_saved;
   int rc = exec(s, from ? "DELETE FROM link_state_chunks" : "DELETE FROM link_state_chunks; DELETE FROM link_records");
   if (rc != RASD_OK) return rc;
-  state_io io = {s, "INSERT INTO link_state_chunks(seq, data) VALUES(?1, ?2)", NULL, 0, 0, NULL, 0, 0};
-  state_io rio = {s, "INSERT INTO link_records(seq, data) VALUES(?1, ?2)", NULL, 0, 0, NULL, 0, 0};
+  state_io io = {.s = s, .ins = "INSERT INTO link_state_chunks(seq, data) VALUES(?1, ?2)"};
+  state_io rio = {.s = s, .c = c, .next = from}; /* the records go coded (recs_write) */
   sqlite3_stmt *st = stmt(s, "SELECT COALESCE(max(seq), -1) + 1 FROM link_records");
   if (!st) return RASD_EDB;
   if (sqlite3_step(st) == SQLITE_ROW) rio.seq = sqlite3_column_int64(st, 0);
   sqlite3_reset(st);
   char *vbuf = malloc(STATE_CHUNK), *rbuf = malloc(STATE_CHUNK);
   FILE *f = vbuf && rbuf ? fopencookie(&io, "wb", (cookie_io_functions_t){NULL, state_write, NULL, NULL}) : NULL;
-  FILE *rf = f ? fopencookie(&rio, "wb", (cookie_io_functions_t){NULL, state_write, NULL, NULL}) : NULL;
+  FILE *rf = f ? fopencookie(&rio, "wb", (cookie_io_functions_t){NULL, recs_write, NULL, NULL}) : NULL;
   if (!f || !rf) {
     if (f) fclose(f);
     free(vbuf);
@@ -1547,8 +1695,10 @@ static int save_state(rasd_store *s, rasd_corpus *c, size_t na) {
   rc = rasd__corpus_save_split(c, f, from, rf);
   if (fclose(f) && rc == RASD_OK) rc = RASD_EIO;
   if (fclose(rf) && rc == RASD_OK) rc = RASD_EIO;
+  if (rc == RASD_OK && (rio.in.len || recs_flush(&rio))) rc = RASD_EIO; /* a record cut short, or the last row */
   free(vbuf);
   free(rbuf);
+  state_io_free(&rio);
   if (io.failed || rio.failed) return RASD_EDB;
   if (rc != RASD_OK) return rasd__store_fail(s, rc, "cannot save the story state: %s", rasd_strerror(rc));
   if (!(st = stmt(s, "INSERT OR REPLACE INTO link_state(id, state, articles) VALUES(1, X'', ?1)"))) return RASD_EDB;
@@ -1679,7 +1829,9 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
   for (size_t i = 0; i < nd && rc == RASD_OK; i++) {
     if (i && dirty[i] == dirty[i - 1]) continue;
     int64_t id = dirty[i];
-    if ((size_t)id > ns) {
+    size_t nmem = 0;
+    if ((size_t)id > ns || !rasd_corpus_story_articles(c, id, &nmem) || !nmem) {
+      /* gone, or emptied by a merge of two stories of one happening: one batch run never writes it */
       if (!(st = stmt(s, "DELETE FROM stories WHERE id = ?1"))) { rc = RASD_EDB; break; }
       sqlite3_bind_int64(st, 1, id);
       rc = run(s, st, "story");
@@ -1688,17 +1840,25 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     if (!(st = stmt(s, "INSERT OR IGNORE INTO stories(id, size) VALUES(?1, 0)"))) { rc = RASD_EDB; break; }
     sqlite3_bind_int64(st, 1, id);
     if ((rc = run(s, st, "story")) != RASD_OK) break;
-    if ((rc = story_refresh(s, id, 0, 0)) != RASD_OK) break;
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
-    /* the engine's view is valid JSON (or NULL): its title is read without a json_valid() parse first */
-    if (!(st = stmt(s, "UPDATE stories SET view = ?2, title = COALESCE(json_extract(?2, '$.title'), title) WHERE id = ?1"))) {
+    /* The row from its articles, in one statement; of the engine's view (valid JSON, or NULL) the row keeps what the
+     * store reads (summary, timeline, disagreements) and its title; the first titled article gives the title when the
+     * view has none. */
+    if (!(st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM articles"
+                       " WHERE story = ?1), outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles"
+                       "  WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), norm2 = 0,"
+                       " view = CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline',"
+                       "  ?2 -> '$.timeline', 'disagreements', ?2 -> '$.disagreements') END,"
+                       " title = COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90))"
+                       "  FROM articles a WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1)),"
+                       " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1"))) {
       rc = RASD_EDB;
     } else {
       sqlite3_bind_int64(st, 1, id);
       bind_text(st, 2, view);
-      rc = run(s, st, "story view");
+      rc = run(s, st, "story");
     }
     rasd_free(view);
   }

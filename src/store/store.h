@@ -147,6 +147,21 @@ void rasd__fts_pretok(const char *s, size_t len, const rasd_tokens *t, const ras
  * keys that join into its key (a name written in two words). */
 void rasd__fts_query_word(rasd__buf *m, const char *v);
 
+/* ---- delta coding against a dictionary (src/store/dcode.c) ---- */
+
+/** Appends to 'out' the bytes 'src' ('len') coded against 'dict' ('nd' bytes): runs of literals and copies from 'dict'.
+ * Returns 0, or -1 when out of memory. */
+int rasd__dcode_encode(const void *src, size_t len, const void *dict, size_t nd, rasd__buf *out);
+/** Decodes 'src' ('n' bytes, from rasd__dcode_encode with the same 'dict') into exactly 'len' bytes at 'dst'. Returns 0,
+ * or -1 when 'src' does not decode to 'len' bytes against this dictionary (never reads or writes out of bounds). */
+int rasd__dcode_decode(const void *src, size_t n, const void *dict, size_t nd, void *dst, size_t len);
+/** Appends 'v' to 'b' as an unsigned LEB128 varint. */
+void rasd__vput(rasd__buf *b, uint64_t v);
+/** Reads a varint at '*p' (not past 'e') into '*v' and moves '*p' past it; returns 0, or -1 when it is cut or too long. */
+int rasd__vget(const unsigned char **p, const unsigned char *e, uint64_t *v);
+/** A 32-bit check value of 'p' ('n' bytes), to tell a decoded record from a wrong one. */
+uint32_t rasd__dcode_check(const void *p, size_t n);
+
 /* ---- helpers ---- */
 /* Appends 's' HTML-escaped to 'b'. */
 void rasd__html_escape(rasd__buf *b, const char *s, size_t len);

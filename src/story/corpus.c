@@ -23,15 +23,15 @@
 
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning.
  * rg, rk (the average-link guard), oh (same outlet, other headline numbers) and ot, otk (same outlet, headlines
- * apart): see story_score; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord; } W = {
-    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0};
+ * apart): see story_score; mg (0: no merging), mr and ms: see story_merge; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7, RASD__RECENT};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -411,19 +411,25 @@ static double art_vec(const rasd_corpus *c, const rasd__rec *r, double *w) {
   return sqrt(nn);
 }
 
-/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid: a
- * merge of the two sorted lists without branches on the order of the ids (the centroid is read in order; the
- * shared terms are summed in increasing id order, as a lookup per article term would). */
-static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *w, uint32_t n, double an) {
+/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid. With
+ * 'dn' (the article's weights scattered by term id, zero elsewhere) one pass over the centroid with a load each;
+ * else a merge of the two sorted lists without branches on the order of the ids. Either way the shared terms are
+ * summed in increasing id order (the centroid's), so both give the same value. */
+static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *w, uint32_t n, double an, const double *dn) {
   double dot = 0, sn = sqrt(s->norm2);
   uint32_t i = 0, j = 0, nc = s->n_cent;
   const rasd__vw *cv = s->cent;
-  while (i < nc && j < n) {
-    uint32_t x = cv[i].id, y = tf[j].id;
-    if (x == y) dot += (double)cv[i].w * w[j];
-    i += x <= y;
-    j += y <= x;
-  }
+  if (dn) {
+    for (i = 0; i < nc; i++) {
+      dot += (double)cv[i].w * dn[cv[i].id]; /* + 0 where the article lacks the term: the sum is unchanged */
+    }
+  } else
+    while (i < nc && j < n) {
+      uint32_t x = cv[i].id, y = tf[j].id;
+      if (x == y) dot += (double)cv[i].w * w[j];
+      i += x <= y;
+      j += y <= x;
+    }
   return sn > 0 && an > 0 ? dot / (sn * an) : 0;
 }
 
@@ -473,9 +479,9 @@ static int term_num(const rasd_corpus *c, uint32_t t) {
  * article does not name, how generic its words are, and numbers in the headlines that differ. 'f' receives the NF
  * features. */
 static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const char *outlet, const double *w,
-                          double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
+                          const double *dn, double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
                           double *f) {
-  double cs = story_cos(s, r->terms, w, r->n_terms, an), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
+  double cs = story_cos(s, r->terms, w, r->n_terms, an, dn), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
   uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
   int same_outlet = 0, anum = 0, snum = 0, shared_num = 0;
   for (uint32_t k = 0; k < nt; k++) anum += term_num(c, t[k].id);
@@ -611,52 +617,172 @@ static int idf_grow(rasd_corpus *c) {
   return 0;
 }
 
+/* What linking reads of an article: its record, term weights and norm, query and index terms, link vector. */
+typedef struct lfeat {
+  rasd__rec r;
+  double *w, an;
+  uint32_t *q, nq, *ix, nx;
+  rasd__vw *lv, *tv;
+  uint32_t nv, nt;
+} lfeat;
+
+/* Reads article 'i' and computes its link features at the current IDF (allocating from 'ar'). */
+static int link_feat(rasd_corpus *c, uint32_t i, rasd__arena *ar, lfeat *L) {
+  rasd__rec *r = &L->r;
+  int rc = corpus_rec(c, i, ar, r, 0);
+  if (rc) return rc;
+  double *w = L->w = rasd__arena_alloc(ar, (r->n_terms + 1) * sizeof *w);
+  if (!w) return RASD_ENOMEM;
+  L->an = art_vec(c, r, w);
+  /* query terms: the article's strongest terms, plus its entities */
+  uint32_t nq = 0;
+  uint32_t *q = L->q = rasd__arena_alloc(ar, (QTERMS + r->n_ent + 1) * sizeof *q);
+  double *ord = rasd__arena_alloc(ar, (r->n_terms + 1) * 2 * sizeof *ord);
+  if (!q || !ord) return RASD_ENOMEM;
+  for (uint32_t k = 0; k < r->n_terms; k++) ord[2 * k] = w[k], ord[2 * k + 1] = k;
+  uint32_t ntop = r->n_terms < 3 * QTERMS + VK ? r->n_terms : 3 * QTERMS + VK;
+  top_k(ord, r->n_terms, ntop);
+  /* query with the strongest terms already seen (a new term has no story yet); index under the strongest of all */
+  uint32_t nx = 0;
+  uint32_t *ix = L->ix = rasd__arena_alloc(ar, (QTERMS + r->n_ent + 1) * sizeof *ix);
+  if (!ix) return RASD_ENOMEM;
+  for (uint32_t k = 0; k < ntop && (nq < QTERMS || nx < QTERMS); k++) {
+    uint32_t t = r->terms[(uint32_t)ord[2 * k + 1]].id;
+    if (nx < QTERMS) ix[nx++] = t;
+    if (nq < QTERMS && c->terms.df[t]) q[nq++] = t;
+  }
+  for (uint32_t k = 0; k < r->n_ent; k++) q[nq++] = r->ent[k].key, ix[nx++] = r->ent[k].key;
+  L->nq = nq, L->nx = nx;
+  /* the link vector: the strongest terms, then the headline's terms by IDF, each of unit length */
+  rasd__vw *lv = L->lv = rasd__arena_alloc(ar, (VK + TK + 1) * sizeof *lv);
+  if (!lv) return RASD_ENOMEM;
+  for (uint32_t k = 0; k < r->n_terms && k < VK; k++) lv[k] = (rasd__vw){r->terms[(uint32_t)ord[2 * k + 1]].id, (float)ord[2 * k]};
+  L->nv = unit_vec(lv, r->n_terms, VK);
+  L->tv = lv + L->nv;
+  L->nt = 0;
+  if (r->n_sent && (r->sent[0].flags & RASD__S_TITLE)) {
+    const rasd__rsent *ts = &r->sent[0];
+    uint32_t n = ts->n_terms < TK ? ts->n_terms : TK;
+    for (uint32_t k = 0; k < n; k++) L->tv[k] = (rasd__vw){ts->terms[k], (float)rasd__idf(c, ts->terms[k])};
+    L->nt = unit_vec(L->tv, n, TK);
+  }
+  return RASD_OK;
+}
+
+/* Adds original article 'i' (features 'L') to story 's': recent ring, centroid, entities, dates, postings. */
+static int story_take(rasd_corpus *c, uint32_t s_idx, uint32_t i, const lfeat *L, rasd__arena *ar) {
+  rasd__story *s = &c->st[s_idx];
+  const rasd__rec *r = &L->r;
+  s->recent[s->n_orig % RASD__RECENT] = i;
+  s->n_orig++;
+  rasd__tf *add = rasd__arena_alloc(ar, (r->n_terms + r->n_ent + 1) * sizeof *add);
+  if (!add) return RASD_ENOMEM;
+  if (merge_cent(s, r->terms, L->w, r->n_terms)) return RASD_ENOMEM;
+  if (s->n_cent >= 3 * OPEN_TERMS) story_prune(s, OPEN_TERMS);
+  for (uint32_t k = 0; k < r->n_ent; k++) add[k].id = r->ent[k].key, add[k].tf = 1;
+  /* entity ids may repeat within an article: sort and fold before merging */
+  for (uint32_t x = 1; x < r->n_ent; x++)
+    for (uint32_t y = x; y > 0 && add[y - 1].id > add[y].id; y--) { rasd__tf t = add[y]; add[y] = add[y - 1]; add[y - 1] = t; }
+  uint32_t ne = 0;
+  for (uint32_t k = 0; k < r->n_ent; k++)
+    if (!ne || add[ne - 1].id != add[k].id) add[ne++] = add[k];
+  if (merge_tf(&s->ents, &s->n_ents, &s->cap_ents, add, ne)) return RASD_ENOMEM;
+  for (uint32_t k = 0; k < r->n_days && s->n_days < 64; k++) {
+    int seen = 0;
+    for (uint32_t y = 0; y < s->n_days; y++) seen |= s->days[y] == r->days[k];
+    if (!seen && RASD__VEC_PUSH(s->days, s->n_days, s->cap_days, r->days[k])) return RASD_ENOMEM;
+  }
+  for (uint32_t k = 0; k < L->nx; k++)
+    if (post_add(c, L->ix[k], s_idx)) return RASD_ENOMEM;
+  return RASD_OK;
+}
+
+/* The join score of linked article 'm' (not a member of story 's') with 's', from its features at the current IDF. */
+static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *L) {
+  const rasd__art *a = &c->art[m];
+  int32_t day = a->day != RASD__NO_DAY ? a->day : c->cur_day;
+  double f[NF];
+  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, f);
+}
+
+/* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
+ * for 't' above the threshold and at least W.mr of its score for 's': it stands between them, not just near 't').
+ * Single-pass linking starts a second story when the first report of a happening
+ * came in just under the threshold (a condemnation before the report of the crime): 't' joins 's' when its original
+ * members, scored now against 's', reach the threshold on average (average link: one close member is not enough).
+ * Bounded: only stories of up to RASD__RECENT (W.ms) originals, each member scored once. Returns 1 when merged; '*err'
+ * receives an error code. */
+static int story_merge(rasd_corpus *c, uint32_t s, uint32_t t, rasd__arena *ar, int *err) {
+  rasd__story *T = &c->st[t];
+  if (T->closed || !T->n_orig || T->n_orig > RASD__RECENT || T->n_orig > T->n_mem) return 0;
+  /* both stories small enough that their recent members stand for them: a story past that is a topic that chains
+   * on (the join score's size penalty says the same), and a merge would only feed it */
+  if (W.ms > 0 && c->st[s].n_orig > W.ms) return 0;
+  uint32_t no = 0, *orig = rasd__arena_alloc(ar, (T->n_mem + 1) * sizeof *orig);
+  lfeat *L = rasd__arena_alloc(ar, (T->n_orig + 1) * sizeof *L);
+  if (!orig || !L) return *err = RASD_ENOMEM, 0;
+  double sum = 0;
+  for (size_t k = 0; k < T->n_mem; k++) {
+    uint32_t m = T->mem[k];
+    if (c->art[m].dup_of >= 0) continue;
+    if (no == T->n_orig) break;
+    int rc = link_feat(c, m, ar, &L[no]);
+    if (rc) return *err = rc, 0;
+    double sc = member_score(c, s, m, &L[no]);
+    if (story_debug()) fprintf(stderr, "merge? %s of story %u -> story %u: %.4f\n", c->art[m].id, t + 1, s + 1, sc);
+    sum += sc;
+    orig[no++] = m;
+  }
+  if (!no || sum / no < c->o.threshold) return 0;
+  if (story_debug()) fprintf(stderr, "merge story %u into %u (mean %.4f)\n", t + 1, s + 1, sum / no);
+  for (uint32_t k = 0; k < no; k++) {
+    int rc = story_take(c, s, orig[k], &L[k], ar);
+    if (rc) return *err = rc, 0;
+  }
+  rasd__story *S = &c->st[s];
+  T = &c->st[t];
+  for (size_t k = 0; k < T->n_mem; k++) {
+    uint32_t m = T->mem[k];
+    c->art[m].story = (int32_t)s;
+    if (story_add_member(c, S, m, c->art[m].day)) return *err = RASD_ENOMEM, 0;
+  }
+  /* the emptied story: closed, nothing left to score or show */
+  free(T->cent); free(T->ents); free(T->days);
+  T->cent = NULL; T->ents = NULL; T->days = NULL;
+  T->n_cent = T->cap_cent = T->n_ents = T->cap_ents = 0;
+  T->n_days = T->cap_days = 0;
+  T->n_mem = 0; T->n_orig = 0; T->norm2 = 0;
+  T->closed = 1;
+  c->slast[t] = SL_CLOSED;
+  return 1;
+}
+
+/* Grows the scratch weights by term id (c->dense, all zero between uses) to the vocabulary. */
+static int dense_grow(rasd_corpus *c) {
+  if (c->cap_dense >= c->terms.n) return 0;
+  size_t nd = c->terms.cap > c->terms.n ? c->terms.cap : c->terms.n;
+  double *d = realloc(c->dense, nd * sizeof *d);
+  if (!d) return -1;
+  memset(d + c->cap_dense, 0, (nd - c->cap_dense) * sizeof *d);
+  c->dense = d; c->cap_dense = nd;
+  return 0;
+}
+
 static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   rasd__art *a = &c->art[i];
   if (idf_grow(c)) return RASD_ENOMEM;
   if (c->n_linked + 1 > c->idf_n + c->idf_n / 64) c->idf_n = c->n_linked + 1, c->idf_ep++;
-  rasd__rec r;
-  int rc = corpus_rec(c, i, ar, &r, 0);
-  if (rc) return rc;
   int32_t day = a->day;
   if (day != RASD__NO_DAY && (c->cur_day == RASD__NO_DAY || day > c->cur_day)) c->cur_day = day;
   if (day == RASD__NO_DAY) day = c->cur_day;
+  lfeat L;
+  int rc = link_feat(c, i, ar, &L);
+  if (rc) return rc;
+  const rasd__rec *rp = &L.r;
   int64_t dup = c->o.single_story ? -1 : find_dup(c, i);
   int target = -1;
-  double *w = rasd__arena_alloc(ar, (r.n_terms + 1) * sizeof *w);
-  if (!w) return RASD_ENOMEM;
-  double an = art_vec(c, &r, w);
-  /* query terms: the article's strongest terms, plus its entities */
-  uint32_t nq = 0;
-  uint32_t *q = rasd__arena_alloc(ar, (QTERMS + r.n_ent + 1) * sizeof *q);
-  double *ord = rasd__arena_alloc(ar, (r.n_terms + 1) * 2 * sizeof *ord);
-  if (!q || !ord) return RASD_ENOMEM;
-  for (uint32_t k = 0; k < r.n_terms; k++) ord[2 * k] = w[k], ord[2 * k + 1] = k;
-  uint32_t ntop = r.n_terms < 3 * QTERMS + VK ? r.n_terms : 3 * QTERMS + VK;
-  top_k(ord, r.n_terms, ntop);
-  /* query with the strongest terms already seen (a new term has no story yet); index under the strongest of all */
-  uint32_t nx = 0;
-  uint32_t *ix = rasd__arena_alloc(ar, (QTERMS + r.n_ent + 1) * sizeof *ix);
-  if (!ix) return RASD_ENOMEM;
-  for (uint32_t k = 0; k < ntop && (nq < QTERMS || nx < QTERMS); k++) {
-    uint32_t t = r.terms[(uint32_t)ord[2 * k + 1]].id;
-    if (nx < QTERMS) ix[nx++] = t;
-    if (nq < QTERMS && c->terms.df[t]) q[nq++] = t;
-  }
-  for (uint32_t k = 0; k < r.n_ent; k++) q[nq++] = r.ent[k].key, ix[nx++] = r.ent[k].key;
-  /* the link vector: the strongest terms, then the headline's terms by IDF, each of unit length */
-  rasd__vw *lv = rasd__arena_alloc(ar, (VK + TK + 1) * sizeof *lv);
-  if (!lv) return RASD_ENOMEM;
-  uint32_t nv = 0, nt = 0;
-  for (uint32_t k = 0; k < r.n_terms && k < VK; k++) lv[k] = (rasd__vw){r.terms[(uint32_t)ord[2 * k + 1]].id, (float)ord[2 * k]};
-  nv = unit_vec(lv, r.n_terms, VK);
-  rasd__vw *tv = lv + nv;
-  if (r.n_sent && (r.sent[0].flags & RASD__S_TITLE)) {
-    const rasd__rsent *ts = &r.sent[0];
-    uint32_t n = ts->n_terms < TK ? ts->n_terms : TK;
-    for (uint32_t k = 0; k < n; k++) tv[k] = (rasd__vw){ts->terms[k], (float)rasd__idf(c, ts->terms[k])};
-    nt = unit_vec(tv, n, TK);
-  }
+  uint32_t *cand = NULL, nc = 0;
+  double *csc = NULL;
   if (c->o.single_story) target = c->n_st ? 0 : -1;
   else if (dup >= 0) {
     a->dup_of = (int32_t)dup;
@@ -664,22 +790,22 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   } else {
     /* candidate stories through the inverted index, stale postings dropped on the way */
     if (c->cap_mark < c->n_st + 1) {
-      size_t nc = (c->n_st + 1) * 2;
-      uint32_t *nm = realloc(c->mark, nc * sizeof *nm);
+      size_t ncap = (c->n_st + 1) * 2;
+      uint32_t *nm = realloc(c->mark, ncap * sizeof *nm);
       if (!nm) return RASD_ENOMEM;
-      memset(nm + c->cap_mark, 0, (nc - c->cap_mark) * sizeof *nm);
+      memset(nm + c->cap_mark, 0, (ncap - c->cap_mark) * sizeof *nm);
       c->mark = nm;
-      uint32_t *nh = realloc(c->hits, nc * sizeof *nh);
+      uint32_t *nh = realloc(c->hits, ncap * sizeof *nh);
       if (!nh) return RASD_ENOMEM;
-      c->hits = nh; c->cap_mark = nc;
+      c->hits = nh; c->cap_mark = ncap;
     }
     c->stamp++;
-    uint32_t *cand = rasd__arena_alloc(ar, MAX_CAND * sizeof *cand);
-    uint32_t nc = 0;
-    if (!cand) return RASD_ENOMEM;
+    cand = rasd__arena_alloc(ar, MAX_CAND * sizeof *cand);
+    csc = rasd__arena_alloc(ar, MAX_CAND * sizeof *csc);
+    if (!cand || !csc) return RASD_ENOMEM;
     double common = c->n_linked >= 500 ? COMMON_DF * c->n_linked : 1e18;
-    for (uint32_t k = 0; k < nq; k++) {
-      uint32_t t = q[k];
+    for (uint32_t k = 0; k < L.nq; k++) {
+      uint32_t t = L.q[k];
       if (t >= c->n_postv || c->terms.df[t] > common) continue;
       uint32_t *p = c->post[t], n = c->n_post[t];
       for (uint32_t j = n, seen = 0; j-- > 0 && seen < POST_SCAN; seen++) {
@@ -705,9 +831,16 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       nc = MAX_SCORED;
     }
     double best = c->o.threshold;
+    /* the article's weights by term id for the centroid cosines (cleared again below; views use the same zeros) */
+    const double *dn = NULL;
+    if (nc && dense_grow(c) == 0) {
+      for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = L.w[k];
+      dn = c->dense;
+    }
     for (uint32_t k = 0; k < nc; k++) {
       double f[NF];
-      double sc = story_score(c, &c->st[cand[k]], &r, a->outlet, w, an, lv, nv, tv, nt, day, f);
+      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, f);
+      csc[k] = sc;
       if (story_debug()) {
         const rasd__story *S = &c->st[cand[k]];
         fprintf(stderr, "score %s -> story %u: %.4f", a->id, cand[k] + 1, sc);
@@ -718,43 +851,34 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       }
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
+    if (dn)
+      for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = 0;
   }
   if (target < 0 && (target = story_new(c)) < 0) return RASD_ENOMEM;
   rasd__story *s = &c->st[target];
   a->story = target;
   if (story_add_member(c, s, i, day)) return RASD_ENOMEM;
-  a->voff = (uint32_t)c->n_vpool; a->vn = (uint8_t)nv; a->tn = (uint8_t)nt;
-  for (uint32_t k = 0; k < nv + nt; k++)
-    if (RASD__VEC_PUSH(c->vpool, c->n_vpool, c->cap_vpool, lv[k])) return RASD_ENOMEM;
-  if (a->dup_of < 0) {
-    s->recent[s->n_orig % RASD__RECENT] = i;
-    s->n_orig++;
-    rasd__tf *add = rasd__arena_alloc(ar, (r.n_terms + r.n_ent + 1) * sizeof *add);
-    if (!add) return RASD_ENOMEM;
-    if (merge_cent(s, r.terms, w, r.n_terms)) return RASD_ENOMEM;
-    if (s->n_cent >= 3 * OPEN_TERMS) story_prune(s, OPEN_TERMS);
-    for (uint32_t k = 0; k < r.n_ent; k++) add[k].id = r.ent[k].key, add[k].tf = 1;
-    /* entity ids may repeat within an article: sort and fold before merging */
-    for (uint32_t x = 1; x < r.n_ent; x++)
-      for (uint32_t y = x; y > 0 && add[y - 1].id > add[y].id; y--) { rasd__tf t = add[y]; add[y] = add[y - 1]; add[y - 1] = t; }
-    uint32_t ne = 0;
-    for (uint32_t k = 0; k < r.n_ent; k++)
-      if (!ne || add[ne - 1].id != add[k].id) add[ne++] = add[k];
-    if (merge_tf(&s->ents, &s->n_ents, &s->cap_ents, add, ne)) return RASD_ENOMEM;
-    for (uint32_t k = 0; k < r.n_days && s->n_days < 64; k++) {
-      int seen = 0;
-      for (uint32_t y = 0; y < s->n_days; y++) seen |= s->days[y] == r.days[k];
-      if (!seen && RASD__VEC_PUSH(s->days, s->n_days, s->cap_days, r.days[k])) return RASD_ENOMEM;
+  a->voff = (uint32_t)c->n_vpool; a->vn = (uint8_t)L.nv; a->tn = (uint8_t)L.nt;
+  for (uint32_t k = 0; k < L.nv + L.nt; k++)
+    if (RASD__VEC_PUSH(c->vpool, c->n_vpool, c->cap_vpool, L.lv[k])) return RASD_ENOMEM;
+  if (a->dup_of < 0 && (rc = story_take(c, (uint32_t)target, i, &L, ar)) != RASD_OK) return rc;
+  /* the other stories this article would have joined: the same happening started twice? (in candidate order) */
+  double s_best = 0;
+  for (uint32_t k = 0; k < nc; k++)
+    if ((int)cand[k] == target) s_best = csc[k];
+  if (a->dup_of < 0 && W.mg > 0)
+    for (uint32_t k = 0; k < nc; k++) {
+      if ((int)cand[k] == target || csc[k] < c->o.threshold || csc[k] < W.mr * s_best) continue;
+      int err = 0;
+      story_merge(c, (uint32_t)target, cand[k], ar, &err);
+      if (err) return err;
     }
-    for (uint32_t k = 0; k < nx; k++)
-      if (post_add(c, ix[k], (uint32_t)target)) return RASD_ENOMEM;
-  }
   /* document frequencies, after scoring: the IDF an article sees is that of the articles before it */
-  for (uint32_t k = 0; k < r.n_terms; k++) c->terms.df[r.terms[k].id]++;
-  for (uint32_t k = 0; k < r.n_ent; k++) {
+  for (uint32_t k = 0; k < rp->n_terms; k++) c->terms.df[rp->terms[k].id]++;
+  for (uint32_t k = 0; k < rp->n_ent; k++) {
     int seen = 0;
-    for (uint32_t y = 0; y < k; y++) seen |= r.ent[y].key == r.ent[k].key;
-    if (!seen) c->terms.df[r.ent[k].key]++;
+    for (uint32_t y = 0; y < k; y++) seen |= rp->ent[y].key == rp->ent[k].key;
+    if (!seen) c->terms.df[rp->ent[k].key]++;
   }
   c->n_linked++;
   return RASD_OK;

@@ -282,6 +282,14 @@ static void text_list(FILE *f, char **v, size_t n) {
   for (size_t i = 0; i < n; i++) fprintf(f, "%s%s", i ? "، " : "", v[i]);
 }
 
+/* " [outlet، outlet]" after a line, or nothing when no outlet is known. */
+static void text_tags(FILE *f, char **v, size_t n) {
+  if (!n) return;
+  fputs(" [", f);
+  text_list(f, v, n);
+  fputc(']', f);
+}
+
 static void html_list(FILE *f, char **v, size_t n) {
   for (size_t i = 0; i < n; i++) {
     fputs("<span class=o>", f);
@@ -340,15 +348,15 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
       if (v.last_date && strncmp(v.first_date, v.last_date, 10)) fprintf(f, " → %.10s", v.last_date);
       fputc('\n', f);
       for (size_t i = 0; i < v.n_sum; i++) {
-        fprintf(f, "   • %s [", v.sum[i].text);
-        text_list(f, v.sum[i].outlets, v.sum[i].n_outlets);
-        fputs("]\n", f);
+        fprintf(f, "   • %s", v.sum[i].text);
+        text_tags(f, v.sum[i].outlets, v.sum[i].n_outlets);
+        fputc('\n', f);
       }
       if (v.n_tl) fputs("   timeline:\n", f);
       for (size_t i = 0; i < v.n_tl && i < 10; i++) {
-        fprintf(f, "     %-10s %.*s%s [", v.tl[i].date, rasd__utf8_clip(v.tl[i].text, 200), v.tl[i].text, strlen(v.tl[i].text) > 200 ? "…" : "");
-        text_list(f, v.tl[i].outlets, v.tl[i].n_outlets);
-        fputs("]\n", f);
+        fprintf(f, "     %-10s %.*s%s", v.tl[i].date, rasd__utf8_clip(v.tl[i].text, 200), v.tl[i].text, strlen(v.tl[i].text) > 200 ? "…" : "");
+        text_tags(f, v.tl[i].outlets, v.tl[i].n_outlets);
+        fputc('\n', f);
       }
       if (v.n_ent) {
         fputs("   entities: ", f);
@@ -358,13 +366,16 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
         fputc('\n', f);
       }
       for (size_t i = 0; i < v.n_q && i < 3; i++) {
-        fprintf(f, "   %s: «%.*s%s» [", v.q[i].speaker, rasd__utf8_clip(v.q[i].text, 240), v.q[i].text, strlen(v.q[i].text) > 240 ? "…" : "");
-        text_list(f, v.q[i].outlets, v.q[i].n_outlets);
-        fputs("]\n", f);
+        fprintf(f, "   %s: «%.*s%s»", v.q[i].speaker, rasd__utf8_clip(v.q[i].text, 240), v.q[i].text, strlen(v.q[i].text) > 240 ? "…" : "");
+        text_tags(f, v.q[i].outlets, v.q[i].n_outlets);
+        fputc('\n', f);
       }
       for (size_t i = 0; i < v.n_dis; i++) {
         fprintf(f, "   ! %s: ", v.dis[i].kind);
-        for (size_t j = 0; j < v.dis[i].n_vals; j++) fprintf(f, "%s%s (%s)", j ? " / " : "", v.dis[i].vals[j], v.dis[i].val_outlets[j]);
+        for (size_t j = 0; j < v.dis[i].n_vals; j++) {
+          const char *vo = v.dis[i].val_outlets[j];
+          fprintf(f, "%s%s%s%s%s", j ? " / " : "", v.dis[i].vals[j], *vo ? " (" : "", vo, *vo ? ")" : "");
+        }
         fputc('\n', f);
       }
       fputc('\n', f);
@@ -411,7 +422,8 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
           fputs("<li>", f);
           for (size_t j = 0; j < v.dis[i].n_vals; j++) {
             if (j) fputs(" / ", f);
-            html_esc(f, v.dis[i].vals[j]); fputs(" (", f); html_esc(f, v.dis[i].val_outlets[j]); fputs(")", f);
+            html_esc(f, v.dis[i].vals[j]);
+            if (*v.dis[i].val_outlets[j]) { fputs(" <span class=o>", f); html_esc(f, v.dis[i].val_outlets[j]); fputs("</span>", f); }
           }
           fputs("</li>\n", f);
         }

@@ -140,6 +140,80 @@ typedef struct cand {
   float *w; double x;  /* IDF of each term, sum of their squares */
 } cand;
 
+/* Whether quantity 'x' of record 'rx' and 'y' of 'ry' (same unit, different values) are one figure told two ways:
+ * their sentences give as many figures in that unit, in the same order, equal but at the place of x and y. */
+static int parallel(const rasd__rec *rx, const rasd__rquant *x, const rasd__rec *ry, const rasd__rquant *y) {
+  uint32_t i = 0, j = 0;
+  for (;;) {
+    while (i < rx->n_qt && (rx->qt[i].sent != x->sent || !rx->qt[i].unit || strcmp(rx->qt[i].unit, x->unit))) i++;
+    while (j < ry->n_qt && (ry->qt[j].sent != y->sent || !ry->qt[j].unit || strcmp(ry->qt[j].unit, y->unit))) j++;
+    if (i == rx->n_qt || j == ry->n_qt) return i == rx->n_qt && j == ry->n_qt;
+    if ((&rx->qt[i] == x) != (&ry->qt[j] == y)) return 0;
+    if (&rx->qt[i] != x && rx->qt[i].value != ry->qt[j].value) return 0;
+    i++, j++;
+  }
+}
+
+/* The same for dated events 'x' of 'rx' and 'y' of 'ry' (different full dates): their sentences give as many dates,
+ * in the same order, equal but at the place of x and y. */
+static int parallel_ev(const rasd__rec *rx, const rasd__revent *x, const rasd__rec *ry, const rasd__revent *y) {
+  uint32_t i = 0, j = 0;
+  for (;;) {
+    while (i < rx->n_ev && (rx->ev[i].sent != x->sent || !rx->ev[i].date)) i++;
+    while (j < ry->n_ev && (ry->ev[j].sent != y->sent || !ry->ev[j].date)) j++;
+    if (i == rx->n_ev || j == ry->n_ev) return i == rx->n_ev && j == ry->n_ev;
+    if ((&rx->ev[i] == x) != (&ry->ev[j] == y)) return 0;
+    if (&rx->ev[i] != x && strcmp(rx->ev[i].date, ry->ev[j].date)) return 0;
+    i++, j++;
+  }
+}
+
+/* The largest power of ten (10^-4 .. 10^12) that 'x' is a multiple of. */
+static double step_of(double x) {
+  double s = 1e12;
+  while (s > 1e-4 && (fabs(x / s) < 0.5 || fabs(x / s - floor(x / s + 0.5)) > 1e-6)) s /= 10;
+  return s;
+}
+
+/* Whether two figures differ only by rounding: the finer one rounded, or cut, to the coarser one's last digit is the
+ * coarser one (43.12 and 43 per cent, 22.2 and 22 billion, 46.8 and 46 million; cutting only when the coarser has two
+ * digits or more, so 350 and 300 thousand differ). 57.8 and 58.7 differ. */
+static int rounded(double a, double b) {
+  double sa = step_of(a), sb = step_of(b);
+  double fine = sa < sb ? a : b, coarse = sa < sb ? b : a, s = sa < sb ? sb : sa;
+  double c = floor(coarse / s + 0.5);
+  if (floor(fine / s + 0.5) == c) return 1;
+  return fabs(c) >= 10 && floor(fine / s) == c;
+}
+
+/* Whether the vaguer date 'coarse' (a year "2025", a month "2025-04" or an ISO week "2025-W17") contains the day
+ * 'day' ("2025-04-25"). */
+static int covers(const char *coarse, const char *day) {
+  if (!coarse || !day || strlen(day) != 10 || rasd__day(day) == RASD__NO_DAY) return 0;
+  size_t n = strlen(coarse);
+  if (n == 4 || n == 7) return !strncmp(coarse, day, n);
+  if (n == 8 && coarse[4] == '-' && coarse[5] == 'W') {
+    char jan4[11];
+    memcpy(jan4, coarse, 4);
+    memcpy(jan4 + 4, "-01-04", 7);
+    int32_t j4 = rasd__day(jan4), d = rasd__day(day);
+    if (j4 == RASD__NO_DAY) return 0;
+    int32_t mon = j4 - ((j4 % 7 + 7 + 3) % 7) + 7 * (atoi(coarse + 6) - 1); /* day 0, 1970-01-01, was a Thursday */
+    return d >= mon && d < mon + 7;
+  }
+  return 0;
+}
+
+/* Whether the story already flags the two values 'a' and 'b', in either order. */
+static int dis_seen(const rasd__view *v, const char *a, const char *b) {
+  for (size_t k = 0; k < v->n_dis; k++) {
+    const rasd__ditem *d = &v->dis[k];
+    if (d->n_vals == 2 && ((!strcmp(d->vals[0], a) && !strcmp(d->vals[1], b)) || (!strcmp(d->vals[0], b) && !strcmp(d->vals[1], a))))
+      return 1;
+  }
+  return 0;
+}
+
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Best score first; ties in article, then sentence order. */
@@ -365,6 +439,11 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     for (uint32_t e = 0; e < R[k].n_ev && nt < MAX_EVENTS; e++) {
       const rasd__revent *ev = &R[k].ev[e];
       if (!ev->date || ev->sent >= R[k].n_sent) continue;
+      /* a vaguer date of a sentence that also gives a day in it ("مساء أمس الجمعة ... مطلع الأسبوع") adds nothing */
+      int covered = 0;
+      for (uint32_t e2 = 0; e2 < R[k].n_ev && !covered; e2++)
+        covered = e2 != e && R[k].ev[e2].sent == ev->sent && covers(ev->date, R[k].ev[e2].date);
+      if (covered) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
       const float *sw = SWt[k][ev->sent];
       int rep = -1;
@@ -484,9 +563,17 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
         if (Q[i].art == Q[j].art || strcmp(Q[i].q->unit, Q[j].q->unit) || Q[i].q->value == Q[j].q->value) continue;
         const char *oa = c->art[Ridx[Q[i].art]].outlet, *ob = c->art[Ridx[Q[j].art]].outlet;
         if (oa && ob && !strcmp(oa, ob)) continue;
+        /* a later report of a count that grows (a death toll) is an update, not a disagreement */
+        const char *da = R[Q[i].art].date, *db = R[Q[j].art].date;
+        if (da && db && strncmp(da, db, 10)) continue;
+        /* the two sentences must give the same figures in the same order but for this one: a sentence that gives
+         * revenue and spending does not disagree with one that gives the deficit */
+        if (!parallel(&R[Q[i].art], Q[i].q, &R[Q[j].art], Q[j].q)) continue;
+        if (dis_seen(v, Q[i].q->text, Q[j].q->text)) continue;
         double lo = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[i].q->value) : fabs(Q[j].q->value);
         double hi = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[j].q->value) : fabs(Q[i].q->value);
         if (hi > lo * 10) continue; /* different magnitudes are different facts */
+        if (rounded(Q[i].q->value, Q[j].q->value)) continue;
         if (set_cos(Q[i].s->terms, Q[i].w, Q[i].s->n_terms, Q[j].s->terms, Q[j].w, Q[j].s->n_terms) < 0.5) continue;
         rasd__ditem *d = &v->dis[v->n_dis++];
         d->kind = "number";
@@ -510,8 +597,12 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
             if (x->sent >= R[a1].n_sent || y->sent >= R[a2].n_sent || ++pairs > MAX_PAIRS) continue;
             const char *oa = c->art[Ridx[a1]].outlet, *ob = c->art[Ridx[a2]].outlet;
             if (oa && ob && !strcmp(oa, ob)) continue;
+            /* a copy published another day reads "today" and "yesterday" from its own day: only reports of one day
+             * can disagree on a date */
+            if (R[a1].date && R[a2].date && strncmp(R[a1].date, R[a2].date, 10)) continue;
             const rasd__rsent *sx = &R[a1].sent[x->sent], *sy = &R[a2].sent[y->sent];
             if (set_cos(sx->terms, SWt[a1][x->sent], sx->n_terms, sy->terms, SWt[a2][y->sent], sy->n_terms) < 0.6) continue;
+            if (!parallel_ev(&R[a1], x, &R[a2], y) || dis_seen(v, x->date, y->date)) continue;
             rasd__ditem *d = &v->dis[v->n_dis++];
             d->kind = "date";
             d->what = sx->text;
