@@ -332,6 +332,39 @@ static void test_word_cache_exact(void) {
   rasd__ner_state_free(st);
 }
 
+static void test_ctx_tables(void) {
+  /* the table-driven context features give the buckets of the hashed ones, also for values outside the
+   * tables' sets (an odd name-likeness bin, a cluster id past the tables) and at the sentence's edges */
+  rasd__ner_ctab *tb = rasd__ner_ctab_new(18);
+  CHECK(tb != NULL);
+  if (!tb) return;
+  rasd__ner_tok t[6];
+  memset(t, 0, sizeof t);
+  for (int round = 0; round < 200; round++) {
+    for (int k = 0; k < 6; k++) {
+      unsigned r = (unsigned)(round * 7919 + k * 104729);
+      t[k].h_form = 0x9E3779B97F4A7C15ULL * (r + 1);
+      t[k].h_bare = t[k].h_form >> 3;
+      t[k].h_shape = r % 5;
+      t[k].h_suf0 = r % 11;
+      t[k].h_suf1 = r % 13;
+      t[k].cls = (uint16_t)((r >> 3) & 0xffff);
+      t[k].gaz = (uint16_t)(r * 31);
+      t[k].clu = (uint16_t)(round % 50 == 7 ? 70u + (unsigned)k : r % 65);
+      t[k].clf = (uint16_t)(round % 50 == 9 ? 65 : (r >> 2) % 65);
+      t[k].nlm = (int8_t)(round % 40 == 3 ? 12 : (int)(r % 18) - 8);
+    }
+    size_t n = 1 + (size_t)round % 6;
+    for (size_t i = 0; i < n; i++) {
+      uint32_t a[RASD__NER_NCTX], b[RASD__NER_NCTX];
+      rasd__ner_ctx_feats(t, n, i, 18, a);
+      rasd__ner_ctx_feats_tab(tb, t, n, i, 18, b);
+      CHECK(!memcmp(a, b, sizeof a));
+    }
+  }
+  rasd__ner_ctab_free(tb);
+}
+
 static void test_name_frames(void) {
   /* a listed given name just before a person's name is part of it */
   CHECK(has_mention("زار طهران العام الماضي للقاء آية الله علي خامنئي ، المرشد الأعلى لإيران .", "علي خامنئي", RASD_ENT_PER));
@@ -358,6 +391,7 @@ int main(void) {
   RUN(test_role_nouns);
   RUN(test_word_cache_exact);
   RUN(test_name_frames);
+  RUN(test_ctx_tables);
   rasd_models_free(models);
   TH_DONE();
 }

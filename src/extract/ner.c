@@ -52,6 +52,7 @@ void rasd__ner_free(rasd__ner *n) {
   if (n->shared) rasd__ner_state_free(n->shared);
   pthread_mutex_destroy(&n->lock);
   free(n->nlm);
+  rasd__ner_ctab_free(n->ctab);
   rasd__ner_lex_free(&n->lex);
   free(n);
 }
@@ -132,6 +133,7 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   m->file_size = len;
   m->gen = model_gen();
   pthread_mutex_init(&m->lock, NULL);
+  if (!(m->ctab = rasd__ner_ctab_new(h.bits))) goto oom;
   memcpy(m->trans, p, sizeof m->trans);
   p += sizeof m->trans;
   size_t nb = (size_t)1 << h.bits, wbytes = nb * RASD__NER_RS * sizeof(int16_t), lcap = 64;
@@ -577,7 +579,7 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
     st->tok[i] = ent_at(st, st->idx[i])->tok;
   }
   rasd__ner_mark(&m->lex, st->tok, n);
-  for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
+  for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
   /* the context rows of word pairs (many distinct values) are cache misses: ask for the next tokens' rows
    * early; the rows of the other context features (few distinct values) stay in the cache */
   enum { AHEAD = 3 };

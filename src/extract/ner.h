@@ -103,6 +103,14 @@ void rasd__ner_nb_feats(const rasd__ner_tok *t, unsigned bits, uint32_t *out);
 void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *t, size_t n);
 /* The RASD__NER_NCTX context feature buckets of token i of t[0..n) (after rasd__ner_mark). */
 void rasd__ner_ctx_feats(const rasd__ner_tok *t, size_t n, size_t i, unsigned bits, uint32_t *out);
+/* Bucket tables of the context features with values from small sets, for 'bits' (malloc'd; free with
+ * rasd__ner_ctab_free), and rasd__ner_ctx_feats through them: the same buckets, fewer hashes. */
+#define RASD__NER_CTAB_CL 65 /* cluster ids 0..64 (0: none) */
+typedef struct rasd__ner_ctab rasd__ner_ctab;
+rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits);
+void rasd__ner_ctab_free(rasd__ner_ctab *t);
+void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *t, size_t n, size_t i, unsigned bits,
+                             uint32_t *out);
 
 /* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
 typedef struct rasd__ner_scratch rasd__ner_scratch;
@@ -186,6 +194,7 @@ struct rasd__ner {
   unsigned bits;
   int16_t *w;                 /* (1 << bits) × RASD__NER_RS, in 'region': weights relative to O */
   rasd__ner_wide wide[RASD__NER_MAXWIDE]; /* the wide rows, exactly */
+  rasd__ner_ctab *ctab;       /* context feature buckets of small value sets */
   int n_wide;
   void *region;               /* one anonymous mapping (huge pages when the kernel allows): weights, lexicon */
   size_t region_len;

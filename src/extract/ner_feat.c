@@ -536,13 +536,75 @@ void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *wi, size_t n) {
   }
 }
 
-void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
+/* Bucket tables of the context features whose values come from small sets (gazetteer bytes, name-likeness
+ * bins, trigger masks, cluster ids): the same buckets as hashing the values, looked up instead of hashed.
+ * Index RASD__NER_CTAB_CL of a cluster dimension is the sentence's edge. */
+#define CL RASD__NER_CTAB_CL
+#define NL 18 /* name-likeness bins -8..9 */
+struct rasd__ner_ctab {
+  uint32_t pos[4];
+  uint32_t g29[256], g30[257], g31[257], g44[256], g45[257], g46[257];
+  uint32_t n50[NL][NL + 1], n51[NL][NL + 1];
+  uint32_t w52[16], w53[16], w54[16][NL];
+  uint32_t c56[CL + 1][CL], c57[CL][CL + 1], c58[CL + 1][CL + 1], c61[CL + 1][CL], c62[CL][CL + 1];
+};
+
+/* The value of a name-likeness bin index (0..NL-1) as the features see it (an int8 widened), and of a
+ * cluster index (CL: the edge value 'edge'). */
+static inline uint64_t nl_val(int b) { return (uint64_t)(int64_t)(b - 8); }
+static inline uint64_t cl_val(int c, uint64_t edge) { return c == CL ? edge : (uint64_t)c; }
+
+rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits) {
+  rasd__ner_ctab *t = malloc(sizeof *t);
+  if (!t) return NULL;
+  const unsigned sh = 64 - bits;
+  /* feature numbers: the q-th context feature is ctx_k[q] (see rasd__ner_ctx_feats) */
+  for (int v = 0; v < 4; v++) t->pos[v] = fbucket(ctx_k[15], (uint64_t)v, sh);
+  for (int v = 0; v < 257; v++) {
+    if (v < 256) {
+      t->g29[v] = fbucket(ctx_k[9], (uint64_t)v, sh);
+      t->g44[v] = fbucket(ctx_k[19], (uint64_t)v, sh);
+    }
+    t->g30[v] = fbucket(ctx_k[10], v == 256 ? 0x10000u : (uint64_t)v, sh);
+    t->g31[v] = fbucket(ctx_k[11], v == 256 ? 0x10001u : (uint64_t)v, sh);
+    t->g45[v] = fbucket(ctx_k[20], (uint64_t)v, sh); /* the edges read 0x10000 >> 8 = 0x10001 >> 8 = 256 */
+    t->g46[v] = fbucket(ctx_k[21], (uint64_t)v, sh);
+  }
+  for (int a = 0; a < NL; a++) {
+    uint64_t nlm = (uint64_t)(a - 8 + 64);
+    for (int b = 0; b <= NL; b++) {
+      t->n50[a][b] = fbucket(ctx_k[23], comb(nlm, b == NL ? 100 : nl_val(b)), sh);
+      t->n51[a][b] = fbucket(ctx_k[24], comb(nlm, b == NL ? 101 : nl_val(b)), sh);
+    }
+    for (int w = 0; w < 16; w++) t->w54[w][a] = fbucket(ctx_k[27], comb((uint64_t)w << 3, nlm), sh);
+  }
+  for (int w = 0; w < 16; w++) {
+    t->w52[w] = fbucket(ctx_k[25], (uint64_t)w << 3, sh);
+    t->w53[w] = fbucket(ctx_k[26], ((uint64_t)w << 3) + 0x100000, sh);
+  }
+  for (int a = 0; a <= CL; a++)
+    for (int b = 0; b <= CL; b++) {
+      if (b < CL) t->c56[a][b] = fbucket(ctx_k[28], comb(cl_val(a, 0x10000), (uint64_t)b), sh);
+      if (a < CL) t->c57[a][b] = fbucket(ctx_k[29], comb((uint64_t)a, cl_val(b, 0x10001)), sh);
+      t->c58[a][b] = fbucket(ctx_k[30], comb(cl_val(a, 0x10000), cl_val(b, 0x10001)), sh);
+      if (b < CL) t->c61[a][b] = fbucket(ctx_k[31], comb(cl_val(a, 0x10000), (uint64_t)b), sh);
+      if (a < CL) t->c62[a][b] = fbucket(ctx_k[32], comb((uint64_t)a, cl_val(b, 0x10001)), sh);
+    }
+  return t;
+}
+
+void rasd__ner_ctab_free(rasd__ner_ctab *t) { free(t); }
+
+/* The context features of token i; with 'tb' the small-set features are looked up (same buckets). */
+static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n,
+                                                           size_t i, unsigned bits, uint32_t *out) {
   const unsigned shift = 64 - bits;
 #define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
   const rasd__ner_tok *c = &wi[i];
   long ii = (long)i;
   int q = 0;
 #define F(v) (out[q] = fbucket(ctx_k[q], (uint64_t)(v), shift), q++)
+#define FT(ok, tab, v) (out[q] = tb && (ok) ? (tab) : fbucket(ctx_k[q], (uint64_t)(v), shift), q++)
   uint64_t fm1 = AT(ii - 1, h_form, BOS), fp1 = AT(ii + 1, h_form, EOS);
   uint64_t fp2 = AT(ii + 2, h_form, EOS);
   uint64_t bm1 = AT(ii - 1, h_bare, BOS), bp1 = AT(ii + 1, h_bare, EOS);
@@ -561,23 +623,27 @@ void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned b
   F(cp1);                              /* 26 */
   F(comb(cm2, cm1));                   /* 27 */
   F(comb(cp1, cp2));                   /* 28 */
-  F(c->gaz & 0xff);                    /* 29 */
-  F(gm1 & 0x100ff);                    /* 30 */
-  F(gp1 & 0x100ff);                    /* 31 */
+  /* gazetteer bytes: an edge reads 0x10000 (before) or 0x10001 (after), table index 256 */
+  FT(1, tb->g29[c->gaz & 0xff], c->gaz & 0xff); /* 29 */
+  FT(1, tb->g30[ii < 1 ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
+  FT(1, tb->g31[i + 1 >= n ? 256 : gp1 & 0xff], gp1 & 0x100ff); /* 31 */
   F(comb(cm1, c->h_suf1));             /* 37 */
   F(comb(comb(sm1, c->h_shape), sp1)); /* 38 */
   F(comb(bm1, bp1));                   /* 39 */
-  F(i == 0 ? 1 : i + 1 == n ? 2 : 3);  /* 40 */
+  FT(1, tb->pos[i == 0 ? 1 : i + 1 == n ? 2 : 3], i == 0 ? 1 : i + 1 == n ? 2 : 3); /* 40 */
   F(comb(c->gaz, cm1));                /* 41 */
   F(comb(s1m1, c->h_suf0));            /* 42 */
   F(comb(fp1, fp2));                   /* 43 */
-  F(c->gaz >> 8);                      /* 44: big name lists */
-  F(gm1 >> 8);                         /* 45 */
-  F(gp1 >> 8);                         /* 46 */
+  FT(1, tb->g44[c->gaz >> 8], c->gaz >> 8); /* 44: big name lists */
+  FT(1, tb->g45[gm1 >> 8], gm1 >> 8);       /* 45 */
+  FT(1, tb->g46[gp1 >> 8], gp1 >> 8);       /* 46 */
   uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
   F(comb(nlm, cm1));                   /* 48 */
-  F(comb(nlm, nm1));                   /* 50 */
-  F(comb(nlm, np1));                   /* 51 */
+  /* name-likeness bins: -8..9 (index + 8), an edge reads 100 or 101 (index NL) */
+  int nb0 = c->nlm + 8, nbm = ii < 1 ? NL : wi[ii - 1].nlm + 8, nbp = i + 1 >= n ? NL : wi[i + 1].nlm + 8;
+  int nl_ok = (unsigned)nb0 < NL && (ii < 1 || (unsigned)nbm < NL) && (i + 1 >= n || (unsigned)nbp < NL);
+  FT(nl_ok, tb->n50[nb0][nbm], comb(nlm, nm1)); /* 50 */
+  FT(nl_ok, tb->n51[nb0][nbp], comb(nlm, np1)); /* 51 */
   {
     /* trigger words anywhere in the three tokens before / after */
     uint64_t wl = 0, wr = 0;
@@ -585,21 +651,40 @@ void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned b
       if (j >= 0) wl |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
     for (long j = ii + 1; j <= ii + 3; j++)
       if ((size_t)j < n) wr |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
-    F(wl);                             /* 52 */
-    F(wr + 0x100000);                  /* 53 */
-    F(comb(wl, nlm));                  /* 54 */
+    FT(1, tb->w52[wl >> 3], wl);                           /* 52 */
+    FT(1, tb->w53[wr >> 3], wr + 0x100000);                /* 53 */
+    FT((unsigned)nb0 < NL, tb->w54[wl >> 3][nb0], comb(wl, nlm)); /* 54 */
   }
   /* distributional clusters (unlabelled news) of the word and its neighbours */
   uint64_t um1 = AT(ii - 1, clu, 0x10000), up1 = AT(ii + 1, clu, 0x10000);
   uint64_t vm1 = AT(ii - 1, clf, 0x10000), vp1 = AT(ii + 1, clf, 0x10000);
-  F(comb(um1, c->clu));                /* 56 */
-  F(comb(c->clu, up1));                /* 57 */
-  F(comb(um1, up1));                   /* 58 */
-  F(comb(vm1, c->clf));                /* 61 */
-  F(comb(c->clf, vp1));                /* 62 */
+  {
+    /* cluster ids 0..CL-1, the edges index CL */
+    unsigned u0 = c->clu, um = ii < 1 ? CL : wi[ii - 1].clu, up = i + 1 >= n ? CL : wi[i + 1].clu;
+    unsigned v0 = c->clf, vm = ii < 1 ? CL : wi[ii - 1].clf, vp = i + 1 >= n ? CL : wi[i + 1].clf;
+    int u_ok = u0 < CL && (ii < 1 || um < CL) && (i + 1 >= n || up < CL);
+    int v_ok = v0 < CL && (ii < 1 || vm < CL) && (i + 1 >= n || vp < CL);
+    FT(u_ok, tb->c56[um][u0], comb(um1, c->clu)); /* 56 */
+    FT(u_ok, tb->c57[u0][up], comb(c->clu, up1)); /* 57 */
+    FT(u_ok, tb->c58[um][up], comb(um1, up1));    /* 58 */
+    FT(v_ok, tb->c61[vm][v0], comb(vm1, c->clf)); /* 61 */
+    FT(v_ok, tb->c62[v0][vp], comb(c->clf, vp1)); /* 62 */
+  }
 #undef F
+#undef FT
 #undef AT
 }
+
+void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
+  ctx_feats(NULL, wi, n, i, bits, out);
+}
+
+void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits,
+                             uint32_t *out) {
+  ctx_feats(tb, wi, n, i, bits, out);
+}
+#undef CL
+#undef NL
 
 struct rasd__ner_scratch {
   size_t cap;
