@@ -257,6 +257,19 @@ static void test_name_edges(void) {
   CHECK(!has_mention("ويشير توم كولينا ، الخبير في قضايا الانتشار النووي .", "ويشير توم كولينا", RASD_ENT_PER));
 }
 
+static void test_role_nouns(void) {
+  /* an office or kinship noun before a name is not part of it, and alone is no person */
+  const char *t1 = "وقال وكيل وزارة المالية للسياسات المالية عبدالعزيز الرشيد إن النتائج جيدة .";
+  CHECK(!has_mention(t1, "وكيل", RASD_ENT_PER));
+  const char *t2 = "مسجلا الهدف الأول وصانعا الثاني لزميله عبدالرحمن الشهري .";
+  CHECK(!has_mention(t2, "لزميله عبدالرحمن الشهري", RASD_ENT_PER));
+  CHECK(has_mention(t2, "عبدالرحمن الشهري", RASD_ENT_PER));
+  /* a verb of saying after a name ends it */
+  CHECK(!has_mention("قال بارك إن كوريا ترى في رؤية المملكة شريكا طبيعيا .", "كوريا ترى", RASD_ENT_PER));
+  /* names that begin like those nouns stay whole */
+  CHECK(has_mention("وصل الوزير عبدالله الشهري إلى جدة أمس .", "عبدالله الشهري", RASD_ENT_PER));
+}
+
 static void test_definite_homographs(void) {
   /* صور is the city of Tyre, or "pictures"; an article that also writes الصور means the pictures */
   CHECK(has_mention("وصل الوزير إلى مدينة صور أمس .", "صور", RASD_ENT_LOC));
@@ -342,6 +355,7 @@ int main(void) {
   RUN(test_mentions);
   RUN(test_definite_homographs);
   RUN(test_name_edges);
+  RUN(test_role_nouns);
   RUN(test_word_cache_exact);
   RUN(test_name_frames);
   rasd_models_free(models);

@@ -535,7 +535,7 @@ static int catch_missed(ctx *c) {
   /* السيد / السيدة + a word nobody tagged: a person */
   for (size_t i = 0; i + 1 < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
-    if (t->kind != RASD_TOK_WORD || !t->form) continue;
+    if (t->kind != RASD_TOK_WORD || !t->form || (t->form_len != 10 && t->form_len != 12)) continue; /* the lengths below */
     if (strcmp(t->form, "السيد") && strcmp(t->form, "السيده") && strcmp(t->form, "السيدة")) continue;
     if (!tok_word_ok(c, i + 1)) continue;
     const char *core = core_text(c, i + 1, i + 2);
@@ -677,6 +677,11 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   const rasd__gaz *g = c->m ? c->m->gaz : NULL;
   const rasd_tokens *tk = c->a->tokens;
   if (!g) return 0;
+  /* the tokens through a local pointer: the stores into the byte arrays below may alias anything, and
+   * tok(c, i) would load c->a->tokens->tok again after each */
+  const rasd_token *T = tk->tok;
+  const size_t ntok = tk->n_tok;
+  const char *text = c->d->text;
   uint8_t *drop = calloc(*n + 1, 1);
   int32_t *owner = malloc((tk->n_tok + 1) * sizeof *owner);
   if (!drop || !owner) { free(drop); free(owner); return -1; }
@@ -692,23 +697,27 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   if (pre) memcpy(tail, pre, tk->n_tok);
 #define TAIL(j, bit)                                                                                   \
   ((tail[j] & 0x80) ? (tail[j] & (bit))                                                                \
-                    : (tail[j] = (uint8_t)(0x80 | rasd__gaz_tail(g, c->d->text + tok(c, j)->start,    \
-                                                                 tok(c, j)->len, 7))) & (bit))
-  for (size_t i = 0; i < tk->n_tok; i++) {
-    const rasd_token *t = tok(c, i);
+                    : (tail[j] = (uint8_t)(0x80 | rasd__gaz_tail(g, c->d->text + T[j].start,    \
+                                                                 T[j].len, 7))) & (bit))
+  for (size_t i = 0; i < ntok; i++) {
+    const rasd_token *t = &T[i];
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
+    int begins = -1; /* TAIL(i, 4), once asked */
     for (size_t len = 6; len >= 1; len--) {
-      if (i + len > tk->n_tok) continue;
-      const rasd_token *te = tok(c, i + len - 1);
+      if (i + len > ntok) continue;
+      const rasd_token *te = &T[i + len - 1];
       if (te->kind != RASD_TOK_WORD) continue;
       /* cheap filter first: a curated name must begin with the first word and end with the last */
-      if (len >= 2 ? !(TAIL(i, 4) && TAIL(i + len - 1, 1)) : !TAIL(i, 2)) continue;
+      if (len >= 2) {
+        if (begins < 0) begins = TAIL(i, 4) != 0;
+        if (!begins || !TAIL(i + len - 1, 1)) continue;
+      } else if (!TAIL(i, 2)) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
       for (size_t j = i; j < i + len && ok; j++) {
-        const rasd_token *tj = tok(c, j);
+        const rasd_token *tj = &T[j];
         if (tj->sentence != t->sentence) ok = 0;
-        if (tj->kind != RASD_TOK_WORD && !(tj->kind == RASD_TOK_PUNCT && tj->len == 1 && c->d->text[tj->start] == '-'))
+        if (tj->kind != RASD_TOK_WORD && !(tj->kind == RASD_TOK_PUNCT && tj->len == 1 && text[tj->start] == '-'))
           ok = 0;
       }
       /* tagged mentions must lie inside the span */
@@ -963,11 +972,12 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
       went *e = &c.e[k];
       de->type = e->type;
       de->canonical = (char *)e->canon;
-      char *key = rasd_name_key(e->canon, strlen(e->canon));
+      /* rasd_name_key(e->canon) without parsing it again: e->nm is its parse */
+      char key[RASD__NAME_KEYMAX];
+      size_t kl = rasd__name_key_parsed(&e->nm, key);
       char *en = rasd_name_english(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
-      de->key = key ? rasd__arena_strdup(ar, key) : NULL;
+      de->key = rasd__arena_strndup(ar, key, kl);
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
-      free(key);
       free(en);
       de->role = (char *)e->role;
       de->n_mentions = e->n_mentions;

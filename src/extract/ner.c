@@ -16,6 +16,7 @@
 #endif
 
 _Static_assert(sizeof(rasd__ner_header) == 72, "model header layout");
+_Static_assert(RASD__NER_RS == RASD__NER_T - 1, "a weight row holds the tags but O");
 
 #define NEG_INF (-(1 << 29))
 
@@ -180,12 +181,24 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
     uint16_t mask;
     memcpy(&mask, p, 2);
     p += 2;
-    int16_t *row = m->w + bucket * RASD__NER_RS;
+    int16_t *row = m->w + bucket * RASD__NER_RS, full[RASD__NER_T] = {0};
     for (int t = 0; t < RASD__NER_T; t++) {
       if (!(mask & (1u << t))) continue;
       if (end - p < 2) { why = "NER model weights are truncated"; goto bad; }
-      memcpy(&row[t], p, 2);
+      memcpy(&full[t], p, 2);
       p += 2;
+    }
+    int wide = 0;
+    for (int t = 1; t < RASD__NER_T; t++) { /* relative to O */
+      int32_t d = (int32_t)full[t] - full[0];
+      wide |= d > INT16_MAX || d <= RASD__NER_WIDE;
+      row[t - 1] = (int16_t)(d > INT16_MAX || d <= RASD__NER_WIDE ? RASD__NER_WIDE : d);
+    }
+    if (wide) { /* does not fit: the exact row goes to the side table */
+      if (m->n_wide == RASD__NER_MAXWIDE) { why = "NER model has too many large weights"; goto bad; }
+      rasd__ner_wide *x = &m->wide[m->n_wide++];
+      x->bucket = (uint32_t)bucket;
+      for (int t = 1; t < RASD__NER_T; t++) x->v[t - 1] = (int32_t)full[t] - full[0];
     }
   }
   if (p != end) { why = "NER model weights have trailing bytes"; goto bad; }
@@ -228,7 +241,7 @@ int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
 #define WC_KEY 23             /* words of up to this many bytes are cached */
 #define WC_MAX ((size_t)1 << 16) /* entries before the cache is emptied */
 #define WC_LONG 0x80000000u   /* index flag: an uncached (long) word, in the overflow array */
-#define VL 12                 /* int32 lanes of an emission vector (T = 9, padded for SSE) */
+#define VL 8                  /* int32 lanes of an emission vector: tags 1..T-1, relative to O */
 
 typedef struct wc_ent {
   int32_t v[5][VL]; /* own features; given to the token after it, two after, the token before it, two before */
@@ -301,26 +314,52 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   return 0;
 }
 
-/* Adds the weight rows of 'nb' buckets to acc[0..VL). */
+/* The exact weights (relative to O) of a row holding RASD__NER_WIDE lanes. */
+static const int32_t *wide_row(const rasd__ner *m, uint32_t b) {
+  for (int k = 0; k < m->n_wide; k++)
+    if (m->wide[k].bucket == b) return m->wide[k].v;
+  return NULL;
+}
+
+/* Replaces in acc the int16 lanes of the wide rows among buckets f[0..nb) by their exact values. */
+static void __attribute__((noinline)) fix_wide(const rasd__ner *m, const uint32_t *f, int nb, int32_t *acc) {
+  for (int k = 0; k < nb; k++) {
+    const int16_t *row = m->w + (size_t)f[k] * RASD__NER_RS;
+#ifdef __SSE2__
+    if (!_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_load_si128((const __m128i *)row), _mm_set1_epi16(RASD__NER_WIDE))))
+      continue;
+#endif
+    const int32_t *x = wide_row(m, f[k]);
+    if (x)
+      for (int t = 0; t < RASD__NER_RS; t++) acc[t] += x[t] - row[t];
+  }
+}
+
+/* Adds the weight rows of 'nb' buckets to acc[0..VL) (exactly: wide rows are corrected after the sum). */
 static inline void add_rows(const rasd__ner *m, const uint32_t *f, int nb, int32_t *acc) {
 #ifdef __SSE2__
-  __m128i a0 = _mm_loadu_si128((const __m128i *)acc), a1 = _mm_loadu_si128((const __m128i *)(acc + 4)),
-          a2 = _mm_loadu_si128((const __m128i *)(acc + 8));
+  __m128i a0 = _mm_loadu_si128((const __m128i *)acc), a1 = _mm_loadu_si128((const __m128i *)(acc + 4));
+  __m128i lo = _mm_set1_epi16(INT16_MAX);
   for (int k = 0; k < nb; k++) {
-    const __m128i *row = (const __m128i *)(m->w + (size_t)f[k] * RASD__NER_RS);
-    __m128i lo = _mm_load_si128(row), hi = _mm_loadl_epi64(row + 1);
-    a0 = _mm_add_epi32(a0, _mm_srai_epi32(_mm_unpacklo_epi16(lo, lo), 16));
-    a1 = _mm_add_epi32(a1, _mm_srai_epi32(_mm_unpackhi_epi16(lo, lo), 16));
-    a2 = _mm_add_epi32(a2, _mm_srai_epi32(_mm_unpacklo_epi16(hi, hi), 16));
+    __m128i r = _mm_load_si128((const __m128i *)(m->w + (size_t)f[k] * RASD__NER_RS));
+    lo = _mm_min_epi16(lo, r);
+    a0 = _mm_add_epi32(a0, _mm_srai_epi32(_mm_unpacklo_epi16(r, r), 16));
+    a1 = _mm_add_epi32(a1, _mm_srai_epi32(_mm_unpackhi_epi16(r, r), 16));
   }
   _mm_storeu_si128((__m128i *)acc, a0);
   _mm_storeu_si128((__m128i *)(acc + 4), a1);
-  _mm_storeu_si128((__m128i *)(acc + 8), a2);
+  if (__builtin_expect(_mm_movemask_epi8(_mm_cmpeq_epi16(lo, _mm_set1_epi16(RASD__NER_WIDE))) != 0, 0))
+    fix_wide(m, f, nb, acc);
 #else
+  int wide = 0;
   for (int k = 0; k < nb; k++) {
     const int16_t *row = m->w + (size_t)f[k] * RASD__NER_RS;
-    for (int t = 0; t < VL; t++) acc[t] += row[t];
+    for (int t = 0; t < VL; t++) {
+      acc[t] += row[t];
+      wide |= row[t] == RASD__NER_WIDE;
+    }
   }
+  if (wide) fix_wide(m, f, nb, acc);
 #endif
 }
 
@@ -539,14 +578,17 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   }
   rasd__ner_mark(&m->lex, st->tok, n);
   for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats(st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
-  enum { AHEAD = 2 }; /* the context rows are cache misses: ask for the next tokens' rows early */
+  /* the context rows of word pairs (many distinct values) are cache misses: ask for the next tokens' rows
+   * early; the rows of the other context features (few distinct values) stay in the cache */
+  enum { AHEAD = 3 };
+  static const uint8_t rare[] = {0, 1, 2, 3, 12, 14, 17, 18};
   for (size_t i = 0; i < n && i < AHEAD; i++)
-    for (int k = 0; k < RASD__NER_NCTX; k++)
-      __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
+    for (size_t k = 0; k < sizeof rare; k++)
+      __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + rare[k]] * RASD__NER_RS);
   for (size_t i = 0; i < n; i++) {
     if (i + AHEAD < n)
-      for (int k = 0; k < RASD__NER_NCTX; k++)
-        __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + (size_t)k] * RASD__NER_RS);
+      for (size_t k = 0; k < sizeof rare; k++)
+        __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + rare[k]] * RASD__NER_RS);
     int32_t *e = st->em + i * VL;
     memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
     add_vec(e, i >= 1 ? ent_at(st, st->idx[i - 1])->v[1] : st->edge[0]);
@@ -561,7 +603,10 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
 int rasd__ner_emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out) {
   if (n == 0) return RASD_OK;
   if (emissions(m, st, w, n, NULL)) return RASD_ENOMEM;
-  for (size_t i = 0; i < n; i++) memcpy(out + i * RASD__NER_T, st->em + i * VL, RASD__NER_T * sizeof *out);
+  for (size_t i = 0; i < n; i++) {
+    out[i * RASD__NER_T] = 0;
+    memcpy(out + i * RASD__NER_T + 1, st->em + i * VL, VL * sizeof *out);
+  }
   return RASD_OK;
 }
 
@@ -578,7 +623,11 @@ int rasd__ner_emissions_ref(const rasd__ner *m, const rasd__ner_word *w, size_t 
   for (size_t i = 0; i < n; i++)
     for (int t = 0; t < RASD__NER_T; t++) {
       int32_t s = 0;
-      for (int k = 0; k < RASD__NER_NF; k++) s += m->w[(size_t)f[i * RASD__NER_NF + (size_t)k] * RASD__NER_RS + (size_t)t];
+      for (int k = 0; k < RASD__NER_NF && t > 0; k++) {
+        uint32_t b = f[i * RASD__NER_NF + (size_t)k];
+        const int32_t *x = wide_row(m, b);
+        s += x ? x[t - 1] : m->w[(size_t)b * RASD__NER_RS + (size_t)t - 1];
+      }
       out[i * RASD__NER_T + (size_t)t] = s;
     }
   rasd__ner_scratch_free(sc);
@@ -597,8 +646,10 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
   enum { T = RASD__NER_T };
   int32_t *sc = st->score;
   for (size_t i = 0; i < n; i++) {
-    int32_t *e = st->em + i * VL;
-    e[0] += m->o_bias;
+    const int32_t *ev = st->em + i * VL;
+    int32_t e[T];
+    e[0] = m->o_bias;
+    memcpy(e + 1, ev, VL * sizeof *e);
     int32_t *cur = sc + i * T;
     uint8_t *bk = st->back + i * T;
     if (i == 0) {
@@ -609,18 +660,24 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
       continue;
     }
     const int32_t *prev = cur - T;
-    for (int t = 0; t < T; t++) {
+    /* O and B-X may follow any tag */
+    for (int t = 0; t < T; t += t ? 2 : 1) {
       int32_t best = prev[0] + m->trans[1][t];
       int bi = 0;
       for (int a = 1; a < T; a++) {
         int32_t v = prev[a] + m->trans[1 + a][t];
-        if (v > best) {
-          best = v;
-          bi = a;
-        }
+        bi = v > best ? a : bi;
+        best = v > best ? v : best;
       }
       cur[t] = best + e[t];
       bk[t] = (uint8_t)bi;
+    }
+    /* I-X only B-X or I-X (the other ways in are -inf, and B-X always has a finite score, so skipping them
+     * picks the same best, ties to the lower tag as above) */
+    for (int t = 2; t < T; t += 2) {
+      int32_t vb = prev[t - 1] + m->trans[t][t], vi = prev[t] + m->trans[1 + t][t];
+      cur[t] = (vi > vb ? vi : vb) + e[t];
+      bk[t] = (uint8_t)(vi > vb ? t : t - 1);
     }
     /* keep scores bounded on very long sentences: shift by the max */
     if ((i & 15) == 0) {
@@ -755,6 +812,33 @@ static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, 
              RASD__LX_MONTH | RASD__LX_GAZ_LOC | RASD__LX_GAZ_ORG | RASD__LX_NAM_LOC | RASD__LX_NAM_ORG))
     return 0;
   return nlm >= min_nlm || (cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS));
+}
+
+/* Nouns of office and kinship that stand before a name and are never one ("وقال وكيل الوزارة عبدالعزيز الرشيد",
+ * "لزميله عبدالرحمن الشهري"): the stem, matched under the clitics و ف ب ل, the article and a possessive suffix. */
+static int role_noun(const char *w, size_t n) {
+  static const char *const stems[] = {"وكيل", "زميل", "نظير", "شقيق", "نجل", "حليف", NULL}; /* not خليفة، مساعد، رفيق: names too */
+  static const char *const pre[] = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "وال", "ال", "بال", "لل", "ولل", NULL};
+  static const char *const suf[] = {"", "ه", "ها", "هم", "ة", "ته", "تها", "ي", "نا", NULL};
+  for (int a = 0; pre[a]; a++) {
+    size_t pl = strlen(pre[a]);
+    if (pl > n || memcmp(w, pre[a], pl)) continue;
+    for (int b = 0; suf[b]; b++) {
+      size_t sl = strlen(suf[b]);
+      if (pl + sl >= n || memcmp(w + n - sl, suf[b], sl)) continue;
+      for (int k = 0; stems[k]; k++)
+        if (strlen(stems[k]) == n - pl - sl && !memcmp(w + pl, stems[k], n - pl - sl)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* Whether token i is one of the verbs of saying that read like names letter by letter (ترى، يرى …). */
+static int is_speech_verb(const tokinfo *ti, size_t i) {
+  if (!ti->inb[i]) return 0;
+  for (size_t k = 0; k < NWORDS(speech_verbs); k++)
+    if (ti->tr[i].def_key == verb_keys[k]) return 1;
+  return 0;
 }
 
 /* Lexicon classes of a word token (0 for other tokens); *definite tells whether it has the article. */
@@ -963,6 +1047,17 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       }
       while (x < y && is_punct_tok(&tk->tok[x])) x++;
       while (y > x && is_punct_tok(&tk->tok[y - 1])) y--;
+      int mty = ent_type(tg);
+      if (ty == 1 && x < y) {
+        /* an office or kinship noun before the name is not part of it, and alone is no name */
+        while (x < y && inb[x] && !(tr[x].cls & RASD__LX_FIRST) && role_noun(d->text + tk->tok[x].start, tk->tok[x].len)) x++;
+        /* "كوريا ترى": a listed place and a verb of saying after it is the place (not "جون راي") */
+        if (y - x == 2 && is_speech_verb(&ti, y - 1) && (tr[x].cls & (RASD__LX_GAZ_LOC | RASD__LX_NAM_LOC)) &&
+            !(tr[x].cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS))) {
+          y--;
+          mty = ent_type(RASD__NER_B_LOC);
+        }
+      }
       if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
       if (x + 1 == y && ty == 2 && inb[x]) {
         if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
@@ -976,7 +1071,7 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
         mn.end = tk->tok[y - 1].start + tk->tok[y - 1].len;
         if (mn.end > d->text_len) mn.end = (uint32_t)d->text_len;
         if (mn.start > mn.end) mn.start = mn.end;
-        mn.type = (uint8_t)ent_type(tg);
+        mn.type = (uint8_t)mty;
         mn.entity = -1;
         if (!(mn.text = rasd__arena_strndup(ar, d->text + mn.start, mn.end - mn.start))) goto done;
         if (RASD__VEC_PUSH(ms, nm, cap, mn)) goto done;

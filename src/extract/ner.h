@@ -168,13 +168,25 @@ typedef struct rasd__ner_header {
   int32_t o_bias; /* added to the O score of every token (recall/precision balance), in weight units */
 } rasd__ner_header;
 
-/* In memory a weight row is padded to 16 int16 (32 bytes, aligned) so that one row is one cache line
- * access and two SIMD loads. */
-#define RASD__NER_RS 16
+/* In memory a weight row holds the weights of tags 1..T-1 minus that of O (tag 0), as 8 int16: 16 bytes, four
+ * rows to a cache line, one SIMD load. Viterbi's choice does not change when the same amount is added to every
+ * tag's score of a token, so the scores are kept relative to O, whose own score is then 0 (+ the O bias). The
+ * few rows whose differences do not fit in int16 ("wide" rows) hold RASD__NER_WIDE in those lanes and their
+ * exact values in a side table, so that the sums stay exact. */
+#define RASD__NER_RS 8
+#define RASD__NER_WIDE INT16_MIN
+#define RASD__NER_MAXWIDE 64
+
+typedef struct rasd__ner_wide {
+  uint32_t bucket;
+  int32_t v[RASD__NER_RS]; /* the exact weights relative to O */
+} rasd__ner_wide;
 
 struct rasd__ner {
   unsigned bits;
-  int16_t *w;                 /* (1 << bits) × RASD__NER_RS, in 'region' */
+  int16_t *w;                 /* (1 << bits) × RASD__NER_RS, in 'region': weights relative to O */
+  rasd__ner_wide wide[RASD__NER_MAXWIDE]; /* the wide rows, exactly */
+  int n_wide;
   void *region;               /* one anonymous mapping (huge pages when the kernel allows): weights, lexicon */
   size_t region_len;
   int32_t trans[RASD__NER_T + 1][RASD__NER_T];
@@ -197,7 +209,7 @@ int rasd__ner_load_file(const char *path, struct rasd__ner **out, char **err);
 typedef struct rasd__ner_state rasd__ner_state;
 rasd__ner_state *rasd__ner_state_new(void);
 void rasd__ner_state_free(rasd__ner_state *st);
-/* Emission scores (T per word, O bias not added) through the word cache, and the same computed plainly
+/* Emission scores (T per word, relative to O so the first is 0, O bias not added) through the word cache, and the same computed plainly
  * from all features (for tests); 'out' has n × T entries. RASD_OK or RASD_ENOMEM. */
 int rasd__ner_emissions(const struct rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, int32_t *out);
 int rasd__ner_emissions_ref(const struct rasd__ner *m, const rasd__ner_word *w, size_t n, int32_t *out);

@@ -23,15 +23,15 @@
 
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning.
  * rg, rk (the average-link guard), oh (same outlet, other headline numbers) and ot, otk (same outlet, headlines
- * apart): see story_score; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr; } W = {
-    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7};
+ * apart): see story_score; mg (0: no merging), mr and ms: see story_merge; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7, RASD__RECENT};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -411,19 +411,25 @@ static double art_vec(const rasd_corpus *c, const rasd__rec *r, double *w) {
   return sqrt(nn);
 }
 
-/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid: a
- * merge of the two sorted lists without branches on the order of the ids (the centroid is read in order; the
- * shared terms are summed in increasing id order, as a lookup per article term would). */
-static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *w, uint32_t n, double an) {
+/* Cosine of the article's vector (terms 'tf' sorted by id, weights 'w', norm 'an') and the story centroid. With
+ * 'dn' (the article's weights scattered by term id, zero elsewhere) one pass over the centroid with a load each;
+ * else a merge of the two sorted lists without branches on the order of the ids. Either way the shared terms are
+ * summed in increasing id order (the centroid's), so both give the same value. */
+static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *w, uint32_t n, double an, const double *dn) {
   double dot = 0, sn = sqrt(s->norm2);
   uint32_t i = 0, j = 0, nc = s->n_cent;
   const rasd__vw *cv = s->cent;
-  while (i < nc && j < n) {
-    uint32_t x = cv[i].id, y = tf[j].id;
-    if (x == y) dot += (double)cv[i].w * w[j];
-    i += x <= y;
-    j += y <= x;
-  }
+  if (dn) {
+    for (i = 0; i < nc; i++) {
+      dot += (double)cv[i].w * dn[cv[i].id]; /* + 0 where the article lacks the term: the sum is unchanged */
+    }
+  } else
+    while (i < nc && j < n) {
+      uint32_t x = cv[i].id, y = tf[j].id;
+      if (x == y) dot += (double)cv[i].w * w[j];
+      i += x <= y;
+      j += y <= x;
+    }
   return sn > 0 && an > 0 ? dot / (sn * an) : 0;
 }
 
@@ -473,9 +479,9 @@ static int term_num(const rasd_corpus *c, uint32_t t) {
  * article does not name, how generic its words are, and numbers in the headlines that differ. 'f' receives the NF
  * features. */
 static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const char *outlet, const double *w,
-                          double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
+                          const double *dn, double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
                           double *f) {
-  double cs = story_cos(s, r->terms, w, r->n_terms, an), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
+  double cs = story_cos(s, r->terms, w, r->n_terms, an, dn), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
   uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
   int same_outlet = 0, anum = 0, snum = 0, shared_num = 0;
   for (uint32_t k = 0; k < nt; k++) anum += term_num(c, t[k].id);
@@ -696,17 +702,22 @@ static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *
   const rasd__art *a = &c->art[m];
   int32_t day = a->day != RASD__NO_DAY ? a->day : c->cur_day;
   double f[NF];
-  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, L->an, L->lv, L->nv, L->tv, L->nt, day, f);
+  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, f);
 }
 
-/* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (both
- * scores above the threshold). Single-pass linking starts a second story when the first report of a happening
+/* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
+ * for 't' above the threshold and at least W.mr of its score for 's': it stands between them, not just near 't').
+ * Single-pass linking starts a second story when the first report of a happening
  * came in just under the threshold (a condemnation before the report of the crime): 't' joins 's' when its original
  * members, scored now against 's', reach the threshold on average (average link: one close member is not enough).
- * Bounded: only stories of up to RASD__RECENT originals, each member scored once. Returns 1 when merged. */
+ * Bounded: only stories of up to RASD__RECENT (W.ms) originals, each member scored once. Returns 1 when merged; '*err'
+ * receives an error code. */
 static int story_merge(rasd_corpus *c, uint32_t s, uint32_t t, rasd__arena *ar, int *err) {
   rasd__story *T = &c->st[t];
   if (T->closed || !T->n_orig || T->n_orig > RASD__RECENT || T->n_orig > T->n_mem) return 0;
+  /* both stories small enough that their recent members stand for them: a story past that is a topic that chains
+   * on (the join score's size penalty says the same), and a merge would only feed it */
+  if (W.ms > 0 && c->st[s].n_orig > W.ms) return 0;
   uint32_t no = 0, *orig = rasd__arena_alloc(ar, (T->n_mem + 1) * sizeof *orig);
   lfeat *L = rasd__arena_alloc(ar, (T->n_orig + 1) * sizeof *L);
   if (!orig || !L) return *err = RASD_ENOMEM, 0;
@@ -744,6 +755,17 @@ static int story_merge(rasd_corpus *c, uint32_t s, uint32_t t, rasd__arena *ar, 
   T->closed = 1;
   c->slast[t] = SL_CLOSED;
   return 1;
+}
+
+/* Grows the scratch weights by term id (c->dense, all zero between uses) to the vocabulary. */
+static int dense_grow(rasd_corpus *c) {
+  if (c->cap_dense >= c->terms.n) return 0;
+  size_t nd = c->terms.cap > c->terms.n ? c->terms.cap : c->terms.n;
+  double *d = realloc(c->dense, nd * sizeof *d);
+  if (!d) return -1;
+  memset(d + c->cap_dense, 0, (nd - c->cap_dense) * sizeof *d);
+  c->dense = d; c->cap_dense = nd;
+  return 0;
 }
 
 static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
@@ -809,9 +831,15 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       nc = MAX_SCORED;
     }
     double best = c->o.threshold;
+    /* the article's weights by term id for the centroid cosines (cleared again below; views use the same zeros) */
+    const double *dn = NULL;
+    if (nc && dense_grow(c) == 0) {
+      for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = L.w[k];
+      dn = c->dense;
+    }
     for (uint32_t k = 0; k < nc; k++) {
       double f[NF];
-      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, L.an, L.lv, L.nv, L.tv, L.nt, day, f);
+      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, f);
       csc[k] = sc;
       if (story_debug()) {
         const rasd__story *S = &c->st[cand[k]];
@@ -823,6 +851,8 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       }
       if (sc > best || (sc == best && target >= 0 && cand[k] < (uint32_t)target)) best = sc, target = (int)cand[k];
     }
+    if (dn)
+      for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = 0;
   }
   if (target < 0 && (target = story_new(c)) < 0) return RASD_ENOMEM;
   rasd__story *s = &c->st[target];

@@ -181,10 +181,11 @@ static int types_ok(int a, int b) { return a == b || a == RASD_ENT_MISC || b == 
 
 /* Known English forms are keyed without the type: the tagger may call بيونغ يانغ a person in one article
  * and a place in another; the curated English form says they are one entity. */
-static char *en_key(int type, const char *en) {
+#define EN_KEY_BUF 256
+static char *en_key(int type, const char *en, char *buf) {
   (void)type;
   size_t n = strlen(en);
-  char *k = malloc(n + 4);
+  char *k = n + 4 <= EN_KEY_BUF ? buf : malloc(n + 4); /* 'buf' (EN_KEY_BUF bytes) when it fits */
   if (!k) return NULL;
   k[0] = 'E';
   k[1] = '|';
@@ -192,14 +193,13 @@ static char *en_key(int type, const char *en) {
   return k;
 }
 
-/* Key of one token of a parsed name (surname index). */
-static char *tok_key(const rasd__ntok *t, int type) {
-  char buf[2 * RASD__NAME_MAXSYM + 4];
+/* Key of one token of a parsed name (surname index), written to 'buf'; NULL when the token has none. */
+#define TOK_KEY_BUF (2 * RASD__NAME_MAXSYM + 4)
+static const char *tok_key(const rasd__ntok *t, int type, char buf[TOK_KEY_BUF]) {
   buf[0] = (char)('0' + type);
   buf[1] = '|';
   size_t n = rasd__ntok_key(t, buf + 2);
-  if (!n) return NULL;
-  return rasd__strdup0(buf);
+  return n ? buf : NULL;
 }
 
 /* Form of a mention for the 'forms' list: the text as written, a clitic (و ف ب ل ك) off the first
@@ -319,9 +319,9 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   int32_t cand[64];
   int nc;
   if (de->en && !de->en_translit) {
-    char *k = en_key(de->type, de->en);
+    char kb[EN_KEY_BUF], *k = en_key(de->type, de->en, kb);
     nc = k ? mm_get(&r->by_en, k, cand, 64) : 0;
-    free(k);
+    if (k != kb) free(k);
     if (nc > 0) return cand[0];
   }
   int32_t best = -1;
@@ -337,9 +337,9 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   /* a surname (or first name) alone: the person whose name has it, when only one does or the
    * article's other entities say which */
   if (nm->n == 1 && (de->type == RASD_ENT_PER)) {
-    char *k = tok_key(&nm->tok[0], RASD_ENT_PER);
+    char kb[TOK_KEY_BUF];
+    const char *k = tok_key(&nm->tok[0], RASD_ENT_PER, kb);
     nc = k ? mm_get(&r->by_part, k, cand, 64) : 0;
-    free(k);
     int bs = -1, tie = 0;
     for (int i = 0; i < nc; i++) {
       cent *e = &r->e[cand[i]];
@@ -409,16 +409,17 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       }
       if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
       if (de->en && !de->en_translit) {
-        char *k = en_key(de->type, de->en);
-        if (!k || mm_add(&r->by_en, k, id)) { free(k); return -1; }
-        free(k);
+        char kb[EN_KEY_BUF], *k = en_key(de->type, de->en, kb);
+        int bad = !k || mm_add(&r->by_en, k, id);
+        if (k != kb) free(k);
+        if (bad) return -1;
       }
       if (de->type == RASD_ENT_PER && nm->n >= 2) {
         for (int t = 0; t < nm->n; t++) {
           if (t != nm->n - 1 && !(t == 0 && nm->n >= 3)) continue; /* surname; family name of 3-word names */
-          char *k = tok_key(&nm->tok[t], RASD_ENT_PER);
-          if (k && mm_add(&r->by_part, k, id)) { free(k); return -1; }
-          free(k);
+          char kb[TOK_KEY_BUF];
+          const char *k = tok_key(&nm->tok[t], RASD_ENT_PER, kb);
+          if (k && mm_add(&r->by_part, k, id)) return -1;
         }
       }
   *out = id;
@@ -571,7 +572,8 @@ static char *get_z(rasd__cur *c) {
   uint64_t n = rasd__get_u(c);
   if (!n || c->bad) return NULL;
   n--;
-  if ((uint64_t)(c->e - c->p) < n || memchr(c->p, 0, n)) { c->bad = 1; return NULL; }
+  /* every string the registry saves is UTF-8 without NUL: anything else is a damaged state */
+  if ((uint64_t)(c->e - c->p) < n || memchr(c->p, 0, n) || !rasd__utf8_valid((const char *)c->p, n)) { c->bad = 1; return NULL; }
   char *s = rasd__strndup((const char *)c->p, n);
   if (!s) c->bad = 2;
   c->p += n;

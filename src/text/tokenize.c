@@ -1136,6 +1136,7 @@ typedef struct wc_ent {
 } wc_ent;
 #define WC_KEY 24
 #define WC_BITS 14
+#define WC_LAG 4 /* words between a prefetch and its look-up */
 static _Thread_local wc_ent wcache[1u << WC_BITS];
 
 /* The form w (len ≤ 24 bytes, readable up to 24 bytes) as three zero-padded words, built in registers. */
@@ -1240,10 +1241,10 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
   if (!f || !T) { free(f); free(T); goto fail; }
   size_t fl = 0;
   const rasd__ktok *K = ts.tok;
-  /* word analyses are looked up one word late, so that the cache line has arrived by then */
-  size_t pend = SIZE_MAX;
-  uint64_t pk[3];
-  unsigned ph = 0;
+  /* word analyses are looked up WC_LAG words late, so that the cache line has arrived by then (the cache is
+   * larger than the core's own caches) */
+  struct { size_t k; uint64_t key[3]; unsigned h; } pend[WC_LAG];
+  size_t npend = 0;
   for (size_t k = 0; k < n; k++) {
     rasd_token *t = &T[k];
     const rasd__ktok *q = &K[k];
@@ -1271,10 +1272,15 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
         wc_key(t->form, wl, key);
         unsigned h = wc_hash(key, wl);
         __builtin_prefetch(&wcache[h]);
-        if (pend != SIZE_MAX) word_set(&T[pend], wc_get(ph, pk, T[pend].form, T[pend].form_len, want_stem), want_stem, f, &fl);
-        pend = k;
-        ph = h;
-        memcpy(pk, key, sizeof key);
+        size_t slot = npend % WC_LAG;
+        if (npend >= WC_LAG) {
+          rasd_token *pt = &T[pend[slot].k];
+          word_set(pt, wc_get(pend[slot].h, pend[slot].key, pt->form, pt->form_len, want_stem), want_stem, f, &fl);
+        }
+        pend[slot].k = k;
+        pend[slot].h = h;
+        memcpy(pend[slot].key, key, sizeof key);
+        npend++;
       } else {
         wc_ent e;
         wc_fill(&e, t->form, wl, 0);
@@ -1293,7 +1299,11 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
       t->flags |= RASD_TOKF_STOP;
     }
   }
-  if (pend != SIZE_MAX) word_set(&T[pend], wc_get(ph, pk, T[pend].form, T[pend].form_len, want_stem), want_stem, f, &fl);
+  for (size_t q = npend > WC_LAG ? npend - WC_LAG : 0; q < npend; q++) {
+    size_t slot = q % WC_LAG;
+    rasd_token *pt = &T[pend[slot].k];
+    word_set(pt, wc_get(pend[slot].h, pend[slot].key, pt->form, pt->form_len, want_stem), want_stem, f, &fl);
+  }
   for (size_t j = 0; j < ts.n_sent; j++)
     for (size_t k = ts.sent[j].tok_begin; k < ts.sent[j].tok_end; k++) T[k].sentence = (uint32_t)j;
   rasd_tokens *R = &B->T;

@@ -22,7 +22,8 @@ rasd__arena *rasd__arena_new(size_t first_block) {
   return a;
 }
 
-void *rasd__arena_alloc(rasd__arena *a, size_t n) {
+/* 'n' bytes (16-byte aligned) left as they are: for callers that write every byte. */
+static void *arena_raw(rasd__arena *a, size_t n) {
   if (!a) return NULL;
   if (n == 0) n = 1;
   size_t need = (n + 15) & ~(size_t)15;
@@ -49,12 +50,17 @@ void *rasd__arena_alloc(rasd__arena *a, size_t n) {
   }
   void *p = b->data + b->used;
   b->used += need;
-  memset(p, 0, n);
+  return p;
+}
+
+void *rasd__arena_alloc(rasd__arena *a, size_t n) {
+  void *p = arena_raw(a, n);
+  if (p) memset(p, 0, n ? n : 1);
   return p;
 }
 
 char *rasd__arena_strndup(rasd__arena *a, const char *s, size_t n) {
-  char *p = rasd__arena_alloc(a, n + 1);
+  char *p = n + 1 ? arena_raw(a, n + 1) : NULL;
   if (!p) return NULL;
   if (n) memcpy(p, s, n);
   p[n] = 0;
@@ -66,7 +72,7 @@ char *rasd__arena_strdup(rasd__arena *a, const char *s) {
 }
 
 void *rasd__arena_memdup(rasd__arena *a, const void *p, size_t n) {
-  void *q = rasd__arena_alloc(a, n);
+  void *q = n ? arena_raw(a, n) : rasd__arena_alloc(a, 0);
   if (q && n) memcpy(q, p, n);
   return q;
 }
@@ -77,7 +83,7 @@ char *rasd__arena_printf(rasd__arena *a, const char *fmt, ...) {
   va_copy(ap2, ap);
   int n = vsnprintf(NULL, 0, fmt, ap);
   va_end(ap);
-  char *p = n >= 0 ? rasd__arena_alloc(a, (size_t)n + 1) : NULL;
+  char *p = n >= 0 ? arena_raw(a, (size_t)n + 1) : NULL;
   if (p) vsnprintf(p, (size_t)n + 1, fmt, ap2);
   va_end(ap2);
   return p;

@@ -18,7 +18,7 @@ const char *rasd_version(void) { return RASD_VERSION; }
 
 void rasd_free(void *p) { free(p); }
 
-int32_t rasd__utf8_next(const char *str, size_t len, size_t *i) {
+int32_t rasd__utf8_next_(const char *str, size_t len, size_t *i) {
   const unsigned char *s = (const unsigned char *)str;
   size_t p = *i;
   unsigned c = s[p];

@@ -41,8 +41,20 @@ void rasd__buf_free(rasd__buf *b);
 int rasd__grow(void **arr, size_t *cap, size_t elem, size_t need);
 
 /* UTF-8 helpers. */
-/* Decodes one code point at s[*i] (len bytes total); advances *i; returns -1 for an invalid byte (advances 1). */
-int32_t rasd__utf8_next(const char *s, size_t len, size_t *i);
+/* Decodes one code point at s[*i] (len bytes total); advances *i; returns -1 for an invalid byte (advances 1).
+ * ASCII and two-byte sequences (Arabic) are decoded inline; the rest goes through rasd__utf8_next_(). */
+int32_t rasd__utf8_next_(const char *s, size_t len, size_t *i);
+static inline int32_t rasd__utf8_next(const char *str, size_t len, size_t *i) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t p = *i;
+  unsigned c = s[p];
+  if (c < 0x80) { *i = p + 1; return (int32_t)c; }
+  if (c >= 0xC2 && c < 0xE0 && p + 1 < len && (s[p + 1] & 0xC0) == 0x80) {
+    *i = p + 2;
+    return (int32_t)(((c & 0x1F) << 6) | (s[p + 1] & 0x3F));
+  }
+  return rasd__utf8_next_(str, len, i);
+}
 /* Encodes 'cp' into out (4 bytes room); returns bytes written. */
 int rasd__utf8_put(char *out, int32_t cp);
 /* Returns how many bytes of the NUL-terminated 's' to keep so that at most 'max' bytes are kept and no

@@ -1,0 +1,53 @@
+#!/bin/sh
+# test_story_merge.sh — two stories of one happening are merged: in examples/news the report of six dead in the Jeddah
+# floods starts a story of its own (it comes first and scores under the threshold with the later reports), and a later
+# report that joins the seven-dead story would have joined it too, so the two become one story. Checked in one run,
+# against a run without merging (RASD_STORY_TUNE=mg=0), for `rasd stories` output (no story left empty, every
+# article's story listed), and for a store filled in batches (rasd add --batch 1 and 2, and one run per file), which must
+# give the stories of one batch and keep no row for the story that was merged away.
+TEST=test_story_merge
+. tests/store_env.sh
+trap '[ -n "$KEEP" ] || rm -rf "$T"' EXIT INT TERM
+
+# `rasd stories`: the three flood reports in one story; without merging the six-dead report stays apart.
+"$RASD" stories -q --format json examples/news > "$T/on.json" 2>/dev/null
+RASD_STORY_TUNE=mg=0 "$RASD" stories -q --format json examples/news > "$T/off.json" 2>/dev/null
+$PY - "$T/on.json" "$T/off.json" > "$T/py" 2>&1 <<'PY'
+import json, sys
+on, off = (json.load(open(p)) for p in sys.argv[1:3])
+st = lambda o: {a['id']: a['story'] for a in o['articles']}
+a, b = st(on), st(off)
+print('merged', int(a['flood-rasif'] == a['flood-khaleej'] == a['madar-flood']))
+print('apart_without', int(b['flood-rasif'] != b['flood-khaleej'] and b['flood-khaleej'] == b['madar-flood']))
+print('compensation_apart', int(a['flood-comp-khaleej'] != a['flood-khaleej']))
+ids = {s['id'] for s in on['stories']}
+print('no_empty', int(all(s['articles'] for s in on['stories'])))
+print('listed', int(all(x in ids for x in a.values())))
+print('ids_unique', int(len(ids) == len(on['stories'])))
+PY
+val() { sed -n "s/^$1 //p" "$T/py"; }
+check "the flood reports are one story (python: $(head -c 200 "$T/py"))" [ "$(val merged)" = 1 ]
+check "without merging the six-dead report is a story of its own" [ "$(val apart_without)" = 1 ]
+check "the compensation story (a month later) stays apart" [ "$(val compensation_apart)" = 1 ]
+check "no story is listed without articles" [ "$(val no_empty)" = 1 ]
+check "every article's story is listed" [ "$(val listed)" = 1 ]
+check "story ids are distinct" [ "$(val ids_unique)" = 1 ]
+"$RASD" stories -q --format json examples/news > "$T/on2.json" 2>/dev/null
+check "the same input gives the same stories" cmp -s "$T/on.json" "$T/on2.json"
+
+# A store: one batch, batches of 1 and 2 in one run, and one run per file.
+part() { q "$1" "select group_concat(id, ' ') from (select id, story from articles order by story, id) group by story order by min(id)"; }
+"$RASD" add -q --batch 100000 --db "$T/one.db" examples/news > /dev/null 2>&1
+check "one batch: the flood reports share a story" [ "$(q "$T/one.db" "select count(distinct story) from articles where id in ('flood-rasif', 'flood-khaleej', 'madar-flood')")" = 1 ]
+for b in 1 2; do
+  "$RASD" add -q --batch $b --db "$T/b$b.db" examples/news > /dev/null 2>&1
+  check "batches of $b: the stories of one batch" [ "$(part "$T/b$b.db")" = "$(part "$T/one.db")" ]
+  check "batches of $b: no story row without articles" [ "$(q "$T/b$b.db" 'select count(*) from stories s where not exists (select 1 from articles a where a.story = s.id)')" = 0 ]
+done
+for f in examples/news/*; do "$RASD" add -q --db "$T/runs.db" "$f" > /dev/null 2>&1; done
+check "one run per file: the stories of one batch" [ "$(part "$T/runs.db")" = "$(part "$T/one.db")" ]
+check "one run per file: no story row without articles" [ "$(q "$T/runs.db" 'select count(*) from stories s where not exists (select 1 from articles a where a.story = s.id)')" = 0 ]
+check "one run per file: every story row counts its articles" [ "$(q "$T/runs.db" 'select count(*) from stories s where size <> (select count(*) from articles a where a.story = s.id)')" = 0 ]
+
+echo "$P passed, $F failed, $S skipped"
+[ "$F" = 0 ]
