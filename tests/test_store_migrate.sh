@@ -177,6 +177,16 @@ check "schema 8: the next batch reads both kinds of rows" [ ! -s "$T/s8b.err" ] 
 q "$T/dict.db" "UPDATE articles SET text = 'و' || text WHERE n = (SELECT min(n) FROM articles)"
 "$RASD" add --db "$T/dict.db" "$T/new.jsonl" > /dev/null 2> "$T/dict.err"
 check "a record that does not decode: the state is rebuilt, and said so" grep -q "^rasd: the story state in the store is damaged" "$T/dict.err"
+check "a record that does not decode: the stories of one batch run" [ "$(part "$T/dict.db")" = "$(part "$T/fresh.db")" ]
+# A coded row cut short, or with a length far beyond what it holds: damaged, rebuilt.
+for how in "substr(data, 1, length(data) - 7)" "X'01' || X'ffffffff0f' || substr(data, 2)"; do
+  rm -f "$T/cut2.db"*
+  "$RASD" add -q --db "$T/cut2.db" examples/news > /dev/null 2>&1
+  q "$T/cut2.db" "UPDATE link_records SET data = $how WHERE seq = (SELECT max(seq) FROM link_records)"
+  "$RASD" add --db "$T/cut2.db" "$T/new.jsonl" > /dev/null 2> "$T/cut2.err"
+  check "a damaged coded row ($how): rebuilt, and said so" grep -q "^rasd: the story state in the store is damaged" "$T/cut2.err"
+  check "a damaged coded row ($how): the stories of one batch run" [ "$(part "$T/cut2.db")" = "$(part "$T/fresh.db")" ]
+done
 
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

@@ -1407,7 +1407,7 @@ static int recs_decode(state_io *io, const unsigned char *p, size_t n) {
   io->out.len = 0;
   while (p < e) {
     uint64_t row, len, chk, cl = 0;
-    if (rasd__vget(&p, e, &row) || rasd__vget(&p, e, &len) || rasd__vget(&p, e, &chk) || len >= 0xffffffffu ||
+    if (rasd__vget(&p, e, &row) || rasd__vget(&p, e, &len) || rasd__vget(&p, e, &chk) || len > (1u << 30) || /* the engine's bound */
         (row && rasd__vget(&p, e, &cl)))
       return -1;
     if (!row) cl = len;
