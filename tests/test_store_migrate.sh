@@ -140,17 +140,35 @@ c.execute('BEGIN'); c.execute('DELETE FROM link_records')
 c.execute('ALTER TABLE link_records DROP COLUMN coded')
 for k in range(0, len(raw), 5000): c.execute('INSERT INTO link_records(seq, data) VALUES(?, ?)', (k // 5000, raw[k:k + 5000]))
 c.execute("DELETE FROM fts_config WHERE k IN ('automerge', 'crisismerge')")
+# quotes, dates and quantities as schema 8 had them: rowid tables with an index by article (quantities without idx)
+for t, cols, idx in (('quotes', 'article INTEGER NOT NULL, idx INTEGER, speaker TEXT, entity INTEGER, role TEXT, cue TEXT,'
+                      ' direct INTEGER, text TEXT, start INTEGER, end INTEGER', ('article', 'entity')),
+                     ('dates', 'article INTEGER NOT NULL, idx INTEGER, text TEXT, value TEXT, calendar TEXT, hijri TEXT,'
+                      ' relative INTEGER, start INTEGER, end INTEGER, sentence INTEGER, event INTEGER NOT NULL DEFAULT 0',
+                      ('article',)),
+                     ('quantities', 'article INTEGER NOT NULL, text TEXT, value REAL, unit TEXT, start INTEGER,'
+                      ' end INTEGER, sentence INTEGER', ('article',))):
+    names = ', '.join(x.split()[0] for x in cols.split(', '))
+    c.execute('CREATE TABLE old_%s(%s)' % (t, cols))
+    c.execute('INSERT INTO old_%s SELECT %s FROM %s ORDER BY article DESC' % (t, names, t))
+    c.execute('DROP TABLE %s' % t); c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t))
+    for k in idx: c.execute('CREATE INDEX %s_%s ON %s(%s)' % (t, k, t, k))
 c.execute('PRAGMA user_version=8'); c.execute('COMMIT')
 PYEOF
 check "schema 8: the records are decoded as they were (raw rows)" [ "$(q "$T/s8.db" 'select count(*) > 1 from link_records')" = 1 ]
 "$RASD" add --db "$T/s8.db" "$T/new.jsonl" > "$T/s8.out" 2> "$T/s8.err"
 check "schema 8: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s8.err" ]
-check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 10 ]
+check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 11 ]
 check "schema 8: the search index merges sixteen segments at a time" [ "$(q "$T/s8.db" "select v from fts_config where k = 'automerge'")" = 16 ]
 check "schema 8: search still finds its articles" sh -c "'$RASD' search --db '$T/s8.db' --format json 'جدة' | grep -q '\"results\": *\[{'"
 check "schema 8: the old records stay as they are, the new ones are coded" \
   [ "$(q "$T/s8.db" 'select count(*) filter (where coded = 0) > 1, count(*) filter (where coded = 1) from link_records')" = "1|1" ]
 same_as_fresh "schema 8" "$T/s8.db"
+rows() { q "$1" "select a.id, x.idx, x.text from $2 x join articles a on a.n = x.article order by a.id, x.idx"; }
+for t in quotes dates quantities; do
+  check "schema 8: the $t are kept, in their order, without a rowid" [ "$(rows "$T/s8.db" $t)" = "$(rows "$T/fresh.db" $t)" ] &&
+    [ -n "$(rows "$T/fresh.db" $t)" ] && q "$T/s8.db" "select sql from sqlite_master where name = '$t'" | grep -q "WITHOUT ROWID"
+done
 "$RASD" add --db "$T/s8.db" "$T/later.jsonl" > /dev/null 2> "$T/s8b.err"
 check "schema 8: the next batch reads both kinds of rows" [ ! -s "$T/s8b.err" ] && [ "$(part "$T/s8.db")" = "$(part "$T/fresh2.db")" ]
 
@@ -159,6 +177,16 @@ check "schema 8: the next batch reads both kinds of rows" [ ! -s "$T/s8b.err" ] 
 q "$T/dict.db" "UPDATE articles SET text = 'و' || text WHERE n = (SELECT min(n) FROM articles)"
 "$RASD" add --db "$T/dict.db" "$T/new.jsonl" > /dev/null 2> "$T/dict.err"
 check "a record that does not decode: the state is rebuilt, and said so" grep -q "^rasd: the story state in the store is damaged" "$T/dict.err"
+check "a record that does not decode: the stories of one batch run" [ "$(part "$T/dict.db")" = "$(part "$T/fresh.db")" ]
+# A coded row cut short, or with a length far beyond what it holds: damaged, rebuilt.
+for how in "substr(data, 1, length(data) - 7)" "X'01' || X'ffffffff0f' || substr(data, 2)"; do
+  rm -f "$T/cut2.db"*
+  "$RASD" add -q --db "$T/cut2.db" examples/news > /dev/null 2>&1
+  q "$T/cut2.db" "UPDATE link_records SET data = $how WHERE seq = (SELECT max(seq) FROM link_records)"
+  "$RASD" add --db "$T/cut2.db" "$T/new.jsonl" > /dev/null 2> "$T/cut2.err"
+  check "a damaged coded row ($how): rebuilt, and said so" grep -q "^rasd: the story state in the store is damaged" "$T/cut2.err"
+  check "a damaged coded row ($how): the stories of one batch run" [ "$(part "$T/cut2.db")" = "$(part "$T/fresh.db")" ]
+done
 
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

@@ -105,6 +105,25 @@ static const char *const migrations[] = {
      * about twice as often while articles are added; a search reads a few more segments) */
     "INSERT INTO fts(fts, rank) VALUES('automerge', 16);"
     "INSERT INTO fts(fts, rank) VALUES('crisismerge', 64);",
+    /* 11: an article's quotes, dates and quantities are kept in the order of (article, idx) without a rowid: one
+     * B-tree each instead of a table and an index by article (quantities get their idx) */
+    "CREATE TABLE quotes_(article INTEGER NOT NULL, idx INTEGER NOT NULL, speaker TEXT, entity INTEGER, role TEXT,"
+    " cue TEXT, direct INTEGER, text TEXT, start INTEGER, end INTEGER, PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "INSERT INTO quotes_ SELECT article, row_number() OVER (PARTITION BY article ORDER BY idx, start) - 1, speaker,"
+    " entity, role, cue, direct, text, start, end FROM quotes;"
+    "DROP TABLE quotes; ALTER TABLE quotes_ RENAME TO quotes;"
+    "CREATE INDEX quotes_entity ON quotes(entity);"
+    "CREATE TABLE dates_(article INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT, value TEXT, calendar TEXT,"
+    " hijri TEXT, relative INTEGER, start INTEGER, end INTEGER, sentence INTEGER, event INTEGER NOT NULL DEFAULT 0,"
+    " PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "INSERT INTO dates_ SELECT article, row_number() OVER (PARTITION BY article ORDER BY idx, start) - 1, text, value,"
+    " calendar, hijri, relative, start, end, sentence, event FROM dates;"
+    "DROP TABLE dates; ALTER TABLE dates_ RENAME TO dates;"
+    "CREATE TABLE quantities_(article INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT, value REAL, unit TEXT,"
+    " start INTEGER, end INTEGER, sentence INTEGER, PRIMARY KEY(article, idx)) WITHOUT ROWID;"
+    "INSERT INTO quantities_ SELECT article, row_number() OVER (PARTITION BY article ORDER BY start, end, text) - 1, text,"
+    " value, unit, start, end, sentence FROM quantities;"
+    "DROP TABLE quantities; ALTER TABLE quantities_ RENAME TO quantities;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -811,8 +830,8 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_analysis *a, aprep 
   free(is_event);
   for (size_t i = 0; rc == RASD_OK && i < a->n_quantities; i++) {
     const rasd_quantity *q = &a->quantities[i];
-    if (!(st = stmt(s, "INSERT INTO quantities(article, text, value, unit, start, end, sentence)"
-                       " VALUES(?1,?2,?3,?4,?5,?6,?7)"))) {
+    if (!(st = stmt(s, "INSERT INTO quantities(article, text, value, unit, start, end, sentence, idx)"
+                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"))) {
       rc = RASD_EDB;
       break;
     }
@@ -823,6 +842,7 @@ static int put_analysis(rasd_store *s, int64_t n, const rasd_analysis *a, aprep 
     sqlite3_bind_int64(st, 5, q->start);
     sqlite3_bind_int64(st, 6, q->end);
     sqlite3_bind_int64(st, 7, q->sentence);
+    sqlite3_bind_int64(st, 8, (int64_t)i);
     rc = run(s, st, "quantities");
   }
   return rc;
@@ -1387,7 +1407,7 @@ static int recs_decode(state_io *io, const unsigned char *p, size_t n) {
   io->out.len = 0;
   while (p < e) {
     uint64_t row, len, chk, cl = 0;
-    if (rasd__vget(&p, e, &row) || rasd__vget(&p, e, &len) || rasd__vget(&p, e, &chk) || len >= 0xffffffffu ||
+    if (rasd__vget(&p, e, &row) || rasd__vget(&p, e, &len) || rasd__vget(&p, e, &chk) || len > (1u << 30) || /* the engine's bound */
         (row && rasd__vget(&p, e, &cl)))
       return -1;
     if (!row) cl = len;
