@@ -62,6 +62,15 @@ static void test_compound_words(void) {
   CHECK(q && q->value == 150);
   q = find(a, "اثنا عشر");
   CHECK(q && q->value == 12);
+  rasd_analysis_free(a);
+  a = run("ووصلت إحدى عشرة سيدة، وقتل وإحدى عشرة جنديا، وغرامة لا تقل عن مئتين وخمسين ألف درهم.");
+  q = find(a, "إحدى عشرة سيدة");
+  CHECK(q && q->value == 11);
+  q = find(a, "وإحدى عشرة");
+  CHECK(q && q->value == 11);
+  q = find(a, "مئتين وخمسين");
+  CHECK(q && q->value == 250000);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "درهم");
   /* "one of" is not a number */
   rasd_analysis_free(a);
   a = run("وقال أحد المسؤولين إن الوضع مستقر.");

@@ -460,7 +460,7 @@ static void lx_init_(void) {
   add_list_("ثمانين ثمانون", LX_NUMW, 80, 0, NULL);
   add_list_("تسعين تسعون", LX_NUMW, 90, 0, NULL);
   add_list_("مئة مائة", LX_NUMW, 100, 0, NULL);
-  add_list_("مئتي مئتان مائتي مائتان", LX_NUMW, 200, 0, NULL);
+  add_list_("مئتي مئتان مائتي مائتان مئتين مائتين", LX_NUMW, 200, 0, NULL);
   add_list_("ثلاثمئة ثلاثمائة", LX_NUMW, 300, 0, NULL);
   add_list_("أربعمئة أربعمائة", LX_NUMW, 400, 0, NULL);
   add_list_("خمسمئة خمسمائة", LX_NUMW, 500, 0, NULL);

@@ -83,9 +83,11 @@ static int unit_ok_(const rasd__qw *w) {
 
 /* The value of the units word w[i] when it is one (أحد and اثنا only before عشر), else 0. */
 static int units_(const rasd__qw *w, size_t i, int teen) {
-  if (teen && (rasd__lx_is(&w[i], "احد") || rasd__lx_is(&w[i], "احدي"))) return 1;
-  if (teen && (rasd__lx_is(&w[i], "اثنا") || rasd__lx_is(&w[i], "اثنتا") || rasd__lx_is(&w[i], "اثني") ||
-               rasd__lx_is(&w[i], "اثنتي")))
+  rasd__qw b = w[i]; /* the word without one و (وإحدى عشرة) */
+  if (b.nlen > 2 && !memcmp(b.n, "و", 2)) b.n += 2, b.nlen -= 2;
+  if (teen && (rasd__lx_is(&b, "احد") || rasd__lx_is(&b, "احدي"))) return 1;
+  if (teen && (rasd__lx_is(&b, "اثنا") || rasd__lx_is(&b, "اثنتا") || rasd__lx_is(&b, "اثني") ||
+               rasd__lx_is(&b, "اثنتي")))
     return 2;
   if (!(w[i].cls & LX_NUMW)) return 0;
   const rasd__lxent *e = rasd__lx_find(w[i].n, w[i].nlen, LX_NUMW);

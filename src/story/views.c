@@ -204,11 +204,23 @@ static int covers(const char *coarse, const char *day) {
   return 0;
 }
 
+/* Whether two value texts are the same but for Arabic short-vowel marks (قتيلا / قتيلاً). */
+static int same_text(const char *a, const char *b) {
+  for (;;) {
+    while ((unsigned char)a[0] == 0xD9 && (unsigned char)a[1] >= 0x8B && (unsigned char)a[1] <= 0x92) a += 2;
+    while ((unsigned char)b[0] == 0xD9 && (unsigned char)b[1] >= 0x8B && (unsigned char)b[1] <= 0x92) b += 2;
+    if (*a != *b) return 0;
+    if (!*a) return 1;
+    a++, b++;
+  }
+}
+
 /* Whether the story already flags the two values 'a' and 'b', in either order. */
 static int dis_seen(const rasd__view *v, const char *a, const char *b) {
   for (size_t k = 0; k < v->n_dis; k++) {
     const rasd__ditem *d = &v->dis[k];
-    if (d->n_vals == 2 && ((!strcmp(d->vals[0], a) && !strcmp(d->vals[1], b)) || (!strcmp(d->vals[0], b) && !strcmp(d->vals[1], a))))
+    if (d->n_vals == 2 && ((same_text(d->vals[0], a) && same_text(d->vals[1], b)) ||
+                           (same_text(d->vals[0], b) && same_text(d->vals[1], a))))
       return 1;
   }
   return 0;
