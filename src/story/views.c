@@ -204,6 +204,23 @@ static int covers(const char *coarse, const char *day) {
   return 0;
 }
 
+/* Flags 'what' (a sentence) as told with value 'va' by outlet 'oa' and 'vb' by 'ob' (outlets may be NULL); v->dis
+ * has room. Returns -1 when out of memory. */
+static int dis_add(rasd__view *v, rasd__arena *ar, const char *kind, const char *what, const char *va, const char *oa,
+                   const char *vb, const char *ob) {
+  rasd__ditem *d = &v->dis[v->n_dis];
+  d->vals = rasd__arena_alloc(ar, 2 * sizeof *d->vals);
+  d->val_outlets = rasd__arena_alloc(ar, 2 * sizeof *d->val_outlets);
+  if (!d->vals || !d->val_outlets) return -1;
+  d->kind = kind;
+  d->what = what;
+  d->vals[0] = (char *)va; d->vals[1] = (char *)vb;
+  d->val_outlets[0] = (char *)(oa ? oa : ""); d->val_outlets[1] = (char *)(ob ? ob : "");
+  d->n_vals = 2;
+  v->n_dis++;
+  return 0;
+}
+
 /* Whether two value texts are the same but for Arabic short-vowel marks (قتيلا / قتيلاً). */
 static int same_text(const char *a, const char *b) {
   for (;;) {
@@ -578,53 +595,38 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
         /* a later report of a count that grows (a death toll) is an update, not a disagreement */
         const char *da = R[Q[i].art].date, *db = R[Q[j].art].date;
         if (da && db && strncmp(da, db, 10)) continue;
-        /* the two sentences must give the same figures in the same order but for this one: a sentence that gives
-         * revenue and spending does not disagree with one that gives the deficit */
-        if (!parallel(&R[Q[i].art], Q[i].q, &R[Q[j].art], Q[j].q)) continue;
-        if (dis_seen(v, Q[i].q->text, Q[j].q->text)) continue;
         double lo = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[i].q->value) : fabs(Q[j].q->value);
         double hi = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[j].q->value) : fabs(Q[i].q->value);
         if (hi > lo * 10) continue; /* different magnitudes are different facts */
         if (rounded(Q[i].q->value, Q[j].q->value)) continue;
+        /* the two sentences must give the same figures in the same order but for this one: a sentence that gives
+         * revenue and spending does not disagree with one that gives the deficit */
+        if (!parallel(&R[Q[i].art], Q[i].q, &R[Q[j].art], Q[j].q)) continue;
         if (set_cos(Q[i].s->terms, Q[i].w, Q[i].s->n_terms, Q[j].s->terms, Q[j].w, Q[j].s->n_terms) < 0.5) continue;
-        rasd__ditem *d = &v->dis[v->n_dis++];
-        d->kind = "number";
-        d->what = Q[i].s->text;
-        d->vals = rasd__arena_alloc(ar, 2 * sizeof *d->vals);
-        d->val_outlets = rasd__arena_alloc(ar, 2 * sizeof *d->val_outlets);
-        if (!d->vals || !d->val_outlets) { v->n_dis--; break; }
-        d->vals[0] = (char *)Q[i].q->text; d->vals[1] = (char *)Q[j].q->text;
-        d->val_outlets[0] = (char *)(oa ? oa : ""); d->val_outlets[1] = (char *)(ob ? ob : "");
-        d->n_vals = 2;
+        if (dis_seen(v, Q[i].q->text, Q[j].q->text)) continue;
+        if (dis_add(v, ar, "number", Q[i].s->text, Q[i].q->text, oa, Q[j].q->text, ob)) break;
       }
     free(Q);
     /* the same dated sentence with another date in another outlet */
     size_t pairs = 0;
     for (uint32_t a1 = 0; v->dis && a1 < nd && v->n_dis < 16 && pairs < MAX_PAIRS; a1++)
       for (uint32_t e1 = 0; e1 < R[a1].n_ev; e1++)
-        for (uint32_t a2 = a1 + 1; a2 < nd && v->n_dis < 16; a2++)
+        for (uint32_t a2 = a1 + 1; a2 < nd && v->n_dis < 16; a2++) {
+          const char *oa = c->art[Ridx[a1]].outlet, *ob = c->art[Ridx[a2]].outlet;
+          if (oa && ob && !strcmp(oa, ob)) continue;
+          /* a copy published another day reads "today" and "yesterday" from its own day: only reports of one day
+           * can disagree on a date */
+          if (R[a1].date && R[a2].date && strncmp(R[a1].date, R[a2].date, 10)) continue;
           for (uint32_t e2 = 0; e2 < R[a2].n_ev && v->n_dis < 16; e2++) {
             const rasd__revent *x = &R[a1].ev[e1], *y = &R[a2].ev[e2];
             if (!x->date || !y->date || strlen(x->date) != 10 || strlen(y->date) != 10 || !strcmp(x->date, y->date)) continue;
             if (x->sent >= R[a1].n_sent || y->sent >= R[a2].n_sent || ++pairs > MAX_PAIRS) continue;
-            const char *oa = c->art[Ridx[a1]].outlet, *ob = c->art[Ridx[a2]].outlet;
-            if (oa && ob && !strcmp(oa, ob)) continue;
-            /* a copy published another day reads "today" and "yesterday" from its own day: only reports of one day
-             * can disagree on a date */
-            if (R[a1].date && R[a2].date && strncmp(R[a1].date, R[a2].date, 10)) continue;
             const rasd__rsent *sx = &R[a1].sent[x->sent], *sy = &R[a2].sent[y->sent];
             if (set_cos(sx->terms, SWt[a1][x->sent], sx->n_terms, sy->terms, SWt[a2][y->sent], sy->n_terms) < 0.6) continue;
             if (!parallel_ev(&R[a1], x, &R[a2], y) || dis_seen(v, x->date, y->date)) continue;
-            rasd__ditem *d = &v->dis[v->n_dis++];
-            d->kind = "date";
-            d->what = sx->text;
-            d->vals = rasd__arena_alloc(ar, 2 * sizeof *d->vals);
-            d->val_outlets = rasd__arena_alloc(ar, 2 * sizeof *d->val_outlets);
-            if (!d->vals || !d->val_outlets) { v->n_dis--; break; }
-            d->vals[0] = (char *)x->date; d->vals[1] = (char *)y->date;
-            d->val_outlets[0] = (char *)(oa ? oa : ""); d->val_outlets[1] = (char *)(ob ? ob : "");
-            d->n_vals = 2;
+            if (dis_add(v, ar, "date", sx->text, x->date, oa, y->date, ob)) break;
           }
+        }
   }
   if (v->n_outlets > 1) qsort(v->outlets, v->n_outlets, sizeof *v->outlets, cmp_str);
   free(sel);
