@@ -81,6 +81,15 @@ static int unit_ok_(const rasd__qw *w) {
   return 1;
 }
 
+/* A scale word at w[*j] (ألف، مليون، مليار) multiplies *val and is passed; returns whether there was one. */
+static int scale_(const rasd__qw *w, size_t n, size_t *j, double *val) {
+  const rasd__lxent *sc = *j < n && (w[*j].cls & LX_SCALE) ? rasd__lx_find(w[*j].n, w[*j].nlen, LX_SCALE) : NULL;
+  if (!sc) return 0;
+  for (int k = 0; k < sc->val; k++) *val *= 10;
+  (*j)++;
+  return 1;
+}
+
 /* The value of the units word w[i] when it is one (أحد and اثنا only before عشر), else 0. */
 static int units_(const rasd__qw *w, size_t i, int teen) {
   rasd__qw b = w[i]; /* the word without one و (وإحدى عشرة) */
@@ -144,27 +153,15 @@ int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis 
       if (j < n && !(w[j].flags & QWF_SPACE) && w[j].kind == QW_LAT) continue;
       val = parse_num_(w[i].n, w[i].nlen);
       if (val < 0) continue;
-      const rasd__lxent *sc2 = j < n && (w[j].cls & LX_SCALE) ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
-      if (sc2) {
-        for (int k = 0; k < sc2->val; k++) val *= 10;
-        j++;
-      }
+      scale_(w, n, &j, &val);
     } else if (w[i].kind == QW_AR && (val = compound_(w, n, i, &j)) > 0) {
-      const rasd__lxent *s2 = j < n && (w[j].cls & LX_SCALE) ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
-      if (s2) {
-        for (int k = 0; k < s2->val; k++) val *= 10;
-        j++;
-      }
+      scale_(w, n, &j, &val);
     } else if (w[i].kind == QW_AR && ((w[i].cls | w[i].clsp) & (LX_NUMW | LX_SCALE))) {
       const rasd__lxent *e = rasd__lx_findp(w[i].n, w[i].nlen, LX_NUMW, "و", NULL, NULL);
       const rasd__lxent *s0 = e ? NULL : rasd__lx_find(w[i].n, w[i].nlen, LX_SCALE);
       if (e && e->val >= 2) {
         val = e->val;
-        const rasd__lxent *s2 = j < n && (w[j].cls & LX_SCALE) ? rasd__lx_find(w[j].n, w[j].nlen, LX_SCALE) : NULL;
-        if (s2) {
-          for (int k = 0; k < s2->val; k++) val *= 10;
-          j++;
-        } else if (!(j < n && w[j].kind == QW_AR && (w[j].cls & (LX_UNIT)))) continue;
+        if (!scale_(w, n, &j, &val) && !(j < n && w[j].kind == QW_AR && (w[j].cls & (LX_UNIT)))) continue;
       } else if (s0 && (rasd__lx_is(&w[i], "الف") || rasd__lx_is(&w[i], "مليون") || rasd__lx_is(&w[i], "مليار"))) {
         val = 1;
         for (int k = 0; k < s0->val; k++) val *= 10;
