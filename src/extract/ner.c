@@ -795,13 +795,20 @@ static int is_currency(const tokinfo *ti, size_t i) {
   return 0;
 }
 
+/* Whether token i is one of the verbs of saying that read like names letter by letter (ترى، يرى …). */
+static int is_speech_verb(const tokinfo *ti, size_t i) {
+  if (!ti->inb[i]) return 0;
+  for (size_t k = 0; k < NWORDS(speech_verbs); k++)
+    if (ti->tr[i].def_key == verb_keys[k]) return 1;
+  return 0;
+}
+
 /* A word that reads like part of a foreign name: its letters are name-like, it has no article and it is
  * not a listed function word, verb of saying, title or head noun. */
 static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, size_t i, int min_nlm) {
   if (t->kind != RASD_TOK_WORD || !ti->inb[i]) return 0;
   const rasd__ner_wtraits *tr = &ti->tr[i];
-  for (size_t k = 0; k < NWORDS(speech_verbs); k++)
-    if (tr->def_key == verb_keys[k]) return 0;
+  if (is_speech_verb(ti, i)) return 0;
   uint16_t cls = tr->cls;
   int nlm = tr->nlm;
   if (tr->definite) return 0;
@@ -832,14 +839,6 @@ static int role_noun(const char *w, size_t n) {
         if (strlen(stems[k]) == n - pl - sl && !memcmp(w + pl, stems[k], n - pl - sl)) return 1;
     }
   }
-  return 0;
-}
-
-/* Whether token i is one of the verbs of saying that read like names letter by letter (ترى، يرى …). */
-static int is_speech_verb(const tokinfo *ti, size_t i) {
-  if (!ti->inb[i]) return 0;
-  for (size_t k = 0; k < NWORDS(speech_verbs); k++)
-    if (ti->tr[i].def_key == verb_keys[k]) return 1;
   return 0;
 }
 
