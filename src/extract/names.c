@@ -413,7 +413,7 @@ static inline double subc(uint8_t a, uint8_t b) { return a < S_LATIN && b < S_LA
 static double sub_cost_long(uint8_t a, uint8_t b, int edge) {
   double c = subc(a, b);
 #define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
-  if (c > 0.7 && !edge && PAIR(S_S, S_G)) return 0.7; /* Romance c and Portuguese ç: س or ك */
+  if (c > 0.6 && !edge && PAIR(S_S, S_G)) return 0.6; /* Romance c and Portuguese ç: س or ك */
   if (c > 0.5 && PAIR(S_CH, S_Z)) return 0.5;          /* Chinese zh: تش or ز */
 #undef PAIR
   return c;
@@ -603,6 +603,8 @@ static double tolerance_typo(int l) {
 static int first_conso_ok(const uint8_t *a, int na, const uint8_t *b, int nb) {
   if (!na || !nb) return 0;
   if (is_vowel(a[0]) || is_vowel(b[0])) return 1;
+  /* long spellings may also begin with the foreign-name equivalences (Chinese zh: تشوماديان / زوماديان) */
+  if (na >= LONG_SPELLING && nb >= LONG_SPELLING) return sub_cost_long(a[0], b[0], 1) <= 0.6;
   return sub_cost(a[0], b[0]) <= 0.6;
 }
 
@@ -967,11 +969,11 @@ int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__nam
   return decide_whole(md, x, y);
 }
 
-/* 1 when token 't' begins with a vowel letter or ع and then ل: the letters of a foreign name that starts with
- * al/el (Alanya, Aligarh), which the other spelling wrote as ال. */
+/* 1 when token 't' begins with ا, a hamza or ع and then ل: the letters of a foreign name that starts with al/el
+ * (Alanya, Aligarh), which the other spelling wrote as ال (و and ي are left out: وللبحرين is و + ل + البحرين). */
 static int starts_al_sound(const rasd__ntok *t) {
   if (t->had_al || t->n < 2) return 0;
-  return (is_vowel(t->sym[0]) || t->sym[0] == S_AIN) && t->sym[1] == S_L;
+  return (t->sym[0] == S_A || t->sym[0] == S_E || t->sym[0] == S_AIN) && t->sym[1] == S_L;
 }
 
 /* Copies 'x' to 'out' with the ال its first token lost in parsing put back (S_A S_L in front). */
