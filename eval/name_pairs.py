@@ -19,8 +19,10 @@ both Arabic forms transliterate the English name: their consonant skeletons (Ara
 letters mapped to the same coarse sound classes, vowels and h dropped, a word-initial vowel kept as V,
 ال dropped unless the English has al-/el-) are within 40% edit distance of the English one. That drops
 exonyms and translations (حلب/Aleppo, مقدونيا الشمالية/North Macedonia), other names under one English
-key (بوختار/كورغان تبه) and forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
-words a strict subset of the other's). The number dropped is printed. (3) A world-cities row whose Arabic
+key (بوختار/كورغان تبه), forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
+words a strict subset of the other's; or, when the word counts differ, one form with half again as many
+letters: بنفيلد/جيليان بانفيلد) and forms extended at the end by two letters or more holding a consonant of
+their own (بالتي/بالتيمور, روما/روماني: a longer or derived name). The number dropped is printed. (3) A world-cities row whose Arabic
 city name is a country's Arabic name while its English is not that country's is a translation error in that
 list (Van = فانواتو, Surin = سورينام, Kanata = كندا) and is not used.
 """
