@@ -22,7 +22,8 @@ exonyms and translations (حلب/Aleppo, مقدونيا الشمالية/North M
 key (بوختار/كورغان تبه), forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
 words a strict subset of the other's; or, when the word counts differ, one form with half again as many
 letters: بنفيلد/جيليان بانفيلد) and forms extended at the end by two letters or more holding a consonant of
-their own (بالتي/بالتيمور, روما/روماني: a longer or derived name). The number dropped is printed. (3) A world-cities row whose Arabic
+their own (بالتي/بالتيمور, روما/روماني: a longer or derived name), and forms that are another form of the
+name with a proclitic letter in front (كشيكاغو = ك + شيكاغو). The number dropped is printed. (3) A world-cities row whose Arabic
 city name is a country's Arabic name while its English is not that country's is a translation error in that
 list (Van = فانواتو, Surin = سورينام, Kanata = كندا) and is not used.
 """
@@ -174,6 +175,9 @@ def build(names):
                 wx, wy = set(re.split(r'[\s\-]+', x)), set(re.split(r'[\s\-]+', y))
                 if wx < wy or wy < wx: notspell += 1; continue
                 if word_added(x, y) or extended(x, y): notspell += 1; continue
+                # a form written with a proclitic (و، ف، ب، ك، ل: and, so, in, like, for) before another form of
+                # the name is that form in a sentence (كشيكاغو = ك + شيكاغو, وعمان = و + عمان), not a spelling
+                if any(len(f) > 3 and f[0] in 'وفبكل' and f[1:] in forms for f in (x, y)): notspell += 1; continue
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}
