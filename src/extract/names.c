@@ -556,14 +556,14 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   na_[0] = nb_[0] = 0;
   for (int i = 0; i < na; i++) {
     if (is_vowel(a[i])) { if (a[i] != S_E) { ga[la] |= 1u << a[i]; na_[la]++; } continue; }
-    if (la && ca[la - 1] == a[i]) continue;
+    if (la && ca[la - 1] == a[i] && a[i - 1] == a[i]) continue; /* a doubled letter, not one repeated after a vowel (كيكول) */
     ca[la++] = a[i];
     ga[la] = 0;
     na_[la] = 0;
   }
   for (int i = 0; i < nb; i++) {
     if (is_vowel(b[i])) { if (b[i] != S_E) { gb[lb] |= 1u << b[i]; nb_[lb]++; } continue; }
-    if (lb && cb[lb - 1] == b[i]) continue;
+    if (lb && cb[lb - 1] == b[i] && b[i - 1] == b[i]) continue;
     cb[lb++] = b[i];
     gb[lb] = 0;
     nb_[lb] = 0;
