@@ -102,6 +102,10 @@ def consonants(a):
             if not out or out[-1] != c: out.append(c)
     return ''.join(out)
 
+def fold(a):
+    """Arabic form 'a' with hamza seats on alif, final ى and ة folded (أوبسالا = اوبسالا)."""
+    return a.translate(str.maketrans('أإآىة', 'ااايه'))
+
 def bare(a):
     """The letters of Arabic form 'a' without spaces, hyphens and a leading ال, hamza seats and final ى/ة folded."""
     a = a.translate(str.maketrans('أإآىة', 'ااايه'))
@@ -164,6 +168,7 @@ def build(names):
     pos, dropped, notspell = [], 0, 0
     for e, forms in sorted(by_en.items()):
         forms = sorted(forms)
+        folded = {fold(a) for a in forms}
         for i in range(len(forms)):
             for j in range(i + 1, len(forms)):
                 x, y = forms[i], forms[j]
@@ -176,8 +181,9 @@ def build(names):
                 if wx < wy or wy < wx: notspell += 1; continue
                 if word_added(x, y) or extended(x, y): notspell += 1; continue
                 # a form written with a proclitic (و، ف، ب، ك، ل: and, so, in, like, for) before another form of
-                # the name is that form in a sentence (كشيكاغو = ك + شيكاغو, وعمان = و + عمان), not a spelling
-                if any(len(f) > 3 and f[0] in 'وفبكل' and f[1:] in forms for f in (x, y)): notspell += 1; continue
+                # the name (hamza seats folded) is that form in a sentence (كشيكاغو = ك + شيكاغو, واوبسالا = و +
+                # أوبسالا), not a spelling
+                if any(len(f) > 3 and f[0] in 'وفبكل' and fold(f[1:]) in folded for f in (x, y)): notspell += 1; continue
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}
