@@ -99,6 +99,30 @@ def consonants(a):
             if not out or out[-1] != c: out.append(c)
     return ''.join(out)
 
+def bare(a):
+    """The letters of Arabic form 'a' without spaces, hyphens and a leading ال, hamza seats and final ى/ة folded."""
+    a = a.translate(str.maketrans('أإآىة', 'ااايه'))
+    if a.startswith('ال') and len(a) > 4: a = a[2:]
+    return re.sub(r'[\s\-]+', '', a)
+
+def word_added(x, y):
+    """A form with more words whose letters are half again as many as the other's: a word added to the name
+    (بنفيلد / جيليان بانفيلد, لوكان / لوكا جيوردانو), not a word split or joined (هسينشو / سين شو)."""
+    nx, ny = len(re.split(r'[\s\-]+', x)), len(re.split(r'[\s\-]+', y))
+    if nx == ny: return False
+    lx, ly = len(bare(x)), len(bare(y))
+    return (lx if nx > ny else ly) >= 1.5 * (ly if nx > ny else lx)
+
+def extended(x, y):
+    """One form is the other with two letters or more added at the end, one of them a consonant of its own (not
+    a vowel letter, a final ه or the last letter doubled): a longer or another name (بالتي / بالتيمور, روما /
+    روماني, كان / كانياس), not another spelling of it (ليل / ليللي, تونس / تونسيا, كراكو / كراكوف stay)."""
+    bx, by = bare(x), bare(y)
+    if len(bx) > len(by): bx, by = by, bx
+    if len(by) <= len(bx) or not bx or not by.startswith(bx): return False
+    tail = by[len(bx):].rstrip('ه')
+    return len(tail) >= 2 and any(c not in 'اويء' and c != bx[-1] for c in tail)
+
 def h(s):
     return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
 
@@ -147,6 +171,7 @@ def build(names):
                 # the matcher and ek() split them
                 wx, wy = set(re.split(r'[\s\-]+', x)), set(re.split(r'[\s\-]+', y))
                 if wx < wy or wy < wx: notspell += 1; continue
+                if word_added(x, y) or extended(x, y): notspell += 1; continue
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}

@@ -81,6 +81,9 @@ c.execute("INSERT INTO mentions SELECT a.n, j.value->>0, j.value->>1, j.value->>
 c.execute('ALTER TABLE articles DROP COLUMN sentences'); c.execute('ALTER TABLE articles DROP COLUMN mentions')
 c.execute('ALTER TABLE articles DROP COLUMN credits'); c.execute('DROP TABLE IF EXISTS reader_state')
 c.execute('DROP TABLE IF EXISTS link_records')
+for t, col in (('quotes', 'quote_rows'), ('dates', 'date_rows'), ('quantities', 'quantity_rows')): # tables then
+    c.execute('CREATE TABLE old_%s AS SELECT * FROM %s' % (t, t)); c.execute('DROP VIEW %s' % t)
+    c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t)); c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
 c.execute('PRAGMA user_version=3'); c.execute('COMMIT')
 PYEOF
 check "a schema 3 store has its sentences in rows" [ "$(q "$T/l.db" 'select count(*) > 10 from sentences')" = 1 ]
