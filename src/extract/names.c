@@ -1047,13 +1047,13 @@ int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len) {
 int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
                              int flags) {
   if (!x->n || !y->n) return 0;
-  int sp = rasd__names_spelling(x, y, flags);
+  /* the gazetteer's verdict, when it has one, decides: the spelling comparison is then not needed */
   if (m && m->gaz && !(flags & RASD__NM_NOGAZ)) {
     int v = gaz_verdict(m->gaz, gx, gy);
     if (v == 1) return 1;
     if (v == -1) return 0;
   }
-  return sp;
+  return rasd__names_spelling(x, y, flags);
 }
 
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags) {
