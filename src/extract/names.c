@@ -1001,7 +1001,8 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   if (rasd__nm_decide(&rasd__nm_model, x, y)) return 1;
   /* a foreign name of one word beginning al/el written with ال in one spelling only (الانيا / علانية, اليغراه /
    * عليكره): the ال is the name's own letters there, not the article */
-  if (x->n == 1 && y->n == 1 && x->tok[0].had_al != y->tok[0].had_al && starts_al_sound(x->tok[0].had_al ? &y->tok[0] : &x->tok[0])) {
+  if (x->n == 1 && y->n == 1 && x->tok[0].had_al != y->tok[0].had_al &&
+      starts_al_sound(x->tok[0].had_al ? &y->tok[0] : &x->tok[0])) {
     rasd__name r;
     restore_al(x->tok[0].had_al ? x : y, &r);
     if (x->tok[0].had_al ? rasd__nm_decide(&rasd__nm_model, &r, y) : rasd__nm_decide(&rasd__nm_model, x, &r))
