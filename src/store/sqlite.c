@@ -1877,6 +1877,18 @@ static int cmp_i64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Parts of a story row, from its articles (story ?1) and the engine's view of it (?2, or NULL). */
+#define STORY_OUTLETS                                                                                              \
+  "(SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL" \
+  " ORDER BY outlet))"
+#define STORY_VIEW                                                                                                  \
+  "CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline', ?2 -> '$.timeline',"        \
+  " 'disagreements', ?2 -> '$.disagreements') END"
+#define STORY_TITLE                                                                                                 \
+  "COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90)) FROM articles a"         \
+  " WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1))"
+#define STORY_NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+
 /* Writes the engine's stories into the store, all inside the batch's transaction: the story and original of every
  * article whose links changed (the batch's articles, and older ones when the engine linked everything anew because a
  * new article came before them, or rebuilt itself), the row and view of every story that gained or lost an article,
@@ -1890,6 +1902,10 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
    * plain linker's is left). */
   if (s->rebuild && (rc = exec(s, "DELETE FROM story_terms; DELETE FROM storylines; DELETE FROM duplicates")) != RASD_OK)
     return rc;
+  int64_t max_story = 0; /* a story above it is new */
+  if (!(st = stmt(s, "SELECT COALESCE(max(id), 0) FROM stories"))) return RASD_EDB;
+  if (sqlite3_step(st) == SQLITE_ROW) max_story = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
   /* The links as stored. */
   arow *rows = NULL;
   size_t nr = 0, cr = 0, nslot = 1024;
@@ -1953,11 +1969,16 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     if (dup) sqlite3_bind_int64(st, 3, dup);
     if ((rc = run(s, st, "article story")) != RASD_OK) break;
     if (x->dup != dup || s->rebuild) {
-      if (!(st = stmt(s, dup ? "INSERT OR REPLACE INTO duplicates(article, original) VALUES(?1, ?2)"
-                             : "DELETE FROM duplicates WHERE article = ?1"))) { rc = RASD_EDB; break; }
+      /* a delete and an insert, not an INSERT OR REPLACE (a statement journal) */
+      if (!(st = stmt(s, "DELETE FROM duplicates WHERE article = ?1"))) { rc = RASD_EDB; break; }
       sqlite3_bind_int64(st, 1, x->n);
-      if (dup) sqlite3_bind_int64(st, 2, dup);
       if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
+      if (dup && !(st = stmt(s, "INSERT INTO duplicates(article, original) VALUES(?1, ?2)"))) { rc = RASD_EDB; break; }
+      if (dup) {
+        sqlite3_bind_int64(st, 1, x->n);
+        sqlite3_bind_int64(st, 2, dup);
+        if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
+      }
     }
   }
   /* A rebuilt engine leaves no story to an article it does not take (one without text). */
@@ -1988,25 +2009,37 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
-    /* The row from its articles, in one statement (a new story's row is written once, whole: no insert of an empty
-     * row then an update); of the engine's view (valid JSON, or NULL) the row keeps what the store reads (summary,
-     * timeline, disagreements) and its title; the first titled article gives the title when the view has none. */
-    if (!(st = stmt(s, "INSERT INTO stories(id, size, first_date, last_date, outlets, norm2, view, title, updated)"
-                       " SELECT ?1, count(*), min(date), max(date), (SELECT json_group_array(outlet) FROM (SELECT DISTINCT"
-                       "  outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), 0,"
-                       " CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline',"
-                       "  ?2 -> '$.timeline', 'disagreements', ?2 -> '$.disagreements') END,"
-                       " COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90))"
-                       "  FROM articles a WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1)),"
-                       " strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM articles WHERE story = ?1"
-                       " ON CONFLICT(id) DO UPDATE SET size = excluded.size, first_date = excluded.first_date,"
-                       " last_date = excluded.last_date, outlets = excluded.outlets, norm2 = 0, view = excluded.view,"
-                       " title = excluded.title, updated = excluded.updated"))) {
-      rc = RASD_EDB;
-    } else {
-      sqlite3_bind_int64(st, 1, id);
-      bind_text(st, 2, view);
-      rc = run(s, st, "story");
+    /* The row from its articles, in one statement: a story stored already is updated, a new one's row is written once,
+     * whole (not an empty row then an update); neither is an upsert or an INSERT ... SELECT, which would copy every
+     * page they touch into a statement journal first. Of the engine's view (valid JSON, or NULL) the row keeps what
+     * the store reads (summary, timeline, disagreements) and its title; the first titled article gives the title when
+     * the view has none. */
+    int done = 0;
+    if (id <= max_story) {
+      if (!(st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM"
+                         " articles WHERE story = ?1), outlets = " STORY_OUTLETS ", norm2 = 0, view = " STORY_VIEW ","
+                         " title = " STORY_TITLE ", updated = " STORY_NOW " WHERE id = ?1"))) {
+        rc = RASD_EDB;
+      } else {
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, view);
+        rc = run(s, st, "story");
+        sqlite3_clear_bindings(st);
+        done = sqlite3_changes(q->db) > 0;
+      }
+    }
+    if (rc == RASD_OK && !done) {
+      if (!(st = stmt(s, "INSERT INTO stories(id, size, first_date, last_date, outlets, norm2, view, title, updated)"
+                         " VALUES(?1, (SELECT count(*) FROM articles WHERE story = ?1), (SELECT min(date) FROM articles"
+                         " WHERE story = ?1), (SELECT max(date) FROM articles WHERE story = ?1), " STORY_OUTLETS ", 0, "
+                         STORY_VIEW ", " STORY_TITLE ", " STORY_NOW ")"))) {
+        rc = RASD_EDB;
+      } else {
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, view);
+        rc = run(s, st, "story");
+        sqlite3_clear_bindings(st);
+      }
     }
     rasd_free(view);
   }
