@@ -19,8 +19,11 @@ both Arabic forms transliterate the English name: their consonant skeletons (Ara
 letters mapped to the same coarse sound classes, vowels and h dropped, a word-initial vowel kept as V,
 ال dropped unless the English has al-/el-) are within 40% edit distance of the English one. That drops
 exonyms and translations (حلب/Aleppo, مقدونيا الشمالية/North Macedonia), other names under one English
-key (بوختار/كورغان تبه) and forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
-words a strict subset of the other's). The number dropped is printed. (3) A world-cities row whose Arabic
+key (بوختار/كورغان تبه), forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
+words a strict subset of the other's; or, when the word counts differ, one form with half again as many
+letters: بنفيلد/جيليان بانفيلد) and forms extended at the end by two letters or more holding a consonant of
+their own (بالتي/بالتيمور, روما/روماني: a longer or derived name), and forms that are another form of the
+name with a proclitic letter in front (كشيكاغو = ك + شيكاغو). The number dropped is printed. (3) A world-cities row whose Arabic
 city name is a country's Arabic name while its English is not that country's is a translation error in that
 list (Van = فانواتو, Surin = سورينام, Kanata = كندا) and is not used.
 """
@@ -99,6 +102,10 @@ def consonants(a):
             if not out or out[-1] != c: out.append(c)
     return ''.join(out)
 
+def fold(a):
+    """Arabic form 'a' with hamza seats on alif, final ى and ة folded (أوبسالا = اوبسالا)."""
+    return a.translate(str.maketrans('أإآىة', 'ااايه'))
+
 def bare(a):
     """The letters of Arabic form 'a' without spaces, hyphens and a leading ال, hamza seats and final ى/ة folded."""
     a = a.translate(str.maketrans('أإآىة', 'ااايه'))
@@ -161,6 +168,7 @@ def build(names):
     pos, dropped, notspell = [], 0, 0
     for e, forms in sorted(by_en.items()):
         forms = sorted(forms)
+        folded = {fold(a) for a in forms}
         for i in range(len(forms)):
             for j in range(i + 1, len(forms)):
                 x, y = forms[i], forms[j]
@@ -172,6 +180,10 @@ def build(names):
                 wx, wy = set(re.split(r'[\s\-]+', x)), set(re.split(r'[\s\-]+', y))
                 if wx < wy or wy < wx: notspell += 1; continue
                 if word_added(x, y) or extended(x, y): notspell += 1; continue
+                # a form written with a proclitic (و، ف، ب، ك، ل: and, so, in, like, for) before another form of
+                # the name (hamza seats folded) is that form in a sentence (كشيكاغو = ك + شيكاغو, واوبسالا = و +
+                # أوبسالا), not a spelling
+                if any(len(f) > 3 and f[0] in 'وفبكل' and fold(f[1:]) in folded for f in (x, y)): notspell += 1; continue
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}

@@ -125,6 +125,12 @@ static void test_match(void) {
   CHECK(match("تشوماديان", "زوماديان"));
   CHECK(!match("حسام", "حكام"));
   CHECK(!match("الزبيري", "الجبيري"));
+  /* a consonant written twice is a doubling only when the two are side by side, not with a vowel between */
+  CHECK(match("ماريلا", "ماريللا"));
+  CHECK(!match("بني", "بنين"));
+  CHECK(!match("جدة", "جديدة"));
+  CHECK(!match("الكويت", "جيجاواط"));
+  CHECK(!match("تركويل", "تركيكول"));
 }
 
 static void test_translit(void) {

@@ -13,7 +13,7 @@
  * The same words come back in article after article; every memoised function is a pure function of the
  * gazetteer (its generation is part of the key) and of the bytes in the key, so the answers are the same
  * as computing them. Direct-mapped: a collision just recomputes. */
-#define WM_BITS 14
+#define WM_BITS 16
 #define WM_STR 55
 typedef struct wm_ent {
   uint64_t gen, h;

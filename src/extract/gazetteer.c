@@ -472,7 +472,7 @@ static int latin_dist(const char *a, const char *b) {
 }
 
 /* Per-thread memo of rasd__gaz_best(): the same mention text comes back in article after article. */
-#define MEMO_BITS 14
+#define MEMO_BITS 16
 #define MEMO_STR 46
 typedef struct memo_ent {
   uint64_t gen, h;

@@ -556,14 +556,14 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   na_[0] = nb_[0] = 0;
   for (int i = 0; i < na; i++) {
     if (is_vowel(a[i])) { if (a[i] != S_E) { ga[la] |= 1u << a[i]; na_[la]++; } continue; }
-    if (la && ca[la - 1] == a[i]) continue;
+    if (la && ca[la - 1] == a[i] && a[i - 1] == a[i]) continue; /* a doubled letter, not one repeated after a vowel (كيكول) */
     ca[la++] = a[i];
     ga[la] = 0;
     na_[la] = 0;
   }
   for (int i = 0; i < nb; i++) {
     if (is_vowel(b[i])) { if (b[i] != S_E) { gb[lb] |= 1u << b[i]; nb_[lb]++; } continue; }
-    if (lb && cb[lb - 1] == b[i]) continue;
+    if (lb && cb[lb - 1] == b[i] && b[i - 1] == b[i]) continue;
     cb[lb++] = b[i];
     gb[lb] = 0;
     nb_[lb] = 0;
@@ -1047,13 +1047,13 @@ int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len) {
 int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
                              int flags) {
   if (!x->n || !y->n) return 0;
-  int sp = rasd__names_spelling(x, y, flags);
+  /* the gazetteer's verdict, when it has one, decides: the spelling comparison is then not needed */
   if (m && m->gaz && !(flags & RASD__NM_NOGAZ)) {
     int v = gaz_verdict(m->gaz, gx, gy);
     if (v == 1) return 1;
     if (v == -1) return 0;
   }
-  return sp;
+  return rasd__names_spelling(x, y, flags);
 }
 
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags) {
