@@ -40,7 +40,7 @@ int32_t rasd__utf8_next_(const char *str, size_t len, size_t *i) {
   return cp;
 }
 
-int rasd__utf8_put(char *out, int32_t cp) {
+int rasd__utf8_put_(char *out, int32_t cp) {
   unsigned char *o = (unsigned char *)out;
   if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
@@ -72,17 +72,6 @@ int rasd__utf8_valid(const char *s, size_t len) {
     if (rasd__utf8_next(s, len, &i) < 0) return 0;
   }
   return 1;
-}
-
-int rasd__is_arabic_letter(int32_t cp) {
-  return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x066F) ||
-         (cp >= 0x0671 && cp <= 0x06D3) || cp == 0x06D5 || (cp >= 0x06FA && cp <= 0x06FC) || cp == 0x06FF ||
-         (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
-}
-
-int rasd__is_arabic_mark(int32_t cp) {
-  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || (cp >= 0x0610 && cp <= 0x061A) ||
-         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
 }
 
 char *rasd__strndup(const char *s, size_t n) {
