@@ -18,6 +18,7 @@ typedef struct cli_inputs {
   /* When set, called with each article before it is cleaned: 1 drops it uncleaned (a store has it already, so its
    * lines must not count twice in the cleaner's boilerplate statistics); gets cli_each_doc's 'ud'. */
   int (*skip)(const rasd_article *a, void *ud);
+  size_t n_skipped; /* set by cli_each_doc: records, files and articles skipped for an error (each reported) */
 } cli_inputs;
 
 /* Parses a common input option at argv[*i] ("--date", "--outlet", "--strict", "--data", "-q");

@@ -252,8 +252,10 @@ int cmd_add(int argc, char **argv) {
   flush_queue(&c); /* frees what is left after a store error */
   if (c.in_batch && c.failed_db) rasd_store_rollback(c.s);
   progress(&c, 1);
-  printf("rasd add: %zu added, %zu duplicate, %zu failed; stories: %zu new, %zu grown\n", c.st.added, c.st.duplicate,
+  printf("rasd add: %zu added, %zu duplicate, %zu failed; stories: %zu new, %zu grown", c.st.added, c.st.duplicate,
          c.st.failed, c.st.stories_new, c.st.stories_grown);
+  if (in.n_skipped) printf("; %zu input%s skipped for errors (see above)", in.n_skipped, in.n_skipped == 1 ? "" : "s");
+  putchar('\n');
   if (timing) {
     double all = cpu();
     fprintf(stderr, "rasd add: cpu %.3f s: read+clean+models %.3f s, analyse %.3f s, store (index, link, commit) %.3f s\n",

@@ -64,6 +64,7 @@ int cli_each_doc(cli_inputs *in, cli_doc_fn fn, void *ud) {
     if (rc != RASD_OK) {
       fprintf(stderr, "rasd: %s\n", rasd_reader_errmsg(r));
       status = CLI_INPUT_ERR;
+      in->n_skipped++;
       if (in->ro.strict || rc == RASD_ENOMEM) break;
       continue;
     }
@@ -81,6 +82,7 @@ int cli_each_doc(cli_inputs *in, cli_doc_fn fn, void *ud) {
       fprintf(stderr, "rasd: %s%s: %s: article '%s' has no text left after cleaning\n", a->path ? a->path : "-", loc,
               rasd_strerror(rc), a->id ? a->id : "?");
       status = CLI_INPUT_ERR;
+      in->n_skipped++;
       rasd_article_free(a);
       if (in->ro.strict) break;
       continue;

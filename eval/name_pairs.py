@@ -19,8 +19,11 @@ both Arabic forms transliterate the English name: their consonant skeletons (Ara
 letters mapped to the same coarse sound classes, vowels and h dropped, a word-initial vowel kept as V,
 ال dropped unless the English has al-/el-) are within 40% edit distance of the English one. That drops
 exonyms and translations (حلب/Aleppo, مقدونيا الشمالية/North Macedonia), other names under one English
-key (بوختار/كورغان تبه) and forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
-words a strict subset of the other's). The number dropped is printed. (3) A world-cities row whose Arabic
+key (بوختار/كورغان تبه), forms with a word added (بادن بادن/بادن, سويندون تاون/سويندون: one form's
+words a strict subset of the other's; or, when the word counts differ, one form with half again as many
+letters: بنفيلد/جيليان بانفيلد) and forms extended at the end by two letters or more holding a consonant of
+their own (بالتي/بالتيمور, روما/روماني: a longer or derived name), and forms that are another form of the
+name with a proclitic letter in front (كشيكاغو = ك + شيكاغو). The number dropped is printed. (3) A world-cities row whose Arabic
 city name is a country's Arabic name while its English is not that country's is a translation error in that
 list (Van = فانواتو, Surin = سورينام, Kanata = كندا) and is not used.
 """
@@ -99,6 +102,34 @@ def consonants(a):
             if not out or out[-1] != c: out.append(c)
     return ''.join(out)
 
+def fold(a):
+    """Arabic form 'a' with hamza seats on alif, final ى and ة folded (أوبسالا = اوبسالا)."""
+    return a.translate(str.maketrans('أإآىة', 'ااايه'))
+
+def bare(a):
+    """The letters of Arabic form 'a' without spaces, hyphens and a leading ال, hamza seats and final ى/ة folded."""
+    a = a.translate(str.maketrans('أإآىة', 'ااايه'))
+    if a.startswith('ال') and len(a) > 4: a = a[2:]
+    return re.sub(r'[\s\-]+', '', a)
+
+def word_added(x, y):
+    """A form with more words whose letters are half again as many as the other's: a word added to the name
+    (بنفيلد / جيليان بانفيلد, لوكان / لوكا جيوردانو), not a word split or joined (هسينشو / سين شو)."""
+    nx, ny = len(re.split(r'[\s\-]+', x)), len(re.split(r'[\s\-]+', y))
+    if nx == ny: return False
+    lx, ly = len(bare(x)), len(bare(y))
+    return (lx if nx > ny else ly) >= 1.5 * (ly if nx > ny else lx)
+
+def extended(x, y):
+    """One form is the other with two letters or more added at the end, one of them a consonant of its own (not
+    a vowel letter, a final ه or the last letter doubled): a longer or another name (بالتي / بالتيمور, روما /
+    روماني, كان / كانياس), not another spelling of it (ليل / ليللي, تونس / تونسيا, كراكو / كراكوف stay)."""
+    bx, by = bare(x), bare(y)
+    if len(bx) > len(by): bx, by = by, bx
+    if len(by) <= len(bx) or not bx or not by.startswith(bx): return False
+    tail = by[len(bx):].rstrip('ه')
+    return len(tail) >= 2 and any(c not in 'اويء' and c != bx[-1] for c in tail)
+
 def h(s):
     return int(hashlib.sha1(s.encode()).hexdigest()[:8], 16)
 
@@ -137,6 +168,7 @@ def build(names):
     pos, dropped, notspell = [], 0, 0
     for e, forms in sorted(by_en.items()):
         forms = sorted(forms)
+        folded = {fold(a) for a in forms}
         for i in range(len(forms)):
             for j in range(i + 1, len(forms)):
                 x, y = forms[i], forms[j]
@@ -147,6 +179,11 @@ def build(names):
                 # the matcher and ek() split them
                 wx, wy = set(re.split(r'[\s\-]+', x)), set(re.split(r'[\s\-]+', y))
                 if wx < wy or wy < wx: notspell += 1; continue
+                if word_added(x, y) or extended(x, y): notspell += 1; continue
+                # a form written with a proclitic (و، ف، ب، ك، ل: and, so, in, like, for) before another form of
+                # the name (hamza seats folded) is that form in a sentence (كشيكاغو = ك + شيكاغو, واوبسالا = و +
+                # أوبسالا), not a spelling
+                if any(len(f) > 3 and f[0] in 'وفبكل' and fold(f[1:]) in folded for f in (x, y)): notspell += 1; continue
                 pos.append((x, y, e, e))
     # negatives: symmetric-delete neighbours (within two edits) with different English names
     ar2en = {}

@@ -114,6 +114,23 @@ static void test_match(void) {
   CHECK(match("بيونغيانغ", "بيونجيانج"));
   CHECK(rasd__names_match_ex(NULL, "بيونج بانج", strlen("بيونج بانج"), "بيونج يانج", strlen("بيونج يانج"), RASD__NM_TYPO));
   CHECK(!rasd__names_match_ex(NULL, "كيم", strlen("كيم"), "كام", strlen("كام"), RASD__NM_TYPO));
+  /* a foreign name of one word that begins al/el, written with ال in one spelling: the ال is its own letters */
+  CHECK(match("الانيا", "علانية"));
+  CHECK(match("اليغراه", "عليكره"));
+  CHECK(!match("الأولى", "لويولا"));      /* the other spelling must begin with ا, a hamza or ع and then ل */
+  CHECK(!match("البحرين", "وللبحرين"));  /* و + ل + البحرين, not a name beginning al */
+  CHECK(!match("العواجي", "علي عواجي")); /* names of one word only */
+  /* long spellings: Romance c as س or ك inside the word, Chinese zh as تش or ز also at the start */
+  CHECK(match("أسونساو", "اسونكاو"));
+  CHECK(match("تشوماديان", "زوماديان"));
+  CHECK(!match("حسام", "حكام"));
+  CHECK(!match("الزبيري", "الجبيري"));
+  /* a consonant written twice is a doubling only when the two are side by side, not with a vowel between */
+  CHECK(match("ماريلا", "ماريللا"));
+  CHECK(!match("بني", "بنين"));
+  CHECK(!match("جدة", "جديدة"));
+  CHECK(!match("الكويت", "جيجاواط"));
+  CHECK(!match("تركويل", "تركيكول"));
 }
 
 static void test_translit(void) {

@@ -151,26 +151,86 @@ for t, cols, idx in (('quotes', 'article INTEGER NOT NULL, idx INTEGER, speaker 
     names = ', '.join(x.split()[0] for x in cols.split(', '))
     c.execute('CREATE TABLE old_%s(%s)' % (t, cols))
     c.execute('INSERT INTO old_%s SELECT %s FROM %s ORDER BY article DESC' % (t, names, t))
-    c.execute('DROP TABLE %s' % t); c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t))
+    c.execute('DROP VIEW %s' % t); c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t))
     for k in idx: c.execute('CREATE INDEX %s_%s ON %s(%s)' % (t, k, t, k))
+for col in ('quote_rows', 'date_rows', 'quantity_rows'): c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
+# article_entities as a table keyed (article, entity) with an index by entity (before schema 13)
+c.execute('CREATE TABLE old_ae(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER, role TEXT,'
+          ' PRIMARY KEY(article, entity)) WITHOUT ROWID')
+c.execute('INSERT INTO old_ae SELECT article, entity, n_mentions, role FROM article_entities')
+c.execute('DROP VIEW article_entities'); c.execute('ALTER TABLE old_ae RENAME TO article_entities')
+c.execute('CREATE INDEX article_entities_entity ON article_entities(entity)')
+c.execute('DROP TABLE entity_articles'); c.execute('ALTER TABLE articles DROP COLUMN entity_rows')
 c.execute('PRAGMA user_version=8'); c.execute('COMMIT')
 PYEOF
 check "schema 8: the records are decoded as they were (raw rows)" [ "$(q "$T/s8.db" 'select count(*) > 1 from link_records')" = 1 ]
 "$RASD" add --db "$T/s8.db" "$T/new.jsonl" > "$T/s8.out" 2> "$T/s8.err"
 check "schema 8: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s8.err" ]
-check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 11 ]
+check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 13 ]
 check "schema 8: the search index merges sixteen segments at a time" [ "$(q "$T/s8.db" "select v from fts_config where k = 'automerge'")" = 16 ]
 check "schema 8: search still finds its articles" sh -c "'$RASD' search --db '$T/s8.db' --format json 'جدة' | grep -q '\"results\": *\[{'"
 check "schema 8: the old records stay as they are, the new ones are coded" \
   [ "$(q "$T/s8.db" 'select count(*) filter (where coded = 0) > 1, count(*) filter (where coded = 1) from link_records')" = "1|1" ]
 same_as_fresh "schema 8" "$T/s8.db"
-rows() { q "$1" "select a.id, x.idx, x.text from $2 x join articles a on a.n = x.article order by a.id, x.idx"; }
+rows() { q "$1" "select a.id, x.* from $2 x join articles a on a.n = x.article order by a.id, x.idx"; }
 for t in quotes dates quantities; do
-  check "schema 8: the $t are kept, in their order, without a rowid" [ "$(rows "$T/s8.db" $t)" = "$(rows "$T/fresh.db" $t)" ] &&
-    [ -n "$(rows "$T/fresh.db" $t)" ] && q "$T/s8.db" "select sql from sqlite_master where name = '$t'" | grep -q "WITHOUT ROWID"
+  check "schema 8: the $t are kept, in their order, in their articles' rows" [ "$(rows "$T/s8.db" $t)" = "$(rows "$T/fresh.db" $t)" ] &&
+    [ -n "$(rows "$T/fresh.db" $t)" ] && [ "$(q "$T/s8.db" "select type from sqlite_master where name = '$t'")" = view ]
 done
 "$RASD" add --db "$T/s8.db" "$T/later.jsonl" > /dev/null 2> "$T/s8b.err"
 check "schema 8: the next batch reads both kinds of rows" [ ! -s "$T/s8b.err" ] && [ "$(part "$T/s8.db")" = "$(part "$T/fresh2.db")" ]
+
+# 9. A store of schema 11 (quotes, dates and quantities as tables keyed (article, idx) without a rowid) migrates: the
+# items move into their articles' rows, each as it was (one whose text is not its slice of the article keeps it), and
+# read back through the views they are what a fresh store of schema 12 holds.
+"$RASD" add -q --db "$T/s11.db" examples/news > /dev/null 2>&1
+$PY - "$T/s11.db" <<'PYEOF'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute('BEGIN')
+for t, cols in (('quotes', 'article INTEGER NOT NULL, idx INTEGER NOT NULL, speaker TEXT, entity INTEGER, role TEXT, cue TEXT,'
+                 ' direct INTEGER, text TEXT, start INTEGER, end INTEGER'),
+                ('dates', 'article INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT, value TEXT, calendar TEXT, hijri TEXT,'
+                 ' relative INTEGER, start INTEGER, end INTEGER, sentence INTEGER, event INTEGER NOT NULL DEFAULT 0'),
+                ('quantities', 'article INTEGER NOT NULL, idx INTEGER NOT NULL, text TEXT, value REAL, unit TEXT,'
+                 ' start INTEGER, end INTEGER, sentence INTEGER')):
+    names = ', '.join(x.split()[0] for x in cols.split(', '))
+    c.execute('CREATE TABLE old_%s(%s, PRIMARY KEY(article, idx)) WITHOUT ROWID' % (t, cols))
+    c.execute('INSERT INTO old_%s SELECT %s FROM %s' % (t, names, t))
+    c.execute('DROP VIEW %s' % t); c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t))
+c.execute('CREATE INDEX quotes_entity ON quotes(entity)')
+c.execute("UPDATE quotes SET text = 'نص آخر: ' || text WHERE (article, idx) = (SELECT article, idx FROM quotes LIMIT 1)")
+for col in ('quote_rows', 'date_rows', 'quantity_rows'): c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
+# article_entities as a table keyed (article, entity) with an index by entity (before schema 13)
+c.execute('CREATE TABLE old_ae(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER, role TEXT,'
+          ' PRIMARY KEY(article, entity)) WITHOUT ROWID')
+c.execute('INSERT INTO old_ae SELECT article, entity, n_mentions, role FROM article_entities')
+c.execute('DROP VIEW article_entities'); c.execute('ALTER TABLE old_ae RENAME TO article_entities')
+c.execute('CREATE INDEX article_entities_entity ON article_entities(entity)')
+c.execute('DROP TABLE entity_articles'); c.execute('ALTER TABLE articles DROP COLUMN entity_rows')
+c.execute('PRAGMA user_version=11'); c.execute('COMMIT')
+PYEOF
+items() { for t in quotes dates quantities; do q "$1" "select x.* from $t x where x.article <= $2 order by x.article, x.idx"; done; }
+OLDMAX=$(q "$T/s11.db" 'select max(n) from articles')
+before=$(items "$T/s11.db" "$OLDMAX")
+check "schema 11: the store has its items as tables" [ -n "$before" ] && [ "$(q "$T/s11.db" "select count(*) from sqlite_master where type = 'table' and name in ('quotes', 'dates', 'quantities')")" = 3 ]
+"$RASD" add --db "$T/s11.db" "$T/new.jsonl" > /dev/null 2> "$T/s11.err"
+check "schema 11: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s11.err" ]
+check "schema 11: migrated" [ "$(q "$T/s11.db" 'pragma user_version')" -ge 13 ]
+check "schema 11: the old tables are views now" [ "$(q "$T/s11.db" "select group_concat(type) from sqlite_master where name in ('quotes', 'dates', 'quantities')")" = view,view,view ]
+check "schema 11: the stored items read back as they were" [ "$(items "$T/s11.db" "$OLDMAX")" = "$before" ]
+check "schema 11: a quote whose text is not its slice keeps its text" [ "$(q "$T/s11.db" "select count(*) from quotes where text like 'نص آخر: %'")" = 1 ]
+q "$T/s11.db" "UPDATE articles SET quote_rows = json_remove(quote_rows, '\$[0][7]') WHERE n = (SELECT article FROM quotes WHERE text LIKE 'نص آخر: %')"
+for t in quotes dates quantities; do
+  check "schema 11: the $t equal a fresh store's" [ "$(rows "$T/s11.db" $t)" = "$(rows "$T/fresh.db" $t)" ]
+done
+same_as_fresh "schema 11" "$T/s11.db"
+check "schema 11: an entity's quotes are found" [ "$(q "$T/s11.db" "select count(*) from quotes where entity is not null")" -gt 0 ]
+ents() { q "$1" "select a.id, x.entity, x.n_mentions, x.role from article_entities x join articles a on a.n = x.article order by a.id, x.entity"; }
+check "schema 11: the articles' entities equal a fresh store's" [ -n "$(ents "$T/fresh.db")" ] && [ "$(ents "$T/s11.db")" = "$(ents "$T/fresh.db")" ]
+check "schema 11: an entity's articles are indexed as a fresh store's" \
+  [ "$(q "$T/s11.db" 'select entity, article from entity_articles order by 1, 2')" = "$(q "$T/fresh.db" 'select entity, article from entity_articles order by 1, 2')" ]
+check "schema 11: the articles' entities are a view" [ "$(q "$T/s11.db" "select type from sqlite_master where name = 'article_entities'")" = view ]
 
 # 8. A coded record that no longer matches its article's text is a damaged state: rebuilt, and the stories are right.
 "$RASD" add -q --db "$T/dict.db" examples/news > /dev/null 2>&1

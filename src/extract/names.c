@@ -413,7 +413,7 @@ static inline double subc(uint8_t a, uint8_t b) { return a < S_LATIN && b < S_LA
 static double sub_cost_long(uint8_t a, uint8_t b, int edge) {
   double c = subc(a, b);
 #define PAIR(x, y) ((a == (x) && b == (y)) || (a == (y) && b == (x)))
-  if (c > 0.7 && !edge && PAIR(S_S, S_G)) return 0.7; /* Romance c and Portuguese ç: س or ك */
+  if (c > 0.6 && !edge && PAIR(S_S, S_G)) return 0.6; /* Romance c and Portuguese ç: س or ك */
   if (c > 0.5 && PAIR(S_CH, S_Z)) return 0.5;          /* Chinese zh: تش or ز */
 #undef PAIR
   return c;
@@ -556,14 +556,14 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   na_[0] = nb_[0] = 0;
   for (int i = 0; i < na; i++) {
     if (is_vowel(a[i])) { if (a[i] != S_E) { ga[la] |= 1u << a[i]; na_[la]++; } continue; }
-    if (la && ca[la - 1] == a[i]) continue;
+    if (la && ca[la - 1] == a[i] && a[i - 1] == a[i]) continue; /* a doubled letter, not one repeated after a vowel (كيكول) */
     ca[la++] = a[i];
     ga[la] = 0;
     na_[la] = 0;
   }
   for (int i = 0; i < nb; i++) {
     if (is_vowel(b[i])) { if (b[i] != S_E) { gb[lb] |= 1u << b[i]; nb_[lb]++; } continue; }
-    if (lb && cb[lb - 1] == b[i]) continue;
+    if (lb && cb[lb - 1] == b[i] && b[i - 1] == b[i]) continue;
     cb[lb++] = b[i];
     gb[lb] = 0;
     nb_[lb] = 0;
@@ -603,6 +603,8 @@ static double tolerance_typo(int l) {
 static int first_conso_ok(const uint8_t *a, int na, const uint8_t *b, int nb) {
   if (!na || !nb) return 0;
   if (is_vowel(a[0]) || is_vowel(b[0])) return 1;
+  /* long spellings may also begin with the foreign-name equivalences (Chinese zh: تشوماديان / زوماديان) */
+  if (na >= LONG_SPELLING && nb >= LONG_SPELLING) return sub_cost_long(a[0], b[0], 1) <= 0.6;
   return sub_cost(a[0], b[0]) <= 0.6;
 }
 
@@ -967,9 +969,44 @@ int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__nam
   return decide_whole(md, x, y);
 }
 
+/* 1 when token 't' begins with ا, a hamza or ع and then ل: the letters of a foreign name that starts with al/el
+ * (Alanya, Aligarh), which the other spelling wrote as ال (و and ي are left out: وللبحرين is و + ل + البحرين). */
+static int starts_al_sound(const rasd__ntok *t) {
+  if (t->had_al || t->n < 2) return 0;
+  return (t->sym[0] == S_A || t->sym[0] == S_E || t->sym[0] == S_AIN) && t->sym[1] == S_L;
+}
+
+/* Copies 'x' to 'out' with the ال its first token lost in parsing put back (S_A S_L in front). */
+static void restore_al(const rasd__name *x, rasd__name *out) {
+  *out = *x;
+  rasd__ntok *t = &out->tok[0];
+  const rasd__ntok *s = &x->tok[0];
+  int n = s->n + 2 > RASD__NAME_MAXSYM ? RASD__NAME_MAXSYM : s->n + 2;
+  t->sym[0] = S_A;
+  t->sym[1] = S_L;
+  memset(t->var, 0, sizeof t->var);
+  for (int i = 2; i < n; i++) {
+    t->sym[i] = s->sym[i - 2];
+    unsigned v = (s->var[(i - 2) >> 2] >> (((i - 2) & 3) * 2)) & 3;
+    t->var[i >> 2] |= (uint8_t)(v << ((i & 3) * 2));
+  }
+  t->n = (uint8_t)n;
+  t->nconso = (uint8_t)(s->nconso + 1);
+  t->had_al = 0;
+  t->final_h = s->final_h && n == s->n + 2;
+}
+
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
   if (rasd__nm_decide(&rasd__nm_model, x, y)) return 1;
+  /* a foreign name of one word beginning al/el written with ال in one spelling only (الانيا / علانية, اليغراه /
+   * عليكره): the ال is the name's own letters there, not the article */
+  if (x->n == 1 && y->n == 1 && x->tok[0].had_al != y->tok[0].had_al && starts_al_sound(x->tok[0].had_al ? &y->tok[0] : &x->tok[0])) {
+    rasd__name r;
+    restore_al(x->tok[0].had_al ? x : y, &r);
+    if (x->tok[0].had_al ? rasd__nm_decide(&rasd__nm_model, &r, y) : rasd__nm_decide(&rasd__nm_model, x, &r))
+      return 1;
+  }
   if (flags & RASD__NM_TYPO) {
     /* the typo allowance (one more letter edit) is the rules': only for names of five consonants or more */
     int ca = 0, cb = 0;

@@ -25,6 +25,24 @@ static double cpu_now(void) {
 #define MAX_TERMS 40
 #define COMMON_TERM "100"     /* terms of this many stories or more are not used to find or score candidates */
 
+/* Bytes [start, end) of article text 't' as text (SQL). */
+#define SLICE(t, start, end) "CAST(substr(CAST(" t " AS BLOB), (" start ") + 1, (" end ") - (" start ")) AS TEXT)"
+/* An item's text: its last element when the array has it, else the slice of the article's text. */
+#define ITEM_TEXT(i, start, end) \
+  "IIF(json_type(j.value, '$[" #i "]') IS NULL, " SLICE("a.text", start, end) ", j.value ->> " #i ")"
+/* The views that read an article's quotes, dates and quantities (schema 12) as the tables of schema 11 had them. */
+#define VIEWS_12                                                                                                      \
+  "CREATE VIEW quotes(article, idx, speaker, entity, role, cue, direct, text, start, end) AS SELECT a.n, j.key,"     \
+  " j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, " ITEM_TEXT(7, "j.value ->> 5",     \
+  "j.value ->> 6") ", j.value ->> 5, j.value ->> 6 FROM articles a, json_each(a.quote_rows) j;"                     \
+  "CREATE VIEW dates(article, idx, text, value, calendar, hijri, relative, start, end, sentence, event) AS SELECT"    \
+  " a.n, j.key, " ITEM_TEXT(8, "j.value ->> 4", "j.value ->> 5") ", j.value ->> 0, j.value ->> 1, j.value ->> 2,"   \
+  " j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7 FROM articles a,"                      \
+  " json_each(a.date_rows) j;"                                                                                       \
+  "CREATE VIEW quantities(article, idx, text, value, unit, start, end, sentence) AS SELECT a.n, j.key,"              \
+  " " ITEM_TEXT(5, "j.value ->> 2", "j.value ->> 3") ", CAST(j.value ->> 0 AS REAL), j.value ->> 1, j.value ->> 2,"  \
+  " j.value ->> 3, j.value ->> 4 FROM articles a, json_each(a.quantity_rows) j;"
+
 /* Each migration takes the schema from version i to i + 1. */
 static const char *const migrations[] = {
     "CREATE TABLE articles(n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, url TEXT, hash TEXT NOT NULL UNIQUE,"
@@ -124,6 +142,40 @@ static const char *const migrations[] = {
     "INSERT INTO quantities_ SELECT article, row_number() OVER (PARTITION BY article ORDER BY start, end, text) - 1, text,"
     " value, unit, start, end, sentence FROM quantities;"
     "DROP TABLE quantities; ALTER TABLE quantities_ RENAME TO quantities;",
+    /* 12: an article's quotes, dates and quantities are JSON arrays in its row (one array per item, its text left out
+     * when it is the slice [start, end) of the article's text, which it nearly always is), read through views of the
+     * old tables' names and columns: three columns of a row written anyway instead of ~30 rows an article. What is
+     * queried across articles stays indexed (an entity's articles, and so its quotes). */
+    "ALTER TABLE articles ADD COLUMN quote_rows TEXT;"
+    "ALTER TABLE articles ADD COLUMN date_rows TEXT;"
+    "ALTER TABLE articles ADD COLUMN quantity_rows TEXT;"
+    "UPDATE articles SET quote_rows = (SELECT json_group_array(json(r)) FROM (SELECT CASE WHEN q.text ="
+    " " SLICE("articles.text", "q.start", "q.end") " THEN json_array(speaker, entity, role, cue, direct, start, end) ELSE"
+    " json_array(speaker, entity, role, cue, direct, start, end, q.text) END AS r FROM quotes q WHERE q.article = articles.n"
+    " ORDER BY idx)) WHERE n IN (SELECT article FROM quotes);"
+    "UPDATE articles SET date_rows = (SELECT json_group_array(json(r)) FROM (SELECT CASE WHEN d.text ="
+    " " SLICE("articles.text", "d.start", "d.end") " THEN json_array(value, calendar, hijri, relative, start, end, sentence,"
+    " event) ELSE json_array(value, calendar, hijri, relative, start, end, sentence, event, d.text) END AS r FROM dates d"
+    " WHERE d.article = articles.n ORDER BY idx)) WHERE n IN (SELECT article FROM dates);"
+    "UPDATE articles SET quantity_rows = (SELECT json_group_array(json(r)) FROM (SELECT CASE WHEN x.text ="
+    " " SLICE("articles.text", "x.start", "x.end") " THEN json_array(value, unit, start, end, sentence) ELSE"
+    " json_array(value, unit, start, end, sentence, x.text) END AS r FROM quantities x WHERE x.article = articles.n"
+    " ORDER BY idx)) WHERE n IN (SELECT article FROM quantities);"
+    "DROP TABLE quotes; DROP TABLE dates; DROP TABLE quantities;" VIEWS_12,
+    /* 13: an article's entities ([entity, mentions, role] each, by entity) are a JSON array in its row, read through the
+     * view article_entities; the articles of an entity are the table entity_articles, one B-tree keyed (entity,
+     * article) written in that order with the batch (instead of a row keyed (article, entity) and an index by entity
+     * written article after article) */
+    "ALTER TABLE articles ADD COLUMN entity_rows TEXT;"
+    "UPDATE articles SET entity_rows = (SELECT json_group_array(json_array(entity, n_mentions, role)) FROM (SELECT entity,"
+    " n_mentions, role FROM article_entities ae WHERE ae.article = articles.n ORDER BY entity))"
+    " WHERE n IN (SELECT article FROM article_entities);"
+    "CREATE TABLE entity_articles(entity INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(entity, article))"
+    " WITHOUT ROWID;"
+    "INSERT INTO entity_articles SELECT entity, article FROM article_entities ORDER BY entity, article;"
+    "DROP TABLE article_entities;"
+    "CREATE VIEW article_entities(article, entity, n_mentions, role) AS SELECT a.n, j.value ->> 0, j.value ->> 1,"
+    " j.value ->> 2 FROM articles a, json_each(a.entity_rows) j;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -142,7 +194,20 @@ typedef struct sq {
   rasd__kcache kc; /* name keys of entities and terms */
   struct ecache *ec; /* entities by key, and the batch's entity and form counts not yet written */
   size_t recs_saved; /* records of the loaded engine's articles that link_records holds (0: write them all anew) */
+  int64_t next_entity, first_new_entity; /* the id the next new entity gets, and the first of the open batch */
+  struct eart *ea;   /* the batch's (entity, article) pairs, written in order at its end (entity_articles) */
+  size_t n_ea, cap_ea;
 } sq;
+
+typedef struct eart {
+  int64_t entity, article;
+} eart;
+
+static int eart_cmp(const void *a, const void *b) {
+  const eart *x = a, *y = b;
+  if (x->entity != y->entity) return x->entity < y->entity ? -1 : 1;
+  return x->article < y->article ? -1 : x->article > y->article;
+}
 
 #define DB(s) (((sq *)(s)->impl)->db)
 
@@ -217,6 +282,8 @@ typedef struct ent_c {
   int en_translit;
   int64_t d_articles, d_mentions;
   int dirty;
+  int is_new;              /* not stored yet: written with the batch (one INSERT, not an INSERT and an UPDATE) */
+  const char *type;        /* of a new entity (a static string) */
 } ent_c;
 
 typedef struct form_c {
@@ -286,16 +353,19 @@ static size_t nchars(const char *s) {
   return n;
 }
 
-/* Writes the batch's entity and form counts. */
+/* Writes the batch's entities (new ones whole, stored ones' counts) and form counts. */
 static int ecache_flush(rasd_store *s) {
-  ecache *c = ((sq *)s->impl)->ec;
+  sq *q = s->impl;
+  ecache *c = q->ec;
   if (!c) return RASD_OK;
   int rc = RASD_OK;
   for (size_t i = 0; i < c->n && rc == RASD_OK; i++) {
     ent_c *e = &c->e[i];
     if (!e->dirty) continue;
-    sqlite3_stmt *st = stmt(s, "UPDATE entities SET n_articles = n_articles + ?2, n_mentions = n_mentions + ?3, en = ?4,"
-                               " en_translit = ?5, canonical = ?6 WHERE id = ?1");
+    sqlite3_stmt *st = stmt(s, e->is_new ? "INSERT INTO entities(id, n_articles, n_mentions, en, en_translit, canonical, key,"
+                                           " type) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                         : "UPDATE entities SET n_articles = n_articles + ?2, n_mentions = n_mentions + ?3,"
+                                           " en = ?4, en_translit = ?5, canonical = ?6 WHERE id = ?1");
     if (!st) return RASD_EDB;
     sqlite3_bind_int64(st, 1, e->id);
     sqlite3_bind_int64(st, 2, e->d_articles);
@@ -303,12 +373,17 @@ static int ecache_flush(rasd_store *s) {
     bind_text(st, 4, e->en);
     sqlite3_bind_int(st, 5, e->en_translit);
     bind_text(st, 6, e->canonical);
+    if (e->is_new) {
+      bind_text(st, 7, e->key);
+      bind_text(st, 8, e->type);
+    }
     rc = run(s, st, "entities");
     e->d_articles = e->d_mentions = 0;
-    e->dirty = 0;
+    e->dirty = e->is_new = 0;
   }
   for (size_t i = 0; i < c->nf && rc == RASD_OK; i++) {
-    for (int ins = 0; ins < 2 && rc == RASD_OK; ins++) { /* update, else insert (see put_analysis: no upsert) */
+    /* A form of an entity new in the batch is new; another is updated, else inserted (see analysis_prep: no upsert) */
+    for (int ins = c->f[i].entity >= q->first_new_entity; ins < 2 && rc == RASD_OK; ins++) {
       sqlite3_stmt *st = stmt(s, ins ? "INSERT INTO entity_forms(entity, form, n) VALUES(?1, ?2, ?3)"
                                      : "UPDATE entity_forms SET n = n + ?3 WHERE entity = ?1 AND form = ?2");
       if (!st) return RASD_EDB;
@@ -389,22 +464,18 @@ static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_
   }
   c->slot[j] = (uint32_t)c->n;
   if (r == SQLITE_ROW) return entity_put(s, key, kl, e, id); /* counted as above */
-  st = stmt(s, "INSERT INTO entities(key, type, canonical, en, en_translit, n_articles, n_mentions)"
-               " VALUES(?1, ?2, ?3, ?4, ?5, 1, ?6)");
-  if (!st) return RASD_EDB;
-  bind_textn(st, 1, key, kl);
-  bind_text(st, 2, rasd_ent_type_name(e->type));
-  bind_text(st, 3, e->canonical);
-  bind_text(st, 4, e->en);
-  sqlite3_bind_int(st, 5, e->en_translit);
-  sqlite3_bind_int64(st, 6, e->n_mentions);
-  int rc = run(s, st, "entities");
-  if (rc != RASD_OK) return rc;
+  /* New: its id now (what SQLite would give it), its row with the batch's counts when the batch is written. */
+  sq *q = s->impl;
   ent_c *y = &c->e[c->n - 1];
-  y->id = *id = sqlite3_last_insert_rowid(DB(s));
+  y->id = *id = q->next_entity++;
   y->en = e->en ? rasd__strdup0(e->en) : NULL;
   y->en_translit = e->en_translit;
   y->canonical = rasd__strdup0(e->canonical);
+  y->type = rasd_ent_type_name(e->type);
+  y->d_articles = 1;
+  y->d_mentions = e->n_mentions;
+  y->dirty = y->is_new = 1;
+  if ((e->en && !y->en) || (e->canonical && !y->canonical)) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   return RASD_OK;
 }
 
@@ -497,6 +568,7 @@ static void sq_close(rasd_store *s) {
     sqlite3_close(q->db);
   }
   free(q->batch);
+  free(q->ea);
   rasd__kcache_free(&q->kc);
   ecache_free(q->ec);
   free(q);
@@ -505,22 +577,42 @@ static void sq_close(rasd_store *s) {
 
 static int sq_begin(rasd_store *s) {
   sq *q = s->impl;
-  q->n_batch = 0;
+  q->n_batch = q->n_ea = 0;
   rasd__kcache_trim(&q->kc);
   int rc = exec(s, "BEGIN IMMEDIATE");
   if (rc != RASD_OK) return rc;
   int64_t dv = rasd__store_data_version(s);
   if (q->ec && (q->ec->data_version != dv || q->ec->n > 200000)) ecache_drop(q);
   if (ecache_get(s)) q->ec->data_version = dv;
-  sqlite3_stmt *st = stmt(s, "SELECT 1 FROM link_state WHERE id = 1");
+  sqlite3_stmt *st = stmt(s, "SELECT COALESCE(max(id), 0) + 1 FROM entities");
   if (!st) return RASD_EDB;
+  q->next_entity = q->first_new_entity = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
+  sqlite3_reset(st);
+  if (!(st = stmt(s, "SELECT 1 FROM link_state WHERE id = 1"))) return RASD_EDB;
   q->engine = sqlite3_step(st) == SQLITE_ROW;
   sqlite3_reset(st);
   return RASD_OK;
 }
 
+/* Writes the batch's (entity, article) pairs in key order: the B-tree is walked once from left to right. */
+static int eart_flush(rasd_store *s) {
+  sq *q = s->impl;
+  int rc = RASD_OK;
+  if (q->n_ea) qsort(q->ea, q->n_ea, sizeof *q->ea, eart_cmp);
+  for (size_t i = 0; i < q->n_ea && rc == RASD_OK; i++) {
+    sqlite3_stmt *st = stmt(s, "INSERT INTO entity_articles(entity, article) VALUES(?1, ?2)");
+    if (!st) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, q->ea[i].entity);
+    sqlite3_bind_int64(st, 2, q->ea[i].article);
+    rc = run(s, st, "entity_articles");
+  }
+  q->n_ea = 0;
+  return rc;
+}
+
 static int sq_commit(rasd_store *s) {
   int rc = ecache_flush(s);
+  if (rc == RASD_OK) rc = eart_flush(s);
   if (rc == RASD_OK) rc = exec(s, "COMMIT");
   return rc;
 }
@@ -528,6 +620,7 @@ static int sq_commit(rasd_store *s) {
 static void sq_rollback(rasd_store *s) {
   if (!sqlite3_get_autocommit(DB(s))) sqlite3_exec(DB(s), "ROLLBACK", NULL, NULL, NULL);
   ((sq *)s->impl)->n_batch = 0;
+  ((sq *)s->impl)->n_ea = 0;
   ecache_drop(s->impl);
 }
 
@@ -662,10 +755,12 @@ static void buf_jstr(rasd__buf *b, const char *s) {
  * once): the stored entity id of each entity, and its sentences and mentions as JSON arrays. */
 typedef struct aprep {
   int64_t *gid;    /* per a->entities[i]: stored entity id, 0 when none */
-  aent *ents;      /* the stored entities of the article (for article_entities) */
+  aent *ents;      /* the stored entities of the article (one each once merged: entity_rows, entity_articles) */
   size_t n_ents;
   rasd__buf sj;    /* sentences: [[start, end, paragraph], ...] */
   rasd__buf ms;    /* mentions: [[start, end, type, text, entity], ...]; empty without an analysis */
+  rasd__buf qj, dj, nj; /* quotes, dates, quantities (schema 12's records; see VIEWS_12); empty when none */
+  rasd__buf ej;    /* the article's entities, one per stored entity: [[entity, mentions, role], ...]; empty when none */
 } aprep;
 
 static void aprep_free(aprep *p) {
@@ -673,6 +768,95 @@ static void aprep_free(aprep *p) {
   free(p->ents);
   rasd__buf_free(&p->sj);
   rasd__buf_free(&p->ms);
+  rasd__buf_free(&p->qj);
+  rasd__buf_free(&p->dj);
+  rasd__buf_free(&p->nj);
+  rasd__buf_free(&p->ej);
+}
+
+/* Appends a JSON string of 's' when it is valid UTF-8, else null. */
+static void buf_jstr_ok(rasd__buf *b, const char *s) { buf_jstr(b, s && rasd__utf8_valid(s, strlen(s)) ? s : NULL); }
+
+/* Appends ',' and an item's text unless it is bytes [start, end) of the article's text 'd' (then the views take it from
+ * there), then closes the item's array. */
+static void item_text(rasd__buf *b, const rasd_doc *d, const char *t, uint32_t start, uint32_t end) {
+  size_t tl = t ? strlen(t) : 0;
+  if (!t || start > end || end > d->text_len || end - start != tl || memcmp(d->text + start, t, tl)) {
+    rasd__buf_addc(b, ',');
+    buf_jstr_ok(b, t);
+  }
+  rasd__buf_addc(b, ']');
+}
+
+/* Opens item 'i' of a JSON array in 'b' ("[[" or ",["). */
+static void item_open(rasd__buf *b, size_t i) { rasd__buf_add(b, i ? ",[" : "[[", 2); }
+
+/* The article's quotes, dates and quantities as the JSON arrays of its row (VIEWS_12), into p->qj, p->dj, p->nj. */
+static int items_json(const rasd_doc *d, const rasd_analysis *a, aprep *p) {
+  for (size_t i = 0; i < a->n_quotes; i++) {
+    const rasd_quote *q = &a->quotes[i];
+    int64_t e = q->speaker_entity >= 0 && (size_t)q->speaker_entity < a->n_entities ? p->gid[q->speaker_entity] : 0;
+    item_open(&p->qj, i);
+    buf_jstr_ok(&p->qj, q->speaker);
+    rasd__buf_addc(&p->qj, ',');
+    if (e) buf_i64(&p->qj, e);
+    else rasd__buf_add(&p->qj, "null", 4);
+    rasd__buf_addc(&p->qj, ',');
+    buf_jstr_ok(&p->qj, q->speaker_role);
+    rasd__buf_addc(&p->qj, ',');
+    buf_jstr_ok(&p->qj, q->cue);
+    rasd__buf_addc(&p->qj, ',');
+    buf_i64(&p->qj, q->direct);
+    rasd__buf_addc(&p->qj, ',');
+    buf_u64(&p->qj, q->start);
+    rasd__buf_addc(&p->qj, ',');
+    buf_u64(&p->qj, q->end);
+    item_text(&p->qj, d, q->text, q->start, q->end);
+  }
+  if (a->n_quotes) rasd__buf_addc(&p->qj, ']');
+  /* Which dates carry an event: one pass over the events, not one per date. */
+  unsigned char *is_event = a->n_timex ? calloc(a->n_timex, 1) : NULL;
+  if (a->n_timex && !is_event) return RASD_ENOMEM;
+  for (size_t k = 0; k < a->n_events; k++)
+    if (a->events[k].timex < a->n_timex) is_event[a->events[k].timex] = 1;
+  for (size_t i = 0; i < a->n_timex; i++) {
+    const rasd_timex *t = &a->timex[i];
+    item_open(&p->dj, i);
+    buf_jstr_ok(&p->dj, t->value);
+    rasd__buf_addc(&p->dj, ',');
+    buf_jstr_ok(&p->dj, t->calendar);
+    rasd__buf_addc(&p->dj, ',');
+    buf_jstr_ok(&p->dj, t->hijri);
+    rasd__buf_addc(&p->dj, ',');
+    buf_i64(&p->dj, t->relative);
+    rasd__buf_addc(&p->dj, ',');
+    buf_u64(&p->dj, t->start);
+    rasd__buf_addc(&p->dj, ',');
+    buf_u64(&p->dj, t->end);
+    rasd__buf_addc(&p->dj, ',');
+    buf_u64(&p->dj, t->sentence);
+    rasd__buf_add(&p->dj, is_event[i] ? ",1" : ",0", 2);
+    item_text(&p->dj, d, t->text, t->start, t->end);
+  }
+  if (a->n_timex) rasd__buf_addc(&p->dj, ']');
+  free(is_event);
+  for (size_t i = 0; i < a->n_quantities; i++) {
+    const rasd_quantity *q = &a->quantities[i];
+    item_open(&p->nj, i);
+    if (isfinite(q->value)) rasd__buf_printf(&p->nj, "%.17g", q->value);
+    else rasd__buf_add(&p->nj, "null", 4);
+    rasd__buf_addc(&p->nj, ',');
+    buf_jstr_ok(&p->nj, q->unit);
+    rasd__buf_addc(&p->nj, ',');
+    buf_u64(&p->nj, q->start);
+    rasd__buf_addc(&p->nj, ',');
+    buf_u64(&p->nj, q->end);
+    rasd__buf_addc(&p->nj, ',');
+    buf_u64(&p->nj, q->sentence);
+    item_text(&p->nj, d, q->text, q->start, q->end);
+  }
+  if (a->n_quantities) rasd__buf_addc(&p->nj, ']');
+  return p->qj.oom || p->dj.oom || p->nj.oom ? RASD_ENOMEM : RASD_OK;
 }
 
 /* Counts the article's entities and forms in the batch (stored ids into p->gid) and writes its sentences and mentions
@@ -681,6 +865,10 @@ static int analysis_prep(rasd_store *s, const rasd_doc *d, const rasd_analysis *
   memset(p, 0, sizeof *p);
   rasd__buf_init(&p->sj);
   rasd__buf_init(&p->ms);
+  rasd__buf_init(&p->qj);
+  rasd__buf_init(&p->dj);
+  rasd__buf_init(&p->nj);
+  rasd__buf_init(&p->ej);
   int rc = RASD_OK;
   /* Sentences: the analysis's, or the store's own split when the analysis has none. */
   rasd__words w = {0};
@@ -749,102 +937,32 @@ static int analysis_prep(rasd_store *s, const rasd_doc *d, const rasd_analysis *
     i = j;
   }
   free(forms);
-done:
-  if (rc == RASD_OK && (p->sj.oom || p->ms.oom)) rc = RASD_ENOMEM;
-  rasd__words_free(&w);
-  return rc;
-}
-
-/* The rows of article 'n''s analysis: its entities (prepared in 'p'), quotes, dates and quantities. */
-static int put_analysis(rasd_store *s, int64_t n, const rasd_analysis *a, aprep *p) {
-  sqlite3_stmt *st;
-  int rc = RASD_OK;
-  if (!a) return RASD_OK;
-  int64_t *gid = p->gid;
-  aent *ents = p->ents;
-  size_t n_ents = p->n_ents;
-  /* The article's entities: one row per stored entity (two found entities can share a key), mentions summed, the
-   * role of the first. */
-  if (n_ents) qsort(ents, n_ents, sizeof *ents, aent_cmp);
-  for (size_t i = 0; rc == RASD_OK && i < n_ents;) {
+  /* The article's entities: one per stored entity (two found entities can share a key), mentions summed, the role of
+   * the first; p->ents keeps one per stored entity, for entity_articles. */
+  if (rc == RASD_OK && p->n_ents) qsort(p->ents, p->n_ents, sizeof *p->ents, aent_cmp);
+  size_t u = 0;
+  for (size_t i = 0; rc == RASD_OK && i < p->n_ents; u++) {
     size_t j = i + 1;
-    int64_t nm = ents[i].n_mentions;
-    for (; j < n_ents && ents[j].entity == ents[i].entity; j++) nm += ents[j].n_mentions;
-    if (!(st = stmt(s, "INSERT INTO article_entities(article, entity, n_mentions, role) VALUES(?1, ?2, ?3, ?4)"))) {
-      rc = RASD_EDB;
-      break;
-    }
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, ents[i].entity);
-    sqlite3_bind_int64(st, 3, nm);
-    bind_text(st, 4, ents[i].role);
-    rc = run(s, st, "article_entities");
+    int64_t nm = p->ents[i].n_mentions;
+    for (; j < p->n_ents && p->ents[j].entity == p->ents[i].entity; j++) nm += p->ents[j].n_mentions;
+    item_open(&p->ej, u);
+    buf_i64(&p->ej, p->ents[i].entity);
+    rasd__buf_addc(&p->ej, ',');
+    buf_i64(&p->ej, nm);
+    rasd__buf_addc(&p->ej, ',');
+    buf_jstr_ok(&p->ej, p->ents[i].role);
+    rasd__buf_addc(&p->ej, ']');
+    p->ents[u] = p->ents[i];
     i = j;
   }
-  for (size_t i = 0; rc == RASD_OK && i < a->n_quotes; i++) {
-    const rasd_quote *q = &a->quotes[i];
-    int64_t e = q->speaker_entity >= 0 && (size_t)q->speaker_entity < a->n_entities ? gid[q->speaker_entity] : 0;
-    if (!(st = stmt(s, "INSERT INTO quotes(article, idx, speaker, entity, role, cue, direct, text, start, end)"
-                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"))) {
-      rc = RASD_EDB;
-      break;
-    }
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, (int64_t)i);
-    bind_text(st, 3, q->speaker);
-    if (e) sqlite3_bind_int64(st, 4, e);
-    bind_text(st, 5, q->speaker_role);
-    bind_text(st, 6, q->cue);
-    sqlite3_bind_int(st, 7, q->direct);
-    bind_text(st, 8, q->text);
-    sqlite3_bind_int64(st, 9, q->start);
-    sqlite3_bind_int64(st, 10, q->end);
-    rc = run(s, st, "quotes");
+  if (rc == RASD_OK) {
+    p->n_ents = u;
+    if (u) rasd__buf_addc(&p->ej, ']');
   }
-  /* Which dates carry an event: one pass over the events, not one per date. */
-  unsigned char *is_event = a->n_timex ? calloc(a->n_timex, 1) : NULL;
-  if (a->n_timex && !is_event) rc = RASD_ENOMEM;
-  for (size_t k = 0; is_event && k < a->n_events; k++)
-    if (a->events[k].timex < a->n_timex) is_event[a->events[k].timex] = 1;
-  for (size_t i = 0; rc == RASD_OK && i < a->n_timex; i++) {
-    const rasd_timex *t = &a->timex[i];
-    int event = is_event[i];
-    if (!(st = stmt(s, "INSERT INTO dates(article, idx, text, value, calendar, hijri, relative, start, end, sentence,"
-                       " event) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)"))) {
-      rc = RASD_EDB;
-      break;
-    }
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, (int64_t)i);
-    bind_text(st, 3, t->text);
-    bind_text(st, 4, t->value);
-    bind_text(st, 5, t->calendar);
-    bind_text(st, 6, t->hijri);
-    sqlite3_bind_int(st, 7, t->relative);
-    sqlite3_bind_int64(st, 8, t->start);
-    sqlite3_bind_int64(st, 9, t->end);
-    sqlite3_bind_int64(st, 10, t->sentence);
-    sqlite3_bind_int(st, 11, event);
-    rc = run(s, st, "dates");
-  }
-  free(is_event);
-  for (size_t i = 0; rc == RASD_OK && i < a->n_quantities; i++) {
-    const rasd_quantity *q = &a->quantities[i];
-    if (!(st = stmt(s, "INSERT INTO quantities(article, text, value, unit, start, end, sentence, idx)"
-                       " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)"))) {
-      rc = RASD_EDB;
-      break;
-    }
-    sqlite3_bind_int64(st, 1, n);
-    bind_text(st, 2, q->text);
-    sqlite3_bind_double(st, 3, q->value);
-    bind_text(st, 4, q->unit);
-    sqlite3_bind_int64(st, 5, q->start);
-    sqlite3_bind_int64(st, 6, q->end);
-    sqlite3_bind_int64(st, 7, q->sentence);
-    sqlite3_bind_int64(st, 8, (int64_t)i);
-    rc = run(s, st, "quantities");
-  }
+  if (rc == RASD_OK) rc = items_json(d, a, p);
+done:
+  if (rc == RASD_OK && (p->sj.oom || p->ms.oom || p->ej.oom)) rc = RASD_ENOMEM;
+  rasd__words_free(&w);
   return rc;
 }
 
@@ -948,7 +1066,8 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   /* Publication order; an undated article counts as the newest, so it never forces older ones to be linked again. */
   rasd__buf_printf(&ord, "%.10s\x1f%s", d->date && rasd__date_valid(d->date) ? d->date : "9999-12-31", id);
   st = stmt(s, "INSERT INTO articles(id, url, hash, outlet, date, title, byline, dateline, path, text, agencies, ord,"
-               " credits, sentences, mentions) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)");
+               " credits, sentences, mentions, quote_rows, date_rows, quantity_rows, entity_rows)"
+               " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
   if (!st) { free(agencies); free(credits); rasd__buf_free(&ord); aprep_free(&pr); return RASD_EDB; }
   bind_text(st, 1, id);
   bind_text(st, 2, url);
@@ -966,12 +1085,22 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   bind_text(st, 13, credits);
   bind_textn(st, 14, pr.sj.s, pr.sj.len);
   if (a) bind_textn(st, 15, pr.ms.s, pr.ms.len);
+  if (pr.qj.len) sqlite3_bind_text(st, 16, pr.qj.s, (int)pr.qj.len, SQLITE_STATIC);
+  if (pr.dj.len) sqlite3_bind_text(st, 17, pr.dj.s, (int)pr.dj.len, SQLITE_STATIC);
+  if (pr.nj.len) sqlite3_bind_text(st, 18, pr.nj.s, (int)pr.nj.len, SQLITE_STATIC);
+  if (pr.ej.len) sqlite3_bind_text(st, 19, pr.ej.s, (int)pr.ej.len, SQLITE_STATIC);
   free(agencies);
   free(credits);
   rasd__buf_free(&ord);
   rc = run(s, st, "insert article");
+  sqlite3_clear_bindings(st); /* 16 to 19 point into 'pr' */
   if (rc != RASD_OK) { aprep_free(&pr); return rc; }
   int64_t n = sqlite3_last_insert_rowid(q->db);
+  for (size_t i = 0; i < pr.n_ents; i++)
+    if (RASD__VEC_PUSH(q->ea, q->n_ea, q->cap_ea, ((eart){pr.ents[i].entity, n}))) {
+      aprep_free(&pr);
+      return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+    }
   st = stmt(s, "INSERT INTO fts(rowid, title, text) VALUES(?1, ?2, ?3)");
   if (!st) { aprep_free(&pr); return RASD_EDB; }
   sqlite3_bind_int64(st, 1, n);
@@ -981,7 +1110,6 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   rc = run(s, st, "index article");
   rasd__fts_pretok(NULL, 0, NULL, NULL, 0);
   sqlite3_clear_bindings(st);
-  if (rc == RASD_OK) rc = put_analysis(s, n, a, &pr);
   aprep_free(&pr);
   if (rc != RASD_OK) return rc;
   /* The vector sq_link finds stories with; the story engine keeps its own. */
@@ -1749,6 +1877,18 @@ static int cmp_i64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Parts of a story row, from its articles (story ?1) and the engine's view of it (?2, or NULL). */
+#define STORY_OUTLETS                                                                                              \
+  "(SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL" \
+  " ORDER BY outlet))"
+#define STORY_VIEW                                                                                                  \
+  "CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline', ?2 -> '$.timeline',"        \
+  " 'disagreements', ?2 -> '$.disagreements') END"
+#define STORY_TITLE                                                                                                 \
+  "COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90)) FROM articles a"         \
+  " WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1))"
+#define STORY_NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+
 /* Writes the engine's stories into the store, all inside the batch's transaction: the story and original of every
  * article whose links changed (the batch's articles, and older ones when the engine linked everything anew because a
  * new article came before them, or rebuilt itself), the row and view of every story that gained or lost an article,
@@ -1762,6 +1902,10 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
    * plain linker's is left). */
   if (s->rebuild && (rc = exec(s, "DELETE FROM story_terms; DELETE FROM storylines; DELETE FROM duplicates")) != RASD_OK)
     return rc;
+  int64_t max_story = 0; /* a story above it is new */
+  if (!(st = stmt(s, "SELECT COALESCE(max(id), 0) FROM stories"))) return RASD_EDB;
+  if (sqlite3_step(st) == SQLITE_ROW) max_story = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
   /* The links as stored. */
   arow *rows = NULL;
   size_t nr = 0, cr = 0, nslot = 1024;
@@ -1825,11 +1969,16 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     if (dup) sqlite3_bind_int64(st, 3, dup);
     if ((rc = run(s, st, "article story")) != RASD_OK) break;
     if (x->dup != dup || s->rebuild) {
-      if (!(st = stmt(s, dup ? "INSERT OR REPLACE INTO duplicates(article, original) VALUES(?1, ?2)"
-                             : "DELETE FROM duplicates WHERE article = ?1"))) { rc = RASD_EDB; break; }
+      /* a delete and an insert, not an INSERT OR REPLACE (a statement journal) */
+      if (!(st = stmt(s, "DELETE FROM duplicates WHERE article = ?1"))) { rc = RASD_EDB; break; }
       sqlite3_bind_int64(st, 1, x->n);
-      if (dup) sqlite3_bind_int64(st, 2, dup);
       if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
+      if (dup && !(st = stmt(s, "INSERT INTO duplicates(article, original) VALUES(?1, ?2)"))) { rc = RASD_EDB; break; }
+      if (dup) {
+        sqlite3_bind_int64(st, 1, x->n);
+        sqlite3_bind_int64(st, 2, dup);
+        if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
+      }
     }
   }
   /* A rebuilt engine leaves no story to an article it does not take (one without text). */
@@ -1857,28 +2006,40 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
       rc = run(s, st, "story");
       continue;
     }
-    if (!(st = stmt(s, "INSERT OR IGNORE INTO stories(id, size) VALUES(?1, 0)"))) { rc = RASD_EDB; break; }
-    sqlite3_bind_int64(st, 1, id);
-    if ((rc = run(s, st, "story")) != RASD_OK) break;
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
-    /* The row from its articles, in one statement; of the engine's view (valid JSON, or NULL) the row keeps what the
-     * store reads (summary, timeline, disagreements) and its title; the first titled article gives the title when the
-     * view has none. */
-    if (!(st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM articles"
-                       " WHERE story = ?1), outlets = (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles"
-                       "  WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), norm2 = 0,"
-                       " view = CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline',"
-                       "  ?2 -> '$.timeline', 'disagreements', ?2 -> '$.disagreements') END,"
-                       " title = COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90))"
-                       "  FROM articles a WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1)),"
-                       " updated = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1"))) {
-      rc = RASD_EDB;
-    } else {
-      sqlite3_bind_int64(st, 1, id);
-      bind_text(st, 2, view);
-      rc = run(s, st, "story");
+    /* The row from its articles, in one statement: a story stored already is updated, a new one's row is written once,
+     * whole (not an empty row then an update); neither is an upsert or an INSERT ... SELECT, which would copy every
+     * page they touch into a statement journal first. Of the engine's view (valid JSON, or NULL) the row keeps what
+     * the store reads (summary, timeline, disagreements) and its title; the first titled article gives the title when
+     * the view has none. */
+    int done = 0;
+    if (id <= max_story) {
+      if (!(st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM"
+                         " articles WHERE story = ?1), outlets = " STORY_OUTLETS ", norm2 = 0, view = " STORY_VIEW ","
+                         " title = " STORY_TITLE ", updated = " STORY_NOW " WHERE id = ?1"))) {
+        rc = RASD_EDB;
+      } else {
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, view);
+        rc = run(s, st, "story");
+        sqlite3_clear_bindings(st);
+        done = sqlite3_changes(q->db) > 0;
+      }
+    }
+    if (rc == RASD_OK && !done) {
+      if (!(st = stmt(s, "INSERT INTO stories(id, size, first_date, last_date, outlets, norm2, view, title, updated)"
+                         " VALUES(?1, (SELECT count(*) FROM articles WHERE story = ?1), (SELECT min(date) FROM articles"
+                         " WHERE story = ?1), (SELECT max(date) FROM articles WHERE story = ?1), " STORY_OUTLETS ", 0, "
+                         STORY_VIEW ", " STORY_TITLE ", " STORY_NOW ")"))) {
+        rc = RASD_EDB;
+      } else {
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, view);
+        rc = run(s, st, "story");
+        sqlite3_clear_bindings(st);
+      }
     }
     rasd_free(view);
   }

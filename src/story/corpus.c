@@ -24,15 +24,17 @@
 /* The weights of the join score (see story_score); RASD_STORY_TUNE="cs=0.5,mx=0.3,..." overrides them for tuning.
  * rg, rk (the average-link guard), oh (same outlet, other headline numbers) and ot, otk (same outlet, headlines
  * apart): see story_score; mg (0: no merging), mr and ms: see story_merge;
- * at, atk, atn (any outlet, headlines apart, from atn recent members on): see story_score; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B). */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms, at, atk, atn; } W = {
-    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7, RASD__RECENT, 0.15, 0.1, 2};
+ * at, atk, atn (any outlet, headlines apart, from atn recent members on): see story_score; set on eval/stories-dev.tsv with eval/stories_tune.py (half A, then checked on B).
+ * sp (0: no splitting), so, sn, sg, sw, sx: see story_split; sm (0: off): the same test before story_merge; set on the
+ * whole dev set over 6 orders, checked on both halves. */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms, at, atk, atn, sp, sn, sg, sw, so, sm, sx; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7, RASD__RECENT, 0.15, 0.1, 2, 0.5, 3, 1, 0.5, 0.4, 1, 0.3};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms", "at", "atk", "atn"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms, &W.at, &W.atk, &W.atn};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms", "at", "atk", "atn", "sp", "sn", "sg", "sw", "so", "sm", "sx"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms, &W.at, &W.atk, &W.atn, &W.sp, &W.sn, &W.sg, &W.sw, &W.so, &W.sm, &W.sx};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -481,7 +483,7 @@ static int term_num(const rasd_corpus *c, uint32_t t) {
  * features. */
 static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const char *outlet, const double *w,
                           const double *dn, double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
-                          double *f) {
+                          const rasd__jart *J, double *f) {
   double cs = story_cos(s, r->terms, w, r->n_terms, an, dn), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
   uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
   int same_outlet = 0, anum = 0, snum = 0, shared_num = 0;
@@ -537,7 +539,7 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   f[F_CS] = cs, f[F_MX] = mx, f[F_MEAN] = nr ? smx / nr : 0, f[F_MIN] = mn, f[F_TS] = ts, f[F_TMEAN] = nr ? sts / nr : 0;
   f[F_TMIN] = tmn, f[F_SHARE] = share, f[F_SHAREX] = share * (cs > mx ? cs : mx), f[F_DATE] = shared_day;
   f[F_SIZE] = log(1 + (double)s->n_orig), f[F_OUTLET] = same_outlet, f[F_HNUM] = anum && snum && !shared_num, f[F_DD] = dd;
-  double ev = rasd__join_event(c, s, r, v, nv, f + F_MISS);
+  double ev = rasd__join_event(c, s, J, f + F_MISS);
   /* the best match, or part of the way to the mean match (single link chains topics together) */
   double bmx = nr ? (1 - W.avg) * mx + W.avg * f[F_MEAN] : mx, bts = nr ? (1 - W.avg) * ts + W.avg * f[F_TMEAN] : ts;
   double sc = W.cs * cs + W.mx * bmx + W.ts * bts + W.ent * share + W.entx * share * (cs > bmx ? cs : bmx) + W.date * shared_day -
@@ -702,12 +704,46 @@ static int story_take(rasd_corpus *c, uint32_t s_idx, uint32_t i, const lfeat *L
   return RASD_OK;
 }
 
+/* How close linked articles 'p' and 'q' are for splitting: their link vectors' body and headline cosines, mixed
+ * by W.sw (the body stands in for a missing headline). */
+static double link_sim(const rasd_corpus *c, uint32_t p, uint32_t q) {
+  const rasd__art *a = &c->art[p], *b = &c->art[q];
+  const rasd__vw *av = c->vpool + a->voff, *bv = c->vpool + b->voff;
+  double x = vdot(av, a->vn, bv, b->vn);
+  double y = a->tn && b->tn ? vdot(av + a->vn, a->tn, bv + b->vn, b->tn) : x;
+  return (1 - W.sw) * x + W.sw * y;
+}
+
+/* Returns 1 when groups 'A' (na members) and 'B' (nb) of linked articles are two happenings by story_split's test:
+ * their links across average under W.sp times the links within (the weaker group's, W.sx of the way to the
+ * stronger's: a loose group of follow-ups next to a tight one of copies of one report is still two), or W.so times
+ * the other group's when one of them is a single article. */
+static int groups_apart(const rasd_corpus *c, const uint32_t *A, uint32_t na, const uint32_t *B, uint32_t nb) {
+  if (W.sp <= 0 || !na || !nb || (na < 2 && nb < 2)) return 0;
+  double cr = 0, ia = 0, ib = 0;
+  for (uint32_t x = 0; x < na; x++)
+    for (uint32_t y = 0; y < nb; y++) cr += link_sim(c, A[x], B[y]);
+  for (uint32_t x = 0; x < na; x++)
+    for (uint32_t y = x + 1; y < na; y++) ia += link_sim(c, A[x], A[y]);
+  for (uint32_t x = 0; x < nb; x++)
+    for (uint32_t y = x + 1; y < nb; y++) ib += link_sim(c, B[x], B[y]);
+  cr /= (double)na * nb;
+  ia = na > 1 ? ia / (na * (na - 1) / 2.0) : -1;
+  ib = nb > 1 ? ib / (nb * (nb - 1) / 2.0) : -1;
+  if (ia < 0) ia = ib;
+  if (ib < 0) ib = ia;
+  double lo = (1 - W.sx) * (ia < ib ? ia : ib) + W.sx * (ia < ib ? ib : ia), lim = na > 1 && nb > 1 ? W.sp : W.so;
+  return lo > 0 && cr < lim * lo;
+}
+
 /* The join score of linked article 'm' (not a member of story 's') with 's', from its features at the current IDF. */
 static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *L) {
   const rasd__art *a = &c->art[m];
   int32_t day = a->day != RASD__NO_DAY ? a->day : c->cur_day;
   double f[NF];
-  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, f);
+  rasd__jart J;
+  rasd__join_prep(c, &L->r, L->lv, L->nv, &J);
+  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, &J, f);
 }
 
 /* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
@@ -739,6 +775,16 @@ static int story_merge(rasd_corpus *c, uint32_t s, uint32_t t, rasd__arena *ar, 
     orig[no++] = m;
   }
   if (!no || sum / no < c->o.threshold) return 0;
+  /* not two happenings that story_split would take apart again: the originals of 't' against the recent members of
+   * 's' (the article that brought them together included) */
+  if (W.sm > 0) {
+    const rasd__story *S = &c->st[s];
+    uint32_t ns = S->n_orig < RASD__RECENT ? S->n_orig : RASD__RECENT;
+    if (no <= RASD__RECENT && groups_apart(c, S->recent, ns, orig, no)) {
+      if (story_debug()) fprintf(stderr, "merge story %u into %u: two happenings\n", t + 1, s + 1);
+      return 0;
+    }
+  }
   if (story_debug()) fprintf(stderr, "merge story %u into %u (mean %.4f)\n", t + 1, s + 1, sum / no);
   for (uint32_t k = 0; k < no; k++) {
     int rc = story_take(c, s, orig[k], &L[k], ar);
@@ -759,6 +805,89 @@ static int story_merge(rasd_corpus *c, uint32_t s, uint32_t t, rasd__arena *ar, 
   T->n_mem = 0; T->n_orig = 0; T->norm2 = 0;
   T->closed = 1;
   c->slast[t] = SL_CLOSED;
+  return 1;
+}
+
+/* Two happenings in one story: a story of W.sn or more original members, small enough that its recent ring holds
+ * them all, is split in two when they form two groups (each of at least W.sg members) that groups_apart() tells
+ * apart (link_sim: the cosines of their link vectors): a first join on a shared topic (a
+ * plan to besiege Sanaa and the vice-president's arrival in Aden, two collisions in Riyadh) that later reports of
+ * each happening make plain. Single-pass linking cannot take a join back otherwise, and which article came first
+ * decides it. The best split (lowest ratio) wins; the group of the first member keeps the story, the other gets
+ * a new one, and both are rebuilt from their members' records (at the current IDF). Bounded: at most RASD__RECENT
+ * members, 2^(RASD__RECENT-1) groupings of their pairwise links. Returns 1 when split; '*err' receives an error code. */
+static int story_split(rasd_corpus *c, uint32_t s, rasd__arena *ar, int *err) {
+  rasd__story *S = &c->st[s];
+  uint32_t n = S->n_orig;
+  if (W.sp <= 0 || c->o.single_story || S->closed || n < W.sn || n < 2 * W.sg || n > RASD__RECENT || n > S->n_mem) return 0;
+  uint32_t m[RASD__RECENT];
+  double sim[RASD__RECENT][RASD__RECENT];
+  for (uint32_t k = 0; k < n; k++) m[k] = S->recent[k];
+  for (uint32_t x = 0; x < n; x++)
+    for (uint32_t y = x + 1; y < n; y++) sim[x][y] = sim[y][x] = link_sim(c, m[x], m[y]);
+  double best = 1e9;
+  uint32_t bmask = 0;
+  for (uint32_t mask = 1; mask < (1u << (n - 1)); mask++) { /* member 0 in group 0; bit k-1 puts member k in group 1 */
+    uint32_t g1 = (uint32_t)__builtin_popcount(mask), g0 = n - g1;
+    if (g0 < W.sg || g1 < W.sg) continue;
+    double cr = 0, in0 = 0, in1 = 0;
+    for (uint32_t x = 0; x < n; x++)
+      for (uint32_t y = x + 1; y < n; y++) {
+        int gx = x && (mask >> (x - 1) & 1), gy = y && (mask >> (y - 1) & 1);
+        if (gx != gy) cr += sim[x][y];
+        else if (gx) in1 += sim[x][y];
+        else in0 += sim[x][y];
+      }
+    cr /= (double)g0 * g1;
+    /* a group of one has no links within: the other group's stand for both (is it an outlier of that group?) */
+    in0 = g0 > 1 ? in0 / (g0 * (g0 - 1) / 2.0) : -1;
+    in1 = g1 > 1 ? in1 / (g1 * (g1 - 1) / 2.0) : -1;
+    if (in0 < 0) in0 = in1;
+    if (in1 < 0) in1 = in0;
+    double lo = (1 - W.sx) * (in0 < in1 ? in0 : in1) + W.sx * (in0 < in1 ? in1 : in0), lim = g0 > 1 && g1 > 1 ? W.sp : W.so;
+    if (lo > 0 && cr < lim * lo && cr / lo < best) best = cr / lo, bmask = mask;
+  }
+  if (story_debug() && !bmask) {
+    fprintf(stderr, "split? story %u:", s + 1);
+    for (uint32_t k = 0; k < n; k++) fprintf(stderr, " %s", c->art[m[k]].id);
+    for (uint32_t x = 0; x < n; x++)
+      for (uint32_t y = x + 1; y < n; y++) fprintf(stderr, " %u-%u:%.2f", x, y, sim[x][y]);
+    fprintf(stderr, "\n");
+  }
+  if (!bmask) return 0;
+  int t = story_new(c);
+  if (t < 0) return *err = RASD_ENOMEM, 0;
+  S = &c->st[s];
+  if (story_debug()) {
+    fprintf(stderr, "split story %u (ratio %.3f):", s + 1, best);
+    for (uint32_t k = 0; k < n; k++) fprintf(stderr, " %s%s", k && (bmask >> (k - 1) & 1) ? "->" : "", c->art[m[k]].id);
+    fprintf(stderr, " (-> story %d)\n", t + 1);
+  }
+  size_t nm = S->n_mem;
+  uint32_t *all = rasd__arena_alloc(ar, (nm + 1) * sizeof *all);
+  if (!all) return *err = RASD_ENOMEM, 0;
+  memcpy(all, S->mem, nm * sizeof *all);
+  free(S->cent); free(S->ents); free(S->days);
+  S->cent = NULL; S->ents = NULL; S->days = NULL;
+  S->n_cent = S->cap_cent = S->n_ents = S->cap_ents = 0;
+  S->n_days = S->cap_days = 0;
+  S->n_mem = 0; S->n_orig = 0; S->norm2 = 0;
+  S->first_day = S->last_day = RASD__NO_DAY;
+  c->slast[s] = RASD__NO_DAY;
+  for (uint32_t k = 0; k < n; k++) {
+    lfeat L;
+    int rc = link_feat(c, m[k], ar, &L);
+    if (!rc) rc = story_take(c, k && (bmask >> (k - 1) & 1) ? (uint32_t)t : s, m[k], &L, ar);
+    if (rc) return *err = rc, 0;
+  }
+  for (size_t k = 0; k < nm; k++) {
+    uint32_t a = all[k], root = c->art[a].dup_of >= 0 ? (uint32_t)c->art[a].dup_of : a;
+    uint32_t to = s;
+    for (uint32_t x = 1; x < n; x++)
+      if (m[x] == root && (bmask >> (x - 1) & 1)) to = (uint32_t)t;
+    c->art[a].story = (int32_t)to;
+    if (story_add_member(c, &c->st[to], a, c->art[a].day)) return *err = RASD_ENOMEM, 0;
+  }
   return 1;
 }
 
@@ -842,9 +971,11 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = L.w[k];
       dn = c->dense;
     }
+    rasd__jart J; /* the article's part of the event test, once for all candidates */
+    if (nc) rasd__join_prep(c, rp, L.lv, L.nv, &J);
     for (uint32_t k = 0; k < nc; k++) {
       double f[NF];
-      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, f);
+      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, &J, f);
       csc[k] = sc;
       if (story_debug()) {
         const rasd__story *S = &c->st[cand[k]];
@@ -878,6 +1009,11 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       story_merge(c, (uint32_t)target, cand[k], ar, &err);
       if (err) return err;
     }
+  if (a->dup_of < 0 && W.sp > 0) {
+    int err = 0;
+    story_split(c, (uint32_t)a->story, ar, &err);
+    if (err) return err;
+  }
   /* document frequencies, after scoring: the IDF an article sees is that of the articles before it */
   for (uint32_t k = 0; k < rp->n_terms; k++) c->terms.df[rp->terms[k].id]++;
   for (uint32_t k = 0; k < rp->n_ent; k++) {

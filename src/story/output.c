@@ -341,11 +341,14 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
       if (jb.oom) { rasd__view_free(&v); rc = RASD_ENOMEM; goto done; }
       fwrite(jb.s, 1, jb.len, f);
     } else if (fmt == RASD_FMT_TEXT) {
-      fprintf(f, "━━ %s\n   #%lld · %zu %s · ", v.title ? v.title : "", (long long)v.id, v.n_mem,
+      fprintf(f, "━━ %s\n   #%lld · %zu %s", v.title ? v.title : "", (long long)v.id, v.n_mem,
               v.n_mem == 1 ? "article" : "articles");
-      text_list(f, v.outlets, v.n_outlets);
+      if (v.n_outlets) {
+        fputs(" · ", f);
+        text_list(f, v.outlets, v.n_outlets);
+      }
       if (v.first_date) fprintf(f, " · %.10s", v.first_date);
-      if (v.last_date && strncmp(v.first_date, v.last_date, 10)) fprintf(f, " → %.10s", v.last_date);
+      if (v.first_date && v.last_date && strncmp(v.first_date, v.last_date, 10)) fprintf(f, " → %.10s", v.last_date);
       fputc('\n', f);
       for (size_t i = 0; i < v.n_sum; i++) {
         fprintf(f, "   • %s", v.sum[i].text);
@@ -382,8 +385,11 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
     } else {
       fputs("<article>\n<h2>", f);
       html_esc(f, v.title);
-      fprintf(f, "</h2>\n<div class=meta>#%lld · %zu مقال · ", (long long)v.id, v.n_mem);
-      html_list(f, v.outlets, v.n_outlets);
+      fprintf(f, "</h2>\n<div class=meta>#%lld · %zu مقال", (long long)v.id, v.n_mem);
+      if (v.n_outlets) {
+        fputs(" · ", f);
+        html_list(f, v.outlets, v.n_outlets);
+      }
       if (v.first_date) { fputs(" · <time>", f); html_esc(f, v.first_date); fputs("</time>", f); }
       fputs("</div>\n<ul class=sum>", f);
       for (size_t i = 0; i < v.n_sum; i++) {
