@@ -29,6 +29,7 @@ static wm_ent *wm_table(void) {
   if (!wm_tab) {
     pthread_once(&wm_once, wm_key_init);
     wm_tab = calloc((size_t)1 << WM_BITS, sizeof *wm_tab);
+    rasd__advise_huge(wm_tab, ((size_t)1 << WM_BITS) * sizeof *wm_tab);
     if (wm_tab) (void)pthread_setspecific(wm_key, wm_tab);
   }
   return wm_tab;

@@ -491,6 +491,7 @@ static memo_ent *memo_table(void) {
   if (!memo_best) {
     pthread_once(&memo_once, memo_key_init);
     memo_best = calloc(1u << MEMO_BITS, sizeof *memo_best);
+    rasd__advise_huge(memo_best, ((size_t)1 << MEMO_BITS) * sizeof *memo_best);
     if (memo_best) (void)pthread_setspecific(memo_key, memo_best);
   }
   return memo_best;

@@ -457,10 +457,12 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
   while (c < st->n_ent + n) c *= 2;
   wc_ent *e = realloc(st->ent, c * sizeof *e);
   if (!e) return -1;
+  rasd__advise_huge(e, c * sizeof *e); /* entries and slots are read at random */
   st->ent = e;
   st->cap_ent = c;
   uint64_t *sl = calloc(2 * c, sizeof *sl);
   if (!sl) return -1;
+  rasd__advise_huge(sl, 2 * c * sizeof *sl);
   free(st->slot);
   st->slot = sl;
   st->slot_mask = 2 * c - 1;

@@ -1,6 +1,8 @@
 /* misc.c — error strings, version, UTF-8 and string helpers used across the library. */
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include "util/util.h"
 
 const char *rasd_strerror(int code) {
@@ -17,6 +19,17 @@ const char *rasd_strerror(int code) {
 const char *rasd_version(void) { return RASD_VERSION; }
 
 void rasd_free(void *p) { free(p); }
+
+void rasd__advise_huge(void *p, size_t n) {
+#ifdef MADV_HUGEPAGE
+  const uintptr_t H = (uintptr_t)2 << 20;
+  uintptr_t a = ((uintptr_t)p + H - 1) & ~(H - 1), b = ((uintptr_t)p + n) & ~(H - 1);
+  if (p && b > a) (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)n;
+#endif
+}
 
 int32_t rasd__utf8_next_(const char *str, size_t len, size_t *i) {
   const unsigned char *s = (const unsigned char *)str;

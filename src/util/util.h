@@ -40,6 +40,10 @@ void rasd__buf_free(rasd__buf *b);
        : -1)
 int rasd__grow(void **arr, size_t *cap, size_t elem, size_t need);
 
+/* Asks the kernel to back the 2 MB-aligned part of [p, p + n) with huge pages (fewer TLB misses for tables read
+ * at random); a hint only: no effect where unsupported or when the range holds no whole huge page. */
+void rasd__advise_huge(void *p, size_t n);
+
 /* UTF-8 helpers. */
 /* Decodes one code point at s[*i] (len bytes total); advances *i; returns -1 for an invalid byte (advances 1).
  * ASCII and two-byte sequences (Arabic) are decoded inline; the rest goes through rasd__utf8_next_(). */
