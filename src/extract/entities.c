@@ -29,6 +29,7 @@ static wm_ent *wm_table(void) {
   if (!wm_tab) {
     pthread_once(&wm_once, wm_key_init);
     wm_tab = calloc((size_t)1 << WM_BITS, sizeof *wm_tab);
+    rasd__advise_huge(wm_tab, ((size_t)1 << WM_BITS) * sizeof *wm_tab);
     if (wm_tab) (void)pthread_setspecific(wm_key, wm_tab);
   }
   return wm_tab;
@@ -64,8 +65,18 @@ static wm_ent *wm_find(uint64_t gen, const wkey *k, int *hit) {
   if (!gen || !k->ok) return NULL;
   wm_ent *tab = wm_table();
   if (!tab) return NULL;
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < k->n; i++) h = (h ^ (unsigned char)k->s[i]) * 0x100000001b3ull;
+  /* eight bytes per step (the key bytes past k->n are not read) */
+  uint64_t h = 0xcbf29ce484222325ull ^ k->n;
+  size_t i = 0;
+  for (; i + 8 <= k->n; i += 8) {
+    uint64_t x;
+    memcpy(&x, k->s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t x = 0;
+  memcpy(&x, k->s + i, k->n - i);
+  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 29;
   wm_ent *e = &tab[(h ^ (h >> 32)) & (((size_t)1 << WM_BITS) - 1)];
   *hit = e->gen == gen && e->h == h && e->len == k->n && !memcmp(e->s, k->s, k->n);
