@@ -154,12 +154,19 @@ for t, cols, idx in (('quotes', 'article INTEGER NOT NULL, idx INTEGER, speaker 
     c.execute('DROP VIEW %s' % t); c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t))
     for k in idx: c.execute('CREATE INDEX %s_%s ON %s(%s)' % (t, k, t, k))
 for col in ('quote_rows', 'date_rows', 'quantity_rows'): c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
+# article_entities as a table keyed (article, entity) with an index by entity (before schema 13)
+c.execute('CREATE TABLE old_ae(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER, role TEXT,'
+          ' PRIMARY KEY(article, entity)) WITHOUT ROWID')
+c.execute('INSERT INTO old_ae SELECT article, entity, n_mentions, role FROM article_entities')
+c.execute('DROP VIEW article_entities'); c.execute('ALTER TABLE old_ae RENAME TO article_entities')
+c.execute('CREATE INDEX article_entities_entity ON article_entities(entity)')
+c.execute('DROP TABLE entity_articles'); c.execute('ALTER TABLE articles DROP COLUMN entity_rows')
 c.execute('PRAGMA user_version=8'); c.execute('COMMIT')
 PYEOF
 check "schema 8: the records are decoded as they were (raw rows)" [ "$(q "$T/s8.db" 'select count(*) > 1 from link_records')" = 1 ]
 "$RASD" add --db "$T/s8.db" "$T/new.jsonl" > "$T/s8.out" 2> "$T/s8.err"
 check "schema 8: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s8.err" ]
-check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 12 ]
+check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 13 ]
 check "schema 8: the search index merges sixteen segments at a time" [ "$(q "$T/s8.db" "select v from fts_config where k = 'automerge'")" = 16 ]
 check "schema 8: search still finds its articles" sh -c "'$RASD' search --db '$T/s8.db' --format json 'جدة' | grep -q '\"results\": *\[{'"
 check "schema 8: the old records stay as they are, the new ones are coded" \
@@ -194,6 +201,13 @@ for t, cols in (('quotes', 'article INTEGER NOT NULL, idx INTEGER NOT NULL, spea
 c.execute('CREATE INDEX quotes_entity ON quotes(entity)')
 c.execute("UPDATE quotes SET text = 'نص آخر: ' || text WHERE (article, idx) = (SELECT article, idx FROM quotes LIMIT 1)")
 for col in ('quote_rows', 'date_rows', 'quantity_rows'): c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
+# article_entities as a table keyed (article, entity) with an index by entity (before schema 13)
+c.execute('CREATE TABLE old_ae(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER, role TEXT,'
+          ' PRIMARY KEY(article, entity)) WITHOUT ROWID')
+c.execute('INSERT INTO old_ae SELECT article, entity, n_mentions, role FROM article_entities')
+c.execute('DROP VIEW article_entities'); c.execute('ALTER TABLE old_ae RENAME TO article_entities')
+c.execute('CREATE INDEX article_entities_entity ON article_entities(entity)')
+c.execute('DROP TABLE entity_articles'); c.execute('ALTER TABLE articles DROP COLUMN entity_rows')
 c.execute('PRAGMA user_version=11'); c.execute('COMMIT')
 PYEOF
 items() { for t in quotes dates quantities; do q "$1" "select x.* from $t x where x.article <= $2 order by x.article, x.idx"; done; }
@@ -202,7 +216,7 @@ before=$(items "$T/s11.db" "$OLDMAX")
 check "schema 11: the store has its items as tables" [ -n "$before" ] && [ "$(q "$T/s11.db" "select count(*) from sqlite_master where type = 'table' and name in ('quotes', 'dates', 'quantities')")" = 3 ]
 "$RASD" add --db "$T/s11.db" "$T/new.jsonl" > /dev/null 2> "$T/s11.err"
 check "schema 11: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s11.err" ]
-check "schema 11: migrated" [ "$(q "$T/s11.db" 'pragma user_version')" -ge 12 ]
+check "schema 11: migrated" [ "$(q "$T/s11.db" 'pragma user_version')" -ge 13 ]
 check "schema 11: the old tables are views now" [ "$(q "$T/s11.db" "select group_concat(type) from sqlite_master where name in ('quotes', 'dates', 'quantities')")" = view,view,view ]
 check "schema 11: the stored items read back as they were" [ "$(items "$T/s11.db" "$OLDMAX")" = "$before" ]
 check "schema 11: a quote whose text is not its slice keeps its text" [ "$(q "$T/s11.db" "select count(*) from quotes where text like 'نص آخر: %'")" = 1 ]
@@ -212,6 +226,11 @@ for t in quotes dates quantities; do
 done
 same_as_fresh "schema 11" "$T/s11.db"
 check "schema 11: an entity's quotes are found" [ "$(q "$T/s11.db" "select count(*) from quotes where entity is not null")" -gt 0 ]
+ents() { q "$1" "select a.id, x.entity, x.n_mentions, x.role from article_entities x join articles a on a.n = x.article order by a.id, x.entity"; }
+check "schema 11: the articles' entities equal a fresh store's" [ -n "$(ents "$T/fresh.db")" ] && [ "$(ents "$T/s11.db")" = "$(ents "$T/fresh.db")" ]
+check "schema 11: an entity's articles are indexed as a fresh store's" \
+  [ "$(q "$T/s11.db" 'select entity, article from entity_articles order by 1, 2')" = "$(q "$T/fresh.db" 'select entity, article from entity_articles order by 1, 2')" ]
+check "schema 11: the articles' entities are a view" [ "$(q "$T/s11.db" "select type from sqlite_master where name = 'article_entities'")" = view ]
 
 # 8. A coded record that no longer matches its article's text is a damaged state: rebuilt, and the stories are right.
 "$RASD" add -q --db "$T/dict.db" examples/news > /dev/null 2>&1

@@ -75,7 +75,7 @@ static int word_at(const rasd_tokens *t, const rasd__words *w, size_t i, rasd__w
   x->bare = k->bare && k->bare_len ? k->bare : k->form;
   x->bare_len = k->bare && k->bare_len ? k->bare_len : k->form_len;
   x->kind = k->kind;
-  x->stop = (k->flags & RASD_TOKF_STOP) || rasd__is_stopword(k->form, k->form_len);
+  x->stop = (k->flags & RASD_TOKF_STOP) != 0; /* the rest of the test only for a word that could be a name */
   x->sentence = k->sentence;
   return 1;
 }
@@ -133,7 +133,8 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
     /* A query word looks for names spelled like it; in a text, a word can be a name when the analysis found it in
      * a name, or (without an analysis) when it is not an inflected common word (nothing stripped to stem it). */
     int name = x.kind == RASD_TOK_WORD && !x.stop &&
-               (query || (named ? named[i] : x.stem_len == x.bare_len && x.bare_len >= 4 && !memcmp(x.stem, x.bare, x.bare_len)));
+               (query || (named ? named[i] : x.stem_len == x.bare_len && x.bare_len >= 4 && !memcmp(x.stem, x.bare, x.bare_len))) &&
+               !(t && rasd__is_stopword(x.form, x.form_len));
     if (name && rasd__kcache_get(&c->kc, x.bare, x.bare_len, &k, &kl)) {
       rc = SQLITE_NOMEM;
       break;

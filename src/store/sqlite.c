@@ -145,7 +145,7 @@ static const char *const migrations[] = {
     /* 12: an article's quotes, dates and quantities are JSON arrays in its row (one array per item, its text left out
      * when it is the slice [start, end) of the article's text, which it nearly always is), read through views of the
      * old tables' names and columns: three columns of a row written anyway instead of ~30 rows an article. What is
-     * queried across articles stays indexed (article_entities: an entity's articles, and so its quotes). */
+     * queried across articles stays indexed (an entity's articles, and so its quotes). */
     "ALTER TABLE articles ADD COLUMN quote_rows TEXT;"
     "ALTER TABLE articles ADD COLUMN date_rows TEXT;"
     "ALTER TABLE articles ADD COLUMN quantity_rows TEXT;"
@@ -162,6 +162,23 @@ static const char *const migrations[] = {
     " json_array(value, unit, start, end, sentence, x.text) END AS r FROM quantities x WHERE x.article = articles.n"
     " ORDER BY idx)) WHERE n IN (SELECT article FROM quantities);"
     "DROP TABLE quotes; DROP TABLE dates; DROP TABLE quantities;" VIEWS_12,
+    /* 13: an article's entities ([entity, mentions, role] each, by entity) are a JSON array in its row, read through the
+     * view article_entities; the articles of an entity are the table entity_articles, one B-tree keyed (entity,
+     * article) written in that order with the batch (instead of a row keyed (article, entity) and an index by entity
+     * written article after article) */
+    "ALTER TABLE articles ADD COLUMN entity_rows TEXT;"
+    "UPDATE articles SET entity_rows = (SELECT json_group_array(json_array(entity, n_mentions, role)) FROM (SELECT entity,"
+    " n_mentions, role FROM article_entities ae WHERE ae.article = articles.n ORDER BY entity))"
+    " WHERE n IN (SELECT article FROM article_entities);"
+    "CREATE TABLE entity_articles(entity INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY(entity, article))"
+    " WITHOUT ROWID;"
+    "INSERT INTO entity_articles SELECT entity, article FROM article_entities ORDER BY entity, article;"
+    "DROP TABLE article_entities;"
+    "CREATE VIEW article_entities(article, entity, n_mentions, role) AS SELECT a.n, j.value ->> 0, j.value ->> 1,"
+    " j.value ->> 2 FROM articles a, json_each(a.entity_rows) j;",
+    /* 14: no index of articles by outlet: every query compares outlets without case (COLLATE NOCASE), which this
+     * index cannot answer, so it was written article after article and never read */
+    "DROP INDEX IF EXISTS articles_outlet;",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -181,7 +198,19 @@ typedef struct sq {
   struct ecache *ec; /* entities by key, and the batch's entity and form counts not yet written */
   size_t recs_saved; /* records of the loaded engine's articles that link_records holds (0: write them all anew) */
   int64_t next_entity, first_new_entity; /* the id the next new entity gets, and the first of the open batch */
+  struct eart *ea;   /* the batch's (entity, article) pairs, written in order at its end (entity_articles) */
+  size_t n_ea, cap_ea;
 } sq;
+
+typedef struct eart {
+  int64_t entity, article;
+} eart;
+
+static int eart_cmp(const void *a, const void *b) {
+  const eart *x = a, *y = b;
+  if (x->entity != y->entity) return x->entity < y->entity ? -1 : 1;
+  return x->article < y->article ? -1 : x->article > y->article;
+}
 
 #define DB(s) (((sq *)(s)->impl)->db)
 
@@ -251,6 +280,7 @@ static int run(rasd_store *s, sqlite3_stmt *st, const char *what) {
 
 typedef struct ent_c {
   const char *key;         /* in the arena */
+  uint32_t h, kl;          /* its hash and length (a probe compares them before the bytes) */
   int64_t id;
   char *en, *canonical;    /* what the row holds (or will hold once written) */
   int en_translit;
@@ -263,6 +293,7 @@ typedef struct ent_c {
 typedef struct form_c {
   int64_t entity;
   const char *form;        /* in the arena */
+  uint32_t h;              /* hash of (form, entity) */
   int64_t n;
 } form_c;
 
@@ -315,10 +346,8 @@ static int rehash(uint32_t **slot, size_t *nslot, size_t n, uint32_t (*hash_of)(
   return 0;
 }
 
-static uint32_t ent_hash_of(const ecache *c, size_t i) { return str_hash(c->e[i].key, strlen(c->e[i].key), 0); }
-static uint32_t form_hash_of(const ecache *c, size_t i) {
-  return str_hash(c->f[i].form, strlen(c->f[i].form), (uint64_t)c->f[i].entity);
-}
+static uint32_t ent_hash_of(const ecache *c, size_t i) { return c->e[i].h; }
+static uint32_t form_hash_of(const ecache *c, size_t i) { return c->f[i].h; }
 
 /* Number of characters of UTF-8 's' (what SQLite's length() counts). */
 static size_t nchars(const char *s) {
@@ -390,10 +419,11 @@ static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_
   if (!c) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   if ((c->n + 1) * 2 > c->nslot && rehash(&c->slot, &c->nslot, c->n, ent_hash_of, c))
     return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
-  size_t j = str_hash(key, kl, 0) & (c->nslot - 1);
+  uint32_t h = str_hash(key, kl, 0);
+  size_t j = h & (c->nslot - 1);
   for (; c->slot[j]; j = (j + 1) & (c->nslot - 1)) {
     ent_c *x = &c->e[c->slot[j] - 1];
-    if (strlen(x->key) == kl && !memcmp(x->key, key, kl)) {
+    if (x->h == h && x->kl == kl && !memcmp(x->key, key, kl)) {
       /* As the row would be updated article after article. */
       if (!x->en || (x->en_translit && !e->en_translit)) {
         char *en = e->en ? rasd__strdup0(e->en) : NULL;
@@ -417,6 +447,8 @@ static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_
   }
   ent_c x = {0};
   x.key = rasd__arena_strndup(c->ar, key, kl);
+  x.h = h;
+  x.kl = (uint32_t)kl;
   if (!x.key) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   /* Not seen on this connection: the stored row, else a new one. */
   sqlite3_stmt *st = stmt(s, "SELECT id, en, en_translit, canonical FROM entities WHERE key = ?1");
@@ -460,15 +492,16 @@ static int form_put(rasd_store *s, int64_t entity, const char *form, int64_t n) 
   if ((c->nf + 1) * 2 > c->nfslot && rehash(&c->fslot, &c->nfslot, c->nf, form_hash_of, c))
     return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   size_t fl = strlen(form);
-  size_t j = str_hash(form, fl, (uint64_t)entity) & (c->nfslot - 1);
+  uint32_t h = str_hash(form, fl, (uint64_t)entity);
+  size_t j = h & (c->nfslot - 1);
   for (; c->fslot[j]; j = (j + 1) & (c->nfslot - 1)) {
     form_c *x = &c->f[c->fslot[j] - 1];
-    if (x->entity == entity && !strcmp(x->form, form)) {
+    if (x->h == h && x->entity == entity && !strcmp(x->form, form)) {
       x->n += n;
       return RASD_OK;
     }
   }
-  form_c x = {entity, rasd__arena_strndup(c->ar, form, fl), n};
+  form_c x = {entity, rasd__arena_strndup(c->ar, form, fl), h, n};
   if (!x.form || RASD__VEC_PUSH(c->f, c->nf, c->capf, x)) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   c->fslot[j] = (uint32_t)c->nf;
   return RASD_OK;
@@ -542,6 +575,7 @@ static void sq_close(rasd_store *s) {
     sqlite3_close(q->db);
   }
   free(q->batch);
+  free(q->ea);
   rasd__kcache_free(&q->kc);
   ecache_free(q->ec);
   free(q);
@@ -550,7 +584,7 @@ static void sq_close(rasd_store *s) {
 
 static int sq_begin(rasd_store *s) {
   sq *q = s->impl;
-  q->n_batch = 0;
+  q->n_batch = q->n_ea = 0;
   rasd__kcache_trim(&q->kc);
   int rc = exec(s, "BEGIN IMMEDIATE");
   if (rc != RASD_OK) return rc;
@@ -567,8 +601,25 @@ static int sq_begin(rasd_store *s) {
   return RASD_OK;
 }
 
+/* Writes the batch's (entity, article) pairs in key order: the B-tree is walked once from left to right. */
+static int eart_flush(rasd_store *s) {
+  sq *q = s->impl;
+  int rc = RASD_OK;
+  if (q->n_ea) qsort(q->ea, q->n_ea, sizeof *q->ea, eart_cmp);
+  for (size_t i = 0; i < q->n_ea && rc == RASD_OK; i++) {
+    sqlite3_stmt *st = stmt(s, "INSERT INTO entity_articles(entity, article) VALUES(?1, ?2)");
+    if (!st) return RASD_EDB;
+    sqlite3_bind_int64(st, 1, q->ea[i].entity);
+    sqlite3_bind_int64(st, 2, q->ea[i].article);
+    rc = run(s, st, "entity_articles");
+  }
+  q->n_ea = 0;
+  return rc;
+}
+
 static int sq_commit(rasd_store *s) {
   int rc = ecache_flush(s);
+  if (rc == RASD_OK) rc = eart_flush(s);
   if (rc == RASD_OK) rc = exec(s, "COMMIT");
   return rc;
 }
@@ -576,6 +627,7 @@ static int sq_commit(rasd_store *s) {
 static void sq_rollback(rasd_store *s) {
   if (!sqlite3_get_autocommit(DB(s))) sqlite3_exec(DB(s), "ROLLBACK", NULL, NULL, NULL);
   ((sq *)s->impl)->n_batch = 0;
+  ((sq *)s->impl)->n_ea = 0;
   ecache_drop(s->impl);
 }
 
@@ -710,11 +762,12 @@ static void buf_jstr(rasd__buf *b, const char *s) {
  * once): the stored entity id of each entity, and its sentences and mentions as JSON arrays. */
 typedef struct aprep {
   int64_t *gid;    /* per a->entities[i]: stored entity id, 0 when none */
-  aent *ents;      /* the stored entities of the article (for article_entities) */
+  aent *ents;      /* the stored entities of the article (one each once merged: entity_rows, entity_articles) */
   size_t n_ents;
   rasd__buf sj;    /* sentences: [[start, end, paragraph], ...] */
   rasd__buf ms;    /* mentions: [[start, end, type, text, entity], ...]; empty without an analysis */
   rasd__buf qj, dj, nj; /* quotes, dates, quantities (schema 12's records; see VIEWS_12); empty when none */
+  rasd__buf ej;    /* the article's entities, one per stored entity: [[entity, mentions, role], ...]; empty when none */
 } aprep;
 
 static void aprep_free(aprep *p) {
@@ -725,6 +778,7 @@ static void aprep_free(aprep *p) {
   rasd__buf_free(&p->qj);
   rasd__buf_free(&p->dj);
   rasd__buf_free(&p->nj);
+  rasd__buf_free(&p->ej);
 }
 
 /* Appends a JSON string of 's' when it is valid UTF-8, else null. */
@@ -821,6 +875,7 @@ static int analysis_prep(rasd_store *s, const rasd_doc *d, const rasd_analysis *
   rasd__buf_init(&p->qj);
   rasd__buf_init(&p->dj);
   rasd__buf_init(&p->nj);
+  rasd__buf_init(&p->ej);
   int rc = RASD_OK;
   /* Sentences: the analysis's, or the store's own split when the analysis has none. */
   rasd__words w = {0};
@@ -889,38 +944,32 @@ static int analysis_prep(rasd_store *s, const rasd_doc *d, const rasd_analysis *
     i = j;
   }
   free(forms);
-  if (rc == RASD_OK) rc = items_json(d, a, p);
-done:
-  if (rc == RASD_OK && (p->sj.oom || p->ms.oom)) rc = RASD_ENOMEM;
-  rasd__words_free(&w);
-  return rc;
-}
-
-/* The rows of article 'n''s entities (prepared in 'p'); its quotes, dates and quantities are in its row. */
-static int put_analysis(rasd_store *s, int64_t n, const rasd_analysis *a, aprep *p) {
-  sqlite3_stmt *st;
-  int rc = RASD_OK;
-  if (!a) return RASD_OK;
-  aent *ents = p->ents;
-  size_t n_ents = p->n_ents;
-  /* The article's entities: one row per stored entity (two found entities can share a key), mentions summed, the
-   * role of the first. */
-  if (n_ents) qsort(ents, n_ents, sizeof *ents, aent_cmp);
-  for (size_t i = 0; rc == RASD_OK && i < n_ents;) {
+  /* The article's entities: one per stored entity (two found entities can share a key), mentions summed, the role of
+   * the first; p->ents keeps one per stored entity, for entity_articles. */
+  if (rc == RASD_OK && p->n_ents) qsort(p->ents, p->n_ents, sizeof *p->ents, aent_cmp);
+  size_t u = 0;
+  for (size_t i = 0; rc == RASD_OK && i < p->n_ents; u++) {
     size_t j = i + 1;
-    int64_t nm = ents[i].n_mentions;
-    for (; j < n_ents && ents[j].entity == ents[i].entity; j++) nm += ents[j].n_mentions;
-    if (!(st = stmt(s, "INSERT INTO article_entities(article, entity, n_mentions, role) VALUES(?1, ?2, ?3, ?4)"))) {
-      rc = RASD_EDB;
-      break;
-    }
-    sqlite3_bind_int64(st, 1, n);
-    sqlite3_bind_int64(st, 2, ents[i].entity);
-    sqlite3_bind_int64(st, 3, nm);
-    bind_text(st, 4, ents[i].role);
-    rc = run(s, st, "article_entities");
+    int64_t nm = p->ents[i].n_mentions;
+    for (; j < p->n_ents && p->ents[j].entity == p->ents[i].entity; j++) nm += p->ents[j].n_mentions;
+    item_open(&p->ej, u);
+    buf_i64(&p->ej, p->ents[i].entity);
+    rasd__buf_addc(&p->ej, ',');
+    buf_i64(&p->ej, nm);
+    rasd__buf_addc(&p->ej, ',');
+    buf_jstr_ok(&p->ej, p->ents[i].role);
+    rasd__buf_addc(&p->ej, ']');
+    p->ents[u] = p->ents[i];
     i = j;
   }
+  if (rc == RASD_OK) {
+    p->n_ents = u;
+    if (u) rasd__buf_addc(&p->ej, ']');
+  }
+  if (rc == RASD_OK) rc = items_json(d, a, p);
+done:
+  if (rc == RASD_OK && (p->sj.oom || p->ms.oom || p->ej.oom)) rc = RASD_ENOMEM;
+  rasd__words_free(&w);
   return rc;
 }
 
@@ -1024,8 +1073,8 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   /* Publication order; an undated article counts as the newest, so it never forces older ones to be linked again. */
   rasd__buf_printf(&ord, "%.10s\x1f%s", d->date && rasd__date_valid(d->date) ? d->date : "9999-12-31", id);
   st = stmt(s, "INSERT INTO articles(id, url, hash, outlet, date, title, byline, dateline, path, text, agencies, ord,"
-               " credits, sentences, mentions, quote_rows, date_rows, quantity_rows)"
-               " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)");
+               " credits, sentences, mentions, quote_rows, date_rows, quantity_rows, entity_rows)"
+               " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
   if (!st) { free(agencies); free(credits); rasd__buf_free(&ord); aprep_free(&pr); return RASD_EDB; }
   bind_text(st, 1, id);
   bind_text(st, 2, url);
@@ -1046,13 +1095,19 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   if (pr.qj.len) sqlite3_bind_text(st, 16, pr.qj.s, (int)pr.qj.len, SQLITE_STATIC);
   if (pr.dj.len) sqlite3_bind_text(st, 17, pr.dj.s, (int)pr.dj.len, SQLITE_STATIC);
   if (pr.nj.len) sqlite3_bind_text(st, 18, pr.nj.s, (int)pr.nj.len, SQLITE_STATIC);
+  if (pr.ej.len) sqlite3_bind_text(st, 19, pr.ej.s, (int)pr.ej.len, SQLITE_STATIC);
   free(agencies);
   free(credits);
   rasd__buf_free(&ord);
   rc = run(s, st, "insert article");
-  sqlite3_clear_bindings(st); /* 16 to 18 point into 'pr' */
+  sqlite3_clear_bindings(st); /* 16 to 19 point into 'pr' */
   if (rc != RASD_OK) { aprep_free(&pr); return rc; }
   int64_t n = sqlite3_last_insert_rowid(q->db);
+  for (size_t i = 0; i < pr.n_ents; i++)
+    if (RASD__VEC_PUSH(q->ea, q->n_ea, q->cap_ea, ((eart){pr.ents[i].entity, n}))) {
+      aprep_free(&pr);
+      return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+    }
   st = stmt(s, "INSERT INTO fts(rowid, title, text) VALUES(?1, ?2, ?3)");
   if (!st) { aprep_free(&pr); return RASD_EDB; }
   sqlite3_bind_int64(st, 1, n);
@@ -1062,7 +1117,6 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   rc = run(s, st, "index article");
   rasd__fts_pretok(NULL, 0, NULL, NULL, 0);
   sqlite3_clear_bindings(st);
-  if (rc == RASD_OK) rc = put_analysis(s, n, a, &pr);
   aprep_free(&pr);
   if (rc != RASD_OK) return rc;
   /* The vector sq_link finds stories with; the story engine keeps its own. */
@@ -1830,6 +1884,18 @@ static int cmp_i64(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
+/* Parts of a story row, from its articles (story ?1) and the engine's view of it (?2, or NULL). */
+#define STORY_OUTLETS                                                                                              \
+  "(SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL" \
+  " ORDER BY outlet))"
+#define STORY_VIEW                                                                                                  \
+  "CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline', ?2 -> '$.timeline',"        \
+  " 'disagreements', ?2 -> '$.disagreements') END"
+#define STORY_TITLE                                                                                                 \
+  "COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90)) FROM articles a"         \
+  " WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1))"
+#define STORY_NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+
 /* Writes the engine's stories into the store, all inside the batch's transaction: the story and original of every
  * article whose links changed (the batch's articles, and older ones when the engine linked everything anew because a
  * new article came before them, or rebuilt itself), the row and view of every story that gained or lost an article,
@@ -1843,6 +1909,10 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
    * plain linker's is left). */
   if (s->rebuild && (rc = exec(s, "DELETE FROM story_terms; DELETE FROM storylines; DELETE FROM duplicates")) != RASD_OK)
     return rc;
+  int64_t max_story = 0; /* a story above it is new */
+  if (!(st = stmt(s, "SELECT COALESCE(max(id), 0) FROM stories"))) return RASD_EDB;
+  if (sqlite3_step(st) == SQLITE_ROW) max_story = sqlite3_column_int64(st, 0);
+  sqlite3_reset(st);
   /* The links as stored. */
   arow *rows = NULL;
   size_t nr = 0, cr = 0, nslot = 1024;
@@ -1906,11 +1976,16 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     if (dup) sqlite3_bind_int64(st, 3, dup);
     if ((rc = run(s, st, "article story")) != RASD_OK) break;
     if (x->dup != dup || s->rebuild) {
-      if (!(st = stmt(s, dup ? "INSERT OR REPLACE INTO duplicates(article, original) VALUES(?1, ?2)"
-                             : "DELETE FROM duplicates WHERE article = ?1"))) { rc = RASD_EDB; break; }
+      /* a delete and an insert, not an INSERT OR REPLACE (a statement journal) */
+      if (!(st = stmt(s, "DELETE FROM duplicates WHERE article = ?1"))) { rc = RASD_EDB; break; }
       sqlite3_bind_int64(st, 1, x->n);
-      if (dup) sqlite3_bind_int64(st, 2, dup);
       if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
+      if (dup && !(st = stmt(s, "INSERT INTO duplicates(article, original) VALUES(?1, ?2)"))) { rc = RASD_EDB; break; }
+      if (dup) {
+        sqlite3_bind_int64(st, 1, x->n);
+        sqlite3_bind_int64(st, 2, dup);
+        if ((rc = run(s, st, "duplicate")) != RASD_OK) break;
+      }
     }
   }
   /* A rebuilt engine leaves no story to an article it does not take (one without text). */
@@ -1941,25 +2016,37 @@ static int sq_apply_corpus(rasd_store *s, rasd_corpus *c, size_t first_new, rasd
     double t0 = cpu_now();
     char *view = rasd_corpus_story_json(c, id, NULL);
     if (stats) stats->cpu_engine += cpu_now() - t0;
-    /* The row from its articles, in one statement (a new story's row is written once, whole: no insert of an empty
-     * row then an update); of the engine's view (valid JSON, or NULL) the row keeps what the store reads (summary,
-     * timeline, disagreements) and its title; the first titled article gives the title when the view has none. */
-    if (!(st = stmt(s, "INSERT INTO stories(id, size, first_date, last_date, outlets, norm2, view, title, updated)"
-                       " SELECT ?1, count(*), min(date), max(date), (SELECT json_group_array(outlet) FROM (SELECT DISTINCT"
-                       "  outlet FROM articles WHERE story = ?1 AND outlet IS NOT NULL ORDER BY outlet)), 0,"
-                       " CASE WHEN ?2 IS NOT NULL THEN json_object('summary', ?2 -> '$.summary', 'timeline',"
-                       "  ?2 -> '$.timeline', 'disagreements', ?2 -> '$.disagreements') END,"
-                       " COALESCE(?2 ->> '$.title', (SELECT COALESCE(NULLIF(a.title, ''), substr(a.text, 1, 90))"
-                       "  FROM articles a WHERE a.story = ?1 ORDER BY a.title IS NULL, a.ord LIMIT 1)),"
-                       " strftime('%Y-%m-%dT%H:%M:%SZ','now') FROM articles WHERE story = ?1"
-                       " ON CONFLICT(id) DO UPDATE SET size = excluded.size, first_date = excluded.first_date,"
-                       " last_date = excluded.last_date, outlets = excluded.outlets, norm2 = 0, view = excluded.view,"
-                       " title = excluded.title, updated = excluded.updated"))) {
-      rc = RASD_EDB;
-    } else {
-      sqlite3_bind_int64(st, 1, id);
-      bind_text(st, 2, view);
-      rc = run(s, st, "story");
+    /* The row from its articles, in one statement: a story stored already is updated, a new one's row is written once,
+     * whole (not an empty row then an update); neither is an upsert or an INSERT ... SELECT, which would copy every
+     * page they touch into a statement journal first. Of the engine's view (valid JSON, or NULL) the row keeps what
+     * the store reads (summary, timeline, disagreements) and its title; the first titled article gives the title when
+     * the view has none. */
+    int done = 0;
+    if (id <= max_story) {
+      if (!(st = stmt(s, "UPDATE stories SET (size, first_date, last_date) = (SELECT count(*), min(date), max(date) FROM"
+                         " articles WHERE story = ?1), outlets = " STORY_OUTLETS ", norm2 = 0, view = " STORY_VIEW ","
+                         " title = " STORY_TITLE ", updated = " STORY_NOW " WHERE id = ?1"))) {
+        rc = RASD_EDB;
+      } else {
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, view);
+        rc = run(s, st, "story");
+        sqlite3_clear_bindings(st);
+        done = sqlite3_changes(q->db) > 0;
+      }
+    }
+    if (rc == RASD_OK && !done) {
+      if (!(st = stmt(s, "INSERT INTO stories(id, size, first_date, last_date, outlets, norm2, view, title, updated)"
+                         " VALUES(?1, (SELECT count(*) FROM articles WHERE story = ?1), (SELECT min(date) FROM articles"
+                         " WHERE story = ?1), (SELECT max(date) FROM articles WHERE story = ?1), " STORY_OUTLETS ", 0, "
+                         STORY_VIEW ", " STORY_TITLE ", " STORY_NOW ")"))) {
+        rc = RASD_EDB;
+      } else {
+        sqlite3_bind_int64(st, 1, id);
+        bind_text(st, 2, view);
+        rc = run(s, st, "story");
+        sqlite3_clear_bindings(st);
+      }
     }
     rasd_free(view);
   }

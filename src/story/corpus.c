@@ -483,7 +483,7 @@ static int term_num(const rasd_corpus *c, uint32_t t) {
  * features. */
 static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const char *outlet, const double *w,
                           const double *dn, double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
-                          double *f) {
+                          const rasd__jart *J, double *f) {
   double cs = story_cos(s, r->terms, w, r->n_terms, an, dn), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
   uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
   int same_outlet = 0, anum = 0, snum = 0, shared_num = 0;
@@ -539,7 +539,7 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   f[F_CS] = cs, f[F_MX] = mx, f[F_MEAN] = nr ? smx / nr : 0, f[F_MIN] = mn, f[F_TS] = ts, f[F_TMEAN] = nr ? sts / nr : 0;
   f[F_TMIN] = tmn, f[F_SHARE] = share, f[F_SHAREX] = share * (cs > mx ? cs : mx), f[F_DATE] = shared_day;
   f[F_SIZE] = log(1 + (double)s->n_orig), f[F_OUTLET] = same_outlet, f[F_HNUM] = anum && snum && !shared_num, f[F_DD] = dd;
-  double ev = rasd__join_event(c, s, r, v, nv, f + F_MISS);
+  double ev = rasd__join_event(c, s, J, f + F_MISS);
   /* the best match, or part of the way to the mean match (single link chains topics together) */
   double bmx = nr ? (1 - W.avg) * mx + W.avg * f[F_MEAN] : mx, bts = nr ? (1 - W.avg) * ts + W.avg * f[F_TMEAN] : ts;
   double sc = W.cs * cs + W.mx * bmx + W.ts * bts + W.ent * share + W.entx * share * (cs > bmx ? cs : bmx) + W.date * shared_day -
@@ -741,7 +741,9 @@ static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *
   const rasd__art *a = &c->art[m];
   int32_t day = a->day != RASD__NO_DAY ? a->day : c->cur_day;
   double f[NF];
-  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, f);
+  rasd__jart J;
+  rasd__join_prep(c, &L->r, L->lv, L->nv, &J);
+  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, &J, f);
 }
 
 /* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
@@ -969,9 +971,11 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = L.w[k];
       dn = c->dense;
     }
+    rasd__jart J; /* the article's part of the event test, once for all candidates */
+    if (nc) rasd__join_prep(c, rp, L.lv, L.nv, &J);
     for (uint32_t k = 0; k < nc; k++) {
       double f[NF];
-      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, f);
+      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, &J, f);
       csc[k] = sc;
       if (story_debug()) {
         const rasd__story *S = &c->st[cand[k]];

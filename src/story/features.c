@@ -866,17 +866,28 @@ static int cmp_u32k(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__vw *v, uint32_t nv,
-                        double *feat) {
+void rasd__join_prep(const rasd_corpus *c, const rasd__rec *r, const rasd__vw *v, uint32_t nv, rasd__jart *j) {
   jtune_load();
+  j->nk = 0;
+  for (uint32_t i = 0; i < r->n_ent && j->nk < 64; i++) j->keys[j->nk++] = r->ent[i].key;
+  qsort(j->keys, j->nk, sizeof *j->keys, cmp_u32k);
+  /* how generic the article's words are (1 − the mean IDF of its link vector over log N): a report in common
+   * words (weather, weddings, accidents) matches others of its kind by those words alone, so it needs more */
   double lnN = log((double)c->n_linked + 2);
+  double gi = 0, gw = 0;
+  for (uint32_t k = 0; k < nv; k++) gi += v[k].w * rasd__idf(c, v[k].id), gw += v[k].w;
+  double gen = gw > 0 && lnN > 0 ? 1 - (gi / gw) / lnN : 0;
+  j->gen = gen < 0 ? 0 : gen;
+  j->day = rasd__day(r->date);
+  if (j->day == RASD__NO_DAY) j->day = c->cur_day;
+}
+
+double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__jart *j, double *feat) {
   /* the participants the story is about (entities named by at least a share JW.core of its articles, weighted
    * by rarity and by that share) that the article does not name: the score's entity share only looks the other
    * way (the article's entities found in the story), so a story about one king's call with X took a report
    * of his call with Y */
-  uint32_t keys[64], nk = 0;
-  for (uint32_t i = 0; i < r->n_ent && nk < 64; i++) keys[nk++] = r->ent[i].key;
-  qsort(keys, nk, sizeof *keys, cmp_u32k);
+  const uint32_t *keys = j->keys, nk = j->nk;
   double cw = 0, cmiss = 0;
   uint32_t no = s->n_orig ? s->n_orig : 1;
   for (uint32_t i = 0; i < s->n_ents; i++) {
@@ -892,18 +903,11 @@ double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__
     }
     if (!(lo < nk && keys[lo] == s->ents[i].id)) cmiss += w;
   }
-  double smiss = cw > 0 ? cmiss / (cw + 5) : 0;
-  /* how generic the article's words are (1 − the mean IDF of its link vector over log N): a report in common
-   * words (weather, weddings, accidents) matches others of its kind by those words alone, so it needs more */
-  double gi = 0, gw = 0;
-  for (uint32_t k = 0; k < nv; k++) gi += v[k].w * rasd__idf(c, v[k].id), gw += v[k].w;
-  double gen = gw > 0 && lnN > 0 ? 1 - (gi / gw) / lnN : 0;
-  if (gen < 0) gen = 0;
+  double smiss = cw > 0 ? cmiss / (cw + 5) : 0, gen = j->gen;
   /* a story far larger than one happening usually gets is a topic that chains on: it needs more */
   double big = s->n_orig > JW.knee && JW.knee > 0 ? log(s->n_orig / JW.knee) : 0;
   /* a happening is reported over a few days; what goes on for weeks is a storyline of several stories */
-  int32_t day = rasd__day(r->date);
-  if (day == RASD__NO_DAY) day = c->cur_day;
+  int32_t day = j->day;
   double age = day != RASD__NO_DAY && s->first_day != RASD__NO_DAY && day - s->first_day > JW.grace ? (day - s->first_day - JW.grace) / 7.0 : 0;
   if (feat) feat[0] = smiss, feat[1] = gen, feat[2] = JW.size * big + JW.age * age;
   return -JW.miss * smiss - JW.gen * gen - JW.shift - JW.size * big - JW.age * age;

@@ -145,12 +145,16 @@ struct rasd_corpus {
 int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
 /* IDF of term 't' at the corpus's current size. */
 double rasd__idf(const rasd_corpus *c, uint32_t t);
-/* The event test of the join score (features.c): what to add to the join score of article 'r' (link vector
- * 'v'/'nv': its strongest terms, unit length) and story 's': the story's core entities the article does not
- * name, and how generic the article's words are; 'feat' (may be NULL) receives those 2 features and
- * the penalty of a story far larger or older than one happening. */
-double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__vw *v, uint32_t nv,
-                        double *feat);
+/* What the event test reads of an article, the same for every story it is scored against: its entity keys
+ * (sorted), how generic its words are, its day. */
+typedef struct rasd__jart { uint32_t keys[64], nk; double gen; int32_t day; } rasd__jart;
+/* Fills 'j' for article 'r' (link vector 'v'/'nv': its strongest terms, unit length) at the corpus's current IDF. */
+void rasd__join_prep(const rasd_corpus *c, const rasd__rec *r, const rasd__vw *v, uint32_t nv, rasd__jart *j);
+/* The event test of the join score (features.c): what to add to the join score of the article ('j', from
+ * rasd__join_prep) and story 's': the story's core entities the article does not name, and how generic the
+ * article's words are; 'feat' (may be NULL) receives those 2 features and the penalty of a story far larger or
+ * older than one happening. */
+double rasd__join_event(const rasd_corpus *c, const rasd__story *s, const rasd__jart *j, double *feat);
 
 /* A split state (for a store, which keeps every article's record once instead of rewriting them all with every
  * batch): the head (the state without the records) into 'head', and the records of the articles from 'rec_from' on
