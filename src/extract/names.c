@@ -969,6 +969,43 @@ int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__nam
   return decide_whole(md, x, y);
 }
 
+/* Consonants of the shorter of 'x' and 'y'. */
+static int min_conso(const rasd__name *x, const rasd__name *y) {
+  int cx = 0, cy = 0;
+  for (int t = 0; t < x->n; t++) cx += x->tok[t].nconso;
+  for (int t = 0; t < y->n; t++) cy += y->tok[t].nconso;
+  return cx < cy ? cx : cy;
+}
+
+/* 1 when 'x' and 'y' differ in more than the letter variants: their consonants, or the vowel letters between
+ * them (hamza seats and ة/ه aside). */
+static int letters_differ(const rasd__name *x, const rasd__name *y) {
+  uint8_t a[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], b[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  int ca, cb, na = joined(x, a, &ca), nb = joined(y, b, &cb);
+  int i = 0, j = 0;
+  for (;;) { /* the walk of vowel_gap_diffs(), any difference ends it */
+    unsigned ga = 0, gb = 0;
+    while (i < na && is_vowel(a[i])) { if (a[i] != S_E) ga |= 1u << a[i]; i++; }
+    while (j < nb && is_vowel(b[j])) { if (b[j] != S_E) gb |= 1u << b[j]; j++; }
+    if (ga != gb) return 1;
+    if (i == na || j == nb) return i != na || j != nb;
+    if (a[i] != b[j]) return 1;
+    uint8_t c = a[i];
+    while (i < na && a[i] == c) i++;
+    while (j < nb && b[j] == c) j++;
+  }
+}
+
+/* A well-known name (an exact curated entry: the hand list, a country, a capital) is written one way in the
+ * press; a short word of other letters beside it is another word, not a spelling of it (السعودية / صعدة,
+ * ألمانيا / المنيا, سوريا / سراي, الصين / صن). 1 when 'y' (not such an entry) is a one-word name of fewer than
+ * this many consonants whose letters differ from the entry 'x'. */
+#define KNOWN_SHORT_CONSO 4
+static int short_other_word(const rasd__name *x, const rasd__name *y) {
+  if (y->n != 1 || min_conso(x, y) >= KNOWN_SHORT_CONSO) return 0;
+  return letters_differ(x, y);
+}
+
 /* 1 when token 't' begins with ا, a hamza or ع and then ل: the letters of a foreign name that starts with al/el
  * (Alanya, Aligarh), which the other spelling wrote as ال (و and ي are left out: وللبحرين is و + ل + البحرين). */
 static int starts_al_sound(const rasd__ntok *t) {
@@ -1045,6 +1082,11 @@ int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len) {
   return m && m->gaz ? rasd__gaz_exact(m->gaz, s, len, 2, RASD_ENT_NONE) : -1;
 }
 
+/* 1 when gazetteer entry 'e' is a well-known name: the hand-written list, a country or a capital city. */
+static int well_known(const rasd__gaz_entry *e) {
+  return *e->en && (e->src <= RASD__GSRC_COUNTRY || (e->flags & RASD__GF_CAPITAL));
+}
+
 int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
                              int flags) {
   if (!x->n || !y->n) return 0;
@@ -1053,8 +1095,24 @@ int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t 
     int v = gaz_verdict(m->gaz, gx, gy);
     if (v == 1) return 1;
     if (v == -1) return 0;
+    rasd__gaz_entry e;
+    if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && well_known(&e) && short_other_word(x, y)) return 0;
+    if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && well_known(&e) && short_other_word(y, x)) return 0;
   }
   return rasd__names_spelling(x, y, flags);
+}
+
+/* 1 when one of 'a' and 'b' is an exact curated entry ('ga', 'gb') and the other has an exact entry of its own
+ * (any source) with another English form: الكويت (Kuwait) / الكوت (Kut), الباحة / باهيا (Bahia). */
+static int gaz_other_english(const rasd__gaz *g, const char *a, size_t alen, int64_t ga, const char *b, size_t blen,
+                             int64_t gb) {
+  if ((ga >= 0) == (gb >= 0)) return 0; /* both curated: gaz_verdict(); neither: no well-known name */
+  if (ga < 0) return gaz_other_english(g, b, blen, gb, a, alen, ga);
+  int64_t o = rasd__gaz_exact(g, b, blen, 0, RASD_ENT_NONE);
+  rasd__gaz_entry ea, eo;
+  if (o < 0 || rasd__gaz_get(g, (uint32_t)ga, &ea) || rasd__gaz_get(g, (uint32_t)o, &eo)) return 0;
+  if ((eo.flags & RASD__GF_TITLE) || !well_known(&ea) || !*eo.en) return 0;
+  return !ascii_ieq(ea.en, eo.en);
 }
 
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags) {
@@ -1064,8 +1122,9 @@ int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const
   rasd__name_parse(b, blen, &y);
   if (!x.n || !y.n) return 0;
   int gz = m && m->gaz && !(flags & RASD__NM_NOGAZ);
-  return rasd__names_match_parsed(m, &x, gz ? rasd__name_gaz_exact(m, a, alen) : -1, &y,
-                                  gz ? rasd__name_gaz_exact(m, b, blen) : -1, flags);
+  int64_t ga = gz ? rasd__name_gaz_exact(m, a, alen) : -1, gb = gz ? rasd__name_gaz_exact(m, b, blen) : -1;
+  if (gz && gaz_other_english(m->gaz, a, alen, ga, b, blen, gb)) return 0;
+  return rasd__names_match_parsed(m, &x, ga, &y, gb, flags);
 }
 
 int rasd_names_match(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen) {
@@ -1109,6 +1168,16 @@ static int same_letters(const rasd__gaz *g, uint32_t i, const char *s, size_t le
   for (int t = 0; t < x.n; t++)
     if (x.tok[t].n != y.tok[t].n || memcmp(x.tok[t].sym, y.tok[t].sym, x.tok[t].n)) return 0;
   return 1;
+}
+
+/* 1 when 's' is a short word of other letters than the well-known entry 'i' (short_other_word()): صعدة is not a
+ * spelling of السعودية, nor سراي of سوريا, so neither has its English form. */
+static int short_other_entry(const rasd__gaz *g, uint32_t i, const char *s, size_t len) {
+  char ar[1024];
+  size_t al = rasd__gaz_arabic(g, i, ar, sizeof ar);
+  rasd__name x, y;
+  if (!al || !rasd__name_parse(ar, al, &x) || !rasd__name_parse(s, len, &y)) return 0;
+  return short_other_word(&x, &y);
 }
 
 /* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article, and a
@@ -1385,8 +1454,9 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     rasd__gaz_get(g, (uint32_t)e, &ge);
     /* whole names: an exact entry, or a close spelling of a hand-written or country entry (كيم جونج أون), is
      * known; a close spelling of a city is not (الهلال is not الحلة) */
+    int exact = rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0;
     if (*ge.en && !(ge.flags & RASD__GF_TITLE) &&
-        (ge.src <= RASD__GSRC_COUNTRY || rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0 ||
+        ((ge.src <= RASD__GSRC_COUNTRY && (exact || !short_other_entry(g, (uint32_t)e, core, core_len))) || exact ||
          (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len))))
       return rasd__strdup0(ge.en);
   }
