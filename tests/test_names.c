@@ -288,6 +288,22 @@ static void test_gazetteer_lookups(void) {
  * "tennis" is not تونس, قطار "train" not قطر, الهندي "the Indian" not الهند), nor does that word get its English
  * form; a place with its own gazetteer entry and another English form is another place; spelling variants of the
  * well-known name still match. */
+/* Tokens with the same letters: vowel letters between the consonants too, and the same letter of a class. */
+static int same_letters_of(const char *a, const char *b) {
+  rasd__name x, y;
+  if (rasd__name_parse(a, strlen(a), &x) != 1 || rasd__name_parse(b, strlen(b), &y) != 1) return -1;
+  return rasd__ntok_same_letters(&x.tok[0], &y.tok[0]);
+}
+
+static void test_same_letters(void) {
+  ASSERT_EQ_INT(same_letters_of("كيري", "كيرى"), 1);
+  ASSERT_EQ_INT(same_letters_of("أوباما", "اوباما"), 1);
+  ASSERT_EQ_INT(same_letters_of("جدة", "جده"), 1);
+  ASSERT_EQ_INT(same_letters_of("جيري", "كيري"), 0); /* one class (ج ك), other letters */
+  ASSERT_EQ_INT(same_letters_of("صلاح", "صالح"), 0); /* the vowel letter between other consonants */
+  ASSERT_EQ_INT(same_letters_of("بوتين", "بوتن"), 0);
+}
+
 static void test_known_names(void) {
   rasd_models *m = NULL;
   char *err = NULL;
@@ -473,5 +489,6 @@ int main(void) {
   RUN(test_gazetteer_lookups);
   RUN(test_gazetteer_index);
   RUN(test_known_names);
+  RUN(test_same_letters);
   TH_DONE();
 }

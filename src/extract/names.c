@@ -996,6 +996,25 @@ static int letters_differ(const rasd__name *x, const rasd__name *y) {
   }
 }
 
+int rasd__ntok_same_letters(const rasd__ntok *x, const rasd__ntok *y) {
+  rasd__name a, b;
+  a.n = b.n = 1;
+  a.n_titles = b.n_titles = 0;
+  a.tok[0] = *x;
+  b.tok[0] = *y;
+  if (letters_differ(&a, &b)) return 0;
+  /* and the same letter of each consonant class (ج is not ك) */
+  int i = 0, j = 0;
+  for (;;) {
+    while (i < x->n && is_vowel(x->sym[i])) i++;
+    while (j < y->n && is_vowel(y->sym[j])) j++;
+    if (i == x->n || j == y->n) return i == x->n && j == y->n;
+    if (((x->var[i >> 2] >> ((i & 3) * 2)) & 3) != ((y->var[j >> 2] >> ((j & 3) * 2)) & 3)) return 0;
+    i++;
+    j++;
+  }
+}
+
 /* A well-known name (an exact curated entry: the hand list, a country, a capital) is written one way in the
  * press; a short word of other letters beside it is another word, not a spelling of it (السعودية / صعدة,
  * ألمانيا / المنيا, سوريا / سراي, الصين / صن). 1 when 'y' (not such an entry) is a one-word name of fewer than

@@ -101,6 +101,10 @@ int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__nam
 /** Returns 1 when parsed tokens 'x' and 'y' are spellings of one word (no typo tolerance). */
 int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y);
 
+/** Returns 1 when tokens 'x' and 'y' have the same letters: consonants (each the same letter of its class),
+ * and vowel letters between them (hamza seats, ة/ه, a doubled letter aside). */
+int rasd__ntok_same_letters(const rasd__ntok *x, const rasd__ntok *y);
+
 /** Returns the weighted letter distance between symbol strings (see names.c for the costs). */
 double rasd__sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb);
 

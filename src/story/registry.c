@@ -314,6 +314,9 @@ static int shared_nbrs(const cent *e, const int32_t *ids, size_t n) {
   return s;
 }
 
+/* Consonants a name alone needs to join a person's name by a close spelling, not its letters only. */
+#define SHORT_PART_CONSO 4
+
 /* Finds the corpus entity for doc entity 'de'; -1 when new. 'ids' are this article's links so far. */
 static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t nids) {
   int32_t cand[64];
@@ -346,8 +349,13 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       rasd__name cn;
       rasd__name_parse(e->canonical, strlen(e->canonical), &cn);
       int ok = 0;
+      /* a short name alone (fewer than SHORT_PART_CONSO consonants) only in the same letters: جيري is not كيري,
+       * صلاح not صالح */
       for (int t = 0; t < cn.n; t++)
-        if (rasd__ntok_match(&nm->tok[0], &cn.tok[t])) ok = 1;
+        if (nm->tok[0].nconso < SHORT_PART_CONSO || cn.tok[t].nconso < SHORT_PART_CONSO
+                ? rasd__ntok_same_letters(&nm->tok[0], &cn.tok[t])
+                : rasd__ntok_match(&nm->tok[0], &cn.tok[t]))
+          ok = 1;
       if (!ok) continue;
       int s = shared_nbrs(e, ids, nids);
       if (s > bs) { bs = s; best = cand[i]; tie = 0; }
