@@ -1017,8 +1017,10 @@ int rasd__ntok_same_letters(const rasd__ntok *x, const rasd__ntok *y) {
 
 /* A well-known name (an exact curated entry: the hand list, a country, a capital) is written one way in the
  * press; a short word of other letters beside it is another word, not a spelling of it (السعودية / صعدة,
- * ألمانيا / المنيا, سوريا / سراي, الصين / صن). 1 when 'y' (not such an entry) is a one-word name of fewer than
- * this many consonants whose letters differ from the entry 'x'. */
+ * ألمانيا / المنيا, سوريا / سراي, الصين / صن). So is a short word with the article beside any city (a native
+ * word: الجبيل / الجبل, الطائف / الطوائف); without the article, world cities have many spellings (بندر / بيندر).
+ * 1 when 'y' (not such an entry) is a one-word name of fewer than this many consonants whose letters differ
+ * from the entry 'x'. */
 #define KNOWN_SHORT_CONSO 4
 static int short_other_word(const rasd__name *x, const rasd__name *y) {
   if (y->n != 1 || min_conso(x, y) >= KNOWN_SHORT_CONSO) return 0;
@@ -1115,8 +1117,8 @@ int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t 
     if (v == 1) return 1;
     if (v == -1) return 0;
     rasd__gaz_entry e;
-    if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && well_known(&e) && short_other_word(x, y)) return 0;
-    if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && well_known(&e) && short_other_word(y, x)) return 0;
+    if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && (well_known(&e) || (*e.en && y->tok[0].had_al)) && short_other_word(x, y)) return 0;
+    if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && (well_known(&e) || (*e.en && x->tok[0].had_al)) && short_other_word(y, x)) return 0;
   }
   return rasd__names_spelling(x, y, flags);
 }
