@@ -306,6 +306,22 @@ static int verify(const rasd_registry *r, const cent *e, const char *name) {
   return 0;
 }
 
+/* Consonants a one-word name needs to join a corpus entity by a close spelling (the name key and verify()); a
+ * shorter one (مكة، صن) has too few letters to tell a spelling from another word: only the same letters do. */
+#define SHORT_KEY_CONSO 3
+
+/* 1 when the one-word name 'nm' has the same letters as the canonical form of 'e' or one of its one-word forms. */
+static int same_letters_form(const cent *e, const rasd__name *nm) {
+  rasd__name x;
+  if (rasd__name_parse(e->canonical, strlen(e->canonical), &x) == 1 && rasd__ntok_same_letters(&nm->tok[0], &x.tok[0]))
+    return 1;
+  for (size_t f = 0; f < e->n_forms && f < MAX_VERIFY_FORMS; f++)
+    if (e->forms[f].ntok == 1 && rasd__name_parse(e->forms[f].text, strlen(e->forms[f].text), &x) == 1 &&
+        rasd__ntok_same_letters(&nm->tok[0], &x.tok[0]))
+      return 1;
+  return 0;
+}
+
 static int shared_nbrs(const cent *e, const int32_t *ids, size_t n) {
   int s = 0;
   for (size_t i = 0; i < n; i++)
@@ -333,7 +349,8 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       cent *e = &r->e[cand[i]];
       /* the most mentioned that verifies: one that could not beat the best so far is not verified */
       if (!types_ok(e->type, de->type) || (best >= 0 && e->mentions <= r->e[best].mentions)) continue;
-      if (verify(r, e, de->canonical)) best = cand[i];
+      if (nm->n == 1 && nm->tok[0].nconso < SHORT_KEY_CONSO ? same_letters_form(e, nm) : verify(r, e, de->canonical))
+        best = cand[i];
     }
     if (best >= 0) return best;
   }
