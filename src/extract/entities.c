@@ -512,6 +512,8 @@ static const char *const GOD_NAME[] = {
 static const char *const GOD_PHRASE[] = {"فضل", "نعمه", "نور", "عين", "ولي", "كرم", "امه", "شكر", "حمد", "حسب",
                                          "خلق", "كرامه", NULL};
 
+static const char *const YEAR_WORDS[] = {"عام", "عاما", "سنه", "سنوات", "اعوام", NULL};
+
 /* A unit, currency, number, duration or weekday word (دولارا، سنة، مليار، الخميس) is never a name, alone or with
  * others of its kind (ترليون ريال). Months are not in the list: نيسان is also Nissan, مارس a verb. */
 static int is_measure_word(const rasd_token *t) {
@@ -830,6 +832,13 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       rasd__gaz_entry en;
       rasd__gaz_get(g, (uint32_t)ge, &en);
       if (!en.type) continue;
+      /* a place name the tagger left alone, followed straight away by a year word or a known place, heads a
+       * construct and is a common noun: سيول جدة, منذ سيول عام 2009 are floods, not Seoul */
+      if (len == 1 && en.type == RASD_ENT_LOC && i + 1 < ntok && T[i + 1].kind == RASD_TOK_WORD &&
+          T[i + 1].sentence == t->sentence && !(t->form_len >= 4 && !memcmp(t->form, "ال", 4)) && /* no ال on a head */
+          (form_is(&T[i + 1], YEAR_WORDS) ||
+           rasd__gaz_exact(g, text + T[i + 1].start, T[i + 1].len, 1, RASD_ENT_LOC) >= 0))
+        continue;
       rasd_mention mn;
       memset(&mn, 0, sizeof mn);
       mn.type = en.type;
