@@ -8,7 +8,8 @@
 #   order k renames the ids within each day by a fixed pseudo-random permutation, seed k, as ORDERS=N of
 #   eval/stories_dev.sh does), so that no setting wins on one lucky order.
 #   e.g. python3 eval/stories_tune.py build/rasd th=0.27,0.32 rg=2,3,4 oh=0.2,0.4 ot=0.05,0.1,0.2
-#   With no KEY arguments it searches the weights added last (rg, rk, oh, ot, otk) around their defaults.
+#   With no KEY arguments it searches the weights added last (the split test of story_split: sp, so, sx, sw) around
+#   their defaults. Check every change on both halves (--half A, then --half B) and on the whole set.
 # Prints the winning RASD_STORY_TUNE string; copy the values into the defaults by hand.
 import collections, json, random, os, subprocess, sys, tempfile, zipfile, zlib
 
@@ -21,8 +22,8 @@ while i < len(args):
     elif '=' in args[i]: k, v = args[i].split('=', 1); space[k] = v.split(','); i += 1
     else: rasd = args[i]; i += 1
 if not space:
-    space = {'rg': ['0', '1', '2', '3', '4', '6'], 'rk': ['0.4', '0.45', '0.5', '0.55'], 'oh': ['0', '0.2', '0.4', '0.6'],
-             'ot': ['0', '0.05', '0.1', '0.2'], 'otk': ['0.05', '0.1', '0.2']}
+    space = {'sp': ['0', '0.4', '0.45', '0.5', '0.55'], 'so': ['0', '0.35', '0.4', '0.45'], 'sx': ['0', '0.2', '0.3', '0.4'],
+             'sw': ['0.3', '0.5', '0.7']}
 here = os.path.dirname(os.path.abspath(__file__))
 shared = os.environ.get('SHARED', '../shared')
 zdir = os.path.join(shared, 'data', 'news', 'saudinewsnet')

@@ -54,6 +54,30 @@ printf '{"id": "bad", "content": "\377 كيم"}\nnot json\n' >"$T/bad.jsonl"
 "$RASD" entities "$T/bad.jsonl" >"$T/o" 2>"$T/err"; rc=$?
 [ "$rc" -le 1 ] && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/o" 2>/dev/null && ok || no "entities on bad input: rc=$rc"
 
+# God in a religious formula is no one's name; names made with الله stay whole (text written by us)
+cat >"$T/g.jsonl" <<'J'
+{"id": "g1", "date": "2015-08-02", "content": "نعى الديوان الملكي الأمير سعود الفيصل رحمه الله، وقال ولي العهد إن الفقيد خدم وطنه بإخلاص، والحمد لله على قضائه. وقال الشيخ عبد الله المطلق إن المصاب جلل، بارك الله في أهله وجزاهم الله خيرا."}
+{"id": "g2", "date": "2015-08-02", "content": "أعلن المتحدث باسم طالبان ذبيح الله مجاهد أن الحركة اختارت قائدا جديدا. وقال الأمين العام لحزب الله حسن نصر الله في كلمة إن المقاومة مستمرة، فيما تظاهر المئات في رام الله. وصلى الرئيس على النبي محمد صلى الله عليه وسلم."}
+J
+if "$RASD" entities --format json "$T/g.jsonl" >"$T/g.json" 2>"$T/err"; then
+  python3 - "$T/g.json" >"$T/chk" 2>&1 <<'PY'
+import json, sys
+ents = json.load(open(sys.argv[1]))['entities']
+forms = {f for e in ents for f in e['forms']} | {e['canonical'] for e in ents}
+res = []
+res.append(not any(f.split()[-1] == 'الله' and f.split()[0] not in ('عبد', 'ذبيح', 'حزب', 'نصر', 'رام', 'حسن') for f in forms if f.split()))
+res.append('الله' not in forms and 'بارك الله' not in forms and 'الحمد لله' not in forms)
+res.append(any('سعود الفيصل' == f for f in forms) and not any('رحمه' in f for f in forms))
+res.append('عبد الله المطلق' in forms and 'رام الله' in forms and 'حسن نصر الله' in forms)
+res.append(any('ذبيح الله مجاهد' in f for f in forms))
+print(' '.join('1' if r else '0' for r in res))
+print(' '.join(sorted(forms)), file=open(sys.argv[1] + '.forms', 'w'))
+PY
+  for r in $(cat "$T/chk"); do [ "$r" = 1 ] && ok || no "formulas with الله: $(cat "$T/chk"); forms: $(cat "$T/g.json.forms")"; done
+else
+  no "rasd entities failed on the formula text: $(head -c 300 "$T/err")"
+fi
+
 # the seeds acceptance (needs ../shared)
 SH=${SHARED:-../shared}
 if [ -f "$SH/tools/seed_entities.py" ] && [ -f "$SH/corpus/seeds/gold.json" ]; then

@@ -29,6 +29,7 @@ static wm_ent *wm_table(void) {
   if (!wm_tab) {
     pthread_once(&wm_once, wm_key_init);
     wm_tab = calloc((size_t)1 << WM_BITS, sizeof *wm_tab);
+    rasd__advise_huge(wm_tab, ((size_t)1 << WM_BITS) * sizeof *wm_tab);
     if (wm_tab) (void)pthread_setspecific(wm_key, wm_tab);
   }
   return wm_tab;
@@ -64,8 +65,18 @@ static wm_ent *wm_find(uint64_t gen, const wkey *k, int *hit) {
   if (!gen || !k->ok) return NULL;
   wm_ent *tab = wm_table();
   if (!tab) return NULL;
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < k->n; i++) h = (h ^ (unsigned char)k->s[i]) * 0x100000001b3ull;
+  /* eight bytes per step (the key bytes past k->n are not read) */
+  uint64_t h = 0xcbf29ce484222325ull ^ k->n;
+  size_t i = 0;
+  for (; i + 8 <= k->n; i += 8) {
+    uint64_t x;
+    memcpy(&x, k->s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t x = 0;
+  memcpy(&x, k->s + i, k->n - i);
+  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 29;
   wm_ent *e = &tab[(h ^ (h >> 32)) & (((size_t)1 << WM_BITS) - 1)];
   *hit = e->gen == gen && e->h == h && e->len == k->n && !memcmp(e->s, k->s, k->n);
@@ -458,6 +469,64 @@ int rasd__ent_keybit(const char *s, size_t len) {
   return (int)key_bit(wk);
 }
 
+/* ---- God in a formula is not a name ---- */
+
+static int form_is(const rasd_token *t, const char *const *list) {
+  if (t->kind != RASD_TOK_WORD || !t->form) return 0;
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == t->form_len && !memcmp(t->form, list[i], t->form_len)) return 1;
+  return 0;
+}
+
+/* form_is, also after a leading و or ف (وبارك، فرحمه) */
+static int form_is_cl(const rasd_token *t, const char *const *list) {
+  if (form_is(t, list)) return 1;
+  if (t->kind != RASD_TOK_WORD || !t->form || t->form_len <= 4) return 0;
+  if (memcmp(t->form, "و", 2) && memcmp(t->form, "ف", 2)) return 0;
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == t->form_len - 2u && !memcmp(t->form + 2, list[i], t->form_len - 2u)) return 1;
+  return 0;
+}
+
+/* الله in the matching form, alone or with a proclitic */
+static const char *const GOD[] = {"الله", "لله", "بالله", "والله", "فالله", "تالله", "اللهم", "ولله", NULL};
+/* Words of the formulas that put الله after them: رحمه الله، صلى الله عليه وسلم، بارك الله، الحمد لله، جزاه الله،
+ * رسول الله، إن شاء الله، بإذن الله، توفيق الله، في سبيل الله … (matching forms: ة is ه, no hamza seats). */
+static const char *const FORMULA[] = {
+    "رحمه", "رحمها", "رحمهما", "رحمهم", "يرحمه", "يرحمها", "يرحمهم", "صلي", "بارك", "يبارك", "الحمد", "والحمد", "جزي",
+    "جزاه", "جزاها", "جزاهم", "جزاك", "جزاكم", "حفظه", "حفظها", "حفظهم", "يحفظه", "يحفظها", "رعاه", "يرعاه", "ايده",
+    "يؤيده", "وفقه", "وفقها", "وفقهم", "يوفقه", "سبحان", "رسول", "برسول", "ورسول", "توفيق", "بتوفيق", "شاء",
+    "بإذن", "باذن", "بسم", "وبسم", "بفضل", "وبفضل", "فضل", "رحمه", "برحمه", "سبيل", "عند", "علي", "الي", "امام",
+    "يا", "لوجه", "دين", "كتاب", "بيت", "عباد", "نصر", "ان", "وان", "لعنه", "قاتله", "قاتلهم", "هداه", "هداهم", "يهدي",
+    "تقبل", "تقبله", "غفر", "يغفر", "اسال", "نسال", "ادعو", "ندعو", "أنعم", "انعم", "اكرم", "أكرم", "ذكر", "يعلم",
+    "اعلم", "عافاه", "شفاه", "يشفيه", "حمي", "حماه", "يحمي", "امر", "لولا", "رضي", "رضوان", "الا", "حسبنا",
+    "حسبي", "استغفر", "اتقوا", "اتق", "خلق", "وجه", "طيب", "اسكنه", "يسكنه", "تغمده", "يتغمده",
+    "بحمد", "حفظهما", "حفظكم", "يحفظهما", "يحفظكم", "ميزه", "ميز", NULL};
+/* Words that make one name or title with الله after them (عبد الله، نصر الله، رام الله، حزب الله، آية الله): never cut. */
+static const char *const GOD_NAME[] = {
+    "عبد", "العبد", "عبيد", "جار", "الجار", "فضل", "نصر", "عطا", "عطاء", "خير", "سعد", "حمد", "ضيف", "فتح", "جاب",
+    "جاد", "رزق", "هبه", "كرم", "نعمه", "حسب", "امه", "خلف", "عوض", "رام", "حزب", "انصار", "جند", "شكر", "ولي",
+    "سيف", "حبيب", "روح", "ذبيح", "كليم", "خليل", "نور", "عين", "كرامه", "ايه", NULL};
+/* Those of them that are also a phrase (نعمة الله، فضل الله، كرم الله وجهه): with الله alone, not a name. */
+static const char *const GOD_PHRASE[] = {"فضل", "نعمه", "نور", "عين", "ولي", "كرم", "امه", "شكر", "حمد", "حسب",
+                                         "خلق", "كرامه", NULL};
+
+/* Cuts a mention of a person, organisation or other name at a religious formula with الله (السيد محمد صلى الله
+ * عليه وسلم → محمد; سعود رحمه الله → سعود; بارك الله, الحمد لله, الله الهادي → no mention); the compound names
+ * (عبد الله، نصر الله، حزب الله، رام الله) stay. Returns the new end of the span, tok_begin when nothing is left. */
+static size_t cut_formula(const ctx *c, const rasd_mention *mn) {
+  for (size_t i = mn->tok_begin; i < mn->tok_end; i++) {
+    if (!form_is(tok(c, i), GOD)) continue;
+    if (i > mn->tok_begin && form_is(tok(c, i - 1), GOD_NAME)) continue;
+    if (i > mn->tok_begin && form_is_cl(tok(c, i - 1), FORMULA)) return i - 1;
+    if (i == mn->tok_begin) return mn->tok_begin;
+    /* the last of three words or more, after a word no list knows (سعود الفيصل | الله): not the name's */
+    if (i + 1 == mn->tok_end && i >= mn->tok_begin + 2) return i;
+    /* else (إحسان الله، a name no list knows): keep */
+  }
+  return mn->tok_end;
+}
+
 static int catch_missed(ctx *c) {
   const rasd_tokens *tk = c->a->tokens;
   rasd_mention *extra = NULL;
@@ -485,6 +554,7 @@ static int catch_missed(ctx *c) {
   }
   for (size_t i = 0; ne && i < tk->n_tok; i++) { /* no entity yet: nothing to catch */
     if (!tok_word_ok(c, i)) continue;
+    if (form_is(tok(c, i), GOD)) continue; /* not the surname of عبد الله */
     if (kbits && kbits[i]) { /* the key's bit, from the tagger's word cache: most words stop here */
       int kb = kbits[i] - 2;
       if (kb < 0 || !((seen[(unsigned)kb >> 6] >> ((unsigned)kb & 63)) & 1)) continue;
@@ -864,6 +934,21 @@ static int repair(ctx *c) {
   n = w;
   if (gaz_spans(c, &ms, &n, &cap) || given_names(c, &ms, &n, &cap)) { free(ms); return -1; }
   if (n > 1) qsort(ms, n, sizeof *ms, cmp_mention);
+  /* a formula with الله (رحمه الله، صلى الله عليه وسلم) is not part of a name, nor one; a name the tagger
+   * began at its الله (ذبيح | الله مجاهد) gets its first word back */
+  w = 0;
+  for (size_t k = 0; k < n; k++) {
+    size_t b = ms[k].tok_begin;
+    if (form_is(tok(c, b), GOD) && b > 0 && form_is(tok(c, b - 1), GOD_NAME) && (!w || ms[w - 1].tok_end < b) &&
+        (ms[k].tok_end - b > 1 || !form_is(tok(c, b - 1), GOD_PHRASE)))
+      set_span(c, &ms[k], b - 1, ms[k].tok_end);
+    size_t e = cut_formula(c, &ms[k]);
+    while (e > ms[k].tok_begin && tok(c, e - 1)->kind != RASD_TOK_WORD) e--;
+    if (e == ms[k].tok_begin) continue;
+    if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
+    ms[w++] = ms[k];
+  }
+  n = w;
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز */
   for (size_t k = 0; k < n; k++) {
     size_t b = ms[k].tok_begin, q = b;

@@ -386,9 +386,13 @@ static void nb_vectors(const rasd__ner *m, const uint32_t *nb, int32_t (*v)[VL])
 static void fill_ent(const rasd__ner *m, const rasd__ner_word *w, wc_ent *e) {
   uint32_t self[RASD__NER_NSELF], nb[RASD__NER_NNB];
   rasd__ner_word_tok(&m->lex, w, m->bits, &e->tok, self);
+  /* the rows are cache misses: ask for them all before summing any (the neighbour buckets are hashed
+   * meanwhile) */
+  for (int k = 0; k < RASD__NER_NSELF; k++) __builtin_prefetch(m->w + (size_t)self[k] * RASD__NER_RS);
+  rasd__ner_nb_feats(&e->tok, m->bits, nb);
+  for (int k = 0; k < RASD__NER_NNB; k++) __builtin_prefetch(m->w + (size_t)nb[k] * RASD__NER_RS);
   memset(e->v[0], 0, sizeof e->v[0]);
   add_rows(m, self, RASD__NER_NSELF, e->v[0]);
-  rasd__ner_nb_feats(&e->tok, m->bits, nb);
   nb_vectors(m, nb, e->v + 1);
 }
 
@@ -453,10 +457,12 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
   while (c < st->n_ent + n) c *= 2;
   wc_ent *e = realloc(st->ent, c * sizeof *e);
   if (!e) return -1;
+  rasd__advise_huge(e, c * sizeof *e); /* entries and slots are read at random */
   st->ent = e;
   st->cap_ent = c;
   uint64_t *sl = calloc(2 * c, sizeof *sl);
   if (!sl) return -1;
+  rasd__advise_huge(sl, 2 * c * sizeof *sl);
   free(st->slot);
   st->slot = sl;
   st->slot_mask = 2 * c - 1;
@@ -576,21 +582,20 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   st->n_ovf = 0;
   for (size_t i = 0; i < n; i++) {
     st->idx[i] = pre && pre[i] != RASD__NER_NOIDX ? pre[i] : cache_get(m, st, &w[i]); /* pre: only long words */
-    st->tok[i] = ent_at(st, st->idx[i])->tok;
+    const wc_ent *en = ent_at(st, st->idx[i]);
+    st->tok[i] = en->tok;
+    for (size_t o = 0; o < sizeof en->v; o += 64) __builtin_prefetch((const char *)en->v + o);
   }
   rasd__ner_mark(&m->lex, st->tok, n);
-  for (size_t i = 0; i < n; i++) rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, st->ctx + i * RASD__NER_NCTX);
-  /* the context rows of word pairs (many distinct values) are cache misses: ask for the next tokens' rows
-   * early; the rows of the other context features (few distinct values) stay in the cache */
-  enum { AHEAD = 3 };
-  static const uint8_t rare[] = {0, 1, 2, 3, 12, 14, 17, 18};
-  for (size_t i = 0; i < n && i < AHEAD; i++)
-    for (size_t k = 0; k < sizeof rare; k++)
-      __builtin_prefetch(m->w + (size_t)st->ctx[i * RASD__NER_NCTX + rare[k]] * RASD__NER_RS);
+  /* the context rows (and the entries' vectors) are mostly cache misses: each token's rows are asked for as
+   * soon as its buckets are known, so that the loads overlap the hashing of the next tokens, and the sums
+   * below find them in the cache */
   for (size_t i = 0; i < n; i++) {
-    if (i + AHEAD < n)
-      for (size_t k = 0; k < sizeof rare; k++)
-        __builtin_prefetch(m->w + (size_t)st->ctx[(i + AHEAD) * RASD__NER_NCTX + rare[k]] * RASD__NER_RS);
+    uint32_t *cx = st->ctx + i * RASD__NER_NCTX;
+    rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, cx);
+    for (int k = 0; k < RASD__NER_NCTX; k++) __builtin_prefetch(m->w + (size_t)cx[k] * RASD__NER_RS);
+  }
+  for (size_t i = 0; i < n; i++) {
     int32_t *e = st->em + i * VL;
     memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
     add_vec(e, i >= 1 ? ent_at(st, st->idx[i - 1])->v[1] : st->edge[0]);

@@ -398,6 +398,7 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         }
         free(f);
       }
+      const char *canon_was = e->canonical;
       if (pick_canonical(e)) return -1;
       /* English: a known form beats a transliteration */
       if (de->en && (!e->en || (e->en_translit && !de->en_translit))) {
@@ -406,6 +407,19 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         free(e->en);
         e->en = en;
         e->en_translit = de->en_translit;
+      }
+      /* and the canonical form's own known English beats another form's: الكويت is Kuwait, though the first
+       * article wrote الكوت (a person "Alcot" in the lists) */
+      if (e->canonical != canon_was) {
+        int tr = 1;
+        char *en = rasd_name_english(r->m, e->canonical, strlen(e->canonical), e->type, &tr);
+        if (en && *en && !tr && (!e->en || strcmp(e->en, en))) {
+          free(e->en);
+          e->en = en;
+          e->en_translit = 0;
+        } else {
+          free(en);
+        }
       }
       if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
       if (de->en && !de->en_translit) {

@@ -1,6 +1,8 @@
 /* misc.c — error strings, version, UTF-8 and string helpers used across the library. */
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 #include "util/util.h"
 
 const char *rasd_strerror(int code) {
@@ -17,6 +19,17 @@ const char *rasd_strerror(int code) {
 const char *rasd_version(void) { return RASD_VERSION; }
 
 void rasd_free(void *p) { free(p); }
+
+void rasd__advise_huge(void *p, size_t n) {
+#ifdef MADV_HUGEPAGE
+  const uintptr_t H = (uintptr_t)2 << 20;
+  uintptr_t a = ((uintptr_t)p + H - 1) & ~(H - 1), b = ((uintptr_t)p + n) & ~(H - 1);
+  if (p && b > a) (void)madvise((void *)a, b - a, MADV_HUGEPAGE);
+#else
+  (void)p;
+  (void)n;
+#endif
+}
 
 int32_t rasd__utf8_next_(const char *str, size_t len, size_t *i) {
   const unsigned char *s = (const unsigned char *)str;
@@ -40,7 +53,7 @@ int32_t rasd__utf8_next_(const char *str, size_t len, size_t *i) {
   return cp;
 }
 
-int rasd__utf8_put(char *out, int32_t cp) {
+int rasd__utf8_put_(char *out, int32_t cp) {
   unsigned char *o = (unsigned char *)out;
   if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
   if (cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
@@ -72,17 +85,6 @@ int rasd__utf8_valid(const char *s, size_t len) {
     if (rasd__utf8_next(s, len, &i) < 0) return 0;
   }
   return 1;
-}
-
-int rasd__is_arabic_letter(int32_t cp) {
-  return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x066F) ||
-         (cp >= 0x0671 && cp <= 0x06D3) || cp == 0x06D5 || (cp >= 0x06FA && cp <= 0x06FC) || cp == 0x06FF ||
-         (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
-}
-
-int rasd__is_arabic_mark(int32_t cp) {
-  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || (cp >= 0x0610 && cp <= 0x061A) ||
-         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA && cp <= 0x06ED);
 }
 
 char *rasd__strndup(const char *s, size_t n) {

@@ -40,6 +40,10 @@ void rasd__buf_free(rasd__buf *b);
        : -1)
 int rasd__grow(void **arr, size_t *cap, size_t elem, size_t need);
 
+/* Asks the kernel to back the 2 MB-aligned part of [p, p + n) with huge pages (fewer TLB misses for tables read
+ * at random); a hint only: no effect where unsupported or when the range holds no whole huge page. */
+void rasd__advise_huge(void *p, size_t n);
+
 /* UTF-8 helpers. */
 /* Decodes one code point at s[*i] (len bytes total); advances *i; returns -1 for an invalid byte (advances 1).
  * ASCII and two-byte sequences (Arabic) are decoded inline; the rest goes through rasd__utf8_next_(). */
@@ -55,17 +59,33 @@ static inline int32_t rasd__utf8_next(const char *str, size_t len, size_t *i) {
   }
   return rasd__utf8_next_(str, len, i);
 }
-/* Encodes 'cp' into out (4 bytes room); returns bytes written. */
-int rasd__utf8_put(char *out, int32_t cp);
+/* Encodes 'cp' into out (4 bytes room); returns bytes written. ASCII and two-byte code points (Arabic) are
+ * encoded inline; the rest goes through rasd__utf8_put_(). */
+int rasd__utf8_put_(char *out, int32_t cp);
+static inline int rasd__utf8_put(char *out, int32_t cp) {
+  unsigned char *o = (unsigned char *)out;
+  if (cp >= 0 && cp < 0x80) { o[0] = (unsigned char)cp; return 1; }
+  if (cp >= 0x80 && cp < 0x800) { o[0] = (unsigned char)(0xC0 | (cp >> 6)); o[1] = (unsigned char)(0x80 | (cp & 0x3F)); return 2; }
+  return rasd__utf8_put_(out, cp);
+}
 /* Returns how many bytes of the NUL-terminated 's' to keep so that at most 'max' bytes are kept and no
  * UTF-8 sequence is cut. */
 int rasd__utf8_clip(const char *s, size_t max);
 /* Returns 1 when s[0..len) is valid UTF-8. */
 int rasd__utf8_valid(const char *s, size_t len);
 /* Returns 1 for Arabic letters (U+0621–U+064A, U+0671–U+06D3, U+06FA–U+06FF, presentation forms). */
-int rasd__is_arabic_letter(int32_t cp);
+static inline int rasd__is_arabic_letter(int32_t cp) {
+  if (cp < 0x0621) return 0;
+  return (cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || (cp >= 0x066E && cp <= 0x066F) ||
+         (cp >= 0x0671 && cp <= 0x06D3) || cp == 0x06D5 || (cp >= 0x06FA && cp <= 0x06FC) || cp == 0x06FF ||
+         (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFC);
+}
 /* Returns 1 for Arabic diacritics (tashkeel U+064B–U+065F, U+0670, Quranic marks) and tatweel U+0640. */
-int rasd__is_arabic_mark(int32_t cp);
+static inline int rasd__is_arabic_mark(int32_t cp) {
+  if (cp < 0x0610 || cp > 0x06ED) return 0;
+  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || (cp <= 0x061A) ||
+         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA);
+}
 
 /* String helpers. */
 char *rasd__strndup(const char *s, size_t n); /* malloc'd NUL-terminated copy; NULL on OOM */
