@@ -6,6 +6,7 @@
 #include "extract/names.h"
 #include "extract/gazetteer.h"
 #include "extract/ner.h"
+#include "extract/lexicon.h"
 
 #define MAX_ROLE_TOK 10
 
@@ -511,6 +512,28 @@ static const char *const GOD_NAME[] = {
 static const char *const GOD_PHRASE[] = {"فضل", "نعمه", "نور", "عين", "ولي", "كرم", "امه", "شكر", "حمد", "حسب",
                                          "خلق", "كرامه", NULL};
 
+static const char *const YEAR_WORDS[] = {"عام", "عاما", "سنه", "سنوات", "اعوام", NULL};
+
+/* A unit, currency, number, duration or weekday word (دولارا، سنة، مليار، الخميس) is never a name, alone or with
+ * others of its kind (ترليون ريال). Months are not in the list: نيسان is also Nissan, مارس a verb. */
+static int is_measure_word(const rasd_token *t) {
+  const uint32_t mask = LX_UNIT | LX_NUMW | LX_SCALE | LX_DUR | LX_WDAY;
+  if (t->kind != RASD_TOK_WORD || !t->form) return 0;
+  uint32_t cl = rasd__lx_classes(t->form, t->form_len);
+  if (!(cl & mask) && t->bare) cl = rasd__lx_classes(t->bare, t->bare_len);
+  return (cl & mask) && !(cl & LX_AMBIG);
+}
+
+static int all_measure_words(const ctx *c, size_t b, size_t e) {
+  int words = 0;
+  for (size_t i = b; i < e; i++) {
+    if (tok(c, i)->kind != RASD_TOK_WORD) continue;
+    if (!is_measure_word(tok(c, i))) return 0;
+    words++;
+  }
+  return words > 0;
+}
+
 /* Cuts a mention of a person, organisation or other name at a religious formula with الله (السيد محمد صلى الله
  * عليه وسلم → محمد; سعود رحمه الله → سعود; بارك الله, الحمد لله, الله الهادي → no mention); the compound names
  * (عبد الله، نصر الله، حزب الله، رام الله) stay. Returns the new end of the span, tok_begin when nothing is left. */
@@ -554,7 +577,7 @@ static int catch_missed(ctx *c) {
   }
   for (size_t i = 0; ne && i < tk->n_tok; i++) { /* no entity yet: nothing to catch */
     if (!tok_word_ok(c, i)) continue;
-    if (form_is(tok(c, i), GOD)) continue; /* not the surname of عبد الله */
+    if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
     if (kbits && kbits[i]) { /* the key's bit, from the tagger's word cache: most words stop here */
       int kb = kbits[i] - 2;
       if (kb < 0 || !((seen[(unsigned)kb >> 6] >> ((unsigned)kb & 63)) & 1)) continue;
@@ -809,6 +832,13 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       rasd__gaz_entry en;
       rasd__gaz_get(g, (uint32_t)ge, &en);
       if (!en.type) continue;
+      /* a place name the tagger left alone, followed straight away by a year word or a known place, heads a
+       * construct and is a common noun: سيول جدة, منذ سيول عام 2009 are floods, not Seoul */
+      if (len == 1 && en.type == RASD_ENT_LOC && i + 1 < ntok && T[i + 1].kind == RASD_TOK_WORD &&
+          T[i + 1].sentence == t->sentence && !(t->form_len >= 4 && !memcmp(t->form, "ال", 4)) && /* no ال on a head */
+          (form_is(&T[i + 1], YEAR_WORDS) ||
+           rasd__gaz_exact(g, text + T[i + 1].start, T[i + 1].len, 1, RASD_ENT_LOC) >= 0))
+        continue;
       rasd_mention mn;
       memset(&mn, 0, sizeof mn);
       mn.type = en.type;
@@ -945,6 +975,7 @@ static int repair(ctx *c) {
     size_t e = cut_formula(c, &ms[k]);
     while (e > ms[k].tok_begin && tok(c, e - 1)->kind != RASD_TOK_WORD) e--;
     if (e == ms[k].tok_begin) continue;
+    if (all_measure_words(c, ms[k].tok_begin, e)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
   }

@@ -264,6 +264,21 @@ static void outlets_line(rasd__buf *b, json_t *outlets) {
   json_array_foreach(outlets, i, x) rasd__buf_printf(b, "%s%s", i ? "، " : "", json_string_value(x));
 }
 
+/* " [outlet، outlet]" after a line, nothing when no outlet is known */
+static void outlet_tags(rasd__buf *b, json_t *outlets) {
+  if (!json_array_size(outlets)) return;
+  rasd__buf_adds(b, " [");
+  outlets_line(b, outlets);
+  rasd__buf_adds(b, "]");
+}
+
+/* 't' cut at 'max' bytes on a character boundary, with "…" when cut */
+static void clipped(rasd__buf *b, const char *t, size_t max) {
+  if (!t) return;
+  int n = rasd__utf8_clip(t, max);
+  rasd__buf_printf(b, "%.*s%s", n, t, t[n] ? "…" : "");
+}
+
 char *rasd_store_digest(rasd_store *s, size_t n) {
   rasd__buf b;
   rasd__buf_init(&b);
@@ -284,31 +299,62 @@ char *rasd_store_digest(rasd_store *s, size_t n) {
   for (size_t i = 0; v && i < cnt && (!n || i < n); i++) {
     json_t *st;
     if (rasd__store_story_j(s, json_integer_value(json_object_get(v[i], "id")), &st) != RASD_OK) continue;
-    rasd__buf_printf(&b, "── story %lld · %lld article(s) · %s → %s\n", (long long)json_integer_value(json_object_get(st, "id")),
-                     (long long)json_integer_value(json_object_get(st, "size")),
-                     json_string_value(json_object_get(st, "first_date")) ? json_string_value(json_object_get(st, "first_date")) : "?",
-                     json_string_value(json_object_get(st, "last_date")) ? json_string_value(json_object_get(st, "last_date")) : "?");
-    rasd__buf_printf(&b, "   %s\n   outlets: ", json_string_value(json_object_get(st, "title")) ? json_string_value(json_object_get(st, "title")) : "");
-    outlets_line(&b, json_object_get(st, "outlets"));
+    const char *fd = json_string_value(json_object_get(st, "first_date"));
+    const char *ld = json_string_value(json_object_get(st, "last_date"));
+    long long size = (long long)json_integer_value(json_object_get(st, "size"));
+    const char *title = json_string_value(json_object_get(st, "title"));
+    /* the layout of `rasd stories` text: title, then id, size, outlets and dates on one line */
+    rasd__buf_printf(&b, "━━ %s\n   #%lld · %lld %s", title ? title : "", (long long)json_integer_value(json_object_get(st, "id")),
+                     size, size == 1 ? "article" : "articles");
+    if (json_array_size(json_object_get(st, "outlets"))) {
+      rasd__buf_adds(&b, " · ");
+      outlets_line(&b, json_object_get(st, "outlets"));
+    }
+    if (fd) rasd__buf_printf(&b, " · %.10s", fd);
+    if (fd && ld && strncmp(fd, ld, 10)) rasd__buf_printf(&b, " → %.10s", ld);
     rasd__buf_adds(&b, "\n");
     size_t k;
     json_t *x;
     json_array_foreach(json_object_get(st, "summary"), k, x) {
-      rasd__buf_printf(&b, "   • %s [", json_string_value(json_object_get(x, "text")));
-      outlets_line(&b, json_object_get(x, "outlets"));
-      rasd__buf_adds(&b, "]\n");
+      rasd__buf_printf(&b, "   • %s", json_string_value(json_object_get(x, "text")));
+      outlet_tags(&b, json_object_get(x, "outlets"));
+      rasd__buf_adds(&b, "\n");
     }
+    if (json_array_size(json_object_get(st, "timeline"))) rasd__buf_adds(&b, "   timeline:\n");
     json_array_foreach(json_object_get(st, "timeline"), k, x) {
-      if (k >= 6) break;
-      const char *t = json_string_value(json_object_get(x, "text"));
-      rasd__buf_printf(&b, "   %s  %.*s\n", json_string_value(json_object_get(x, "date")), t ? rasd__utf8_clip(t, 200) : 0, t ? t : "");
+      if (k >= 10) break;
+      rasd__buf_printf(&b, "     %-10s ", json_string_value(json_object_get(x, "date")));
+      clipped(&b, json_string_value(json_object_get(x, "text")), 200);
+      outlet_tags(&b, json_object_get(x, "outlets"));
+      rasd__buf_adds(&b, "\n");
     }
+    json_array_foreach(json_object_get(st, "entities"), k, x) {
+      if (k >= 8) break;
+      const char *nm = json_string_value(json_object_get(x, "name")), *en = json_string_value(json_object_get(x, "en"));
+      rasd__buf_printf(&b, "%s%s%s%s%s", k ? "، " : "   entities: ", nm ? nm : "", en ? " (" : "", en ? en : "", en ? ")" : "");
+    }
+    if (json_array_size(json_object_get(st, "entities"))) rasd__buf_adds(&b, "\n");
     json_array_foreach(json_object_get(st, "quotes"), k, x) {
       if (k >= 3) break;
       json_t *q0 = json_array_get(json_object_get(x, "quotes"), 0);
       const char *sp = json_string_value(json_object_get(x, "speaker"));
-      const char *qt = json_string_value(json_object_get(q0, "text"));
-      rasd__buf_printf(&b, "   %s: «%.*s»\n", sp ? sp : "؟", qt ? rasd__utf8_clip(qt, 200) : 0, qt ? qt : "");
+      rasd__buf_printf(&b, "   %s: «", sp ? sp : "؟");
+      clipped(&b, json_string_value(json_object_get(q0, "text")), 240);
+      rasd__buf_adds(&b, "»");
+      outlet_tags(&b, json_object_get(q0, "outlets"));
+      rasd__buf_adds(&b, "\n");
+    }
+    json_array_foreach(json_object_get(st, "disagreements"), k, x) {
+      const char *kind = json_string_value(json_object_get(x, "kind"));
+      rasd__buf_printf(&b, "   ! %s: ", kind ? kind : "");
+      size_t j;
+      json_t *val;
+      json_array_foreach(json_object_get(x, "values"), j, val) {
+        const char *vv = json_string_value(json_object_get(val, "value")), *vo = json_string_value(json_object_get(val, "outlet"));
+        rasd__buf_printf(&b, "%s%s", j ? " / " : "", vv ? vv : "");
+        if (vo && *vo) rasd__buf_printf(&b, " (%s)", vo);
+      }
+      rasd__buf_adds(&b, "\n");
     }
     rasd__buf_adds(&b, "\n");
     json_decref(st);
