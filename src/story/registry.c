@@ -274,6 +274,7 @@ static int add_form(cent *e, const char *text, uint32_t count) {
 
 /* The canonical form: the most frequent form, among full names (two words or more) for people, titles
  * and descriptors aside; ties go to the longer form, then the earlier one. */
+/* Returns 1 when the canonical form changed, 0 when not, -1 when out of memory. */
 static int pick_canonical(cent *e) {
   int best = -1, want_full = 0;
   if (e->type == RASD_ENT_PER)
@@ -292,7 +293,7 @@ static int pick_canonical(cent *e) {
   if (!c) return -1;
   free(e->canonical);
   e->canonical = c;
-  return 0;
+  return 1;
 }
 
 static int verify(const rasd_registry *r, const cent *e, const char *name) {
@@ -423,8 +424,8 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         }
         free(f);
       }
-      const char *canon_was = e->canonical;
-      if (pick_canonical(e)) return -1;
+      int canon_changed = pick_canonical(e);
+      if (canon_changed < 0) return -1;
       /* English: a known form beats a transliteration */
       if (de->en && (!e->en || (e->en_translit && !de->en_translit))) {
         char *en = rasd__strdup0(de->en);
@@ -435,7 +436,7 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       }
       /* and the canonical form's own known English beats another form's: الكويت is Kuwait, though the first
        * article wrote الكوت (a person "Alcot" in the lists) */
-      if (e->canonical != canon_was) {
+      if (canon_changed) {
         int tr = 1;
         char *en = rasd_name_english(r->m, e->canonical, strlen(e->canonical), e->type, &tr);
         if (en && *en && !tr && (!e->en || strcmp(e->en, en))) {
