@@ -806,6 +806,20 @@ static void item_text(rasd__buf *b, const rasd_doc *d, const char *t, uint32_t s
 static void item_open(rasd__buf *b, size_t i) { rasd__buf_add(b, i ? ",[" : "[[", 2); }
 
 /* The article's quotes, dates and quantities as the JSON arrays of its row (VIEWS_12), into p->qj, p->dj, p->nj. */
+/* A comma, then a field of an item's JSON array: a string (or null), a signed or an unsigned number. */
+static void next_jstr_ok(rasd__buf *b, const char *t) {
+  rasd__buf_addc(b, ',');
+  buf_jstr_ok(b, t);
+}
+static void next_i64(rasd__buf *b, int64_t v) {
+  rasd__buf_addc(b, ',');
+  buf_i64(b, v);
+}
+static void next_u64(rasd__buf *b, uint64_t v) {
+  rasd__buf_addc(b, ',');
+  buf_u64(b, v);
+}
+
 static int items_json(const rasd_doc *d, const rasd_analysis *a, aprep *p) {
   for (size_t i = 0; i < a->n_quotes; i++) {
     const rasd_quote *q = &a->quotes[i];
@@ -815,16 +829,11 @@ static int items_json(const rasd_doc *d, const rasd_analysis *a, aprep *p) {
     rasd__buf_addc(&p->qj, ',');
     if (e) buf_i64(&p->qj, e);
     else rasd__buf_add(&p->qj, "null", 4);
-    rasd__buf_addc(&p->qj, ',');
-    buf_jstr_ok(&p->qj, q->speaker_role);
-    rasd__buf_addc(&p->qj, ',');
-    buf_jstr_ok(&p->qj, q->cue);
-    rasd__buf_addc(&p->qj, ',');
-    buf_i64(&p->qj, q->direct);
-    rasd__buf_addc(&p->qj, ',');
-    buf_u64(&p->qj, q->start);
-    rasd__buf_addc(&p->qj, ',');
-    buf_u64(&p->qj, q->end);
+    next_jstr_ok(&p->qj, q->speaker_role);
+    next_jstr_ok(&p->qj, q->cue);
+    next_i64(&p->qj, q->direct);
+    next_u64(&p->qj, q->start);
+    next_u64(&p->qj, q->end);
     item_text(&p->qj, d, q->text, q->start, q->end);
   }
   if (a->n_quotes) rasd__buf_addc(&p->qj, ']');
@@ -837,18 +846,12 @@ static int items_json(const rasd_doc *d, const rasd_analysis *a, aprep *p) {
     const rasd_timex *t = &a->timex[i];
     item_open(&p->dj, i);
     buf_jstr_ok(&p->dj, t->value);
-    rasd__buf_addc(&p->dj, ',');
-    buf_jstr_ok(&p->dj, t->calendar);
-    rasd__buf_addc(&p->dj, ',');
-    buf_jstr_ok(&p->dj, t->hijri);
-    rasd__buf_addc(&p->dj, ',');
-    buf_i64(&p->dj, t->relative);
-    rasd__buf_addc(&p->dj, ',');
-    buf_u64(&p->dj, t->start);
-    rasd__buf_addc(&p->dj, ',');
-    buf_u64(&p->dj, t->end);
-    rasd__buf_addc(&p->dj, ',');
-    buf_u64(&p->dj, t->sentence);
+    next_jstr_ok(&p->dj, t->calendar);
+    next_jstr_ok(&p->dj, t->hijri);
+    next_i64(&p->dj, t->relative);
+    next_u64(&p->dj, t->start);
+    next_u64(&p->dj, t->end);
+    next_u64(&p->dj, t->sentence);
     rasd__buf_add(&p->dj, is_event[i] ? ",1" : ",0", 2);
     item_text(&p->dj, d, t->text, t->start, t->end);
   }
@@ -859,14 +862,10 @@ static int items_json(const rasd_doc *d, const rasd_analysis *a, aprep *p) {
     item_open(&p->nj, i);
     if (isfinite(q->value)) rasd__buf_printf(&p->nj, "%.17g", q->value);
     else rasd__buf_add(&p->nj, "null", 4);
-    rasd__buf_addc(&p->nj, ',');
-    buf_jstr_ok(&p->nj, q->unit);
-    rasd__buf_addc(&p->nj, ',');
-    buf_u64(&p->nj, q->start);
-    rasd__buf_addc(&p->nj, ',');
-    buf_u64(&p->nj, q->end);
-    rasd__buf_addc(&p->nj, ',');
-    buf_u64(&p->nj, q->sentence);
+    next_jstr_ok(&p->nj, q->unit);
+    next_u64(&p->nj, q->start);
+    next_u64(&p->nj, q->end);
+    next_u64(&p->nj, q->sentence);
     item_text(&p->nj, d, q->text, q->start, q->end);
   }
   if (a->n_quantities) rasd__buf_addc(&p->nj, ']');
