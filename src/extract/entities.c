@@ -66,19 +66,7 @@ static wm_ent *wm_find(uint64_t gen, const wkey *k, int *hit) {
   if (!gen || !k->ok) return NULL;
   wm_ent *tab = wm_table();
   if (!tab) return NULL;
-  /* eight bytes per step (the key bytes past k->n are not read) */
-  uint64_t h = 0xcbf29ce484222325ull ^ k->n;
-  size_t i = 0;
-  for (; i + 8 <= k->n; i += 8) {
-    uint64_t x;
-    memcpy(&x, k->s + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t x = 0;
-  memcpy(&x, k->s + i, k->n - i);
-  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 29;
+  uint64_t h = rasd__hash8(k->s, k->n, 0xcbf29ce484222325ull ^ k->n); /* bytes past k->n are not read */
   wm_ent *e = &tab[(h ^ (h >> 32)) & (((size_t)1 << WM_BITS) - 1)];
   *hit = e->gen == gen && e->h == h && e->len == k->n && !memcmp(e->s, k->s, k->n);
   if (!*hit) {

@@ -498,19 +498,7 @@ static memo_ent *memo_table(void) {
 }
 
 static uint64_t bytes_hash(const char *s, size_t len, int type) {
-  /* eight bytes per step */
-  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)(type + 7) ^ ((uint64_t)len << 40);
-  size_t i = 0;
-  for (; i + 8 <= len; i += 8) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdull;
-    h ^= h >> 32;
-  }
-  uint64_t x = 0;
-  memcpy(&x, s + i, len - i);
-  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
-  return h ^ (h >> 29);
+  return rasd__hash8(s, len, 0xcbf29ce484222325ull ^ (uint64_t)(type + 7) ^ ((uint64_t)len << 40));
 }
 
 /* 1 when entry 'k' has the flat form 'want' ('wl' bytes, hash 'wh'). */

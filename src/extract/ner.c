@@ -401,20 +401,7 @@ static void cache_clear(rasd__ner_state *st) {
   if (st->slot) memset(st->slot, 0, (st->slot_mask + 1) * sizeof *st->slot);
 }
 
-static inline uint64_t word_hash(const char *s, size_t n) {
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t x;
-    memcpy(&x, s + i, 8);
-    h = (h ^ x) * 0xff51afd7ed558ccdULL;
-    h ^= h >> 32;
-  }
-  uint64_t x = 0;
-  memcpy(&x, s + i, n - i);
-  h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
-  return h ^ (h >> 29);
-}
+static inline uint64_t word_hash(const char *s, size_t n) { return rasd__hash8(s, n, 0x9E3779B97F4A7C15ULL ^ n); }
 
 /* The cache is full: keeps the entries looked up again since they were added or last kept (the words that
  * come back), unless they are more than half of it, and drops the rest. */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdarg.h>
+#include <string.h>
 #include "rasd.h"
 
 /* Arena: many small allocations freed at once (one per document / analysis). */
@@ -85,6 +86,22 @@ static inline int rasd__is_arabic_mark(int32_t cp) {
   if (cp < 0x0610 || cp > 0x06ED) return 0;
   return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || (cp <= 0x061A) ||
          (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA);
+}
+
+/* A 64-bit hash of s[0..n) read eight bytes per step, started from 'seed' (hash tables and memos; not stable across
+ * machines of other byte order). */
+static inline uint64_t rasd__hash8(const char *s, size_t n, uint64_t seed) {
+  uint64_t h = seed, x;
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    memcpy(&x, s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  x = 0;
+  memcpy(&x, s + i, n - i);
+  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 29);
 }
 
 /* String helpers. */
