@@ -714,6 +714,20 @@ static double link_sim(const rasd_corpus *c, uint32_t p, uint32_t q) {
   return (1 - W.sw) * x + W.sw * y;
 }
 
+/* The split test on two groups of 'na' and 'nb' members from the sums of their links across ('cr') and within
+ * ('ia', 'ib'): the ratio of the mean link across to the mean within (the weaker group's, W.sx of the way to the
+ * stronger's) when it is under W.sp (W.so when one group is a single article, whose missing links within the other
+ * group's stand for: is it an outlier of that group?), else -1. */
+static double apart_ratio(double cr, double ia, double ib, uint32_t na, uint32_t nb) {
+  cr /= (double)na * nb;
+  ia = na > 1 ? ia / (na * (na - 1) / 2.0) : -1;
+  ib = nb > 1 ? ib / (nb * (nb - 1) / 2.0) : -1;
+  if (ia < 0) ia = ib;
+  if (ib < 0) ib = ia;
+  double lo = (1 - W.sx) * (ia < ib ? ia : ib) + W.sx * (ia < ib ? ib : ia), lim = na > 1 && nb > 1 ? W.sp : W.so;
+  return lo > 0 && cr < lim * lo ? cr / lo : -1;
+}
+
 /* Returns 1 when groups 'A' (na members) and 'B' (nb) of linked articles are two happenings by story_split's test:
  * their links across average under W.sp times the links within (the weaker group's, W.sx of the way to the
  * stronger's: a loose group of follow-ups next to a tight one of copies of one report is still two), or W.so times
@@ -727,13 +741,7 @@ static int groups_apart(const rasd_corpus *c, const uint32_t *A, uint32_t na, co
     for (uint32_t y = x + 1; y < na; y++) ia += link_sim(c, A[x], A[y]);
   for (uint32_t x = 0; x < nb; x++)
     for (uint32_t y = x + 1; y < nb; y++) ib += link_sim(c, B[x], B[y]);
-  cr /= (double)na * nb;
-  ia = na > 1 ? ia / (na * (na - 1) / 2.0) : -1;
-  ib = nb > 1 ? ib / (nb * (nb - 1) / 2.0) : -1;
-  if (ia < 0) ia = ib;
-  if (ib < 0) ib = ia;
-  double lo = (1 - W.sx) * (ia < ib ? ia : ib) + W.sx * (ia < ib ? ib : ia), lim = na > 1 && nb > 1 ? W.sp : W.so;
-  return lo > 0 && cr < lim * lo;
+  return apart_ratio(cr, ia, ib, na, nb) >= 0;
 }
 
 /* The join score of linked article 'm' (not a member of story 's') with 's', from its features at the current IDF. */
@@ -838,14 +846,8 @@ static int story_split(rasd_corpus *c, uint32_t s, rasd__arena *ar, int *err) {
         else if (gx) in1 += sim[x][y];
         else in0 += sim[x][y];
       }
-    cr /= (double)g0 * g1;
-    /* a group of one has no links within: the other group's stand for both (is it an outlier of that group?) */
-    in0 = g0 > 1 ? in0 / (g0 * (g0 - 1) / 2.0) : -1;
-    in1 = g1 > 1 ? in1 / (g1 * (g1 - 1) / 2.0) : -1;
-    if (in0 < 0) in0 = in1;
-    if (in1 < 0) in1 = in0;
-    double lo = (1 - W.sx) * (in0 < in1 ? in0 : in1) + W.sx * (in0 < in1 ? in1 : in0), lim = g0 > 1 && g1 > 1 ? W.sp : W.so;
-    if (lo > 0 && cr < lim * lo && cr / lo < best) best = cr / lo, bmask = mask;
+    double r = apart_ratio(cr, in0, in1, g0, g1);
+    if (r >= 0 && r < best) best = r, bmask = mask;
   }
   if (story_debug() && !bmask) {
     fprintf(stderr, "split? story %u:", s + 1);
