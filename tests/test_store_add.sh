@@ -84,13 +84,8 @@ c.execute('DROP TABLE IF EXISTS link_records')
 for t, col in (('quotes', 'quote_rows'), ('dates', 'date_rows'), ('quantities', 'quantity_rows')): # tables then
     c.execute('CREATE TABLE old_%s AS SELECT * FROM %s' % (t, t)); c.execute('DROP VIEW %s' % t)
     c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t)); c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
-# article_entities as a table keyed (article, entity) with an index by entity (before schema 13)
-c.execute('CREATE TABLE old_ae(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER, role TEXT,'
-          ' PRIMARY KEY(article, entity)) WITHOUT ROWID')
-c.execute('INSERT INTO old_ae SELECT article, entity, n_mentions, role FROM article_entities')
-c.execute('DROP VIEW article_entities'); c.execute('ALTER TABLE old_ae RENAME TO article_entities')
-c.execute('CREATE INDEX article_entities_entity ON article_entities(entity)')
-c.execute('DROP TABLE entity_articles'); c.execute('ALTER TABLE articles DROP COLUMN entity_rows')
+sys.path.insert(0, 'tests'); from store_old import entities_before_13
+entities_before_13(c)
 c.execute('PRAGMA user_version=3'); c.execute('COMMIT')
 PYEOF
 check "a schema 3 store has its sentences in rows" [ "$(q "$T/l.db" 'select count(*) > 10 from sentences')" = 1 ]

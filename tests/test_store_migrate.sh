@@ -154,13 +154,8 @@ for t, cols, idx in (('quotes', 'article INTEGER NOT NULL, idx INTEGER, speaker 
     c.execute('DROP VIEW %s' % t); c.execute('ALTER TABLE old_%s RENAME TO %s' % (t, t))
     for k in idx: c.execute('CREATE INDEX %s_%s ON %s(%s)' % (t, k, t, k))
 for col in ('quote_rows', 'date_rows', 'quantity_rows'): c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
-# article_entities as a table keyed (article, entity) with an index by entity (before schema 13)
-c.execute('CREATE TABLE old_ae(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER, role TEXT,'
-          ' PRIMARY KEY(article, entity)) WITHOUT ROWID')
-c.execute('INSERT INTO old_ae SELECT article, entity, n_mentions, role FROM article_entities')
-c.execute('DROP VIEW article_entities'); c.execute('ALTER TABLE old_ae RENAME TO article_entities')
-c.execute('CREATE INDEX article_entities_entity ON article_entities(entity)')
-c.execute('DROP TABLE entity_articles'); c.execute('ALTER TABLE articles DROP COLUMN entity_rows')
+sys.path.insert(0, 'tests'); from store_old import entities_before_13
+entities_before_13(c)
 c.execute('PRAGMA user_version=8'); c.execute('COMMIT')
 PYEOF
 check "schema 8: the records are decoded as they were (raw rows)" [ "$(q "$T/s8.db" 'select count(*) > 1 from link_records')" = 1 ]
@@ -201,13 +196,8 @@ for t, cols in (('quotes', 'article INTEGER NOT NULL, idx INTEGER NOT NULL, spea
 c.execute('CREATE INDEX quotes_entity ON quotes(entity)')
 c.execute("UPDATE quotes SET text = 'نص آخر: ' || text WHERE (article, idx) = (SELECT article, idx FROM quotes LIMIT 1)")
 for col in ('quote_rows', 'date_rows', 'quantity_rows'): c.execute('ALTER TABLE articles DROP COLUMN %s' % col)
-# article_entities as a table keyed (article, entity) with an index by entity (before schema 13)
-c.execute('CREATE TABLE old_ae(article INTEGER NOT NULL, entity INTEGER NOT NULL, n_mentions INTEGER, role TEXT,'
-          ' PRIMARY KEY(article, entity)) WITHOUT ROWID')
-c.execute('INSERT INTO old_ae SELECT article, entity, n_mentions, role FROM article_entities')
-c.execute('DROP VIEW article_entities'); c.execute('ALTER TABLE old_ae RENAME TO article_entities')
-c.execute('CREATE INDEX article_entities_entity ON article_entities(entity)')
-c.execute('DROP TABLE entity_articles'); c.execute('ALTER TABLE articles DROP COLUMN entity_rows')
+sys.path.insert(0, 'tests'); from store_old import entities_before_13
+entities_before_13(c)
 c.execute('PRAGMA user_version=11'); c.execute('COMMIT')
 PYEOF
 items() { for t in quotes dates quantities; do q "$1" "select x.* from $t x where x.article <= $2 order by x.article, x.idx"; done; }
