@@ -566,11 +566,12 @@ static int catch_missed(ctx *c) {
   }
   for (size_t i = 0; ne && i < tk->n_tok; i++) { /* no entity yet: nothing to catch */
     if (!tok_word_ok(c, i)) continue;
-    if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
-    if (kbits && kbits[i]) { /* the key's bit, from the tagger's word cache: most words stop here */
+    if (kbits && kbits[i]) { /* the key's bit, from the tagger's word cache: most words stop here (before the
+                              * word-list tests below, which cost more and decide nothing the bit has not) */
       int kb = kbits[i] - 2;
       if (kb < 0 || !((seen[(unsigned)kb >> 6] >> ((unsigned)kb & 63)) & 1)) continue;
     }
+    if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
