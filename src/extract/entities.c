@@ -875,7 +875,9 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
     /* the cheap tests first: the second word known, or the pair an apposition */
     int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
-    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
+    /* 'opens' counts only together with 'closes' (below): the trigger look-up, a cache miss, only then */
+    int opens = closes && (i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT ||
+                           (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len)));
     int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
     if (!known && !(closes && opens)) continue;
     int exact = rasd__gaz_exact(g, wa, a->len, 0, RASD_ENT_PER) >= 0;
