@@ -753,6 +753,27 @@ static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e) {
   if (t) mn->text = t;
 }
 
+/* 0 when no way clitic_letters() may strip the span from token 't' to 'e0' (0, 1 or 2 letters off its front, ال put
+ * back for لل) leaves a name rasd__gaz_exact(curated) knows, so that gaz_spans() need not ask it (its gazetteer
+ * look-ups cost more than these, which the gazetteer's filter mostly answers); 1 when one of them may. */
+static int strip_may_be_known(const ctx *c, const rasd__gaz *g, const rasd_token *t, uint32_t e0, int curated) {
+  const char *text = c->d->text;
+  for (size_t k = 0; k <= 2; k++) {
+    uint32_t s0 = skip_letters(text, t->start, t->start + t->len, k);
+    if (s0 >= e0) break;
+    if (rasd__gaz_exact(g, text + s0, e0 - s0, curated, RASD_ENT_NONE) >= 0) return 1;
+    if (k == 2 && t->form && t->form_len >= 4 && !memcmp(t->form, "لل", 4)) { /* لل → ال */
+      char buf[520];
+      size_t rl = strnlen(text + s0, e0 - s0); /* as gaz_spans() prints it: up to a NUL */
+      if (rl + 4 > sizeof buf) return 1;
+      memcpy(buf, "ال", 4);
+      memcpy(buf + 4, text + s0, rl);
+      if (rasd__gaz_exact(g, buf, rl + 4, curated, RASD_ENT_NONE) >= 0) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Known names the tagger missed or cut short: spans of up to six words that are, exactly, a name in the
  * hand-written list, a country, or a capital (multi-word spans: any city). A tagged mention inside such
  * a span grows to it. */
@@ -812,6 +833,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (!ok) continue;
       int add_al;
       uint32_t e0 = te->start + te->len;
+      if (!strip_may_be_known(c, g, t, e0, len >= 2 ? 2 : 1)) continue;
       uint32_t s0 = skip_letters(c->d->text, t->start, t->start + t->len, clitic_letters(c, t, e0, &add_al));
       if (s0 >= e0) continue;
       const char *txt = add_al ? rasd__arena_printf(c->ar, "ال%.*s", (int)(e0 - s0), c->d->text + s0)
