@@ -37,7 +37,7 @@ typedef struct mkey { char *key; uint32_t h; int32_t last; } mkey;  /* last: its
 typedef struct mnode { uint32_t key; int32_t id, prev; } mnode;      /* prev: the key's node before, −1 */
 typedef struct mmap_ {
   mkey *k; size_t nk, capk;
-  uint32_t *kslot; size_t nkslot;  /* key index + 1 by hash */
+  uint64_t *kslot; size_t nkslot;  /* key hash << 32 | key index + 1, by hash (0 = empty): a probe reads the key only when the hashes agree */
   mnode *node; size_t n, cap;
   uint64_t *set; size_t nset;      /* (key index + 1) << 32 | id, 0 = empty */
 } mmap_;
@@ -62,8 +62,9 @@ static size_t mix_slot(uint64_t x, size_t n) { return (size_t)((x * 0x9E3779B97F
 static int64_t mm_key(const mmap_ *m, const char *key, uint32_t h) {
   if (!m->nkslot) return -1;
   for (size_t s = mix_slot(h, m->nkslot); m->kslot[s]; s = (s + 1) & (m->nkslot - 1)) {
-    const mkey *k = &m->k[m->kslot[s] - 1];
-    if (k->h == h && !strcmp(k->key, key)) return (int64_t)m->kslot[s] - 1;
+    if ((uint32_t)(m->kslot[s] >> 32) != h) continue;
+    uint32_t ki = (uint32_t)m->kslot[s] - 1;
+    if (!strcmp(m->k[ki].key, key)) return (int64_t)ki;
   }
   return -1;
 }
@@ -79,12 +80,12 @@ static int mm_has(const mmap_ *m, uint32_t ki, int32_t id) {
 /* Doubles the key slots. */
 static int kslot_grow(mmap_ *m) {
   size_t ns = m->nkslot ? 2 * m->nkslot : 1024;
-  uint32_t *st = calloc(ns, sizeof *st);
+  uint64_t *st = calloc(ns, sizeof *st);
   if (!st) return -1;
   for (size_t i = 0; i < m->nk; i++) {
     size_t s = mix_slot(m->k[i].h, ns);
     while (st[s]) s = (s + 1) & (ns - 1);
-    st[s] = (uint32_t)i + 1;
+    st[s] = (uint64_t)m->k[i].h << 32 | ((uint32_t)i + 1);
   }
   free(m->kslot);
   m->kslot = st;
@@ -121,7 +122,7 @@ static int mm_add(mmap_ *m, const char *key, int32_t id) {
     ki = (int64_t)m->nk - 1;
     size_t s = mix_slot(h, m->nkslot);
     while (m->kslot[s]) s = (s + 1) & (m->nkslot - 1);
-    m->kslot[s] = (uint32_t)ki + 1;
+    m->kslot[s] = (uint64_t)h << 32 | ((uint32_t)ki + 1);
   }
   if (2 * (m->n + 1) > m->nset && set_grow(m)) return -1;
   mkey *k = &m->k[ki];
