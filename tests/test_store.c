@@ -219,6 +219,10 @@ static void test_schema_and_idempotence(void) {
   sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = 'automerge'", -1, &q, NULL);
   CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 16);
   sqlite3_finalize(q);
+  /* and writes leaves of 32000 bytes (schema 15) */
+  sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = 'pgsz'", -1, &q, NULL);
+  CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 32000);
+  sqlite3_finalize(q);
   /* the search index keeps no function word (في is in every article), and keeps the other words */
   rasd__fts_register(db);
   sqlite3_exec(db, "CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')", NULL, NULL, NULL);
