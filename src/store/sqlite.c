@@ -319,11 +319,11 @@ typedef struct form_c {
 typedef struct ecache {
   ent_c *e;
   size_t n, cap;
-  uint32_t *slot;          /* open addressing: index + 1 into e, 0 free */
+  uint64_t *slot;          /* open addressing: the entry's hash << 32 | its index + 1 into e; 0 free */
   size_t nslot;
   form_c *f;               /* this batch's (entity, form) counts */
   size_t nf, capf;
-  uint32_t *fslot;
+  uint64_t *fslot;         /* the same for f */
   size_t nfslot;
   int64_t data_version;
   int complete;            /* every stored entity is in 'e' (the cache began on an empty table): a key not in it is new */
@@ -331,8 +331,7 @@ typedef struct ecache {
 } ecache;
 
 static uint32_t str_hash(const char *s, size_t n, uint64_t seed) {
-  uint64_t h = 1469598103934665603ULL ^ seed;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  uint64_t h = rasd__hash8(s, n, 1469598103934665603ULL ^ seed);
   return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -350,15 +349,19 @@ static void ecache_free(ecache *c) {
   free(c);
 }
 
-static int rehash(uint32_t **slot, size_t *nslot, size_t n, uint32_t (*hash_of)(const ecache *, size_t), const ecache *c) {
+/* A slot of entry 'i' (0-based) of hash 'h': a probe compares hashes without touching the entries. */
+static uint64_t slot_of(uint32_t h, size_t i) { return (uint64_t)h << 32 | (uint64_t)(i + 1); }
+
+static int rehash(uint64_t **slot, size_t *nslot, size_t n, uint32_t (*hash_of)(const ecache *, size_t), const ecache *c) {
   size_t ns = *nslot ? *nslot * 2 : 1024;
   while (ns < n * 2) ns *= 2;
-  uint32_t *t = calloc(ns, sizeof *t);
+  uint64_t *t = calloc(ns, sizeof *t);
   if (!t) return -1;
   for (size_t i = 0; i < n; i++) {
-    size_t j = hash_of(c, i) & (ns - 1);
+    uint32_t h = hash_of(c, i);
+    size_t j = h & (ns - 1);
     while (t[j]) j = (j + 1) & (ns - 1);
-    t[j] = (uint32_t)(i + 1);
+    t[j] = slot_of(h, i);
   }
   free(*slot);
   *slot = t;
@@ -442,8 +445,9 @@ static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_
   uint32_t h = str_hash(key, kl, 0);
   size_t j = h & (c->nslot - 1);
   for (; c->slot[j]; j = (j + 1) & (c->nslot - 1)) {
-    ent_c *x = &c->e[c->slot[j] - 1];
-    if (x->h == h && x->kl == kl && !memcmp(x->key, key, kl)) {
+    if (c->slot[j] >> 32 != h) continue;
+    ent_c *x = &c->e[(uint32_t)c->slot[j] - 1];
+    if (x->kl == kl && !memcmp(x->key, key, kl)) {
       /* As the row would be updated article after article. */
       if (!x->en || (x->en_translit && !e->en_translit)) {
         char *en = e->en ? rasd__strdup0(e->en) : NULL;
@@ -491,7 +495,7 @@ static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_
     free(x.canonical);
     return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   }
-  c->slot[j] = (uint32_t)c->n;
+  c->slot[j] = slot_of(h, c->n - 1);
   if (r == SQLITE_ROW) return entity_put(s, key, kl, e, id); /* counted as above */
   /* New: its id now (what SQLite would give it), its row with the batch's counts when the batch is written. */
   sq *q = s->impl;
@@ -518,15 +522,16 @@ static int form_put(rasd_store *s, int64_t entity, const char *form, int64_t n) 
   uint32_t h = str_hash(form, fl, (uint64_t)entity);
   size_t j = h & (c->nfslot - 1);
   for (; c->fslot[j]; j = (j + 1) & (c->nfslot - 1)) {
-    form_c *x = &c->f[c->fslot[j] - 1];
-    if (x->h == h && x->entity == entity && !strcmp(x->form, form)) {
+    if (c->fslot[j] >> 32 != h) continue;
+    form_c *x = &c->f[(uint32_t)c->fslot[j] - 1];
+    if (x->entity == entity && !strcmp(x->form, form)) {
       x->n += n;
       return RASD_OK;
     }
   }
   form_c x = {entity, rasd__arena_strndup(c->ar, form, fl), h, n};
   if (!x.form || RASD__VEC_PUSH(c->f, c->nf, c->capf, x)) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
-  c->fslot[j] = (uint32_t)c->nf;
+  c->fslot[j] = slot_of(h, c->nf - 1);
   return RASD_OK;
 }
 
@@ -1224,12 +1229,12 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   bind_text(st, 7, d->byline);
   bind_text(st, 8, d->dateline);
   bind_text(st, 9, d->path);
-  bind_textn(st, 10, text, tlen);
+  sqlite3_bind_text(st, 10, text, (int)tlen, SQLITE_STATIC); /* 10, 14 to 19: no copies, they outlive the statement's run */
   bind_text(st, 11, agencies);
   bind_text(st, 12, ord.s);
   bind_text(st, 13, credits);
-  bind_textn(st, 14, pr.sj.s, pr.sj.len);
-  if (a) bind_textn(st, 15, pr.ms.s, pr.ms.len);
+  sqlite3_bind_text(st, 14, pr.sj.s, (int)pr.sj.len, SQLITE_STATIC);
+  if (a) sqlite3_bind_text(st, 15, pr.ms.s, (int)pr.ms.len, SQLITE_STATIC);
   if (pr.qj.len) sqlite3_bind_text(st, 16, pr.qj.s, (int)pr.qj.len, SQLITE_STATIC);
   if (pr.dj.len) sqlite3_bind_text(st, 17, pr.dj.s, (int)pr.dj.len, SQLITE_STATIC);
   if (pr.nj.len) sqlite3_bind_text(st, 18, pr.nj.s, (int)pr.nj.len, SQLITE_STATIC);
@@ -1238,7 +1243,7 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   free(credits);
   rasd__buf_free(&ord);
   rc = run(s, st, "insert article");
-  sqlite3_clear_bindings(st); /* 16 to 19 point into 'pr' */
+  sqlite3_clear_bindings(st); /* 14 to 19 point into 'pr' */
   if (rc != RASD_OK) { aprep_free(&pr); return rc; }
   int64_t n = sqlite3_last_insert_rowid(q->db);
   if (bkeys_add(q, id) || bkeys_add(q, hash) || bkeys_add(q, url)) {
