@@ -702,6 +702,19 @@ char *rasd_name_key(const char *s, size_t len) {
 /* Names with fewer consonants than this are decided by the rules alone. */
 #define MODEL_MIN_CONSO 4
 
+/* Copies the symbols of token 't' to 'out' without the letters ه inside the word from its third letter on (ح
+ * stays, and so does a ه second, the place of a native root letter: فهد / فد, جهاد / جاد, سهيل / سيل are other
+ * words); '*removed' gets their number. Returns the number of symbols written. */
+static int strip_inner_heh(const rasd__ntok *t, uint8_t *out, int *removed) {
+  int n = 0;
+  *removed = 0;
+  for (int i = 0; i < t->n; i++) {
+    if (t->sym[i] == S_H && i > 1 && i < t->n - 1 && !((t->var[i >> 2] >> ((i & 3) * 2)) & 3)) { (*removed)++; continue; }
+    out[n++] = t->sym[i];
+  }
+  return n;
+}
+
 /* The rule verdict on 'x' and 'y' (hand-set costs above): 1 when spellings of one name. 'dist' gets the
  * letter distance of the joined names (some value above 'tol' * RULE_GATE once it is that far) and 'tol'
  * the tolerance it is compared with; 'fc' whether the first consonants agree. */
@@ -734,6 +747,16 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
    * or more: for the rest, the rules' bound is enough */
   int near = ca - cb <= 2 && cb - ca <= 2;
   double d = g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol * (near && l >= MODEL_MIN_CONSO ? RULE_GATE : 1));
+  if (d > tol && l < MODEL_MIN_CONSO && !typo && x->n == 1 && y->n == 1) {
+    /* a foreign h inside a short name is written ه or left out (ارنهيم / آرنم, ساهاغون / ساغون, لكهنؤ / لكناو):
+     * compared without it, at a small cost */
+    uint8_t sa[RASD__NAME_MAXSYM], sb[RASD__NAME_MAXSYM];
+    int ha = 0, hb = 0, ma = strip_inner_heh(&x->tok[0], sa, &ha), mb = strip_inner_heh(&y->tok[0], sb, &hb);
+    if (ha != hb) {
+      double d2 = 0.2 * abs(ha - hb) + sym_dist(sa, ma, sb, mb, 0, tol);
+      if (d2 < d) d = d2;
+    }
+  }
   *dist = near ? d : 1e9;
   return d <= tol;
 }
