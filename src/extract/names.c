@@ -585,6 +585,38 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   return d;
 }
 
+/* Names with fewer consonants than this are short (see alif_moved()). */
+#define SHORT_NAME_CONSO 4
+
+/* 1 when 'a' and 'b' have the same consonants and an ا written in one gap between them in one spelling is
+ * written in another gap in the other (صلاح / صالح, كاسار / كسارا, تايوان / تيوانا): a long a in another
+ * syllable, another name; a ي or و that moves is often one vowel spelt two ways (بليز / بيلز). */
+static int alif_moved(const uint8_t *a, int na, const uint8_t *b, int nb) {
+  uint8_t ca[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], cb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  uint8_t ga[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1], gb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
+  int la = 0, lb = 0;
+  ga[0] = gb[0] = 0;
+  for (int i = 0; i < na; i++) {
+    if (is_vowel(a[i])) { ga[la] |= a[i] == S_A; continue; }
+    if (la && ca[la - 1] == a[i] && a[i - 1] == a[i]) continue;
+    ca[la++] = a[i];
+    ga[la] = 0;
+  }
+  for (int i = 0; i < nb; i++) {
+    if (is_vowel(b[i])) { gb[lb] |= b[i] == S_A; continue; }
+    if (lb && cb[lb - 1] == b[i] && b[i - 1] == b[i]) continue;
+    cb[lb++] = b[i];
+    gb[lb] = 0;
+  }
+  if (la != lb || memcmp(ca, cb, (size_t)la)) return 0;
+  int only_a = 0, only_b = 0;
+  for (int g = 0; g <= la; g++) {
+    only_a |= ga[g] && !gb[g];
+    only_b |= gb[g] && !ga[g];
+  }
+  return only_a && only_b;
+}
+
 /* How much letter distance a name with 'l' consonants tolerates. */
 static double tolerance(int l) {
   if (l <= 2) return 0.35;
@@ -614,6 +646,7 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   int dl = x->nconso - y->nconso;
   if (dl > 2 || dl < -2) return 0;
   double g = gap_dist(x->sym, x->n, y->sym, y->n);
+  if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(x->sym, x->n, y->sym, y->n)) return 0;
   int loose = x->n >= LONG_SPELLING && y->n >= LONG_SPELLING;
   double tol = tolerance(l) + 1e-9;
   return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose, tol)) <= tol;
@@ -742,6 +775,7 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
    * is the model asked then). */
   if (x->n != y->n && (ca - cb > 1 || cb - ca > 1)) return 0;
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
+  if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(ja, na, jb, nb)) return 0;
   int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
   /* the model is asked only about pairs with close consonant counts, and names of MODEL_MIN_CONSO consonants
    * or more: for the rest, the rules' bound is enough */
