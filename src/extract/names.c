@@ -1072,6 +1072,26 @@ int rasd__ntok_same_letters(const rasd__ntok *x, const rasd__ntok *y) {
   }
 }
 
+/* 1 when one-word names 'x' and 'y' with the same consonant symbols write ك in one where the other writes ج, غ or
+ * ق (كوف / الجوف: k is not g or j; the g spellings ج / غ / ق stay one letter). */
+static int kaf_for_g(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1) return 0;
+  const rasd__ntok *p = &x->tok[0], *q = &y->tok[0];
+  int i = 0, j = 0;
+  for (;;) {
+    while (i < p->n && is_vowel(p->sym[i])) i++;
+    while (j < q->n && is_vowel(q->sym[j])) j++;
+    if (i == p->n || j == q->n) return 0;
+    if (p->sym[i] != q->sym[j]) return 0;
+    if (p->sym[i] == S_G) {
+      unsigned u = (p->var[i >> 2] >> ((i & 3) * 2)) & 3, v = (q->var[j >> 2] >> ((j & 3) * 2)) & 3;
+      if ((u == 3) != (v == 3)) return 1; /* letter_var(): ك is 3 */
+    }
+    i++;
+    j++;
+  }
+}
+
 /* A well-known name (an exact curated entry: the hand list, a country, a capital) is written one way in the
  * press; a short word of other letters beside it is another word, not a spelling of it (السعودية / صعدة,
  * ألمانيا / المنيا, سوريا / سراي, الصين / صن). So is a short word with the article beside any city (a native
@@ -1081,7 +1101,7 @@ int rasd__ntok_same_letters(const rasd__ntok *x, const rasd__ntok *y) {
 #define KNOWN_SHORT_CONSO 4
 static int short_other_word(const rasd__name *x, const rasd__name *y) {
   if (y->n != 1 || min_conso(x, y) >= KNOWN_SHORT_CONSO) return 0;
-  return letters_differ(x, y);
+  return letters_differ(x, y) || kaf_for_g(x, y);
 }
 
 /* 1 when token 't' begins with ا, a hamza or ع and then ل: the letters of a foreign name that starts with al/el
@@ -1165,6 +1185,12 @@ static int well_known(const rasd__gaz_entry *e) {
   return *e->en && (e->src <= RASD__GSRC_COUNTRY || (e->flags & RASD__GF_CAPITAL));
 }
 
+/* 1 when 'y' is the one-word name 'x' (written without the article) with ال in front. */
+static int article_added(const rasd__name *x, const rasd__name *y) {
+  return x->n == 1 && y->n == 1 && !x->tok[0].had_al && y->tok[0].had_al && x->tok[0].n == y->tok[0].n &&
+         !memcmp(x->tok[0].sym, y->tok[0].sym, x->tok[0].n);
+}
+
 int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
                              int flags) {
   if (!x->n || !y->n) return 0;
@@ -1176,6 +1202,10 @@ int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t 
     rasd__gaz_entry e;
     if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && (well_known(&e) || (*e.en && y->tok[0].had_al)) && short_other_word(x, y)) return 0;
     if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && (well_known(&e) || (*e.en && x->tok[0].had_al)) && short_other_word(y, x)) return 0;
+    /* a well-known name written without the article (قطر, مالي) is another word with it: القطر (the diameter,
+     * the region), المالي (financial) */
+    if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && well_known(&e) && article_added(x, y)) return 0;
+    if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && well_known(&e) && article_added(y, x)) return 0;
   }
   return rasd__names_spelling(x, y, flags);
 }
@@ -1249,13 +1279,14 @@ static int same_letters(const rasd__gaz *g, uint32_t i, const char *s, size_t le
 }
 
 /* 1 when 's' is a short word of other letters than the well-known entry 'i' (short_other_word()): صعدة is not a
- * spelling of السعودية, nor سراي of سوريا, so neither has its English form. */
+ * spelling of السعودية, nor سراي of سوريا, so neither has its English form; nor is the entry with an article it
+ * does not have (article_added(): القطر is not قطر, المالي not مالي). */
 static int short_other_entry(const rasd__gaz *g, uint32_t i, const char *s, size_t len) {
   char ar[1024];
   size_t al = rasd__gaz_arabic(g, i, ar, sizeof ar);
   rasd__name x, y;
   if (!al || !rasd__name_parse(ar, al, &x) || !rasd__name_parse(s, len, &y)) return 0;
-  return short_other_word(&x, &y);
+  return short_other_word(&x, &y) || article_added(&x, &y);
 }
 
 /* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article, and a
