@@ -122,6 +122,18 @@ static void test_relative(void) {
   rasd_analysis_free(a);
 }
 
+/* Two weekdays joined by و: the second is the day after the first in the same week (2025-04-22 is a Tuesday). */
+static void test_weekday_pair(void) {
+  rasd_analysis *a = run("وأعلنت إدارة التعليم تعليق الدراسة في مدارس جدة يومي الثلاثاء والأربعاء.\n"
+                         "وكانت السيول قد اجتاحت المدينة يومي الأحد والاثنين.",
+                         "2025-04-22");
+  ASSERT_EQ_STR(val(a, "الثلاثاء"), "2025-04-22");
+  ASSERT_EQ_STR(val(a, "والأربعاء"), "2025-04-23");
+  ASSERT_EQ_STR(val(a, "الأحد"), "2025-04-20");
+  ASSERT_EQ_STR(val(a, "والاثنين"), "2025-04-21");
+  rasd_analysis_free(a);
+}
+
 /* A named weekday outweighs a publication day that is a day off, and a date given after اليوم is the value. */
 static void test_weekday_wins(void) {
   /* 2015-07-21 was a Tuesday */
@@ -190,6 +202,7 @@ int main(void) {
   RUN(test_relative);
   RUN(test_more_relative);
   RUN(test_weekday_wins);
+  RUN(test_weekday_pair);
   RUN(test_no_pubdate);
   RUN(test_bad_input);
   rasd_models_free(M);

@@ -523,6 +523,78 @@ static int all_measure_words(const ctx *c, size_t b, size_t e) {
   return words > 0;
 }
 
+/* Whether the matching form 'w' ('len' bytes) is a place in any of the lists. */
+static int known_place(const rasd__gaz *g, const char *w, size_t len) {
+  return len && rasd__gaz_exact(g, w, len, 0, RASD_ENT_LOC) >= 0;
+}
+
+/* Whether the one-word mention at token 'i' (tagged 'type') is a nisba adjective of a known place and not a
+ * name: المستثمرين الكوريين, الجيش | اللبناني, الصادرات القطرية. The word itself is no curated entry nor a place in
+ * the lists (السعودية, ألماتي are); the adjective's base with ا, يا or ال put back is a place in the lists (كوري → كوريا,
+ * لبناني → لبنان, يمني → اليمن). A singular nisba tagged as a person may be a surname (السوداني) and stays. */
+static int is_place_nisba(const ctx *c, size_t i, int type) {
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  const rasd_token *t = tok(c, i);
+  if (!g || t->kind != RASD_TOK_WORD || !t->bare || t->form_len < 4 || memcmp(t->form, "ال", 4)) return 0;
+  static const char *const SUF[] = {"يين", "يون", "يه", "ي", NULL};
+  const char *w = t->bare;
+  size_t wl = t->bare_len, sl = 0;
+  int plural = 0;
+  for (int k = 0; SUF[k]; k++) {
+    size_t l = strlen(SUF[k]);
+    if (wl > l + 4 && !memcmp(w + wl - l, SUF[k], l)) { sl = l; plural = k < 2; break; }
+  }
+  if (!sl || (type == RASD_ENT_PER && !plural)) return 0;
+  if (rasd__gaz_exact(g, t->form, t->form_len, 2, RASD_ENT_NONE) >= 0 || rasd__gaz_exact(g, t->form, t->form_len, 0, RASD_ENT_LOC) >= 0 ||
+      rasd__gaz_exact(g, w, wl, 2, RASD_ENT_NONE) >= 0)
+    return 0; /* السعودية, ألماتي */
+  char b[128];
+  size_t bl = wl - sl;
+  if (bl < 2 || bl > sizeof b - 8) return 0;
+  memcpy(b, w, bl);
+  if (known_place(g, b, bl)) return 1;
+  memcpy(b + bl, "ا", 2);
+  if (known_place(g, b, bl + 2)) return 1;
+  memcpy(b + bl, "يا", 4);
+  if (known_place(g, b, bl + 4)) return 1;
+  memcpy(b, "ال", 4);
+  memcpy(b + 4, w, bl);
+  return known_place(g, b, bl + 4);
+}
+
+/* Whether token 'i' is a month name inside a date: next to another month name, a number or الماضي/المقبل, brackets
+ * and slashes aside (أبريل (نيسان) الماضي, في تموز/يوليو 2015). نيسان alone may be the car maker. */
+static int is_date_month(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  if (t->kind != RASD_TOK_WORD || !(rasd__lx_classes(t->form, t->form_len) & LX_MONTH)) return 0;
+  size_t ntok = c->a->tokens->n_tok;
+  for (int dir = -1; dir <= 1; dir += 2) {
+    size_t j = i;
+    for (int steps = 0; steps < 3; steps++) {
+      if (dir < 0 ? j == 0 : j + 1 >= ntok) break;
+      j = dir < 0 ? j - 1 : j + 1;
+      const rasd_token *u = tok(c, j);
+      if (u->sentence != t->sentence) break;
+      if (u->kind == RASD_TOK_PUNCT && u->len == 1 && strchr("()/-", c->d->text[u->start])) continue;
+      if (u->kind == RASD_TOK_NUMBER || u->kind == RASD_TOK_DATE) return 1;
+      if (u->kind == RASD_TOK_WORD && (rasd__lx_classes(u->form, u->form_len) & (LX_MONTH | LX_REL))) return 1;
+      break;
+    }
+  }
+  return 0;
+}
+
+/* Whether the one-word span at token 'i' is no name at all: a month in a date, a place's nisba adjective, or a
+ * descriptor word alone without ال (منظمة، صحيفة). */
+static int not_a_name_word(const ctx *c, size_t i, int type) {
+  const rasd_token *t = tok(c, i);
+  if (t->kind != RASD_TOK_WORD) return 0;
+  int has_al = t->form_len >= 4 && !memcmp(t->form, "ال", 4); /* المدينة may be Medina, or a newspaper */
+  if (!has_al && (rasd__is_descriptor_word(t->form, t->form_len) || (t->bare && rasd__is_descriptor_word(t->bare, t->bare_len))))
+    return 1;
+  return is_date_month(c, i) || is_place_nisba(c, i, type);
+}
+
 /* Cuts a mention of a person, organisation or other name at a religious formula with الله (السيد محمد صلى الله
  * عليه وسلم → محمد; سعود رحمه الله → سعود; بارك الله, الحمد لله, الله الهادي → no mention); the compound names
  * (عبد الله، نصر الله، حزب الله، رام الله) stay. Returns the new end of the span, tok_begin when nothing is left. */
@@ -965,6 +1037,7 @@ static int repair(ctx *c) {
     while (e > ms[k].tok_begin && tok(c, e - 1)->kind != RASD_TOK_WORD) e--;
     if (e == ms[k].tok_begin) continue;
     if (all_measure_words(c, ms[k].tok_begin, e)) continue;
+    if (e == ms[k].tok_begin + 1 && not_a_name_word(c, ms[k].tok_begin, ms[k].type)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
   }

@@ -631,6 +631,13 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
     else if (future_before_(c, i)) dir = 1;
     if (!c->have_pub) { emit_(o, i, j, NULL, "gregorian", NULL, 1); *next = j; return 1; }
     long day = weekday_resolve_(c, wd->val, dir);
+    /* the second of two weekdays joined by و (يومي الاثنين والثلاثاء, تعليق الدراسة الثلاثاء والأربعاء) is the day after
+     * the first in the same week, not a week away from the publication day */
+    size_t sk = 0;
+    const rasd__lxent *pw = NULL;
+    if (k == i && i > 0 && lx_(c, i, LX_WDAY, "و", &sk) && sk && c->w[i - 1].sent == c->w[i].sent &&
+        (pw = lx_(c, i - 1, LX_WDAY, NULL, NULL)) && pw->val != wd->val)
+      day = weekday_resolve_(c, pw->val, dir) + (wd->val - pw->val + 7) % 7;
     emit_(o, i, j, fmt_day_(o, day), "gregorian", NULL, 1);
     *next = j;
     return 1;

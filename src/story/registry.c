@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include "extract/extract.h"
 #include "extract/names.h"
+#include "text/text.h"
 #include "rasd/entities.h"
 #include "story/story_int.h"
 
@@ -255,10 +256,18 @@ static void strip_quotes(char *f) {
   if (lead) memmove(f, f + lead, strlen(f + lead) + 1);
 }
 
-/* Whether pick_canonical() passes form 'text' over: a title word, or a descriptor word before other words. */
+/* Whether pick_canonical() passes form 'text' over: a title word, or a descriptor word before other words, also
+ * behind a proclitic (بمنطقة مكة المكرمة, لوكالة فرانس برس: the form a preposition took). */
 static uint8_t form_skip(const char *text) {
   size_t w0 = strcspn(text, " ");
-  return rasd__is_title_word(text, w0) || (text[w0] && rasd__is_descriptor_word(text, w0));
+  if (rasd__is_title_word(text, w0) || (text[w0] && rasd__is_descriptor_word(text, w0))) return 1;
+  if (!text[w0]) return 0;
+  size_t off[4];
+  int n = rasd__clitic_splits(text, w0, off, 4);
+  for (int k = 0; k < n; k++)
+    if (off[k] && (rasd__is_title_word(text + off[k], w0 - off[k]) || rasd__is_descriptor_word(text + off[k], w0 - off[k])))
+      return 1;
+  return 0;
 }
 
 static int add_form(cent *e, const char *text, uint32_t count) {
