@@ -29,15 +29,16 @@
  * whole dev set over 6 orders, checked on both halves. hl, hp: headlines that name other places (people), see
  * head_apart(); hl is flat from 0.1 to 1.2 on the dev set (6 orders, both halves) and from 0.4 up on two unseen SaudiNewsNet
  * days (2015-08-02, -03: rain over Taif apart from rain over Baha): where it fires it vetoes the join; hp above 0.1
- * parts reactions of several people to one happening. */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms, at, atk, atn, sp, sn, sg, sw, so, sm, sx, hl, hp; } W = {
-    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7, RASD__RECENT, 0.15, 0.1, 2, 0.5, 3, 1, 0.5, 0.4, 1, 0.3, 1, 0.05};
+ * parts reactions of several people to one happening; hf: the share of a story's originals that must name the
+ * article's headline place for the story to name it (one member that chained on does not). */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms, at, atk, atn, sp, sn, sg, sw, so, sm, sx, hl, hp, hf; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.7, RASD__RECENT, 0.15, 0.1, 2, 0.5, 3, 1, 0.5, 0.4, 1, 0.3, 1, 0.05, 0.3};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms", "at", "atk", "atn", "sp", "sn", "sg", "sw", "so", "sm", "sx", "hl", "hp"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms, &W.at, &W.atk, &W.atn, &W.sp, &W.sn, &W.sg, &W.sw, &W.so, &W.sm, &W.sx, &W.hl, &W.hp};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms", "at", "atk", "atn", "sp", "sn", "sg", "sw", "so", "sm", "sx", "hl", "hp", "hf"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms, &W.at, &W.atk, &W.atn, &W.sp, &W.sn, &W.sg, &W.sw, &W.so, &W.sm, &W.sx, &W.hl, &W.hp, &W.hf};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -479,25 +480,26 @@ static int term_num(const rasd_corpus *c, uint32_t t) {
   return t < c->terms.n && c->terms.len[t] && c->terms.str[t][0] >= '0' && c->terms.str[t][0] <= '9';
 }
 
-/* Returns 1 when 's' (in entity list 'ents'/'n', sorted) holds 'key'. */
-static int tf_has(const rasd__tf *ents, uint32_t n, uint32_t key) {
+/* The index of 'key' in the id-sorted list 'ents'/'n', or −1. */
+static int64_t tf_find(const rasd__tf *ents, uint32_t n, uint32_t key) {
   uint32_t lo = 0, hi = n;
   while (lo < hi) {
     uint32_t m = (lo + hi) / 2;
     if (ents[m].id < key) lo = m + 1;
     else hi = m;
   }
-  return lo < n && ents[lo].id == key;
+  return lo < n && ents[lo].id == key ? (int64_t)lo : -1;
 }
 
 /* Returns 1 when the article's headline (record 'r', entity keys in 'J') and the headlines of the story's recent
- * members name entities of 'type' and none of either side's is named anywhere in the other (the story's entities
- * are those of all its members). */
+ * members name entities of 'type' and none of either side's is named in the other (anywhere in the article; by at
+ * least a share W.hf of the story's originals). */
 static int head_apart(const rasd_corpus *c, const rasd__story *s, const rasd__rec *r, const rasd__jart *J, uint32_t type) {
   int na = 0;
   for (uint32_t i = 0; i < r->n_ent; i++) {
     if (!r->ent[i].head || r->ent[i].type != type) continue;
-    if (tf_has(s->ents, s->n_ents, r->ent[i].key)) return 0;
+    int64_t at = tf_find(s->ents, s->n_ents, r->ent[i].key);
+    if (at >= 0 && s->ents[at].tf >= W.hf * s->n_orig) return 0;
     na++;
   }
   if (!na) return 0;
