@@ -638,11 +638,12 @@ static int catch_missed(ctx *c) {
   }
   for (size_t i = 0; ne && i < tk->n_tok; i++) { /* no entity yet: nothing to catch */
     if (!tok_word_ok(c, i)) continue;
-    if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
-    if (kbits && kbits[i]) { /* the key's bit, from the tagger's word cache: most words stop here */
+    if (kbits && kbits[i]) { /* the key's bit, from the tagger's word cache: most words stop here (before the
+                              * word-list tests below, which cost more and decide nothing the bit has not) */
       int kb = kbits[i] - 2;
       if (kb < 0 || !((seen[(unsigned)kb >> 6] >> ((unsigned)kb & 63)) & 1)) continue;
     }
+    if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
@@ -824,6 +825,27 @@ static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e) {
   if (t) mn->text = t;
 }
 
+/* 0 when no way clitic_letters() may strip the span from token 't' to 'e0' (0, 1 or 2 letters off its front, ال put
+ * back for لل) leaves a name rasd__gaz_exact(curated) knows, so that gaz_spans() need not ask it (its gazetteer
+ * look-ups cost more than these, which the gazetteer's filter mostly answers); 1 when one of them may. */
+static int strip_may_be_known(const ctx *c, const rasd__gaz *g, const rasd_token *t, uint32_t e0, int curated) {
+  const char *text = c->d->text;
+  for (size_t k = 0; k <= 2; k++) {
+    uint32_t s0 = skip_letters(text, t->start, t->start + t->len, k);
+    if (s0 >= e0) break;
+    if (rasd__gaz_exact(g, text + s0, e0 - s0, curated, RASD_ENT_NONE) >= 0) return 1;
+    if (k == 2 && t->form && t->form_len >= 4 && !memcmp(t->form, "لل", 4)) { /* لل → ال */
+      char buf[520];
+      size_t rl = strnlen(text + s0, e0 - s0); /* as gaz_spans() prints it: up to a NUL */
+      if (rl + 4 > sizeof buf) return 1;
+      memcpy(buf, "ال", 4);
+      memcpy(buf + 4, text + s0, rl);
+      if (rasd__gaz_exact(g, buf, rl + 4, curated, RASD_ENT_NONE) >= 0) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Known names the tagger missed or cut short: spans of up to six words that are, exactly, a name in the
  * hand-written list, a country, or a capital (multi-word spans: any city). A tagged mention inside such
  * a span grows to it. */
@@ -883,6 +905,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (!ok) continue;
       int add_al;
       uint32_t e0 = te->start + te->len;
+      if (!strip_may_be_known(c, g, t, e0, len >= 2 ? 2 : 1)) continue;
       uint32_t s0 = skip_letters(c->d->text, t->start, t->start + t->len, clitic_letters(c, t, e0, &add_al));
       if (s0 >= e0) continue;
       const char *txt = add_al ? rasd__arena_printf(c->ar, "ال%.*s", (int)(e0 - s0), c->d->text + s0)
@@ -946,7 +969,9 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
     /* the cheap tests first: the second word known, or the pair an apposition */
     int closes = i + 2 >= tk->n_tok || (tok(c, i + 2)->kind == RASD_TOK_PUNCT && !(tok(c, i + 2)->len == 1 && c->d->text[tok(c, i + 2)->start] == '-'));
-    int opens = i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT || (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len));
+    /* 'opens' counts only together with 'closes' (below): the trigger look-up, a cache miss, only then */
+    int opens = closes && (i == 0 || tok(c, i - 1)->kind == RASD_TOK_PUNCT ||
+                           (tok(c, i - 1)->form && rasd__gaz_trigger(g, tok(c, i - 1)->form, tok(c, i - 1)->form_len)));
     int known = rasd__gaz_exact(g, wb, b->len, 0, RASD_ENT_NONE) >= 0;
     if (!known && !(closes && opens)) continue;
     int exact = rasd__gaz_exact(g, wa, a->len, 0, RASD_ENT_PER) >= 0;

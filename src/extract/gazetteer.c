@@ -340,7 +340,10 @@ size_t rasd__gaz_size(const rasd__gaz *g) { return g ? g->n : 0; }
 uint64_t rasd__gaz_gen(const rasd__gaz *g) { return g ? g->gen : 0; }
 
 int rasd__gaz_get(const rasd__gaz *g, uint32_t i, rasd__gaz_entry *e) {
-  if (!g || i >= g->n) return -1;
+  if (!g || i >= g->n) { /* an empty entry, so that no caller reads unset fields */
+    *e = (rasd__gaz_entry){RASD_ENT_NONE, 0, 0, "", RASD__GAZ_NOREL};
+    return -1;
+  }
   const uint32_t *w = g->ent + (size_t)i * RASD__GAZ_ENT_WORDS;
   e->type = (uint8_t)(w[4] & 0xff);
   e->src = (uint8_t)((w[4] >> 8) & 0xff);

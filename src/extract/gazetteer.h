@@ -36,7 +36,7 @@ size_t rasd__gaz_size(const rasd__gaz *g);
  * memo tables); 0 when 'g' is NULL. */
 uint64_t rasd__gaz_gen(const rasd__gaz *g);
 
-/** Fills 'e' with entry 'i' of 'g'; returns 0, or -1 when 'i' is out of range. */
+/** Fills 'e' with entry 'i' of 'g'; returns 0, or -1 when 'i' is out of range (then 'e' is an empty entry). */
 int rasd__gaz_get(const rasd__gaz *g, uint32_t i, rasd__gaz_entry *e);
 
 /** Writes the Arabic form of entry 'i' (normalised, UTF-8, NUL-terminated) to 'out' ('cap' bytes);

@@ -35,6 +35,15 @@ static uint64_t load8(const unsigned char *p) {
   return v;
 }
 
+/* Index of the first differing byte of two 8-byte loads whose XOR is 'x' (not 0). */
+static size_t first_diff(uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return (size_t)__builtin_clzll(x) >> 3;
+#else
+  return (size_t)__builtin_ctzll(x) >> 3;
+#endif
+}
+
 static uint32_t hash8(const unsigned char *p, unsigned bits) {
   return (uint32_t)((load8(p) * 0x9E3779B97F4A7C15ULL) >> (64 - bits));
 }
@@ -71,7 +80,17 @@ int rasd__dcode_encode(const void *src, size_t len, const void *dict, size_t nd,
     }
     size_t off = p - 1, m = MIN_MATCH;
     while (i > lit && off > 0 && r[i - 1] == d[off - 1]) i--, off--, m++; /* the copy may begin earlier */
+    /* forwards eight bytes at a time (a record repeats long runs of its text), then byte by byte */
+    while (i + m + 8 <= len && off + m + 8 <= nd) {
+      uint64_t x = load8(d + off + m) ^ load8(r + i + m);
+      if (x) {
+        m += first_diff(x);
+        goto extended;
+      }
+      m += 8;
+    }
     while (i + m < len && off + m < nd && d[off + m] == r[i + m]) m++;
+  extended:
     rasd__vput(out, i - lit);
     rasd__buf_add(out, (const char *)r + lit, i - lit);
     rasd__vput(out, off);

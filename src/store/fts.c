@@ -1,5 +1,5 @@
-/* fts.c — the FTS5 tokenizer "rasd": per word its clitic-aware stem, and for a word that can be a name its
- * name-variant key as a colocated token in a token space of its own ("~key"). A query word becomes its stem, its key,
+/* fts.c — the FTS5 tokenizer "rasd": per word its clitic-aware stem (function words such as في, من, وفي left out),
+ * and for a word that can be a name its name-variant key as a colocated token in a token space of its own ("~key"). A query word becomes its stem, its key,
  * and (src/store/query.c) the phrases of two keys that join into its key, so that والذخائر finds الذخائر and
  * بيونغيانغ finds بيونغ يانغ and بيونج يانج. Which words can be names: the words of the mentions the analysis
  * found when the text comes with its analysis (rasd__fts_pretok), else the words no suffix was stripped from. */
@@ -93,7 +93,7 @@ static int query_keys(void *ctx, const char *text, int n, int (*xToken)(void *, 
   return rc;
 }
 
-/* Per word one token at its position: the stem, which is what a query word becomes (so "والذخائر" and "الذخائر"
+/* Per word other than a function word one token at its position: the stem, which is what a query word becomes (so "والذخائر" and "الذخائر"
  * meet at "ذخائر"); colocated with it, for a word that can be a name, its name key. A name written in two words
  * (بيونغ يانغ) is found by a query for the one-word spelling through the phrase of the two keys. */
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
@@ -127,14 +127,16 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
   rasd__word x;
   for (size_t i = 0; i < nw && rc == SQLITE_OK; i++) {
     if (!word_at(t, &w, i, &x)) continue;
+    /* A function word (في, من, إن, وفي) is not indexed, in a text or a query alike: it is about a fifth of the words
+     * of news text, says nothing to bm25, and a phrase that has one still matches its other words side by side. */
+    if (x.stop || (t && rasd__is_stopword(x.form, x.form_len))) continue;
     int s = (int)x.start, e = (int)(x.start + x.len);
     size_t kl = 0;
     const char *k = NULL;
     /* A query word looks for names spelled like it; in a text, a word can be a name when the analysis found it in
      * a name, or (without an analysis) when it is not an inflected common word (nothing stripped to stem it). */
-    int name = x.kind == RASD_TOK_WORD && !x.stop &&
-               (query || (named ? named[i] : x.stem_len == x.bare_len && x.bare_len >= 4 && !memcmp(x.stem, x.bare, x.bare_len))) &&
-               !(t && rasd__is_stopword(x.form, x.form_len));
+    int name = x.kind == RASD_TOK_WORD &&
+               (query || (named ? named[i] : x.stem_len == x.bare_len && x.bare_len >= 4 && !memcmp(x.stem, x.bare, x.bare_len)));
     if (name && rasd__kcache_get(&c->kc, x.bare, x.bare_len, &k, &kl)) {
       rc = SQLITE_NOMEM;
       break;

@@ -59,12 +59,14 @@ static void add_term(rasd__buf *m, const char *v) {
   rasd__buf_addc(m, '"');
 }
 
+/* 1 when 'v' has a word the search index keeps (src/store/fts.c leaves out function words: في, من, وفي), 0 when it has
+ * only function words, -1 when it has no word at all. */
 static int has_word(const char *v) {
   rasd__words w;
-  int rc = rasd__words_of(v, strlen(v), &w);
-  size_t n = w.n;
+  int rc = rasd__words_of(v, strlen(v), &w), r = -1;
+  for (size_t i = 0; rc == RASD_OK && i < w.n && r < 1; i++) r = !w.w[i].stop;
   rasd__words_free(&w);
-  return rc == RASD_OK && n > 0;
+  return r;
 }
 
 int rasd__query_parse(const char *q, rasd__query *out, char *err, size_t errlen) {
@@ -92,7 +94,8 @@ int rasd__query_parse(const char *q, rasd__query *out, char *err, size_t errlen)
     char *v = read_value(q, len, &i, &quoted);
     if (!v) { rc = RASD_ENOMEM; break; }
     if (op < 0) {
-      if (!has_word(v)) ;
+      int h = has_word(v);
+      if (h <= 0) out->n_common += h == 0; /* a function word alone matches nothing in the index: left out */
       else if (quoted) add_term(&m, v);
       else rasd__fts_query_word(&m, v); /* a word, or a name that may be written in two words */
       free(v);

@@ -13,6 +13,7 @@ typedef struct rasd__query {
   char *from, *to;      /* from: / to: (YYYY-MM-DD) */
   char **entities;      /* entity: values as written (an id or a form) */
   size_t n_entities;
+  size_t n_common;      /* words or phrases left out of 'match': function words only, which the index does not keep */
 } rasd__query;
 
 /** Parses 'q' into '*out' (free with rasd__query_free()); returns RASD_OK or RASD_EUSAGE with a message in 'err'. */

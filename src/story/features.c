@@ -352,18 +352,43 @@ static int cmp_u32(const void *a, const void *b) {
   return x < y ? -1 : x > y;
 }
 
-/* Sorts 'n' 32-bit keys ascending: insertion for short runs, else a radix sort by 11-bit digits (qsort when there is
- * no memory for it). */
-void rasd__sort_u32(uint32_t *v, size_t n) {
-  if (n <= 48) {
-    for (size_t i = 1; i < n; i++) {
-      uint32_t x = v[i];
-      size_t j = i;
-      for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
-      v[j] = x;
-    }
-    return;
+/* Quicksort (median of three, Hoare partition, insertion sort below 24 keys) of 'n' elements of type T by the
+ * 32-bit key KEY(x), for the runs too short for a radix sort, whose three passes over 2048 buckets cost more than
+ * the keys do; past a depth of 2·log2(n) (a bad pivot sequence) the rest goes to the radix sort RADIX. */
+#define RASD__QSORT(name, T, KEY, RADIX)                                                          \
+  static void name(T *v, size_t n, int depth) {                                                   \
+    while (n > 24) {                                                                               \
+      if (depth-- <= 0) { RADIX(v, n); return; }                                                   \
+      uint32_t a = KEY(v[0]), b = KEY(v[n / 2]), c = KEY(v[n - 1]);                                \
+      uint32_t p = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));          \
+      size_t i = (size_t)-1, j = n;                                                                \
+      for (;;) {                                                                                   \
+        do i++; while (KEY(v[i]) < p);                                                             \
+        do j--; while (KEY(v[j]) > p);                                                             \
+        if (i >= j) break;                                                                         \
+        T t = v[i]; v[i] = v[j]; v[j] = t;                                                         \
+      }                                                                                            \
+      size_t nl = j + 1; /* [0, j] ≤ p ≤ (j, n) */                                                 \
+      if (nl >= n) { RADIX(v, n); return; } /* no progress (cannot happen with a median pivot) */  \
+      if (nl < n - nl) { name(v, nl, depth); v += nl; n -= nl; }                                   \
+      else { name(v + nl, n - nl, depth); n = nl; }                                                \
+    }                                                                                              \
+    for (size_t i = 1; i < n; i++) {                                                               \
+      T x = v[i];                                                                                  \
+      size_t j = i;                                                                                \
+      for (; j > 0 && KEY(v[j - 1]) > KEY(x); j--) v[j] = v[j - 1];                                \
+      v[j] = x;                                                                                    \
+    }                                                                                              \
   }
+
+static int qs_depth(size_t n) {
+  int d = 0;
+  while (n > 1) n >>= 1, d += 2;
+  return d;
+}
+
+/* Radix sort of 'n' 32-bit keys by 11-bit digits (qsort when there is no memory for it). */
+static void radix_u32(uint32_t *v, size_t n) {
   uint32_t *tmp = malloc(n * sizeof *tmp);
   if (!tmp) { qsort(v, n, sizeof *v, cmp_u32); return; }
   uint32_t *src = v, *dst = tmp;
@@ -377,6 +402,15 @@ void rasd__sort_u32(uint32_t *v, size_t n) {
   }
   if (src != v) memcpy(v, src, n * sizeof *v);
   free(tmp);
+}
+
+#define KEY_U32(x) (x)
+RASD__QSORT(qsort_u32, uint32_t, KEY_U32, radix_u32)
+
+/* Sorts 'n' 32-bit keys ascending: quicksort with insertion for short runs, a radix sort for long ones. */
+void rasd__sort_u32(uint32_t *v, size_t n) {
+  if (n >= 1024) radix_u32(v, n);
+  else qsort_u32(v, n, qs_depth(n));
 }
 
 /* A uniform view over analysis tokens or fallback tokens. */
@@ -432,10 +466,10 @@ static uint64_t mix64(uint64_t x) {
   x ^= x >> 33; x *= 0xff51afd7ed558ccdULL; x ^= x >> 33; x *= 0xc4ceb9fe1a85ec53ULL; return x ^ (x >> 33);
 }
 
-/* Sorts 'n' 64-bit words by their low 32 bits (distinct here): insertion for short runs, else a radix sort. */
-static void sort_u64_lo(uint64_t *v, size_t n) {
-  uint64_t *tmp = n > 48 ? malloc(n * sizeof *tmp) : NULL, *src = v, *dst = tmp;
-  if (!tmp) { /* short, or no room for the radix buffer */
+/* Radix sort of 'n' 64-bit words by their low 32 bits (insertion sort when there is no memory for it). */
+static void radix_u64_lo(uint64_t *v, size_t n) {
+  uint64_t *tmp = malloc(n * sizeof *tmp), *src = v, *dst = tmp;
+  if (!tmp) {
     for (size_t i = 1; i < n; i++) {
       uint64_t x = v[i];
       size_t j = i;
@@ -454,6 +488,15 @@ static void sort_u64_lo(uint64_t *v, size_t n) {
   }
   if (src != v) memcpy(v, src, n * sizeof *v);
   free(tmp);
+}
+
+#define KEY_LO(x) ((uint32_t)(x))
+RASD__QSORT(qsort_u64_lo, uint64_t, KEY_LO, radix_u64_lo)
+
+/* Sorts 'n' 64-bit words by their low 32 bits (distinct here, so any sort gives one order). */
+static void sort_u64_lo(uint64_t *v, size_t n) {
+  if (n >= 1024) radix_u64_lo(v, n);
+  else qsort_u64_lo(v, n, qs_depth(n));
 }
 
 #define MAX_SENT 80
