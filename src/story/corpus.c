@@ -1050,6 +1050,12 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     if (e->type == RASD_ENT_LOC && a->nhloc < 3) a->hloc[a->nhloc++] = e->key;
     if (e->type == RASD_ENT_PER && a->nhper < 3) a->hper[a->nhper++] = e->key;
   }
+  if (story_debug() && (a->nhloc || a->nhper)) {
+    fprintf(stderr, "headline of %s names", a->id);
+    for (uint32_t k = 0; k < a->nhloc; k++) fprintf(stderr, " place %s", c->terms.str[a->hloc[k]] + 1);
+    for (uint32_t k = 0; k < a->nhper; k++) fprintf(stderr, " person %s", c->terms.str[a->hper[k]] + 1);
+    fprintf(stderr, "\n");
+  }
   for (uint32_t k = 0; k < L.nv + L.nt; k++)
     if (RASD__VEC_PUSH(c->vpool, c->n_vpool, c->cap_vpool, L.lv[k])) return RASD_ENOMEM;
   if (a->dup_of < 0 && (rc = story_take(c, (uint32_t)target, i, &L, ar)) != RASD_OK) return rc;

@@ -519,7 +519,8 @@ static int place_cue(const rasd_token *t) {
 /* Returns 1 when headline tokens 'tt' (may be NULL) name the entity of canonical form 'canon' and type 'type': the
  * last word of 3 or more letters of that form (a surname, the place of "منطقة عسير") is a headline word, both without
  * proclitics. A place counts only where the headline says something happened there (after في, على, منطقة, with
- * ب, or next to such a place: "على عسير والباحة"), not as the one who acts ("البحرين تدين"). */
+ * ب, after a word with ب: "بمطار عدن", as the rest of such a name: "في المدينة المنورة", or listed with و after such a
+ * place: "على عسير والباحة"), not as the one who acts ("البحرين تدين"). */
 static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) {
   if (!tt || !tt->n_tok || !canon || !*canon || (type != RASD_ENT_LOC && type != RASD_ENT_PER)) return 0;
   rasd_tokens *ct = rasd_tokenize(canon, strlen(canon));
@@ -529,16 +530,27 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     const rasd_token *t = &ct->tok[i];
     if (t->kind == RASD_TOK_WORD && t->bare && t->bare_len >= 6 && !(t->flags & RASD_TOKF_STOP)) last = t;
   }
-  int hit = 0, placed = 0; /* placed: the word before was a place where something happened */
+  /* placed: the word before is a place where something happened (a list goes on with و); direct: it was so by a
+   * cue or ب of its own (the next word may be the rest of its name: في المدينة المنورة) */
+  int hit = 0, placed = 0, direct = 0;
   for (size_t i = 0; last && i < tt->n_tok && !hit; i++) {
     const rasd_token *t = &tt->tok[i];
     if (t->kind != RASD_TOK_WORD) continue;
-    int cue = i && place_cue(&tt->tok[i - 1]), ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
+    const rasd_token *p = i ? &tt->tok[i - 1] : NULL;
+    int cue = p && place_cue(p), ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
     int same = t->bare && t->bare_len == last->bare_len && !memcmp(t->bare, last->bare, last->bare_len);
+    /* the tokenizer leaves ب on a name without ال: بتبوك, بجازان */
+    if (!same && t->bare && t->bare_len == last->bare_len + 2 && !memcmp(t->bare, "\xd8\xa8", 2) &&
+        !memcmp(t->bare + 2, last->bare, last->bare_len))
+      same = ba = 1;
     int wa = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd9\x88", 2);
-    int here = cue || ba || (placed && wa);
+    /* or in a construct after a word with ب: بمطار عدن, بانتخابات الأحساء */
+    int prevba = p && p->kind == RASD_TOK_WORD && p->form && p->form_len > 2 && !memcmp(p->form, "\xd8\xa8", 2);
+    int dir = cue || ba || prevba;
+    int here = dir || (placed && wa) || direct;
     hit = same && (type != RASD_ENT_LOC || here);
     placed = here && !place_cue(t);
+    direct = dir && !place_cue(t);
   }
   rasd_tokens_free(ct);
   return hit;
