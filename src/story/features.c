@@ -539,7 +539,7 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     const rasd_token *p = i ? &tt->tok[i - 1] : NULL;
     int cue = p && place_cue(p), ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
     int same = t->bare && t->bare_len == last->bare_len && !memcmp(t->bare, last->bare, last->bare_len);
-    /* the tokenizer leaves ب on a name without ال: بتبوك, بجازان */
+    /* the tokenizer leaves ب on some names it does not know: بنجران, بأبين, بلحج */
     if (!same && t->bare && t->bare_len == last->bare_len + 2 && !memcmp(t->bare, "\xd8\xa8", 2) &&
         !memcmp(t->bare + 2, last->bare, last->bare_len))
       same = ba = 1;
