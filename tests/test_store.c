@@ -134,6 +134,39 @@ static long long story_of(rasd_store *s, const char *id) {
   return r;
 }
 
+/* `rasd add` asks whether an article is stored before it analyses it, and puts it later, after other articles: what
+ * was put in between (the same text, the same url, the same id) still makes it a duplicate. */
+static void test_has_then_put(void) {
+  rasd_store *s = open_new("hp.db");
+  CHECK(s != NULL);
+  if (!s) return;
+  fx same_text = A2, same_url = A2;
+  same_text.id = "copy-text";
+  same_text.url = "https://example.com/copy";
+  same_url.id = "copy-url";
+  rasd_doc d[5] = {mk(&A2), mk(&same_text), mk(&same_url), mk(&A2), mk(&B1)};
+  same_url.text = B2.text; /* another text: only its url says it is A2 */
+  d[2] = mk(&same_url);
+  ASSERT_EQ_INT(rasd_store_begin(s), RASD_OK);
+  for (int i = 0; i < 5; i++) ASSERT_EQ_INT(rasd_store_has(s, &d[i]), 0);
+  int added[5];
+  for (int i = 0; i < 5; i++) ASSERT_EQ_INT(rasd_store_put(s, &d[i], NULL, &added[i]), RASD_OK);
+  CHECK(added[0] == 1 && added[1] == 0 && added[2] == 0 && added[3] == 0 && added[4] == 1);
+  /* A rolled-back batch forgets its articles: the next one adds them. */
+  rasd_doc b2 = mk(&B2);
+  ASSERT_EQ_INT(rasd_store_has(s, &b2), 0);
+  ASSERT_EQ_INT(rasd_store_put(s, &b2, NULL, &added[0]), RASD_OK);
+  rasd_store_rollback(s);
+  ASSERT_EQ_INT(rasd_store_begin(s), RASD_OK);
+  ASSERT_EQ_INT(rasd_store_has(s, &d[0]), 0);
+  ASSERT_EQ_INT(rasd_store_put(s, &d[0], NULL, &added[0]), RASD_OK);
+  ASSERT_EQ_INT(rasd_store_put(s, &b2, NULL, &added[1]), RASD_OK);
+  CHECK(added[0] == 1 && added[1] == 1);
+  rasd_store_stats st = {0};
+  ASSERT_EQ_INT(rasd_store_commit(s, &st), RASD_OK);
+  rasd_store_close(s);
+}
+
 static void test_schema_and_idempotence(void) {
   rasd_store *s = open_new("a.db");
   CHECK(s != NULL);
@@ -185,6 +218,10 @@ static void test_schema_and_idempotence(void) {
   /* the search index merges sixteen segments at a time (schema 10) */
   sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = 'automerge'", -1, &q, NULL);
   CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 16);
+  sqlite3_finalize(q);
+  /* and writes leaves of 32000 bytes (schema 15) */
+  sqlite3_prepare_v2(db, "SELECT v FROM fts_config WHERE k = 'pgsz'", -1, &q, NULL);
+  CHECK(sqlite3_step(q) == SQLITE_ROW && sqlite3_column_int(q, 0) == 32000);
   sqlite3_finalize(q);
   /* the search index keeps no function word (في is in every article), and keeps the other words */
   rasd__fts_register(db);
@@ -652,6 +689,7 @@ int main(int argc, char **argv) {
   if (system(cmd)) return 1;
   RUN(test_dcode);
   RUN(test_schema_and_idempotence);
+  RUN(test_has_then_put);
   RUN(test_incremental_equals_batch);
   RUN(test_search);
   RUN(test_search_analysed);

@@ -51,6 +51,11 @@ check "no progress bar when stderr is not a terminal" sh -c "! grep -q \"\$(prin
 "$RASD" add --db "$T/a.db" "$T/docs.jsonl" examples/news > "$T/out2" 2>/dev/null
 check "re-adding adds nothing" grep -q "^rasd add: 0 added, $((N * 2)) duplicate, 0 failed; stories: 0 new, 0 grown" "$T/out2"
 check "still $N articles" [ "$(q "$T/a.db" 'select count(*) from articles')" = "$N" ]
+# Within one input and one batch: every article again right after it (both read and analysed before either is put).
+sed 'p' "$T/docs.jsonl" > "$T/twice.jsonl"
+"$RASD" add --db "$T/t.db" "$T/twice.jsonl" > "$T/out_t" 2>/dev/null
+check "an article twice in one batch is added once" grep -q "^rasd add: $N added, $N duplicate, 0 failed" "$T/out_t"
+check "  and stored once" [ "$(q "$T/t.db" 'select count(*) from articles')" = "$N" ]
 check "every article has a story" [ "$(q "$T/a.db" 'select count(*) from articles where story is null')" = 0 ]
 check "the story engine's state is kept" [ "$(q "$T/a.db" 'select articles from link_state')" = "$N" ]
 

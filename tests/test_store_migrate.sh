@@ -163,6 +163,7 @@ check "schema 8: the records are decoded as they were (raw rows)" [ "$(q "$T/s8.
 check "schema 8: rasd add succeeds without a rebuild" [ $? = 0 ] && [ ! -s "$T/s8.err" ]
 check "schema 8: migrated" [ "$(q "$T/s8.db" 'pragma user_version')" -ge 13 ]
 check "schema 8: the search index merges sixteen segments at a time" [ "$(q "$T/s8.db" "select v from fts_config where k = 'automerge'")" = 16 ]
+check "schema 8: the search index writes leaves of 32000 bytes" [ "$(q "$T/s8.db" "select v from fts_config where k = 'pgsz'")" = 32000 ]
 check "schema 8: search still finds its articles" sh -c "'$RASD' search --db '$T/s8.db' --format json 'جدة' | grep -q '\"results\": *\[{'"
 check "schema 8: the old records stay as they are, the new ones are coded" \
   [ "$(q "$T/s8.db" 'select count(*) filter (where coded = 0) > 1, count(*) filter (where coded = 1) from link_records')" = "1|1" ]

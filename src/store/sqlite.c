@@ -179,6 +179,10 @@ static const char *const migrations[] = {
     /* 14: no index of articles by outlet: every query compares outlets without case (COLLATE NOCASE), which this
      * index cannot answer, so it was written article after article and never read */
     "DROP INDEX IF EXISTS articles_outlet;",
+    /* 15: the search index writes leaves of 32000 bytes (FTS5's default is 4050): an eighth as many rows of fts_data
+     * and leaf headers to write while articles are added (the store's pages are 64 KiB, so a leaf still fits in one);
+     * the leaves written before stay as they are */
+    "INSERT INTO fts(fts, rank) VALUES('pgsz', 32000);",
 };
 #define N_MIGRATIONS (sizeof migrations / sizeof migrations[0])
 
@@ -205,9 +209,17 @@ typedef struct sq {
     size_t len;
     uint64_t fp;
     char hex[33];
+    uint64_t gen;    /* the batch sq_has looked in, and what it found (see put_is_new) */
+    uint64_t keys;   /* a hash of the id and url it looked for */
+    int absent;
   } memo[64];
   unsigned memo_next;
+  uint64_t gen;      /* counts batches begun (and rolled back) on this connection */
+  uint64_t *bkeys;   /* hashes of the ids, content hashes and urls the open batch has put (open addressing, 0: free) */
+  size_t n_bkeys, cap_bkeys;
 } sq;
+
+static void bkeys_reset(sq *q);
 
 typedef struct eart {
   int64_t entity, article;
@@ -307,19 +319,19 @@ typedef struct form_c {
 typedef struct ecache {
   ent_c *e;
   size_t n, cap;
-  uint32_t *slot;          /* open addressing: index + 1 into e, 0 free */
+  uint64_t *slot;          /* open addressing: the entry's hash << 32 | its index + 1 into e; 0 free */
   size_t nslot;
   form_c *f;               /* this batch's (entity, form) counts */
   size_t nf, capf;
-  uint32_t *fslot;
+  uint64_t *fslot;         /* the same for f */
   size_t nfslot;
   int64_t data_version;
+  int complete;            /* every stored entity is in 'e' (the cache began on an empty table): a key not in it is new */
   rasd__arena *ar;
 } ecache;
 
 static uint32_t str_hash(const char *s, size_t n, uint64_t seed) {
-  uint64_t h = 1469598103934665603ULL ^ seed;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  uint64_t h = rasd__hash8(s, n, 1469598103934665603ULL ^ seed);
   return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -337,15 +349,19 @@ static void ecache_free(ecache *c) {
   free(c);
 }
 
-static int rehash(uint32_t **slot, size_t *nslot, size_t n, uint32_t (*hash_of)(const ecache *, size_t), const ecache *c) {
+/* A slot of entry 'i' (0-based) of hash 'h': a probe compares hashes without touching the entries. */
+static uint64_t slot_of(uint32_t h, size_t i) { return (uint64_t)h << 32 | (uint64_t)(i + 1); }
+
+static int rehash(uint64_t **slot, size_t *nslot, size_t n, uint32_t (*hash_of)(const ecache *, size_t), const ecache *c) {
   size_t ns = *nslot ? *nslot * 2 : 1024;
   while (ns < n * 2) ns *= 2;
-  uint32_t *t = calloc(ns, sizeof *t);
+  uint64_t *t = calloc(ns, sizeof *t);
   if (!t) return -1;
   for (size_t i = 0; i < n; i++) {
-    size_t j = hash_of(c, i) & (ns - 1);
+    uint32_t h = hash_of(c, i);
+    size_t j = h & (ns - 1);
     while (t[j]) j = (j + 1) & (ns - 1);
-    t[j] = (uint32_t)(i + 1);
+    t[j] = slot_of(h, i);
   }
   free(*slot);
   *slot = t;
@@ -429,8 +445,9 @@ static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_
   uint32_t h = str_hash(key, kl, 0);
   size_t j = h & (c->nslot - 1);
   for (; c->slot[j]; j = (j + 1) & (c->nslot - 1)) {
-    ent_c *x = &c->e[c->slot[j] - 1];
-    if (x->h == h && x->kl == kl && !memcmp(x->key, key, kl)) {
+    if (c->slot[j] >> 32 != h) continue;
+    ent_c *x = &c->e[(uint32_t)c->slot[j] - 1];
+    if (x->kl == kl && !memcmp(x->key, key, kl)) {
       /* As the row would be updated article after article. */
       if (!x->en || (x->en_translit && !e->en_translit)) {
         char *en = e->en ? rasd__strdup0(e->en) : NULL;
@@ -457,25 +474,28 @@ static int entity_put(rasd_store *s, const char *key, size_t kl, const rasd_doc_
   x.h = h;
   x.kl = (uint32_t)kl;
   if (!x.key) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
-  /* Not seen on this connection: the stored row, else a new one. */
-  sqlite3_stmt *st = stmt(s, "SELECT id, en, en_translit, canonical FROM entities WHERE key = ?1");
-  if (!st) return RASD_EDB;
-  bind_textn(st, 1, key, kl);
-  int r = sqlite3_step(st);
-  if (r == SQLITE_ROW) {
-    x.id = sqlite3_column_int64(st, 0);
-    x.en = rasd__strdup0(col_text(st, 1));
-    x.en_translit = sqlite3_column_int(st, 2);
-    x.canonical = rasd__strdup0(col_text(st, 3));
+  /* Not seen on this connection: the stored row, else a new one (no need to look when the cache has them all). */
+  int r = SQLITE_DONE;
+  if (!c->complete) {
+    sqlite3_stmt *st = stmt(s, "SELECT id, en, en_translit, canonical FROM entities WHERE key = ?1");
+    if (!st) return RASD_EDB;
+    bind_textn(st, 1, key, kl);
+    r = sqlite3_step(st);
+    if (r == SQLITE_ROW) {
+      x.id = sqlite3_column_int64(st, 0);
+      x.en = rasd__strdup0(col_text(st, 1));
+      x.en_translit = sqlite3_column_int(st, 2);
+      x.canonical = rasd__strdup0(col_text(st, 3));
+    }
+    sqlite3_reset(st);
   }
-  sqlite3_reset(st);
   if (r != SQLITE_ROW && r != SQLITE_DONE) return dbfail(s, "entities");
   if (RASD__VEC_PUSH(c->e, c->n, c->cap, x)) {
     free(x.en);
     free(x.canonical);
     return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
   }
-  c->slot[j] = (uint32_t)c->n;
+  c->slot[j] = slot_of(h, c->n - 1);
   if (r == SQLITE_ROW) return entity_put(s, key, kl, e, id); /* counted as above */
   /* New: its id now (what SQLite would give it), its row with the batch's counts when the batch is written. */
   sq *q = s->impl;
@@ -502,15 +522,16 @@ static int form_put(rasd_store *s, int64_t entity, const char *form, int64_t n) 
   uint32_t h = str_hash(form, fl, (uint64_t)entity);
   size_t j = h & (c->nfslot - 1);
   for (; c->fslot[j]; j = (j + 1) & (c->nfslot - 1)) {
-    form_c *x = &c->f[c->fslot[j] - 1];
-    if (x->h == h && x->entity == entity && !strcmp(x->form, form)) {
+    if (c->fslot[j] >> 32 != h) continue;
+    form_c *x = &c->f[(uint32_t)c->fslot[j] - 1];
+    if (x->entity == entity && !strcmp(x->form, form)) {
       x->n += n;
       return RASD_OK;
     }
   }
   form_c x = {entity, rasd__arena_strndup(c->ar, form, fl), h, n};
   if (!x.form || RASD__VEC_PUSH(c->f, c->nf, c->capf, x)) return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
-  c->fslot[j] = (uint32_t)c->nf;
+  c->fslot[j] = slot_of(h, c->nf - 1);
   return RASD_OK;
 }
 
@@ -583,6 +604,7 @@ static void sq_close(rasd_store *s) {
   }
   free(q->batch);
   free(q->ea);
+  free(q->bkeys);
   rasd__kcache_free(&q->kc);
   ecache_free(q->ec);
   free(q);
@@ -592,16 +614,23 @@ static void sq_close(rasd_store *s) {
 static int sq_begin(rasd_store *s) {
   sq *q = s->impl;
   q->n_batch = q->n_ea = 0;
+  bkeys_reset(q);
   rasd__kcache_trim(&q->kc);
   int rc = exec(s, "BEGIN IMMEDIATE");
   if (rc != RASD_OK) return rc;
   int64_t dv = rasd__store_data_version(s);
   if (q->ec && (q->ec->data_version != dv || q->ec->n > 200000)) ecache_drop(q);
+  int fresh = !q->ec;
   if (ecache_get(s)) q->ec->data_version = dv;
   sqlite3_stmt *st = stmt(s, "SELECT COALESCE(max(id), 0) + 1 FROM entities");
   if (!st) return RASD_EDB;
-  q->next_entity = q->first_new_entity = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
+  int r = sqlite3_step(st);
+  q->next_entity = q->first_new_entity = r == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 1;
   sqlite3_reset(st);
+  if (r != SQLITE_ROW) return dbfail(s, "entities");
+  /* A cache begun on a store without entities holds every one this connection stores: it stays complete until it
+   * is dropped (a rollback, another connection's write). */
+  if (fresh && q->ec) q->ec->complete = q->next_entity == 1;
   if (!(st = stmt(s, "SELECT 1 FROM link_state WHERE id = 1"))) return RASD_EDB;
   q->engine = sqlite3_step(st) == SQLITE_ROW;
   sqlite3_reset(st);
@@ -635,6 +664,7 @@ static void sq_rollback(rasd_store *s) {
   if (!sqlite3_get_autocommit(DB(s))) sqlite3_exec(DB(s), "ROLLBACK", NULL, NULL, NULL);
   ((sq *)s->impl)->n_batch = 0;
   ((sq *)s->impl)->n_ea = 0;
+  bkeys_reset(s->impl);
   ecache_drop(s->impl);
 }
 
@@ -1000,23 +1030,83 @@ static uint64_t fingerprint(const char *s, size_t n) {
 /* The content hash of document 'd' (its text, or its title when it has no text) as 32 hex digits into 'out'. `rasd
  * add` asks sq_has before it analyses a document and sq_put after: the hash sq_has made ('remember') is used again for
  * the same document, text address, length and fingerprint, so the text is hashed once. */
-static void content_hash(sq *q, const rasd_doc *d, char out[33], int remember) {
+static struct hmemo *content_hash(sq *q, const rasd_doc *d, char out[33], int remember) {
   const char *p = d->text_len ? d->text : d->title ? d->title : "";
   size_t n = d->text_len ? d->text_len : strlen(p);
   uint64_t fp = fingerprint(p, n);
   size_t nm = sizeof q->memo / sizeof q->memo[0];
   for (size_t i = 0; i < nm; i++) {
-    const struct hmemo *m = &q->memo[i];
+    struct hmemo *m = &q->memo[i];
     if (m->d == d && m->p == p && m->len == n && m->fp == fp) {
       memcpy(out, m->hex, 33);
-      return;
+      return m;
     }
   }
   rasd__hash_hex(p, n, out);
-  if (!remember) return;
+  if (!remember) return NULL;
   struct hmemo *m = &q->memo[q->memo_next++ % nm];
-  *m = (struct hmemo){d, p, n, fp, {0}};
+  *m = (struct hmemo){d, p, n, fp, {0}, 0, 0, 0};
   memcpy(m->hex, out, 33);
+  return m;
+}
+
+/* A hash of the id and url an article is looked up by. */
+static uint64_t keys_hash(const char *id, const char *url) {
+  uint64_t h = rasd__hash8(id ? id : "", id ? strlen(id) : 0, 0x51ED27);
+  return rasd__hash8(url ? url : "", url ? strlen(url) : 0, h);
+}
+
+/* The batch's keys: an id, a content hash or a url put in the open batch (a filter: a hit may be another key). */
+static uint64_t bkey(const char *s) {
+  uint64_t h = rasd__hash8(s, strlen(s), 0xB7C4);
+  return h ? h : 1;
+}
+
+static int bkeys_has(const sq *q, const char *s) {
+  if (!s || !q->cap_bkeys) return 0;
+  uint64_t h = bkey(s);
+  for (size_t j = h & (q->cap_bkeys - 1); q->bkeys[j]; j = (j + 1) & (q->cap_bkeys - 1))
+    if (q->bkeys[j] == h) return 1;
+  return 0;
+}
+
+static int bkeys_add(sq *q, const char *s) {
+  if (!s) return 0;
+  if ((q->n_bkeys + 1) * 2 > q->cap_bkeys) {
+    size_t nc = q->cap_bkeys ? q->cap_bkeys * 2 : 4096;
+    uint64_t *t = calloc(nc, sizeof *t);
+    if (!t) return -1;
+    for (size_t i = 0; i < q->cap_bkeys; i++) {
+      if (!q->bkeys[i]) continue;
+      size_t j = q->bkeys[i] & (nc - 1);
+      while (t[j]) j = (j + 1) & (nc - 1);
+      t[j] = q->bkeys[i];
+    }
+    free(q->bkeys);
+    q->bkeys = t;
+    q->cap_bkeys = nc;
+  }
+  uint64_t h = bkey(s);
+  size_t j = h & (q->cap_bkeys - 1);
+  for (; q->bkeys[j]; j = (j + 1) & (q->cap_bkeys - 1))
+    if (q->bkeys[j] == h) return 0;
+  q->bkeys[j] = h;
+  q->n_bkeys++;
+  return 0;
+}
+
+/* Starts the batch's keys afresh (a batch begins or is rolled back): a lookup sq_has made before is not used again. */
+static void bkeys_reset(sq *q) {
+  q->gen++;
+  if (q->bkeys) memset(q->bkeys, 0, q->cap_bkeys * sizeof *q->bkeys);
+  q->n_bkeys = 0;
+}
+
+/* 1 when sq_has looked for this very document ('m', same id and url) in the open batch and found nothing, and the
+ * batch has put no article with its id, content hash 'hash' or url since: then it is not stored, without a lookup. */
+static int put_is_new(const sq *q, const struct hmemo *m, const char *id, const char *hash, const char *url) {
+  return m && m->absent && m->gen == q->gen && m->keys == keys_hash(id, url) && !bkeys_has(q, id) &&
+         !bkeys_has(q, hash) && !bkeys_has(q, url);
 }
 
 /* Same id, content hash or url stored. "url <> ''" lets the url lookup use the partial index articles_url (without
@@ -1025,16 +1115,23 @@ static const char SQL_STORED[] = "SELECT 1 FROM articles WHERE id = ?1 UNION ALL
                                  " UNION ALL SELECT 1 FROM articles WHERE url = ?3 AND url <> '' LIMIT 1";
 
 static int sq_has(rasd_store *s, const rasd_doc *d, int *found) {
+  sq *q = s->impl;
   char hash[33];
-  content_hash(s->impl, d, hash, 1);
+  struct hmemo *m = content_hash(q, d, hash, 1);
+  const char *id = d->id && *d->id ? d->id : hash, *url = d->url && *d->url ? d->url : NULL;
   sqlite3_stmt *st = stmt(s, SQL_STORED);
   if (!st) return RASD_EDB;
-  bind_text(st, 1, d->id && *d->id ? d->id : hash);
+  bind_text(st, 1, id);
   bind_text(st, 2, hash);
-  bind_text(st, 3, d->url && *d->url ? d->url : NULL);
+  bind_text(st, 3, url);
   int r = sqlite3_step(st);
   sqlite3_reset(st);
   *found = r == SQLITE_ROW;
+  if (m) { /* what sq_put may take as it is (put_is_new) */
+    m->gen = q->gen;
+    m->keys = keys_hash(id, url);
+    m->absent = r == SQLITE_DONE;
+  }
   return r == SQLITE_ROW || r == SQLITE_DONE ? RASD_OK : dbfail(s, "lookup");
 }
 
@@ -1093,18 +1190,20 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   const char *text = d->text ? d->text : "";
   size_t tlen = d->text ? d->text_len : 0;
   char hash[33];
-  content_hash(q, d, hash, 0);
+  const struct hmemo *m = content_hash(q, d, hash, 0);
   const char *id = d->id && *d->id ? d->id : hash;
   const char *url = d->url && *d->url ? d->url : NULL;
-  sqlite3_stmt *st = stmt(s, SQL_STORED);
-  if (!st) return RASD_EDB;
-  bind_text(st, 1, id);
-  bind_text(st, 2, hash);
-  bind_text(st, 3, url);
-  int r = sqlite3_step(st);
-  sqlite3_reset(st);
-  if (r == SQLITE_ROW) return RASD_OK;
-  if (r != SQLITE_DONE) return dbfail(s, "lookup");
+  sqlite3_stmt *st;
+  if (!put_is_new(q, m, id, hash, url)) { /* else sq_has looked for it in this batch a moment ago */
+    if (!(st = stmt(s, SQL_STORED))) return RASD_EDB;
+    bind_text(st, 1, id);
+    bind_text(st, 2, hash);
+    bind_text(st, 3, url);
+    int r = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (r == SQLITE_ROW) return RASD_OK;
+    if (r != SQLITE_DONE) return dbfail(s, "lookup");
+  }
   aprep pr;
   int rc = analysis_prep(s, d, a, &pr);
   if (rc != RASD_OK) {
@@ -1130,12 +1229,12 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   bind_text(st, 7, d->byline);
   bind_text(st, 8, d->dateline);
   bind_text(st, 9, d->path);
-  bind_textn(st, 10, text, tlen);
+  sqlite3_bind_text(st, 10, text, (int)tlen, SQLITE_STATIC); /* 10, 14 to 19: no copies, they outlive the statement's run */
   bind_text(st, 11, agencies);
   bind_text(st, 12, ord.s);
   bind_text(st, 13, credits);
-  bind_textn(st, 14, pr.sj.s, pr.sj.len);
-  if (a) bind_textn(st, 15, pr.ms.s, pr.ms.len);
+  sqlite3_bind_text(st, 14, pr.sj.s, (int)pr.sj.len, SQLITE_STATIC);
+  if (a) sqlite3_bind_text(st, 15, pr.ms.s, (int)pr.ms.len, SQLITE_STATIC);
   if (pr.qj.len) sqlite3_bind_text(st, 16, pr.qj.s, (int)pr.qj.len, SQLITE_STATIC);
   if (pr.dj.len) sqlite3_bind_text(st, 17, pr.dj.s, (int)pr.dj.len, SQLITE_STATIC);
   if (pr.nj.len) sqlite3_bind_text(st, 18, pr.nj.s, (int)pr.nj.len, SQLITE_STATIC);
@@ -1144,9 +1243,13 @@ static int sq_put(rasd_store *s, const rasd_doc *d, const rasd_analysis *a, int 
   free(credits);
   rasd__buf_free(&ord);
   rc = run(s, st, "insert article");
-  sqlite3_clear_bindings(st); /* 16 to 19 point into 'pr' */
+  sqlite3_clear_bindings(st); /* 14 to 19 point into 'pr' */
   if (rc != RASD_OK) { aprep_free(&pr); return rc; }
   int64_t n = sqlite3_last_insert_rowid(q->db);
+  if (bkeys_add(q, id) || bkeys_add(q, hash) || bkeys_add(q, url)) {
+    aprep_free(&pr);
+    return rasd__store_fail(s, RASD_ENOMEM, "out of memory");
+  }
   for (size_t i = 0; i < pr.n_ents; i++)
     if (RASD__VEC_PUSH(q->ea, q->n_ea, q->cap_ea, ((eart){pr.ents[i].entity, n}))) {
       aprep_free(&pr);

@@ -257,18 +257,29 @@ static void strip_quotes(char *f) {
   if (lead) memmove(f, f + lead, strlen(f + lead) + 1);
 }
 
+/* The bytes of one-letter proclitics (و ف ب ل ك, up to two) at the start of word 'w' ('len' bytes) when what is left
+ * is an indefinite word of at least three letters (بمنطقة → منطقة, ولوكالة → وكالة); 0 when none, or when an ال
+ * follows (للمنطقة, بالمنطقة: المنطقة الشرقية is the region's own name, not a descriptor before one). */
+static size_t indefinite_clitics(const char *w, size_t len) {
+  size_t b = 0;
+  for (int k = 0; k < 2 && b + 2 <= len; k++) {
+    unsigned char c0 = (unsigned char)w[b], c1 = (unsigned char)w[b + 1];
+    int cl = (c0 == 0xD9 && (c1 == 0x88 || c1 == 0x81 || c1 == 0x84 || c1 == 0x83)) || (c0 == 0xD8 && c1 == 0xA8);
+    if (!cl) break;
+    b += 2;
+  }
+  if (!b || len - b < 6) return 0;
+  if (!memcmp(w + b, "ال", 4) || !memcmp(w + b - 2, "لل", 4)) return 0;
+  return b;
+}
+
 /* Whether pick_canonical() passes form 'text' over: a title word, or a descriptor word before other words, also
  * behind a proclitic (بمنطقة مكة المكرمة, لوكالة فرانس برس: the form a preposition took). */
 static uint8_t form_skip(const char *text) {
   size_t w0 = strcspn(text, " ");
   if (rasd__is_title_word(text, w0) || (text[w0] && rasd__is_descriptor_word(text, w0))) return 1;
-  if (!text[w0]) return 0;
-  size_t off[4];
-  int n = rasd__clitic_splits(text, w0, off, 4);
-  for (int k = 0; k < n; k++)
-    if (off[k] && (rasd__is_title_word(text + off[k], w0 - off[k]) || rasd__is_descriptor_word(text + off[k], w0 - off[k])))
-      return 1;
-  return 0;
+  size_t b = indefinite_clitics(text, w0);
+  return b && text[w0] && (rasd__is_title_word(text + b, w0 - b) || rasd__is_descriptor_word(text + b, w0 - b));
 }
 
 static int add_form(cent *e, const char *text, uint32_t count) {
@@ -395,17 +406,14 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   return -1;
 }
 
-/* The name after a leading descriptor word (a proclitic allowed) of an organisation or place: لموقع تشيلسي → تشيلسي,
- * قناة العربية → العربية, بمحافظة لحج → لحج; NULL when the canonical form has none. Points into 'f'. */
+/* The name after a leading indefinite descriptor word (a proclitic allowed) of an organisation or place: لموقع تشيلسي →
+ * تشيلسي, قناة العربية → العربية, بمحافظة لحج → لحج; NULL when the canonical form has none. Points into 'f'. */
 static const char *after_descriptor(const char *f, int type) {
   if (!f || (type != RASD_ENT_ORG && type != RASD_ENT_LOC && type != RASD_ENT_MISC)) return NULL;
   size_t w0 = strcspn(f, " ");
-  if (!f[w0] || !f[w0 + 1]) return NULL;
-  int desc = rasd__is_descriptor_word(f, w0);
-  size_t off[4];
-  int n = desc ? 0 : rasd__clitic_splits(f, w0, off, 4);
-  for (int k = 0; k < n && !desc; k++) desc = off[k] && rasd__is_descriptor_word(f + off[k], w0 - off[k]);
-  return desc ? f + w0 + 1 : NULL;
+  if (!f[w0] || !f[w0 + 1] || (w0 >= 4 && !memcmp(f, "ال", 4))) return NULL; /* المنطقة العربية is not العربية */
+  size_t b = rasd__is_descriptor_word(f, w0) ? 0 : indefinite_clitics(f, w0);
+  return (b || rasd__is_descriptor_word(f, w0)) && rasd__is_descriptor_word(f + b, w0 - b) ? f + w0 + 1 : NULL;
 }
 
 /* find() for the name after the descriptor of 'de' ('bare', key 'bkey'): the entity known already under that name. */
