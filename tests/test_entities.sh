@@ -119,6 +119,27 @@ else
   no "rasd entities failed on the no-name text: $(head -c 300 "$T/err")"
 fi
 
+# an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
+# the usual romanisation among the lists' variants (يوسف: Yosef, not Iosef), ع before ا read as a vowel (Adil)
+cat >"$T/c.jsonl" <<'J'
+{"id": "c1", "date": "2015-08-01", "content": "أعلن نادي تشيلسي الإنجليزي تعاقده مع المدافع البرازيلي، وقال المدرب إن اللاعب سينضم إلى التدريبات الأسبوع المقبل."}
+{"id": "c2", "date": "2015-08-02", "content": "وقال المدرب في تصريحات لموقع تشيلسي الرسمي إن الفريق جاهز للموسم الجديد."}
+{"id": "c3", "date": "2015-08-03", "content": "فاز تشيلسي على أرسنال بهدفين دون رد في المباراة التي أقيمت على ملعب ويمبلي."}
+J
+if "$RASD" entities --format json "$T/c.jsonl" >"$T/c.json" 2>"$T/err"; then
+  r=$(python3 -c '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+ch = [e for e in ents if any("تشيلسي" in f for f in e["forms"])]
+print("ok" if len(ch) == 1 and ch[0]["canonical"] == "تشيلسي" and ch[0]["articles"] == 3 else "bad %s" % [(e["canonical"], e["forms"], e["articles"]) for e in ch])
+' "$T/c.json")
+  [ "$r" = ok ] && ok || no "descriptor forms: $r"
+else
+  no "rasd entities failed on the descriptor text: $(head -c 300 "$T/err")"
+fi
+out=$(printf 'يوسف بن علي\nعادل\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' ' ')
+[ "$out" = "Yosef Bin Ali Adil " ] && ok || no "English forms: '$out'"
+
 # the seeds acceptance (needs ../shared)
 SH=${SHARED:-../shared}
 if [ -f "$SH/tools/seed_entities.py" ] && [ -f "$SH/corpus/seeds/gold.json" ]; then

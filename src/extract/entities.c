@@ -107,6 +107,7 @@ typedef struct went {
   int canon_ntok;      /* parsed tokens of canon */
   rasd__name nm;       /* parsed canon */
   int64_t gaz;         /* curated gazetteer entry of canon (rasd__name_gaz_exact) */
+  uint64_t canon_h;    /* pm_hash(canon): the pair memo's half of the key */
   uint32_t n_mentions;
   uint32_t last_pos;   /* start of its latest mention seen (for nearest-antecedent choice) */
   const char *role;
@@ -121,7 +122,50 @@ typedef struct ctx {
   size_t n, cap;
   const char **core;   /* per mention: core text (arena), NULL for a title-only mention */
   uint8_t *covered;    /* per token: inside a mention */
+  struct pm_slot *pm;  /* the pair memo (see pm_get), per thread */
+  uint64_t pm_gen;     /* this article's generation in it */
 } ctx;
+
+/* ---- per-article memo of name comparisons ----
+ * find_entity_p() compares each mention's core with every entity's canonical form, and an article names the same
+ * people again and again: rasd__names_match_parsed() and is_part() of (core, canon) are pure functions of the two
+ * strings (the parses and gazetteer entries come from them), so their answers are kept per pair of strings.
+ * Direct-mapped, per thread; a generation per article empties it. */
+#define PM_BITS 10
+typedef struct pm_slot {
+  uint64_t gen, h;
+  const char *core, *canon; /* arena strings of this article */
+  int8_t match, part;       /* -1: not computed yet */
+} pm_slot;
+static _Thread_local pm_slot *pm_tab;
+static _Thread_local uint64_t pm_gen_next;
+static pthread_key_t pm_key;
+static pthread_once_t pm_once = PTHREAD_ONCE_INIT;
+static void pm_key_init(void) { (void)pthread_key_create(&pm_key, free); }
+
+static uint64_t pm_hash(const char *s) { return rasd__hash8(s, strlen(s), 0x9E3779B97F4A7C15ull); }
+
+/* The memo slot of (core, canon) ('ch' = pm_hash(core)); NULL when there is no memo. */
+static pm_slot *pm_get(ctx *c, const char *core, uint64_t ch, const char *canon, uint64_t kh) {
+  if (!c->pm) return NULL;
+  uint64_t h = ch ^ (kh * 0xC2B2AE3D27D4EB4Full);
+  pm_slot *p = &c->pm[(h ^ (h >> 31)) & (((size_t)1 << PM_BITS) - 1)];
+  if (p->gen == c->pm_gen && p->h == h && (p->core == core || !strcmp(p->core, core)) &&
+      (p->canon == canon || !strcmp(p->canon, canon)))
+    return p;
+  *p = (pm_slot){c->pm_gen, h, core, canon, -1, -1};
+  return p;
+}
+
+static void pm_begin(ctx *c) {
+  if (!pm_tab) {
+    pthread_once(&pm_once, pm_key_init);
+    pm_tab = calloc((size_t)1 << PM_BITS, sizeof *pm_tab);
+    if (pm_tab) (void)pthread_setspecific(pm_key, pm_tab);
+  }
+  c->pm = pm_tab;
+  c->pm_gen = ++pm_gen_next; /* never 0: an empty slot's generation */
+}
 
 static const rasd_token *tok(const ctx *c, size_t i) { return &c->a->tokens->tok[i]; }
 
@@ -302,29 +346,40 @@ static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int ty
   if (!nm->n) return -1;
   int64_t gz = name_gaz_exact_m(c->m, core, core_len);
   int full = -1, part = -1, nparts = 0;
+  uint64_t ch = c->pm ? rasd__hash8(core, core_len, 0x9E3779B97F4A7C15ull) : 0; /* = pm_hash(core) */
+  /* rasd__names_match_parsed(core, entity) and is_part(core, entity) through the memo */
+#define PM_MATCH(e)                                                                                          \
+  (p = pm_get(c, core, ch, (e)->canon, (e)->canon_h),                                                        \
+   p ? (p->match >= 0 ? p->match : (p->match = (int8_t)(rasd__names_match_parsed(c->m, nm, gz, &(e)->nm, (e)->gaz, \
+                                                                                   RASD__NM_TYPO) != 0)))     \
+     : rasd__names_match_parsed(c->m, nm, gz, &(e)->nm, (e)->gaz, RASD__NM_TYPO))
+#define PM_PART(e)                                                                                           \
+  (p = pm_get(c, core, ch, (e)->canon, (e)->canon_h),                                                        \
+   p ? (p->part >= 0 ? p->part : (p->part = (int8_t)(is_part(nm, &(e)->nm) != 0))) : is_part(nm, &(e)->nm))
+  pm_slot *p;
   for (size_t k = 0; k < c->n; k++) {
     went *e = &c->e[k];
     if (!types_ok(e->type, type)) {
       /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
        * in the same article is still the same entity */
-      if (nm->n >= 2 && e->nm.n >= 2 &&
-          rasd__names_match_parsed(c->m, nm, gz, &e->nm, e->gaz, RASD__NM_TYPO)) {
+      if (nm->n >= 2 && e->nm.n >= 2 && PM_MATCH(e)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
       }
       continue;
     }
-    int typo = RASD__NM_TYPO;
     if (nm->n == e->nm.n || (nm->n > 1 && e->nm.n > 1) || (nm->n == 1 && e->nm.n == 1)) {
-      if (rasd__names_match_parsed(c->m, nm, gz, &e->nm, e->gaz, typo)) {
+      if (PM_MATCH(e)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
         continue;
       }
     }
-    if (partial_ok && (type == RASD_ENT_PER || e->type == RASD_ENT_PER) && is_part(nm, &e->nm)) {
+    if (partial_ok && (type == RASD_ENT_PER || e->type == RASD_ENT_PER) && PM_PART(e)) {
       nparts++;
       if (part < 0 || e->last_pos > c->e[part].last_pos || (e->last_pos <= pos && c->e[part].last_pos > pos)) part = (int)k;
     }
   }
+#undef PM_MATCH
+#undef PM_PART
   if (full >= 0) return full;
   if (nparts == 1) return part;
   if (nparts > 1) {
@@ -344,6 +399,7 @@ static int new_entity_p(ctx *c, const char *core, const rasd__name *pnm, int typ
   else rasd__name_parse(core, strlen(core), &e.nm);
   e.canon_ntok = e.nm.n;
   e.gaz = name_gaz_exact_m(c->m, core, strlen(core));
+  e.canon_h = pm_hash(core);
   if (RASD__VEC_PUSH(c->e, c->n, c->cap, e) < 0) return -1;
   return (int)(c->n - 1);
 }
@@ -369,6 +425,7 @@ static void attach_p(ctx *c, int k, const char *core, const rasd__name *pnm, uin
     e->canon_ntok = pnm->n;
     e->nm = *pnm;
     e->gaz = name_gaz_exact_m(c->m, core, strlen(core));
+    e->canon_h = pm_hash(core);
   }
 }
 
@@ -1110,6 +1167,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
   c.d = d;
   c.a = a;
   c.ar = ar;
+  pm_begin(&c);
   int rc = RASD_ENOMEM;
   size_t ntok = a->tokens ? a->tokens->n_tok : 0;
   order *ord = NULL;

@@ -452,11 +452,13 @@ static char fold_latin(char c) {
 }
 
 /* Edit distance between the folded Latin letters of 'a' and 'b' (other bytes skipped; capped inputs). */
-static int latin_dist(const char *a, const char *b) {
+/* Edit distance of the Latin letters of 'a' and 'b', case aside; with 'fold', also the letters a reader takes for
+ * one another (e/i/y, o/u, p/b, v/f, c/k/q/g) aside. */
+static int latin_dist_(const char *a, const char *b, int fold) {
   char x[64], y[64];
   int nx = 0, ny = 0;
-  for (; *a && nx < 63; a++) if ((*a | 32) >= 'a' && (*a | 32) <= 'z') x[nx++] = fold_latin(*a);
-  for (; *b && ny < 63; b++) if ((*b | 32) >= 'a' && (*b | 32) <= 'z') y[ny++] = fold_latin(*b);
+  for (; *a && nx < 63; a++) if ((*a | 32) >= 'a' && (*a | 32) <= 'z') x[nx++] = fold ? fold_latin(*a) : (char)(*a | 32);
+  for (; *b && ny < 63; b++) if ((*b | 32) >= 'a' && (*b | 32) <= 'z') y[ny++] = fold ? fold_latin(*b) : (char)(*b | 32);
   int row[64];
   for (int j = 0; j <= ny; j++) row[j] = j;
   for (int i = 1; i <= nx; i++) {
@@ -473,6 +475,8 @@ static int latin_dist(const char *a, const char *b) {
   }
   return row[ny];
 }
+
+static int latin_dist(const char *a, const char *b) { return latin_dist_(a, b, 1); }
 
 /* Per-thread memo of rasd__gaz_best(): the same mention text comes back in article after article. */
 #define MEMO_BITS 16
@@ -576,11 +580,13 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
     score -= e.src * 2;
     if (score > best_score) { best_score = score; best = k; }
     else if (score == best_score && best >= 0) {
-      /* one spelling, several English forms (Vladimir, Valdimir): the one closest to how it reads */
+      /* one spelling, several English forms (Vladimir, Valdimir): the one closest to how it reads; between two as
+       * close, the one closer letter for letter (يوسف "Yosf": Yosef, not Iosef) */
       if (!tl) tl = rasd__translit(s, len);
       rasd__gaz_entry be;
       rasd__gaz_get(g, (uint32_t)best, &be);
-      if (tl && latin_dist(e.en, tl) < latin_dist(be.en, tl)) best = k;
+      int dk = tl ? latin_dist(e.en, tl) : 0, db = tl ? latin_dist(be.en, tl) : 0;
+      if (tl && (dk < db || (dk == db && latin_dist_(e.en, tl, 0) < latin_dist_(be.en, tl, 0)))) best = k;
     }
   }
   free(tl);

@@ -78,7 +78,24 @@ typedef struct {
   size_t n, cap;
 } wvec;
 
+/* The two-byte code points U+0600..U+06FF (lead bytes D8..DB) as the word scan sees them: bit 1 a word
+ * character (is_word_cp), bit 2 dropped from the matching form (a mark or invisible); 'out' their folded
+ * letter (fold_letter, two bytes in UTF-8). Filled once from those functions. */
+static uint8_t ar2_flag_[256];
+static char ar2_out_[256][2];
+static pthread_once_t ar2_once_ = PTHREAD_ONCE_INIT;
+static void ar2_init_(void) {
+  for (int k = 0; k < 256; k++) {
+    int32_t cp = 0x0600 + k;
+    ar2_flag_[k] = (uint8_t)((is_word_cp(cp) ? 1 : 0) | (rasd__is_arabic_mark(cp) || is_invisible(cp) ? 2 : 0));
+    char o[4];
+    if (rasd__utf8_put(o, fold_letter(cp)) == 2) memcpy(ar2_out_[k], o, 2);
+    else ar2_flag_[k] = 0; /* (never: every fold stays in the block) the general path decides */
+  }
+}
+
 rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
+  pthread_once(&ar2_once_, ar2_init_);
   rasd__qscan *sc = rasd__arena_alloc(ar, sizeof *sc);
   char *nb = rasd__arena_alloc(ar, len * 2 + 16);
   if (!sc || !nb) return NULL;
@@ -113,13 +130,25 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
       size_t ol = 0;
       int32_t d = c;
       size_t j = i;
-      for (;;) {
-        if (!(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
-        if (j >= len) break;
+      if (!(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
+      while (j < len) {
+        unsigned char b0 = (unsigned char)s[j];
+        if (b0 >= 0xD8 && b0 <= 0xDB && j + 1 < len && ((unsigned char)s[j + 1] & 0xC0) == 0x80) {
+          /* the Arabic block (most of the text): one table look-up, the same as the general path below */
+          unsigned k2 = ((unsigned)(b0 - 0xD8) << 6) | ((unsigned char)s[j + 1] & 0x3F);
+          uint8_t f = ar2_flag_[k2];
+          if (f & 1) {
+            if (!(f & 2)) o[ol] = ar2_out_[k2][0], o[ol + 1] = ar2_out_[k2][1], ol += 2;
+            j += 2;
+            continue;
+          }
+          if (f == 0 && !is_word_cp(0x0600 + (int32_t)k2)) break;
+        }
         size_t k = j;
         d = next_cp_(s, len, &k);
         if (!is_word_cp(d)) break;
         j = k;
+        if (!(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
       }
       o[ol] = 0;
       nl = ol;

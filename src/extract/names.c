@@ -585,6 +585,38 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
   return d;
 }
 
+/* Names with fewer consonants than this are short (see alif_moved()). */
+#define SHORT_NAME_CONSO 4
+
+/* 1 when 'a' and 'b' have the same consonants and an ا written in one gap between them in one spelling is
+ * written in another gap in the other (صلاح / صالح, كاسار / كسارا, تايوان / تيوانا): a long a in another
+ * syllable, another name; a ي or و that moves is often one vowel spelt two ways (بليز / بيلز). */
+static int alif_moved(const uint8_t *a, int na, const uint8_t *b, int nb) {
+  uint8_t ca[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], cb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  uint8_t ga[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1], gb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
+  int la = 0, lb = 0;
+  ga[0] = gb[0] = 0;
+  for (int i = 0; i < na; i++) {
+    if (is_vowel(a[i])) { ga[la] |= a[i] == S_A; continue; }
+    if (la && ca[la - 1] == a[i] && a[i - 1] == a[i]) continue;
+    ca[la++] = a[i];
+    ga[la] = 0;
+  }
+  for (int i = 0; i < nb; i++) {
+    if (is_vowel(b[i])) { gb[lb] |= b[i] == S_A; continue; }
+    if (lb && cb[lb - 1] == b[i] && b[i - 1] == b[i]) continue;
+    cb[lb++] = b[i];
+    gb[lb] = 0;
+  }
+  if (la != lb || memcmp(ca, cb, (size_t)la)) return 0;
+  int only_a = 0, only_b = 0;
+  for (int g = 0; g <= la; g++) {
+    only_a |= ga[g] && !gb[g];
+    only_b |= gb[g] && !ga[g];
+  }
+  return only_a && only_b;
+}
+
 /* How much letter distance a name with 'l' consonants tolerates. */
 static double tolerance(int l) {
   if (l <= 2) return 0.35;
@@ -614,6 +646,7 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   int dl = x->nconso - y->nconso;
   if (dl > 2 || dl < -2) return 0;
   double g = gap_dist(x->sym, x->n, y->sym, y->n);
+  if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(x->sym, x->n, y->sym, y->n)) return 0;
   int loose = x->n >= LONG_SPELLING && y->n >= LONG_SPELLING;
   double tol = tolerance(l) + 1e-9;
   return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose, tol)) <= tol;
@@ -702,6 +735,19 @@ char *rasd_name_key(const char *s, size_t len) {
 /* Names with fewer consonants than this are decided by the rules alone. */
 #define MODEL_MIN_CONSO 4
 
+/* Copies the symbols of token 't' to 'out' without the letters ه inside the word from its third letter on (ح
+ * stays, and so does a ه second, the place of a native root letter: فهد / فد, جهاد / جاد, سهيل / سيل are other
+ * words); '*removed' gets their number. Returns the number of symbols written. */
+static int strip_inner_heh(const rasd__ntok *t, uint8_t *out, int *removed) {
+  int n = 0;
+  *removed = 0;
+  for (int i = 0; i < t->n; i++) {
+    if (t->sym[i] == S_H && i > 1 && i < t->n - 1 && !((t->var[i >> 2] >> ((i & 3) * 2)) & 3)) { (*removed)++; continue; }
+    out[n++] = t->sym[i];
+  }
+  return n;
+}
+
 /* The rule verdict on 'x' and 'y' (hand-set costs above): 1 when spellings of one name. 'dist' gets the
  * letter distance of the joined names (some value above 'tol' * RULE_GATE once it is that far) and 'tol'
  * the tolerance it is compared with; 'fc' whether the first consonants agree. */
@@ -729,11 +775,22 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
    * is the model asked then). */
   if (x->n != y->n && (ca - cb > 1 || cb - ca > 1)) return 0;
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
+  if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(ja, na, jb, nb)) return 0;
   int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
   /* the model is asked only about pairs with close consonant counts, and names of MODEL_MIN_CONSO consonants
    * or more: for the rest, the rules' bound is enough */
   int near = ca - cb <= 2 && cb - ca <= 2;
   double d = g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol * (near && l >= MODEL_MIN_CONSO ? RULE_GATE : 1));
+  if (d > tol && l < MODEL_MIN_CONSO && !typo && x->n == 1 && y->n == 1) {
+    /* a foreign h inside a short name is written ه or left out (ارنهيم / آرنم, ساهاغون / ساغون, لكهنؤ / لكناو):
+     * compared without it, at a small cost */
+    uint8_t sa[RASD__NAME_MAXSYM], sb[RASD__NAME_MAXSYM];
+    int ha = 0, hb = 0, ma = strip_inner_heh(&x->tok[0], sa, &ha), mb = strip_inner_heh(&y->tok[0], sb, &hb);
+    if (ha != hb) {
+      double d2 = 0.2 * abs(ha - hb) + sym_dist(sa, ma, sb, mb, 0, tol);
+      if (d2 < d) d = d2;
+    }
+  }
   *dist = near ? d : 1e9;
   return d <= tol;
 }
@@ -1015,6 +1072,26 @@ int rasd__ntok_same_letters(const rasd__ntok *x, const rasd__ntok *y) {
   }
 }
 
+/* 1 when one-word names 'x' and 'y' with the same consonant symbols write ك in one where the other writes ج, غ or
+ * ق (كوف / الجوف: k is not g or j; the g spellings ج / غ / ق stay one letter). */
+static int kaf_for_g(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1) return 0;
+  const rasd__ntok *p = &x->tok[0], *q = &y->tok[0];
+  int i = 0, j = 0;
+  for (;;) {
+    while (i < p->n && is_vowel(p->sym[i])) i++;
+    while (j < q->n && is_vowel(q->sym[j])) j++;
+    if (i == p->n || j == q->n) return 0;
+    if (p->sym[i] != q->sym[j]) return 0;
+    if (p->sym[i] == S_G) {
+      unsigned u = (p->var[i >> 2] >> ((i & 3) * 2)) & 3, v = (q->var[j >> 2] >> ((j & 3) * 2)) & 3;
+      if ((u == 3) != (v == 3)) return 1; /* letter_var(): ك is 3 */
+    }
+    i++;
+    j++;
+  }
+}
+
 /* A well-known name (an exact curated entry: the hand list, a country, a capital) is written one way in the
  * press; a short word of other letters beside it is another word, not a spelling of it (السعودية / صعدة,
  * ألمانيا / المنيا, سوريا / سراي, الصين / صن). So is a short word with the article beside any city (a native
@@ -1024,7 +1101,7 @@ int rasd__ntok_same_letters(const rasd__ntok *x, const rasd__ntok *y) {
 #define KNOWN_SHORT_CONSO 4
 static int short_other_word(const rasd__name *x, const rasd__name *y) {
   if (y->n != 1 || min_conso(x, y) >= KNOWN_SHORT_CONSO) return 0;
-  return letters_differ(x, y);
+  return letters_differ(x, y) || kaf_for_g(x, y);
 }
 
 /* 1 when token 't' begins with ا, a hamza or ع and then ل: the letters of a foreign name that starts with al/el
@@ -1108,6 +1185,12 @@ static int well_known(const rasd__gaz_entry *e) {
   return *e->en && (e->src <= RASD__GSRC_COUNTRY || (e->flags & RASD__GF_CAPITAL));
 }
 
+/* 1 when 'y' is the one-word name 'x' (written without the article) with ال in front. */
+static int article_added(const rasd__name *x, const rasd__name *y) {
+  return x->n == 1 && y->n == 1 && !x->tok[0].had_al && y->tok[0].had_al && x->tok[0].n == y->tok[0].n &&
+         !memcmp(x->tok[0].sym, y->tok[0].sym, x->tok[0].n);
+}
+
 int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t gx, const rasd__name *y, int64_t gy,
                              int flags) {
   if (!x->n || !y->n) return 0;
@@ -1119,6 +1202,10 @@ int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t 
     rasd__gaz_entry e;
     if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && (well_known(&e) || (*e.en && y->tok[0].had_al)) && short_other_word(x, y)) return 0;
     if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && (well_known(&e) || (*e.en && x->tok[0].had_al)) && short_other_word(y, x)) return 0;
+    /* a well-known name written without the article (قطر, مالي) is another word with it: القطر (the diameter,
+     * the region), المالي (financial) */
+    if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && well_known(&e) && article_added(x, y)) return 0;
+    if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && well_known(&e) && article_added(y, x)) return 0;
   }
   return rasd__names_spelling(x, y, flags);
 }
@@ -1192,13 +1279,14 @@ static int same_letters(const rasd__gaz *g, uint32_t i, const char *s, size_t le
 }
 
 /* 1 when 's' is a short word of other letters than the well-known entry 'i' (short_other_word()): صعدة is not a
- * spelling of السعودية, nor سراي of سوريا, so neither has its English form. */
+ * spelling of السعودية, nor سراي of سوريا, so neither has its English form; nor is the entry with an article it
+ * does not have (article_added(): القطر is not قطر, المالي not مالي). */
 static int short_other_entry(const rasd__gaz *g, uint32_t i, const char *s, size_t len) {
   char ar[1024];
   size_t al = rasd__gaz_arabic(g, i, ar, sizeof ar);
   rasd__name x, y;
   if (!al || !rasd__name_parse(ar, al, &x) || !rasd__name_parse(s, len, &y)) return 0;
-  return short_other_word(&x, &y);
+  return short_other_word(&x, &y) || article_added(&x, &y);
 }
 
 /* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article, and a

@@ -108,6 +108,7 @@ static void word(const int32_t *w, int n, rasd__buf *b) {
       case 0x0621: s = ""; vowel = 1; break;
       case 0x0639:
         /* ع: a sound of its own between a consonant and a long vowel (سعيد Said, سعود Saud) */
+        if (initial && nx == 0x0627) { s = ""; vowel = 0; break; } /* عادل Adil, عامر Amir: the ا is the vowel */
         if (initial) s = "a";
         else if (is_long_vowel(nx) && i > i0 && !is_long_vowel(pv)) s = "a";
         else s = is_long_vowel(nx) || is_long_vowel(pv) ? "" : "a";

@@ -256,18 +256,29 @@ static void strip_quotes(char *f) {
   if (lead) memmove(f, f + lead, strlen(f + lead) + 1);
 }
 
+/* The bytes of one-letter proclitics (و ف ب ل ك, up to two) at the start of word 'w' ('len' bytes) when what is left
+ * is an indefinite word of at least three letters (بمنطقة → منطقة, ولوكالة → وكالة); 0 when none, or when an ال
+ * follows (للمنطقة, بالمنطقة: المنطقة الشرقية is the region's own name, not a descriptor before one). */
+static size_t indefinite_clitics(const char *w, size_t len) {
+  size_t b = 0;
+  for (int k = 0; k < 2 && b + 2 <= len; k++) {
+    unsigned char c0 = (unsigned char)w[b], c1 = (unsigned char)w[b + 1];
+    int cl = (c0 == 0xD9 && (c1 == 0x88 || c1 == 0x81 || c1 == 0x84 || c1 == 0x83)) || (c0 == 0xD8 && c1 == 0xA8);
+    if (!cl) break;
+    b += 2;
+  }
+  if (!b || len - b < 6) return 0;
+  if (!memcmp(w + b, "ال", 4) || !memcmp(w + b - 2, "لل", 4)) return 0;
+  return b;
+}
+
 /* Whether pick_canonical() passes form 'text' over: a title word, or a descriptor word before other words, also
  * behind a proclitic (بمنطقة مكة المكرمة, لوكالة فرانس برس: the form a preposition took). */
 static uint8_t form_skip(const char *text) {
   size_t w0 = strcspn(text, " ");
   if (rasd__is_title_word(text, w0) || (text[w0] && rasd__is_descriptor_word(text, w0))) return 1;
-  if (!text[w0]) return 0;
-  size_t off[4];
-  int n = rasd__clitic_splits(text, w0, off, 4);
-  for (int k = 0; k < n; k++)
-    if (off[k] && (rasd__is_title_word(text + off[k], w0 - off[k]) || rasd__is_descriptor_word(text + off[k], w0 - off[k])))
-      return 1;
-  return 0;
+  size_t b = indefinite_clitics(text, w0);
+  return b && text[w0] && (rasd__is_title_word(text + b, w0 - b) || rasd__is_descriptor_word(text + b, w0 - b));
 }
 
 static int add_form(cent *e, const char *text, uint32_t count) {
@@ -394,19 +405,51 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   return -1;
 }
 
+/* The name after a leading indefinite descriptor word (a proclitic allowed) of an organisation or place: لموقع تشيلسي →
+ * تشيلسي, قناة العربية → العربية, بمحافظة لحج → لحج; NULL when the canonical form has none. Points into 'f'. */
+static const char *after_descriptor(const char *f, int type) {
+  if (!f || (type != RASD_ENT_ORG && type != RASD_ENT_LOC && type != RASD_ENT_MISC)) return NULL;
+  size_t w0 = strcspn(f, " ");
+  if (!f[w0] || !f[w0 + 1] || (w0 >= 4 && !memcmp(f, "ال", 4))) return NULL; /* المنطقة العربية is not العربية */
+  size_t b = rasd__is_descriptor_word(f, w0) ? 0 : indefinite_clitics(f, w0);
+  return (b || rasd__is_descriptor_word(f, w0)) && rasd__is_descriptor_word(f + b, w0 - b) ? f + w0 + 1 : NULL;
+}
+
+/* find() for the name after the descriptor of 'de' ('bare', key 'bkey'): the entity known already under that name. */
+static int32_t find_bare(rasd_registry *r, const rasd_doc_entity *de, const char *bare, char *bkey, const int32_t *ids,
+                         size_t ne) {
+  rasd__name bn;
+  if (!bare || !bkey || !rasd__name_parse(bare, strlen(bare), &bn)) return -1;
+  rasd_doc_entity d2 = *de;
+  d2.canonical = (char *)bare;
+  d2.key = bkey;
+  d2.en = NULL;
+  d2.en_translit = 1;
+  return find(r, &d2, &bn, ids, ne);
+}
+
 /* Links doc entity 'de' (parsed 'nm'; its mentions in 'a' are a->mentions[mi[0..nmi)], in order; 'a' may be
  * NULL) to a corpus entity, creating it when new; sets '*out'. Returns 0, or -1 when out of memory. */
 static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t ne,
                     const rasd_analysis *a, const uint32_t *mi, size_t nmi, int32_t *out) {
       int32_t id = find(r, de, nm, ids, ne);
+      /* an organisation or place written with its descriptor (لموقع تشيلسي) is the entity of its bare name, and the
+       * bare name's key finds it later (تشيلسي after نادي تشيلسي) */
+      const char *bare = after_descriptor(de->canonical, de->type);
+      char *bkey = bare ? rasd_name_key(bare, strlen(bare)) : NULL;
+      if (bare && !bkey) return -1;
+      if (id < 0) id = find_bare(r, de, bare, bkey, ids, ne);
+      if (bkey && id >= 0 && mm_add(&r->by_key, bkey, id)) { free(bkey); return -1; }
       if (id < 0) {
         cent e;
         memset(&e, 0, sizeof e);
         e.type = de->type;
         if (!(e.canonical = rasd__strdup0(de->canonical))) return -1;
-        if (RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) { free(e.canonical); return -1; }
+        if (RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) { free(e.canonical); free(bkey); return -1; }
         id = (int32_t)(r->n - 1);
+        if (bkey && mm_add(&r->by_key, bkey, id)) { free(bkey); return -1; }
       }
+      free(bkey);
       cent *e = &r->e[id];
       e->mentions += de->n_mentions;
       if (e->last_doc != r->docs) { e->articles++; e->last_doc = r->docs; }
@@ -435,25 +478,30 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       }
       int canon_changed = pick_canonical(e);
       if (canon_changed < 0) return -1;
-      /* English: a known form beats a transliteration */
-      if (de->en && (!e->en || (e->en_translit && !de->en_translit))) {
-        char *en = rasd__strdup0(de->en);
-        if (!en) return -1;
-        free(e->en);
-        e->en = en;
-        e->en_translit = de->en_translit;
-      }
-      /* and the canonical form's own known English beats another form's: الكويت is Kuwait, though the first
-       * article wrote الكوت (a person "Alcot" in the lists) */
-      if (canon_changed) {
+      /* English: the canonical form's own known English first (الكويت is Kuwait, though the first article wrote الكوت,
+       * a person "Alcot" in the lists; محمد بن نايف is not the English of a longer form that merged into it); else a
+       * known form beats a transliteration */
+      int take_de = de->en && (!e->en || (e->en_translit && !de->en_translit));
+      if (canon_changed || take_de) {
         int tr = 1;
         char *en = rasd_name_english(r->m, e->canonical, strlen(e->canonical), e->type, &tr);
-        if (en && *en && !tr && (!e->en || strcmp(e->en, en))) {
-          free(e->en);
-          e->en = en;
-          e->en_translit = 0;
+        if (en && *en && !tr) {
+          if (!e->en || e->en_translit || strcmp(e->en, en)) {
+            free(e->en);
+            e->en = en;
+            e->en_translit = 0;
+          } else {
+            free(en);
+          }
         } else {
           free(en);
+          if (take_de) {
+            char *d = rasd__strdup0(de->en);
+            if (!d) return -1;
+            free(e->en);
+            e->en = d;
+            e->en_translit = de->en_translit;
+          }
         }
       }
       if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
