@@ -10,6 +10,8 @@
 #   e.g. python3 eval/stories_tune.py build/rasd th=0.27,0.32 rg=2,3,4 oh=0.2,0.4 ot=0.05,0.1,0.2
 #   With no KEY arguments it searches the weights added last (the split test of story_split: sp, so, sx, sw) around
 #   their defaults. Check every change on both halves (--half A, then --half B) and on the whole set.
+#   The headline guards (hl places, hp people, hf: head_apart() in src/story/corpus.c) are flat on this dev set over
+#   wide ranges; they were set by reading unseen SaudiNewsNet days (/tmp/snn), which is how to check them again.
 # Prints the winning RASD_STORY_TUNE string; copy the values into the defaults by hand.
 import collections, json, random, os, subprocess, sys, tempfile, zipfile, zlib
 

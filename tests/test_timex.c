@@ -132,6 +132,14 @@ static void test_weekday_pair(void) {
   ASSERT_EQ_STR(val(a, "الأحد"), "2025-04-20");
   ASSERT_EQ_STR(val(a, "والاثنين"), "2025-04-21");
   rasd_analysis_free(a);
+  /* a future verb with the page's own weekday is that day; with المقبل, a week later (2015-08-03 is a Monday) */
+  a = run("ومن المقرر أن يلتقي وزير الخارجية نظراءه في الدوحة الاثنين لبحث الاتفاق، على أن يزور الرياض الاثنين المقبل.", "2015-08-03");
+  const rasd_timex *t0 = NULL;
+  for (size_t i = 0; a && i < a->n_timex; i++)
+    if (!strcmp(a->timex[i].text, "الاثنين")) { t0 = &a->timex[i]; break; }
+  ASSERT_EQ_STR(t0 ? t0->value : NULL, "2015-08-03");
+  ASSERT_EQ_STR(val(a, "الاثنين المقبل"), "2015-08-10");
+  rasd_analysis_free(a);
 }
 
 /* A named weekday outweighs a publication day that is a day off, and a date given after اليوم is the value. */

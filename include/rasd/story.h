@@ -108,7 +108,7 @@ int rasd_corpus_load(const char *path, const rasd_models *m, const rasd_corpus_o
 
 /* The format version rasd_corpus_save() writes and rasd_corpus_load() reads. 3 saves the entity registry
  * (2 did not: a loaded corpus named its entities differently from a batch run). */
-#define RASD_CORPUS_STATE_VERSION 3
+#define RASD_CORPUS_STATE_VERSION 4
 
 /** Returns the format version of the state file at 'path' (2, 3, …), 0 when it is no rasd state, or −1
  * when it cannot be read; compare with RASD_CORPUS_STATE_VERSION to explain a refused load. */

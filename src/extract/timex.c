@@ -625,12 +625,15 @@ static int try_relative_(tout *o, size_t i, size_t *next) {
                             is_(c, i - 1, "خطبه") || c->w[i - 1].kind == QW_NUM)) return 0;
     /* "الاثنين" = "the two" after a dual noun or before a noun phrase: require context for it */
     j = k + 1;
-    int dir = -1;
+    int dir = -1, told = 0;
     const rasd__lxent *r = lx_(c, j, LX_REL, NULL, NULL);
-    if (r && r->val != 0 && !is_(c, j, "السابق") && !is_(c, j, "التالي")) { dir = r->val; j++; }
+    if (r && r->val != 0 && !is_(c, j, "السابق") && !is_(c, j, "التالي")) { dir = r->val; j++; told = 1; }
     else if (future_before_(c, i)) dir = 1;
     if (!c->have_pub) { emit_(o, i, j, NULL, "gregorian", NULL, 1); *next = j; return 1; }
     long day = weekday_resolve_(c, wd->val, dir);
+    /* a future verb with the publication day's own weekday and no المقبل is today (يلتقي كيري نظراءه الاثنين, on a
+     * Monday's page), not a week later */
+    if (dir > 0 && !told && day == c->pub + 7) day = c->pub;
     /* the second of two weekdays joined by و (يومي الاثنين والثلاثاء, تعليق الدراسة الثلاثاء والأربعاء) is the day after
      * the first in the same week, not a week away from the publication day */
     size_t sk = 0;

@@ -506,6 +506,56 @@ static void sort_u64_lo(uint64_t *v, size_t n) {
 #define BODY_W 1      /* weight of a later word: background that many stories share */
 #define LEAD_WORDS 30 /* ... and at least this many content words */
 
+/* Returns 1 when matching-form word 't' introduces a place: في, على (علي), a place word (منطقة, محافظة, ...). */
+static int place_cue(const rasd_token *t) {
+  static const char *const CUE[] = {"في", "علي", "الي", "منطقه", "محافظه", "مدينه", "مركز", "شرق", "غرب", "جنوب", "شمال",
+                                    "وسط", "شرقي", "غربي", "جنوبي", "شمالي", "بمنطقه", "بمحافظه", "بمدينه"};
+  if (!t->form) return 0;
+  for (size_t i = 0; i < sizeof CUE / sizeof *CUE; i++)
+    if (t->form_len == strlen(CUE[i]) && !memcmp(t->form, CUE[i], t->form_len)) return 1;
+  return 0;
+}
+
+/* Returns 1 when headline tokens 'tt' (may be NULL) name the entity of canonical form 'canon' and type 'type': the
+ * last word of 3 or more letters of that form (a surname, the place of "منطقة عسير") is a headline word, both without
+ * proclitics. A place counts only where the headline says something happened there (after في, على, منطقة, with
+ * ب, after a word with ب: "بمطار عدن", as the rest of such a name: "في المدينة المنورة", or listed with و after such a
+ * place: "على عسير والباحة"), not as the one who acts ("البحرين تدين"). */
+static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) {
+  if (!tt || !tt->n_tok || !canon || !*canon || (type != RASD_ENT_LOC && type != RASD_ENT_PER)) return 0;
+  rasd_tokens *ct = rasd_tokenize(canon, strlen(canon));
+  if (!ct) return 0;
+  const rasd_token *last = NULL;
+  for (size_t i = 0; i < ct->n_tok; i++) {
+    const rasd_token *t = &ct->tok[i];
+    if (t->kind == RASD_TOK_WORD && t->bare && t->bare_len >= 6 && !(t->flags & RASD_TOKF_STOP)) last = t;
+  }
+  /* placed: the word before is a place where something happened (a list goes on with و); direct: it was so by a
+   * cue or ب of its own (the next word may be the rest of its name: في المدينة المنورة) */
+  int hit = 0, placed = 0, direct = 0;
+  for (size_t i = 0; last && i < tt->n_tok && !hit; i++) {
+    const rasd_token *t = &tt->tok[i];
+    if (t->kind != RASD_TOK_WORD) continue;
+    const rasd_token *p = i ? &tt->tok[i - 1] : NULL;
+    int cue = p && place_cue(p), ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
+    int same = t->bare && t->bare_len == last->bare_len && !memcmp(t->bare, last->bare, last->bare_len);
+    /* the tokenizer leaves ب on some names it does not know: بنجران, بأبين, بلحج */
+    if (!same && t->bare && t->bare_len == last->bare_len + 2 && !memcmp(t->bare, "\xd8\xa8", 2) &&
+        !memcmp(t->bare + 2, last->bare, last->bare_len))
+      same = ba = 1;
+    int wa = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd9\x88", 2);
+    /* or in a construct after a word with ب: بمطار عدن, بانتخابات الأحساء */
+    int prevba = p && p->kind == RASD_TOK_WORD && p->form && p->form_len > 2 && !memcmp(p->form, "\xd8\xa8", 2);
+    int dir = cue || ba || prevba;
+    int here = dir || (placed && wa) || direct;
+    hit = same && (type != RASD_ENT_LOC || here);
+    placed = here && !place_cue(t);
+    direct = dir && !place_cue(t);
+  }
+  rasd_tokens_free(ct);
+  return hit;
+}
+
 int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, const rasd_analysis *a, const int32_t *reg_ids,
                     rasd__buf *out) {
   int rc = RASD_ENOMEM;
@@ -767,11 +817,12 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     put_z(out, num); put_z(out, q->unit); put_z(out, q->text);
     rasd__put_u(out, q->sentence + (uint32_t)off);
   }
-  /* entities */
+  /* entities; RASD__ENT_HEAD on the type of those the headline names */
   rasd__put_u(out, n_ent);
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
-    rasd__put_u(out, link_ids[i]); rasd__put_u(out, ent_ids[i]); rasd__put_u(out, e->type); rasd__put_u(out, e->n_mentions);
+    uint32_t ty = e->type | (in_headline(town, e->canonical, e->type) ? RASD__ENT_HEAD : 0);
+    rasd__put_u(out, link_ids[i]); rasd__put_u(out, ent_ids[i]); rasd__put_u(out, ty); rasd__put_u(out, e->n_mentions);
     put_z(out, e->canonical); put_z(out, e->en);
   }
   free(ent_ids);
@@ -866,7 +917,8 @@ int rasd__rec_decode_ex(const unsigned char *p, size_t n, rasd__arena *ar, rasd_
   GETN(r->ent, r->n_ent, n);
   for (uint32_t i = 0; i < r->n_ent; i++) {
     rasd__rent *e = &r->ent[i];
-    e->key = (uint32_t)rasd__get_u(&c); e->vkey = (uint32_t)rasd__get_u(&c); e->type = (uint32_t)rasd__get_u(&c); e->n = (uint32_t)rasd__get_u(&c);
+    e->key = (uint32_t)rasd__get_u(&c); e->vkey = (uint32_t)rasd__get_u(&c); e->type = (uint32_t)rasd__get_u(&c);
+    e->head = (e->type & RASD__ENT_HEAD) != 0, e->type &= ~(uint32_t)RASD__ENT_HEAD; e->n = (uint32_t)rasd__get_u(&c);
     e->canonical = get_s(&c, sa, NULL); e->en = get_s(&c, sa, NULL);
   }
 #undef GETN

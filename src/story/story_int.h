@@ -46,7 +46,8 @@ typedef struct rasd__rquote { const char *speaker, *key, *cue, *text; uint32_t d
 typedef struct rasd__rquant { double value; const char *unit, *text; uint32_t sent; } rasd__rquant;
 /* An entity of an article: 'key' links stories (the spelling-variant key: the same whatever else was read before,
  * so that incremental runs link as batch runs do); 'vkey' shows it (the corpus registry's "r<id>" when known). */
-typedef struct rasd__rent { uint32_t key, vkey; uint32_t type, n; const char *canonical, *en; } rasd__rent;
+typedef struct rasd__rent { uint32_t key, vkey; uint32_t type, n, head; const char *canonical, *en; } rasd__rent;
+#define RASD__ENT_HEAD 0x100  /* on an entity's type in the record: the headline names it ('head' once decoded) */
 
 /* One article's record as decoded from the spill file (all pointers into 'ar'). */
 typedef struct rasd__rec {
@@ -92,6 +93,8 @@ typedef struct rasd__art {
   uint8_t has_sig;
   uint8_t vn, tn;     /* link vector: vn strongest terms, then tn headline terms, at c->vpool[voff] (unit length each) */
   uint32_t voff;
+  uint32_t hloc[3], hper[3];  /* entity keys of the places and of the people its headline names */
+  uint8_t nhloc, nhper;
 } rasd__art;
 
 typedef struct rasd__vw { uint32_t id; float w; } rasd__vw;
