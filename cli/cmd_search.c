@@ -50,6 +50,8 @@ int cmd_search(int argc, char **argv) {
       printf("usage: rasd search --db FILE [--format text|json] [--limit N] [--offset N] QUERY...\n"
              "QUERY: words (any clitic or spelling: والذخائر finds الذخائر, بيونغيانغ finds بيونغ يانغ),\n"
              "\"a phrase\", entity:NAME_OR_ID, outlet:NAME, from:YYYY-MM-DD, to:YYYY-MM-DD. Best first (bm25).\n"
+             "Function words (في, من, إن, وفي) are not indexed: a query leaves them out, and a phrase that has one\n"
+             "matches its other words in order.\n"
              "json: {\"results\": [{article, story, title, outlet, date, snippet, score}]}; snippet is HTML with\n"
              "<mark> around hits.\n");
       return CLI_OK;
