@@ -5,6 +5,16 @@ P=0; F=0; S=0
 ok() { P=$((P + 1)); }
 no() { F=$((F + 1)); echo "FAIL: $*" >&2; }
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+# table_check WHAT NAME PYTHON: `rasd entities` on $T/NAME.jsonl, then the Python check on its table (argv[1]: the JSON
+# file; it prints ok, or what is wrong)
+table_check() {
+  if "$RASD" entities --format json "$T/$2.jsonl" >"$T/$2.json" 2>"$T/err"; then
+    r=$(python3 -c "$3" "$T/$2.json")
+    [ "$r" = ok ] && ok || no "$1: $r"
+  else
+    no "rasd entities failed on the $1 text: $(head -c 300 "$T/err")"
+  fi
+}
 
 # names --pairs: same spelling variants 1, different names 0, one answer per line
 printf 'كيم جونغ أون\tكيم جونج أون\nبيونغ يانغ\tبيونغيانغ\nكوريا الشمالية\tكوريا الجنوبية\nمجلس الأمن الدولي\tمجلس الأمن الروسي\n' >"$T/p"
@@ -84,17 +94,12 @@ cat >"$T/k.jsonl" <<'J'
 {"id": "k1", "date": "2015-08-01", "content": "قال وزير الخارجية الأمريكي جون كيري إن المحادثات مستمرة، وأضاف كيري أن الاتفاق قريب."}
 {"id": "k2", "date": "2015-08-02", "content": "قال المغني الأمريكي جيري إنه سيغني في دبي، وأضاف جيري أن الحفل سيقام الشهر المقبل."}
 J
-if "$RASD" entities --format json "$T/k.jsonl" >"$T/k.json" 2>"$T/err"; then
-  r=$(python3 -c '
+table_check 'short name alone' k '
 import json, sys
 ents = json.load(open(sys.argv[1]))["entities"]
 k = [e for e in ents if "جون كيري" in e["forms"]]
 print("ok" if len(k) == 1 and "كيري" in k[0]["forms"] and "جيري" not in k[0]["forms"] else "bad %s" % [e["forms"] for e in ents])
-' "$T/k.json")
-  [ "$r" = ok ] && ok || no "short name alone: $r"
-else
-  no "rasd entities failed on the short-name text: $(head -c 300 "$T/err")"
-fi
+'
 
 # words that are no names: a place's adjective (الكوريين, اللبناني), a month inside a date (نيسان next to أبريل),
 # a descriptor alone; and the canonical form is never one a preposition took (بمنطقة مكة المكرمة) (text written by us)
@@ -103,8 +108,7 @@ cat >"$T/n.jsonl" <<'J'
 {"id": "n2", "date": "2025-04-24", "content": "حذر الدفاع المدني بمنطقة مكة المكرمة من السيول، وقال إن الأمطار في منطقة مكة المكرمة ستستمر حتى نهاية نيسان/أبريل. وأعلنت شركة نيسان اليابانية أن مبيعاتها ارتفعت."}
 {"id": "n3", "date": "2025-04-24", "content": "وقال إن \"الشركات مستعدة لتذليل العقبات أمام المستثمرين الكوريين\"، لافتا إلى أن العدد ارتفع."}
 J
-if "$RASD" entities --format json "$T/n.jsonl" >"$T/n.json" 2>"$T/err"; then
-  r=$(python3 -c '
+table_check 'no-name words' n '
 import json, sys
 ents = json.load(open(sys.argv[1]))["entities"]
 forms = {f for e in ents for f in e["forms"]}
@@ -113,11 +117,7 @@ months = [e for e in ents if "نيسان" in e["forms"]]
 mecca = [e for e in ents if "مكة المكرمة" in e["forms"] or "بمنطقة مكة المكرمة" in e["forms"]]
 ok = not bad and all(e["mentions"] == 1 for e in months) and len(mecca) == 1 and not mecca[0]["canonical"].startswith("ب")
 print("ok" if ok else "bad: adjectives %s, نيسان %s, mecca %s" % (bad, [e["mentions"] for e in months], [(e["canonical"], e["forms"]) for e in mecca]))
-' "$T/n.json")
-  [ "$r" = ok ] && ok || no "no-name words: $r"
-else
-  no "rasd entities failed on the no-name text: $(head -c 300 "$T/err")"
-fi
+'
 
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # the usual romanisation among the lists' variants (يوسف: Yosef, not Iosef), ع before ا read as a vowel (Adil)
@@ -126,17 +126,12 @@ cat >"$T/c.jsonl" <<'J'
 {"id": "c2", "date": "2015-08-02", "content": "وقال المدرب في تصريحات لموقع تشيلسي الرسمي إن الفريق جاهز للموسم الجديد."}
 {"id": "c3", "date": "2015-08-03", "content": "فاز تشيلسي على أرسنال بهدفين دون رد في المباراة التي أقيمت على ملعب ويمبلي."}
 J
-if "$RASD" entities --format json "$T/c.jsonl" >"$T/c.json" 2>"$T/err"; then
-  r=$(python3 -c '
+table_check 'descriptor forms' c '
 import json, sys
 ents = json.load(open(sys.argv[1]))["entities"]
 ch = [e for e in ents if any("تشيلسي" in f for f in e["forms"])]
 print("ok" if len(ch) == 1 and ch[0]["canonical"] == "تشيلسي" and ch[0]["articles"] == 3 else "bad %s" % [(e["canonical"], e["forms"], e["articles"]) for e in ch])
-' "$T/c.json")
-  [ "$r" = ok ] && ok || no "descriptor forms: $r"
-else
-  no "rasd entities failed on the descriptor text: $(head -c 300 "$T/err")"
-fi
+'
 out=$(printf 'يوسف بن علي\nعادل\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' ' ')
 [ "$out" = "Yosef Bin Ali Adil " ] && ok || no "English forms: '$out'"
 
