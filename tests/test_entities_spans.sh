@@ -32,5 +32,16 @@ bad = [t for t in texts("PER") if t.split()[-1].startswith("سي")]
 ok = not bad and "سلمان العودة" in texts("PER") and "محمد أختر منصور" in texts("PER")
 print("ok" if ok else "people %s" % texts("PER"))'
 
+# the canonical form of a person is the full name, not the given name most mentions use alone, and its English
+# names the whole of it
+cat >"$T/c.jsonl" <<'J'
+{"id": "c1", "date": "2015-08-02", "content": "أعلن رئيس مجلس الإدارة عبد الله الجبر نتائج الشركة للربع الثاني. وقال عبد الله إن الأرباح ارتفعت. وأضاف عبد الله أن الشركة ستوزع أرباحا على المساهمين."}
+{"id": "c2", "date": "2015-08-03", "content": "قال رئيس مجلس الإدارة عبد الله الجبر إن الشركة تدرس التوسع في الخليج. وأوضح عبد الله أن القرار يصدر قريبا. وختم عبد الله بالقول إن المستقبل واعد."}
+J
+check 'full name canonical' c "$PYHEAD"'
+p = [e for e in ents if e["type"] == "PER" and "عبد الله الجبر" in e["forms"]]
+ok = len(p) == 1 and p[0]["canonical"] == "عبد الله الجبر" and len((p[0]["en"] or "").split()) >= 3
+print("ok" if ok else "people %s" % [(e["canonical"], e["en"], e["forms"]) for e in ents if e["type"] == "PER"])'
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]
