@@ -43,5 +43,19 @@ p = [e for e in ents if e["type"] == "PER" and "عبد الله الجبر" in e
 ok = len(p) == 1 and p[0]["canonical"] == "عبد الله الجبر" and len((p[0]["en"] or "").split()) >= 3
 print("ok" if ok else "people %s" % [(e["canonical"], e["en"], e["forms"]) for e in ents if e["type"] == "PER"])'
 
+# common nouns are no places: وكيل is not و + Kiel, البلد "the country" not Valletta, المشهد "the scene" not Mashhad,
+# جوف الأرض "the earth's core" not Cobh (and so no كوف reaches الجوف through it); مدينة مشهد is the city
+cat >"$T/p.jsonl" <<'J'
+{"id": "p1", "date": "2015-08-02", "content": "استقبل وكيل محافظة بارق عائض بن عبده الشهري في مكتبه أمس وفدا من الأهالي. وتشهد منطقة الجوف أمطارا غزيرة، وقال مدير الدفاع المدني في الجوف إن الفرق جاهزة."}
+{"id": "p2", "date": "2015-08-03", "content": "تحدث الوزير عن أزمة البطالة في البلد وقال إن الحكومة ستعالجها، وإن المشهد السياسي في البلد يتغير، وإن المعادن تتكون في جوف الأرض. وقال منتج فيلم ذي كوف إنه صور في اليابان."}
+{"id": "p3", "date": "2015-08-04", "content": "وقع انفجار في مسجد بمدينة مشهد شمال شرق إيران، وقالت السلطات في طهران إن التحقيق بدأ. ويعاني البلد من أزمات متلاحقة."}
+J
+check 'common nouns no places' p "$PYHEAD"'
+ens = {e["en"] for e in ents}
+jawf = [e for e in ents if e["canonical"] == "الجوف"]
+bad = ens & {"Kiel", "Valletta", "Cobh"} or not jawf or {"كوف", "جوف"} & set(jawf[0]["forms"])
+mash = [m["text"] for m in men if m["text"] == "المشهد"]
+print("ok" if not bad and not mash else "entities %s" % [(e["canonical"], e["en"]) for e in ents])'
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

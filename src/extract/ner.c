@@ -854,8 +854,12 @@ static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, 
   return nlm >= min_nlm || (cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS));
 }
 
+static int role_noun(const char *w, size_t n);
+
 /* Nouns of office and kinship that stand before a name and are never one ("وقال وكيل الوزارة عبدالعزيز الرشيد",
  * "لزميله عبدالرحمن الشهري"): the stem, matched under the clitics و ف ب ل, the article and a possessive suffix. */
+int rasd__ner_role_noun(const char *w, size_t n) { return role_noun(w, n); }
+
 static int role_noun(const char *w, size_t n) {
   static const char *const stems[] = {"وكيل", "زميل", "نظير", "شقيق", "نجل", "حليف", NULL}; /* not خليفة، مساعد، رفيق: names too */
   static const char *const pre[] = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "وال", "ال", "بال", "لل", "ولل", NULL};
@@ -1100,6 +1104,9 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
         }
       }
       if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
+      /* an office or kinship noun alone is no place or organisation either (وكيل is not و + Kiel) */
+      if (x + 1 == y && ty != 1 && inb[x] && role_noun(d->text + tk->tok[x].start, tk->tok[x].len))
+        x = y;
       if (x + 1 == y && ty == 2 && inb[x]) {
         if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
       }

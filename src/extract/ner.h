@@ -151,6 +151,8 @@ int rasd__ner_word_traits(const rasd__ner_lex *lx, const char *s, size_t len, ui
 /* The distributional cluster + 1 of a word (clitic-stripped matching form), 0 when it has none (not among the
  * trainer's frequent words). */
 int rasd__ner_word_cluster(const rasd__ner_lex *lx, const char *s, size_t len);
+/* 1 when the word w[0..n) (as written) is a noun of office or kinship (وكيل، زميله، لشقيقه): never a name. */
+int rasd__ner_role_noun(const char *w, size_t n);
 
 /* Label names. */
 extern const char *const rasd__ner_tag_names[RASD__NER_T];

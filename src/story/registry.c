@@ -1,6 +1,7 @@
 /* registry.c — the corpus entity registry: links each article's entities to one entity per real entity. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <jansson.h>
 #include "extract/extract.h"
 #include "extract/names.h"
@@ -593,7 +594,9 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         }
       }
       if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
-      if (de->en && !de->en_translit) {
+      /* the English of a form that joined by its spelling is no key of the entity when the entity has another known
+       * one: جوف (Cobh, a town in Ireland) joined الجوف (Al Jawf) by its letters; كوف "Cobh" must not follow it */
+      if (de->en && !de->en_translit && (!e->en || e->en_translit || !strcasecmp(e->en, de->en))) {
         char kb[EN_KEY_BUF], *k = en_key(de->type, de->en, kb);
         int bad = !k || mm_add(&r->by_en, k, id);
         if (k != kb) free(k);
