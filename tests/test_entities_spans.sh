@@ -57,5 +57,13 @@ bad = ens & {"Kiel", "Valletta", "Cobh"} or not jawf or {"كوف", "جوف"} & s
 mash = [m["text"] for m in men if m["text"] == "المشهد"]
 print("ok" if not bad and not mash else "entities %s" % [(e["canonical"], e["en"]) for e in ents])'
 
+# أودى بحياة "took the lives of" is a verb, not the car maker Audi
+cat >"$T/a.jsonl" <<'J'
+{"id": "a1", "date": "2015-08-02", "content": "قالت وزارة الصحة إن فيروس كورونا الذي أودى بحياة 36 شخصا انتشر في المستشفيات، وإن الهجوم الذي وقع في المدينة أودى بحياة ثلاثة جنود. وأعلنت شركة أودي الألمانية عن طراز جديد."}
+J
+check 'verb not Audi' a "$PYHEAD"'
+bad = [m["text"] for m in men if m["text"] == "أودى"]
+print("ok" if not bad else "mentions %s" % [(m["text"], m["type"]) for m in men])'
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

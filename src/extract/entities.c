@@ -674,8 +674,10 @@ static int common_place(const ctx *c, size_t i) {
   size_t j = i;
   while (j > 0 && tok(c, j - 1)->kind == RASD_TOK_QUOTE) j--;
   if (j == 0) return 1;
-  const rasd_token *p = tok(c, j - 1);
-  return !(p->kind == RASD_TOK_WORD && p->form && rasd__is_descriptor_word(p->form, p->form_len));
+  static const char *const HEAD[] = {"مدينه", "بمدينه", "لمدينه", "ومدينه", "محافظه", "بمحافظه", "لمحافظه", "ومحافظه",
+                                      "منطقه", "بمنطقه", "لمنطقه", "ومنطقه", "بلده", "ببلده", "قريه", "بقريه", "ولايه",
+                                      "بولايه", "مقاطعه", "بمقاطعه", "اقليم", "باقليم", NULL};
+  return !form_is(tok(c, j - 1), HEAD);
 }
 
 /* Whether the one-word span at token 'i' is no name at all: a month in a date, a place's nisba adjective, a
@@ -684,6 +686,9 @@ static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
   if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
+  /* أودى بحياة "took the lives of" (أودي is Audi), أدى بحياة: a verb */
+  static const char *const LIVES[] = {"بحياه", "بحياتهم", "بحياتها", "بحياته", "بارواح", "بحيات", NULL};
+  if (i + 1 < c->a->tokens->n_tok && form_is(tok(c, i + 1), LIVES)) return 1;
   int has_al = t->form_len >= 4 && !memcmp(t->form, "ال", 4); /* المدينة may be Medina, or a newspaper */
   if (!has_al && (rasd__is_descriptor_word(t->form, t->form_len) || (t->bare && rasd__is_descriptor_word(t->bare, t->bare_len))))
     return 1;
