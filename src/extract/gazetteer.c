@@ -482,7 +482,7 @@ static int latin_dist(const char *a, const char *b) { return latin_dist_(a, b, 1
  * 1 << MEMO_BITS entries, 1 << EXACT_BITS more keep answers of rasd__gaz_exact() (apart: they would push out
  * answers that cost far more). */
 #define MEMO_BITS 16
-#define EXACT_BITS 15
+#define EXACT_BITS 13
 #define MEMO_STR 46
 typedef struct memo_ent {
   uint64_t gen, h;
