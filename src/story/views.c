@@ -83,6 +83,32 @@ static double cos_bound2(double xa, double xb) {
 /* A list of distinct strings (outlets, article ids), kept in the view arena. The corpus interns the outlets and
  * ids of its articles (one pointer per distinct string), so pointers are compared; the array doubles when its
  * count reaches a power of two. */
+/* The day number of a full date "YYYY-MM-DD" at the start of 's' (days since 1970-01-01 + 1), or 0 when it is none. */
+static long day_no(const char *s) {
+  if (!s || strlen(s) < 10 || s[4] != '-' || s[7] != '-') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
+  if (s[10] && s[10] != 'T' && s[10] != ' ') return 0;
+  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468 + 1;
+}
+
+/* Whether article 'a' copies article 'b': at least 60 % of a's sentences of three terms or more are (nearly) in b. */
+static int late_copy(const rasd__rec *a, float *const *wa, const rasd__rec *b, float *const *wb) {
+  uint32_t n = 0, hit = 0;
+  for (uint32_t i = 0; i < a->n_sent; i++) {
+    if (a->sent[i].n_terms < 3) continue;
+    n++;
+    for (uint32_t j = 0; j < b->n_sent; j++)
+      if (set_cos(a->sent[i].terms, wa[i], a->sent[i].n_terms, b->sent[j].terms, wb[j], b->sent[j].n_terms) >= 0.8) { hit++; break; }
+  }
+  return n && hit * 10 >= n * 6;
+}
+
 static int add_name(rasd__arena *ar, char ***v, size_t *n, const char *s) {
   if (!s) return 0;
   for (size_t i = 0; i < *n; i++)
@@ -475,6 +501,27 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (covered) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
       const float *sw = SWt[k][ev->sent];
+      /* a copy of an article published on an earlier day reads "today" and "yesterday" from its own later day: when
+       * this sentence is in an earlier day's article that this one copies, and its date is that article's moved by
+       * exactly the days between the two publications, the day the text was written for wins and this outlet joins
+       * that reading (a sentence shared by two different articles, or moved by other days, stays apart) */
+      if (R[k].date) {
+        int moved = -1, same = 0;
+        for (size_t j = 0; j < nt && !same; j++) {
+          const char *dj = R[T[j].art].date;
+          if (T[j].art == k || !dj || strncmp(dj, R[k].date, 10) >= 0) continue;
+          if (set_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, s->terms, sw, s->n_terms) < 0.8) continue;
+          if (!strcmp(T[j].date, ev->date)) same = 1;
+          else if (moved < 0 && day_no(ev->date) - day_no(T[j].date) == day_no(R[k].date) - day_no(dj) &&
+                   day_no(ev->date) > 0 && day_no(T[j].date) > 0 && day_no(dj) > 0 && late_copy(&R[k], SWt[k], &R[T[j].art], SWt[T[j].art]))
+            moved = (int)j;
+        }
+        if (moved >= 0 && !same) {
+          int r = T[moved].rep;
+          if (add_name(ar, &T[r].outlets, &T[r].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
+          continue;
+        }
+      }
       int rep = -1;
       uint64_t dh = 1469598103934665603ULL; /* the date's hash: most entries differ in it */
       for (const char *p = ev->date; *p; p++) dh = (dh ^ (unsigned char)*p) * 1099511628211ULL;
