@@ -641,11 +641,54 @@ static int is_date_month(const ctx *c, size_t i) {
   return 0;
 }
 
-/* Whether the one-word span at token 'i' is no name at all: a month in a date, a place's nisba adjective, or a
- * descriptor word alone without ال (منظمة، صحيفة). */
+/* Common nouns that a list of world cities also has (matching forms): alone, never a place. البلد "the country" is not
+ * Valletta, المشهد "the scene" not Mashhad, البحر "the sea" not Bahar, جوف الأرض "the earth's core" not Cobh; after a
+ * place head noun they are (مدينة مشهد). Found by ranking the one-word city names of the lists by how often SaudiNewsNet
+ * writes them outside names. */
+static const char *const COMMON_PLACE[] = {
+    "البلد", "بلد", "المشهد", "مشهد", "البحر", "بحر", "الكيل", "جوف", "الجديده", "ثانيه", "الثانيه", "قلب", "القلب", "جبل",
+    "العيون", "الليل", "السلامه", "سلامه", "الانسان", "انسان", "الاعلام", "اعلام", "المعرفه", "معرفه", "الشاطئ", "شاطئ",
+    "زوار", "الزوار", "جزيره", "عاليه", "العاليه", "الحي", "الغرب", "الكتاب", "كتاب", "الشعراء", "الابيض", "الشريعه",
+    "الحاره", "الحرمه", "ميدان", "الميدان", "التهاب", "اللاتينيه", "الخمس", "الفحص", "مقاله", NULL};
+
+/* Whether token 'i' is one of COMMON_PLACE, proclitics off (والبلد، للبلد، بالبلد), and no place head noun before it
+ * makes it the city (في مدينة "مشهد"). */
+static int common_place(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  if (!t->form || t->form_len < 4 || t->form_len > 60) return 0;
+  char w[64];
+  const char *f = t->form;
+  size_t n = t->form_len;
+  if (!memcmp(f, "و", 2) || !memcmp(f, "ف", 2)) f += 2, n -= 2;
+  if (n > 6 && !memcmp(f, "لل", 4)) {
+    memcpy(w, "ال", 4);
+    memcpy(w + 4, f + 4, n - 4);
+  } else {
+    if (n > 6 && (!memcmp(f, "ب", 2) || !memcmp(f, "ك", 2) || !memcmp(f, "ل", 2)) && !memcmp(f + 2, "ال", 4)) f += 2, n -= 2;
+    memcpy(w, f, n);
+  }
+  w[n] = 0;
+  int hit = 0;
+  for (size_t k = 0; COMMON_PLACE[k] && !hit; k++) hit = !strcmp(w, COMMON_PLACE[k]);
+  if (!hit) return 0;
+  size_t j = i;
+  while (j > 0 && tok(c, j - 1)->kind == RASD_TOK_QUOTE) j--;
+  if (j == 0) return 1;
+  static const char *const HEAD[] = {"مدينه", "بمدينه", "لمدينه", "ومدينه", "محافظه", "بمحافظه", "لمحافظه", "ومحافظه",
+                                      "منطقه", "بمنطقه", "لمنطقه", "ومنطقه", "بلده", "ببلده", "قريه", "بقريه", "ولايه",
+                                      "بولايه", "مقاطعه", "بمقاطعه", "اقليم", "باقليم", NULL};
+  return !form_is(tok(c, j - 1), HEAD);
+}
+
+/* Whether the one-word span at token 'i' is no name at all: a month in a date, a place's nisba adjective, a
+ * descriptor word alone without ال (منظمة، صحيفة), or a common noun that only a list of cities calls a place. */
 static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
+  if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
+  /* أودى بحياة "took the lives of" (أودي is Audi), أدى بحياة: a verb */
+  static const char *const LIVES[] = {"بحياه", "بحياتهم", "بحياتها", "بحياته", "بارواح", "بحيات", NULL};
+  if (i + 1 < c->a->tokens->n_tok && form_is(tok(c, i + 1), LIVES)) return 1;
   int has_al = t->form_len >= 4 && !memcmp(t->form, "ال", 4); /* المدينة may be Medina, or a newspaper */
   if (!has_al && (rasd__is_descriptor_word(t->form, t->form_len) || (t->bare && rasd__is_descriptor_word(t->bare, t->bare_len))))
     return 1;
@@ -963,6 +1006,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       int add_al;
       uint32_t e0 = te->start + te->len;
       if (!strip_may_be_known(c, g, t, e0, len >= 2 ? 2 : 1)) continue;
+      if (len == 1 && rasd__ner_role_noun(text + t->start, t->len)) continue; /* وكيل is not و + Kiel */
       uint32_t s0 = skip_letters(c->d->text, t->start, t->start + t->len, clitic_letters(c, t, e0, &add_al));
       if (s0 >= e0) continue;
       const char *txt = add_al ? rasd__arena_printf(c->ar, "ال%.*s", (int)(e0 - s0), c->d->text + s0)

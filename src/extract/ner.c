@@ -208,6 +208,12 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   for (int a = -1; a < RASD__NER_T; a++)
     for (int b = 0; b < RASD__NER_T; b++)
       if (!rasd__ner_allowed(a, b)) m->trans[a + 1][b] = NEG_INF;
+  /* the clusters of the verbs: those of common verbs of each tense and person */
+  static const char *const verbs[] = {"يقوم", "قام", "يشارك", "تقوم", "يتم", "يقول", "سيكون"};
+  for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+    int c = rasd__ner_word_cluster(&m->lex, verbs[k], strlen(verbs[k]));
+    if (c > 0 && c <= 64) m->verb_clu |= 1ull << (c - 1);
+  }
   unmap_file(buf, len);
   *out = m;
   return RASD_OK;
@@ -795,6 +801,39 @@ static int is_speech_verb(const tokinfo *ti, size_t i) {
   return 0;
 }
 
+/* Whether the word at token i is a verb and no name: a present or future form (يغادر، سيغادر، ستعقد) or a verb after و/ف
+ * (وأشاد) of four letters or more whose distributional cluster is one of the verbs' (see rasd__ner.verb_clu), or a
+ * future form no cluster knows whose present form is a clustered verb (سيعقدان: يعقد). Words of the name lists and
+ * words with the article are never verbs here. */
+static int is_verb_clu(const rasd__ner *m, int c) { return c > 0 && c <= 64 && ((m->verb_clu >> (c - 1)) & 1); }
+
+static int verb_word(const rasd__ner *m, const rasd_token *t, const tokinfo *ti, size_t i) {
+  if (t->kind != RASD_TOK_WORD || !ti->inb[i] || !t->form || t->form_len < 6) return 0;
+  const rasd__ner_wtraits *tr = &ti->tr[i];
+  if (tr->definite || (tr->cls & (RASD__LX_FIRST | RASD__LX_GAZ_ALL | RASD__LX_TITLE | RASD__LX_MONTH))) return 0;
+  const char *f = t->form;
+  size_t n = t->form_len, p = 0;
+  if (!memcmp(f, "و", 2) || !memcmp(f, "ف", 2)) p = 2;
+  if (n - p < 6) return 0;
+#define AT_(q, l) (n >= (q) + 2 && !memcmp(f + (q), l, 2))
+  int pres = AT_(p, "ي") || AT_(p, "ت") || AT_(p, "ن");
+  int fut = AT_(p, "س") && (AT_(p + 2, "ي") || AT_(p + 2, "ت") || AT_(p + 2, "ن"));
+  if (!(pres || fut || p) || n - p < 8) return 0; /* three letters (تود is also Todd): too short to tell */
+  int c = rasd__ner_word_cluster(&m->lex, f, n);
+  if (is_verb_clu(m, c)) return 1;
+  /* a future form nobody clustered whose present form (س off, a dual or plural ending off) is a clustered verb:
+   * سيغادر (يغادر), سيعقدان (يعقد); not ستريب, سيباستيان */
+  if (!fut || c) return 0;
+  static const char *const ends[] = {"", "ان", "ون", "ين", "وا"};
+  for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+    size_t el = strlen(ends[k]);
+    if (n - p - 2 < el + 6 || memcmp(f + n - el, ends[k], el)) continue;
+    if (is_verb_clu(m, rasd__ner_word_cluster(&m->lex, f + p + 2, n - p - 2 - el))) return 1;
+  }
+#undef AT_
+  return 0;
+}
+
 /* A word that reads like part of a foreign name: its letters are name-like, it has no article and it is
  * not a listed function word, verb of saying, title or head noun. */
 static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, size_t i, int min_nlm) {
@@ -815,8 +854,12 @@ static int name_like(const rasd_doc *d, const rasd_token *t, const tokinfo *ti, 
   return nlm >= min_nlm || (cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS));
 }
 
+static int role_noun(const char *w, size_t n);
+
 /* Nouns of office and kinship that stand before a name and are never one ("وقال وكيل الوزارة عبدالعزيز الرشيد",
  * "لزميله عبدالرحمن الشهري"): the stem, matched under the clitics و ف ب ل, the article and a possessive suffix. */
+int rasd__ner_role_noun(const char *w, size_t n) { return role_noun(w, n); }
+
 static int role_noun(const char *w, size_t n) {
   static const char *const stems[] = {"وكيل", "زميل", "نظير", "شقيق", "نجل", "حليف", NULL}; /* not خليفة، مساعد، رفيق: names too */
   static const char *const pre[] = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "وال", "ال", "بال", "لل", "ولل", NULL};
@@ -1044,6 +1087,15 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       if (ty == 1 && x < y) {
         /* an office or kinship noun before the name is not part of it, and alone is no name */
         while (x < y && inb[x] && !(tr[x].cls & RASD__LX_FIRST) && role_noun(d->text + tk->tok[x].start, tk->tok[x].len)) x++;
+        /* a verb at either end is not part of the name: "خالد بحاح سيغادر", "ويرى عبد العزيز السبيعي" */
+        while (y - x >= 2 && verb_word(m->ner, &tk->tok[y - 1], &ti, y - 1)) {
+          y--;
+          while (y > x && is_punct_tok(&tk->tok[y - 1])) y--;
+        }
+        while (y - x >= 2 && verb_word(m->ner, &tk->tok[x], &ti, x)) {
+          x++;
+          while (x < y && is_punct_tok(&tk->tok[x])) x++;
+        }
         /* "كوريا ترى": a listed place and a verb of saying after it is the place (not "جون راي") */
         if (y - x == 2 && is_speech_verb(&ti, y - 1) && (tr[x].cls & (RASD__LX_GAZ_LOC | RASD__LX_NAM_LOC)) &&
             !(tr[x].cls & (RASD__LX_FIRST | RASD__LX_GAZ_PERS | RASD__LX_NAM_PERS))) {
@@ -1052,6 +1104,9 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
         }
       }
       if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
+      /* an office or kinship noun alone is no place or organisation either (وكيل is not و + Kiel) */
+      if (x + 1 == y && ty != 1 && inb[x] && role_noun(d->text + tk->tok[x].start, tk->tok[x].len))
+        x = y;
       if (x + 1 == y && ty == 2 && inb[x]) {
         if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
       }

@@ -148,6 +148,11 @@ uint64_t rasd__ner_def_key(const char *s, size_t len, int *definite);
 
 /* Lexicon classes (RASD__LX_*), name-likeness bin (-8..8) and article (return value) of one word. */
 int rasd__ner_word_traits(const rasd__ner_lex *lx, const char *s, size_t len, uint16_t *cls, int *nlm);
+/* The distributional cluster + 1 of a word (clitic-stripped matching form), 0 when it has none (not among the
+ * trainer's frequent words). */
+int rasd__ner_word_cluster(const rasd__ner_lex *lx, const char *s, size_t len);
+/* 1 when the word w[0..n) (as written) is a noun of office or kinship (وكيل، زميله، لشقيقه): never a name. */
+int rasd__ner_role_noun(const char *w, size_t n);
 
 /* Label names. */
 extern const char *const rasd__ner_tag_names[RASD__NER_T];
@@ -204,6 +209,7 @@ struct rasd__ner {
   int32_t o_bias;
   float scale;
   size_t file_size;
+  uint64_t verb_clu;          /* bit c: cluster c + 1 holds verbs (those of a few common verbs, found at load) */
   unsigned long gen;          /* distinct per loaded model: a decoding state's word cache belongs to one */
   struct rasd__ner_state *shared; /* the decoding state rasd__ner_run keeps between documents (with 'lock') */
   pthread_mutex_t lock;

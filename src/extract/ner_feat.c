@@ -235,6 +235,13 @@ uint64_t rasd__ner_def_key(const char *s, size_t len, int *definite) {
   return wi.n - wi.bare_off >= 2 ? wi.h_bare : 0;
 }
 
+int rasd__ner_word_cluster(const rasd__ner_lex *lx, const char *s, size_t len) {
+  rasd__ner_word w = {s, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len)};
+  wordinfo wi;
+  word_info(&w, &wi);
+  return wi.n > wi.bare_off && lx ? (int)lex_get(lx, mix64(wi.h_bare ^ 0xF01DC1A5ULL) | 1) : 0;
+}
+
 int rasd__ner_word_traits(const rasd__ner_lex *lx, const char *s, size_t len, uint16_t *cls, int *nlm) {
   rasd__ner_word w = {s, (uint32_t)(len > UINT32_MAX ? UINT32_MAX : len)};
   wordinfo wi;

@@ -1,6 +1,7 @@
 /* registry.c — the corpus entity registry: links each article's entities to one entity per real entity. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <jansson.h>
 #include "extract/extract.h"
 #include "extract/names.h"
@@ -293,20 +294,88 @@ static int add_form(cent *e, const char *text, uint32_t count) {
   return 0;
 }
 
-/* The canonical form: the most frequent form, among full names (two words or more) for people, titles
- * and descriptors aside; ties go to the longer form, then the earlier one. */
+/* Whether word 'w' of 'f' (0: first, -1: last) is one of the NUL-separated words of 'list'. */
+static int word_is(const char *f, int w, const char *list) {
+  const char *b = f, *e;
+  if (w < 0) {
+    const char *sp = strrchr(f, ' ');
+    b = sp ? sp + 1 : f;
+  }
+  e = b + strcspn(b, " ");
+  for (const char *l = list; *l; l += strlen(l) + 1)
+    if (strlen(l) == (size_t)(e - b) && !memcmp(b, l, (size_t)(e - b))) return 1;
+  return 0;
+}
+
+/* 1 when every token of 'x' (the text 'xs') matches a distinct token of 'y', in order, and 'y' has more: with the
+ * first and the last word (تركي السديري in تركي بن عبدالله السديري), or as its start when 'x' ends with بن or is a
+ * compound given name (محمد بن in محمد بن راشد, عبد الله in عبد الله الجبر), or as its end when 'x' starts with بن or
+ * آل (بن سعود بن عبدالعزيز in منصور بن سعود بن عبدالعزيز). */
+static int is_inner_part(const char *xs, const rasd__name *x, const rasd__name *y) {
+  if (x->n < 1 || x->n >= y->n) return 0;
+  int off = 0; /* y's token where x's first one stands */
+  if (!rasd__ntok_match(&x->tok[0], &y->tok[0])) {
+    if (!word_is(xs, 0, "بن\0ابن\0آل\0ال\0")) return 0;
+    off = y->n - x->n; /* a suffix */
+    for (int i = 0; i < x->n; i++)
+      if (!rasd__ntok_match(&x->tok[i], &y->tok[off + i])) return 0;
+    return 1;
+  }
+  if (x->n >= 2 && rasd__ntok_match(&x->tok[x->n - 1], &y->tok[y->n - 1])) {
+    int j = 1;
+    for (int i = 1; i + 1 < x->n; i++) {
+      while (j < y->n - 1 && !rasd__ntok_match(&x->tok[i], &y->tok[j])) j++;
+      if (j >= y->n - 1) return 0;
+      j++;
+    }
+    return 1;
+  }
+  /* a prefix */
+  if (!word_is(xs, -1, "بن\0ابن\0بنت\0") && !(x->n == 2 && word_is(xs, 0, "عبد\0"))) return 0;
+  for (int i = 0; i < x->n; i++)
+    if (!rasd__ntok_match(&x->tok[i], &y->tok[i])) return 0;
+  return 1;
+}
+
+/* Whether form 'f' of a person is the start or a part of another of its forms that is not rare beside it (two
+ * mentions or more, or a third of its own): عبد الله beside عبد الله الجبر, محمد بن beside محمد بن راشد. */
+static int partial_form(const cent *e, size_t f) {
+  const cform *c = &e->forms[f];
+  rasd__name x, y;
+  int parsed = 0;
+  for (size_t g = 0; g < e->n_forms; g++) {
+    const cform *d = &e->forms[g];
+    if (g == f || d->skip || d->ntok <= c->ntok || (d->count < 2 && 3 * d->count < c->count)) continue;
+    if (!parsed && !rasd__name_parse(c->text, strlen(c->text), &x)) return 0;
+    parsed = 1;
+    if (rasd__name_parse(d->text, strlen(d->text), &y) && is_inner_part(c->text, &x, &y)) return 1;
+  }
+  return 0;
+}
+
+/* The canonical form: the most frequent full form (for people: of two words or more, and no part of a longer form,
+ * see partial_form), titles and descriptors aside; ties go to the longer form, then the earlier one. */
 /* Returns 1 when the canonical form changed, 0 when not, -1 when out of memory. */
 static int pick_canonical(cent *e) {
-  int best = -1, want_full = 0;
+  int best = -1, want_full = 0, out[4], n_out = 0; /* 'out': forms found partial */
   if (e->type == RASD_ENT_PER)
     for (size_t f = 0; f < e->n_forms; f++) want_full |= e->forms[f].ntok >= 2;
-  for (size_t f = 0; f < e->n_forms; f++) {
-    const cform *c = &e->forms[f];
-    if (c->skip) continue;
-    if (want_full && c->ntok < 2) continue;
-    if (best < 0 || c->count > e->forms[best].count ||
-        (c->count == e->forms[best].count && c->ntok > e->forms[best].ntok))
-      best = (int)f;
+  for (;;) {
+    best = -1;
+    for (size_t f = 0; f < e->n_forms; f++) {
+      const cform *c = &e->forms[f];
+      if (c->skip) continue;
+      if (want_full && c->ntok < 2) continue;
+      int gone = 0;
+      for (int k = 0; k < n_out; k++) gone |= out[k] == (int)f;
+      if (gone) continue;
+      if (best < 0 || c->count > e->forms[best].count ||
+          (c->count == e->forms[best].count && c->ntok > e->forms[best].ntok))
+        best = (int)f;
+    }
+    if (best < 0) { best = n_out ? out[0] : -1; break; } /* all partial: the most frequent */
+    if (!want_full || n_out == 4 || !partial_form(e, (size_t)best)) break;
+    out[n_out++] = best;
   }
   if (best < 0) return 0;
   if (e->canonical && !strcmp(e->canonical, e->forms[best].text)) return 0;
@@ -477,12 +546,27 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         }
         free(f);
       }
+      int old_ntok = 0;
+      if (e->type == RASD_ENT_PER && e->canonical) {
+        rasd__name on;
+        old_ntok = rasd__name_parse(e->canonical, strlen(e->canonical), &on);
+      }
       int canon_changed = pick_canonical(e);
       if (canon_changed < 0) return -1;
+      /* a person's canonical form grown to the full name (عبد الله → عبد الله الجبر): its transliteration too */
+      int grown = 0;
+      if (canon_changed && old_ntok) {
+        rasd__name nn;
+        grown = rasd__name_parse(e->canonical, strlen(e->canonical), &nn) > old_ntok;
+      }
       /* English: the canonical form's own known English first (الكويت is Kuwait, though the first article wrote الكوت,
        * a person "Alcot" in the lists; محمد بن نايف is not the English of a longer form that merged into it); else a
        * known form beats a transliteration */
       int take_de = de->en && (!e->en || (e->en_translit && !de->en_translit));
+      if (take_de && e->en && e->type == RASD_ENT_PER) { /* عبدالله's English is not that of عبدالله بن مساعد */
+        rasd__name cn;
+        if (rasd__name_parse(e->canonical, strlen(e->canonical), &cn) > nm->n) take_de = 0;
+      }
       if (canon_changed || take_de) {
         int tr = 1;
         char *en = rasd_name_english(r->m, e->canonical, strlen(e->canonical), e->type, &tr);
@@ -494,6 +578,10 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
           } else {
             free(en);
           }
+        } else if (en && *en && grown) {
+          free(e->en); /* a transliteration of the new canonical form, not of the old one */
+          e->en = en;
+          e->en_translit = 1;
         } else {
           free(en);
           if (take_de) {
@@ -506,7 +594,9 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         }
       }
       if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
-      if (de->en && !de->en_translit) {
+      /* the English of a form that joined by its spelling is no key of the entity when the entity has another known
+       * one: جوف (Cobh, a town in Ireland) joined الجوف (Al Jawf) by its letters; كوف "Cobh" must not follow it */
+      if (de->en && !de->en_translit && (!e->en || e->en_translit || !strcasecmp(e->en, de->en))) {
         char kb[EN_KEY_BUF], *k = en_key(de->type, de->en, kb);
         int bad = !k || mm_add(&r->by_en, k, id);
         if (k != kb) free(k);
