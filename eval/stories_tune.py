@@ -12,6 +12,8 @@
 #   their defaults. Check every change on both halves (--half A, then --half B) and on the whole set.
 #   The headline guards (hl places, hp people, hf: head_apart() in src/story/corpus.c) are flat on this dev set over
 #   wide ranges; they were set by reading unseen SaudiNewsNet days (/tmp/snn), which is how to check them again.
+#   So were sh and shr (one outlet's headline counts in the split test: link_sim() in src/story/corpus.c): shr keeps
+#   the toll updates and disagreements seen there (28 or 30 dead, 10 or 14 soldiers) together; check them the same way.
 # Prints the winning RASD_STORY_TUNE string; copy the values into the defaults by hand.
 import collections, json, random, os, subprocess, sys, tempfile, zipfile, zlib
 
