@@ -65,5 +65,18 @@ check 'verb not Audi' a "$PYHEAD"'
 bad = [m["text"] for m in men if m["text"] == "أودى"]
 print("ok" if not bad else "mentions %s" % [(m["text"], m["type"]) for m in men])'
 
+# a name after بن is the father's: الملك سلمان بن عبدالعزيز is not الأمير خالد بن سلمان بن عبدالعزيز; and the two
+# spellings علي عبدالله صالح / علي عبد الله صالح are one person with the list's English
+cat >"$T/b.jsonl" <<'J'
+{"id": "b1", "date": "2015-08-02", "content": "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في قصره بجدة الأمير خالد بن سلمان بن عبدالعزيز. وأكد الملك سلمان بن عبدالعزيز خلال اللقاء أهمية العمل."}
+{"id": "b2", "date": "2015-08-03", "content": "قال الرئيس اليمني السابق علي عبدالله صالح في بيان إن قواته لن تنسحب. وكان علي عبدالله صالح قد تحالف مع الحوثيين."}
+{"id": "b3", "date": "2015-08-04", "content": "اتهمت الحكومة اليمنية علي عبد الله صالح بدعم الحوثيين في عدن."}
+J
+check 'father after bin' b "$PYHEAD"'
+king = [e for e in ents if "سلمان بن عبدالعزيز" in e["forms"] or e["canonical"] == "سلمان بن عبدالعزيز"]
+saleh = [e for e in ents if e["en"] == "Ali Abdullah Saleh"]
+ok = len(king) == 1 and "خالد بن سلمان بن عبدالعزيز" not in king[0]["forms"] and len(saleh) == 1 and saleh[0]["articles"] == 2
+print("ok" if ok else "people %s" % [(e["canonical"], e["en"], e["forms"], e["articles"]) for e in ents if e["type"] == "PER"])'
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

@@ -314,13 +314,33 @@ static const char *core_from_text(ctx *c, const char *t) {
 
 static int types_ok(int a, int b) { return a == b || a == RASD_ENT_MISC || b == RASD_ENT_MISC || !a || !b; }
 
-/* 1 when every token of 'x' matches a distinct token of 'y', in order (a part of a longer name). */
+/* The tokens of بن، ابن، بنت (son/daughter of), parsed once. */
+static rasd__ntok bin_tok_[3];
+static pthread_once_t bin_once_ = PTHREAD_ONCE_INIT;
+static void bin_init(void) {
+  static const char *const w[3] = {"بن", "ابن", "بنت"};
+  for (int k = 0; k < 3; k++) {
+    rasd__name nm;
+    if (rasd__name_parse(w[k], strlen(w[k]), &nm) == 1) bin_tok_[k] = nm.tok[0];
+  }
+}
+static int is_bin_tok(const rasd__ntok *t) {
+  pthread_once(&bin_once_, bin_init);
+  for (int k = 0; k < 3; k++)
+    if (bin_tok_[k].n && rasd__ntok_same_letters(t, &bin_tok_[k])) return 1;
+  return 0;
+}
+
+/* 1 when every token of 'x' matches a distinct token of 'y', in order (a part of a longer name). A part that begins
+ * right after بن/ابن/بنت names the father, not the person: سلمان بن عبدالعزيز is not a part of خالد بن سلمان بن
+ * عبدالعزيز, nor سلمان alone (بن لادن, which begins with بن, is a part of محمد بن لادن). */
 static int is_part(const rasd__name *x, const rasd__name *y) {
   if (!x->n || x->n >= y->n) return 0;
   int j = 0;
   for (int i = 0; i < x->n; i++) {
     while (j < y->n && !rasd__ntok_match(&x->tok[i], &y->tok[j])) j++;
     if (j == y->n) return 0;
+    if (i == 0 && j > 0 && is_bin_tok(&y->tok[j - 1]) && !is_bin_tok(&x->tok[0])) return 0;
     j++;
   }
   return 1;
