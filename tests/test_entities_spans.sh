@@ -78,5 +78,9 @@ saleh = [e for e in ents if e["en"] == "Ali Abdullah Saleh"]
 ok = len(king) == 1 and "خالد بن سلمان بن عبدالعزيز" not in king[0]["forms"] and len(saleh) == 1 and saleh[0]["articles"] == 2
 print("ok" if ok else "people %s" % [(e["canonical"], e["en"], e["forms"], e["articles"]) for e in ents if e["type"] == "PER"])'
 
+# an unknown foreign name reads with the vowels Arabic leaves out: no Hrmzkan, Rghdan
+out=$(printf 'هرمزكان\nرغدان\nكريستيان\n' | "$RASD" names --english --type LOC | cut -f2 | tr '\n' ' ')
+[ "$out" = "Harmazkan Raghdan Kristian " ] && ok || no "transliteration: '$out'"
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]
