@@ -502,6 +502,11 @@ static void test_model(void) {
   CHECK(!match("الصين", "السنة"));
   CHECK(!match("تركيا", "طارق"));
   CHECK(match("دوشنبه", "دوشانبي") == match("دوشانبي", "دوشنبه"));
+  /* a short name beginning with a vowel (ا, a hamza) is not one beginning with و or ي (w, y) */
+  CHECK(!match("اوساكو", "يوساكو"));
+  CHECK(!match("أنكي", "وانكي"));
+  CHECK(!match("إيجيرت", "يوجرت"));
+  CHECK(match("أوساكا", "اوساكا"));
   /* a name longer than the model reads is decided by the rules */
   char longn[4096];
   size_t ln = 0;

@@ -478,8 +478,11 @@ static int latin_dist_(const char *a, const char *b, int fold) {
 
 static int latin_dist(const char *a, const char *b) { return latin_dist_(a, b, 1); }
 
-/* Per-thread memo of rasd__gaz_best(): the same mention text comes back in article after article. */
+/* Per-thread memo of rasd__gaz_best(): the same mention text comes back in article after article. Past its
+ * 1 << MEMO_BITS entries, 1 << EXACT_BITS more keep answers of rasd__gaz_exact() (apart: they would push out
+ * answers that cost far more). */
 #define MEMO_BITS 16
+#define EXACT_BITS 15
 #define MEMO_STR 46
 typedef struct memo_ent {
   uint64_t gen, h;
@@ -497,8 +500,9 @@ static void memo_key_init(void) { (void)pthread_key_create(&memo_key, free); }
 static memo_ent *memo_table(void) {
   if (!memo_best) {
     pthread_once(&memo_once, memo_key_init);
-    memo_best = calloc(1u << MEMO_BITS, sizeof *memo_best);
-    rasd__advise_huge(memo_best, ((size_t)1 << MEMO_BITS) * sizeof *memo_best);
+    size_t n = ((size_t)1 << MEMO_BITS) + ((size_t)1 << EXACT_BITS);
+    memo_best = calloc(n, sizeof *memo_best);
+    rasd__advise_huge(memo_best, n * sizeof *memo_best);
     if (memo_best) (void)pthread_setspecific(memo_key, memo_best);
   }
   return memo_best;
@@ -593,23 +597,36 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
   return best;
 }
 
-static int64_t gaz_memo(const rasd__gaz *g, const char *s, size_t len, int type, int mode) {
-  if (!g || !s || !len || len > 512) return -1;
-  int code = mode ? 100 + mode : type;
-  if (len > MEMO_STR) return gaz_best_scan(g, s, len, type, mode);
-  uint64_t h = bytes_hash(s, len, code);
+/* The memo slot of (s, len, code) when it holds the answer (*hit), else the slot to fill with memo_put; NULL when
+ * the string is too long to keep or there is no memo. */
+static memo_ent *memo_find(const rasd__gaz *g, const char *s, size_t len, int code, int *hit) {
+  *hit = 0;
+  if (len > MEMO_STR) return NULL;
   memo_ent *tab = memo_table();
-  if (!tab) return gaz_best_scan(g, s, len, type, mode);
-  memo_ent *m = &tab[h & ((1u << MEMO_BITS) - 1)];
-  if (m->gen == g->gen && m->h == h && m->len == len && m->type == code && !memcmp(m->s, s, len)) return m->val;
-  int64_t v = gaz_best_scan(g, s, len, type, mode);
+  if (!tab) return NULL;
+  uint64_t h = bytes_hash(s, len, code);
+  memo_ent *m = code >= 0 ? &tab[h & ((1u << MEMO_BITS) - 1)] : &tab[(1u << MEMO_BITS) + (h & ((1u << EXACT_BITS) - 1))];
+  *hit = m->gen == g->gen && m->h == h && m->len == len && m->type == code && !memcmp(m->s, s, len);
+  return m;
+}
+
+static int64_t memo_put(memo_ent *m, const rasd__gaz *g, const char *s, size_t len, int code, int64_t v) {
+  if (!m) return v;
   m->gen = g->gen;
-  m->h = h;
+  m->h = bytes_hash(s, len, code);
   m->len = (uint8_t)len;
   m->type = (int8_t)code;
   memcpy(m->s, s, len);
   m->val = v;
   return v;
+}
+
+static int64_t gaz_memo(const rasd__gaz *g, const char *s, size_t len, int type, int mode) {
+  if (!g || !s || !len || len > 512) return -1;
+  int code = mode ? 100 + mode : type, hit;
+  memo_ent *m = memo_find(g, s, len, code, &hit);
+  if (hit) return m->val;
+  return memo_put(m, g, s, len, code, gaz_best_scan(g, s, len, type, mode));
 }
 
 int64_t rasd__gaz_best(const rasd__gaz *g, const char *s, size_t len, int type) {
@@ -665,8 +682,20 @@ int rasd__gaz_trigger(const rasd__gaz *g, const char *s, size_t len) {
   return find_enc_key(g, key, &first) > 0;
 }
 
+static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
+
+/* rasd__gaz_exact() is a pure function of the gazetteer and its arguments, asked about the same words in article after
+ * article: its answers go to their part of the memo of rasd__gaz_best() (codes below 0). */
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
   if (!g || !s || !len || len > 512) return -1;
+  if (curated < 0 || curated > 3 || type < 0 || type > 7) return gaz_exact(g, s, len, curated, type);
+  int code = -1 - curated * 8 - type, hit;
+  memo_ent *m = memo_find(g, s, len, code, &hit);
+  if (hit) return m->val;
+  return memo_put(m, g, s, len, code, gaz_exact(g, s, len, curated, type));
+}
+
+static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
   /* entries with the same flat form, found through their hash chain; the one a scan of the name's
    * key group would meet first (the lowest index) wins, and it must share the name's key */
   uint8_t want[1024];

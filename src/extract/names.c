@@ -996,6 +996,8 @@ int rasd__nm_features(const rasd__nmodel *md, const rasd__name *x, const rasd__n
   return features_v(md, x, y, flags, f, rule ? rule : &v);
 }
 
+static int min_conso(const rasd__name *x, const rasd__name *y);
+
 /* The verdict of model 'md' on 'x' and 'y' taken whole. */
 static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
   double f[RASD__NM_NF];
@@ -1007,8 +1009,19 @@ static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd_
   return z > 0;
 }
 
+/* 1 when one of the one-word short names 'x' and 'y' (fewer than MODEL_MIN_CONSO consonants) begins with a vowel (ا or
+ * a hamza) and the other with و or ي, which begin a word as the consonants w and y (اوساكو / يوساكو, أنكي / وانكي): the
+ * first sound differs. */
+static int initial_vowel_clash(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1 || min_conso(x, y) >= MODEL_MIN_CONSO) return 0;
+  uint8_t a = x->tok[0].sym[0], b = y->tok[0].sym[0];
+  int va = a == S_A || a == S_E, vb = b == S_A || b == S_E;
+  return (va && (b == S_W || b == S_Y)) || (vb && (a == S_W || a == S_Y));
+}
+
 int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
   if (!x->n || !y->n) return 0;
+  if (initial_vowel_clash(x, y)) return 0;
   if (x->n == y->n && x->n >= 2) {
     /* names of several words: word by word (كوريا الشمالية / كوريا الجنوبية differ in one word) */
     /* the first consonants of the whole (the rules' first check) */

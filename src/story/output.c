@@ -110,19 +110,36 @@ static void jkv_str(rasd__buf *b, size_t *n, const char *k, const char *s, size_
 static void jkv_z(rasd__buf *b, size_t *n, const char *k, const char *s, int null_ok) {
   jkv_str(b, n, k, s, s ? strlen(s) : 0, null_ok);
 }
+/* Appends 'v' in decimal (what "%lld" prints; no printf: the output writes millions of these). */
+static void jint(rasd__buf *b, long long v) {
+  char t[24], *e = t + sizeof t, *p = e;
+  unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+  do *--p = (char)('0' + u % 10); while (u /= 10);
+  if (v < 0) *--p = '-';
+  rasd__buf_add(b, p, (size_t)(e - p));
+}
+/* Appends "k": (the key as it is: keys are our own plain names). */
+static void jkey(rasd__buf *b, const char *k) {
+  rasd__buf_addc(b, '"');
+  rasd__buf_adds(b, k);
+  rasd__buf_add(b, "\":", 2);
+}
 static void jkv_int(rasd__buf *b, size_t *n, const char *k, long long v) {
   jsep(b, n);
-  rasd__buf_printf(b, "\"%s\":%lld", k, v);
+  jkey(b, k);
+  jint(b, v);
 }
 static void jkv_raw(rasd__buf *b, size_t *n, const char *k, const char *raw) {
   jsep(b, n);
-  rasd__buf_printf(b, "\"%s\":%s", k, raw);
+  jkey(b, k);
+  rasd__buf_adds(b, raw);
 }
 
 /* Key "k" with an array of strings (NULL ones written as ""). */
 static void jkv_strs(rasd__buf *b, size_t *n, const char *k, char *const *v, size_t nv) {
   jsep(b, n);
-  rasd__buf_printf(b, "\"%s\":[", k);
+  jkey(b, k);
+  rasd__buf_addc(b, '[');
   size_t m = 0;
   for (size_t i = 0; i < nv; i++) {
     const char *x = v[i] ? v[i] : "";
@@ -192,7 +209,7 @@ static void view_json(rasd_corpus *c, const rasd__view *v, etab *et, rasd__buf *
       rid = (int64_t)(c->reg ? rasd_registry_count(c->reg) : 0) + dd;
     }
     jsep(b, &m);
-    rasd__buf_printf(b, "%lld", (long long)rid);
+    jint(b, (long long)rid);
   }
   rasd__buf_adds(b, "]");
   jsep(b, &n);
