@@ -82,5 +82,14 @@ print("ok" if ok else "people %s" % [(e["canonical"], e["en"], e["forms"], e["ar
 out=$(printf 'هرمزكان\nرغدان\nكريستيان\n' | "$RASD" names --english --type LOC | cut -f2 | tr '\n' ' ')
 [ "$out" = "Harmazkan Raghdan Kristian " ] && ok || no "transliteration: '$out'"
 
+# a canonical form is never the one a preposition took: لوكالة فرانس برس is ل + وكالة, the agency is فرانس برس
+cat >"$T/f.jsonl" <<'J'
+{"id": "f1", "date": "2015-08-02", "content": "قال مسؤول لوكالة فرانس برس إن المحادثات ستستأنف. وأضاف لوكالة فرانس برس أن الوفد وصل."}
+{"id": "f2", "date": "2015-08-03", "content": "وقال المتحدث لوكالة فرانس برس إن القرار نهائي."}
+J
+check 'canonical after a preposition' f "$PYHEAD"'
+afp = [e for e in ents if e["en"] == "AFP" or "فرانس برس" in e["canonical"]]
+print("ok" if afp and not afp[0]["canonical"].startswith("ل") else "entities %s" % [(e["canonical"], e["en"]) for e in ents])'
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]
