@@ -91,5 +91,15 @@ check 'canonical after a preposition' f "$PYHEAD"'
 afp = [e for e in ents if e["en"] == "AFP" or "فرانس برس" in e["canonical"]]
 print("ok" if afp and not afp[0]["canonical"].startswith("ل") else "entities %s" % [(e["canonical"], e["en"]) for e in ents])'
 
+# كاليفورنيا is not ك + اليفورنيا, بالتيمور not ب + التيمور; الحدود الشمالية is one region, not "the northern"
+cat >"$T/w.jsonl" <<'J'
+{"id": "w1", "date": "2015-08-02", "content": "اندلعت حرائق في ولاية كاليفورنيا الأمريكية، وقالت السلطات في كاليفورنيا إن النيران امتدت. وشهدت مدينة بالتيمور احتجاجات."}
+{"id": "w2", "date": "2015-08-03", "content": "قال المتحدث باسم الدفاع المدني بمنطقة الحدود الشمالية إن الأمطار هطلت على الحدود الشمالية أمس."}
+J
+check 'names with clitic-like letters' w "$PYHEAD"'
+cans = {e["canonical"] for e in ents}
+ok = "كاليفورنيا" in cans and "اليفورنيا" not in cans and "التيمور" not in cans and "الشمالية" not in cans
+print("ok" if ok else "entities %s" % [(e["canonical"], e["en"]) for e in ents])'
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]
