@@ -232,7 +232,13 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
   int32_t p[8];
   size_t np = 0, i = 0;
   while (i < pre && np < 8) p[np++] = rasd__utf8_next(t->form, pre, &i);
-  if (np >= 2 && p[np - 2] == 0x0627 && p[np - 1] == 0x0644) return np - 2 <= 2 ? np - 2 : 0; /* وال → ال */
+  if (np >= 2 && p[np - 2] == 0x0627 && p[np - 1] == 0x0644) { /* وال → ال */
+    /* but كاليفورنيا, بالتيمور are names of their own, not ك/ب + ال… */
+    if (np == 3 && (p[0] == 0x0643 || p[0] == 0x0628) && g &&
+        (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 || rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0))
+      return 0;
+    return np - 2 <= 2 ? np - 2 : 0;
+  }
   if (np == 2 && p[0] == 0x0644 && p[1] == 0x0644) { *add_al = 1; return 2; }            /* لل */
   int whole_known = g && (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 ||
                           rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0);
@@ -706,6 +712,9 @@ static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
   if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
+  /* السوبر (the Super Cup, مباراة السوبر) is no person */
+  static const char *const NO_PERSON[] = {"السوبر", "سوبر", NULL};
+  if (type == RASD_ENT_PER && form_is_cl(t, NO_PERSON)) return 1;
   /* أودى بحياة "took the lives of" (أودي is Audi), أدى بحياة: a verb */
   static const char *const LIVES[] = {"بحياه", "بحياتهم", "بحياتها", "بحياته", "بارواح", "بحيات", NULL};
   if (i + 1 < c->a->tokens->n_tok && form_is(tok(c, i + 1), LIVES)) return 1;
