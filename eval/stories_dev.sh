@@ -77,7 +77,7 @@ for th in 0.2 0.25 0.3; do
   python3 "$HERE/tfidf_baseline.py" "$T/dev.jsonl" $th >"$T/base.json"
   echo "tf-idf single-link th=$th: B3 F1 $(python3 "$SHARED/tools/bcubed.py" "$T/gold.tsv" "$T/base.json")"
 done
-# ERRORS=1: the false merges and the missed pairs, with titles (for studying the errors; never special-case them).
+# ERRORS=1: the false merges (by false pairs) and the missed pairs, with titles (for studying the errors; never special-case them).
 if [ "${ERRORS:-0}" = 1 ]; then
 python3 - "$T/gold.tsv" "$T/dev.jsonl" "$T/out.json" <<'PY'
 import json, sys
@@ -90,10 +90,12 @@ pred = {a: s['id'] for s in json.load(open(sys.argv[3]))['stories'] for a in s['
 P, G = defaultdict(list), defaultdict(list)
 for a in gold: P[pred.get(a)].append(a); G[gold[a]].append(a)
 t = lambda a: f"{a:>16} {arts[a]['source'][:8]:8} {arts[a]['title'][:90]}"
-print('== false merges (one predicted story, several gold stories)')
-for p, m in P.items():
+# false pairs of a story grow with the square of its size: the stories are listed by them, most first
+fp = lambda m: sum(1 for i, a in enumerate(m) for b in m[i + 1:] if gold[a] != gold[b])
+print('== false merges (one predicted story, several gold stories), by false pairs')
+for p, m in sorted(P.items(), key=lambda x: -fp(x[1])):
     if len(set(gold[a] for a in m)) > 1:
-        print(f'-- story {p}'); [print(f'   [{gold[a][:20]:20}] {t(a)}') for a in sorted(m, key=lambda a: gold[a])]
+        print(f'-- story {p}: {fp(m)} false pairs'); [print(f'   [{gold[a][:20]:20}] {t(a)}') for a in sorted(m, key=lambda a: gold[a])]
 print('== missed pairs (one gold story, several predicted stories)')
 for g, m in G.items():
     if len(set(pred.get(a) for a in m)) > 1:

@@ -502,6 +502,19 @@ static void test_model(void) {
   CHECK(!match("الصين", "السنة"));
   CHECK(!match("تركيا", "طارق"));
   CHECK(match("دوشنبه", "دوشانبي") == match("دوشانبي", "دوشنبه"));
+  /* a short name beginning with a vowel (ا, a hamza) is not one beginning with و or ي (w, y) */
+  CHECK(!match("اوساكو", "يوساكو"));
+  CHECK(!match("أنكي", "وانكي"));
+  CHECK(!match("إيجيرت", "يوجرت"));
+  CHECK(match("أوساكا", "اوساكا"));
+  /* a foreign final e / i written ة in one spelling and ي in the other; not an Arabic word and its adjective in -i
+   * (the same letters before the ending), nor a native word (ال, ح ع ص ط ق…) */
+  CHECK(match("ساساري", "سسارة"));
+  CHECK(match("توريني", "تورنة"));
+  CHECK(!match("بريدة", "بريدي"));
+  CHECK(!match("بركة", "بركي"));
+  CHECK(!match("دربه", "دربي"));
+  CHECK(!match("الكوفة", "الكوفي"));
   /* a name longer than the model reads is decided by the rules */
   char longn[4096];
   size_t ln = 0;

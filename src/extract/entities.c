@@ -232,7 +232,13 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
   int32_t p[8];
   size_t np = 0, i = 0;
   while (i < pre && np < 8) p[np++] = rasd__utf8_next(t->form, pre, &i);
-  if (np >= 2 && p[np - 2] == 0x0627 && p[np - 1] == 0x0644) return np - 2 <= 2 ? np - 2 : 0; /* وال → ال */
+  if (np >= 2 && p[np - 2] == 0x0627 && p[np - 1] == 0x0644) { /* وال → ال */
+    /* but كاليفورنيا, بالتيمور are names of their own, not ك/ب + ال… */
+    if (np == 3 && (p[0] == 0x0643 || p[0] == 0x0628) && g &&
+        (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 || rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0))
+      return 0;
+    return np - 2 <= 2 ? np - 2 : 0;
+  }
   if (np == 2 && p[0] == 0x0644 && p[1] == 0x0644) { *add_al = 1; return 2; }            /* لل */
   int whole_known = g && (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 ||
                           rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0);
@@ -314,13 +320,33 @@ static const char *core_from_text(ctx *c, const char *t) {
 
 static int types_ok(int a, int b) { return a == b || a == RASD_ENT_MISC || b == RASD_ENT_MISC || !a || !b; }
 
-/* 1 when every token of 'x' matches a distinct token of 'y', in order (a part of a longer name). */
+/* The tokens of بن، ابن، بنت (son/daughter of), parsed once. */
+static rasd__ntok bin_tok_[3];
+static pthread_once_t bin_once_ = PTHREAD_ONCE_INIT;
+static void bin_init(void) {
+  static const char *const w[3] = {"بن", "ابن", "بنت"};
+  for (int k = 0; k < 3; k++) {
+    rasd__name nm;
+    if (rasd__name_parse(w[k], strlen(w[k]), &nm) == 1) bin_tok_[k] = nm.tok[0];
+  }
+}
+static int is_bin_tok(const rasd__ntok *t) {
+  pthread_once(&bin_once_, bin_init);
+  for (int k = 0; k < 3; k++)
+    if (bin_tok_[k].n && rasd__ntok_same_letters(t, &bin_tok_[k])) return 1;
+  return 0;
+}
+
+/* 1 when every token of 'x' matches a distinct token of 'y', in order (a part of a longer name). A part that begins
+ * right after بن/ابن/بنت names the father, not the person: سلمان بن عبدالعزيز is not a part of خالد بن سلمان بن
+ * عبدالعزيز, nor سلمان alone (بن لادن, which begins with بن, is a part of محمد بن لادن). */
 static int is_part(const rasd__name *x, const rasd__name *y) {
   if (!x->n || x->n >= y->n) return 0;
   int j = 0;
   for (int i = 0; i < x->n; i++) {
     while (j < y->n && !rasd__ntok_match(&x->tok[i], &y->tok[j])) j++;
     if (j == y->n) return 0;
+    if (i == 0 && j > 0 && is_bin_tok(&y->tok[j - 1]) && !is_bin_tok(&x->tok[0])) return 0;
     j++;
   }
   return 1;
@@ -686,6 +712,9 @@ static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
   if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
+  /* السوبر (the Super Cup, مباراة السوبر) is no person */
+  static const char *const NO_PERSON[] = {"السوبر", "سوبر", NULL};
+  if (type == RASD_ENT_PER && form_is_cl(t, NO_PERSON)) return 1;
   /* أودى بحياة "took the lives of" (أودي is Audi), أدى بحياة: a verb */
   static const char *const LIVES[] = {"بحياه", "بحياتهم", "بحياتها", "بحياته", "بارواح", "بحيات", NULL};
   if (i + 1 < c->a->tokens->n_tok && form_is(tok(c, i + 1), LIVES)) return 1;

@@ -748,6 +748,27 @@ static int strip_inner_heh(const rasd__ntok *t, uint8_t *out, int *removed) {
   return n;
 }
 
+static int native_trait(const rasd__name *nm);
+
+/* The cost of a final ة (ه) against a final ي in final_ta_yeh(). */
+#define FINAL_TA_YEH_COST 0.3
+
+/* 1 when one-word names 'x' and 'y' of three consonants or more, neither with a native trait (native_trait(): ال,
+ * ح ع ص ط ق…), end one in ة or ه and the other in ي after a consonant: a foreign final e or i spelt two ways (كبزة /
+ * غيبزي), not an Arabic word and its adjective in -i (the same letters before the ending: بريدة / بريدي; تركية /
+ * تركي keeps the ي). */
+static int final_ta_yeh(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1) return 0;
+  const rasd__ntok *p = &x->tok[0], *q = &y->tok[0];
+  if (p->n < 3 || q->n < 3 || p->nconso < 3 || q->nconso < 3) return 0;
+  if (q->final_h) { const rasd__ntok *t = p; p = q; q = t; }
+  if (!p->final_h || q->final_h || q->sym[q->n - 1] != S_Y) return 0;
+  if (is_vowel(p->sym[p->n - 2]) || is_vowel(q->sym[q->n - 2])) return 0;
+  /* the same letters before the ending: an Arabic word and its adjective in -i (بريدة / بريدي, بركة / بركي) */
+  if (p->n == q->n && !memcmp(p->sym, q->sym, (size_t)p->n - 1)) return 0;
+  return !native_trait(x) && !native_trait(y);
+}
+
 /* The rule verdict on 'x' and 'y' (hand-set costs above): 1 when spellings of one name. 'dist' gets the
  * letter distance of the joined names (some value above 'tol' * RULE_GATE once it is that far) and 'tol'
  * the tolerance it is compared with; 'fc' whether the first consonants agree. */
@@ -790,6 +811,13 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
       double d2 = 0.2 * abs(ha - hb) + sym_dist(sa, ma, sb, mb, 0, tol);
       if (d2 < d) d = d2;
     }
+  }
+  if (d > tol && !typo && final_ta_yeh(x, y)) {
+    /* a foreign final e / i written ة (ه) in one spelling and ي in the other (ترنة / تيرني, فلوره / فلوري): compared
+     * without the two last letters, at a small cost */
+    const rasd__ntok *p = &x->tok[0], *q = &y->tok[0];
+    double d2 = FINAL_TA_YEH_COST + sym_dist(p->sym, p->n - 1, q->sym, q->n - 1, 0, tol);
+    if (d2 < d) d = d2;
   }
   *dist = near ? d : 1e9;
   return d <= tol;
@@ -935,6 +963,23 @@ static int conso_at(const uint8_t *s, int n, int last) {
   return 0;
 }
 
+/* 1 when parsed name 'nm' shows a trait of a native Arabic word: the article ال, or a letter that foreign names
+ * seldom need (ح ع خ ص ض ط ظ ق ث ذ). */
+static int native_trait(const rasd__name *nm) {
+  for (int t = 0; t < nm->n; t++) {
+    const rasd__ntok *k = &nm->tok[t];
+    if (k->had_al) return 1;
+    for (int i = 0; i < k->n; i++) {
+      uint8_t s = k->sym[i];
+      unsigned v = (k->var[i >> 2] >> ((i & 3) * 2)) & 3;
+      if (s == S_AIN || s == S_TH || s == S_X) return 1;
+      if ((s == S_T || s == S_H || s == S_D || s == S_Z || s == S_S) && v == 1) return 1;
+      if ((s == S_Z || s == S_G) && v == 2) return 1;
+    }
+  }
+  return 0;
+}
+
 /* rasd__nm_features() that also gives the rule verdict in '*rv' (set even when the pair is rejected). */
 static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags, double *f, int *rv) {
   double d, tol;
@@ -996,6 +1041,8 @@ int rasd__nm_features(const rasd__nmodel *md, const rasd__name *x, const rasd__n
   return features_v(md, x, y, flags, f, rule ? rule : &v);
 }
 
+static int min_conso(const rasd__name *x, const rasd__name *y);
+
 /* The verdict of model 'md' on 'x' and 'y' taken whole. */
 static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
   double f[RASD__NM_NF];
@@ -1007,8 +1054,19 @@ static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd_
   return z > 0;
 }
 
+/* 1 when one of the one-word short names 'x' and 'y' (fewer than MODEL_MIN_CONSO consonants) begins with a vowel (ا or
+ * a hamza) and the other with و or ي, which begin a word as the consonants w and y (اوساكو / يوساكو, أنكي / وانكي): the
+ * first sound differs. */
+static int initial_vowel_clash(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1 || min_conso(x, y) >= MODEL_MIN_CONSO) return 0;
+  uint8_t a = x->tok[0].sym[0], b = y->tok[0].sym[0];
+  int va = a == S_A || a == S_E, vb = b == S_A || b == S_E;
+  return (va && (b == S_W || b == S_Y)) || (vb && (a == S_W || a == S_Y));
+}
+
 int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
   if (!x->n || !y->n) return 0;
+  if (initial_vowel_clash(x, y)) return 0;
   if (x->n == y->n && x->n >= 2) {
     /* names of several words: word by word (كوريا الشمالية / كوريا الجنوبية differ in one word) */
     /* the first consonants of the whole (the rules' first check) */

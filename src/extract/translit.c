@@ -26,6 +26,34 @@ static const char *cons(int32_t c) {
  * vowel (long vowels, ة) or a consonant. */
 typedef struct unit { const char *s; uint8_t vowel; } unit;
 
+/* Whether consonant units a, b may begin a Latin syllable together (Kristian, Stefan, Byong, Tsipras, Blair). */
+static int onset_ok(const char *a, const char *b) {
+  if (!strcmp(b, "y") || !strcmp(b, "w")) return 1;
+  if (!strcmp(b, "r") || !strcmp(b, "l")) return !a[1] && strchr("bkgjpfdtc", *a) && !(*a == 't' && *b == 'l') && !(*a == 'd' && *b == 'l');
+  if (!strcmp(a, "s")) return strchr("tkpmn", *b) && !b[1];
+  return !strcmp(a, "t") && (!strcmp(b, "s") || !strcmp(b, "z"));
+}
+
+/* A foreign name letter by letter reads as a consonant cluster where Arabic left a short vowel out (هرمزكان Hrmzkan,
+ * رغدان Rghdan): an a goes between two consonants at the start of a word of five letters or more that cannot begin a
+ * syllable together, and into three consonants in a row unless the last two can (Harmazkan, Raghdan; Kristian,
+ * Stefan, Dblyo stay). Latin letters (written as they are) count as vowels. */
+static int foreign(unit *u, int n, int max) {
+  static const unit A = {"a", 1};
+  for (int i = 0; i + 1 < n && n < max; i++) {
+    int cc = !u[i].vowel && !u[i + 1].vowel && *u[i].s && *u[i + 1].s;
+    if (!cc) continue;
+    int at = -1;
+    if (i == 0 && !onset_ok(u[0].s, u[1].s) && n > 4) at = 1; /* not in short words: قطار is no Qatar */
+    else if (i > 0 && i + 2 < n && !u[i + 2].vowel && *u[i + 2].s && !onset_ok(u[i + 1].s, u[i + 2].s)) at = i + 2;
+    if (at < 0) continue;
+    memmove(u + at + 1, u + at, (size_t)(n - at) * sizeof *u);
+    u[at] = A;
+    n++;
+  }
+  return n;
+}
+
 /* Short vowels are not written in Arabic; a word transliterated letter by letter reads as a consonant
  * cluster (al-Zhrani, al-Mrkzi, Majd). For native words — those with ال — and the common فاعل pattern
  * (ماجد، طارق، خالد), أفعل (أحمد) and فعل (فهد، بنك), insert the vowel Arabic never writes: a word never
@@ -50,7 +78,7 @@ static int epenthesis(unit *u, int n, int native, int max) {
     u[1] = A;
     return 4;
   }
-  if (!native) return n;
+  if (!native) return foreign(u, n, max);
   for (int i = 0; i + 1 < n && n < max; i++) {
     int cc = !u[i].vowel && !u[i + 1].vowel && *u[i].s && *u[i + 1].s;
     if (!cc) continue;

@@ -269,6 +269,8 @@ static size_t indefinite_clitics(const char *w, size_t len) {
     if (!cl) break;
     b += 2;
   }
+  /* one clitic when the word after it is a descriptor already (لوكالة: ل + وكالة, not لو + كالة) */
+  if (b == 4 && len - 2 >= 6 && rasd__is_descriptor_word(w + 2, len - 2)) b = 2;
   if (!b || len - b < 6) return 0;
   if (!memcmp(w + b, "ال", 4) || !memcmp(w + b - 2, "لل", 4)) return 0;
   return b;
