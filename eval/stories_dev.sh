@@ -5,7 +5,8 @@
 #        HALF=A or HALF=B keeps the stories of one half only: split by crc32 of the story label, A even, B odd;
 #        tune on A, report B; ORDERS=N also runs N-1 fixed pseudo-random renamings of the ids within each day (seeds
 #        1..N-1; order 0 keeps the ids) and reports the mean, min and max over the N orders: ids are arbitrary within
-#        a day, so no change is judged on one lucky order)
+#        a day, so no change is judged on one lucky order; with ERRORS=1 the errors listed are the worst order's, or
+#        ERR_ORDER=k's)
 set -u
 RASD=${1:-${RASD:-build/rasd}}
 SHARED=${SHARED:-../shared}
@@ -61,7 +62,7 @@ ORDERS=${ORDERS:-1}
 if [ "$ORDERS" -gt 1 ]; then
   k=0
   while [ "$k" -lt "$ORDERS" ]; do
-    if [ "$k" = 0 ]; then cp "$T/out.json" "$T/out0.json"; cp "$T/gold.tsv" "$T/gold0.tsv"
+    if [ "$k" = 0 ]; then cp "$T/out.json" "$T/out0.json"; cp "$T/gold.tsv" "$T/gold0.tsv"; cp "$T/dev.jsonl" "$T/dev0.jsonl"
     else "$RASD" stories --format json -q "$T/dev$k.jsonl" >"$T/out$k.json" 2>"$T/err" || { echo "rasd stories failed: $(head -c 300 "$T/err")"; exit 1; }; fi
     r=$(python3 "$SHARED/tools/bcubed.py" "$T/gold$k.tsv" "$T/out$k.json")
     echo "order $k:                   B3 F1 $r"
@@ -79,7 +80,13 @@ for th in 0.2 0.25 0.3; do
 done
 # ERRORS=1: the false merges (by false pairs) and the missed pairs, with titles (for studying the errors; never special-case them).
 if [ "${ERRORS:-0}" = 1 ]; then
-python3 - "$T/gold.tsv" "$T/dev.jsonl" "$T/out.json" <<'PY'
+# with ORDERS=N, the errors of the worst order by pairwise F1 (ERR_ORDER=k picks order k)
+E=""
+if [ "$ORDERS" -gt 1 ]; then
+  E=${ERR_ORDER:-$(awk '{print NR - 1, $7}' "$T/orders" | sort -k2,2g -k1,1n | head -1 | cut -d' ' -f1)}
+  echo "errors of order $E"
+fi
+python3 - "$T/gold$E.tsv" "$T/dev$E.jsonl" "$T/out$E.json" <<'PY'
 import json, sys
 from collections import defaultdict
 gold = dict(l.split('\t')[:2] for l in open(sys.argv[1], encoding='utf-8').read().splitlines() if l.strip())
