@@ -101,5 +101,13 @@ cans = {e["canonical"] for e in ents}
 ok = "كاليفورنيا" in cans and "اليفورنيا" not in cans and "التيمور" not in cans and "الشمالية" not in cans
 print("ok" if ok else "entities %s" % [(e["canonical"], e["en"]) for e in ents])'
 
+# a Korean name's last syllable after a hyphen (جونغ-هو) is part of it, though هو alone is the pronoun "he"
+cat >"$T/k.jsonl" <<'J'
+{"id": "k1", "date": "2025-04-23", "content": "بحث نائب وزير الاستثمار مع وزير التجارة الكوري بارك جونغ-هو، اليوم الأربعاء في الرياض، فرص التعاون. وقال بارك إن الزيارة مثمرة."}
+J
+check 'name over a hyphen' k "$PYHEAD"'
+ok = "بارك جونغ-هو" in texts("PER") and not any(t.endswith("جونغ") for t in texts("PER"))
+print("ok" if ok else "people %s" % texts("PER"))'
+
 echo "$P passed, $F failed"
 [ "$F" = 0 ]

@@ -1156,6 +1156,16 @@ static int repair(ctx *c) {
       while (mn.tok_end > mn.tok_begin && tok(c, mn.tok_end - 1)->kind != RASD_TOK_WORD) mn.tok_end--;
     }
     if (mn.tok_begin >= mn.tok_end) continue;
+    /* a person's name goes on over a hyphen written without spaces to a short syllable the tagger left out as a
+     * function word or a stray letter (بارك جونغ-هو, كيم جونغ-إن): no other mention begins there */
+    if (mn.type == RASD_ENT_PER && mn.tok_end + 1 < tk->n_tok) {
+      const rasd_token *l = tok(c, mn.tok_end - 1), *h = tok(c, mn.tok_end), *x = tok(c, mn.tok_end + 1);
+      int taken = k + 1 < c->a->n_mentions && c->a->mentions[k + 1].tok_begin <= mn.tok_end + 1;
+      if (!taken && l->kind == RASD_TOK_WORD && h->kind == RASD_TOK_PUNCT && h->len == 1 &&
+          c->d->text[h->start] == '-' && l->start + l->len == h->start && h->start + 1 == x->start &&
+          x->kind == RASD_TOK_WORD && x->sentence == l->sentence && x->len <= 6)
+        mn.tok_end += 2;
+    }
     set_span(c, &mn, mn.tok_begin, mn.tok_end);
     if (RASD__VEC_PUSH(ms, n, cap, mn) < 0) { free(ms); return -1; }
   }
