@@ -174,6 +174,17 @@ static void test_more_relative(void) {
   rasd_analysis_free(a);
 }
 
+/* a month with no year more than six months after publication is last year's; within six months, this year's */
+static void test_month_no_year(void) {
+  rasd_analysis *a = run("وأقر مجلس الوزراء الميزانية في ديسمبر، وتنشر الوزارة بيانات الربع الثاني في تموز/يوليو.", "2025-04-24");
+  ASSERT_EQ_STR(val(a, "ديسمبر"), "2024-12");
+  ASSERT_EQ_STR(val(a, "يوليو"), "2025-07");
+  rasd_analysis_free(a);
+  a = run("وكانت الشركة أعلنت في أكتوبر نتائجها.", "2015-08-02");
+  ASSERT_EQ_STR(val(a, "أكتوبر"), "2015-10");
+  rasd_analysis_free(a);
+}
+
 static void test_no_pubdate(void) {
   rasd_analysis *a = run("وصل الوفد أمس، ويغادر الأحد المقبل، وكان قد زار البلاد في 3 مارس 2014.", NULL);
   const rasd_timex *t = find(a, "أمس");
@@ -211,6 +222,7 @@ int main(void) {
   RUN(test_more_relative);
   RUN(test_weekday_wins);
   RUN(test_weekday_pair);
+  RUN(test_month_no_year);
   RUN(test_no_pubdate);
   RUN(test_bad_input);
   rasd_models_free(M);

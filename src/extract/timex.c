@@ -281,6 +281,12 @@ static int infer_year_(const tctx *c, int mon, int day, int rel) {
   return c->py;
 }
 
+/* The year of a Gregorian month named with no year and no relative word, in a text published in month c->pm of
+ * year c->py: this year's, unless that lies more than six months after publication, which news reports as past
+ * (أقر المجلس الميزانية في ديسمبر, written in April, is last December). A future tense does not decide it: the
+ * clause test (future_before_) looks twelve words back and finds a future in another clause too often. */
+static int month_year_(const tctx *c, int mon) { return mon - c->pm > 6 ? c->py - 1 : c->py; }
+
 static int try_month_date_(tout *o, size_t i, size_t *next) {
   tctx *c = o->c;
   size_t k = i, start = i;
@@ -417,6 +423,7 @@ static int try_month_date_(tout *o, size_t i, size_t *next) {
     if (rel == 3) y = infer_year_(c, mon, (int)(d1 > 0 ? d1 : 0), relword);
     else if (rel == -1) y = c->py - 1;
     else if (rel == 1) y = c->py + 1;
+    else if (rel == 2) y = month_year_(c, mon);
     else y = c->py;
   } else {
     emit_(o, start, end, NULL, cal, NULL, 1);
