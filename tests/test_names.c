@@ -335,6 +335,16 @@ static void test_same_letters(void) {
   ASSERT_EQ_INT(same_letters_of("بوتين", "بوتن"), 0);
 }
 
+/* names of different lengths with the same first word(s): the rest decides */
+static void test_shared_beginning(void) {
+  CHECK(!match("محمد البقمي", "محمد بن نايف"));
+  CHECK(!match("أحمد البقمي", "أحمد بن علي"));
+  CHECK(!match("عبد الخالق", "عبد الاله المالكي"));
+  CHECK(match("كيم جونغ أون", "كيم جونغ-أون"));
+  CHECK(match("علي عبد الله صالح", "علي عبدالله صالح"));
+  CHECK(match("مبارك واكاسو", "مبارك اوكاسو"));
+}
+
 static void test_known_names(void) {
   rasd_models *m = NULL;
   char *err = NULL;
@@ -534,5 +544,6 @@ int main(void) {
   RUN(test_gazetteer_index);
   RUN(test_known_names);
   RUN(test_same_letters);
+  RUN(test_shared_beginning);
   TH_DONE();
 }

@@ -1189,8 +1189,39 @@ static void restore_al(const rasd__name *x, rasd__name *out) {
   t->final_h = s->final_h && n == s->n + 2;
 }
 
+/* The typo allowance (one more letter edit) is the rules': only for names of five consonants or more. */
+static int typo_spelling(const rasd__name *x, const rasd__name *y, int flags) {
+  int ca = 0, cb = 0;
+  for (int t = 0; t < x->n; t++) ca += x->tok[t].nconso;
+  for (int t = 0; t < y->n; t++) cb += y->tok[t].nconso;
+  if ((ca < cb ? ca : cb) < 5) return 0;
+  double d, tol;
+  int fc;
+  return rules_spelling(x, y, flags, &d, &tol, &fc);
+}
+
+/* 1 when tokens 'a' and 'b' are written with the same letters (and the same ال). */
+static int tok_identical(const rasd__ntok *a, const rasd__ntok *b) {
+  return a->n == b->n && a->had_al == b->had_al && !memcmp(a->sym, b->sym, a->n) && !memcmp(a->var, b->var, sizeof a->var);
+}
+
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
+  /* Names of two words or more, of different lengths, that begin with the same word(s) written alike are the same
+   * name when the rest is: the learned model takes them whole, and a long shared beginning (محمد ب…) carries a
+   * different rest (محمد البقمي is not محمد بن نايف, عبد الخالق not عبد الاله المالكي). Names of the same length
+   * are compared word by word already (rasd__nm_decide). */
+  if (x->n >= 2 && y->n >= 2 && x->n != y->n && tok_identical(&x->tok[0], &y->tok[0])) {
+    int k = 1;
+    while (k < x->n - 1 && k < y->n - 1 && tok_identical(&x->tok[k], &y->tok[k])) k++;
+    rasd__name a = *x, b = *y;
+    a.n = x->n - k;
+    b.n = y->n - k;
+    memmove(a.tok, x->tok + k, (size_t)a.n * sizeof a.tok[0]);
+    memmove(b.tok, y->tok + k, (size_t)b.n * sizeof b.tok[0]);
+    if (rasd__names_spelling(&a, &b, flags & ~RASD__NM_TYPO)) return 1;
+    return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags); /* the typo allowance of the whole */
+  }
   if (rasd__nm_decide(&rasd__nm_model, x, y)) return 1;
   /* a foreign name of one word beginning al/el written with ال in one spelling only (الانيا / علانية, اليغراه /
    * عليكره): the ال is the name's own letters there, not the article */
@@ -1201,18 +1232,7 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
     if (x->tok[0].had_al ? rasd__nm_decide(&rasd__nm_model, &r, y) : rasd__nm_decide(&rasd__nm_model, x, &r))
       return 1;
   }
-  if (flags & RASD__NM_TYPO) {
-    /* the typo allowance (one more letter edit) is the rules': only for names of five consonants or more */
-    int ca = 0, cb = 0;
-    for (int t = 0; t < x->n; t++) ca += x->tok[t].nconso;
-    for (int t = 0; t < y->n; t++) cb += y->tok[t].nconso;
-    if ((ca < cb ? ca : cb) >= 5) {
-      double d, tol;
-      int fc;
-      return rules_spelling(x, y, flags, &d, &tol, &fc);
-    }
-  }
-  return 0;
+  return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags);
 }
 
 static int ascii_ieq(const char *a, const char *b) {
