@@ -343,6 +343,10 @@ static void test_shared_beginning(void) {
   CHECK(match("كيم جونغ أون", "كيم جونغ-أون"));
   CHECK(match("علي عبد الله صالح", "علي عبدالله صالح"));
   CHECK(match("مبارك واكاسو", "مبارك اوكاسو"));
+  /* one word with ال is no joined spelling of a name of several words without it */
+  CHECK(!match("الكنكري", "جون كيري"));
+  CHECK(!match("البنغال", "بي أنجل"));
+  CHECK(match("بيونغيانغ", "بيونج يانج"));
 }
 
 static void test_known_names(void) {

@@ -1207,6 +1207,12 @@ static int tok_identical(const rasd__ntok *a, const rasd__ntok *b) {
 
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
+  /* one word with the article against a name of several words without it: the words of a foreign name are written
+   * joined at times (بيونغيانغ), never behind an ال (الكنكري is not جون كيري) */
+  if ((x->n == 1) != (y->n == 1)) {
+    const rasd__name *one = x->n == 1 ? x : y, *more = x->n == 1 ? y : x;
+    if (one->tok[0].had_al && !more->tok[0].had_al) return 0;
+  }
   /* Names of two words or more, of different lengths, that begin with the same word(s) written alike are the same
    * name when the rest is: the learned model takes them whole, and a long shared beginning (محمد ب…) carries a
    * different rest (محمد البقمي is not محمد بن نايف, عبد الخالق not عبد الاله المالكي). Names of the same length
