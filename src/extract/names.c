@@ -1628,6 +1628,18 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
 }
 
 
+/* 1 when a person's name 'q' ('ql' bytes) would take the English form of the city entry 'i' only because
+ * parsing dropped the entry's descriptor word: مدينة حمد is Madinat Hamad, and حمد (a man's name) parses alike. */
+static int person_place(const rasd__gaz *g, int type, int64_t i, const rasd__gaz_entry *ge, const char *q, size_t ql) {
+  if (type != RASD_ENT_PER || ge->src != RASD__GSRC_CITY) return 0;
+  char ar[256];
+  size_t al = rasd__gaz_arabic(g, (uint32_t)i, ar, sizeof ar);
+  size_t ws[RASD__NAME_MAXTOK], we[RASD__NAME_MAXTOK];
+  int ne = split_words(ar, al, ws, we, RASD__NAME_MAXTOK);
+  if (ne < 2 || !rasd__is_descriptor_word(ar + ws[0], we[0] - ws[0])) return 0;
+  return split_words(q, ql, ws, we, RASD__NAME_MAXTOK) < ne;
+}
+
 static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
@@ -1648,7 +1660,7 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     /* whole names: an exact entry, or a close spelling of a hand-written or country entry (كيم جونج أون), is
      * known; a close spelling of a city is not (الهلال is not الحلة) */
     int exact = rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0;
-    if (*ge.en && !(ge.flags & RASD__GF_TITLE) &&
+    if (*ge.en && !(ge.flags & RASD__GF_TITLE) && !person_place(g, type, e, &ge, core, core_len) &&
         ((ge.src <= RASD__GSRC_COUNTRY && (exact || !short_other_entry(g, (uint32_t)e, core, core_len))) || exact ||
          (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len))))
       return rasd__strdup0(ge.en);
@@ -1675,7 +1687,8 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
                     ? rasd__gaz_best(g, ww, wl, type)
                     : -1;
     rasd__gaz_entry ge;
-    if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE)) {
+    if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE) &&
+        !person_place(g, type, k, &ge, ww, wl)) {
       rasd__buf_adds(&b, ge.en);
       /* a close spelling's English form is a guess, not a known form */
       if (rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) < 0) tr = 1;
