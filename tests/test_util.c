@@ -54,10 +54,30 @@ static void test_errors(void) {
   CHECK(!rasd__date_valid("2023-13-01"));
 }
 
+/* a story's timeline shown ten entries at a time: its own days first, background history after */
+static void test_pick_near(void) {
+  const char *d[14] = {"1908", "193", "1946-01-04", "1967", "1967", "1988", "1988-05-29", "2015-07",
+                       "2015-07-31", "2015-07-31", "2015-07-31", "2015-08-01", "2015-08-01", "2015-W31"};
+  size_t w[14] = {1, 1, 1, 3, 1, 2, 1, 1, 4, 2, 1, 1, 2, 1}, out[10];
+  size_t n = rasd__pick_near(d, w, 14, "2015-07-31", "2015-08-01", 10, out);
+  ASSERT_EQ_INT((int)n, 10);
+  /* the five entries of the story's days and the month are in; 1967 with three outlets before 1988 with two */
+  int have[14] = {0};
+  for (size_t i = 0; i < n; i++) have[out[i]] = 1;
+  for (int i = 7; i <= 12; i++) CHECK(have[i]);
+  CHECK(have[3] && have[5]);
+  for (size_t i = 1; i < n; i++) CHECK(out[i - 1] < out[i]); /* date order kept */
+  /* few entries: all of them, in order */
+  n = rasd__pick_near(d, w, 4, "2015-07-31", NULL, 10, out);
+  ASSERT_EQ_INT((int)n, 4);
+  ASSERT_EQ_INT((int)out[3], 3);
+}
+
 int main(void) {
   RUN(test_arena);
   RUN(test_buf);
   RUN(test_utf8);
   RUN(test_errors);
+  RUN(test_pick_near);
   TH_DONE();
 }

@@ -320,13 +320,32 @@ char *rasd_store_digest(rasd_store *s, size_t n) {
       outlet_tags(&b, json_object_get(x, "outlets"));
       rasd__buf_adds(&b, "\n");
     }
-    if (json_array_size(json_object_get(st, "timeline"))) rasd__buf_adds(&b, "   timeline:\n");
-    json_array_foreach(json_object_get(st, "timeline"), k, x) {
-      if (k >= 10) break;
-      rasd__buf_printf(&b, "     %-10s ", json_string_value(json_object_get(x, "date")));
-      clipped(&b, json_string_value(json_object_get(x, "text")), 200);
-      outlet_tags(&b, json_object_get(x, "outlets"));
-      rasd__buf_adds(&b, "\n");
+    json_t *tl = json_object_get(st, "timeline");
+    size_t ntl = json_array_size(tl);
+    if (ntl) {
+      /* ten entries, as `rasd stories` shows them: the story's own days first */
+      rasd__buf_adds(&b, "   timeline:\n");
+      const char **d = malloc(ntl * sizeof *d);
+      size_t *w = malloc(ntl * sizeof *w), pick[10], np = ntl < 10 ? ntl : 10;
+      if (d && w) {
+        json_array_foreach(tl, k, x) {
+          d[k] = json_string_value(json_object_get(x, "date"));
+          w[k] = json_array_size(json_object_get(x, "outlets"));
+        }
+        np = rasd__pick_near(d, w, ntl, json_string_value(json_object_get(st, "first_date")),
+                             json_string_value(json_object_get(st, "last_date")), 10, pick);
+      } else
+        for (size_t q = 0; q < np; q++) pick[q] = q;
+      free(d);
+      free(w);
+      for (size_t q = 0; q < np; q++) {
+        x = json_array_get(tl, pick[q]);
+        rasd__buf_printf(&b, "     %-10s ", json_string_value(json_object_get(x, "date")));
+        clipped(&b, json_string_value(json_object_get(x, "text")), 200);
+        outlet_tags(&b, json_object_get(x, "outlets"));
+        rasd__buf_adds(&b, "\n");
+      }
+      if (ntl > np) rasd__buf_printf(&b, "     (%zu more dated sentences: rasd serve, or rasd stories --format json)\n", ntl - np);
     }
     json_array_foreach(json_object_get(st, "entities"), k, x) {
       if (k >= 8) break;

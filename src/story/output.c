@@ -307,6 +307,25 @@ static void text_tags(FILE *f, char **v, size_t n) {
   fputc(']', f);
 }
 
+#define TL_SHOWN 10 /* timeline entries the text view shows */
+
+/* The timeline entries of 'v' the text view shows (rasd__pick_near): their indices into 'out', in date order. */
+static size_t text_timeline_pick(const rasd__view *v, size_t *out) {
+  if (v->n_tl <= TL_SHOWN) return rasd__pick_near(NULL, NULL, v->n_tl, NULL, NULL, TL_SHOWN, out);
+  const char **d = malloc(v->n_tl * sizeof *d);
+  size_t *w = malloc(v->n_tl * sizeof *w);
+  size_t n;
+  if (!d || !w) { /* no memory for the choice: the first ones */
+    for (n = 0; n < TL_SHOWN; n++) out[n] = n;
+  } else {
+    for (size_t i = 0; i < v->n_tl; i++) d[i] = v->tl[i].date, w[i] = v->tl[i].n_outlets;
+    n = rasd__pick_near(d, w, v->n_tl, v->first_date, v->last_date, TL_SHOWN, out);
+  }
+  free(d);
+  free(w);
+  return n;
+}
+
 static void html_list(FILE *f, char **v, size_t n) {
   for (size_t i = 0; i < n; i++) {
     fputs("<span class=o>", f);
@@ -372,11 +391,17 @@ int rasd_corpus_write(rasd_corpus *c, FILE *f, int fmt, const rasd_view_opts *vo
         text_tags(f, v.sum[i].outlets, v.sum[i].n_outlets);
         fputc('\n', f);
       }
-      if (v.n_tl) fputs("   timeline:\n", f);
-      for (size_t i = 0; i < v.n_tl && i < 10; i++) {
-        fprintf(f, "     %-10s %.*s%s", v.tl[i].date, rasd__utf8_clip(v.tl[i].text, 200), v.tl[i].text, strlen(v.tl[i].text) > 200 ? "…" : "");
-        text_tags(f, v.tl[i].outlets, v.tl[i].n_outlets);
-        fputc('\n', f);
+      if (v.n_tl) {
+        /* ten entries: the story's own days first, not the background history that sorts before them */
+        fputs("   timeline:\n", f);
+        size_t pick[TL_SHOWN], np = text_timeline_pick(&v, pick);
+        for (size_t q = 0; q < np; q++) {
+          size_t i = pick[q];
+          fprintf(f, "     %-10s %.*s%s", v.tl[i].date, rasd__utf8_clip(v.tl[i].text, 200), v.tl[i].text, strlen(v.tl[i].text) > 200 ? "…" : "");
+          text_tags(f, v.tl[i].outlets, v.tl[i].n_outlets);
+          fputc('\n', f);
+        }
+        if (v.n_tl > np) fprintf(f, "     (%zu more dated sentences: --format json or html)\n", v.n_tl - np);
       }
       if (v.n_ent) {
         fputs("   entities: ", f);

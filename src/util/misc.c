@@ -114,3 +114,61 @@ int rasd__date_valid(const char *s) {
   int md = mdays[m - 1] + (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0));
   return d <= md;
 }
+
+/* Day number of the date at the start of 's' (YYYY-MM-DD, or YYYY-MM as its first day, '*month_only' set), 0 when it
+ * is neither. */
+static long day_of(const char *s, int *month_only) {
+  *month_only = 0;
+  if (!s) return 0;
+  size_t n = strlen(s);
+  if (n < 7 || s[4] != '-') return 0;
+  for (int i = 0; i < 7; i++)
+    if (i != 4 && (s[i] < '0' || s[i] > '9')) return 0;
+  int y = atoi(s), m = atoi(s + 5), d = 1;
+  if (n >= 10 && s[7] == '-' && s[8] >= '0' && s[8] <= '9' && s[9] >= '0' && s[9] <= '9') d = atoi(s + 8);
+  else if (n == 7 || s[7] == '/') *month_only = 1;
+  else return 0;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468 + 1;
+}
+
+size_t rasd__pick_near(const char *const *dates, const size_t *weight, size_t n, const char *first, const char *last,
+                       size_t max, size_t *out) {
+  if (n <= max) {
+    for (size_t i = 0; i < n; i++) out[i] = i;
+    return n;
+  }
+  int mo;
+  long a = day_of(first, &mo), b = day_of(last, &mo);
+  if (!b) b = a;
+  /* score: near the story's days first (its week around them), then reported by more outlets; ties by order */
+  size_t k = 0;
+  for (size_t pass = 0; pass < 2 && k < max; pass++) {
+    /* pass 0 takes the near entries, best weight first; pass 1 fills up with the rest the same way */
+    for (;;) {
+      size_t best = n;
+      for (size_t i = 0; i < n; i++) {
+        long d = day_of(dates[i], &mo);
+        int near = a && d && d <= b + 7 && d + (mo ? 30 : 0) >= a - 7; /* a month: any of its days */
+        if (pass == 0 && !near) continue;
+        int taken = 0;
+        for (size_t j = 0; j < k && !taken; j++) taken = out[j] == i;
+        if (taken) continue;
+        if (best == n || weight[i] > weight[best]) best = i;
+      }
+      if (best == n || k == max) break;
+      out[k++] = best;
+    }
+  }
+  /* back in the given (date) order */
+  for (size_t i = 1; i < k; i++)
+    for (size_t j = i; j > 0 && out[j - 1] > out[j]; j--) {
+      size_t t = out[j];
+      out[j] = out[j - 1];
+      out[j - 1] = t;
+    }
+  return k;
+}

@@ -110,4 +110,11 @@ char *rasd__strdup0(const char *s);           /* NULL in → NULL out */
 int rasd__has_prefix(const char *s, size_t len, const char *prefix);
 int rasd__date_valid(const char *s);          /* 1 for YYYY-MM-DD with a real day */
 
+/* Picks at most 'max' of 'n' dated entries (a story's timeline, in date order) for a view that shows only so
+ * many: first those whose date (YYYY-MM-DD or YYYY-MM) lies within a week of the story's days 'first'..'last',
+ * more 'weight' (outlets) first, then the others by weight. Writes their indices to 'out' (room for 'max') in
+ * the given order and returns how many; all of them when n <= max. */
+size_t rasd__pick_near(const char *const *dates, const size_t *weight, size_t n, const char *first, const char *last,
+                       size_t max, size_t *out);
+
 #endif
