@@ -59,7 +59,8 @@ static void usage(FILE *f) {
              "                    [--top N] [--threshold X] [--window DAYS] [--save FILE] [--load FILE] [--timing]\n"
              "                    [input options] PATH...\n"
              "Groups articles into stories (near-duplicates, clustering across outlets, storylines) and prints each\n"
-             "story's title, outlets, dates, summary with outlet tags, timeline, entities and quotes.\n"
+             "story's title, outlets, dates, summary with outlet tags, timeline, entities and quotes (text: ten timeline\n"
+             "entries, the story's own days first; json and html: all of them).\n"
              "--timing prints the CPU seconds of each stage on stderr (reading, analysis, story features, linking, output;\n"
              "the per-article stages get their share of the reading loop's CPU time by their wall time).\n");
 }
