@@ -1065,14 +1065,17 @@ static int name_letters(const rasd__name *nm) {
  * أراكاني / أريك جيني, بيكاسو / بيغي سو, is another name as often as not). The model learnt foreign names, so it is
  * not asked about a name with a native trait (ال, ح ع ص ط ق…: صعدة / السعودي, صالح / صلاح), nor about spellings
  * under SHORT_MODEL_LETTERS letters (براغ / برجي, فريج / فراغا), nor when one spelling ends or begins in a vowel
- * letter where the other has a consonant (an ending or a syllable added: بدر / بدري, أغنيس / جينيس). */
+ * letter where the other has a consonant (an ending or a syllable added: بدر / بدري, أغنيس / جينيس), nor when one
+ * ends in ة or ه and the other does not (the feminine or adjective ending: هوليوود / هوليوودية; ة against ي is
+ * final_ta_yeh()'s to judge). */
 static int short_model_barred(const rasd__name *x, const rasd__name *y) {
   if (x->n != 1 || y->n != 1) return 1;
   if (native_trait(x) || native_trait(y)) return 1;
   int la = name_letters(x), lb = name_letters(y);
   if ((la < lb ? la : lb) < SHORT_MODEL_LETTERS) return 1;
   const rasd__ntok *p = &x->tok[x->n - 1], *q = &y->tok[y->n - 1];
-  int ea = is_vowel(p->sym[p->n - 1]) && !p->final_h, eb = is_vowel(q->sym[q->n - 1]) && !q->final_h;
+  /* the last letter: a consonant (0), a vowel letter (1), a final ة or ه (2) */
+  int ea = !is_vowel(p->sym[p->n - 1]) ? 0 : p->final_h ? 2 : 1, eb = !is_vowel(q->sym[q->n - 1]) ? 0 : q->final_h ? 2 : 1;
   return ea != eb || is_vowel(x->tok[0].sym[0]) != is_vowel(y->tok[0].sym[0]);
 }
 
