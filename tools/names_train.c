@@ -262,6 +262,11 @@ static void train(int cv, rasd__nmodel *md, ex *E, int iters, double prior, doub
     e->held = cv && q->held;
     int rv = 0;
     e->ok = q->x.n && q->y.n && rasd__nm_features(md, &q->x, &q->y, 0, e->f, &rv) == 0;
+    /* shorter names reach the model only where the rules say no (names.c): not fitted on */
+    int cx = 0, cy = 0;
+    for (int t = 0; t < q->x.n; t++) cx += q->x.tok[t].nconso;
+    for (int t = 0; t < q->y.n; t++) cy += q->y.tok[t].nconso;
+    if ((cx < cy ? cx : cy) < RASD__NM_MIN_CONSO) e->ok = 0;
     e->rule = q->x.n && q->y.n && rv; /* pairs the model does not see: the rules decide */
   }
   fit_lr(E, NP, cv, l2, 3000, md);

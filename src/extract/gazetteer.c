@@ -571,7 +571,7 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
       size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
       if (!al) v = 0;
       else if (flat_equal(g, k, want, wl, wh)) v = 100;
-      else if (qn.n && rasd__name_parse(ar, al, &other) == qn.n && rasd__names_spelling(&qn, &other, 0)) v = 50;
+      else if (qn.n && rasd__name_parse(ar, al, &other) == qn.n && rasd__names_spelling(&qn, &other, RASD__NM_NOSHORT)) v = 50;
       else v = 0;
       if (nseen < SEEN) { seen_h[nseen] = g->fhash[k]; seen_k[nseen] = k; seen_v[nseen] = (int8_t)v; nseen++; }
     }
@@ -653,7 +653,7 @@ unsigned rasd__gaz_types(const rasd__gaz *g, const char *s, size_t len) {
     rasd__gaz_get(g, k, &e);
     char ar[1024];
     size_t al = rasd__gaz_arabic(g, k, ar, sizeof ar);
-    if (!al || !rasd__name_parse(ar, al, &other) || !rasd__names_spelling(&qn, &other, 0)) continue;
+    if (!al || !rasd__name_parse(ar, al, &other) || !rasd__names_spelling(&qn, &other, RASD__NM_NOSHORT)) continue;
     if (e.flags & RASD__GF_TITLE) mask |= 1u;
     else if (e.type) mask |= 1u << e.type;
   }

@@ -732,8 +732,12 @@ char *rasd_name_key(const char *s, size_t len) {
  * distance is not computed further): keeps the learned model off the many plainly different pairs. */
 #define RULE_GATE 2.5
 
-/* Names with fewer consonants than this are decided by the rules alone. */
-#define MODEL_MIN_CONSO 4
+/* Names with fewer consonants than this are decided by the rules, and the model was fitted without them. */
+#define MODEL_MIN_CONSO RASD__NM_MIN_CONSO
+
+/* Names of this many consonants (below MODEL_MIN_CONSO) are asked of the model too, but only where the rules say
+ * no, and only when both spellings look foreign (see short_model_barred()). */
+#define MODEL_SHORT_CONSO 3
 
 /* Copies the symbols of token 't' to 'out' without the letters ه inside the word from its third letter on (ح
  * stays, and so does a ه second, the place of a native root letter: فهد / فد, جهاد / جاد, سهيل / سيل are other
@@ -798,10 +802,10 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
   if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(ja, na, jb, nb)) return 0;
   int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
-  /* the model is asked only about pairs with close consonant counts, and names of MODEL_MIN_CONSO consonants
+  /* the model is asked only about pairs with close consonant counts, and names of MODEL_SHORT_CONSO consonants
    * or more: for the rest, the rules' bound is enough */
   int near = ca - cb <= 2 && cb - ca <= 2;
-  double d = g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol * (near && l >= MODEL_MIN_CONSO ? RULE_GATE : 1));
+  double d = g >= 0 ? g : sym_dist(ja, na, jb, nb, loose, tol * (near && l >= MODEL_SHORT_CONSO ? RULE_GATE : 1));
   if (d > tol && l < MODEL_MIN_CONSO && !typo && x->n == 1 && y->n == 1) {
     /* a foreign h inside a short name is written ه or left out (ارنهيم / آرنم, ساهاغون / ساغون, لكهنؤ / لكناو):
      * compared without it, at a small cost */
@@ -988,12 +992,13 @@ static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__n
   if (!fc || d > tol * RULE_GATE) return -1;
   if (d <= 0) return -1; /* the same consonants and vowel letters (ج for غ, a hamza seat): the rules say one name */
   {
-    /* short names are the rules' alone: the model learnt foreign names, and in short (often native) names a
-     * vowel letter more or less is another word (مصر / المسيرة, الصين / السنة) */
+    /* shorter names are the rules' alone: the model learnt foreign names, and in short (often native) names a
+     * vowel letter more or less is another word (مصر / المسيرة, الصين / السنة); names of MODEL_SHORT_CONSO
+     * consonants are asked under the guards of short_model_barred() */
     int cx = 0, cy = 0;
     for (int t = 0; t < x->n; t++) cx += x->tok[t].nconso;
     for (int t = 0; t < y->n; t++) cy += y->tok[t].nconso;
-    if ((cx < cy ? cx : cy) < MODEL_MIN_CONSO) return -1;
+    if ((cx < cy ? cx : cy) < MODEL_SHORT_CONSO) return -1;
   }
   if (x->n == y->n && x->n >= 2) return -1; /* word by word: rasd__nm_decide() */
   if (x->n != y->n) { /* a word split or joined, never one dropped or added (بادن / بادن بادن) */
@@ -1043,12 +1048,49 @@ int rasd__nm_features(const rasd__nmodel *md, const rasd__name *x, const rasd__n
 
 static int min_conso(const rasd__name *x, const rasd__name *y);
 
+/* Letter symbols of parsed name 'nm', all its words. */
+static int name_letters(const rasd__name *nm) {
+  int n = 0;
+  for (int t = 0; t < nm->n; t++) n += nm->tok[t].n;
+  return n;
+}
+
+/* Letters a spelling of MODEL_SHORT_CONSO consonants needs before the model may call it another spelling of a
+ * name the rules tell apart: six, so three vowel letters or more, which native words of three root letters
+ * seldom write (تبوك, صالح, فارغ, غربية have one or two) and foreign names do (ستافا, زاجيكار). */
+#define SHORT_MODEL_LETTERS 6
+
+/* 1 when the model may not overrule the rules' 'no' on the short names 'x' and 'y' (fewer than MODEL_MIN_CONSO
+ * consonants). Only single words are asked (a word of a longer name is compared alone; a word split or joined,
+ * أراكاني / أريك جيني, بيكاسو / بيغي سو, is another name as often as not). The model learnt foreign names, so it is
+ * not asked about a name with a native trait (ال, ح ع ص ط ق…: صعدة / السعودي, صالح / صلاح), nor about spellings
+ * under SHORT_MODEL_LETTERS letters (براغ / برجي, فريج / فراغا), nor when one spelling ends or begins in a vowel
+ * letter where the other has a consonant (an ending or a syllable added: بدر / بدري, أغنيس / جينيس), nor when one
+ * ends in ة or ه and the other does not (the feminine or adjective ending: هوليوود / هوليوودية; ة against ي is
+ * final_ta_yeh()'s to judge). */
+static int short_model_barred(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1) return 1;
+  if (native_trait(x) || native_trait(y)) return 1;
+  int la = name_letters(x), lb = name_letters(y);
+  if ((la < lb ? la : lb) < SHORT_MODEL_LETTERS) return 1;
+  const rasd__ntok *p = &x->tok[x->n - 1], *q = &y->tok[y->n - 1];
+  /* the last letter: a consonant (0), a vowel letter (1), a final ة or ه (2) */
+  int ea = !is_vowel(p->sym[p->n - 1]) ? 0 : p->final_h ? 2 : 1, eb = !is_vowel(q->sym[q->n - 1]) ? 0 : q->final_h ? 2 : 1;
+  return ea != eb || is_vowel(x->tok[0].sym[0]) != is_vowel(y->tok[0].sym[0]);
+}
+
 /* The verdict of model 'md' on 'x' and 'y' taken whole. */
-static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
+static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int short_ok) {
   double f[RASD__NM_NF];
   int v;
   if (features_v(md, x, y, 0, f, &v) < 0) return v; /* far apart or too long: the rules decide */
   if (!v && last_syllable_clash(x, y)) return 0; /* the rules' guard stands for the last syllable too */
+  if (min_conso(x, y) < MODEL_MIN_CONSO) {
+    /* a short name: the model may turn the rules' 'no' into 'yes' (أديوماني / ادجوماني, زاجيكار / زاييتشار), never their
+     * 'yes' into 'no' (كراكو / كراكوف, كولوني / كولونيا: it was not fitted on names this short) */
+    if (v) return 1;
+    if (!short_ok || short_model_barred(x, y)) return 0;
+  }
   double z = md->bias;
   for (int k = 0; k < RASD__NM_NF; k++) z += md->w[k] * f[k];
   return z > 0;
@@ -1064,7 +1106,8 @@ static int initial_vowel_clash(const rasd__name *x, const rasd__name *y) {
   return (va && (b == S_W || b == S_Y)) || (vb && (a == S_W || a == S_Y));
 }
 
-int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) {
+/* rasd__nm_decide(); 'short_ok' 0 keeps names under MODEL_MIN_CONSO consonants to the rules alone. */
+static int nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int short_ok) {
   if (!x->n || !y->n) return 0;
   if (initial_vowel_clash(x, y)) return 0;
   if (x->n == y->n && x->n >= 2) {
@@ -1077,12 +1120,14 @@ int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__nam
     for (int t = 0; t < x->n; t++) {
       a.tok[0] = x->tok[t];
       b.tok[0] = y->tok[t];
-      if (!decide_whole(md, &a, &b)) return 0;
+      if (!decide_whole(md, &a, &b, short_ok)) return 0;
     }
     return 1;
   }
-  return decide_whole(md, x, y);
+  return decide_whole(md, x, y, short_ok);
 }
+
+int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y) { return nm_decide(md, x, y, 1); }
 
 /* Consonants of the shorter of 'x' and 'y'. */
 static int min_conso(const rasd__name *x, const rasd__name *y) {
@@ -1228,14 +1273,15 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
     if (rasd__names_spelling(&a, &b, flags & ~RASD__NM_TYPO)) return 1;
     return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags); /* the typo allowance of the whole */
   }
-  if (rasd__nm_decide(&rasd__nm_model, x, y)) return 1;
+  int short_ok = !(flags & RASD__NM_NOSHORT);
+  if (nm_decide(&rasd__nm_model, x, y, short_ok)) return 1;
   /* a foreign name of one word beginning al/el written with ال in one spelling only (الانيا / علانية, اليغراه /
    * عليكره): the ال is the name's own letters there, not the article */
   if (x->n == 1 && y->n == 1 && x->tok[0].had_al != y->tok[0].had_al &&
       starts_al_sound(x->tok[0].had_al ? &y->tok[0] : &x->tok[0])) {
     rasd__name r;
     restore_al(x->tok[0].had_al ? x : y, &r);
-    if (x->tok[0].had_al ? rasd__nm_decide(&rasd__nm_model, &r, y) : rasd__nm_decide(&rasd__nm_model, x, &r))
+    if (x->tok[0].had_al ? nm_decide(&rasd__nm_model, &r, y, short_ok) : nm_decide(&rasd__nm_model, x, &r, short_ok))
       return 1;
   }
   return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags);

@@ -41,12 +41,14 @@ size_t rasd__name_key_parsed(const rasd__name *nm, char *out);
 /* Flags for rasd__names_match_ex(). */
 #define RASD__NM_TYPO 1     /* allow one extra letter edit (caller has context: same article, shared neighbours) */
 #define RASD__NM_NOGAZ 2    /* ignore gazetteer English forms */
+#define RASD__NM_NOSHORT 4  /* names under RASD__NM_MIN_CONSO consonants by the rules alone (gazetteer scans: every
+                               entry of a consonant key is a same-consonant look-alike, where the model is loosest) */
 
 /** Returns 1 when names 'a' and 'b' are spellings of one name under 'flags' (RASD__NM_*). */
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags);
 
 /** Returns 1 when the parsed names 'x' and 'y' are spellings of one name by their letters alone
- * (no gazetteer) under 'flags' (RASD__NM_TYPO); 0 when either is empty. */
+ * (no gazetteer) under 'flags' (RASD__NM_TYPO, RASD__NM_NOSHORT); 0 when either is empty. */
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags);
 
 /** rasd__names_match_ex() on names parsed already: 'gx' and 'gy' are their rasd__name_gaz_exact() entries. */
@@ -62,6 +64,7 @@ int64_t rasd__name_gaz_exact(const rasd_models *m, const char *s, size_t len);
 #define RASD__NM_K 46     /* model letter classes: vowel letters by place in the word, final ه/ة, other, consonant letters */
 #define RASD__NM_MAXSEQ 96 /* letters of a name the model reads; longer names are decided by the rules alone */
 #define RASD__NM_NF 15    /* features of the pair decision */
+#define RASD__NM_MIN_CONSO 4 /* the model is fitted on names of this many consonants or more (shorter: names.c) */
 
 /* A stochastic edit model (Ristad & Yianilos): costs are -log probabilities of substituting, deleting
  * (a letter of the first name only) and inserting (of the second only). */
