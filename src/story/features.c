@@ -557,7 +557,7 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     int prevba = p && p->kind == RASD_TOK_WORD && p->form && p->form_len > 2 && !memcmp(p->form, "\xd8\xa8", 2);
     /* or as the second term of a construct, the word before without ال: أمطار عسير, مدني جازان, جوازات حائل (not an
      * adjective of origin after a noun: طائرة سعودية) */
-    int idafa = p && p->kind == RASD_TOK_WORD && p->form && p->form_len >= 6 && !(p->flags & RASD_TOKF_STOP) &&
+    int idafa = same && p && p->kind == RASD_TOK_WORD && p->form && p->form_len >= 6 && !(p->flags & RASD_TOKF_STOP) &&
                 memcmp(p->form, "\xd8\xa7\xd9\x84", 4) != 0 && !place_cue(p) && t->form && !nisba(t);
     int dir = cue || ba || prevba || idafa;
     int here = dir || (placed && wa) || direct;
