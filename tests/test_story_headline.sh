@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_story_headline.sh — headlines that say where something happened keep two local happenings apart (rain over Taif,
-# rain over Baha, told by one outlet in the same words; an appeals committee "بانتخابات الأحساء" and one "في المدينة
-# المنورة"), while another outlet's report from Taif still joins and two countries condemning one crime stay together. Articles
+# rain over Baha, told by one outlet in the same words, also as "أمطار الطائف" and "أمطار الباحة"; an appeals committee
+# "بانتخابات الأحساء" and one "في المدينة المنورة"), while another outlet's report from Taif still joins and two countries condemning one crime stay together. Articles
 # written for this test. Prints "N passed, N failed, N skipped" last.
 RASD=${RASD:-build/rasd}
 T=$(mktemp -d "${TMPDIR:-/tmp}/rasd-headline.XXXXXX"); trap 'rm -rf "$T"' EXIT
@@ -18,6 +18,13 @@ cat >"$T/rain.jsonl" <<'J'
 {"id": "appeal-2", "date": "2015-08-03", "source": "alriyadh", "title": "تشكيل لجنة للطعون والمخالفات الانتخابية في المدينة المنورة", "content": "صدر قرار بتشكيل لجنة للطعون والمخالفات الانتخابية في منطقة المدينة المنورة يرأسها قاض ويشارك فيها مندوبون من الإمارة والأمانة. وأوضح رئيس اللجنة المحلية للانتخابات أن اللجنة ستتلقى اعتراضات الناخبين والمرشحين خلال المدة النظامية، وستبت في كل مخالفة لأنظمة الحملات الانتخابية."}
 J
 "$RASD" stories --format json -q "$T/rain.jsonl" >"$T/out.json" 2>"$T/err" || bad "rasd stories failed: $(head -c 300 "$T/err")"
+# a place after the noun it belongs to (أمطار الطائف, أمطار الباحة), with no cue before it
+cat >"$T/idafa.jsonl" <<'J'
+{"id": "map-1", "date": "2015-08-02", "source": "okaz", "title": "الدفاع المدني يحذر من سيول أمطار الطائف", "content": "هطلت مساء اليوم أمطار غزيرة على محافظة الطائف والمراكز التابعة لها، وسالت على إثرها الأودية والشعاب. وحذرت إدارة الدفاع المدني بمحافظة الطائف المواطنين والمتنزهين من الاقتراب من مجاري السيول والأودية، داعية الجميع إلى اتباع إرشادات السلامة."}
+{"id": "map-2", "date": "2015-08-02", "source": "okaz", "title": "الدفاع المدني يحذر من سيول أمطار الباحة", "content": "شهدت منطقة الباحة ومحافظاتها مساء اليوم هطول أمطار غزيرة سالت معها الأودية والشعاب. وطالبت مديرية الدفاع المدني بمنطقة الباحة المواطنين والمتنزهين بالابتعاد عن مجاري السيول والأودية، وباتباع إرشادات السلامة."}
+{"id": "map-3", "date": "2015-08-02", "source": "sabq", "title": "سيول أمطار الطائف تحتجز مركبات", "content": "شهدت محافظة الطائف اليوم هطول أمطار غزيرة جرت معها السيول في عدد من الأودية واحتجزت عددا من المركبات. وأوضح المتحدث باسم الدفاع المدني بالطائف أن الفرق الميدانية انتشرت قرب مجاري السيول، محذرا المتنزهين من الاقتراب منها."}
+J
+"$RASD" stories --format json -q "$T/idafa.jsonl" >"$T/idafa.json" 2>"$T/err" || bad "rasd stories failed: $(head -c 300 "$T/err")"
 python3 - "$T/out.json" >"$T/py" 2>&1 <<'PY'
 import json, sys
 st = {a: s['id'] for s in json.load(open(sys.argv[1]))['stories'] for a in s['articles']}
@@ -25,8 +32,10 @@ print('taif', st['rain-1'] == st['rain-3'])
 print('baha', st['rain-2'] != st['rain-1'])
 print('actors', st['cond-1'] == st['cond-2'])
 print('construct', st['appeal-1'] != st['appeal-2'])
+ia = {a: s['id'] for s in json.load(open(sys.argv[1].replace('out.json', 'idafa.json')))['stories'] for a in s['articles']}
+print('idafa', ia['map-1'] == ia['map-3'] != ia['map-2'])
 PY
-for k in taif baha actors construct; do
+for k in taif baha actors construct idafa; do
   if grep -q "^$k True$" "$T/py"; then ok; else bad "$k: $(cat "$T/py")"; fi
 done
 echo "$P passed, $F failed, $S skipped"

@@ -507,6 +507,14 @@ static void sort_u64_lo(uint64_t *v, size_t n) {
 #define LEAD_WORDS 30 /* ... and at least this many content words */
 
 /* Returns 1 when matching-form word 't' introduces a place: في, على (علي), a place word (منطقة, محافظة, ...). */
+/* Returns 1 when word 't' ends as an adjective of origin does (ي, ية: سعودية, يمني), which follows a noun without
+ * making a construct. */
+static int nisba(const rasd_token *t) {
+  const char *f = t->form;
+  size_t n = t->form_len;
+  return (n >= 2 && !memcmp(f + n - 2, "\xd9\x8a", 2)) || (n >= 4 && !memcmp(f + n - 4, "\xd9\x8a\xd9\x87", 4));
+}
+
 static int place_cue(const rasd_token *t) {
   static const char *const CUE[] = {"في", "علي", "الي", "منطقه", "محافظه", "مدينه", "مركز", "شرق", "غرب", "جنوب", "شمال",
                                     "وسط", "شرقي", "غربي", "جنوبي", "شمالي", "بمنطقه", "بمحافظه", "بمدينه"};
@@ -520,7 +528,8 @@ static int place_cue(const rasd_token *t) {
  * last word of 3 or more letters of that form (a surname, the place of "منطقة عسير") is a headline word, both without
  * proclitics. A place counts only where the headline says something happened there (after في, على, منطقة, with
  * ب, after a word with ب: "بمطار عدن", as the rest of such a name: "في المدينة المنورة", or listed with و after such a
- * place: "على عسير والباحة"), not as the one who acts ("البحرين تدين"). */
+ * place: "على عسير والباحة", or after a noun whose place it is: "أمطار عسير", "جوازات حائل"), not as the one who
+ * acts ("البحرين تدين"). */
 static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) {
   if (!tt || !tt->n_tok || !canon || !*canon || (type != RASD_ENT_LOC && type != RASD_ENT_PER)) return 0;
   rasd_tokens *ct = rasd_tokenize(canon, strlen(canon));
@@ -546,7 +555,11 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     int wa = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd9\x88", 2);
     /* or in a construct after a word with ب: بمطار عدن, بانتخابات الأحساء */
     int prevba = p && p->kind == RASD_TOK_WORD && p->form && p->form_len > 2 && !memcmp(p->form, "\xd8\xa8", 2);
-    int dir = cue || ba || prevba;
+    /* or as the second term of a construct, the word before without ال: أمطار عسير, مدني جازان, جوازات حائل (not an
+     * adjective of origin after a noun: طائرة سعودية) */
+    int idafa = same && p && p->kind == RASD_TOK_WORD && p->form && p->form_len >= 6 && !(p->flags & RASD_TOKF_STOP) &&
+                memcmp(p->form, "\xd8\xa7\xd9\x84", 4) != 0 && !place_cue(p) && t->form && !nisba(t);
+    int dir = cue || ba || prevba || idafa;
     int here = dir || (placed && wa) || direct;
     hit = same && (type != RASD_ENT_LOC || here);
     placed = here && !place_cue(t);
