@@ -193,23 +193,6 @@ static uint32_t skip_letters(const char *s, uint32_t start, uint32_t end, size_t
 /* Letters of a clitic prefix (و ف ب ل ك, ال kept) to drop from token 't' as written. The gazetteer
  * decides doubtful cases: واشنطن stays whole, لأوكرانيا loses its ل. '*add_al' is set for لل (للأمم →
  * الأمم). */
-/* A royal or religious title (matching form without its article) and the heads of facilities named after the person
- * who holds it (مركز الملك سلمان, مطار الملك خالد الدولي, جامعة الملك سعود): organisations, places, an award. */
-static const char *const ROYAL[] = {"ملك", "امير", "شيخ", "امام", "سلطان", NULL};
-static const char *const FAC_ORG[] = {"مركز", "مؤسسه", "جامعه", "مستشفي", "مكتبه", "مجمع", "كليه", "معهد", "برنامج",
-                                      "صندوق", "كرسي", "مدرسه", "اكاديميه", NULL};
-static const char *const FAC_LOC[] = {"مدينه", "مطار", "طريق", "شارع", "ملعب", "استاد", "ميناء", "جسر", "قاعده", "حي",
-                                      "مسجد", "جامع", "قصر", "منتزه", "واحه", "محطه", "ميدان", "دوار", NULL};
-static const char *const FAC_MISC[] = {"جائزه", "مسابقه", "كاس", NULL};
-
-/* 1 when the bare form of word 't' (its clitics and article off) is in 'list'. */
-static int bare_is(const rasd_token *t, const char *const *list) {
-  if (t->kind != RASD_TOK_WORD || !t->bare || !t->bare_len) return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == t->bare_len && !memcmp(t->bare, list[i], t->bare_len)) return 1;
-  return 0;
-}
-
 static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_end, int *add_al);
 
 static size_t clitic_letters(const ctx *c, const rasd_token *t, uint32_t span_end, int *add_al) {
@@ -257,8 +240,6 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
     return np - 2 <= 2 ? np - 2 : 0;
   }
   if (np == 2 && p[0] == 0x0644 && p[1] == 0x0644) { *add_al = 1; return 2; }            /* لل */
-  /* the head of a facility's name (بمطار الملك خالد, لمركز الملك سلمان) takes its preposition off like a known name */
-  if (np && np <= 2 && (bare_is(t, FAC_ORG) || bare_is(t, FAC_LOC) || bare_is(t, FAC_MISC))) return np;
   int whole_known = g && (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 ||
                           rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0);
   if (whole_known) return 0;
@@ -1145,6 +1126,23 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
 }
 
 static int cmp_mention(const void *x, const void *y);
+
+/* A royal or religious title (matching form without its article) and the heads of facilities named after the person
+ * who holds it (مركز الملك سلمان, مطار الملك خالد الدولي, جامعة الملك سعود): organisations, places, an award. */
+static const char *const ROYAL[] = {"ملك", "امير", "شيخ", "امام", "سلطان", NULL};
+static const char *const FAC_ORG[] = {"مركز", "مؤسسه", "جامعه", "مستشفي", "مكتبه", "مجمع", "كليه", "معهد", "برنامج",
+                                      "صندوق", "كرسي", "مدرسه", "اكاديميه", NULL};
+static const char *const FAC_LOC[] = {"مدينه", "مطار", "طريق", "شارع", "ملعب", "استاد", "ميناء", "جسر", "قاعده", "حي",
+                                      "مسجد", "جامع", "قصر", "منتزه", "واحه", "محطه", "ميدان", "دوار", NULL};
+static const char *const FAC_MISC[] = {"جائزه", "مسابقه", "كاس", NULL};
+
+/* 1 when the bare form of word 't' (its clitics and article off) is in 'list'. */
+static int bare_is(const rasd_token *t, const char *const *list) {
+  if (t->kind != RASD_TOK_WORD || !t->bare || !t->bare_len) return 0;
+  for (size_t i = 0; list[i]; i++)
+    if (strlen(list[i]) == t->bare_len && !memcmp(t->bare, list[i], t->bare_len)) return 1;
+  return 0;
+}
 
 /* The type of the facility a person mention [b, e) names when a facility head and a title come before its name
  * (مركز الملك سلمان: ORG, مطار الملك خالد: LOC, جائزة الملك فيصل: MISC), with the first token of the facility's
