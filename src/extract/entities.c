@@ -1127,77 +1127,6 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
 
 static int cmp_mention(const void *x, const void *y);
 
-/* A royal or religious title (matching form without its article) and the heads of facilities named after the person
- * who holds it (مركز الملك سلمان, مطار الملك خالد الدولي, جامعة الملك سعود): organisations, places, an award. */
-static const char *const ROYAL[] = {"ملك", "امير", "شيخ", "امام", "سلطان", NULL};
-static const char *const FAC_ORG[] = {"مركز", "مؤسسه", "جامعه", "مستشفي", "مكتبه", "مجمع", "كليه", "معهد", "برنامج",
-                                      "صندوق", "كرسي", "مدرسه", "اكاديميه", NULL};
-static const char *const FAC_LOC[] = {"مدينه", "مطار", "طريق", "شارع", "ملعب", "استاد", "ميناء", "جسر", "قاعده", "حي",
-                                      "مسجد", "جامع", "قصر", "منتزه", "واحه", "محطه", "ميدان", "دوار", NULL};
-static const char *const FAC_MISC[] = {"جائزه", "مسابقه", "كاس", NULL};
-
-/* 1 when the bare form of word 't' (its clitics and article off) is in 'list'. */
-static int bare_is(const rasd_token *t, const char *const *list) {
-  if (t->kind != RASD_TOK_WORD || !t->bare || !t->bare_len) return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == t->bare_len && !memcmp(t->bare, list[i], t->bare_len)) return 1;
-  return 0;
-}
-
-/* The type of the facility a person mention [b, e) names when a facility head and a title come before its name
- * (مركز الملك سلمان: ORG, مطار الملك خالد: LOC, جائزة الملك فيصل: MISC), with the first token of the facility's
- * name in '*fb'; 0 when none. The title may be the mention's first word or the word before it. */
-static int facility_of(const ctx *c, size_t b, size_t e, size_t *fb) {
-  size_t t = b;
-  if (e - b >= 2 && bare_is(tok(c, b), ROYAL)) t = b; /* الملك | سلمان inside the mention */
-  else if (b >= 1 && bare_is(tok(c, b - 1), ROYAL)) t = b - 1;
-  else return 0;
-  const rasd_token *tt = tok(c, t);
-  if (!tt->form || tt->form_len < 4 || (memcmp(tt->form, "ال", 4) && memcmp(tt->form, "لل", 4))) return 0; /* الملك, not ملك */
-  if (t == 0) return 0;
-  const rasd_token *h = tok(c, t - 1);
-  if (h->sentence != tt->sentence) return 0;
-  *fb = t - 1;
-  if (bare_is(h, FAC_ORG)) return RASD_ENT_ORG;
-  if (bare_is(h, FAC_LOC)) return RASD_ENT_LOC;
-  if (bare_is(h, FAC_MISC)) return RASD_ENT_MISC;
-  return 0;
-}
-
-static const char *const RELATIVE[] = {"والذي", "والتي", "والذين", "واللذين", "واللتين", "واللذان", "واللتان", "واللاتي", NULL};
-
-/* The end of a facility's name that goes on after the name of the person it bears: words with لل (للإغاثة, للعلوم),
- * the words joined to them with و and ال (والأعمال, والتقنية), and one adjective in -ية after them (الإنسانية); token
- * 'e' is the first after the person's name. Returns the new end. */
-static size_t facility_end(const ctx *c, size_t e) {
-  size_t n = c->a->tokens->n_tok, k = e;
-  uint32_t s = e > 0 ? tok(c, e - 1)->sentence : 0;
-  const rasd_token *l = e > 0 ? tok(c, e - 1) : NULL; /* the tagger may have taken للعلوم in already */
-  int lil = l && l->kind == RASD_TOK_WORD && l->form && l->form_len >= 6 && !memcmp(l->form, "لل", 4);
-  while (k < n && k < e + 6) {
-    const rasd_token *t = tok(c, k);
-    if (t->kind != RASD_TOK_WORD || t->sentence != s || !t->form || t->form_len < 6) break;
-    int prev_lil = k > 0 && tok(c, k - 1)->form && tok(c, k - 1)->form_len >= 6 && !memcmp(tok(c, k - 1)->form, "لل", 4);
-    if (!memcmp(t->form, "لل", 4)) lil = 1;
-    else if (!(prev_lil && !memcmp(t->form, "وال", 6) && !form_is(t, RELATIVE))) {
-      /* one word joined to each لل word (للعلوم والتقنية), not a relative pronoun (والذي, والتي) */
-      /* one adjective in -ية (matching form -يه) closes the name */
-      if (lil && !memcmp(t->form, "ال", 4) && t->form_len >= 8 && !memcmp(t->form + t->form_len - 4, "يه", 4)) k++;
-      break;
-    }
-    k++;
-  }
-  return k;
-}
-
-/* 1 when a word of [b, e) begins with لل. */
-static int facility_has_lil(const ctx *c, size_t b, size_t e) {
-  for (size_t k = b; k < e; k++)
-    if (tok(c, k)->kind == RASD_TOK_WORD && tok(c, k)->form && tok(c, k)->form_len >= 6 && !memcmp(tok(c, k)->form, "لل", 4))
-      return 1;
-  return 0;
-}
-
 /* Repairs a->mentions in place (arena copy): drops adverbs, joins a person's name split by the
  * tagger (فيودور | ترتيتسكي, سيرجي | ك. | شويجو), adds known names it missed. */
 static int repair(ctx *c) {
@@ -1227,26 +1156,6 @@ static int repair(ctx *c) {
       while (mn.tok_end > mn.tok_begin && tok(c, mn.tok_end - 1)->kind != RASD_TOK_WORD) mn.tok_end--;
     }
     if (mn.tok_begin >= mn.tok_end) continue;
-    /* a person's name after a facility head and a title names the facility (مركز الملك سلمان للإغاثة is the relief
-     * centre, not King Salman; مطار الملك خالد الدولي the airport): the mention becomes the facility's */
-    size_t fb;
-    int fty = mn.type == RASD_ENT_PER ? facility_of(c, mn.tok_begin, mn.tok_end, &fb) : 0;
-    if (fty) {
-      mn.tok_end = (uint32_t)facility_end(c, mn.tok_end);
-      /* a city of the king with لل after its name is an institution (مدينة الملك عبدالعزيز للعلوم والتقنية) */
-      if (fty == RASD_ENT_LOC && bare_is(tok(c, fb), (const char *const[]){"مدينه", NULL}) &&
-          mn.tok_end > 0 && facility_has_lil(c, mn.tok_begin, mn.tok_end))
-        fty = RASD_ENT_ORG;
-      if (!n || ms[n - 1].tok_end <= fb) {
-        mn.tok_begin = (uint32_t)fb;
-        mn.type = (uint8_t)fty;
-      } else if (ms[n - 1].tok_begin <= fb && ms[n - 1].tok_end <= mn.tok_begin) {
-        /* the tagger took the head and the title apart (جامعة الملك | سعود): one facility */
-        set_span(c, &ms[n - 1], ms[n - 1].tok_begin, mn.tok_end);
-        ms[n - 1].type = (uint8_t)fty;
-        continue;
-      }
-    }
     /* a person's name goes on over a hyphen written without spaces to a short syllable the tagger left out as a
      * function word or a stray letter (بارك جونغ-هو, كيم جونغ-إن): no other mention begins there */
     if (mn.type == RASD_ENT_PER && mn.tok_end + 1 < tk->n_tok) {
