@@ -1250,8 +1250,22 @@ static int tok_identical(const rasd__ntok *a, const rasd__ntok *b) {
   return a->n == b->n && a->had_al == b->had_al && !memcmp(a->sym, b->sym, a->n) && !memcmp(a->var, b->var, sizeof a->var);
 }
 
+/* 1 when one of the one-word names 'x' and 'y', one with a native trait (native_trait()), is the other with an alef
+ * or hamza in front: in an Arabic word that is a letter of its pattern, another word (أحمد / حمد, إسماعيلي /
+ * سماعيلي), while a foreign name may put a vowel before a cluster (امبور / مبور). */
+static int initial_alef_added(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1 || (!native_trait(x) && !native_trait(y))) return 0; /* with or without ال: القصر is no أقصر */
+  const rasd__ntok *a = &x->tok[0], *b = &y->tok[0];
+  if (a->n == b->n + 1 && (a->sym[0] == S_A || a->sym[0] == S_E) && !is_vowel(b->sym[0]))
+    return !memcmp(a->sym + 1, b->sym, b->n);
+  if (b->n == a->n + 1 && (b->sym[0] == S_A || b->sym[0] == S_E) && !is_vowel(a->sym[0]))
+    return !memcmp(b->sym + 1, a->sym, a->n);
+  return 0;
+}
+
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
+  if (initial_alef_added(x, y)) return 0;
   /* one word with the article against a name of several words without it: the words of a foreign name are written
    * joined at times (بيونغيانغ), never behind an ال (الكنكري is not جون كيري) */
   if ((x->n == 1) != (y->n == 1)) {
