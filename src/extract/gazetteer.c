@@ -682,25 +682,31 @@ int rasd__gaz_trigger(const rasd__gaz *g, const char *s, size_t len) {
   return find_enc_key(g, key, &first) > 0;
 }
 
-static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
+static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type, const uint8_t *want,
+                         size_t wl, uint64_t wh);
 
 /* rasd__gaz_exact() is a pure function of the gazetteer and its arguments, asked about the same words in article after
- * article: its answers go to their part of the memo of rasd__gaz_best() (codes below 0). */
+ * article: its answers go to their part of the memo of rasd__gaz_best() (codes below 0). Most words it is asked about
+ * are no entry's flat form, which a Bloom filter tells before the memo is read (its slot is mostly a cache miss): for
+ * the curated entries, whose filter is small enough to stay in cache, that of the curated flat forms alone. */
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
   if (!g || !s || !len || len > 512) return -1;
-  if (curated < 0 || curated > 3 || type < 0 || type > 7) return gaz_exact(g, s, len, curated, type);
-  int code = -1 - curated * 8 - type, hit;
-  memo_ent *m = memo_find(g, s, len, code, &hit);
-  if (hit) return m->val;
-  return memo_put(m, g, s, len, code, gaz_exact(g, s, len, curated, type));
-}
-
-static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
-  /* entries with the same flat form, found through their hash chain; the one a scan of the name's
-   * key group would meet first (the lowest index) wins, and it must share the name's key */
   uint8_t want[1024];
   size_t wl = flat_query(s, len, want, sizeof want);
   uint64_t wh = sh_bytes(want, wl);
+  if (curated ? !bloom_has(g->cfull, g->cfmask, wh) : !bloom_has(g->fbloom, g->fbmask, wh)) return -1;
+  if (curated < 0 || curated > 3 || type < 0 || type > 7) return gaz_exact(g, s, len, curated, type, want, wl, wh);
+  int code = -1 - curated * 8 - type, hit;
+  memo_ent *m = memo_find(g, s, len, code, &hit);
+  if (hit) return m->val;
+  return memo_put(m, g, s, len, code, gaz_exact(g, s, len, curated, type, want, wl, wh));
+}
+
+/* rasd__gaz_exact() without the memo, given the flat form 'want' ('wl' bytes, hash 'wh') of 's'. */
+static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type, const uint8_t *want,
+                         size_t wl, uint64_t wh) {
+  /* entries with the same flat form, found through their hash chain; the one a scan of the name's
+   * key group would meet first (the lowest index) wins, and it must share the name's key */
   if (!bloom_has(g->fbloom, g->fbmask, wh)) return -1;
   int64_t best = -1;
   const uint32_t *head = curated ? g->chead : g->fhead, *next = curated ? g->cnext : g->fnext;
