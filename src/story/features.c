@@ -521,7 +521,7 @@ static int place_cue(const rasd_token *t) {
  * proclitics. A place counts only where the headline says something happened there (after في, على, منطقة, with
  * ب, after a word with ب: "بمطار عدن", as the rest of such a name: "في المدينة المنورة", or listed with و after such a
  * place: "على عسير والباحة"), not as the one who acts ("البحرين تدين"). */
-static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) {
+static int in_headline(const rasd_tokens *tt, const uint8_t *cues, const char *canon, uint32_t type) {
   if (!tt || !tt->n_tok || !canon || !*canon || (type != RASD_ENT_LOC && type != RASD_ENT_PER)) return 0;
   rasd_tokens *ct = rasd_tokenize(canon, strlen(canon));
   if (!ct) return 0;
@@ -537,7 +537,7 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     const rasd_token *t = &tt->tok[i];
     if (t->kind != RASD_TOK_WORD) continue;
     const rasd_token *p = i ? &tt->tok[i - 1] : NULL;
-    int cue = p && place_cue(p), ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
+    int cue = p && cues[i - 1], ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
     int same = t->bare && t->bare_len == last->bare_len && !memcmp(t->bare, last->bare, last->bare_len);
     /* the tokenizer leaves ب on some names it does not know: بنجران, بأبين, بلحج */
     if (!same && t->bare && t->bare_len == last->bare_len + 2 && !memcmp(t->bare, "\xd8\xa8", 2) &&
@@ -549,8 +549,8 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     int dir = cue || ba || prevba;
     int here = dir || (placed && wa) || direct;
     hit = same && (type != RASD_ENT_LOC || here);
-    placed = here && !place_cue(t);
-    direct = dir && !place_cue(t);
+    placed = here && !cues[i];
+    direct = dir && !cues[i];
   }
   rasd_tokens_free(ct);
   return hit;
@@ -817,11 +817,14 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     put_z(out, num); put_z(out, q->unit); put_z(out, q->text);
     rasd__put_u(out, q->sentence + (uint32_t)off);
   }
-  /* entities; RASD__ENT_HEAD on the type of those the headline names */
+  /* entities; RASD__ENT_HEAD on the type of those the headline names (its place cues found once, not per entity) */
+  uint8_t *hcues = town && town->n_tok ? rasd__arena_alloc(ar, town->n_tok) : NULL;
+  if (town && town->n_tok && !hcues) { free(ent_ids); goto done; }
+  for (size_t i = 0; hcues && i < town->n_tok; i++) hcues[i] = (uint8_t)place_cue(&town->tok[i]);
   rasd__put_u(out, n_ent);
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
-    uint32_t ty = e->type | (in_headline(town, e->canonical, e->type) ? RASD__ENT_HEAD : 0);
+    uint32_t ty = e->type | (in_headline(town, hcues, e->canonical, e->type) ? RASD__ENT_HEAD : 0);
     rasd__put_u(out, link_ids[i]); rasd__put_u(out, ent_ids[i]); rasd__put_u(out, ty); rasd__put_u(out, e->n_mentions);
     put_z(out, e->canonical); put_z(out, e->en);
   }
