@@ -103,7 +103,16 @@ size_t rasd__gaz_dec(const char *in, char *out, size_t cap) {
 
 /* Flat form: marks, separators and case gone, hamza forms as ا, ة as ه, ى as ي (see flat() below). In the
  * one-byte form it is a byte map. */
+static uint8_t FLAT2[256]; /* the two-byte code points U+0600..U+06FF → what flat_query() writes for them (0: none) */
 static void flat_init(void) {
+  for (int k = 0; k < 256; k++) {
+    int32_t c = rasd__name_cp(0x0600 + k);
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    int32_t e = enc_cp(c);
+    FLAT2[k] = e > 0 ? (uint8_t)e : 0xFF;
+  }
   for (int b = 1; b < 256; b++) {
     int32_t cp = dec_byte((unsigned char)b);
     if (cp < 0) continue;
@@ -140,6 +149,14 @@ static size_t flat_query(const char *s, size_t len, uint8_t *out, size_t cap) {
   size_t i = 0, o = 0;
   pthread_once(&flat_once, flat_init);
   while (i < len && o < cap) {
+    unsigned char b0 = (unsigned char)s[i];
+    if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      /* the Arabic block, most of the text: one table look-up, the same answer as the general path below */
+      uint8_t f = FLAT2[((b0 - 0xD8) << 6) | ((unsigned char)s[i + 1] & 0x3F)];
+      i += 2;
+      if (f) out[o++] = f;
+      continue;
+    }
     int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
     if (c <= 0) continue;
     if (c == 0x0629) c = 0x0647;
