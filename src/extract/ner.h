@@ -204,6 +204,8 @@ struct rasd__ner {
   void *region;               /* one anonymous mapping (huge pages when the kernel allows): weights, lexicon */
   size_t region_len;
   int32_t trans[RASD__NER_T + 1][RASD__NER_T];
+  int32_t trans_ob[RASD__NER_T][8]; /* trans[1 + a][t] for t = O, B-PERS, B-LOC, B-ORG, B-MISC (lanes 0..4; 0 after):
+                                     * the tags any tag may precede, scored together in one vector */
   rasd__ner_lex lex;
   int8_t *nlm;
   int32_t o_bias;
