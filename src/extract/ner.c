@@ -273,6 +273,7 @@ struct rasd__ner_state {
   uint32_t *idx;         /* per token: entry index (WC_LONG: overflow) */
   rasd__ner_tok *tok;    /* per token: the word's view, with its gazetteer and trigger marks */
   uint32_t *ctx;         /* per token: RASD__NER_NCTX buckets */
+  uint64_t *pairs;       /* RASD__NER_PAIRS(cap): the pair hashes the context features share */
   int32_t *em;           /* per token: emission scores (VL) */
   int32_t *score;        /* n × T */
   uint8_t *back;         /* n × T */
@@ -298,6 +299,7 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->idx);
   free(st->tok);
   free(st->ctx);
+  free(st->pairs);
   free(st->em);
   free(st->score);
   free(st->back);
@@ -322,6 +324,7 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   GROW(st->idx, c, sizeof *st->idx);
   GROW(st->tok, c, sizeof *st->tok);
   GROW(st->ctx, c, RASD__NER_NCTX * sizeof *st->ctx);
+  GROW(st->pairs, RASD__NER_PAIRS(c), sizeof *st->pairs);
   GROW(st->em, c, VL * sizeof *st->em);
   GROW(st->score, c, RASD__NER_T * sizeof *st->score);
   GROW(st->back, c, RASD__NER_T);
@@ -590,9 +593,10 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   /* the context rows (and the entries' vectors) are mostly cache misses: each token's rows are asked for as
    * soon as its buckets are known, so that the loads overlap the hashing of the next tokens, and the sums
    * below find them in the cache */
+  rasd__ner_ctx_pairs(st->tok, n, st->pairs);
   for (size_t i = 0; i < n; i++) {
     uint32_t *cx = st->ctx + i * RASD__NER_NCTX;
-    rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, cx);
+    rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, st->pairs, cx);
     for (int k = 0; k < RASD__NER_NCTX; k++) __builtin_prefetch(m->w + (size_t)cx[k] * RASD__NER_RS);
   }
   for (size_t i = 0; i < n; i++) {
