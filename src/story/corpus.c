@@ -482,7 +482,7 @@ static const char *const FNAME[NF] = {"cs", "mx", "mean", "min", "ts", "tmean", 
                                       "miss", "gen", "long", "size", "outlet", "hnum", "dd", "hloc", "hper", "hand"};
 /* Returns 1 when interned stem 't' is a number. */
 static int term_num(const rasd_corpus *c, uint32_t t) {
-  return t < c->terms.n && c->terms.len[t] && c->terms.str[t][0] >= '0' && c->terms.str[t][0] <= '9';
+  return t < c->terms.n && c->terms.num[t];
 }
 
 /* The index of 'key' in the id-sorted list 'ents'/'n', or −1. */

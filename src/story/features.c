@@ -28,6 +28,7 @@ void rasd__strtab_free(rasd__strtab *t) {
   free(t->len);
   free(t->df);
   free(t->hash);
+  free(t->num);
   free(t->slot);
   rasd__arena_free(t->ar);
   memset(t, 0, sizeof *t);
@@ -86,7 +87,9 @@ static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t 
     if (nd) t->df = nd;
     uint32_t *nh = realloc(t->hash, nc * sizeof *nh);
     if (nh) t->hash = nh;
-    if (!ns || !nl || !nd || !nh) return -1;
+    uint8_t *nn = realloc(t->num, nc * sizeof *nn);
+    if (nn) t->num = nn;
+    if (!ns || !nl || !nd || !nh || !nn) return -1;
     t->cap = nc;
   }
   char *copy = rasd__arena_strndup(t->ar, s, len);
@@ -96,6 +99,7 @@ static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t 
   t->len[id] = (uint32_t)len;
   t->df[id] = 0;
   t->hash[id] = hv;
+  t->num[id] = len && s[0] >= '0' && s[0] <= '9';
   t->slot[h] = (uint64_t)hv << 32 | (id + 1);
   if (t->n * 2 > t->nslot && strtab_rehash(t)) return -1;
   return id;
