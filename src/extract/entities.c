@@ -743,17 +743,20 @@ static int catch_missed(ctx *c) {
   /* only the first and last words' keys are compared; a 1024-bit filter of their hashes lets most words
    * of the text skip the scan of the entities */
   char (*ek)[KEYMAX] = malloc((2 * ne + 1) * KEYMAX);
+  unsigned *ekb = malloc((2 * ne + 1) * sizeof *ekb); /* key_bit() of each: most keys differ there already */
   uint64_t seen[16] = {0};
-  if (!ek) return RASD_ENOMEM;
+  if (!ek || !ekb) { free(ek); free(ekb); return RASD_ENOMEM; }
   const int16_t *kbits = rasd__ner_keybits(c->d, c->a);
   for (size_t k = 0; k < ne; k++) {
     const rasd__name *nm = &c->e[k].nm;
     ek[2 * k][0] = ek[2 * k + 1][0] = 0;
+    ekb[2 * k] = ekb[2 * k + 1] = key_bit("");
     if (!nm->n) continue;
     rasd__ntok_key(&nm->tok[0], ek[2 * k]);
     rasd__ntok_key(&nm->tok[nm->n - 1], ek[2 * k + 1]);
     for (int f = 0; f < 2; f++) {
       unsigned h = key_bit(ek[2 * k + (size_t)f]);
+      ekb[2 * k + (size_t)f] = h;
       seen[h >> 6] |= 1ull << (h & 63);
     }
   }
@@ -776,8 +779,9 @@ static int catch_missed(ctx *c) {
     for (size_t k = 0; k < ne; k++) {
       went *e = &c->e[k];
       if (!e->nm.n) continue;
+      if (ekb[2 * k] != wh && ekb[2 * k + 1] != wh) continue;
       const char *k0 = ek[2 * k], *kl = ek[2 * k + 1];
-      int f0 = !strcmp(wk, k0), fl = !strcmp(wk, kl);
+      int f0 = ekb[2 * k] == wh && !strcmp(wk, k0), fl = ekb[2 * k + 1] == wh && !strcmp(wk, kl);
       if (!f0 && !fl) continue;
       /* the full name, word by word */
       if (f0 && e->nm.n >= 2 && rasd__ntok_match(&w, &e->nm.tok[0])) {
@@ -833,6 +837,7 @@ static int catch_missed(ctx *c) {
 done:
   free(extra);
   free(ek);
+  free(ekb);
   return rc;
 }
 
