@@ -15,6 +15,11 @@ static uint64_t hash_bytes(const char *s, size_t n) {
   return h ^ (h >> 32);
 }
 
+/* The interner's hash: eight bytes a step (stems are interned a few hundred times per article). Its values
+ * never leave the table (ids come in order of first sight), unlike hash_bytes() of forms, which the MinHash
+ * and the word lists keep. */
+static uint64_t intern_hash(const char *s, size_t n) { return rasd__hash8(s, n, 0x84222325cbf29ce4ULL ^ n); }
+
 int rasd__strtab_init(rasd__strtab *t) {
   memset(t, 0, sizeof *t);
   t->nslot = 1024;
@@ -66,7 +71,7 @@ static int strtab_rehash(rasd__strtab *t) {
 static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t hv, int add);
 
 int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
-  return strtab_id_h(t, s, len, (uint32_t)hash_bytes(s, len), add);
+  return strtab_id_h(t, s, len, (uint32_t)intern_hash(s, len), add);
 }
 
 static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t hv, int add) {
@@ -611,7 +616,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       /* a headline's numbers tell events apart, one digit included ("5 killed", "13 cars") */
       int hnum = pass && v[i].word && v[i].flen == 1 && v[i].form[0] >= '0' && v[i].form[0] <= '9';
       if (!hnum && !content_word(&v[i])) continue;
-      uint64_t h = hash_bytes(v[i].stem, v[i].slen);
+      uint64_t h = intern_hash(v[i].stem, v[i].slen);
       size_t k = (size_t)(h >> 40) & (lcn - 1);
       while (lc[k] && !(uq[lc[k] - 1].h == h && uq[lc[k] - 1].len == v[i].slen && !memcmp(uq[lc[k] - 1].s, v[i].stem, v[i].slen)))
         k = (k + 1) & (lcn - 1);
