@@ -355,11 +355,15 @@ static void test_ctx_tables(void) {
       t[k].nlm = (int8_t)(round % 40 == 3 ? 12 : (int)(r % 18) - 8);
     }
     size_t n = 1 + (size_t)round % 6;
+    uint64_t pairs[RASD__NER_PAIRS(6)];
+    rasd__ner_ctx_pairs(t, n, pairs);
     for (size_t i = 0; i < n; i++) {
-      uint32_t a[RASD__NER_NCTX], b[RASD__NER_NCTX];
+      uint32_t a[RASD__NER_NCTX], b[RASD__NER_NCTX], c[RASD__NER_NCTX];
       rasd__ner_ctx_feats(t, n, i, 18, a);
-      rasd__ner_ctx_feats_tab(tb, t, n, i, 18, b);
+      rasd__ner_ctx_feats_tab(tb, t, n, i, 18, NULL, b);
+      rasd__ner_ctx_feats_tab(tb, t, n, i, 18, pairs, c); /* the shared pair hashes give the same buckets */
       CHECK(!memcmp(a, b, sizeof a));
+      CHECK(!memcmp(a, c, sizeof a));
     }
   }
   rasd__ner_ctab_free(tb);

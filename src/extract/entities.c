@@ -87,17 +87,9 @@ static int64_t wm_put(wm_ent *e, uint64_t gen, int64_t v) {
 
 static uint64_t gaz_gen_of(const rasd_models *m) { return m && m->gaz ? rasd__gaz_gen(m->gaz) : 0; }
 
-/* rasd__name_gaz_exact() through the memo. */
-static int64_t name_gaz_exact_m(const rasd_models *m, const char *s, size_t len) {
-  uint64_t gen = gaz_gen_of(m);
-  wkey k;
-  wk_init(&k, 'G');
-  wk_add(&k, s, len);
-  int hit;
-  wm_ent *e = wm_find(gen, &k, &hit);
-  if (hit) return e->val;
-  return wm_put(e, gen, rasd__name_gaz_exact(m, s, len));
-}
+/* rasd__name_gaz_exact(), without this file's memo: the gazetteer's filter of curated forms answers most names
+ * from the cache, and its own memo the rest, for less than a memo slot here costs (mostly a cache miss). */
+static int64_t name_gaz_exact_m(const rasd_models *m, const char *s, size_t len) { return rasd__name_gaz_exact(m, s, len); }
 
 
 /* Working state of one entity while linking. */
@@ -751,17 +743,20 @@ static int catch_missed(ctx *c) {
   /* only the first and last words' keys are compared; a 1024-bit filter of their hashes lets most words
    * of the text skip the scan of the entities */
   char (*ek)[KEYMAX] = malloc((2 * ne + 1) * KEYMAX);
+  unsigned *ekb = malloc((2 * ne + 1) * sizeof *ekb); /* key_bit() of each: most keys differ there already */
   uint64_t seen[16] = {0};
-  if (!ek) return RASD_ENOMEM;
+  if (!ek || !ekb) { free(ek); free(ekb); return RASD_ENOMEM; }
   const int16_t *kbits = rasd__ner_keybits(c->d, c->a);
   for (size_t k = 0; k < ne; k++) {
     const rasd__name *nm = &c->e[k].nm;
     ek[2 * k][0] = ek[2 * k + 1][0] = 0;
+    ekb[2 * k] = ekb[2 * k + 1] = key_bit("");
     if (!nm->n) continue;
     rasd__ntok_key(&nm->tok[0], ek[2 * k]);
     rasd__ntok_key(&nm->tok[nm->n - 1], ek[2 * k + 1]);
     for (int f = 0; f < 2; f++) {
       unsigned h = key_bit(ek[2 * k + (size_t)f]);
+      ekb[2 * k + (size_t)f] = h;
       seen[h >> 6] |= 1ull << (h & 63);
     }
   }
@@ -784,8 +779,9 @@ static int catch_missed(ctx *c) {
     for (size_t k = 0; k < ne; k++) {
       went *e = &c->e[k];
       if (!e->nm.n) continue;
+      if (ekb[2 * k] != wh && ekb[2 * k + 1] != wh) continue;
       const char *k0 = ek[2 * k], *kl = ek[2 * k + 1];
-      int f0 = !strcmp(wk, k0), fl = !strcmp(wk, kl);
+      int f0 = ekb[2 * k] == wh && !strcmp(wk, k0), fl = ekb[2 * k + 1] == wh && !strcmp(wk, kl);
       if (!f0 && !fl) continue;
       /* the full name, word by word */
       if (f0 && e->nm.n >= 2 && rasd__ntok_match(&w, &e->nm.tok[0])) {
@@ -841,6 +837,7 @@ static int catch_missed(ctx *c) {
 done:
   free(extra);
   free(ek);
+  free(ekb);
   return rc;
 }
 

@@ -103,7 +103,16 @@ size_t rasd__gaz_dec(const char *in, char *out, size_t cap) {
 
 /* Flat form: marks, separators and case gone, hamza forms as ا, ة as ه, ى as ي (see flat() below). In the
  * one-byte form it is a byte map. */
+static uint8_t FLAT2[256]; /* the two-byte code points U+0600..U+06FF → what flat_query() writes for them (0: none) */
 static void flat_init(void) {
+  for (int k = 0; k < 256; k++) {
+    int32_t c = rasd__name_cp(0x0600 + k);
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    int32_t e = enc_cp(c);
+    FLAT2[k] = e > 0 ? (uint8_t)e : 0xFF;
+  }
   for (int b = 1; b < 256; b++) {
     int32_t cp = dec_byte((unsigned char)b);
     if (cp < 0) continue;
@@ -140,6 +149,14 @@ static size_t flat_query(const char *s, size_t len, uint8_t *out, size_t cap) {
   size_t i = 0, o = 0;
   pthread_once(&flat_once, flat_init);
   while (i < len && o < cap) {
+    unsigned char b0 = (unsigned char)s[i];
+    if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      /* the Arabic block, most of the text: one table look-up, the same answer as the general path below */
+      uint8_t f = FLAT2[((b0 - 0xD8) << 6) | ((unsigned char)s[i + 1] & 0x3F)];
+      i += 2;
+      if (f) out[o++] = f;
+      continue;
+    }
     int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
     if (c <= 0) continue;
     if (c == 0x0629) c = 0x0647;
@@ -682,25 +699,31 @@ int rasd__gaz_trigger(const rasd__gaz *g, const char *s, size_t len) {
   return find_enc_key(g, key, &first) > 0;
 }
 
-static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
+static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type, const uint8_t *want,
+                         size_t wl, uint64_t wh);
 
 /* rasd__gaz_exact() is a pure function of the gazetteer and its arguments, asked about the same words in article after
- * article: its answers go to their part of the memo of rasd__gaz_best() (codes below 0). */
+ * article: its answers go to their part of the memo of rasd__gaz_best() (codes below 0). Most words it is asked about
+ * are no entry's flat form, which a Bloom filter tells before the memo is read (its slot is mostly a cache miss): for
+ * the curated entries, whose filter is small enough to stay in cache, that of the curated flat forms alone. */
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
   if (!g || !s || !len || len > 512) return -1;
-  if (curated < 0 || curated > 3 || type < 0 || type > 7) return gaz_exact(g, s, len, curated, type);
-  int code = -1 - curated * 8 - type, hit;
-  memo_ent *m = memo_find(g, s, len, code, &hit);
-  if (hit) return m->val;
-  return memo_put(m, g, s, len, code, gaz_exact(g, s, len, curated, type));
-}
-
-static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
-  /* entries with the same flat form, found through their hash chain; the one a scan of the name's
-   * key group would meet first (the lowest index) wins, and it must share the name's key */
   uint8_t want[1024];
   size_t wl = flat_query(s, len, want, sizeof want);
   uint64_t wh = sh_bytes(want, wl);
+  if (curated ? !bloom_has(g->cfull, g->cfmask, wh) : !bloom_has(g->fbloom, g->fbmask, wh)) return -1;
+  if (curated < 0 || curated > 3 || type < 0 || type > 7) return gaz_exact(g, s, len, curated, type, want, wl, wh);
+  int code = -1 - curated * 8 - type, hit;
+  memo_ent *m = memo_find(g, s, len, code, &hit);
+  if (hit) return m->val;
+  return memo_put(m, g, s, len, code, gaz_exact(g, s, len, curated, type, want, wl, wh));
+}
+
+/* rasd__gaz_exact() without the memo, given the flat form 'want' ('wl' bytes, hash 'wh') of 's'. */
+static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type, const uint8_t *want,
+                         size_t wl, uint64_t wh) {
+  /* entries with the same flat form, found through their hash chain; the one a scan of the name's
+   * key group would meet first (the lowest index) wins, and it must share the name's key */
   if (!bloom_has(g->fbloom, g->fbmask, wh)) return -1;
   int64_t best = -1;
   const uint32_t *head = curated ? g->chead : g->fhead, *next = curated ? g->cnext : g->fnext;

@@ -14,6 +14,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define HAVE_OB_AVX2 1 /* an AVX2 Viterbi step, used when the processor has it */
+#endif
 
 _Static_assert(sizeof(rasd__ner_header) == 72, "model header layout");
 _Static_assert(RASD__NER_RS == RASD__NER_T - 1, "a weight row holds the tags but O");
@@ -208,6 +212,9 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   for (int a = -1; a < RASD__NER_T; a++)
     for (int b = 0; b < RASD__NER_T; b++)
       if (!rasd__ner_allowed(a, b)) m->trans[a + 1][b] = NEG_INF;
+  memset(m->trans_ob, 0, sizeof m->trans_ob);
+  for (int a = 0; a < RASD__NER_T; a++)
+    for (int l = 0; l < 5; l++) m->trans_ob[a][l] = m->trans[1 + a][l ? 2 * l - 1 : 0];
   /* the clusters of the verbs: those of common verbs of each tense and person */
   static const char *const verbs[] = {"يقوم", "قام", "يشارك", "تقوم", "يتم", "يقول", "سيكون"};
   for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
@@ -247,7 +254,7 @@ int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
  * of the plain sum over all RASD__NER_NF features (rasd__ner_emissions_ref, used by the tests). */
 
 #define WC_KEY 23             /* words of up to this many bytes are cached */
-#define WC_MAX ((size_t)1 << 16) /* entries before the cache is emptied */
+#define WC_MAX ((size_t)1 << 17) /* entries before the cache is emptied */
 #define WC_LONG 0x80000000u   /* index flag: an uncached (long) word, in the overflow array */
 #define VL 8                  /* int32 lanes of an emission vector: tags 1..T-1, relative to O */
 
@@ -266,6 +273,7 @@ struct rasd__ner_state {
   uint32_t *idx;         /* per token: entry index (WC_LONG: overflow) */
   rasd__ner_tok *tok;    /* per token: the word's view, with its gazetteer and trigger marks */
   uint32_t *ctx;         /* per token: RASD__NER_NCTX buckets */
+  uint64_t *pairs;       /* RASD__NER_PAIRS(cap): the pair hashes the context features share */
   int32_t *em;           /* per token: emission scores (VL) */
   int32_t *score;        /* n × T */
   uint8_t *back;         /* n × T */
@@ -291,6 +299,7 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->idx);
   free(st->tok);
   free(st->ctx);
+  free(st->pairs);
   free(st->em);
   free(st->score);
   free(st->back);
@@ -315,6 +324,7 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   GROW(st->idx, c, sizeof *st->idx);
   GROW(st->tok, c, sizeof *st->tok);
   GROW(st->ctx, c, RASD__NER_NCTX * sizeof *st->ctx);
+  GROW(st->pairs, RASD__NER_PAIRS(c), sizeof *st->pairs);
   GROW(st->em, c, VL * sizeof *st->em);
   GROW(st->score, c, RASD__NER_T * sizeof *st->score);
   GROW(st->back, c, RASD__NER_T);
@@ -583,9 +593,10 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   /* the context rows (and the entries' vectors) are mostly cache misses: each token's rows are asked for as
    * soon as its buckets are known, so that the loads overlap the hashing of the next tokens, and the sums
    * below find them in the cache */
+  rasd__ner_ctx_pairs(st->tok, n, st->pairs);
   for (size_t i = 0; i < n; i++) {
     uint32_t *cx = st->ctx + i * RASD__NER_NCTX;
-    rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, cx);
+    rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, st->pairs, cx);
     for (int k = 0; k < RASD__NER_NCTX; k++) __builtin_prefetch(m->w + (size_t)cx[k] * RASD__NER_RS);
   }
   for (size_t i = 0; i < n; i++) {
@@ -639,11 +650,33 @@ int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word 
   return rasd__ner_tag_idx(m, st, w, n, tags, NULL);
 }
 
+#ifdef HAVE_OB_AVX2
+/* The Viterbi step of the five tags any tag may precede (O, B-X) in one AVX2 vector: for each lane, the best of
+ * prev[a] + trans[1 + a][t] over a = 0..T-1 into best[], its a into arg[]; ties keep the lower a, as the scalar
+ * loop does (a later a replaces the best only when greater). */
+__attribute__((target("avx2"))) static void step_ob_avx2(const int32_t (*tob)[8], const int32_t *prev, int32_t *best,
+                                                         int32_t *arg) {
+  __m256i b = _mm256_add_epi32(_mm256_set1_epi32(prev[0]), _mm256_loadu_si256((const __m256i *)tob[0]));
+  __m256i k = _mm256_setzero_si256();
+  for (int a = 1; a < RASD__NER_T; a++) {
+    __m256i v = _mm256_add_epi32(_mm256_set1_epi32(prev[a]), _mm256_loadu_si256((const __m256i *)tob[a]));
+    __m256i gt = _mm256_cmpgt_epi32(v, b);
+    b = _mm256_max_epi32(b, v);
+    k = _mm256_blendv_epi8(k, _mm256_set1_epi32(a), gt);
+  }
+  _mm256_storeu_si256((__m256i *)best, b);
+  _mm256_storeu_si256((__m256i *)arg, k);
+}
+#endif
+
 int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, uint8_t *tags,
                       const uint32_t *idx) {
   if (n == 0) return RASD_OK;
   if (emissions(m, st, w, n, idx)) return RASD_ENOMEM;
   enum { T = RASD__NER_T };
+#ifdef HAVE_OB_AVX2
+  const int avx2 = __builtin_cpu_supports("avx2");
+#endif
   int32_t *sc = st->score;
   for (size_t i = 0; i < n; i++) {
     const int32_t *ev = st->em + i * VL;
@@ -661,6 +694,17 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
     }
     const int32_t *prev = cur - T;
     /* O and B-X may follow any tag */
+#ifdef HAVE_OB_AVX2
+    if (avx2) {
+      int32_t best[8], arg[8];
+      step_ob_avx2(m->trans_ob, prev, best, arg);
+      for (int l = 0; l < 5; l++) {
+        int t = l ? 2 * l - 1 : 0;
+        cur[t] = best[l] + e[t];
+        bk[t] = (uint8_t)arg[l];
+      }
+    } else
+#endif
     for (int t = 0; t < T; t += t ? 2 : 1) {
       int32_t best = prev[0] + m->trans[1][t];
       int bi = 0;

@@ -110,7 +110,11 @@ typedef struct rasd__ner_ctab rasd__ner_ctab;
 rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits);
 void rasd__ner_ctab_free(rasd__ner_ctab *t);
 void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *t, size_t n, size_t i, unsigned bits,
-                             uint32_t *out);
+                             const uint64_t *pairs, uint32_t *out);
+/* The hashes of neighbouring pairs (forms, bare forms, classes) the context features of tokens i-1, i and i+1 share,
+ * once per sentence, for rasd__ner_ctx_feats_tab ('pairs' NULL: each token hashes its own): RASD__NER_PAIRS(n) words. */
+#define RASD__NER_PAIRS(n) (3 * ((n) + 3))
+void rasd__ner_ctx_pairs(const rasd__ner_tok *t, size_t n, uint64_t *pairs);
 
 /* Scratch for feature extraction of one sentence of 'cap' tokens (malloc'd; free with rasd__ner_scratch_free). */
 typedef struct rasd__ner_scratch rasd__ner_scratch;
@@ -204,6 +208,8 @@ struct rasd__ner {
   void *region;               /* one anonymous mapping (huge pages when the kernel allows): weights, lexicon */
   size_t region_len;
   int32_t trans[RASD__NER_T + 1][RASD__NER_T];
+  int32_t trans_ob[RASD__NER_T][8]; /* trans[1 + a][t] for t = O, B-PERS, B-LOC, B-ORG, B-MISC (lanes 0..4; 0 after):
+                                     * the tags any tag may precede, scored together in one vector */
   rasd__ner_lex lex;
   int8_t *nlm;
   int32_t o_bias;

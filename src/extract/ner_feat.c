@@ -604,7 +604,7 @@ void rasd__ner_ctab_free(rasd__ner_ctab *t) { free(t); }
 
 /* The context features of token i; with 'tb' the small-set features are looked up (same buckets). */
 static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n,
-                                                           size_t i, unsigned bits, uint32_t *out) {
+                                                           size_t i, unsigned bits, const uint64_t *pp, uint32_t *out) {
   const unsigned shift = 64 - bits;
 #define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
   const rasd__ner_tok *c = &wi[i];
@@ -621,15 +621,17 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   uint64_t sm1 = AT(ii - 1, h_shape, BOS), sp1 = AT(ii + 1, h_shape, EOS);
   uint64_t s1m1 = AT(ii - 1, h_suf0, BOS);
   uint64_t nlm = (uint64_t)(c->nlm + 64);
-  F(comb(fm1, c->h_form));             /* 20 */
-  F(comb(c->h_form, fp1));             /* 21 */
-  F(comb(bm1, c->h_bare));             /* 22 */
-  F(comb(c->h_bare, bp1));             /* 23 */
+  /* the pairs of rasd__ner_ctx_pairs: form pair (j, j+1) at pf[j + 2], bare form pb, class pc */
+  const uint64_t *pf = pp, *pb = pp ? pp + n + 3 : NULL, *pc = pp ? pp + 2 * (n + 3) : NULL;
+  F(pp ? pf[i + 1] : comb(fm1, c->h_form)); /* 20 */
+  F(pp ? pf[i + 2] : comb(c->h_form, fp1)); /* 21 */
+  F(pp ? pb[i + 1] : comb(bm1, c->h_bare)); /* 22 */
+  F(pp ? pb[i + 2] : comb(c->h_bare, bp1)); /* 23 */
   F(c->cls);                           /* 24 */
   F(cm1);                              /* 25 */
   F(cp1);                              /* 26 */
-  F(comb(cm2, cm1));                   /* 27 */
-  F(comb(cp1, cp2));                   /* 28 */
+  F(pp ? pc[i] : comb(cm2, cm1));      /* 27 */
+  F(pp ? pc[i + 3] : comb(cp1, cp2));  /* 28 */
   /* gazetteer bytes: an edge reads 0x10000 (before) or 0x10001 (after), table index 256 */
   FT(1, tb->g29[c->gaz & 0xff], c->gaz & 0xff); /* 29 */
   FT(1, tb->g30[ii < 1 ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
@@ -640,7 +642,7 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   FT(1, tb->pos[i == 0 ? 1 : i + 1 == n ? 2 : 3], i == 0 ? 1 : i + 1 == n ? 2 : 3); /* 40 */
   F(comb(c->gaz, cm1));                /* 41 */
   F(comb(s1m1, c->h_suf0));            /* 42 */
-  F(comb(fp1, fp2));                   /* 43 */
+  F(pp ? pf[i + 3] : comb(fp1, fp2)); /* 43 */
   FT(1, tb->g44[c->gaz >> 8], c->gaz >> 8); /* 44: big name lists */
   FT(1, tb->g45[gm1 >> 8], gm1 >> 8);       /* 45 */
   FT(1, tb->g46[gp1 >> 8], gp1 >> 8);       /* 46 */
@@ -683,12 +685,25 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
 }
 
 void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
-  ctx_feats(NULL, wi, n, i, bits, out);
+  ctx_feats(NULL, wi, n, i, bits, NULL, out);
 }
 
 void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits,
-                             uint32_t *out) {
-  ctx_feats(tb, wi, n, i, bits, out);
+                             const uint64_t *pairs, uint32_t *out) {
+  ctx_feats(tb, wi, n, i, bits, pairs, out);
+}
+
+void rasd__ner_ctx_pairs(const rasd__ner_tok *wi, size_t n, uint64_t *pairs) {
+  /* the values ctx_feats reads at j: the token's, or the edge's (before the sentence: BOS or 0x10000; after it:
+   * EOS + 1 or 0x10001) */
+#define AT(j, field, before, after) ((j) < 0 ? (uint64_t)(before) : (size_t)(j) >= n ? (uint64_t)(after) : wi[(j)].field)
+  uint64_t *pf = pairs, *pb = pairs + n + 3, *pc = pairs + 2 * (n + 3);
+  for (long j = -2; j <= (long)n; j++) {
+    pf[j + 2] = comb(AT(j, h_form, BOS, EOS + 1), AT(j + 1, h_form, BOS, EOS + 1));
+    pb[j + 2] = comb(AT(j, h_bare, BOS, EOS + 1), AT(j + 1, h_bare, BOS, EOS + 1));
+    pc[j + 2] = comb(AT(j, cls, 0x10000, 0x10001), AT(j + 1, cls, 0x10000, 0x10001));
+  }
+#undef AT
 }
 #undef CL
 #undef NL

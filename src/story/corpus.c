@@ -433,7 +433,10 @@ static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *
   uint32_t i = 0, j = 0, nc = s->n_cent;
   const rasd__vw *cv = s->cent;
   if (dn) {
+    /* the loads from 'dn' go anywhere in an array of all the terms (cache misses): asked for a few terms ahead */
+    enum { AHEAD = 16 };
     for (i = 0; i < nc; i++) {
+      if (i + AHEAD < nc) __builtin_prefetch(&dn[cv[i + AHEAD].id]);
       dot += (double)cv[i].w * dn[cv[i].id]; /* + 0 where the article lacks the term: the sum is unchanged */
     }
   } else
@@ -483,7 +486,7 @@ static const char *const FNAME[NF] = {"cs", "mx", "mean", "min", "ts", "tmean", 
                                       "miss", "gen", "long", "size", "outlet", "hnum", "dd", "hloc", "hper", "hand"};
 /* Returns 1 when interned stem 't' is a number. */
 static int term_num(const rasd_corpus *c, uint32_t t) {
-  return t < c->terms.n && c->terms.len[t] && c->terms.str[t][0] >= '0' && c->terms.str[t][0] <= '9';
+  return t < c->terms.n && c->terms.num[t];
 }
 
 /* The index of 'key' in the id-sorted list 'ents'/'n', or −1. */

@@ -15,6 +15,11 @@ static uint64_t hash_bytes(const char *s, size_t n) {
   return h ^ (h >> 32);
 }
 
+/* The interner's hash: eight bytes a step (stems are interned a few hundred times per article). Its values
+ * never leave the table (ids come in order of first sight), unlike hash_bytes() of forms, which the MinHash
+ * and the word lists keep. */
+static uint64_t intern_hash(const char *s, size_t n) { return rasd__hash8(s, n, 0x84222325cbf29ce4ULL ^ n); }
+
 int rasd__strtab_init(rasd__strtab *t) {
   memset(t, 0, sizeof *t);
   t->nslot = 1024;
@@ -28,6 +33,7 @@ void rasd__strtab_free(rasd__strtab *t) {
   free(t->len);
   free(t->df);
   free(t->hash);
+  free(t->num);
   free(t->slot);
   rasd__arena_free(t->ar);
   memset(t, 0, sizeof *t);
@@ -65,7 +71,7 @@ static int strtab_rehash(rasd__strtab *t) {
 static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t hv, int add);
 
 int64_t rasd__strtab_id(rasd__strtab *t, const char *s, size_t len, int add) {
-  return strtab_id_h(t, s, len, (uint32_t)hash_bytes(s, len), add);
+  return strtab_id_h(t, s, len, (uint32_t)intern_hash(s, len), add);
 }
 
 static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t hv, int add) {
@@ -86,7 +92,9 @@ static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t 
     if (nd) t->df = nd;
     uint32_t *nh = realloc(t->hash, nc * sizeof *nh);
     if (nh) t->hash = nh;
-    if (!ns || !nl || !nd || !nh) return -1;
+    uint8_t *nn = realloc(t->num, nc * sizeof *nn);
+    if (nn) t->num = nn;
+    if (!ns || !nl || !nd || !nh || !nn) return -1;
     t->cap = nc;
   }
   char *copy = rasd__arena_strndup(t->ar, s, len);
@@ -96,6 +104,7 @@ static int64_t strtab_id_h(rasd__strtab *t, const char *s, size_t len, uint32_t 
   t->len[id] = (uint32_t)len;
   t->df[id] = 0;
   t->hash[id] = hv;
+  t->num[id] = len && s[0] >= '0' && s[0] <= '9';
   t->slot[h] = (uint64_t)hv << 32 | (id + 1);
   if (t->n * 2 > t->nslot && strtab_rehash(t)) return -1;
   return id;
@@ -529,8 +538,8 @@ static int place_cue(const rasd_token *t) {
  * proclitics. A place counts only where the headline says something happened there (after في, على, منطقة, with
  * ب, after a word with ب: "بمطار عدن", as the rest of such a name: "في المدينة المنورة", or listed with و after such a
  * place: "على عسير والباحة", or after a noun whose place it is: "أمطار عسير", "جوازات حائل"), not as the one who
- * acts ("البحرين تدين"). */
-static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) {
+ * acts ("البحرين تدين"). 'cues' marks the headline words that are place cues (place_cue()). */
+static int in_headline(const rasd_tokens *tt, const uint8_t *cues, const char *canon, uint32_t type) {
   if (!tt || !tt->n_tok || !canon || !*canon || (type != RASD_ENT_LOC && type != RASD_ENT_PER)) return 0;
   rasd_tokens *ct = rasd_tokenize(canon, strlen(canon));
   if (!ct) return 0;
@@ -546,7 +555,7 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     const rasd_token *t = &tt->tok[i];
     if (t->kind != RASD_TOK_WORD) continue;
     const rasd_token *p = i ? &tt->tok[i - 1] : NULL;
-    int cue = p && place_cue(p), ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
+    int cue = p && cues[i - 1], ba = t->form && t->form_len > t->bare_len && !memcmp(t->form, "\xd8\xa8", 2);
     int same = t->bare && t->bare_len == last->bare_len && !memcmp(t->bare, last->bare, last->bare_len);
     /* the tokenizer leaves ب on some names it does not know: بنجران, بأبين, بلحج */
     if (!same && t->bare && t->bare_len == last->bare_len + 2 && !memcmp(t->bare, "\xd8\xa8", 2) &&
@@ -558,12 +567,12 @@ static int in_headline(const rasd_tokens *tt, const char *canon, uint32_t type) 
     /* or as the second term of a construct, the word before without ال: أمطار عسير, مدني جازان, جوازات حائل (not an
      * adjective of origin after a noun: طائرة سعودية) */
     int idafa = same && p && p->kind == RASD_TOK_WORD && p->form && p->form_len >= 6 && !(p->flags & RASD_TOKF_STOP) &&
-                memcmp(p->form, "\xd8\xa7\xd9\x84", 4) != 0 && !place_cue(p) && t->form && !nisba(t);
+                memcmp(p->form, "\xd8\xa7\xd9\x84", 4) != 0 && !cues[i - 1] && t->form && !nisba(t);
     int dir = cue || ba || prevba || idafa;
     int here = dir || (placed && wa) || direct;
     hit = same && (type != RASD_ENT_LOC || here);
-    placed = here && !place_cue(t);
-    direct = dir && !place_cue(t);
+    placed = here && !cues[i];
+    direct = dir && !cues[i];
   }
   rasd_tokens_free(ct);
   return hit;
@@ -620,7 +629,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       /* a headline's numbers tell events apart, one digit included ("5 killed", "13 cars") */
       int hnum = pass && v[i].word && v[i].flen == 1 && v[i].form[0] >= '0' && v[i].form[0] <= '9';
       if (!hnum && !content_word(&v[i])) continue;
-      uint64_t h = hash_bytes(v[i].stem, v[i].slen);
+      uint64_t h = intern_hash(v[i].stem, v[i].slen);
       size_t k = (size_t)(h >> 40) & (lcn - 1);
       while (lc[k] && !(uq[lc[k] - 1].h == h && uq[lc[k] - 1].len == v[i].slen && !memcmp(uq[lc[k] - 1].s, v[i].stem, v[i].slen)))
         k = (k + 1) & (lcn - 1);
@@ -830,11 +839,14 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     put_z(out, num); put_z(out, q->unit); put_z(out, q->text);
     rasd__put_u(out, q->sentence + (uint32_t)off);
   }
-  /* entities; RASD__ENT_HEAD on the type of those the headline names */
+  /* entities; RASD__ENT_HEAD on the type of those the headline names (its place cues found once, not per entity) */
+  uint8_t *hcues = town && town->n_tok ? rasd__arena_alloc(ar, town->n_tok) : NULL;
+  if (town && town->n_tok && !hcues) { free(ent_ids); goto done; }
+  for (size_t i = 0; hcues && i < town->n_tok; i++) hcues[i] = (uint8_t)place_cue(&town->tok[i]);
   rasd__put_u(out, n_ent);
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
-    uint32_t ty = e->type | (in_headline(town, e->canonical, e->type) ? RASD__ENT_HEAD : 0);
+    uint32_t ty = e->type | (in_headline(town, hcues, e->canonical, e->type) ? RASD__ENT_HEAD : 0);
     rasd__put_u(out, link_ids[i]); rasd__put_u(out, ent_ids[i]); rasd__put_u(out, ty); rasd__put_u(out, e->n_mentions);
     put_z(out, e->canonical); put_z(out, e->en);
   }

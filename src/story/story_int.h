@@ -15,6 +15,7 @@ typedef struct rasd__strtab {
   uint32_t *len;
   uint32_t *df;        /* document frequency (articles linked so far) */
   uint32_t *hash;      /* hash of each string, to skip most comparisons */
+  uint8_t *num;        /* 1 when the string begins with a digit 0-9 (a number term): read without the string */
   size_t n, cap;
   uint64_t *slot;      /* hash << 32 | (id + 1), 0 = empty */
   size_t nslot;

@@ -378,10 +378,15 @@ int rasd__clitic_splits(const char *w, size_t len, size_t *off, int max) {
 
 /* ---- Stem: suffixes off the bare form. ---- */
 
-static int ends(const char *w, size_t len, const char *suf) {
-  size_t n = strlen(suf);
-  return len >= n && !memcmp(w + len - n, suf, n);
+/* Whether w[0..len) ends with the 'n' bytes of 'suf'; byte by byte: the suffixes are a few bytes long, shorter
+ * than calls to strlen and memcmp. */
+static inline int ends_n(const char *w, size_t len, const char *suf, size_t n) {
+  if (len < n) return 0;
+  for (size_t i = 0; i < n; i++)
+    if (w[len - n + i] != suf[i]) return 0;
+  return 1;
 }
+#define ends(w, len, lit) ends_n((w), (len), (lit), sizeof(lit) - 1)
 
 size_t rasd__stem_bare(const char *w, size_t len, char *out) {
   int n = ar_letters(w, len);
@@ -405,23 +410,25 @@ size_t rasd__stem_bare(const char *w, size_t len, char *out) {
   if (l >= 10 && ends(s, l, "يا")) l -= 2;
   /* One pronoun suffix (remainder ≥ 3 letters; نا ≥ 4). */
   int had_suffix = 0;
-  static const struct { const char *s; int min; } pron[] = {
-    {"هما", 3}, {"كما", 3}, {"هم", 3}, {"هن", 3}, {"ها", 3}, {"كم", 3}, {"كن", 3}, {"نا", 4}, {NULL, 0}};
+#define SUF(lit, min) {lit, sizeof(lit) - 1, min}
+  static const struct { const char *s; size_t n; int min; } pron[] = {
+    SUF("هما", 3), SUF("كما", 3), SUF("هم", 3), SUF("هن", 3), SUF("ها", 3), SUF("كم", 3), SUF("كن", 3), SUF("نا", 4), {NULL, 0, 0}};
   for (int i = 0; pron[i].s; i++) {
-    size_t sl = strlen(pron[i].s);
-    if (ends(s, l, pron[i].s) && (l - sl) / 2 >= (size_t)pron[i].min) {
+    size_t sl = pron[i].n;
+    if (ends_n(s, l, pron[i].s, sl) && (l - sl) / 2 >= (size_t)pron[i].min) {
       l -= sl;
       had_suffix = 1;
       break;
     }
   }
   /* One plural / dual suffix; ين ون ان keep ≥ 4 letters so names ending in them (بوتين, إيران) stay whole. */
-  static const struct { const char *s; int min; } plur[] = {
-    {"ات", 3}, {"ون", 4}, {"ين", 4}, {"ان", 4}, {"ه", 3}, {NULL, 0}};
+  static const struct { const char *s; size_t n; int min; } plur[] = {
+    SUF("ات", 3), SUF("ون", 4), SUF("ين", 4), SUF("ان", 4), SUF("ه", 3), {NULL, 0, 0}};
+#undef SUF
   int plural = 0;
   for (int i = 0; plur[i].s; i++) {
-    size_t sl = strlen(plur[i].s);
-    if (ends(s, l, plur[i].s) && (l - sl) / 2 >= (size_t)plur[i].min) {
+    size_t sl = plur[i].n;
+    if (ends_n(s, l, plur[i].s, sl) && (l - sl) / 2 >= (size_t)plur[i].min) {
       l -= sl;
       plural = 1;
       break;
