@@ -1284,8 +1284,14 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
     b.n = y->n - k;
     memmove(a.tok, x->tok + k, (size_t)a.n * sizeof a.tok[0]);
     memmove(b.tok, y->tok + k, (size_t)b.n * sizeof b.tok[0]);
-    if (rasd__names_spelling(&a, &b, flags & ~RASD__NM_TYPO)) return 1;
-    return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags); /* the typo allowance of the whole */
+    /* a rest that begins the other rest (بارك جونج | بارك جونغ-هو: جونج is جونغ, then هو) is the shorter name of the
+     * same person: the whole is taken as before */
+    rasd__name *sh = a.n < b.n ? &a : &b, lo = a.n < b.n ? b : a;
+    lo.n = sh->n;
+    if (!rasd__names_spelling(sh, &lo, flags & ~RASD__NM_TYPO)) {
+      if (rasd__names_spelling(&a, &b, flags & ~RASD__NM_TYPO)) return 1;
+      return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags); /* the typo allowance of the whole */
+    }
   }
   int short_ok = !(flags & RASD__NM_NOSHORT);
   if (nm_decide(&rasd__nm_model, x, y, short_ok)) return 1;
