@@ -182,6 +182,41 @@ static uint32_t skip_letters(const char *s, uint32_t start, uint32_t end, size_t
   return (uint32_t)i;
 }
 
+/* Common Arabic given names (matching forms: no hamza seats, ة is ه, ى is ي) that come after a conjunction و the
+ * tokenizer cannot tell from a word's first letter (و + ص، س، ف… begin many words: وصل، وسط، وفد). */
+static const char *const GIVEN[] = {
+    "محمد", "احمد", "محمود", "علي", "عمر", "عمرو", "عثمان", "خالد", "سعد", "سعود", "سعيد", "سالم", "صالح", "فهد",
+    "فيصل", "سلمان", "سلطان", "ناصر", "نايف", "عبد", "عبدالله", "عبدالعزيز", "عبدالرحمن", "ماجد", "مشعل", "متعب",
+    "منصور", "مساعد", "مقرن", "نواف", "بندر", "تركي", "طلال", "طارق", "حسن", "حسين", "حمد", "حمزه", "حامد", "خليل",
+    "زياد", "زيد", "سامي", "سامر", "سليمان", "شريف", "عادل", "عامر", "عيسي", "موسي", "يوسف", "يحيي", "يعقوب",
+    "ابراهيم", "اسماعيل", "مصطفي", "مازن", "ماهر", "مراد", "مالك", "مبارك", "نبيل", "نزار", "هاني", "هشام",
+    "هيثم", "ياسر", "يزيد", "عايض", "غازي", "فارس", "فالح", "فايز", "فواز", "قاسم", "كمال", "مشاري", "نادر",
+    "هادي", "جمال", "جابر", "جاسم", "جعفر", "حازم", "حمود", "حاتم", "راشد", "رامي", "زكي", "سمير", "صلاح",
+    "عدنان", "عماد", "غسان", "فراس", "كريم", "محسن", "مهدي", "معاذ", "ثامر", "بسام", "حسام", "ريان", "زهير",
+    "شاكر", "عصام", "علاء", "عمار", "مروان", "مسعود", "منير", "مهند", "عوض", "عبيد", "ابو", "بن",
+    "فاطمه", "عايشه", "مريم", "نوره", "ساره", "هند", "ليلي", "مني", "هدي", "اسماء", "خديجه", "زينب", "رانيا",
+    NULL};
+/* Given names that begin with و themselves (وليد is not و + ليد). */
+static const char *const GIVEN_W[] = {"وليد", "وليام", "ويليام", "وائل", "وايل", "وسام", "وسيم", "وجدي", "وجيه",
+                                      "وحيد", "وديع", "وصفي", "وفاء", "وفا", "وداد", "وعد", "ولاء", "ولا", "وهيب",
+                                      "وهبه", "وضاح", "وفيق", "ويل", "وارن", "والتر", "وانغ", "ولي", "وزير", NULL};
+
+/* Whether the first word 't' of a name of two words or more is the conjunction و and a given name: one of GIVEN
+ * (وصالح العمري), or a person's name in the gazetteer whose first letter is no vowel letter or ل, the letters after
+ * و in W names (وجيريمي رينر; not وليام, ويلسون, وارنر); never a name of its own beginning with و (GIVEN_W). */
+static int conj_given_name(const rasd__gaz *g, const rasd_token *t) {
+  if (!t->form || t->form_len < 8 || memcmp(t->form, "و", 2)) return 0; /* و and three letters or more */
+  for (size_t i = 0; GIVEN_W[i]; i++)
+    if (strlen(GIVEN_W[i]) == t->form_len && !memcmp(t->form, GIVEN_W[i], t->form_len)) return 0;
+  const char *x = t->form + 2;
+  size_t xl = t->form_len - 2u;
+  for (size_t i = 0; GIVEN[i]; i++)
+    if (strlen(GIVEN[i]) == xl && !memcmp(x, GIVEN[i], xl)) return 1;
+  if (!g || xl < 8 || !memcmp(x, "ا", 2) || !memcmp(x, "ي", 2) || !memcmp(x, "و", 2) || !memcmp(x, "ل", 2))
+    return 0;
+  return rasd__gaz_exact(g, x, xl, 0, RASD_ENT_PER) >= 0 && rasd__gaz_exact(g, t->form, t->form_len, 0, RASD_ENT_NONE) < 0;
+}
+
 /* Letters of a clitic prefix (و ف ب ل ك, ال kept) to drop from token 't' as written. The gazetteer
  * decides doubtful cases: واشنطن stays whole, لأوكرانيا loses its ل. '*add_al' is set for لل (للأمم →
  * الأمم). */
@@ -249,7 +284,9 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
     uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, np);
     return rasd__gaz_any(g, c->d->text + rest, span_end - rest) ? np : 0;
   }
-  /* the tokenizer kept the word whole: try one clitic letter the gazetteer recognises */
+  /* the tokenizer kept the word whole: a conjunction on a person's first name first (وصالح العمري), then one
+   * clitic letter the gazetteer recognises */
+  if (span_end > t->start + t->len && conj_given_name(g, t)) return 1;
   if (!g || t->form_len < 6) return 0;
   size_t j = 0;
   int32_t c0 = rasd__utf8_next(t->form, t->form_len, &j);
@@ -257,6 +294,10 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
   uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, 1);
   if (rasd__gaz_exact(g, c->d->text + rest, span_end - rest, 2, RASD_ENT_NONE) >= 0) return 1;
   if (span_end > t->start + t->len && rasd__gaz_any(g, c->d->text + rest, span_end - rest)) return 1;
+  /* و on a one-word country or city written another way than in the lists (وسورية: سوريا) */
+  if (c0 == 0x0648 && t->form_len >= 10 && span_end == t->start + t->len &&
+      rasd__gaz_best_curated(g, c->d->text + rest, span_end - rest) >= 0)
+    return 1;
   return 0;
 }
 

@@ -217,13 +217,17 @@ static char *mention_form(const char *text, const rasd__name *canon) {
     rasd__name w, whole;
     if (rasd__name_parse(text + i, we - i, &w) == 1 && rasd__name_parse(text, we, &whole) == 1) {
       /* off only when the rest is closer to a word of the name than the whole word is (وبوتين, not واشنطن) */
-      /* the first word of a longer mention is the first word of the name */
-      int tmax = text[we] ? 1 : canon->n;
-      for (int t = 0; t < tmax && t < canon->n; t++) {
+      /* a longer mention is a run of the name's words (وعبد المحسن in ثامر عبد المحسن أحمد) */
+      rasd__name m;
+      int nm = text[we] ? rasd__name_parse(text + i, len - i, &m) : 1;
+      for (int t = 0; t + nm <= canon->n; t++) {
         const rasd__ntok *ct = &canon->tok[t];
-        if (rasd__ntok_match(&w.tok[0], ct) &&
-            rasd__sym_dist(w.tok[0].sym, w.tok[0].n, ct->sym, ct->n) < rasd__sym_dist(whole.tok[0].sym, whole.tok[0].n, ct->sym, ct->n))
-          return rasd__strdup0(text + i);
+        if (!rasd__ntok_match(&w.tok[0], ct) ||
+            rasd__sym_dist(w.tok[0].sym, w.tok[0].n, ct->sym, ct->n) >= rasd__sym_dist(whole.tok[0].sym, whole.tok[0].n, ct->sym, ct->n))
+          continue;
+        int run = 1;
+        for (int k = 1; k < nm && run; k++) run = rasd__ntok_match(&m.tok[k], &canon->tok[t + k]);
+        if (run) return rasd__strdup0(text + i);
       }
     }
     /* والكرملين → الكرملين; وجمهورية العراق → جمهورية العراق */
@@ -355,11 +359,40 @@ static int partial_form(const cent *e, size_t f) {
   return 0;
 }
 
+#define CONJ (1ull << 63)
+
+/* The form of 'e' that form 'f' is with the conjunction و in front (وسورية beside سورية), or -1. Not ف: the
+ * tokenizer takes ف off words of its own (فالح → الح). */
+static int conj_twin(const cent *e, size_t f) {
+  const char *t = e->forms[f].text;
+  if (strncmp(t, "و", 2) || strcspn(t + 2, " ") < 6) return -1; /* three letters or more after و */
+  uint16_t h = (uint16_t)hs(t + 2);
+  for (size_t g = 0; g < e->n_forms; g++)
+    if (g != f && e->forms[g].h == h && !strcmp(e->forms[g].text, t + 2)) return (int)g;
+  return -1;
+}
+
 /* The canonical form: the most frequent full form (for people: of two words or more, and no part of a longer form,
  * see partial_form), titles and descriptors aside; ties go to the longer form, then the earlier one. */
 /* Returns 1 when the canonical form changed, 0 when not, -1 when out of memory. */
 static int pick_canonical(cent *e) {
   int best = -1, want_full = 0, out[4], n_out = 0; /* 'out': forms found partial */
+  /* a form written with the conjunction و in front counts as the form without it (وسورية as سورية): 'cnt' holds the
+   * counts then, CONJ marking the forms with the conjunction */
+  uint64_t cnt_buf[64], *cnt = NULL;
+  for (size_t f = 0; f < e->n_forms && !cnt; f++)
+    if (!strncmp(e->forms[f].text, "و", 2)) {
+      cnt = e->n_forms <= 64 ? cnt_buf : malloc(e->n_forms * sizeof *cnt);
+      if (!cnt) return -1;
+    }
+  if (cnt) {
+    for (size_t f = 0; f < e->n_forms; f++) cnt[f] = e->forms[f].count;
+    for (size_t f = 0; f < e->n_forms; f++) {
+      int t = conj_twin(e, f);
+      if (t >= 0) { cnt[t] += e->forms[f].count; cnt[f] |= CONJ; }
+    }
+  }
+#define COUNT(f) (cnt ? cnt[f] : (uint64_t)e->forms[f].count)
   if (e->type == RASD_ENT_PER)
     for (size_t f = 0; f < e->n_forms; f++) want_full |= e->forms[f].ntok >= 2;
   for (;;) {
@@ -370,15 +403,16 @@ static int pick_canonical(cent *e) {
       if (want_full && c->ntok < 2) continue;
       int gone = 0;
       for (int k = 0; k < n_out; k++) gone |= out[k] == (int)f;
-      if (gone) continue;
-      if (best < 0 || c->count > e->forms[best].count ||
-          (c->count == e->forms[best].count && c->ntok > e->forms[best].ntok))
+      if (gone || (cnt && (cnt[f] & CONJ))) continue; /* a form with a conjunction: its twin counts it */
+      if (best < 0 || COUNT(f) > COUNT(best) || (COUNT(f) == COUNT(best) && c->ntok > e->forms[best].ntok))
         best = (int)f;
     }
     if (best < 0) { best = n_out ? out[0] : -1; break; } /* all partial: the most frequent */
     if (!want_full || n_out == 4 || !partial_form(e, (size_t)best)) break;
     out[n_out++] = best;
   }
+#undef COUNT
+  if (cnt != cnt_buf) free(cnt);
   if (best < 0) return 0;
   if (e->canonical && !strcmp(e->canonical, e->forms[best].text)) return 0;
   char *c = rasd__strdup0(e->forms[best].text);
@@ -553,6 +587,10 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         rasd__name on;
         old_ntok = rasd__name_parse(e->canonical, strlen(e->canonical), &on);
       }
+      /* the canonical form without its conjunction (وسورية → سورية) keeps no transliteration of the old one */
+      int had_conj = e->canonical && !strncmp(e->canonical, "و", 2);
+      char conj_rest[64];
+      if (had_conj) snprintf(conj_rest, sizeof conj_rest, "%s", e->canonical + 2);
       int canon_changed = pick_canonical(e);
       if (canon_changed < 0) return -1;
       /* a person's canonical form grown to the full name (عبد الله → عبد الله الجبر): its transliteration too */
@@ -561,6 +599,7 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         rasd__name nn;
         grown = rasd__name_parse(e->canonical, strlen(e->canonical), &nn) > old_ntok;
       }
+      if (canon_changed && had_conj && !strcmp(conj_rest, e->canonical)) grown = 1;
       /* English: the canonical form's own known English first (الكويت is Kuwait, though the first article wrote الكوت,
        * a person "Alcot" in the lists; محمد بن نايف is not the English of a longer form that merged into it); else a
        * known form beats a transliteration */
