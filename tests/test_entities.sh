@@ -148,6 +148,27 @@ bad += [c for c in can if c.startswith("وص") or c.startswith("وس")]
 if "سورية" in can and can["سورية"]["en"] != "Syria": bad.append(can["سورية"]["en"])
 print("ok" if not bad else "bad %s" % bad)
 '
+# عبد apart or joined to the next word is one name (outlets write both), in either order; عبد العزيز alone (a first
+# name) does not join عبدالعزيز الشيخ
+cat >"$T/j.jsonl" <<'J'
+{"id": "j1", "date": "2015-08-05", "content": "استقبل الأمير محمد بن عبد الرحمن بن عبد العزيز نائب أمير منطقة الرياض في مكتبه اليوم عددا من المواطنين، واستمع الأمير محمد بن عبد الرحمن إلى مطالبهم."}
+{"id": "j2", "date": "2015-08-06", "content": "رعى الأمير محمد بن عبدالرحمن بن عبدالعزيز نائب أمير منطقة الرياض حفل تخريج الدفعة الجديدة من طلاب الكلية التقنية."}
+{"id": "j3", "date": "2015-08-06", "content": "استقبل العاهل الأردني الملك عبدالله الثاني في قصر الحسينية وزير الخارجية الفرنسي وبحثا العلاقات الثنائية."}
+{"id": "j4", "date": "2015-08-07", "content": "بعث ولي ولي العهد برقية شكر للملك عبد الله الثاني ملك الأردن بعد انتهاء زيارته الرسمية."}
+{"id": "j5", "date": "2015-08-07", "content": "قال المفتي العام الشيخ عبدالعزيز آل الشيخ إن الاعتداء جريمة نكراء، وأضاف أن العلماء يدينون الإرهاب."}
+{"id": "j6", "date": "2015-08-07", "content": "دعا المفتي في خطبته المصلين إلى الحذر من الفكر الضال، وقال عبدالعزيز إن الأمن نعمة."}
+{"id": "j7", "date": "2015-08-08", "content": "سجل اللاعب عبد العزيز هدف الفوز للفريق في الدقيقة الأخيرة من المباراة، وقال عبد العزيز إنه سعيد بالهدف."}
+J
+table_check 'عبد apart or joined' j '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+def ids(f): return {e["id"] for e in ents if f in e["forms"] or e["canonical"] == f}
+bad = []
+for a, b in (("محمد بن عبد الرحمن بن عبد العزيز", "محمد بن عبدالرحمن بن عبدالعزيز"), ("عبدالله الثاني", "عبد الله الثاني")):
+    if len(ids(a) | ids(b)) != 1: bad.append(a)
+if not ids("عبد العزيز") or ids("عبد العزيز") & ids("عبدالعزيز آل الشيخ"): bad.append("عبد العزيز")
+print("ok" if not bad else "bad %s" % bad)
+'
 out=$(printf 'يوسف بن علي\nعادل\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' ' ')
 [ "$out" = "Yosef Bin Ali Adil " ] && ok || no "English forms: '$out'"
 

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include "extract/extract.h"
 #include "extract/names.h"
+#include "extract/lexicon.h"
 #include "text/text.h"
 #include "rasd/entities.h"
 #include "story/story_int.h"
@@ -534,6 +535,68 @@ static int32_t find_bare(rasd_registry *r, const rasd_doc_entity *de, const char
   return find(r, &d2, &bn, ids, ne);
 }
 
+/* Whether a word عبد or العبد, apart from the next word, starts at byte 'i' of 'f' ('n' bytes); its length then. */
+static size_t abd_at(const char *f, size_t n, size_t i) {
+  static const char ABD[] = "عبد ", ALABD[] = "العبد ";
+  if (i && f[i - 1] != ' ') return 0;
+  if (i + sizeof ABD - 1 < n && !memcmp(f + i, ABD, sizeof ABD - 1)) return sizeof ABD - 1;
+  if (i + sizeof ALABD - 1 < n && !memcmp(f + i, ALABD, sizeof ALABD - 1)) return sizeof ALABD - 1;
+  return 0;
+}
+
+/* 'f' with each عبد (العبد) joined to the word after it: عبد الله الثاني → عبدالله الثاني, as other outlets write it;
+ * malloc'd; NULL when 'f' has none apart, or out of memory ('*oom' set then). */
+static char *join_abd(const char *f, int *oom) {
+  *oom = 0;
+  size_t n = strlen(f), k = 0;
+  for (size_t i = 0; i < n && !k; i++) k = abd_at(f, n, i);
+  if (!k) return NULL;
+  char *j = malloc(n + 1), *o = j;
+  if (!j) { *oom = 1; return NULL; }
+  for (size_t i = 0; i < n;) {
+    size_t l = abd_at(f, n, i);
+    if (l) { memcpy(o, f + i, l - 1); o += l - 1; i += l; } /* the word without its space */
+    else *o++ = f[i++];
+  }
+  *o = 0;
+  return j;
+}
+
+/* The matching form of 'f' with each عبد joined (see join_abd), malloc'd; NULL when 'f' has none apart, or out of
+ * memory ('*oom' set then). */
+static char *joined_abd_form(const char *f, int *oom) {
+  char *j = join_abd(f, oom);
+  if (!j) return NULL;
+  size_t n = strlen(j);
+  char *m = malloc(n + 1);
+  if (m) rasd__lx_norm(j, n, m);
+  else *oom = 1;
+  free(j);
+  return m;
+}
+
+/* The entity under key 'jkey' one of whose forms is, with each عبد joined, the matching form 'jf' (the same name in
+ * the other spacing: عبدالله الثاني for عبد الله الثاني, not عبدالله الثني): the most mentioned; -1 when none. */
+static int32_t find_joined(rasd_registry *r, const rasd_doc_entity *de, const char *jkey, const char *jf, int *oom) {
+  int32_t cand[64], best = -1;
+  int nc = mm_get(&r->by_key, jkey, cand, 64);
+  char buf[512];
+  for (int i = 0; i < nc && !*oom; i++) {
+    const cent *e = &r->e[cand[i]];
+    if (!types_ok(e->type, de->type) || (best >= 0 && e->mentions <= r->e[best].mentions)) continue;
+    for (size_t f = 0; f < e->n_forms && f < 4 * MAX_VERIFY_FORMS; f++) {
+      const char *t = e->forms[f].text;
+      size_t n = strlen(t);
+      if (n >= sizeof buf) continue;
+      char *j = join_abd(t, oom), *x = j ? j : (char *)t;
+      size_t xl = rasd__lx_norm(x, strlen(x), buf);
+      free(j);
+      if (xl == strlen(jf) && !memcmp(buf, jf, xl)) { best = cand[i]; break; }
+    }
+  }
+  return best;
+}
+
 /* Links doc entity 'de' (parsed 'nm'; its mentions in 'a' are a->mentions[mi[0..nmi)], in order; 'a' may be
  * NULL) to a corpus entity, creating it when new; sets '*out'. Returns 0, or -1 when out of memory. */
 static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t ne,
@@ -546,16 +609,35 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       if (bare && !bkey) return -1;
       if (id < 0) id = find_bare(r, de, bare, bkey, ids, ne);
       if (bkey && id >= 0 && mm_add(&r->by_key, bkey, id)) { free(bkey); return -1; }
+      /* عبد الله الثاني is the entity of عبدالله الثاني when one of its forms is that name joined (a name of two words
+       * or more then: عبد العزيز alone is a first name), and the joined form's key finds it later */
+      int oom = 0;
+      char *jf = NULL, *jkey = NULL;
+      if (nm->n >= 2 && strstr(de->canonical, "عبد")) {
+        if (!(jf = joined_abd_form(de->canonical, &oom)) && !oom) { /* written joined: its matching form */
+          size_t n = strlen(de->canonical);
+          if ((jf = malloc(n + 1))) rasd__lx_norm(de->canonical, n, jf);
+          else oom = 1;
+        }
+      }
+      rasd__name jn;
+      if (jf && rasd__name_parse(jf, strlen(jf), &jn) >= 2 && !(jkey = rasd_name_key(jf, strlen(jf)))) oom = 1;
+      if (!oom && id < 0 && jkey) id = find_joined(r, de, jkey, jf, &oom);
+      if (jkey && de->key && !strcmp(jkey, de->key)) { free(jkey); jkey = NULL; } /* no key of its own */
+      free(jf);
+      if (oom) { free(bkey); free(jkey); return -1; }
       if (id < 0) {
         cent e;
         memset(&e, 0, sizeof e);
         e.type = de->type;
-        if (!(e.canonical = rasd__strdup0(de->canonical))) return -1;
-        if (RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) { free(e.canonical); free(bkey); return -1; }
+        if (!(e.canonical = rasd__strdup0(de->canonical))) { free(bkey); free(jkey); return -1; }
+        if (RASD__VEC_PUSH(r->e, r->n, r->cap, e) < 0) { free(e.canonical); free(bkey); free(jkey); return -1; }
         id = (int32_t)(r->n - 1);
-        if (bkey && mm_add(&r->by_key, bkey, id)) { free(bkey); return -1; }
+        if (bkey && mm_add(&r->by_key, bkey, id)) { free(bkey); free(jkey); return -1; }
       }
       free(bkey);
+      if (jkey && mm_add(&r->by_key, jkey, id)) { free(jkey); return -1; }
+      free(jkey);
       cent *e = &r->e[id];
       e->mentions += de->n_mentions;
       if (e->last_doc != r->docs) { e->articles++; e->last_doc = r->docs; }
