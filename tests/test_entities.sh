@@ -172,6 +172,10 @@ print("ok" if not bad else "bad %s" % bad)
 out=$(printf 'يوسف بن علي\nعادل\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' ' ')
 [ "$out" = "Yosef Bin Ali Adil " ] && ok || no "English forms: '$out'"
 
+# a title word after آل is the family name: آل الشيخ is not cut to "Al"
+out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
+case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
+
 # the seeds acceptance (needs ../shared)
 SH=${SHARED:-../shared}
 if [ -f "$SH/tools/seed_entities.py" ] && [ -f "$SH/corpus/seeds/gold.json" ]; then

@@ -1744,7 +1744,9 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     const char *ww = s + ws[w];
     size_t wl = we[w] - ws[w];
     rasd__name one;
-    if (!rasd__name_parse(ww, wl, &one)) continue; /* initials, stray marks */
+    /* initials and stray marks drop out; a title word after آل is a family name (عبدالعزيز آل الشيخ) */
+    int after_al = w > w0 && we[w - 1] - ws[w - 1] == 4 && !memcmp(s + ws[w - 1], "آل", 4);
+    if (!rasd__name_parse(ww, wl, &one) && !(after_al && rasd__is_title_word(ww, wl))) continue;
     if (words) rasd__buf_addc(&b, ' ');
     words++;
     /* word by word only exact entries count: a close spelling's English form (علي → Alawi) reads worse
