@@ -172,6 +172,19 @@ print("ok" if not bad else "bad %s" % bad)
 out=$(printf 'يوسف بن علي\nعادل\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' ' ')
 [ "$out" = "Yosef Bin Ali Adil " ] && ok || no "English forms: '$out'"
 
+# عمان in an article on Jordan is Amman, elsewhere Oman: one spelling, two known English forms, two entities
+cat >"$T/o.jsonl" <<'J'
+{"id": "o1", "date": "2015-08-04", "content": "وصل وزير الخارجية إلى مسقط في زيارة رسمية لسلطنة عمان، وأكد أن العلاقات مع عمان متينة."}
+{"id": "o2", "date": "2015-08-05", "content": "استقبل العاهل الأردني في عمان ولي ولي العهد، وبحث الجانبان العلاقات بين الأردن والمملكة."}
+{"id": "o3", "date": "2015-08-06", "content": "فاز منتخب عمان على منافسه بهدفين في البطولة الخليجية."}
+J
+table_check 'Amman and Oman' o '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+om = sorted((e["en"], e["articles"]) for e in ents if "عمان" in e["forms"])
+print("ok" if om == [("Amman", 1), ("Oman", 2)] else "bad %s" % om)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

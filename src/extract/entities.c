@@ -678,6 +678,25 @@ static int is_place_nisba(const ctx *c, size_t i, int type) {
   return known_place(g, b, bl + 4);
 }
 
+/* Whether the place عمان (canonical form 'canon') of this article is Amman, the capital of Jordan, not the sultanate:
+ * the article speaks of Jordan and nowhere of Oman (سلطنة، العماني، مسقط). */
+static int is_amman(const ctx *c, const char *canon) {
+  char f[16];
+  size_t n = strlen(canon);
+  if (n >= sizeof f || rasd__lx_norm(canon, n, f) != 8 || strcmp(f, "عمان")) return 0;
+  static const char *const JORDAN[] = {"الاردن", "للاردن", "بالاردن", "والاردن", "الاردني", "الاردنيه", "الاردنيين",
+                                       "الاردنيون", "الهاشميه", NULL};
+  static const char *const OMAN[] = {"سلطنه", "بسلطنه", "لسلطنه", "وسلطنه", "العماني", "العمانيه", "العمانيين",
+                                     "مسقط", "قابوس", NULL};
+  int jordan = 0;
+  for (size_t i = 0; i < c->a->tokens->n_tok; i++) {
+    const rasd_token *t = tok(c, i);
+    if (form_is(t, OMAN)) return 0;
+    jordan |= form_is(t, JORDAN);
+  }
+  return jordan;
+}
+
 /* Whether token 'i' is a month name inside a date: next to another month name, a number or الماضي/المقبل, brackets
  * and slashes aside (أبريل (نيسان) الماضي, في تموز/يوليو 2015). نيسان alone may be the car maker. */
 static int is_date_month(const ctx *c, size_t i) {
@@ -1358,6 +1377,10 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
       char key[RASD__NAME_KEYMAX];
       size_t kl = rasd__name_key_parsed(&e->nm, key);
       char *en = rasd_name_english(m, e->canon, strlen(e->canon), e->type, &de->en_translit);
+      if (en && e->type == RASD_ENT_LOC && !de->en_translit && !strcmp(en, "Oman") && is_amman(&c, e->canon)) {
+        free(en);
+        en = rasd__strdup0("Amman");
+      }
       de->key = rasd__arena_strndup(ar, key, kl);
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
       free(en);

@@ -461,6 +461,26 @@ static int shared_nbrs(const cent *e, const int32_t *ids, size_t n) {
 /* Consonants a name alone needs to join a person's name by a close spelling, not its letters only. */
 #define SHORT_PART_CONSO 4
 
+/* Whether entity 'e' and doc entity 'de' both have a known English form and the two share no word (nor a word's
+ * first four letters): close spellings, two things (هواوي Huawei / هاواي Hawaii, بيبسي Pepsi / بي بي سي BBC, عمان:
+ * Amman in an article on Jordan, Oman elsewhere). */
+static int other_english(const cent *e, const rasd_doc_entity *de) {
+  if (!e->en || e->en_translit || !de->en || de->en_translit) return 0;
+  for (const char *a = e->en; *a;) {
+    size_t al = strcspn(a, " -");
+    for (const char *b = de->en; *b;) {
+      size_t bl = strcspn(b, " -");
+      if ((al == bl && al && !strncasecmp(a, b, al)) || (al >= 4 && bl >= 4 && !strncasecmp(a, b, 4)))
+        return 0; /* a word in common, or its first four letters: Larnaca and Larnaka are one place */
+      b += bl;
+      b += strspn(b, " -");
+    }
+    a += al;
+    a += strspn(a, " -");
+  }
+  return 1;
+}
+
 /* Finds the corpus entity for doc entity 'de'; -1 when new. 'ids' are this article's links so far. */
 static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t nids) {
   int32_t cand[64];
@@ -475,6 +495,7 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
   if (de->key && (nc = mm_get(&r->by_key, de->key, cand, 64)) > 0) {
     for (int i = 0; i < nc; i++) {
       cent *e = &r->e[cand[i]];
+      if (other_english(e, de)) continue; /* عمان: Amman is not Oman */
       /* the most mentioned that verifies: one that could not beat the best so far is not verified */
       if (!types_ok(e->type, de->type) || (best >= 0 && e->mentions <= r->e[best].mentions)) continue;
       if (nm->n == 1 && nm->tok[0].nconso < SHORT_KEY_CONSO ? same_letters_form(e, nm) : verify(r, e, de->canonical))
@@ -690,7 +711,14 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         rasd__name cn;
         if (rasd__name_parse(e->canonical, strlen(e->canonical), &cn) > nm->n) take_de = 0;
       }
-      if (canon_changed || take_de) {
+      if (take_de && !de->en_translit && !strcmp(e->canonical, de->canonical)) {
+        /* the article's own English of this very form knew its context (عمان in an article on Jordan: Amman) */
+        char *d = rasd__strdup0(de->en);
+        if (!d) return -1;
+        free(e->en);
+        e->en = d;
+        e->en_translit = 0;
+      } else if (canon_changed || take_de) {
         int tr = 1;
         char *en = rasd_name_english(r->m, e->canonical, strlen(e->canonical), e->type, &tr);
         if (en && *en && !tr) {
