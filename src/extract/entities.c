@@ -828,6 +828,7 @@ static int catch_missed(ctx *c) {
       if (kb < 0 || !((seen[(unsigned)kb >> 6] >> ((unsigned)kb & 63)) & 1)) continue;
     }
     if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
+    if (tok_is_title(c, i)) continue; /* الشيخ alone is a title, not the end of آل الشيخ */
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
@@ -1222,6 +1223,14 @@ static int repair(ctx *c) {
           c->d->text[h->start] == '-' && l->start + l->len == h->start && h->start + 1 == x->start &&
           x->kind == RASD_TOK_WORD && x->sentence == l->sentence && x->len <= 6)
         mn.tok_end += 2;
+    }
+    /* آل always has its family name after it: the tagger stops before a title word there (عبدالعزيز آل | الشيخ) */
+    if (mn.type == RASD_ENT_PER && mn.tok_end < tk->n_tok) {
+      const rasd_token *l = tok(c, mn.tok_end - 1), *x = tok(c, mn.tok_end);
+      int taken = k + 1 < c->a->n_mentions && c->a->mentions[k + 1].tok_begin <= mn.tok_end;
+      if (!taken && l->kind == RASD_TOK_WORD && l->len == 4 && !memcmp(c->d->text + l->start, "آل", 4) &&
+          x->kind == RASD_TOK_WORD && x->sentence == l->sentence)
+        mn.tok_end++;
     }
     set_span(c, &mn, mn.tok_begin, mn.tok_end);
     if (RASD__VEC_PUSH(ms, n, cap, mn) < 0) { free(ms); return -1; }
