@@ -5,8 +5,8 @@
 #        HALF=A or HALF=B keeps the stories of one half only: split by crc32 of the story label, A even, B odd;
 #        tune on A, report B; ORDERS=N also runs N-1 fixed pseudo-random renamings of the ids within each day (seeds
 #        1..N-1; order 0 keeps the ids) and reports the mean, min and max over the N orders: ids are arbitrary within
-#        a day, so no change is judged on one lucky order; with ERRORS=1 the errors listed are the worst order's, or
-#        ERR_ORDER=k's)
+#        a day, so no change is judged on one lucky order; with ERRORS=1 the false and missed pairs summed over the
+#        orders by gold story, then the errors of the worst order, or ERR_ORDER=k's)
 set -u
 RASD=${1:-${RASD:-build/rasd}}
 SHARED=${SHARED:-../shared}
@@ -84,6 +84,25 @@ if [ "${ERRORS:-0}" = 1 ]; then
 E=""
 if [ "$ORDERS" -gt 1 ]; then
   E=${ERR_ORDER:-$(awk '{print NR - 1, $7}' "$T/orders" | sort -k2,2g -k1,1n | head -1 | cut -d' ' -f1)}
+  # first the false and missed pairs summed over all the orders, by gold story: the errors that cost the mean, which
+  # one order's listing shows only when that order has them
+  python3 - "$T" "$ORDERS" <<'PY'
+import collections, json, sys
+t, n = sys.argv[1], int(sys.argv[2])
+fp, fn = collections.Counter(), collections.Counter()
+for k in range(n):
+    gold = dict(l.split('\t')[:2] for l in open(f'{t}/gold{k}.tsv', encoding='utf-8').read().splitlines() if l.strip())
+    pred = {a: s['id'] for s in json.load(open(f'{t}/out{k}.json'))['stories'] for a in s['articles']}
+    ids = sorted(gold)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            if pred.get(a) == pred.get(b) and gold[a] != gold[b]: fp[' + '.join(sorted((gold[a], gold[b])))] += 1
+            if gold[a] == gold[b] and pred.get(a) != pred.get(b): fn[gold[a]] += 1
+print(f'== false pairs over {n} orders, by the gold stories they join')
+for k, v in fp.most_common(15): print(f'  {v:4d} {k}')
+print(f'== missed pairs over {n} orders, by gold story')
+for k, v in fn.most_common(10): print(f'  {v:4d} {k}')
+PY
   echo "errors of order $E"
 fi
 python3 - "$T/gold$E.tsv" "$T/dev$E.jsonl" "$T/out$E.json" <<'PY'
