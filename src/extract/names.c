@@ -1719,6 +1719,17 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     w0++;
   const char *core = nw ? s + ws[w0] : s;
   size_t core_len = nw ? we[nw - 1] - ws[w0] : 0;
+  if ((type == RASD_ENT_PER || type == RASD_ENT_NONE) && nw - w0 >= 1 && nw - w0 <= 2) {
+    /* a given name alone (مريم, عبد العزيز): the press's English, not the lists' (Miri); marked as a transliteration,
+     * for a first name alone names no one in particular */
+    int gw;
+    const char *gn = rasd__given_name_en(s + ws[w0], we[w0] - ws[w0], w0 + 1 < nw ? s + ws[w0 + 1] : NULL,
+                                         w0 + 1 < nw ? we[w0 + 1] - ws[w0 + 1] : 0, &gw);
+    if (gn && gw == nw - w0) {
+      if (translit) *translit = 1;
+      return rasd__strdup0(gn);
+    }
+  }
   int64_t e = rasd__gaz_best(g, core, core_len, type);
   if (e >= 0) {
     rasd__gaz_entry ge;
@@ -1749,6 +1760,17 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     if (!rasd__name_parse(ww, wl, &one) && !(after_al && rasd__is_title_word(ww, wl))) continue;
     if (words) rasd__buf_addc(&b, ' ');
     words++;
+    /* a common given name in the press's English first: the lists write مريم Miri, letters give فيصل Fisl */
+    int gw;
+    const char *gn = type == RASD_ENT_PER || type == RASD_ENT_NONE
+                         ? rasd__given_name_en(ww, wl, w + 1 < nw ? s + ws[w + 1] : NULL, w + 1 < nw ? we[w + 1] - ws[w + 1] : 0, &gw)
+                         : NULL;
+    if (gn) { /* a name made of such words is no known person: a transliteration */
+      rasd__buf_adds(&b, gn);
+      tr = 1;
+      w += gw - 1;
+      continue;
+    }
     /* word by word only exact entries count: a close spelling's English form (علي → Alawi) reads worse
      * than our own transliteration */
     int64_t k = (type == RASD_ENT_PER || type == RASD_ENT_NONE) && rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) >= 0

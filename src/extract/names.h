@@ -127,6 +127,11 @@ int rasd__is_descriptor_word(const char *w, size_t len);
  * a new string (caller frees with free()); NULL when out of memory. */
 char *rasd__translit(const char *s, size_t len);
 
+/** Returns the English the press uses for the common Arabic given name 'w' ('wl' bytes: فيصل Faisal, عمر Omar), or
+ * for عبد and the word 'next' after it ('nl' bytes; may be NULL) read as one (عبد العزيز Abdulaziz); static, not to be
+ * freed; NULL when not one. Sets '*words' to the words it read (1 or 2). */
+const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size_t nl, int *words);
+
 /** Maps a code point of a name to its normal form: 0 to drop it, -1 for a separator, else the letter. */
 int32_t rasd__name_cp(int32_t cp);
 

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include "extract/extract.h"
 #include "extract/names.h"
+#include "extract/lexicon.h"
 
 static int is_long_vowel(int32_t c) { return c == 0x0627 || c == 0x0648 || c == 0x064A || c == 0x0649; }
 static int is_letter(int32_t c) { return rasd__is_arabic_letter(c); }
@@ -198,4 +199,48 @@ char *rasd__translit(const char *s, size_t len) {
   if (b.oom) { rasd__buf_free(&b); return NULL; }
   if (!b.s) return rasd__strdup0("");
   return rasd__buf_detach(&b);
+}
+
+/* ---- Common Arabic given names in the English the Saudi and Gulf press use ---- */
+
+/* Matching forms (no hamza seats, ة is ه, ى is ي) and their English. Letter by letter these read badly (فيصل Fisl,
+ * عمر Amr, مشعل Mshal) and the name lists give odd forms of some (مريم Miri, بندر Bender). عبد X is also looked up
+ * joined (عبد العزيز as عبدالعزيز). */
+static const struct given { const char *ar, *en; } GIVEN_EN[] = {
+    {"محمد", "Mohammed"}, {"احمد", "Ahmed"}, {"محمود", "Mahmoud"}, {"مصطفي", "Mustafa"}, {"علي", "Ali"},
+    {"عمر", "Omar"}, {"عثمان", "Othman"}, {"خالد", "Khalid"}, {"سعد", "Saad"}, {"سعود", "Saud"}, {"سعيد", "Saeed"},
+    {"سالم", "Salem"}, {"صالح", "Saleh"}, {"فهد", "Fahd"}, {"فيصل", "Faisal"}, {"سلمان", "Salman"},
+    {"سلطان", "Sultan"}, {"ناصر", "Nasser"}, {"نايف", "Nayef"}, {"ماجد", "Majed"}, {"مشعل", "Mishaal"},
+    {"متعب", "Miteb"}, {"منصور", "Mansour"}, {"مساعد", "Musaed"}, {"مقرن", "Muqrin"}, {"نواف", "Nawaf"},
+    {"بندر", "Bandar"}, {"تركي", "Turki"}, {"طلال", "Talal"}, {"طارق", "Tariq"}, {"حسن", "Hassan"},
+    {"حسين", "Hussein"}, {"حمد", "Hamad"}, {"حمود", "Hamoud"}, {"حمزه", "Hamza"}, {"خليل", "Khalil"},
+    {"زياد", "Ziad"}, {"زيد", "Zaid"}, {"سامي", "Sami"}, {"سليمان", "Sulaiman"}, {"عادل", "Adel"}, {"عامر", "Amer"},
+    {"عيسي", "Issa"}, {"موسي", "Musa"}, {"يوسف", "Yousef"}, {"يحيي", "Yahya"}, {"ابراهيم", "Ibrahim"},
+    {"اسماعيل", "Ismail"}, {"مازن", "Mazen"}, {"ماهر", "Maher"}, {"مالك", "Malik"}, {"مبارك", "Mubarak"},
+    {"هاني", "Hani"}, {"هشام", "Hisham"}, {"ياسر", "Yasser"}, {"غازي", "Ghazi"}, {"فارس", "Fares"},
+    {"فايز", "Fayez"}, {"فواز", "Fawaz"}, {"مشاري", "Mishari"}, {"جلوي", "Jalawi"}, {"راشد", "Rashid"},
+    {"جمال", "Jamal"}, {"صلاح", "Salah"}, {"عماد", "Emad"}, {"مهند", "Muhannad"}, {"مهنا", "Muhanna"},
+    {"وليد", "Waleed"}, {"اسامه", "Osama"}, {"ثامر", "Thamer"}, {"بدر", "Badr"}, {"عواد", "Awad"},
+    {"عبدالله", "Abdullah"}, {"عبدالعزيز", "Abdulaziz"}, {"عبدالرحمن", "Abdulrahman"}, {"عبدالمحسن", "Abdulmohsen"},
+    {"عبداللطيف", "Abdullatif"}, {"عبدالملك", "Abdulmalik"}, {"عبدالاله", "Abdulilah"}, {"عبدالكريم", "Abdulkarim"},
+    {"عبدالرحيم", "Abdulrahim"}, {"عبدالمجيد", "Abdulmajeed"}, {"عبدالوهاب", "Abdulwahab"}, {"عبدالحميد", "Abdulhamid"},
+    {"عبدالفتاح", "Abdel Fattah"}, {"عبدالقادر", "Abdulqader"}, {"عبدالسلام", "Abdulsalam"}, {"عبدالهادي", "Abdulhadi"},
+    {"عبدالناصر", "Abdel Nasser"}, {"عبدالغني", "Abdulghani"}, {"عبدالحكيم", "Abdulhakim"}, {"عبدالرزاق", "Abdulrazzaq"},
+    {"عايشه", "Aisha"}, {"فاطمه", "Fatima"}, {"مريم", "Maryam"}, {"نوره", "Noura"}, {"خديجه", "Khadija"},
+    {"زينب", "Zainab"}, {"سلمي", "Salma"}, {"هند", "Hind"}, {NULL, NULL}};
+
+const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size_t nl, int *words) {
+  char f[64];
+  *words = 1;
+  if (!wl || wl >= sizeof f / 2) return NULL;
+  size_t fl = rasd__lx_norm(w, wl, f);
+  if (fl == 6 && !memcmp(f, "عبد", 6) && next && nl && nl < sizeof f / 2 - 4) { /* عبد العزيز as عبدالعزيز */
+    fl += rasd__lx_norm(next, nl, f + fl);
+    *words = 2;
+  }
+  f[fl] = 0;
+  for (size_t i = 0; GIVEN_EN[i].ar; i++)
+    if (!strcmp(f, GIVEN_EN[i].ar)) return GIVEN_EN[i].en;
+  *words = 1;
+  return NULL;
 }
