@@ -591,19 +591,23 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
 /* 1 when 'a' and 'b' have the same consonants and an ا written in one gap between them in one spelling is
  * written in another gap in the other (صلاح / صالح, كاسار / كسارا, تايوان / تيوانا): a long a in another
  * syllable, another name; a ي or و that moves is often one vowel spelt two ways (بليز / بيلز). */
-static int alif_moved(const uint8_t *a, int na, const uint8_t *b, int nb) {
+static int vowels_moved(const uint8_t *a, int na, const uint8_t *b, int nb, unsigned vmask);
+static int alif_moved(const uint8_t *a, int na, const uint8_t *b, int nb) { return vowels_moved(a, na, b, nb, 1u << S_A); }
+
+/* alif_moved() for the vowel letters in 'vmask' (bits of their symbols). */
+static int vowels_moved(const uint8_t *a, int na, const uint8_t *b, int nb, unsigned vmask) {
   uint8_t ca[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], cb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
   uint8_t ga[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1], gb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
   int la = 0, lb = 0;
   ga[0] = gb[0] = 0;
   for (int i = 0; i < na; i++) {
-    if (is_vowel(a[i])) { ga[la] |= a[i] == S_A; continue; }
+    if (is_vowel(a[i])) { ga[la] |= (vmask >> a[i]) & 1; continue; }
     if (la && ca[la - 1] == a[i] && a[i - 1] == a[i]) continue;
     ca[la++] = a[i];
     ga[la] = 0;
   }
   for (int i = 0; i < nb; i++) {
-    if (is_vowel(b[i])) { gb[lb] |= b[i] == S_A; continue; }
+    if (is_vowel(b[i])) { gb[lb] |= (vmask >> b[i]) & 1; continue; }
     if (lb && cb[lb - 1] == b[i] && b[i - 1] == b[i]) continue;
     cb[lb++] = b[i];
     gb[lb] = 0;
@@ -640,6 +644,38 @@ static int first_conso_ok(const uint8_t *a, int na, const uint8_t *b, int nb) {
   return sub_cost(a[0], b[0]) <= 0.6;
 }
 
+/* 1 when token 't' shows a trait of a native Arabic word: the article ال, or a letter that foreign names seldom
+ * need (ح ع خ ص ض ط ظ ق ث ذ). */
+static int native_tok(const rasd__ntok *k) {
+  if (k->had_al) return 1;
+  for (int i = 0; i < k->n; i++) {
+    uint8_t s = k->sym[i];
+    unsigned v = (k->var[i >> 2] >> ((i & 3) * 2)) & 3;
+    if (s == S_AIN || s == S_TH || s == S_X) return 1;
+    if ((s == S_T || s == S_H || s == S_D || s == S_Z || s == S_S) && v == 1) return 1;
+    if ((s == S_Z || s == S_G) && v == 2) return 1;
+  }
+  return 0;
+}
+
+/* 1 when parsed name 'nm' shows a trait of a native Arabic word (native_tok(), any word). */
+static int native_trait(const rasd__name *nm) {
+  for (int t = 0; t < nm->n; t++)
+    if (native_tok(&nm->tok[t])) return 1;
+  return 0;
+}
+
+/* The vowel letters ا و ي (not hamza) as a mask of their symbols. */
+#define VOWEL_LETTERS ((1u << S_A) | (1u << S_W) | (1u << S_Y))
+
+/* 1 when symbol strings 'a' and 'b', both with a native trait ('native'), have the same consonants and each
+ * writes a vowel letter between two of them where the other writes none: an Arabic word's long vowel in another
+ * syllable is another pattern, another word (المساعد / مسعود, فاعل / فعول); foreign names move their vowel letters
+ * freely (بليز / بيلز), so only ا counts there, and only in short names (alif_moved()). */
+static int native_vowel_moved(int native, const uint8_t *a, int na, const uint8_t *b, int nb) {
+  return native && vowels_moved(a, na, b, nb, VOWEL_LETTERS);
+}
+
 int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   int l = x->nconso < y->nconso ? x->nconso : y->nconso;
   if (!first_conso_ok(x->sym, x->n, y->sym, y->n)) return 0;
@@ -647,6 +683,7 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   if (dl > 2 || dl < -2) return 0;
   double g = gap_dist(x->sym, x->n, y->sym, y->n);
   if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(x->sym, x->n, y->sym, y->n)) return 0;
+  if (g > 0 && native_vowel_moved(native_tok(x) && native_tok(y), x->sym, x->n, y->sym, y->n)) return 0;
   int loose = x->n >= LONG_SPELLING && y->n >= LONG_SPELLING;
   double tol = tolerance(l) + 1e-9;
   return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose, tol)) <= tol;
@@ -752,7 +789,6 @@ static int strip_inner_heh(const rasd__ntok *t, uint8_t *out, int *removed) {
   return n;
 }
 
-static int native_trait(const rasd__name *nm);
 
 /* The cost of a final ة (ه) against a final ي in final_ta_yeh(). */
 #define FINAL_TA_YEH_COST 0.3
@@ -801,6 +837,7 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
   if (x->n != y->n && (ca - cb > 1 || cb - ca > 1)) return 0;
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
   if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(ja, na, jb, nb)) return 0;
+  if (g > 0 && native_vowel_moved(native_trait(x) && native_trait(y), ja, na, jb, nb)) return 0;
   int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
   /* the model is asked only about pairs with close consonant counts, and names of MODEL_SHORT_CONSO consonants
    * or more: for the rest, the rules' bound is enough */
@@ -967,23 +1004,6 @@ static int conso_at(const uint8_t *s, int n, int last) {
   return 0;
 }
 
-/* 1 when parsed name 'nm' shows a trait of a native Arabic word: the article ال, or a letter that foreign names
- * seldom need (ح ع خ ص ض ط ظ ق ث ذ). */
-static int native_trait(const rasd__name *nm) {
-  for (int t = 0; t < nm->n; t++) {
-    const rasd__ntok *k = &nm->tok[t];
-    if (k->had_al) return 1;
-    for (int i = 0; i < k->n; i++) {
-      uint8_t s = k->sym[i];
-      unsigned v = (k->var[i >> 2] >> ((i & 3) * 2)) & 3;
-      if (s == S_AIN || s == S_TH || s == S_X) return 1;
-      if ((s == S_T || s == S_H || s == S_D || s == S_Z || s == S_S) && v == 1) return 1;
-      if ((s == S_Z || s == S_G) && v == 2) return 1;
-    }
-  }
-  return 0;
-}
-
 /* rasd__nm_features() that also gives the rule verdict in '*rv' (set even when the pair is rejected). */
 static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags, double *f, int *rv) {
   double d, tol;
@@ -1079,12 +1099,20 @@ static int short_model_barred(const rasd__name *x, const rasd__name *y) {
   return ea != eb || is_vowel(x->tok[0].sym[0]) != is_vowel(y->tok[0].sym[0]);
 }
 
+/* native_vowel_moved() of the parsed names 'x' and 'y', joined. */
+static int native_moved(const rasd__name *x, const rasd__name *y) {
+  uint8_t a[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], b[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  int ca, cb, na = joined(x, a, &ca), nb = joined(y, b, &cb);
+  return native_vowel_moved(native_trait(x) && native_trait(y), a, na, b, nb);
+}
+
 /* The verdict of model 'md' on 'x' and 'y' taken whole. */
 static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int short_ok) {
   double f[RASD__NM_NF];
   int v;
   if (features_v(md, x, y, 0, f, &v) < 0) return v; /* far apart or too long: the rules decide */
   if (!v && last_syllable_clash(x, y)) return 0; /* the rules' guard stands for the last syllable too */
+  if (!v && native_moved(x, y)) return 0;        /* and for an Arabic word's long vowel in another syllable */
   if (min_conso(x, y) < MODEL_MIN_CONSO) {
     /* a short name: the model may turn the rules' 'no' into 'yes' (أديوماني / ادجوماني, زاجيكار / زاييتشار), never their
      * 'yes' into 'no' (كراكو / كراكوف, كولوني / كولونيا: it was not fitted on names this short) */
@@ -1264,6 +1292,10 @@ static int initial_alef_added(const rasd__name *x, const rasd__name *y) {
 }
 
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
+  return rasd__names_spelling_md(&rasd__nm_model, x, y, flags);
+}
+
+int rasd__names_spelling_md(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
   if (initial_alef_added(x, y)) return 0;
   /* one word with the article against a name of several words without it: the words of a foreign name are written
@@ -1288,20 +1320,20 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
      * same person: the whole is taken as before */
     rasd__name *sh = a.n < b.n ? &a : &b, lo = a.n < b.n ? b : a;
     lo.n = sh->n;
-    if (!rasd__names_spelling(sh, &lo, flags & ~RASD__NM_TYPO)) {
-      if (rasd__names_spelling(&a, &b, flags & ~RASD__NM_TYPO)) return 1;
+    if (!rasd__names_spelling_md(md, sh, &lo, flags & ~RASD__NM_TYPO)) {
+      if (rasd__names_spelling_md(md, &a, &b, flags & ~RASD__NM_TYPO)) return 1;
       return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags); /* the typo allowance of the whole */
     }
   }
   int short_ok = !(flags & RASD__NM_NOSHORT);
-  if (nm_decide(&rasd__nm_model, x, y, short_ok)) return 1;
+  if (nm_decide(md, x, y, short_ok)) return 1;
   /* a foreign name of one word beginning al/el written with ال in one spelling only (الانيا / علانية, اليغراه /
    * عليكره): the ال is the name's own letters there, not the article */
   if (x->n == 1 && y->n == 1 && x->tok[0].had_al != y->tok[0].had_al &&
       starts_al_sound(x->tok[0].had_al ? &y->tok[0] : &x->tok[0])) {
     rasd__name r;
     restore_al(x->tok[0].had_al ? x : y, &r);
-    if (x->tok[0].had_al ? nm_decide(&rasd__nm_model, &r, y, short_ok) : nm_decide(&rasd__nm_model, x, &r, short_ok))
+    if (x->tok[0].had_al ? nm_decide(md, &r, y, short_ok) : nm_decide(md, x, &r, short_ok))
       return 1;
   }
   return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags);
