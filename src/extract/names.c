@@ -591,30 +591,36 @@ static double gap_dist(const uint8_t *a, int na, const uint8_t *b, int nb) {
 /* 1 when 'a' and 'b' have the same consonants and an ا written in one gap between them in one spelling is
  * written in another gap in the other (صلاح / صالح, كاسار / كسارا, تايوان / تيوانا): a long a in another
  * syllable, another name; a ي or و that moves is often one vowel spelt two ways (بليز / بيلز). */
-static int alif_moved(const uint8_t *a, int na, const uint8_t *b, int nb) {
+static int vowels_moved(const uint8_t *a, int na, const uint8_t *b, int nb, unsigned vmask, int added);
+static int alif_moved(const uint8_t *a, int na, const uint8_t *b, int nb) { return vowels_moved(a, na, b, nb, 1u << S_A, 0); }
+
+/* alif_moved() for the vowel letters in 'vmask' (bits of their symbols); with 'added', 1 when the vowel letters of
+ * any gap after the first consonant differ (one written where the other leaves the gap bare, or others). */
+static int vowels_moved(const uint8_t *a, int na, const uint8_t *b, int nb, unsigned vmask, int added) {
   uint8_t ca[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], cb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
   uint8_t ga[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1], gb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK + 1];
   int la = 0, lb = 0;
   ga[0] = gb[0] = 0;
   for (int i = 0; i < na; i++) {
-    if (is_vowel(a[i])) { ga[la] |= a[i] == S_A; continue; }
+    if (is_vowel(a[i])) { ga[la] |= (uint8_t)(((vmask >> a[i]) & 1) << a[i]); continue; }
     if (la && ca[la - 1] == a[i] && a[i - 1] == a[i]) continue;
     ca[la++] = a[i];
     ga[la] = 0;
   }
   for (int i = 0; i < nb; i++) {
-    if (is_vowel(b[i])) { gb[lb] |= b[i] == S_A; continue; }
+    if (is_vowel(b[i])) { gb[lb] |= (uint8_t)(((vmask >> b[i]) & 1) << b[i]); continue; }
     if (lb && cb[lb - 1] == b[i] && b[i - 1] == b[i]) continue;
     cb[lb++] = b[i];
     gb[lb] = 0;
   }
   if (la != lb || memcmp(ca, cb, (size_t)la)) return 0;
   int only_a = 0, only_b = 0;
-  for (int g = 0; g <= la; g++) {
+  for (int g = added ? 1 : 0; g <= la; g++) { /* a letter before the first consonant is often a proclitic و or an alef */
+    if (added && ga[g] != gb[g]) return 1;
     only_a |= ga[g] && !gb[g];
     only_b |= gb[g] && !ga[g];
   }
-  return only_a && only_b;
+  return added ? only_a || only_b : only_a && only_b;
 }
 
 /* How much letter distance a name with 'l' consonants tolerates. */
@@ -640,6 +646,67 @@ static int first_conso_ok(const uint8_t *a, int na, const uint8_t *b, int nb) {
   return sub_cost(a[0], b[0]) <= 0.6;
 }
 
+/* 1 when token 't' shows a trait of a native Arabic word: the article ال, or a letter that foreign names seldom
+ * need (ح ع خ ص ض ط ظ ق ث ذ). */
+static int native_tok(const rasd__ntok *k) {
+  if (k->had_al) return 1;
+  for (int i = 0; i < k->n; i++) {
+    uint8_t s = k->sym[i];
+    unsigned v = (k->var[i >> 2] >> ((i & 3) * 2)) & 3;
+    if (s == S_AIN || s == S_TH || s == S_X) return 1;
+    if ((s == S_T || s == S_H || s == S_D || s == S_Z || s == S_S) && v == 1) return 1;
+    if ((s == S_Z || s == S_G) && v == 2) return 1;
+  }
+  return 0;
+}
+
+/* 1 when token 't' shows a strong trait of a native Arabic word: ع or ح, which foreign names almost never need, or
+ * the article ال on a word with an emphatic letter or ق (ص ض ط ظ ق: النصر, الشرق); ال alone is also the al- of
+ * foreign names and loanwords (ألكسندر, اليورانيوم, السوفيتي), ص ط ق alone their emphatic or velar sounds (صربيا). */
+static int native_strong(const rasd__ntok *k) {
+  int emph = 0;
+  for (int i = 0; i < k->n; i++) {
+    uint8_t s = k->sym[i];
+    unsigned v = (k->var[i >> 2] >> ((i & 3) * 2)) & 3;
+    if (s == S_AIN || (s == S_H && v == 1)) return 1;
+    emph |= ((s == S_S || s == S_T || s == S_D) && v == 1) || ((s == S_Z || s == S_G) && v == 2);
+  }
+  return k->had_al && emph;
+}
+
+/* 1 when parsed name 'nm' shows a trait of a native Arabic word (native_tok(), any word). */
+static int native_trait(const rasd__name *nm) {
+  for (int t = 0; t < nm->n; t++)
+    if (native_tok(&nm->tok[t])) return 1;
+  return 0;
+}
+
+/* The vowel letters ا و ي (not hamza) as a mask of their symbols. */
+#define VOWEL_LETTERS ((1u << S_A) | (1u << S_W) | (1u << S_Y))
+
+/* 1 when symbol strings 'a' and 'b', both with a native trait ('native'), have the same consonants and each
+ * writes a vowel letter between two of them where the other writes none: an Arabic word's long vowel in another
+ * syllable is another pattern, another word (المساعد / مسعود, فاعل / فعول); foreign names move their vowel letters
+ * freely (بليز / بيلز), so only ا counts there, and only in short names (alif_moved()). */
+static int native_vowel_moved(int native, const uint8_t *a, int na, const uint8_t *b, int nb) {
+  return native && vowels_moved(a, na, b, nb, VOWEL_LETTERS, 0);
+}
+
+/* 1 when a word of parsed name 'nm' has a strong native trait (native_strong()). */
+static int native_strong_name(const rasd__name *nm) {
+  for (int t = 0; t < nm->n; t++)
+    if (native_strong(&nm->tok[t])) return 1;
+  return 0;
+}
+
+/* 1 when symbol strings 'a' and 'b', both with a strong native trait ('native': ال, ع or ح), have the same
+ * consonants and write other vowel letters after the first one (one where the other writes none, or a final ة): in
+ * an Arabic word the long vowels are the pattern, so it is another word (النصر / الناصر / النصرة, سعد / سعود, حسن /
+ * حسين, محمد / محمود, المحيط / المحويت). */
+static int native_vowel_added(int native, const uint8_t *a, int na, const uint8_t *b, int nb) {
+  return native && vowels_moved(a, na, b, nb, VOWEL_LETTERS, 1);
+}
+
 int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   int l = x->nconso < y->nconso ? x->nconso : y->nconso;
   if (!first_conso_ok(x->sym, x->n, y->sym, y->n)) return 0;
@@ -647,6 +714,8 @@ int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y) {
   if (dl > 2 || dl < -2) return 0;
   double g = gap_dist(x->sym, x->n, y->sym, y->n);
   if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(x->sym, x->n, y->sym, y->n)) return 0;
+  if (g > 0 && native_vowel_moved(native_tok(x) && native_tok(y), x->sym, x->n, y->sym, y->n)) return 0;
+  if (g > 0 && native_vowel_added(native_strong(x) && native_strong(y), x->sym, x->n, y->sym, y->n)) return 0;
   int loose = x->n >= LONG_SPELLING && y->n >= LONG_SPELLING;
   double tol = tolerance(l) + 1e-9;
   return (g >= 0 ? g : sym_dist(x->sym, x->n, y->sym, y->n, loose, tol)) <= tol;
@@ -752,7 +821,6 @@ static int strip_inner_heh(const rasd__ntok *t, uint8_t *out, int *removed) {
   return n;
 }
 
-static int native_trait(const rasd__name *nm);
 
 /* The cost of a final ة (ه) against a final ي in final_ta_yeh(). */
 #define FINAL_TA_YEH_COST 0.3
@@ -801,6 +869,9 @@ static int rules_spelling(const rasd__name *x, const rasd__name *y, int flags, d
   if (x->n != y->n && (ca - cb > 1 || cb - ca > 1)) return 0;
   double g = typo ? -1 : gap_dist(ja, na, jb, nb);
   if (g > 0 && l < SHORT_NAME_CONSO && alif_moved(ja, na, jb, nb)) return 0;
+  if (g > 0 && native_vowel_moved(native_trait(x) && native_trait(y), ja, na, jb, nb)) return 0;
+  if (g > 0 && x->n == y->n && native_vowel_added(native_strong_name(x) && native_strong_name(y), ja, na, jb, nb))
+    return 0; /* (a word split or joined moves the ا of an ال inside: عبد الله / عبدالله) */
   int loose = x->n == 1 && y->n == 1 && na >= LONG_SPELLING && nb >= LONG_SPELLING;
   /* the model is asked only about pairs with close consonant counts, and names of MODEL_SHORT_CONSO consonants
    * or more: for the rest, the rules' bound is enough */
@@ -967,23 +1038,6 @@ static int conso_at(const uint8_t *s, int n, int last) {
   return 0;
 }
 
-/* 1 when parsed name 'nm' shows a trait of a native Arabic word: the article ال, or a letter that foreign names
- * seldom need (ح ع خ ص ض ط ظ ق ث ذ). */
-static int native_trait(const rasd__name *nm) {
-  for (int t = 0; t < nm->n; t++) {
-    const rasd__ntok *k = &nm->tok[t];
-    if (k->had_al) return 1;
-    for (int i = 0; i < k->n; i++) {
-      uint8_t s = k->sym[i];
-      unsigned v = (k->var[i >> 2] >> ((i & 3) * 2)) & 3;
-      if (s == S_AIN || s == S_TH || s == S_X) return 1;
-      if ((s == S_T || s == S_H || s == S_D || s == S_Z || s == S_S) && v == 1) return 1;
-      if ((s == S_Z || s == S_G) && v == 2) return 1;
-    }
-  }
-  return 0;
-}
-
 /* rasd__nm_features() that also gives the rule verdict in '*rv' (set even when the pair is rejected). */
 static int features_v(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags, double *f, int *rv) {
   double d, tol;
@@ -1076,7 +1130,24 @@ static int short_model_barred(const rasd__name *x, const rasd__name *y) {
   const rasd__ntok *p = &x->tok[x->n - 1], *q = &y->tok[y->n - 1];
   /* the last letter: a consonant (0), a vowel letter (1), a final ة or ه (2) */
   int ea = !is_vowel(p->sym[p->n - 1]) ? 0 : p->final_h ? 2 : 1, eb = !is_vowel(q->sym[q->n - 1]) ? 0 : q->final_h ? 2 : 1;
-  return ea != eb || is_vowel(x->tok[0].sym[0]) != is_vowel(y->tok[0].sym[0]);
+  if (ea != eb || is_vowel(x->tok[0].sym[0]) != is_vowel(y->tok[0].sym[0])) return 1;
+  /* nor when the first consonants are other letters (ش / س: شيكاجو / سينكاكو; a digraph and its first letter are
+   * one: دج / د): the rules allow them in longer names, but a short name has few letters besides to tell it by */
+  int i = 0, j = 0;
+  while (i < p->n && is_vowel(p->sym[i])) i++;
+  while (j < q->n && is_vowel(q->sym[j])) j++;
+  if (i == p->n || j == q->n) return 0;
+  uint8_t u = p->sym[i], v = q->sym[j], u2, v2;
+  if (digraph_parts(u, &u, &u2) + digraph_parts(v, &v, &v2) == 1) return u != v; /* دج / د (أديوماني / ادجوماني) */
+  return p->sym[i] != q->sym[j];
+}
+
+/* native_vowel_moved() and native_vowel_added() of the parsed names 'x' and 'y', joined. */
+static int native_moved(const rasd__name *x, const rasd__name *y) {
+  uint8_t a[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], b[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
+  int ca, cb, na = joined(x, a, &ca), nb = joined(y, b, &cb);
+  return native_vowel_moved(native_trait(x) && native_trait(y), a, na, b, nb) ||
+         (x->n == y->n && native_vowel_added(native_strong_name(x) && native_strong_name(y), a, na, b, nb));
 }
 
 /* The verdict of model 'md' on 'x' and 'y' taken whole. */
@@ -1085,6 +1156,7 @@ static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd_
   int v;
   if (features_v(md, x, y, 0, f, &v) < 0) return v; /* far apart or too long: the rules decide */
   if (!v && last_syllable_clash(x, y)) return 0; /* the rules' guard stands for the last syllable too */
+  if (!v && native_moved(x, y)) return 0;        /* and for an Arabic word's long vowel in another syllable */
   if (min_conso(x, y) < MODEL_MIN_CONSO) {
     /* a short name: the model may turn the rules' 'no' into 'yes' (أديوماني / ادجوماني, زاجيكار / زاييتشار), never their
      * 'yes' into 'no' (كراكو / كراكوف, كولوني / كولونيا: it was not fitted on names this short) */
@@ -1264,7 +1336,35 @@ static int initial_alef_added(const rasd__name *x, const rasd__name *y) {
 }
 
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
+  return rasd__names_spelling_md(&rasd__nm_model, x, y, flags);
+}
+
+/* Writes the letters of parsed name 'nm' to 'out' as written, words joined: an ال taken off a word put back, and a
+ * word's last ه read as the final ة/ه it is at the end of a longer word (الله is ال + له, عبدالله ends in ا for
+ * the parser); returns their number. */
+static int written_joined(const rasd__name *nm, uint8_t *out) {
+  int n = 0;
+  for (int t = 0; t < nm->n; t++) {
+    const rasd__ntok *k = &nm->tok[t];
+    if (k->had_al) { out[n++] = S_A; out[n++] = S_L; }
+    for (int i = 0; i < k->n; i++)
+      out[n++] = i == k->n - 1 && k->sym[i] == S_H && !((k->var[i >> 2] >> ((i & 3) * 2)) & 3) ? S_A : k->sym[i];
+  }
+  return n;
+}
+
+/* 1 when names 'x' and 'y' of different word counts have the same letters once their words are joined: one name
+ * written with a word split or joined (عبد الله / عبدالله, أبو بكر / أبوبكر). */
+static int same_joined(const rasd__name *x, const rasd__name *y) {
+  uint8_t a[(RASD__NAME_MAXSYM + 2) * RASD__NAME_MAXTOK], b[(RASD__NAME_MAXSYM + 2) * RASD__NAME_MAXTOK];
+  if (x->n == y->n) return 0;
+  int na = written_joined(x, a), nb = written_joined(y, b);
+  return na == nb && !memcmp(a, b, (size_t)na);
+}
+
+int rasd__names_spelling_md(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
+  if (same_joined(x, y)) return 1;
   if (initial_alef_added(x, y)) return 0;
   /* one word with the article against a name of several words without it: the words of a foreign name are written
    * joined at times (بيونغيانغ), never behind an ال (الكنكري is not جون كيري) */
@@ -1288,20 +1388,20 @@ int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
      * same person: the whole is taken as before */
     rasd__name *sh = a.n < b.n ? &a : &b, lo = a.n < b.n ? b : a;
     lo.n = sh->n;
-    if (!rasd__names_spelling(sh, &lo, flags & ~RASD__NM_TYPO)) {
-      if (rasd__names_spelling(&a, &b, flags & ~RASD__NM_TYPO)) return 1;
+    if (!rasd__names_spelling_md(md, sh, &lo, flags & ~RASD__NM_TYPO)) {
+      if (rasd__names_spelling_md(md, &a, &b, flags & ~RASD__NM_TYPO)) return 1;
       return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags); /* the typo allowance of the whole */
     }
   }
   int short_ok = !(flags & RASD__NM_NOSHORT);
-  if (nm_decide(&rasd__nm_model, x, y, short_ok)) return 1;
+  if (nm_decide(md, x, y, short_ok)) return 1;
   /* a foreign name of one word beginning al/el written with ال in one spelling only (الانيا / علانية, اليغراه /
    * عليكره): the ال is the name's own letters there, not the article */
   if (x->n == 1 && y->n == 1 && x->tok[0].had_al != y->tok[0].had_al &&
       starts_al_sound(x->tok[0].had_al ? &y->tok[0] : &x->tok[0])) {
     rasd__name r;
     restore_al(x->tok[0].had_al ? x : y, &r);
-    if (x->tok[0].had_al ? nm_decide(&rasd__nm_model, &r, y, short_ok) : nm_decide(&rasd__nm_model, x, &r, short_ok))
+    if (x->tok[0].had_al ? nm_decide(md, &r, y, short_ok) : nm_decide(md, x, &r, short_ok))
       return 1;
   }
   return (flags & RASD__NM_TYPO) && typo_spelling(x, y, flags);

@@ -101,6 +101,10 @@ int rasd__nm_features(const rasd__nmodel *md, const rasd__name *x, const rasd__n
  * name. Names of as many words (two or more) are compared word by word. */
 int rasd__nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y);
 
+/** rasd__names_spelling() with model 'md' in place of the compiled-in one: the trainer judges a candidate model
+ * by the whole matcher, the rules around the model included. */
+int rasd__names_spelling_md(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags);
+
 /** Returns 1 when parsed tokens 'x' and 'y' are spellings of one word (no typo tolerance). */
 int rasd__ntok_match(const rasd__ntok *x, const rasd__ntok *y);
 
