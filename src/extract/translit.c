@@ -145,6 +145,7 @@ static void word(const int32_t *w, int n, rasd__buf *b) {
         break;
       case 0x0646: s = "n"; break;
       case 0x063A: s = (pv == 0x0646 || final) ? "g" : "gh"; break;
+      case 0x062C: if (pv == 0x0646 && final) s = "g"; break; /* نج at the end is ng: جونج Jong, بيونج Pyong */
       case 0x062A: if (nx == 0x0634) { s = "ch"; i++; } break;
     }
     if (!s) s = cons(c);
@@ -201,7 +202,7 @@ char *rasd__translit(const char *s, size_t len) {
   return rasd__buf_detach(&b);
 }
 
-/* ---- Common Arabic given names in the English the Saudi and Gulf press use ---- */
+/* ---- Common Arabic given names in the English the Saudi and Gulf press use (and a few foreign name words) ---- */
 
 /* Matching forms (no hamza seats, ة is ه, ى is ي) and their English. Letter by letter these read badly (فيصل Fisl,
  * عمر Amr, مشعل Mshal) and the name lists give odd forms of some (مريم Miri, بندر Bender). عبد X is also looked up
@@ -227,7 +228,9 @@ static const struct given { const char *ar, *en; } GIVEN_EN[] = {
     {"عبدالفتاح", "Abdel Fattah"}, {"عبدالقادر", "Abdulqader"}, {"عبدالسلام", "Abdulsalam"}, {"عبدالهادي", "Abdulhadi"},
     {"عبدالناصر", "Abdel Nasser"}, {"عبدالغني", "Abdulghani"}, {"عبدالحكيم", "Abdulhakim"}, {"عبدالرزاق", "Abdulrazzaq"},
     {"عايشه", "Aisha"}, {"فاطمه", "Fatima"}, {"مريم", "Maryam"}, {"نوره", "Noura"}, {"خديجه", "Khadija"},
-    {"زينب", "Zainab"}, {"سلمي", "Salma"}, {"هند", "Hind"}, {NULL, NULL}};
+    {"زينب", "Zainab"}, {"سلمي", "Salma"}, {"هند", "Hind"},
+    /* Korean family names the lists take for other words (بارك: Parc, the French park) */
+    {"بارك", "Park"}, {NULL, NULL}};
 
 const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size_t nl, int *words) {
   char f[64];
