@@ -217,6 +217,17 @@ static int conj_given_name(const rasd__gaz *g, const rasd_token *t) {
   return rasd__gaz_exact(g, x, xl, 0, RASD_ENT_PER) >= 0 && rasd__gaz_exact(g, t->form, t->form_len, 0, RASD_ENT_NONE) < 0;
 }
 
+/* Whether matching form 'w' ('n' bytes, clitics and article off) is the head noun of an institution's or a place's
+ * name (مطار، مركز، جامعة… and the descriptor words: قناة، نادي، مدينة…). */
+static int head_noun(const char *w, size_t n) {
+  static const char *const HEADS[] = {"مركز", "مؤسسه", "جامعه", "مستشفي", "مكتبه", "مجمع", "كليه", "معهد", "مدرسه",
+                                      "اكاديميه", "مطار", "ملعب", "استاد", "ميناء", "جسر", "قاعده", "مسجد", "جامع",
+                                      "قصر", "محطه", "ميدان", "شركه", "هيئه", "وزاره", "مجلس", NULL};
+  for (size_t i = 0; HEADS[i]; i++)
+    if (strlen(HEADS[i]) == n && !memcmp(w, HEADS[i], n)) return 1;
+  return rasd__is_descriptor_word(w, n);
+}
+
 /* Letters of a clitic prefix (و ف ب ل ك, ال kept) to drop from token 't' as written. The gazetteer
  * decides doubtful cases: واشنطن stays whole, لأوكرانيا loses its ل. '*add_al' is set for لل (للأمم →
  * الأمم). */
@@ -280,6 +291,8 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
   if (np && np <= 2) {
     /* و/ف (and) come off; ب/ل/ك (prepositions) only when the rest is a name we know: بيونغ keeps its ب */
     if (p[0] == 0x0648 || p[0] == 0x0641) return np;
+    /* or when the word is the head noun of a longer name (بمطار الملك خالد الدولي, لمركز الملك سلمان للإغاثة) */
+    if (np == 1 && span_end > t->start + t->len && t->bare && head_noun(t->bare, t->bare_len)) return 1;
     if (!g) return 0;
     uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, np);
     return rasd__gaz_any(g, c->d->text + rest, span_end - rest) ? np : 0;
