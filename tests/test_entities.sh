@@ -169,6 +169,19 @@ for a, b in (("محمد بن عبد الرحمن بن عبد العزيز", "م�
 if not ids("عبد العزيز") or ids("عبد العزيز") & ids("عبدالعزيز آل الشيخ"): bad.append("عبد العزيز")
 print("ok" if not bad else "bad %s" % bad)
 '
+# a nisba adjective after a definite noun or a place is no name (الدول العربية, التعليم الأهلي, مصر العربية); after a
+# descriptor noun, or alone, it is (قناة العربية, النادي الأهلي)
+cat >"$T/n.jsonl" <<'J'
+{"id": "n1", "date": "2015-08-02", "content": "دعا وزراء خارجية الدول العربية إلى تعزيز التعاون، وقال الوزير إن الأمة العربية تمر بمرحلة دقيقة، وأكد ممثل جمهورية مصر العربية دعم بلاده."}
+{"id": "n2", "date": "2015-08-02", "content": "أعلنت الوزارة أنظمة جديدة لمدارس التعليم الأهلي في المملكة، فيما رفع البنك الأهلي أرباحه الفصلية."}
+{"id": "n3", "date": "2015-08-03", "content": "ذكرت قناة العربية أن النادي الأهلي تعاقد مع مدافع برازيلي لمدة ثلاث سنوات، وقال مدرب الأهلي إن الصفقة مهمة."}
+J
+table_check 'nisba adjectives' n '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+arts = {w: sum(e["articles"] for e in ents if w in e["forms"]) for w in ("العربية", "الأهلي")}
+print("ok" if arts == {"العربية": 1, "الأهلي": 1} else "bad %s" % arts)
+'
 out=$(printf 'يوسف بن علي\nعادل\nعاطف\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' ' ')
 [ "$out" = "Yousef Bin Ali Adel Atif " ] && ok || no "English forms: '$out'"
 

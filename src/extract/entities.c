@@ -217,6 +217,17 @@ static int conj_given_name(const rasd__gaz *g, const rasd_token *t) {
   return rasd__gaz_exact(g, x, xl, 0, RASD_ENT_PER) >= 0 && rasd__gaz_exact(g, t->form, t->form_len, 0, RASD_ENT_NONE) < 0;
 }
 
+/* Whether matching form 'w' ('n' bytes, clitics and article off) is the head noun of an institution's or a place's
+ * name (مطار، مركز، جامعة… and the descriptor words: قناة، نادي، مدينة…). */
+static int head_noun(const char *w, size_t n) {
+  static const char *const HEADS[] = {"مركز", "مؤسسه", "جامعه", "مستشفي", "مكتبه", "مجمع", "كليه", "معهد", "مدرسه",
+                                      "اكاديميه", "مطار", "ملعب", "استاد", "ميناء", "جسر", "قاعده", "مسجد", "جامع",
+                                      "قصر", "محطه", "ميدان", "شركه", "هيئه", "وزاره", "مجلس", NULL};
+  for (size_t i = 0; HEADS[i]; i++)
+    if (strlen(HEADS[i]) == n && !memcmp(w, HEADS[i], n)) return 1;
+  return rasd__is_descriptor_word(w, n);
+}
+
 /* Letters of a clitic prefix (و ف ب ل ك, ال kept) to drop from token 't' as written. The gazetteer
  * decides doubtful cases: واشنطن stays whole, لأوكرانيا loses its ل. '*add_al' is set for لل (للأمم →
  * الأمم). */
@@ -280,6 +291,8 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
   if (np && np <= 2) {
     /* و/ف (and) come off; ب/ل/ك (prepositions) only when the rest is a name we know: بيونغ keeps its ب */
     if (p[0] == 0x0648 || p[0] == 0x0641) return np;
+    /* or when the word is the head noun of a longer name (بمطار الملك خالد الدولي, لمركز الملك سلمان للإغاثة) */
+    if (np == 1 && span_end > t->start + t->len && t->bare && head_noun(t->bare, t->bare_len)) return 1;
     if (!g) return 0;
     uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, np);
     return rasd__gaz_any(g, c->d->text + rest, span_end - rest) ? np : 0;
@@ -697,6 +710,34 @@ static int is_amman(const ctx *c, const char *canon) {
   return jordan;
 }
 
+/* Length of the definite article (ال, or ال behind a proclitic: وال بال لل كال فال) at the front of matching form 'f'
+ * ('n' bytes); 0 when none. */
+static size_t definite_prefix(const char *f, size_t n) {
+  if (n > 4 && !memcmp(f, "ال", 4)) return 4;
+  if (n > 4 && !memcmp(f, "لل", 4)) return 4;
+  if (n > 6 && !memcmp(f + 2, "ال", 4) && (!memcmp(f, "و", 2) || !memcmp(f, "ب", 2) || !memcmp(f, "ك", 2) || !memcmp(f, "ف", 2)))
+    return 6;
+  return 0;
+}
+
+/* Whether the one-word organisation or other name at token 'i' is a nisba adjective agreeing with the definite noun
+ * or the place before it: الدول العربية، باللغة العربية، التعليم الأهلي، البنك الأهلي، الإسلامية والعربية، مصر العربية
+ * (not Al Arabiya, not the Al-Ahli club). A descriptor noun before it makes it a name (النادي الأهلي، القناة العربية). */
+static int is_attr_nisba(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  if (i == 0 || t->kind != RASD_TOK_WORD || !t->form) return 0;
+  size_t a = definite_prefix(t->form, t->form_len), n = t->form_len;
+  if (!a || n - a < 6) return 0; /* ال and three letters or more */
+  int nisba = (n >= 4 && !memcmp(t->form + n - 4, "يه", 4)) || !memcmp(t->form + n - 2, "ي", 2);
+  if (!nisba) return 0;
+  const rasd_token *p = tok(c, i - 1);
+  if (p->kind != RASD_TOK_WORD || !p->form || p->sentence != t->sentence) return 0;
+  size_t pa = definite_prefix(p->form, p->form_len);
+  if (pa) return !rasd__is_descriptor_word(p->form + pa, p->form_len - pa);
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  return g && p->len >= 6 && known_place(g, c->d->text + p->start, p->len); /* مصر العربية */
+}
+
 /* Whether token 'i' is a month name inside a date: next to another month name, a number or الماضي/المقبل, brackets
  * and slashes aside (أبريل (نيسان) الماضي, في تموز/يوليو 2015). نيسان alone may be the car maker. */
 static int is_date_month(const ctx *c, size_t i) {
@@ -767,6 +808,7 @@ static int not_a_name_word(const ctx *c, size_t i, int type) {
   /* السوبر (the Super Cup, مباراة السوبر) is no person */
   static const char *const NO_PERSON[] = {"السوبر", "سوبر", NULL};
   if (type == RASD_ENT_PER && form_is_cl(t, NO_PERSON)) return 1;
+  if ((type == RASD_ENT_ORG || type == RASD_ENT_MISC) && is_attr_nisba(c, i)) return 1;
   /* أودى بحياة "took the lives of" (أودي is Audi), أدى بحياة: a verb */
   static const char *const LIVES[] = {"بحياه", "بحياتهم", "بحياتها", "بحياته", "بارواح", "بحيات", NULL};
   if (i + 1 < c->a->tokens->n_tok && form_is(tok(c, i + 1), LIVES)) return 1;
