@@ -706,11 +706,67 @@ static int64_t gaz_exact(const rasd__gaz *g, const char *s, size_t len, int cura
  * article: its answers go to their part of the memo of rasd__gaz_best() (codes below 0). Most words it is asked about
  * are no entry's flat form, which a Bloom filter tells before the memo is read (its slot is mostly a cache miss): for
  * the curated entries, whose filter is small enough to stay in cache, that of the curated flat forms alone. */
+static int64_t exact_flat(const rasd__gaz *g, const char *s, size_t len, int curated, int type, const uint8_t *want,
+                          size_t wl, uint64_t wh);
+
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type) {
   if (!g || !s || !len || len > 512) return -1;
   uint8_t want[1024];
   size_t wl = flat_query(s, len, want, sizeof want);
-  uint64_t wh = sh_bytes(want, wl);
+  return exact_flat(g, s, len, curated, type, want, wl, sh_bytes(want, wl));
+}
+
+int rasd__gaz_exact_suffix(const rasd__gaz *g, const char *s, size_t len, const uint32_t *off, int n, int curated,
+                           int type) {
+  if (!g || !s || len > 512) {
+    for (int k = 0; k < n; k++)
+      if (rasd__gaz_exact(g, s ? s + off[k] : s, len - off[k], curated, type) >= 0) return k;
+    return -1;
+  }
+  /* the flat form of the whole, and where each suffix's begins in it (flat_query maps code point by code
+   * point: a suffix's flat form is the end of the whole's) */
+  uint8_t want[1024];
+  size_t fo[8], i = 0, o = 0;
+  int q = 0;
+  if (n > 8) n = 8;
+  pthread_once(&flat_once, flat_init);
+  while (i < len) {
+    while (q < n && off[q] <= i) fo[q] = off[q] == i ? o : SIZE_MAX, q++; /* SIZE_MAX: inside a code point */
+    unsigned char b0 = (unsigned char)s[i];
+    if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+      uint8_t f = FLAT2[((b0 - 0xD8) << 6) | ((unsigned char)s[i + 1] & 0x3F)];
+      i += 2;
+      if (f) want[o++] = f;
+      continue;
+    }
+    int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
+    if (c <= 0) continue;
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    int32_t e = enc_cp(c);
+    want[o++] = e > 0 ? (uint8_t)e : 0xFF;
+  }
+  while (q < n) fo[q] = off[q] == i ? o : SIZE_MAX, q++;
+  /* the hash folds from the end: one backward pass gives every suffix's */
+  uint64_t hs[8], h = SH0;
+  size_t at = o;
+  for (int k = n; k-- > 0;) {
+    if (fo[k] == SIZE_MAX) continue;
+    while (at > fo[k]) h = sh_step(h, want[--at]);
+    hs[k] = h | 1;
+  }
+  for (int k = 0; k < n; k++) {
+    if (off[k] >= len) continue;
+    if (fo[k] == SIZE_MAX ? rasd__gaz_exact(g, s + off[k], len - off[k], curated, type) >= 0
+                          : exact_flat(g, s + off[k], len - off[k], curated, type, want + fo[k], o - fo[k], hs[k]) >= 0)
+      return k;
+  }
+  return -1;
+}
+
+/* rasd__gaz_exact() of 's' given its flat form 'want' ('wl' bytes, sh_bytes hash 'wh'). */
+static int64_t exact_flat(const rasd__gaz *g, const char *s, size_t len, int curated, int type, const uint8_t *want,
+                          size_t wl, uint64_t wh) {
   if (curated ? !bloom_has(g->cfull, g->cfmask, wh) : !bloom_has(g->fbloom, g->fbmask, wh)) return -1;
   if (curated < 0 || curated > 3 || type < 0 || type > 7) return gaz_exact(g, s, len, curated, type, want, wl, wh);
   int code = -1 - curated * 8 - type, hit;
