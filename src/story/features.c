@@ -725,7 +725,15 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     char rk[24];
     for (int pass = 0; pass < 2; pass++) {
       const char *k = e->key && *e->key ? e->key : e->canonical;
-      if (!pass && reg_ids && reg_ids[i] >= 0) snprintf(rk, sizeof rk, "r%d", (int)reg_ids[i]), k = rk;
+      if (!pass && reg_ids && reg_ids[i] >= 0) { /* "r%d", without snprintf (700 instructions a call) */
+        char dg[12];
+        int nd = 0;
+        for (uint32_t v = (uint32_t)reg_ids[i]; nd == 0 || v; v /= 10) dg[nd++] = (char)('0' + v % 10);
+        rk[0] = 'r';
+        for (int q = 0; q < nd; q++) rk[1 + q] = dg[nd - 1 - q];
+        rk[1 + nd] = 0;
+        k = rk;
+      }
       if (!k) k = "";
       size_t kl = strlen(k);
       char *kk = rasd__arena_alloc(ar, kl + 2);
