@@ -582,6 +582,51 @@ static const rasd__name *entry_parsed(const rasd__gaz *g, uint32_t k, int *fits,
 /* Scan modes: the best entry; any entry (the first that matches); the best entry only when it is curated. */
 enum { SCAN_BEST = 0, SCAN_ANY = 1, SCAN_CURATED = 2 };
 
+/* Per-thread memo of a scan's verdicts, by question: one name is scanned in several modes and types (the curated
+ * scan of a mention, then the best of its type for the English form), and each verdict (the question against an
+ * entry's Arabic form) depends on the two strings alone. Over 29k articles 54 % of the scans were of a question
+ * scanned before, over 58 % of the entries scanned. Direct-mapped, 4096 questions (~3.7 MB per thread). */
+#define SV_BITS 12
+#define SV_STR 62
+#define SV_N 64 /* as many as a scan keeps (SEEN below) */
+typedef struct sv_rec {
+  uint64_t gen, h;
+  uint8_t len, n;
+  char s[SV_STR];
+  uint64_t fh[SV_N];
+  uint32_t k[SV_N];
+  int8_t v[SV_N];
+} sv_rec;
+static _Thread_local sv_rec *sv_tab;
+static pthread_key_t sv_key;
+static pthread_once_t sv_once = PTHREAD_ONCE_INIT;
+static void sv_key_init(void) { (void)pthread_key_create(&sv_key, free); }
+
+/* The memo slot of question 's' ('len' bytes; *hit when it holds its verdicts), NULL when none. */
+static sv_rec *sv_find(const rasd__gaz *g, const char *s, size_t len, uint64_t *h, int *hit) {
+  *hit = 0;
+  if (len >= SV_STR) return NULL;
+  if (!sv_tab) {
+    pthread_once(&sv_once, sv_key_init);
+    if ((sv_tab = calloc(1u << SV_BITS, sizeof *sv_tab))) (void)pthread_setspecific(sv_key, sv_tab);
+    if (!sv_tab) return NULL;
+  }
+  *h = bytes_hash(s, len, 0);
+  sv_rec *r = &sv_tab[*h & ((1u << SV_BITS) - 1)];
+  *hit = r->gen == g->gen && r->h == *h && r->len == len && !memcmp(r->s, s, len);
+  return r;
+}
+
+static void sv_keep(sv_rec *r, const rasd__gaz *g, const char *s, size_t len, uint64_t h, const uint64_t *fh,
+                    const uint32_t *k, const int8_t *v, int n) {
+  if (!r) return;
+  r->gen = g->gen, r->h = h, r->len = (uint8_t)len, r->n = (uint8_t)n;
+  memcpy(r->s, s, len);
+  memcpy(r->fh, fh, (size_t)n * sizeof *fh);
+  memcpy(r->k, k, (size_t)n * sizeof *k);
+  memcpy(r->v, v, (size_t)n * sizeof *v);
+}
+
 static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int type, int mode) {
   rasd__name qn, other;
   rasd__name_parse(s, len, &qn);
@@ -597,11 +642,20 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
   int best_score = -1000;
   if (n > GAZ_SCAN_MAX) n = GAZ_SCAN_MAX;
   /* one verdict per distinct Arabic form in the group (ANETAC lists a spelling once per English form) */
-  enum { SEEN = 64 };
+  enum { SEEN = SV_N };
   uint64_t seen_h[SEEN];
   uint32_t seen_k[SEEN];
   int8_t seen_v[SEEN];
-  int nseen = 0;
+  int nseen = 0, svhit;
+  uint64_t svh = 0;
+  sv_rec *sv = sv_find(g, s, len, &svh, &svhit);
+  if (svhit) {
+    nseen = sv->n;
+    memcpy(seen_h, sv->fh, (size_t)nseen * sizeof *seen_h);
+    memcpy(seen_k, sv->k, (size_t)nseen * sizeof *seen_k);
+    memcpy(seen_v, sv->v, (size_t)nseen * sizeof *seen_v);
+  }
+  int nseen0 = nseen;
   for (uint32_t k = first; k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
@@ -629,7 +683,10 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
       if (nseen < SEEN) { seen_h[nseen] = g->fhash[k]; seen_k[nseen] = k; seen_v[nseen] = (int8_t)v; nseen++; }
     }
     if (!v) continue;
-    if (mode == SCAN_ANY) return k;
+    if (mode == SCAN_ANY) {
+      if (nseen > nseen0) sv_keep(sv, g, s, len, svh, seen_h, seen_k, seen_v, nseen);
+      return k;
+    }
     int score = v;
     if (type != RASD_ENT_NONE && e.type == type) score += 20;
     else if (type != RASD_ENT_NONE && e.type != RASD_ENT_NONE) score -= 20;
@@ -646,6 +703,7 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
       if (tl && (dk < db || (dk == db && latin_dist_(e.en, tl, 0) < latin_dist_(be.en, tl, 0)))) best = k;
     }
   }
+  if (nseen > nseen0 || !svhit) sv_keep(sv, g, s, len, svh, seen_h, seen_k, seen_v, nseen);
   free(tl);
   return best;
 }
