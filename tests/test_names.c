@@ -445,9 +445,16 @@ static void test_gazetteer_index(void) {
         if (!(rasd__gaz_tail(g, ar, (size_t)(sp - ar), 4) & 4)) bad_tail++;
         if (!(rasd__gaz_tail(g, lsp + 1, al - (size_t)(lsp + 1 - ar), 1) & 1)) bad_tail++;
       }
-      /* with a clitic before it, and لل for ال */
+      /* the ends of و + the name at once (rasd__gaz_exact_suffix), as rasd__gaz_exact finds them one by one */
       char w[1100];
-      int wl = snprintf(w, sizeof w, "و%.*s", (int)(sp ? (size_t)(sp - ar) : al), ar);
+      int wl = snprintf(w, sizeof w, "و%.*s", (int)al, ar);
+      uint32_t off[2] = {0, 2};
+      int ks = rasd__gaz_exact(g, w, (size_t)wl, 2, RASD_ENT_NONE) >= 0                 ? 0
+               : rasd__gaz_exact(g, w + 2, (size_t)wl - 2, 2, RASD_ENT_NONE) >= 0 ? 1
+                                                                                     : -1;
+      if (ks < 0 || rasd__gaz_exact_suffix(g, w, (size_t)wl, off, 2, 2, RASD_ENT_NONE) != ks) bad_exact++;
+      /* with a clitic before it, and لل for ال */
+      wl = snprintf(w, sizeof w, "و%.*s", (int)(sp ? (size_t)(sp - ar) : al), ar);
       if (!(rasd__gaz_tail(g, w, (size_t)wl, sp ? 4 : 2) & (sp ? 4u : 2u))) bad_tail++;
       if (al > 4 && !memcmp(ar, "ال", 4)) {
         wl = snprintf(w, sizeof w, "لل%.*s", (int)((sp ? (size_t)(sp - ar) : al) - 4), ar + 4);

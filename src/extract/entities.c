@@ -1059,11 +1059,18 @@ static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e) {
  * look-ups cost more than these, which the gazetteer's filter mostly answers); 1 when one of them may. */
 static int strip_may_be_known(const ctx *c, const rasd__gaz *g, const rasd_token *t, uint32_t e0, int curated) {
   const char *text = c->d->text;
+  /* the three ends at once (one flat form); skip_letters(k + 1) goes on from skip_letters(k), which stops on a letter */
+  uint32_t off[3], s0 = skip_letters(text, t->start, t->start + t->len, 0);
+  int n = 0;
   for (size_t k = 0; k <= 2; k++) {
-    uint32_t s0 = skip_letters(text, t->start, t->start + t->len, k);
+    if (k) s0 = skip_letters(text, s0, t->start + t->len, 1);
     if (s0 >= e0) break;
-    if (rasd__gaz_exact(g, text + s0, e0 - s0, curated, RASD_ENT_NONE) >= 0) return 1;
-    if (k == 2 && t->form && t->form_len >= 4 && !memcmp(t->form, "لل", 4)) { /* لل → ال */
+    off[n++] = s0 - t->start;
+  }
+  if (n && rasd__gaz_exact_suffix(g, text + t->start, e0 - t->start, off, n, curated, RASD_ENT_NONE) >= 0) return 1;
+  for (size_t k = 2; k < (size_t)n; k++) {
+    s0 = t->start + off[k];
+    if (t->form && t->form_len >= 4 && !memcmp(t->form, "لل", 4)) { /* لل → ال */
       char buf[520];
       size_t rl = strnlen(text + s0, e0 - s0); /* as gaz_spans() prints it: up to a NUL */
       if (rl + 4 > sizeof buf) return 1;

@@ -63,6 +63,12 @@ int64_t rasd__gaz_best_curated(const rasd__gaz *g, const char *s, size_t len);
  * every city; 'type' (RASD_ENT_NONE: any) filters by type; -1 when none. */
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
 
+/** rasd__gaz_exact() of the ends of 's': the first k in 0..n-1 (n at most 8, 'off' ascending, each at a code point
+ * of 's') for which rasd__gaz_exact(g, s + off[k], len - off[k], curated, type) finds an entry, else -1; the flat
+ * form of 's' is made once for all of them. */
+int rasd__gaz_exact_suffix(const rasd__gaz *g, const char *s, size_t len, const uint32_t *off, int n, int curated,
+                           int type);
+
 /** Cheap test for spans of known names around the word 's' ('len' bytes): bit 1 when its flat letters
  * may end a hand-written, country or city entry; bit 2 when the word alone, with up to two clitic letters
  * (و ف ب ل ك) off its front, and ال put back where لل came off, may be such an entry; bit 4 when that

@@ -94,8 +94,11 @@ static void ar2_init_(void) {
   }
 }
 
+static uint32_t lx_classes_(const char *w, size_t len);
+
 rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
   pthread_once(&ar2_once_, ar2_init_);
+  (void)rasd__lx_classes("", 0); /* builds the lexicon once: lx_classes_ below */
   rasd__qscan *sc = rasd__arena_alloc(ar, sizeof *sc);
   char *nb = rasd__arena_alloc(ar, len * 2 + 16);
   if (!sc || !nb) return NULL;
@@ -200,16 +203,16 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
     w.nlen = (uint16_t)(nl > 65535 ? 65535 : nl);
     no += nl + 1;
     if (w.kind == QW_AR && nl <= 40) {
-      w.cls = rasd__lx_classes(w.n, nl);
+      w.cls = lx_classes_(w.n, nl);
       /* "علي" (the name Ali) and "على" (on) share a matching form: the surface decides */
       if (nl == 6 && !memcmp(w.n, "علي", 6) && w.e - w.s >= 2 && (unsigned char)s[w.e - 1] == 0x8A && (unsigned char)s[w.e - 2] == 0xD9)
         w.cls &= ~(uint32_t)(LX_PREP | LX_TSTART);
       if (nl > 4 && (unsigned char)w.n[0] == 0xD9 && ((unsigned char)w.n[1] == 0x88 || (unsigned char)w.n[1] == 0x81))
-        w.clsp = rasd__lx_classes(w.n + 2, nl - 2); /* و ف */
+        w.clsp = lx_classes_(w.n + 2, nl - 2); /* و ف */
       else if (nl > 4 && (unsigned char)w.n[0] == 0xD8 && (unsigned char)w.n[1] == 0xA8)
-        w.clsp = rasd__lx_classes(w.n + 2, nl - 2); /* ب */
+        w.clsp = lx_classes_(w.n + 2, nl - 2); /* ب */
       else if (nl > 4 && (unsigned char)w.n[0] == 0xD9 && (unsigned char)w.n[1] == 0x84)
-        w.clsp = rasd__lx_classes(w.n + 2, nl - 2); /* ل */
+        w.clsp = lx_classes_(w.n + 2, nl - 2); /* ل */
     }
     if (w.kind == QW_PUNCT && is_sent_end(c)) {
       /* "ك." (an initial) and "3." inside numbers do not end a sentence */
@@ -591,6 +594,12 @@ const rasd__lxent *rasd__lx_find(const char *w, size_t len, uint32_t mask) {
 
 uint32_t rasd__lx_classes(const char *w, size_t len) {
   pthread_once(&lx_once_, lx_init_);
+  return lx_classes_(w, len);
+}
+
+/* rasd__lx_classes() once the lexicon is built (the scanner asks for every word: pthread_once each time was 1 %
+ * of its cost). */
+static uint32_t lx_classes_(const char *w, size_t len) {
   if (!lx_tab_ || !len) return 0;
   uint32_t sg = sig_(w, len), cls = 0;
   if (!(lx_bloom_[BLOOM_BIT_(sg) >> 6] >> (BLOOM_BIT_(sg) & 63) & 1)) return 0;

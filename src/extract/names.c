@@ -1540,8 +1540,9 @@ static int short_other_entry(const rasd__gaz *g, uint32_t i, const char *s, size
 }
 
 /* Per-thread memo of rasd_name_english(): one entity's canonical form comes back in article after article, and a
- * run's entities are many (16k slots, ~2.4 MB per thread). */
-#define EN_MEMO_BITS 14
+ * run's entities are many (64k slots, ~9.4 MB per thread; with 16k, 14k of the 77k misses over 29k articles were
+ * names seen before). */
+#define EN_MEMO_BITS 16
 #define EN_MEMO_STR 62
 typedef struct en_memo {
   uint64_t gen, h;

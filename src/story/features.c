@@ -1,5 +1,6 @@
 /* features.c — compact article records for linking and views: stems, MinHash, dates, sentences, quotes, numbers. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -539,15 +540,58 @@ static int place_cue(const rasd_token *t) {
  * ب, after a word with ب: "بمطار عدن", as the rest of such a name: "في المدينة المنورة", or listed with و after such a
  * place: "على عسير والباحة", or after a noun whose place it is: "أمطار عسير", "جوازات حائل"), not as the one who
  * acts ("البحرين تدين"). 'cues' marks the headline words that are place cues (place_cue()). */
-static int in_headline(const rasd_tokens *tt, const uint8_t *cues, const char *canon, uint32_t type) {
-  if (!tt || !tt->n_tok || !canon || !*canon || (type != RASD_ENT_LOC && type != RASD_ENT_PER)) return 0;
-  rasd_tokens *ct = rasd_tokenize(canon, strlen(canon));
-  if (!ct) return 0;
+/* Per-thread memo of the last content word of an entity's canonical form (the same entities come back in article
+ * after article, and tokenizing each was 1 % of a run): 'b' its bare form, blen 0 when it has none. */
+#define LW_BITS 12
+#define LW_STR 62
+typedef struct lw_memo {
+  uint64_t h;
+  uint8_t len, blen;
+  char s[LW_STR], b[LW_STR];
+} lw_memo;
+static _Thread_local lw_memo *lw_tab; /* allocated on first use (static TLS would be cleared at every start) */
+static pthread_key_t lw_key;
+static pthread_once_t lw_once = PTHREAD_ONCE_INIT;
+static void lw_key_init(void) { (void)pthread_key_create(&lw_key, free); }
+
+/* The bare form of the last word of 'canon' of 6 bytes or more that is no stop word (*b, *blen; 0 when none): from
+ * the memo, else from *ct, a tokenization the caller frees. 0 when out of memory. */
+static int last_word(const char *canon, const char **b, size_t *blen, rasd_tokens **ct) {
+  size_t len = strlen(canon);
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)canon[i]) * 0x100000001b3ull;
+  h |= 1; /* 0: an empty slot */
+  if (!lw_tab) {
+    pthread_once(&lw_once, lw_key_init);
+    if ((lw_tab = calloc(1u << LW_BITS, sizeof *lw_tab))) (void)pthread_setspecific(lw_key, lw_tab);
+  }
+  lw_memo *m = lw_tab && len < LW_STR ? &lw_tab[h & ((1u << LW_BITS) - 1)] : NULL;
+  if (m && m->h == h && m->len == len && !memcmp(m->s, canon, len)) {
+    *b = m->b, *blen = m->blen;
+    return 1;
+  }
+  if (!(*ct = rasd_tokenize(canon, len))) return 0;
   const rasd_token *last = NULL;
-  for (size_t i = 0; i < ct->n_tok; i++) {
-    const rasd_token *t = &ct->tok[i];
+  for (size_t i = 0; i < (*ct)->n_tok; i++) {
+    const rasd_token *t = &(*ct)->tok[i];
     if (t->kind == RASD_TOK_WORD && t->bare && t->bare_len >= 6 && !(t->flags & RASD_TOKF_STOP)) last = t;
   }
+  *b = last ? last->bare : NULL, *blen = last ? last->bare_len : 0;
+  if (m && *blen < LW_STR) {
+    m->h = h, m->len = (uint8_t)len, m->blen = (uint8_t)*blen;
+    memcpy(m->s, canon, len);
+    if (*blen) memcpy(m->b, *b, *blen);
+  }
+  return 1;
+}
+
+static int in_headline(const rasd_tokens *tt, const uint8_t *cues, const char *canon, uint32_t type) {
+  if (!tt || !tt->n_tok || !canon || !*canon || (type != RASD_ENT_LOC && type != RASD_ENT_PER)) return 0;
+  rasd_tokens *ct = NULL;
+  const char *lb;
+  size_t lbl;
+  if (!last_word(canon, &lb, &lbl, &ct)) return 0;
+  const struct { const char *bare; size_t bare_len; } lw = {lb, lbl}, *last = lbl ? &lw : NULL;
   /* placed: the word before is a place where something happened (a list goes on with و); direct: it was so by a
    * cue or ب of its own (the next word may be the rest of its name: في المدينة المنورة) */
   int hit = 0, placed = 0, direct = 0;
@@ -681,7 +725,15 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     char rk[24];
     for (int pass = 0; pass < 2; pass++) {
       const char *k = e->key && *e->key ? e->key : e->canonical;
-      if (!pass && reg_ids && reg_ids[i] >= 0) snprintf(rk, sizeof rk, "r%d", (int)reg_ids[i]), k = rk;
+      if (!pass && reg_ids && reg_ids[i] >= 0) { /* "r%d", without snprintf (700 instructions a call) */
+        char dg[12];
+        int nd = 0;
+        for (uint32_t v = (uint32_t)reg_ids[i]; nd == 0 || v; v /= 10) dg[nd++] = (char)('0' + v % 10);
+        rk[0] = 'r';
+        for (int q = 0; q < nd; q++) rk[1 + q] = dg[nd - 1 - q];
+        rk[1 + nd] = 0;
+        k = rk;
+      }
       if (!k) k = "";
       size_t kl = strlen(k);
       char *kk = rasd__arena_alloc(ar, kl + 2);
