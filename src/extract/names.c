@@ -340,7 +340,94 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
   }
 }
 
+static int name_parse(const char *s, size_t len, rasd__name *out);
+
+/* Per-thread memo of rasd__name_parse(): the same strings are parsed again and again (the entries of a gazetteer key
+ * group for every name that falls in it, an entity's forms for every mention). A slot keeps the string and the
+ * parse packed (per word its letters, letter variants and flags); longer strings or parses are not kept. */
+#define NP_MEMO_BITS 14
+#define NP_STR_MAX 80
+#define NP_PACK_MAX 86
+typedef struct np_memo {
+  uint64_t h;
+  uint8_t len, plen;
+  char s[NP_STR_MAX];
+  uint8_t p[NP_PACK_MAX];
+} np_memo;
+static _Thread_local np_memo *np_memo_tab; /* allocated on first use, freed when the thread ends */
+static pthread_key_t np_memo_key;
+static pthread_once_t np_memo_once = PTHREAD_ONCE_INIT;
+static void np_memo_key_init(void) { (void)pthread_key_create(&np_memo_key, free); }
+static np_memo *np_memo_table(void) {
+  if (!np_memo_tab) {
+    pthread_once(&np_memo_once, np_memo_key_init);
+    np_memo_tab = calloc(1u << NP_MEMO_BITS, sizeof *np_memo_tab);
+    if (np_memo_tab) (void)pthread_setspecific(np_memo_key, np_memo_tab);
+  }
+  return np_memo_tab;
+}
+
+/* Packs parse 'nm' into 'out' (NP_PACK_MAX bytes); returns the length, 0 when it does not fit. */
+static size_t np_pack(const rasd__name *nm, uint8_t *out) {
+  size_t o = 0;
+  if (nm->n_titles > 255) return 0;
+  out[o++] = (uint8_t)nm->n;
+  out[o++] = (uint8_t)nm->n_titles;
+  for (int t = 0; t < nm->n; t++) {
+    const rasd__ntok *k = &nm->tok[t];
+    size_t nv = ((size_t)k->n + 3) / 4;
+    if (o + 4 + k->n + nv > NP_PACK_MAX) return 0;
+    out[o++] = k->n;
+    out[o++] = k->had_al;
+    out[o++] = k->nconso;
+    out[o++] = k->final_h;
+    memcpy(out + o, k->sym, k->n);
+    o += k->n;
+    memcpy(out + o, k->var, nv); /* the rest of var is 0 (word_syms()) */
+    o += nv;
+  }
+  return o;
+}
+
+static void np_unpack(const uint8_t *p, rasd__name *out) {
+  out->n = p[0];
+  out->n_titles = p[1];
+  p += 2;
+  for (int t = 0; t < out->n; t++) {
+    rasd__ntok *k = &out->tok[t];
+    k->n = p[0];
+    k->had_al = p[1];
+    k->nconso = p[2];
+    k->final_h = p[3];
+    p += 4;
+    memcpy(k->sym, p, k->n);
+    p += k->n;
+    size_t nv = ((size_t)k->n + 3) / 4;
+    memset(k->var, 0, sizeof k->var);
+    memcpy(k->var, p, nv);
+    p += nv;
+  }
+}
+
 int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
+  np_memo *tab = s && len && len <= NP_STR_MAX ? np_memo_table() : NULL;
+  if (!tab) return name_parse(s, len, out);
+  uint64_t h = rasd__hash8(s, len, 0x6a09e667f3bcc909ull ^ ((uint64_t)len << 40));
+  np_memo *e = &tab[(h ^ (h >> 31)) & ((1u << NP_MEMO_BITS) - 1)];
+  if (e->h == h && e->len == len && e->plen && !memcmp(e->s, s, len)) {
+    np_unpack(e->p, out);
+    return out->n;
+  }
+  int n = name_parse(s, len, out);
+  size_t pl = np_pack(out, e->p);
+  e->h = pl ? h : 0;
+  e->len = (uint8_t)len;
+  e->plen = (uint8_t)pl;
+  memcpy(e->s, s, len);
+  return n;
+}
+
+static int name_parse(const char *s, size_t len, rasd__name *out) {
   out->n = 0;
   out->n_titles = 0;
   if (!s) return 0;
