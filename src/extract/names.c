@@ -487,10 +487,16 @@ static double sub_cost(uint8_t a, uint8_t b);
 
 /* sub_cost() of the Arabic symbols (below S_LATIN) as a table: the distance's inner loop reads it. */
 static double sub_tab[S_LATIN][S_LATIN];
+static double sub_cost_long(uint8_t a, uint8_t b, int edge);
+/* sub_cost_long() of the Arabic symbols, inside a spelling [0] and at its edge [1] */
+static double subl_tab[2][S_LATIN][S_LATIN];
 static pthread_once_t sub_tab_once = PTHREAD_ONCE_INIT;
 static void sub_tab_init(void) {
   for (int a = 0; a < S_LATIN; a++)
     for (int b = 0; b < S_LATIN; b++) sub_tab[a][b] = sub_cost((uint8_t)a, (uint8_t)b);
+  for (int e = 0; e < 2; e++)
+    for (int a = 0; a < S_LATIN; a++)
+      for (int b = 0; b < S_LATIN; b++) subl_tab[e][a][b] = sub_cost_long((uint8_t)a, (uint8_t)b, e);
 }
 static inline double subc(uint8_t a, uint8_t b) { return a < S_LATIN && b < S_LATIN ? sub_tab[a][b] : sub_cost(a, b); }
 
@@ -598,11 +604,15 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
     double *prev = ROW(i - 1), *cur = ROW(i);
     cur[0] = prev[0] + ina[i - 1];
     for (int j = 1; j <= nb; j++) {
-      double sc = loose ? sub_cost_long(a[i - 1], b[j - 1], i == 1 || j == 1 || i == na || j == nb)
-                        : subc(a[i - 1], b[j - 1]);
+      uint8_t ai = a[i - 1], bj = b[j - 1];
+      double sc;
+      if (!loose) sc = subc(ai, bj);
+      else {
+        int edge = i == 1 || j == 1 || i == na || j == nb;
+        sc = ai < S_LATIN && bj < S_LATIN ? subl_tab[edge][ai][bj] : sub_cost_long(ai, bj, edge);
+      }
       /* the last vowel tells names apart (Maria / Mario, ديميكا / ديميكو) */
-      if (sc > 0 && i == na && j == nb && is_vowel(a[i - 1]) && is_vowel(b[j - 1]) && a[i - 1] != S_E &&
-          b[j - 1] != S_E)
+      if (i == na && j == nb && sc > 0 && is_vowel(ai) && is_vowel(bj) && ai != S_E && bj != S_E)
         sc = 1.0;
       double d = prev[j - 1] + sc;
       double x = prev[j] + ina[i - 1];
@@ -1893,6 +1903,22 @@ static int person_place(const rasd__gaz *g, int type, int64_t i, const rasd__gaz
   return split_words(q, ql, ws, we, RASD__NAME_MAXTOK) < ne;
 }
 
+/* 1 when the gazetteer key group of name 's' ('len' bytes), which rasd__gaz_best() scans, holds a curated entry
+ * (hand-written, a country or a city): else its best entry, if any, is an ANETAC or title one. */
+static int curated_in_group(const rasd__gaz *g, const char *s, size_t len) {
+  if (!g || !s || !len) return 0;
+  rasd__name qn;
+  rasd__name_parse(s, len, &qn);
+  char key[RASD__NAME_KEYMAX];
+  size_t kl = rasd__name_key_parsed(&qn, key);
+  uint32_t first, n = rasd__gaz_find_key(g, key, kl, &first);
+  for (uint32_t k = first; k < first + n; k++) {
+    rasd__gaz_entry ge;
+    if (!rasd__gaz_get(g, k, &ge) && ge.src <= RASD__GSRC_CITY) return 1;
+  }
+  return 0;
+}
+
 static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
@@ -1917,13 +1943,14 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       return rasd__strdup0(gn);
     }
   }
-  int64_t e = rasd__gaz_best(g, core, core_len, type);
+  /* whole names: an exact entry, or a close spelling of a hand-written or country entry (كيم جونج أون), is
+   * known; a close spelling of a city is not (الهلال is not الحلة). Not exact, only a curated best entry is taken:
+   * a key group without one is not scanned (the scan is the dearest part of an English form). */
+  int exact = rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0;
+  int64_t e = exact || curated_in_group(g, core, core_len) ? rasd__gaz_best(g, core, core_len, type) : -1;
   if (e >= 0) {
     rasd__gaz_entry ge;
     rasd__gaz_get(g, (uint32_t)e, &ge);
-    /* whole names: an exact entry, or a close spelling of a hand-written or country entry (كيم جونج أون), is
-     * known; a close spelling of a city is not (الهلال is not الحلة) */
-    int exact = rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0;
     if (*ge.en && !(ge.flags & RASD__GF_TITLE) && !person_place(g, type, e, &ge, core, core_len) &&
         ((ge.src <= RASD__GSRC_COUNTRY && (exact || !short_other_entry(g, (uint32_t)e, core, core_len))) || exact ||
          (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len))))
