@@ -344,8 +344,9 @@ static int name_parse(const char *s, size_t len, rasd__name *out);
 
 /* Per-thread memo of rasd__name_parse(): the same strings are parsed again and again (the entries of a gazetteer key
  * group for every name that falls in it, an entity's forms for every mention). A slot keeps the string and the
- * parse packed (per word its letters, letter variants and flags); longer strings or parses are not kept. */
-#define NP_MEMO_BITS 14
+ * parse packed (per word its letters, letter variants and flags); longer strings or parses are not kept. 64k slots
+ * (~11 MB per thread): a run scans many key groups of hundreds of entries, and 16k slots kept 61 % of the parses. */
+#define NP_MEMO_BITS 16
 #define NP_STR_MAX 80
 #define NP_PACK_MAX 86
 typedef struct np_memo {
@@ -542,7 +543,7 @@ static double sub_cost(uint8_t a, uint8_t b) {
 
 /* Cost of a symbol present in one spelling only: a vowel letter or hamza is often left out, a
  * repeated letter (the same symbol beside it) is a doubling, ه and ع are often silent. */
-static double indel_cost(const uint8_t *s, int n, int i) {
+static inline double indel_cost(const uint8_t *s, int n, int i) {
   uint8_t a = s[i];
   if ((i > 0 && s[i - 1] == a) || (i + 1 < n && s[i + 1] == a)) return 0.2;
   if (a == S_E) return 0.1;
@@ -590,12 +591,16 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
   if (na > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) na = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
   if (nb > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) nb = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
   int dga = 0, dgb = 0;
-  for (int i = 0; i < na; i++) dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
-  for (int j = 0; j < nb; j++) dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
   pthread_once(&sub_tab_once, sub_tab_init);
   double ina[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], inb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
-  for (int i = 0; i < na; i++) ina[i] = indel_cost(a, na, i);
-  for (int j = 0; j < nb; j++) inb[j] = indel_cost(b, nb, j);
+  for (int i = 0; i < na; i++) {
+    dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
+    ina[i] = indel_cost(a, na, i);
+  }
+  for (int j = 0; j < nb; j++) {
+    dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
+    inb[j] = indel_cost(b, nb, j);
+  }
 #define ROW(i) row[(i) & 3]
   double rmin[4] = {0, 0, 0, 0};
   ROW(0)[0] = 0;
@@ -603,6 +608,7 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
   for (int i = 1; i <= na; i++) {
     double *prev = ROW(i - 1), *cur = ROW(i);
     cur[0] = prev[0] + ina[i - 1];
+    double m = cur[0]; /* the row's least cost */
     for (int j = 1; j <= nb; j++) {
       uint8_t ai = a[i - 1], bj = b[j - 1];
       double sc;
@@ -626,10 +632,9 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
         for (int k = 2; k <= 3 && k <= i; k++)
           if ((x = ROW(i - k)[j - 1] + digraph_split(b[j - 1], a + i - k, k)) < d) d = x;
       cur[j] = d;
+      if (d < m) m = d;
     }
     /* every alignment passes through one of the last three rows (a digraph skips two at most) */
-    double m = cur[0];
-    for (int j = 1; j <= nb; j++) if (cur[j] < m) m = cur[j];
     rmin[i & 3] = m;
     double lo = m;
     for (int k = 1; k < 3 && k <= i; k++) if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
@@ -1903,22 +1908,6 @@ static int person_place(const rasd__gaz *g, int type, int64_t i, const rasd__gaz
   return split_words(q, ql, ws, we, RASD__NAME_MAXTOK) < ne;
 }
 
-/* 1 when the gazetteer key group of name 's' ('len' bytes), which rasd__gaz_best() scans, holds a curated entry
- * (hand-written, a country or a city): else its best entry, if any, is an ANETAC or title one. */
-static int curated_in_group(const rasd__gaz *g, const char *s, size_t len) {
-  if (!g || !s || !len) return 0;
-  rasd__name qn;
-  rasd__name_parse(s, len, &qn);
-  char key[RASD__NAME_KEYMAX];
-  size_t kl = rasd__name_key_parsed(&qn, key);
-  uint32_t first, n = rasd__gaz_find_key(g, key, kl, &first);
-  for (uint32_t k = first; k < first + n; k++) {
-    rasd__gaz_entry ge;
-    if (!rasd__gaz_get(g, k, &ge) && ge.src <= RASD__GSRC_CITY) return 1;
-  }
-  return 0;
-}
-
 static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
@@ -1943,14 +1932,13 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       return rasd__strdup0(gn);
     }
   }
-  /* whole names: an exact entry, or a close spelling of a hand-written or country entry (كيم جونج أون), is
-   * known; a close spelling of a city is not (الهلال is not الحلة). Not exact, only a curated best entry is taken:
-   * a key group without one is not scanned (the scan is the dearest part of an English form). */
-  int exact = rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0;
-  int64_t e = exact || curated_in_group(g, core, core_len) ? rasd__gaz_best(g, core, core_len, type) : -1;
+  int64_t e = rasd__gaz_best(g, core, core_len, type);
   if (e >= 0) {
     rasd__gaz_entry ge;
     rasd__gaz_get(g, (uint32_t)e, &ge);
+    /* whole names: an exact entry, or a close spelling of a hand-written or country entry (كيم جونج أون), is
+     * known; a close spelling of a city is not (الهلال is not الحلة) */
+    int exact = rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0;
     if (*ge.en && !(ge.flags & RASD__GF_TITLE) && !person_place(g, type, e, &ge, core, core_len) &&
         ((ge.src <= RASD__GSRC_COUNTRY && (exact || !short_other_entry(g, (uint32_t)e, core, core_len))) || exact ||
          (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len))))
