@@ -340,7 +340,95 @@ static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
   }
 }
 
+static int name_parse(const char *s, size_t len, rasd__name *out);
+
+/* Per-thread memo of rasd__name_parse(): the same strings are parsed again and again (the entries of a gazetteer key
+ * group for every name that falls in it, an entity's forms for every mention). A slot keeps the string and the
+ * parse packed (per word its letters, letter variants and flags); longer strings or parses are not kept. 64k slots
+ * (~11 MB per thread): a run scans many key groups of hundreds of entries, and 16k slots kept 61 % of the parses. */
+#define NP_MEMO_BITS 16
+#define NP_STR_MAX 80
+#define NP_PACK_MAX 86
+typedef struct np_memo {
+  uint64_t h;
+  uint8_t len, plen;
+  char s[NP_STR_MAX];
+  uint8_t p[NP_PACK_MAX];
+} np_memo;
+static _Thread_local np_memo *np_memo_tab; /* allocated on first use, freed when the thread ends */
+static pthread_key_t np_memo_key;
+static pthread_once_t np_memo_once = PTHREAD_ONCE_INIT;
+static void np_memo_key_init(void) { (void)pthread_key_create(&np_memo_key, free); }
+static np_memo *np_memo_table(void) {
+  if (!np_memo_tab) {
+    pthread_once(&np_memo_once, np_memo_key_init);
+    np_memo_tab = calloc(1u << NP_MEMO_BITS, sizeof *np_memo_tab);
+    if (np_memo_tab) (void)pthread_setspecific(np_memo_key, np_memo_tab);
+  }
+  return np_memo_tab;
+}
+
+/* Packs parse 'nm' into 'out' (NP_PACK_MAX bytes); returns the length, 0 when it does not fit. */
+static size_t np_pack(const rasd__name *nm, uint8_t *out) {
+  size_t o = 0;
+  if (nm->n_titles > 255) return 0;
+  out[o++] = (uint8_t)nm->n;
+  out[o++] = (uint8_t)nm->n_titles;
+  for (int t = 0; t < nm->n; t++) {
+    const rasd__ntok *k = &nm->tok[t];
+    size_t nv = ((size_t)k->n + 3) / 4;
+    if (o + 4 + k->n + nv > NP_PACK_MAX) return 0;
+    out[o++] = k->n;
+    out[o++] = k->had_al;
+    out[o++] = k->nconso;
+    out[o++] = k->final_h;
+    memcpy(out + o, k->sym, k->n);
+    o += k->n;
+    memcpy(out + o, k->var, nv); /* the rest of var is 0 (word_syms()) */
+    o += nv;
+  }
+  return o;
+}
+
+static void np_unpack(const uint8_t *p, rasd__name *out) {
+  out->n = p[0];
+  out->n_titles = p[1];
+  p += 2;
+  for (int t = 0; t < out->n; t++) {
+    rasd__ntok *k = &out->tok[t];
+    k->n = p[0];
+    k->had_al = p[1];
+    k->nconso = p[2];
+    k->final_h = p[3];
+    p += 4;
+    memcpy(k->sym, p, k->n);
+    p += k->n;
+    size_t nv = ((size_t)k->n + 3) / 4;
+    memset(k->var, 0, sizeof k->var);
+    memcpy(k->var, p, nv);
+    p += nv;
+  }
+}
+
 int rasd__name_parse(const char *s, size_t len, rasd__name *out) {
+  np_memo *tab = s && len && len <= NP_STR_MAX ? np_memo_table() : NULL;
+  if (!tab) return name_parse(s, len, out);
+  uint64_t h = rasd__hash8(s, len, 0x6a09e667f3bcc909ull ^ ((uint64_t)len << 40));
+  np_memo *e = &tab[(h ^ (h >> 31)) & ((1u << NP_MEMO_BITS) - 1)];
+  if (e->h == h && e->len == len && e->plen && !memcmp(e->s, s, len)) {
+    np_unpack(e->p, out);
+    return out->n;
+  }
+  int n = name_parse(s, len, out);
+  size_t pl = np_pack(out, e->p);
+  e->h = pl ? h : 0;
+  e->len = (uint8_t)len;
+  e->plen = (uint8_t)pl;
+  memcpy(e->s, s, len);
+  return n;
+}
+
+static int name_parse(const char *s, size_t len, rasd__name *out) {
   out->n = 0;
   out->n_titles = 0;
   if (!s) return 0;
@@ -400,10 +488,16 @@ static double sub_cost(uint8_t a, uint8_t b);
 
 /* sub_cost() of the Arabic symbols (below S_LATIN) as a table: the distance's inner loop reads it. */
 static double sub_tab[S_LATIN][S_LATIN];
+static double sub_cost_long(uint8_t a, uint8_t b, int edge);
+/* sub_cost_long() of the Arabic symbols, inside a spelling [0] and at its edge [1] */
+static double subl_tab[2][S_LATIN][S_LATIN];
 static pthread_once_t sub_tab_once = PTHREAD_ONCE_INIT;
 static void sub_tab_init(void) {
   for (int a = 0; a < S_LATIN; a++)
     for (int b = 0; b < S_LATIN; b++) sub_tab[a][b] = sub_cost((uint8_t)a, (uint8_t)b);
+  for (int e = 0; e < 2; e++)
+    for (int a = 0; a < S_LATIN; a++)
+      for (int b = 0; b < S_LATIN; b++) subl_tab[e][a][b] = sub_cost_long((uint8_t)a, (uint8_t)b, e);
 }
 static inline double subc(uint8_t a, uint8_t b) { return a < S_LATIN && b < S_LATIN ? sub_tab[a][b] : sub_cost(a, b); }
 
@@ -449,7 +543,7 @@ static double sub_cost(uint8_t a, uint8_t b) {
 
 /* Cost of a symbol present in one spelling only: a vowel letter or hamza is often left out, a
  * repeated letter (the same symbol beside it) is a doubling, ه and ع are often silent. */
-static double indel_cost(const uint8_t *s, int n, int i) {
+static inline double indel_cost(const uint8_t *s, int n, int i) {
   uint8_t a = s[i];
   if ((i > 0 && s[i - 1] == a) || (i + 1 < n && s[i + 1] == a)) return 0.2;
   if (a == S_E) return 0.1;
@@ -497,12 +591,16 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
   if (na > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) na = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
   if (nb > RASD__NAME_MAXSYM * RASD__NAME_MAXTOK) nb = RASD__NAME_MAXSYM * RASD__NAME_MAXTOK;
   int dga = 0, dgb = 0;
-  for (int i = 0; i < na; i++) dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
-  for (int j = 0; j < nb; j++) dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
   pthread_once(&sub_tab_once, sub_tab_init);
   double ina[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK], inb[RASD__NAME_MAXSYM * RASD__NAME_MAXTOK];
-  for (int i = 0; i < na; i++) ina[i] = indel_cost(a, na, i);
-  for (int j = 0; j < nb; j++) inb[j] = indel_cost(b, nb, j);
+  for (int i = 0; i < na; i++) {
+    dga |= a[i] == S_TS || a[i] == S_CH || a[i] == S_DJ;
+    ina[i] = indel_cost(a, na, i);
+  }
+  for (int j = 0; j < nb; j++) {
+    dgb |= b[j] == S_TS || b[j] == S_CH || b[j] == S_DJ;
+    inb[j] = indel_cost(b, nb, j);
+  }
 #define ROW(i) row[(i) & 3]
   double rmin[4] = {0, 0, 0, 0};
   ROW(0)[0] = 0;
@@ -510,12 +608,17 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
   for (int i = 1; i <= na; i++) {
     double *prev = ROW(i - 1), *cur = ROW(i);
     cur[0] = prev[0] + ina[i - 1];
+    double m = cur[0]; /* the row's least cost */
     for (int j = 1; j <= nb; j++) {
-      double sc = loose ? sub_cost_long(a[i - 1], b[j - 1], i == 1 || j == 1 || i == na || j == nb)
-                        : subc(a[i - 1], b[j - 1]);
+      uint8_t ai = a[i - 1], bj = b[j - 1];
+      double sc;
+      if (!loose) sc = subc(ai, bj);
+      else {
+        int edge = i == 1 || j == 1 || i == na || j == nb;
+        sc = ai < S_LATIN && bj < S_LATIN ? subl_tab[edge][ai][bj] : sub_cost_long(ai, bj, edge);
+      }
       /* the last vowel tells names apart (Maria / Mario, ديميكا / ديميكو) */
-      if (sc > 0 && i == na && j == nb && is_vowel(a[i - 1]) && is_vowel(b[j - 1]) && a[i - 1] != S_E &&
-          b[j - 1] != S_E)
+      if (i == na && j == nb && sc > 0 && is_vowel(ai) && is_vowel(bj) && ai != S_E && bj != S_E)
         sc = 1.0;
       double d = prev[j - 1] + sc;
       double x = prev[j] + ina[i - 1];
@@ -529,10 +632,9 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
         for (int k = 2; k <= 3 && k <= i; k++)
           if ((x = ROW(i - k)[j - 1] + digraph_split(b[j - 1], a + i - k, k)) < d) d = x;
       cur[j] = d;
+      if (d < m) m = d;
     }
     /* every alignment passes through one of the last three rows (a digraph skips two at most) */
-    double m = cur[0];
-    for (int j = 1; j <= nb; j++) if (cur[j] < m) m = cur[j];
     rmin[i & 3] = m;
     double lo = m;
     for (int k = 1; k < 3 && k <= i; k++) if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
