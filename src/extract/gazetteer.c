@@ -143,26 +143,32 @@ static size_t flat_entry(const char *in, uint8_t *out, size_t cap) {
   return o;
 }
 
+/* The flat letter of the code point at s[*i] ('len' bytes in all), *i moved past it: 0 when it has none (a mark, a
+ * space), 0xFF for a letter the file cannot hold (no entry has it). flat_init must have run. */
+static inline uint8_t flat_next(const char *s, size_t len, size_t *i) {
+  unsigned char b0 = (unsigned char)s[*i];
+  if (b0 >= 0xD8 && b0 <= 0xDB && *i + 1 < len && ((unsigned char)s[*i + 1] & 0xC0) == 0x80) {
+    /* the Arabic block, most of the text: one table look-up, the same answer as the general path below */
+    uint8_t f = FLAT2[((b0 - 0xD8) << 6) | ((unsigned char)s[*i + 1] & 0x3F)];
+    *i += 2;
+    return f;
+  }
+  int32_t c = rasd__name_cp(rasd__utf8_next(s, len, i));
+  if (c <= 0) return 0;
+  if (c == 0x0629) c = 0x0647;
+  if (c == 0x0649) c = 0x064A;
+  int32_t e = enc_cp(c);
+  return e > 0 ? (uint8_t)e : 0xFF;
+}
+
 /* Flat form of UTF-8 's' in the one-byte form; a letter the file cannot hold becomes 0xFF (no entry has
  * it). Returns the length ('cap' bytes at most). */
 static size_t flat_query(const char *s, size_t len, uint8_t *out, size_t cap) {
   size_t i = 0, o = 0;
   pthread_once(&flat_once, flat_init);
   while (i < len && o < cap) {
-    unsigned char b0 = (unsigned char)s[i];
-    if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-      /* the Arabic block, most of the text: one table look-up, the same answer as the general path below */
-      uint8_t f = FLAT2[((b0 - 0xD8) << 6) | ((unsigned char)s[i + 1] & 0x3F)];
-      i += 2;
-      if (f) out[o++] = f;
-      continue;
-    }
-    int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
-    if (c <= 0) continue;
-    if (c == 0x0629) c = 0x0647;
-    if (c == 0x0649) c = 0x064A;
-    int32_t e = enc_cp(c);
-    out[o++] = e > 0 ? (uint8_t)e : 0xFF;
+    uint8_t f = flat_next(s, len, &i);
+    if (f) out[o++] = f;
   }
   return o;
 }
@@ -827,19 +833,8 @@ int rasd__gaz_exact_suffix(const rasd__gaz *g, const char *s, size_t len, const 
   pthread_once(&flat_once, flat_init);
   while (i < len) {
     while (q < n && off[q] <= i) fo[q] = off[q] == i ? o : SIZE_MAX, q++; /* SIZE_MAX: inside a code point */
-    unsigned char b0 = (unsigned char)s[i];
-    if (b0 >= 0xD8 && b0 <= 0xDB && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
-      uint8_t f = FLAT2[((b0 - 0xD8) << 6) | ((unsigned char)s[i + 1] & 0x3F)];
-      i += 2;
-      if (f) want[o++] = f;
-      continue;
-    }
-    int32_t c = rasd__name_cp(rasd__utf8_next(s, len, &i));
-    if (c <= 0) continue;
-    if (c == 0x0629) c = 0x0647;
-    if (c == 0x0649) c = 0x064A;
-    int32_t e = enc_cp(c);
-    want[o++] = e > 0 ? (uint8_t)e : 0xFF;
+    uint8_t f = flat_next(s, len, &i);
+    if (f) want[o++] = f;
   }
   while (q < n) fo[q] = off[q] == i ? o : SIZE_MAX, q++;
   /* the hash folds from the end: one backward pass gives every suffix's */
