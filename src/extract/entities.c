@@ -182,36 +182,27 @@ static uint32_t skip_letters(const char *s, uint32_t start, uint32_t end, size_t
   return (uint32_t)i;
 }
 
-/* Common Arabic given names (matching forms: no hamza seats, ة is ه, ى is ي) that come after a conjunction و the
- * tokenizer cannot tell from a word's first letter (و + ص، س، ف… begin many words: وصل، وسط، وفد). */
-static const char *const GIVEN[] = {
-    "محمد", "احمد", "محمود", "علي", "عمر", "عمرو", "عثمان", "خالد", "سعد", "سعود", "سعيد", "سالم", "صالح", "فهد",
-    "فيصل", "سلمان", "سلطان", "ناصر", "نايف", "عبد", "عبدالله", "عبدالعزيز", "عبدالرحمن", "ماجد", "مشعل", "متعب",
-    "منصور", "مساعد", "مقرن", "نواف", "بندر", "تركي", "طلال", "طارق", "حسن", "حسين", "حمد", "حمزه", "حامد", "خليل",
-    "زياد", "زيد", "سامي", "سامر", "سليمان", "شريف", "عادل", "عامر", "عيسي", "موسي", "يوسف", "يحيي", "يعقوب",
-    "ابراهيم", "اسماعيل", "مصطفي", "مازن", "ماهر", "مراد", "مالك", "مبارك", "نبيل", "نزار", "هاني", "هشام",
-    "هيثم", "ياسر", "يزيد", "عايض", "غازي", "فارس", "فالح", "فايز", "فواز", "قاسم", "كمال", "مشاري", "نادر",
-    "هادي", "جمال", "جابر", "جاسم", "جعفر", "حازم", "حمود", "حاتم", "راشد", "رامي", "زكي", "سمير", "صلاح",
-    "عدنان", "عماد", "غسان", "فراس", "كريم", "محسن", "مهدي", "معاذ", "ثامر", "بسام", "حسام", "ريان", "زهير",
-    "شاكر", "عصام", "علاء", "عمار", "مروان", "مسعود", "منير", "مهند", "عوض", "عبيد", "ابو", "بن",
-    "فاطمه", "عايشه", "مريم", "نوره", "ساره", "هند", "ليلي", "مني", "هدي", "اسماء", "خديجه", "زينب", "رانيا",
-    NULL};
 /* Given names that begin with و themselves (وليد is not و + ليد). */
 static const char *const GIVEN_W[] = {"وليد", "وليام", "ويليام", "وائل", "وايل", "وسام", "وسيم", "وجدي", "وجيه",
                                       "وحيد", "وديع", "وصفي", "وفاء", "وفا", "وداد", "وعد", "ولاء", "ولا", "وهيب",
                                       "وهبه", "وضاح", "وفيق", "ويل", "وارن", "والتر", "وانغ", "ولي", "وزير", NULL};
 
-/* Whether the first word 't' of a name of two words or more is the conjunction و and a given name: one of GIVEN
- * (وصالح العمري), or a person's name in the gazetteer whose first letter is no vowel letter or ل, the letters after
- * و in W names (وجيريمي رينر; not وليام, ويلسون, وارنر); never a name of its own beginning with و (GIVEN_W). */
+/* Whether the first word 't' of a name of two words or more is the conjunction و and a given name: a common one
+ * (rasd__given_name_en's table: وصالح العمري) or a name's first particle (وعبد المحسن، وأبو بكر), or a person's name
+ * in the gazetteer whose first letter is no vowel letter or ل, the letters after و in W names (وجيريمي رينر; not
+ * وليام, ويلسون, وارنر); never a name of its own beginning with و (GIVEN_W). The tokenizer cannot tell these from a
+ * word's first letter: و + ص، س، ف… begin many words (وصل، وسط، وفد). */
 static int conj_given_name(const rasd__gaz *g, const rasd_token *t) {
+  static const char *const PARTICLE[] = {"عبد", "ابو", "بن", NULL};
   if (!t->form || t->form_len < 8 || memcmp(t->form, "و", 2)) return 0; /* و and three letters or more */
   for (size_t i = 0; GIVEN_W[i]; i++)
     if (strlen(GIVEN_W[i]) == t->form_len && !memcmp(t->form, GIVEN_W[i], t->form_len)) return 0;
   const char *x = t->form + 2;
   size_t xl = t->form_len - 2u;
-  for (size_t i = 0; GIVEN[i]; i++)
-    if (strlen(GIVEN[i]) == xl && !memcmp(x, GIVEN[i], xl)) return 1;
+  int words;
+  for (size_t i = 0; PARTICLE[i]; i++)
+    if (strlen(PARTICLE[i]) == xl && !memcmp(x, PARTICLE[i], xl)) return 1;
+  if (rasd__given_name_en(x, xl, NULL, 0, &words)) return 1;
   if (!g || xl < 8 || !memcmp(x, "ا", 2) || !memcmp(x, "ي", 2) || !memcmp(x, "و", 2) || !memcmp(x, "ل", 2))
     return 0;
   return rasd__gaz_exact(g, x, xl, 0, RASD_ENT_PER) >= 0 && rasd__gaz_exact(g, t->form, t->form_len, 0, RASD_ENT_NONE) < 0;

@@ -228,6 +228,15 @@ static const struct given { const char *ar, *en; } GIVEN_EN[] = {
     {"عبدالفتاح", "Abdel Fattah"}, {"عبدالقادر", "Abdulqader"}, {"عبدالسلام", "Abdulsalam"}, {"عبدالهادي", "Abdulhadi"},
     {"عبدالناصر", "Abdel Nasser"}, {"عبدالغني", "Abdulghani"}, {"عبدالحكيم", "Abdulhakim"}, {"عبدالرزاق", "Abdulrazzaq"},
     {"عايشه", "Aisha"}, {"فاطمه", "Fatima"}, {"مريم", "Maryam"}, {"نوره", "Noura"}, {"خديجه", "Khadija"},
+    {"حامد", "Hamid"}, {"سامر", "Samer"}, {"شريف", "Sharif"}, {"يعقوب", "Yaqoub"}, {"مراد", "Murad"},
+    {"نبيل", "Nabil"}, {"نزار", "Nizar"}, {"هيثم", "Haitham"}, {"يزيد", "Yazid"}, {"عايض", "Ayedh"}, {"قاسم", "Qasim"},
+    {"كمال", "Kamal"}, {"نادر", "Nader"}, {"هادي", "Hadi"}, {"جابر", "Jaber"}, {"جاسم", "Jasim"}, {"جعفر", "Jaafar"},
+    {"حازم", "Hazem"}, {"حاتم", "Hatem"}, {"رامي", "Rami"}, {"زكي", "Zaki"}, {"سمير", "Samir"}, {"عدنان", "Adnan"},
+    {"غسان", "Ghassan"}, {"فراس", "Firas"}, {"كريم", "Karim"}, {"محسن", "Mohsen"}, {"مهدي", "Mahdi"},
+    {"معاذ", "Muath"}, {"بسام", "Bassam"}, {"حسام", "Hossam"}, {"ريان", "Rayan"}, {"زهير", "Zuhair"},
+    {"شاكر", "Shaker"}, {"عصام", "Essam"}, {"علاء", "Alaa"}, {"عمار", "Ammar"}, {"عمرو", "Amr"}, {"مروان", "Marwan"},
+    {"مسعود", "Masoud"}, {"منير", "Munir"}, {"عوض", "Awadh"}, {"عبيد", "Obaid"}, {"فالح", "Falih"},
+    {"ساره", "Sara"}, {"ليلي", "Laila"}, {"مني", "Mona"}, {"هدي", "Huda"}, {"اسماء", "Asma"}, {"رانيا", "Rania"},
     {"زينب", "Zainab"}, {"سلمي", "Salma"}, {"هند", "Hind"},
     /* Korean family names the lists take for other words (بارك: Parc, the French park) */
     {"بارك", "Park"}, {NULL, NULL}};
