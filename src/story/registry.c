@@ -601,6 +601,7 @@ static char *joined_abd_form(const char *f, int *oom) {
 static int32_t find_joined(rasd_registry *r, const rasd_doc_entity *de, const char *jkey, const char *jf, int *oom) {
   int32_t cand[64], best = -1;
   int nc = mm_get(&r->by_key, jkey, cand, 64);
+  size_t jl = strlen(jf);
   char buf[512];
   for (int i = 0; i < nc && !*oom; i++) {
     const cent *e = &r->e[cand[i]];
@@ -612,7 +613,7 @@ static int32_t find_joined(rasd_registry *r, const rasd_doc_entity *de, const ch
       char *j = join_abd(t, oom), *x = j ? j : (char *)t;
       size_t xl = rasd__lx_norm(x, strlen(x), buf);
       free(j);
-      if (xl == strlen(jf) && !memcmp(buf, jf, xl)) { best = cand[i]; break; }
+      if (xl == jl && !memcmp(buf, jf, xl)) { best = cand[i]; break; }
     }
   }
   return best;
