@@ -634,6 +634,15 @@ static void sv_keep(sv_rec *r, const rasd__gaz *g, const char *s, size_t len, ui
   memcpy(r->v, v, (size_t)n * sizeof *v);
 }
 
+/* What an entry's type, title flag and source add to its spelling's score (100 exact, 50 close) in a scan for 'type'. */
+static inline int scan_amends(const rasd__gaz_entry *e, int type) {
+  int a = 0;
+  if (type != RASD_ENT_NONE && e->type == type) a += 20;
+  else if (type != RASD_ENT_NONE && e->type != RASD_ENT_NONE) a -= 20;
+  if (e->flags & RASD__GF_TITLE) a -= 30;
+  return a - e->src * 2;
+}
+
 static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int type, int mode) {
   rasd__name qn, other;
   rasd__name_parse(s, len, &qn);
@@ -663,6 +672,21 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
     memcpy(seen_v, sv->v, (size_t)nseen * sizeof *seen_v);
   }
   int nseen0 = nseen;
+  /* A close spelling scores 50 where the exact one scores 100, before the same amends for type, title and source,
+   * so an entry whose best possible score is under a score already reached cannot be the answer, nor change it
+   * (ties alone decide between equals): its spelling, the costly part of a scan, need not be compared. The exact
+   * spellings are found first (a hash compare each), so that their scores bound the close ones from the start. */
+  int floor_score = -1000;
+  if (mode != SCAN_ANY)
+    for (uint32_t k = first; k < first + n; k++) {
+      rasd__gaz_entry e;
+      rasd__gaz_get(g, k, &e);
+      if (mode == SCAN_CURATED && e.src > RASD__GSRC_CITY) break;
+      int fits, np;
+      if (!flat_equal(g, k, want, wl, wh) || (entry_parsed(g, k, &fits, &np, &other), !fits)) continue;
+      int sc = 100 + scan_amends(&e, type);
+      if (sc > floor_score) floor_score = sc;
+    }
   for (uint32_t k = first; k < first + n; k++) {
     rasd__gaz_entry e;
     rasd__gaz_get(g, k, &e);
@@ -680,6 +704,9 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
     for (int q = 0; q < nseen && v < 0; q++)
       if (seen_h[q] == g->fhash[k] && !strcmp(g->str + g->ent[(size_t)seen_k[q] * RASD__GAZ_ENT_WORDS + 1], enc))
         v = seen_v[q];
+    if (v < 0 && mode != SCAN_ANY && 50 + scan_amends(&e, type) < (best_score > floor_score ? best_score : floor_score) &&
+        !flat_equal(g, k, want, wl, wh))
+      continue;
     if (v < 0) {
       int fits, np;
       const rasd__name *on = entry_parsed(g, k, &fits, &np, &other);
@@ -694,11 +721,7 @@ static int64_t gaz_best_scan(const rasd__gaz *g, const char *s, size_t len, int 
       if (nseen > nseen0) sv_keep(sv, g, s, len, svh, seen_h, seen_k, seen_v, nseen);
       return k;
     }
-    int score = v;
-    if (type != RASD_ENT_NONE && e.type == type) score += 20;
-    else if (type != RASD_ENT_NONE && e.type != RASD_ENT_NONE) score -= 20;
-    if (e.flags & RASD__GF_TITLE) score -= 30;
-    score -= e.src * 2;
+    int score = v + scan_amends(&e, type);
     if (score > best_score) { best_score = score; best = k; }
     else if (score == best_score && best >= 0) {
       /* one spelling, several English forms (Vladimir, Valdimir): the one closest to how it reads; between two as
