@@ -72,6 +72,13 @@ static double wset_cos(const uint32_t *a, const float *wa, uint32_t na, double x
   return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
 }
 
+/* The sum of the squares of the n weights 'w', in their order (as set_cos() sums them). */
+static double sq_sum(const float *w, uint32_t n) {
+  double x = 0;
+  for (uint32_t i = 0; i < n; i++) x += (double)w[i] * w[i];
+  return x;
+}
+
 /* The square of an upper bound of wset_cos() for two sentences whose IDF sums of squares are 'xa' and 'xb': a term
  * weighs its IDF in both, so the dot product is the shared terms' sum of squares, at most the smaller sum, and the
  * cosine is at most sqrt(min / max). Callers keep a margin far above the rounding of the sums. */
@@ -486,7 +493,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   /* timeline: dated sentences merged by date and wording */
   size_t nev = 0;
   for (uint32_t k = 0; k < nd; k++) nev += R[k].n_ev;
-  typedef struct tle { const char *date; const rasd__rsent *s; const float *w; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; } tle;
+  typedef struct tle { const char *date; const rasd__rsent *s; const float *w; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; double x; } tle;
   tle *T = malloc((nev + 1) * sizeof *T);
   size_t nt = 0;
   if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
@@ -501,6 +508,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (covered) continue;
       const rasd__rsent *s = &R[k].sent[ev->sent];
       const float *sw = SWt[k][ev->sent];
+      double sx = sq_sum(sw, s->n_terms);
       /* a copy of an article published on an earlier day reads "today" and "yesterday" from its own later day: when
        * this sentence is in an earlier day's article that this one copies, and its date is that article's moved by
        * exactly the days between the two publications, the day the text was written for wins and this outlet joins
@@ -510,7 +518,9 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
         for (size_t j = 0; j < nt && !same; j++) {
           const char *dj = R[T[j].art].date;
           if (T[j].art == k || !dj || strncmp(dj, R[k].date, 10) >= 0) continue;
-          if (set_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, s->terms, sw, s->n_terms) < 0.8) continue;
+          if (cos_bound2(T[j].x, sx) < 0.6399 || /* the cosine cannot reach 0.8 */
+              wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx) < 0.8)
+            continue;
           if (!strcmp(T[j].date, ev->date)) same = 1;
           else if (moved < 0 && day_no(ev->date) - day_no(T[j].date) == day_no(R[k].date) - day_no(dj) &&
                    day_no(ev->date) > 0 && day_no(T[j].date) > 0 && day_no(dj) > 0 && late_copy(&R[k], SWt[k], &R[T[j].art], SWt[T[j].art]))
@@ -527,9 +537,10 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       for (const char *p = ev->date; *p; p++) dh = (dh ^ (unsigned char)*p) * 1099511628211ULL;
       for (size_t j = 0; j < nt && rep < 0; j++)
         if (T[j].rep == (int)j && T[j].dh == dh && !strcmp(T[j].date, ev->date) &&
-            (T[j].s == s || set_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, s->terms, sw, s->n_terms) >= 0.35))
+            (T[j].s == s || (cos_bound2(T[j].x, sx) >= 0.1224 && /* else the cosine cannot reach 0.35 */
+                             wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx) >= 0.35)))
           rep = (int)j;
-      if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh}; rep = (int)nt++; }
+      if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh, sx}; rep = (int)nt++; }
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
   /* keep the best supported entries, then order by date */
