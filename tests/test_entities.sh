@@ -198,6 +198,27 @@ om = sorted((e["en"], e["articles"]) for e in ents if "عمان" in e["forms"])
 print("ok" if om == [("Amman", 1), ("Oman", 2)] else "bad %s" % om)
 '
 
+# a name the lists know as a region and as a newspaper (الشرق الأوسط): its context decides (منطقة، في: the region;
+# صحيفة, quoted: the newspaper), else the article's other mentions; a medium named after a city (جريدة الرياض) is an
+# organisation apart from the city, with its own English; قناة السويس is the Suez Canal, no channel
+cat >"$T/m.jsonl" <<'J'
+{"id": "m1", "date": "2015-08-01", "content": "قال وزير الخارجية في حديث لصحيفة الشرق الأوسط إن الوضع خطير. وأضاف أن دول منطقة الشرق الأوسط تواجه تحديات كبيرة في الشرق الأوسط هذا العام."}
+{"id": "m2", "date": "2015-08-01", "content": "تشهد منطقة الشرق الأوسط موجة حر شديدة، وقال خبراء إن الشرق الأوسط سيشهد ارتفاعا في درجات الحرارة."}
+{"id": "m3", "date": "2015-08-01", "content": "وعلمت «الشرق الأوسط» من مصادر مطلعة أن الاجتماع سيعقد في الرياض الأسبوع المقبل. وقال مسؤول لـ«الشرق الأوسط» إن الاتفاق قريب."}
+{"id": "m4", "date": "2015-08-02", "content": "عين مجلس إدارة المؤسسة رئيسا جديدا لتحرير جريدة «الرياض» بعد أن قاد الصحيفة أربعين عاما، وأقيم الحفل في الرياض مساء أمس."}
+{"id": "m5", "date": "2015-08-02", "content": "عبرت سفينة عملاقة قناة السويس أمس، وقالت هيئة قناة السويس إن حركة الملاحة في السويس طبيعية."}
+J
+table_check 'regions, media and canals' m '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+def rows(f): return sorted((e["type"], e["en"], e["articles"]) for e in ents if f in e["forms"])
+got = [rows("الشرق الأوسط"), rows("جريدة الرياض"), sorted((e["type"], e["en"]) for e in ents if e["canonical"] == "الرياض"),
+       sorted(e["type"] for e in ents if "قناة السويس" in e["forms"])]
+want = [[("LOC", "Middle East", 2), ("ORG", "Asharq Al-Awsat", 2)], [("ORG", "Al Riyadh newspaper", 1)],
+        [("LOC", "Riyadh"), ("ORG", "Al Riyadh newspaper")], ["LOC"]]
+print("ok" if got == want else "bad %s" % got)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -116,6 +116,7 @@ typedef struct ctx {
   uint8_t *covered;    /* per token: inside a mention */
   struct pm_slot *pm;  /* the pair memo (see pm_get), per thread */
   uint64_t pm_gen;     /* this article's generation in it */
+  int strict_type;     /* find_entity_p(): the mention's type is sure (a newspaper, a region), no other type joins */
 } ctx;
 
 /* ---- per-article memo of name comparisons ----
@@ -424,8 +425,8 @@ static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int ty
     went *e = &c->e[k];
     if (!types_ok(e->type, type)) {
       /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
-       * in the same article is still the same entity */
-      if (nm->n >= 2 && e->nm.n >= 2 && PM_MATCH(e)) {
+       * in the same article is still the same entity (unless the type is known: c->strict_type) */
+      if (!c->strict_type && nm->n >= 2 && e->nm.n >= 2 && PM_MATCH(e)) {
         if (full < 0 || c->e[k].n_mentions > c->e[full].n_mentions) full = (int)k;
       }
       continue;
@@ -576,6 +577,110 @@ int rasd__ent_keybit(const char *s, size_t len) {
   char wk[KEYMAX];
   rasd__ntok_key(&nm.tok[0], wk);
   return (int)key_bit(wk);
+}
+
+/* ---- newspapers, channels and regions named like one another ---- */
+
+/* Words that make the name after them a medium (صحيفة الرياض), with a proclitic ل or ب; و and ف are taken by
+ * form_is_cl(). Matching forms. */
+static const char *const MEDIA_W[] = {"صحيفه", "جريده", "مجله", "قناه", "وكاله", "اذاعه", "شبكه", "تلفزيون",
+                                      "لصحيفه", "لجريده", "لمجله", "لقناه", "لوكاله", "لاذاعه", "لشبكه", "لتلفزيون",
+                                      "بصحيفه", "بجريده", "بمجله", "بقناه", "بوكاله", "باذاعه", "بشبكه", "بتلفزيون",
+                                      NULL};
+/* Words after which a name is a place: منطقة الشرق الأوسط، دول الخليج، في الشرق الأوسط. */
+static const char *const PLACE_W[] = {"منطقه", "بمنطقه", "لمنطقه", "دول", "بدول", "لدول", "في", "فى", "الي", "الى",
+                                      "مدينه", "بمدينه", "لمدينه", NULL};
+
+static int form_is(const rasd_token *t, const char *const *list);
+static int form_is_cl(const rasd_token *t, const char *const *list);
+
+/* 1 when mention 'mn' is a newspaper, channel or agency by its first word or the word before it (a quote mark
+ * between allowed): صحيفة الرياض، لصحيفة «الشرق الأوسط». */
+static int span_media(const ctx *c, const rasd_mention *mn) {
+  size_t ntok = c->a->tokens ? c->a->tokens->n_tok : 0, b = mn->tok_begin, d;
+  if (b >= mn->tok_end || mn->tok_end > ntok) return 0;
+  if (mn->tok_end - b >= 2 && form_is_cl(tok(c, b), MEDIA_W)) d = b++;
+  else {
+    size_t q = b > 0 && tok(c, b - 1)->kind == RASD_TOK_QUOTE ? b - 1 : b;
+    if (q == 0 || !form_is_cl(tok(c, q - 1), MEDIA_W)) return 0;
+    d = q - 1;
+  }
+  /* قناة السويس, قناة بنما: a canal, when the name after it is a place */
+  const rasd_token *t = tok(c, d);
+  if (c->m && c->m->gaz && t->form_len >= 8 && !memcmp(t->form + t->form_len - 8, "قناه", 8)) {
+    const rasd_token *t0 = tok(c, b), *t1 = tok(c, mn->tok_end - 1);
+    if (t1->start + t1->len > t0->start &&
+        rasd__gaz_exact(c->m->gaz, c->d->text + t0->start, t1->start + t1->len - t0->start, 2, RASD_ENT_LOC) >= 0)
+      return 0;
+  }
+  return 1;
+}
+
+/* The type the words around mention 'mn' give an ambiguous name: RASD_ENT_ORG when it is quoted (newspapers are:
+ * وعلمت «الشرق الأوسط»), RASD_ENT_LOC after a word of places (منطقة، دول، في), else RASD_ENT_NONE. */
+static int context_type(const ctx *c, const rasd_mention *mn) {
+  size_t ntok = c->a->tokens ? c->a->tokens->n_tok : 0, b = mn->tok_begin;
+  if (b >= mn->tok_end || mn->tok_end > ntok || b == 0) return RASD_ENT_NONE;
+  if (tok(c, b - 1)->kind == RASD_TOK_QUOTE) return RASD_ENT_ORG;
+  if (form_is_cl(tok(c, b - 1), PLACE_W) || (mn->tok_end - b >= 2 && form_is_cl(tok(c, b), PLACE_W)))
+    return RASD_ENT_LOC;
+  return RASD_ENT_NONE;
+}
+
+/* 'core' with a descriptor word in front of it aside (منطقة الشرق الأوسط → الشرق الأوسط); its length in *n. */
+static const char *bare_of(const char *core, size_t *n) {
+  size_t w0 = strcspn(core, " ");
+  *n = strlen(core);
+  if (core[w0] && rasd__is_descriptor_word(core, w0)) core += w0 + 1, *n -= w0 + 1;
+  return core;
+}
+
+/* 1 when the two cores are one name, their descriptor words aside. */
+static int same_bare(const char *a, const char *b) {
+  size_t na, nb;
+  a = bare_of(a, &na), b = bare_of(b, &nb);
+  return na == nb && !memcmp(a, b, na);
+}
+
+/* The types (bit 1 << type) of the hand-written, country and capital-city entries spelt exactly 'core', a
+ * descriptor word in front of it aside (منطقة الشرق الأوسط). */
+static unsigned curated_types(const rasd__gaz *g, const char *core) {
+  static const int T[] = {RASD_ENT_PER, RASD_ENT_LOC, RASD_ENT_ORG, RASD_ENT_MISC};
+  unsigned m = 0;
+  size_t n;
+  core = bare_of(core, &n);
+  for (int k = 0; k < 4; k++)
+    if (rasd__gaz_exact(g, core, n, 1, T[k]) >= 0) m |= 1u << T[k];
+  return m;
+}
+
+/* What a medium's descriptor word ('w', 'n' bytes) says it is in English; NULL when 'w' is none. */
+static const char *media_kind(const char *w, size_t n) {
+  static const struct { const char *ar, *en; } KIND[] = {
+    {"صحيفة", "newspaper"}, {"جريدة", "newspaper"}, {"مجلة", "magazine"}, {"قناة", "channel"}, {"وكالة", "agency"},
+    {"إذاعة", "radio"}, {"شبكة", "network"}, {"تلفزيون", "TV"}, {NULL, NULL}};
+  for (int k = 0; KIND[k].ar; k++)
+    if (strlen(KIND[k].ar) == n && !memcmp(w, KIND[k].ar, n)) return KIND[k].en;
+  return NULL;
+}
+
+char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en) {
+  if (!en || !m || !m->gaz || !canon) return en;
+  size_t n, w0 = strcspn(canon, " ");
+  const char *rest = bare_of(canon, &n), *kind = rest != canon ? media_kind(canon, w0) : NULL;
+  if (rest != canon && !kind) return en; /* بلدية الرياض, منطقة الرياض: other descriptors say nothing here */
+  unsigned tm = curated_types(m->gaz, rest);
+  if (!(tm >> RASD_ENT_LOC & 1) || (tm >> RASD_ENT_ORG & 1)) return en;
+  /* the article of a one-word name of a paper (الرياض: Al Riyadh); a longer one, or a channel's, reads as it is (Kuwait
+   * TV) */
+  int al = !strncmp(rest, "ال", 4) && !strchr(rest, ' ') && strncmp(en, "Al ", 3) && strncmp(en, "Al-", 3) &&
+           (!kind || !strcmp(kind, "newspaper") || !strcmp(kind, "magazine"));
+  rasd__buf b = {0};
+  rasd__buf_printf(&b, "%s%s%s%s", al ? "Al " : "", en, kind ? " " : "", kind ? kind : "");
+  char *r = rasd__buf_detach(&b);
+  if (!r) return en;
+  free(en);
+  return r;
 }
 
 /* ---- God in a formula is not a name ---- */
@@ -1313,10 +1418,12 @@ static int repair(ctx *c) {
     ms[w++] = ms[k];
   }
   n = w;
-  /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز */
+  /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز; so does a medium's, whatever
+   * the tagger called the name after it (جريدة «الرياض», تلفزيون الكويت: organisations) */
   for (size_t k = 0; k < n; k++) {
     size_t b = ms[k].tok_begin, q = b;
-    if (ms[k].type != RASD_ENT_ORG || b == 0) continue;
+    int media = b > 0 && ms[k].type != RASD_ENT_ORG && span_media(c, &ms[k]);
+    if ((ms[k].type != RASD_ENT_ORG && !media) || b == 0) continue;
     if (tok(c, q - 1)->kind == RASD_TOK_QUOTE && q >= 2) q--; /* صحيفة "نيويورك تايمز" */
     if (k && ms[k - 1].tok_end > q - 1) continue;
     const rasd_token *p = tok(c, q - 1);
@@ -1337,6 +1444,7 @@ static int repair(ctx *c) {
                                  c->d->text + ns);
     set_span(c, &ms[k], q - 1, ms[k].tok_end);
     if (t) ms[k].text = t;
+    if (media) ms[k].type = RASD_ENT_ORG;
   }
 
   rasd_mention *all = rasd__arena_alloc(c->ar, (n + 1) * sizeof *all);
@@ -1361,12 +1469,18 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
   size_t ntok = a->tokens ? a->tokens->n_tok : 0;
   order *ord = NULL;
   rasd__name *pn = NULL; /* per mention: its core parsed */
+  int8_t *amb = NULL, *cur = NULL; /* per mention: its sure type (amb), the curated lists' type (cur); 0: none */
+  uint8_t *tmask = NULL;           /* per mention: the types the lists give its name when several, else 0 */
+  size_t namb = 0;
   if (ntok && repair(&c)) goto done;
   c.covered = calloc(ntok + 1, 1);
   c.core = calloc(a->n_mentions + 1, sizeof *c.core);
   ord = calloc(a->n_mentions + 1, sizeof *ord);
   pn = malloc((a->n_mentions + 1) * sizeof *pn);
-  if (!c.covered || !c.core || !ord || !pn) goto done;
+  amb = calloc(3 * (a->n_mentions + 1), 1);
+  if (!c.covered || !c.core || !ord || !pn || !amb) goto done;
+  cur = amb + a->n_mentions + 1;
+  tmask = (uint8_t *)cur + a->n_mentions + 1;
   /* 1. the core (titles and clitics off) of each mention */
   for (size_t i = 0; i < a->n_mentions; i++) {
     rasd_mention *mn = &a->mentions[i];
@@ -1379,21 +1493,49 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
     ord[i].ntok = c.core[i] ? (uint32_t)rasd__name_parse(c.core[i], strlen(c.core[i]), &pn[i]) : 0;
     ord[i].start = mn->start;
   }
-  /* 2. fullest mentions first, so a surname finds the full name it belongs to */
+  /* 2. the type of each mention of a name the curated lists know: theirs (the tagger may call بيونغ يانغ a person);
+   * a name they know under several types (الشرق الأوسط: the region and the newspaper) takes the one its context
+   * says (context_type()), else the one the article's other mentions of it say, else the tagger's when it is one
+   * of them; then its mentions of one type and of the other stay apart */
+  if (m && m->gaz && ntok)
+    for (size_t i = 0; i < a->n_mentions; i++) {
+      rasd_mention *mn = &a->mentions[i];
+      if (!c.core[i] || !ord[i].ntok) continue;
+      int64_t ge = rasd__gaz_best_curated(m->gaz, c.core[i], strlen(c.core[i]));
+      rasd__gaz_entry ent;
+      if (ge < 0 || rasd__gaz_get(m->gaz, (uint32_t)ge, &ent) || !ent.type || ent.src > RASD__GSRC_CITY ||
+          (ent.src == RASD__GSRC_CITY && !(ent.flags & RASD__GF_CAPITAL) && ord[i].ntok < 2))
+        continue;
+      unsigned tm = curated_types(m->gaz, c.core[i]);
+      cur[i] = (int8_t)ent.type;
+      if (!(tm & (tm - 1))) continue;
+      int ct = span_media(&c, mn) ? RASD_ENT_ORG : context_type(&c, mn);
+      amb[i] = ct && (tm >> ct & 1) ? (int8_t)ct : 0;
+      cur[i] = (int8_t)((tm >> mn->type & 1) ? mn->type : ent.type);
+      tmask[i] = (uint8_t)tm;
+      namb++;
+    }
+  for (size_t i = 0; namb && i < a->n_mentions; i++) {
+    if (!tmask[i] || amb[i]) continue;
+    int votes[RASD_ENT_MISC + 1] = {0}, best = 0;
+    for (size_t j = 0; j < a->n_mentions; j++)
+      if (amb[j] > 0 && same_bare(c.core[i], c.core[j])) votes[amb[j]]++;
+    for (int t = 1; t <= RASD_ENT_MISC; t++)
+      if (votes[t] > votes[best]) best = t;
+    amb[i] = (int8_t)(best ? best : cur[i]);
+  }
+  /* 3. fullest mentions first, so a surname finds the full name it belongs to */
   if (a->n_mentions > 1) qsort(ord, a->n_mentions, sizeof *ord, cmp_order);
   for (size_t o = 0; o < a->n_mentions; o++) {
     size_t i = ord[o].i;
     rasd_mention *mn = &a->mentions[i];
     if (!c.core[i] || !ord[o].ntok) continue;
     int type = mn->type;
-    if (m && m->gaz) {
-      /* a name the curated lists know has their type (the tagger may call بيونغ يانغ a person) */
-      int64_t ge = rasd__gaz_best_curated(m->gaz, c.core[i], strlen(c.core[i]));
-      rasd__gaz_entry ent;
-      if (ge >= 0 && !rasd__gaz_get(m->gaz, (uint32_t)ge, &ent) && ent.type && ent.src <= RASD__GSRC_CITY &&
-          (ent.src != RASD__GSRC_CITY || (ent.flags & RASD__GF_CAPITAL) || ord[o].ntok >= 2))
-        type = mn->type = ent.type;
-    }
+    c.strict_type = 0;
+    if (amb[i] > 0) type = mn->type = amb[i], c.strict_type = 1;
+    else if (cur[i] > 0) type = mn->type = cur[i];
+    /* صحيفة الرياض, قناة الجزيرة: a newspaper or a channel, whatever place or word its name is */
+    if (span_media(&c, mn) && type != RASD_ENT_ORG) type = mn->type = RASD_ENT_ORG, c.strict_type = 1;
     const char *core0 = c.core[i];
     int k = find_entity_p(&c, c.core[i], &pn[i], type, mn->start, 1);
     if (k < 0 && type == RASD_ENT_PER && ord[o].ntok >= 2 && ntok && mn->tok_begin < mn->tok_end &&
@@ -1406,13 +1548,13 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
     attach_p(&c, k, c.core[i], pnm, mn->start);
     mn->entity = k;
   }
-  /* 3. what the tagger missed, then roles */
+  /* 4. what the tagger missed, then roles */
   if (ntok) {
     if ((rc = catch_missed(&c)) != RASD_OK) goto done;
     if ((rc = link_roles(&c)) != RASD_OK) goto done;
     rc = RASD_ENOMEM;
   }
-  /* 4. the entities */
+  /* 5. the entities */
   if (c.n) {
     a->entities = rasd__arena_alloc(ar, c.n * sizeof *a->entities);
     if (!a->entities) goto done;
@@ -1430,6 +1572,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
         free(en);
         en = rasd__strdup0("Amman");
       }
+      if (e->type == RASD_ENT_ORG) en = rasd__place_org_english(m, e->canon, en);
       de->key = rasd__arena_strndup(ar, key, kl);
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
       free(en);
@@ -1444,5 +1587,6 @@ done:
   free(c.covered);
   free(ord);
   free(pn);
+  free(amb);
   return rc;
 }

@@ -25,6 +25,11 @@ void rasd__gaz_free(rasd__gaz *g);
  * RASD_ENOMEM. They must be linear in the text and never fail on odd input. */
 int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);        /* mentions */
 int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);  /* entities, mention.entity */
+/* The English of an organisation named after a place the curated lists know only as a place ('canon': صحيفة الرياض or
+ * الرياض; 'en': the name's English, Riyadh): the place's with the article and what the medium is (Al Riyadh newspaper,
+ * Al Riyadh), so that it is not the place's. Takes 'en' (malloc'd): returns it, or a new string and frees it; caller
+ * frees the result. */
+char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en);
 int rasd__timex_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);      /* timex, events */
 int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar); /* quantities */
 int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);     /* quotes */

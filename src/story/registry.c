@@ -745,6 +745,25 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
           }
         }
       }
+      /* an organisation named after a place (صحيفة الرياض, or الرياض for short): not the place's English; a bare
+       * canonical form takes what the medium is from its most frequent form with a descriptor (صحيفة مكة) */
+      if (e->type == RASD_ENT_ORG && e->en && !e->en_translit && (canon_changed || take_de)) {
+        const char *via = e->canonical;
+        size_t cl = strlen(e->canonical);
+        uint32_t best = 0;
+        for (size_t f = 0; f < e->n_forms; f++) {
+          const char *t = e->forms[f].text;
+          size_t tl = strlen(t);
+          if (tl > cl + 1 && t[tl - cl - 1] == ' ' && !strcmp(t + tl - cl, e->canonical) && !strchr(t, ' ')[1 + cl] &&
+              e->forms[f].count > best)
+            best = e->forms[f].count, via = t;
+        }
+        char *x = rasd__strdup0(e->en);
+        if (!x) return -1;
+        x = rasd__place_org_english(r->m, via, x);
+        free(e->en);
+        e->en = x;
+      }
       if (de->key && mm_add(&r->by_key, de->key, id)) return -1;
       /* the English of a form that joined by its spelling is no key of the entity when the entity has another known
        * one: جوف (Cobh, a town in Ireland) joined الجوف (Al Jawf) by its letters; كوف "Cobh" must not follow it */
