@@ -581,12 +581,37 @@ int rasd__ent_keybit(const char *s, size_t len) {
 
 /* ---- newspapers, channels and regions named like one another ---- */
 
-/* Words that make the name after them a medium (صحيفة الرياض), with a proclitic ل or ب; و and ف are taken by
- * form_is_cl(). Matching forms. */
-static const char *const MEDIA_W[] = {"صحيفه", "جريده", "مجله", "قناه", "وكاله", "اذاعه", "شبكه", "تلفزيون",
-                                      "لصحيفه", "لجريده", "لمجله", "لقناه", "لوكاله", "لاذاعه", "لشبكه", "لتلفزيون",
-                                      "بصحيفه", "بجريده", "بمجله", "بقناه", "بوكاله", "باذاعه", "بشبكه", "بتلفزيون",
-                                      NULL};
+/* Words that make the name after them a medium (صحيفة الرياض), in the matching form; media_word() takes a proclitic
+ * و، ف، ل، ب off first. */
+#define MW(s) {s, sizeof s - 1}
+static const struct { const char *s; size_t n; } MEDIA_W[] = {
+  MW("صحيفه"), MW("جريده"), MW("مجله"), MW("قناه"), MW("وكاله"), MW("اذاعه"), MW("شبكه"), MW("تلفزيون"), {NULL, 0}};
+#undef MW
+
+/* 1 when token 't' is one of MEDIA_W, with up to two proclitics (ولصحيفة). */
+static int media_word(const rasd_token *t) {
+  if (t->kind != RASD_TOK_WORD || !t->form || t->form_len < 6 || t->form_len > 18) return 0;
+  const unsigned char *f = (const unsigned char *)t->form;
+  size_t n = t->form_len;
+  /* they all end in ه or ن: most words are out at once */
+  if (f[n - 2] != 0xD9 || (f[n - 1] != 0x87 && f[n - 1] != 0x86)) return 0;
+  int conj = 1; /* و or ف may come first, then ل or ب (للوكالة is ل + الوكالة) */
+  for (;;) {
+    for (int k = 0; MEDIA_W[k].s; k++)
+      if (MEDIA_W[k].n == n && !memcmp(f, MEDIA_W[k].s, n)) return 1;
+    if (n < 8) return 0;
+    /* و ف: D9 88, D9 81; ل ب: D9 84, D8 A8 */
+    if (conj && f[0] == 0xD9 && (f[1] == 0x88 || f[1] == 0x81)) conj = 0;
+    else if ((f[0] == 0xD9 && f[1] == 0x84) || (f[0] == 0xD8 && f[1] == 0xA8)) conj = -1;
+    else return 0;
+    f += 2, n -= 2;
+    if (conj < 0) {
+      for (int k = 0; MEDIA_W[k].s; k++)
+        if (MEDIA_W[k].n == n && !memcmp(f, MEDIA_W[k].s, n)) return 1;
+      return 0;
+    }
+  }
+}
 /* Words after which a name is a place: منطقة الشرق الأوسط، دول الخليج، في الشرق الأوسط. */
 static const char *const PLACE_W[] = {"منطقه", "بمنطقه", "لمنطقه", "دول", "بدول", "لدول", "في", "فى", "الي", "الى",
                                       "مدينه", "بمدينه", "لمدينه", NULL};
@@ -599,10 +624,10 @@ static int form_is_cl(const rasd_token *t, const char *const *list);
 static int span_media(const ctx *c, const rasd_mention *mn) {
   size_t ntok = c->a->tokens ? c->a->tokens->n_tok : 0, b = mn->tok_begin, d;
   if (b >= mn->tok_end || mn->tok_end > ntok) return 0;
-  if (mn->tok_end - b >= 2 && form_is_cl(tok(c, b), MEDIA_W)) d = b++;
+  if (mn->tok_end - b >= 2 && media_word(tok(c, b))) d = b++;
   else {
     size_t q = b > 0 && tok(c, b - 1)->kind == RASD_TOK_QUOTE ? b - 1 : b;
-    if (q == 0 || !form_is_cl(tok(c, q - 1), MEDIA_W)) return 0;
+    if (q == 0 || !media_word(tok(c, q - 1))) return 0;
     d = q - 1;
   }
   /* قناة السويس, قناة بنما: a canal, when the name after it is a place */
@@ -642,15 +667,33 @@ static int same_bare(const char *a, const char *b) {
   return na == nb && !memcmp(a, b, na);
 }
 
+/* Per-thread memo of curated_types(): the same well-known names (السعودية، الرياض) come back in article after
+ * article. Direct-mapped, 4096 names (~300 KB per thread), allocated on first use. */
+#define CT_BITS 12
+#define CT_STR 62
+typedef struct ct_ent { uint64_t gen, h; uint8_t len, mask; char s[CT_STR]; } ct_ent;
+static _Thread_local ct_ent *ct_tab;
+static pthread_key_t ct_key;
+static pthread_once_t ct_once = PTHREAD_ONCE_INIT;
+static void ct_key_init(void) { (void)pthread_key_create(&ct_key, free); }
+
 /* The types (bit 1 << type) of the hand-written, country and capital-city entries spelt exactly 'core', a
  * descriptor word in front of it aside (منطقة الشرق الأوسط). */
 static unsigned curated_types(const rasd__gaz *g, const char *core) {
   static const int T[] = {RASD_ENT_PER, RASD_ENT_LOC, RASD_ENT_ORG, RASD_ENT_MISC};
-  unsigned m = 0;
   size_t n;
   core = bare_of(core, &n);
+  if (!ct_tab && n < CT_STR) {
+    pthread_once(&ct_once, ct_key_init);
+    if ((ct_tab = calloc(1u << CT_BITS, sizeof *ct_tab))) (void)pthread_setspecific(ct_key, ct_tab);
+  }
+  uint64_t gen = rasd__gaz_gen(g), h = n < CT_STR ? rasd__hash8(core, n, 0x5bd1e995u) : 0;
+  ct_ent *e = ct_tab && n < CT_STR ? &ct_tab[h & ((1u << CT_BITS) - 1)] : NULL;
+  if (e && e->gen == gen && e->h == h && e->len == n && !memcmp(e->s, core, n)) return e->mask;
+  unsigned m = 0;
   for (int k = 0; k < 4; k++)
     if (rasd__gaz_exact(g, core, n, 1, T[k]) >= 0) m |= 1u << T[k];
+  if (e) e->gen = gen, e->h = h, e->len = (uint8_t)n, e->mask = (uint8_t)m, memcpy(e->s, core, n);
   return m;
 }
 
