@@ -217,6 +217,7 @@ struct rasd__ner {
   size_t file_size;
   uint64_t verb_clu;          /* bit c: cluster c + 1 holds verbs (those of a few common verbs, found at load) */
   unsigned long gen;          /* distinct per loaded model: a decoding state's word cache belongs to one */
+  int avx2;                   /* the processor has AVX2: the emission sums use it (same sums) */
   struct rasd__ner_state *shared; /* the decoding state rasd__ner_run keeps between documents (with 'lock') */
   pthread_mutex_t lock;
 };
