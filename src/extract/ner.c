@@ -631,11 +631,7 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
    * soon as its buckets are known, so that the loads overlap the hashing of the next tokens, and the sums
    * below find them in the cache */
   rasd__ner_ctx_pairs(st->tok, n, st->pairs);
-  for (size_t i = 0; i < n; i++) {
-    uint32_t *cx = st->ctx + i * RASD__NER_NCTX;
-    rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, st->pairs, cx);
-    for (int k = 0; k < RASD__NER_NCTX; k++) __builtin_prefetch(m->w + (size_t)cx[k] * RASD__NER_RS);
-  }
+  rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, m->bits, st->pairs, m->w, st->ctx);
 #ifdef HAVE_OB_AVX2
   if (m->avx2) {
     em_sums_avx2(m, st, n);

@@ -109,8 +109,10 @@ void rasd__ner_ctx_feats(const rasd__ner_tok *t, size_t n, size_t i, unsigned bi
 typedef struct rasd__ner_ctab rasd__ner_ctab;
 rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits);
 void rasd__ner_ctab_free(rasd__ner_ctab *t);
-void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *t, size_t n, size_t i, unsigned bits,
-                             const uint64_t *pairs, uint32_t *out);
+/* ... for all the tokens of the sentence into out[i * RASD__NER_NCTX ..]; with 'rows' (the weights), each
+ * bucket's row is asked for (prefetched) as soon as it is known. */
+void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *t, size_t n, unsigned bits,
+                             const uint64_t *pairs, const int16_t *rows, uint32_t *out);
 /* The hashes of neighbouring pairs (forms, bare forms, classes) the context features of tokens i-1, i and i+1 share,
  * once per sentence, for rasd__ner_ctx_feats_tab ('pairs' NULL: each token hashes its own): RASD__NER_PAIRS(n) words. */
 #define RASD__NER_PAIRS(n) (3 * ((n) + 3))
