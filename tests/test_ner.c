@@ -377,6 +377,39 @@ static void test_ctx_tables(void) {
   free(rows);
 }
 
+static void test_viterbi_paths(void) {
+  /* the AVX2 Viterbi (when the processor has it) chooses the tags of the scalar one: random sequences of
+   * news words and names, short and long (the scores are shifted every 16 tokens) */
+  static const char *const pool[] = {"قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "في", "موسكو", "إن", "العلاقات",
+                                     "مع", "كوريا", "الشمالية", "وزير", "الخارجية", "السعودي", "الأمير", "فيصل", "بن",
+                                     "فرحان", "الرياض", "مجلس", "الأمن", "الدولي", "،", ".", "شركة", "أرامكو", "عبد",
+                                     "العزيز", "جامعة", "الملك", "سعود", "2015", "يوم", "الأربعاء", "جون", "كيري"};
+  const size_t np = sizeof pool / sizeof *pool;
+  rasd__ner_state *st = rasd__ner_state_new();
+  rasd__ner_word w[80];
+  uint8_t a[80], b[80];
+  int same = 1, had = models->ner->avx2;
+  unsigned r = 12345;
+  for (int round = 0; round < 300 && st; round++) {
+    size_t n = 1 + (size_t)round % 80;
+    for (size_t i = 0; i < n; i++) {
+      r = r * 1103515245u + 12345u;
+      const char *x = pool[(r >> 16) % np];
+      w[i].s = x;
+      w[i].len = (uint32_t)strlen(x);
+    }
+    models->ner->avx2 = had;
+    int ra = rasd__ner_tag(models->ner, st, w, n, a);
+    models->ner->avx2 = 0;
+    int rb = rasd__ner_tag(models->ner, st, w, n, b);
+    if (ra != RASD_OK || rb != RASD_OK || memcmp(a, b, n)) same = 0;
+  }
+  models->ner->avx2 = had;
+  CHECK(st != NULL);
+  CHECK(same);
+  rasd__ner_state_free(st);
+}
+
 static void test_name_frames(void) {
   /* a listed given name just before a person's name is part of it */
   CHECK(has_mention("زار طهران العام الماضي للقاء آية الله علي خامنئي ، المرشد الأعلى لإيران .", "علي خامنئي", RASD_ENT_PER));
@@ -404,6 +437,7 @@ int main(void) {
   RUN(test_word_cache_exact);
   RUN(test_name_frames);
   RUN(test_ctx_tables);
+  RUN(test_viterbi_paths);
   rasd_models_free(models);
   TH_DONE();
 }

@@ -16,7 +16,7 @@
 #endif
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define HAVE_OB_AVX2 1 /* an AVX2 Viterbi step, used when the processor has it */
+#define HAVE_OB_AVX2 1 /* AVX2 emission sums and Viterbi, used when the processor has it */
 #endif
 
 _Static_assert(sizeof(rasd__ner_header) == 72, "model header layout");
@@ -218,6 +218,8 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   memset(m->trans_ob, 0, sizeof m->trans_ob);
   for (int a = 0; a < RASD__NER_T; a++)
     for (int l = 0; l < 5; l++) m->trans_ob[a][l] = m->trans[1 + a][l ? 2 * l - 1 : 0];
+  for (int j = 0; j < 8; j++) /* lane j is tag j + 1: a B-X lane holds B-X → I-X, an I-X lane I-X → I-X */
+    m->trans_in[j] = j % 2 == 0 ? m->trans[j + 2][j + 2] : m->trans[j + 2][j + 1];
   /* the clusters of the verbs: those of common verbs of each tense and person */
   static const char *const verbs[] = {"يقوم", "قام", "يشارك", "تقوم", "يتم", "يقول", "سيكون"};
   for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
@@ -690,21 +692,64 @@ int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word 
 }
 
 #ifdef HAVE_OB_AVX2
-/* The Viterbi step of the five tags any tag may precede (O, B-X) in one AVX2 vector: for each lane, the best of
- * prev[a] + trans[1 + a][t] over a = 0..T-1 into best[], its a into arg[]; ties keep the lower a, as the scalar
- * loop does (a later a replaces the best only when greater). */
-__attribute__((target("avx2"))) static void step_ob_avx2(const int32_t (*tob)[8], const int32_t *prev, int32_t *best,
-                                                         int32_t *arg) {
-  __m256i b = _mm256_add_epi32(_mm256_set1_epi32(prev[0]), _mm256_loadu_si256((const __m256i *)tob[0]));
-  __m256i k = _mm256_setzero_si256();
-  for (int a = 1; a < RASD__NER_T; a++) {
-    __m256i v = _mm256_add_epi32(_mm256_set1_epi32(prev[a]), _mm256_loadu_si256((const __m256i *)tob[a]));
-    __m256i gt = _mm256_cmpgt_epi32(v, b);
-    b = _mm256_max_epi32(b, v);
-    k = _mm256_blendv_epi8(k, _mm256_set1_epi32(a), gt);
+/* Viterbi over the n tokens of st->em into st->back in AVX2, the same choices as the scalar loop of
+ * rasd__ner_tag_idx. Per token: O and B-X (any tag may precede them) in one vector, lanes O, B-PERS .. B-MISC,
+ * the best of prev[a] + trans[1 + a][t] over a = 0..T-1 (ties keep the lower a: a later a wins only when
+ * greater); I-X (after B-X or I-X only) from the vector of tags 1..T-1 plus trans_in, whose odd lanes (I-X)
+ * are compared with their even neighbours (B-X) swapped in (ties to B-X). The two are merged into tags 1..T-1
+ * in order, the emissions added, and the back pointers packed to bytes. */
+__attribute__((target("avx2"))) static void viterbi_avx2(const rasd__ner *m, rasd__ner_state *st, size_t n) {
+  enum { T = RASD__NER_T };
+  _Static_assert(T == 9 && VL == 8, "O and eight B-X/I-X tags");
+  int32_t *sc = st->score;
+  uint8_t *bk = st->back;
+  sc[0] = m->o_bias + m->trans[0][0];
+  bk[0] = 0;
+  for (int t = 1; t < T; t++) {
+    sc[t] = st->em[t - 1] + m->trans[0][t];
+    bk[t] = 0;
   }
-  _mm256_storeu_si256((__m256i *)best, b);
-  _mm256_storeu_si256((__m256i *)arg, k);
+  const __m256i tin = _mm256_loadu_si256((const __m256i *)m->trans_in);
+  const __m256i ob_to_tags = _mm256_setr_epi32(1, 0, 2, 0, 3, 0, 4, 0); /* B-X of lanes 1..4 to tags 1, 3, 5, 7 */
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  __m256i tob[T], av[T];
+  for (int a = 0; a < T; a++) {
+    tob[a] = _mm256_loadu_si256((const __m256i *)m->trans_ob[a]);
+    av[a] = _mm256_set1_epi32(a);
+  }
+  for (size_t i = 1; i < n; i++) {
+    const int32_t *prev = sc + (i - 1) * T;
+    int32_t *cur = sc + i * T;
+    uint8_t *b = bk + i * T;
+    __m256i best = _mm256_add_epi32(_mm256_set1_epi32(prev[0]), tob[0]);
+    __m256i arg = _mm256_setzero_si256();
+    for (int a = 1; a < T; a++) {
+      __m256i v = _mm256_add_epi32(_mm256_set1_epi32(prev[a]), tob[a]);
+      __m256i gt = _mm256_cmpgt_epi32(v, best);
+      best = _mm256_max_epi32(best, v);
+      arg = _mm256_blendv_epi8(arg, av[a], gt);
+    }
+    __m256i s = _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(prev + 1)), tin);
+    __m256i sw = _mm256_shuffle_epi32(s, 0xB1); /* each I-X lane gets its B-X neighbour's value */
+    __m256i gi = _mm256_cmpgt_epi32(s, sw);
+    __m256i bi = _mm256_max_epi32(s, sw);
+    __m256i ai = _mm256_sub_epi32(lane, gi); /* lane j is tag j + 1: from I-X (j + 1) when greater, else B-X (j) */
+    __m256i s8 = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(best, ob_to_tags), bi, 0xAA);
+    __m256i a8 = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(arg, ob_to_tags), ai, 0xAA);
+    s8 = _mm256_add_epi32(s8, _mm256_loadu_si256((const __m256i *)(st->em + i * VL)));
+    _mm256_storeu_si256((__m256i *)(cur + 1), s8);
+    cur[0] = _mm256_cvtsi256_si32(best) + m->o_bias;
+    b[0] = (uint8_t)_mm256_cvtsi256_si32(arg);
+    __m128i p16 = _mm_packs_epi32(_mm256_castsi256_si128(a8), _mm256_extracti128_si256(a8, 1));
+    _mm_storel_epi64((__m128i *)(b + 1), _mm_packs_epi16(p16, p16));
+    /* keep scores bounded on very long sentences: shift by the max */
+    if ((i & 15) == 0) {
+      int32_t mx = cur[0];
+      for (int t = 1; t < T; t++)
+        if (cur[t] > mx) mx = cur[t];
+      for (int t = 0; t < T; t++) cur[t] = cur[t] - mx < NEG_INF ? NEG_INF : cur[t] - mx;
+    }
+  }
 }
 #endif
 
@@ -713,10 +758,11 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
   if (n == 0) return RASD_OK;
   if (emissions(m, st, w, n, idx)) return RASD_ENOMEM;
   enum { T = RASD__NER_T };
-#ifdef HAVE_OB_AVX2
-  const int avx2 = __builtin_cpu_supports("avx2");
-#endif
   int32_t *sc = st->score;
+#ifdef HAVE_OB_AVX2
+  if (m->avx2) viterbi_avx2(m, st, n);
+  else
+#endif
   for (size_t i = 0; i < n; i++) {
     const int32_t *ev = st->em + i * VL;
     int32_t e[T];
@@ -733,17 +779,6 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
     }
     const int32_t *prev = cur - T;
     /* O and B-X may follow any tag */
-#ifdef HAVE_OB_AVX2
-    if (avx2) {
-      int32_t best[8], arg[8];
-      step_ob_avx2(m->trans_ob, prev, best, arg);
-      for (int l = 0; l < 5; l++) {
-        int t = l ? 2 * l - 1 : 0;
-        cur[t] = best[l] + e[t];
-        bk[t] = (uint8_t)arg[l];
-      }
-    } else
-#endif
     for (int t = 0; t < T; t += t ? 2 : 1) {
       int32_t best = prev[0] + m->trans[1][t];
       int bi = 0;

@@ -212,6 +212,8 @@ struct rasd__ner {
   int32_t trans[RASD__NER_T + 1][RASD__NER_T];
   int32_t trans_ob[RASD__NER_T][8]; /* trans[1 + a][t] for t = O, B-PERS, B-LOC, B-ORG, B-MISC (lanes 0..4; 0 after):
                                      * the tags any tag may precede, scored together in one vector */
+  int32_t trans_in[8];        /* per tag 1..T-1 (lane t - 1): the way into I-X from it, trans[t + 1][t + 1] after B-X
+                               * and trans[t + 1][t] after I-X itself */
   rasd__ner_lex lex;
   int8_t *nlm;
   int32_t o_bias;
