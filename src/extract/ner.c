@@ -56,6 +56,7 @@ void rasd__ner_free(rasd__ner *n) {
   if (n->shared) rasd__ner_state_free(n->shared);
   pthread_mutex_destroy(&n->lock);
   free(n->nlm);
+  free(n->wide_bits);
   rasd__ner_ctab_free(n->ctab);
   rasd__ner_lex_free(&n->lex);
   free(n);
@@ -141,6 +142,7 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
 #endif
   pthread_mutex_init(&m->lock, NULL);
   if (!(m->ctab = rasd__ner_ctab_new(h.bits))) goto oom;
+  if (!(m->wide_bits = calloc(((size_t)1 << h.bits) / 64 + 1, sizeof *m->wide_bits))) goto oom;
   memcpy(m->trans, p, sizeof m->trans);
   p += sizeof m->trans;
   size_t nb = (size_t)1 << h.bits, wbytes = nb * RASD__NER_RS * sizeof(int16_t), lcap = 64;
@@ -208,6 +210,7 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
       rasd__ner_wide *x = &m->wide[m->n_wide++];
       x->bucket = (uint32_t)bucket;
       for (int t = 1; t < RASD__NER_T; t++) x->v[t - 1] = (int32_t)full[t] - full[0];
+      m->wide_bits[bucket >> 6] |= 1ull << (bucket & 63);
     }
   }
   if (p != end) { why = "NER model weights have trailing bytes"; goto bad; }
@@ -344,14 +347,13 @@ static const int32_t *wide_row(const rasd__ner *m, uint32_t b) {
   return NULL;
 }
 
-/* Replaces in acc the int16 lanes of the wide rows among buckets f[0..nb) by their exact values. */
-static void __attribute__((noinline)) fix_wide(const rasd__ner *m, const uint32_t *f, int nb, int32_t *acc) {
-  for (int k = 0; k < nb; k++) {
+/* Replaces in acc the int16 lanes of the wide rows among buckets f[k0], f[k0 + step] .. (before f[nb]) by their
+ * exact values. */
+static void __attribute__((noinline)) fix_wide(const rasd__ner *m, const uint32_t *f, int k0, int step, int nb,
+                                               int32_t *acc) {
+  for (int k = k0; k < nb; k += step) {
+    if (!((m->wide_bits[f[k] >> 6] >> (f[k] & 63)) & 1)) continue;
     const int16_t *row = m->w + (size_t)f[k] * RASD__NER_RS;
-#ifdef __SSE2__
-    if (!_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_load_si128((const __m128i *)row), _mm_set1_epi16(RASD__NER_WIDE))))
-      continue;
-#endif
     const int32_t *x = wide_row(m, f[k]);
     if (x)
       for (int t = 0; t < RASD__NER_RS; t++) acc[t] += x[t] - row[t];
@@ -372,7 +374,7 @@ static inline void add_rows(const rasd__ner *m, const uint32_t *f, int nb, int32
   _mm_storeu_si128((__m128i *)acc, a0);
   _mm_storeu_si128((__m128i *)(acc + 4), a1);
   if (__builtin_expect(_mm_movemask_epi8(_mm_cmpeq_epi16(lo, _mm_set1_epi16(RASD__NER_WIDE))) != 0, 0))
-    fix_wide(m, f, nb, acc);
+    fix_wide(m, f, 0, 1, nb, acc);
 #else
   int wide = 0;
   for (int k = 0; k < nb; k++) {
@@ -382,7 +384,7 @@ static inline void add_rows(const rasd__ner *m, const uint32_t *f, int nb, int32
       wide |= row[t] == RASD__NER_WIDE;
     }
   }
-  if (wide) fix_wide(m, f, nb, acc);
+  if (wide) fix_wide(m, f, 0, 1, nb, acc);
 #endif
 }
 
@@ -589,23 +591,25 @@ __attribute__((target("avx2"))) static void em_sums_avx2(const rasd__ner *m, ras
     a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)(i >= 2 ? ent_at(st, st->idx[i - 2])->v[2] : st->edge[1])));
     b = _mm256_add_epi32(b, _mm256_loadu_si256((const __m256i *)(i + 1 < n ? ent_at(st, st->idx[i + 1])->v[3] : st->edge[2])));
     a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)(i + 2 < n ? ent_at(st, st->idx[i + 2])->v[4] : st->edge[3])));
-    __m256i lo = _mm256_set1_epi32(INT16_MAX), lo2 = lo;
+    /* the smallest lane of the rows k ≡ g (mod 3) in lo[g]: a wide row is looked for among those 11 only */
+    __m256i lo[3] = {_mm256_set1_epi32(INT16_MAX), _mm256_set1_epi32(INT16_MAX), _mm256_set1_epi32(INT16_MAX)};
     _Static_assert(RASD__NER_NCTX % 3 == 0, "three rows a step");
     for (int k = 0; k < RASD__NER_NCTX; k += 3) {
       __m256i r0 = _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k] * RASD__NER_RS)));
       __m256i r1 = _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k + 1] * RASD__NER_RS)));
       __m256i r2 = _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k + 2] * RASD__NER_RS)));
       a = _mm256_add_epi32(a, r0);
-      lo = _mm256_min_epi32(lo, r0);
+      lo[0] = _mm256_min_epi32(lo[0], r0);
       b = _mm256_add_epi32(b, r1);
-      lo2 = _mm256_min_epi32(lo2, r1);
+      lo[1] = _mm256_min_epi32(lo[1], r1);
       a = _mm256_add_epi32(a, r2);
-      lo = _mm256_min_epi32(lo, r2);
+      lo[2] = _mm256_min_epi32(lo[2], r2);
     }
     int32_t *e = st->em + i * VL;
     _mm256_storeu_si256((__m256i *)e, _mm256_add_epi32(a, b));
-    if (__builtin_expect(_mm256_movemask_epi8(_mm256_cmpeq_epi32(_mm256_min_epi32(lo, lo2), wide)) != 0, 0))
-      fix_wide(m, cx, RASD__NER_NCTX, e);
+    for (int g = 0; g < 3; g++)
+      if (__builtin_expect(_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo[g], wide)) != 0, 0))
+        fix_wide(m, cx, g, 3, RASD__NER_NCTX, e);
   }
 }
 #endif

@@ -207,6 +207,7 @@ struct rasd__ner {
   rasd__ner_wide wide[RASD__NER_MAXWIDE]; /* the wide rows, exactly */
   rasd__ner_ctab *ctab;       /* context feature buckets of small value sets */
   int n_wide;
+  uint64_t *wide_bits;        /* bit b: bucket b is one of the wide rows */
   void *region;               /* one anonymous mapping (huge pages when the kernel allows): weights, lexicon */
   size_t region_len;
   int32_t trans[RASD__NER_T + 1][RASD__NER_T];
