@@ -592,24 +592,27 @@ __attribute__((target("avx2"))) static void em_sums_avx2(const rasd__ner *m, ras
     b = _mm256_add_epi32(b, _mm256_loadu_si256((const __m256i *)(i + 1 < n ? ent_at(st, st->idx[i + 1])->v[3] : st->edge[2])));
     a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)(i + 2 < n ? ent_at(st, st->idx[i + 2])->v[4] : st->edge[3])));
     /* the smallest lane of the rows k ≡ g (mod 3) in lo[g]: a wide row is looked for among those 11 only */
-    __m256i lo[3] = {_mm256_set1_epi32(INT16_MAX), _mm256_set1_epi32(INT16_MAX), _mm256_set1_epi32(INT16_MAX)};
+    __m256i lo0 = _mm256_set1_epi32(INT16_MAX), lo1 = lo0, lo2 = lo0, c = _mm256_setzero_si256();
     _Static_assert(RASD__NER_NCTX % 3 == 0, "three rows a step");
+#define ROW_(k) _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k] * RASD__NER_RS)))
+#pragma GCC unroll 11
     for (int k = 0; k < RASD__NER_NCTX; k += 3) {
-      __m256i r0 = _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k] * RASD__NER_RS)));
-      __m256i r1 = _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k + 1] * RASD__NER_RS)));
-      __m256i r2 = _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k + 2] * RASD__NER_RS)));
+      __m256i r0 = ROW_(k), r1 = ROW_(k + 1), r2 = ROW_(k + 2);
       a = _mm256_add_epi32(a, r0);
-      lo[0] = _mm256_min_epi32(lo[0], r0);
       b = _mm256_add_epi32(b, r1);
-      lo[1] = _mm256_min_epi32(lo[1], r1);
-      a = _mm256_add_epi32(a, r2);
-      lo[2] = _mm256_min_epi32(lo[2], r2);
+      c = _mm256_add_epi32(c, r2);
+      lo0 = _mm256_min_epi32(lo0, r0);
+      lo1 = _mm256_min_epi32(lo1, r1);
+      lo2 = _mm256_min_epi32(lo2, r2);
     }
+#undef ROW_
     int32_t *e = st->em + i * VL;
-    _mm256_storeu_si256((__m256i *)e, _mm256_add_epi32(a, b));
-    for (int g = 0; g < 3; g++)
-      if (__builtin_expect(_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo[g], wide)) != 0, 0))
-        fix_wide(m, cx, g, 3, RASD__NER_NCTX, e);
+    _mm256_storeu_si256((__m256i *)e, _mm256_add_epi32(_mm256_add_epi32(a, b), c));
+    if (__builtin_expect(_mm256_movemask_epi8(_mm256_cmpeq_epi32(_mm256_min_epi32(_mm256_min_epi32(lo0, lo1), lo2), wide)) != 0, 0)) {
+      if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo0, wide))) fix_wide(m, cx, 0, 3, RASD__NER_NCTX, e);
+      if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo1, wide))) fix_wide(m, cx, 1, 3, RASD__NER_NCTX, e);
+      if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo2, wide))) fix_wide(m, cx, 2, 3, RASD__NER_NCTX, e);
+    }
   }
 }
 #endif
