@@ -294,6 +294,8 @@ struct rasd__ner_state {
                             (0 = empty), so a probe reads an entry only when the hashes agree */
   size_t slot_mask;
   int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
+  wc_ent edge_ent;       /* the same as an entry: v[1], v[2] before the sentence, v[3], v[4] after it */
+  const wc_ent **ep;     /* per token i: its entry at ep[i + 2]; edge_ent at ep[0], ep[1], ep[n + 2], ep[n + 3] */
   uint64_t *hbuf;        /* per word of rasd__ner_traits: its word_hash */
   uint64_t ggen;         /* the gazetteer the entries' gtail belong to */
   size_t cap_h;
@@ -315,6 +317,7 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->ent);
   free(st->slot);
   free(st->hbuf);
+  free(st->ep);
   free(st);
 }
 
@@ -336,6 +339,7 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   GROW(st->em, c, VL * sizeof *st->em);
   GROW(st->score, c, RASD__NER_T * sizeof *st->score);
   GROW(st->back, c, RASD__NER_T);
+  GROW(st->ep, c + 4, sizeof *st->ep);
   st->cap = c;
   return 0;
 }
@@ -458,6 +462,8 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
     uint32_t nb[RASD__NER_NNB];
     rasd__ner_nb_feats(NULL, m->bits, nb);
     nb_vectors(m, nb, st->edge);
+    memset(&st->edge_ent, 0, sizeof st->edge_ent);
+    for (int r = 0; r < 4; r++) memcpy(st->edge_ent.v[1 + r], st->edge[r], sizeof st->edge[r]);
     st->gen = m->gen;
   }
   if (st->n_ent + n <= st->cap_ent) return 0;
@@ -586,11 +592,12 @@ __attribute__((target("avx2"))) static void em_sums_avx2(const rasd__ner *m, ras
   const __m256i wide = _mm256_set1_epi32(RASD__NER_WIDE);
   for (size_t i = 0; i < n; i++) {
     const uint32_t *cx = st->ctx + i * RASD__NER_NCTX;
-    __m256i a = _mm256_loadu_si256((const __m256i *)ent_at(st, st->idx[i])->v[0]);
-    __m256i b = _mm256_loadu_si256((const __m256i *)(i >= 1 ? ent_at(st, st->idx[i - 1])->v[1] : st->edge[0]));
-    a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)(i >= 2 ? ent_at(st, st->idx[i - 2])->v[2] : st->edge[1])));
-    b = _mm256_add_epi32(b, _mm256_loadu_si256((const __m256i *)(i + 1 < n ? ent_at(st, st->idx[i + 1])->v[3] : st->edge[2])));
-    a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)(i + 2 < n ? ent_at(st, st->idx[i + 2])->v[4] : st->edge[3])));
+    const wc_ent *const *ep = st->ep + i + 2; /* the edges are entries too (edge_ent) */
+    __m256i a = _mm256_loadu_si256((const __m256i *)ep[0]->v[0]);
+    __m256i b = _mm256_loadu_si256((const __m256i *)ep[-1]->v[1]);
+    a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)ep[-2]->v[2]));
+    b = _mm256_add_epi32(b, _mm256_loadu_si256((const __m256i *)ep[1]->v[3]));
+    a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)ep[2]->v[4]));
     /* the smallest lane of the rows k ≡ g (mod 3) in lo[g]: a wide row is looked for among those 11 only */
     __m256i lo0 = _mm256_set1_epi32(INT16_MAX), lo1 = lo0, lo2 = lo0, c = _mm256_setzero_si256();
     _Static_assert(RASD__NER_NCTX % 3 == 0, "three rows a step");
@@ -632,9 +639,11 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   for (size_t i = 0; i < n; i++) {
     st->idx[i] = pre && pre[i] != RASD__NER_NOIDX ? pre[i] : cache_get(m, st, &w[i]); /* pre: only long words */
     const wc_ent *en = ent_at(st, st->idx[i]);
+    st->ep[i + 2] = en;
     st->tok[i] = en->tok;
     for (size_t o = 0; o < sizeof en->v; o += 64) __builtin_prefetch((const char *)en->v + o);
   }
+  st->ep[0] = st->ep[1] = st->ep[n + 2] = st->ep[n + 3] = &st->edge_ent;
   rasd__ner_mark(&m->lex, st->tok, n);
   /* the context rows (and the entries' vectors) are mostly cache misses: each token's rows are asked for as
    * soon as its buckets are known, so that the loads overlap the hashing of the next tokens, and the sums
