@@ -608,10 +608,12 @@ rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits) {
 
 void rasd__ner_ctab_free(rasd__ner_ctab *t) { free(t); }
 
+#define TRIG_MASK (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT)
+
 /* The context features of token i; with 'tb' the small-set features are looked up (same buckets). */
 static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n,
                                                            size_t i, unsigned bits, const uint64_t *pp,
-                                                           const int16_t *rows, uint32_t *out) {
+                                                           const int16_t *rows, const uint64_t *wlr, uint32_t *out) {
   const unsigned shift = 64 - bits;
 #define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
   const rasd__ner_tok *c = &wi[i];
@@ -668,12 +670,17 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   FT(nl_ok, tb->n50[nb0][nbm], comb(nlm, nm1)); /* 50 */
   FT(nl_ok, tb->n51[nb0][nbp], comb(nlm, np1)); /* 51 */
   {
-    /* trigger words anywhere in the three tokens before / after */
+    /* trigger words anywhere in the three tokens before / after ('wlr': given by the caller) */
     uint64_t wl = 0, wr = 0;
-    for (long j = ii - 3; j < ii; j++)
-      if (j >= 0) wl |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
-    for (long j = ii + 1; j <= ii + 3; j++)
-      if ((size_t)j < n) wr |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+    if (wlr) {
+      wl = wlr[0];
+      wr = wlr[1];
+    } else {
+      for (long j = ii - 3; j < ii; j++)
+        if (j >= 0) wl |= wi[j].cls & TRIG_MASK;
+      for (long j = ii + 1; j <= ii + 3; j++)
+        if ((size_t)j < n) wr |= wi[j].cls & TRIG_MASK;
+    }
     FT(1, tb->w52[wl >> 3], wl);                           /* 52 */
     FT(1, tb->w53[wr >> 3], wr + 0x100000);                /* 53 */
     FT((unsigned)nb0 < NL, tb->w54[wl >> 3][nb0], comb(wl, nlm)); /* 54 */
@@ -700,15 +707,21 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
 }
 
 void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
-  ctx_feats(NULL, wi, n, i, bits, NULL, NULL, out);
+  ctx_feats(NULL, wi, n, i, bits, NULL, NULL, NULL, out);
 }
 
 void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n, unsigned bits,
                              const uint64_t *pairs, const int16_t *rows, uint32_t *out) {
-  if (rows)
-    for (size_t i = 0; i < n; i++) ctx_feats(tb, wi, n, i, bits, pairs, rows, out + i * RASD__NER_NCTX);
-  else
-    for (size_t i = 0; i < n; i++) ctx_feats(tb, wi, n, i, bits, pairs, NULL, out + i * RASD__NER_NCTX);
+  /* the trigger masks of the three tokens before and after token i, slid along (0 past the edges) */
+#define TRIG_AT(j) ((j) < n ? (uint64_t)(wi[(j)].cls & TRIG_MASK) : 0)
+  uint64_t m3 = 0, m2 = 0, m1 = 0, t0 = TRIG_AT(0), p1 = TRIG_AT(1), p2 = TRIG_AT(2), p3 = TRIG_AT(3);
+  for (size_t i = 0; i < n; i++) {
+    const uint64_t wlr[2] = {m3 | m2 | m1, p1 | p2 | p3};
+    if (rows) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX);
+    else ctx_feats(tb, wi, n, i, bits, pairs, NULL, wlr, out + i * RASD__NER_NCTX);
+    m3 = m2, m2 = m1, m1 = t0, t0 = p1, p1 = p2, p2 = p3, p3 = TRIG_AT(i + 4);
+  }
+#undef TRIG_AT
 }
 
 void rasd__ner_ctx_pairs(const rasd__ner_tok *wi, size_t n, uint64_t *pairs) {
