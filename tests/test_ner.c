@@ -338,6 +338,12 @@ static void test_ctx_tables(void) {
   rasd__ner_ctab *tb = rasd__ner_ctab_new(18);
   CHECK(tb != NULL);
   if (!tb) return;
+  int16_t *rows = calloc((size_t)1 << 18, RASD__NER_RS * sizeof *rows); /* weights to prefetch: the buckets must not change */
+  CHECK(rows != NULL);
+  if (!rows) {
+    rasd__ner_ctab_free(tb);
+    return;
+  }
   rasd__ner_tok t[6];
   memset(t, 0, sizeof t);
   for (int round = 0; round < 200; round++) {
@@ -357,16 +363,51 @@ static void test_ctx_tables(void) {
     size_t n = 1 + (size_t)round % 6;
     uint64_t pairs[RASD__NER_PAIRS(6)];
     rasd__ner_ctx_pairs(t, n, pairs);
+    uint32_t b[6 * RASD__NER_NCTX], c[6 * RASD__NER_NCTX];
+    rasd__ner_ctx_feats_tab(tb, t, n, 18, NULL, NULL, b);
+    rasd__ner_ctx_feats_tab(tb, t, n, 18, pairs, rows, c); /* the shared pair hashes give the same buckets */
     for (size_t i = 0; i < n; i++) {
-      uint32_t a[RASD__NER_NCTX], b[RASD__NER_NCTX], c[RASD__NER_NCTX];
+      uint32_t a[RASD__NER_NCTX];
       rasd__ner_ctx_feats(t, n, i, 18, a);
-      rasd__ner_ctx_feats_tab(tb, t, n, i, 18, NULL, b);
-      rasd__ner_ctx_feats_tab(tb, t, n, i, 18, pairs, c); /* the shared pair hashes give the same buckets */
-      CHECK(!memcmp(a, b, sizeof a));
-      CHECK(!memcmp(a, c, sizeof a));
+      CHECK(!memcmp(a, b + i * RASD__NER_NCTX, sizeof a));
+      CHECK(!memcmp(a, c + i * RASD__NER_NCTX, sizeof a));
     }
   }
   rasd__ner_ctab_free(tb);
+  free(rows);
+}
+
+static void test_viterbi_paths(void) {
+  /* the AVX2 Viterbi (when the processor has it) chooses the tags of the scalar one: random sequences of
+   * news words and names, short and long (the scores are shifted every 16 tokens) */
+  static const char *const pool[] = {"قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "في", "موسكو", "إن", "العلاقات",
+                                     "مع", "كوريا", "الشمالية", "وزير", "الخارجية", "السعودي", "الأمير", "فيصل", "بن",
+                                     "فرحان", "الرياض", "مجلس", "الأمن", "الدولي", "،", ".", "شركة", "أرامكو", "عبد",
+                                     "العزيز", "جامعة", "الملك", "سعود", "2015", "يوم", "الأربعاء", "جون", "كيري"};
+  const size_t np = sizeof pool / sizeof *pool;
+  rasd__ner_state *st = rasd__ner_state_new();
+  rasd__ner_word w[80];
+  uint8_t a[80], b[80];
+  int same = 1, had = models->ner->avx2;
+  unsigned r = 12345;
+  for (int round = 0; round < 300 && st; round++) {
+    size_t n = 1 + (size_t)round % 80;
+    for (size_t i = 0; i < n; i++) {
+      r = r * 1103515245u + 12345u;
+      const char *x = pool[(r >> 16) % np];
+      w[i].s = x;
+      w[i].len = (uint32_t)strlen(x);
+    }
+    models->ner->avx2 = had;
+    int ra = rasd__ner_tag(models->ner, st, w, n, a);
+    models->ner->avx2 = 0;
+    int rb = rasd__ner_tag(models->ner, st, w, n, b);
+    if (ra != RASD_OK || rb != RASD_OK || memcmp(a, b, n)) same = 0;
+  }
+  models->ner->avx2 = had;
+  CHECK(st != NULL);
+  CHECK(same);
+  rasd__ner_state_free(st);
 }
 
 static void test_name_frames(void) {
@@ -396,6 +437,7 @@ int main(void) {
   RUN(test_word_cache_exact);
   RUN(test_name_frames);
   RUN(test_ctx_tables);
+  RUN(test_viterbi_paths);
   rasd_models_free(models);
   TH_DONE();
 }

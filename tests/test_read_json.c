@@ -119,6 +119,54 @@ static int slow_ok(const unsigned char *s, size_t n) {
   return 1;
 }
 
+/* Whether two parsed records are the same (result, fields, keys, error). */
+static int same_jrec(int ra, const rasd__jrec *a, int rb, const rasd__jrec *b) {
+  if (ra != rb || a->top != b->top || a->nkeys != b->nkeys || strcmp(a->keys, b->keys)) return 0;
+  if (ra != RASD_OK) return !strcmp(a->err, b->err) && a->err_off == b->err_off;
+  for (int f = 0; f < RASD__JF_N; f++) {
+    if (a->present[f] != b->present[f] || !a->val[f] != !b->val[f]) return 0;
+    if (a->val[f] && (a->len[f] != b->len[f] || a->rank[f] != b->rank[f] || memcmp(a->val[f], b->val[f], a->len[f])))
+      return 0;
+  }
+  return 1;
+}
+
+static void test_jrec_fast(void) {
+  /* rasd__jrec_parse reads flat objects itself: it gives what yajl gives, on records it takes and on those it
+   * leaves to yajl (nested values, \u escapes, odd numbers, errors) */
+  static const char *const recs[] = {
+      "{\"id\": \"a-1\", \"title\": \"عنوان\", \"content\": \"نص\\n\\\"مقتبس\\\" \\\\ \\/ \\t\\r\\b\\f x\"}",
+      "{\"id\": 42, \"date\": \"2015-07-21\", \"body\": \"b\", \"text\": \"t\", \"content\": \"c\", \"x\": null}",
+      "  {\"guid\": -7 , \"ok\": true, \"no\": false, \"a\": 1, \"b\": 2, \"c\": 3, \"d\": 4, \"e\": 5}  \n",
+      "{}", " { } ", "{\"id\": 0}", "{\"id\": 01}", "{\"id\": 1.5}", "{\"id\": 1e3}", "{\"id\": -}",
+      "{\"id\": \"x\\u0041\\u0000y\"}", "{\"k\\n\": \"v\"}", "{\"id\": \"bad \\q escape\"}",
+      "{\"id\": \"raw\ttab\"}", "{\"id\": \"open", "{\"id\": \"x\",}", "{\"id\" \"x\"}", "{\"id\": \"x\"} x",
+      "{\"id\": truex}", "{\"id\": nul}", "[1, 2]", "\"s\"", "12", "null", "",
+      "{\"source\": {\"name\": \"واس\"}, \"content\": \"c\"}", "{\"content\": [\"a\", \"b\"], \"title\": \"t\"}",
+      "{\"title\": \"0123456789abcdef0123456789abcdef\\\"0123456789abcdef\\\\\", \"content\": \"\\n\\n\\n\"}",
+      "{\"id\": \"a\", \"id\": \"b\", \"_id\": \"c\"}", "{\"title\": \"\\\"\"}", "{\"title\": \"x\\\"}",
+  };
+  for (size_t k = 0; k < sizeof recs / sizeof *recs; k++) {
+    rasd__jrec a, b;
+    size_t n = strlen(recs[k]);
+    int ra = rasd__jrec_parse(recs[k], n, &a), rb = rasd__jrec_parse_yajl(recs[k], n, &b);
+    if (same_jrec(ra, &a, rb, &b)) th_pass_++;
+    else TH_FAILED_("record %zu (%s): fast %d, yajl %d", k, recs[k], ra, rb);
+    rasd__jrec_free(&a);
+    rasd__jrec_free(&b);
+  }
+  /* every prefix of a long record with escapes (the 16-byte scan near the end of the text) */
+  const char *big = "{\"id\": \"p\", \"content\": \"0123456789\\\"abcdefghij\\\\klmnopqrstuvwxyz0123456789\\nABCDEFGHIJKLMNOP\"}";
+  for (size_t n = 0; n <= strlen(big); n++) {
+    rasd__jrec a, b;
+    int ra = rasd__jrec_parse(big, n, &a), rb = rasd__jrec_parse_yajl(big, n, &b);
+    if (same_jrec(ra, &a, rb, &b)) th_pass_++;
+    else TH_FAILED_("prefix %zu: fast %d, yajl %d", n, ra, rb);
+    rasd__jrec_free(&a);
+    rasd__jrec_free(&b);
+  }
+}
+
 static void test_utf8_blocks(void) {
   const char *base = "وقال الرئيس الروسي فلاديمير بوتين إن “الذخائر” وصلت في 2015/08/11 إلى café ü — نعم.";
   size_t bl = strlen(base);
@@ -148,5 +196,6 @@ int main(void) {
   RUN(test_examples);
   RUN(test_awkward);
   RUN(test_utf8_blocks);
+  RUN(test_jrec_fast);
   TH_DONE();
 }

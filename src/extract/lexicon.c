@@ -83,6 +83,9 @@ typedef struct {
  * letter (fold_letter, two bytes in UTF-8). Filled once from those functions. */
 static uint8_t ar2_flag_[256];
 static char ar2_out_[256][2];
+/* The same in one word per code point: the two output bytes in the low half (as they lie in memory), bit 16 a
+ * word character to copy (flag 1 without 2), bit 17 a word character to drop (flags 1 and 2). */
+static uint32_t ar2_tab_[256];
 static pthread_once_t ar2_once_ = PTHREAD_ONCE_INIT;
 static void ar2_init_(void) {
   for (int k = 0; k < 256; k++) {
@@ -91,6 +94,9 @@ static void ar2_init_(void) {
     char o[4];
     if (rasd__utf8_put(o, fold_letter(cp)) == 2) memcpy(ar2_out_[k], o, 2);
     else ar2_flag_[k] = 0; /* (never: every fold stays in the block) the general path decides */
+    uint16_t two;
+    memcpy(&two, ar2_out_[k], 2);
+    ar2_tab_[k] = two | (ar2_flag_[k] == 1 ? 1u << 16 : ar2_flag_[k] == 3 ? 1u << 17 : 0);
   }
 }
 
@@ -134,18 +140,25 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
       int32_t d = c;
       size_t j = i;
       if (!(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
+      const unsigned char *u = (const unsigned char *)s;
       while (j < len) {
-        unsigned char b0 = (unsigned char)s[j];
-        if (b0 >= 0xD8 && b0 <= 0xDB && j + 1 < len && ((unsigned char)s[j + 1] & 0xC0) == 0x80) {
+        unsigned b0 = u[j];
+        if (b0 - 0xD8u <= 3u && j + 1 < len && (u[j + 1] & 0xC0) == 0x80) {
           /* the Arabic block (most of the text): one table look-up, the same as the general path below */
-          unsigned k2 = ((unsigned)(b0 - 0xD8) << 6) | ((unsigned char)s[j + 1] & 0x3F);
-          uint8_t f = ar2_flag_[k2];
-          if (f & 1) {
-            if (!(f & 2)) o[ol] = ar2_out_[k2][0], o[ol + 1] = ar2_out_[k2][1], ol += 2;
+          unsigned k2 = ((b0 - 0xD8u) << 6) | (u[j + 1] & 0x3Fu);
+          uint32_t x = ar2_tab_[k2];
+          if (x & (1u << 16)) {
+            uint16_t two = (uint16_t)x;
+            memcpy(o + ol, &two, 2);
+            ol += 2;
             j += 2;
             continue;
           }
-          if (f == 0 && !is_word_cp(0x0600 + (int32_t)k2)) break;
+          if (x & (1u << 17)) {
+            j += 2;
+            continue;
+          }
+          if (ar2_flag_[k2] == 0 && !is_word_cp(0x0600 + (int32_t)k2)) break;
         }
         size_t k = j;
         d = next_cp_(s, len, &k);

@@ -16,7 +16,7 @@
 #endif
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#define HAVE_OB_AVX2 1 /* an AVX2 Viterbi step, used when the processor has it */
+#define HAVE_OB_AVX2 1 /* AVX2 emission sums and Viterbi, used when the processor has it */
 #endif
 
 _Static_assert(sizeof(rasd__ner_header) == 72, "model header layout");
@@ -56,6 +56,7 @@ void rasd__ner_free(rasd__ner *n) {
   if (n->shared) rasd__ner_state_free(n->shared);
   pthread_mutex_destroy(&n->lock);
   free(n->nlm);
+  free(n->wide_bits);
   rasd__ner_ctab_free(n->ctab);
   rasd__ner_lex_free(&n->lex);
   free(n);
@@ -136,8 +137,12 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   m->o_bias = h.o_bias;
   m->file_size = len;
   m->gen = model_gen();
+#ifdef HAVE_OB_AVX2
+  m->avx2 = __builtin_cpu_supports("avx2") != 0;
+#endif
   pthread_mutex_init(&m->lock, NULL);
   if (!(m->ctab = rasd__ner_ctab_new(h.bits))) goto oom;
+  if (!(m->wide_bits = calloc(((size_t)1 << h.bits) / 64 + 1, sizeof *m->wide_bits))) goto oom;
   memcpy(m->trans, p, sizeof m->trans);
   p += sizeof m->trans;
   size_t nb = (size_t)1 << h.bits, wbytes = nb * RASD__NER_RS * sizeof(int16_t), lcap = 64;
@@ -205,6 +210,7 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
       rasd__ner_wide *x = &m->wide[m->n_wide++];
       x->bucket = (uint32_t)bucket;
       for (int t = 1; t < RASD__NER_T; t++) x->v[t - 1] = (int32_t)full[t] - full[0];
+      m->wide_bits[bucket >> 6] |= 1ull << (bucket & 63);
     }
   }
   if (p != end) { why = "NER model weights have trailing bytes"; goto bad; }
@@ -215,6 +221,8 @@ int rasd__ner_load_file(const char *path, rasd__ner **out, char **err) {
   memset(m->trans_ob, 0, sizeof m->trans_ob);
   for (int a = 0; a < RASD__NER_T; a++)
     for (int l = 0; l < 5; l++) m->trans_ob[a][l] = m->trans[1 + a][l ? 2 * l - 1 : 0];
+  for (int j = 0; j < 8; j++) /* lane j is tag j + 1: a B-X lane holds B-X → I-X, an I-X lane I-X → I-X */
+    m->trans_in[j] = j % 2 == 0 ? m->trans[j + 2][j + 2] : m->trans[j + 2][j + 1];
   /* the clusters of the verbs: those of common verbs of each tense and person */
   static const char *const verbs[] = {"يقوم", "قام", "يشارك", "تقوم", "يتم", "يقول", "سيكون"};
   for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
@@ -286,6 +294,8 @@ struct rasd__ner_state {
                             (0 = empty), so a probe reads an entry only when the hashes agree */
   size_t slot_mask;
   int32_t edge[4][VL];   /* the missing neighbours at the sentence's edges */
+  wc_ent edge_ent;       /* the same as an entry: v[1], v[2] before the sentence, v[3], v[4] after it */
+  const wc_ent **ep;     /* per token i: its entry at ep[i + 2]; edge_ent at ep[0], ep[1], ep[n + 2], ep[n + 3] */
   uint64_t *hbuf;        /* per word of rasd__ner_traits: its word_hash */
   uint64_t ggen;         /* the gazetteer the entries' gtail belong to */
   size_t cap_h;
@@ -307,6 +317,7 @@ void rasd__ner_state_free(rasd__ner_state *st) {
   free(st->ent);
   free(st->slot);
   free(st->hbuf);
+  free(st->ep);
   free(st);
 }
 
@@ -328,6 +339,7 @@ static int state_reserve(rasd__ner_state *st, size_t n) {
   GROW(st->em, c, VL * sizeof *st->em);
   GROW(st->score, c, RASD__NER_T * sizeof *st->score);
   GROW(st->back, c, RASD__NER_T);
+  GROW(st->ep, c + 4, sizeof *st->ep);
   st->cap = c;
   return 0;
 }
@@ -339,14 +351,13 @@ static const int32_t *wide_row(const rasd__ner *m, uint32_t b) {
   return NULL;
 }
 
-/* Replaces in acc the int16 lanes of the wide rows among buckets f[0..nb) by their exact values. */
-static void __attribute__((noinline)) fix_wide(const rasd__ner *m, const uint32_t *f, int nb, int32_t *acc) {
-  for (int k = 0; k < nb; k++) {
+/* Replaces in acc the int16 lanes of the wide rows among buckets f[k0], f[k0 + step] .. (before f[nb]) by their
+ * exact values. */
+static void __attribute__((noinline)) fix_wide(const rasd__ner *m, const uint32_t *f, int k0, int step, int nb,
+                                               int32_t *acc) {
+  for (int k = k0; k < nb; k += step) {
+    if (!((m->wide_bits[f[k] >> 6] >> (f[k] & 63)) & 1)) continue;
     const int16_t *row = m->w + (size_t)f[k] * RASD__NER_RS;
-#ifdef __SSE2__
-    if (!_mm_movemask_epi8(_mm_cmpeq_epi16(_mm_load_si128((const __m128i *)row), _mm_set1_epi16(RASD__NER_WIDE))))
-      continue;
-#endif
     const int32_t *x = wide_row(m, f[k]);
     if (x)
       for (int t = 0; t < RASD__NER_RS; t++) acc[t] += x[t] - row[t];
@@ -367,7 +378,7 @@ static inline void add_rows(const rasd__ner *m, const uint32_t *f, int nb, int32
   _mm_storeu_si128((__m128i *)acc, a0);
   _mm_storeu_si128((__m128i *)(acc + 4), a1);
   if (__builtin_expect(_mm_movemask_epi8(_mm_cmpeq_epi16(lo, _mm_set1_epi16(RASD__NER_WIDE))) != 0, 0))
-    fix_wide(m, f, nb, acc);
+    fix_wide(m, f, 0, 1, nb, acc);
 #else
   int wide = 0;
   for (int k = 0; k < nb; k++) {
@@ -377,7 +388,7 @@ static inline void add_rows(const rasd__ner *m, const uint32_t *f, int nb, int32
       wide |= row[t] == RASD__NER_WIDE;
     }
   }
-  if (wide) fix_wide(m, f, nb, acc);
+  if (wide) fix_wide(m, f, 0, 1, nb, acc);
 #endif
 }
 
@@ -451,6 +462,8 @@ static int cache_reserve(const rasd__ner *m, rasd__ner_state *st, size_t n) {
     uint32_t nb[RASD__NER_NNB];
     rasd__ner_nb_feats(NULL, m->bits, nb);
     nb_vectors(m, nb, st->edge);
+    memset(&st->edge_ent, 0, sizeof st->edge_ent);
+    for (int r = 0; r < 4; r++) memcpy(st->edge_ent.v[1 + r], st->edge[r], sizeof st->edge[r]);
     st->gen = m->gen;
   }
   if (st->n_ent + n <= st->cap_ent) return 0;
@@ -571,6 +584,46 @@ int rasd__ner_traits(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   return RASD_OK;
 }
 
+#ifdef HAVE_OB_AVX2
+/* The last step of emissions() in AVX2: per token, its entry's own vector, the vectors its neighbours give it
+ * and its RASD__NER_NCTX context rows (each 8 int16 widened to 8 int32 in one instruction); the same sums as
+ * the SSE2 loop, exactly (wide rows corrected by fix_wide). */
+__attribute__((target("avx2"))) static void em_sums_avx2(const rasd__ner *m, rasd__ner_state *st, size_t n) {
+  const __m256i wide = _mm256_set1_epi32(RASD__NER_WIDE);
+  for (size_t i = 0; i < n; i++) {
+    const uint32_t *cx = st->ctx + i * RASD__NER_NCTX;
+    const wc_ent *const *ep = st->ep + i + 2; /* the edges are entries too (edge_ent) */
+    __m256i a = _mm256_loadu_si256((const __m256i *)ep[0]->v[0]);
+    __m256i b = _mm256_loadu_si256((const __m256i *)ep[-1]->v[1]);
+    a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)ep[-2]->v[2]));
+    b = _mm256_add_epi32(b, _mm256_loadu_si256((const __m256i *)ep[1]->v[3]));
+    a = _mm256_add_epi32(a, _mm256_loadu_si256((const __m256i *)ep[2]->v[4]));
+    /* the smallest lane of the rows k ≡ g (mod 3) in lo[g]: a wide row is looked for among those 11 only */
+    __m256i lo0 = _mm256_set1_epi32(INT16_MAX), lo1 = lo0, lo2 = lo0, c = _mm256_setzero_si256();
+    _Static_assert(RASD__NER_NCTX % 3 == 0, "three rows a step");
+#define ROW_(k) _mm256_cvtepi16_epi32(_mm_load_si128((const __m128i *)(m->w + (size_t)cx[k] * RASD__NER_RS)))
+#pragma GCC unroll 11
+    for (int k = 0; k < RASD__NER_NCTX; k += 3) {
+      __m256i r0 = ROW_(k), r1 = ROW_(k + 1), r2 = ROW_(k + 2);
+      a = _mm256_add_epi32(a, r0);
+      b = _mm256_add_epi32(b, r1);
+      c = _mm256_add_epi32(c, r2);
+      lo0 = _mm256_min_epi32(lo0, r0);
+      lo1 = _mm256_min_epi32(lo1, r1);
+      lo2 = _mm256_min_epi32(lo2, r2);
+    }
+#undef ROW_
+    int32_t *e = st->em + i * VL;
+    _mm256_storeu_si256((__m256i *)e, _mm256_add_epi32(_mm256_add_epi32(a, b), c));
+    if (__builtin_expect(_mm256_movemask_epi8(_mm256_cmpeq_epi32(_mm256_min_epi32(_mm256_min_epi32(lo0, lo1), lo2), wide)) != 0, 0)) {
+      if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo0, wide))) fix_wide(m, cx, 0, 3, RASD__NER_NCTX, e);
+      if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo1, wide))) fix_wide(m, cx, 1, 3, RASD__NER_NCTX, e);
+      if (_mm256_movemask_epi8(_mm256_cmpeq_epi32(lo2, wide))) fix_wide(m, cx, 2, 3, RASD__NER_NCTX, e);
+    }
+  }
+}
+#endif
+
 /* Emission scores of the n words into st->em (VL per token), o_bias not added. */
 static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, size_t n, const uint32_t *pre) {
   if (state_reserve(st, n) || (!pre && cache_reserve(m, st, n))) return -1;
@@ -586,19 +639,23 @@ static int emissions(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_wo
   for (size_t i = 0; i < n; i++) {
     st->idx[i] = pre && pre[i] != RASD__NER_NOIDX ? pre[i] : cache_get(m, st, &w[i]); /* pre: only long words */
     const wc_ent *en = ent_at(st, st->idx[i]);
+    st->ep[i + 2] = en;
     st->tok[i] = en->tok;
     for (size_t o = 0; o < sizeof en->v; o += 64) __builtin_prefetch((const char *)en->v + o);
   }
+  st->ep[0] = st->ep[1] = st->ep[n + 2] = st->ep[n + 3] = &st->edge_ent;
   rasd__ner_mark(&m->lex, st->tok, n);
   /* the context rows (and the entries' vectors) are mostly cache misses: each token's rows are asked for as
    * soon as its buckets are known, so that the loads overlap the hashing of the next tokens, and the sums
    * below find them in the cache */
   rasd__ner_ctx_pairs(st->tok, n, st->pairs);
-  for (size_t i = 0; i < n; i++) {
-    uint32_t *cx = st->ctx + i * RASD__NER_NCTX;
-    rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, i, m->bits, st->pairs, cx);
-    for (int k = 0; k < RASD__NER_NCTX; k++) __builtin_prefetch(m->w + (size_t)cx[k] * RASD__NER_RS);
+  rasd__ner_ctx_feats_tab(m->ctab, st->tok, n, m->bits, st->pairs, m->w, st->ctx);
+#ifdef HAVE_OB_AVX2
+  if (m->avx2) {
+    em_sums_avx2(m, st, n);
+    return 0;
   }
+#endif
   for (size_t i = 0; i < n; i++) {
     int32_t *e = st->em + i * VL;
     memcpy(e, ent_at(st, st->idx[i])->v[0], VL * sizeof *e);
@@ -651,21 +708,64 @@ int rasd__ner_tag(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word 
 }
 
 #ifdef HAVE_OB_AVX2
-/* The Viterbi step of the five tags any tag may precede (O, B-X) in one AVX2 vector: for each lane, the best of
- * prev[a] + trans[1 + a][t] over a = 0..T-1 into best[], its a into arg[]; ties keep the lower a, as the scalar
- * loop does (a later a replaces the best only when greater). */
-__attribute__((target("avx2"))) static void step_ob_avx2(const int32_t (*tob)[8], const int32_t *prev, int32_t *best,
-                                                         int32_t *arg) {
-  __m256i b = _mm256_add_epi32(_mm256_set1_epi32(prev[0]), _mm256_loadu_si256((const __m256i *)tob[0]));
-  __m256i k = _mm256_setzero_si256();
-  for (int a = 1; a < RASD__NER_T; a++) {
-    __m256i v = _mm256_add_epi32(_mm256_set1_epi32(prev[a]), _mm256_loadu_si256((const __m256i *)tob[a]));
-    __m256i gt = _mm256_cmpgt_epi32(v, b);
-    b = _mm256_max_epi32(b, v);
-    k = _mm256_blendv_epi8(k, _mm256_set1_epi32(a), gt);
+/* Viterbi over the n tokens of st->em into st->back in AVX2, the same choices as the scalar loop of
+ * rasd__ner_tag_idx. Per token: O and B-X (any tag may precede them) in one vector, lanes O, B-PERS .. B-MISC,
+ * the best of prev[a] + trans[1 + a][t] over a = 0..T-1 (ties keep the lower a: a later a wins only when
+ * greater); I-X (after B-X or I-X only) from the vector of tags 1..T-1 plus trans_in, whose odd lanes (I-X)
+ * are compared with their even neighbours (B-X) swapped in (ties to B-X). The two are merged into tags 1..T-1
+ * in order, the emissions added, and the back pointers packed to bytes. */
+__attribute__((target("avx2"))) static void viterbi_avx2(const rasd__ner *m, rasd__ner_state *st, size_t n) {
+  enum { T = RASD__NER_T };
+  _Static_assert(T == 9 && VL == 8, "O and eight B-X/I-X tags");
+  int32_t *sc = st->score;
+  uint8_t *bk = st->back;
+  sc[0] = m->o_bias + m->trans[0][0];
+  bk[0] = 0;
+  for (int t = 1; t < T; t++) {
+    sc[t] = st->em[t - 1] + m->trans[0][t];
+    bk[t] = 0;
   }
-  _mm256_storeu_si256((__m256i *)best, b);
-  _mm256_storeu_si256((__m256i *)arg, k);
+  const __m256i tin = _mm256_loadu_si256((const __m256i *)m->trans_in);
+  const __m256i ob_to_tags = _mm256_setr_epi32(1, 0, 2, 0, 3, 0, 4, 0); /* B-X of lanes 1..4 to tags 1, 3, 5, 7 */
+  const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+  __m256i tob[T], av[T];
+  for (int a = 0; a < T; a++) {
+    tob[a] = _mm256_loadu_si256((const __m256i *)m->trans_ob[a]);
+    av[a] = _mm256_set1_epi32(a);
+  }
+  for (size_t i = 1; i < n; i++) {
+    const int32_t *prev = sc + (i - 1) * T;
+    int32_t *cur = sc + i * T;
+    uint8_t *b = bk + i * T;
+    __m256i best = _mm256_add_epi32(_mm256_set1_epi32(prev[0]), tob[0]);
+    __m256i arg = _mm256_setzero_si256();
+    for (int a = 1; a < T; a++) {
+      __m256i v = _mm256_add_epi32(_mm256_set1_epi32(prev[a]), tob[a]);
+      __m256i gt = _mm256_cmpgt_epi32(v, best);
+      best = _mm256_max_epi32(best, v);
+      arg = _mm256_blendv_epi8(arg, av[a], gt);
+    }
+    __m256i s = _mm256_add_epi32(_mm256_loadu_si256((const __m256i *)(prev + 1)), tin);
+    __m256i sw = _mm256_shuffle_epi32(s, 0xB1); /* each I-X lane gets its B-X neighbour's value */
+    __m256i gi = _mm256_cmpgt_epi32(s, sw);
+    __m256i bi = _mm256_max_epi32(s, sw);
+    __m256i ai = _mm256_sub_epi32(lane, gi); /* lane j is tag j + 1: from I-X (j + 1) when greater, else B-X (j) */
+    __m256i s8 = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(best, ob_to_tags), bi, 0xAA);
+    __m256i a8 = _mm256_blend_epi32(_mm256_permutevar8x32_epi32(arg, ob_to_tags), ai, 0xAA);
+    s8 = _mm256_add_epi32(s8, _mm256_loadu_si256((const __m256i *)(st->em + i * VL)));
+    _mm256_storeu_si256((__m256i *)(cur + 1), s8);
+    cur[0] = _mm256_cvtsi256_si32(best) + m->o_bias;
+    b[0] = (uint8_t)_mm256_cvtsi256_si32(arg);
+    __m128i p16 = _mm_packs_epi32(_mm256_castsi256_si128(a8), _mm256_extracti128_si256(a8, 1));
+    _mm_storel_epi64((__m128i *)(b + 1), _mm_packs_epi16(p16, p16));
+    /* keep scores bounded on very long sentences: shift by the max */
+    if ((i & 15) == 0) {
+      int32_t mx = cur[0];
+      for (int t = 1; t < T; t++)
+        if (cur[t] > mx) mx = cur[t];
+      for (int t = 0; t < T; t++) cur[t] = cur[t] - mx < NEG_INF ? NEG_INF : cur[t] - mx;
+    }
+  }
 }
 #endif
 
@@ -674,10 +774,11 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
   if (n == 0) return RASD_OK;
   if (emissions(m, st, w, n, idx)) return RASD_ENOMEM;
   enum { T = RASD__NER_T };
-#ifdef HAVE_OB_AVX2
-  const int avx2 = __builtin_cpu_supports("avx2");
-#endif
   int32_t *sc = st->score;
+#ifdef HAVE_OB_AVX2
+  if (m->avx2) viterbi_avx2(m, st, n);
+  else
+#endif
   for (size_t i = 0; i < n; i++) {
     const int32_t *ev = st->em + i * VL;
     int32_t e[T];
@@ -694,17 +795,6 @@ int rasd__ner_tag_idx(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_w
     }
     const int32_t *prev = cur - T;
     /* O and B-X may follow any tag */
-#ifdef HAVE_OB_AVX2
-    if (avx2) {
-      int32_t best[8], arg[8];
-      step_ob_avx2(m->trans_ob, prev, best, arg);
-      for (int l = 0; l < 5; l++) {
-        int t = l ? 2 * l - 1 : 0;
-        cur[t] = best[l] + e[t];
-        bk[t] = (uint8_t)arg[l];
-      }
-    } else
-#endif
     for (int t = 0; t < T; t += t ? 2 : 1) {
       int32_t best = prev[0] + m->trans[1][t];
       int bi = 0;

@@ -109,8 +109,10 @@ void rasd__ner_ctx_feats(const rasd__ner_tok *t, size_t n, size_t i, unsigned bi
 typedef struct rasd__ner_ctab rasd__ner_ctab;
 rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits);
 void rasd__ner_ctab_free(rasd__ner_ctab *t);
-void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *t, size_t n, size_t i, unsigned bits,
-                             const uint64_t *pairs, uint32_t *out);
+/* ... for all the tokens of the sentence into out[i * RASD__NER_NCTX ..]; with 'rows' (the weights), each
+ * bucket's row is asked for (prefetched) as soon as it is known. */
+void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *t, size_t n, unsigned bits,
+                             const uint64_t *pairs, const int16_t *rows, uint32_t *out);
 /* The hashes of neighbouring pairs (forms, bare forms, classes) the context features of tokens i-1, i and i+1 share,
  * once per sentence, for rasd__ner_ctx_feats_tab ('pairs' NULL: each token hashes its own): RASD__NER_PAIRS(n) words. */
 #define RASD__NER_PAIRS(n) (3 * ((n) + 3))
@@ -205,11 +207,14 @@ struct rasd__ner {
   rasd__ner_wide wide[RASD__NER_MAXWIDE]; /* the wide rows, exactly */
   rasd__ner_ctab *ctab;       /* context feature buckets of small value sets */
   int n_wide;
+  uint64_t *wide_bits;        /* bit b: bucket b is one of the wide rows */
   void *region;               /* one anonymous mapping (huge pages when the kernel allows): weights, lexicon */
   size_t region_len;
   int32_t trans[RASD__NER_T + 1][RASD__NER_T];
   int32_t trans_ob[RASD__NER_T][8]; /* trans[1 + a][t] for t = O, B-PERS, B-LOC, B-ORG, B-MISC (lanes 0..4; 0 after):
                                      * the tags any tag may precede, scored together in one vector */
+  int32_t trans_in[8];        /* per tag 1..T-1 (lane t - 1): the way into I-X from it, trans[t + 1][t + 1] after B-X
+                               * and trans[t + 1][t] after I-X itself */
   rasd__ner_lex lex;
   int8_t *nlm;
   int32_t o_bias;
@@ -217,6 +222,7 @@ struct rasd__ner {
   size_t file_size;
   uint64_t verb_clu;          /* bit c: cluster c + 1 holds verbs (those of a few common verbs, found at load) */
   unsigned long gen;          /* distinct per loaded model: a decoding state's word cache belongs to one */
+  int avx2;                   /* the processor has AVX2: the emission sums use it (same sums) */
   struct rasd__ner_state *shared; /* the decoding state rasd__ner_run keeps between documents (with 'lock') */
   pthread_mutex_t lock;
 };

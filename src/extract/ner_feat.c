@@ -554,6 +554,7 @@ struct rasd__ner_ctab {
   uint32_t n50[NL][NL + 1], n51[NL][NL + 1];
   uint32_t w52[16], w53[16], w54[16][NL];
   uint32_t c56[CL + 1][CL], c57[CL][CL + 1], c58[CL + 1][CL + 1], c61[CL + 1][CL], c62[CL][CL + 1];
+  uint32_t k24[0x10000], k25[0x10002], k26[0x10002]; /* a class mask (16 bits; the edges 0x10000, 0x10001) */
 };
 
 /* The value of a name-likeness bin index (0..NL-1) as the features see it (an int8 widened), and of a
@@ -589,6 +590,11 @@ rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits) {
     t->w52[w] = fbucket(ctx_k[25], (uint64_t)w << 3, sh);
     t->w53[w] = fbucket(ctx_k[26], ((uint64_t)w << 3) + 0x100000, sh);
   }
+  for (uint32_t v = 0; v < 0x10002; v++) {
+    if (v < 0x10000) t->k24[v] = fbucket(ctx_k[4], v, sh);
+    t->k25[v] = fbucket(ctx_k[5], v, sh);
+    t->k26[v] = fbucket(ctx_k[6], v, sh);
+  }
   for (int a = 0; a <= CL; a++)
     for (int b = 0; b <= CL; b++) {
       if (b < CL) t->c56[a][b] = fbucket(ctx_k[28], comb(cl_val(a, 0x10000), (uint64_t)b), sh);
@@ -602,16 +608,26 @@ rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits) {
 
 void rasd__ner_ctab_free(rasd__ner_ctab *t) { free(t); }
 
+#define TRIG_MASK (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT)
+
 /* The context features of token i; with 'tb' the small-set features are looked up (same buckets). */
 static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n,
-                                                           size_t i, unsigned bits, const uint64_t *pp, uint32_t *out) {
+                                                           size_t i, unsigned bits, const uint64_t *pp,
+                                                           const int16_t *rows, const uint64_t *wlr, uint32_t *out) {
   const unsigned shift = 64 - bits;
 #define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
   const rasd__ner_tok *c = &wi[i];
   long ii = (long)i;
   int q = 0;
-#define F(v) (out[q] = fbucket(ctx_k[q], (uint64_t)(v), shift), q++)
-#define FT(ok, tab, v) (out[q] = tb && (ok) ? (tab) : fbucket(ctx_k[q], (uint64_t)(v), shift), q++)
+  /* each bucket's weight row is asked for as soon as the bucket is known ('rows' NULL: not) */
+#define PUT(b)                                                                  \
+  do {                                                                          \
+    uint32_t b_ = (b);                                                          \
+    out[q++] = b_;                                                              \
+    if (rows) __builtin_prefetch(rows + (size_t)b_ * RASD__NER_RS);             \
+  } while (0)
+#define F(v) PUT(fbucket(ctx_k[q], (uint64_t)(v), shift))
+#define FT(ok, tab, v) PUT(tb && (ok) ? (tab) : fbucket(ctx_k[q], (uint64_t)(v), shift))
   uint64_t fm1 = AT(ii - 1, h_form, BOS), fp1 = AT(ii + 1, h_form, EOS);
   uint64_t fp2 = AT(ii + 2, h_form, EOS);
   uint64_t bm1 = AT(ii - 1, h_bare, BOS), bp1 = AT(ii + 1, h_bare, EOS);
@@ -627,9 +643,9 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   F(pp ? pf[i + 2] : comb(c->h_form, fp1)); /* 21 */
   F(pp ? pb[i + 1] : comb(bm1, c->h_bare)); /* 22 */
   F(pp ? pb[i + 2] : comb(c->h_bare, bp1)); /* 23 */
-  F(c->cls);                           /* 24 */
-  F(cm1);                              /* 25 */
-  F(cp1);                              /* 26 */
+  FT(1, tb->k24[c->cls], c->cls);      /* 24 */
+  FT(cm1 < 0x10002, tb->k25[cm1], cm1); /* 25 */
+  FT(cp1 < 0x10002, tb->k26[cp1], cp1); /* 26 */
   F(pp ? pc[i] : comb(cm2, cm1));      /* 27 */
   F(pp ? pc[i + 3] : comb(cp1, cp2));  /* 28 */
   /* gazetteer bytes: an edge reads 0x10000 (before) or 0x10001 (after), table index 256 */
@@ -654,12 +670,17 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   FT(nl_ok, tb->n50[nb0][nbm], comb(nlm, nm1)); /* 50 */
   FT(nl_ok, tb->n51[nb0][nbp], comb(nlm, np1)); /* 51 */
   {
-    /* trigger words anywhere in the three tokens before / after */
+    /* trigger words anywhere in the three tokens before / after ('wlr': given by the caller) */
     uint64_t wl = 0, wr = 0;
-    for (long j = ii - 3; j < ii; j++)
-      if (j >= 0) wl |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
-    for (long j = ii + 1; j <= ii + 3; j++)
-      if ((size_t)j < n) wr |= wi[j].cls & (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT);
+    if (wlr) {
+      wl = wlr[0];
+      wr = wlr[1];
+    } else {
+      for (long j = ii - 3; j < ii; j++)
+        if (j >= 0) wl |= wi[j].cls & TRIG_MASK;
+      for (long j = ii + 1; j <= ii + 3; j++)
+        if ((size_t)j < n) wr |= wi[j].cls & TRIG_MASK;
+    }
     FT(1, tb->w52[wl >> 3], wl);                           /* 52 */
     FT(1, tb->w53[wr >> 3], wr + 0x100000);                /* 53 */
     FT((unsigned)nb0 < NL, tb->w54[wl >> 3][nb0], comb(wl, nlm)); /* 54 */
@@ -679,18 +700,28 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
     FT(v_ok, tb->c61[vm][v0], comb(vm1, c->clf)); /* 61 */
     FT(v_ok, tb->c62[v0][vp], comb(c->clf, vp1)); /* 62 */
   }
+#undef PUT
 #undef F
 #undef FT
 #undef AT
 }
 
 void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
-  ctx_feats(NULL, wi, n, i, bits, NULL, out);
+  ctx_feats(NULL, wi, n, i, bits, NULL, NULL, NULL, out);
 }
 
-void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits,
-                             const uint64_t *pairs, uint32_t *out) {
-  ctx_feats(tb, wi, n, i, bits, pairs, out);
+void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n, unsigned bits,
+                             const uint64_t *pairs, const int16_t *rows, uint32_t *out) {
+  /* the trigger masks of the three tokens before and after token i, slid along (0 past the edges) */
+#define TRIG_AT(j) ((j) < n ? (uint64_t)(wi[(j)].cls & TRIG_MASK) : 0)
+  uint64_t m3 = 0, m2 = 0, m1 = 0, t0 = TRIG_AT(0), p1 = TRIG_AT(1), p2 = TRIG_AT(2), p3 = TRIG_AT(3);
+  for (size_t i = 0; i < n; i++) {
+    const uint64_t wlr[2] = {m3 | m2 | m1, p1 | p2 | p3};
+    if (rows) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX);
+    else ctx_feats(tb, wi, n, i, bits, pairs, NULL, wlr, out + i * RASD__NER_NCTX);
+    m3 = m2, m2 = m1, m1 = t0, t0 = p1, p1 = p2, p2 = p3, p3 = TRIG_AT(i + 4);
+  }
+#undef TRIG_AT
 }
 
 void rasd__ner_ctx_pairs(const rasd__ner_tok *wi, size_t n, uint64_t *pairs) {

@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <yajl/yajl_parse.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "read/read.h"
 
 /* Field aliases, best first. */
@@ -156,7 +159,167 @@ void rasd__jrec_free(rasd__jrec *r) {
   memset(r, 0, sizeof *r);
 }
 
+/* ---- the common shape without yajl: one flat object ----
+ * A record that is one object of strings, integers, true, false and null, whose strings hold no \u escape,
+ * is read here in one pass, giving the callbacks above the events yajl would give; anything else (nested
+ * values, other numbers, \u escapes, any error) is left to yajl, which then reads the record from the start. */
+
+static inline int ws_(unsigned char b) { return b == ' ' || b == '\t' || b == '\n' || b == '\r'; }
+static inline int delim_(const unsigned char *p, const unsigned char *e) {
+  return p == e || ws_(*p) || *p == ',' || *p == '}';
+}
+
+/* How many bytes from p (before e) are plain string bytes: no quote, backslash or control character. */
+static inline size_t plain_run_(const unsigned char *p, const unsigned char *e) {
+  const unsigned char *q = p;
+#ifdef __SSE2__
+  const __m128i dq = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), c1f = _mm_set1_epi8(0x1F);
+  while (e - q >= 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)q);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, bs)),
+                             _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x));
+    unsigned mm = (unsigned)_mm_movemask_epi8(m);
+    if (mm) return (size_t)(q - p) + (size_t)__builtin_ctz(mm);
+    q += 16;
+  }
+#endif
+  while (q < e && *q != '"' && *q != '\\' && *q >= 0x20) q++;
+  return (size_t)(q - p);
+}
+
+/* The string whose opening quote is at *pp: its bytes (decoded into *buf when it has escapes) in *out, *on;
+ * *pp past the closing quote. 0 when yajl must decide (a \u escape, a bad escape, a control character, no end),
+ * -1 when out of memory. */
+static int fast_string(const unsigned char **pp, const unsigned char *e, char **buf, size_t *cap,
+                       const unsigned char **out, size_t *on) {
+  const unsigned char *st = *pp + 1, *p = st + plain_run_(st, e);
+  if (p == e || *p < 0x20) return 0;
+  if (*p == '"') {
+    *out = st;
+    *on = (size_t)(p - st);
+    *pp = p + 1;
+    return 1;
+  }
+  /* an escape: the string is decoded into buf (never longer than its text) */
+  size_t need = (size_t)(e - st) + 1;
+  if (need > *cap) {
+    char *b = realloc(*buf, need);
+    if (!b) return -1;
+    *buf = b;
+    *cap = need;
+  }
+  char *o = *buf;
+  size_t k = (size_t)(p - st);
+  memcpy(o, st, k);
+  for (;;) { /* at a backslash */
+    if (p + 1 == e) return 0;
+    switch (p[1]) {
+      case '"': o[k++] = '"'; break;
+      case '\\': o[k++] = '\\'; break;
+      case '/': o[k++] = '/'; break;
+      case 'b': o[k++] = '\b'; break;
+      case 'f': o[k++] = '\f'; break;
+      case 'n': o[k++] = '\n'; break;
+      case 'r': o[k++] = '\r'; break;
+      case 't': o[k++] = '\t'; break;
+      default: return 0; /* \u and invalid escapes */
+    }
+    p += 2;
+    size_t run = plain_run_(p, e);
+    memcpy(o + k, p, run);
+    k += run;
+    p += run;
+    if (p == e || *p < 0x20) return 0;
+    if (*p == '"') break;
+  }
+  *out = (const unsigned char *)o;
+  *on = k;
+  *pp = p + 1;
+  return 1;
+}
+
+/* RASD_OK when read, RASD_ENOMEM, or 1 when yajl must read it ('r' is then as rasd__jrec_parse found it). */
+static int fast_parse(const char *s, size_t n, rasd__jrec *r) {
+  ctx c = {r, 0, -1, 0, -1, 0};
+  const unsigned char *p = (const unsigned char *)s, *e = p + n, *str;
+  char *buf = NULL;
+  size_t cap = 0, sn;
+  int rc = 1, k;
+#define WS_() while (p < e && ws_(*p)) p++
+  WS_();
+  if (p == e || *p != '{') goto out;
+  on_start_map(&c);
+  p++;
+  WS_();
+  if (p < e && *p == '}') p++;
+  else
+    for (;;) {
+      if (p == e || *p != '"') goto out;
+      if ((k = fast_string(&p, e, &buf, &cap, &str, &sn)) <= 0) goto stop;
+      on_key(&c, str, sn);
+      WS_();
+      if (p == e || *p != ':') goto out;
+      p++;
+      WS_();
+      if (p == e) goto out;
+      if (*p == '"') {
+        if ((k = fast_string(&p, e, &buf, &cap, &str, &sn)) <= 0) goto stop;
+        if (!on_string(&c, str, sn)) { k = -1; goto stop; }
+      } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+        const unsigned char *b = p;
+        if (*p == '-') p++;
+        if (p == e || *p < '0' || *p > '9') goto out;
+        if (*p == '0') p++;
+        else
+          while (p < e && *p >= '0' && *p <= '9') p++;
+        if (!delim_(p, e)) goto out; /* fractions, exponents, leading zeros: yajl */
+        if (!on_number(&c, (const char *)b, (size_t)(p - b))) { k = -1; goto stop; }
+      } else if ((size_t)(e - p) >= 4 && !memcmp(p, "null", 4) && delim_(p + 4, e)) {
+        on_null(&c);
+        p += 4;
+      } else if ((size_t)(e - p) >= 4 && !memcmp(p, "true", 4) && delim_(p + 4, e)) {
+        on_bool(&c, 1);
+        p += 4;
+      } else if ((size_t)(e - p) >= 5 && !memcmp(p, "false", 5) && delim_(p + 5, e)) {
+        on_bool(&c, 0);
+        p += 5;
+      } else goto out;
+      WS_();
+      if (p < e && *p == ',') {
+        p++;
+        WS_();
+        continue;
+      }
+      if (p < e && *p == '}') {
+        p++;
+        break;
+      }
+      goto out;
+    }
+  on_end_map(&c);
+  WS_();
+  if (p == e) rc = RASD_OK;
+  goto out;
+stop:
+  rc = k < 0 ? RASD_ENOMEM : 1;
+out:
+#undef WS_
+  free(buf);
+  if (rc != RASD_OK) {
+    for (int f = 0; f < RASD__JF_N; f++) free(r->val[f]);
+    memset(r, 0, sizeof *r);
+  }
+  return rc;
+}
+
 int rasd__jrec_parse(const char *s, size_t n, rasd__jrec *r) {
+  memset(r, 0, sizeof *r);
+  int fr = fast_parse(s, n, r);
+  if (fr != 1) return fr;
+  return rasd__jrec_parse_yajl(s, n, r);
+}
+
+int rasd__jrec_parse_yajl(const char *s, size_t n, rasd__jrec *r) {
   memset(r, 0, sizeof *r);
   ctx c = {r, 0, -1, 0, -1, 0};
   yajl_handle h = yajl_alloc(&CB, NULL, &c);

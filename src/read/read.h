@@ -54,6 +54,8 @@ typedef struct rasd__jrec {
 /* Parses JSON text 's' ('n' bytes, valid UTF-8) into 'r' (free with rasd__jrec_free()); returns RASD_OK,
  * RASD_EFORMAT (message in r->err) or RASD_ENOMEM. */
 int rasd__jrec_parse(const char *s, size_t n, rasd__jrec *r);
+/* The same through yajl alone (rasd__jrec_parse reads flat objects itself and leaves the rest to yajl); for tests. */
+int rasd__jrec_parse_yajl(const char *s, size_t n, rasd__jrec *r);
 void rasd__jrec_free(rasd__jrec *r);
 
 /* --- dates (date.c) --- */
