@@ -219,6 +219,19 @@ want = [[("LOC", "Middle East", 2), ("ORG", "Asharq Al-Awsat", 2)], [("ORG", "Al
 print("ok" if got == want else "bad %s" % got)
 '
 
+# people joined by و in one span of the tagger are several people (سعيد وليلى وخديجة); a name's own و-word is not
+# (وليد المعلم)
+cat >"$T/k.jsonl" <<'J'
+{"id": "k1", "date": "2015-08-01", "content": "كرمت المدرسة الطلاب سعيد وليلى وخديجة بعد تفوقهم في الاختبارات. والتقى الوزير وليد المعلم وحسن في دمشق."}
+J
+table_check 'people joined by و' k '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+per = sorted(e["canonical"] for e in ents if e["type"] == "PER")
+want = ["حسن", "خديجة", "سعيد", "ليلى", "وليد المعلم"]
+print("ok" if per == want else "bad %s" % per)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -1402,6 +1402,18 @@ static int repair(ctx *c) {
       while (mn.tok_end > mn.tok_begin && tok(c, mn.tok_end - 1)->kind != RASD_TOK_WORD) mn.tok_end--;
     }
     if (mn.tok_begin >= mn.tok_end) continue;
+    /* سعيد وليلى وخديجة: three people, not one (a word of the span is و before a given name, the word before it no
+     * particle of a name: عبد، أبو، بن) */
+    static const char *const NAME_PART[] = {"عبد", "ابو", "بن", "ابن", "بنت", "ال", "آل", NULL};
+    for (size_t i = mn.tok_begin + 1; mn.type == RASD_ENT_PER && i < mn.tok_end && c->m; i++) {
+      if (tok(c, i)->kind != RASD_TOK_WORD || tok(c, i - 1)->kind != RASD_TOK_WORD || form_is(tok(c, i - 1), NAME_PART) ||
+          !conj_given_name(c->m->gaz, tok(c, i)))
+        continue;
+      rasd_mention first = mn;
+      set_span(c, &first, mn.tok_begin, i);
+      if (RASD__VEC_PUSH(ms, n, cap, first) < 0) { free(ms); return -1; }
+      mn.tok_begin = i;
+    }
     /* a person's name goes on over a hyphen written without spaces to a short syllable the tagger left out as a
      * function word or a stray letter (بارك جونغ-هو, كيم جونغ-إن): no other mention begins there */
     if (mn.type == RASD_ENT_PER && mn.tok_end + 1 < tk->n_tok) {
