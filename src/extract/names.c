@@ -1213,22 +1213,67 @@ static int name_letters(const rasd__name *nm) {
 
 /* Letters a spelling of MODEL_SHORT_CONSO consonants needs before the model may call it another spelling of a
  * name the rules tell apart: six, so three vowel letters or more, which native words of three root letters
- * seldom write (تبوك, صالح, فارغ, غربية have one or two) and foreign names do (ستافا, زاجيكار). */
+ * seldom write (تبوك, صالح, فارغ, غربية have one or two) and foreign names do (ستافا, زاجيكار). Spellings of
+ * SHORT_MODEL_MIN_LETTERS to five letters are asked too, but only when they also agree in what a short word is
+ * told by: the vowel letter of the first syllable and k against g (short_few_letters_clash()). */
 #define SHORT_MODEL_LETTERS 6
+#define SHORT_MODEL_MIN_LETTERS 4
+
+static int kaf_for_g(const rasd__name *x, const rasd__name *y);
+
+/* 1 when the one-word names 'x' and 'y' (same first consonant) write different vowel letters right after their
+ * first consonant (جيمز / غوميز: ji against go; ا و ي, a hamza aside), or one writes ك where the other writes ج, غ
+ * or ق (غوكر / جاجوار): in a spelling of four or five letters that is much of what tells the word apart. */
+static int short_few_letters_clash(const rasd__name *x, const rasd__name *y) {
+  const rasd__ntok *p = &x->tok[0], *q = &y->tok[0];
+  int i = 0, j = 0;
+  while (i < p->n && is_vowel(p->sym[i])) i++;
+  while (j < q->n && is_vowel(q->sym[j])) j++;
+  if (i + 1 < p->n && j + 1 < q->n) {
+    uint8_t u = p->sym[i + 1], v = q->sym[j + 1];
+    if (is_vowel(u) && is_vowel(v) && u != S_E && v != S_E && u != v) return 1;
+  }
+  if (kaf_for_g(x, y)) return 1;
+  /* a consonant repeated across one vowel letter (رجاجيل: ج ا ج) in one spelling only: a syllable the other lacks
+   * (and in Arabic the pattern of a root with a doubled letter) */
+  int ra = 0, rb = 0;
+  for (int k = 0; k + 2 < p->n; k++) ra |= !is_vowel(p->sym[k]) && is_vowel(p->sym[k + 1]) && p->sym[k + 2] == p->sym[k];
+  for (int k = 0; k + 2 < q->n; k++) rb |= !is_vowel(q->sym[k]) && is_vowel(q->sym[k + 1]) && q->sym[k + 2] == q->sym[k];
+  if (ra != rb) return 1;
+  /* every consonant of the spelling with fewer must be matched, in order, by one of its sound (sub_cost() 0.6 or
+   * less) in the other: a consonant of another sound is another word (بشير / بكير), one left out may be a silent
+   * letter or a cluster simplified (بهرز / بوريز, برتشكو / بركو) */
+  uint8_t ca[RASD__NAME_MAXSYM], cb[RASD__NAME_MAXSYM];
+  int na = 0, nb = 0;
+  for (int k = 0; k < p->n; k++)
+    if (!is_vowel(p->sym[k]) && (!na || ca[na - 1] != p->sym[k])) ca[na++] = p->sym[k];
+  for (int k = 0; k < q->n; k++)
+    if (!is_vowel(q->sym[k]) && (!nb || cb[nb - 1] != q->sym[k])) cb[nb++] = q->sym[k];
+  uint8_t lcs[RASD__NAME_MAXSYM + 1][RASD__NAME_MAXSYM + 1];
+  for (int a = 0; a <= na; a++)
+    for (int b = 0; b <= nb; b++) {
+      if (!a || !b) { lcs[a][b] = 0; continue; }
+      int v = lcs[a - 1][b] > lcs[a][b - 1] ? lcs[a - 1][b] : lcs[a][b - 1];
+      if (sub_cost(ca[a - 1], cb[b - 1]) <= 0.6 && lcs[a - 1][b - 1] + 1 > v) v = lcs[a - 1][b - 1] + 1;
+      lcs[a][b] = (uint8_t)v;
+    }
+  return lcs[na][nb] < (na < nb ? na : nb);
+}
 
 /* 1 when the model may not overrule the rules' 'no' on the short names 'x' and 'y' (fewer than MODEL_MIN_CONSO
  * consonants). Only single words are asked (a word of a longer name is compared alone; a word split or joined,
  * أراكاني / أريك جيني, بيكاسو / بيغي سو, is another name as often as not). The model learnt foreign names, so it is
  * not asked about a name with a native trait (ال, ح ع ص ط ق…: صعدة / السعودي, صالح / صلاح), nor about spellings
- * under SHORT_MODEL_LETTERS letters (براغ / برجي, فريج / فراغا), nor when one spelling ends or begins in a vowel
- * letter where the other has a consonant (an ending or a syllable added: بدر / بدري, أغنيس / جينيس), nor when one
- * ends in ة or ه and the other does not (the feminine or adjective ending: هوليوود / هوليوودية; ة against ي is
- * final_ta_yeh()'s to judge). */
+ * under SHORT_MODEL_MIN_LETTERS letters (بدر / بودر), nor, under SHORT_MODEL_LETTERS, when short_few_letters_clash()
+ * tells them apart, nor when one spelling ends or begins in a vowel letter where the other has a consonant (an ending
+ * or a syllable added: بدر / بدري, أغنيس / جينيس, براغ / برجي), nor when one ends in ة or ه and the other does not
+ * (the feminine or adjective ending: هوليوود / هوليوودية; ة against ي is final_ta_yeh()'s to judge). */
 static int short_model_barred(const rasd__name *x, const rasd__name *y) {
   if (x->n != 1 || y->n != 1) return 1;
   if (native_trait(x) || native_trait(y)) return 1;
   int la = name_letters(x), lb = name_letters(y);
-  if ((la < lb ? la : lb) < SHORT_MODEL_LETTERS) return 1;
+  if ((la < lb ? la : lb) < SHORT_MODEL_MIN_LETTERS) return 1;
+  int few = (la < lb ? la : lb) < SHORT_MODEL_LETTERS;
   const rasd__ntok *p = &x->tok[x->n - 1], *q = &y->tok[y->n - 1];
   /* the last letter: a consonant (0), a vowel letter (1), a final ة or ه (2) */
   int ea = !is_vowel(p->sym[p->n - 1]) ? 0 : p->final_h ? 2 : 1, eb = !is_vowel(q->sym[q->n - 1]) ? 0 : q->final_h ? 2 : 1;
@@ -1240,8 +1285,10 @@ static int short_model_barred(const rasd__name *x, const rasd__name *y) {
   while (j < q->n && is_vowel(q->sym[j])) j++;
   if (i == p->n || j == q->n) return 0;
   uint8_t u = p->sym[i], v = q->sym[j], u2, v2;
-  if (digraph_parts(u, &u, &u2) + digraph_parts(v, &v, &v2) == 1) return u != v; /* دج / د (أديوماني / ادجوماني) */
-  return p->sym[i] != q->sym[j];
+  if (digraph_parts(u, &u, &u2) + digraph_parts(v, &v, &v2) == 1) { /* دج / د (أديوماني / ادجوماني) */
+    if (u != v) return 1;
+  } else if (p->sym[i] != q->sym[j]) return 1;
+  return few && short_few_letters_clash(x, y);
 }
 
 /* native_vowel_moved() and native_vowel_added() of the parsed names 'x' and 'y', joined. */
