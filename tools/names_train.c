@@ -11,7 +11,9 @@
  * 3. A logistic regression over rasd__nm_features() (the Viterbi scores under both edit models and the
  *    unigram one, the rule verdict and distance, skeleton and edge-letter agreement, counts), L2, fixed
  *    number of gradient steps from zero, and the decision threshold that gives the best F1 on the
- *    training pairs. F1 is always that of the whole matcher with the candidate model
+ *    training pairs, judged with names under RASD__NM_MIN_CONSO consonants left to the rules
+ *    (RASD__NM_NOSHORT): the threshold is the one of the names the model decides alone, where it was fitted
+ *    (the short names it may only call one under guards would otherwise move it for the long ones). F1 is always that of the whole matcher with the candidate model
  *    (rasd__names_spelling_md(): the rules around the model included), as `rasd names --pairs` scores it.
  *    Deterministic: the same input gives the same file, byte for byte.
  *
@@ -220,12 +222,12 @@ static double score(const rasd__nmodel *md, const double *f) {
 }
 
 /* F1 of the model on the pairs in 'sel' (0 training, 1 held out, 2 all); P and R in p, r. */
-static double f1(const ex *E, int n, const rasd__nmodel *md, int sel, double *pp, double *rr) {
+static double f1(const ex *E, int n, const rasd__nmodel *md, int sel, double *pp, double *rr, int flags) {
   int tp = 0, fp = 0, fn = 0;
   for (int k = 0; k < n; k++) {
     if (sel == 0 && E[k].held) continue;
     if (sel == 1 && !E[k].held) continue;
-    int y = rasd__names_spelling_md(md, &P[k].x, &P[k].y, 0);
+    int y = rasd__names_spelling_md(md, &P[k].x, &P[k].y, flags);
     if (y && E[k].label) tp++;
     else if (y) fp++;
     else if (E[k].label) fn++;
@@ -236,13 +238,13 @@ static double f1(const ex *E, int n, const rasd__nmodel *md, int sel, double *pp
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
-/* Moves the bias to the threshold with the best F1 on the training pairs. */
+/* Moves the bias to the threshold with the best F1 on the training pairs, short names left to the rules. */
 static void tune_threshold(const ex *E, int n, int cv, rasd__nmodel *md) {
   float b0 = md->bias, best_b = b0;
   double best = -1;
   for (int s = -40; s <= 40; s++) {
     md->bias = b0 + (float)(s * 0.05);
-    double v = f1(E, n, md, cv ? 0 : 2, NULL, NULL);
+    double v = f1(E, n, md, cv ? 0 : 2, NULL, NULL, RASD__NM_NOSHORT);
     if (v > best + 1e-12) { best = v; best_b = md->bias; }
   }
   md->bias = best_b;
@@ -321,7 +323,7 @@ int main(int argc, char **argv) {
   for (int fold = 0; fold < 5; fold++) {
     for (int k = 0; k < NP; k++) P[k].held = P[k].fold == fold;
     train(1, &md, E, iters, prior, l2);
-    fit += f1(E, NP, &md, 0, NULL, NULL) / 5;
+    fit += f1(E, NP, &md, 0, NULL, NULL, 0) / 5;
     for (int k = 0; k < NP; k++) {
       if (!E[k].held) continue;
       int y = rasd__names_spelling_md(&md, &P[k].x, &P[k].y, 0);
@@ -339,7 +341,7 @@ int main(int argc, char **argv) {
           2 * p * r / (p + r), fit);
   for (int k = 0; k < NP; k++) P[k].held = 0;
   train(0, &md, E, iters, prior, l2);
-  f = f1(E, NP, &md, 2, &p, &r);
+  f = f1(E, NP, &md, 2, &p, &r, 0);
   int seen = 0;
   for (int k = 0; k < NP; k++) seen += E[k].ok;
   fprintf(stderr, "names_train: all dev pairs (fit): P %.3f R %.3f F1 %.3f; %d pairs reach the model\n", p, r, f, seen);
