@@ -4,7 +4,8 @@
 # report that joins the seven-dead story would have joined it too, so the two become one story. Checked in one run,
 # against a run without merging (RASD_STORY_TUNE=mg=0), for `rasd stories` output (no story left empty, every
 # article's story listed), and for a store filled in batches (rasd add --batch 1 and 2, and one run per file), which must
-# give the stories of one batch and keep no row for the story that was merged away.
+# give the stories of one batch and keep no row for the story that was merged away; and a report nearer one of two
+# stories still merges them (W.mr).
 TEST=test_story_merge
 . tests/store_env.sh
 trap '[ -n "$KEEP" ] || rm -rf "$T"' EXIT INT TERM
@@ -34,6 +35,18 @@ check "every article's story is listed" [ "$(val listed)" = 1 ]
 check "story ids are distinct" [ "$(val ids_unique)" = 1 ]
 "$RASD" stories -q --format json examples/news > "$T/on2.json" 2>/dev/null
 check "the same input gives the same stories" cmp -s "$T/on.json" "$T/on2.json"
+
+# A later report that stands nearer one story than the other still brings them together (W.mr: its score for the
+# lone story at least half its score for the story it joins, not 0.7 of it): Manama's recall of its ambassador to
+# Tehran comes first, the report of the explosives smuggled from Iran starts a story of its own, and a report of both
+# (the seizure, then the recall) joins the smuggling story with a score for the recall story 0.64 of that.
+cat > "$T/recall.jsonl" <<'EOF'
+{"id": "recall-1", "date": "2015-07-26", "source": "alriyadh", "title": "المنامة تستدعي سفيرها لدى طهران للتشاور", "content": "أعلنت وزارة الخارجية البحرينية اليوم استدعاء سفير مملكة البحرين لدى الجمهورية الإسلامية الإيرانية للتشاور، وطلبت من القائم بأعمال السفارة الإيرانية في المنامة مغادرة البلاد خلال اثنتين وسبعين ساعة. وقالت الوزارة إن القرار جاء ردا على التدخلات الإيرانية المستمرة في الشؤون الداخلية للبحرين، وبعد إحباط الأجهزة الأمنية محاولة لتهريب متفجرات وأسلحة عبر البحر من إيران."}
+{"id": "smuggle-1", "date": "2015-07-26", "source": "okaz", "title": "البحرين تحبط تهريب متفجرات وأسلحة من إيران", "content": "أحبطت الأجهزة الأمنية في مملكة البحرين محاولة لتهريب كمية من المتفجرات شديدة الخطورة والأسلحة الآلية عبر البحر قادمة من إيران. وأوضحت وزارة الداخلية البحرينية أن خفر السواحل ضبط قاربا يحمل ثلاثة وأربعين كيلوجراما من مادة سي فور وثمانية رشاشات كلاشنكوف، وأن التحقيقات كشفت أن أحد المهربين تدرب في معسكرات الحرس الثوري الإيراني، وتم القبض على شخصين."}
+{"id": "smuggle-2", "date": "2015-07-26", "source": "alyaum", "title": "البحرين تضبط متفجرات مهربة من إيران وتستدعي سفيرها", "content": "ضبطت السلطات البحرينية قاربا محملا بثلاثة وأربعين كيلوجراما من المتفجرات شديدة الخطورة من مادة سي فور وثمانية رشاشات كلاشنكوف قادما من إيران عبر البحر، وقبض خفر السواحل على شخصين تدرب أحدهما في معسكرات الحرس الثوري الإيراني، بحسب وزارة الداخلية البحرينية. وعلى إثر ذلك استدعت المنامة سفيرها لدى طهران للتشاور وطلبت من القائم بأعمال السفارة الإيرانية مغادرة البلاد ردا على التدخلات الإيرانية."}
+EOF
+"$RASD" stories -q --format json "$T/recall.jsonl" > "$T/recall.json" 2>/dev/null
+check "the recall of the ambassador and the smuggling reports are one story" [ "$($PY -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["stories"]))' "$T/recall.json")" = 1 ]
 
 # A store: one batch, batches of 1 and 2 in one run, and one run per file.
 part() { q "$1" "select group_concat(id, ' ') from (select id, story from articles order by story, id) group by story order by min(id)"; }
