@@ -220,9 +220,10 @@ print("ok" if got == want else "bad %s" % got)
 '
 
 # people joined by و in one span of the tagger are several people (سعيد وليلى وخديجة); a name's own و-word is not
-# (وليد المعلم)
+# (وليد المعلم); ولي ولي العهد is a title, no person ولي ولي
 cat >"$T/k.jsonl" <<'J'
 {"id": "k1", "date": "2015-08-01", "content": "كرمت المدرسة الطلاب سعيد وليلى وخديجة بعد تفوقهم في الاختبارات. والتقى الوزير وليد المعلم وحسن في دمشق."}
+{"id": "k2", "date": "2015-08-01", "content": "وهنأ الأمير خادم الحرمين الشريفين وولي العهد وولي ولي العهد بنجاح موسم الحج."}
 J
 table_check 'people joined by و' k '
 import json, sys

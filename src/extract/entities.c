@@ -1402,6 +1402,14 @@ static int repair(ctx *c) {
       while (mn.tok_end > mn.tok_begin && tok(c, mn.tok_end - 1)->kind != RASD_TOK_WORD) mn.tok_end--;
     }
     if (mn.tok_begin >= mn.tok_end) continue;
+    /* ولي ولي العهد (the deputy crown prince), ولي الأمر (the ruler, a guardian) are titles, not a person ولي ولي */
+    static const char *const WALI[] = {"ولي", "وولي", NULL},
+                             *const AHD[] = {"العهد", "الامر", "امر", "امرها", "امره", "امرهم", "امرنا", "الامور", "عهده", "عهدها", NULL};
+    if (mn.type == RASD_ENT_PER) {
+      size_t i = mn.tok_begin;
+      while (i < tk->n_tok && i < mn.tok_end + 2 && form_is(tok(c, i), WALI)) i++;
+      if (i >= mn.tok_end && i < tk->n_tok && form_is(tok(c, i), AHD)) continue;
+    }
     /* سعيد وليلى وخديجة: three people, not one (a word of the span is و before a given name, the word before it no
      * particle of a name: عبد، أبو، بن) */
     static const char *const NAME_PART[] = {"عبد", "ابو", "بن", "ابن", "بنت", "ال", "آل", NULL};
