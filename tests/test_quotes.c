@@ -130,6 +130,17 @@ static void test_not_quotes(void) {
   rasd_analysis_free(a);
 }
 
+/* A name in «» inside a «» quotation, its mark against the word before it (لـ«…»), is part of the quotation. */
+static void test_nested_name(void) {
+  const char *t = "وقال رئيس الوزراء بعد الاجتماع: «سنتوجه لـ«محكمة العدل الدولية» وسيكون لنا موقف آخر في القريب العاجل». "
+                  "وأضاف أن الحكومة ستعلن خطتها غدا.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "سنتوجه");
+  CHECK(q && strstr(q->text, "القريب العاجل"));
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "رئيس الوزراء");
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -189,6 +200,7 @@ int main(void) {
   RUN(test_indirect_and_adverbial);
   RUN(test_after_and_unclosed);
   RUN(test_not_quotes);
+  RUN(test_nested_name);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

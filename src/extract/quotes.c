@@ -91,6 +91,7 @@ static cand_t *find_cands_(qctx *x, size_t *out_n) {
   size_t n = x->n, nc = 0, cap = 0;
   cand_t *arr = NULL;
   size_t open = (size_t)-1;
+  int nest = 0; /* «…» opened inside the open quotation, written against the word before it (لـ«الجنايات») */
   for (size_t i = 0; i < n; i++) {
     if (open != (size_t)-1 && w[i].para != w[open].para) {
       cand_t c = {.ow = open, .cw = (size_t)-1};
@@ -106,6 +107,17 @@ static cand_t *find_cands_(qctx *x, size_t *out_n) {
       if (w[i].kind == QW_QCLOSE && sp_after && w[i].cp != 0xBB) continue;
       if (sp_after && !(w[i].kind == QW_QOPEN)) continue;
       open = i;
+      nest = 0;
+      continue;
+    }
+    /* a name in «» inside the quotation (قال: «سنتوجه لـ«الجنايات الدولية» قريباً»): the inner marks are not the
+     * quotation's; its own » closes it */
+    if (w[i].cp == 0xAB && !sp_before && !sp_after && i > open + 1 && w[i].sent == w[open].sent) {
+      nest++;
+      continue;
+    }
+    if (nest && w[i].cp == 0xBB) {
+      nest--;
       continue;
     }
     int opener = (w[i].cp == 0xAB) || (sp_before && !sp_after);
