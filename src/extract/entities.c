@@ -726,6 +726,10 @@ char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en)
   return r;
 }
 
+/* Head nouns of organisations' names, matching forms without the article (منظمة «أوبك»). */
+static const char *const ORG_HEAD_W[] = {"منظمه", "شركه", "جمعيه", "هيئه", "مؤسسه", "موسسه", "حركه", "جماعه", "مجموعه",
+                                         "حزب", "جبهه", "اتحاد", "تحالف", "مجلس", "لجنه", "رابطه", "مركز", "معهد", NULL};
+
 /* ---- God in a formula is not a name ---- */
 
 static int form_is(const rasd_token *t, const char *const *list) {
@@ -1476,6 +1480,23 @@ static int repair(ctx *c) {
     while (e > ms[k].tok_begin && tok(c, e - 1)->kind != RASD_TOK_WORD) e--;
     if (e == ms[k].tok_begin) continue;
     if (all_measure_words(c, ms[k].tok_begin, e)) continue;
+    /* منظمة «يش دين»: the tagger took the head noun and left the quoted name; the name is the mention, with its
+     * head noun in front (منظمة يش دين). A head noun alone is no name. */
+    if (e == ms[k].tok_begin + 1 && ms[k].type == RASD_ENT_ORG && form_is(tok(c, ms[k].tok_begin), ORG_HEAD_W)) {
+      size_t hb = ms[k].tok_begin, q = hb + 1, j = q + 1, ntk = c->a->tokens->n_tok;
+      if (q < ntk && tok(c, q)->kind == RASD_TOK_QUOTE)
+        while (j < ntk && j < q + 8 && tok(c, j)->kind != RASD_TOK_QUOTE && tok(c, j)->sentence == tok(c, q)->sentence) j++;
+      if (q >= ntk || tok(c, q)->kind != RASD_TOK_QUOTE || j >= ntk || tok(c, j)->kind != RASD_TOK_QUOTE || j == q + 1 ||
+          (k + 1 < n && ms[k + 1].tok_begin < j))
+        continue;
+      const rasd_token *h = tok(c, hb), *f = tok(c, q + 1), *l = tok(c, j - 1);
+      char *t = rasd__arena_printf(c->ar, "%.*s %.*s", (int)h->len, c->d->text + h->start,
+                                   (int)(l->start + l->len - f->start), c->d->text + f->start);
+      set_span(c, &ms[k], hb, j);
+      if (t) ms[k].text = t;
+      ms[w++] = ms[k];
+      continue;
+    }
     if (e == ms[k].tok_begin + 1 && not_a_name_word(c, ms[k].tok_begin, ms[k].type)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
