@@ -245,6 +245,11 @@ orgs = sorted(e["canonical"] for e in ents if e["type"] == "ORG")
 print("ok" if "منظمة" not in orgs and any("أطباء عبر القارات" in o for o in orgs) else "bad %s" % orgs)
 '
 
+# organisations' English composed from their words: Olympic, Workers', Communist; العربية السعودية is Saudi Arabian
+out=$(printf 'اللجنة الأولمبية العربية السعودية\nحزب العمال الكردستاني\nالحزب الشيوعي الصيني\n' | "$RASD" names --english --type ORG | cut -f2 | tr '\n' '|')
+[ "$out" = "Saudi Arabian Olympic Committee|Kurdistan Workers' Party|Chinese Communist Party|" ] && ok ||
+  no "organisations in English: '$out'"
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

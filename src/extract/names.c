@@ -1824,6 +1824,16 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الباكستاني", "Pakistani", 2}, {"الافريقي", "African", 2}, {"الافريقيه", "African", 2}, {"الاسيوي", "Asian", 2},
   {"الجيولوجي", "Geological", 1}, {"المدني", "Civil", 1}, {"المدنيه", "Civil", 1}, {"الملكي", "Royal", 1},
   {"الملكيه", "Royal", 1}, {"التجاري", "Commercial", 1}, {"التجاريه", "Commercial", 1},
+  {"الاولمبي", "Olympic", 1}, {"الاولمبيه", "Olympic", 1}, {"البارالمبيه", "Paralympic", 1}, {"العمال", "Workers'", 0},
+  {"الشيوعي", "Communist", 1}, {"الديمقراطي", "Democratic", 1},
+  {"الجمهوري", "Republican", 1}, {"الاشتراكي", "Socialist", 1}, {"الكردستاني", "Kurdistan", 1},
+  {"الكردي", "Kurdish", 2}, {"الكرديه", "Kurdish", 2}, {"الاسباني", "Spanish", 2}, {"الاسبانيه", "Spanish", 2},
+  {"الايطالي", "Italian", 2}, {"الايطاليه", "Italian", 2}, {"اليوناني", "Greek", 2},
+  {"اليونانيه", "Greek", 2}, {"الليبي", "Libyan", 2}, {"الليبيه", "Libyan", 2}, {"التونسي", "Tunisian", 2},
+  {"التونسيه", "Tunisian", 2}, {"المغربي", "Moroccan", 2}, {"المغربيه", "Moroccan", 2}, {"الجزائري", "Algerian", 2},
+  {"الجزائريه", "Algerian", 2}, {"السوداني", "Sudanese", 2}, {"السودانيه", "Sudanese", 2}, {"البحريني", "Bahraini", 2},
+  {"البحرينيه", "Bahraini", 2}, {"العماني", "Omani", 2}, {"العمانيه", "Omani", 2}, {"الافغاني", "Afghan", 2},
+  {"الافغانيه", "Afghan", 2}, {"الباكستانيه", "Pakistani", 2},
   {NULL, NULL, 0}};
 
 /* Normalises word 'w' ('len' bytes) as the tables above are written; returns its length (0: too long). */
@@ -1911,6 +1921,8 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
     }
     if (adj == 2 && mode == 0) { /* nationalities qualify the head, in their order (Saudi-Korean) */
       if (nnat == 8) { ok = 0; break; }
+      /* العربية السعودية is one nationality: Saudi Arabian */
+      if (nnat && !strcmp(en, "Saudi") && !strcmp(nat_adj[nnat - 1], "Arab")) { nat_adj[nnat - 1] = "Saudi Arabian"; continue; }
       nat_adj[nnat++] = en;
       continue;
     }
