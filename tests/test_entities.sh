@@ -250,6 +250,24 @@ out=$(printf 'اللجنة الأولمبية العربية السعودية\n�
 [ "$out" = "Saudi Arabian Olympic Committee|Kurdistan Workers' Party|Chinese Communist Party|" ] && ok ||
   no "organisations in English: '$out'"
 
+# a name neither ends in its particle nor begins with بن: عبد | الباسط is عبد الباسط, no part of علي عبد الله صالح
+# (nor the speaker of his quote); محمد | بن نايف is محمد بن نايف, no part of فهد بن نايف بن عبدالعزيز
+cat >"$T/p.jsonl" <<'J'
+{"id": "p1", "date": "2015-08-02", "content": "وحمل المسؤول علي عبد الله صالح مسؤولية الدمار في عدن. أما مسؤول إدارة الاتصالات عبد الباسط الفقيه، فشدد على استعادة خدمة الإنترنت «في القريب العاجل». واستقبل الأمير فهد بن نايف بن عبدالعزيز الوفد، كما التقى الأمير محمد بن نايف رئيس الوزراء."}
+J
+if "$RASD" analyze "$T/p.jsonl" >"$T/p.out" 2>"$T/err"; then
+  r=$(python3 -c '
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+per = sorted(set(e["canonical"] for e in d["entities"] if e["type"] == "PER"))
+sp = [q.get("speaker_canonical") for q in d["quotes"]]
+print("ok" if "محمد بن نايف" in per and "عبد الباسط" in per and sp == ["عبد الباسط"] else "bad %s %s" % (per, sp))
+' "$T/p.out")
+  [ "$r" = ok ] && ok || no "name particles: $r"
+else
+  no "rasd analyze failed on the particles text"
+fi
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

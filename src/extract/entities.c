@@ -496,6 +496,11 @@ static void attach_p(ctx *c, int k, const char *core, const rasd__name *pnm, uin
 
 static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e);
 
+/* Particles of Arabic personal names, which never end a name nor make one alone: عبد الباسط، أبو مازن، بن علي. */
+static const char *const PARTICLE_W[] = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", NULL};
+
+static int form_is(const rasd_token *t, const char *const *list);
+
 /* A person mention of several words that is a known person's name plus a stray word at either end
  * (a verb, an adverb): narrows the mention to the name part and links it. Returns 1 when done. */
 static int trim_to_part(ctx *c, rasd_mention *mn, const char **core, int *k) {
@@ -505,6 +510,8 @@ static int trim_to_part(ctx *c, rasd_mention *mn, const char **core, int *k) {
     while (ne > nb && tok(c, ne - 1)->kind != RASD_TOK_WORD) ne--;
     while (nb < ne && tok(c, nb)->kind != RASD_TOK_WORD) nb++;
     if (nb >= ne) continue;
+    /* عبد | الباسط, محمد | بن نايف: a name neither ends in its particle nor begins with بن */
+    if (form_is(tok(c, ne - 1), PARTICLE_W) || form_is(tok(c, nb), PARTICLE_W)) continue;
     const char *part = core_text(c, nb, ne);
     if (!part) continue;
     int kk = find_entity(c, part, RASD_ENT_PER, mn->start, 1);
@@ -1014,6 +1021,7 @@ static int catch_missed(ctx *c) {
     }
     if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
     if (tok_is_title(c, i)) continue; /* الشيخ alone is a title, not the end of آل الشيخ */
+    if (form_is(tok(c, i), PARTICLE_W)) continue; /* عبد of عبد الباسط is no mention of علي عبد الله صالح */
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
@@ -1436,14 +1444,29 @@ static int repair(ctx *c) {
           x->kind == RASD_TOK_WORD && x->sentence == l->sentence && x->len <= 6)
         mn.tok_end += 2;
     }
-    /* آل always has its family name after it: the tagger stops before a title word there (عبدالعزيز آل | الشيخ) */
+    /* آل always has its family name after it: the tagger stops before a title word there (عبدالعزيز آل | الشيخ);
+     * so do عبد، أبو، بن (عبد | الباسط الفقيه: the person is عبد الباسط, not a عبد that a longer name in the article
+     * such as علي عبد الله صالح would take as its part) */
     if (mn.type == RASD_ENT_PER && mn.tok_end < tk->n_tok) {
       const rasd_token *l = tok(c, mn.tok_end - 1), *x = tok(c, mn.tok_end);
       int taken = k + 1 < c->a->n_mentions && c->a->mentions[k + 1].tok_begin <= mn.tok_end;
-      if (!taken && l->kind == RASD_TOK_WORD && l->len == 4 && !memcmp(c->d->text + l->start, "آل", 4) &&
-          x->kind == RASD_TOK_WORD && x->sentence == l->sentence)
+      int al = l->len == 4 && !memcmp(c->d->text + l->start, "آل", 4);
+      if (!taken && l->kind == RASD_TOK_WORD && x->kind == RASD_TOK_WORD && x->sentence == l->sentence &&
+          (al || (form_is(l, PARTICLE_W) && !(x->flags & RASD_TOKF_STOP) && !tok_is_title(c, mn.tok_end))))
         mn.tok_end++;
     }
+    /* بن begins no name: the given name before it is the person's (محمد | بن نايف) when the tagger left it out */
+    static const char *const SON_W[] = {"بن", "ابن", "بنت", NULL};
+    if (mn.type == RASD_ENT_PER && mn.tok_begin > 0 && form_is(tok(c, mn.tok_begin), SON_W) &&
+        (k == 0 || c->a->mentions[k - 1].tok_end < mn.tok_begin)) {
+      const rasd_token *p = tok(c, mn.tok_begin - 1);
+      int words;
+      if (p->kind == RASD_TOK_WORD && p->sentence == tok(c, mn.tok_begin)->sentence && p->form &&
+          rasd__given_name_en(p->form, p->form_len, NULL, 0, &words))
+        mn.tok_begin--;
+    }
+    /* a particle alone (عبد at the end of a sentence) is no person */
+    if (mn.type == RASD_ENT_PER && mn.tok_end == mn.tok_begin + 1 && form_is(tok(c, mn.tok_begin), PARTICLE_W)) continue;
     set_span(c, &mn, mn.tok_begin, mn.tok_end);
     if (RASD__VEC_PUSH(ms, n, cap, mn) < 0) { free(ms); return -1; }
   }
@@ -1456,6 +1479,9 @@ static int repair(ctx *c) {
       /* two single words (فيودور | ترتيتسكي), the second not starting with و (and) */
       int join = gap == b && ms[w - 1].tok_end - ms[w - 1].tok_begin == 1 && ms[k].tok_end - ms[k].tok_begin == 1 &&
                  tok(c, b)->form && strncmp(tok(c, b)->form, "و", 2) != 0;
+      /* محمد | بن نايف: a person does not begin with بن */
+      static const char *const SON_J[] = {"بن", "ابن", "بنت", NULL};
+      if (gap == b && form_is(tok(c, b), SON_J) && !form_is(tok(c, gap - 1), PARTICLE_W)) join = 1;
       if (gap + 2 == b && is_initial(c, gap) && tok(c, gap + 1)->kind == RASD_TOK_PUNCT) join = 1;
       if (gap + 1 == b && is_initial(c, gap)) join = 1;
       if (join && ms[k].tok_end - ms[w - 1].tok_begin <= 6) {

@@ -677,7 +677,19 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         char *f = mention_form(mn->text, nm);
         if (!f) return -1;
         strip_quotes(f);
+        size_t nf0 = e->n_forms;
         if (names_it(f, nm) && add_form(e, f, 1)) { free(f); return -1; }
+        /* a person's new form of three words or more that begins the canonical name (عبدالله بن مساعد, of عبدالله بن
+         * مساعد بن عبدالعزيز) is a key of the entity too: the same name written otherwise (عبد الله بن مساعد) finds it
+         * by that key later */
+        size_t fl = strlen(f);
+        if (e->type == RASD_ENT_PER && e->n_forms > nf0 && e->forms[e->n_forms - 1].ntok >= 3 && e->canonical &&
+            !strncmp(e->canonical, f, fl) && e->canonical[fl] == ' ') { /* the start of the canonical name only */
+          char *fk = rasd_name_key(f, strlen(f));
+          int bad = fk && mm_add(&r->by_key, fk, id);
+          free(fk);
+          if (bad) { free(f); return -1; }
+        }
         /* صحيفة نيويورك تايمز is also نيويورك تايمز */
         size_t sp = strcspn(f, " ");
         if (f[sp] && rasd__is_descriptor_word(f, sp) && names_it(f + sp + 1, nm) && add_form(e, f + sp + 1, 0)) {
