@@ -1054,17 +1054,23 @@ typedef struct defset {
   size_t mask;
 } defset;
 
+/* The key of token i when it goes in the set (a word with the article), else 0. */
+static inline uint64_t defset_key(const rasd_tokens *tk, const tokinfo *ti, size_t i) {
+  if (tk->tok[i].kind != RASD_TOK_WORD || !ti->inb[i] || !ti->tr[i].definite) return 0;
+  return ti->tr[i].def_key;
+}
+
+/* Builds the set (only when first asked: most documents never ask), sized for the words that go in. */
 static int defset_build(defset *ds, const rasd_tokens *tk, const tokinfo *ti) {
-  size_t cap = 64;
-  while (cap < tk->n_tok * 2) cap <<= 1;
+  size_t cap = 64, nk = 0;
+  for (size_t i = 0; i < tk->n_tok; i++) nk += defset_key(tk, ti, i) != 0;
+  while (cap < nk * 2) cap <<= 1;
   ds->k = calloc(cap, sizeof *ds->k);
   ds->mask = cap - 1;
   if (!ds->k) return -1;
   for (size_t i = 0; i < tk->n_tok; i++) {
-    const rasd_token *t = &tk->tok[i];
-    if (t->kind != RASD_TOK_WORD || !ti->inb[i]) continue;
-    uint64_t k = ti->tr[i].def_key;
-    if (!ti->tr[i].definite || !k) continue;
+    uint64_t k = defset_key(tk, ti, i);
+    if (!k) continue;
     size_t p = (size_t)(k >> 20) & ds->mask;
     while (ds->k[p] && ds->k[p] != k) p = (p + 1) & ds->mask;
     ds->k[p] = k;
@@ -1072,8 +1078,10 @@ static int defset_build(defset *ds, const rasd_tokens *tk, const tokinfo *ti) {
   return 0;
 }
 
-static int defset_has(const defset *ds, uint64_t k) {
+/* Whether key k is in the set (-1: out of memory building it). */
+static int defset_has(defset *ds, const rasd_tokens *tk, const tokinfo *ti, uint64_t k) {
   if (!k) return 0;
+  if (!ds->k && defset_build(ds, tk, ti)) return -1;
   size_t p = (size_t)(k >> 20) & ds->mask;
   while (ds->k[p]) {
     if (ds->k[p] == k) return 1;
@@ -1188,7 +1196,7 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
     w[i].len = (uint32_t)len;
   }
   int idx_ok = 0;
-  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr, didx, &idx_ok) != RASD_OK || defset_build(&ds, tk, &ti)) goto done;
+  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr, didx, &idx_ok) != RASD_OK) goto done;
   const uint8_t *tails = NULL;
   if (m->gaz && !(tails = gaz_tails(m, st, tk, w, inb, didx, idx_ok, ar))) goto done;
   const int16_t *kbits = keybits(st, tk, inb, didx, idx_ok, ar);
@@ -1246,7 +1254,9 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       if (x + 1 == y && ty != 1 && inb[x] && role_noun(d->text + tk->tok[x].start, tk->tok[x].len))
         x = y;
       if (x + 1 == y && ty == 2 && inb[x]) {
-        if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
+        int dh = tr[x].definite ? 0 : defset_has(&ds, tk, &ti, tr[x].def_key);
+        if (dh < 0) goto done;
+        if (dh) x = y; /* a common noun here, not a place */
       }
       if (x < y) {
         rasd_mention mn;
