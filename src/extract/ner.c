@@ -271,7 +271,7 @@ typedef struct wc_ent {
   rasd__ner_tok tok;
   uint8_t len;
   char s[WC_KEY];
-  uint8_t hit; /* looked up again since it was added or last kept */
+  uint8_t hit; /* times looked up again since it was added or last kept (at most 255) */
   uint8_t gtail; /* 0x80 | rasd__gaz_tail(word, 7) for the gazetteer of generation 'ggen' of the state; 0: not yet */
   int16_t kbit;  /* rasd__ent_keybit() of the word's bare form + 2 (1: none; 0: not yet) */
 } wc_ent;
@@ -430,20 +430,24 @@ static void cache_clear(rasd__ner_state *st) {
 
 static inline uint64_t word_hash(const char *s, size_t n) { return rasd__hash8(s, n, 0x9E3779B97F4A7C15ULL ^ n); }
 
-/* The cache is full: keeps the entries looked up again since they were added or last kept (the words that
- * come back), unless they are more than half of it, and drops the rest. */
+/* The cache is full: keeps the entries looked up most often since they were added or last kept (the words
+ * that come back: those looked up at least t more times, t the least that keeps at most three quarters of
+ * the cache), their counts halved, and drops the rest. */
 static void cache_evict(rasd__ner_state *st) {
-  size_t k = 0;
-  for (size_t i = 0; i < st->n_ent; i++) k += st->ent[i].hit != 0;
-  if (k > WC_MAX / 2 || !st->slot) {
+  size_t hist[256] = {0}, k = 0;
+  for (size_t i = 0; i < st->n_ent; i++) hist[st->ent[i].hit]++;
+  unsigned t = 256;
+  while (t > 1 && k + hist[t - 1] <= WC_MAX / 4 * 3) k += hist[--t];
+  if (t > 255 || !st->slot) { /* (all looked up 255 times or more: cannot happen on a full cache) */
     cache_clear(st);
     return;
   }
   k = 0;
   for (size_t i = 0; i < st->n_ent; i++)
-    if (st->ent[i].hit) {
+    if (st->ent[i].hit >= t) {
       if (k != i) st->ent[k] = st->ent[i];
-      st->ent[k++].hit = 0;
+      st->ent[k].hit >>= 1;
+      k++;
     }
   st->n_ent = k;
   memset(st->slot, 0, (st->slot_mask + 1) * sizeof *st->slot);
@@ -515,7 +519,7 @@ static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd_
     if ((x & ~(uint64_t)0xffffffffu) == tag) {
       wc_ent *e = &st->ent[(uint32_t)x - 1];
       if (e->len == w->len && !memcmp(e->s, w->s, w->len)) {
-        e->hit = 1;
+        e->hit += e->hit < 255;
         return (uint32_t)x - 1;
       }
     }
