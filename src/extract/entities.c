@@ -582,8 +582,10 @@ int rasd__ent_keybit(const char *s, size_t len) {
 
 static int form_is(const rasd_token *t, const char *const *list) {
   if (t->kind != RASD_TOK_WORD || !t->form) return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == t->form_len && !memcmp(t->form, list[i], t->form_len)) return 1;
+  const char *f = t->form; /* NUL-terminated: f[1] is there whatever form_len */
+  for (size_t i = 0; list[i]; i++) /* the first two bytes first: most words differ there */
+    if (list[i][0] == f[0] && list[i][1] == f[1] && strlen(list[i]) == t->form_len && !memcmp(f, list[i], t->form_len))
+      return 1;
   return 0;
 }
 
@@ -592,8 +594,11 @@ static int form_is_cl(const rasd_token *t, const char *const *list) {
   if (form_is(t, list)) return 1;
   if (t->kind != RASD_TOK_WORD || !t->form || t->form_len <= 4) return 0;
   if (memcmp(t->form, "و", 2) && memcmp(t->form, "ف", 2)) return 0;
+  const char *f = t->form + 2;
   for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == t->form_len - 2u && !memcmp(t->form + 2, list[i], t->form_len - 2u)) return 1;
+    if (list[i][0] == f[0] && list[i][1] == f[1] && strlen(list[i]) == t->form_len - 2u &&
+        !memcmp(f, list[i], t->form_len - 2u))
+      return 1;
   return 0;
 }
 
@@ -779,7 +784,8 @@ static int common_place(const ctx *c, size_t i) {
   }
   w[n] = 0;
   int hit = 0;
-  for (size_t k = 0; COMMON_PLACE[k] && !hit; k++) hit = !strcmp(w, COMMON_PLACE[k]);
+  for (size_t k = 0; COMMON_PLACE[k] && !hit; k++)
+    hit = COMMON_PLACE[k][0] == w[0] && COMMON_PLACE[k][1] == w[1] && !strcmp(w, COMMON_PLACE[k]);
   if (!hit) return 0;
   size_t j = i;
   while (j > 0 && tok(c, j - 1)->kind == RASD_TOK_QUOTE) j--;
@@ -910,7 +916,8 @@ static int catch_missed(ctx *c) {
   for (size_t i = 0; i + 1 < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || !t->form || (t->form_len != 10 && t->form_len != 12)) continue; /* the lengths below */
-    if (strcmp(t->form, "السيد") && strcmp(t->form, "السيده") && strcmp(t->form, "السيدة")) continue;
+    if (t->form_len == 10 ? memcmp(t->form, "السيد", 10) : memcmp(t->form, "السيده", 12) && memcmp(t->form, "السيدة", 12))
+      continue;
     if (!tok_word_ok(c, i + 1)) continue;
     const char *core = core_text(c, i + 1, i + 2);
     if (!core) continue;
