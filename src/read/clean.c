@@ -290,9 +290,13 @@ static int count_words(const char *s, size_t n) {
   int w = n > 0;
   size_t i = 0;
 #ifdef __SSE2__
-  const __m128i sp = _mm_set1_epi8(' ');
-  for (; i + 16 <= n && w < 64; i += 16)
-    w += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp)));
+  /* spaces per 16 bytes summed by psadbw (a popcount would be a library call without -mpopcnt) */
+  const __m128i sp = _mm_set1_epi8(' '), one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+  for (; i + 16 <= n && w < 64; i += 16) {
+    __m128i eq = _mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)(s + i)), sp);
+    __m128i sum = _mm_sad_epu8(_mm_and_si128(eq, one), zero);
+    w += _mm_cvtsi128_si32(sum) + _mm_extract_epi16(sum, 4);
+  }
 #endif
   for (; i < n && w < 64; i++) w += s[i] == ' ';
   return w < 64 ? w : 64;
