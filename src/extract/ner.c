@@ -509,6 +509,27 @@ static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__n
   return cache_get_h(m, st, w, word_hash(w->s, w->len));
 }
 
+/* Whether the n bytes (n <= WC_KEY) at a and b are equal, reading no byte past either: overlapping loads from
+ * both ends instead of a memcmp call. */
+static inline int same_short(const char *a, const char *b, size_t n) {
+  uint64_t x, y, x2, y2;
+  if (n >= 8) {
+    memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&x2, a + n - 8, 8), memcpy(&y2, b + n - 8, 8);
+    if ((x ^ y) | (x2 ^ y2)) return 0;
+    if (n <= 16) return 1;
+    memcpy(&x, a + 8, 8), memcpy(&y, b + 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    uint32_t p, q, p2, q2;
+    memcpy(&p, a, 4), memcpy(&q, b, 4), memcpy(&p2, a + n - 4, 4), memcpy(&q2, b + n - 4, 4);
+    return !((p ^ q) | (p2 ^ q2));
+  }
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
+}
+
 /* cache_get of a short word whose word_hash is 'h'. */
 static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd__ner_word *w, uint64_t h) {
   uint64_t tag = h & ~(uint64_t)0xffffffffu;
@@ -518,7 +539,7 @@ static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd_
     if (!x) break;
     if ((x & ~(uint64_t)0xffffffffu) == tag) {
       wc_ent *e = &st->ent[(uint32_t)x - 1];
-      if (e->len == w->len && !memcmp(e->s, w->s, w->len)) {
+      if (e->len == w->len && same_short(e->s, w->s, w->len)) {
         e->hit += e->hit < 255;
         return (uint32_t)x - 1;
       }
