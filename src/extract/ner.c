@@ -274,6 +274,7 @@ typedef struct wc_ent {
   uint8_t hit; /* times looked up again since it was added or last kept (at most 255) */
   uint8_t gtail; /* 0x80 | rasd__gaz_tail(word, 7) for the gazetteer of generation 'ggen' of the state; 0: not yet */
   int16_t kbit;  /* rasd__ent_keybit() of the word's bare form + 2 (1: none; 0: not yet) */
+  uint8_t role;  /* role_noun() of the word + 1 (0: not yet) */
 } wc_ent;
 
 struct rasd__ner_state {
@@ -503,6 +504,7 @@ static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__n
     wc_ent *e = &st->ovf[st->n_ovf];
     e->gtail = 0;
     e->kbit = 0;
+    e->role = 0;
     fill_ent(m, w, e);
     return (uint32_t)st->n_ovf++ | WC_LONG;
   }
@@ -552,6 +554,7 @@ static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd_
   e->hit = 0;
   e->gtail = 0;
   e->kbit = 0;
+  e->role = 0;
   fill_ent(m, w, e);
   st->slot[p] = tag | ((uint64_t)st->n_ent + 1);
   return (uint32_t)st->n_ent++;
@@ -1040,6 +1043,15 @@ static int role_noun(const char *w, size_t n) {
   return 0;
 }
 
+/* role_noun() of token i (inside the text: its word is w[i]), through its word cache entry when it has one. */
+static int role_noun_c(rasd__ner_state *st, const uint32_t *didx, int idx_ok, const rasd__ner_word *w, size_t i) {
+  wc_ent *e = idx_ok && didx[i] != RASD__NER_NOIDX ? &st->ent[didx[i]] : NULL;
+  if (e && e->role) return e->role - 1;
+  int r = role_noun(w[i].s, w[i].len);
+  if (e) e->role = (uint8_t)(r + 1);
+  return r;
+}
+
 /* Lexicon classes of a word token (0 for other tokens); *definite tells whether it has the article. */
 static uint16_t word_cls(const rasd_tokens *tk, const tokinfo *ti, size_t i, int *definite) {
   *definite = 0;
@@ -1257,7 +1269,7 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       int mty = ent_type(tg);
       if (ty == 1 && x < y) {
         /* an office or kinship noun before the name is not part of it, and alone is no name */
-        while (x < y && inb[x] && !(tr[x].cls & RASD__LX_FIRST) && role_noun(d->text + tk->tok[x].start, tk->tok[x].len)) x++;
+        while (x < y && inb[x] && !(tr[x].cls & RASD__LX_FIRST) && role_noun_c(st, didx, idx_ok, w, x)) x++;
         /* a verb at either end is not part of the name: "خالد بحاح سيغادر", "ويرى عبد العزيز السبيعي" */
         while (y - x >= 2 && verb_word(m->ner, &tk->tok[y - 1], &ti, y - 1)) {
           y--;
@@ -1276,7 +1288,7 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       }
       if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
       /* an office or kinship noun alone is no place or organisation either (وكيل is not و + Kiel) */
-      if (x + 1 == y && ty != 1 && inb[x] && role_noun(d->text + tk->tok[x].start, tk->tok[x].len))
+      if (x + 1 == y && ty != 1 && inb[x] && role_noun_c(st, didx, idx_ok, w, x))
         x = y;
       if (x + 1 == y && ty == 2 && inb[x]) {
         int dh = tr[x].definite ? 0 : defset_has(&ds, tk, &ti, tr[x].def_key);
