@@ -1198,8 +1198,9 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     if (cov[i] || cov[i + 1] || a->kind != RASD_TOK_WORD || b->kind != RASD_TOK_WORD) continue;
     if ((a->flags | b->flags) & RASD_TOKF_STOP) continue;
     if (!a->form || !b->form || a->form_len < 6 || b->form_len < 6) continue;
-    if (!strncmp(a->form, "ال", 4) || !strncmp(b->form, "ال", 4)) continue;
-    if (!strncmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
+    /* (forms of 6 bytes or more: memcmp reads inside them) */
+    if (!memcmp(a->form, "ال", 4) || !memcmp(b->form, "ال", 4)) continue;
+    if (!memcmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
     if (ends_with_tanween(c, i) || ends_with_tanween(c, i + 1) || a->sentence != b->sentence) continue;
     const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
     /* the cheap tests first: the second word known, or the pair an apposition */
