@@ -405,6 +405,8 @@ static int starts_with(const char *s, size_t n, const char *p) {
 /* Length of a bullet marker at the start ("- ", "• ", "* ", "– ", "▪ "), or 0. */
 static size_t bullet_len(const char *s, size_t n) {
   static const char *const m[] = {"- ", "• ", "* ", "– ", "— ", "▪ ", "● ", "◾ ", "■ ", NULL};
+  /* every marker begins with '-', '*' or the lead byte E2 of its three-byte UTF-8: most lines begin otherwise */
+  if (!n || (s[0] != '-' && s[0] != '*' && (unsigned char)s[0] != 0xE2)) return 0;
   for (size_t i = 0; m[i]; i++)
     if (starts_with(s, n, m[i])) return strlen(m[i]);
   return 0;
