@@ -741,8 +741,10 @@ static const char *const ORG_HEAD_W[] = {"منظمه", "شركه", "جمعيه",
 
 static int form_is(const rasd_token *t, const char *const *list) {
   if (t->kind != RASD_TOK_WORD || !t->form) return 0;
-  for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == t->form_len && !memcmp(t->form, list[i], t->form_len)) return 1;
+  const char *f = t->form; /* NUL-terminated: f[1] is there whatever form_len */
+  for (size_t i = 0; list[i]; i++) /* the first two bytes first: most words differ there */
+    if (list[i][0] == f[0] && list[i][1] == f[1] && strlen(list[i]) == t->form_len && !memcmp(f, list[i], t->form_len))
+      return 1;
   return 0;
 }
 
@@ -751,8 +753,11 @@ static int form_is_cl(const rasd_token *t, const char *const *list) {
   if (form_is(t, list)) return 1;
   if (t->kind != RASD_TOK_WORD || !t->form || t->form_len <= 4) return 0;
   if (memcmp(t->form, "و", 2) && memcmp(t->form, "ف", 2)) return 0;
+  const char *f = t->form + 2;
   for (size_t i = 0; list[i]; i++)
-    if (strlen(list[i]) == t->form_len - 2u && !memcmp(t->form + 2, list[i], t->form_len - 2u)) return 1;
+    if (list[i][0] == f[0] && list[i][1] == f[1] && strlen(list[i]) == t->form_len - 2u &&
+        !memcmp(f, list[i], t->form_len - 2u))
+      return 1;
   return 0;
 }
 
@@ -938,7 +943,8 @@ static int common_place(const ctx *c, size_t i) {
   }
   w[n] = 0;
   int hit = 0;
-  for (size_t k = 0; COMMON_PLACE[k] && !hit; k++) hit = !strcmp(w, COMMON_PLACE[k]);
+  for (size_t k = 0; COMMON_PLACE[k] && !hit; k++)
+    hit = COMMON_PLACE[k][0] == w[0] && COMMON_PLACE[k][1] == w[1] && !strcmp(w, COMMON_PLACE[k]);
   if (!hit) return 0;
   size_t j = i;
   while (j > 0 && tok(c, j - 1)->kind == RASD_TOK_QUOTE) j--;
@@ -1070,7 +1076,8 @@ static int catch_missed(ctx *c) {
   for (size_t i = 0; i + 1 < tk->n_tok; i++) {
     const rasd_token *t = tok(c, i);
     if (t->kind != RASD_TOK_WORD || !t->form || (t->form_len != 10 && t->form_len != 12)) continue; /* the lengths below */
-    if (strcmp(t->form, "السيد") && strcmp(t->form, "السيده") && strcmp(t->form, "السيدة")) continue;
+    if (t->form_len == 10 ? memcmp(t->form, "السيد", 10) : memcmp(t->form, "السيده", 12) && memcmp(t->form, "السيدة", 12))
+      continue;
     if (!tok_word_ok(c, i + 1)) continue;
     const char *core = core_text(c, i + 1, i + 2);
     if (!core) continue;
@@ -1351,8 +1358,9 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     if (cov[i] || cov[i + 1] || a->kind != RASD_TOK_WORD || b->kind != RASD_TOK_WORD) continue;
     if ((a->flags | b->flags) & RASD_TOKF_STOP) continue;
     if (!a->form || !b->form || a->form_len < 6 || b->form_len < 6) continue;
-    if (!strncmp(a->form, "ال", 4) || !strncmp(b->form, "ال", 4)) continue;
-    if (!strncmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
+    /* (forms of 6 bytes or more: memcmp reads inside them) */
+    if (!memcmp(a->form, "ال", 4) || !memcmp(b->form, "ال", 4)) continue;
+    if (!memcmp(b->form, "و", 2) && rasd__gaz_exact(g, c->d->text + b->start, b->len, 0, RASD_ENT_NONE) < 0) continue;
     if (ends_with_tanween(c, i) || ends_with_tanween(c, i + 1) || a->sentence != b->sentence) continue;
     const char *wa = c->d->text + a->start, *wb = c->d->text + b->start;
     /* the cheap tests first: the second word known, or the pair an apposition */

@@ -271,9 +271,10 @@ typedef struct wc_ent {
   rasd__ner_tok tok;
   uint8_t len;
   char s[WC_KEY];
-  uint8_t hit; /* looked up again since it was added or last kept */
+  uint8_t hit; /* times looked up again since it was added or last kept (at most 255) */
   uint8_t gtail; /* 0x80 | rasd__gaz_tail(word, 7) for the gazetteer of generation 'ggen' of the state; 0: not yet */
   int16_t kbit;  /* rasd__ent_keybit() of the word's bare form + 2 (1: none; 0: not yet) */
+  uint8_t role;  /* role_noun() of the word + 1 (0: not yet) */
 } wc_ent;
 
 struct rasd__ner_state {
@@ -430,20 +431,24 @@ static void cache_clear(rasd__ner_state *st) {
 
 static inline uint64_t word_hash(const char *s, size_t n) { return rasd__hash8(s, n, 0x9E3779B97F4A7C15ULL ^ n); }
 
-/* The cache is full: keeps the entries looked up again since they were added or last kept (the words that
- * come back), unless they are more than half of it, and drops the rest. */
+/* The cache is full: keeps the entries looked up most often since they were added or last kept (the words
+ * that come back: those looked up at least t more times, t the least that keeps at most three quarters of
+ * the cache), their counts halved, and drops the rest. */
 static void cache_evict(rasd__ner_state *st) {
-  size_t k = 0;
-  for (size_t i = 0; i < st->n_ent; i++) k += st->ent[i].hit != 0;
-  if (k > WC_MAX / 2 || !st->slot) {
+  size_t hist[256] = {0}, k = 0;
+  for (size_t i = 0; i < st->n_ent; i++) hist[st->ent[i].hit]++;
+  unsigned t = 256;
+  while (t > 1 && k + hist[t - 1] <= WC_MAX / 4 * 3) k += hist[--t];
+  if (t > 255 || !st->slot) { /* (all looked up 255 times or more: cannot happen on a full cache) */
     cache_clear(st);
     return;
   }
   k = 0;
   for (size_t i = 0; i < st->n_ent; i++)
-    if (st->ent[i].hit) {
+    if (st->ent[i].hit >= t) {
       if (k != i) st->ent[k] = st->ent[i];
-      st->ent[k++].hit = 0;
+      st->ent[k].hit >>= 1;
+      k++;
     }
   st->n_ent = k;
   memset(st->slot, 0, (st->slot_mask + 1) * sizeof *st->slot);
@@ -499,10 +504,32 @@ static uint32_t cache_get(const rasd__ner *m, rasd__ner_state *st, const rasd__n
     wc_ent *e = &st->ovf[st->n_ovf];
     e->gtail = 0;
     e->kbit = 0;
+    e->role = 0;
     fill_ent(m, w, e);
     return (uint32_t)st->n_ovf++ | WC_LONG;
   }
   return cache_get_h(m, st, w, word_hash(w->s, w->len));
+}
+
+/* Whether the n bytes (n <= WC_KEY) at a and b are equal, reading no byte past either: overlapping loads from
+ * both ends instead of a memcmp call. */
+static inline int same_short(const char *a, const char *b, size_t n) {
+  uint64_t x, y, x2, y2;
+  if (n >= 8) {
+    memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&x2, a + n - 8, 8), memcpy(&y2, b + n - 8, 8);
+    if ((x ^ y) | (x2 ^ y2)) return 0;
+    if (n <= 16) return 1;
+    memcpy(&x, a + 8, 8), memcpy(&y, b + 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    uint32_t p, q, p2, q2;
+    memcpy(&p, a, 4), memcpy(&q, b, 4), memcpy(&p2, a + n - 4, 4), memcpy(&q2, b + n - 4, 4);
+    return !((p ^ q) | (p2 ^ q2));
+  }
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i]) return 0;
+  return 1;
 }
 
 /* cache_get of a short word whose word_hash is 'h'. */
@@ -514,8 +541,8 @@ static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd_
     if (!x) break;
     if ((x & ~(uint64_t)0xffffffffu) == tag) {
       wc_ent *e = &st->ent[(uint32_t)x - 1];
-      if (e->len == w->len && !memcmp(e->s, w->s, w->len)) {
-        e->hit = 1;
+      if (e->len == w->len && same_short(e->s, w->s, w->len)) {
+        e->hit += e->hit < 255;
         return (uint32_t)x - 1;
       }
     }
@@ -527,6 +554,7 @@ static uint32_t cache_get_h(const rasd__ner *m, rasd__ner_state *st, const rasd_
   e->hit = 0;
   e->gtail = 0;
   e->kbit = 0;
+  e->role = 0;
   fill_ent(m, w, e);
   st->slot[p] = tag | ((uint64_t)st->n_ent + 1);
   return (uint32_t)st->n_ent++;
@@ -1015,6 +1043,15 @@ static int role_noun(const char *w, size_t n) {
   return 0;
 }
 
+/* role_noun() of token i (inside the text: its word is w[i]), through its word cache entry when it has one. */
+static int role_noun_c(rasd__ner_state *st, const uint32_t *didx, int idx_ok, const rasd__ner_word *w, size_t i) {
+  wc_ent *e = idx_ok && didx[i] != RASD__NER_NOIDX ? &st->ent[didx[i]] : NULL;
+  if (e && e->role) return e->role - 1;
+  int r = role_noun(w[i].s, w[i].len);
+  if (e) e->role = (uint8_t)(r + 1);
+  return r;
+}
+
 /* Lexicon classes of a word token (0 for other tokens); *definite tells whether it has the article. */
 static uint16_t word_cls(const rasd_tokens *tk, const tokinfo *ti, size_t i, int *definite) {
   *definite = 0;
@@ -1054,17 +1091,23 @@ typedef struct defset {
   size_t mask;
 } defset;
 
+/* The key of token i when it goes in the set (a word with the article), else 0. */
+static inline uint64_t defset_key(const rasd_tokens *tk, const tokinfo *ti, size_t i) {
+  if (tk->tok[i].kind != RASD_TOK_WORD || !ti->inb[i] || !ti->tr[i].definite) return 0;
+  return ti->tr[i].def_key;
+}
+
+/* Builds the set (only when first asked: most documents never ask), sized for the words that go in. */
 static int defset_build(defset *ds, const rasd_tokens *tk, const tokinfo *ti) {
-  size_t cap = 64;
-  while (cap < tk->n_tok * 2) cap <<= 1;
+  size_t cap = 64, nk = 0;
+  for (size_t i = 0; i < tk->n_tok; i++) nk += defset_key(tk, ti, i) != 0;
+  while (cap < nk * 2) cap <<= 1;
   ds->k = calloc(cap, sizeof *ds->k);
   ds->mask = cap - 1;
   if (!ds->k) return -1;
   for (size_t i = 0; i < tk->n_tok; i++) {
-    const rasd_token *t = &tk->tok[i];
-    if (t->kind != RASD_TOK_WORD || !ti->inb[i]) continue;
-    uint64_t k = ti->tr[i].def_key;
-    if (!ti->tr[i].definite || !k) continue;
+    uint64_t k = defset_key(tk, ti, i);
+    if (!k) continue;
     size_t p = (size_t)(k >> 20) & ds->mask;
     while (ds->k[p] && ds->k[p] != k) p = (p + 1) & ds->mask;
     ds->k[p] = k;
@@ -1072,8 +1115,10 @@ static int defset_build(defset *ds, const rasd_tokens *tk, const tokinfo *ti) {
   return 0;
 }
 
-static int defset_has(const defset *ds, uint64_t k) {
+/* Whether key k is in the set (-1: out of memory building it). */
+static int defset_has(defset *ds, const rasd_tokens *tk, const tokinfo *ti, uint64_t k) {
   if (!k) return 0;
+  if (!ds->k && defset_build(ds, tk, ti)) return -1;
   size_t p = (size_t)(k >> 20) & ds->mask;
   while (ds->k[p]) {
     if (ds->k[p] == k) return 1;
@@ -1188,7 +1233,7 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
     w[i].len = (uint32_t)len;
   }
   int idx_ok = 0;
-  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr, didx, &idx_ok) != RASD_OK || defset_build(&ds, tk, &ti)) goto done;
+  if (rasd__ner_traits(m->ner, st, w, tk->n_tok, tr, didx, &idx_ok) != RASD_OK) goto done;
   const uint8_t *tails = NULL;
   if (m->gaz && !(tails = gaz_tails(m, st, tk, w, inb, didx, idx_ok, ar))) goto done;
   const int16_t *kbits = keybits(st, tk, inb, didx, idx_ok, ar);
@@ -1224,7 +1269,7 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       int mty = ent_type(tg);
       if (ty == 1 && x < y) {
         /* an office or kinship noun before the name is not part of it, and alone is no name */
-        while (x < y && inb[x] && !(tr[x].cls & RASD__LX_FIRST) && role_noun(d->text + tk->tok[x].start, tk->tok[x].len)) x++;
+        while (x < y && inb[x] && !(tr[x].cls & RASD__LX_FIRST) && role_noun_c(st, didx, idx_ok, w, x)) x++;
         /* a verb at either end is not part of the name: "خالد بحاح سيغادر", "ويرى عبد العزيز السبيعي" */
         while (y - x >= 2 && verb_word(m->ner, &tk->tok[y - 1], &ti, y - 1)) {
           y--;
@@ -1243,10 +1288,12 @@ int rasd__ner_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, ras
       }
       if (x + 1 == y && is_currency(&ti, x)) x = y; /* مليار ريال: a unit, not a name */
       /* an office or kinship noun alone is no place or organisation either (وكيل is not و + Kiel) */
-      if (x + 1 == y && ty != 1 && inb[x] && role_noun(d->text + tk->tok[x].start, tk->tok[x].len))
+      if (x + 1 == y && ty != 1 && inb[x] && role_noun_c(st, didx, idx_ok, w, x))
         x = y;
       if (x + 1 == y && ty == 2 && inb[x]) {
-        if (!tr[x].definite && defset_has(&ds, tr[x].def_key)) x = y; /* a common noun here, not a place */
+        int dh = tr[x].definite ? 0 : defset_has(&ds, tk, &ti, tr[x].def_key);
+        if (dh < 0) goto done;
+        if (dh) x = y; /* a common noun here, not a place */
       }
       if (x < y) {
         rasd_mention mn;

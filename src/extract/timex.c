@@ -59,7 +59,7 @@ typedef struct {
   int py, pm, pd; /* publication date */
 } tctx;
 
-static int is_(const tctx *c, size_t k, const char *s) { return k < c->n && rasd__lx_is(&c->w[k], s); }
+static inline __attribute__((always_inline)) int is_(const tctx *c, size_t k, const char *s) { return k < c->n && rasd__lx_is(&c->w[k], s); }
 static int adjacent_(const tctx *c, size_t k) { return k < c->n && !(c->w[k].flags & QWF_SPACE); }
 
 /* Plain integer value of a digit word, or -1. '*nd' gets its digit count. */

@@ -158,6 +158,16 @@ static const char *const ui_strings[] = {
     "ملخص", "المصدر", "Tweet", "تغريد", "أرسل", "الكاتب", "A", NULL,
 };
 
+static const char *const pfx_words[] = {"اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ ايضا", "اقرا ايضا", "شاهد أيضا",
+                                        "اقرأ المزيد", "للمزيد من الأخبار", "تابعونا على", "تابعوا", "للاشتراك"};
+#define NPFX (sizeof pfx_words / sizeof *pfx_words)
+static char pfx_key[NPFX][256];
+static size_t pfx_len[NPFX];
+static pthread_once_t pfx_once = PTHREAD_ONCE_INIT;
+static void pfx_init(void) {
+  for (size_t i = 0; i < NPFX; i++) pfx_len[i] = key(pfx_words[i], strlen(pfx_words[i]), pfx_key[i], sizeof pfx_key[i]);
+}
+
 int rasd__is_ui_string(const char *s, size_t len) {
   if (len > 120) return 0;
   char k[512];
@@ -169,14 +179,10 @@ int rasd__is_ui_string(const char *s, size_t len) {
     return len > 0 && len < 12;
   }
   if (in_table(&T_ui, k)) return 1;
-  /* "اقرأ أيضا: <headline>" and "شاهد: <…>" — read-also teasers */
-  static const char *const pfx[] = {"اقرأ أيضا", "اقرأ أيضاً", "إقرأ أيضا", "اقرأ ايضا", "اقرا ايضا", "شاهد أيضا",
-                                    "اقرأ المزيد", "للمزيد من الأخبار", "تابعونا على", "تابعوا", "للاشتراك", NULL};
-  char kb[256];
-  for (size_t i = 0; pfx[i]; i++) {
-    size_t kl = key(pfx[i], strlen(pfx[i]), kb, sizeof kb);
-    if (!strncmp(k, kb, kl)) return 1;
-  }
+  /* "اقرأ أيضا: <headline>" and "شاهد: <…>" — read-also teasers (their keys made once) */
+  pthread_once(&pfx_once, pfx_init);
+  for (size_t i = 0; i < NPFX; i++)
+    if (!strncmp(k, pfx_key[i], pfx_len[i])) return 1;
   return 0;
 }
 

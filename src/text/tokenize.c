@@ -1,5 +1,6 @@
 /* tokenize.c — the normalise+tokenise kernel (compact tokens with byte offsets, matching forms, sentences) and
  * rasd_tokenize(), which adds bare forms, stopword flags and stems to the kernel's tokens. */
+#include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1135,9 +1136,23 @@ typedef struct wc_ent {
   uint8_t len, bare, stop, stem_ok, stem_off, stem_len, pad[2];
 } wc_ent;
 #define WC_KEY 24
-#define WC_BITS 14
+#define WC_BITS 17 /* 4 MB, two ways: a month of news has some 10^5 distinct words, and a miss costs a stem analysis */
 #define WC_LAG 4 /* words between a prefetch and its look-up */
-static _Thread_local wc_ent wcache[1u << WC_BITS];
+static _Thread_local wc_ent *wcache; /* allocated on first use, freed when the thread ends */
+static _Thread_local wc_ent wc_one;  /* when it cannot be: every word is analysed here */
+static pthread_key_t wc_tls_key;
+static pthread_once_t wc_once = PTHREAD_ONCE_INIT;
+static void wc_key_init(void) { (void)pthread_key_create(&wc_tls_key, free); }
+static void wc_table(void) {
+  if (wcache) return;
+  pthread_once(&wc_once, wc_key_init);
+  size_t bytes = ((size_t)1 << WC_BITS) * sizeof *wcache;
+  wcache = aligned_alloc(64, bytes); /* a set of two ways in one cache line */
+  if (!wcache) return;
+  memset(wcache, 0, bytes);
+  rasd__advise_huge(wcache, ((size_t)1 << WC_BITS) * sizeof *wcache);
+  (void)pthread_setspecific(wc_tls_key, wcache);
+}
 
 /* The form w (len ≤ 24 bytes, readable up to 24 bytes) as three zero-padded words, built in registers. */
 static inline uint64_t wc_word(const char *w, size_t len, size_t j) {
@@ -1214,21 +1229,38 @@ static inline void word_set(rasd_token *t, const wc_ent *e, int stem, char *f, s
 }
 
 /* The cache entry of word w (len <= WC_KEY bytes, key k, slot h), filled on a miss. */
+/* Two ways per set (the even slot and the next: one cache line); pad[0] of the even one tells which way was
+ * used last, and a miss replaces the other. */
 static inline const wc_ent *wc_get(unsigned h, const uint64_t k[3], const char *w, size_t len, int stem) {
-  wc_ent *e = &wcache[h];
-  if (e->len != len || e->key[0] != k[0] || e->key[1] != k[1] || e->key[2] != k[2] || (stem && !e->stem_ok)) {
-    e->len = (uint8_t)len;
-    e->key[0] = k[0];
-    e->key[1] = k[1];
-    e->key[2] = k[2];
-    wc_fill(e, w, len, stem);
+  wc_ent *e;
+  if (!wcache) {
+    e = &wc_one;
+  } else {
+    wc_ent *set = &wcache[h & ~1u];
+    for (unsigned j = 0; j < 2; j++) {
+      e = &set[j];
+      if (e->len == len && e->key[0] == k[0] && e->key[1] == k[1] && e->key[2] == k[2]) {
+        set[0].pad[0] = (uint8_t)j;
+        if (stem && !e->stem_ok) wc_fill(e, w, len, stem);
+        return e;
+      }
+    }
+    unsigned v = set[0].pad[0] ^ 1u;
+    set[0].pad[0] = (uint8_t)v;
+    e = &set[v];
   }
+  e->len = (uint8_t)len;
+  e->key[0] = k[0];
+  e->key[1] = k[1];
+  e->key[2] = k[2];
+  wc_fill(e, w, len, stem);
   return e;
 }
 
 rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
   rasd__tokscan ts;
   memset(&ts, 0, sizeof ts);
+  wc_table();
   tokens_block *B = calloc(1, sizeof *B);
   if (!B || rasd__tokscan_run(&ts, str, len)) goto fail;
   int want_stem = !(flags & RASD__TOK_NO_STEM);
@@ -1271,7 +1303,7 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
         uint64_t key[3];
         wc_key(t->form, wl, key);
         unsigned h = wc_hash(key, wl);
-        __builtin_prefetch(&wcache[h]);
+        if (wcache) __builtin_prefetch(&wcache[h & ~1u]);
         size_t slot = npend % WC_LAG;
         if (npend >= WC_LAG) {
           rasd_token *pt = &T[pend[slot].k];
