@@ -268,6 +268,18 @@ else
   no "rasd analyze failed on the particles text"
 fi
 
+# dual and plural nouns and adjectives are no person (ميداليتين برونزيتين، طائرتان عسكريتان عمانيتان)
+cat >"$T/d.jsonl" <<'J'
+{"id": "d1", "date": "2015-08-02", "content": "حصد المنتخب السعودي ميداليتين برونزيتين في بطولة آسيا للناشئين، وأهدى اللاعب محمد العمري الميدالية الأولى لوالده."}
+{"id": "d3", "date": "2015-08-03", "content": "هبطت طائرتان عسكريتان عمانيتان في مطار عدن الدولي محملتين بالمساعدات، بحسب ما أعلن المتحدث باسم التحالف."}
+J
+table_check 'plural nouns' d '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+per = sorted(e["canonical"] for e in ents if e["type"] == "PER")
+print("ok" if per == ["محمد العمري"] else "bad %s" % per)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -501,6 +501,31 @@ static const char *const PARTICLE_W[] = {"عبد", "ابو", "بن", "ابن", "
 
 static int form_is(const rasd_token *t, const char *const *list);
 
+/* 1 when matching form 'f' ('n' bytes) ends in 'suf'. */
+static int ends_in(const char *f, size_t n, const char *suf) {
+  size_t l = strlen(suf);
+  return n >= l && !memcmp(f + n - l, suf, l);
+}
+
+/* 1 when tokens [b, e) are two words or more, each a dual or plural noun or adjective of five letters or more
+ * (ending in تان، تين، يون، يين: ميداليتين برونزيتين، طائرتان عسكريتان) and one of them a nisba's (يتان، يتين، يون،
+ * يين). One word alone may be a name (كريستين، نابليون); so may -son names (لارون دافيدسون). */
+static int plural_words(const ctx *c, size_t b, size_t e) {
+  static const char *const NISBA[] = {"يون", "يين", "يتان", "يتين", NULL}, *const DUAL[] = {"تان", "تين", NULL};
+  size_t nw = 0, nisba = 0;
+  for (size_t i = b; i < e; i++) {
+    const rasd_token *t = tok(c, i);
+    if (t->kind != RASD_TOK_WORD) continue;
+    if (!t->form || t->form_len < 10) return 0;
+    int ni = 0, ok = 0;
+    for (int k = 0; NISBA[k] && !ni; k++) ni = ends_in(t->form, t->form_len, NISBA[k]);
+    for (int k = 0; DUAL[k] && !ok; k++) ok = ends_in(t->form, t->form_len, DUAL[k]);
+    if (!ni && !ok) return 0;
+    nw++, nisba += ni != 0;
+  }
+  return nw >= 2 && nisba >= 1;
+}
+
 /* A person mention of several words that is a known person's name plus a stray word at either end
  * (a verb, an adverb): narrows the mention to the name part and links it. Returns 1 when done. */
 static int trim_to_part(ctx *c, rasd_mention *mn, const char **core, int *k) {
@@ -1473,6 +1498,8 @@ static int repair(ctx *c) {
           rasd__given_name_en(p->form, p->form_len, NULL, 0, &words))
         mn.tok_begin--;
     }
+    /* plural and dual nouns and adjectives are no person (ميداليتين برونزيتين، طائرتان عسكريتان، باحثون سويديون) */
+    if (mn.type == RASD_ENT_PER && plural_words(c, mn.tok_begin, mn.tok_end)) continue;
     /* a particle alone (عبد at the end of a sentence) is no person */
     if (mn.type == RASD_ENT_PER && mn.tok_end == mn.tok_begin + 1 && form_is(tok(c, mn.tok_begin), PARTICLE_W)) continue;
     set_span(c, &mn, mn.tok_begin, mn.tok_end);
