@@ -1886,6 +1886,7 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
       nadj = 0;                                                                            \
     }                                                                                      \
   } while (0)
+  const char *prev_en = NULL; /* the English of the word before */
   for (int w = w0 + 1; w < nw && ok; w++) {
     const char *ww = s + ws[w];
     size_t wl = we[w] - ws[w];
@@ -1902,6 +1903,15 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
     int adj = 0;
     for (int k = 0; ORG_WORDS[k].ar; k++)
       if (!strcmp(xs, ORG_WORDS[k].ar)) { en = ORG_WORDS[k].en; adj = ORG_WORDS[k].adj; break; }
+    /* كرة القدم is one word in English (Football), written as two */
+    if (en && w > w0 + 1 && !strcmp(en, "Football") && prev_en && !strcmp(prev_en, "Football")) continue;
+    /* ل on an indefinite noun of the tables (لكرة القدم: for football) */
+    if (!en && newmode < 0 && xl > 4 && !strncmp(x, "ل", 2) && strncmp(x, "لل", 4)) {
+      snprintf(buf, sizeof buf, "ال%s", x + 2);
+      for (int k = 0; ORG_WORDS[k].ar; k++)
+        if (!ORG_WORDS[k].adj && !strcmp(buf, ORG_WORDS[k].ar)) { en = ORG_WORDS[k].en; newmode = 1; xs = buf; break; }
+    }
+    prev_en = en;
     rasd__gaz_entry ge;
     int gaz_word = 0;
     if (!en && g && newmode < 0 && rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) >= 0) {
