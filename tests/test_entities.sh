@@ -249,6 +249,11 @@ print("ok" if "منظمة" not in orgs and any("أطباء عبر القارات
 out=$(printf 'اللجنة الأولمبية العربية السعودية\nحزب العمال الكردستاني\nالحزب الشيوعي الصيني\n' | "$RASD" names --english --type ORG | cut -f2 | tr '\n' '|')
 [ "$out" = "Saudi Arabian Olympic Committee|Kurdistan Workers' Party|Chinese Communist Party|" ] && ok ||
   no "organisations in English: '$out'"
+# لكرة القدم is "for football" (كرة القدم one word in English); جازان and جيزان are one place
+out=$(printf 'الاتحاد الكويتي لكرة القدم\n' | "$RASD" names --english --type ORG | cut -f2)
+[ "$out" = "Kuwaiti Union for Football" ] && ok || no "football in English: '$out'"
+out=$(printf 'جازان\tجيزان\n' | "$RASD" names --pairs)
+[ "$out" = 1 ] && ok || no "جازان / جيزان: '$out'"
 
 # a name neither ends in its particle nor begins with بن: عبد | الباسط is عبد الباسط, no part of علي عبد الله صالح
 # (nor the speaker of his quote); محمد | بن نايف is محمد بن نايف, no part of فهد بن نايف بن عبدالعزيز
