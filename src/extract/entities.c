@@ -498,6 +498,8 @@ static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e);
 
 /* Particles of Arabic personal names, which never end a name nor make one alone: عبد الباسط، أبو مازن، بن علي. */
 static const char *const PARTICLE_W[] = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", NULL};
+/* The words for "son / daughter of", which begin no name. */
+static const char *const SON_W[] = {"بن", "ابن", "بنت", NULL};
 
 static int form_is(const rasd_token *t, const char *const *list);
 
@@ -613,11 +615,12 @@ int rasd__ent_keybit(const char *s, size_t len) {
 
 /* ---- newspapers, channels and regions named like one another ---- */
 
-/* Words that make the name after them a medium (صحيفة الرياض), in the matching form; media_word() takes a proclitic
- * و، ف، ل، ب off first. */
-#define MW(s) {s, sizeof s - 1}
-static const struct { const char *s; size_t n; } MEDIA_W[] = {
-  MW("صحيفه"), MW("جريده"), MW("مجله"), MW("قناه"), MW("وكاله"), MW("اذاعه"), MW("شبكه"), MW("تلفزيون"), {NULL, 0}};
+/* Words that make the name after them a medium (صحيفة الرياض), in the matching form, and what the medium is in
+ * English; media_word() takes a proclitic و، ف، ل، ب off first. */
+#define MW(s, e) {s, sizeof s - 1, e}
+static const struct { const char *s; size_t n; const char *en; } MEDIA_W[] = {
+  MW("صحيفه", "newspaper"), MW("جريده", "newspaper"), MW("مجله", "magazine"), MW("قناه", "channel"),
+  MW("وكاله", "agency"),    MW("اذاعه", "radio"),     MW("شبكه", "network"),  MW("تلفزيون", "TV"), {NULL, 0, NULL}};
 #undef MW
 
 /* 1 when token 't' is one of MEDIA_W, with up to two proclitics (ولصحيفة). */
@@ -731,11 +734,14 @@ static unsigned curated_types(const rasd__gaz *g, const char *core) {
 
 /* What a medium's descriptor word ('w', 'n' bytes) says it is in English; NULL when 'w' is none. */
 static const char *media_kind(const char *w, size_t n) {
-  static const struct { const char *ar, *en; } KIND[] = {
-    {"صحيفة", "newspaper"}, {"جريدة", "newspaper"}, {"مجلة", "magazine"}, {"قناة", "channel"}, {"وكالة", "agency"},
-    {"إذاعة", "radio"}, {"شبكة", "network"}, {"تلفزيون", "TV"}, {NULL, NULL}};
-  for (int k = 0; KIND[k].ar; k++)
-    if (strlen(KIND[k].ar) == n && !memcmp(w, KIND[k].ar, n)) return KIND[k].en;
+  /* as written (صحيفة، إذاعة) against the matching forms: a final ة is ه, a first إ is ا */
+  char f[32];
+  if (n < 4 || n > sizeof f) return NULL;
+  memcpy(f, w, n);
+  if (!memcmp(f + n - 2, "ة", 2)) memcpy(f + n - 2, "ه", 2);
+  if (!memcmp(f, "إ", 2)) memcpy(f, "ا", 2);
+  for (int k = 0; MEDIA_W[k].s; k++)
+    if (MEDIA_W[k].n == n && !memcmp(f, MEDIA_W[k].s, n)) return MEDIA_W[k].en;
   return NULL;
 }
 
@@ -1457,9 +1463,9 @@ static int repair(ctx *c) {
     }
     /* سعيد وليلى وخديجة: three people, not one (a word of the span is و before a given name, the word before it no
      * particle of a name: عبد، أبو، بن) */
-    static const char *const NAME_PART[] = {"عبد", "ابو", "بن", "ابن", "بنت", "ال", "آل", NULL};
+    static const char *const FAMILY[] = {"ال", "آل", NULL};
     for (size_t i = mn.tok_begin + 1; mn.type == RASD_ENT_PER && i < mn.tok_end && c->m; i++) {
-      if (tok(c, i)->kind != RASD_TOK_WORD || tok(c, i - 1)->kind != RASD_TOK_WORD || form_is(tok(c, i - 1), NAME_PART) ||
+      if (tok(c, i)->kind != RASD_TOK_WORD || tok(c, i - 1)->kind != RASD_TOK_WORD || form_is(tok(c, i - 1), PARTICLE_W) || form_is(tok(c, i - 1), FAMILY) ||
           !conj_given_name(c->m->gaz, tok(c, i)))
         continue;
       rasd_mention first = mn;
@@ -1489,7 +1495,6 @@ static int repair(ctx *c) {
         mn.tok_end++;
     }
     /* بن begins no name: the given name before it is the person's (محمد | بن نايف) when the tagger left it out */
-    static const char *const SON_W[] = {"بن", "ابن", "بنت", NULL};
     if (mn.type == RASD_ENT_PER && mn.tok_begin > 0 && form_is(tok(c, mn.tok_begin), SON_W) &&
         (k == 0 || c->a->mentions[k - 1].tok_end < mn.tok_begin)) {
       const rasd_token *p = tok(c, mn.tok_begin - 1);
@@ -1515,8 +1520,7 @@ static int repair(ctx *c) {
       int join = gap == b && ms[w - 1].tok_end - ms[w - 1].tok_begin == 1 && ms[k].tok_end - ms[k].tok_begin == 1 &&
                  tok(c, b)->form && strncmp(tok(c, b)->form, "و", 2) != 0;
       /* محمد | بن نايف: a person does not begin with بن */
-      static const char *const SON_J[] = {"بن", "ابن", "بنت", NULL};
-      if (gap == b && form_is(tok(c, b), SON_J) && !form_is(tok(c, gap - 1), PARTICLE_W)) join = 1;
+      if (gap == b && form_is(tok(c, b), SON_W) && !form_is(tok(c, gap - 1), PARTICLE_W)) join = 1;
       if (gap + 2 == b && is_initial(c, gap) && tok(c, gap + 1)->kind == RASD_TOK_PUNCT) join = 1;
       if (gap + 1 == b && is_initial(c, gap)) join = 1;
       if (join && ms[k].tok_end - ms[w - 1].tok_begin <= 6) {
