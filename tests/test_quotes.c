@@ -141,6 +141,40 @@ static void test_nested_name(void) {
   rasd_analysis_free(a);
 }
 
+/* ″ (what word processors make of " after a digit) closes “; a quoted model name after طراز or نظام is no quotation. */
+static void test_prime_close_and_model_names(void) {
+  const char *t = "وأكد متحدث باسم الشركة أن الطائرة من طراز “سيسنا 172″، وأنها سقطت بعد دقائق من إقلاعها.\n"
+                  "وقالت مواقع متخصصة إن نظام “ويندوز 10″ سيصل إلى الأجهزة القديمة مجانا خلال عام.";
+  rasd_analysis *a = run(t, strlen(t));
+  CHECK(a != NULL);
+  for (size_t i = 0; a && i < a->n_quotes; i++) {
+    CHECK(!a->quotes[i].direct);
+    CHECK(strcmp(a->quotes[i].text, "سيسنا 172") != 0);
+    CHECK(strcmp(a->quotes[i].text, "ويندوز 10") != 0);
+  }
+  const rasd_quote *q = q_with(a, "سقطت بعد دقائق");
+  CHECK(q && !q->direct);
+  q = q_with(a, "الأجهزة القديمة");
+  CHECK(q && !q->direct);
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "مواقع متخصصة");
+  rasd_analysis_free(a);
+}
+
+/* A named person who "stressed the importance of…" (no reported clause) is the one a following مشيرا إلى أن
+ * continues, not an earlier speaker. */
+static void test_named_subject_continues(void) {
+  const char *t = "وقال مدير المهرجان سامي العتيبي إن الفعاليات ستستمر أسبوعين.\n"
+                  "وأكد المهندس فهد القرشي المشرف على المعرض أهمية المتاحف الخاصة في حفظ التراث.\n"
+                  "مشيرا إلى أن غالبية المتاحف تواجه صعوبات في التمويل والتسويق.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "غالبية المتاحف");
+  CHECK(q != NULL);
+  CHECK(q && q->speaker && strstr(q->speaker, "فهد القرشي"));
+  q = q_with(a, "ستستمر أسبوعين");
+  CHECK(q && q->speaker && strstr(q->speaker, "سامي العتيبي"));
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -201,6 +235,8 @@ int main(void) {
   RUN(test_after_and_unclosed);
   RUN(test_not_quotes);
   RUN(test_nested_name);
+  RUN(test_prime_close_and_model_names);
+  RUN(test_named_subject_continues);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

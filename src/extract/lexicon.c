@@ -60,7 +60,8 @@ size_t rasd__lx_norm(const char *s, size_t len, char *out) {
 /* ---------------------------------------------------------------- scanner */
 
 static int is_quote_cp(int32_t c) {
-  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB || c == 0xFF02 || c == 0x201F;
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB || c == 0xFF02 || c == 0x201F ||
+         c == 0x2033; /* ″: what word processors make of " after a digit or letter, closing a “ */
 }
 static int is_latin_cp(int32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
@@ -196,7 +197,7 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
       i = j;
       w.kind = QW_LAT;
     } else if (is_quote_cp(c)) {
-      w.kind = c == 0x201C || c == 0x201E || c == 0xAB || c == 0x201F ? QW_QOPEN : (c == 0x201D || c == 0xBB) ? QW_QCLOSE : QW_QBOTH;
+      w.kind = c == 0x201C || c == 0x201E || c == 0xAB || c == 0x201F ? QW_QOPEN : (c == 0x201D || c == 0xBB || c == 0x2033) ? QW_QCLOSE : QW_QBOTH;
     } else if (c < 0) {
       w.kind = QW_OTHER;
     } else {
@@ -479,7 +480,8 @@ static void lx_init_(void) {
             "موقع حزب حركة منظمة جمعية مؤسسة شركة مجموعة تنظيم مبادرة مشروع قانون اتفاقية مؤتمر منتدى حلف "
             "جبهة مركز معهد بعنوان عنوان شعار وسم هاشتاغ هاشتاق عملية حملة مهرجان جائزة ائتلاف تحالف تيار "
             "كتائب لواء فرقة مسرحية معرض ألبوم مقال مقالة دراسة تقرير اسم باسم تسمية مصطلح كلمة عبارة وصف "
-            "إطار تحت مسمى يسمى تسمى سمي سميت المسمى المسماة ما_يسمى صفحة حساب نادي فريق",
+            "إطار تحت مسمى يسمى تسمى سمي سميت المسمى المسماة ما_يسمى صفحة حساب نادي فريق "
+            "طراز نوع ماركة موديل نظام بطولة فعاليات مؤشر تطبيق منصة سلسلة مسابقة",
             LX_WORK, 0, 0, NULL);
   for (int m = 1; m <= 12; m++) {
     if (greg_[m]) add_list_(greg_[m], LX_MONTH, m, 1, NULL);

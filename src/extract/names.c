@@ -31,7 +31,7 @@ int32_t rasd__name_cp(int32_t cp) {
   if (cp < 0) return 0;
   if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '-' || cp == '_' || cp == '/' || cp == '.' ||
       cp == ',' || cp == 0x060C || cp == 0x061B || cp == '(' || cp == ')' || cp == '"' || cp == '\'' ||
-      cp == 0x00AB || cp == 0x00BB || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
+      cp == 0x00AB || cp == 0x00BB || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2033 ||
       cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 || cp == 0x00A0 || cp == ':' ||
       cp == 0x06D4 || cp == 0x2022)
     return -1;

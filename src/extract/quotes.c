@@ -551,7 +551,7 @@ static int emit_(qctx *x, const spk_t *sp, const cue_t *cue, int direct, uint32_
       for (uint32_t i = s; o && i < e;) {
         size_t j = i;
         int32_t cp = rasd__utf8_next(t, e, &j);
-        if (!(cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB)) { memcpy(o + k, t + i, j - i); k += j - i; }
+        if (!(cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0xAB || cp == 0xBB || cp == 0x2033)) { memcpy(o + k, t + i, j - i); k += j - i; }
         i = (uint32_t)j;
       }
       while (o && k && o[k - 1] == ' ') k--;
@@ -683,7 +683,48 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
                     rasd__lx_is(&w[i - 1], "كي") || rasd__lx_is(&w[i - 1], "لكي")))
         continue;
       tk = parse_subject_(&x, i + 1, w[i].sent, &sp, &term, 0);
-      if (tk == T_END) continue;
+      if (tk == T_END) {
+        /* "وأكد فاضل ابريه المشرف على المسابقة أهمية المتاحف" reports no clause, but a named person who spoke is the
+           one a following "مشيرا إلى أن" continues */
+        if (ck == CUE_VERB && !present_(&w[i])) {
+          /* the first person named within six words of the verb, before any punctuation or preposition (a title or
+             role may come first: "وأكد نائب رئيس الجمهورية إياد علاوي أهمية…") */
+          spk_t s2;
+          size_t t2, nroles = x.nroles;
+          parse_subject_(&x, i + 1, w[i].sent, &s2, &t2, 1);
+          int mt = 0, mi = s2.ok ? mention_in_(x.a, s2.s, s2.e, &mt) : -1;
+          size_t words = 0, m = 0, hi;
+          int near = 0;
+          if (mi >= 0 && mt == RASD_ENT_PER && x.a->mentions[mi].start == s2.s)
+            for (size_t k = i + 1; k < n && words <= 6 && !is_comma_(&w[k]) && w[k].sent == w[i].sent; k++) {
+              if (w[k].s >= s2.s) { near = w[k].s == s2.s; break; }
+              words += is_content_(&w[k]);
+            }
+          if (near) {
+            x.prev = s2;
+            continue;
+          }
+          x.nroles = nroles; /* nor does a role read there name anyone */
+          words = 0;
+          const rasd_analysis *an = x.a;
+          for (hi = an->n_mentions; m < hi;) {
+            size_t mid = (m + hi) / 2;
+            if (an->mentions[mid].start < w[i].e) m = mid + 1; else hi = mid;
+          }
+          for (size_t k = i + 1; k < n && words <= 6 && w[k].sent == w[i].sent; k++) {
+            if (w[k].kind != QW_AR && w[k].kind != QW_LAT) break;
+            while (m < an->n_mentions && an->mentions[m].start < w[k].s) m++;
+            if (m < an->n_mentions && an->mentions[m].start < w[k].e && an->mentions[m].type == RASD_ENT_PER) {
+              spk_t s2 = {.ok = 1, .s = an->mentions[m].start, .e = an->mentions[m].end, .para = w[k].para};
+              x.prev = s2;
+              break;
+            }
+            if (w[k].kind == QW_AR && (w[k].cls & LX_PREP)) break;
+            words++;
+          }
+        }
+        continue;
+      }
       if (!sp.ok && ck == CUE_VERB) sentence_person_(&x, i, &sp);
       if (!sp.ok && i > 2 && (rasd__lx_is(&w[i - 1], "قد") || rasd__lx_is(&w[i - 1], "وقد"))) {
         /* "وكان المركز الوطني قد حذر": the subject sits between كان and قد */

@@ -26,7 +26,7 @@ static int is_invisible_cp(int32_t cp) {
 
 static int is_quote_cp(int32_t cp) {
   return cp == '"' || cp == '\'' || cp == 0xAB || cp == 0xBB || (cp >= 0x2018 && cp <= 0x201F) || cp == 0x2039 ||
-         cp == 0x203A || cp == 0x300C || cp == 0x300D || cp == 0xFF02;
+         cp == 0x203A || cp == 0x300C || cp == 0x300D || cp == 0xFF02 || cp == 0x2033;
 }
 
 static int is_arabic_block(int32_t cp) {
