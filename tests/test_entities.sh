@@ -285,6 +285,24 @@ per = sorted(e["canonical"] for e in ents if e["type"] == "PER")
 print("ok" if per == ["محمد العمري"] else "bad %s" % per)
 '
 
+# institutions and places named after a king or prince are one organisation or place, not a person and a cut-off
+# name (مدينة الملك عبدالعزيز للعلوم والتقنية, not a man "عبدالعزيز للعلوم"); a place with ب after the name stays a place
+cat >"$T/r.jsonl" <<'J'
+{"id": "r1", "date": "2015-08-01", "content": "أعلنت مدينة الملك عبدالعزيز للعلوم والتقنية إطلاق قمر صناعي جديد، فيما وصل الوفد إلى مطار الملك خالد الدولي مساء أمس. ونقل المصابون إلى مستشفى الملك فهد بتبوك، وقال مدير جامعة الملك سعود إن الجامعة تشارك في البرنامج."}
+J
+table_check 'royal institutions' r '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+got = {(e["type"], e["canonical"]): e["en"] for e in ents}
+want = {("ORG", "مدينة الملك عبدالعزيز للعلوم والتقنية"): "King Abdulaziz City for Science and Technology",
+        ("ORG", "مطار الملك خالد"): "King Khalid Airport",
+        ("ORG", "مستشفى الملك فهد"): "King Fahd Hospital", ("ORG", "جامعة الملك سعود"): "King Saud University",
+        ("LOC", "تبوك"): "Tabuk"}
+per = [e["canonical"] for e in ents if e["type"] == "PER"]
+bad = [k for k in want if got.get(k) != want[k]]
+print("ok" if not bad and not per else "bad %s %s %s" % (bad, per, got))
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

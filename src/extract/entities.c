@@ -1422,6 +1422,127 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   return 0;
 }
 
+/* ---- Institutions and places named after a king or prince ---- */
+
+/* Head nouns of such names (matching forms, no article), and whether the name is a place (LOC: roads, districts) or an
+ * institution or facility that acts and is run (ORG: أعلن مطار الملك خالد تأجيل الرحلات). */
+static const struct royal_head { const char *w; int type; } ROYAL_HEAD[] = {
+    {"جامعه", RASD_ENT_ORG}, {"مدينه", RASD_ENT_ORG}, {"مستشفي", RASD_ENT_ORG}, {"مركز", RASD_ENT_ORG},
+    {"مجمع", RASD_ENT_ORG}, {"جائزه", RASD_ENT_ORG}, {"مكتبه", RASD_ENT_ORG}, {"كليه", RASD_ENT_ORG},
+    {"معهد", RASD_ENT_ORG}, {"مؤسسه", RASD_ENT_ORG}, {"موسسه", RASD_ENT_ORG}, {"صندوق", RASD_ENT_ORG},
+    {"برنامج", RASD_ENT_ORG}, {"داره", RASD_ENT_ORG}, {"مدرسه", RASD_ENT_ORG}, {"اكاديميه", RASD_ENT_ORG},
+    {"كرسي", RASD_ENT_ORG}, {"مشروع", RASD_ENT_ORG}, {"قاعده", RASD_ENT_ORG}, {"مطار", RASD_ENT_ORG},
+    {"ميناء", RASD_ENT_ORG}, {"مينا", RASD_ENT_ORG}, {"ملعب", RASD_ENT_ORG}, {"استاد", RASD_ENT_ORG},
+    {"مسجد", RASD_ENT_ORG}, {"جامع", RASD_ENT_ORG}, {"قصر", RASD_ENT_ORG}, {"جسر", RASD_ENT_LOC},
+    {"طريق", RASD_ENT_LOC}, {"شارع", RASD_ENT_LOC}, {"حي", RASD_ENT_LOC}, {"ميدان", RASD_ENT_LOC},
+    {NULL, 0}};
+static const char *const INTL[] = {"الدولي", "الدوليه", NULL};
+static const char *const HUMANE[] = {"الانسانيه", "الانساني", NULL};
+static const char *const ROYAL_W[] = {"الملك", "الامير", "الاميره", "السلطان", "الامام", "الشيخ", NULL};
+/* Words that go on such a name after the person's: adjectives (التخصصي، الطبية), and لل/وال nouns (للعلوم والتقنية). Not
+ * الدولي, which writers add or leave out (مطار الملك خالد [الدولي]): the name is one entity either way. */
+static const char *const ROYAL_ADJ[] = {"التخصصي", "التخصصيه", "الجامعي", "الجامعيه", "الطبي", "الطبيه",
+                                        "العسكري", "العسكريه", "الخيري", "الخيريه", "الثقافي", "الاسلامي", "الاسلاميه",
+                                        "العالمي", "العالميه", "الوطني", "الوطنيه", "البحري", "الجوي", "الجويه",
+                                        "الصناعيه", "الرياضيه", "الرياضي", "الدائري", "الاقتصاديه", "الحضاري",
+                                        "المركزي", "التعليمي", "التاريخي", "الاغاثي", "المالي", NULL};
+
+/* مدينة الملك عبدالعزيز للعلوم والتقنية، مطار الملك خالد، جامعة الملك سعود: one organisation or place from
+ * its head noun to the end of the name, not a person (the tagger reads عبدالعزيز للعلوم as a man) and a cut-off
+ * جامعة الملك. The head noun is in the construct state (no article; a clitic such as ب، ل، و allowed). Mentions
+ * inside the span give way; 'ms' stays sorted. Returns -1 when out of memory. */
+static int royal_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
+  const rasd_tokens *tk = c->a->tokens;
+  size_t ntk = tk->n_tok;
+  for (size_t i = 0; i + 2 < ntk; i++) {
+    const rasd_token *h = tok(c, i), *r = tok(c, i + 1), *x = tok(c, i + 2);
+    if (h->kind != RASD_TOK_WORD || r->kind != RASD_TOK_WORD || x->kind != RASD_TOK_WORD || !h->bare) continue;
+    if (r->sentence != h->sentence || x->sentence != h->sentence || !form_is(r, ROYAL_W)) continue;
+    /* the head: its bare form in the table and not definite (بجامعة، وجامعة; not الجامعة) */
+    int type = 0;
+    for (size_t k = 0; ROYAL_HEAD[k].w && !type; k++)
+      if (strlen(ROYAL_HEAD[k].w) == h->bare_len && !memcmp(h->bare, ROYAL_HEAD[k].w, h->bare_len)) type = ROYAL_HEAD[k].type;
+    if (!type || (h->form_len >= h->bare_len + 4 && (!memcmp(h->form + h->form_len - h->bare_len - 4, "ال", 4) ||
+                                                    !memcmp(h->form + h->form_len - h->bare_len - 4, "لل", 4))))
+      continue;
+    if ((x->flags & RASD_TOKF_STOP) || !x->form || !memcmp(x->form, "ال", 4)) continue;
+    /* the person's name: as far as a person mention beginning at it goes, else one word and its بن X links */
+    size_t e = i + 3, place = 0;
+    for (size_t k = 0; k < *n; k++)
+      if ((*ms)[k].tok_begin == i + 2 && (*ms)[k].type == RASD_ENT_PER && (*ms)[k].tok_end > e) e = (*ms)[k].tok_end;
+    /* ... nor over الدولي, which writers add or leave out (one airport) */
+    while (e > i + 3 && (form_is(tok(c, e - 1), INTL) || !tok(c, e - 1)->form)) e--;
+    /* ... but not over a place with ب or ل on it (مستشفى الملك فهد | بتبوك): that is where the institution is */
+    for (size_t k = i + 3; k < e && c->m && c->m->gaz; k++) {
+      const rasd_token *t = tok(c, k);
+      if (t->kind != RASD_TOK_WORD || !t->form || t->form_len < 8 || (memcmp(t->form, "ب", 2) && memcmp(t->form, "ل", 2))) continue;
+      uint32_t ls = skip_letters(c->d->text, t->start, t->start + t->len, 1);
+      if (rasd__gaz_exact(c->m->gaz, c->d->text + ls, t->start + t->len - ls, 0, RASD_ENT_NONE) < 0) continue;
+      e = k;
+      place = k + 1;
+      break;
+    }
+    while (e + 1 < ntk && form_is(tok(c, e), SON_W) && tok(c, e + 1)->kind == RASD_TOK_WORD &&
+           tok(c, e + 1)->sentence == h->sentence)
+      e += 2;
+    /* then its adjectives and a لل noun with its وال nouns (للعلوم والتقنية، للبترول والمعادن) */
+    int lil = 0;
+    for (size_t k = i + 3; k < e; k++) lil |= tok(c, k)->form && tok(c, k)->form_len > 8 && !memcmp(tok(c, k)->form, "لل", 4);
+    for (size_t more = 0; e < ntk && more < 4; more++) {
+      const rasd_token *t = tok(c, e);
+      if (t->kind != RASD_TOK_WORD || t->sentence != h->sentence || !t->form) break;
+      if (!lil && form_is(t, ROYAL_ADJ)) { e++; continue; }
+      if (!lil && t->form_len > 8 && !memcmp(t->form, "لل", 4)) { lil = 1; e++; continue; }
+      if (lil == 1 && t->form_len > 8 && !memcmp(t->form, "وال", 6)) { lil = 2; e++; continue; }
+      if (lil && form_is(t, HUMANE)) { e++; break; }
+      break;
+    }
+    /* the span as one mention; the mentions inside it or overlapping it go */
+    size_t w = 0, at = *n;
+    for (size_t k = 0; k < *n; k++) {
+      if ((*ms)[k].tok_end > i && (*ms)[k].tok_begin < e) {
+        if (at == *n) at = w;
+        continue;
+      }
+      if (at == *n && (*ms)[k].tok_begin >= e) at = w;
+      (*ms)[w++] = (*ms)[k];
+    }
+    *n = w;
+    if (at > *n) at = *n;
+    rasd_mention mn;
+    memset(&mn, 0, sizeof mn);
+    mn.type = type;
+    mn.entity = -1;
+    set_span(c, &mn, i, e);
+    int add_al;
+    size_t cl = clitic_letters(c, h, h->start + h->len, &add_al);
+    if (!cl && h->form_len > h->bare_len) cl = 1; /* بجامعة: the head as a name begins with its own letter */
+    uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, cl);
+    if (hs > h->start) {
+      char *t = rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
+      if (t) mn.text = t;
+    }
+    if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) return -1;
+    memmove(&(*ms)[at + 1], &(*ms)[at], (*n - 1 - at) * sizeof **ms);
+    (*ms)[at] = mn;
+    if (place) {
+      rasd_mention pl = mn;
+      pl.type = RASD_ENT_LOC;
+      set_span(c, &pl, place - 1, place);
+      const rasd_token *t = tok(c, place - 1);
+      uint32_t ls = skip_letters(c->d->text, t->start, t->start + t->len, 1);
+      char *tx = rasd__arena_printf(c->ar, "%.*s", (int)(t->start + t->len - ls), c->d->text + ls);
+      if (tx) pl.text = tx;
+      if (RASD__VEC_PUSH(*ms, *n, *cap, pl) < 0) return -1;
+      memmove(&(*ms)[at + 2], &(*ms)[at + 1], (*n - 2 - at) * sizeof **ms);
+      (*ms)[at + 1] = pl;
+      e = place;
+    }
+    i = e - 1;
+  }
+  return 0;
+}
+
 static int cmp_mention(const void *x, const void *y);
 
 /* Repairs a->mentions in place (arena copy): drops adverbs, joins a person's name split by the
@@ -1567,6 +1688,7 @@ static int repair(ctx *c) {
     ms[w++] = ms[k];
   }
   n = w;
+  if (royal_names(c, &ms, &n, &cap)) { free(ms); return -1; }
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز; so does a medium's, whatever
    * the tagger called the name after it (جريدة «الرياض», تلفزيون الكويت: organisations) */
   for (size_t k = 0; k < n; k++) {

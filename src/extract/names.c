@@ -1787,6 +1787,11 @@ static const struct org_head { const char *ar, *en; int of; } ORG_HEADS[] = {
   {"شركه", "Company", 0}, {"محكمه", "Court", 0}, {"مستشفي", "Hospital", 0}, {"صندوق", "Fund", 0},
   {"كليه", "College", 0}, {"اكاديميه", "Academy", 0}, {"مؤسسه", "Foundation", 0}, {"جمعيه", "Society", 0},
   {"نادي", "Club", 0}, {"وكاله", "Agency", 0}, {"برلمان", "Parliament", 0}, {"محافظه", "Governorate", 1},
+  {"مطار", "Airport", 0}, {"مدينه", "City", 0}, {"مجمع", "Complex", 0}, {"جائزه", "Prize", 0}, {"مكتبه", "Library", 0},
+  {"طريق", "Road", 0}, {"شارع", "Street", 0}, {"ميناء", "Port", 0}, {"ملعب", "Stadium", 0}, {"استاد", "Stadium", 0},
+  {"قاعده", "Base", 0}, {"مسجد", "Mosque", 0}, {"جامع", "Mosque", 0}, {"مدرسه", "School", 0}, {"داره", "Foundation", 0},
+  {"برنامج", "Program", 0}, {"كرسي", "Chair", 0}, {"جسر", "Bridge", 0}, {"قصر", "Palace", 0}, {"حي", "District", 0},
+  {"ميدان", "Square", 0},
   {NULL, NULL, 0}};
 
 /* Words of organisation names: nouns (0); adjectives (1) come before the noun they follow; adjectives of
@@ -1825,7 +1830,16 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الجيولوجي", "Geological", 1}, {"المدني", "Civil", 1}, {"المدنيه", "Civil", 1}, {"الملكي", "Royal", 1},
   {"الملكيه", "Royal", 1}, {"التجاري", "Commercial", 1}, {"التجاريه", "Commercial", 1},
   {"الاولمبي", "Olympic", 1}, {"الاولمبيه", "Olympic", 1}, {"البارالمبيه", "Paralympic", 1}, {"العمال", "Workers'", 0},
-  {"الشيوعي", "Communist", 1}, {"الديمقراطي", "Democratic", 1},
+  {"الشيوعي", "Communist", 1}, {"الديمقراطي", "Democratic", 1}, {"العلوم", "Science", 0}, {"التقنيه", "Technology", 0},
+  {"البترول", "Petroleum", 0}, {"المعادن", "Minerals", 0}, {"الابحاث", "Research", 0}, {"البحوث", "Research", 0},
+  {"الدراسات", "Studies", 0}, {"التخصصي", "Specialist", 1}, {"التخصصيه", "Specialist", 1}, {"الطبي", "Medical", 1},
+  {"الطبيه", "Medical", 1}, {"العسكري", "Military", 1}, {"العسكريه", "Military", 1}, {"الخيري", "Charitable", 1},
+  {"الخيريه", "Charitable", 1}, {"الجامعي", "University", 1}, {"الجامعيه", "University", 1}, {"الاغاثه", "Relief", 0},
+  {"الاعمال", "Works", 0}, {"الانسانيه", "Humanitarian", 1}, {"الانساني", "Humanitarian", 1}, {"الحوار", "Dialogue", 0},
+  {"الاسعافات", "First Aid", 0}, {"الثقافي", "Cultural", 1}, {"الثقافيه", "Cultural", 1}, {"الحضاري", "Cultural", 1},
+  {"الرياضيه", "Sports", 1}, {"الرياضي", "Sports", 1}, {"الدائري", "Ring", 1}, {"الخدمات", "Services", 0},
+  {"الموهبه", "Giftedness", 0}, {"الشيخ", "Sheikh", 0}, {"الفنون", "Arts", 0}, {"الاطفال", "Children", 0},
+  {"التاريخي", "Historical", 1}, {"الاغاثي", "Relief", 1}, {"المالي", "Financial", 1}, {"الاقتصاديه", "Economic", 1}, {"الابداع", "Creativity", 0}, {"القران", "Quran", 0}, {"الكريم", "Holy", 1},
   {"الجمهوري", "Republican", 1}, {"الاشتراكي", "Socialist", 1}, {"الكردستاني", "Kurdistan", 1},
   {"الكردي", "Kurdish", 2}, {"الكرديه", "Kurdish", 2}, {"الاسباني", "Spanish", 2}, {"الاسبانيه", "Spanish", 2},
   {"الايطالي", "Italian", 2}, {"الايطاليه", "Italian", 2}, {"اليوناني", "Greek", 2},
@@ -1864,6 +1878,10 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
   const struct org_head *head = NULL;
   for (int k = 0; ORG_HEADS[k].ar; k++)
     if (!strcmp(hn, ORG_HEADS[k].ar)) { head = &ORG_HEADS[k]; break; }
+  /* a clitic on the head (بجائزة، لمطار) */
+  if (!head && hn == n && nl > 6 && (!strncmp(n, "ب", 2) || !strncmp(n, "ل", 2) || !strncmp(n, "و", 2) || !strncmp(n, "ف", 2)))
+    for (int k = 0; ORG_HEADS[k].ar; k++)
+      if (!strcmp(n + 2, ORG_HEADS[k].ar)) { head = &ORG_HEADS[k]; break; }
   if (!head) return NULL;
   /* the words after the head: head adjectives, then noun phrases (a noun and the adjectives after it),
    * then "for X" (لِـ) and "and X" (وَ) */
@@ -1871,8 +1889,8 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
   rasd__buf_init(&pre);
   rasd__buf_init(&nouns);
   rasd__buf_init(&tail);
-  const char *adj_stack[8], *head_adj[8], *nat_adj[8];
-  int nadj = 0, nhead = 0, nnat = 0, in_noun = 0, np_name = 0, ok = 1, mode = 0; /* mode 0: nouns, 1: after "for", 2: after "and" */
+  const char *adj_stack[8], *head_adj[8], *nat_adj[8], *post_adj[8];
+  int nadj = 0, nhead = 0, nnat = 0, npost = 0, in_noun = 0, np_name = 0, ok = 1, mode = 0; /* mode 0: nouns, 1: after "for", 2: after "and" */
   const char *np_noun = NULL;
   /* a noun phrase is written out when the next noun or the end comes: its adjectives (last first), then the noun */
 #define FLUSH_NP()                                                                         \
@@ -1887,6 +1905,8 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
     }                                                                                      \
   } while (0)
   const char *prev_en = NULL; /* the English of the word before */
+  char binbuf[4][160];        /* names with بن composed (Prince Saud bin Jalawi) */
+  int nbin = 0;
   for (int w = w0 + 1; w < nw && ok; w++) {
     const char *ww = s + ws[w];
     size_t wl = we[w] - ws[w];
@@ -1911,9 +1931,28 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
       for (int k = 0; ORG_WORDS[k].ar; k++)
         if (!ORG_WORDS[k].adj && !strcmp(buf, ORG_WORDS[k].ar)) { en = ORG_WORDS[k].en; newmode = 1; xs = buf; break; }
     }
+    /* the name after الملك، الأمير (جامعة الملك خالد): the press's English of a given name */
+    int gaz_word = 0;
+    if (!en && newmode < 0 && prev_en && (!strcmp(prev_en, "King") || !strcmp(prev_en, "Prince") || !strcmp(prev_en, "Imam") ||
+                                          !strcmp(prev_en, "Sheikh"))) {
+      int gw;
+      en = rasd__given_name_en(ww, wl, w + 1 < nw ? s + ws[w + 1] : NULL, w + 1 < nw ? we[w + 1] - ws[w + 1] : 0, &gw);
+      if (en) { gaz_word = 1; w += gw - 1; }
+      /* and its بن links (الأمير سعود بن جلوي: Prince Saud bin Jalawi), each name a given name of the table */
+      while (en && w + 2 < nw && nbin < 4) {
+        char bx[16];
+        size_t bl = org_norm(s + ws[w + 1], we[w + 1] - ws[w + 1], bx, sizeof bx);
+        if (!(bl == 4 && !memcmp(bx, "بن", 4)) && !(bl == 6 && !memcmp(bx, "ابن", 6))) break;
+        const char *fn = rasd__given_name_en(s + ws[w + 2], we[w + 2] - ws[w + 2], w + 3 < nw ? s + ws[w + 3] : NULL,
+                                             w + 3 < nw ? we[w + 3] - ws[w + 3] : 0, &gw);
+        if (!fn) break;
+        snprintf(binbuf[nbin], sizeof binbuf[nbin], "%s bin %s", en, fn);
+        en = binbuf[nbin++];
+        w += 1 + gw;
+      }
+    }
     prev_en = en;
     rasd__gaz_entry ge;
-    int gaz_word = 0;
     if (!en && g && newmode < 0 && rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) >= 0) {
       int64_t k = rasd__gaz_best(g, ww, wl, RASD_ENT_LOC);
       if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE)) { en = ge.en; gaz_word = 1; }
@@ -1934,6 +1973,12 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
       /* العربية السعودية is one nationality: Saudi Arabian */
       if (nnat && !strcmp(en, "Saudi") && !strcmp(nat_adj[nnat - 1], "Arab")) { nat_adj[nnat - 1] = "Saudi Arabian"; continue; }
       nat_adj[nnat++] = en;
+      continue;
+    }
+    if (adj && np_noun && np_name && mode == 0 && !head->of) {
+      /* مطار الملك خالد الدولي: King Khalid International Airport (the adjective between the name and the head) */
+      if (npost == 8) { ok = 0; break; }
+      post_adj[npost++] = en;
       continue;
     }
     if (adj && (!np_noun || np_name) && mode == 0) {
@@ -1958,7 +2003,7 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
     in_noun = 1;
   }
   /* a title with no name after it is a cut-off name (جامعة الملك), not an organisation we can render */
-  if (ok && np_noun && (!strcmp(np_noun, "King") || !strcmp(np_noun, "Prince") || !strcmp(np_noun, "Imam"))) ok = 0;
+  if (ok && np_noun && (!strcmp(np_noun, "King") || !strcmp(np_noun, "Prince") || !strcmp(np_noun, "Imam") || !strcmp(np_noun, "Sheikh"))) ok = 0;
   if (ok) {
     if (np_noun) FLUSH_NP();
     else if (nadj)
@@ -1987,6 +2032,7 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
       if (nouns.len) { rasd__buf_adds(&b, " of "); rasd__buf_add(&b, nouns.s, nouns.len); }
     } else {
       if (nouns.len) { rasd__buf_add(&b, nouns.s, nouns.len); rasd__buf_addc(&b, ' '); }
+      for (int q = 0; q < npost; q++) { rasd__buf_adds(&b, post_adj[q]); rasd__buf_addc(&b, ' '); }
       rasd__buf_adds(&b, head->en);
     }
     if (tail.len) rasd__buf_add(&b, tail.s, tail.len);
@@ -2036,6 +2082,12 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       return rasd__strdup0(gn);
     }
   }
+  /* a head noun that is also a descriptor or comes before a title (مدينة الملك عبدالله، مطار الملك خالد) heads the
+   * name: its English is composed before the name after the title is looked up alone */
+  if ((type == RASD_ENT_ORG || type == RASD_ENT_LOC) && w0 >= 2 && rasd__is_title_word(s + ws[1], we[1] - ws[1])) {
+    char *o = org_english(g, s, ws, we, 0, nw);
+    if (o) return o;
+  }
   int64_t e = rasd__gaz_best(g, core, core_len, type);
   if (e >= 0) {
     rasd__gaz_entry ge;
@@ -2049,8 +2101,9 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       return rasd__strdup0(ge.en);
   }
   /* Organisations: composed from a head noun and known words (وزارة الصحة → Ministry of Health). */
-  if (type == RASD_ENT_ORG) {
-    char *o = org_english(g, s, ws, we, w0, nw);
+  if (type == RASD_ENT_ORG || type == RASD_ENT_LOC) {
+    char *o = !w0 && type == RASD_ENT_LOC ? org_english(g, s, ws, we, 0, nw) : NULL;
+    if (!o && type == RASD_ENT_ORG) o = org_english(g, s, ws, we, w0, nw);
     if (o) return o;
   }
   /* Word by word: فلاديمير + بوتين → Vladimir Putin; unknown words are transliterated. */
