@@ -248,6 +248,8 @@ def main():
     ap.add_argument('--part', default='test', choices=['test', 'dev', 'all'])
     ap.add_argument('--gazetteer', action='store_true', help='let the matcher use the gazetteer (built from the same data: optimistic)')
     ap.add_argument('--errors', type=int, default=0, help='print this many wrong answers')
+    ap.add_argument('--ci', action='store_true', help='also print a 95%% bootstrap interval of F1 (the pairs of the part '
+                    'resampled 2000 times, seed fixed): how far the part alone lets a change be judged')
     ap.add_argument('--dump', metavar='FILE', help='write the chosen part as name1<TAB>name2<TAB>1|0 lines to FILE and stop '
                     '(the name model is trained on the dev part dumped this way: make names-model)')
     a = ap.parse_args()
@@ -266,9 +268,10 @@ def main():
     cmd = [a.rasd, 'names', '--pairs'] + ([] if a.gazetteer else ['--no-gazetteer'])
     out = subprocess.run(cmd, input=inp, capture_output=True, text=True, check=True).stdout.split()
     tp = fp = fn = tn = 0
-    errs = []
+    errs, outcomes = [], []
     for (x, y, g), o in zip(items, out):
         p = int(o)
+        outcomes.append((g, p))
         if p and g: tp += 1
         elif p and not g: fp += 1; errs.append(('FP', x, y))
         elif g: fn += 1; errs.append(('FN', x, y))
@@ -277,6 +280,13 @@ def main():
     print(f'name pairs ({a.part} part): {tp + fn} same, {fp + tn} different ({dropped} source errors, {notspell} non-spelling pairs left out); '
           f'precision {P:.3f} recall {R:.3f} F1 {F:.3f}')
     for k, v in sorted(DROPS.items()): print(f'name pairs: {v} same-name pairs (whole set) left out: {k}')
+    if a.ci:
+        def f1(s):
+            t = sum(1 for g, p in s if g and p)
+            return 2 * t / max(1, 2 * t + sum(1 for g, p in s if g != p))
+        rnd = random.Random(0)
+        v = sorted(f1([outcomes[rnd.randrange(len(outcomes))] for _ in outcomes]) for _ in range(2000))
+        print(f'name pairs ({a.part} part): F1 95% bootstrap interval {v[50]:.3f}-{v[1949]:.3f}')
     for e in errs[:a.errors]: print(*e, sep='\t')
     return 0
 
