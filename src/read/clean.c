@@ -439,6 +439,30 @@ static int photo_source(const char *s, size_t n) {
 }
 
 /* A photo caption: "… (Getty)", "صورة: …", "(أرشيفية)" tails. */
+/* Where the outlet's tag list begins in line 's' ('n' bytes): a marker (سمات، الوسوم:، كلمات دالة:…) at the line's
+ * start or after a sentence's end, then at most 25 words with no sentence punctuation to the line's end; 'n' when none. */
+static size_t tags_tail(const char *s, size_t n) {
+  static const char *const MARK[] = {"سمات ", "الوسوم:", "الوسوم :", "وسوم:", "كلمات دالة:", "الكلمات الدالة:",
+                                     "كلمات مفتاحية:", "الكلمات المفتاحية:", "الكلمات الدلالية:", NULL};
+  for (size_t p = 0; p < n; p++) {
+    if (p && !(p >= 2 && s[p - 1] == ' ' && (s[p - 2] == '.' || s[p - 2] == '!' || s[p - 2] == '?' ||
+                                              (p >= 3 && (unsigned char)s[p - 3] == 0xD8 && (unsigned char)s[p - 2] == 0x9F))))
+      continue;
+    for (size_t k = 0; MARK[k]; k++) {
+      size_t ml = strlen(MARK[k]);
+      if (p + ml >= n || memcmp(s + p, MARK[k], ml)) continue;
+      size_t words = 0;
+      int punct = 0;
+      for (size_t q = p + ml; q < n && !punct; q++) {
+        punct = s[q] == '.' || s[q] == '!' || s[q] == '?' || s[q] == ':' || ((unsigned char)s[q] == 0xD8 && q + 1 < n && (unsigned char)s[q + 1] == 0x9F);
+        if (s[q] != ' ' && (q == p + ml || s[q - 1] == ' ')) words++;
+      }
+      if (!punct && words >= 1 && words <= 25) return p;
+    }
+  }
+  return n;
+}
+
 static int is_caption(const line *l) {
   if (l->words > 45) return 0;
   const char *s = l->s;
@@ -1076,6 +1100,18 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
     if (bp) {
       removed(b, l->s, l->n, "boilerplate");
       continue;
+    }
+    /* the outlet's tags at the end, on the last line's tail or a line of their own ("… دونيس. سمات الأهلي جنوى") */
+    if (near_end) {
+      size_t ts = tags_tail(l->s, l->n);
+      if (ts < l->n) {
+        size_t te = ts;
+        while (te > 0 && (l->s[te - 1] == ' ' || l->s[te - 1] == '\t')) te--;
+        removed(b, l->s + ts, l->n - ts, "tags");
+        l->n = te;
+        if (!te) continue;
+        l->words = count_words(l->s, l->n);
+      }
     }
     seen_body = 1;
     c->lines[nbody++] = *l;
