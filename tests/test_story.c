@@ -394,7 +394,45 @@ static void test_disagreements(void) {
   rasd_models_free(m);
 }
 
+/* The record of an article naming members of one family: after its entities, one family entry (RASD__VKEY_FAMILY) for
+ * بن لادن, shared by سعد بن لادن and عائلة بن لادن; none for محمد بن نواف (نواف is a father's given name) nor for a
+ * place (fails without the family entries: 4 entries, none of them one). */
+static void test_family_entry(void) {
+  rasd_doc *d = doc_of(&ARTS[0]);
+  CHECK(d != NULL);
+  if (!d) return;
+  rasd_doc_entity ents[] = {{.type = RASD_ENT_PER, .canonical = "سعد بن لادن", .key = "saad-bin-ladin", .n_mentions = 2},
+                            {.type = RASD_ENT_PER, .canonical = "محمد بن نواف", .key = "mohammed-bin-nawaf", .n_mentions = 1},
+                            {.type = RASD_ENT_LOC, .canonical = "بلاكبوش", .key = "blackbushe", .n_mentions = 1},
+                            {.type = RASD_ENT_PER, .canonical = "عائلة بن لادن", .key = "bin-ladin-family", .n_mentions = 1}};
+  rasd_analysis a;
+  memset(&a, 0, sizeof a);
+  a.entities = ents, a.n_entities = 4;
+  rasd__strtab t;
+  ASSERT_EQ_INT(rasd__strtab_init(&t), RASD_OK);
+  rasd__buf b;
+  rasd__buf_init(&b);
+  ASSERT_EQ_INT(rasd__rec_build(&t, d, "okaz", &a, NULL, &b), RASD_OK);
+  rasd__arena *ar = rasd__arena_new(4096);
+  rasd__rec r;
+  ASSERT_EQ_INT(rasd__rec_decode((const unsigned char *)b.s, b.len, ar, &r), RASD_OK);
+  ASSERT_EQ_INT((int)r.n_ent, 5);
+  int fam = 0;
+  for (uint32_t i = 0; i < r.n_ent; i++)
+    if (r.ent[i].vkey == RASD__VKEY_FAMILY) {
+      fam++;
+      CHECK(i == 4);
+      CHECK(!strcmp(t.str[r.ent[i].key], "\x01\x02لادن"));
+    }
+  ASSERT_EQ_INT(fam, 1);
+  rasd__arena_free(ar);
+  rasd__buf_free(&b);
+  rasd__strtab_free(&t);
+  rasd_doc_free(d);
+}
+
 int main(void) {
+  RUN(test_family_entry);
   RUN(test_outlet);
   RUN(test_clusters);
   RUN(test_order_and_incremental);

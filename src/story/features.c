@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include "extract/lexicon.h"
+#include "extract/names.h"
 #include "story/story_int.h"
 
 /* ---- string interner ---- */
@@ -622,6 +624,29 @@ static int in_headline(const rasd_tokens *tt, const uint8_t *cues, const char *c
   return hit;
 }
 
+/* The family name of person 'canon' (its canonical form) into 'out' (room for 64 bytes), as "\x01\x02" and the
+ * matching form of its last word; its length, 0 when none: the last word after بن or ابن that is no given name
+ * (سعد بن لادن, عائلة بن لادن: لادن; not محمد بن نواف, a father's name). Two members of one family are two
+ * entities, and a story of both (a plane crash that killed some of the Bin Laden family, the ambassador's statement
+ * naming another) needs what they share. */
+static size_t family_word(const char *canon, char *out) {
+  if (!canon) return 0;
+  const char *w[2] = {NULL, NULL};
+  size_t wl[2] = {0, 0};
+  for (const char *p = canon; *p;) {
+    while (*p == ' ') p++;
+    const char *b = p;
+    while (*p && *p != ' ') p++;
+    if (p > b) w[0] = w[1], wl[0] = wl[1], w[1] = b, wl[1] = (size_t)(p - b);
+  }
+  if (!w[0] || wl[1] < 6 || wl[1] > 30) return 0;
+  int part = (wl[0] == 4 && !memcmp(w[0], "بن", 4)) || (wl[0] == 6 && !memcmp(w[0], "ابن", 6));
+  int words;
+  if (!part || rasd__given_name_en(w[1], wl[1], NULL, 0, &words)) return 0;
+  out[0] = 1, out[1] = 2;
+  return 2 + rasd__lx_norm(w[1], wl[1], out + 2);
+}
+
 int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, const rasd_analysis *a, const int32_t *reg_ids,
                     rasd__buf *out) {
   int rc = RASD_ENOMEM;
@@ -718,7 +743,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   ntf = nuq;
   /* entities: interned as "\x01" + key */
   size_t n_ent = a ? a->n_entities : 0;
-  uint32_t *ent_ids = calloc(2 * n_ent + 1, sizeof *ent_ids), *link_ids = ent_ids + n_ent;
+  uint32_t *ent_ids = calloc(3 * n_ent + 1, sizeof *ent_ids), *link_ids = ent_ids + n_ent, *fam_ids = link_ids + n_ent;
   if (!ent_ids) goto done;
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
@@ -744,6 +769,18 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
       if (id < 0) { free(ent_ids); goto done; }
       (pass ? link_ids : ent_ids)[i] = (uint32_t)id;
     }
+  }
+  /* family names of its people (family_word()), each once, after its entities */
+  size_t n_fam = 0;
+  for (size_t i = 0; i < n_ent; i++) {
+    char fw[72];
+    size_t fl = a->entities[i].type == RASD_ENT_PER ? family_word(a->entities[i].canonical, fw) : 0;
+    if (!fl) continue;
+    int64_t id = rasd__strtab_id(terms, fw, fl, 1);
+    if (id < 0) { free(ent_ids); goto done; }
+    size_t k = 0;
+    while (k < n_fam && fam_ids[k] != (uint32_t)id) k++;
+    if (k == n_fam) fam_ids[n_fam++] = (uint32_t)id;
   }
   /* header */
   put_z(out, d->id); put_z(out, outlet); put_z(out, d->date); put_z(out, d->title); put_z(out, d->url);
@@ -895,12 +932,16 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   uint8_t *hcues = town && town->n_tok ? rasd__arena_alloc(ar, town->n_tok) : NULL;
   if (town && town->n_tok && !hcues) { free(ent_ids); goto done; }
   for (size_t i = 0; hcues && i < town->n_tok; i++) hcues[i] = (uint8_t)place_cue(&town->tok[i]);
-  rasd__put_u(out, n_ent);
+  rasd__put_u(out, n_ent + n_fam);
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
     uint32_t ty = e->type | (in_headline(town, hcues, e->canonical, e->type) ? RASD__ENT_HEAD : 0);
     rasd__put_u(out, link_ids[i]); rasd__put_u(out, ent_ids[i]); rasd__put_u(out, ty); rasd__put_u(out, e->n_mentions);
     put_z(out, e->canonical); put_z(out, e->en);
+  }
+  for (size_t i = 0; i < n_fam; i++) {
+    rasd__put_u(out, fam_ids[i]); rasd__put_u(out, RASD__VKEY_FAMILY); rasd__put_u(out, RASD_ENT_PER); rasd__put_u(out, 1);
+    put_z(out, NULL); put_z(out, NULL);
   }
   free(ent_ids);
   rc = out->oom ? RASD_ENOMEM : RASD_OK;

@@ -49,6 +49,10 @@ typedef struct rasd__rquant { double value; const char *unit, *text; uint32_t se
  * so that incremental runs link as batch runs do); 'vkey' shows it (the corpus registry's "r<id>" when known). */
 typedef struct rasd__rent { uint32_t key, vkey; uint32_t type, n, head; const char *canonical, *en; } rasd__rent;
 #define RASD__ENT_HEAD 0x100  /* on an entity's type in the record: the headline names it ('head' once decoded) */
+/* The 'vkey' of a family entry: after an article's entities, one entry per family name its people share (بن لادن of
+ * سعد بن لادن and محمد بن عوض بن لادن; see family_word() in features.c), whose 'key' links two articles that name
+ * members of one family, weaker than one person (W.fam); no entity to show, so views skip it. */
+#define RASD__VKEY_FAMILY UINT32_MAX
 
 /* One article's record as decoded from the spill file (all pointers into 'ar'). */
 typedef struct rasd__rec {

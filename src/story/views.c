@@ -613,6 +613,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   for (uint32_t k = 0; k < nd; k++)
     for (uint32_t e = 0; e < R[k].n_ent; e++) {
       const rasd__rent *x = &R[k].ent[e];
+      if (x->vkey == RASD__VKEY_FAMILY) continue; /* a family name, for linking only */
       size_t j = 0;
       while (j < v->n_ent && ekey[j] != x->vkey) j++;
       if (j == v->n_ent) {
