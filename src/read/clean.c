@@ -439,8 +439,8 @@ static int photo_source(const char *s, size_t n) {
 }
 
 /* A photo caption: "… (Getty)", "صورة: …", "(أرشيفية)" tails. */
-/* Where the outlet's tag list begins in line 's' ('n' bytes): a marker (سمات، الوسوم:، كلمات دالة:…) at the line's
- * start or after a sentence's end, then at most 25 words with no sentence punctuation to the line's end; 'n' when none. */
+/* Where the outlet's tag list begins in line 's' ('n' bytes): a marker (سمات، الوسوم:، كلمات دالة:…) after a
+ * sentence's end, then at most 25 words with no sentence punctuation to the line's end; 'n' when none. */
 static size_t tags_tail(const char *s, size_t n) {
   static const char *const MARK[] = {"سمات ", "الوسوم:", "الوسوم :", "وسوم:", "كلمات دالة:", "الكلمات الدالة:",
                                      "كلمات مفتاحية:", "الكلمات المفتاحية:", "الكلمات الدلالية:", NULL};
@@ -1101,20 +1101,28 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
       removed(b, l->s, l->n, "boilerplate");
       continue;
     }
-    /* the outlet's tags at the end, on the last line's tail or a line of their own ("… دونيس. سمات الأهلي جنوى") */
+    /* the outlet's tag list run onto the last line ("… دونيس. سمات الأهلي جنوى") is a paragraph of its own: the last
+     * sentence (and a quotation in it) ends before it. Its words stay in the text: they name the story's subjects,
+     * which clustering uses. */
+    line tags = {0};
     if (near_end) {
-      size_t ts = tags_tail(l->s, l->n);
-      if (ts < l->n) {
-        size_t te = ts;
-        while (te > 0 && (l->s[te - 1] == ' ' || l->s[te - 1] == '\t')) te--;
-        removed(b, l->s + ts, l->n - ts, "tags");
+      size_t ts = tags_tail(l->s, l->n), te = ts;
+      while (te > 0 && (l->s[te - 1] == ' ' || l->s[te - 1] == '\t')) te--;
+      if (ts < l->n && te > 0) {
+        tags = (line){l->s + ts, l->n - ts, 1, count_words(l->s + ts, l->n - ts), 0};
         l->n = te;
-        if (!te) continue;
         l->words = count_words(l->s, l->n);
       }
     }
     seen_body = 1;
     c->lines[nbody++] = *l;
+    if (tags.n) {
+      /* lines[nbody] may be the next line still to read: make room, and step over the inserted line */
+      if (RASD__VEC_PUSH(c->lines, c->nl, c->capl, tags)) goto oom;
+      memmove(&c->lines[nbody + 1], &c->lines[nbody], (c->nl - 1 - nbody) * sizeof *c->lines);
+      c->lines[nbody++] = tags;
+      i++;
+    }
   }
   if (b->oom) goto oom;
 
