@@ -303,6 +303,17 @@ bad = [k for k in want if got.get(k) != want[k]]
 print("ok" if not bad and not per else "bad %s %s %s" % (bad, per, got))
 '
 
+# دوما: the village in «قرية دوما» is a place (Duma); الدوما is Russia's State Duma
+cat >"$T/u.jsonl" <<'J'
+{"id": "u1", "date": "2015-08-01", "content": "أحرق مستوطنون منزلا في قرية دوما جنوب نابلس فجر الجمعة. وفي موسكو، صادق مجلس الدوما الروسي على القانون."}
+J
+table_check 'Duma village and State Duma' u '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+got = sorted((e["type"], e["en"]) for e in ents if "دوما" in e["canonical"])
+print("ok" if ("LOC", "Duma") in got and ("ORG", "State Duma") in got else "bad %s" % got)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -649,7 +649,7 @@ static int media_word(const rasd_token *t) {
 }
 /* Words after which a name is a place: منطقة الشرق الأوسط، دول الخليج، في الشرق الأوسط. */
 static const char *const PLACE_W[] = {"منطقه", "بمنطقه", "لمنطقه", "دول", "بدول", "لدول", "في", "فى", "الي", "الى",
-                                      "مدينه", "بمدينه", "لمدينه", NULL};
+                                      "مدينه", "بمدينه", "لمدينه", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده", NULL};
 
 static int form_is(const rasd_token *t, const char *const *list);
 static int form_is_cl(const rasd_token *t, const char *const *list);
