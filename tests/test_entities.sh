@@ -303,6 +303,17 @@ bad = [k for k in want if got.get(k) != want[k]]
 print("ok" if not bad and not per else "bad %s %s %s" % (bad, per, got))
 '
 
+# شهري (monthly, خلال شهري سبتمبر وأكتوبر) is no person; الشهري with the article is a family name
+cat >"$T/y.jsonl" <<'J'
+{"id": "y1", "date": "2015-08-01", "content": "وبلغ حجم الاستثمارات 546 مليار دولار وهو أعلى مستوى شهري له على الإطلاق. وستجرى الانتخابات البرلمانية خلال شهري سبتمبر (أيلول) وأكتوبر (تشرين الأول) المقبلين. وقال الرائد سالم محمد الشهري إن الحادث وقع صباحا، وأضاف الشهري أن التحقيق مستمر."}
+J
+table_check 'monthly is no person' y '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+per = sorted((e["canonical"], e["forms"]) for e in ents if e["type"] == "PER")
+print("ok" if not any(f == "شهري" for p in per for f in p[1]) and any("الشهري" in p[0] for p in per) else "bad %s" % per)
+'
+
 # دوما: the village in «قرية دوما» is a place (Duma); الدوما is Russia's State Duma
 cat >"$T/u.jsonl" <<'J'
 {"id": "u1", "date": "2015-08-01", "content": "أحرق مستوطنون منزلا في قرية دوما جنوب نابلس فجر الجمعة. وفي موسكو، صادق مجلس الدوما الروسي على القانون."}

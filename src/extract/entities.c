@@ -988,13 +988,15 @@ static int common_place(const ctx *c, size_t i) {
 
 /* Whether the one-word span at token 'i' is no name at all: a month in a date, a place's nisba adjective, a
  * descriptor word alone without ال (منظمة، صحيفة), or a common noun that only a list of cities calls a place. */
+/* السوبر (the Super Cup, مباراة السوبر) is no person and no place; شهري (monthly; خلال شهري سبتمبر وأكتوبر: the
+ * two months of) and its kin are no person, nor a mention of one named الشهري (the family name has the article) */
+static const char *const NO_PERSON[] = {"السوبر", "سوبر", "شهري", "سنوي", "يومي", "اسبوعي", "فصلي", NULL};
+
 static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
   if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
-  /* السوبر (the Super Cup, مباراة السوبر) is no person */
-  static const char *const NO_PERSON[] = {"السوبر", "سوبر", NULL};
-  if (type == RASD_ENT_PER && form_is_cl(t, NO_PERSON)) return 1;
+  if ((type == RASD_ENT_PER || type == RASD_ENT_LOC) && form_is_cl(t, NO_PERSON)) return 1;
   if ((type == RASD_ENT_ORG || type == RASD_ENT_MISC) && is_attr_nisba(c, i)) return 1;
   /* أودى بحياة "took the lives of" (أودي is Audi), أدى بحياة: a verb */
   static const char *const LIVES[] = {"بحياه", "بحياتهم", "بحياتها", "بحياته", "بارواح", "بحيات", NULL};
@@ -1059,6 +1061,7 @@ static int catch_missed(ctx *c) {
     if (form_is(tok(c, i), GOD) || is_measure_word(tok(c, i))) continue; /* not the surname of عبد الله, not سنة */
     if (tok_is_title(c, i)) continue; /* الشيخ alone is a title, not the end of آل الشيخ */
     if (form_is(tok(c, i), PARTICLE_W)) continue; /* عبد of عبد الباسط is no mention of علي عبد الله صالح */
+    if (form_is_cl(tok(c, i), NO_PERSON)) continue;
     rasd__ntok w;
     if (!tok_ntok(c, i, &w)) continue;
     char wk[KEYMAX];
