@@ -314,6 +314,18 @@ per = sorted((e["canonical"], e["forms"]) for e in ents if e["type"] == "PER")
 print("ok" if not any(f == "شهري" for p in per for f in p[1]) and any("الشهري" in p[0] for p in per) else "bad %s" % per)
 '
 
+# فإن، بأن (with their hamza) and قال are no part of a person's name, though فان is Van (لويس فان غال)
+cat >"$T/v.jsonl" <<'J'
+{"id": "v1", "date": "2015-08-01", "content": "قال مدرب مانشستر يونايتد لويس فان غال إن الفريق جاهز. وأضاف فان غال أن المباراة صعبة، ورغم ذلك فإن سيباستيان ابيس أكد أنه جاهز للمشاركة."}
+J
+table_check 'particles are no name' v '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+forms = [f for e in ents if e["type"] == "PER" for f in e["forms"]]
+bad = [f for f in forms if f.split()[0] in ("قال", "فإن", "بأن")]
+print("ok" if not bad and any("فان غال" in f for f in forms) and "سيباستيان ابيس" in forms else "bad %s" % forms)
+'
+
 # دوما: the village in «قرية دوما» is a place (Duma); الدوما is Russia's State Duma
 cat >"$T/u.jsonl" <<'J'
 {"id": "u1", "date": "2015-08-01", "content": "أحرق مستوطنون منزلا في قرية دوما جنوب نابلس فجر الجمعة. وفي موسكو، صادق مجلس الدوما الروسي على القانون."}

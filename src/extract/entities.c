@@ -989,14 +989,28 @@ static int common_place(const ctx *c, size_t i) {
 /* Whether the one-word span at token 'i' is no name at all: a month in a date, a place's nisba adjective, a
  * descriptor word alone without ال (منظمة، صحيفة), or a common noun that only a list of cities calls a place. */
 /* السوبر (the Super Cup, مباراة السوبر) is no person and no place; شهري (monthly; خلال شهري سبتمبر وأكتوبر: the
- * two months of) and its kin are no person, nor a mention of one named الشهري (the family name has the article) */
-static const char *const NO_PERSON[] = {"السوبر", "سوبر", "شهري", "سنوي", "يومي", "اسبوعي", "فصلي", NULL};
+ * two months of) and its kin are no person, nor a mention of one named الشهري (the family name has the article); nor
+ * is قال (said) one of فان غال */
+static const char *const NO_PERSON[] = {"السوبر", "سوبر", "شهري", "سنوي", "يومي", "اسبوعي", "فصلي", "قال", "فقال",
+                                        "قالت", "يقول", "تقول", NULL};
+
+/* 1 when token 'i' is written as one of the particles إن، أن with their hamza and a clitic (فإن، وإن، بأن، لأن):
+ * never a name, though their matching forms are those of فان (Van) and بان (Ban Ki-moon). */
+static int hamza_particle(const ctx *c, size_t i) {
+  static const char *const P[] = {"فإن", "وإن", "إن", "أن", "بأن", "لأن", "كأن", "وأن", "فأن", "فإنه", "وإنه", NULL};
+  const rasd_token *t = tok(c, i);
+  if (t->kind != RASD_TOK_WORD || t->len > 10) return 0;
+  for (size_t k = 0; P[k]; k++)
+    if (strlen(P[k]) == t->len && !memcmp(c->d->text + t->start, P[k], t->len)) return 1;
+  return 0;
+}
 
 static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
   if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
   if ((type == RASD_ENT_PER || type == RASD_ENT_LOC) && form_is_cl(t, NO_PERSON)) return 1;
+  if (hamza_particle(c, i)) return 1;
   if ((type == RASD_ENT_ORG || type == RASD_ENT_MISC) && is_attr_nisba(c, i)) return 1;
   /* أودى بحياة "took the lives of" (أودي is Audi), أدى بحياة: a verb */
   static const char *const LIVES[] = {"بحياه", "بحياتهم", "بحياتها", "بحياته", "بارواح", "بحيات", NULL};
@@ -1561,6 +1575,8 @@ static int repair(ctx *c) {
     /* adverbs (قريباً، دبلوماسياً) at either end */
     while (mn.tok_end > mn.tok_begin && ends_with_tanween(c, mn.tok_end - 1)) mn.tok_end--;
     while (mn.tok_begin < mn.tok_end && ends_with_tanween(c, mn.tok_begin)) mn.tok_begin++;
+    /* a particle with its hamza in front of a person (فإن | لويز أكد) is not the name's */
+    while (mn.type == RASD_ENT_PER && mn.tok_begin + 1 < mn.tok_end && hamza_particle(c, mn.tok_begin)) mn.tok_begin++;
     if (mn.tok_begin >= mn.tok_end) continue;
     /* a person running into a known place (غادر بوتين بيونغيانغ): the place is its own mention */
     while (mn.type == RASD_ENT_PER && mn.tok_end - mn.tok_begin >= 2 && c->m && c->m->gaz) {
