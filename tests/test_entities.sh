@@ -326,6 +326,24 @@ bad = [f for f in forms if f.split()[0] in ("قال", "فإن", "بأن")]
 print("ok" if not bad and any("فان غال" in f for f in forms) and "سيباستيان ابيس" in forms else "bad %s" % forms)
 '
 
+# Latin letters spelt out and dotted are one organisation's acronym, in one sentence (أف. بي. آي → FBI), not بي or
+# سي alone; an acronym no list knows is read letter by letter (إي.إس.بي.إن → ESPN, marked as a transliteration)
+cat >"$T/a.jsonl" <<'J'
+{"id": "a1", "date": "2015-08-01", "content": "وقال مكتب التحقيقات الفيدرالي (أف. بي. آي) إنه فتح تحقيقا في الحادث. وذكرت شبكة «إم.تي.في» أن الفريق وصل."}
+J
+table_check 'dotted acronyms' a '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+got = {e["canonical"]: (e["type"], e["en"]) for e in ents}
+ok = not any(c in ("بي", "آي", "تي", "أف") for c in got) and any(v == ("ORG", "MTV") for v in got.values())
+print("ok" if ok else "bad %s" % got)
+'
+n=$("$RASD" analyze "$T/a.jsonl" 2>/dev/null | python3 -c "
+import json, sys
+a = json.loads(sys.stdin.readline())
+print(len(a[\"sentences\"]), [m[\"en\"] for m in a[\"entities\"] if m[\"text\"] == \"أف. بي. آي\"])")
+[ "$n" = "2 ['FBI']" ] && ok || no "a dotted acronym: sentences and English $n"
+
 # دوما: the village in «قرية دوما» is a place (Duma); الدوما is Russia's State Duma
 cat >"$T/u.jsonl" <<'J'
 {"id": "u1", "date": "2015-08-01", "content": "أحرق مستوطنون منزلا في قرية دوما جنوب نابلس فجر الجمعة. وفي موسكو، صادق مجلس الدوما الروسي على القانون."}

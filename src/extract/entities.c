@@ -1560,6 +1560,46 @@ static int royal_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   return 0;
 }
 
+/* Latin letters spelt out in Arabic, as matching forms (بي B or P, سي C, آي I, إيه A…). */
+static const char *const INITIAL_W[] = {"اف", "جي", "بي", "سي", "دي", "اي", "اتش", "جيه", "كيه", "ام", "ان", "او",
+                                        "كيو", "ار", "اس", "تي", "يو", "في", "اكس", "واي", "زد", "ايه", NULL};
+
+/* أف. بي. آي، سي. آي. إيه، إي.إس.بي.إن: two or more spelt-out letters joined by dots are one organisation's acronym
+ * (the tagger took بي or سي alone for one). Mentions inside the run give way; 'ms' stays sorted. */
+static int acronyms(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
+  const rasd_tokens *tk = c->a->tokens;
+  size_t ntk = tk->n_tok;
+  for (size_t i = 0; i + 2 < ntk; i++) {
+    if (!form_is(tok(c, i), INITIAL_W)) continue;
+    size_t e = i + 1, letters = 1;
+    while (e + 1 < ntk && tok(c, e)->kind == RASD_TOK_PUNCT && tok(c, e)->len == 1 && c->d->text[tok(c, e)->start] == '.' &&
+           form_is(tok(c, e + 1), INITIAL_W) && tok(c, e + 1)->sentence == tok(c, i)->sentence)
+      e += 2, letters++;
+    if (letters < 2) continue;
+    size_t w = 0, at = *n;
+    for (size_t k = 0; k < *n; k++) {
+      if ((*ms)[k].tok_end > i && (*ms)[k].tok_begin < e) {
+        if (at == *n) at = w;
+        continue;
+      }
+      if (at == *n && (*ms)[k].tok_begin >= e) at = w;
+      (*ms)[w++] = (*ms)[k];
+    }
+    *n = w;
+    if (at > *n) at = *n;
+    rasd_mention mn;
+    memset(&mn, 0, sizeof mn);
+    mn.type = RASD_ENT_ORG;
+    mn.entity = -1;
+    set_span(c, &mn, i, e);
+    if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) return -1;
+    memmove(&(*ms)[at + 1], &(*ms)[at], (*n - 1 - at) * sizeof **ms);
+    (*ms)[at] = mn;
+    i = e - 1;
+  }
+  return 0;
+}
+
 static int cmp_mention(const void *x, const void *y);
 
 /* Repairs a->mentions in place (arena copy): drops adverbs, joins a person's name split by the
@@ -1707,7 +1747,7 @@ static int repair(ctx *c) {
     ms[w++] = ms[k];
   }
   n = w;
-  if (royal_names(c, &ms, &n, &cap)) { free(ms); return -1; }
+  if (royal_names(c, &ms, &n, &cap) || acronyms(c, &ms, &n, &cap)) { free(ms); return -1; }
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز; so does a medium's, whatever
    * the tagger called the name after it (جريدة «الرياض», تلفزيون الكويت: organisations) */
   for (size_t k = 0; k < n; k++) {

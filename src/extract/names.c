@@ -2058,6 +2058,41 @@ static int person_place(const rasd__gaz *g, int type, int64_t i, const rasd__gaz
   return split_words(q, ql, ws, we, RASD__NAME_MAXTOK) < ne;
 }
 
+/* Latin letters written out in Arabic (أف بي آي، سي. آي. إيه): their letter, or 0. Normalised spelling. */
+static char initial_letter(const char *w) {
+  static const struct { const char *ar; char l; } L[] = {
+      {"اي", 'I'}, {"ايه", 'A'}, {"بي", 'B'}, {"سي", 'C'}, {"دي", 'D'}, {"اف", 'F'}, {"جي", 'G'}, {"اتش", 'H'},
+      {"جيه", 'J'}, {"كيه", 'K'}, {"كي", 'K'}, {"ال", 'L'}, {"ام", 'M'}, {"ان", 'N'}, {"او", 'O'}, {"كيو", 'Q'},
+      {"ار", 'R'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'}, {"في", 'V'}, {"اكس", 'X'}, {"واي", 'Y'}, {"زد", 'Z'},
+      {NULL, 0}};
+  for (int k = 0; L[k].ar; k++)
+    if (!strcmp(w, L[k].ar)) return L[k].l;
+  return 0;
+}
+
+/* The acronym of a name written as Latin letters spelt out in Arabic (أف. بي. آي → FBI, إي.إس.بي.إن → ESPN), two
+ * letters or more separated by spaces, dots or hyphens; NULL when it is not one. Caller frees. */
+static char *acronym_english(const char *s, size_t len) {
+  char out[16];
+  size_t n = 0, i = 0;
+  while (i < len) {
+    while (i < len && (s[i] == ' ' || s[i] == '.' || s[i] == '-')) i++;
+    size_t j = i;
+    while (j < len && s[j] != ' ' && s[j] != '.' && s[j] != '-') j++;
+    if (j == i) break;
+    char w[32];
+    if (j - i >= sizeof w / 2 || !org_norm(s + i, j - i, w, sizeof w)) return NULL;
+    char l = initial_letter(w);
+    if (l == 'I' && j - i >= 2 && !memcmp(s + i, "إ", 2)) l = 'E'; /* إي is E, آي is I */
+    if (!l || n + 1 >= sizeof out) return NULL;
+    out[n++] = l;
+    i = j;
+  }
+  if (n < 2) return NULL;
+  out[n] = 0;
+  return rasd__strdup0(out);
+}
+
 static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
@@ -2088,6 +2123,15 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     char *o = org_english(g, s, ws, we, 0, nw);
     if (o) return o;
   }
+  /* Latin letters spelt out and dotted (بي.بي، دي.إيه.إن): the acronym, before any close spelling of a name */
+  if ((type == RASD_ENT_ORG || type == RASD_ENT_NONE) && memchr(core, '.', core_len) &&
+      rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_ORG) < 0) {
+    char *a = acronym_english(core, core_len);
+    if (a) {
+      if (translit) *translit = 1;
+      return a;
+    }
+  }
   int64_t e = rasd__gaz_best(g, core, core_len, type);
   if (e >= 0) {
     rasd__gaz_entry ge;
@@ -2105,6 +2149,14 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     char *o = !w0 && type == RASD_ENT_LOC ? org_english(g, s, ws, we, 0, nw) : NULL;
     if (!o && type == RASD_ENT_ORG) o = org_english(g, s, ws, we, w0, nw);
     if (o) return o;
+  }
+  /* Latin letters spelt out (أف. بي. آي): the acronym */
+  if (type == RASD_ENT_ORG || type == RASD_ENT_NONE) {
+    char *a = acronym_english(core, core_len);
+    if (a) {
+      if (translit) *translit = 1; /* read letter by letter: بي may be B or P */
+      return a;
+    }
   }
   /* Word by word: فلاديمير + بوتين → Vladimir Putin; unknown words are transliterated. */
   rasd__buf b;

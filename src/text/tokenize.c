@@ -291,6 +291,10 @@ static int dot_is_abbrev(const ctx *c, size_t k) {
   if (p->kind == RASD_TOK_WORD && arabic_initial(pf, p->form_len) && k >= 2 &&
       c->tok[k - 2].kind == RASD_TOK_WORD && c->tok[k + 1].kind == RASD_TOK_WORD)
     return 1;
+  /* a run of initials (أف. بي. آي، سي. آي. إيه): the dot after one with another after it */
+  if (p->kind == RASD_TOK_WORD && arabic_initial(pf, p->form_len) && c->tok[k + 1].kind == RASD_TOK_WORD &&
+      arabic_initial(c->f + c->tok[k + 1].form, c->tok[k + 1].form_len))
+    return 1;
   return 0;
 }
 
