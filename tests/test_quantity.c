@@ -90,6 +90,12 @@ static void test_not_quantities(void) {
   CHECK(q && q->value == 3.5);
   ASSERT_EQ_STR(q ? q->unit : NULL, "%");
   rasd_analysis_free(a);
+  /* times of day: 18:02, and numbers after الساعة (not 2 'بالتوقيت' against another outlet's 18.02) */
+  a = run("وتلقى المكتب بلاغا عند الساعة 18:02 بالتوقيت المحلي، وسقطت الطائرة في الساعة 14.08 بالتوقيت المحلي وعلى متنها 4 ركاب.");
+  ASSERT_EQ_INT(a ? (int)a->n_quantities : 99, 1);
+  q = find(a, "4");
+  CHECK(q && q->value == 4);
+  rasd_analysis_free(a);
 }
 
 int main(void) {

@@ -151,6 +151,17 @@ int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis 
       if (i > 0 && !(w[i].flags & QWF_SPACE) && (w[i - 1].kind == QW_LAT || (w[i - 1].kind == QW_PUNCT && (w[i - 1].cp == '-' || w[i - 1].cp == '/') && i > 1 && w[i - 2].kind != QW_AR && !(w[i - 1].flags & QWF_SPACE))))
         continue;
       if (j < n && !(w[j].flags & QWF_SPACE) && w[j].kind == QW_LAT) continue;
+      /* a time of day is no quantity: 18:02, and a number after الساعة (الساعة 14.08 بالتوقيت المحلي) */
+      int clock = i > 0 && w[i - 1].kind == QW_AR &&
+                  (rasd__lx_is(&w[i - 1], "الساعه") || rasd__lx_is(&w[i - 1], "بالساعه") || rasd__lx_is(&w[i - 1], "والساعه") ||
+                   rasd__lx_is(&w[i - 1], "للساعه"));
+      if (j + 1 < n && w[j].kind == QW_PUNCT && w[j].cp == ':' && !(w[j].flags & QWF_SPACE) && w[j + 1].kind == QW_NUM &&
+          !(w[j + 1].flags & QWF_SPACE))
+        clock = 1, j += 2;
+      if (clock) {
+        i = j - 1;
+        continue;
+      }
       val = parse_num_(w[i].n, w[i].nlen);
       if (val < 0) continue;
       scale_(w, n, &j, &val);
