@@ -394,6 +394,51 @@ static void test_disagreements(void) {
   rasd_models_free(m);
 }
 
+/* A decimal with its two sides swapped by an outlet's right-to-left layout (6.25 for 25.6) is the same figure; a
+ * figure that differs (27.5) still disagrees (fails without swapped_decimal(): 6.25 / 25.6 is listed). */
+static void test_swapped_decimal(void) {
+  static const art E[] = {
+      {"un-1", "2015-08-03", "aawsat", "البطالة في اليونان عند أعلى معدل في أوروبا",
+       "قال مكتب الإحصاءات الأوروبي اليوم إن اليونان سجلت أعلى معدل للبطالة في أوروبا إذ بلغت نسبتها 6.25 في المائة وفقا لبيانات أبريل."},
+      {"un-2", "2015-08-03", "okaz", "اليونان تسجل أعلى معدل بطالة في أوروبا",
+       "قال مكتب الإحصاءات الأوروبي اليوم إن اليونان سجلت أعلى معدل للبطالة في أوروبا إذ بلغت نسبتها 25.6 في المائة وفقا لبيانات أبريل."},
+      {"un-3", "2015-08-03", "alyaum", "أعلى معدل بطالة في أوروبا لليونان",
+       "قال مكتب الإحصاءات الأوروبي اليوم إن اليونان سجلت أعلى معدل للبطالة في أوروبا إذ بلغت نسبتها 27.5 في المائة وفقا لبيانات أبريل."},
+  };
+  rasd_models *m = NULL;
+  char *err = NULL;
+  if (rasd_models_load(NULL, &m, &err) != RASD_OK) {
+    printf("skip test_swapped_decimal: no models (%s)\n", err ? err : "?");
+    rasd_free(err);
+    return;
+  }
+  rasd_corpus *c = rasd_corpus_new(m, NULL);
+  for (size_t i = 0; i < sizeof E / sizeof E[0]; i++) {
+    rasd_doc *d = doc_of(&E[i]);
+    CHECK(d != NULL);
+    if (!d) continue;
+    rasd_analysis *a = NULL;
+    if (rasd_analyze(m, d, &a) != RASD_OK) a = NULL;
+    ASSERT_EQ_INT(rasd_corpus_add(c, d, a), RASD_OK);
+  }
+  ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK);
+  int64_t s = story_of(c, "un-1");
+  ASSERT_EQ_INT(story_of(c, "un-2"), s);
+  ASSERT_EQ_INT(story_of(c, "un-3"), s);
+  char *js = rasd_corpus_story_json(c, s, NULL);
+  json_t *o = json_loads(js ? js : "", 0, NULL);
+  CHECK(o != NULL);
+  size_t all = 0;
+  if (o) {
+    ASSERT_EQ_INT(count_dis(o, "number", "6.25", "25.6", &all), 0);
+    CHECK(count_dis(o, "number", "25.6", "27.5", &all) + count_dis(o, "number", "6.25", "27.5", &all) >= 1);
+  }
+  json_decref(o);
+  free(js);
+  rasd_corpus_free(c);
+  rasd_models_free(m);
+}
+
 /* The record of an article naming members of one family: after its entities, one family entry (RASD__VKEY_FAMILY) for
  * بن لادن, shared by سعد بن لادن and عائلة بن لادن; none for محمد بن نواف (نواف is a father's given name) nor for a
  * place (fails without the family entries: 4 entries, none of them one). */
@@ -438,6 +483,7 @@ int main(void) {
   RUN(test_order_and_incremental);
   RUN(test_views);
   RUN(test_disagreements);
+  RUN(test_swapped_decimal);
   RUN(test_html_escapes);
   RUN(test_bad_input);
   RUN(test_single_story);

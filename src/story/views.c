@@ -208,6 +208,42 @@ static double step_of(double x) {
   return s;
 }
 
+/* The digits of the first decimal number in 's' (ASCII or Arabic-Indic digits, '.' or '٫' between): its whole and
+ * fractional parts into 'w' and 'f' (each under 24 digits); 0 when 's' has no such number. */
+static int split_decimal(const char *s, char *w, char *f) {
+  char *out = w;
+  size_t k = 0;
+  int part = 0;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    int d = -1;
+    if (*p >= '0' && *p <= '9') d = *p - '0';
+    else if (p[0] == 0xD9 && p[1] >= 0xA0 && p[1] <= 0xA9) d = p[1] - 0xA0, p++;
+    if (d >= 0) {
+      if (k >= 23) return 0;
+      out[k++] = (char)('0' + d);
+      continue;
+    }
+    int sep = *p == '.' || (p[0] == 0xD9 && p[1] == 0xAB);
+    if (k && sep && !part) {
+      if (*p == 0xD9) p++;
+      out[k] = 0;
+      out = f, k = 0, part = 1;
+      continue;
+    }
+    if (k) break;
+  }
+  out[k] = 0;
+  return part && k && *w;
+}
+
+/* 1 when 'a' and 'b' write one decimal with its two sides swapped (6.25 / 25.6, 3.0 / 0.3): what a right-to-left
+ * layout does to a decimal in some outlets' text; no disagreement between them. */
+static int swapped_decimal(const char *a, const char *b) {
+  char aw[24], af[24], bw[24], bf[24];
+  if (!split_decimal(a, aw, af) || !split_decimal(b, bw, bf)) return 0;
+  return !strcmp(aw, bf) && !strcmp(af, bw);
+}
+
 /* Whether two figures differ only by rounding: the finer one rounded, or cut, to the coarser one's last digit is the
  * coarser one (43.12 and 43 per cent, 22.2 and 22 billion, 46.8 and 46 million; cutting only when the coarser has two
  * digits or more, so 350 and 300 thousand differ). 57.8 and 58.7 differ. */
@@ -657,7 +693,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
         double lo = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[i].q->value) : fabs(Q[j].q->value);
         double hi = fabs(Q[i].q->value) < fabs(Q[j].q->value) ? fabs(Q[j].q->value) : fabs(Q[i].q->value);
         if (hi > lo * 10) continue; /* different magnitudes are different facts */
-        if (rounded(Q[i].q->value, Q[j].q->value)) continue;
+        if (rounded(Q[i].q->value, Q[j].q->value) || swapped_decimal(Q[i].q->text, Q[j].q->text)) continue;
         /* the two sentences must give the same figures in the same order but for this one: a sentence that gives
          * revenue and spending does not disagree with one that gives the deficit */
         if (!parallel(&R[Q[i].art], Q[i].q, &R[Q[j].art], Q[j].q)) continue;
