@@ -476,7 +476,31 @@ static void test_family_entry(void) {
   rasd_doc_free(d);
 }
 
+/* One outlet's two wedding notices, headlines of one template with another family name: two happenings, though
+ * their bodies are one template too (without the rule they join, score 0.69). */
+static void test_template_headlines(void) {
+  static const art W[] = {
+      {"wed-1", "2015-08-01", "sabq", "\"البدراني\" يحتفل بزواجه",
+       "احتفل الشاب فهد بن سعد البدراني بزواجه مساء أمس في قاعة الياسمين للاحتفالات بمحافظة الخرج بحضور جمع غفير من "
+       "الأهل والأصدقاء والأقارب. وتلقى العريس ووالده التهاني والتبريكات من الحضور متمنين له حياة زوجية سعيدة."},
+      {"wed-2", "2015-08-01", "sabq", "\"الشمراني\" يحتفل بزواجه",
+       "احتفل الشاب عبدالله بن علي الشمراني بزواجه مساء الخميس في قاعة النخيل للاحتفالات بمحافظة بيشة وسط حضور كبير من "
+       "الأهل والأصدقاء والزملاء. وتلقى العريس وأسرته التهاني والتبريكات من المدعوين متمنين له التوفيق في حياته الزوجية."},
+  };
+  rasd_corpus *c = rasd_corpus_new(NULL, NULL);
+  for (size_t i = 0; i < 2; i++) {
+    rasd_doc *d = doc_of(&W[i]);
+    CHECK(d != NULL);
+    if (d) ASSERT_EQ_INT(rasd_corpus_add(c, d, NULL), RASD_OK);
+  }
+  ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK);
+  int64_t s1 = story_of(c, "wed-1"), s2 = story_of(c, "wed-2");
+  CHECK(s1 > 0 && s2 > 0 && s1 != s2);
+  rasd_corpus_free(c);
+}
+
 int main(void) {
+  RUN(test_template_headlines);
   RUN(test_family_entry);
   RUN(test_outlet);
   RUN(test_clusters);
