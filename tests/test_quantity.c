@@ -90,6 +90,15 @@ static void test_not_quantities(void) {
   CHECK(q && q->value == 3.5);
   ASSERT_EQ_STR(q ? q->unit : NULL, "%");
   rasd_analysis_free(a);
+  /* ر as a decimal sign, the sides reversed (7ر1 مليون برميل: 1.7 million); two of them are no sure reading */
+  a = run("ورفعت المنظمة الإنتاج أكثر من 7ر1 مليون برميل يوميا، وبلغ سعر البرميل 2ر52 دولار، وبلغ المجموع 1ر625ر34 ريالا.");
+  q = find(a, "7ر1");
+  CHECK(q && q->value == 1700000.0);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "برميل");
+  q = find(a, "2ر52");
+  CHECK(q && q->value > 52.19 && q->value < 52.21);
+  CHECK(!find(a, "625"));
+  rasd_analysis_free(a);
   /* times of day: 18:02, and numbers after الساعة (not 2 'بالتوقيت' against another outlet's 18.02) */
   a = run("وتلقى المكتب بلاغا عند الساعة 18:02 بالتوقيت المحلي، وسقطت الطائرة في الساعة 14.08 بالتوقيت المحلي وعلى متنها 4 ركاب.");
   ASSERT_EQ_INT(a ? (int)a->n_quantities : 99, 1);

@@ -177,7 +177,8 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
         size_t k = j;
         int32_t d = next_cp_(s, len, &k);
         if (digit_of(d) >= 0) { j = k; continue; }
-        if (d == '.' || d == ',' || d == 0x066B || d == 0x066C) {
+        /* ر between digits is the decimal sign of some outlets' typesetting (7ر1: see parse_num_ in quantity.c) */
+        if (d == '.' || d == ',' || d == 0x066B || d == 0x066C || d == 0x0631) {
           size_t k2 = k;
           int32_t e = k2 < len ? ((unsigned char)s[k2] < 0x80 ? (int32_t)(unsigned char)s[k2++] : rasd__utf8_next(s, len, &k2)) : -1;
           if (digit_of(e) >= 0) { j = k2; continue; }
