@@ -106,7 +106,7 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
   pthread_once(&ar2_once_, ar2_init_);
   (void)rasd__lx_classes("", 0); /* builds the lexicon once: lx_classes_ below */
   rasd__qscan *sc = rasd__arena_alloc(ar, sizeof *sc);
-  char *nb = rasd__arena_alloc(ar, len * 2 + 16);
+  char *nb = rasd__arena_raw(ar, len * 2 + 16); /* every form is written before it is read */
   if (!sc || !nb) return NULL;
   sc->text = s ? s : "";
   sc->len = s ? len : 0;
