@@ -113,8 +113,8 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
   s = sc->text;
   len = sc->len;
   wvec v = {0};
-  v.cap = len / 5 + 16;
-  v.w = malloc(v.cap * sizeof *v.w);
+  v.cap = len / 5 + 16; /* in the arena, where the scan stays: grown there (rarely) */
+  v.w = rasd__arena_raw(ar, v.cap * sizeof *v.w);
   if (!v.w) return NULL;
   size_t no = 0, i = 0;
   uint32_t para = 0, sent = 0;
@@ -232,14 +232,19 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
       int initial = v.n && v.w[v.n - 1].kind == QW_AR && v.w[v.n - 1].e == w.s && v.w[v.n - 1].nlen <= 2 && c == '.';
       if (!initial) pend_end = 1;
     }
-    if (RASD__VEC_PUSH(v.w, v.n, v.cap, w) < 0) { free(v.w); return NULL; }
+    if (v.n == v.cap) {
+      rasd__qw *nw = rasd__arena_raw(ar, 2 * v.cap * sizeof *nw);
+      if (!nw) return NULL;
+      memcpy(nw, v.w, v.n * sizeof *nw);
+      v.w = nw;
+      v.cap *= 2;
+    }
+    v.w[v.n++] = w;
     space = 0; pstart = 0; sstart = 0;
   }
-  sc->w = v.n ? rasd__arena_memdup(ar, v.w, v.n * sizeof *v.w) : NULL;
-  free(v.w);
-  if (v.n && !sc->w) return NULL;
+  sc->w = v.n ? v.w : NULL;
   sc->n = v.n;
-  sc->n_sent = v.n ? v.w == NULL ? 0 : sc->w[v.n - 1].sent + 1 : 0;
+  sc->n_sent = v.n ? sc->w[v.n - 1].sent + 1 : 0;
   return sc;
 }
 

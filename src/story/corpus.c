@@ -752,13 +752,13 @@ static int link_feat(rasd_corpus *c, uint32_t i, rasd__arena *ar, lfeat *L) {
   rasd__rec *r = &L->r;
   int rc = corpus_rec(c, i, ar, r, 0);
   if (rc) return rc;
-  double *w = L->w = rasd__arena_alloc(ar, (r->n_terms + 1) * sizeof *w);
+  double *w = L->w = rasd__arena_raw(ar, (r->n_terms + 1) * sizeof *w); /* art_vec() writes the n_terms read */
   if (!w) return RASD_ENOMEM;
   L->an = art_vec(c, r, w);
   /* query terms: the article's strongest terms, plus its entities */
   uint32_t nq = 0;
   uint32_t *q = L->q = rasd__arena_alloc(ar, (QTERMS + r->n_ent + 1) * sizeof *q);
-  double *ord = rasd__arena_alloc(ar, (r->n_terms + 1) * 2 * sizeof *ord);
+  double *ord = rasd__arena_raw(ar, (r->n_terms + 1) * 2 * sizeof *ord); /* the loop below writes the 2 n_terms read */
   if (!q || !ord) return RASD_ENOMEM;
   for (uint32_t k = 0; k < r->n_terms; k++) ord[2 * k] = w[k], ord[2 * k + 1] = k;
   uint32_t ntop = r->n_terms < 3 * QTERMS + VK ? r->n_terms : 3 * QTERMS + VK;

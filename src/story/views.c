@@ -316,8 +316,9 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   }
   /* decode members: originals first, then copies (they add outlets to what they repeat) */
   uint32_t nd = 0;
-  rasd__rec *R = rasd__arena_alloc(ar, (MAX_DECODE + 1) * sizeof *R);
-  uint32_t *Ridx = rasd__arena_alloc(ar, (MAX_DECODE + 1) * sizeof *Ridx);
+  size_t max_nd = S->n_mem < MAX_DECODE ? S->n_mem : MAX_DECODE;
+  rasd__rec *R = rasd__arena_alloc(ar, (max_nd + 1) * sizeof *R);
+  uint32_t *Ridx = rasd__arena_alloc(ar, (max_nd + 1) * sizeof *Ridx);
   if (!R || !Ridx) return RASD_ENOMEM;
   for (int pass = 0; pass < 2; pass++)
     for (uint32_t k = 0; k < S->n_mem && nd < MAX_DECODE; k++) {
