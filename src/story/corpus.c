@@ -115,6 +115,7 @@ void rasd_corpus_free(rasd_corpus *c) {
   rasd__strtab_free(&c->terms);
   rasd__strtab_free(&c->names);
   free(c->dense);
+  free(c->dvt);
   rasd__arena_free(c->strs);
   free(c);
 }
@@ -507,6 +508,18 @@ static double vdot(const rasd__vw *a, uint32_t na, const rasd__vw *b, uint32_t n
 }
 
 
+/* vdot() of the article's link vector or headline vector ('t' 0 or 1), scattered by term id in 'dvt' (zero
+ * elsewhere; its ids are distinct), and 'b': one pass over 'b'. The products are vdot()'s, added in the same order
+ * (increasing id), and a term the article lacks adds +0, which leaves the sum as it is. */
+static double vdot_dvt(const struct rasd__vt *dvt, int t, const rasd__vw *b, uint32_t nb) {
+  double d = 0;
+  if (t)
+    for (uint32_t j = 0; j < nb; j++) d += (double)dvt[b[j].id].t * b[j].w;
+  else
+    for (uint32_t j = 0; j < nb; j++) d += (double)dvt[b[j].id].v * b[j].w;
+  return d;
+}
+
 /* Keeps the 'k' first of 'n' weighted terms (already in descending order), scaled to unit length, sorted by id. */
 static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
   if (n > k) n = k;
@@ -577,8 +590,8 @@ static int head_apart(const rasd_corpus *c, const rasd__story *s, const rasd__re
  * article does not name, how generic its words are, and numbers in the headlines that differ. 'f' receives the NF
  * features. */
 static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const char *outlet, const double *w,
-                          const double *dn, double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
-                          const rasd__jart *J, double *f) {
+                          const double *dn, const struct rasd__vt *dvt, double an, const rasd__vw *v, uint32_t nv,
+                          const rasd__vw *t, uint32_t nt, int32_t day, const rasd__jart *J, double *f) {
   double cs = story_cos(s, r->terms, w, r->n_terms, an, dn), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
   uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
   int same_outlet = 0, anum = 0, snum = 0, shared_num = 0;
@@ -587,9 +600,9 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   for (uint32_t k = 0; k < nr; k++) {
     const rasd__art *m = &c->art[s->recent[k]];
     const rasd__vw *mv = c->vpool + m->voff;
-    double x = vdot(v, nv, mv, m->vn);
+    double x = dvt ? vdot_dvt(dvt, 0, mv, m->vn) : vdot(v, nv, mv, m->vn);
     /* without a headline on either side, the bodies stand in for the headlines */
-    double y = nt && m->tn ? vdot(t, nt, mv + m->vn, m->tn) : x;
+    double y = nt && m->tn ? (dvt ? vdot_dvt(dvt, 1, mv + m->vn, m->tn) : vdot(t, nt, mv + m->vn, m->tn)) : x;
     smx += x, sts += y;
     if (x > mx) mx = x;
     if (y > ts) ts = y;
@@ -904,7 +917,7 @@ static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *
   double f[NF];
   rasd__jart J;
   rasd__join_prep(c, &L->r, L->lv, L->nv, &J);
-  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, &J, f);
+  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, &J, f);
 }
 
 /* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
@@ -1085,6 +1098,17 @@ static int dense_grow(rasd_corpus *c) {
   return 0;
 }
 
+/* Grows c->dvt (all zero between uses) to the vocabulary. */
+static int dvt_grow(rasd_corpus *c) {
+  if (c->cap_dvt >= c->terms.n) return 0;
+  size_t nd = c->terms.cap > c->terms.n ? c->terms.cap : c->terms.n;
+  struct rasd__vt *d = realloc(c->dvt, nd * sizeof *d);
+  if (!d) return -1;
+  memset(d + c->cap_dvt, 0, (nd - c->cap_dvt) * sizeof *d);
+  c->dvt = d; c->cap_dvt = nd;
+  return 0;
+}
+
 static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   rasd__art *a = &c->art[i];
   if (idf_grow(c)) return RASD_ENOMEM;
@@ -1154,11 +1178,18 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = L.w[k];
       dn = c->dense;
     }
+    /* and its link vectors, for the cosines with the stories' recent members */
+    const struct rasd__vt *dvt = NULL;
+    if (nc && dvt_grow(c) == 0) {
+      for (uint32_t k = 0; k < L.nv; k++) c->dvt[L.lv[k].id].v = L.lv[k].w;
+      for (uint32_t k = 0; k < L.nt; k++) c->dvt[L.tv[k].id].t = L.tv[k].w;
+      dvt = c->dvt;
+    }
     rasd__jart J; /* the article's part of the event test, once for all candidates */
     if (nc) rasd__join_prep(c, rp, L.lv, L.nv, &J);
     for (uint32_t k = 0; k < nc; k++) {
       double f[NF];
-      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, &J, f);
+      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, dvt, L.an, L.lv, L.nv, L.tv, L.nt, day, &J, f);
       csc[k] = sc;
       if (story_debug()) {
         const rasd__story *S = &c->st[cand[k]];
@@ -1172,6 +1203,10 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     if (dn)
       for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = 0;
+    if (dvt) {
+      for (uint32_t k = 0; k < L.nv; k++) c->dvt[L.lv[k].id].v = 0;
+      for (uint32_t k = 0; k < L.nt; k++) c->dvt[L.tv[k].id].t = 0;
+    }
   }
   if (target < 0 && (target = story_new(c)) < 0) return RASD_ENOMEM;
   rasd__story *s = &c->st[target];
