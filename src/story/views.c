@@ -72,6 +72,30 @@ static double wset_cos(const uint32_t *a, const float *wa, uint32_t na, double x
   return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
 }
 
+/* Scatters the weights 'w' of the 'n' (distinct) terms 't' of a sentence by term id into 'd' ('cap' entries, zero
+ * between uses): 1 when done, 0 when a term lies past 'cap' (the caller then merges with wset_cos()). */
+static int wset_scatter(double *d, size_t cap, const uint32_t *t, const float *w, uint32_t n) {
+  if (!d) return 0;
+  for (uint32_t k = 0; k < n; k++)
+    if (t[k] >= cap) return 0;
+  for (uint32_t k = 0; k < n; k++) d[t[k]] = w[k];
+  return 1;
+}
+
+static void wset_unscatter(double *d, const uint32_t *t, uint32_t n) {
+  for (uint32_t k = 0; k < n; k++) d[t[k]] = 0;
+}
+
+/* wset_cos() of the sentence scattered into 'd' by wset_scatter() (sum of squares 'xa') and 'b'/'wb'/'nb' ('xb'): one
+ * pass over 'b'. The products are wset_cos()'s, added in the same order (increasing id); a term of 'b' alone adds +0,
+ * which leaves the sum as it is. */
+static double wset_cos_d(const double *d, size_t cap, double xa, const uint32_t *b, const float *wb, uint32_t nb, double xb) {
+  double dot = 0;
+  for (uint32_t j = 0; j < nb; j++)
+    if (b[j] < cap) dot += d[b[j]] * wb[j];
+  return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
+}
+
 /* The sum of the squares of the n weights 'w', in their order (as set_cos() sums them). */
 static double sq_sum(const float *w, uint32_t n) {
   double x = 0;
@@ -421,16 +445,24 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     ncd = VIEW_CAND;
     for (size_t i = 0; i < ncd; i++) cd[i].group = (int)i;
   }
-  /* the same sentence in several outlets: one group, with every outlet */
+  /* the same sentence in several outlets: one group, with every outlet. The candidate's weights are scattered by
+   * term id into the corpus's scratch array (zero again since the centroid) once it is compared with any other. */
+  double *dz = c->dense;
+  size_t dzc = c->cap_dense;
   for (size_t i = 0; i < ncd; i++) {
+    int sci = -1; /* its weights scattered (1), not yet (-1), or cannot be (0) */
     for (size_t j = 0; j < i; j++) {
       if (cd[j].group != (int)j || cd[j].art == cd[i].art) continue;
       if (cos_bound2(cd[i].x, cd[j].x) < 0.4899) continue; /* the cosine cannot reach 0.7 */
-      if (wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x) >= 0.7) {
+      if (sci < 0) sci = wset_scatter(dz, dzc, cd[i].s->terms, cd[i].w, cd[i].s->n_terms);
+      double x = sci ? wset_cos_d(dz, dzc, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x)
+                     : wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x);
+      if (x >= 0.7) {
         cd[i].group = (int)j;
         break;
       }
     }
+    if (sci > 0) wset_unscatter(dz, cd[i].s->terms, cd[i].s->n_terms);
     cand *g = &cd[cd[i].group];
     const rasd__rec *r = &R[cd[i].art];
     if (add_name(ar, &g->outlets, &g->n_outlets, c->art[Ridx[cd[i].art]].outlet) ||
@@ -468,12 +500,16 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     sel[nsel++] = bi;
     words += nw;
     const cand *y = &cd[bi];
+    int scy = -1; /* the selected sentence's weights scattered (as above) */
     for (size_t i = 0; i < ncd; i++) {
       if (cd[i].group != (int)i || cd[i].picked) continue;
       if (cos_bound2(cd[i].x, y->x) < redv[i] * redv[i] * (1 - 1e-6)) continue; /* cannot raise it */
-      double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
+      if (scy < 0) scy = wset_scatter(dz, dzc, y->s->terms, y->w, y->s->n_terms);
+      double x = scy ? wset_cos_d(dz, dzc, cd[i].x, cd[i].s->terms, cd[i].w, cd[i].s->n_terms, y->x)
+                     : wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
       if (x > redv[i]) redv[i] = x;
     }
+    if (scy > 0) wset_unscatter(dz, y->s->terms, y->s->n_terms);
   }
   free(redv);
   /* reading order: by article (publication order), then position */
