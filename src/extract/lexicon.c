@@ -119,28 +119,38 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
   size_t no = 0, i = 0;
   uint32_t para = 0, sent = 0;
   int space = 1, pstart = 1, sstart = 1, pend_end = 0;
+  const unsigned char *u = (const unsigned char *)s;
   while (i < len) {
     size_t st = i;
-    int32_t c = next_cp_(s, len, &i);
-    if (c == '\n') {
-      if (!pstart) { para++; sent++; }
-      pstart = 1; sstart = 1; space = 1; pend_end = 0;
-      continue;
+    unsigned b0 = u[i];
+    int32_t c;
+    /* the common cases first: a space, and an Arabic letter that begins a word and is copied to its form (ar2_tab_
+     * bit 16: a word character, no mark nor invisible), which the word loop below takes from the start */
+    if (b0 == ' ') { i++; space = 1; continue; }
+    unsigned k0 = ((b0 - 0xD8u) << 6) | (i + 1 < len ? u[i + 1] & 0x3Fu : 0);
+    int arw = b0 - 0xD8u <= 3u && i + 1 < len && (u[i + 1] & 0xC0) == 0x80 && (ar2_tab_[k0] & (1u << 16));
+    if (arw) c = 0x0600 + (int32_t)k0;
+    else {
+      c = next_cp_(s, len, &i);
+      if (c == '\n') {
+        if (!pstart) { para++; sent++; }
+        pstart = 1; sstart = 1; space = 1; pend_end = 0;
+        continue;
+      }
+      if (c == 0 || is_space_cp(c)) { space = 1; continue; }
+      if (is_invisible(c)) continue;
     }
-    if (c == 0 || is_space_cp(c)) { space = 1; continue; }
-    if (is_invisible(c)) continue;
     rasd__qw w = {0};
     w.s = (uint32_t)st;
     w.cp = c;
     size_t nl = (size_t)-1;
-    if (is_word_cp(c)) {
+    if (arw || is_word_cp(c)) {
       /* normalise while scanning: one decode per character */
       char *o = nb + no;
       size_t ol = 0;
       int32_t d = c;
-      size_t j = i;
-      if (!(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
-      const unsigned char *u = (const unsigned char *)s;
+      size_t j = arw ? st : i; /* arw: the first letter is the loop's too */
+      if (!arw && !(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
       while (j < len) {
         unsigned b0 = u[j];
         if (b0 - 0xD8u <= 3u && j + 1 < len && (u[j + 1] & 0xC0) == 0x80) {
