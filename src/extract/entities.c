@@ -1633,6 +1633,11 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
   if (ntok && repair(&c)) goto done;
   c.covered = calloc(ntok + 1, 1);
   c.core = calloc(a->n_mentions + 1, sizeof *c.core);
+  /* room for an entity per mention (and a few the steps after the tagger's add): an entity is large (its parsed
+   * name), and growing the array by doubling copied them again and again */
+  c.cap = a->n_mentions + 8;
+  c.e = malloc(c.cap * sizeof *c.e);
+  if (!c.e) c.cap = 0;
   ord = calloc(a->n_mentions + 1, sizeof *ord);
   pn = malloc((a->n_mentions + 1) * sizeof *pn);
   amb = calloc(3 * (a->n_mentions + 1), 1);
