@@ -605,6 +605,42 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
   double rmin[4] = {0, 0, 0, 0};
   ROW(0)[0] = 0;
   for (int j = 1; j <= nb; j++) ROW(0)[j] = ROW(0)[j - 1] + inb[j - 1];
+  if (!dga && !dgb) {
+    /* no digraph on either side (most pairs): the same steps, without the digraph tests, the cell on the left and
+     * the letter's substitution row kept at hand */
+    for (int i = 1; i <= na; i++) {
+      double *prev = ROW(i - 1), *cur = ROW(i);
+      const uint8_t ai = a[i - 1];
+      const double ia = ina[i - 1];
+      const double *srow = ai < S_LATIN ? sub_tab[ai] : NULL;
+      const int edge_i = i == 1 || i == na;
+      double left = cur[0] = prev[0] + ia;
+      double m = left;
+      for (int j = 1; j <= nb; j++) {
+        uint8_t bj = b[j - 1];
+        double sc;
+        if (!loose) sc = srow && bj < S_LATIN ? srow[bj] : sub_cost(ai, bj);
+        else {
+          int edge = edge_i || j == 1 || j == nb;
+          sc = ai < S_LATIN && bj < S_LATIN ? subl_tab[edge][ai][bj] : sub_cost_long(ai, bj, edge);
+        }
+        if (i == na && j == nb && sc > 0 && is_vowel(ai) && is_vowel(bj) && ai != S_E && bj != S_E)
+          sc = 1.0;
+        double d = prev[j - 1] + sc;
+        double x = prev[j] + ia;
+        if (x < d) d = x;
+        x = left + inb[j - 1];
+        if (x < d) d = x;
+        cur[j] = left = d;
+        if (d < m) m = d;
+      }
+      rmin[i & 3] = m;
+      double lo = m;
+      for (int k = 1; k < 3 && k <= i; k++) if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
+      if (lo > bound) return lo;
+    }
+    return ROW(na)[nb];
+  }
   for (int i = 1; i <= na; i++) {
     double *prev = ROW(i - 1), *cur = ROW(i);
     cur[0] = prev[0] + ina[i - 1];
