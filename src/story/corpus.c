@@ -480,10 +480,11 @@ static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *
   if (dn) {
     /* the loads from 'dn' go anywhere in an array of all the terms (cache misses): asked for a few terms ahead */
     enum { AHEAD = 16 };
-    for (i = 0; i < nc; i++) {
-      if (i + AHEAD < nc) __builtin_prefetch(&dn[cv[i + AHEAD].id]);
+    for (i = 0; i + AHEAD < nc; i++) {
+      __builtin_prefetch(&dn[cv[i + AHEAD].id]);
       dot += (double)cv[i].w * dn[cv[i].id]; /* + 0 where the article lacks the term: the sum is unchanged */
     }
+    for (; i < nc; i++) dot += (double)cv[i].w * dn[cv[i].id];
   } else
     while (i < nc && j < n) {
       uint32_t x = cv[i].id, y = tf[j].id;

@@ -2,6 +2,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "story/story_int.h"
 
 #define MAX_DECODE 80     /* members read for the content views of a large story */
@@ -165,6 +168,21 @@ static uint64_t bytes_eq(uint64_t x, unsigned char c) {
 static size_t count_words(const char *s, size_t n) {
   size_t w = 0, i = 0;
   unsigned prev_sp = 1;
+#ifdef __SSE2__
+  /* sixteen bytes a step where SSE2 is: the same starts counted */
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+    __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                              _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+    unsigned m = (unsigned)_mm_movemask_epi8(sp);         /* bit k: byte k is a space */
+    unsigned st = ~m & ((m << 1) | prev_sp) & 0xFFFFu;     /* word starts */
+    st = st - ((st >> 1) & 0x5555u);
+    st = (st & 0x3333u) + ((st >> 2) & 0x3333u);
+    st = (st + (st >> 4)) & 0x0F0Fu;
+    w += (st + (st >> 8)) & 0x1Fu;
+    prev_sp = (m >> 15) & 1;
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
     memcpy(&x, s + i, 8);
@@ -195,6 +213,7 @@ typedef struct cand {
   char **arts; size_t n_arts;
   int picked;
   float *w; double x;  /* IDF of each term, sum of their squares */
+  size_t nw;           /* count_words() of the sentence */
 } cand;
 
 /* Whether quantity 'x' of record 'rx' and 'y' of 'ry' (same unit, different values) are one figure told two ways:
@@ -434,7 +453,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (nw > 60) sc -= 0.002 * (double)(nw - 60);
       if (nw < 8) sc -= 0.05;
       sc += SW.len * log(1.0 + (double)nw) / 4;
-      cd[ncd] = (cand){s, k, sc, (int)ncd, NULL, 0, NULL, 0, 0, sw, sn};
+      cd[ncd] = (cand){s, k, sc, (int)ncd, NULL, 0, NULL, 0, 0, sw, sn, nw};
       ncd++;
     }
   }
@@ -493,7 +512,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     }
     if (bi == SIZE_MAX) break;
     cd[bi].picked = 1;
-    size_t nw = count_words(cd[bi].s->text, cd[bi].s->len);
+    size_t nw = cd[bi].nw;
     if (nsel && want_w != SIZE_MAX && words + nw > want_w + want_w / 2 && words >= want_w * 4 / 5) {
       continue; /* far too long for what is left: try the next best */
     }
