@@ -210,7 +210,20 @@ void rasd__story_tune(const char *const *keys, double *const *dst, size_t n);
 /* Unsigned LEB128 varints of the saved records and registry state: rasd__put_u appends one to 'b'; rasd__get_u reads
  * the next from the cursor, or sets c->bad and returns 0 when it runs past c->e or is over 64 bits. */
 typedef struct rasd__cur { const unsigned char *p, *e; int bad; } rasd__cur;
-void rasd__put_u(rasd__buf *b, uint64_t v);
-uint64_t rasd__get_u(rasd__cur *c);
+void rasd__put_u_(rasd__buf *b, uint64_t v); /* the general cases of the two below */
+uint64_t rasd__get_u_(rasd__cur *c);
+/* One byte, the common case (ids as deltas, counts), inline; the same bytes as rasd__put_u_() writes. */
+static inline void rasd__put_u(rasd__buf *b, uint64_t v) {
+  if (v < 0x80 && b->len + 2 <= b->cap && !b->oom) {
+    b->s[b->len++] = (char)v;
+    b->s[b->len] = 0;
+    return;
+  }
+  rasd__put_u_(b, v);
+}
+static inline uint64_t rasd__get_u(rasd__cur *c) {
+  if (c->p < c->e && !(*c->p & 0x80)) return *c->p++;
+  return rasd__get_u_(c);
+}
 
 #endif
