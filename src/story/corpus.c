@@ -83,6 +83,7 @@ rasd_corpus *rasd_corpus_new(const rasd_models *m, const rasd_corpus_opts *o) {
   c->lsh_cap = 1024;
   c->lsh_key = calloc(c->lsh_cap, sizeof *c->lsh_key);
   c->lsh_art = calloc(c->lsh_cap, sizeof *c->lsh_art);
+  c->idfv = calloc((size_t)1 << RASD__IDFV_BITS, sizeof *c->idfv); /* (none: log() every time) */
   c->strs = rasd__arena_new(1 << 16);
   c->spill = tmpfile();
   c->reg = rasd_registry_new(m);
@@ -116,6 +117,7 @@ void rasd_corpus_free(rasd_corpus *c) {
   rasd__strtab_free(&c->names);
   free(c->dense);
   free(c->dvt);
+  free(c->idfv);
   rasd__arena_free(c->strs);
   free(c);
 }
@@ -241,11 +243,22 @@ static int corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r, i
 }
 
 /* A pure function of the term's df and the epoch's N (so batch and incremental runs agree), cached. */
+/* log(1 + n / (df + 0.5)) as a float by (n, df): a term's cached IDF goes stale whenever its df moves, but the pair
+ * (N of the epoch, df) is the same for many terms (most have a small df), so the value is kept per pair too
+ * (c->idfv, direct-mapped): the same value log() gives. */
+static float idf_value(const rasd_corpus *c, uint32_t n, uint32_t df) {
+  struct rasd__idfv *x = c->idfv ? &c->idfv[(df * 0x9E3779B1u ^ n * 0x85EBCA77u) >> (32 - RASD__IDFV_BITS)] : NULL;
+  if (x && x->n == n && x->df == df) return x->v; /* n is never 0 here: a zero slot is empty */
+  float v = (float)log(1 + n / (df + 0.5));
+  if (x) x->n = n, x->df = df, x->v = v;
+  return v;
+}
+
 double rasd__idf(const rasd_corpus *c, uint32_t t) {
   uint32_t n = c->idf_n ? c->idf_n : 1, df = t < c->terms.n ? c->terms.df[t] : 0;
   rasd__idfc *e = t < c->idf_cap ? &c->idf[t] : NULL;
   if (e && e->n == n && e->df == df) return e->v;
-  float v = (float)log(1 + n / (df + 0.5));
+  float v = idf_value(c, n, df);
   if (e) e->v = v, e->n = n, e->df = df;
   return v;
 }
@@ -1164,12 +1177,18 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     /* score the candidates sharing the most query terms (newer stories first on ties) */
     if (nc > MAX_SCORED) {
-      for (uint32_t x = 1; x < nc; x++)
-        for (uint32_t y = x; y > 0; y--) {
-          uint32_t a1 = cand[y - 1], b1 = cand[y];
-          if (c->hits[a1] > c->hits[b1] || (c->hits[a1] == c->hits[b1] && a1 > b1)) break;
-          cand[y - 1] = b1, cand[y] = a1;
-        }
+      /* the first MAX_SCORED in that order (more hits, then the higher index: a key of both), kept sorted as the
+       * candidates go by */
+      uint64_t top[MAX_SCORED];
+      uint32_t ntop = 0;
+      for (uint32_t x = 0; x < nc; x++) {
+        uint64_t k = (uint64_t)c->hits[cand[x]] << 32 | cand[x];
+        if (ntop == MAX_SCORED && k <= top[ntop - 1]) continue;
+        uint32_t y = ntop < MAX_SCORED ? ntop++ : ntop - 1;
+        for (; y > 0 && top[y - 1] < k; y--) top[y] = top[y - 1];
+        top[y] = k;
+      }
+      for (uint32_t x = 0; x < MAX_SCORED; x++) cand[x] = (uint32_t)top[x];
       nc = MAX_SCORED;
     }
     double best = c->o.threshold;

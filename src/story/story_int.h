@@ -139,6 +139,8 @@ struct rasd_corpus {
   unsigned char *rbuf; size_t rcap;            /* a record read back */
   rasd_registry *reg;          /* corpus entities (names across spellings); saved with the state */
   double *dense; size_t cap_dense;  /* scratch weights by term id, all zero between uses (views) */
+  struct rasd__idfv { uint32_t n, df; float v; } *idfv; /* IDF values by (N, df): see rasd__idf() */
+#define RASD__IDFV_BITS 12
   struct rasd__vt { float v, t; } *dvt; size_t cap_dvt; /* scratch: an article's link vector (body, headline) by term
                                                           * id, all zero between uses */
   rasd__strtab names;          /* article ids and outlets, interned: views compare them by pointer */
