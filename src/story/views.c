@@ -565,6 +565,12 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       const rasd__rsent *s = &R[k].sent[ev->sent];
       const float *sw = SWt[k][ev->sent];
       double sx = sq_sum(sw, s->n_terms);
+      /* its cosines with the entries so far: its weights scattered into the scratch array once one is asked for */
+      int scs = -1;
+#define TL_COS(j)                                                                                                \
+  ((scs < 0 ? (scs = wset_scatter(dz, dzc, s->terms, sw, s->n_terms)) : 0),                                    \
+   scs ? wset_cos_d(dz, dzc, sx, T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x)                             \
+       : wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx))
       /* a copy of an article published on an earlier day reads "today" and "yesterday" from its own later day: when
        * this sentence is in an earlier day's article that this one copies, and its date is that article's moved by
        * exactly the days between the two publications, the day the text was written for wins and this outlet joins
@@ -575,7 +581,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
           const char *dj = R[T[j].art].date;
           if (T[j].art == k || !dj || strncmp(dj, R[k].date, 10) >= 0) continue;
           if (cos_bound2(T[j].x, sx) < 0.6399 || /* the cosine cannot reach 0.8 */
-              wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx) < 0.8)
+              TL_COS(j) < 0.8)
             continue;
           if (!strcmp(T[j].date, ev->date)) same = 1;
           else if (moved < 0 && day_no(ev->date) - day_no(T[j].date) == day_no(R[k].date) - day_no(dj) &&
@@ -583,6 +589,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
             moved = (int)j;
         }
         if (moved >= 0 && !same) {
+          if (scs > 0) wset_unscatter(dz, s->terms, s->n_terms);
           int r = T[moved].rep;
           if (add_name(ar, &T[r].outlets, &T[r].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
           continue;
@@ -594,8 +601,10 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       for (size_t j = 0; j < nt && rep < 0; j++)
         if (T[j].rep == (int)j && T[j].dh == dh && !strcmp(T[j].date, ev->date) &&
             (T[j].s == s || (cos_bound2(T[j].x, sx) >= 0.1224 && /* else the cosine cannot reach 0.35 */
-                             wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx) >= 0.35)))
+                             TL_COS(j) >= 0.35)))
           rep = (int)j;
+#undef TL_COS
+      if (scs > 0) wset_unscatter(dz, s->terms, s->n_terms);
       if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh, sx}; rep = (int)nt++; }
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
