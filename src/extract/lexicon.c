@@ -252,6 +252,7 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
     v.w[v.n++] = w;
     space = 0; pstart = 0; sstart = 0;
   }
+  memset(nb + no, 0, 16); /* (within its 2 len + 16 bytes) a read past the last form meets zeros, as before */
   sc->w = v.n ? v.w : NULL;
   sc->n = v.n;
   sc->n_sent = v.n ? sc->w[v.n - 1].sent + 1 : 0;
