@@ -549,7 +549,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   /* timeline: dated sentences merged by date and wording */
   size_t nev = 0;
   for (uint32_t k = 0; k < nd; k++) nev += R[k].n_ev;
-  typedef struct tle { const char *date; const rasd__rsent *s; const float *w; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; double x; } tle;
+  typedef struct tle { const char *date; const rasd__rsent *s; const float *w; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; double x; int full; } tle;
   tle *T = malloc((nev + 1) * sizeof *T);
   size_t nt = 0;
   if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
@@ -605,15 +605,14 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
           rep = (int)j;
 #undef TL_COS
       if (scs > 0) wset_unscatter(dz, s->terms, s->n_terms);
-      if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh, sx}; rep = (int)nt++; }
+      if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh, sx, strlen(ev->date) == 10}; rep = (int)nt++; }
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
   /* keep the best supported entries, then order by date */
   /* when there are too many: the widely reported first, then full dates before vaguer ones (years, weeks) */
   for (size_t i = 1; i < nt; i++)
     for (size_t j = i; j > 0; j--) {
-      int fa = strlen(T[j - 1].date) == 10, fb = strlen(T[j].date) == 10;
-      if (T[j - 1].n_outlets > T[j].n_outlets || (T[j - 1].n_outlets == T[j].n_outlets && fa >= fb)) break;
+      if (T[j - 1].n_outlets > T[j].n_outlets || (T[j - 1].n_outlets == T[j].n_outlets && T[j - 1].full >= T[j].full)) break;
       tle t = T[j]; T[j] = T[j - 1]; T[j - 1] = t;
     }
   if (nt > (size_t)o.max_timeline) nt = (size_t)o.max_timeline;
