@@ -262,7 +262,7 @@ int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
  * of the plain sum over all RASD__NER_NF features (rasd__ner_emissions_ref, used by the tests). */
 
 #define WC_KEY 23             /* words of up to this many bytes are cached */
-#define WC_MAX ((size_t)1 << 17) /* entries before the cache is emptied */
+#define WC_MAX ((size_t)1 << 18) /* entries before the cache is thinned (cache_evict); ~250 bytes each */
 #define WC_LONG 0x80000000u   /* index flag: an uncached (long) word, in the overflow array */
 #define VL 8                  /* int32 lanes of an emission vector: tags 1..T-1, relative to O */
 
