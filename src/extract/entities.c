@@ -318,9 +318,11 @@ static char *unquote(char *s) {
   char *w = s;
   for (char *r = s; *r;) {
     size_t q = 0;
-    if (*r == '"') q = 1;
-    else if (!strncmp(r, "\xC2\xAB", 2) || !strncmp(r, "\xC2\xBB", 2)) q = 2;
-    else if (!strncmp(r, "\xE2\x80\x9C", 3) || !strncmp(r, "\xE2\x80\x9D", 3)) q = 3;
+    unsigned char b = (unsigned char)*r; /* (a byte is read after another only when that one is no NUL) */
+    if (b == '"') q = 1;
+    else if (b == 0xC2 && ((unsigned char)r[1] == 0xAB || (unsigned char)r[1] == 0xBB)) q = 2; /* « » */
+    else if (b == 0xE2 && (unsigned char)r[1] == 0x80 && ((unsigned char)r[2] == 0x9C || (unsigned char)r[2] == 0x9D))
+      q = 3; /* “ ” */
     if (q) { r += q; continue; }
     if (*r == ' ' && (w == s || w[-1] == ' ')) { r++; continue; }
     *w++ = *r++;
