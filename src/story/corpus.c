@@ -214,6 +214,7 @@ int rasd_corpus_add(rasd_corpus *c, rasd_doc *d, rasd_analysis *a) {
     int32_t *ids = a && a->n_entities ? malloc(a->n_entities * sizeof *ids) : NULL;
     if (ids && (!c->reg || rasd_registry_add(c->reg, d, a, ids) != RASD_OK)) free(ids), ids = NULL;
     char *outlet = rasd__derive_outlet(c->m, d);
+    (void)rasd__buf_grow(&b, d->text_len + d->text_len / 4 + 512); /* about a record's size: not doubled up from 64 */
     rc = rasd__rec_build(&c->terms, d, outlet, a, ids, &b);
     free(outlet);
     free(ids);
