@@ -255,7 +255,7 @@ static float idf_value(const rasd_corpus *c, uint32_t n, uint32_t df) {
   return v;
 }
 
-double rasd__idf(const rasd_corpus *c, uint32_t t) {
+double rasd__idf_(const rasd_corpus *c, uint32_t t) {
   uint32_t n = c->idf_n ? c->idf_n : 1, df = t < c->terms.n ? c->terms.df[t] : 0;
   rasd__idfc *e = t < c->idf_cap ? &c->idf[t] : NULL;
   if (e && e->n == n && e->df == df) return e->v;

@@ -151,8 +151,15 @@ struct rasd_corpus {
 
 /* Reads the record of article 'i' into 'r' (allocating from 'ar'). */
 int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
-/* IDF of term 't' at the corpus's current size. */
-double rasd__idf(const rasd_corpus *c, uint32_t t);
+/* IDF of term 't' at the corpus's current size: the term's cached value inline when it is current (most calls),
+ * else rasd__idf_(), which computes and caches it. */
+double rasd__idf_(const rasd_corpus *c, uint32_t t);
+static inline double rasd__idf(const rasd_corpus *c, uint32_t t) {
+  uint32_t n = c->idf_n ? c->idf_n : 1, df = t < c->terms.n ? c->terms.df[t] : 0;
+  const rasd__idfc *e = t < c->idf_cap ? &c->idf[t] : NULL;
+  if (e && e->n == n && e->df == df) return e->v;
+  return rasd__idf_(c, t);
+}
 /* What the event test reads of an article, the same for every story it is scored against: its entity keys
  * (sorted), how generic its words are, its day. */
 typedef struct rasd__jart { uint32_t keys[64], nk; double gen; int32_t day; } rasd__jart;
