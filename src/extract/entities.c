@@ -100,6 +100,7 @@ typedef struct went {
   rasd__name nm;       /* parsed canon */
   int64_t gaz;         /* curated gazetteer entry of canon (rasd__name_gaz_exact) */
   uint64_t canon_h;    /* pm_hash(canon): the pair memo's half of the key */
+  size_t canon_len;    /* strlen(canon) */
   uint32_t n_mentions;
   uint32_t last_pos;   /* start of its latest mention seen (for nearest-antecedent choice) */
   const char *role;
@@ -115,49 +116,55 @@ typedef struct ctx {
   const char **core;   /* per mention: core text (arena), NULL for a title-only mention */
   uint8_t *covered;    /* per token: inside a mention */
   struct pm_slot *pm;  /* the pair memo (see pm_get), per thread */
-  uint64_t pm_gen;     /* this article's generation in it */
+  uint64_t pm_gen;     /* the gazetteer's generation: the memo's answers hold for it */
   int strict_type;     /* find_entity_p(): the mention's type is sure (a newspaper, a region), no other type joins */
 } ctx;
 
-/* ---- per-article memo of name comparisons ----
- * find_entity_p() compares each mention's core with every entity's canonical form, and an article names the same
+/* ---- memo of name comparisons ----
+ * find_entity_p() compares each mention's core with every entity's canonical form, and articles name the same
  * people again and again: rasd__names_match_parsed() and is_part() of (core, canon) are pure functions of the two
- * strings (the parses and gazetteer entries come from them), so their answers are kept per pair of strings.
- * Direct-mapped, per thread; a generation per article empties it. */
-#define PM_BITS 10
+ * strings (the parses and gazetteer entries come from them, the gazetteer is the key's generation), so their answers
+ * are kept per pair of strings, across articles. Direct-mapped, per thread, strings of up to PM_STR - 1 bytes. */
+#define PM_BITS 15
+#define PM_STR 63
 typedef struct pm_slot {
-  uint64_t gen, h;
-  const char *core, *canon; /* arena strings of this article */
+  uint64_t gen, h;          /* the gazetteer's generation (0: empty slot), the pair's hash */
+  uint8_t lc, lk;           /* lengths of core and canon */
   int8_t match, part;       /* -1: not computed yet */
+  char core[PM_STR], canon[PM_STR];
 } pm_slot;
 static _Thread_local pm_slot *pm_tab;
-static _Thread_local uint64_t pm_gen_next;
 static pthread_key_t pm_key;
 static pthread_once_t pm_once = PTHREAD_ONCE_INIT;
 static void pm_key_init(void) { (void)pthread_key_create(&pm_key, free); }
 
 static uint64_t pm_hash(const char *s) { return rasd__hash8(s, strlen(s), 0x9E3779B97F4A7C15ull); }
 
-/* The memo slot of (core, canon) ('ch' = pm_hash(core)); NULL when there is no memo. */
-static pm_slot *pm_get(ctx *c, const char *core, uint64_t ch, const char *canon, uint64_t kh) {
-  if (!c->pm) return NULL;
+/* The memo slot of (core, canon) ('ch' = pm_hash(core), 'kh' = pm_hash(canon), 'cl' and 'kl' their lengths); NULL
+ * when there is no memo or a string is too long for it. */
+static pm_slot *pm_get(ctx *c, const char *core, size_t cl, uint64_t ch, const char *canon, size_t kl, uint64_t kh) {
+  if (!c->pm || cl >= PM_STR || kl >= PM_STR) return NULL;
   uint64_t h = ch ^ (kh * 0xC2B2AE3D27D4EB4Full);
   pm_slot *p = &c->pm[(h ^ (h >> 31)) & (((size_t)1 << PM_BITS) - 1)];
-  if (p->gen == c->pm_gen && p->h == h && (p->core == core || !strcmp(p->core, core)) &&
-      (p->canon == canon || !strcmp(p->canon, canon)))
+  if (p->gen == c->pm_gen && p->h == h && p->lc == cl && p->lk == kl && !memcmp(p->core, core, cl) &&
+      !memcmp(p->canon, canon, kl))
     return p;
-  *p = (pm_slot){c->pm_gen, h, core, canon, -1, -1};
+  p->gen = c->pm_gen, p->h = h, p->lc = (uint8_t)cl, p->lk = (uint8_t)kl, p->match = p->part = -1;
+  memcpy(p->core, core, cl);
+  memcpy(p->canon, canon, kl);
   return p;
 }
 
 static void pm_begin(ctx *c) {
+  c->pm = NULL;
+  c->pm_gen = gaz_gen_of(c->m);
+  if (!c->pm_gen) return; /* no gazetteer: no memo */
   if (!pm_tab) {
     pthread_once(&pm_once, pm_key_init);
     pm_tab = calloc((size_t)1 << PM_BITS, sizeof *pm_tab);
     if (pm_tab) (void)pthread_setspecific(pm_key, pm_tab);
   }
   c->pm = pm_tab;
-  c->pm_gen = ++pm_gen_next; /* never 0: an empty slot's generation */
 }
 
 static const rasd_token *tok(const ctx *c, size_t i) { return &c->a->tokens->tok[i]; }
@@ -311,9 +318,11 @@ static char *unquote(char *s) {
   char *w = s;
   for (char *r = s; *r;) {
     size_t q = 0;
-    if (*r == '"') q = 1;
-    else if (!strncmp(r, "\xC2\xAB", 2) || !strncmp(r, "\xC2\xBB", 2)) q = 2;
-    else if (!strncmp(r, "\xE2\x80\x9C", 3) || !strncmp(r, "\xE2\x80\x9D", 3)) q = 3;
+    unsigned char b = (unsigned char)*r; /* (a byte is read after another only when that one is no NUL) */
+    if (b == '"') q = 1;
+    else if (b == 0xC2 && ((unsigned char)r[1] == 0xAB || (unsigned char)r[1] == 0xBB)) q = 2; /* « » */
+    else if (b == 0xE2 && (unsigned char)r[1] == 0x80 && ((unsigned char)r[2] == 0x9C || (unsigned char)r[2] == 0x9D))
+      q = 3; /* “ ” */
     if (q) { r += q; continue; }
     if (*r == ' ' && (w == s || w[-1] == ' ')) { r++; continue; }
     *w++ = *r++;
@@ -413,12 +422,12 @@ static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int ty
   uint64_t ch = c->pm ? rasd__hash8(core, core_len, 0x9E3779B97F4A7C15ull) : 0; /* = pm_hash(core) */
   /* rasd__names_match_parsed(core, entity) and is_part(core, entity) through the memo */
 #define PM_MATCH(e)                                                                                          \
-  (p = pm_get(c, core, ch, (e)->canon, (e)->canon_h),                                                        \
+  (p = pm_get(c, core, core_len, ch, (e)->canon, (e)->canon_len, (e)->canon_h),                                                        \
    p ? (p->match >= 0 ? p->match : (p->match = (int8_t)(rasd__names_match_parsed(c->m, nm, gz, &(e)->nm, (e)->gaz, \
                                                                                    RASD__NM_TYPO) != 0)))     \
      : rasd__names_match_parsed(c->m, nm, gz, &(e)->nm, (e)->gaz, RASD__NM_TYPO))
 #define PM_PART(e)                                                                                           \
-  (p = pm_get(c, core, ch, (e)->canon, (e)->canon_h),                                                        \
+  (p = pm_get(c, core, core_len, ch, (e)->canon, (e)->canon_len, (e)->canon_h),                                                        \
    p ? (p->part >= 0 ? p->part : (p->part = (int8_t)(is_part(nm, &(e)->nm) != 0))) : is_part(nm, &(e)->nm))
   pm_slot *p;
   for (size_t k = 0; k < c->n; k++) {
@@ -464,6 +473,7 @@ static int new_entity_p(ctx *c, const char *core, const rasd__name *pnm, int typ
   e.canon_ntok = e.nm.n;
   e.gaz = name_gaz_exact_m(c->m, core, strlen(core));
   e.canon_h = pm_hash(core);
+  e.canon_len = strlen(core);
   if (RASD__VEC_PUSH(c->e, c->n, c->cap, e) < 0) return -1;
   return (int)(c->n - 1);
 }
@@ -490,6 +500,7 @@ static void attach_p(ctx *c, int k, const char *core, const rasd__name *pnm, uin
     e->nm = *pnm;
     e->gaz = name_gaz_exact_m(c->m, core, strlen(core));
     e->canon_h = pm_hash(core);
+    e->canon_len = strlen(core);
   }
 }
 
@@ -1805,6 +1816,11 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
   if (ntok && repair(&c)) goto done;
   c.covered = calloc(ntok + 1, 1);
   c.core = calloc(a->n_mentions + 1, sizeof *c.core);
+  /* room for an entity per mention (and a few the steps after the tagger's add): an entity is large (its parsed
+   * name), and growing the array by doubling copied them again and again */
+  c.cap = a->n_mentions + 8;
+  c.e = malloc(c.cap * sizeof *c.e);
+  if (!c.e) c.cap = 0;
   ord = calloc(a->n_mentions + 1, sizeof *ord);
   pn = malloc((a->n_mentions + 1) * sizeof *pn);
   amb = calloc(3 * (a->n_mentions + 1), 1);

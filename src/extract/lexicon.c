@@ -107,41 +107,51 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
   pthread_once(&ar2_once_, ar2_init_);
   (void)rasd__lx_classes("", 0); /* builds the lexicon once: lx_classes_ below */
   rasd__qscan *sc = rasd__arena_alloc(ar, sizeof *sc);
-  char *nb = rasd__arena_alloc(ar, len * 2 + 16);
+  char *nb = rasd__arena_raw(ar, len * 2 + 16); /* every form is written before it is read */
   if (!sc || !nb) return NULL;
   sc->text = s ? s : "";
   sc->len = s ? len : 0;
   s = sc->text;
   len = sc->len;
   wvec v = {0};
-  v.cap = len / 5 + 16;
-  v.w = malloc(v.cap * sizeof *v.w);
+  v.cap = len / 5 + 16; /* in the arena, where the scan stays: grown there (rarely) */
+  v.w = rasd__arena_raw(ar, v.cap * sizeof *v.w);
   if (!v.w) return NULL;
   size_t no = 0, i = 0;
   uint32_t para = 0, sent = 0;
   int space = 1, pstart = 1, sstart = 1, pend_end = 0;
+  const unsigned char *u = (const unsigned char *)s;
   while (i < len) {
     size_t st = i;
-    int32_t c = next_cp_(s, len, &i);
-    if (c == '\n') {
-      if (!pstart) { para++; sent++; }
-      pstart = 1; sstart = 1; space = 1; pend_end = 0;
-      continue;
+    unsigned b0 = u[i];
+    int32_t c;
+    /* the common cases first: a space, and an Arabic letter that begins a word and is copied to its form (ar2_tab_
+     * bit 16: a word character, no mark nor invisible), which the word loop below takes from the start */
+    if (b0 == ' ') { i++; space = 1; continue; }
+    unsigned k0 = ((b0 - 0xD8u) << 6) | (i + 1 < len ? u[i + 1] & 0x3Fu : 0);
+    int arw = b0 - 0xD8u <= 3u && i + 1 < len && (u[i + 1] & 0xC0) == 0x80 && (ar2_tab_[k0] & (1u << 16));
+    if (arw) c = 0x0600 + (int32_t)k0;
+    else {
+      c = next_cp_(s, len, &i);
+      if (c == '\n') {
+        if (!pstart) { para++; sent++; }
+        pstart = 1; sstart = 1; space = 1; pend_end = 0;
+        continue;
+      }
+      if (c == 0 || is_space_cp(c)) { space = 1; continue; }
+      if (is_invisible(c)) continue;
     }
-    if (c == 0 || is_space_cp(c)) { space = 1; continue; }
-    if (is_invisible(c)) continue;
     rasd__qw w = {0};
     w.s = (uint32_t)st;
     w.cp = c;
     size_t nl = (size_t)-1;
-    if (is_word_cp(c)) {
+    if (arw || is_word_cp(c)) {
       /* normalise while scanning: one decode per character */
       char *o = nb + no;
       size_t ol = 0;
       int32_t d = c;
-      size_t j = i;
-      if (!(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
-      const unsigned char *u = (const unsigned char *)s;
+      size_t j = arw ? st : i; /* arw: the first letter is the loop's too */
+      if (!arw && !(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
       while (j < len) {
         unsigned b0 = u[j];
         if (b0 - 0xD8u <= 3u && j + 1 < len && (u[j + 1] & 0xC0) == 0x80) {
@@ -234,14 +244,20 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
       int initial = v.n && v.w[v.n - 1].kind == QW_AR && v.w[v.n - 1].e == w.s && v.w[v.n - 1].nlen <= 2 && c == '.';
       if (!initial) pend_end = 1;
     }
-    if (RASD__VEC_PUSH(v.w, v.n, v.cap, w) < 0) { free(v.w); return NULL; }
+    if (v.n == v.cap) {
+      rasd__qw *nw = rasd__arena_raw(ar, 2 * v.cap * sizeof *nw);
+      if (!nw) return NULL;
+      memcpy(nw, v.w, v.n * sizeof *nw);
+      v.w = nw;
+      v.cap *= 2;
+    }
+    v.w[v.n++] = w;
     space = 0; pstart = 0; sstart = 0;
   }
-  sc->w = v.n ? rasd__arena_memdup(ar, v.w, v.n * sizeof *v.w) : NULL;
-  free(v.w);
-  if (v.n && !sc->w) return NULL;
+  memset(nb + no, 0, 16); /* (within its 2 len + 16 bytes) a read past the last form meets zeros, as before */
+  sc->w = v.n ? v.w : NULL;
   sc->n = v.n;
-  sc->n_sent = v.n ? v.w == NULL ? 0 : sc->w[v.n - 1].sent + 1 : 0;
+  sc->n_sent = v.n ? sc->w[v.n - 1].sent + 1 : 0;
   return sc;
 }
 

@@ -262,7 +262,7 @@ int rasd__ner_load(const char *dir, rasd__ner **out, char **err) {
  * of the plain sum over all RASD__NER_NF features (rasd__ner_emissions_ref, used by the tests). */
 
 #define WC_KEY 23             /* words of up to this many bytes are cached */
-#define WC_MAX ((size_t)1 << 17) /* entries before the cache is emptied */
+#define WC_MAX ((size_t)1 << 18) /* entries before the cache is thinned (cache_evict); ~250 bytes each */
 #define WC_LONG 0x80000000u   /* index flag: an uncached (long) word, in the overflow array */
 #define VL 8                  /* int32 lanes of an emission vector: tags 1..T-1, relative to O */
 
@@ -360,8 +360,19 @@ static void __attribute__((noinline)) fix_wide(const rasd__ner *m, const uint32_
     if (!((m->wide_bits[f[k] >> 6] >> (f[k] & 63)) & 1)) continue;
     const int16_t *row = m->w + (size_t)f[k] * RASD__NER_RS;
     const int32_t *x = wide_row(m, f[k]);
-    if (x)
-      for (int t = 0; t < RASD__NER_RS; t++) acc[t] += x[t] - row[t];
+    if (!x) continue;
+#if defined(__SSE2__) && RASD__NER_RS == 8
+    /* the same int32 sums, four lanes a step: the row's int16 lanes widened (sign kept) */
+    __m128i r = _mm_loadu_si128((const __m128i *)row);
+    __m128i rlo = _mm_srai_epi32(_mm_unpacklo_epi16(r, r), 16), rhi = _mm_srai_epi32(_mm_unpackhi_epi16(r, r), 16);
+    __m128i a0 = _mm_loadu_si128((const __m128i *)acc), a1 = _mm_loadu_si128((const __m128i *)(acc + 4));
+    a0 = _mm_add_epi32(a0, _mm_sub_epi32(_mm_loadu_si128((const __m128i *)x), rlo));
+    a1 = _mm_add_epi32(a1, _mm_sub_epi32(_mm_loadu_si128((const __m128i *)(x + 4)), rhi));
+    _mm_storeu_si128((__m128i *)acc, a0);
+    _mm_storeu_si128((__m128i *)(acc + 4), a1);
+#else
+    for (int t = 0; t < RASD__NER_RS; t++) acc[t] += x[t] - row[t];
+#endif
   }
 }
 

@@ -128,8 +128,11 @@ static int units_(const rasd__qw *w, size_t i, int teen) {
  * 25), also after hundreds (مئة وخمسون = 150). Returns the value and sets *j past it; 0 when there is none. */
 static double compound_(const rasd__qw *w, size_t n, size_t i, size_t *j) {
   if (i + 1 >= n || w[i + 1].kind != QW_AR) return 0;
+  /* the next word is عشر or a number word (with و) in every case below: most words are followed by neither */
+  int teen = rasd__lx_is(&w[i + 1], "عشر") || rasd__lx_is(&w[i + 1], "عشره");
+  if (!teen && !(w[i + 1].clsp & LX_NUMW)) return 0;
   int u = units_(w, i, 1);
-  if (u && (rasd__lx_is(&w[i + 1], "عشر") || rasd__lx_is(&w[i + 1], "عشره"))) {
+  if (u && teen) {
     *j = i + 2;
     return 10 + u;
   }

@@ -1,4 +1,5 @@
 /* translit.c — readable Arabic→Latin transliteration for names the gazetteer does not know. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
@@ -241,6 +242,34 @@ static const struct given { const char *ar, *en; } GIVEN_EN[] = {
     /* Korean family names the lists take for other words (بارك: Parc, the French park) */
     {"بارك", "Park"}, {NULL, NULL}};
 
+/* GIVEN_EN by matching form: open addressing over 512 slots (index + 1; 0 empty), the first entry of a form kept, as
+ * the scan of the list found it (every name of every person's English form is looked up here). */
+#define GIVEN_SLOTS 512
+static uint16_t given_slot[GIVEN_SLOTS];
+static pthread_once_t given_once = PTHREAD_ONCE_INIT;
+static uint32_t given_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+static void given_init(void) {
+  for (size_t i = 0; GIVEN_EN[i].ar; i++) {
+    size_t l = strlen(GIVEN_EN[i].ar);
+    uint32_t p = given_hash(GIVEN_EN[i].ar, l) & (GIVEN_SLOTS - 1);
+    int dup = 0;
+    while (given_slot[p] && !(dup = !strcmp(GIVEN_EN[given_slot[p] - 1].ar, GIVEN_EN[i].ar))) p = (p + 1) & (GIVEN_SLOTS - 1);
+    if (!dup) given_slot[p] = (uint16_t)(i + 1);
+  }
+}
+
+/* The English of matching form 'f' ('fl' bytes, NUL-terminated) in GIVEN_EN, or NULL. */
+static const char *given_find(const char *f, size_t fl) {
+  pthread_once(&given_once, given_init);
+  for (uint32_t p = given_hash(f, fl) & (GIVEN_SLOTS - 1); given_slot[p]; p = (p + 1) & (GIVEN_SLOTS - 1))
+    if (!strcmp(f, GIVEN_EN[given_slot[p] - 1].ar)) return GIVEN_EN[given_slot[p] - 1].en;
+  return NULL;
+}
+
 const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size_t nl, int *words) {
   char f[64];
   *words = 1;
@@ -251,8 +280,8 @@ const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size
     *words = 2;
   }
   f[fl] = 0;
-  for (size_t i = 0; GIVEN_EN[i].ar; i++)
-    if (!strcmp(f, GIVEN_EN[i].ar)) return GIVEN_EN[i].en;
+  const char *en = given_find(f, fl);
+  if (en) return en;
   *words = 1;
   return NULL;
 }

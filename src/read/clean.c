@@ -1138,6 +1138,9 @@ int rasd_clean(rasd_cleaner *c, const rasd_article *a, rasd_doc **out) {
   /* 5. run-together words, and the text */
   rasd__buf txt;
   rasd__buf_init(&txt);
+  size_t tlen = 0; /* the room the text takes (splitting run-together words adds a few spaces), at once */
+  for (size_t i = 0; i < b->paras.n; i++) tlen += strlen(b->paras.v[i]) + 1;
+  if (tlen) (void)rasd__buf_grow(&txt, tlen + tlen / 16);
   for (size_t i = 0; i < b->paras.n; i++) {
     char *p = b->paras.v[i];
     size_t pn = strlen(p);

@@ -89,6 +89,7 @@ rasd_corpus *rasd_corpus_new(const rasd_models *m, const rasd_corpus_opts *o) {
   c->lsh_cap = 1024;
   c->lsh_key = calloc(c->lsh_cap, sizeof *c->lsh_key);
   c->lsh_art = calloc(c->lsh_cap, sizeof *c->lsh_art);
+  c->idfv = calloc((size_t)1 << RASD__IDFV_BITS, sizeof *c->idfv); /* (none: log() every time) */
   c->strs = rasd__arena_new(1 << 16);
   c->spill = tmpfile();
   c->reg = rasd_registry_new(m);
@@ -121,6 +122,8 @@ void rasd_corpus_free(rasd_corpus *c) {
   rasd__strtab_free(&c->terms);
   rasd__strtab_free(&c->names);
   free(c->dense);
+  free(c->dvt);
+  free(c->idfv);
   rasd__arena_free(c->strs);
   free(c);
 }
@@ -217,6 +220,7 @@ int rasd_corpus_add(rasd_corpus *c, rasd_doc *d, rasd_analysis *a) {
     int32_t *ids = a && a->n_entities ? malloc(a->n_entities * sizeof *ids) : NULL;
     if (ids && (!c->reg || rasd_registry_add(c->reg, d, a, ids) != RASD_OK)) free(ids), ids = NULL;
     char *outlet = rasd__derive_outlet(c->m, d);
+    (void)rasd__buf_grow(&b, d->text_len + d->text_len / 4 + 512); /* about a record's size: not doubled up from 64 */
     rc = rasd__rec_build(&c->terms, d, outlet, a, ids, &b);
     free(outlet);
     free(ids);
@@ -246,11 +250,22 @@ static int corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r, i
 }
 
 /* A pure function of the term's df and the epoch's N (so batch and incremental runs agree), cached. */
-double rasd__idf(const rasd_corpus *c, uint32_t t) {
+/* log(1 + n / (df + 0.5)) as a float by (n, df): a term's cached IDF goes stale whenever its df moves, but the pair
+ * (N of the epoch, df) is the same for many terms (most have a small df), so the value is kept per pair too
+ * (c->idfv, direct-mapped): the same value log() gives. */
+static float idf_value(const rasd_corpus *c, uint32_t n, uint32_t df) {
+  struct rasd__idfv *x = c->idfv ? &c->idfv[(df * 0x9E3779B1u ^ n * 0x85EBCA77u) >> (32 - RASD__IDFV_BITS)] : NULL;
+  if (x && x->n == n && x->df == df) return x->v; /* n is never 0 here: a zero slot is empty */
+  float v = (float)log(1 + n / (df + 0.5));
+  if (x) x->n = n, x->df = df, x->v = v;
+  return v;
+}
+
+double rasd__idf_(const rasd_corpus *c, uint32_t t) {
   uint32_t n = c->idf_n ? c->idf_n : 1, df = t < c->terms.n ? c->terms.df[t] : 0;
   rasd__idfc *e = t < c->idf_cap ? &c->idf[t] : NULL;
   if (e && e->n == n && e->df == df) return e->v;
-  float v = (float)log(1 + n / (df + 0.5));
+  float v = idf_value(c, n, df);
   if (e) e->v = v, e->n = n, e->df = df;
   return v;
 }
@@ -485,10 +500,11 @@ static double story_cos(const rasd__story *s, const rasd__tf *tf, const double *
   if (dn) {
     /* the loads from 'dn' go anywhere in an array of all the terms (cache misses): asked for a few terms ahead */
     enum { AHEAD = 16 };
-    for (i = 0; i < nc; i++) {
-      if (i + AHEAD < nc) __builtin_prefetch(&dn[cv[i + AHEAD].id]);
+    for (i = 0; i + AHEAD < nc; i++) {
+      __builtin_prefetch(&dn[cv[i + AHEAD].id]);
       dot += (double)cv[i].w * dn[cv[i].id]; /* + 0 where the article lacks the term: the sum is unchanged */
     }
+    for (; i < nc; i++) dot += (double)cv[i].w * dn[cv[i].id];
   } else
     while (i < nc && j < n) {
       uint32_t x = cv[i].id, y = tf[j].id;
@@ -512,6 +528,18 @@ static double vdot(const rasd__vw *a, uint32_t na, const rasd__vw *b, uint32_t n
   return d;
 }
 
+
+/* vdot() of the article's link vector or headline vector ('t' 0 or 1), scattered by term id in 'dvt' (zero
+ * elsewhere; its ids are distinct), and 'b': one pass over 'b'. The products are vdot()'s, added in the same order
+ * (increasing id), and a term the article lacks adds +0, which leaves the sum as it is. */
+static double vdot_dvt(const struct rasd__vt *dvt, int t, const rasd__vw *b, uint32_t nb) {
+  double d = 0;
+  if (t)
+    for (uint32_t j = 0; j < nb; j++) d += (double)dvt[b[j].id].t * b[j].w;
+  else
+    for (uint32_t j = 0; j < nb; j++) d += (double)dvt[b[j].id].v * b[j].w;
+  return d;
+}
 
 /* Keeps the 'k' first of 'n' weighted terms (already in descending order), scaled to unit length, sorted by id. */
 static uint32_t unit_vec(rasd__vw *v, uint32_t n, uint32_t k) {
@@ -583,8 +611,8 @@ static int head_apart(const rasd_corpus *c, const rasd__story *s, const rasd__re
  * article does not name, how generic its words are, and numbers in the headlines that differ. 'f' receives the NF
  * features. */
 static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec *r, const char *outlet, const double *w,
-                          const double *dn, double an, const rasd__vw *v, uint32_t nv, const rasd__vw *t, uint32_t nt, int32_t day,
-                          const rasd__jart *J, double *f) {
+                          const double *dn, const struct rasd__vt *dvt, double an, const rasd__vw *v, uint32_t nv,
+                          const rasd__vw *t, uint32_t nt, int32_t day, const rasd__jart *J, double *f) {
   double cs = story_cos(s, r->terms, w, r->n_terms, an, dn), mx = 0, ts = 0, smx = 0, sts = 0, mn = 1, tmn = 1;
   uint32_t nr = s->n_orig < RASD__RECENT ? s->n_orig : RASD__RECENT;
   int same_outlet = 0, anum = 0, snum = 0, shared_num = 0, one_off = 0;
@@ -593,9 +621,9 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
   for (uint32_t k = 0; k < nr; k++) {
     const rasd__art *m = &c->art[s->recent[k]];
     const rasd__vw *mv = c->vpool + m->voff;
-    double x = vdot(v, nv, mv, m->vn);
+    double x = dvt ? vdot_dvt(dvt, 0, mv, m->vn) : vdot(v, nv, mv, m->vn);
     /* without a headline on either side, the bodies stand in for the headlines */
-    double y = nt && m->tn ? vdot(t, nt, mv + m->vn, m->tn) : x;
+    double y = nt && m->tn ? (dvt ? vdot_dvt(dvt, 1, mv + m->vn, m->tn) : vdot(t, nt, mv + m->vn, m->tn)) : x;
     smx += x, sts += y;
     if (x > mx) mx = x;
     if (y > ts) ts = y;
@@ -786,13 +814,13 @@ static int link_feat(rasd_corpus *c, uint32_t i, rasd__arena *ar, lfeat *L) {
   rasd__rec *r = &L->r;
   int rc = corpus_rec(c, i, ar, r, 0);
   if (rc) return rc;
-  double *w = L->w = rasd__arena_alloc(ar, (r->n_terms + 1) * sizeof *w);
+  double *w = L->w = rasd__arena_raw(ar, (r->n_terms + 1) * sizeof *w); /* art_vec() writes the n_terms read */
   if (!w) return RASD_ENOMEM;
   L->an = art_vec(c, r, w);
   /* query terms: the article's strongest terms, plus its entities */
   uint32_t nq = 0;
   uint32_t *q = L->q = rasd__arena_alloc(ar, (QTERMS + r->n_ent + 1) * sizeof *q);
-  double *ord = rasd__arena_alloc(ar, (r->n_terms + 1) * 2 * sizeof *ord);
+  double *ord = rasd__arena_raw(ar, (r->n_terms + 1) * 2 * sizeof *ord); /* the loop below writes the 2 n_terms read */
   if (!q || !ord) return RASD_ENOMEM;
   for (uint32_t k = 0; k < r->n_terms; k++) ord[2 * k] = w[k], ord[2 * k + 1] = k;
   uint32_t ntop = r->n_terms < 3 * QTERMS + VK ? r->n_terms : 3 * QTERMS + VK;
@@ -938,7 +966,7 @@ static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *
   double f[NF];
   rasd__jart J;
   rasd__join_prep(c, &L->r, L->lv, L->nv, &J);
-  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, &J, f);
+  return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, &J, f);
 }
 
 /* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
@@ -1119,6 +1147,17 @@ static int dense_grow(rasd_corpus *c) {
   return 0;
 }
 
+/* Grows c->dvt (all zero between uses) to the vocabulary. */
+static int dvt_grow(rasd_corpus *c) {
+  if (c->cap_dvt >= c->terms.n) return 0;
+  size_t nd = c->terms.cap > c->terms.n ? c->terms.cap : c->terms.n;
+  struct rasd__vt *d = realloc(c->dvt, nd * sizeof *d);
+  if (!d) return -1;
+  memset(d + c->cap_dvt, 0, (nd - c->cap_dvt) * sizeof *d);
+  c->dvt = d; c->cap_dvt = nd;
+  return 0;
+}
+
 static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   rasd__art *a = &c->art[i];
   if (idf_grow(c)) return RASD_ENOMEM;
@@ -1173,12 +1212,18 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     /* score the candidates sharing the most query terms (newer stories first on ties) */
     if (nc > MAX_SCORED) {
-      for (uint32_t x = 1; x < nc; x++)
-        for (uint32_t y = x; y > 0; y--) {
-          uint32_t a1 = cand[y - 1], b1 = cand[y];
-          if (c->hits[a1] > c->hits[b1] || (c->hits[a1] == c->hits[b1] && a1 > b1)) break;
-          cand[y - 1] = b1, cand[y] = a1;
-        }
+      /* the first MAX_SCORED in that order (more hits, then the higher index: a key of both), kept sorted as the
+       * candidates go by */
+      uint64_t top[MAX_SCORED];
+      uint32_t ntop = 0;
+      for (uint32_t x = 0; x < nc; x++) {
+        uint64_t k = (uint64_t)c->hits[cand[x]] << 32 | cand[x];
+        if (ntop == MAX_SCORED && k <= top[ntop - 1]) continue;
+        uint32_t y = ntop < MAX_SCORED ? ntop++ : ntop - 1;
+        for (; y > 0 && top[y - 1] < k; y--) top[y] = top[y - 1];
+        top[y] = k;
+      }
+      for (uint32_t x = 0; x < MAX_SCORED; x++) cand[x] = (uint32_t)top[x];
       nc = MAX_SCORED;
     }
     double best = c->o.threshold;
@@ -1188,11 +1233,18 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
       for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = L.w[k];
       dn = c->dense;
     }
+    /* and its link vectors, for the cosines with the stories' recent members */
+    const struct rasd__vt *dvt = NULL;
+    if (nc && dvt_grow(c) == 0) {
+      for (uint32_t k = 0; k < L.nv; k++) c->dvt[L.lv[k].id].v = L.lv[k].w;
+      for (uint32_t k = 0; k < L.nt; k++) c->dvt[L.tv[k].id].t = L.tv[k].w;
+      dvt = c->dvt;
+    }
     rasd__jart J; /* the article's part of the event test, once for all candidates */
     if (nc) rasd__join_prep(c, rp, L.lv, L.nv, &J);
     for (uint32_t k = 0; k < nc; k++) {
       double f[NF];
-      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, L.an, L.lv, L.nv, L.tv, L.nt, day, &J, f);
+      double sc = story_score(c, &c->st[cand[k]], rp, a->outlet, L.w, dn, dvt, L.an, L.lv, L.nv, L.tv, L.nt, day, &J, f);
       csc[k] = sc;
       if (story_debug()) {
         const rasd__story *S = &c->st[cand[k]];
@@ -1206,6 +1258,10 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
     }
     if (dn)
       for (uint32_t k = 0; k < rp->n_terms; k++) c->dense[rp->terms[k].id] = 0;
+    if (dvt) {
+      for (uint32_t k = 0; k < L.nv; k++) c->dvt[L.lv[k].id].v = 0;
+      for (uint32_t k = 0; k < L.nt; k++) c->dvt[L.tv[k].id].t = 0;
+    }
   }
   if (target < 0 && (target = story_new(c)) < 0) return RASD_ENOMEM;
   rasd__story *s = &c->st[target];

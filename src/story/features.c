@@ -316,7 +316,7 @@ oom:
 
 /* ---- record encoding ---- */
 
-void rasd__put_u(rasd__buf *b, uint64_t v) {
+void rasd__put_u_(rasd__buf *b, uint64_t v) {
   if ((b->len + 11 > b->cap || b->oom) && rasd__buf_grow(b, 10)) return; /* room for the longest, written in place */
   char *p = b->s + b->len;
   int n = 0;
@@ -335,7 +335,7 @@ static void put_s(rasd__buf *b, const char *s, size_t n) {
 }
 static void put_z(rasd__buf *b, const char *s) { put_s(b, s, s ? strlen(s) : 0); }
 
-uint64_t rasd__get_u(rasd__cur *c) {
+uint64_t rasd__get_u_(rasd__cur *c) {
   uint64_t v = 0;
   for (int sh = 0; sh < 64; sh += 7) {
     if (c->p >= c->e) { c->bad = 1; return 0; }

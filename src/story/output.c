@@ -1,6 +1,9 @@
 /* output.c — writes stories as JSON (the documented schema), terminal text, or one self-contained RTL HTML page. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "story/story_int.h"
 
 /* Corpus entity table gathered while the story views are written. */
@@ -52,6 +55,24 @@ static void jundo(rasd__buf *b, size_t mark) {
 /* Appends 's'/'n' quoted and escaped; 0 (and 'b' as it was) when it is not valid UTF-8 (rasd__utf8_valid checks
  * what jansson checks: no overlongs, surrogates or code points past U+10FFFF). One pass: runs of bytes that need
  * no escape are copied whole. */
+#ifdef __SSE2__
+/* How many of the sixteen bytes at 'u' (a character's start) jq() copies as they are, from the first: printable
+ * ASCII but '"' and '\\', and two-byte sequences (C2..DF, then 80..BF) that end among them. */
+static inline size_t jq_plain16(const unsigned char *u) {
+  __m128i v = _mm_loadu_si128((const __m128i *)u); /* signed bytes: ASCII ≥ 0, 80..BF < −64, C2..DF in −62..−33 */
+  __m128i safe = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                                  _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)));
+  __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+  __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)), _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+  unsigned ms = (unsigned)_mm_movemask_epi8(safe), mc = (unsigned)_mm_movemask_epi8(cont), ml = (unsigned)_mm_movemask_epi8(lead);
+  /* a byte of none of the three kinds, a continuation byte after no lead byte, or a lead byte before none */
+  unsigned bad = (~(ms | mc | ml) | (mc ^ (ml << 1))) & 0xFFFFu;
+  unsigned k = bad ? (unsigned)__builtin_ctz(bad) : 16;
+  if (k && (ml >> (k - 1) & 1)) k--; /* a lead byte whose continuation is not among them */
+  return k;
+}
+#endif
+
 static int jq(rasd__buf *b, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   size_t mark = b->len;
@@ -59,6 +80,13 @@ static int jq(rasd__buf *b, const char *s, size_t n) {
   b->s[b->len++] = '"';
   size_t run = 0, i = 0;
   while (i < n) {
+#ifdef __SSE2__
+    if (n - i >= 16) { /* sixteen bytes at a time up to the next one that needs the steps below */
+      size_t k = jq_plain16(u + i);
+      i += k;
+      if (k == 16) continue;
+    }
+#endif
     unsigned c = u[i];
     if (c >= 0x80) {
       /* two-byte sequences (Arabic) first */

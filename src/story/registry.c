@@ -252,9 +252,13 @@ static int names_it(const char *f, const rasd__name *canon) {
 static void strip_quotes(char *f) {
   char *w = f;
   for (char *r = f; *r;) {
-    if (*r == '"') { r++; continue; }
-    if (!strncmp(r, "\xC2\xAB", 2) || !strncmp(r, "\xC2\xBB", 2)) { r += 2; continue; }
-    if (!strncmp(r, "\xE2\x80\x9C", 3) || !strncmp(r, "\xE2\x80\x9D", 3)) { r += 3; continue; }
+    unsigned char b = (unsigned char)*r; /* (a byte is read after another only when that one is no NUL) */
+    if (b == '"') { r++; continue; }
+    if (b == 0xC2 && ((unsigned char)r[1] == 0xAB || (unsigned char)r[1] == 0xBB)) { r += 2; continue; } /* « » */
+    if (b == 0xE2 && (unsigned char)r[1] == 0x80 && ((unsigned char)r[2] == 0x9C || (unsigned char)r[2] == 0x9D)) {
+      r += 3; /* “ ” */
+      continue;
+    }
     *w++ = *r++;
   }
   *w = 0;

@@ -143,6 +143,10 @@ struct rasd_corpus {
   unsigned char *rbuf; size_t rcap;            /* a record read back */
   rasd_registry *reg;          /* corpus entities (names across spellings); saved with the state */
   double *dense; size_t cap_dense;  /* scratch weights by term id, all zero between uses (views) */
+  struct rasd__idfv { uint32_t n, df; float v; } *idfv; /* IDF values by (N, df): see rasd__idf() */
+#define RASD__IDFV_BITS 12
+  struct rasd__vt { float v, t; } *dvt; size_t cap_dvt; /* scratch: an article's link vector (body, headline) by term
+                                                          * id, all zero between uses */
   rasd__strtab names;          /* article ids and outlets, interned: views compare them by pointer */
     rasd__idfc *idf; size_t idf_cap;  /* IDF cache: value, and the N and df it was computed at */
   uint32_t idf_n, idf_ep;      /* the N of IDF moves in steps of ~1% (epochs) so that cached weights stay valid */
@@ -151,8 +155,15 @@ struct rasd_corpus {
 
 /* Reads the record of article 'i' into 'r' (allocating from 'ar'). */
 int rasd__corpus_rec(rasd_corpus *c, size_t i, rasd__arena *ar, rasd__rec *r);
-/* IDF of term 't' at the corpus's current size. */
-double rasd__idf(const rasd_corpus *c, uint32_t t);
+/* IDF of term 't' at the corpus's current size: the term's cached value inline when it is current (most calls),
+ * else rasd__idf_(), which computes and caches it. */
+double rasd__idf_(const rasd_corpus *c, uint32_t t);
+static inline double rasd__idf(const rasd_corpus *c, uint32_t t) {
+  uint32_t n = c->idf_n ? c->idf_n : 1, df = t < c->terms.n ? c->terms.df[t] : 0;
+  const rasd__idfc *e = t < c->idf_cap ? &c->idf[t] : NULL;
+  if (e && e->n == n && e->df == df) return e->v;
+  return rasd__idf_(c, t);
+}
 /* What the event test reads of an article, the same for every story it is scored against: its entity keys
  * (sorted), how generic its words are, its day. */
 typedef struct rasd__jart { uint32_t keys[64], nk; double gen; int32_t day; } rasd__jart;
@@ -212,7 +223,20 @@ void rasd__story_tune(const char *const *keys, double *const *dst, size_t n);
 /* Unsigned LEB128 varints of the saved records and registry state: rasd__put_u appends one to 'b'; rasd__get_u reads
  * the next from the cursor, or sets c->bad and returns 0 when it runs past c->e or is over 64 bits. */
 typedef struct rasd__cur { const unsigned char *p, *e; int bad; } rasd__cur;
-void rasd__put_u(rasd__buf *b, uint64_t v);
-uint64_t rasd__get_u(rasd__cur *c);
+void rasd__put_u_(rasd__buf *b, uint64_t v); /* the general cases of the two below */
+uint64_t rasd__get_u_(rasd__cur *c);
+/* One byte, the common case (ids as deltas, counts), inline; the same bytes as rasd__put_u_() writes. */
+static inline void rasd__put_u(rasd__buf *b, uint64_t v) {
+  if (v < 0x80 && b->len + 2 <= b->cap && !b->oom) {
+    b->s[b->len++] = (char)v;
+    b->s[b->len] = 0;
+    return;
+  }
+  rasd__put_u_(b, v);
+}
+static inline uint64_t rasd__get_u(rasd__cur *c) {
+  if (c->p < c->e && !(*c->p & 0x80)) return *c->p++;
+  return rasd__get_u_(c);
+}
 
 #endif

@@ -2,6 +2,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "story/story_int.h"
 
 #define MAX_DECODE 80     /* members read for the content views of a large story */
@@ -69,6 +72,30 @@ static double wset_cos(const uint32_t *a, const float *wa, uint32_t na, double x
     i += x <= y;
     j += y <= x;
   }
+  return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
+}
+
+/* Scatters the weights 'w' of the 'n' (distinct) terms 't' of a sentence by term id into 'd' ('cap' entries, zero
+ * between uses): 1 when done, 0 when a term lies past 'cap' (the caller then merges with wset_cos()). */
+static int wset_scatter(double *d, size_t cap, const uint32_t *t, const float *w, uint32_t n) {
+  if (!d) return 0;
+  for (uint32_t k = 0; k < n; k++)
+    if (t[k] >= cap) return 0;
+  for (uint32_t k = 0; k < n; k++) d[t[k]] = w[k];
+  return 1;
+}
+
+static void wset_unscatter(double *d, const uint32_t *t, uint32_t n) {
+  for (uint32_t k = 0; k < n; k++) d[t[k]] = 0;
+}
+
+/* wset_cos() of the sentence scattered into 'd' by wset_scatter() (sum of squares 'xa') and 'b'/'wb'/'nb' ('xb'): one
+ * pass over 'b'. The products are wset_cos()'s, added in the same order (increasing id); a term of 'b' alone adds +0,
+ * which leaves the sum as it is. */
+static double wset_cos_d(const double *d, size_t cap, double xa, const uint32_t *b, const float *wb, uint32_t nb, double xb) {
+  double dot = 0;
+  for (uint32_t j = 0; j < nb; j++)
+    if (b[j] < cap) dot += d[b[j]] * wb[j];
   return xa > 0 && xb > 0 ? dot / sqrt(xa * xb) : 0;
 }
 
@@ -141,6 +168,21 @@ static uint64_t bytes_eq(uint64_t x, unsigned char c) {
 static size_t count_words(const char *s, size_t n) {
   size_t w = 0, i = 0;
   unsigned prev_sp = 1;
+#ifdef __SSE2__
+  /* sixteen bytes a step where SSE2 is: the same starts counted */
+  for (; i + 16 <= n; i += 16) {
+    __m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+    __m128i sp = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                              _mm_cmpeq_epi8(x, _mm_set1_epi8('\t')));
+    unsigned m = (unsigned)_mm_movemask_epi8(sp);         /* bit k: byte k is a space */
+    unsigned st = ~m & ((m << 1) | prev_sp) & 0xFFFFu;     /* word starts */
+    st = st - ((st >> 1) & 0x5555u);
+    st = (st & 0x3333u) + ((st >> 2) & 0x3333u);
+    st = (st + (st >> 4)) & 0x0F0Fu;
+    w += (st + (st >> 8)) & 0x1Fu;
+    prev_sp = (m >> 15) & 1;
+  }
+#endif
   for (; i + 8 <= n; i += 8) {
     uint64_t x;
     memcpy(&x, s + i, 8);
@@ -171,6 +213,7 @@ typedef struct cand {
   char **arts; size_t n_arts;
   int picked;
   float *w; double x;  /* IDF of each term, sum of their squares */
+  size_t nw;           /* count_words() of the sentence */
 } cand;
 
 /* Whether quantity 'x' of record 'rx' and 'y' of 'ry' (same unit, different values) are one figure told two ways:
@@ -352,8 +395,9 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   }
   /* decode members: originals first, then copies (they add outlets to what they repeat) */
   uint32_t nd = 0;
-  rasd__rec *R = rasd__arena_alloc(ar, (MAX_DECODE + 1) * sizeof *R);
-  uint32_t *Ridx = rasd__arena_alloc(ar, (MAX_DECODE + 1) * sizeof *Ridx);
+  size_t max_nd = S->n_mem < MAX_DECODE ? S->n_mem : MAX_DECODE;
+  rasd__rec *R = rasd__arena_alloc(ar, (max_nd + 1) * sizeof *R);
+  uint32_t *Ridx = rasd__arena_alloc(ar, (max_nd + 1) * sizeof *Ridx);
   if (!R || !Ridx) return RASD_ENOMEM;
   for (int pass = 0; pass < 2; pass++)
     for (uint32_t k = 0; k < S->n_mem && nd < MAX_DECODE; k++) {
@@ -445,7 +489,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       if (nw > 60) sc -= 0.002 * (double)(nw - 60);
       if (nw < 8) sc -= 0.05;
       sc += SW.len * log(1.0 + (double)nw) / 4;
-      cd[ncd] = (cand){s, k, sc, (int)ncd, NULL, 0, NULL, 0, 0, sw, sn};
+      cd[ncd] = (cand){s, k, sc, (int)ncd, NULL, 0, NULL, 0, 0, sw, sn, nw};
       ncd++;
     }
   }
@@ -456,16 +500,24 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     ncd = VIEW_CAND;
     for (size_t i = 0; i < ncd; i++) cd[i].group = (int)i;
   }
-  /* the same sentence in several outlets: one group, with every outlet */
+  /* the same sentence in several outlets: one group, with every outlet. The candidate's weights are scattered by
+   * term id into the corpus's scratch array (zero again since the centroid) once it is compared with any other. */
+  double *dz = c->dense;
+  size_t dzc = c->cap_dense;
   for (size_t i = 0; i < ncd; i++) {
+    int sci = -1; /* its weights scattered (1), not yet (-1), or cannot be (0) */
     for (size_t j = 0; j < i; j++) {
       if (cd[j].group != (int)j || cd[j].art == cd[i].art) continue;
       if (cos_bound2(cd[i].x, cd[j].x) < 0.4899) continue; /* the cosine cannot reach 0.7 */
-      if (wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x) >= 0.7) {
+      if (sci < 0) sci = wset_scatter(dz, dzc, cd[i].s->terms, cd[i].w, cd[i].s->n_terms);
+      double x = sci ? wset_cos_d(dz, dzc, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x)
+                     : wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, cd[j].s->terms, cd[j].w, cd[j].s->n_terms, cd[j].x);
+      if (x >= 0.7) {
         cd[i].group = (int)j;
         break;
       }
     }
+    if (sci > 0) wset_unscatter(dz, cd[i].s->terms, cd[i].s->n_terms);
     cand *g = &cd[cd[i].group];
     const rasd__rec *r = &R[cd[i].art];
     if (add_name(ar, &g->outlets, &g->n_outlets, c->art[Ridx[cd[i].art]].outlet) ||
@@ -496,19 +548,23 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
     }
     if (bi == SIZE_MAX) break;
     cd[bi].picked = 1;
-    size_t nw = count_words(cd[bi].s->text, cd[bi].s->len);
+    size_t nw = cd[bi].nw;
     if (nsel && want_w != SIZE_MAX && words + nw > want_w + want_w / 2 && words >= want_w * 4 / 5) {
       continue; /* far too long for what is left: try the next best */
     }
     sel[nsel++] = bi;
     words += nw;
     const cand *y = &cd[bi];
+    int scy = -1; /* the selected sentence's weights scattered (as above) */
     for (size_t i = 0; i < ncd; i++) {
       if (cd[i].group != (int)i || cd[i].picked) continue;
       if (cos_bound2(cd[i].x, y->x) < redv[i] * redv[i] * (1 - 1e-6)) continue; /* cannot raise it */
-      double x = wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
+      if (scy < 0) scy = wset_scatter(dz, dzc, y->s->terms, y->w, y->s->n_terms);
+      double x = scy ? wset_cos_d(dz, dzc, cd[i].x, cd[i].s->terms, cd[i].w, cd[i].s->n_terms, y->x)
+                     : wset_cos(cd[i].s->terms, cd[i].w, cd[i].s->n_terms, cd[i].x, y->s->terms, y->w, y->s->n_terms, y->x);
       if (x > redv[i]) redv[i] = x;
     }
+    if (scy > 0) wset_unscatter(dz, y->s->terms, y->s->n_terms);
   }
   free(redv);
   /* reading order: by article (publication order), then position */
@@ -529,7 +585,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
   /* timeline: dated sentences merged by date and wording */
   size_t nev = 0;
   for (uint32_t k = 0; k < nd; k++) nev += R[k].n_ev;
-  typedef struct tle { const char *date; const rasd__rsent *s; const float *w; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; double x; } tle;
+  typedef struct tle { const char *date; const rasd__rsent *s; const float *w; char **outlets; size_t n_outlets; int rep; uint32_t art; uint64_t dh; double x; int full; } tle;
   tle *T = malloc((nev + 1) * sizeof *T);
   size_t nt = 0;
   if (!T) { free(sel); free(cd); free(cent); return RASD_ENOMEM; }
@@ -545,6 +601,12 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       const rasd__rsent *s = &R[k].sent[ev->sent];
       const float *sw = SWt[k][ev->sent];
       double sx = sq_sum(sw, s->n_terms);
+      /* its cosines with the entries so far: its weights scattered into the scratch array once one is asked for */
+      int scs = -1;
+#define TL_COS(j)                                                                                                \
+  ((scs < 0 ? (scs = wset_scatter(dz, dzc, s->terms, sw, s->n_terms)) : 0),                                    \
+   scs ? wset_cos_d(dz, dzc, sx, T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x)                             \
+       : wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx))
       /* a copy of an article published on an earlier day reads "today" and "yesterday" from its own later day: when
        * this sentence is in an earlier day's article that this one copies, and its date is that article's moved by
        * exactly the days between the two publications, the day the text was written for wins and this outlet joins
@@ -555,7 +617,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
           const char *dj = R[T[j].art].date;
           if (T[j].art == k || !dj || strncmp(dj, R[k].date, 10) >= 0) continue;
           if (cos_bound2(T[j].x, sx) < 0.6399 || /* the cosine cannot reach 0.8 */
-              wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx) < 0.8)
+              TL_COS(j) < 0.8)
             continue;
           if (!strcmp(T[j].date, ev->date)) same = 1;
           else if (moved < 0 && day_no(ev->date) - day_no(T[j].date) == day_no(R[k].date) - day_no(dj) &&
@@ -563,6 +625,7 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
             moved = (int)j;
         }
         if (moved >= 0 && !same) {
+          if (scs > 0) wset_unscatter(dz, s->terms, s->n_terms);
           int r = T[moved].rep;
           if (add_name(ar, &T[r].outlets, &T[r].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
           continue;
@@ -574,17 +637,18 @@ int rasd__view_build(rasd_corpus *c, size_t si, const rasd_view_opts *vo, rasd__
       for (size_t j = 0; j < nt && rep < 0; j++)
         if (T[j].rep == (int)j && T[j].dh == dh && !strcmp(T[j].date, ev->date) &&
             (T[j].s == s || (cos_bound2(T[j].x, sx) >= 0.1224 && /* else the cosine cannot reach 0.35 */
-                             wset_cos(T[j].s->terms, T[j].w, T[j].s->n_terms, T[j].x, s->terms, sw, s->n_terms, sx) >= 0.35)))
+                             TL_COS(j) >= 0.35)))
           rep = (int)j;
-      if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh, sx}; rep = (int)nt++; }
+#undef TL_COS
+      if (scs > 0) wset_unscatter(dz, s->terms, s->n_terms);
+      if (rep < 0) { T[nt] = (tle){ev->date, s, sw, NULL, 0, (int)nt, k, dh, sx, strlen(ev->date) == 10}; rep = (int)nt++; }
       if (add_name(ar, &T[rep].outlets, &T[rep].n_outlets, c->art[Ridx[k]].outlet)) { free(T); free(sel); free(cd); free(cent); return RASD_ENOMEM; }
     }
   /* keep the best supported entries, then order by date */
   /* when there are too many: the widely reported first, then full dates before vaguer ones (years, weeks) */
   for (size_t i = 1; i < nt; i++)
     for (size_t j = i; j > 0; j--) {
-      int fa = strlen(T[j - 1].date) == 10, fb = strlen(T[j].date) == 10;
-      if (T[j - 1].n_outlets > T[j].n_outlets || (T[j - 1].n_outlets == T[j].n_outlets && fa >= fb)) break;
+      if (T[j - 1].n_outlets > T[j].n_outlets || (T[j - 1].n_outlets == T[j].n_outlets && T[j - 1].full >= T[j].full)) break;
       tle t = T[j]; T[j] = T[j - 1]; T[j - 1] = t;
     }
   if (nt > (size_t)o.max_timeline) nt = (size_t)o.max_timeline;

@@ -53,6 +53,8 @@ static void *arena_raw(rasd__arena *a, size_t n) {
   return p;
 }
 
+void *rasd__arena_raw(rasd__arena *a, size_t n) { return arena_raw(a, n); }
+
 void *rasd__arena_alloc(rasd__arena *a, size_t n) {
   void *p = arena_raw(a, n);
   if (p) memset(p, 0, n ? n : 1);

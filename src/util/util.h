@@ -11,6 +11,7 @@
 typedef struct rasd__arena rasd__arena;
 rasd__arena *rasd__arena_new(size_t first_block);
 void *rasd__arena_alloc(rasd__arena *a, size_t n);           /* 16-byte aligned, zeroed; NULL on OOM */
+void *rasd__arena_raw(rasd__arena *a, size_t n);             /* the same, not zeroed: for callers that write what they read */
 char *rasd__arena_strndup(rasd__arena *a, const char *s, size_t n); /* NUL-terminated copy */
 char *rasd__arena_strdup(rasd__arena *a, const char *s);     /* NULL in → NULL out */
 char *rasd__arena_printf(rasd__arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
