@@ -331,6 +331,29 @@ static size_t count_dis(json_t *story, const char *kind, const char *a, const ch
   return n;
 }
 
+/* The corpus of 'n' articles, each analysed with the models (loaded into *m; the caller frees both); NULL, with a
+ * skip message naming 'test', when the models cannot be loaded (figures come from the analysis). */
+static rasd_corpus *analysed_corpus(const art *arts, size_t n, rasd_models **m, const char *test) {
+  char *err = NULL;
+  if (rasd_models_load(NULL, m, &err) != RASD_OK) {
+    printf("skip %s: no models (%s)\n", test, err ? err : "?");
+    rasd_free(err);
+    return NULL;
+  }
+  rasd_corpus *c = rasd_corpus_new(*m, NULL);
+  for (size_t i = 0; c && i < n; i++) {
+    rasd_doc *d = doc_of(&arts[i]);
+    CHECK(d != NULL);
+    if (!d) continue;
+    rasd_analysis *a = NULL;
+    if (rasd_analyze(*m, d, &a) != RASD_OK) a = NULL;
+    ASSERT_EQ_INT(rasd_corpus_add(c, d, a), RASD_OK);
+  }
+  if (c) ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK);
+  else rasd_models_free(*m), *m = NULL;
+  return c;
+}
+
 /* Three outlets on one budget announcement the same day: two copy both figures (no disagreement, though each
  * sentence has two different sums), one gives another deficit; a report the next day with a higher toll of the
  * floods is an update, not a disagreement. */
@@ -351,22 +374,8 @@ static void test_disagreements(void) {
        "ارتفع عدد ضحايا السيول التي اجتاحت أحياء جدة إلى 7 أشخاص لقوا مصرعهم بعد أمطار غزيرة، وقال الدفاع المدني إن فرق الإنقاذ أخلت عشرات الأسر."},
   };
   rasd_models *m = NULL;
-  char *err = NULL;
-  if (rasd_models_load(NULL, &m, &err) != RASD_OK) { /* figures come from the analysis, which needs the models */
-    printf("skip test_disagreements: no models (%s)\n", err ? err : "?");
-    rasd_free(err);
-    return;
-  }
-  rasd_corpus *c = rasd_corpus_new(m, NULL);
-  for (size_t i = 0; i < sizeof B / sizeof B[0]; i++) {
-    rasd_doc *d = doc_of(&B[i]);
-    CHECK(d != NULL);
-    if (!d) continue;
-    rasd_analysis *a = NULL;
-    if (rasd_analyze(m, d, &a) != RASD_OK) a = NULL;
-    ASSERT_EQ_INT(rasd_corpus_add(c, d, a), RASD_OK);
-  }
-  ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK);
+  rasd_corpus *c = analysed_corpus(B, sizeof B / sizeof B[0], &m, "test_disagreements");
+  if (!c) return;
   int64_t b = story_of(c, "bud-1");
   ASSERT_EQ_INT(story_of(c, "bud-2"), b);
   ASSERT_EQ_INT(story_of(c, "bud-3"), b);
@@ -406,22 +415,8 @@ static void test_swapped_decimal(void) {
        "قال مكتب الإحصاءات الأوروبي اليوم إن اليونان سجلت أعلى معدل للبطالة في أوروبا إذ بلغت نسبتها 27.5 في المائة وفقا لبيانات أبريل."},
   };
   rasd_models *m = NULL;
-  char *err = NULL;
-  if (rasd_models_load(NULL, &m, &err) != RASD_OK) {
-    printf("skip test_swapped_decimal: no models (%s)\n", err ? err : "?");
-    rasd_free(err);
-    return;
-  }
-  rasd_corpus *c = rasd_corpus_new(m, NULL);
-  for (size_t i = 0; i < sizeof E / sizeof E[0]; i++) {
-    rasd_doc *d = doc_of(&E[i]);
-    CHECK(d != NULL);
-    if (!d) continue;
-    rasd_analysis *a = NULL;
-    if (rasd_analyze(m, d, &a) != RASD_OK) a = NULL;
-    ASSERT_EQ_INT(rasd_corpus_add(c, d, a), RASD_OK);
-  }
-  ASSERT_EQ_INT(rasd_corpus_finish(c), RASD_OK);
+  rasd_corpus *c = analysed_corpus(E, sizeof E / sizeof E[0], &m, "test_swapped_decimal");
+  if (!c) return;
   int64_t s = story_of(c, "un-1");
   ASSERT_EQ_INT(story_of(c, "un-2"), s);
   ASSERT_EQ_INT(story_of(c, "un-3"), s);

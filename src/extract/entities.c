@@ -1450,6 +1450,30 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   return 0;
 }
 
+/* Drops the mentions of 'ms' (*n of them, sorted) that overlap tokens [b, e); returns where a mention of [b, e) goes
+ * to keep them sorted. */
+static size_t clear_span(rasd_mention *ms, size_t *n, size_t b, size_t e) {
+  size_t w = 0, at = *n;
+  for (size_t k = 0; k < *n; k++) {
+    if (ms[k].tok_end > b && ms[k].tok_begin < e) {
+      if (at == *n) at = w;
+      continue;
+    }
+    if (at == *n && ms[k].tok_begin >= e) at = w;
+    ms[w++] = ms[k];
+  }
+  *n = w;
+  return at > w ? w : at;
+}
+
+/* Puts 'mn' at index 'at' of the vector 'ms' (*n, *cap), the later ones moved up; -1 when out of memory. */
+static int insert_at(rasd_mention **ms, size_t *n, size_t *cap, size_t at, const rasd_mention *mn) {
+  if (RASD__VEC_PUSH(*ms, *n, *cap, *mn) < 0) return -1;
+  memmove(&(*ms)[at + 1], &(*ms)[at], (*n - 1 - at) * sizeof **ms);
+  (*ms)[at] = *mn;
+  return 0;
+}
+
 /* ---- Institutions and places named after a king or prince ---- */
 
 /* Head nouns of such names (matching forms, no article), and whether the name is a place (LOC: roads, districts) or an
@@ -1526,17 +1550,7 @@ static int royal_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       break;
     }
     /* the span as one mention; the mentions inside it or overlapping it go */
-    size_t w = 0, at = *n;
-    for (size_t k = 0; k < *n; k++) {
-      if ((*ms)[k].tok_end > i && (*ms)[k].tok_begin < e) {
-        if (at == *n) at = w;
-        continue;
-      }
-      if (at == *n && (*ms)[k].tok_begin >= e) at = w;
-      (*ms)[w++] = (*ms)[k];
-    }
-    *n = w;
-    if (at > *n) at = *n;
+    size_t at = clear_span(*ms, n, i, e);
     rasd_mention mn;
     memset(&mn, 0, sizeof mn);
     mn.type = type;
@@ -1550,9 +1564,7 @@ static int royal_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       char *t = rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
       if (t) mn.text = t;
     }
-    if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) return -1;
-    memmove(&(*ms)[at + 1], &(*ms)[at], (*n - 1 - at) * sizeof **ms);
-    (*ms)[at] = mn;
+    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
     if (place) {
       rasd_mention pl = mn;
       pl.type = RASD_ENT_LOC;
@@ -1561,9 +1573,7 @@ static int royal_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       uint32_t ls = skip_letters(c->d->text, t->start, t->start + t->len, 1);
       char *tx = rasd__arena_printf(c->ar, "%.*s", (int)(t->start + t->len - ls), c->d->text + ls);
       if (tx) pl.text = tx;
-      if (RASD__VEC_PUSH(*ms, *n, *cap, pl) < 0) return -1;
-      memmove(&(*ms)[at + 2], &(*ms)[at + 1], (*n - 2 - at) * sizeof **ms);
-      (*ms)[at + 1] = pl;
+      if (insert_at(ms, n, cap, at + 1, &pl) < 0) return -1;
       e = place;
     }
     i = e - 1;
@@ -1587,25 +1597,13 @@ static int acronyms(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
            form_is(tok(c, e + 1), INITIAL_W) && tok(c, e + 1)->sentence == tok(c, i)->sentence)
       e += 2, letters++;
     if (letters < 2) continue;
-    size_t w = 0, at = *n;
-    for (size_t k = 0; k < *n; k++) {
-      if ((*ms)[k].tok_end > i && (*ms)[k].tok_begin < e) {
-        if (at == *n) at = w;
-        continue;
-      }
-      if (at == *n && (*ms)[k].tok_begin >= e) at = w;
-      (*ms)[w++] = (*ms)[k];
-    }
-    *n = w;
-    if (at > *n) at = *n;
+    size_t at = clear_span(*ms, n, i, e);
     rasd_mention mn;
     memset(&mn, 0, sizeof mn);
     mn.type = RASD_ENT_ORG;
     mn.entity = -1;
     set_span(c, &mn, i, e);
-    if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) return -1;
-    memmove(&(*ms)[at + 1], &(*ms)[at], (*n - 1 - at) * sizeof **ms);
-    (*ms)[at] = mn;
+    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
     i = e - 1;
   }
   return 0;

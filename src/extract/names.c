@@ -541,6 +541,16 @@ static double sub_cost(uint8_t a, uint8_t b) {
   return 1.0;
 }
 
+/* Records row i's least cost 'm' and returns the least of the last three rows' (every alignment passes through one
+ * of them: a digraph skips two rows at most), a floor under the final cost. */
+static inline double row_floor(double *rmin, int i, double m) {
+  rmin[i & 3] = m;
+  double lo = m;
+  for (int k = 1; k < 3 && k <= i; k++)
+    if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
+  return lo;
+}
+
 /* Cost of a symbol present in one spelling only: a vowel letter or hamza is often left out, a
  * repeated letter (the same symbol beside it) is a doubling, ه and ع are often silent. */
 static inline double indel_cost(const uint8_t *s, int n, int i) {
@@ -634,9 +644,7 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
         cur[j] = left = d;
         if (d < m) m = d;
       }
-      rmin[i & 3] = m;
-      double lo = m;
-      for (int k = 1; k < 3 && k <= i; k++) if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
+      double lo = row_floor(rmin, i, m);
       if (lo > bound) return lo;
     }
     return ROW(na)[nb];
@@ -671,9 +679,7 @@ static double sym_dist(const uint8_t *a, int na, const uint8_t *b, int nb, int l
       if (d < m) m = d;
     }
     /* every alignment passes through one of the last three rows (a digraph skips two at most) */
-    rmin[i & 3] = m;
-    double lo = m;
-    for (int k = 1; k < 3 && k <= i; k++) if (rmin[(i - k) & 3] < lo) lo = rmin[(i - k) & 3];
+    double lo = row_floor(rmin, i, m);
     if (lo > bound) return lo;
   }
   return ROW(na)[nb];
