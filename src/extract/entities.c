@@ -1581,9 +1581,11 @@ static int royal_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   return 0;
 }
 
-/* Latin letters spelt out in Arabic, as matching forms (بي B or P, سي C, آي I, إيه A…). */
-static const char *const INITIAL_W[] = {"اف", "جي", "بي", "سي", "دي", "اي", "اتش", "جيه", "كيه", "ام", "ان", "او",
-                                        "كيو", "ار", "اس", "تي", "يو", "في", "اكس", "واي", "زد", "ايه", NULL};
+/* 1 when token 'i' spells out a Latin letter (بي، سي، آي…: rasd__initial_letter()). */
+static int tok_initial(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  return t->kind == RASD_TOK_WORD && t->form && t->form_len <= 6 && rasd__initial_letter(t->form, t->form_len);
+}
 
 /* أف. بي. آي، سي. آي. إيه، إي.إس.بي.إن: two or more spelt-out letters joined by dots are one organisation's acronym
  * (the tagger took بي or سي alone for one). Mentions inside the run give way; 'ms' stays sorted. */
@@ -1591,10 +1593,10 @@ static int acronyms(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   const rasd_tokens *tk = c->a->tokens;
   size_t ntk = tk->n_tok;
   for (size_t i = 0; i + 2 < ntk; i++) {
-    if (!form_is(tok(c, i), INITIAL_W)) continue;
+    if (!tok_initial(c, i)) continue;
     size_t e = i + 1, letters = 1;
     while (e + 1 < ntk && tok(c, e)->kind == RASD_TOK_PUNCT && tok(c, e)->len == 1 && c->d->text[tok(c, e)->start] == '.' &&
-           form_is(tok(c, e + 1), INITIAL_W) && tok(c, e + 1)->sentence == tok(c, i)->sentence)
+           tok_initial(c, e + 1) && tok(c, e + 1)->sentence == tok(c, i)->sentence)
       e += 2, letters++;
     if (letters < 2) continue;
     size_t at = clear_span(*ms, n, i, e);

@@ -2143,15 +2143,15 @@ static int person_place(const rasd__gaz *g, int type, int64_t i, const rasd__gaz
   return split_words(q, ql, ws, we, RASD__NAME_MAXTOK) < ne;
 }
 
-/* Latin letters written out in Arabic (أف بي آي، سي. آي. إيه): their letter, or 0. Normalised spelling. */
-static char initial_letter(const char *w) {
+/* Latin letters spelt out in Arabic (أف بي آي، سي. آي. إيه), matching forms: see names.h. */
+char rasd__initial_letter(const char *w, size_t n) {
   static const struct { const char *ar; char l; } L[] = {
       {"اي", 'I'}, {"ايه", 'A'}, {"بي", 'B'}, {"سي", 'C'}, {"دي", 'D'}, {"اف", 'F'}, {"جي", 'G'}, {"اتش", 'H'},
       {"جيه", 'J'}, {"كيه", 'K'}, {"كي", 'K'}, {"ال", 'L'}, {"ام", 'M'}, {"ان", 'N'}, {"او", 'O'}, {"كيو", 'Q'},
       {"ار", 'R'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'}, {"في", 'V'}, {"اكس", 'X'}, {"واي", 'Y'}, {"زد", 'Z'},
       {NULL, 0}};
   for (int k = 0; L[k].ar; k++)
-    if (!strcmp(w, L[k].ar)) return L[k].l;
+    if (strlen(L[k].ar) == n && !memcmp(w, L[k].ar, n)) return L[k].l;
   return 0;
 }
 
@@ -2166,8 +2166,9 @@ static char *acronym_english(const char *s, size_t len) {
     while (j < len && s[j] != ' ' && s[j] != '.' && s[j] != '-') j++;
     if (j == i) break;
     char w[32];
-    if (j - i >= sizeof w / 2 || !org_norm(s + i, j - i, w, sizeof w)) return NULL;
-    char l = initial_letter(w);
+    size_t wl;
+    if (j - i >= sizeof w / 2 || !(wl = org_norm(s + i, j - i, w, sizeof w))) return NULL;
+    char l = rasd__initial_letter(w, wl);
     if (l == 'I' && j - i >= 2 && !memcmp(s + i, "إ", 2)) l = 'E'; /* إي is E, آي is I */
     if (!l || n + 1 >= sizeof out) return NULL;
     out[n++] = l;

@@ -127,6 +127,10 @@ int rasd__is_title_word(const char *w, size_t len);
  * (صحيفة، وكالة، مدينة…). */
 int rasd__is_descriptor_word(const char *w, size_t len);
 
+/** The Latin letter that the Arabic word 'w' ('n' bytes, matching form: ا for أ إ آ, ي for ى) spells out (بي B,
+ * سي C, آي I, إيه A…; بي stands for P as well), or 0 when it is none. */
+char rasd__initial_letter(const char *w, size_t n);
+
 /** Returns a readable Latin transliteration of the Arabic 's' ('len' bytes), words capitalised, as
  * a new string (caller frees with free()); NULL when out of memory. */
 char *rasd__translit(const char *s, size_t len);

@@ -4,27 +4,6 @@
 #include "extract/lexicon.h"
 
 /* Parses a digit word's matching form: "1,200", "3.5", "3٫5", "1٬200". Returns -1 for none. */
-static double parse_num_(const char *s, size_t n);
-
-/* "7ر1": ر as the decimal sign, as some outlets set decimals, their two sides in reverse order (7ر1 مليون برميل is
- * 1.7 million, 2ر52 دولار is 52.2): the value with the sides put back; -1 when 's' is not one such number. */
-static double parse_ra_(const char *s, size_t n) {
-  const char *r = NULL;
-  for (size_t i = 0; i + 1 < n; i++)
-    if ((unsigned char)s[i] == 0xD8 && (unsigned char)s[i + 1] == 0xB1) {
-      if (r) return -1; /* 1ر625ر34: more than one, no reading is sure */
-      r = s + i;
-    }
-  if (!r || r == s || r + 2 >= s + n) return -1;
-  char buf[64];
-  size_t a = (size_t)(r - s), b = n - a - 2;
-  if (a + b + 2 > sizeof buf) return -1;
-  memcpy(buf, r + 2, b);
-  buf[b] = '.';
-  memcpy(buf + b + 1, s, a);
-  return parse_num_(buf, a + b + 1);
-}
-
 static double parse_num_(const char *s, size_t n) {
   double v = 0, frac = 0, scale = 1;
   int in_frac = 0, digits = 0;
@@ -55,6 +34,25 @@ static double parse_num_(const char *s, size_t n) {
     i += sl;
   }
   return digits ? v + frac : -1;
+}
+
+/* "7ر1": ر as the decimal sign, as some outlets set decimals, their two sides in reverse order (7ر1 مليون برميل is
+ * 1.7 million, 2ر52 دولار is 52.2): the value with the sides put back; -1 when 's' is not one such number. */
+static double parse_ra_(const char *s, size_t n) {
+  const char *r = NULL;
+  for (size_t i = 0; i + 1 < n; i++)
+    if ((unsigned char)s[i] == 0xD8 && (unsigned char)s[i + 1] == 0xB1) {
+      if (r) return -1; /* 1ر625ر34: more than one, no reading is sure */
+      r = s + i;
+    }
+  if (!r || r == s || r + 2 >= s + n) return -1;
+  char buf[64];
+  size_t a = (size_t)(r - s), b = n - a - 2;
+  if (a + b + 2 > sizeof buf) return -1;
+  memcpy(buf, r + 2, b);
+  buf[b] = '.';
+  memcpy(buf + b + 1, s, a);
+  return parse_num_(buf, a + b + 1);
 }
 
 static char *strip_marks_(rasd__arena *ar, const char *s, size_t n) {

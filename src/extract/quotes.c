@@ -431,6 +431,16 @@ static void parse_qawl_(qctx *x, size_t i, spk_t *sp) {
 
 /* The first person the NER found earlier in the sentence of word i: the subject of a verb without one
  * ("كانت جان جونسون … عندما شاهدت الحية وقالت: …"). Looks back at most 60 words. */
+/* The index of the first of a's mentions (sorted by start) that starts at or after byte 'off'. */
+static size_t first_mention_(const rasd_analysis *a, uint32_t off) {
+  size_t lo = 0, hi = a->n_mentions;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (a->mentions[mid].start < off) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 static void sentence_person_(qctx *x, size_t i, spk_t *sp) {
   const rasd__qw *w = x->w;
   const rasd_analysis *a = x->a;
@@ -439,12 +449,7 @@ static void sentence_person_(qctx *x, size_t i, spk_t *sp) {
   while (k > 0 && w[k - 1].sent == w[i].sent && steps < 60) { k--; steps++; }
   if (k == i || i - k < 2) return;
   uint32_t from = w[k].s, to = w[i].s;
-  size_t lo = 0, hi = a->n_mentions;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (a->mentions[mid].start < from) lo = mid + 1; else hi = mid;
-  }
-  for (size_t m = lo; m < a->n_mentions && a->mentions[m].start < to; m++) {
+  for (size_t m = first_mention_(a, from); m < a->n_mentions && a->mentions[m].start < to; m++) {
     if (a->mentions[m].type != RASD_ENT_PER || a->mentions[m].end > to) continue;
     memset(sp, 0, sizeof *sp);
     sp->ok = 1;
@@ -452,6 +457,43 @@ static void sentence_person_(qctx *x, size_t i, spk_t *sp) {
     sp->e = a->mentions[m].end;
     sp->para = w[i].para;
     return;
+  }
+}
+
+/* A past-tense reporting verb at w[i] with no reported clause ("وأكد فاضل ابريه المشرف على المسابقة أهمية المتاحف"):
+ * a person named right after it is the one a following "مشيرا إلى أن" continues, so x->prev becomes that person.
+ * The parsed subject when it begins with a person within six words of the verb and no comma; else the first person
+ * named within six words before any punctuation or preposition (a title or role may come first: "وأكد نائب رئيس
+ * الجمهورية إياد علاوي أهمية…"). */
+static int mention_in_(const rasd_analysis *a, uint32_t s, uint32_t e, int *type);
+
+static void named_after_verb_(qctx *x, size_t i) {
+  const rasd__qw *w = x->w;
+  const rasd_analysis *a = x->a;
+  size_t n = x->n, words = 0, term, nroles = x->nroles;
+  spk_t s2;
+  parse_subject_(x, i + 1, w[i].sent, &s2, &term, 1);
+  int mt = 0, mi = s2.ok ? mention_in_(a, s2.s, s2.e, &mt) : -1;
+  if (mi >= 0 && mt == RASD_ENT_PER && a->mentions[mi].start == s2.s)
+    for (size_t k = i + 1; k < n && words <= 6 && !is_comma_(&w[k]) && w[k].sent == w[i].sent; k++) {
+      if (w[k].s >= s2.s) {
+        if (w[k].s == s2.s) { x->prev = s2; return; }
+        break;
+      }
+      words += is_content_(&w[k]);
+    }
+  x->nroles = nroles; /* nor does a role read there name anyone */
+  words = 0;
+  size_t m = first_mention_(a, w[i].e);
+  for (size_t k = i + 1; k < n && words <= 6 && w[k].sent == w[i].sent; k++) {
+    if (w[k].kind != QW_AR && w[k].kind != QW_LAT) break;
+    while (m < a->n_mentions && a->mentions[m].start < w[k].s) m++;
+    if (m < a->n_mentions && a->mentions[m].start < w[k].e && a->mentions[m].type == RASD_ENT_PER) {
+      x->prev = (spk_t){.ok = 1, .s = a->mentions[m].start, .e = a->mentions[m].end, .para = w[k].para};
+      return;
+    }
+    if (w[k].kind == QW_AR && (w[k].cls & LX_PREP)) return;
+    words++;
   }
 }
 
@@ -474,11 +516,7 @@ static int mention_in_(const rasd_analysis *a, uint32_t s, uint32_t e, int *type
 /* Mentions sorted by start: binary search the first that may overlap. */
 static int speaker_mention_(const rasd_analysis *a, uint32_t s, uint32_t e) {
   if (!a->n_mentions) return -1;
-  size_t lo = 0, hi = a->n_mentions;
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (a->mentions[mid].start < s) lo = mid + 1; else hi = mid;
-  }
+  size_t lo = first_mention_(a, s);
   size_t from = lo > 4 ? lo - 4 : 0;
   for (size_t i = from; i < a->n_mentions && a->mentions[i].start < e; i++) {
     rasd_analysis sub = *a;
@@ -686,43 +724,7 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
       if (tk == T_END) {
         /* "وأكد فاضل ابريه المشرف على المسابقة أهمية المتاحف" reports no clause, but a named person who spoke is the
            one a following "مشيرا إلى أن" continues */
-        if (ck == CUE_VERB && !present_(&w[i])) {
-          /* the first person named within six words of the verb, before any punctuation or preposition (a title or
-             role may come first: "وأكد نائب رئيس الجمهورية إياد علاوي أهمية…") */
-          spk_t s2;
-          size_t t2, nroles = x.nroles;
-          parse_subject_(&x, i + 1, w[i].sent, &s2, &t2, 1);
-          int mt = 0, mi = s2.ok ? mention_in_(x.a, s2.s, s2.e, &mt) : -1;
-          size_t words = 0, m = 0, hi;
-          int near = 0;
-          if (mi >= 0 && mt == RASD_ENT_PER && x.a->mentions[mi].start == s2.s)
-            for (size_t k = i + 1; k < n && words <= 6 && !is_comma_(&w[k]) && w[k].sent == w[i].sent; k++) {
-              if (w[k].s >= s2.s) { near = w[k].s == s2.s; break; }
-              words += is_content_(&w[k]);
-            }
-          if (near) {
-            x.prev = s2;
-            continue;
-          }
-          x.nroles = nroles; /* nor does a role read there name anyone */
-          words = 0;
-          const rasd_analysis *an = x.a;
-          for (hi = an->n_mentions; m < hi;) {
-            size_t mid = (m + hi) / 2;
-            if (an->mentions[mid].start < w[i].e) m = mid + 1; else hi = mid;
-          }
-          for (size_t k = i + 1; k < n && words <= 6 && w[k].sent == w[i].sent; k++) {
-            if (w[k].kind != QW_AR && w[k].kind != QW_LAT) break;
-            while (m < an->n_mentions && an->mentions[m].start < w[k].s) m++;
-            if (m < an->n_mentions && an->mentions[m].start < w[k].e && an->mentions[m].type == RASD_ENT_PER) {
-              spk_t s2 = {.ok = 1, .s = an->mentions[m].start, .e = an->mentions[m].end, .para = w[k].para};
-              x.prev = s2;
-              break;
-            }
-            if (w[k].kind == QW_AR && (w[k].cls & LX_PREP)) break;
-            words++;
-          }
-        }
+        if (ck == CUE_VERB && !present_(&w[i])) named_after_verb_(&x, i);
         continue;
       }
       if (!sp.ok && ck == CUE_VERB) sentence_person_(&x, i, &sp);

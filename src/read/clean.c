@@ -438,7 +438,6 @@ static int photo_source(const char *s, size_t n) {
   return 0;
 }
 
-/* A photo caption: "… (Getty)", "صورة: …", "(أرشيفية)" tails. */
 /* Where the outlet's tag list begins in line 's' ('n' bytes): a marker (سمات، الوسوم:، كلمات دالة:…) after a
  * sentence's end, then at most 25 words with no sentence punctuation to the line's end; 'n' when none. */
 static size_t tags_tail(const char *s, size_t n) {
@@ -463,6 +462,7 @@ static size_t tags_tail(const char *s, size_t n) {
   return n;
 }
 
+/* A photo caption: "… (Getty)", "صورة: …", "(أرشيفية)" tails. */
 static int is_caption(const line *l) {
   if (l->words > 45) return 0;
   const char *s = l->s;
