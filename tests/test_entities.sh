@@ -355,6 +355,35 @@ got = sorted((e["type"], e["en"]) for e in ents if "دوما" in e["canonical"])
 print("ok" if ("LOC", "Duma") in got and ("ORG", "State Duma") in got else "bad %s" % got)
 '
 
+# a word with a tanween (دوماً "always") is no name; دوما without it is a place only in an article that writes it after
+# a place noun or a preposition somewhere (قرية دوما), not the adverb of another article
+cat >"$T/v.jsonl" <<'J'
+{"id": "v1", "date": "2015-08-01", "content": "أكد الوزير أن المملكة تقف دوماً مع الأشقاء في اليمن، وأن الحكومة كانت دوما إلى جانب الشعب."}
+{"id": "v2", "date": "2015-08-01", "content": "أحرق مستوطنون منزلا في قرية (دوما) جنوب نابلس. وقال أهالي دوما إن الحريق دمر المنزل."}
+J
+table_check 'adverb دوما and the village' v '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+d = [e for e in ents if "دوما" in e["canonical"]]
+print("ok" if len(d) == 1 and d[0]["type"] == "LOC" and d[0]["articles"] == 1 and d[0]["mentions"] == 2 else "bad %s" % d)
+'
+
+# a family name with the article (البنيان) is a person after a reporting verb, not Benin by a close spelling; الخبر
+# (Al Khobar) and خيبر (Khaybar) are two places, not one by a vowel letter
+cat >"$T/w.jsonl" <<'J'
+{"id": "w1", "date": "2015-07-27", "content": "أعلنت سابك نتائجها. وقال الرئيس التنفيذي يوسف البنيان إن الشركة حققت أرباحا. وأضاف البنيان أن السوق الصيني مهم. وفي بنين، افتتحت الحكومة مصنعا."}
+{"id": "w2", "date": "2015-07-27", "content": "وقع المسؤولون عقد تأمين سقيا قرى محافظة خيبر في منطقة المدينة المنورة."}
+{"id": "w3", "date": "2015-07-28", "content": "تبدأ بلدية محافظة الخبر تطوير دوار العزيزية، وقال رئيس بلدية الخبر إن العمل يكتمل قريبا."}
+J
+table_check 'البنيان, خيبر and الخبر' w '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+per = [e for e in ents if "البنيان" in e["forms"]]
+kh = [e for e in ents if "خيبر" in e["forms"] or "الخبر" in e["forms"]]
+ok = len(per) == 1 and per[0]["type"] == "PER" and per[0]["canonical"] == "يوسف البنيان" and len(kh) == 2
+print("ok" if ok else "bad %s %s" % ([(e["type"], e["canonical"], e["forms"]) for e in per], [(e["canonical"], e["forms"]) for e in kh]))
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

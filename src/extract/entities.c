@@ -424,8 +424,8 @@ static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int ty
 #define PM_MATCH(e)                                                                                          \
   (p = pm_get(c, core, core_len, ch, (e)->canon, (e)->canon_len, (e)->canon_h),                                                        \
    p ? (p->match >= 0 ? p->match : (p->match = (int8_t)(rasd__names_match_parsed(c->m, nm, gz, &(e)->nm, (e)->gaz, \
-                                                                                   RASD__NM_TYPO) != 0)))     \
-     : rasd__names_match_parsed(c->m, nm, gz, &(e)->nm, (e)->gaz, RASD__NM_TYPO))
+                                                                                   RASD__NM_TYPO | RASD__NM_TEXT) != 0)))     \
+     : rasd__names_match_parsed(c->m, nm, gz, &(e)->nm, (e)->gaz, RASD__NM_TYPO | RASD__NM_TEXT))
 #define PM_PART(e)                                                                                           \
   (p = pm_get(c, core, core_len, ch, (e)->canon, (e)->canon_len, (e)->canon_h),                                                        \
    p ? (p->part >= 0 ? p->part : (p->part = (int8_t)(is_part(nm, &(e)->nm) != 0))) : is_part(nm, &(e)->nm))
@@ -965,7 +965,7 @@ static const char *const COMMON_PLACE[] = {
     "البلد", "بلد", "المشهد", "مشهد", "البحر", "بحر", "الكيل", "جوف", "الجديده", "ثانيه", "الثانيه", "قلب", "القلب", "جبل",
     "العيون", "الليل", "السلامه", "سلامه", "الانسان", "انسان", "الاعلام", "اعلام", "المعرفه", "معرفه", "الشاطئ", "شاطئ",
     "زوار", "الزوار", "جزيره", "عاليه", "العاليه", "الحي", "الغرب", "الكتاب", "كتاب", "الشعراء", "الابيض", "الشريعه",
-    "الحاره", "الحرمه", "ميدان", "الميدان", "التهاب", "اللاتينيه", "الخمس", "الفحص", "مقاله", NULL};
+    "الحاره", "الحرمه", "ميدان", "الميدان", "التهاب", "اللاتينيه", "الخمس", "الفحص", "مقاله", "البنين", "البنات", NULL};
 
 /* Whether token 'i' is one of COMMON_PLACE, proclitics off (والبلد، للبلد، بالبلد), and no place head noun before it
  * makes it the city (في مدينة "مشهد"). */
@@ -1016,9 +1016,40 @@ static int hamza_particle(const ctx *c, size_t i) {
   return 0;
 }
 
+/* 1 when token 'i' is written with a tanween (ً ٌ ٍ): an indefinite noun or an adverb (دوماً "always", غداً), never a
+ * name. */
+static int has_tanween(const ctx *c, size_t i) {
+  const rasd_token *t = tok(c, i);
+  const unsigned char *w = (const unsigned char *)c->d->text + t->start;
+  for (size_t k = 0; k + 1 < t->len; k++)
+    if (w[k] == 0xD9 && w[k + 1] >= 0x8B && w[k + 1] <= 0x8D) return 1; /* U+064B..U+064D */
+  return 0;
+}
+
+/* Names that are also adverbs (دوما "always", its tanween often left out): a place only in an article that writes
+ * one of them after a place head noun (قرية دوما) or a preposition (في دوما، إلى دوما) somewhere; then all its
+ * mentions are (أهالي دوما). */
+static int adverb_place(const ctx *c, size_t i) {
+  static const char *const ADV[] = {"دوما", NULL};
+  static const char *const PREP[] = {"في", "فى", "الي", "الى", "من", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده",
+                                     "مدينه", "بمدينه", "لمدينه", "منطقه", "بمنطقه", NULL};
+  if (!form_is(tok(c, i), ADV)) return 0;
+  const rasd_tokens *tk = c->a->tokens;
+  for (size_t k = 1; k < tk->n_tok; k++) {
+    if (!form_is(tok(c, k), ADV) || has_tanween(c, k)) continue;
+    size_t j = k; /* quote marks and brackets between: في قرية (دوما) */
+    while (j > 0 && (tok(c, j - 1)->kind == RASD_TOK_QUOTE ||
+                     (tok(c, j - 1)->kind == RASD_TOK_PUNCT && c->d->text[tok(c, j - 1)->start] == '(')))
+      j--;
+    if (j > 0 && form_is(tok(c, j - 1), PREP)) return 0;
+  }
+  return 1;
+}
+
 static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
+  if (has_tanween(c, i) || adverb_place(c, i)) return 1;
   if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
   if ((type == RASD_ENT_PER || type == RASD_ENT_LOC) && form_is_cl(t, NO_PERSON)) return 1;
   if (hamza_particle(c, i)) return 1;

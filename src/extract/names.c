@@ -1560,6 +1560,16 @@ static int initial_alef_added(const rasd__name *x, const rasd__name *y) {
   return 0;
 }
 
+/* 1 when the one-word names 'x' and 'y' of three consonants or fewer, one written with the article ال and the other
+ * without, have other letters: in running text a short word with the article is mostly a native word or family name
+ * (البنيان, الخبر), another one than a short name without it that differs in a vowel letter (بنين Benin, خيبر). Lists
+ * of transliterations pair such forms (الترك / تورك): only names from text (RASD__NM_TEXT) and gazetteer scans ask. */
+static int article_one_side(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1 || x->tok[0].had_al == y->tok[0].had_al || min_conso(x, y) > 3) return 0;
+  const rasd__ntok *a = &x->tok[0], *b = &y->tok[0];
+  return a->n != b->n || memcmp(a->sym, b->sym, (size_t)a->n);
+}
+
 int rasd__names_spelling(const rasd__name *x, const rasd__name *y, int flags) {
   return rasd__names_spelling_md(&rasd__nm_model, x, y, flags);
 }
@@ -1591,6 +1601,7 @@ int rasd__names_spelling_md(const rasd__nmodel *md, const rasd__name *x, const r
   if (!x->n || !y->n) return 0;
   if (same_joined(x, y)) return 1;
   if (initial_alef_added(x, y)) return 0;
+  if ((flags & (RASD__NM_NOSHORT | RASD__NM_TEXT)) && article_one_side(x, y)) return 0;
   /* one word with the article against a name of several words without it: the words of a foreign name are written
    * joined at times (بيونغيانغ), never behind an ال (الكنكري is not جون كيري) */
   if ((x->n == 1) != (y->n == 1)) {

@@ -43,6 +43,8 @@ size_t rasd__name_key_parsed(const rasd__name *nm, char *out);
 #define RASD__NM_NOGAZ 2    /* ignore gazetteer English forms */
 #define RASD__NM_NOSHORT 4  /* names under RASD__NM_MIN_CONSO consonants by the rules alone (gazetteer scans: every
                                entry of a consonant key is a same-consonant look-alike, where the model is loosest) */
+#define RASD__NM_TEXT 8     /* both names come from running text (corpus entities): a short word with the article is
+                               a native word, not a spelling of a short name without it that has other letters */
 
 /** Returns 1 when names 'a' and 'b' are spellings of one name under 'flags' (RASD__NM_*). */
 int rasd__names_match_ex(const rasd_models *m, const char *a, size_t alen, const char *b, size_t blen, int flags);

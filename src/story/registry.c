@@ -428,12 +428,12 @@ static int pick_canonical(cent *e) {
 }
 
 static int verify(const rasd_registry *r, const cent *e, const char *name) {
-  if (rasd__names_match_ex(r->m, name, strlen(name), e->canonical, strlen(e->canonical), 0)) return 1;
+  if (rasd__names_match_ex(r->m, name, strlen(name), e->canonical, strlen(e->canonical), RASD__NM_TEXT)) return 1;
   size_t k = 0;
   for (size_t f = 0; f < e->n_forms && k < MAX_VERIFY_FORMS; f++) {
     if (e->forms[f].ntok < 2 && e->n_forms > 1) continue;
     k++;
-    if (rasd__names_match_ex(r->m, name, strlen(name), e->forms[f].text, strlen(e->forms[f].text), 0)) return 1;
+    if (rasd__names_match_ex(r->m, name, strlen(name), e->forms[f].text, strlen(e->forms[f].text), RASD__NM_TEXT)) return 1;
   }
   return 0;
 }
