@@ -384,6 +384,20 @@ ok = len(per) == 1 and per[0]["type"] == "PER" and per[0]["canonical"] == "يو�
 print("ok" if ok else "bad %s %s" % ([(e["type"], e["canonical"], e["forms"]) for e in per], [(e["canonical"], e["forms"]) for e in kh]))
 '
 
+# an honorific with its pronoun (سموه، معاليه), ولا "nor" and a head noun behind a proclitic (لمنظمة) are no names; المسجد
+# الحرام is the Grand Mosque, not an organisation الحرام
+cat >"$T/x.jsonl" <<'J'
+{"id": "x1", "date": "2015-07-27", "content": "افتتح أمير منطقة الباحة الأمير مشاري بن سعود المهرجان. وقال سموه إن المنطقة لا تقبل التطرف ولا العنف. وأكد معاليه أن الأمن مسؤولية الجميع."}
+{"id": "x2", "date": "2015-07-27", "content": "اعتقلت الشرطة التركية مسؤول التنظيم الشبابي لمنظمة «ب.ك.ك» في أنقرة. وعاد إمام وخطيب المسجد الحرام الشيخ سعود الشريم إلى التغريد."}
+J
+table_check 'honorifics, ولا, لمنظمة and المسجد الحرام' x '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+bad = [e["canonical"] for e in ents if e["canonical"] in ("سموه", "معاليه", "ولا", "لمنظمة", "الحرام")]
+mosque = [e for e in ents if e["canonical"] == "المسجد الحرام" and e["type"] == "MISC"]
+print("ok" if not bad and mosque else "bad %s %s" % (bad, [(e["type"], e["canonical"]) for e in ents]))
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -965,7 +965,7 @@ static const char *const COMMON_PLACE[] = {
     "البلد", "بلد", "المشهد", "مشهد", "البحر", "بحر", "الكيل", "جوف", "الجديده", "ثانيه", "الثانيه", "قلب", "القلب", "جبل",
     "العيون", "الليل", "السلامه", "سلامه", "الانسان", "انسان", "الاعلام", "اعلام", "المعرفه", "معرفه", "الشاطئ", "شاطئ",
     "زوار", "الزوار", "جزيره", "عاليه", "العاليه", "الحي", "الغرب", "الكتاب", "كتاب", "الشعراء", "الابيض", "الشريعه",
-    "الحاره", "الحرمه", "ميدان", "الميدان", "التهاب", "اللاتينيه", "الخمس", "الفحص", "مقاله", "البنين", "البنات", NULL};
+    "الحاره", "الحرمه", "ميدان", "الميدان", "التهاب", "اللاتينيه", "الخمس", "الفحص", "مقاله", "البنين", "البنات", "مكيالين", "بمكيالين", NULL};
 
 /* Whether token 'i' is one of COMMON_PLACE, proclitics off (والبلد، للبلد، بالبلد), and no place head noun before it
  * makes it the city (في مدينة "مشهد"). */
@@ -1046,10 +1046,29 @@ static int adverb_place(const ctx *c, size_t i) {
   return 1;
 }
 
+/* Words that are never a name of any type (matching forms): an honorific with its pronoun, which stands for the person
+ * named before (وقال سموه، أكد معاليه), and ولا، فلا "nor" (not ولاء, a company). */
+static const char *const NO_NAME[] = {"سموه", "سموها", "سموهم", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته",
+                                      "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", NULL};
+
+/* 1 when token 't' is a descriptor word (منظمة، صحيفة) behind one proclitic letter (لمنظمة، بصحيفة): the noun of a
+ * genitive whose name follows (لمنظمة «ب.ك.ك»), no name itself. */
+static int clitic_descriptor(const rasd_token *t) {
+  if (!t->form || t->form_len < 6) return 0;
+  size_t one = 0;
+  int32_t c0 = rasd__utf8_next(t->form, t->form_len, &one);
+  if (c0 != 0x0644 && c0 != 0x0628 && c0 != 0x0648 && c0 != 0x0641 && c0 != 0x0643) return 0;
+  if (t->form_len - one >= 4 && !memcmp(t->form + one, "ال", 4)) return 0;
+  if (rasd__is_descriptor_word(t->form + one, t->form_len - one)) return 1;
+  for (size_t k = 0; ORG_HEAD_W[k]; k++)
+    if (strlen(ORG_HEAD_W[k]) == t->form_len - one && !memcmp(ORG_HEAD_W[k], t->form + one, t->form_len - one)) return 1;
+  return 0;
+}
+
 static int not_a_name_word(const ctx *c, size_t i, int type) {
   const rasd_token *t = tok(c, i);
   if (t->kind != RASD_TOK_WORD) return 0;
-  if (has_tanween(c, i) || adverb_place(c, i)) return 1;
+  if (has_tanween(c, i) || adverb_place(c, i) || form_is(t, NO_NAME) || clitic_descriptor(t)) return 1;
   if (type == RASD_ENT_LOC && common_place(c, i)) return 1;
   if ((type == RASD_ENT_PER || type == RASD_ENT_LOC) && form_is_cl(t, NO_PERSON)) return 1;
   if (hamza_particle(c, i)) return 1;
