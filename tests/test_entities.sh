@@ -398,6 +398,17 @@ mosque = [e for e in ents if e["canonical"] == "المسجد الحرام" and e
 print("ok" if not bad and mosque else "bad %s %s" % (bad, [(e["type"], e["canonical"]) for e in ents]))
 '
 
+# فالح is a given name, not the conjunction ف before الح: the corpus form keeps it
+cat >"$T/y.jsonl" <<'J'
+{"id": "y1", "date": "2015-08-01", "content": "قال فالح العيساوي نائب رئيس مجلس محافظة الأنبار إن القوات تقدمت. وأضاف فالح العيساوي أن المعارك مستمرة. وكان العيساوي قد حذر من الهجوم."}
+J
+table_check 'فالح العيساوي' y '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+p = [e for e in ents if "العيساوي" in e["forms"]]
+print("ok" if len(p) == 1 and p[0]["canonical"] == "فالح العيساوي" and p[0]["en"].startswith("Falih") else "bad %s" % p)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -231,8 +231,9 @@ static char *mention_form(const char *text, const rasd__name *canon) {
         if (run) return rasd__strdup0(text + i);
       }
     }
-    /* والكرملين → الكرملين; وجمهورية العراق → جمهورية العراق */
-    if (we - i > 4 && !memcmp(text + i, "ال", 4)) return rasd__strdup0(text + i);
+    /* والكرملين → الكرملين; وجمهورية العراق → جمهورية العراق; but فالح is a name, not ف + الح: two letters at least
+     * after the ال */
+    if (we - i >= 8 && !memcmp(text + i, "ال", 4)) return rasd__strdup0(text + i);
     if ((c0 == 0x0648 || c0 == 0x0641) && rasd__is_descriptor_word(text + i, we - i)) return rasd__strdup0(text + i);
   }
   return rasd__strdup0(text);
@@ -746,8 +747,9 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
           } else {
             free(en);
           }
-        } else if (en && *en && grown) {
-          free(e->en); /* a transliteration of the new canonical form, not of the old one */
+        } else if (en && *en && (grown || (canon_changed && (!e->en || e->en_translit)))) {
+          /* a transliteration of the new canonical form, not of the old one (فيصل بن تركي, once فيصل بن تركي والهلال) */
+          free(e->en);
           e->en = en;
           e->en_translit = 1;
         } else {
