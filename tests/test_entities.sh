@@ -409,6 +409,10 @@ p = [e for e in ents if "العيساوي" in e["forms"]]
 print("ok" if len(p) == 1 and p[0]["canonical"] == "فالح العيساوي" and p[0]["en"].startswith("Falih") else "bad %s" % p)
 '
 
+# عبد X written joined and not in the table of given names: Abdul and the name (Abdulkhaliq), not letter by letter
+out=$(printf 'عبدالخالق الحوثي\n' | "$RASD" names --english --type PER | cut -f2)
+[ "$out" = "Abdulkhaliq Al-Hothi" ] && ok || no "English of a joined عبد name: '$out'"
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -105,6 +105,23 @@ static void word(const int32_t *w, int n, rasd__buf *b) {
   if (n == 2 && !memcmp(w, bin, sizeof bin)) { rasd__buf_adds(b, "bin"); return; }
   if (n == 3 && (!memcmp(w, ibn, sizeof ibn) || !memcmp(w, ibn2, sizeof ibn2))) { rasd__buf_adds(b, "ibn"); return; }
   if (n == 3 && !memcmp(w, abd, sizeof abd)) { rasd__buf_adds(b, "Abd"); return; }
+  if (n >= 7 && !memcmp(w, abd, sizeof abd) && w[3] == 0x0627 && w[4] == 0x0644) {
+    /* عبد X joined (عبدالخالق): Abdul and the name after the article, as the press writes it (Abdulkhaliq) */
+    size_t at = b->len;
+    word(w + 3, n - 3, b); /* al-Khaliq */
+    size_t end = b->len;
+    if (!b->oom && end >= at + 4 && !memcmp(b->s + at, "al-", 3)) {
+      rasd__buf_adds(b, "__"); /* room for the two letters Abdul has more than al- */
+      if (b->oom) return;
+      memmove(b->s + at + 5, b->s + at + 3, end - at - 3);
+      memcpy(b->s + at, "Abdul", 5);
+      if (b->s[at + 5] >= 'A' && b->s[at + 5] <= 'Z') b->s[at + 5] = (char)(b->s[at + 5] + 32);
+      return;
+    }
+    if (b->oom) return;
+    b->len = at;
+    if (b->s) b->s[at] = 0;
+  }
   int native = 0;
   if (n >= 4 && w[0] == 0x0627 && w[1] == 0x0644) { rasd__buf_adds(b, "al-"); i = 2; start = b->len; native = 1; }
   enum { MAXU = 300 };
