@@ -779,6 +779,32 @@ char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en)
 static const char *const ORG_HEAD_W[] = {"منظمه", "شركه", "جمعيه", "هيئه", "مؤسسه", "موسسه", "حركه", "جماعه", "مجموعه",
                                          "حزب", "جبهه", "اتحاد", "تحالف", "مجلس", "لجنه", "رابطه", "مركز", "معهد", NULL};
 
+static size_t definite_prefix(const char *f, size_t n);
+
+/* 1 when tokens 'b' and b + 1 are an indefinite head noun of a body and a nisba adjective agreeing with it, neither
+ * with the article: منظمة إرهابية "a terrorist organisation", تنظيم إرهابي، جامعة سعودية، معهد ألماني; a kind of body,
+ * no name (names are definite or proper: منظمة العفو الدولية، حزب الله، جامعة إيموري). */
+static int generic_body(const ctx *c, size_t b) {
+  static const char *const FEM[] = {"منظمه", "شركه", "جمعيه", "هيئه", "مؤسسه", "موسسه", "حركه", "جماعه", "مجموعه", "جبهه",
+                                    "لجنه", "رابطه", "جامعه", "وكاله", "قناه", "صحيفه", "جريده", "مجله", "شبكه", NULL};
+  static const char *const MASC[] = {"تنظيم", "حزب", "اتحاد", "تحالف", "مجلس", "مركز", "معهد", "بنك", "مصرف", "موقع",
+                                     "فصيل", NULL};
+  const rasd_token *h = tok(c, b), *a = tok(c, b + 1);
+  if (a->kind != RASD_TOK_WORD || !a->form || a->form_len < 8 || definite_prefix(a->form, a->form_len)) return 0;
+  /* a place is no adjective (بنك أبوظبي); nor is a word in ى (بنك نزوى) */
+  const char *raw = c->d->text + a->start;
+  if (a->len >= 2 && (unsigned char)raw[a->len - 2] == 0xD9 && (unsigned char)raw[a->len - 1] == 0x89) return 0;
+  if (c->m && c->m->gaz && rasd__gaz_exact(c->m->gaz, raw, a->len, 0, RASD_ENT_NONE) >= 0) return 0;
+  if (form_is(h, FEM)) {
+    /* a verbal noun in ية is no adjective: حماية، رعاية (ا before it), تنمية، توعية (ت and two letters) */
+    size_t st = a->form_len - 4;
+    if (memcmp(a->form + st, "يه", 4) || !memcmp(a->form + st - 2, "ا", 2)) return 0;
+    return !(st == 6 && !memcmp(a->form, "ت", 2));
+  }
+  if (form_is(h, MASC)) return !memcmp(a->form + a->form_len - 2, "ي", 2) && memcmp(a->form + a->form_len - 4, "يي", 4);
+  return 0;
+}
+
 /* ---- God in a formula is not a name ---- */
 
 static int form_is(const rasd_token *t, const char *const *list) {
@@ -1804,6 +1830,7 @@ static int repair(ctx *c) {
       continue;
     }
     if (e == ms[k].tok_begin + 1 && not_a_name_word(c, ms[k].tok_begin, ms[k].type)) continue;
+    if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_ORG && generic_body(c, ms[k].tok_begin)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
   }
