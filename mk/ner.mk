@@ -27,8 +27,8 @@ eval-ner: $(RASD)
 	@awk 'BEGIN{RS="";ORS="\n\n"} NR%10==0' $(NER_DATA)/anercorp-train.conll > $(NER_OUT)/dev.gold
 	@$(RASD) tag --conll --data data $(NER_OUT)/dev.gold > $(NER_OUT)/dev.pred
 	@printf 'ANERcorp dev (every 10th sentence): '; $(PYTHON) $(SHARED)/tools/conll_f1.py $(NER_OUT)/dev.gold $(NER_OUT)/dev.pred
-	@cat $(NER_DATA)/wojood-sample/train.txt $(NER_DATA)/wojood-sample/val.txt $(NER_DATA)/wojood-sample/test.txt | \
-	  awk 'NF==0{print ""; next} {t=$$2; sub(/GPE$$/,"LOC",t); if (t !~ /-(PERS|LOC|ORG)$$/) t="O"; print $$1, t}' > $(NER_OUT)/wojood.gold
+	@$(PYTHON) eval/wojood_flat.py $(NER_DATA)/wojood-sample/train.txt $(NER_DATA)/wojood-sample/val.txt \
+	  $(NER_DATA)/wojood-sample/test.txt > $(NER_OUT)/wojood.gold
 	@$(RASD) tag --conll --data data $(NER_OUT)/wojood.gold | sed 's/\t[BI]-MISC$$/\tO/' > $(NER_OUT)/wojood.pred
 	@printf 'Wojood sample, PERS/LOC(+GPE)/ORG (out of domain, warning only): '; \
 	  $(PYTHON) $(SHARED)/tools/conll_f1.py $(NER_OUT)/wojood.gold $(NER_OUT)/wojood.pred
