@@ -175,6 +175,17 @@ static void test_named_subject_continues(void) {
   rasd_analysis_free(a);
 }
 
+static void test_quoted_speaker(void) {
+  /* a short name in quote marks between the verb and إن is the speaker, not a quotation of the previous one */
+  const char *t = "وقال الرئيس باراك أوباما إن الاتفاق جيد للمنطقة كلها.\n"
+                  "وفي المجال الرياضي، نقل تلفزيون «إي إس بي إن» خبر اختيار الصين. وقال «إي إس بي إن» إن هذا ثاني انتصار كبير للصين.";
+  rasd_analysis *a = run(t, strlen(t));
+  CHECK(q_with(a, "بي إن") == NULL || strstr(q_with(a, "بي إن")->text, "انتصار"));
+  const rasd_quote *q = q_with(a, "ثاني انتصار");
+  CHECK(q && q->speaker && strstr(q->speaker, "إي إس بي إن") && !q->direct);
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -237,6 +248,7 @@ int main(void) {
   RUN(test_nested_name);
   RUN(test_prime_close_and_model_names);
   RUN(test_named_subject_continues);
+  RUN(test_quoted_speaker);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

@@ -721,6 +721,23 @@ int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, 
                     rasd__lx_is(&w[i - 1], "كي") || rasd__lx_is(&w[i - 1], "لكي")))
         continue;
       tk = parse_subject_(&x, i + 1, w[i].sent, &sp, &term, 0);
+      if (tk == T_QUOTE && !sp.ok) {
+        /* وقال «إي إس بي إن» إن…: a short quoted name between the verb and a complementizer is the speaker */
+        size_t qo = qi;
+        while (qo < x.nc && x.c[qo].ow < term) qo++;
+        const cand_t *c = qo < x.nc && x.c[qo].ow == term ? &x.c[qo] : NULL;
+        size_t k = c && c->cw != (size_t)-1 ? c->cw + 1 : n;
+        if (c && c->nwords >= 1 && c->nwords <= 5 && k < n && w[k].sent == w[term].sent && w[k].kind == QW_AR &&
+            (w[k].cls & LX_COMP)) {
+          set_span_(w, c->wa, c->wb, &sp.s, &sp.e);
+          if (sp.e > sp.s) {
+            sp.ok = 1;
+            sp.para = w[c->wa].para;
+            tk = T_COMP;
+            term = k;
+          }
+        }
+      }
       if (tk == T_END) {
         /* "وأكد فاضل ابريه المشرف على المسابقة أهمية المتاحف" reports no clause, but a named person who spoke is the
            one a following "مشيرا إلى أن" continues */
