@@ -16,7 +16,7 @@
 
 
 /* Summary weights; RASD_SUM_TUNE="wf=1.1,pos=0.2,..." overrides them for tuning. */
-static struct sumw { double wf, pos, decay, lam, cs, len, para; } SW = {1.3, 0.6, 1, 0.75, 1, 0, 0.1};
+static struct sumw { double wf, pos, decay, lam, cs, len, para; } SW = {1.3, 0.6, 1, 0.75, 0.7, 0, 0.1};
 static void sum_tune(void) {
   static int done;
   if (done) return;
