@@ -186,6 +186,17 @@ static void test_quoted_speaker(void) {
   rasd_analysis_free(a);
 }
 
+static void test_wafq_not_source(void) {
+  /* وفق "in accordance with" a rule or a way is no attribution: the participle after it continues the ministry */
+  const char *t = "وأعلنت وزارة الحج أن أسعار الخدمات ارتفعت هذا العام بنسبة كبيرة. وتتدرج الأسعار وفقًا لفئة المخيم "
+                  "ووسيلة النقل، مبينة أنها ستخصص نسبة محددة من الطاقة الاستيعابية لكل فئة من الفئات.\n"
+                  "وقال مصدر عسكري إن القوات تقدمت، وفق مصدر عسكري آخر تحدث للصحيفة عن المعارك.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "نسبة محددة");
+  CHECK(q && q->speaker && strstr(q->speaker, "وزارة"));
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -249,6 +260,7 @@ int main(void) {
   RUN(test_prime_close_and_model_names);
   RUN(test_named_subject_continues);
   RUN(test_quoted_speaker);
+  RUN(test_wafq_not_source);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

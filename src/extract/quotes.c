@@ -384,8 +384,38 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
 }
 
 /* Speaker after an "according to" cue: بحسب X، وفقاً لـ X، حسبما قال X، نقلاً عن X. */
+static int speaker_mention_(const rasd_analysis *a, uint32_t s, uint32_t e);
+
+/* 1 when words [a, b) name a source of news: a person or organisation the NER found, a role or medium noun (الناطق،
+ * وكالة), or a word of SOURCE_W (مصادر، تقرير، بيان، شهود، استطلاع…). */
+static int acc_source_(qctx *x, size_t a, size_t b) {
+  static const char *const SOURCE_W[] = {"مصادر", "مصدر", "تقرير", "تقارير", "بيان", "بيانات", "احصاءات", "احصائيات",
+                                         "استطلاع", "دراسه", "مسؤول", "مسؤولين", "مسؤولون", "مسئول", "مسئولين",
+                                         "مسئولون", "شهود", "وسائل", "مواقع", "مرصد", "مراسل", "ناشطين", "ناشطون",
+                                         "تقديرات", "ارقام", "تصريحات", "تصريح", "تلفزيون", "التلفزيون", "وكاله",
+                                         "صحيفه", "شركه", "وزاره", "هيئه", "حكومه", "روايه", "وثائق", "سكان", "بعثه",
+                                         "متحدث", "ناطق", "خبراء", "محللين", "محللون", "مجلس", "بنك", NULL};
+  const rasd__qw *w = x->w;
+  for (size_t k = a; k < b; k++) {
+    if (w[k].kind != QW_AR) continue;
+    /* a role or medium noun, or a reporting verb (وفقا لما ذكرته، لما أعلنه) */
+    if ((w[k].cls | w[k].clsp) & (LX_ROLE | LX_WORK | LX_VERB | LX_CONT)) return 1;
+    const char *f = w[k].n;
+    size_t fl = w[k].nlen;
+    if (fl > 6 && !memcmp(f, "لل", 4)) f += 4, fl -= 4;      /* للشركة */
+    else if (fl > 6 && !memcmp(f, "ال", 4)) f += 4, fl -= 4; /* المرصد */
+    else if (fl > 4 && !memcmp(f, "ل", 2)) f += 2, fl -= 2;  /* لمصدر */
+    for (size_t j = 0; SOURCE_W[j]; j++) {
+      size_t l = strlen(SOURCE_W[j]);
+      if (fl == l && !memcmp(f, SOURCE_W[j], l)) return 1;
+    }
+  }
+  return speaker_mention_(x->a, w[a].s, w[b - 1].e) >= 0;
+}
+
 static void parse_acc_(qctx *x, size_t k, spk_t *sp) {
   const rasd__qw *w = x->w;
+  const size_t k0 = k;
   memset(sp, 0, sizeof *sp);
   size_t n = x->n;
   uint32_t sent = k < n ? w[k].sent : 0;
@@ -403,6 +433,11 @@ static void parse_acc_(qctx *x, size_t k, spk_t *sp) {
     k++;
   }
   if (k <= a) return;
+  /* وفق "in accordance with" is attribution only when a source follows (وفقا لمصدر عسكري، وفق المرصد), not a rule or a
+   * way (تتدرج وفقا لفئة المخيم، وفق أسلوب يجمع الأصالة والمعاصرة) */
+  if (a > 0 && k0 > 0 && w[k0 - 1].kind == QW_AR && w[k0 - 1].nlen >= 6 && memmem(w[k0 - 1].n, w[k0 - 1].nlen, "وفق", 6) &&
+      !acc_source_(x, a, k))
+    return;
   set_span_(w, a, k, &sp->s, &sp->e);
   if (sp->e > sp->s) {
     /* "لوكالة رويترز" → "وكالة رويترز" */
