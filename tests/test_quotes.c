@@ -197,6 +197,19 @@ static void test_wafq_not_source(void) {
   rasd_analysis_free(a);
 }
 
+static void test_pronoun_speakers(void) {
+  /* an honorific with its pronoun is the person named before; a preposition with a pronoun is no speaker */
+  const char *t = "رعى صاحب السمو الأمير مشعل بن ماجد محافظ جدة حفل التخرج أمس في مقر الجامعة.\n"
+                  "وأكد سموه أن الوطن يفخر بأبنائه المتخرجين ويعول عليهم في بناء المستقبل.\n"
+                  "وقال فيه الشاعر إن القصيدة كتبت في ليلة واحدة قبل سنوات طويلة من اليوم.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "يفخر بأبنائه");
+  CHECK(q && q->speaker && strstr(q->speaker, "مشعل بن ماجد"));
+  q = q_with(a, "كتبت في ليلة");
+  CHECK(!q || !q->speaker || strcmp(q->speaker, "فيه"));
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -261,6 +274,7 @@ int main(void) {
   RUN(test_named_subject_continues);
   RUN(test_quoted_speaker);
   RUN(test_wafq_not_source);
+  RUN(test_pronoun_speakers);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

@@ -247,6 +247,27 @@ static void set_span_(const rasd__qw *w, size_t a, size_t b, uint32_t *s, uint32
   *e = w[b - 1].e;
 }
 
+/* 1 when scanned word 'w' is a pronoun or a preposition with one (فيه، له، عنه، ذلك، بالقول), 2 when an honorific with
+ * its pronoun (سموه، معاليه): it refers to someone named before and names no one itself; else 0. */
+static size_t first_mention_(const rasd_analysis *a, uint32_t off);
+
+static int pronoun_word_(const rasd__qw *w) {
+  static const char *const PRON[] = {"فيه", "فيها", "فيهم", "له", "لها", "لهم", "لنا", "لي", "عنه", "عنها", "عنهم",
+                                     "ذلك", "هذا", "هذه", "بالقول", "بقوله", "بقولها", "اسمه", "اسمها", "انه", "انها",
+                                     "هو", "هي", "ايضا", "كذلك", NULL};
+  static const char *const HON[] = {"سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته", "فخامته",
+                                    "سعادته", "سيادته", "دولته", "حضرته", NULL};
+  for (size_t j = 0; PRON[j]; j++) {
+    size_t l = strlen(PRON[j]);
+    if (w->nlen == l && !memcmp(w->n, PRON[j], l)) return 1;
+  }
+  for (size_t j = 0; HON[j]; j++) {
+    size_t l = strlen(HON[j]);
+    if (w->nlen == l && !memcmp(w->n, HON[j], l)) return 2;
+  }
+  return 0;
+}
+
 /* Parses the words after a cue (from k0): the subject (speaker and role) and what ends it. Returns the
  * terminator kind; '*term' gets its word. */
 static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *term, int allow_end) {
@@ -370,6 +391,22 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
   size_t nw = 0;
   for (size_t q = sa; q < sb; q++) nw += is_content_(&w[q]);
   if (nw > 9) return tk;
+  /* a pronoun is no speaker (وقال فيه، قال له، أضاف بالقول): the one named before is, as with no subject; an honorific
+   * with its pronoun (وقال سموه، أكد معاليه) is the person the article named last */
+  int pw = nw == 1 && sb == sa + 1 && w[sa].kind == QW_AR ? pronoun_word_(&w[sa]) : 0;
+  if (pw == 1) {
+    sp->s = sp->e = 0;
+    return tk;
+  }
+  if (pw == 2) {
+    const rasd_analysis *an = x->a;
+    for (size_t i2 = first_mention_(an, w[sa].s); i2-- > 0;)
+      if (an->mentions[i2].type == RASD_ENT_PER && an->mentions[i2].end <= w[sa].s) {
+        sp->s = an->mentions[i2].start;
+        sp->e = an->mentions[i2].end;
+        break;
+      }
+  }
   sp->ok = 1;
   sp->para = w[sa].para;
   if (rb > ra) {
