@@ -5,7 +5,7 @@
 # against a run without merging (RASD_STORY_TUNE=mg=0), for `rasd stories` output (no story left empty, every
 # article's story listed), and for a store filled in batches (rasd add --batch 1 and 2, and one run per file), which must
 # give the stories of one batch and keep no row for the story that was merged away; and a report nearer one of two
-# stories still merges them (W.mr).
+# stories still merges them (W.mr), and one twice as near one story as the other.
 TEST=test_story_merge
 . tests/store_env.sh
 trap '[ -n "$KEEP" ] || rm -rf "$T"' EXIT INT TERM
@@ -47,6 +47,17 @@ cat > "$T/recall.jsonl" <<'EOF'
 EOF
 "$RASD" stories -q --format json "$T/recall.jsonl" > "$T/recall.json" 2>/dev/null
 check "the recall of the ambassador and the smuggling reports are one story" [ "$($PY -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["stories"]))' "$T/recall.json")" = 1 ]
+
+# And one that stands twice as near one story as the other (W.mr 0.3, not half): a warehouse fire's first report and
+# a report of the loss committee (score 0.23 for the fire's story: a story of its own), then a report of both, which
+# joins the fire's story at 0.90 and would have joined the committee's at 0.44 (0.49 of that).
+cat > "$T/fire.jsonl" <<'EOF'
+{"id": "fire-1", "date": "2015-08-01", "title": "حريق ضخم في مستودع بالمنطقة الصناعية بجدة", "source": "3alyoum", "content": "أوضح المتحدث الرسمي للدفاع المدني بمحافظة جدة العقيد سعيد السرحاني أن الحريق لم يسفر عن إصابات. بدأت اللجنة عملها صباح اليوم بمشاركة مندوبين من الغرفة التجارية وشركات التأمين."}
+{"id": "fire-2", "date": "2015-08-01", "title": "التأمين يقدر خسائر التجار في جدة", "source": "alweeam", "content": "شكلت لجنة مختصة لحصر الخسائر والأضرار التي لحقت بالبضائع والمعدات في المستودع. تحقق الجهات المختصة في أسباب الحريق وسط ترجيحات بحدوث تماس كهربائي."}
+{"id": "fire-3", "date": "2015-08-01", "title": "لجنة لحصر أضرار المستودع المحترق بجدة", "source": "sabq", "content": "اندلع حريق ضخم فجر اليوم في مستودع للمواد البلاستيكية بالمنطقة الصناعية جنوب جدة. أوضح المتحدث الرسمي للدفاع المدني بمحافظة جدة العقيد سعيد السرحاني أن الحريق لم يسفر عن إصابات. شكلت لجنة مختصة لحصر الخسائر والأضرار التي لحقت بالبضائع والمعدات في المستودع. تقدر التعويضات المستحقة للتجار بملايين الريالات بحسب تقديرات أولية. أغلقت الشرطة الطرق المؤدية إلى الموقع لتسهيل حركة فرق الإطفاء."}
+EOF
+"$RASD" stories -q --format json "$T/fire.jsonl" > "$T/fire.json" 2>/dev/null
+check "the warehouse fire and its loss committee are one story" [ "$($PY -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["stories"]))' "$T/fire.json")" = 1 ]
 
 # A store: one batch, batches of 1 and 2 in one run, and one run per file.
 part() { q "$1" "select group_concat(id, ' ') from (select id, story from articles order by story, id) group by story order by min(id)"; }
