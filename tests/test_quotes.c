@@ -210,6 +210,20 @@ static void test_pronoun_speakers(void) {
   rasd_analysis_free(a);
 }
 
+static void test_clause_after_verb(void) {
+  /* "وأضاف تمت مناقشة …": a clause straight after the verb is what was said, by the speaker before; "لفت النظر إلى أن"
+   * has no subject النظر */
+  const char *t = "وقال الرئيس العام لرعاية الشباب عبدالله بن مساعد إن الأندية وافقت على المقترح الجديد بالإجماع.\n"
+                  "وأضاف تمت مناقشة آلية حوافز دوري الشباب والناشئين وإعادة هيكلة الآلية لتشجيع الأندية.\n"
+                  "ولفت النظر إلى أن الملعب سيكون جاهزا قبل نهاية العام الحالي بحسب الخطة.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "آلية حوافز");
+  CHECK(q && q->speaker && strstr(q->speaker, "عبدالله بن مساعد"));
+  q = q_with(a, "الملعب سيكون جاهزا");
+  CHECK(q && q->speaker && strstr(q->speaker, "عبدالله بن مساعد"));
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -275,6 +289,7 @@ int main(void) {
   RUN(test_quoted_speaker);
   RUN(test_wafq_not_source);
   RUN(test_pronoun_speakers);
+  RUN(test_clause_after_verb);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

@@ -254,7 +254,7 @@ static size_t first_mention_(const rasd_analysis *a, uint32_t off);
 static int pronoun_word_(const rasd__qw *w) {
   static const char *const PRON[] = {"فيه", "فيها", "فيهم", "له", "لها", "لهم", "لنا", "لي", "عنه", "عنها", "عنهم",
                                      "ذلك", "هذا", "هذه", "بالقول", "بقوله", "بقولها", "اسمه", "اسمها", "انه", "انها",
-                                     "هو", "هي", "ايضا", "كذلك", NULL};
+                                     "هو", "هي", "ايضا", "كذلك", "النظر", "الانتباه", NULL};
   static const char *const HON[] = {"سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته", "فخامته",
                                     "سعادته", "سيادته", "دولته", "حضرته", NULL};
   for (size_t j = 0; PRON[j]; j++) {
@@ -270,6 +270,19 @@ static int pronoun_word_(const rasd__qw *w) {
 
 /* Parses the words after a cue (from k0): the subject (speaker and role) and what ends it. Returns the
  * terminator kind; '*term' gets its word. */
+/* 1 when scanned word 'w' begins a clause and never a speaker's name: a passive or modal verb (تم، يتم، يجب) or a
+ * negation (لا، لم، لن). */
+static int clause_start_(const rasd__qw *w) {
+  static const char *const CS[] = {"تم", "تمت", "يتم", "سيتم", "جري", "يجري", "سيجري", "يجب", "ينبغي", "لا", "لم", "لن",
+                                   "ليس", "ليست", "هناك", NULL};
+  if (w->kind != QW_AR) return 0;
+  for (size_t j = 0; CS[j]; j++) {
+    size_t l = strlen(CS[j]);
+    if (w->nlen == l && !memcmp(w->n, CS[j], l)) return 1;
+  }
+  return 0;
+}
+
 static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *term, int allow_end) {
   const rasd__qw *w = x->w;
   size_t n = x->n;
@@ -279,6 +292,11 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
   int tk = T_END;
   memset(sp, 0, sizeof *sp);
   if (k < n && w[k].kind == QW_AR && ((w[k].cls | w[k].clsp) & (LX_VERB | LX_ADV)) && !(w[k].cls & LX_NOTQ)) k0 = ++k, segstart = k;
+  if (k > 0 && k < n && w[k].sent == sent && clause_start_(&w[k])) {
+    /* "وأضاف تمت مناقشة آلية الحوافز": no subject, the said clause straight after the verb (as after أن) */
+    *term = k - 1;
+    return T_COMP;
+  }
   for (int steps = 0; k < n && steps < 40; steps++) {
     const rasd__qw *c = &w[k];
     if (c->sent != sent && k > k0) break;
