@@ -224,6 +224,19 @@ static void test_clause_after_verb(void) {
   rasd_analysis_free(a);
 }
 
+static void test_role_antecedent(void) {
+  /* "وقال الوزير" is the minister the article named; "وقالت المصادر" names no one */
+  const char *t = "التقى وزير الخارجية البريطاني فيليب هاموند نظيره الإيراني في طهران أمس.\n"
+                  "وقال الوزير إن بلاده ستعيد فتح سفارتها في العاصمة الإيرانية خلال أيام قليلة.\n"
+                  "وقالت المصادر إن الزيارة استمرت ساعات عدة في مقر الوزارة وسط تكتم شديد.";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "ستعيد فتح سفارتها");
+  CHECK(q && q->speaker && strstr(q->speaker, "فيليب هاموند"));
+  q = q_with(a, "استمرت ساعات");
+  CHECK(q && q->speaker && !strstr(q->speaker, "هاموند"));
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -290,6 +303,7 @@ int main(void) {
   RUN(test_wafq_not_source);
   RUN(test_pronoun_speakers);
   RUN(test_clause_after_verb);
+  RUN(test_role_antecedent);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

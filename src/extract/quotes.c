@@ -270,6 +270,43 @@ static int pronoun_word_(const rasd__qw *w) {
 
 /* Parses the words after a cue (from k0): the subject (speaker and role) and what ends it. Returns the
  * terminator kind; '*term' gets its word. */
+/* "وقال الوزير" (a role word with the article alone): the person the article named last after that role word without
+ * the article or with it (وزير الخارجية عادل الجبير، الوزير عادل الجبير), looked for up to 1500 words back; 'sp' gets
+ * the name's span and the role word as its role. Nothing when none is found. */
+static void role_antecedent_(qctx *x, size_t sa, spk_t *sp) {
+  const rasd__qw *w = x->w;
+  const rasd_analysis *an = x->a;
+  const char *r = w[sa].n + 4; /* the role word without ال */
+  size_t rl = w[sa].nlen - 4;
+  /* an anonymous source (المصدر، المسؤول) or a plural (المسؤولون، المراقبين) names no one in particular */
+  static const char *const ANON[] = {"مصدر", "مصادر", "مسؤول", "مسئول", NULL};
+  for (size_t j = 0; ANON[j]; j++)
+    if (rl == strlen(ANON[j]) && !memcmp(r, ANON[j], rl)) return;
+  if (rl >= 6 && (!memcmp(r + rl - 4, "ون", 4) || !memcmp(r + rl - 4, "ين", 4))) return;
+  for (size_t k = sa; k-- > 0 && sa - k < 1500;) {
+    if (w[k].kind != QW_AR) continue;
+    const char *f = w[k].n;
+    size_t fl = w[k].nlen;
+    if (fl > 2 && (!memcmp(f, "و", 2) || !memcmp(f, "ف", 2) || !memcmp(f, "ل", 2)) && fl - 2 >= rl) f += 2, fl -= 2;
+    if (fl == rl + 4 && !memcmp(f, "ال", 4)) f += 4, fl -= 4;
+    if (fl != rl || memcmp(f, r, rl)) continue;
+    /* a person mention that begins within the six words after the role word */
+    size_t i2 = first_mention_(an, w[k].e);
+    for (; i2 < an->n_mentions && an->mentions[i2].start < w[sa].s; i2++) {
+      const rasd_mention *m = &an->mentions[i2];
+      size_t words = 0;
+      for (size_t j = k + 1; j < sa && w[j].s < m->start; j++) words += is_content_(&w[j]);
+      if (words > 6) break;
+      if (m->type != RASD_ENT_PER) continue;
+      sp->rs = w[sa].s;
+      sp->re = w[sa].e;
+      sp->s = m->start;
+      sp->e = m->end;
+      return;
+    }
+  }
+}
+
 /* 1 when scanned word 'w' begins a clause and never a speaker's name: a passive or modal verb (تم، يتم، يجب) or a
  * negation (لا، لم، لن). */
 static int clause_start_(const rasd__qw *w) {
@@ -416,6 +453,9 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
     sp->s = sp->e = 0;
     return tk;
   }
+  if (!pw && nw == 1 && sb == sa + 1 && w[sa].kind == QW_AR && (w[sa].cls & (LX_ROLE | LX_TITLE)) && w[sa].nlen > 6 &&
+      !memcmp(w[sa].n, "ال", 4))
+    role_antecedent_(x, sa, sp);
   if (pw == 2) {
     const rasd_analysis *an = x->a;
     for (size_t i2 = first_mention_(an, w[sa].s); i2-- > 0;)
