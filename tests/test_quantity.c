@@ -46,6 +46,20 @@ static void test_units(void) {
   rasd_analysis_free(a);
 }
 
+/* Square and cubic metres written with the digit after the unit: م2، كم2، م3. */
+static void test_square_measures(void) {
+  rasd_analysis *a = run("أقيم السوق داخل خيمة بمساحة 1500م2 تضم 70 محلا، وتبلغ مساحة الحي 20 كم2 وفيه خزان بسعة 500 م3.");
+  const rasd_quantity *q = find(a, "1500");
+  CHECK(q && q->value == 1500);
+  ASSERT_EQ_STR(q ? q->unit : NULL, "متر مربع");
+  q = find(a, "20 كم");
+  ASSERT_EQ_STR(q ? q->unit : NULL, "كيلومتر مربع");
+  q = find(a, "500 م");
+  ASSERT_EQ_STR(q ? q->unit : NULL, "متر مكعب");
+  CHECK(find(a, "تضم") == NULL); /* the digit of م2 is no number of its own */
+  rasd_analysis_free(a);
+}
+
 /* Numbers written in two or three words: teens, units and tens, hundreds and the rest. */
 static void test_compound_words(void) {
   rasd_analysis *a = run("وأسفرت المعارك عن سقوط أحد عشر قتيلا في صفوف القوات، وأصيب ثلاثة عشر شخصا بجروح، وقتل خمسة وعشرون جنديا "
@@ -114,6 +128,7 @@ int main(void) {
     return 1;
   }
   RUN(test_units);
+  RUN(test_square_measures);
   RUN(test_compound_words);
   RUN(test_not_quantities);
   rasd_models_free(M);

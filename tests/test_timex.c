@@ -28,6 +28,15 @@ static const rasd_timex *find(const rasd_analysis *a, const char *needle) {
   return NULL;
 }
 
+/* م with a digit after it is a unit (بمساحة 1500م2), not the Gregorian era mark of a year. */
+static void test_square_metres_no_year(void) {
+  rasd_analysis *a = run("أقيم السوق داخل خيمة بمساحة 1500م2 تضم 70 محلا، وتأسست الشركة في 1998م.", "2015-08-10");
+  CHECK(find(a, "1500") == NULL);
+  const char *v = val(a, "1998");
+  ASSERT_EQ_STR(v, "1998");
+  rasd_analysis_free(a);
+}
+
 static void test_hijri_icu(void) {
   int y, m, d;
   CHECK(rasd__hijri_to_greg(1436, 10, 26, &y, &m, &d) == 0);
@@ -224,6 +233,7 @@ int main(void) {
   RUN(test_weekday_pair);
   RUN(test_month_no_year);
   RUN(test_no_pubdate);
+  RUN(test_square_metres_no_year);
   RUN(test_bad_input);
   rasd_models_free(M);
   TH_DONE();

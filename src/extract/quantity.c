@@ -206,8 +206,17 @@ int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis 
     else if (j + 1 < n && rasd__lx_is(&w[j], "في") && (rasd__lx_is(&w[j + 1], "المئه") || rasd__lx_is(&w[j + 1], "المائه"))) { unit = "%"; j += 2; }
     else if (j < n && w[j].kind == QW_AR) {
       const rasd__lxent *u = rasd__lx_findp(w[j].n, w[j].nlen, LX_UNIT, NULL, NULL, NULL);
-      if (u) { unit = u->canon; j++; }
-      else if (unit_ok_(&w[j])) {
+      if (u) {
+        unit = u->canon;
+        j++;
+        /* م2، كم2، م3 (the digit written straight after): square and cubic measures */
+        if (j < n && w[j].kind == QW_NUM && !(w[j].flags & QWF_SPACE) && w[j].nlen == 1 && (w[j].n[0] == '2' || w[j].n[0] == '3') &&
+            (!strcmp(unit, "متر") || !strcmp(unit, "كيلومتر"))) {
+          int km = !strcmp(unit, "كيلومتر");
+          unit = w[j].n[0] == '2' ? (km ? "كيلومتر مربع" : "متر مربع") : (km ? "كيلومتر مكعب" : "متر مكعب");
+          j++;
+        }
+      } else if (unit_ok_(&w[j])) {
         unit = strip_marks_(ar, d->text + w[j].s, w[j].e - w[j].s);
         if (!unit) return RASD_ENOMEM;
         j++;

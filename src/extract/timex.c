@@ -461,7 +461,9 @@ static int try_year_(tout *o, size_t i, size_t *next) {
     y1 = num_(c, k, &nd);
     if (y1 < 0 || nd != 4) return 0;
     j = k + 1;
-    int marked = j < c->n && (is_(c, j, "ه") || is_(c, j, "م")) && adjacent_(c, j);
+    /* م with a digit after it is square or cubic metres (بمساحة 1500م2), no year */
+    int sqm = is_(c, j, "م") && j + 1 < c->n && adjacent_(c, j + 1) && c->w[j + 1].kind == QW_NUM;
+    int marked = j < c->n && (is_(c, j, "ه") || (is_(c, j, "م") && !sqm)) && adjacent_(c, j);
     int prep = k > 0 && (is_(c, k - 1, "في") || is_(c, k - 1, "منذ") || is_(c, k - 1, "حتي") || is_(c, k - 1, "قبل") ||
                          is_(c, k - 1, "بعد") || is_(c, k - 1, "خلال") || is_(c, k - 1, "وفي") || is_(c, k - 1, "مطلع") ||
                          is_(c, k - 1, "نهايه") || is_(c, k - 1, "بدايه") || is_(c, k - 1, "اواخر") || is_(c, k - 1, "منتصف"));
