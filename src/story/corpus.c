@@ -49,15 +49,17 @@
  * the ambassador's statement to the Bin Laden plane crash in one more order. ow, owd: one outlet's two headlines of one
  * template with another rare name (no more than owd articles so far), see story_score; ow flat from 0.1 to 1 on the dev
  * set over 6 orders; owd 1 loses one order there, and from 5 up the unseen SaudiNewsNet days part one outlet's two
- * reports of one happening (the arrival and the burial of a body, a wire's "third addition" and "second addition"). */
-static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms, at, atk, atn, sp, sn, sg, sw, so, sm, sx, hl, hp, hf, sh, shr, oa, oak, oan, sz, szh, fm, fp, hz, hzk, fam, ow, owd; } W = {
-    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.3, RASD__RECENT, 0.15, 0.1, 2, 0.5, 3, 1, 0.5, 0.4, 1, 0.3, 1, 0.05, 0.3, 1, 1.5, 0.3, 0.05, 2, 0.53, 0.2, 0.15, 0.1, 0.02, 0.01, 0.5, 0.5, 3};
+ * reports of one happening (the arrival and the burial of a body, a wire's "third addition" and "second addition").
+ * pa: 1 keeps two stories apart at a merge when they name places, share none of them and no person (places_apart());
+ * 0 turns it off. */
+static struct weights { double cs, mx, ts, ent, entx, date, time, th, loc, ek, avg, rg, rk, oh, ot, otk, ord, mg, mr, ms, at, atk, atn, sp, sn, sg, sw, so, sm, sx, hl, hp, hf, sh, shr, oa, oak, oan, sz, szh, fm, fp, hz, hzk, fam, ow, owd, pa; } W = {
+    0.590, 0.600, 0.324, 0.299, 0.400, 0, 0.005, 0, 0.5, 5, 0.6, 3, 0.5, 0.6, 0.1, 0.1, 0, 1, 0.3, RASD__RECENT, 0.15, 0.1, 2, 0.5, 3, 1, 0.5, 0.4, 1, 0.3, 1, 0.05, 0.3, 1, 1.5, 0.3, 0.05, 2, 0.53, 0.2, 0.15, 0.1, 0.02, 0.01, 0.5, 0.5, 3, 1};
 static void tune_load(void) {
   static int done;
   if (done) return;
   done = 1;
-  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms", "at", "atk", "atn", "sp", "sn", "sg", "sw", "so", "sm", "sx", "hl", "hp", "hf", "sh", "shr", "oa", "oak", "oan", "sz", "szh", "fm", "fp", "hz", "hzk", "fam", "ow", "owd"};
-  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms, &W.at, &W.atk, &W.atn, &W.sp, &W.sn, &W.sg, &W.sw, &W.so, &W.sm, &W.sx, &W.hl, &W.hp, &W.hf, &W.sh, &W.shr, &W.oa, &W.oak, &W.oan, &W.sz, &W.szh, &W.fm, &W.fp, &W.hz, &W.hzk, &W.fam, &W.ow, &W.owd};
+  static const char *const keys[] = {"cs", "mx", "ts", "ent", "entx", "date", "time", "th", "loc", "ek", "avg", "rg", "rk", "oh", "ot", "otk", "ord", "mg", "mr", "ms", "at", "atk", "atn", "sp", "sn", "sg", "sw", "so", "sm", "sx", "hl", "hp", "hf", "sh", "shr", "oa", "oak", "oan", "sz", "szh", "fm", "fp", "hz", "hzk", "fam", "ow", "owd", "pa"};
+  double *const dst[] = {&W.cs, &W.mx, &W.ts, &W.ent, &W.entx, &W.date, &W.time, &W.th, &W.loc, &W.ek, &W.avg, &W.rg, &W.rk, &W.oh, &W.ot, &W.otk, &W.ord, &W.mg, &W.mr, &W.ms, &W.at, &W.atk, &W.atn, &W.sp, &W.sn, &W.sg, &W.sw, &W.so, &W.sm, &W.sx, &W.hl, &W.hp, &W.hf, &W.sh, &W.shr, &W.oa, &W.oak, &W.oan, &W.sz, &W.szh, &W.fm, &W.fp, &W.hz, &W.hzk, &W.fam, &W.ow, &W.owd, &W.pa};
   rasd__story_tune(keys, dst, sizeof keys / sizeof *keys);
 }
 
@@ -959,6 +961,41 @@ static int groups_apart(const rasd_corpus *c, const uint32_t *A, uint32_t na, co
   return apart_ratio(cr, ia, ib, na, nb) >= 0;
 }
 
+/* Adds the keys of the places and of the people that record 'r' names to 'loc' and 'per' ('*nl', '*np' so far, room
+ * for 64 each), each once. */
+static void place_keys(const rasd__rec *r, uint32_t *loc, uint32_t *nl, uint32_t *per, uint32_t *np) {
+  for (uint32_t i = 0; i < r->n_ent; i++) {
+    uint32_t *k = r->ent[i].type == RASD_ENT_LOC ? loc : r->ent[i].type == RASD_ENT_PER ? per : NULL;
+    uint32_t *n = k == loc ? nl : np;
+    if (!k || r->ent[i].vkey == RASD__VKEY_FAMILY || *n >= 64) continue;
+    uint32_t j = 0;
+    while (j < *n && k[j] != r->ent[i].key) j++;
+    if (j == *n) k[(*n)++] = r->ent[i].key;
+  }
+}
+
+/* Returns 1 when 'n' keys 'a' and 'm' keys 'b' share one. */
+static int keys_meet(const uint32_t *a, uint32_t n, const uint32_t *b, uint32_t m) {
+  for (uint32_t x = 0; x < n; x++)
+    for (uint32_t y = 0; y < m; y++)
+      if (a[x] == b[y]) return 1;
+  return 0;
+}
+
+/* Returns 1 when groups 'A' (na linked articles) and 'B' (nb, their link features 'LB') are two happenings of one kind
+ * in two places: both name places, they share none of them and no person either. */
+static int places_apart(rasd_corpus *c, const uint32_t *A, uint32_t na, const lfeat *LB, uint32_t nb, rasd__arena *ar) {
+  uint32_t la[64], lb[64], pa[64], pb[64], nla = 0, nlb = 0, npa = 0, npb = 0;
+  for (uint32_t x = 0; x < nb; x++) place_keys(&LB[x].r, lb, &nlb, pb, &npb);
+  if (!nlb) return 0;
+  for (uint32_t x = 0; x < na; x++) {
+    rasd__rec r;
+    if (corpus_rec(c, A[x], ar, &r, 0)) return 0;
+    place_keys(&r, la, &nla, pa, &npa);
+  }
+  return nla && !keys_meet(la, nla, lb, nlb) && !keys_meet(pa, npa, pb, npb);
+}
+
 /* The join score of linked article 'm' (not a member of story 's') with 's', from its features at the current IDF. */
 static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *L) {
   const rasd__art *a = &c->art[m];
@@ -967,6 +1004,18 @@ static double member_score(rasd_corpus *c, uint32_t s, uint32_t m, const lfeat *
   rasd__jart J;
   rasd__join_prep(c, &L->r, L->lv, L->nv, &J);
   return story_score(c, &c->st[s], &L->r, a->outlet, L->w, NULL, NULL, L->an, L->lv, L->nv, L->tv, L->nt, day, &J, f);
+}
+
+/* RASD_STORY_DEBUG: a merge of story 't' (originals 'orig'/'no', mean score 'mean') into story 's' ('what': done or
+ * refused), with the ids of both sides. */
+static void merge_debug(const rasd_corpus *c, uint32_t s, uint32_t t, const uint32_t *orig, uint32_t no, const char *what, double mean) {
+  const rasd__story *S = &c->st[s];
+  uint32_t ns = S->n_orig < RASD__RECENT ? S->n_orig : RASD__RECENT;
+  fprintf(stderr, "%s story %u into %u (mean %.4f):", what, t + 1, s + 1, mean);
+  for (uint32_t k = 0; k < ns; k++) fprintf(stderr, " %s", c->art[S->recent[k]].id);
+  fprintf(stderr, " <-");
+  for (uint32_t k = 0; k < no; k++) fprintf(stderr, " %s", c->art[orig[k]].id);
+  fprintf(stderr, "\n");
 }
 
 /* Two stories of one happening: an article that just joined story 's' would have joined story 't' too (its score
@@ -1011,8 +1060,15 @@ static int story_merge(rasd_corpus *c, uint32_t s, uint32_t t, rasd__arena *ar, 
       if (story_debug()) fprintf(stderr, "merge story %u into %u: two happenings\n", t + 1, s + 1);
       return 0;
     }
+    /* nor two happenings of one kind in two places: both name places and share none of them, and no person either
+     * (two fires, one in a Mecca block of flats and one in Dumat al-Jandal's palm groves; two crashes on two roads;
+     * one outlet's job notices of two universities); a shared person is the happening told from two places */
+    if (W.pa > 0 && places_apart(c, S->recent, ns, L, no, ar)) {
+      if (story_debug()) merge_debug(c, s, t, orig, no, "apart", sum / no);
+      return 0;
+    }
   }
-  if (story_debug()) fprintf(stderr, "merge story %u into %u (mean %.4f)\n", t + 1, s + 1, sum / no);
+  if (story_debug()) merge_debug(c, s, t, orig, no, "merge", sum / no);
   for (uint32_t k = 0; k < no; k++) {
     int rc = story_take(c, s, orig[k], &L[k], ar);
     if (rc) return *err = rc, 0;
