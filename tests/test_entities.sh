@@ -426,6 +426,19 @@ bad = [x for x in c if x in ("منظمة إرهابية", "تنظيم إرهاب
 print("ok" if not bad and any("أبوظبي" in x for x in c) else "bad %s" % c)
 '
 
+# a place after the noun of a local public body is the body's name (شرطة الرياض: Riyadh Police), with its English; a
+# place of several words after an organisation's head noun gives the English of the whole (Medina Municipality)
+cat >"$T/lb.jsonl" <<'J'
+{"id": "lb1", "date": "2015-08-10", "content": "وقال المتحدث باسم شرطة الرياض إن الجاني قبض عليه. وأوضحت أمانة المدينة المنورة أن المشروع اكتمل. ووصل الوفد إلى الرياض أمس."}
+J
+table_check 'local public bodies' lb '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+got = {e["canonical"]: (e["type"], e["en"]) for e in ents}
+ok = got.get("شرطة الرياض") == ("ORG", "Riyadh Police") and got.get("أمانة المدينة المنورة") == ("ORG", "Medina Municipality") and got.get("الرياض", ("",))[0] == "LOC"
+print("ok" if ok else "bad %s" % got)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -1526,6 +1526,37 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   return 0;
 }
 
+/* A place after the noun of a local public body (شرطة الرياض، أمانة جدة، تعليم الخرج، مرور الرياض، صحة جازان) is that
+ * body's name: the mention takes the noun in and is an organisation (Riyadh Police), a proclitic off the noun (لشرطة
+ * الرياض). 'ms' (n, sorted) is changed in place. */
+static void local_bodies(ctx *c, rasd_mention *ms, size_t n) {
+  static const char *const BODY[] = {"شرطه", "امانه", "بلديه", "مرور", "تعليم", "صحه", "جوازات", "اماره", "غرفه", NULL};
+  for (size_t k = 0; k < n; k++) {
+    size_t b = ms[k].tok_begin;
+    if (ms[k].type != RASD_ENT_LOC || b == 0 || (k > 0 && ms[k - 1].tok_end >= b)) continue;
+    const rasd_token *h = tok(c, b - 1);
+    if (h->kind != RASD_TOK_WORD || !h->form || h->sentence != tok(c, b)->sentence) continue;
+    size_t cl = 0;
+    if (!form_is(h, BODY)) {
+      size_t one = 0;
+      int32_t c0 = rasd__utf8_next(h->form, h->form_len, &one);
+      if ((c0 != 0x0648 && c0 != 0x0644 && c0 != 0x0628 && c0 != 0x0641) || h->form_len - one < 6) continue;
+      int hit = 0;
+      for (size_t j = 0; BODY[j] && !hit; j++) hit = strlen(BODY[j]) == h->form_len - one && !memcmp(BODY[j], h->form + one, h->form_len - one);
+      if (!hit) continue;
+      cl = 1;
+    }
+    uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, cl);
+    const char *place = ms[k].text ? ms[k].text : c->d->text + ms[k].start;
+    size_t pl = ms[k].text ? strlen(ms[k].text) : ms[k].end - ms[k].start;
+    char *t = rasd__arena_printf(c->ar, "%.*s %.*s", (int)(h->start + h->len - hs), c->d->text + hs, (int)pl, place);
+    if (!t) continue;
+    set_span(c, &ms[k], b - 1, ms[k].tok_end);
+    ms[k].text = t;
+    ms[k].type = RASD_ENT_ORG;
+  }
+}
+
 /* Drops the mentions of 'ms' (*n of them, sorted) that overlap tokens [b, e); returns where a mention of [b, e) goes
  * to keep them sorted. */
 static size_t clear_span(rasd_mention *ms, size_t *n, size_t b, size_t e) {
@@ -1836,6 +1867,7 @@ static int repair(ctx *c) {
   }
   n = w;
   if (royal_names(c, &ms, &n, &cap) || acronyms(c, &ms, &n, &cap)) { free(ms); return -1; }
+  local_bodies(c, ms, n);
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز; so does a medium's, whatever
    * the tagger called the name after it (جريدة «الرياض», تلفزيون الكويت: organisations) */
   for (size_t k = 0; k < n; k++) {

@@ -1887,7 +1887,9 @@ static const struct org_head { const char *ar, *en; int of; } ORG_HEADS[] = {
   {"طريق", "Road", 0}, {"شارع", "Street", 0}, {"ميناء", "Port", 0}, {"ملعب", "Stadium", 0}, {"استاد", "Stadium", 0},
   {"قاعده", "Base", 0}, {"مسجد", "Mosque", 0}, {"جامع", "Mosque", 0}, {"مدرسه", "School", 0}, {"داره", "Foundation", 0},
   {"برنامج", "Program", 0}, {"كرسي", "Chair", 0}, {"جسر", "Bridge", 0}, {"قصر", "Palace", 0}, {"حي", "District", 0},
-  {"ميدان", "Square", 0},
+  {"ميدان", "Square", 0}, {"شرطه", "Police", 0}, {"امانه", "Municipality", 0}, {"بلديه", "Municipality", 0},
+  {"مرور", "Traffic Department", 0}, {"تعليم", "Education Department", 0}, {"صحه", "Health Affairs", 0},
+  {"جوازات", "Passports Department", 0}, {"اماره", "Emirate", 0}, {"غرفه", "Chamber of Commerce", 0},
   {NULL, NULL, 0}};
 
 /* Words of organisation names: nouns (0); adjectives (1) come before the noun they follow; adjectives of
@@ -2017,7 +2019,19 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
     else if (xl > 6 && !strncmp(x, "وال", 6)) { newmode = 2; xs = x + 2; }
     const char *en = NULL;
     int adj = 0;
-    for (int k = 0; ORG_WORDS[k].ar; k++)
+    /* a place of two to four words right after the head, the rest of the name (أمانة المدينة المنورة, جوازات المنطقة
+     * الشرقية): the gazetteer's English of the whole */
+    if (w == w0 + 1 && g && newmode < 0 && nw - w >= 2 && nw - w <= 4) {
+      const char *ps = s + ws[w];
+      size_t pl = we[nw - 1] - ws[w];
+      rasd__gaz_entry pe;
+      int64_t pk = rasd__gaz_exact(g, ps, pl, 2, RASD_ENT_LOC);
+      if (pk >= 0 && !rasd__gaz_get(g, (uint32_t)pk, &pe) && *pe.en && !(pe.flags & RASD__GF_TITLE)) {
+        en = pe.en;
+        w = nw - 1;
+      }
+    }
+    for (int k = 0; !en && ORG_WORDS[k].ar; k++)
       if (!strcmp(xs, ORG_WORDS[k].ar)) { en = ORG_WORDS[k].en; adj = ORG_WORDS[k].adj; break; }
     /* كرة القدم is one word in English (Football), written as two */
     if (en && w > w0 + 1 && !strcmp(en, "Football") && prev_en && !strcmp(prev_en, "Football")) continue;
