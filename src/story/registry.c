@@ -234,6 +234,15 @@ static char *mention_form(const char *text, const rasd__name *canon) {
     /* والكرملين → الكرملين; وجمهورية العراق → جمهورية العراق; but فالح is a name, not ف + الح: two letters at least
      * after the ال */
     if (we - i >= 8 && !memcmp(text + i, "ال", 4)) return rasd__strdup0(text + i);
+    /* للخطوط الجوية → الخطوط الجوية (ل + ال, the alif of the article dropped in writing) */
+    if (c0 == 0x0644 && we - i >= 8 && !memcmp(text + i, "ل", 2)) {
+      size_t tl = strlen(text + i + 2);
+      char *o = malloc(tl + 5);
+      if (!o) return NULL;
+      memcpy(o, "ا", 2);
+      memcpy(o + 2, text + i, tl + 3); /* ل and the rest with its NUL */
+      return o;
+    }
     if ((c0 == 0x0648 || c0 == 0x0641) && rasd__is_descriptor_word(text + i, we - i)) return rasd__strdup0(text + i);
   }
   return rasd__strdup0(text);
