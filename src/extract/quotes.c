@@ -53,6 +53,15 @@ static int is_clause_end_(const rasd__qw *w) {
 }
 static int is_qmark_(const rasd__qw *w) { return w->kind == QW_QOPEN || w->kind == QW_QCLOSE || w->kind == QW_QBOTH; }
 static int is_content_(const rasd__qw *w) { return w->kind == QW_AR || w->kind == QW_LAT || w->kind == QW_NUM; }
+/* 1 when scanned word 'w' is an Arabic word whose matching form is one of 'list' (NULL-terminated). */
+static int in_list_(const rasd__qw *w, const char *const *list) {
+  if (w->kind != QW_AR) return 0;
+  for (size_t j = 0; list[j]; j++) {
+    size_t l = strlen(list[j]);
+    if (w->nlen == l && !memcmp(w->n, list[j], l)) return 1;
+  }
+  return 0;
+}
 static int starts_al_(const rasd__qw *w) {
   if (w->kind != QW_AR || w->nlen < 6) return 0;
   const char *n = w->n;
@@ -257,15 +266,7 @@ static int pronoun_word_(const rasd__qw *w) {
                                      "هو", "هي", "ايضا", "كذلك", "النظر", "الانتباه", NULL};
   static const char *const HON[] = {"سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته", "فخامته",
                                     "سعادته", "سيادته", "دولته", "حضرته", NULL};
-  for (size_t j = 0; PRON[j]; j++) {
-    size_t l = strlen(PRON[j]);
-    if (w->nlen == l && !memcmp(w->n, PRON[j], l)) return 1;
-  }
-  for (size_t j = 0; HON[j]; j++) {
-    size_t l = strlen(HON[j]);
-    if (w->nlen == l && !memcmp(w->n, HON[j], l)) return 2;
-  }
-  return 0;
+  return in_list_(w, PRON) ? 1 : in_list_(w, HON) ? 2 : 0;
 }
 
 /* Parses the words after a cue (from k0): the subject (speaker and role) and what ends it. Returns the
@@ -279,9 +280,8 @@ static void role_antecedent_(qctx *x, size_t sa, spk_t *sp) {
   const char *r = w[sa].n + 4; /* the role word without ال */
   size_t rl = w[sa].nlen - 4;
   /* an anonymous source (المصدر، المسؤول) or a plural (المسؤولون، المراقبين) names no one in particular */
-  static const char *const ANON[] = {"مصدر", "مصادر", "مسؤول", "مسئول", NULL};
-  for (size_t j = 0; ANON[j]; j++)
-    if (rl == strlen(ANON[j]) && !memcmp(r, ANON[j], rl)) return;
+  static const char *const ANON[] = {"المصدر", "المصادر", "المسؤول", "المسئول", NULL};
+  if (in_list_(&w[sa], ANON)) return;
   if (rl >= 6 && (!memcmp(r + rl - 4, "ون", 4) || !memcmp(r + rl - 4, "ين", 4))) return;
   for (size_t k = sa; k-- > 0 && sa - k < 1500;) {
     if (w[k].kind != QW_AR) continue;
@@ -312,12 +312,7 @@ static void role_antecedent_(qctx *x, size_t sa, spk_t *sp) {
 static int clause_start_(const rasd__qw *w) {
   static const char *const CS[] = {"تم", "تمت", "يتم", "سيتم", "جري", "يجري", "سيجري", "يجب", "ينبغي", "لا", "لم", "لن",
                                    "ليس", "ليست", "هناك", NULL};
-  if (w->kind != QW_AR) return 0;
-  for (size_t j = 0; CS[j]; j++) {
-    size_t l = strlen(CS[j]);
-    if (w->nlen == l && !memcmp(w->n, CS[j], l)) return 1;
-  }
-  return 0;
+  return in_list_(w, CS);
 }
 
 static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *term, int allow_end) {
