@@ -781,12 +781,19 @@ static const char *const ORG_HEAD_W[] = {"منظمه", "شركه", "جمعيه",
 
 /* ---- God in a formula is not a name ---- */
 
+/* 1 when the NUL-terminated word 'w' is the 'n' bytes at 'f' (no call to strlen or memcmp: the lists are run
+ * over for most tokens). */
+static inline int same_word(const char *w, const char *f, size_t n) {
+  for (size_t k = 0; k < n; k++)
+    if (w[k] != f[k] || !w[k]) return 0;
+  return w[n] == 0;
+}
+
 static int form_is(const rasd_token *t, const char *const *list) {
   if (t->kind != RASD_TOK_WORD || !t->form) return 0;
   const char *f = t->form; /* NUL-terminated: f[1] is there whatever form_len */
   for (size_t i = 0; list[i]; i++) /* the first two bytes first: most words differ there */
-    if (list[i][0] == f[0] && list[i][1] == f[1] && strlen(list[i]) == t->form_len && !memcmp(f, list[i], t->form_len))
-      return 1;
+    if (list[i][0] == f[0] && list[i][1] == f[1] && same_word(list[i], f, t->form_len)) return 1;
   return 0;
 }
 
@@ -797,9 +804,7 @@ static int form_is_cl(const rasd_token *t, const char *const *list) {
   if (memcmp(t->form, "و", 2) && memcmp(t->form, "ف", 2)) return 0;
   const char *f = t->form + 2;
   for (size_t i = 0; list[i]; i++)
-    if (list[i][0] == f[0] && list[i][1] == f[1] && strlen(list[i]) == t->form_len - 2u &&
-        !memcmp(f, list[i], t->form_len - 2u))
-      return 1;
+    if (list[i][0] == f[0] && list[i][1] == f[1] && same_word(list[i], f, t->form_len - 2u)) return 1;
   return 0;
 }
 

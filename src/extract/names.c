@@ -2145,13 +2145,17 @@ static int person_place(const rasd__gaz *g, int type, int64_t i, const rasd__gaz
 
 /* Latin letters spelt out in Arabic (أف بي آي، سي. آي. إيه), matching forms: see names.h. */
 char rasd__initial_letter(const char *w, size_t n) {
-  static const struct { const char *ar; char l; } L[] = {
-      {"اي", 'I'}, {"ايه", 'A'}, {"بي", 'B'}, {"سي", 'C'}, {"دي", 'D'}, {"اف", 'F'}, {"جي", 'G'}, {"اتش", 'H'},
-      {"جيه", 'J'}, {"كيه", 'K'}, {"كي", 'K'}, {"ال", 'L'}, {"ام", 'M'}, {"ان", 'N'}, {"او", 'O'}, {"كيو", 'Q'},
-      {"ار", 'R'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'}, {"في", 'V'}, {"اكس", 'X'}, {"واي", 'Y'}, {"زد", 'Z'},
-      {NULL, 0}};
-  for (int k = 0; L[k].ar; k++)
-    if (strlen(L[k].ar) == n && !memcmp(w, L[k].ar, n)) return L[k].l;
+#define E_(ar, l) {ar, sizeof ar - 1, l}
+  static const struct { char ar[7]; uint8_t n; char l; } L[] = {
+      E_("اي", 'I'), E_("ايه", 'A'), E_("بي", 'B'), E_("سي", 'C'), E_("دي", 'D'), E_("اف", 'F'), E_("جي", 'G'),
+      E_("اتش", 'H'), E_("جيه", 'J'), E_("كيه", 'K'), E_("كي", 'K'), E_("ال", 'L'), E_("ام", 'M'), E_("ان", 'N'),
+      E_("او", 'O'), E_("كيو", 'Q'), E_("ار", 'R'), E_("اس", 'S'), E_("تي", 'T'), E_("يو", 'U'), E_("في", 'V'),
+      E_("اكس", 'X'), E_("واي", 'Y'), E_("زد", 'Z')};
+#undef E_
+  /* two or three Arabic letters (4 or 6 bytes) only; the letters' second bytes first (run over every short word) */
+  if (n != 4 && n != 6) return 0;
+  for (size_t k = 0; k < sizeof L / sizeof L[0]; k++)
+    if (L[k].n == n && L[k].ar[1] == w[1] && L[k].ar[3] == w[3] && !memcmp(w, L[k].ar, n)) return L[k].l;
   return 0;
 }
 
