@@ -1,6 +1,7 @@
 /* features.c — compact article records for linking and views: stems, MinHash, dates, sentences, quotes, numbers. */
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -334,6 +335,24 @@ static void put_s(rasd__buf *b, const char *s, size_t n) {
   rasd__buf_add(b, s, n);
 }
 static void put_z(rasd__buf *b, const char *s) { put_s(b, s, s ? strlen(s) : 0); }
+
+/* Writes 'v' as "%.17g" does into 'out' ('cap' bytes) and returns its length: a whole number under 10^15 (most
+ * quantities: 3, 2015, 450000) by hand, the rest through snprintf (1,500 instructions a call). */
+static size_t num_17g(double v, char *out, size_t cap) {
+  if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v && (v != 0 || !signbit(v))) {
+    char dg[20];
+    int nd = 0;
+    uint64_t u = (uint64_t)(v < 0 ? -v : v);
+    do dg[nd++] = (char)('0' + u % 10); while (u /= 10);
+    size_t n = 0;
+    if (v < 0) out[n++] = '-';
+    while (nd) out[n++] = dg[--nd];
+    out[n] = 0;
+    return n;
+  }
+  int n = snprintf(out, cap, "%.17g", v);
+  return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
 
 uint64_t rasd__get_u_(rasd__cur *c) {
   uint64_t v = 0;
@@ -924,8 +943,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     const rasd_quantity *q = &a->quantities[i];
     if (q->sentence >= nbody) continue;
     char num[64];
-    snprintf(num, sizeof num, "%.17g", q->value);
-    put_z(out, num); put_z(out, q->unit); put_z(out, q->text);
+    put_s(out, num, num_17g(q->value, num, sizeof num)); put_z(out, q->unit); put_z(out, q->text);
     rasd__put_u(out, q->sentence + (uint32_t)off);
   }
   /* entities; RASD__ENT_HEAD on the type of those the headline names (its place cues found once, not per entity) */
