@@ -610,12 +610,16 @@ void rasd__ner_ctab_free(rasd__ner_ctab *t) { free(t); }
 
 #define TRIG_MASK (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT)
 
-/* The context features of token i; with 'tb' the small-set features are looked up (same buckets). */
+/* The context features of token i; with 'tb' the small-set features are looked up (same buckets). 'inner' (a
+ * constant where it is inlined): 2 <= i < n - 2, so that no neighbour read is past an edge and no test is needed. */
 static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n,
                                                            size_t i, unsigned bits, const uint64_t *pp,
-                                                           const int16_t *rows, const uint64_t *wlr, uint32_t *out) {
+                                                           const int16_t *rows, const uint64_t *wlr, uint32_t *out,
+                                                           int inner) {
   const unsigned shift = 64 - bits;
-#define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+#define AT(j, field, edge) (inner ? wi[(j)].field : (j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+#define EDGE_B(x) (!inner && (x)) /* 'x' (the token before is missing) can hold only near an edge */
+#define EDGE_A(x) (!inner && (x)) /* the same for the token after */
   const rasd__ner_tok *c = &wi[i];
   long ii = (long)i;
   int q = 0;
@@ -650,12 +654,12 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   F(pp ? pc[i + 3] : comb(cp1, cp2));  /* 28 */
   /* gazetteer bytes: an edge reads 0x10000 (before) or 0x10001 (after), table index 256 */
   FT(1, tb->g29[c->gaz & 0xff], c->gaz & 0xff); /* 29 */
-  FT(1, tb->g30[ii < 1 ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
-  FT(1, tb->g31[i + 1 >= n ? 256 : gp1 & 0xff], gp1 & 0x100ff); /* 31 */
+  FT(1, tb->g30[EDGE_B(ii < 1) ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
+  FT(1, tb->g31[EDGE_A(i + 1 >= n) ? 256 : gp1 & 0xff], gp1 & 0x100ff); /* 31 */
   F(comb(cm1, c->h_suf1));             /* 37 */
   F(comb(comb(sm1, c->h_shape), sp1)); /* 38 */
   F(comb(bm1, bp1));                   /* 39 */
-  FT(1, tb->pos[i == 0 ? 1 : i + 1 == n ? 2 : 3], i == 0 ? 1 : i + 1 == n ? 2 : 3); /* 40 */
+  FT(1, tb->pos[EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3], EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3); /* 40 */
   F(comb(c->gaz, cm1));                /* 41 */
   F(comb(s1m1, c->h_suf0));            /* 42 */
   F(pp ? pf[i + 3] : comb(fp1, fp2)); /* 43 */
@@ -665,8 +669,8 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
   F(comb(nlm, cm1));                   /* 48 */
   /* name-likeness bins: -8..9 (index + 8), an edge reads 100 or 101 (index NL) */
-  int nb0 = c->nlm + 8, nbm = ii < 1 ? NL : wi[ii - 1].nlm + 8, nbp = i + 1 >= n ? NL : wi[i + 1].nlm + 8;
-  int nl_ok = (unsigned)nb0 < NL && (ii < 1 || (unsigned)nbm < NL) && (i + 1 >= n || (unsigned)nbp < NL);
+  int nb0 = c->nlm + 8, nbm = EDGE_B(ii < 1) ? NL : wi[ii - 1].nlm + 8, nbp = EDGE_A(i + 1 >= n) ? NL : wi[i + 1].nlm + 8;
+  int nl_ok = (unsigned)nb0 < NL && (EDGE_B(ii < 1) || (unsigned)nbm < NL) && (EDGE_A(i + 1 >= n) || (unsigned)nbp < NL);
   FT(nl_ok, tb->n50[nb0][nbm], comb(nlm, nm1)); /* 50 */
   FT(nl_ok, tb->n51[nb0][nbp], comb(nlm, np1)); /* 51 */
   {
@@ -690,10 +694,10 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   uint64_t vm1 = AT(ii - 1, clf, 0x10000), vp1 = AT(ii + 1, clf, 0x10000);
   {
     /* cluster ids 0..CL-1, the edges index CL */
-    unsigned u0 = c->clu, um = ii < 1 ? CL : wi[ii - 1].clu, up = i + 1 >= n ? CL : wi[i + 1].clu;
-    unsigned v0 = c->clf, vm = ii < 1 ? CL : wi[ii - 1].clf, vp = i + 1 >= n ? CL : wi[i + 1].clf;
-    int u_ok = u0 < CL && (ii < 1 || um < CL) && (i + 1 >= n || up < CL);
-    int v_ok = v0 < CL && (ii < 1 || vm < CL) && (i + 1 >= n || vp < CL);
+    unsigned u0 = c->clu, um = EDGE_B(ii < 1) ? CL : wi[ii - 1].clu, up = EDGE_A(i + 1 >= n) ? CL : wi[i + 1].clu;
+    unsigned v0 = c->clf, vm = EDGE_B(ii < 1) ? CL : wi[ii - 1].clf, vp = EDGE_A(i + 1 >= n) ? CL : wi[i + 1].clf;
+    int u_ok = u0 < CL && (EDGE_B(ii < 1) || um < CL) && (EDGE_A(i + 1 >= n) || up < CL);
+    int v_ok = v0 < CL && (EDGE_B(ii < 1) || vm < CL) && (EDGE_A(i + 1 >= n) || vp < CL);
     FT(u_ok, tb->c56[um][u0], comb(um1, c->clu)); /* 56 */
     FT(u_ok, tb->c57[u0][up], comb(c->clu, up1)); /* 57 */
     FT(u_ok, tb->c58[um][up], comb(um1, up1));    /* 58 */
@@ -704,10 +708,12 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
 #undef F
 #undef FT
 #undef AT
+#undef EDGE_B
+#undef EDGE_A
 }
 
 void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
-  ctx_feats(NULL, wi, n, i, bits, NULL, NULL, NULL, out);
+  ctx_feats(NULL, wi, n, i, bits, NULL, NULL, NULL, out, 0);
 }
 
 void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n, unsigned bits,
@@ -717,8 +723,9 @@ void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, 
   uint64_t m3 = 0, m2 = 0, m1 = 0, t0 = TRIG_AT(0), p1 = TRIG_AT(1), p2 = TRIG_AT(2), p3 = TRIG_AT(3);
   for (size_t i = 0; i < n; i++) {
     const uint64_t wlr[2] = {m3 | m2 | m1, p1 | p2 | p3};
-    if (rows) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX);
-    else ctx_feats(tb, wi, n, i, bits, pairs, NULL, wlr, out + i * RASD__NER_NCTX);
+    if (rows && i >= 2 && i + 2 < n) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX, 1);
+    else if (rows) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX, 0);
+    else ctx_feats(tb, wi, n, i, bits, pairs, NULL, wlr, out + i * RASD__NER_NCTX, 0);
     m3 = m2, m2 = m1, m1 = t0, t0 = p1, p1 = p2, p2 = p3, p3 = TRIG_AT(i + 4);
   }
 #undef TRIG_AT
