@@ -563,7 +563,7 @@ static int place_cue(const rasd_token *t) {
  * acts ("البحرين تدين"). 'cues' marks the headline words that are place cues (place_cue()). */
 /* Per-thread memo of the last content word of an entity's canonical form (the same entities come back in article
  * after article, and tokenizing each was 1 % of a run): 'b' its bare form, blen 0 when it has none. */
-#define LW_BITS 12
+#define LW_BITS 15
 #define LW_STR 62
 typedef struct lw_memo {
   uint64_t h;
