@@ -521,14 +521,18 @@ void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *wi, size_t n) {
     for (int L = 1; L <= maxw && i + (size_t)L <= n; L++) {
       const rasd__ner_tok *w = &wi[i + (size_t)L - 1];
       if (!w->nonempty) break;
-      h = comb(h, w->h_bare);
+      /* the chain of keys (rasd__ner_phrase_key()) from the second word on: the first word's is its lex1, and most
+       * words begin no phrase */
+      if (L == 2) h = comb(h, wi[i].h_bare);
+      if (L >= 2) h = comb(h, w->h_bare);
       uint64_t v = L == 1 ? w->lex1 : lex_get(lx, h | 1);
       if (!v) break; /* not a phrase, nor the start of one */
       uint16_t trig = (uint16_t)(v & ~(RASD__LX_GAZ_ALL | RASD__LX_PREFIX));
       if (trig)
         for (int k = 0; k < L; k++) wi[i + (size_t)k].cls |= trig;
-      for (int t = 0; t < 6; t++)
-        if (v & gbit[t]) best[t] = L, any = 1;
+      if (v & RASD__LX_GAZ_ALL)
+        for (int t = 0; t < 6; t++)
+          if (v & gbit[t]) best[t] = L, any = 1;
       if (!(v & RASD__LX_PREFIX)) break;
     }
     if (!any) continue;
