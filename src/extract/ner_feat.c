@@ -559,6 +559,8 @@ struct rasd__ner_ctab {
   uint32_t w52[16], w53[16], w54[16][NL];
   uint32_t c56[CL + 1][CL], c57[CL][CL + 1], c58[CL + 1][CL + 1], c61[CL + 1][CL], c62[CL][CL + 1];
   uint32_t k24[0x10000], k25[0x10002], k26[0x10002]; /* a class mask (16 bits; the edges 0x10000, 0x10001) */
+  uint32_t z27, z28, z41, n48[NL]; /* the pair features of two zero values (most tokens have no class or gazetteer
+                                      mark): 27, 28 and 41 of comb(0, 0), 48 by name-likeness bin with a class 0 */
 };
 
 /* The value of a name-likeness bin index (0..NL-1) as the features see it (an int8 widened), and of a
@@ -594,6 +596,10 @@ rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits) {
     t->w52[w] = fbucket(ctx_k[25], (uint64_t)w << 3, sh);
     t->w53[w] = fbucket(ctx_k[26], ((uint64_t)w << 3) + 0x100000, sh);
   }
+  t->z27 = fbucket(ctx_k[7], comb(0, 0), sh);
+  t->z28 = fbucket(ctx_k[8], comb(0, 0), sh);
+  t->z41 = fbucket(ctx_k[16], comb(0, 0), sh);
+  for (int b = 0; b < NL; b++) t->n48[b] = fbucket(ctx_k[22], comb((uint64_t)(b - 8 + 64), 0), sh);
   for (uint32_t v = 0; v < 0x10002; v++) {
     if (v < 0x10000) t->k24[v] = fbucket(ctx_k[4], v, sh);
     t->k25[v] = fbucket(ctx_k[5], v, sh);
@@ -654,8 +660,9 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   FT(1, tb->k24[c->cls], c->cls);      /* 24 */
   FT(cm1 < 0x10002, tb->k25[cm1], cm1); /* 25 */
   FT(cp1 < 0x10002, tb->k26[cp1], cp1); /* 26 */
-  F(pp ? pc[i] : comb(cm2, cm1));      /* 27 */
-  F(pp ? pc[i + 3] : comb(cp1, cp2));  /* 28 */
+  /* a pair's bucket is that of its value: comb(0, 0)'s is looked up */
+  FT(pp && pc[i] == comb(0, 0), tb->z27, pp ? pc[i] : comb(cm2, cm1));         /* 27 */
+  FT(pp && pc[i + 3] == comb(0, 0), tb->z28, pp ? pc[i + 3] : comb(cp1, cp2)); /* 28 */
   /* gazetteer bytes: an edge reads 0x10000 (before) or 0x10001 (after), table index 256 */
   FT(1, tb->g29[c->gaz & 0xff], c->gaz & 0xff); /* 29 */
   FT(1, tb->g30[EDGE_B(ii < 1) ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
@@ -664,14 +671,14 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   F(comb(comb(sm1, c->h_shape), sp1)); /* 38 */
   F(comb(bm1, bp1));                   /* 39 */
   FT(1, tb->pos[EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3], EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3); /* 40 */
-  F(comb(c->gaz, cm1));                /* 41 */
+  FT(!c->gaz && !cm1, tb->z41, comb(c->gaz, cm1)); /* 41 */
   F(comb(s1m1, c->h_suf0));            /* 42 */
   F(pp ? pf[i + 3] : comb(fp1, fp2)); /* 43 */
   FT(1, tb->g44[c->gaz >> 8], c->gaz >> 8); /* 44: big name lists */
   FT(1, tb->g45[gm1 >> 8], gm1 >> 8);       /* 45 */
   FT(1, tb->g46[gp1 >> 8], gp1 >> 8);       /* 46 */
   uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
-  F(comb(nlm, cm1));                   /* 48 */
+  FT(!cm1 && (unsigned)(c->nlm + 8) < NL, tb->n48[c->nlm + 8], comb(nlm, cm1)); /* 48 */
   /* name-likeness bins: -8..9 (index + 8), an edge reads 100 or 101 (index NL) */
   int nb0 = c->nlm + 8, nbm = EDGE_B(ii < 1) ? NL : wi[ii - 1].nlm + 8, nbp = EDGE_A(i + 1 >= n) ? NL : wi[i + 1].nlm + 8;
   int nl_ok = (unsigned)nb0 < NL && (EDGE_B(ii < 1) || (unsigned)nbm < NL) && (EDGE_A(i + 1 >= n) || (unsigned)nbp < NL);
@@ -743,7 +750,8 @@ void rasd__ner_ctx_pairs(const rasd__ner_tok *wi, size_t n, uint64_t *pairs) {
   for (long j = -2; j <= (long)n; j++) {
     pf[j + 2] = comb(AT(j, h_form, BOS, EOS + 1), AT(j + 1, h_form, BOS, EOS + 1));
     pb[j + 2] = comb(AT(j, h_bare, BOS, EOS + 1), AT(j + 1, h_bare, BOS, EOS + 1));
-    pc[j + 2] = comb(AT(j, cls, 0x10000, 0x10001), AT(j + 1, cls, 0x10000, 0x10001));
+    uint64_t ca = AT(j, cls, 0x10000, 0x10001), cb = AT(j + 1, cls, 0x10000, 0x10001);
+    pc[j + 2] = ca | cb ? comb(ca, cb) : comb(0, 0); /* (a constant: most pairs have no class) */
   }
 #undef AT
 }
