@@ -472,6 +472,7 @@ void rasd__ner_word_tok(const rasd__ner_lex *lx, const rasd__ner_word *w, unsign
   t->bare2 = wi.n - wi.bare_off >= 2;
   t->lex1 = wi.n > 0 ? (uint16_t)lex_get(lx, comb(0x5bd1e995ULL, wi.h_bare) | 1) : 0;
   const unsigned sh = 64 - bits;
+  t->b37z = fbucket(ctx_k[12], comb(0, wi.h_suf[1]), sh);
   const uint64_t nlm = (uint64_t)(wi.nlm + 64);
   const uint64_t v[RASD__NER_NSELF] = {0,
                                        wi.h_form,
@@ -667,7 +668,7 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   FT(1, tb->g29[c->gaz & 0xff], c->gaz & 0xff); /* 29 */
   FT(1, tb->g30[EDGE_B(ii < 1) ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
   FT(1, tb->g31[EDGE_A(i + 1 >= n) ? 256 : gp1 & 0xff], gp1 & 0x100ff); /* 31 */
-  F(comb(cm1, c->h_suf1));             /* 37 */
+  FT(!cm1, c->b37z, comb(cm1, c->h_suf1)); /* 37 (the word's own bucket for a class 0 before it) */
   F(comb(comb(sm1, c->h_shape), sp1)); /* 38 */
   F(comb(bm1, bp1));                   /* 39 */
   FT(1, tb->pos[EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3], EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3); /* 40 */
