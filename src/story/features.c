@@ -13,7 +13,15 @@
 
 static uint64_t hash_bytes(const char *s, size_t n) {
   uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) { /* FNV-1a, four bytes a turn of the loop (every word token's form: the MinHash's) */
+    h = (h ^ u[i]) * 1099511628211ULL;
+    h = (h ^ u[i + 1]) * 1099511628211ULL;
+    h = (h ^ u[i + 2]) * 1099511628211ULL;
+    h = (h ^ u[i + 3]) * 1099511628211ULL;
+  }
+  for (; i < n; i++) h = (h ^ u[i]) * 1099511628211ULL;
   h ^= h >> 29;
   h *= 0xbf58476d1ce4e5b9ULL;
   return h ^ (h >> 32);
