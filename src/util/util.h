@@ -99,8 +99,20 @@ static inline uint64_t rasd__hash8(const char *s, size_t n, uint64_t seed) {
     h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
   }
+  size_t r = n - i; /* 0..7 bytes left, as a little-endian word zero-padded */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (r >= 4) { /* the same word from two 4-byte loads, the second ending where the string ends (no call) */
+    uint32_t a, b;
+    memcpy(&a, s + i, 4), memcpy(&b, s + n - 4, 4);
+    x = a | ((uint64_t)b >> (8 * (8 - r))) << 32;
+  } else {
+    x = 0;
+    for (size_t k = r; k-- > 0;) x = x << 8 | (unsigned char)s[i + k];
+  }
+#else
   x = 0;
-  memcpy(&x, s + i, n - i);
+  memcpy(&x, s + i, r);
+#endif
   h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 29);
 }
