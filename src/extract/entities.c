@@ -792,6 +792,10 @@ typedef struct wlx_word {
 } wlx_word;
 typedef struct wlx {
   const char *const *lists[WLX_LISTS];
+  struct wlx_list {
+    size_t lo, hi; /* the lengths of its words, least and most */
+    uint64_t b1;   /* bit (second byte & 63) of each word of two bytes or more (an Arabic word's first letter) */
+  } info[WLX_LISTS];
   size_t n_lists, n_words;
   wlx_word word[1u << WLX_BITS];
 } wlx;
@@ -815,8 +819,9 @@ static inline size_t wlx_slot(const char *const *list, const char *f, size_t n) 
   return (size_t)(h ^ (h >> 29) ^ (h >> 47)) & ((1u << WLX_BITS) - 1);
 }
 
-/* The index with 'list' in it (added now if it is not yet), or NULL when there is no room or memory. */
-static const wlx *wlx_with(const char *const *list) {
+/* The index with 'list' in it (added now if it is not yet; *li its lengths and letters), or NULL when there is no
+ * room or memory. */
+static const wlx *wlx_with(const char *const *list, const struct wlx_list **li) {
   if (!wlx_tab) {
     pthread_once(&wlx_once, wlx_key_init);
     if (!(wlx_tab = calloc(1, sizeof *wlx_tab))) return NULL;
@@ -825,26 +830,37 @@ static const wlx *wlx_with(const char *const *list) {
   wlx *x = wlx_tab;
   size_t p = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B1u) & (WLX_LISTS - 1);
   while (x->lists[p]) {
-    if (x->lists[p] == list) return x;
+    if (x->lists[p] == list) {
+      *li = &x->info[p];
+      return x;
+    }
     p = (p + 1) & (WLX_LISTS - 1);
   }
   size_t nw = 0;
   while (list[nw]) nw++;
   if (4 * (x->n_lists + 1) > 3 * WLX_LISTS || 4 * (x->n_words + nw) > 3 * (1u << WLX_BITS)) return NULL;
+  struct wlx_list in = {SIZE_MAX, 0, 0};
   for (size_t i = 0; i < nw; i++) {
     size_t len = strlen(list[i]), q = wlx_slot(list, list[i], len);
     while (x->word[q].list) q = (q + 1) & ((1u << WLX_BITS) - 1);
     x->word[q] = (wlx_word){list, list[i], len};
+    if (len < in.lo) in.lo = len;
+    if (len > in.hi) in.hi = len;
+    in.b1 |= len >= 2 ? 1ull << ((unsigned char)list[i][1] & 63) : ~0ull;
   }
   x->n_words += nw;
   x->n_lists++;
   x->lists[p] = list;
+  x->info[p] = in;
+  *li = &x->info[p];
   return x;
 }
 
 /* 1 when the 'n' bytes at 'f' are a word of 'list' (NULL-terminated). */
 static int in_list(const char *const *list, const char *f, size_t n) {
-  const wlx *x = wlx_with(list);
+  const struct wlx_list *li;
+  const wlx *x = wlx_with(list, &li);
+  if (x && (n < li->lo || n > li->hi || (n >= 2 && !(li->b1 >> ((unsigned char)f[1] & 63) & 1)))) return 0;
   if (!x) {
     for (size_t i = 0; list[i]; i++)
       if (strlen(list[i]) == n && !memcmp(list[i], f, n)) return 1;
