@@ -864,8 +864,19 @@ int rasd__gaz_exact_suffix(const rasd__gaz *g, const char *s, size_t len, const 
   int q = 0;
   if (n > 8) n = 8;
   pthread_once(&flat_once, flat_init);
+  const unsigned char *u = (const unsigned char *)s;
   while (i < len) {
     while (q < n && off[q] <= i) fo[q] = off[q] == i ? o : SIZE_MAX, q++; /* SIZE_MAX: inside a code point */
+    /* up to the next suffix's start, the letters of the Arabic block as flat_query() takes them (len <= 512: 'want'
+     * has room) */
+    size_t stop = q < n ? off[q] : len;
+    while (i < stop && i + 1 < len && u[i] - 0xD8u <= 3u && (u[i + 1] & 0xC0) == 0x80) {
+      uint8_t f = FLAT2[((u[i] - 0xD8u) << 6) | (u[i + 1] & 0x3Fu)];
+      want[o] = f;
+      o += f != 0;
+      i += 2;
+    }
+    if (i >= len || i >= stop) continue;
     uint8_t f = flat_next(s, len, &i);
     if (f) want[o++] = f;
   }
