@@ -517,6 +517,7 @@ void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *wi, size_t n) {
                               RASD__LX_NAM_LOC, RASD__LX_NAM_PERS, RASD__LX_NAM_ORG};
   static const int gsh[6] = {0, 2, 4, 8, 10, 12};
   for (size_t i = 0; i < n; i++) {
+    if (!wi[i].nonempty || !wi[i].lex1) continue; /* most words: no phrase, nor the start of one (as L = 1 below) */
     uint64_t h = 0x5bd1e995ULL;
     int best[6] = {0, 0, 0, 0, 0, 0}, any = 0;
     for (int L = 1; L <= maxw && i + (size_t)L <= n; L++) {
