@@ -1414,15 +1414,15 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t i = 0; i < ntok; i++) {
     const rasd_token *t = &T[i];
     if (t->kind != RASD_TOK_WORD || (t->flags & RASD_TOKF_STOP) || t->len < 4) continue;
-    int begins = -1; /* TAIL(i, 4), once asked */
-    for (size_t len = 6; len >= 1; len--) {
+    /* cheap filter first: a curated name must begin with the first word and end with the last (a word that begins
+     * none of two words or more leaves the one-word span alone to try) */
+    int begins = TAIL(i, 4) != 0;
+    for (size_t len = begins ? 6 : 1; len >= 1; len--) {
       if (i + len > ntok) continue;
       const rasd_token *te = &T[i + len - 1];
       if (te->kind != RASD_TOK_WORD) continue;
-      /* cheap filter first: a curated name must begin with the first word and end with the last */
       if (len >= 2) {
-        if (begins < 0) begins = TAIL(i, 4) != 0;
-        if (!begins || !TAIL(i + len - 1, 1)) continue;
+        if (!TAIL(i + len - 1, 1)) continue;
       } else if (!TAIL(i, 2)) continue;
       /* no sentence break or punctuation other than a hyphen inside */
       int ok = 1;
