@@ -153,6 +153,21 @@ rasd__qscan *rasd__qscan_new(const char *s, size_t len, rasd__arena *ar) {
       size_t j = arw ? st : i; /* arw: the first letter is the loop's too */
       if (!arw && !(rasd__is_arabic_mark(d) || is_invisible(d))) ol += (size_t)rasd__utf8_put(o + ol, fold_letter(d));
       while (j < len) {
+        /* the Arabic block (most of the text) in a tight loop: a letter copied or a mark dropped by one table
+         * look-up (ar2_tab_ bits 16 and 17); anything else goes on below */
+        while (j + 1 < len) {
+          unsigned a0 = u[j], a1 = u[j + 1];
+          if (a0 - 0xD8u > 3u || (a1 & 0xC0) != 0x80) break;
+          uint32_t x = ar2_tab_[((a0 - 0xD8u) << 6) | (a1 & 0x3Fu)];
+          if (x & (1u << 16)) {
+            uint16_t two = (uint16_t)x;
+            memcpy(o + ol, &two, 2);
+            ol += 2;
+          } else if (!(x & (1u << 17)))
+            break;
+          j += 2;
+        }
+        if (j >= len) break;
         unsigned b0 = u[j];
         if (b0 - 0xD8u <= 3u && j + 1 < len && (u[j + 1] & 0xC0) == 0x80) {
           /* the Arabic block (most of the text): one table look-up, the same as the general path below */
@@ -325,7 +340,15 @@ static pthread_once_t lx_once_ = PTHREAD_ONCE_INIT;
 
 static uint32_t hash_(const char *s, size_t n) {
   uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) { /* FNV-1a, four bytes a turn of the loop */
+    h = (h ^ u[i]) * 16777619u;
+    h = (h ^ u[i + 1]) * 16777619u;
+    h = (h ^ u[i + 2]) * 16777619u;
+    h = (h ^ u[i + 3]) * 16777619u;
+  }
+  for (; i < n; i++) h = (h ^ u[i]) * 16777619u;
   return h;
 }
 

@@ -2168,15 +2168,41 @@ static int person_place(const rasd__gaz *g, int type, int64_t i, const rasd__gaz
   return split_words(q, ql, ws, we, RASD__NAME_MAXTOK) < ne;
 }
 
-/* Latin letters spelt out in Arabic (أف بي آي، سي. آي. إيه), matching forms: see names.h. */
-char rasd__initial_letter(const char *w, size_t n) {
+/* The key of a word of 4 or 6 bytes for rasd__initial_letter()'s table: its bytes and its length. */
+static inline uint64_t il_key(const char *w, size_t n) {
+  uint32_t a;
+  uint16_t b = 0;
+  memcpy(&a, w, 4);
+  if (n == 6) memcpy(&b, w + 4, 2);
+  return a | (uint64_t)b << 32 | (uint64_t)n << 56;
+}
+static inline unsigned il_slot(uint64_t k) { return (unsigned)((k * 0x9E3779B97F4A7C15ull) >> 58); }
+
+/* The letters' table in 64 slots by key (built once: the function runs on every token of every article). */
+static uint64_t il_keys[64];
+static char il_letter[64];
+static pthread_once_t il_once = PTHREAD_ONCE_INIT;
+static void il_init(void) {
   static const struct { const char *ar; char l; } L[] = {
       {"اي", 'I'}, {"ايه", 'A'}, {"بي", 'B'}, {"سي", 'C'}, {"دي", 'D'}, {"اف", 'F'}, {"جي", 'G'}, {"اتش", 'H'},
       {"جيه", 'J'}, {"كيه", 'K'}, {"كي", 'K'}, {"ال", 'L'}, {"ام", 'M'}, {"ان", 'N'}, {"او", 'O'}, {"كيو", 'Q'},
-      {"ار", 'R'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'}, {"في", 'V'}, {"اكس", 'X'}, {"واي", 'Y'}, {"زد", 'Z'},
-      {NULL, 0}};
-  for (int k = 0; L[k].ar; k++)
-    if (strlen(L[k].ar) == n && !memcmp(w, L[k].ar, n)) return L[k].l;
+      {"ار", 'R'}, {"اس", 'S'}, {"تي", 'T'}, {"يو", 'U'}, {"في", 'V'}, {"اكس", 'X'}, {"واي", 'Y'}, {"زد", 'Z'}};
+  for (size_t k = 0; k < sizeof L / sizeof L[0]; k++) {
+    uint64_t key = il_key(L[k].ar, strlen(L[k].ar)); /* all of 4 or 6 bytes (two or three letters) */
+    unsigned p = il_slot(key);
+    while (il_keys[p]) p = (p + 1) & 63;
+    il_keys[p] = key;
+    il_letter[p] = L[k].l;
+  }
+}
+
+/* Latin letters spelt out in Arabic (أف بي آي، سي. آي. إيه), matching forms: see names.h. */
+char rasd__initial_letter(const char *w, size_t n) {
+  if (n != 4 && n != 6) return 0;
+  pthread_once(&il_once, il_init);
+  uint64_t key = il_key(w, n);
+  for (unsigned p = il_slot(key); il_keys[p]; p = (p + 1) & 63)
+    if (il_keys[p] == key) return il_letter[p];
   return 0;
 }
 

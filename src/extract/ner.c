@@ -440,7 +440,29 @@ static void cache_clear(rasd__ner_state *st) {
   if (st->slot) memset(st->slot, 0, (st->slot_mask + 1) * sizeof *st->slot);
 }
 
-static inline uint64_t word_hash(const char *s, size_t n) { return rasd__hash8(s, n, 0x9E3779B97F4A7C15ULL ^ n); }
+/* The hash of the n bytes at s for the word cache's slots (and the side data's check of a text): eight bytes a step,
+ * the last eight (or four, or the bytes one by one under four) read where they end, overlapping the step before: no
+ * byte past s + n, and no copy of a variable length. */
+static inline uint64_t word_hash(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n, x;
+  size_t i = 0;
+  for (; i + 8 < n; i += 8) {
+    memcpy(&x, s + i, 8);
+    h = (h ^ x) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  if (n >= 8) memcpy(&x, s + n - 8, 8);
+  else if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, s, 4), memcpy(&b, s + n - 4, 4);
+    x = a | (uint64_t)b << 32;
+  } else {
+    x = 0;
+    for (size_t k = 0; k < n; k++) x = x << 8 | (unsigned char)s[k];
+  }
+  h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 29);
+}
 
 /* The cache is full: keeps the entries looked up most often since they were added or last kept (the words
  * that come back: those looked up at least t more times, t the least that keeps at most three quarters of

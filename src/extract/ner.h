@@ -91,6 +91,7 @@ typedef struct rasd__ner_tok {
   int8_t nlm;
   uint8_t has_al, nonempty;
   uint8_t bare2; /* the bare form has two code points or more (rasd__ner_def_key is h_bare, else 0) */
+  uint32_t b37z;  /* the bucket of context feature 37 (the class before, h_suf1) when the class before is 0 */
 } rasd__ner_tok;
 
 /* One word's view 't' (gaz cleared) and its RASD__NER_NSELF word-only feature buckets 'self'. */

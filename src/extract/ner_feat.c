@@ -472,6 +472,7 @@ void rasd__ner_word_tok(const rasd__ner_lex *lx, const rasd__ner_word *w, unsign
   t->bare2 = wi.n - wi.bare_off >= 2;
   t->lex1 = wi.n > 0 ? (uint16_t)lex_get(lx, comb(0x5bd1e995ULL, wi.h_bare) | 1) : 0;
   const unsigned sh = 64 - bits;
+  t->b37z = fbucket(ctx_k[12], comb(0, wi.h_suf[1]), sh);
   const uint64_t nlm = (uint64_t)(wi.nlm + 64);
   const uint64_t v[RASD__NER_NSELF] = {0,
                                        wi.h_form,
@@ -516,19 +517,24 @@ void rasd__ner_mark(const rasd__ner_lex *lx, rasd__ner_tok *wi, size_t n) {
                               RASD__LX_NAM_LOC, RASD__LX_NAM_PERS, RASD__LX_NAM_ORG};
   static const int gsh[6] = {0, 2, 4, 8, 10, 12};
   for (size_t i = 0; i < n; i++) {
+    if (!wi[i].nonempty || !wi[i].lex1) continue; /* most words: no phrase, nor the start of one (as L = 1 below) */
     uint64_t h = 0x5bd1e995ULL;
     int best[6] = {0, 0, 0, 0, 0, 0}, any = 0;
     for (int L = 1; L <= maxw && i + (size_t)L <= n; L++) {
       const rasd__ner_tok *w = &wi[i + (size_t)L - 1];
       if (!w->nonempty) break;
-      h = comb(h, w->h_bare);
+      /* the chain of keys (rasd__ner_phrase_key()) from the second word on: the first word's is its lex1, and most
+       * words begin no phrase */
+      if (L == 2) h = comb(h, wi[i].h_bare);
+      if (L >= 2) h = comb(h, w->h_bare);
       uint64_t v = L == 1 ? w->lex1 : lex_get(lx, h | 1);
       if (!v) break; /* not a phrase, nor the start of one */
       uint16_t trig = (uint16_t)(v & ~(RASD__LX_GAZ_ALL | RASD__LX_PREFIX));
       if (trig)
         for (int k = 0; k < L; k++) wi[i + (size_t)k].cls |= trig;
-      for (int t = 0; t < 6; t++)
-        if (v & gbit[t]) best[t] = L, any = 1;
+      if (v & RASD__LX_GAZ_ALL)
+        for (int t = 0; t < 6; t++)
+          if (v & gbit[t]) best[t] = L, any = 1;
       if (!(v & RASD__LX_PREFIX)) break;
     }
     if (!any) continue;
@@ -555,6 +561,8 @@ struct rasd__ner_ctab {
   uint32_t w52[16], w53[16], w54[16][NL];
   uint32_t c56[CL + 1][CL], c57[CL][CL + 1], c58[CL + 1][CL + 1], c61[CL + 1][CL], c62[CL][CL + 1];
   uint32_t k24[0x10000], k25[0x10002], k26[0x10002]; /* a class mask (16 bits; the edges 0x10000, 0x10001) */
+  uint32_t z27, z28, z41, n48[NL]; /* the pair features of two zero values (most tokens have no class or gazetteer
+                                      mark): 27, 28 and 41 of comb(0, 0), 48 by name-likeness bin with a class 0 */
 };
 
 /* The value of a name-likeness bin index (0..NL-1) as the features see it (an int8 widened), and of a
@@ -590,6 +598,10 @@ rasd__ner_ctab *rasd__ner_ctab_new(unsigned bits) {
     t->w52[w] = fbucket(ctx_k[25], (uint64_t)w << 3, sh);
     t->w53[w] = fbucket(ctx_k[26], ((uint64_t)w << 3) + 0x100000, sh);
   }
+  t->z27 = fbucket(ctx_k[7], comb(0, 0), sh);
+  t->z28 = fbucket(ctx_k[8], comb(0, 0), sh);
+  t->z41 = fbucket(ctx_k[16], comb(0, 0), sh);
+  for (int b = 0; b < NL; b++) t->n48[b] = fbucket(ctx_k[22], comb((uint64_t)(b - 8 + 64), 0), sh);
   for (uint32_t v = 0; v < 0x10002; v++) {
     if (v < 0x10000) t->k24[v] = fbucket(ctx_k[4], v, sh);
     t->k25[v] = fbucket(ctx_k[5], v, sh);
@@ -610,12 +622,16 @@ void rasd__ner_ctab_free(rasd__ner_ctab *t) { free(t); }
 
 #define TRIG_MASK (RASD__LX_TITLE | RASD__LX_ORGHEAD | RASD__LX_LOCHEAD | RASD__LX_REPORT)
 
-/* The context features of token i; with 'tb' the small-set features are looked up (same buckets). */
+/* The context features of token i; with 'tb' the small-set features are looked up (same buckets). 'inner' (a
+ * constant where it is inlined): 2 <= i < n - 2, so that no neighbour read is past an edge and no test is needed. */
 static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n,
                                                            size_t i, unsigned bits, const uint64_t *pp,
-                                                           const int16_t *rows, const uint64_t *wlr, uint32_t *out) {
+                                                           const int16_t *rows, const uint64_t *wlr, uint32_t *out,
+                                                           int inner) {
   const unsigned shift = 64 - bits;
-#define AT(j, field, edge) ((j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+#define AT(j, field, edge) (inner ? wi[(j)].field : (j) < 0 ? (edge) : (size_t)(j) >= n ? (edge) + 1 : wi[(j)].field)
+#define EDGE_B(x) (!inner && (x)) /* 'x' (the token before is missing) can hold only near an edge */
+#define EDGE_A(x) (!inner && (x)) /* the same for the token after */
   const rasd__ner_tok *c = &wi[i];
   long ii = (long)i;
   int q = 0;
@@ -646,27 +662,28 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   FT(1, tb->k24[c->cls], c->cls);      /* 24 */
   FT(cm1 < 0x10002, tb->k25[cm1], cm1); /* 25 */
   FT(cp1 < 0x10002, tb->k26[cp1], cp1); /* 26 */
-  F(pp ? pc[i] : comb(cm2, cm1));      /* 27 */
-  F(pp ? pc[i + 3] : comb(cp1, cp2));  /* 28 */
+  /* a pair's bucket is that of its value: comb(0, 0)'s is looked up */
+  FT(pp && pc[i] == comb(0, 0), tb->z27, pp ? pc[i] : comb(cm2, cm1));         /* 27 */
+  FT(pp && pc[i + 3] == comb(0, 0), tb->z28, pp ? pc[i + 3] : comb(cp1, cp2)); /* 28 */
   /* gazetteer bytes: an edge reads 0x10000 (before) or 0x10001 (after), table index 256 */
   FT(1, tb->g29[c->gaz & 0xff], c->gaz & 0xff); /* 29 */
-  FT(1, tb->g30[ii < 1 ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
-  FT(1, tb->g31[i + 1 >= n ? 256 : gp1 & 0xff], gp1 & 0x100ff); /* 31 */
-  F(comb(cm1, c->h_suf1));             /* 37 */
+  FT(1, tb->g30[EDGE_B(ii < 1) ? 256 : gm1 & 0xff], gm1 & 0x100ff); /* 30 */
+  FT(1, tb->g31[EDGE_A(i + 1 >= n) ? 256 : gp1 & 0xff], gp1 & 0x100ff); /* 31 */
+  FT(!cm1, c->b37z, comb(cm1, c->h_suf1)); /* 37 (the word's own bucket for a class 0 before it) */
   F(comb(comb(sm1, c->h_shape), sp1)); /* 38 */
   F(comb(bm1, bp1));                   /* 39 */
-  FT(1, tb->pos[i == 0 ? 1 : i + 1 == n ? 2 : 3], i == 0 ? 1 : i + 1 == n ? 2 : 3); /* 40 */
-  F(comb(c->gaz, cm1));                /* 41 */
+  FT(1, tb->pos[EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3], EDGE_B(i == 0) ? 1 : EDGE_A(i + 1 == n) ? 2 : 3); /* 40 */
+  FT(!c->gaz && !cm1, tb->z41, comb(c->gaz, cm1)); /* 41 */
   F(comb(s1m1, c->h_suf0));            /* 42 */
   F(pp ? pf[i + 3] : comb(fp1, fp2)); /* 43 */
   FT(1, tb->g44[c->gaz >> 8], c->gaz >> 8); /* 44: big name lists */
   FT(1, tb->g45[gm1 >> 8], gm1 >> 8);       /* 45 */
   FT(1, tb->g46[gp1 >> 8], gp1 >> 8);       /* 46 */
   uint64_t nm1 = AT(ii - 1, nlm, 100), np1 = AT(ii + 1, nlm, 100);
-  F(comb(nlm, cm1));                   /* 48 */
+  FT(!cm1 && (unsigned)(c->nlm + 8) < NL, tb->n48[c->nlm + 8], comb(nlm, cm1)); /* 48 */
   /* name-likeness bins: -8..9 (index + 8), an edge reads 100 or 101 (index NL) */
-  int nb0 = c->nlm + 8, nbm = ii < 1 ? NL : wi[ii - 1].nlm + 8, nbp = i + 1 >= n ? NL : wi[i + 1].nlm + 8;
-  int nl_ok = (unsigned)nb0 < NL && (ii < 1 || (unsigned)nbm < NL) && (i + 1 >= n || (unsigned)nbp < NL);
+  int nb0 = c->nlm + 8, nbm = EDGE_B(ii < 1) ? NL : wi[ii - 1].nlm + 8, nbp = EDGE_A(i + 1 >= n) ? NL : wi[i + 1].nlm + 8;
+  int nl_ok = (unsigned)nb0 < NL && (EDGE_B(ii < 1) || (unsigned)nbm < NL) && (EDGE_A(i + 1 >= n) || (unsigned)nbp < NL);
   FT(nl_ok, tb->n50[nb0][nbm], comb(nlm, nm1)); /* 50 */
   FT(nl_ok, tb->n51[nb0][nbp], comb(nlm, np1)); /* 51 */
   {
@@ -690,10 +707,10 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
   uint64_t vm1 = AT(ii - 1, clf, 0x10000), vp1 = AT(ii + 1, clf, 0x10000);
   {
     /* cluster ids 0..CL-1, the edges index CL */
-    unsigned u0 = c->clu, um = ii < 1 ? CL : wi[ii - 1].clu, up = i + 1 >= n ? CL : wi[i + 1].clu;
-    unsigned v0 = c->clf, vm = ii < 1 ? CL : wi[ii - 1].clf, vp = i + 1 >= n ? CL : wi[i + 1].clf;
-    int u_ok = u0 < CL && (ii < 1 || um < CL) && (i + 1 >= n || up < CL);
-    int v_ok = v0 < CL && (ii < 1 || vm < CL) && (i + 1 >= n || vp < CL);
+    unsigned u0 = c->clu, um = EDGE_B(ii < 1) ? CL : wi[ii - 1].clu, up = EDGE_A(i + 1 >= n) ? CL : wi[i + 1].clu;
+    unsigned v0 = c->clf, vm = EDGE_B(ii < 1) ? CL : wi[ii - 1].clf, vp = EDGE_A(i + 1 >= n) ? CL : wi[i + 1].clf;
+    int u_ok = u0 < CL && (EDGE_B(ii < 1) || um < CL) && (EDGE_A(i + 1 >= n) || up < CL);
+    int v_ok = v0 < CL && (EDGE_B(ii < 1) || vm < CL) && (EDGE_A(i + 1 >= n) || vp < CL);
     FT(u_ok, tb->c56[um][u0], comb(um1, c->clu)); /* 56 */
     FT(u_ok, tb->c57[u0][up], comb(c->clu, up1)); /* 57 */
     FT(u_ok, tb->c58[um][up], comb(um1, up1));    /* 58 */
@@ -704,10 +721,12 @@ static inline __attribute__((always_inline)) void ctx_feats(const rasd__ner_ctab
 #undef F
 #undef FT
 #undef AT
+#undef EDGE_B
+#undef EDGE_A
 }
 
 void rasd__ner_ctx_feats(const rasd__ner_tok *wi, size_t n, size_t i, unsigned bits, uint32_t *out) {
-  ctx_feats(NULL, wi, n, i, bits, NULL, NULL, NULL, out);
+  ctx_feats(NULL, wi, n, i, bits, NULL, NULL, NULL, out, 0);
 }
 
 void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, size_t n, unsigned bits,
@@ -717,8 +736,9 @@ void rasd__ner_ctx_feats_tab(const rasd__ner_ctab *tb, const rasd__ner_tok *wi, 
   uint64_t m3 = 0, m2 = 0, m1 = 0, t0 = TRIG_AT(0), p1 = TRIG_AT(1), p2 = TRIG_AT(2), p3 = TRIG_AT(3);
   for (size_t i = 0; i < n; i++) {
     const uint64_t wlr[2] = {m3 | m2 | m1, p1 | p2 | p3};
-    if (rows) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX);
-    else ctx_feats(tb, wi, n, i, bits, pairs, NULL, wlr, out + i * RASD__NER_NCTX);
+    if (rows && i >= 2 && i + 2 < n) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX, 1);
+    else if (rows) ctx_feats(tb, wi, n, i, bits, pairs, rows, wlr, out + i * RASD__NER_NCTX, 0);
+    else ctx_feats(tb, wi, n, i, bits, pairs, NULL, wlr, out + i * RASD__NER_NCTX, 0);
     m3 = m2, m2 = m1, m1 = t0, t0 = p1, p1 = p2, p2 = p3, p3 = TRIG_AT(i + 4);
   }
 #undef TRIG_AT
@@ -732,7 +752,8 @@ void rasd__ner_ctx_pairs(const rasd__ner_tok *wi, size_t n, uint64_t *pairs) {
   for (long j = -2; j <= (long)n; j++) {
     pf[j + 2] = comb(AT(j, h_form, BOS, EOS + 1), AT(j + 1, h_form, BOS, EOS + 1));
     pb[j + 2] = comb(AT(j, h_bare, BOS, EOS + 1), AT(j + 1, h_bare, BOS, EOS + 1));
-    pc[j + 2] = comb(AT(j, cls, 0x10000, 0x10001), AT(j + 1, cls, 0x10000, 0x10001));
+    uint64_t ca = AT(j, cls, 0x10000, 0x10001), cb = AT(j + 1, cls, 0x10000, 0x10001);
+    pc[j + 2] = ca | cb ? comb(ca, cb) : comb(0, 0); /* (a constant: most pairs have no class) */
   }
 #undef AT
 }

@@ -1,6 +1,7 @@
 /* features.c — compact article records for linking and views: stems, MinHash, dates, sentences, quotes, numbers. */
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -12,7 +13,15 @@
 
 static uint64_t hash_bytes(const char *s, size_t n) {
   uint64_t h = 1469598103934665603ULL;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) { /* FNV-1a, four bytes a turn of the loop (every word token's form: the MinHash's) */
+    h = (h ^ u[i]) * 1099511628211ULL;
+    h = (h ^ u[i + 1]) * 1099511628211ULL;
+    h = (h ^ u[i + 2]) * 1099511628211ULL;
+    h = (h ^ u[i + 3]) * 1099511628211ULL;
+  }
+  for (; i < n; i++) h = (h ^ u[i]) * 1099511628211ULL;
   h ^= h >> 29;
   h *= 0xbf58476d1ce4e5b9ULL;
   return h ^ (h >> 32);
@@ -335,6 +344,24 @@ static void put_s(rasd__buf *b, const char *s, size_t n) {
 }
 static void put_z(rasd__buf *b, const char *s) { put_s(b, s, s ? strlen(s) : 0); }
 
+/* Writes 'v' as "%.17g" does into 'out' ('cap' bytes) and returns its length: a whole number under 10^15 (most
+ * quantities: 3, 2015, 450000) by hand, the rest through snprintf (1,500 instructions a call). */
+static size_t num_17g(double v, char *out, size_t cap) {
+  if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v && (v != 0 || !signbit(v))) {
+    char dg[20];
+    int nd = 0;
+    uint64_t u = (uint64_t)(v < 0 ? -v : v);
+    do dg[nd++] = (char)('0' + u % 10); while (u /= 10);
+    size_t n = 0;
+    if (v < 0) out[n++] = '-';
+    while (nd) out[n++] = dg[--nd];
+    out[n] = 0;
+    return n;
+  }
+  int n = snprintf(out, cap, "%.17g", v);
+  return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
+
 uint64_t rasd__get_u_(rasd__cur *c) {
   uint64_t v = 0;
   for (int sh = 0; sh < 64; sh += 7) {
@@ -544,7 +571,7 @@ static int place_cue(const rasd_token *t) {
  * acts ("البحرين تدين"). 'cues' marks the headline words that are place cues (place_cue()). */
 /* Per-thread memo of the last content word of an entity's canonical form (the same entities come back in article
  * after article, and tokenizing each was 1 % of a run): 'b' its bare form, blen 0 when it has none. */
-#define LW_BITS 12
+#define LW_BITS 15
 #define LW_STR 62
 typedef struct lw_memo {
   uint64_t h;
@@ -924,8 +951,7 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
     const rasd_quantity *q = &a->quantities[i];
     if (q->sentence >= nbody) continue;
     char num[64];
-    snprintf(num, sizeof num, "%.17g", q->value);
-    put_z(out, num); put_z(out, q->unit); put_z(out, q->text);
+    put_s(out, num, num_17g(q->value, num, sizeof num)); put_z(out, q->unit); put_z(out, q->text);
     rasd__put_u(out, q->sentence + (uint32_t)off);
   }
   /* entities; RASD__ENT_HEAD on the type of those the headline names (its place cues found once, not per entity) */

@@ -1261,22 +1261,37 @@ static inline const wc_ent *wc_get(unsigned h, const uint64_t k[3], const char *
   return e;
 }
 
+/* The scan's buffers, kept per thread from one rasd__tokenize_ex() to the next (grown once to the longest text,
+ * not from empty at every call: five calls an article); the sentences go to each result. */
+static _Thread_local rasd__tokscan *ts_keep;
+static pthread_key_t ts_key;
+static pthread_once_t ts_once = PTHREAD_ONCE_INIT;
+static void ts_keep_free(void *p) {
+  rasd__tokscan_free(p);
+  free(p);
+}
+static void ts_key_init(void) { (void)pthread_key_create(&ts_key, ts_keep_free); }
+
 rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
-  rasd__tokscan ts;
-  memset(&ts, 0, sizeof ts);
+  rasd__tokscan own, *tsp = ts_keep;
+  if (!tsp) {
+    pthread_once(&ts_once, ts_key_init);
+    if ((tsp = ts_keep = calloc(1, sizeof *tsp))) (void)pthread_setspecific(ts_key, tsp);
+    else memset(tsp = &own, 0, sizeof own);
+  }
   wc_table();
   tokens_block *B = calloc(1, sizeof *B);
-  if (!B || rasd__tokscan_run(&ts, str, len)) goto fail;
+  if (!B || rasd__tokscan_run(tsp, str, len)) goto fail;
   int want_stem = !(flags & RASD__TOK_NO_STEM);
-  size_t n = ts.n_tok;
+  size_t n = tsp->n_tok;
   /* the forms again, each NUL-terminated; stems that are not a suffix of their bare form are copied after
    * them (at most form_len+1 bytes each) */
-  size_t need = ts.forms_len + n + 16, fcap = (want_stem ? 2 * need : need) + SLACK;
+  size_t need = tsp->forms_len + n + 16, fcap = (want_stem ? 2 * need : need) + SLACK;
   char *f = malloc(fcap);
   rasd_token *T = malloc((n ? n : 1) * sizeof *T);
   if (!f || !T) { free(f); free(T); goto fail; }
   size_t fl = 0;
-  const rasd__ktok *K = ts.tok;
+  const rasd__ktok *K = tsp->tok;
   /* word analyses are looked up WC_LAG words late, so that the cache line has arrived by then (the cache is
    * larger than the core's own caches) */
   struct { size_t k; uint64_t key[3]; unsigned h; } pend[WC_LAG];
@@ -1286,7 +1301,7 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
     const rasd__ktok *q = &K[k];
     t->start = q->start;
     t->len = q->len;
-    const char *src = ts.forms + q->form;
+    const char *src = tsp->forms + q->form;
     char *dst = f + fl;
     if (q->form_len <= 16) /* the kernel's buffer and this one have room past their ends */
       memcpy(dst, src, 16);
@@ -1340,20 +1355,21 @@ rasd_tokens *rasd__tokenize_ex(const char *str, size_t len, unsigned flags) {
     rasd_token *pt = &T[pend[slot].k];
     word_set(pt, wc_get(pend[slot].h, pend[slot].key, pt->form, pt->form_len, want_stem), want_stem, f, &fl);
   }
-  for (size_t j = 0; j < ts.n_sent; j++)
-    for (size_t k = ts.sent[j].tok_begin; k < ts.sent[j].tok_end; k++) T[k].sentence = (uint32_t)j;
+  for (size_t j = 0; j < tsp->n_sent; j++)
+    for (size_t k = tsp->sent[j].tok_begin; k < tsp->sent[j].tok_end; k++) T[k].sentence = (uint32_t)j;
   rasd_tokens *R = &B->T;
   R->priv_ = &B->P;
   B->P.forms = f;
   R->tok = T;
   R->n_tok = n;
-  R->sent = ts.sent;
-  R->n_sent = ts.n_sent;
-  ts.sent = NULL;
-  rasd__tokscan_free(&ts);
+  R->sent = tsp->sent;
+  R->n_sent = tsp->n_sent;
+  tsp->sent = NULL;
+  tsp->n_sent = tsp->cap_sent = 0;
+  if (tsp == &own) rasd__tokscan_free(tsp);
   return R;
 fail:
-  rasd__tokscan_free(&ts);
+  rasd__tokscan_free(tsp);
   free(B);
   return NULL;
 }

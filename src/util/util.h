@@ -85,8 +85,12 @@ static inline int rasd__is_arabic_letter(int32_t cp) {
 /* Returns 1 for Arabic diacritics (tashkeel U+064B–U+065F, U+0670, Quranic marks) and tatweel U+0640. */
 static inline int rasd__is_arabic_mark(int32_t cp) {
   if (cp < 0x0610 || cp > 0x06ED) return 0;
-  return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640 || (cp <= 0x061A) ||
-         (cp >= 0x06D6 && cp <= 0x06DC) || (cp >= 0x06DF && cp <= 0x06E8) || (cp >= 0x06EA);
+  /* by ranges in order (the letters, most of what is asked, answered in two or three tests) */
+  if (cp < 0x0640) return cp <= 0x061A;
+  if (cp <= 0x064A) return cp == 0x0640;
+  if (cp <= 0x065F) return 1;
+  if (cp < 0x06D6) return cp == 0x0670;
+  return cp <= 0x06DC || (cp >= 0x06DF && cp <= 0x06E8) || cp >= 0x06EA;
 }
 
 /* A 64-bit hash of s[0..n) read eight bytes per step, started from 'seed' (hash tables and memos; not stable across
@@ -99,8 +103,20 @@ static inline uint64_t rasd__hash8(const char *s, size_t n, uint64_t seed) {
     h = (h ^ x) * 0xff51afd7ed558ccdull;
     h ^= h >> 32;
   }
+  size_t r = n - i; /* 0..7 bytes left, as a little-endian word zero-padded */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (r >= 4) { /* the same word from two 4-byte loads, the second ending where the string ends (no call) */
+    uint32_t a, b;
+    memcpy(&a, s + i, 4), memcpy(&b, s + n - 4, 4);
+    x = a | ((uint64_t)b >> (8 * (8 - r))) << 32;
+  } else {
+    x = 0;
+    for (size_t k = r; k-- > 0;) x = x << 8 | (unsigned char)s[i + k];
+  }
+#else
   x = 0;
-  memcpy(&x, s + i, n - i);
+  memcpy(&x, s + i, r);
+#endif
   h = (h ^ x) * 0xc4ceb9fe1a85ec53ull;
   return h ^ (h >> 29);
 }
