@@ -506,6 +506,7 @@ static void attach_p(ctx *c, int k, const char *core, const rasd__name *pnm, uin
 
 
 static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e);
+static rasd_mention new_mention(ctx *c, int type, size_t b, size_t e);
 
 /* Particles of Arabic personal names, which never end a name nor make one alone: عبد الباسط، أبو مازن، بن علي. */
 static const char *const PARTICLE_W[] = {"عبد", "ابو", "بن", "ابن", "بنت", "ام", NULL};
@@ -1430,6 +1431,16 @@ static void set_span(ctx *c, rasd_mention *mn, size_t b, size_t e) {
   if (t) mn->text = t;
 }
 
+/* A new mention of tokens [b, e) of type 'type', linked to no entity yet. */
+static rasd_mention new_mention(ctx *c, int type, size_t b, size_t e) {
+  rasd_mention mn;
+  memset(&mn, 0, sizeof mn);
+  mn.type = type;
+  mn.entity = -1;
+  set_span(c, &mn, b, e);
+  return mn;
+}
+
 /* 0 when no way clitic_letters() may strip the span from token 't' to 'e0' (0, 1 or 2 letters off its front, ال put
  * back for لل) leaves a name rasd__gaz_exact(curated) knows, so that gaz_spans() need not ask it (its gazetteer
  * look-ups cost more than these, which the gazetteer's filter mostly answers); 1 when one of them may. */
@@ -1536,11 +1547,7 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
           (form_is(&T[i + 1], YEAR_WORDS) ||
            rasd__gaz_exact(g, text + T[i + 1].start, T[i + 1].len, 1, RASD_ENT_LOC) >= 0))
         continue;
-      rasd_mention mn;
-      memset(&mn, 0, sizeof mn);
-      mn.type = en.type;
-      mn.entity = -1;
-      set_span(c, &mn, i, i + len);
+      rasd_mention mn = new_mention(c, en.type, i, i + len);
       for (size_t j = i; j < i + len; j++)
         if (owner[j] >= 0) drop[owner[j]] = 1;
       if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(drop); free(owner); free(tail); return -1; }
@@ -1596,11 +1603,7 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (!(gb >= 0 && !rasd__gaz_get(g, (uint32_t)gb, &ge) && ge.type == RASD_ENT_PER)) continue;
     }
     if (rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_LOC) >= 0 || rasd__gaz_exact(g, wa, a->len, 2, RASD_ENT_ORG) >= 0) continue;
-    rasd_mention mn;
-    memset(&mn, 0, sizeof mn);
-    mn.type = RASD_ENT_PER;
-    mn.entity = -1;
-    set_span(c, &mn, i, i + 2);
+    rasd_mention mn = new_mention(c, RASD_ENT_PER, i, i + 2);
     if (RASD__VEC_PUSH(*ms, *n, *cap, mn) < 0) { free(cov); return -1; }
     cov[i] = cov[i + 1] = 1;
     i++;
@@ -1741,11 +1744,7 @@ static int royal_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     }
     /* the span as one mention; the mentions inside it or overlapping it go */
     size_t at = clear_span(*ms, n, i, e);
-    rasd_mention mn;
-    memset(&mn, 0, sizeof mn);
-    mn.type = type;
-    mn.entity = -1;
-    set_span(c, &mn, i, e);
+    rasd_mention mn = new_mention(c, type, i, e);
     int add_al;
     size_t cl = clitic_letters(c, h, h->start + h->len, &add_al);
     if (!cl && h->form_len > h->bare_len) cl = 1; /* بجامعة: the head as a name begins with its own letter */
@@ -1790,11 +1789,7 @@ static int acronyms(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       e += 2, letters++;
     if (letters < 2) continue;
     size_t at = clear_span(*ms, n, i, e);
-    rasd_mention mn;
-    memset(&mn, 0, sizeof mn);
-    mn.type = RASD_ENT_ORG;
-    mn.entity = -1;
-    set_span(c, &mn, i, e);
+    rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
     if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
     i = e - 1;
   }
