@@ -453,6 +453,17 @@ ok = not any(f.startswith("للخطوط") for f in forms) and en.get("الاحت
 print("ok" if ok else "bad %s %s" % (forms, en))
 '
 
+# Saudi newspapers named by their word alone (الوطن، الحياة) have the English of the paper
+cat >"$T/np.jsonl" <<'J'
+{"id": "np1", "date": "2015-08-10", "content": "وقال المتحدث لصحيفة الوطن إن المشروع اكتمل. وأكد مسؤول لـ«الوطن» أن العمل مستمر. ونشرت صحيفة الوطن تقريرا عن المشروع."}
+J
+table_check 'newspapers' np '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+w = [e for e in ents if e["canonical"] in ("الوطن", "صحيفة الوطن")]
+print("ok" if w and all(e["type"] == "ORG" and e["en"] == "Al Watan" for e in w) else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
