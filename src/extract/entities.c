@@ -911,6 +911,14 @@ static int form_is_cl(const rasd_token *t, const char *const *list) {
   return in_list(list, t->form + 2, t->form_len - 2u);
 }
 
+/* 1 when the matching form of word 't' begins with a one-letter proclitic (و ف ب ل ك, two bytes each) and has three
+ * letters or more after it. */
+static int proclitic_letter(const rasd_token *t) {
+  if (t->kind != RASD_TOK_WORD || !t->form || t->form_len < 8) return 0;
+  return !memcmp(t->form, "و", 2) || !memcmp(t->form, "ف", 2) || !memcmp(t->form, "ب", 2) || !memcmp(t->form, "ل", 2) ||
+         !memcmp(t->form, "ك", 2);
+}
+
 /* ---- God in a formula is not a name ---- */
 
 /* الله in the matching form, alone or with a proclitic */
@@ -1164,15 +1172,8 @@ static const char *const NO_NAME[] = {"سموه", "سموها", "سموهم", "�
 /* 1 when token 't' is a descriptor word (منظمة، صحيفة) behind one proclitic letter (لمنظمة، بصحيفة): the noun of a
  * genitive whose name follows (لمنظمة «ب.ك.ك»), no name itself. */
 static int clitic_descriptor(const rasd_token *t) {
-  if (!t->form || t->form_len < 6) return 0;
-  size_t one = 0;
-  int32_t c0 = rasd__utf8_next(t->form, t->form_len, &one);
-  if (c0 != 0x0644 && c0 != 0x0628 && c0 != 0x0648 && c0 != 0x0641 && c0 != 0x0643) return 0;
-  if (t->form_len - one >= 4 && !memcmp(t->form + one, "ال", 4)) return 0;
-  if (rasd__is_descriptor_word(t->form + one, t->form_len - one)) return 1;
-  for (size_t k = 0; ORG_HEAD_W[k]; k++)
-    if (strlen(ORG_HEAD_W[k]) == t->form_len - one && !memcmp(ORG_HEAD_W[k], t->form + one, t->form_len - one)) return 1;
-  return 0;
+  if (!proclitic_letter(t) || (t->form_len >= 6 && !memcmp(t->form + 2, "ال", 4))) return 0;
+  return rasd__is_descriptor_word(t->form + 2, t->form_len - 2) || in_list(ORG_HEAD_W, t->form + 2, t->form_len - 2);
 }
 
 static int not_a_name_word(const ctx *c, size_t i, int type) {
@@ -1624,12 +1625,7 @@ static void local_bodies(ctx *c, rasd_mention *ms, size_t n) {
     if (h->kind != RASD_TOK_WORD || !h->form || h->sentence != tok(c, b)->sentence) continue;
     size_t cl = 0;
     if (!form_is(h, BODY)) {
-      size_t one = 0;
-      int32_t c0 = rasd__utf8_next(h->form, h->form_len, &one);
-      if ((c0 != 0x0648 && c0 != 0x0644 && c0 != 0x0628 && c0 != 0x0641) || h->form_len - one < 6) continue;
-      int hit = 0;
-      for (size_t j = 0; BODY[j] && !hit; j++) hit = strlen(BODY[j]) == h->form_len - one && !memcmp(BODY[j], h->form + one, h->form_len - one);
-      if (!hit) continue;
+      if (!proclitic_letter(h) || !in_list(BODY, h->form + 2, h->form_len - 2)) continue;
       cl = 1;
     }
     uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, cl);

@@ -53,15 +53,17 @@ static int is_clause_end_(const rasd__qw *w) {
 }
 static int is_qmark_(const rasd__qw *w) { return w->kind == QW_QOPEN || w->kind == QW_QCLOSE || w->kind == QW_QBOTH; }
 static int is_content_(const rasd__qw *w) { return w->kind == QW_AR || w->kind == QW_LAT || w->kind == QW_NUM; }
-/* 1 when scanned word 'w' is an Arabic word whose matching form is one of 'list' (NULL-terminated). */
-static int in_list_(const rasd__qw *w, const char *const *list) {
-  if (w->kind != QW_AR) return 0;
+/* 1 when the 'n' bytes at 'f' are one of the words of 'list' (NULL-terminated). */
+static int form_in_(const char *f, size_t n, const char *const *list) {
   for (size_t j = 0; list[j]; j++) {
     size_t l = strlen(list[j]);
-    if (w->nlen == l && !memcmp(w->n, list[j], l)) return 1;
+    if (n == l && !memcmp(f, list[j], l)) return 1;
   }
   return 0;
 }
+
+/* 1 when scanned word 'w' is an Arabic word whose matching form is one of 'list'. */
+static int in_list_(const rasd__qw *w, const char *const *list) { return w->kind == QW_AR && form_in_(w->n, w->nlen, list); }
 static int starts_al_(const rasd__qw *w) {
   if (w->kind != QW_AR || w->nlen < 6) return 0;
   const char *n = w->n;
@@ -496,10 +498,7 @@ static int acc_source_(qctx *x, size_t a, size_t b) {
     if (fl > 6 && !memcmp(f, "لل", 4)) f += 4, fl -= 4;      /* للشركة */
     else if (fl > 6 && !memcmp(f, "ال", 4)) f += 4, fl -= 4; /* المرصد */
     else if (fl > 4 && !memcmp(f, "ل", 2)) f += 2, fl -= 2;  /* لمصدر */
-    for (size_t j = 0; SOURCE_W[j]; j++) {
-      size_t l = strlen(SOURCE_W[j]);
-      if (fl == l && !memcmp(f, SOURCE_W[j], l)) return 1;
-    }
+    if (form_in_(f, fl, SOURCE_W)) return 1;
   }
   return speaker_mention_(x->a, w[a].s, w[b - 1].e) >= 0;
 }
