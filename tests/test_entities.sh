@@ -119,6 +119,29 @@ ok = not bad and all(e["mentions"] == 1 for e in months) and len(mecca) == 1 and
 print("ok" if ok else "bad: adjectives %s, نيسان %s, mecca %s" % (bad, [e["mentions"] for e in months], [(e["canonical"], e["forms"]) for e in mecca]))
 '
 
+# a ministry is one organisation from its head over its portfolios, with a proclitic off (بوزارة) and a country's
+# adjective on; the English from the parts; الوزارة alone is no name; two countries' ministries of one portfolio are two
+# entities even in one article (a typo allowance took العراقية for الأميركية)
+cat >"$T/m.jsonl" <<'J'
+{"id": "m1", "date": "2015-07-25", "content": "أعلنت وزارة المالية اليوم نتائج الميزانية، وأوضحت الوزارة أن الإيرادات ارتفعت. وقال مسؤول بوزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد إن المساجد جاهزة."}
+{"id": "m2", "date": "2015-07-26", "content": "قالت وزارة الشؤون البلدية والقروية إن المشروع اكتمل بدعم من إمارة المنطقة ووزارة الشؤون البلدية والقروية، وأكدت وزارة المالية صرف المستحقات بالتنسيق مع وزارة التربية والتعليم."}
+{"id": "m3", "date": "2015-07-26", "content": "ذكرت وزارة الدفاع أن المتطوعين أنهوا التدريب، وأن وزارة الدفاع العراقية ستسلمهم السلاح، فيما قالت وزارة الدفاع الأميركية إن مستشاريها يشرفون على التدريب. وأعلنت وزارة الداخلية التونسية القبض على خلية، ووجهت وزارة العدل الأميركية اتهامات إلى اثنين."}
+J
+table_check 'ministries' m '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+can = {e["canonical"]: e for e in ents}
+want = {"وزارة المالية": "Ministry of Finance", "وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد": "Ministry of Islamic Affairs, Endowments, Dawah and Guidance",
+        "وزارة الشؤون البلدية والقروية": "Ministry of Municipal and Rural Affairs", "وزارة التربية والتعليم": "Ministry of Education",
+        "وزارة الدفاع العراقية": "Iraqi Ministry of Defence", "وزارة العدل الأميركية": "US Department of Justice",
+        "وزارة الداخلية التونسية": "Tunisian Ministry of Interior"}
+bad = ["%s: %s" % (c, can[c]["en"] if c in can else "missing") for c, en in want.items() if c not in can or can[c]["en"] != en]
+if "وزارة المالية" in can and can["وزارة المالية"]["articles"] != 2: bad.append("finance in %d articles" % can["وزارة المالية"]["articles"])
+bad += [e["canonical"] for e in ents if "الوزارة" in e["forms"] or any(f.startswith("زارة") or f.startswith("بوزارة") or "المنطقة و" in f for f in e["forms"])]
+both = [e["canonical"] for e in ents if "وزارة الدفاع العراقية" in e["forms"] and "وزارة الدفاع الأميركية" in e["forms"]]
+print("ok" if not bad and not both else "bad %s %s" % (bad, both))
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

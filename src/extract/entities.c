@@ -299,10 +299,13 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
   /* the tokenizer kept the word whole: a conjunction on a person's first name first (وصالح العمري), then one
    * clitic letter the gazetteer recognises */
   if (span_end > t->start + t->len && conj_given_name(g, t)) return 1;
-  if (!g || t->form_len < 6) return 0;
+  if (t->form_len < 6) return 0;
   size_t j = 0;
   int32_t c0 = rasd__utf8_next(t->form, t->form_len, &j);
   if (c0 != 0x0648 && c0 != 0x0641 && c0 != 0x0628 && c0 != 0x0644 && c0 != 0x0643) return 0;
+  /* ... or a proclitic on the head noun of a longer name that the tokenizer left whole (بوزارة الصحة: ب + و…) */
+  if (c0 != 0x0643 && span_end > t->start + t->len && head_noun(t->form + j, t->form_len - j)) return 1;
+  if (!g) return 0;
   uint32_t rest = skip_letters(c->d->text, t->start, t->start + t->len, 1);
   if (rasd__gaz_exact(g, c->d->text + rest, span_end - rest, 2, RASD_ENT_NONE) >= 0) return 1;
   if (span_end > t->start + t->len && rasd__gaz_any(g, c->d->text + rest, span_end - rest)) return 1;
@@ -1165,9 +1168,9 @@ static int adverb_place(const ctx *c, size_t i) {
 }
 
 /* Words that are never a name of any type (matching forms): an honorific with its pronoun, which stands for the person
- * named before (وقال سموه، أكد معاليه), and ولا، فلا "nor" (not ولاء, a company). */
+ * named before (وقال سموه، أكد معاليه), ولا، فلا "nor" (not ولاء, a company), and الوزارة "the ministry" (named before). */
 static const char *const NO_NAME[] = {"سموه", "سموها", "سموهم", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته",
-                                      "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", NULL};
+                                      "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", "الوزاره", NULL};
 
 /* 1 when token 't' is a descriptor word (منظمة، صحيفة) behind one proclitic letter (لمنظمة، بصحيفة): the noun of a
  * genitive whose name follows (لمنظمة «ب.ك.ك»), no name itself. */
@@ -1663,6 +1666,89 @@ static int insert_at(rasd_mention **ms, size_t *n, size_t *cap, size_t at, const
   return 0;
 }
 
+/* ---- Ministries ---- */
+
+/* Portfolios of a ministry's name (matching forms, article on): the nouns and the adjectives that go with them (الشؤون
+ * الإسلامية، الخدمة المدنية، التعليم العالي). The tagger learnt from texts that leave most ministries untagged, so a
+ * ministry is found by its head and these words. */
+static const char *const PORTFOLIO[] = {
+    "الداخليه", "الخارجيه", "الدفاع", "الماليه", "الصحه", "العمل", "الاسكان", "التعليم", "التربيه", "العدل", "الحج",
+    "العمره", "الشؤون", "الشئون", "الدعوه", "الارشاد", "الثقافه", "الاعلام", "التجاره", "الصناعه", "الاستثمار",
+    "الاقتصاد", "التخطيط", "الزراعه", "المياه", "الكهرباء", "البيئه", "النقل", "الطاقه", "البترول", "النفط", "الثروه",
+    "الاتصالات", "تقنيه", "المعلومات", "الخدمه", "الرياضه", "الشباب", "السياحه", "الاوقاف", "الموارد", "التنميه",
+    "الحرس", "الري", "التموين", "الاثار", "الهجره", "المواصلات", "الطيران", "البحث", "الاسره", "التضامن", "المراه",
+    "الامن", "التعاون", "الاقتصاديه", "الاسلاميه", "البلديه", "القرويه", "الاجتماعيه", "المدنيه", "البشريه",
+    "المعدنيه", "العالي", "الوطني", "العلمي", "الدولي", "الدينيه", "العامه", NULL};
+/* the words that only go on after a portfolio noun, never begin one */
+static const char *const PORTFOLIO_ADJ[] = {"الاقتصاديه", "الاسلاميه", "البلديه", "القرويه", "الاجتماعيه", "المدنيه",
+                                            "البشريه", "المعدنيه", "العالي", "الوطني", "العلمي", "الدولي", "الدينيه",
+                                            "العامه", "المعلومات", NULL};
+
+/* وزارة المالية، بوزارة الشؤون الإسلامية والدعوة والإرشاد، وزارة الداخلية التونسية: a ministry, one organisation from its
+ * head noun (construct state, a proclitic allowed) over its portfolios (words of PORTFOLIO, more joined by و) and a
+ * country's adjective after them. Found where the tagger left it out or tagged part of it (الداخلية as a place);
+ * mentions inside the span give way, a mention that begins before it or at its head stays. 'ms' stays sorted.
+ * Returns -1 when out of memory. */
+static int ministries(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
+  const rasd_tokens *tk = c->a->tokens;
+  size_t ntk = tk->n_tok, k = 0;
+  for (size_t i = 0; i + 1 < ntk; i++) {
+    const rasd_token *h = tok(c, i);
+    static const char HEAD[] = "وزاره";
+    const size_t hl = sizeof HEAD - 1;
+    /* the head with up to two proclitic letters (بوزارة، ولوزارة; not الوزارة, the ministry named before) */
+    if (h->kind != RASD_TOK_WORD || !h->form || h->form_len < hl || h->form_len > hl + 4 ||
+        memcmp(h->form + h->form_len - hl, HEAD, hl))
+      continue;
+    size_t pre = (h->form_len - hl) / 2;
+    int clitics_ok = 1;
+    for (size_t q = 0; q < pre; q++) {
+      static const char *const PRO[] = {"و", "ف", "ب", "ل", NULL};
+      clitics_ok &= in_list(PRO, h->form + 2 * q, 2);
+    }
+    if (!clitics_ok) continue;
+    const rasd_token *p = tok(c, i + 1);
+    if (p->kind != RASD_TOK_WORD || p->sentence != h->sentence || !form_is(p, PORTFOLIO) || form_is(p, PORTFOLIO_ADJ)) continue;
+    /* nouns that need their word after them (الشؤون الإسلامية، الخدمة المدنية): alone or before و the name is cut off */
+    static const char *const NEEDS_NEXT[] = {"الشؤون", "الشئون", "الخدمه", "الثروه", "الموارد", "تقنيه", "الحرس", "البحث", NULL};
+    static const char *const PREP[] = {"علي", "في", "من", "الي", "عن", "مع", NULL};
+    size_t e = i + 2;
+    while (e < ntk) {
+      const rasd_token *t = tok(c, e);
+      if (t->kind != RASD_TOK_WORD || t->sentence != h->sentence || !t->form) break;
+      if (form_is(t, PORTFOLIO)) { e++; continue; }
+      /* و and the next portfolio (والدعوة، والقروية); not a verbal noun of the sentence with its preposition
+       * (وزارة الإسكان والعمل على توفير: "and working on") */
+      if (t->form_len > 2 && !memcmp(t->form, "و", 2) && in_list(PORTFOLIO, t->form + 2, t->form_len - 2)) {
+        if (e + 1 < ntk && tok(c, e + 1)->kind == RASD_TOK_WORD && form_is(tok(c, e + 1), PREP)) break;
+        e++;
+        continue;
+      }
+      break;
+    }
+    if (form_is(p, NEEDS_NEXT) && (e == i + 2 || !form_is(tok(c, i + 2), PORTFOLIO))) { i = e - 1; continue; }
+    /* the country's adjective (التونسية، الأمريكية) */
+    if (e < ntk && tok(c, e)->kind == RASD_TOK_WORD && tok(c, e)->sentence == h->sentence && tok(c, e)->form &&
+        rasd__org_word_class(tok(c, e)->form, tok(c, e)->form_len) == 2)
+      e++;
+    /* the mentions around it: one that begins before the head or at it stays (the tagger's or the gazetteer's) */
+    while (k < *n && (*ms)[k].tok_end <= i) k++;
+    if (k < *n && (*ms)[k].tok_begin <= i) { i = e - 1; continue; }
+    size_t at = clear_span(*ms, n, i, e);
+    rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
+    /* the proclitic letters off (بوزارة، ولوزارة): what the bare form leaves out in front, two bytes a letter */
+    uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, pre);
+    if (hs > h->start) {
+      char *t = rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
+      if (t) mn.text = t;
+    }
+    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
+    k = at + 1;
+    i = e - 1;
+  }
+  return 0;
+}
+
 /* ---- Institutions and places named after a king or prince ---- */
 
 /* Head nouns of such names (matching forms, no article), and whether the name is a place (LOC: roads, districts) or an
@@ -1940,7 +2026,7 @@ static int repair(ctx *c) {
     ms[w++] = ms[k];
   }
   n = w;
-  if (royal_names(c, &ms, &n, &cap) || acronyms(c, &ms, &n, &cap)) { free(ms); return -1; }
+  if (royal_names(c, &ms, &n, &cap) || acronyms(c, &ms, &n, &cap) || ministries(c, &ms, &n, &cap)) { free(ms); return -1; }
   local_bodies(c, ms, n);
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز; so does a medium's, whatever
    * the tagger called the name after it (جريدة «الرياض», تلفزيون الكويت: organisations) */
@@ -1952,6 +2038,11 @@ static int repair(ctx *c) {
     if (k && ms[k - 1].tok_end > q - 1) continue;
     const rasd_token *p = tok(c, q - 1);
     if (p->kind != RASD_TOK_WORD || !p->form) continue;
+    /* not before a name with a proclitic on its head noun (في إمارة المنطقة ووزارة الشؤون البلدية، المدينة لوزارة…):
+     * the noun before is a phrase of its own */
+    if (q == b && proclitic_letter(tok(c, b)) && tok(c, b)->form_len >= 12 &&
+        head_noun(tok(c, b)->form + 2, tok(c, b)->form_len - 2))
+      continue;
     size_t one = 0;
     int32_t c0 = rasd__utf8_next(p->form, p->form_len, &one);
     int desc = (p->bare && rasd__is_descriptor_word(p->bare, p->bare_len)) || rasd__is_descriptor_word(p->form, p->form_len) ||

@@ -315,9 +315,12 @@ static void ar_tab_init(void) {
 
 /* Turns the normalised letters 'cp[0..n)' of one word into symbols in 't'. Doubled letters are kept
  * (the distance makes a repeated letter cheap to drop) and collapsed only in keys. */
+static uint8_t nat_of(const int32_t *cp, int n);
+
 static void word_syms(const int32_t *cp, int n, rasd__ntok *t) {
   int b = 0;
   t->n = t->had_al = t->nconso = t->final_h = 0;
+  t->nat = nat_of(cp, n);
   memset(t->var, 0, sizeof t->var);
   if (n >= 4 && cp[0] == 0x0627 && cp[1] == 0x0644) { b = 2; t->had_al = 1; } /* ال */
   for (int i = b; i < n && t->n < RASD__NAME_MAXSYM; i++) {
@@ -348,7 +351,7 @@ static int name_parse(const char *s, size_t len, rasd__name *out);
  * (~11 MB per thread): a run scans many key groups of hundreds of entries, and 16k slots kept 61 % of the parses. */
 #define NP_MEMO_BITS 16
 #define NP_STR_MAX 80
-#define NP_PACK_MAX 86
+#define NP_PACK_MAX 94
 typedef struct np_memo {
   uint64_t h;
   uint8_t len, plen;
@@ -377,11 +380,12 @@ static size_t np_pack(const rasd__name *nm, uint8_t *out) {
   for (int t = 0; t < nm->n; t++) {
     const rasd__ntok *k = &nm->tok[t];
     size_t nv = ((size_t)k->n + 3) / 4;
-    if (o + 4 + k->n + nv > NP_PACK_MAX) return 0;
+    if (o + 5 + k->n + nv > NP_PACK_MAX) return 0;
     out[o++] = k->n;
     out[o++] = k->had_al;
     out[o++] = k->nconso;
     out[o++] = k->final_h;
+    out[o++] = k->nat;
     memcpy(out + o, k->sym, k->n);
     o += k->n;
     memcpy(out + o, k->var, nv); /* the rest of var is 0 (word_syms()) */
@@ -400,7 +404,8 @@ static void np_unpack(const uint8_t *p, rasd__name *out) {
     k->had_al = p[1];
     k->nconso = p[2];
     k->final_h = p[3];
-    p += 4;
+    k->nat = p[4];
+    p += 5;
     memcpy(k->sym, p, k->n);
     p += k->n;
     size_t nv = ((size_t)k->n + 3) / 4;
@@ -1597,9 +1602,12 @@ static int same_joined(const rasd__name *x, const rasd__name *y) {
   return na == nb && !memcmp(a, b, (size_t)na);
 }
 
+static int nationality_clash(const rasd__name *x, const rasd__name *y);
+
 int rasd__names_spelling_md(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
   if (same_joined(x, y)) return 1;
+  if (nationality_clash(x, y)) return 0;
   if (initial_alef_added(x, y)) return 0;
   if ((flags & (RASD__NM_NOSHORT | RASD__NM_TEXT)) && article_one_side(x, y)) return 0;
   /* one word with the article against a name of several words without it: the words of a foreign name are written
@@ -1946,7 +1954,66 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الجزائريه", "Algerian", 2}, {"السوداني", "Sudanese", 2}, {"السودانيه", "Sudanese", 2}, {"البحريني", "Bahraini", 2},
   {"البحرينيه", "Bahraini", 2}, {"العماني", "Omani", 2}, {"العمانيه", "Omani", 2}, {"الافغاني", "Afghan", 2},
   {"الافغانيه", "Afghan", 2}, {"الباكستانيه", "Pakistani", 2},
+  /* ministries' portfolios (entities.c ministries()) */
+  {"الدعوه", "Dawah", 0}, {"الارشاد", "Guidance", 0}, {"البلديه", "Municipal", 1}, {"القرويه", "Rural", 1},
+  {"الاجتماعيه", "Social", 1}, {"العمره", "Umrah", 0}, {"التخطيط", "Planning", 0}, {"الخدمه", "Service", 0},
+  {"الثروه", "Resources", 0}, {"المعدنيه", "Mineral", 1}, {"الموارد", "Resources", 0}, {"البشريه", "Human", 1},
+  {"الاوقاف", "Endowments", 0}, {"تقنيه", "Technology", 0}, {"المعلومات", "Information", 1}, {"الشئون", "Affairs", 0},
+  {"الاسره", "Family", 0}, {"التضامن", "Solidarity", 0}, {"المراه", "Women", 0}, {"الهجره", "Migration", 0},
+  {"المواصلات", "Transport", 0}, {"الطيران", "Aviation", 0}, {"البحث", "Research", 0}, {"العلمي", "Scientific", 1},
+  {"العالي", "Higher", 1}, {"الدينيه", "Religious", 1}, {"الاثار", "Antiquities", 0}, {"التموين", "Supply", 0},
+  {"الري", "Irrigation", 0}, {"الحرس", "Guard", 0},
   {NULL, NULL, 0}};
+
+/* rasd__org_word_class(): the kind of word 'w' of ORG_WORDS (0 noun, 1 adjective, 2 adjective of nationality). */
+static size_t org_norm(const char *w, size_t len, char *out, size_t cap);
+int rasd__org_word_class(const char *w, size_t len) {
+  char x[256];
+  if (!org_norm(w, len, x, sizeof x)) return -1;
+  for (int k = 0; ORG_WORDS[k].ar; k++)
+    if (!strcmp(x, ORG_WORDS[k].ar)) return ORG_WORDS[k].adj;
+  return -1;
+}
+
+/* The nationality of the word of code points 'cp' (n, as name_parse() reads them): 1 + the index of the first
+ * ORG_WORDS adjective of nationality with the word's English (الروسي and الروسية are one), 0 for other words. Only
+ * words with ال ending in ي or يه/ية are looked up. */
+static uint8_t nat_of(const int32_t *cp, int n) {
+  if (n < 5 || n > 20 || cp[0] != 0x0627 || cp[1] != 0x0644) return 0;
+  int32_t last = cp[n - 1];
+  if (!(last == 0x064A || ((last == 0x0629 || last == 0x0647) && cp[n - 2] == 0x064A))) return 0;
+  char x[96];
+  size_t o = 0;
+  for (int i = 0; i < n; i++) {
+    int32_t c = cp[i];
+    if (c == 0x0629) c = 0x0647;
+    if (c == 0x0649) c = 0x064A;
+    if (c == 0x0623 || c == 0x0625 || c == 0x0622) c = 0x0627;
+    if (c < 0x80 || o + 4 >= sizeof x) return 0;
+    o += (size_t)rasd__utf8_put(x + o, c);
+  }
+  x[o] = 0;
+  for (int k = 0; ORG_WORDS[k].ar; k++) {
+    if (ORG_WORDS[k].adj != 2 || strcmp(x, ORG_WORDS[k].ar)) continue;
+    for (int j = 0; j <= k; j++)
+      if (ORG_WORDS[j].adj == 2 && !strcmp(ORG_WORDS[j].en, ORG_WORDS[k].en)) return (uint8_t)(j + 1 > 255 ? 255 : j + 1);
+  }
+  return 0;
+}
+
+/* 1 when names 'x' and 'y' each have an adjective of nationality and share none: وزارة الدفاع العراقية is not وزارة
+ * الدفاع الأميركية however close the letters (a typo allowance would take them for one), مجلس الأمن الروسي not مجلس
+ * الأمن الأمريكي. */
+static int nationality_clash(const rasd__name *x, const rasd__name *y) {
+  int nx = 0, ny = 0;
+  for (int t = 0; t < x->n; t++) nx += x->tok[t].nat != 0;
+  for (int t = 0; t < y->n; t++) ny += y->tok[t].nat != 0;
+  if (!nx || !ny) return 0;
+  for (int t = 0; t < x->n; t++)
+    for (int u = 0; x->tok[t].nat && u < y->n; u++)
+      if (x->tok[t].nat == y->tok[u].nat) return 0;
+  return 1;
+}
 
 /* Normalises word 'w' ('len' bytes) as the tables above are written; returns its length (0: too long). */
 static size_t org_norm(const char *w, size_t len, char *out, size_t cap) {
@@ -1962,6 +2029,85 @@ static size_t org_norm(const char *w, size_t len, char *out, size_t cap) {
   }
   out[o] = 0;
   return o;
+}
+
+/* The English of a ministry's name from its portfolio words 'ws'/'we' [w0 + 1, nw) of 's' (the head وزارة at w0): the
+ * portfolios (a noun and its adjectives: الشؤون الإسلامية, Islamic Affairs; adjectives joined by و go on the same noun:
+ * الشؤون البلدية والقروية, Municipal and Rural Affairs), listed with commas and "and", the same English once (التربية
+ * والتعليم: Education), a country's adjective in front (وزارة الداخلية التونسية: Tunisian Ministry of Interior; the
+ * United States' ministries are departments: US Department of Justice). NULL when a word is not in the tables. Caller
+ * frees. */
+static char *ministry_english(const char *s, const size_t *ws, const size_t *we, int w0, int nw) {
+  const char *nat = NULL;
+  /* portfolios: a noun's English and up to four adjectives' */
+  struct { const char *noun, *adj[4]; int nadj, adj_and; } pf[8];
+  int np = 0;
+  for (int w = w0 + 1; w < nw; w++) {
+    char x[256];
+    size_t xl = org_norm(s + ws[w], we[w] - ws[w], x, sizeof x);
+    if (!xl) return NULL;
+    int conj = xl > 4 && !strncmp(x, "و", 2) && w > w0 + 1;
+    const char *xs = x;
+    int k = -1;
+    for (int j = 0; ORG_WORDS[j].ar; j++)
+      if (!strcmp(xs, ORG_WORDS[j].ar)) { k = j; break; }
+    if (k < 0 && conj)
+      for (int j = 0; ORG_WORDS[j].ar; j++)
+        if (!strcmp(x + 2, ORG_WORDS[j].ar)) { k = j; break; }
+    if (k < 0) return NULL;
+    if (ORG_WORDS[k].adj == 2) {
+      if (w != nw - 1 || nat) return NULL;
+      nat = ORG_WORDS[k].en;
+      continue;
+    }
+    int was_conj = conj && strcmp(xs, ORG_WORDS[k].ar) != 0;
+    if (ORG_WORDS[k].adj == 1) { /* an adjective of the portfolio before (و: another of them) */
+      if (!np || pf[np - 1].nadj == 4) return NULL;
+      pf[np - 1].adj[pf[np - 1].nadj++] = ORG_WORDS[k].en;
+      if (was_conj) pf[np - 1].adj_and = 1;
+      continue;
+    }
+    /* a noun: الشؤون الخارجية is Foreign Affairs, الشؤون الداخلية Internal Affairs */
+    if (np && !was_conj && !pf[np - 1].nadj && !strcmp(pf[np - 1].noun, "Affairs")) {
+      if (!strcmp(ORG_WORDS[k].en, "Foreign Affairs")) { pf[np - 1].noun = "Foreign Affairs"; continue; }
+      if (!strcmp(ORG_WORDS[k].en, "Interior")) { pf[np - 1].noun = "Internal Affairs"; continue; }
+    }
+    if (np == 8) return NULL;
+    pf[np].noun = ORG_WORDS[k].en;
+    pf[np].nadj = pf[np].adj_and = 0;
+    np++;
+  }
+  if (!np) return NULL;
+  int us = nat && !strcmp(nat, "American");
+  /* the United States' names of their own */
+  if (us && np == 1 && !pf[0].nadj && !strcmp(pf[0].noun, "Foreign Affairs")) return rasd__strdup0("US State Department");
+  if (us && np == 1 && !pf[0].nadj && !strcmp(pf[0].noun, "Defence")) return rasd__strdup0("US Department of Defense");
+  if (us && np == 1 && !pf[0].nadj && !strcmp(pf[0].noun, "Finance")) return rasd__strdup0("US Treasury");
+  rasd__buf b;
+  rasd__buf_init(&b);
+  if (nat) { rasd__buf_adds(&b, us ? "US" : nat); rasd__buf_addc(&b, ' '); }
+  rasd__buf_adds(&b, us ? "Department of " : "Ministry of ");
+  int written = 0;
+  for (int q = 0; q < np; q++) {
+    int dup = 0;
+    for (int r = 0; r < q; r++) dup |= !pf[r].nadj && !pf[q].nadj && !strcmp(pf[r].noun, pf[q].noun);
+    if (dup) continue;
+    int last = 1;
+    for (int r = q + 1; r < np; r++) {
+      int d = 0;
+      for (int t = 0; t < r; t++) d |= !pf[t].nadj && !pf[r].nadj && !strcmp(pf[t].noun, pf[r].noun);
+      if (!d) last = 0;
+    }
+    if (written) rasd__buf_adds(&b, last ? " and " : ", ");
+    for (int a = 0; a < pf[q].nadj; a++) {
+      rasd__buf_adds(&b, pf[q].adj[a]);
+      rasd__buf_adds(&b, a + 1 < pf[q].nadj ? (pf[q].adj_and && a + 2 == pf[q].nadj ? " and " : ", ") : " ");
+    }
+    rasd__buf_adds(&b, pf[q].noun);
+    written++;
+  }
+  if (b.oom) { rasd__buf_free(&b); return NULL; }
+  return rasd__buf_detach(&b);
 }
 
 /* The English form of organisation name 's' composed from a head noun and words the tables or the gazetteer
@@ -1981,6 +2127,10 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
     for (int k = 0; ORG_HEADS[k].ar; k++)
       if (!strcmp(n + 2, ORG_HEADS[k].ar)) { head = &ORG_HEADS[k]; break; }
   if (!head) return NULL;
+  if (head->of && !strcmp(head->ar, "وزاره")) {
+    char *m = ministry_english(s, ws, we, w0, nw);
+    if (m) return m;
+  }
   /* the words after the head: head adjectives, then noun phrases (a noun and the adjectives after it),
    * then "for X" (لِـ) and "and X" (وَ) */
   rasd__buf pre, nouns, tail;

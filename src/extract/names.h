@@ -19,6 +19,7 @@ typedef struct rasd__ntok {
   uint8_t nconso;   /* consonant symbols in sym */
   uint8_t final_h;  /* the last symbol is a final ه or ة (S_A, as ا): the learned model tells them apart */
   uint8_t var[RASD__NAME_MAXSYM / 4]; /* 2 bits per symbol: which letter of its class (ج غ ق ك for g…) */
+  uint8_t nat;      /* an adjective of nationality (الروسي، التونسية): which one (1..), 0 for any other word */
 } rasd__ntok;
 
 /* A parsed name: titles, initials and descriptor words dropped. */
@@ -128,6 +129,9 @@ int rasd__is_title_word(const char *w, size_t len);
 /** Returns 1 when the word 'w' is a descriptor that may precede an organisation or place name
  * (صحيفة، وكالة، مدينة…). */
 int rasd__is_descriptor_word(const char *w, size_t len);
+/* The kind of word 'w' (len bytes, any spelling) in organisation names' English tables: 0 a noun (الصحة), 1 an adjective
+ * (الوطني), 2 an adjective of nationality (التونسية, الأمريكية); -1 when the tables do not know it. */
+int rasd__org_word_class(const char *w, size_t len);
 
 /** The Latin letter that the Arabic word 'w' ('n' bytes, matching form: ا for أ إ آ, ي for ى) spells out (بي B,
  * سي C, آي I, إيه A…; بي stands for P as well), or 0 when it is none. */

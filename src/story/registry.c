@@ -243,7 +243,9 @@ static char *mention_form(const char *text, const rasd__name *canon) {
       memcpy(o + 2, text + i, tl + 3); /* ل and the rest with its NUL */
       return o;
     }
-    if ((c0 == 0x0648 || c0 == 0x0641) && rasd__is_descriptor_word(text + i, we - i)) return rasd__strdup0(text + i);
+    /* وجامعة، بوزارة، لهيئة: a proclitic before a descriptor or title word, which the parsed canonical name leaves out */
+    if (c0 != 0x0643 && (rasd__is_descriptor_word(text + i, we - i) || rasd__is_title_word(text + i, we - i)))
+      return rasd__strdup0(text + i);
   }
   return rasd__strdup0(text);
 }
