@@ -142,6 +142,26 @@ both = [e["canonical"] for e in ents if "وزارة الدفاع العراقي�
 print("ok" if not bad and not both else "bad %s %s" % (bad, both))
 '
 
+# a public body (head, adjective, ل + field) is one organisation, also behind ل/ب/و (للجنة is ل + اللجنة); not over a
+# word of the next clause or time (اليوم، الرقابة); a body named by a field the lists know is that organisation
+cat >"$T/pb.jsonl" <<'J'
+{"id": "pb1", "date": "2015-08-02", "content": "أعلنت الهيئة العامة للسياحة والتراث الوطني اليوم موسما جديدا، وقال المنسق الإعلامي للجنة الوطنية لمكافحة المخدرات إن الحملة مستمرة."}
+{"id": "pb2", "date": "2015-08-03", "content": "حذرت الهيئة العامة للغذاء والدواء الرقابة مستمرة على الأسواق، وأوضح متحدث بالمؤسسة العامة لتحلية المياه المالحة أن الإنتاج ارتفع، وقالت المديرية العامة للدفاع المدني إن فرقها جاهزة."}
+{"id": "pb3", "date": "2015-08-03", "content": "وقال الدفاع المدني إن السيول انحسرت، فيما أكدت اللجنة الوطنية لمكافحة المخدرات ضبط كميات كبيرة."}
+J
+table_check 'public bodies' pb '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+can = {e["canonical"]: e for e in ents}
+want = {"الهيئة العامة للسياحة والتراث الوطني": 1, "اللجنة الوطنية لمكافحة المخدرات": 2, "الهيئة العامة للغذاء والدواء": 1,
+        "المؤسسة العامة لتحلية المياه": 1}
+bad = ["%s: %s" % (c, can[c]["articles"] if c in can else "missing") for c, n in want.items() if c not in can or can[c]["articles"] != n]
+cd = [e for e in ents if "الدفاع المدني" in e["forms"]]
+if len(cd) != 1 or "المديرية العامة للدفاع المدني" not in cd[0]["forms"]: bad.append("civil defence %s" % [e["forms"] for e in cd])
+bad += [f for e in ents for f in e["forms"] if f.startswith("جنة") or f.endswith("اليوم") or f.endswith("الرقابة")]
+print("ok" if not bad else "bad %s" % bad)
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

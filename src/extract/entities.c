@@ -221,7 +221,8 @@ static int conj_given_name(const rasd__gaz *g, const rasd_token *t) {
 static int head_noun(const char *w, size_t n) {
   static const char *const HEADS[] = {"مركز", "مؤسسه", "جامعه", "مستشفي", "مكتبه", "مجمع", "كليه", "معهد", "مدرسه",
                                       "اكاديميه", "مطار", "ملعب", "استاد", "ميناء", "جسر", "قاعده", "مسجد", "جامع",
-                                      "قصر", "محطه", "ميدان", "شركه", "هيئه", "وزاره", "مجلس", NULL};
+                                      "قصر", "محطه", "ميدان", "شركه", "هيئه", "وزاره", "مجلس", "لجنه", "مديريه", "اداره",
+                                      "صندوق", "برنامج", NULL};
   for (size_t i = 0; HEADS[i]; i++)
     if (strlen(HEADS[i]) == n && !memcmp(w, HEADS[i], n)) return 1;
   return rasd__is_descriptor_word(w, n);
@@ -276,7 +277,17 @@ static size_t clitic_letters_(const ctx *c, const rasd_token *t, uint32_t span_e
       return 0;
     return np - 2 <= 2 ? np - 2 : 0;
   }
-  if (np == 2 && p[0] == 0x0644 && p[1] == 0x0644) { *add_al = 1; return 2; }            /* لل */
+  if (np == 2 && p[0] == 0x0644 && p[1] == 0x0644) { /* لل */
+    *add_al = 1;
+    /* للجنة is ل + اللجنة (three lams written two): the name keeps its own ل */
+    char hb[64];
+    if (t->bare && (size_t)t->bare_len + 2 < sizeof hb) {
+      memcpy(hb, "ل", 2);
+      memcpy(hb + 2, t->bare, t->bare_len);
+      if (head_noun(hb, t->bare_len + 2)) return 1;
+    }
+    return 2;
+  }
   int whole_known = g && (rasd__gaz_exact(g, w, wlen, 2, RASD_ENT_NONE) >= 0 ||
                           rasd__gaz_exact(g, w, t->len, 2, RASD_ENT_NONE) >= 0);
   if (whole_known) return 0;
@@ -335,8 +346,55 @@ static char *unquote(char *s) {
   return s;
 }
 
+/* Head nouns and adjectives of public bodies' names (public_bodies()): الهيئة العامة، المركز الوطني، المجلس الأعلى. */
+static const char *const BODY_HEAD[] = {"هيئه", "مركز", "مديريه", "مؤسسه", "موسسه", "اداره", "مجلس", "لجنه",
+                                        "صندوق", "برنامج", NULL};
+static const char *const BODY_ADJ[] = {"العامه", "العام", "الوطني", "الوطنيه", "الاعلي", "السعوديه", "السعودي",
+                                       "الملكيه", NULL};
+static int in_list(const char *const *list, const char *f, size_t n);
+static int form_is(const rasd_token *t, const char *const *list);
+
+/* 1 when word 't' is a public body's head noun (BODY_HEAD): up to two proclitic letters (و ف, then ب ل), then ال
+ * (لل: ل + ال), then the noun. '*skip' gets the letters that come off its name and '*al' whether ال goes in front then
+ * (للهيئة → الهيئة; للجنة, ل + اللجنة with three lams written two → اللجنة). */
+static int body_head(const rasd_token *t, size_t *skip, int *al) {
+  const char *w = t->form;
+  size_t wl = t->form_len;
+  *skip = 0;
+  *al = 0;
+  if (!w) return 0;
+  if (wl > 2 && (!memcmp(w, "و", 2) || !memcmp(w, "ف", 2)) && !in_list(BODY_HEAD, w, wl)) { w += 2; wl -= 2; (*skip)++; }
+  if (wl > 4 && !memcmp(w, "لل", 4) && in_list(BODY_HEAD, w + 4, wl - 4)) { w += 4; wl -= 4; *skip += 2; *al = 1; }
+  else if (wl > 4 && !memcmp(w, "لل", 4) && in_list(BODY_HEAD, w + 2, wl - 2) && !memcmp(w + 2, "ل", 2)) {
+    w += 2;
+    wl -= 2;
+    (*skip)++;
+    *al = 1;
+  } else {
+    if (wl > 2 && (!memcmp(w, "ب", 2) || !memcmp(w, "ل", 2)) && !in_list(BODY_HEAD, w, wl)) { w += 2; wl -= 2; (*skip)++; }
+    if (wl > 4 && !memcmp(w, "ال", 4)) { w += 4; wl -= 4; }
+  }
+  return in_list(BODY_HEAD, w, wl);
+}
+
+/* The known organisation a public body's name of tokens [b, e) stands for (المديرية العامة للدفاع المدني: الدفاع
+ * المدني, the Civil Defence of the lists): "ال" + its field when that is a curated organisation, else NULL. */
+static const char *body_field_org(ctx *c, size_t b, size_t e) {
+  if (e < b + 3 || !c->m || !c->m->gaz || !form_is(tok(c, b + 1), BODY_ADJ)) return NULL;
+  const rasd_token *h = tok(c, b), *f = tok(c, b + 2);
+  size_t skip;
+  int al;
+  if (!f->form || f->form_len < 8 || memcmp(f->form, "لل", 4) || !body_head(h, &skip, &al)) return NULL;
+  uint32_t fs = skip_letters(c->d->text, f->start, f->start + f->len, 2);
+  const rasd_token *l = tok(c, e - 1);
+  char *ft = rasd__arena_printf(c->ar, "ال%.*s", (int)(l->start + l->len - fs), c->d->text + fs);
+  return ft && rasd__gaz_exact(c->m->gaz, ft, strlen(ft), 1, RASD_ENT_ORG) >= 0 ? ft : NULL;
+}
+
 /* The core text of tokens [b, e): titles off the front, a clitic off the first word. */
 static const char *core_text(ctx *c, size_t b, size_t e) {
+  const char *org = body_field_org(c, b, e);
+  if (org) return org;
   while (b < e && tok_is_title(c, b)) b++;
   while (b < e && tok(c, b)->kind != RASD_TOK_WORD && tok(c, b)->kind != RASD_TOK_LATIN) b++;
   while (e > b && tok(c, e - 1)->kind != RASD_TOK_WORD && tok(c, e - 1)->kind != RASD_TOK_LATIN &&
@@ -1749,6 +1807,67 @@ static int ministries(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   return 0;
 }
 
+/* ---- Public bodies ---- */
+
+/* الهيئة العامة للسياحة، المديرية العامة للجوازات، المركز الوطني للقياس، المؤسسة العامة لتحلية المياه: a public body,
+ * one organisation: a head noun of BODY_HEAD (with ال or in the construct state, proclitics off), an adjective of
+ * BODY_ADJ, then ل with the body's field and up to three words after it (ال words: للتدريب التقني, للعلوم والتقنية),
+ * not over a title, a day or a word of time (… للسياحة الأمير سلطان، … للإحصاء اليوم). The tagger leaves most of
+ * them out. Mentions inside the span give way, one that begins before it or at its head stays; 'ms' stays sorted.
+ * Returns -1 when out of memory. */
+static int public_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
+  static const char *const TIME_W[] = {"اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+                                       "الماضي", "الماضيه", "الجاري", "الحالي", "المقبل", "المقبله", "الان", NULL};
+  const rasd_tokens *tk = c->a->tokens;
+  size_t ntk = tk->n_tok, k = 0;
+  for (size_t i = 0; i + 2 < ntk; i++) {
+    const rasd_token *h = tok(c, i), *a = tok(c, i + 1), *f = tok(c, i + 2);
+    if (h->kind != RASD_TOK_WORD || a->kind != RASD_TOK_WORD || f->kind != RASD_TOK_WORD || !h->form || !f->form) continue;
+    if (a->sentence != h->sentence || f->sentence != h->sentence || !form_is(a, BODY_ADJ)) continue;
+    size_t skip;
+    int al;
+    if (!body_head(h, &skip, &al)) continue;
+    /* the field: ل on a word (للسياحة، لتحلية، لشؤون), three letters or more after it */
+    if (f->form_len < 8 || memcmp(f->form, "ل", 2) || in_list(TIME_W, f->form, f->form_len)) continue;
+    int field_def = !memcmp(f->form, "لل", 4), construct = !field_def; /* لتحلية المياه: a noun, its genitive after it */
+    size_t e = i + 3;
+    for (int more = 0; more < 3 && e < ntk; more++) {
+      const rasd_token *t = tok(c, e);
+      if (t->kind != RASD_TOK_WORD || t->sentence != h->sentence || !t->form || (t->flags & RASD_TOKF_STOP)) break;
+      const char *x = t->form;
+      size_t xl = t->form_len;
+      int conj = xl > 6 && !memcmp(x, "وال", 6);
+      if (conj) { x += 2; xl -= 2; }
+      if (xl < 8 || memcmp(x, "ال", 4) || in_list(TIME_W, x, xl) || rasd__is_title_word(x, xl) ||
+          rasd__is_title_word(t->form, t->form_len))
+        break;
+      /* after the field, its genitive (لتحلية المياه), adjectives (nisbas: للتدريب التقني، للحياة الفطرية) and nouns
+       * joined by و (للغذاء والدواء), not another body joined so (والبرنامج الوطني) nor a word of the next clause
+       * (… للغذاء والدواء الرقابة) */
+      int nisba = ends_in(x, xl, "ي") || ends_in(x, xl, "يه");
+      if (conj ? in_list(BODY_HEAD, x + 4, xl - 4) : !(construct || nisba)) break;
+      construct = 0;
+      e++;
+    }
+    /* the mentions around it: one that begins before the head or at it stays */
+    while (k < *n && (*ms)[k].tok_end <= i) k++;
+    if (k < *n && (*ms)[k].tok_begin <= i) { i = e - 1; continue; }
+    size_t at = clear_span(*ms, n, i, e);
+    rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
+    if (skip) {
+      /* the head as a name begins with ال (للهيئة: ل + ال, its alif not written) or with its own first letter */
+      uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, skip);
+      char *t = al ? rasd__arena_printf(c->ar, "ال%.*s", (int)(mn.end - hs), c->d->text + hs)
+                        : rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
+      if (t) mn.text = t;
+    }
+    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
+    k = at + 1;
+    i = e - 1;
+  }
+  return 0;
+}
+
 /* ---- Institutions and places named after a king or prince ---- */
 
 /* Head nouns of such names (matching forms, no article), and whether the name is a place (LOC: roads, districts) or an
@@ -2026,7 +2145,11 @@ static int repair(ctx *c) {
     ms[w++] = ms[k];
   }
   n = w;
-  if (royal_names(c, &ms, &n, &cap) || acronyms(c, &ms, &n, &cap) || ministries(c, &ms, &n, &cap)) { free(ms); return -1; }
+  if (royal_names(c, &ms, &n, &cap) || acronyms(c, &ms, &n, &cap) || ministries(c, &ms, &n, &cap) ||
+      public_bodies(c, &ms, &n, &cap)) {
+    free(ms);
+    return -1;
+  }
   local_bodies(c, ms, n);
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز; so does a medium's, whatever
    * the tagger called the name after it (جريدة «الرياض», تلفزيون الكويت: organisations) */

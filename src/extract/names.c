@@ -1898,6 +1898,7 @@ static const struct org_head { const char *ar, *en; int of; } ORG_HEADS[] = {
   {"ميدان", "Square", 0}, {"شرطه", "Police", 0}, {"امانه", "Municipality", 0}, {"بلديه", "Municipality", 0},
   {"مرور", "Traffic Department", 0}, {"تعليم", "Education Department", 0}, {"صحه", "Health Affairs", 0},
   {"جوازات", "Passports Department", 0}, {"اماره", "Emirate", 0}, {"غرفه", "Chamber of Commerce", 0},
+  {"اداره", "Directorate", 0}, {"مديريه", "Directorate", 0},
   {NULL, NULL, 0}};
 
 /* Words of organisation names: nouns (0); adjectives (1) come before the noun they follow; adjectives of
@@ -1962,7 +1963,16 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الاسره", "Family", 0}, {"التضامن", "Solidarity", 0}, {"المراه", "Women", 0}, {"الهجره", "Migration", 0},
   {"المواصلات", "Transport", 0}, {"الطيران", "Aviation", 0}, {"البحث", "Research", 0}, {"العلمي", "Scientific", 1},
   {"العالي", "Higher", 1}, {"الدينيه", "Religious", 1}, {"الاثار", "Antiquities", 0}, {"التموين", "Supply", 0},
-  {"الري", "Irrigation", 0}, {"الحرس", "Guard", 0},
+  {"الري", "Irrigation", 0}, {"الحرس", "Guard", 0}, {"التدريب", "Training", 0}, {"التقني", "Technical", 1},
+  {"المهني", "Vocational", 1}, {"الجوازات", "Passports", 0}, {"السجون", "Prisons", 0}, {"الغذاء", "Food", 0},
+  {"الدواء", "Drug", 0}, {"الانتخابات", "Elections", 0}, {"الصحيه", "Health", 1}, {"القياس", "Measurement", 0},
+  {"التقويم", "Evaluation", 0}, {"المواصفات", "Standards", 0}, {"المقاييس", "Metrology", 0}, {"الجوده", "Quality", 0},
+  {"الحياه", "Life", 0}, {"الفطريه", "Wild", 1}, {"المدن", "Cities", 0}, {"الصناعيه", "Industrial", 1},
+  {"العلاقات", "Relations", 0}, {"الاعلاميه", "Media", 1}, {"التامينات", "Insurance", 0}, {"المحامين", "Lawyers", 0},
+  {"المهندسين", "Engineers", 0}, {"المحاسبين", "Accountants", 0}, {"القانونيين", "Certified", 1}, {"الزكاه", "Zakat", 0},
+  {"الدخل", "Income", 0}, {"الجمارك", "Customs", 0}, {"المساحه", "Survey", 0}, {"الجيولوجيه", "Geological", 1},
+  {"الفساد", "Corruption", 0}, {"النزاهه", "Integrity", 0}, {"التحقيق", "Investigation", 0}, {"الادعاء", "Prosecution", 0},
+  {"الهلال", "Crescent", 0}, {"الاحمر", "Red", 1}, {"القضاء", "Judiciary", 0}, {"الافتاء", "Fatwa", 0},
   {NULL, NULL, 0}};
 
 /* rasd__org_word_class(): the kind of word 'w' of ORG_WORDS (0 noun, 1 adjective, 2 adjective of nationality). */

@@ -675,6 +675,7 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
     for (uint32_t k = 0; k < i && !dup; k++) dup = r->ent[k].key == r->ent[i].key;
     if (dup) continue;
     /* places are where many stories happen: they weigh less than people and organisations */
+    if (r->ent[i].inst) continue; /* a public body: see public_body() (features.c) */
     double idf = rasd__idf(c, r->ent[i].key) * (r->ent[i].vkey == RASD__VKEY_FAMILY ? W.fam : r->ent[i].type == RASD_ENT_LOC ? W.loc : 1);
     etot += idf;
     uint32_t lo = 0, hi = s->n_ents;
@@ -836,7 +837,8 @@ static int link_feat(rasd_corpus *c, uint32_t i, rasd__arena *ar, lfeat *L) {
     if (nx < QTERMS) ix[nx++] = t;
     if (nq < QTERMS && c->terms.df[t]) q[nq++] = t;
   }
-  for (uint32_t k = 0; k < r->n_ent; k++) q[nq++] = r->ent[k].key, ix[nx++] = r->ent[k].key;
+  for (uint32_t k = 0; k < r->n_ent; k++)
+    if (!r->ent[k].inst) q[nq++] = r->ent[k].key, ix[nx++] = r->ent[k].key;
   L->nq = nq, L->nx = nx;
   /* the link vector: the strongest terms, then the headline's terms by IDF, each of unit length */
   rasd__vw *lv = L->lv = rasd__arena_alloc(ar, (VK + TK + 1) * sizeof *lv);
@@ -864,12 +866,14 @@ static int story_take(rasd_corpus *c, uint32_t s_idx, uint32_t i, const lfeat *L
   if (!add) return RASD_ENOMEM;
   if (merge_cent(s, r->terms, L->w, r->n_terms)) return RASD_ENOMEM;
   if (s->n_cent >= 3 * OPEN_TERMS) story_prune(s, OPEN_TERMS);
-  for (uint32_t k = 0; k < r->n_ent; k++) add[k].id = r->ent[k].key, add[k].tf = 1;
+  uint32_t na = 0;
+  for (uint32_t k = 0; k < r->n_ent; k++)
+    if (!r->ent[k].inst) add[na].id = r->ent[k].key, add[na++].tf = 1;
   /* entity ids may repeat within an article: sort and fold before merging */
-  for (uint32_t x = 1; x < r->n_ent; x++)
+  for (uint32_t x = 1; x < na; x++)
     for (uint32_t y = x; y > 0 && add[y - 1].id > add[y].id; y--) { rasd__tf t = add[y]; add[y] = add[y - 1]; add[y - 1] = t; }
   uint32_t ne = 0;
-  for (uint32_t k = 0; k < r->n_ent; k++)
+  for (uint32_t k = 0; k < na; k++)
     if (!ne || add[ne - 1].id != add[k].id) add[ne++] = add[k];
   if (merge_tf(&s->ents, &s->n_ents, &s->cap_ents, add, ne)) return RASD_ENOMEM;
   for (uint32_t k = 0; k < r->n_days && s->n_days < 64; k++) {
@@ -1361,7 +1365,7 @@ static int link_one(rasd_corpus *c, uint32_t i, rasd__arena *ar) {
   /* document frequencies, after scoring: the IDF an article sees is that of the articles before it */
   for (uint32_t k = 0; k < rp->n_terms; k++) c->terms.df[rp->terms[k].id]++;
   for (uint32_t k = 0; k < rp->n_ent; k++) {
-    int seen = 0;
+    int seen = rp->ent[k].inst;
     for (uint32_t y = 0; y < k; y++) seen |= rp->ent[y].key == rp->ent[k].key;
     if (!seen) c->terms.df[rp->ent[k].key]++;
   }

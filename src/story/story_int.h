@@ -47,8 +47,9 @@ typedef struct rasd__rquote { const char *speaker, *key, *cue, *text; uint32_t d
 typedef struct rasd__rquant { double value; const char *unit, *text; uint32_t sent; } rasd__rquant;
 /* An entity of an article: 'key' links stories (the spelling-variant key: the same whatever else was read before,
  * so that incremental runs link as batch runs do); 'vkey' shows it (the corpus registry's "r<id>" when known). */
-typedef struct rasd__rent { uint32_t key, vkey; uint32_t type, n, head; const char *canonical, *en; } rasd__rent;
+typedef struct rasd__rent { uint32_t key, vkey; uint32_t type, n, head, inst; const char *canonical, *en; } rasd__rent;
 #define RASD__ENT_HEAD 0x100  /* on an entity's type in the record: the headline names it ('head' once decoded) */
+#define RASD__ENT_INST 0x200  /* on an entity's type in the record: a public body ('inst' once decoded) */
 /* The 'vkey' of a family entry: after an article's entities, one entry per family name its people share (بن لادن of
  * سعد بن لادن and محمد بن عوض بن لادن; see family_word() in features.c), whose 'key' links two articles that name
  * members of one family, weaker than one person (W.fam); no entity to show, so views skip it. */
