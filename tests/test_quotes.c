@@ -237,6 +237,21 @@ static void test_role_antecedent(void) {
   rasd_analysis_free(a);
 }
 
+static void test_body_antecedent(void) {
+  /* "وأوضحت الوزارة" is the ministry the article named; the body is the speaker's entity. A role noun straight before
+   * a body, then a person: the person speaks, the rest is the role */
+  const char *t = "أعلنت وزارة المالية اليوم نتائج الميزانية العامة للربع الأول من العام.\n"
+                  "وأوضحت الوزارة في بيانها أن الإيرادات غير النفطية سجلت نموا ملحوظا.\n"
+                  "وقال وكيل وزارة المالية للسياسات المالية عبدالعزيز الرشيد إن \"النتائج تعكس التقدم\".";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "الإيرادات غير النفطية");
+  CHECK(q && q->speaker && !strcmp(q->speaker, "وزارة المالية") && q->speaker_entity >= 0 &&
+        q->speaker_role && !strcmp(q->speaker_role, "الوزارة"));
+  q = q_with(a, "النتائج تعكس");
+  CHECK(q && q->speaker && !strcmp(q->speaker, "عبدالعزيز الرشيد") && q->speaker_entity >= 0);
+  rasd_analysis_free(a);
+}
+
 /* CPU seconds (the machine is shared: wall time would be flaky). */
 static double now(void) { return (double)clock() / CLOCKS_PER_SEC; }
 
@@ -304,6 +319,7 @@ int main(void) {
   RUN(test_pronoun_speakers);
   RUN(test_clause_after_verb);
   RUN(test_role_antecedent);
+  RUN(test_body_antecedent);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

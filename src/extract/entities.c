@@ -1844,7 +1844,7 @@ static int public_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       /* after the field, its genitive (لتحلية المياه), adjectives (nisbas: للتدريب التقني، للحياة الفطرية) and nouns
        * joined by و (للغذاء والدواء), not another body joined so (والبرنامج الوطني) nor a word of the next clause
        * (… للغذاء والدواء الرقابة) */
-      int nisba = ends_in(x, xl, "ي") || ends_in(x, xl, "يه");
+      int nisba = ends_in(x, xl, "ي") || ends_in(x, xl, "يه") || rasd__org_word_class(x, xl) == 1;
       if (conj ? in_list(BODY_HEAD, x + 4, xl - 4) : !(construct || nisba)) break;
       construct = 0;
       e++;

@@ -1973,6 +1973,7 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الدخل", "Income", 0}, {"الجمارك", "Customs", 0}, {"المساحه", "Survey", 0}, {"الجيولوجيه", "Geological", 1},
   {"الفساد", "Corruption", 0}, {"النزاهه", "Integrity", 0}, {"التحقيق", "Investigation", 0}, {"الادعاء", "Prosecution", 0},
   {"الهلال", "Crescent", 0}, {"الاحمر", "Red", 1}, {"القضاء", "Judiciary", 0}, {"الافتاء", "Fatwa", 0},
+  {"المالحه", "Saline", 1}, {"التحليه", "Desalination", 0},
   {NULL, NULL, 0}};
 
 /* rasd__org_word_class(): the kind of word 'w' of ORG_WORDS (0 noun, 1 adjective, 2 adjective of nationality). */

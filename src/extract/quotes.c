@@ -309,6 +309,55 @@ static void role_antecedent_(qctx *x, size_t sa, spk_t *sp) {
   }
 }
 
+/* 1 + the letters set aside when the words of 'raw' (rl bytes, as written) begin with the matching-form word 'norm'
+ * (nl bytes), ال and a proclitic in front of it aside (وزارة، بوزارة، الهيئة، للهيئة for وزاره، هيئه; ة ى and the hamza
+ * seats compared folded); 0 when they do not. */
+static int begins_with_word_(const char *raw, size_t rl, const char *norm, size_t nl) {
+  size_t i = 0, e = 0;
+  while (e < rl && raw[e] != ' ') e++;
+  for (int tries = 0; tries < 4; tries++) {
+    size_t a = i, b = 0;
+    int ok = 1;
+    while (ok && a < e && b < nl) {
+      int32_t c = rasd__utf8_next(raw, e, &a), d = rasd__utf8_next(norm, nl, &b);
+      if (c == 0x0629) c = 0x0647;
+      if (c == 0x0649) c = 0x064A;
+      if (c == 0x0623 || c == 0x0625 || c == 0x0622) c = 0x0627;
+      ok = c == d;
+    }
+    if (ok && a == e && b == nl) return tries + 1;
+    /* one letter off the front (a proclitic, the ا of ال, then its ل) */
+    if (i >= e) return 0;
+    (void)rasd__utf8_next(raw, e, &i);
+  }
+  return 0;
+}
+
+/* The subject at scanned word 'sa' is a body's noun with the article (وأوضحت الوزارة، قالت الهيئة، وذكرت الشركة): the
+ * body the article named last before it with that noun at its head (وزارة المالية, الهيئة العامة للسياحة) is the
+ * speaker; 'sp' gets that mention's span, the word stays the role. Nothing when the article named none. */
+static void body_antecedent_(qctx *x, size_t sa, spk_t *sp) {
+  const rasd__qw *w = x->w;
+  const rasd_analysis *an = x->a;
+  const char *r = w[sa].n + 4;
+  size_t rl = w[sa].nlen - 4;
+  for (size_t i2 = first_mention_(an, w[sa].s); i2-- > 0;) {
+    const rasd_mention *m = &an->mentions[i2];
+    if (m->end > w[sa].s || m->type != RASD_ENT_ORG || !m->text) continue;
+    if (!begins_with_word_(m->text, strlen(m->text), r, rl)) continue;
+    sp->rs = w[sa].s;
+    sp->re = w[sa].e;
+    sp->s = m->start;
+    sp->e = m->end;
+    /* the name without the proclitic it has in its place (لصندوق النقد الدولي) */
+    const char *mt = x->d->text + m->start;
+    if (m->end - m->start > 2 + rl && (!memcmp(mt, "ل", 2) || !memcmp(mt, "ب", 2) || !memcmp(mt, "و", 2) || !memcmp(mt, "ف", 2)) &&
+        memcmp(mt + 2, "ال", 4) && memcmp(mt + 2, "ل", 2) && begins_with_word_(mt + 2, m->end - m->start - 2, r, rl) == 1)
+      sp->s = m->start + 2;
+    return;
+  }
+}
+
 /* 1 when scanned word 'w' begins a clause and never a speaker's name: a passive or modal verb (تم، يتم، يجب) or a
  * negation (لا، لم، لن). */
 static int clause_start_(const rasd__qw *w) {
@@ -453,6 +502,12 @@ static int parse_subject_(qctx *x, size_t k0, uint32_t sent, spk_t *sp, size_t *
   if (!pw && nw == 1 && sb == sa + 1 && w[sa].kind == QW_AR && (w[sa].cls & (LX_ROLE | LX_TITLE)) && w[sa].nlen > 6 &&
       !memcmp(w[sa].n, "ال", 4))
     role_antecedent_(x, sa, sp);
+  else if (!pw && nw == 1 && sb == sa + 1 && w[sa].kind == QW_AR && w[sa].nlen > 8 && !memcmp(w[sa].n, "ال", 4)) {
+    static const char *const BODY[] = {"الوزاره", "الهيئه", "المديريه", "الاداره", "المؤسسه", "اللجنه", "الشركه",
+                                       "الوكاله", "الجامعه", "المركز", "المجلس", "المنظمه", "الصندوق", "البلديه",
+                                       "الامانه", "الجمعيه", "الغرفه", "المحكمه", "النيابه", "السفاره", "القنصليه", NULL};
+    if (in_list_(&w[sa], BODY)) body_antecedent_(x, sa, sp);
+  }
   if (pw == 2) {
     const rasd_analysis *an = x->a;
     for (size_t i2 = first_mention_(an, w[sa].s); i2-- > 0;)
@@ -679,6 +734,18 @@ static int emit_(qctx *x, const spk_t *sp, const cue_t *cue, int direct, uint32_
   if (sp && sp->ok) {
     uint32_t s = sp->s, e = sp->e, rs = sp->rs, re = sp->re;
     int mi = speaker_mention_(x->a, s, e);
+    /* a role noun, a body inside its phrase, then a person (وكيل وزارة المالية للسياسات المالية عبدالعزيز الرشيد): the
+     * person, as when the person comes first (not عائلة زعيم طالبان… محمد عمر: the family speaks) */
+    if (mi >= 0 && x->a->mentions[mi].type != RASD_ENT_PER && !(x->a->mentions[mi].start <= s + 1 && x->a->mentions[mi].end + 1 >= e)) {
+      uint32_t we = s;
+      while (we < e && t[we] != ' ') we++;
+      char buf[64];
+      size_t bl = we - s < sizeof buf - 1 ? rasd__lx_norm(t + s, we - s, buf) : 0;
+      /* a role word first, or any noun straight before the body (وكيل وزارة الصحة: the body's officer) */
+      if ((bl && rasd__lx_find(buf, bl, LX_ROLE)) || x->a->mentions[mi].start == we + 1)
+        for (size_t i = (size_t)mi + 1; i < x->a->n_mentions && x->a->mentions[i].start < e; i++)
+          if (x->a->mentions[i].type == RASD_ENT_PER && x->a->mentions[i].end <= e) { mi = (int)i; break; }
+    }
     if (mi >= 0 && x->a->mentions[mi].start > s) {
       /* a name governed by لـ ("موالٍ للرئيس هادي") is not the speaker */
       uint32_t p = x->a->mentions[mi].start;
