@@ -1822,7 +1822,10 @@ static int public_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   size_t ntk = tk->n_tok, k = 0;
   for (size_t i = 0; i + 2 < ntk; i++) {
     const rasd_token *h = tok(c, i), *a = tok(c, i + 1), *f = tok(c, i + 2);
-    if (h->kind != RASD_TOK_WORD || a->kind != RASD_TOK_WORD || f->kind != RASD_TOK_WORD || !h->form || !f->form) continue;
+    /* the cheap tests first: the field's ل, the adjective's ال */
+    if (f->kind != RASD_TOK_WORD || !f->form || f->form_len < 8 || memcmp(f->form, "ل", 2)) continue;
+    if (a->kind != RASD_TOK_WORD || !a->form || a->form_len < 10 || memcmp(a->form, "ال", 4)) continue;
+    if (h->kind != RASD_TOK_WORD || !h->form) continue;
     if (a->sentence != h->sentence || f->sentence != h->sentence || !form_is(a, BODY_ADJ)) continue;
     size_t skip;
     int al;
@@ -1845,10 +1848,13 @@ static int public_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
        * joined by و (للغذاء والدواء), not another body joined so (والبرنامج الوطني) nor a word of the next clause
        * (… للغذاء والدواء الرقابة) */
       int nisba = ends_in(x, xl, "ي") || ends_in(x, xl, "يه") || rasd__org_word_class(x, xl) == 1;
-      if (conj ? in_list(BODY_HEAD, x + 4, xl - 4) : !(construct || nisba)) break;
+      static const char *const OTHER_BODY[] = {"مكتب", "وزاره", "جامعه", "شركه", "جمعيه", "امانه", "بلديه", NULL};
+      if (conj ? in_list(BODY_HEAD, x + 4, xl - 4) || in_list(OTHER_BODY, x + 4, xl - 4) : !(construct || nisba)) break;
       construct = 0;
       e++;
     }
+    /* a field in the construct state without its genitive (المديرية العامة لكلية | الملك فهد): a name cut off */
+    if (construct) continue;
     /* the mentions around it: one that begins before the head or at it stays */
     while (k < *n && (*ms)[k].tok_end <= i) k++;
     if (k < *n && (*ms)[k].tok_begin <= i) { i = e - 1; continue; }

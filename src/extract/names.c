@@ -1986,6 +1986,24 @@ int rasd__org_word_class(const char *w, size_t len) {
   return -1;
 }
 
+/* The adjectives of nationality of ORG_WORDS by their spelling (open addressing), each with its nat_of() id. */
+#define NAT_SLOTS 512
+static struct { const char *ar; uint8_t id; } nat_tab[NAT_SLOTS];
+static pthread_once_t nat_once = PTHREAD_ONCE_INIT;
+static void nat_init(void) {
+  for (int k = 0; ORG_WORDS[k].ar; k++) {
+    if (ORG_WORDS[k].adj != 2) continue;
+    int id = k + 1;
+    for (int j = 0; j < k; j++)
+      if (ORG_WORDS[j].adj == 2 && !strcmp(ORG_WORDS[j].en, ORG_WORDS[k].en)) { id = j + 1; break; }
+    uint64_t h = rasd__hash8(ORG_WORDS[k].ar, strlen(ORG_WORDS[k].ar), 0x4e4154);
+    unsigned q = (unsigned)h & (NAT_SLOTS - 1);
+    while (nat_tab[q].ar) q = (q + 1) & (NAT_SLOTS - 1);
+    nat_tab[q].ar = ORG_WORDS[k].ar;
+    nat_tab[q].id = (uint8_t)(id > 255 ? 255 : id);
+  }
+}
+
 /* The nationality of the word of code points 'cp' (n, as name_parse() reads them): 1 + the index of the first
  * ORG_WORDS adjective of nationality with the word's English (الروسي and الروسية are one), 0 for other words. Only
  * words with ال ending in ي or يه/ية are looked up. */
@@ -2004,12 +2022,12 @@ static uint8_t nat_of(const int32_t *cp, int n) {
     o += (size_t)rasd__utf8_put(x + o, c);
   }
   x[o] = 0;
-  for (int k = 0; ORG_WORDS[k].ar; k++) {
-    if (ORG_WORDS[k].adj != 2 || strcmp(x, ORG_WORDS[k].ar)) continue;
-    for (int j = 0; j <= k; j++)
-      if (ORG_WORDS[j].adj == 2 && !strcmp(ORG_WORDS[j].en, ORG_WORDS[k].en)) return (uint8_t)(j + 1 > 255 ? 255 : j + 1);
+  pthread_once(&nat_once, nat_init);
+  uint64_t h = rasd__hash8(x, o, 0x4e4154);
+  for (unsigned k = (unsigned)h & (NAT_SLOTS - 1);; k = (k + 1) & (NAT_SLOTS - 1)) {
+    if (!nat_tab[k].ar) return 0;
+    if (!strcmp(nat_tab[k].ar, x)) return nat_tab[k].id;
   }
-  return 0;
 }
 
 /* 1 when names 'x' and 'y' each have an adjective of nationality and share none: وزارة الدفاع العراقية is not وزارة
