@@ -159,6 +159,9 @@ bad = ["%s: %s" % (c, can[c]["articles"] if c in can else "missing") for c, n in
 cd = [e for e in ents if "الدفاع المدني" in e["forms"]]
 if len(cd) != 1 or "المديرية العامة للدفاع المدني" not in cd[0]["forms"]: bad.append("civil defence %s" % [e["forms"] for e in cd])
 bad += [f for e in ents for f in e["forms"] if f.startswith("جنة") or f.endswith("اليوم") or f.endswith("الرقابة")]
+en = {"الهيئة العامة للسياحة والتراث الوطني": "General Authority for Tourism and National Heritage",
+      "اللجنة الوطنية لمكافحة المخدرات": "National Committee for Combating Narcotics"}
+bad += ["%s: %s" % (c, can[c]["en"]) for c, x in en.items() if c in can and can[c]["en"] != x]
 print("ok" if not bad else "bad %s" % bad)
 '
 

@@ -1973,7 +1973,17 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الدخل", "Income", 0}, {"الجمارك", "Customs", 0}, {"المساحه", "Survey", 0}, {"الجيولوجيه", "Geological", 1},
   {"الفساد", "Corruption", 0}, {"النزاهه", "Integrity", 0}, {"التحقيق", "Investigation", 0}, {"الادعاء", "Prosecution", 0},
   {"الهلال", "Crescent", 0}, {"الاحمر", "Red", 1}, {"القضاء", "Judiciary", 0}, {"الافتاء", "Fatwa", 0},
-  {"المالحه", "Saline", 1}, {"التحليه", "Desalination", 0},
+  {"المالحه", "Saline", 1}, {"التحليه", "Desalination", 0}, {"التراث", "Heritage", 0}, {"المعارض", "Exhibitions", 0},
+  {"المؤتمرات", "Conferences", 0}, {"الحرف", "Crafts", 0}, {"الصناعات", "Industries", 0}, {"اليدويه", "Handicraft", 1},
+  {"التخصصات", "Specialties", 0}, {"المجاهدين", "Mujahideen", 0}, {"الاشراف", "Supervision", 0}, {"النسوي", "Women's", 1},
+  {"الفني", "Technical", 1}, {"التقاعد", "Retirement", 0}, {"المشاريع", "Projects", 0}, {"الحدائق", "Parks", 0},
+  {"العمليات", "Operations", 0}, {"الخاصه", "Special", 1}, {"التوعيه", "Awareness", 0}, {"المساجد", "Mosques", 0},
+  {"الحوادث", "Accidents", 0}, {"الكوارث", "Disasters", 0}, {"السينما", "Cinema", 0}, {"الاسواق", "Markets", 0},
+  {"الطرق", "Roads", 0}, {"التراخيص", "Licences", 0}, {"المسؤوليه", "Responsibility", 0}, {"الرقابه", "Oversight", 0},
+  {"الطب", "Medicine", 0}, {"البديل", "Alternative", 1}, {"التكميلي", "Complementary", 1}, {"المنشات", "Facilities", 0},
+  {"الشحن", "Shipping", 0}, {"الاتصال", "Communication", 0}, {"السلام", "Peace", 0}, {"الاداب", "Letters", 0},
+  {"المقاومه", "Resistance", 0}, {"الارهاب", "Terrorism", 0}, {"المخدرات", "Narcotics", 0}, {"المكافحه", "Combating", 0},
+  {"الرعايه", "Care", 0}, {"السجناء", "Prisoners", 0}, {"الاعتماد", "Accreditation", 0}, {"الصحي", "Health", 1},
   {NULL, NULL, 0}};
 
 /* rasd__org_word_class(): the kind of word 'w' of ORG_WORDS (0 noun, 1 adjective, 2 adjective of nationality). */
