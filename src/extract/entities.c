@@ -380,11 +380,12 @@ static int body_head(const rasd_token *t, size_t *skip, int *al) {
 /* The known organisation a public body's name of tokens [b, e) stands for (المديرية العامة للدفاع المدني: الدفاع
  * المدني, the Civil Defence of the lists): "ال" + its field when that is a curated organisation, else NULL. */
 static const char *body_field_org(ctx *c, size_t b, size_t e) {
-  if (e < b + 3 || !c->m || !c->m->gaz || !form_is(tok(c, b + 1), BODY_ADJ)) return NULL;
+  if (e < b + 3 || !c->m || !c->m->gaz) return NULL;
   const rasd_token *h = tok(c, b), *f = tok(c, b + 2);
   size_t skip;
   int al;
-  if (!f->form || f->form_len < 8 || memcmp(f->form, "لل", 4) || !body_head(h, &skip, &al)) return NULL;
+  if (!f->form || f->form_len < 8 || memcmp(f->form, "لل", 4) || !form_is(tok(c, b + 1), BODY_ADJ) || !body_head(h, &skip, &al))
+    return NULL;
   uint32_t fs = skip_letters(c->d->text, f->start, f->start + f->len, 2);
   const rasd_token *l = tok(c, e - 1);
   char *ft = rasd__arena_printf(c->ar, "ال%.*s", (int)(l->start + l->len - fs), c->d->text + fs);
