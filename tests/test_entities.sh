@@ -165,6 +165,21 @@ bad += ["%s: %s" % (c, can[c]["en"]) for c, x in en.items() if c in can and can[
 print("ok" if not bad else "bad %s" % bad)
 '
 
+# a Korean name's third syllable after a two-word person (بارك جونغ هو: هو is also "he"): one person with the hyphened form
+cat >"$T/ko.jsonl" <<'J'
+{"id": "ko1", "date": "2025-04-23", "content": "بحث وزير التجارة الكوري بارك جونغ-هو مع نظيره السعودي فرص التعاون."}
+{"id": "ko2", "date": "2025-04-24", "content": "اختتم الوزير الكوري بارك جونغ هو زيارته إلى الرياض، وقال إن العلاقات قوية."}
+{"id": "ko3", "date": "2025-04-24", "content": "وقال رئيس مجلس إدارة الخطوط الكورية تشو يانج هو إن الشركة ستزيد رحلاتها."}
+J
+table_check 'Korean names' ko '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+park = [e for e in ents if any(f.startswith("بارك") for f in e["forms"])]
+cho = [e for e in ents if "تشو يانج هو" in e["forms"]]
+ok = len(park) == 1 and park[0]["articles"] == 2 and len(cho) == 1
+print("ok" if ok else "bad %s %s" % ([(e["canonical"], e["forms"]) for e in park], [e["canonical"] for e in ents]))
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

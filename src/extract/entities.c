@@ -1701,6 +1701,28 @@ static void local_bodies(ctx *c, rasd_mention *ms, size_t n) {
   }
 }
 
+/* A Korean name has a family name and two syllables (بارك جونغ هو، مون جاي إن); the tagger often stops after the first
+ * syllable when the second is also a common word (هو "he", إن "that"). A person of two words, the first a Korean family
+ * name, the second a syllable of given names, takes in the next word when it is such a syllable too. 'ms' (n, sorted)
+ * is changed in place. */
+static void korean_names(ctx *c, rasd_mention *ms, size_t n) {
+  static const char *const FAMILY[] = {"كيم", "بارك", "لي", "مون", "يون", "تشوي", "هان", "كانغ", "كانج", "جانغ", "جانج",
+                                       "شين", "سونغ", "سونج", "هوانغ", "هوانج", "تشو", "جونغ", "جونج", "اوه", "بان", NULL};
+  static const char *const SYL[] = {"جونغ", "جونج", "يونغ", "يونج", "سونغ", "سونج", "جاي", "جين", "هو", "هي", "سو", "اون",
+                                    "ان", "مين", "وو", "هيون", "سوك", "تشول", "ايل", "يو", "جي", "هوان", "كيو", "ري", "ها",
+                                    "تاي", "كي", "هيي", "سيوب", "ايون", "هاي", "يانغ", "يانج", "سيونغ", "سيونج", "وون", NULL};
+  size_t ntk = c->a->tokens->n_tok;
+  for (size_t k = 0; k < n; k++) {
+    size_t b = ms[k].tok_begin, e = ms[k].tok_end;
+    if (ms[k].type != RASD_ENT_PER || e != b + 2 || e >= ntk || (k + 1 < n && ms[k + 1].tok_begin <= e)) continue;
+    const rasd_token *f = tok(c, b), *g = tok(c, b + 1), *x = tok(c, e);
+    if (!form_is(f, FAMILY) || !form_is(g, SYL) || x->kind != RASD_TOK_WORD || x->sentence != g->sentence) continue;
+    /* a hyphen (جونغ-هو) or a space between the syllables, nothing else */
+    if (x->start > g->start + g->len + 1 || !form_is(x, SYL)) continue;
+    set_span(c, &ms[k], b, e + 1);
+  }
+}
+
 /* Drops the mentions of 'ms' (*n of them, sorted) that overlap tokens [b, e); returns where a mention of [b, e) goes
  * to keep them sorted. */
 static size_t clear_span(rasd_mention *ms, size_t *n, size_t b, size_t e) {
@@ -2158,6 +2180,7 @@ static int repair(ctx *c) {
     return -1;
   }
   local_bodies(c, ms, n);
+  korean_names(c, ms, n);
   /* an organisation's descriptor word belongs to its surface form: صحيفة نيويورك تايمز; so does a medium's, whatever
    * the tagger called the name after it (جريدة «الرياض», تلفزيون الكويت: organisations) */
   for (size_t k = 0; k < n; k++) {
