@@ -180,6 +180,21 @@ ok = len(park) == 1 and park[0]["articles"] == 2 and len(cho) == 1
 print("ok" if ok else "bad %s %s" % ([(e["canonical"], e["forms"]) for e in park], [e["canonical"] for e in ents]))
 '
 
+# news agencies: وكالة الأنباء X is one name with its English (not "الأنباء الألمانية", the German news)
+cat >"$T/ag.jsonl" <<'J'
+{"id": "ag1", "date": "2015-08-01", "content": "وذكرت وكالة الأنباء الألمانية أن الاجتماع انتهى، فيما نقلت وكالة الأنباء القطرية عن الوزير أن الوفد غادر."}
+{"id": "ag2", "date": "2015-08-02", "content": "وقالت وكالة الأنباء الألمانية إن المحادثات ستستأنف الأسبوع المقبل."}
+J
+table_check 'news agencies' ag '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+can = {e["canonical"]: e for e in ents}
+want = {"وكالة الأنباء الألمانية": ("dpa", 2), "وكالة الأنباء القطرية": ("Qatar News Agency", 1)}
+bad = ["%s: %s" % (c, (can[c]["en"], can[c]["articles"]) if c in can else "missing") for c, w in want.items()
+       if c not in can or (can[c]["en"], can[c]["articles"]) != w]
+print("ok" if not bad else "bad %s %s" % (bad, list(can)))
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

@@ -396,7 +396,9 @@ static const char *body_field_org(ctx *c, size_t b, size_t e) {
 static const char *core_text(ctx *c, size_t b, size_t e) {
   const char *org = body_field_org(c, b, e);
   if (org) return org;
-  while (b < e && tok_is_title(c, b)) b++;
+  /* titles off, but not وكالة before الأنباء: وكالة الأنباء الألمانية is the name (الأنباء الألمانية is "the German news") */
+  static const char *const AGENCY[] = {"وكاله", NULL}, *const NEWS[] = {"الانباء", "انباء", NULL};
+  while (b < e && tok_is_title(c, b) && !(b + 1 < e && form_is(tok(c, b), AGENCY) && form_is(tok(c, b + 1), NEWS))) b++;
   while (b < e && tok(c, b)->kind != RASD_TOK_WORD && tok(c, b)->kind != RASD_TOK_LATIN) b++;
   while (e > b && tok(c, e - 1)->kind != RASD_TOK_WORD && tok(c, e - 1)->kind != RASD_TOK_LATIN &&
          tok(c, e - 1)->kind != RASD_TOK_NUMBER)
