@@ -195,6 +195,23 @@ bad = ["%s: %s" % (c, (can[c]["en"], can[c]["articles"]) if c in can else "missi
 print("ok" if not bad else "bad %s %s" % (bad, list(can)))
 '
 
+# a country's body: head (هيئة، وكالة، مكتب، جهاز، سلطة) + words with ال + the country's adjective, head kept, English composed;
+# not مصلحة "interest"
+cat >"$T/nb.jsonl" <<'J'
+{"id": "nb1", "date": "2015-08-01", "content": "وأفادت هيئة المسح الجيولوجي الأمريكية بأن الزلزال وقع على عمق عشرة كيلومترات، وقال جهاز المخابرات الروسي إنه يتابع."}
+{"id": "nb2", "date": "2015-08-02", "content": "وأعلنت سلطة الطيران المدني المصرية فتح تحقيق، مؤكدة أن القرار يصب في مصلحة الشعب المصري."}
+J
+table_check 'national bodies' nb '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+can = {e["canonical"]: e for e in ents}
+want = {"هيئة المسح الجيولوجي الأمريكية": "American Geological Survey Authority", "جهاز المخابرات الروسي": "Russian Intelligence Service",
+        "سلطة الطيران المدني المصرية": "Egyptian Civil Aviation Authority"}
+bad = ["%s: %s" % (c, can[c]["en"] if c in can else "missing") for c, en in want.items() if c not in can or can[c]["en"] != en]
+bad += [c for c in can if "مصلحة" in c]
+print("ok" if not bad else "bad %s %s" % (bad, list(can)))
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

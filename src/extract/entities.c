@@ -392,13 +392,21 @@ static const char *body_field_org(ctx *c, size_t b, size_t e) {
   return ft && rasd__gaz_exact(c->m->gaz, ft, strlen(ft), 1, RASD_ENT_ORG) >= 0 ? ft : NULL;
 }
 
+/* 1 when word 'h' is a body's head noun (وكالة، هيئة، مكتب، جهاز، سلطة) and 'x' after it begins with ال or is أنباء: the
+ * head is part of the name there. */
+static int head_before_al(const rasd_token *h, const rasd_token *x) {
+  static const char *const HEAD[] = {"وكاله", "هيئه", "مكتب", "جهاز", "سلطه", NULL}, *const NEWS[] = {"انباء", NULL};
+  if (!form_is(h, HEAD) || x->kind != RASD_TOK_WORD || !x->form) return 0;
+  return (x->form_len > 6 && !memcmp(x->form, "ال", 4)) || form_is(x, NEWS);
+}
+
 /* The core text of tokens [b, e): titles off the front, a clitic off the first word. */
 static const char *core_text(ctx *c, size_t b, size_t e) {
   const char *org = body_field_org(c, b, e);
   if (org) return org;
-  /* titles off, but not وكالة before الأنباء: وكالة الأنباء الألمانية is the name (الأنباء الألمانية is "the German news") */
-  static const char *const AGENCY[] = {"وكاله", NULL}, *const NEWS[] = {"الانباء", "انباء", NULL};
-  while (b < e && tok_is_title(c, b) && !(b + 1 < e && form_is(tok(c, b), AGENCY) && form_is(tok(c, b + 1), NEWS))) b++;
+  /* titles off, but not a body's head before a word with ال or أنباء: وكالة الأنباء الألمانية, هيئة الضرائب الأمريكية are
+   * the names (الأنباء الألمانية is "the German news"); وكالة رويترز is رويترز */
+  while (b < e && tok_is_title(c, b) && !(b + 1 < e && head_before_al(tok(c, b), tok(c, b + 1)))) b++;
   while (b < e && tok(c, b)->kind != RASD_TOK_WORD && tok(c, b)->kind != RASD_TOK_LATIN) b++;
   while (e > b && tok(c, e - 1)->kind != RASD_TOK_WORD && tok(c, e - 1)->kind != RASD_TOK_LATIN &&
          tok(c, e - 1)->kind != RASD_TOK_NUMBER)
@@ -1899,6 +1907,53 @@ static int public_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   return 0;
 }
 
+/* هيئة المسح الجيولوجي الأمريكية، مكتب التحقيقات البريطاني، جهاز المخابرات الروسي، سلطة الطيران المدني المصرية: a
+ * country's body, one organisation: a head noun in the construct state (هيئة، وكالة، مكتب، جهاز، سلطة; a proclitic
+ * allowed), one to three words with ال (no title among them) and a country's adjective last. Not مصلحة, which is also
+ * "interest" (لمصلحة الشعب العراقي). Mentions inside the span give way, one that begins before it or at its head stays;
+ * 'ms' stays sorted. Returns -1 when out of memory. */
+static int national_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
+  static const char *const HEAD[] = {"هيئه", "وكاله", "مكتب", "جهاز", "سلطه", NULL};
+  static const char *const PRO[] = {"و", "ف", "ب", "ل", NULL};
+  const rasd_tokens *tk = c->a->tokens;
+  size_t ntk = tk->n_tok, k = 0;
+  for (size_t i = 0; i + 2 < ntk; i++) {
+    const rasd_token *h = tok(c, i), *a = tok(c, i + 1);
+    if (a->kind != RASD_TOK_WORD || !a->form || a->form_len < 8 || memcmp(a->form, "ال", 4)) continue;
+    if (h->kind != RASD_TOK_WORD || !h->form || h->form_len < 6 || h->sentence != a->sentence) continue;
+    size_t pre = 0;
+    if (!in_list(HEAD, h->form, h->form_len)) {
+      if (!in_list(PRO, h->form, 2) || !in_list(HEAD, h->form + 2, h->form_len - 2)) continue;
+      pre = 1;
+    }
+    /* the ال words, then the country's adjective */
+    size_t e = i + 1, nat = 0;
+    while (e < ntk && e < i + 5) {
+      const rasd_token *t = tok(c, e);
+      if (t->kind != RASD_TOK_WORD || t->sentence != h->sentence || !t->form || t->form_len < 8 || memcmp(t->form, "ال", 4) ||
+          (t->flags & RASD_TOKF_STOP) || rasd__is_title_word(c->d->text + t->start, t->len))
+        break;
+      e++;
+      if (e > i + 2 && rasd__org_word_class(t->form, t->form_len) == 2) { nat = e; break; }
+    }
+    if (!nat) continue;
+    e = nat;
+    while (k < *n && (*ms)[k].tok_end <= i) k++;
+    if (k < *n && (*ms)[k].tok_begin <= i) { i = e - 1; continue; }
+    size_t at = clear_span(*ms, n, i, e);
+    rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
+    if (pre) {
+      uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, 1);
+      char *t = rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
+      if (t) mn.text = t;
+    }
+    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
+    k = at + 1;
+    i = e - 1;
+  }
+  return 0;
+}
+
 /* ---- Institutions and places named after a king or prince ---- */
 
 /* Head nouns of such names (matching forms, no article), and whether the name is a place (LOC: roads, districts) or an
@@ -2177,7 +2232,7 @@ static int repair(ctx *c) {
   }
   n = w;
   if (royal_names(c, &ms, &n, &cap) || acronyms(c, &ms, &n, &cap) || ministries(c, &ms, &n, &cap) ||
-      public_bodies(c, &ms, &n, &cap)) {
+      public_bodies(c, &ms, &n, &cap) || national_bodies(c, &ms, &n, &cap)) {
     free(ms);
     return -1;
   }

@@ -1898,7 +1898,8 @@ static const struct org_head { const char *ar, *en; int of; } ORG_HEADS[] = {
   {"ميدان", "Square", 0}, {"شرطه", "Police", 0}, {"امانه", "Municipality", 0}, {"بلديه", "Municipality", 0},
   {"مرور", "Traffic Department", 0}, {"تعليم", "Education Department", 0}, {"صحه", "Health Affairs", 0},
   {"جوازات", "Passports Department", 0}, {"اماره", "Emirate", 0}, {"غرفه", "Chamber of Commerce", 0},
-  {"اداره", "Directorate", 0}, {"مديريه", "Directorate", 0},
+  {"اداره", "Directorate", 0}, {"مديريه", "Directorate", 0}, {"مكتب", "Office", 0}, {"جهاز", "Service", 0},
+  {"سلطه", "Authority", 0},
   {NULL, NULL, 0}};
 
 /* Words of organisation names: nouns (0); adjectives (1) come before the noun they follow; adjectives of
@@ -1984,6 +1985,11 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الشحن", "Shipping", 0}, {"الاتصال", "Communication", 0}, {"السلام", "Peace", 0}, {"الاداب", "Letters", 0},
   {"المقاومه", "Resistance", 0}, {"الارهاب", "Terrorism", 0}, {"المخدرات", "Narcotics", 0}, {"المكافحه", "Combating", 0},
   {"الرعايه", "Care", 0}, {"السجناء", "Prisoners", 0}, {"الاعتماد", "Accreditation", 0}, {"الصحي", "Health", 1},
+  {"الانباء", "News", 0}, {"التحقيقات", "Investigations", 0}, {"المخابرات", "Intelligence", 0},
+  {"الاستخبارات", "Intelligence", 0}, {"الضرائب", "Tax", 0}, {"الغابات", "Forest", 0}, {"الضمان", "Security", 0},
+  {"البث", "Broadcasting", 0}, {"الحكوميه", "Government", 1}, {"الاحتلال", "Occupation", 0}, {"الحمله", "Campaign", 0},
+  {"الداخلي", "Internal", 1}, {"القومي", "National", 1}, {"الفيدرالي", "Federal", 1}, {"الفيدراليه", "Federal", 1},
+  {"النوويه", "Nuclear", 1}, {"الاجتماعي", "Social", 1}, {"الجيولوجيه", "Geological", 1}, {"المسح", "Survey", 0},
   {NULL, NULL, 0}};
 
 /* rasd__org_word_class(): the kind of word 'w' of ORG_WORDS (0 noun, 1 adjective, 2 adjective of nationality). */
@@ -2448,6 +2454,22 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
   if ((type == RASD_ENT_ORG || type == RASD_ENT_LOC) && w0 >= 2 && rasd__is_title_word(s + ws[1], we[1] - ws[1])) {
     char *o = org_english(g, s, ws, we, 0, nw);
     if (o) return o;
+  }
+  /* a body's head before a word with ال (وكالة الأنباء الإيطالية، هيئة الضرائب الأمريكية) is part of the name, as
+   * entities.c keeps it: the whole name's entry, else its English composed with the head */
+  if (type == RASD_ENT_ORG && w0 == 1 && nw >= 3) {
+    char h[64];
+    size_t hl = org_norm(s + ws[0], we[0] - ws[0], h, sizeof h);
+    static const char *const HEADS[] = {"وكاله", "هيئه", "مكتب", "جهاز", "سلطه", NULL};
+    int head = 0;
+    for (int k = 0; hl && HEADS[k] && !head; k++) head = !strcmp(h, HEADS[k]);
+    if (head && (we[1] - ws[1] > 4 && !memcmp(s + ws[1], "ال", 4))) {
+      int64_t ex = rasd__gaz_exact(g, s, len, 0, RASD_ENT_ORG);
+      rasd__gaz_entry ge;
+      if (ex >= 0 && !rasd__gaz_get(g, (uint32_t)ex, &ge) && *ge.en) return rasd__strdup0(ge.en);
+      char *o = org_english(g, s, ws, we, 0, nw);
+      if (o) return o;
+    }
   }
   /* Latin letters spelt out and dotted (بي.بي، دي.إيه.إن): the acronym, before any close spelling of a name */
   if ((type == RASD_ENT_ORG || type == RASD_ENT_NONE) && memchr(core, '.', core_len) &&
