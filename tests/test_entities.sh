@@ -184,6 +184,8 @@ print("ok" if ok else "bad %s %s" % ([(e["canonical"], e["forms"]) for e in park
 cat >"$T/ag.jsonl" <<'J'
 {"id": "ag1", "date": "2015-08-01", "content": "وذكرت وكالة الأنباء الألمانية أن الاجتماع انتهى، فيما نقلت وكالة الأنباء القطرية عن الوزير أن الوفد غادر."}
 {"id": "ag2", "date": "2015-08-02", "content": "وقالت وكالة الأنباء الألمانية إن المحادثات ستستأنف الأسبوع المقبل."}
+{"id": "ag3", "date": "2015-08-02", "content": "ونقلت وكالة المغرب العربي عن مصدر رسمي أن الوفد وصل، وأضافت وكالة المغرب العربي أن المباحثات بدأت."}
+{"id": "ag4", "date": "2015-08-03", "content": "وذكرت وكالة المغرب العربي أن الاتفاق وقع أمس في الرباط."}
 J
 table_check 'news agencies' ag '
 import json, sys
@@ -192,6 +194,7 @@ can = {e["canonical"]: e for e in ents}
 want = {"وكالة الأنباء الألمانية": ("dpa", 2), "وكالة الأنباء القطرية": ("Qatar News Agency", 1)}
 bad = ["%s: %s" % (c, (can[c]["en"], can[c]["articles"]) if c in can else "missing") for c, w in want.items()
        if c not in can or (can[c]["en"], can[c]["articles"]) != w]
+bad += [e["en"] for e in ents if (e["en"] or "").lower().count("agency") > 1]
 print("ok" if not bad else "bad %s %s" % (bad, list(can)))
 '
 

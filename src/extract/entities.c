@@ -836,6 +836,9 @@ char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en)
   if (rest != canon && !kind) return en; /* بلدية الرياض, منطقة الرياض: other descriptors say nothing here */
   unsigned tm = curated_types(m->gaz, rest);
   if (!(tm >> RASD_ENT_LOC & 1) || (tm >> RASD_ENT_ORG & 1)) return en;
+  /* an English that names the kind already (Maghreb Agency, composed with the head; or this function's own, asked
+   * again when the canonical form changes) */
+  if (kind && strcasestr(en, kind)) return en;
   /* the article of a one-word name of a paper (الرياض: Al Riyadh); a longer one, or a channel's, reads as it is (Kuwait
    * TV) */
   int al = !strncmp(rest, "ال", 4) && !strchr(rest, ' ') && strncmp(en, "Al ", 3) && strncmp(en, "Al-", 3) &&
