@@ -1923,7 +1923,10 @@ static int national_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
   for (size_t i = 0; i + 2 < ntk; i++) {
     const rasd_token *h = tok(c, i), *a = tok(c, i + 1);
     if (a->kind != RASD_TOK_WORD || !a->form || a->form_len < 8 || memcmp(a->form, "ال", 4)) continue;
-    if (h->kind != RASD_TOK_WORD || !h->form || h->form_len < 6 || h->sentence != a->sentence) continue;
+    if (h->kind != RASD_TOK_WORD || !h->form || h->form_len < 6 || h->form_len > 12 || h->sentence != a->sentence) continue;
+    /* the heads end in ه، ب or ز: the lists only then */
+    const char *hz = h->form + h->form_len - 2;
+    if (memcmp(hz, "ه", 2) && memcmp(hz, "ب", 2) && memcmp(hz, "ز", 2)) continue;
     size_t pre = 0;
     if (!in_list(HEAD, h->form, h->form_len)) {
       if (!in_list(PRO, h->form, 2) || !in_list(HEAD, h->form + 2, h->form_len - 2)) continue;
