@@ -478,6 +478,18 @@ ok = ok and ("ORG", "Boko Haram") in got.values() and got.get("تعز") == ("LOC
 print("ok" if ok else "bad %s" % got)
 '
 
+# a hand-written name with its descriptor word has its own English, not that of the name without it (وكالة سانا is
+# SANA, not Sanaa; نادي الخليج is the club, not the Gulf)
+cat >"$T/ds.jsonl" <<'J'
+{"id": "ds1", "date": "2015-07-31", "content": "ونقلت وكالة سانا عن مصدر عسكري أن الاشتباكات مستمرة. وتعاقد نادي الخليج مع مدرب جديد، وقالت إدارة نادي الخليج إن العقد لعامين."}
+J
+table_check 'descriptor with its name' ds '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+en = {e["en"] for e in ents if e["type"] == "ORG"}
+print("ok" if {"SANA", "Al-Khaleej Club"} <= en and "Sanaa" not in en and "Gulf" not in en else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -776,6 +776,21 @@ char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en)
   return r;
 }
 
+char *rasd__descriptor_english(const rasd_models *m, const char *canon, int type, char *en, int *translit) {
+  if (!m || !m->gaz || !canon) return en;
+  size_t w0 = strcspn(canon, " ");
+  if (!canon[w0] || !rasd__is_descriptor_word(canon, w0)) return en;
+  int64_t i = rasd__gaz_exact(m->gaz, canon, strlen(canon), 1, type);
+  rasd__gaz_entry ge;
+  if (i < 0 || rasd__gaz_get(m->gaz, (uint32_t)i, &ge) || ge.src != RASD__GSRC_HAND || !*ge.en) return en;
+  if (translit) *translit = 0;
+  if (en && !strcmp(en, ge.en)) return en;
+  char *r = rasd__strdup0(ge.en);
+  if (!r) return en;
+  free(en);
+  return r;
+}
+
 /* Head nouns of organisations' names, matching forms without the article (منظمة «أوبك»). */
 static const char *const ORG_HEAD_W[] = {"منظمه", "شركه", "جمعيه", "هيئه", "مؤسسه", "موسسه", "حركه", "جماعه", "مجموعه",
                                          "حزب", "جبهه", "اتحاد", "تحالف", "مجلس", "لجنه", "رابطه", "مركز", "معهد", NULL};
@@ -2101,6 +2116,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
         free(en);
         en = rasd__strdup0("Amman");
       }
+      en = rasd__descriptor_english(m, e->canon, e->type, en, &de->en_translit);
       if (e->type == RASD_ENT_ORG) en = rasd__place_org_english(m, e->canon, en);
       de->key = rasd__arena_strndup(ar, key, kl);
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;
