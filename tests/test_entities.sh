@@ -490,6 +490,17 @@ en = {e["en"] for e in ents if e["type"] == "ORG"}
 print("ok" if {"SANA", "Al-Khaleej Club"} <= en and "Sanaa" not in en and "Gulf" not in en else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
 '
 
+# a number written in words and digits (ألفا و750) is no place, though الفاو without its spaces is Al Faw
+cat >"$T/af.jsonl" <<'J'
+{"id": "af1", "date": "2015-07-31", "content": "وبلغ عدد الاستشارات 17 ألفا و750 استشارة. وزادت الرحلات إلى 84 ألفاً و938 رحلة. وسيطرت القوات على شبه جزيرة الفاو."}
+J
+table_check 'ألفا و + digits' af '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+bad = [f for e in ents for f in e["forms"] if f.startswith("ألف")]
+print("ok" if not bad else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -1524,6 +1524,9 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (i + len > ntok) continue;
       const rasd_token *te = &T[i + len - 1];
       if (te->kind != RASD_TOK_WORD) continue;
+      /* a name ends in no word of one letter: ألفا و750 "thousand and 750" is not الفاو (Al Faw), the lists' forms
+       * being matched without their spaces */
+      if (len >= 2 && te->len <= 2) continue;
       if (len >= 2) {
         if (!TAIL(i + len - 1, 1)) continue;
       } else if (!TAIL(i, 2)) continue;
