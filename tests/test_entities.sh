@@ -501,6 +501,19 @@ bad = [f for e in ents for f in e["forms"] if f.startswith("ألف")]
 print("ok" if not bad else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
 '
 
+# مالي is also "financial": the country only in an article that writes it after a preposition, a place noun or a
+# list's comma (text written by us)
+cat >"$T/ml.jsonl" <<'J'
+{"id": "ml1", "date": "2015-07-22", "content": "وطالب الاتحاد بدعم مالي للأندية، وقال إن أي انهيار مالي سيضر بالاقتصاد ويتطلب مبلغ مالي كبير."}
+{"id": "ml2", "date": "2015-07-22", "content": "قتل جنود في هجوم في مالي أمس، وقال رئيس مالي إن الجيش يلاحق المهاجمين."}
+J
+table_check 'مالي financial or Mali' ml '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+m = [e for e in ents if e["canonical"] == "مالي"]
+print("ok" if len(m) == 1 and m[0]["articles"] == 1 and m[0]["mentions"] == 2 else "bad %s" % [(e["canonical"], e["mentions"], e["articles"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

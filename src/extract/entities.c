@@ -1159,22 +1159,30 @@ static int has_tanween(const ctx *c, size_t i) {
   return 0;
 }
 
-/* Names that are also adverbs (دوما "always", its tanween often left out): a place only in an article that writes
- * one of them after a place head noun (قرية دوما) or a preposition (في دوما، إلى دوما) somewhere; then all its
- * mentions are (أهالي دوما). */
+/* Names that are also common words: دوما "always" (its tanween often left out), مالي "financial" (مبلغ مالي، دعم
+ * مالي، إنقاذ مالي), و or ف on them or not: a place only in an article that writes one of them after a place head noun
+ * (قرية دوما، جمهورية مالي), a preposition (في دوما، إلى مالي) or the comma of a list (ومصر، ومالي) somewhere; then all
+ * its mentions are (أهالي دوما، رئيس مالي). */
 static int adverb_place(const ctx *c, size_t i) {
-  static const char *const ADV[] = {"دوما", NULL};
-  static const char *const PREP[] = {"في", "فى", "الي", "الى", "من", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده",
-                                     "مدينه", "بمدينه", "لمدينه", "منطقه", "بمنطقه", NULL};
-  if (!form_is(tok(c, i), ADV)) return 0;
+  static const char *const ADV[] = {"دوما", "مالي", NULL};
+  static const char *const PREP[] = {"في", "فى", "الي", "الى", "من", "عن", "مع", "قريه", "بقريه", "لقريه", "بلده",
+                                     "ببلده", "لبلده", "مدينه", "بمدينه", "لمدينه", "منطقه", "بمنطقه", "دوله", "بدوله",
+                                     "لدوله", "جمهوريه", "بجمهوريه", "لجمهوريه", "مملكه", "شمال", "جنوب", "وسط", "شرق",
+                                     "غرب", "شمالي", "جنوبي", "عاصمه", NULL};
+  if (!form_is_cl(tok(c, i), ADV)) return 0;
   const rasd_tokens *tk = c->a->tokens;
   for (size_t k = 1; k < tk->n_tok; k++) {
-    if (!form_is(tok(c, k), ADV) || has_tanween(c, k)) continue;
+    if (!form_is_cl(tok(c, k), ADV) || has_tanween(c, k)) continue;
     size_t j = k; /* quote marks and brackets between: في قرية (دوما) */
     while (j > 0 && (tok(c, j - 1)->kind == RASD_TOK_QUOTE ||
                      (tok(c, j - 1)->kind == RASD_TOK_PUNCT && c->d->text[tok(c, j - 1)->start] == '(')))
       j--;
-    if (j > 0 && form_is(tok(c, j - 1), PREP)) return 0;
+    if (j == 0) continue;
+    const rasd_token *p = tok(c, j - 1);
+    if (form_is(p, PREP)) return 0;
+    if (p->kind == RASD_TOK_PUNCT && p->sentence == tok(c, k)->sentence &&
+        ((p->len == 2 && !memcmp(c->d->text + p->start, "،", 2)) || (p->len == 1 && c->d->text[p->start] == ',')))
+      return 0;
   }
   return 1;
 }
