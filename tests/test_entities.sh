@@ -514,6 +514,17 @@ m = [e for e in ents if e["canonical"] == "مالي"]
 print("ok" if len(m) == 1 and m[0]["articles"] == 1 and m[0]["mentions"] == 2 else "bad %s" % [(e["canonical"], e["mentions"], e["articles"]) for e in ents])
 '
 
+# common nouns a list of towns also has are no place alone: المدينة "the city", ريف "countryside", كرم "generosity"
+cat >"$T/cn.jsonl" <<'J'
+{"id": "cn1", "date": "2015-07-31", "content": "وسقطت قذائف على المدينة أمس. وقصفت الطائرات قرى في ريف حلب الشمالي. وشكر الوزير مضيفيه على كرم الضيافة. وزار الأمير المدينة المنورة."}
+J
+table_check 'common nouns as places' cn '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+forms = {f for e in ents for f in e["forms"]}
+print("ok" if not forms & {"المدينة", "ريف", "كرم"} and "المدينة المنورة" in forms else "bad %s" % [(e["type"], e["canonical"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
