@@ -525,6 +525,17 @@ forms = {f for e in ents for f in e["forms"]}
 print("ok" if not forms & {"المدينة", "ريف", "كرم"} and "المدينة المنورة" in forms else "bad %s" % [(e["type"], e["canonical"]) for e in ents])
 '
 
+# the cities list marks ayn with a backtick (Bandar `Abbas, Ta`izz); the English has none
+cat >"$T/bt.jsonl" <<'J'
+{"id": "bt1", "date": "2015-07-22", "content": "ضرب زلزال مدينة بندر عباس في جنوب إيران، وشعر به سكان العقبة في الأردن."}
+J
+table_check 'no backtick in English' bt '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+en = [e["en"] for e in ents]
+print("ok" if "Bandar Abbas" in en and not any("`" in x for x in en) else "bad %s" % en)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
