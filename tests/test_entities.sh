@@ -536,6 +536,19 @@ en = [e["en"] for e in ents]
 print("ok" if "Bandar Abbas" in en and not any("`" in x for x in en) else "bad %s" % en)
 '
 
+# السوبر alone is the Super Cup (one entity with كأس السوبر), not a place; الشام is the Levant (text written by us)
+cat >"$T/sc.jsonl" <<'J'
+{"id": "sc1", "date": "2015-07-31", "content": "يلتقي الهلال والنصر في مباراة السوبر في لندن، وقال المدرب إن كأس السوبر مهمة. وتحدث الكاتب عن تاريخ الشام."}
+J
+table_check 'Super Cup, Levant' sc '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+sc = [e for e in ents if "السوبر" in e["forms"] or e["canonical"] == "السوبر"]
+got = {e["canonical"]: (e["type"], e["en"]) for e in ents}
+ok = len(sc) == 1 and sc[0]["en"] == "Super Cup" and sc[0]["type"] == "MISC" and got.get("الشام") == ("LOC", "Levant")
+print("ok" if ok else "bad %s" % got)
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
