@@ -549,6 +549,17 @@ ok = len(sc) == 1 and sc[0]["en"] == "Super Cup" and sc[0]["type"] == "MISC" and
 print("ok" if ok else "bad %s" % got)
 '
 
+# لي، بي "to me, in me" and التوفيق "success" are no names (text written by us)
+cat >"$T/li.jsonl" <<'J'
+{"id": "li1", "date": "2015-07-31", "content": "وقال لي المدرب إن الفريق جاهز، ويطيب لي أن أشكر الجميع. وأتمنى له التوفيق في مهمته الجديدة مع الهلال."}
+J
+table_check 'لي، التوفيق' li '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+forms = {f for e in ents for f in e["forms"]}
+print("ok" if not forms & {"لي", "التوفيق"} and "الهلال" in forms else "bad %s" % [(e["type"], e["canonical"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -1192,9 +1192,12 @@ static int adverb_place(const ctx *c, size_t i) {
 }
 
 /* Words that are never a name of any type (matching forms): an honorific with its pronoun, which stands for the person
- * named before (وقال سموه، أكد معاليه), and ولا، فلا "nor" (not ولاء, a company). */
+ * named before (وقال سموه، أكد معاليه), ولا، فلا "nor" (not ولاء, a company), and لي، بي "to me, in me" (قال لي،
+ * يطيب لي، ضاقت بي: a one-word person Li or an organisation B on 2015-07-22 and 07-31; Li Keqiang and the like are
+ * named in full first) and التوفيق "success" (أتمنى له التوفيق، بالتوفيق), which the tagger took for people. */
 static const char *const NO_NAME[] = {"سموه", "سموها", "سموهم", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته",
-                                      "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", NULL};
+                                      "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", "لي", "ولي", "بي",
+                                      "التوفيق", "والتوفيق", "بالتوفيق", "للتوفيق", NULL};
 
 /* 1 when token 't' is a descriptor word (منظمة، صحيفة) behind one proclitic letter (لمنظمة، بصحيفة): the noun of a
  * genitive whose name follows (لمنظمة «ب.ك.ك»), no name itself. */
