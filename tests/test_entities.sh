@@ -572,6 +572,19 @@ ok = got.get("Wayne Rooney") == "PER" and got.get("King Faisal") == "PER" and go
 print("ok" if ok else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
 '
 
+# an indefinite nisba of a country describes and names nothing (باكستاني الجنسية، طبيب روسي، والده كوبي)
+cat >"$T/ns.jsonl" <<'J'
+{"id": "ns1", "date": "2015-07-31", "content": "ونفذ الحكم في الجاني خان علي - باكستاني الجنسية - أمس بمنطقة الرياض."}
+{"id": "ns2", "date": "2015-07-31", "content": "وتمكن فريق روسي من اكتشاف عظام متحجرة، وقال طبيب روسي إن النتائج مهمة."}
+{"id": "ns3", "date": "2015-07-31", "content": "والده كوبي ويتوجه إلى الناخبين في تكساس."}
+J
+table_check 'country nisba' ns '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+forms = {f for e in ents for f in e["forms"]}
+print("ok" if not forms & {"باكستاني", "روسي", "كوبي"} and "تكساس" in forms else "bad %s" % [(e["type"], e["canonical"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -1021,6 +1021,57 @@ static int is_place_nisba(const ctx *c, size_t i, int type) {
   return known_place(g, b, bl + 4);
 }
 
+/* Whether 's' ('n' bytes) is a country or a capital in the lists (not a region: عسير of عسيري, a surname). */
+static int country_or_capital(const rasd__gaz *g, const char *s, size_t n) {
+  int64_t i = rasd__gaz_exact(g, s, n, 1, RASD_ENT_LOC);
+  rasd__gaz_entry e;
+  return i >= 0 && !rasd__gaz_get(g, (uint32_t)i, &e) && (e.src == RASD__GSRC_COUNTRY || (e.flags & (RASD__GF_COUNTRY | RASD__GF_CAPITAL)));
+}
+
+/* Whether the one-word mention at token 'i' is an indefinite nisba adjective of a country or a capital (سوري، روسي،
+ * باكستاني: سوري الجنسية، طبيب روسي، مؤتمر وطني سوري), no name: no ال, the masculine ي (سورية is Syria itself), the
+ * word itself in no list as a place (مالي), and its base with ا, يا or ال put back a country or a capital. Such a word
+ * alone is a person only as a surname (وقال مغربي) or a given name (تركي), so a person needs a describing context: الجنسية or الأصل after
+ * it, or a word before it that has no article and is neither a given name, a title nor a reporting verb. */
+static int country_nisba(const ctx *c, size_t i, int type) {
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  const rasd_token *t = tok(c, i);
+  if (!g || t->kind != RASD_TOK_WORD || !t->form || t->form_len < 8 || t->form_len > 60 || !memcmp(t->form, "ال", 4))
+    return 0;
+  const char *f = t->form;
+  size_t n = t->form_len;
+  if (memcmp(f + n - 2, "ي", 2) || !memcmp(f + n - 4, "يي", 4)) return 0;
+  if (known_place(g, f, n) || known_place(g, c->d->text + t->start, t->len)) return 0;
+  char b[72];
+  size_t bl = n - 2;
+  memcpy(b, f, bl);
+  int country = 0;
+  static const char *const END[] = {"", "ا", "يا", NULL};
+  for (int k = 0; END[k] && !country; k++) {
+    size_t el = strlen(END[k]);
+    memcpy(b + bl, END[k], el);
+    country = country_or_capital(g, b, bl + el);
+  }
+  if (!country) {
+    memcpy(b, "ال", 4);
+    memcpy(b + 4, f, bl);
+    country = country_or_capital(g, b, bl + 4);
+  }
+  if (!country) return 0;
+  if (type != RASD_ENT_PER) return 1;
+  int words;
+  if (rasd__given_name_en(f, n, NULL, 0, &words)) return 0; /* تركي is Turki too */
+  static const char *const AFTER[] = {"الجنسيه", "الاصل", NULL};
+  if (i + 1 < c->a->tokens->n_tok && form_is(tok(c, i + 1), AFTER)) return 1;
+  if (i == 0) return 0;
+  const rasd_token *p = tok(c, i - 1);
+  if (p->kind != RASD_TOK_WORD || !p->form || p->sentence != t->sentence || p->form_len < 4 || !memcmp(p->form, "ال", 4) ||
+      tok_is_title(c, i - 1) || rasd__given_name_en(p->form, p->form_len, NULL, 0, &words) ||
+      (rasd__lx_classes(p->form, p->form_len) & (LX_VERB | LX_CONT | LX_ROLE | LX_TITLE | LX_PREP)))
+    return 0;
+  return 1;
+}
+
 /* Whether the place عمان (canonical form 'canon') of this article is Amman, the capital of Jordan, not the sultanate:
  * the article speaks of Jordan and nowhere of Oman (سلطنة، العماني، مسقط). */
 static int is_amman(const ctx *c, const char *canon) {
@@ -1220,7 +1271,7 @@ static int not_a_name_word(const ctx *c, size_t i, int type) {
   int has_al = t->form_len >= 4 && !memcmp(t->form, "ال", 4); /* المدينة may be Medina, or a newspaper */
   if (!has_al && (rasd__is_descriptor_word(t->form, t->form_len) || (t->bare && rasd__is_descriptor_word(t->bare, t->bare_len))))
     return 1;
-  return is_date_month(c, i) || is_place_nisba(c, i, type);
+  return is_date_month(c, i) || is_place_nisba(c, i, type) || country_nisba(c, i, type);
 }
 
 /* Cuts a mention of a person, organisation or other name at a religious formula with الله (السيد محمد صلى الله
