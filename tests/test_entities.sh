@@ -585,6 +585,18 @@ forms = {f for e in ents for f in e["forms"]}
 print("ok" if not forms & {"باكستاني", "روسي", "كوبي"} and "تكساس" in forms else "bad %s" % [(e["type"], e["canonical"]) for e in ents])
 '
 
+# بلدية + a place the curated lists know is the municipality, an organisation with its English, not the place
+cat >"$T/bl.jsonl" <<'J'
+{"id": "bl1", "date": "2015-07-31", "content": "وأعلنت بلدية الزلفي عن مشروع جديد. وقال رئيس بلدية الهفوف إن العمل بدأ في الهفوف أمس."}
+J
+table_check 'municipalities' bl '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+got = {e["en"]: e["type"] for e in ents}
+ok = got.get("Zulfi Municipality") == "ORG" and got.get("Hofuf Municipality") == "ORG" and got.get("Hofuf") == "LOC"
+print("ok" if ok else "bad %s" % [(e["type"], e["canonical"], e["en"], e["forms"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

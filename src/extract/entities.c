@@ -782,7 +782,21 @@ char *rasd__descriptor_english(const rasd_models *m, const char *canon, int type
   if (!canon[w0] || !rasd__is_descriptor_word(canon, w0)) return en;
   int64_t i = rasd__gaz_exact(m->gaz, canon, strlen(canon), 1, type);
   rasd__gaz_entry ge;
-  if (i < 0 || rasd__gaz_get(m->gaz, (uint32_t)i, &ge) || ge.src != RASD__GSRC_HAND || !*ge.en) return en;
+  if (i < 0 || rasd__gaz_get(m->gaz, (uint32_t)i, &ge) || ge.src != RASD__GSRC_HAND || !*ge.en) {
+    /* بلدية الزلفي: the municipality of a place the lists know (its English that of the place, the descriptor word
+     * left out), as أمانة جدة is Jeddah Municipality */
+    static const char MUNI[] = " Municipality";
+    size_t el = en ? strlen(en) : 0;
+    if (type != RASD_ENT_ORG || !en || (translit && *translit) || w0 != 10 || memcmp(canon, "بلدية", 10) ||
+        (el >= sizeof MUNI - 1 && !strcmp(en + el - (sizeof MUNI - 1), MUNI)))
+      return en;
+    char *r = malloc(el + sizeof MUNI);
+    if (!r) return en;
+    memcpy(r, en, el);
+    memcpy(r + el, MUNI, sizeof MUNI);
+    free(en);
+    return r;
+  }
   if (translit) *translit = 0;
   if (en && !strcmp(en, ge.en)) return en;
   char *r = rasd__strdup0(ge.en);
@@ -1700,8 +1714,15 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
 /* A place after the noun of a local public body (شرطة الرياض، أمانة جدة، تعليم الخرج، مرور الرياض، صحة جازان) is that
  * body's name: the mention takes the noun in and is an organisation (Riyadh Police), a proclitic off the noun (لشرطة
  * الرياض). 'ms' (n, sorted) is changed in place. */
+static const char *const BODY[] = {"شرطه", "امانه", "بلديه", "مرور", "تعليم", "صحه", "جوازات", "اماره", "غرفه", NULL};
+
+/* 1 when organisation mention 'mn' begins with the noun of a local public body (بلدية الزلفي, as local_bodies() made
+ * it): the curated type of the place after the noun is not its type. */
+static int local_body(const ctx *c, const rasd_mention *mn) {
+  return mn->type == RASD_ENT_ORG && mn->tok_end >= mn->tok_begin + 2 && form_is(tok(c, mn->tok_begin), BODY);
+}
+
 static void local_bodies(ctx *c, rasd_mention *ms, size_t n) {
-  static const char *const BODY[] = {"شرطه", "امانه", "بلديه", "مرور", "تعليم", "صحه", "جوازات", "اماره", "غرفه", NULL};
   for (size_t k = 0; k < n; k++) {
     size_t b = ms[k].tok_begin;
     if (ms[k].type != RASD_ENT_LOC || b == 0 || (k > 0 && ms[k - 1].tok_end >= b)) continue;
@@ -2113,7 +2134,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
   if (m && m->gaz && ntok)
     for (size_t i = 0; i < a->n_mentions; i++) {
       rasd_mention *mn = &a->mentions[i];
-      if (!c.core[i] || !ord[i].ntok) continue;
+      if (!c.core[i] || !ord[i].ntok || local_body(&c, mn)) continue;
       int64_t ge = rasd__gaz_best_curated(m->gaz, c.core[i], strlen(c.core[i]));
       rasd__gaz_entry ent;
       if (ge < 0 || rasd__gaz_get(m->gaz, (uint32_t)ge, &ent) || !ent.type || ent.src > RASD__GSRC_CITY ||
