@@ -597,6 +597,17 @@ ok = got.get("Zulfi Municipality") == "ORG" and got.get("Hofuf Municipality") ==
 print("ok" if ok else "bad %s" % [(e["type"], e["canonical"], e["en"], e["forms"]) for e in ents])
 '
 
+# العربية after a noun made definite by a possessive pronoun is the adjective "Arab", not Al Arabiya
+cat >"$T/ar.jsonl" <<'J'
+{"id": "ar1", "date": "2015-07-31", "content": "وتحدث الكاتب عن التدخل في بلداننا العربية. وقال إن لغتهم العربية ضعيفة. وبثت قناة العربية المقابلة أمس."}
+J
+table_check 'العربية after a possessive' ar '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+a = [e for e in ents if e["en"] == "Al Arabiya"]
+print("ok" if len(a) == 1 and a[0]["mentions"] == 1 else "bad %s" % [(e["type"], e["canonical"], e["mentions"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -1116,7 +1116,8 @@ static size_t definite_prefix(const char *f, size_t n) {
 }
 
 /* Whether the one-word organisation or other name at token 'i' is a nisba adjective agreeing with the definite noun
- * or the place before it: الدول العربية، باللغة العربية، التعليم الأهلي، البنك الأهلي، الإسلامية والعربية، مصر العربية
+ * or the place before it: الدول العربية، باللغة العربية، لغتهم العربية، التعليم الأهلي، البنك الأهلي، الإسلامية
+ * والعربية، مصر العربية
  * (not Al Arabiya, not the Al-Ahli club). A descriptor noun before it makes it a name (النادي الأهلي، القناة العربية). */
 static int is_attr_nisba(const ctx *c, size_t i) {
   const rasd_token *t = tok(c, i);
@@ -1129,6 +1130,12 @@ static int is_attr_nisba(const ctx *c, size_t i) {
   if (p->kind != RASD_TOK_WORD || !p->form || p->sentence != t->sentence) return 0;
   size_t pa = definite_prefix(p->form, p->form_len);
   if (pa) return !rasd__is_descriptor_word(p->form + pa, p->form_len - pa);
+  /* a noun made definite by a possessive pronoun: لغتهم العربية، بلداننا العربية، منطقتنا العربية */
+  static const char *const POSS[] = {"هم", "نا", "كم", NULL};
+  for (int k = 0; POSS[k]; k++) {
+    size_t pl = strlen(POSS[k]);
+    if (p->form_len >= pl + 6 && !memcmp(p->form + p->form_len - pl, POSS[k], pl)) return 1;
+  }
   const rasd__gaz *g = c->m ? c->m->gaz : NULL;
   return g && p->len >= 6 && known_place(g, c->d->text + p->start, p->len); /* مصر العربية */
 }
