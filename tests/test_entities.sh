@@ -608,6 +608,17 @@ a = [e for e in ents if e["en"] == "Al Arabiya"]
 print("ok" if len(a) == 1 and a[0]["mentions"] == 1 else "bad %s" % [(e["type"], e["canonical"], e["mentions"]) for e in ents])
 '
 
+# الشرق الأوسط after a place and و, or after أمن، شؤون, is the region even where the article quotes the paper
+cat >"$T/me.jsonl" <<'J'
+{"id": "me1", "date": "2015-07-31", "content": "وقال مسؤول في الشركة لـ«الشرق الأوسط» إن فروعها تعمل في أوروبا والشرق الأوسط وأفريقيا، وإن أمن الشرق الأوسط يهمها."}
+J
+table_check 'Middle East beside the paper' me '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+m = {e["type"]: e["mentions"] for e in ents if e["canonical"] == "الشرق الأوسط"}
+print("ok" if m.get("ORG") == 1 and m.get("LOC") == 2 else "bad %s" % [(e["type"], e["canonical"], e["mentions"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac

@@ -661,7 +661,8 @@ static int media_word(const rasd_token *t) {
 }
 /* Words after which a name is a place: منطقة الشرق الأوسط، دول الخليج، في الشرق الأوسط. */
 static const char *const PLACE_W[] = {"منطقه", "بمنطقه", "لمنطقه", "دول", "بدول", "لدول", "في", "فى", "الي", "الى",
-                                      "مدينه", "بمدينه", "لمدينه", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده", NULL};
+                                      "مدينه", "بمدينه", "لمدينه", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده",
+                                      "امن", "شؤون", "بشؤون", NULL};
 
 static int form_is(const rasd_token *t, const char *const *list);
 static int form_is_cl(const rasd_token *t, const char *const *list);
@@ -690,11 +691,19 @@ static int span_media(const ctx *c, const rasd_mention *mn) {
 
 /* The type the words around mention 'mn' give an ambiguous name: RASD_ENT_ORG when it is quoted (newspapers are:
  * وعلمت «الشرق الأوسط»), RASD_ENT_LOC after a word of places (منطقة، دول، في), else RASD_ENT_NONE. */
+static int known_place(const rasd__gaz *g, const char *w, size_t len);
+
 static int context_type(const ctx *c, const rasd_mention *mn) {
   size_t ntok = c->a->tokens ? c->a->tokens->n_tok : 0, b = mn->tok_begin;
   if (b >= mn->tok_end || mn->tok_end > ntok || b == 0) return RASD_ENT_NONE;
   if (tok(c, b - 1)->kind == RASD_TOK_QUOTE) return RASD_ENT_ORG;
   if (form_is_cl(tok(c, b - 1), PLACE_W) || (mn->tok_end - b >= 2 && form_is_cl(tok(c, b), PLACE_W)))
+    return RASD_ENT_LOC;
+  /* joined by و to a place right before it (أوروبا والشرق الأوسط، الصين والشرق الأوسط): a place too */
+  const rasd_token *f = tok(c, b), *p = tok(c, b - 1);
+  if (f->form && f->form_len > 6 && !memcmp(f->form, "و", 2) && p->kind == RASD_TOK_WORD && p->sentence == f->sentence &&
+      c->m && c->m->gaz &&
+      (known_place(c->m->gaz, c->d->text + p->start, p->len) || (p->bare && known_place(c->m->gaz, p->bare, p->bare_len))))
     return RASD_ENT_LOC;
   return RASD_ENT_NONE;
 }
