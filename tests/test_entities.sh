@@ -619,6 +619,18 @@ m = {e["type"]: e["mentions"] for e in ents if e["canonical"] == "الشرق ا�
 print("ok" if m.get("ORG") == 1 and m.get("LOC") == 2 else "bad %s" % [(e["type"], e["canonical"], e["mentions"]) for e in ents])
 '
 
+# Incirlik is a place (not an organisation); Öcalan and Ibrahimović have their English (text written by us)
+cat >"$T/in.jsonl" <<'J'
+{"id": "in1", "date": "2015-07-31", "content": "وسمحت أنقرة باستخدام قاعدة إنجرليك. وطالب الأكراد بالإفراج عن عبد الله أوجلان. وسجل زلاتان إبراهيموفيتش هدفا."}
+J
+table_check 'Incirlik, Öcalan' in '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+got = {e["en"]: e["type"] for e in ents}
+ok = got.get("Incirlik") == "LOC" and got.get("Abdullah Öcalan") == "PER" and got.get("Zlatan Ibrahimović") == "PER"
+print("ok" if ok else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
