@@ -631,6 +631,17 @@ ok = got.get("Incirlik") == "LOC" and got.get("Abdullah Öcalan") == "PER" and g
 print("ok" if ok else "bad %s" % [(e["type"], e["canonical"], e["en"]) for e in ents])
 '
 
+# سان جرمان and سان جيرمان alone are Paris Saint-Germain, one entity with the full name
+cat >"$T/pg.jsonl" <<'J'
+{"id": "pg1", "date": "2015-07-31", "content": "انضم اللاعب إلى باريس سان جيرمان الفرنسي. ويبدأ سان جرمان حملة الدفاع عن لقبه، وقال مدرب سان جيرمان إن الفريق جاهز."}
+J
+table_check 'Paris Saint-Germain' pg '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+p = [e for e in ents if e["en"] == "Paris Saint-Germain"]
+print("ok" if len(p) == 1 and p[0]["type"] == "ORG" and p[0]["mentions"] == 3 else "bad %s" % [(e["type"], e["canonical"], e["en"], e["mentions"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
