@@ -1304,6 +1304,16 @@ static int not_a_name_word(const ctx *c, size_t i, int type) {
   return is_date_month(c, i) || is_place_nisba(c, i, type) || country_nisba(c, i, type);
 }
 
+/* 1 when tokens 'b' and b + 1 are حسن "goodness of" and a noun it qualifies (حسن الجوار "good neighbourliness", حسن
+ * الخاتمة، حسن الظن، حسن النية، حسن السيرة، حسن المظهر): a set phrase, no person Hassan with a family name. */
+static int husn_phrase(const ctx *c, size_t b) {
+  static const char *const HUSN[] = {"حسن", "وحسن", "بحسن", "لحسن", NULL};
+  static const char *const NOUN[] = {"الجوار", "الخاتمه", "خاتمه", "الظن", "النيه", "السيره", "المظهر", "الخلق",
+                                     "الاستقبال", "الضيافه", "التعامل", "المعامله", "الاداء", "التنظيم", "التدبير",
+                                     "الاداره", "الحظ", "السير", "الاختيار", "التصرف", "الاستماع", "الادب", NULL};
+  return form_is(tok(c, b), HUSN) && form_is(tok(c, b + 1), NOUN);
+}
+
 /* Cuts a mention of a person, organisation or other name at a religious formula with الله (السيد محمد صلى الله
  * عليه وسلم → محمد; سعود رحمه الله → سعود; بارك الله, الحمد لله, الله الهادي → no mention); the compound names
  * (عبد الله، نصر الله، حزب الله، رام الله) stay. Returns the new end of the span, tok_begin when nothing is left. */
@@ -2057,6 +2067,7 @@ static int repair(ctx *c) {
     }
     if (e == ms[k].tok_begin + 1 && not_a_name_word(c, ms[k].tok_begin, ms[k].type)) continue;
     if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_ORG && generic_body(c, ms[k].tok_begin)) continue;
+    if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_PER && husn_phrase(c, ms[k].tok_begin)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
   }
