@@ -653,6 +653,20 @@ forms = {f for e in ents for f in e["forms"]}
 print("ok" if "حسن الجوار" not in forms and "حسن روحاني" in forms else "bad %s" % [(e["type"], e["canonical"], e["forms"]) for e in ents])
 '
 
+# the minister named in full (عزام بن محمد الدخيل) and short (عزام الدخيل) is one row; OPEC's secretary general
+# without the لـ of لأوبك on his name
+cat >"$T/dk.jsonl" <<'J'
+{"id": "dk1", "date": "2015-07-31", "content": "وافتتح وزير التعليم الدكتور عزام بن محمد الدخيل المعرض أمس."}
+{"id": "dk2", "date": "2015-07-31", "content": "وقال وزير التعليم عزام الدخيل إن العام الدراسي يبدأ قريبا. وقال الأمين العام لأوبك عبد الله البدري إن السوق متوازنة."}
+J
+table_check 'Azzam al-Dakhil, El-Badri' dk '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+d = [e for e in ents if e["en"] == "Azzam al-Dakhil"]
+ok = len(d) == 1 and d[0]["articles"] == 2 and any(e["en"] == "Abdalla El-Badri" for e in ents) and not any(f.startswith("لأوبك") for e in ents for f in e["forms"])
+print("ok" if ok else "bad %s" % [(e["type"], e["canonical"], e["en"], e["articles"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
