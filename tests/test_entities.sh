@@ -667,6 +667,16 @@ ok = len(d) == 1 and d[0]["articles"] == 2 and any(e["en"] == "Abdalla El-Badri"
 print("ok" if ok else "bad %s" % [(e["type"], e["canonical"], e["en"], e["articles"]) for e in ents])
 '
 
+# الجنين "the fetus" is no place (Jenin is جنين)
+cat >"$T/jn.jsonl" <<'J'
+{"id": "jn1", "date": "2015-07-31", "content": "هل تضر حبوب الفيتامين بالجنين؟ وقال الطبيب إن خلايا الجنين تبقى في جسم الأم."}
+J
+table_check 'الجنين' jn '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+print("ok" if not any(e["canonical"] == "الجنين" for e in ents) else "bad %s" % [(e["type"], e["canonical"]) for e in ents])
+'
+
 # a title word after آل is the family name: آل الشيخ is not cut to "Al"
 out=$(printf 'عبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2)
 case "$out" in *" Al Al-"*) ok ;; *) no "English of a family name with آل: '$out'" ;; esac
