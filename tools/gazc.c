@@ -102,6 +102,18 @@ static void load_countries(const char *path) {
   json_decref(a);
 }
 
+/* The English of a city as the press writes it: the list marks ayn with a backtick (Ta`izz, `Unayzah, Ad Dali`);
+ * an apostrophe inside the name (Ta'izz, Ad Dali'), none at its start (Unayzah). Writes at most 'cap' bytes to 'out'. */
+static const char *city_english(const char *en, char *out, size_t cap) {
+  size_t n = 0;
+  for (const char *p = en; *p && n + 1 < cap; p++) {
+    if (*p != '`') { out[n++] = *p; continue; }
+    if (n && out[n - 1] != ' ' && out[n - 1] != '-') out[n++] = '\'';
+  }
+  out[n] = 0;
+  return out;
+}
+
 static void load_cities(const char *path) {
   FILE *f = fopen(path, "r");
   if (!f) { perror(path); exit(1); }
@@ -118,7 +130,8 @@ static void load_cities(const char *path) {
     const char *ar = json_string_value(json_object_get(o, "CityNameAr"));
     const char *en = json_string_value(json_object_get(o, "CityNameEn"));
     const char *country = json_string_value(json_object_get(o, "Country"));
-    if (ar && en) add(ar, en, RASD_ENT_LOC, RASD__GSRC_CITY, 0, country);
+    char eb[256];
+    if (ar && en) add(ar, city_english(en, eb, sizeof eb), RASD_ENT_LOC, RASD__GSRC_CITY, 0, country);
     json_decref(o);
   }
   free(line);

@@ -733,7 +733,8 @@ static int media_word(const rasd_token *t) {
 }
 /* Words after which a name is a place: منطقة الشرق الأوسط، دول الخليج، في الشرق الأوسط. */
 static const char *const PLACE_W[] = {"منطقه", "بمنطقه", "لمنطقه", "دول", "بدول", "لدول", "في", "فى", "الي", "الى",
-                                      "مدينه", "بمدينه", "لمدينه", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده", NULL};
+                                      "مدينه", "بمدينه", "لمدينه", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده",
+                                      "امن", "شؤون", "بشؤون", NULL};
 
 static int form_is(const rasd_token *t, const char *const *list);
 static int form_is_cl(const rasd_token *t, const char *const *list);
@@ -762,11 +763,19 @@ static int span_media(const ctx *c, const rasd_mention *mn) {
 
 /* The type the words around mention 'mn' give an ambiguous name: RASD_ENT_ORG when it is quoted (newspapers are:
  * وعلمت «الشرق الأوسط»), RASD_ENT_LOC after a word of places (منطقة، دول، في), else RASD_ENT_NONE. */
+static int known_place(const rasd__gaz *g, const char *w, size_t len);
+
 static int context_type(const ctx *c, const rasd_mention *mn) {
   size_t ntok = c->a->tokens ? c->a->tokens->n_tok : 0, b = mn->tok_begin;
   if (b >= mn->tok_end || mn->tok_end > ntok || b == 0) return RASD_ENT_NONE;
   if (tok(c, b - 1)->kind == RASD_TOK_QUOTE) return RASD_ENT_ORG;
   if (form_is_cl(tok(c, b - 1), PLACE_W) || (mn->tok_end - b >= 2 && form_is_cl(tok(c, b), PLACE_W)))
+    return RASD_ENT_LOC;
+  /* joined by و to a place right before it (أوروبا والشرق الأوسط، الصين والشرق الأوسط): a place too */
+  const rasd_token *f = tok(c, b), *p = tok(c, b - 1);
+  if (f->form && f->form_len > 6 && !memcmp(f->form, "و", 2) && p->kind == RASD_TOK_WORD && p->sentence == f->sentence &&
+      c->m && c->m->gaz &&
+      (known_place(c->m->gaz, c->d->text + p->start, p->len) || (p->bare && known_place(c->m->gaz, p->bare, p->bare_len))))
     return RASD_ENT_LOC;
   return RASD_ENT_NONE;
 }
@@ -846,6 +855,35 @@ char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en)
   rasd__buf b = {0};
   rasd__buf_printf(&b, "%s%s%s%s", al ? "Al " : "", en, kind ? " " : "", kind ? kind : "");
   char *r = rasd__buf_detach(&b);
+  if (!r) return en;
+  free(en);
+  return r;
+}
+
+char *rasd__descriptor_english(const rasd_models *m, const char *canon, int type, char *en, int *translit) {
+  if (!m || !m->gaz || !canon) return en;
+  size_t w0 = strcspn(canon, " ");
+  if (!canon[w0] || !rasd__is_descriptor_word(canon, w0)) return en;
+  int64_t i = rasd__gaz_exact(m->gaz, canon, strlen(canon), 1, type);
+  rasd__gaz_entry ge;
+  if (i < 0 || rasd__gaz_get(m->gaz, (uint32_t)i, &ge) || ge.src != RASD__GSRC_HAND || !*ge.en) {
+    /* بلدية الزلفي: the municipality of a place the lists know (its English that of the place, the descriptor word
+     * left out), as أمانة جدة is Jeddah Municipality */
+    static const char MUNI[] = " Municipality";
+    size_t el = en ? strlen(en) : 0;
+    if (type != RASD_ENT_ORG || !en || (translit && *translit) || w0 != 10 || memcmp(canon, "بلدية", 10) ||
+        (el >= sizeof MUNI - 1 && !strcmp(en + el - (sizeof MUNI - 1), MUNI)))
+      return en;
+    char *r = malloc(el + sizeof MUNI);
+    if (!r) return en;
+    memcpy(r, en, el);
+    memcpy(r + el, MUNI, sizeof MUNI);
+    free(en);
+    return r;
+  }
+  if (translit) *translit = 0;
+  if (en && !strcmp(en, ge.en)) return en;
+  char *r = rasd__strdup0(ge.en);
   if (!r) return en;
   free(en);
   return r;
@@ -1081,6 +1119,57 @@ static int is_place_nisba(const ctx *c, size_t i, int type) {
   return known_place(g, b, bl + 4);
 }
 
+/* Whether 's' ('n' bytes) is a country or a capital in the lists (not a region: عسير of عسيري, a surname). */
+static int country_or_capital(const rasd__gaz *g, const char *s, size_t n) {
+  int64_t i = rasd__gaz_exact(g, s, n, 1, RASD_ENT_LOC);
+  rasd__gaz_entry e;
+  return i >= 0 && !rasd__gaz_get(g, (uint32_t)i, &e) && (e.src == RASD__GSRC_COUNTRY || (e.flags & (RASD__GF_COUNTRY | RASD__GF_CAPITAL)));
+}
+
+/* Whether the one-word mention at token 'i' is an indefinite nisba adjective of a country or a capital (سوري، روسي،
+ * باكستاني: سوري الجنسية، طبيب روسي، مؤتمر وطني سوري), no name: no ال, the masculine ي (سورية is Syria itself), the
+ * word itself in no list as a place (مالي), and its base with ا, يا or ال put back a country or a capital. Such a word
+ * alone is a person only as a surname (وقال مغربي) or a given name (تركي), so a person needs a describing context: الجنسية or الأصل after
+ * it, or a word before it that has no article and is neither a given name, a title nor a reporting verb. */
+static int country_nisba(const ctx *c, size_t i, int type) {
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  const rasd_token *t = tok(c, i);
+  if (!g || t->kind != RASD_TOK_WORD || !t->form || t->form_len < 8 || t->form_len > 60 || !memcmp(t->form, "ال", 4))
+    return 0;
+  const char *f = t->form;
+  size_t n = t->form_len;
+  if (memcmp(f + n - 2, "ي", 2) || !memcmp(f + n - 4, "يي", 4)) return 0;
+  if (known_place(g, f, n) || known_place(g, c->d->text + t->start, t->len)) return 0;
+  char b[72];
+  size_t bl = n - 2;
+  memcpy(b, f, bl);
+  int country = 0;
+  static const char *const END[] = {"", "ا", "يا", NULL};
+  for (int k = 0; END[k] && !country; k++) {
+    size_t el = strlen(END[k]);
+    memcpy(b + bl, END[k], el);
+    country = country_or_capital(g, b, bl + el);
+  }
+  if (!country) {
+    memcpy(b, "ال", 4);
+    memcpy(b + 4, f, bl);
+    country = country_or_capital(g, b, bl + 4);
+  }
+  if (!country) return 0;
+  if (type != RASD_ENT_PER) return 1;
+  int words;
+  if (rasd__given_name_en(f, n, NULL, 0, &words)) return 0; /* تركي is Turki too */
+  static const char *const AFTER[] = {"الجنسيه", "الاصل", NULL};
+  if (i + 1 < c->a->tokens->n_tok && form_is(tok(c, i + 1), AFTER)) return 1;
+  if (i == 0) return 0;
+  const rasd_token *p = tok(c, i - 1);
+  if (p->kind != RASD_TOK_WORD || !p->form || p->sentence != t->sentence || p->form_len < 4 || !memcmp(p->form, "ال", 4) ||
+      tok_is_title(c, i - 1) || rasd__given_name_en(p->form, p->form_len, NULL, 0, &words) ||
+      (rasd__lx_classes(p->form, p->form_len) & (LX_VERB | LX_CONT | LX_ROLE | LX_TITLE | LX_PREP)))
+    return 0;
+  return 1;
+}
+
 /* Whether the place عمان (canonical form 'canon') of this article is Amman, the capital of Jordan, not the sultanate:
  * the article speaks of Jordan and nowhere of Oman (سلطنة، العماني، مسقط). */
 static int is_amman(const ctx *c, const char *canon) {
@@ -1111,7 +1200,8 @@ static size_t definite_prefix(const char *f, size_t n) {
 }
 
 /* Whether the one-word organisation or other name at token 'i' is a nisba adjective agreeing with the definite noun
- * or the place before it: الدول العربية، باللغة العربية، التعليم الأهلي، البنك الأهلي، الإسلامية والعربية، مصر العربية
+ * or the place before it: الدول العربية، باللغة العربية، لغتهم العربية، التعليم الأهلي، البنك الأهلي، الإسلامية
+ * والعربية، مصر العربية
  * (not Al Arabiya, not the Al-Ahli club). A descriptor noun before it makes it a name (النادي الأهلي، القناة العربية). */
 static int is_attr_nisba(const ctx *c, size_t i) {
   const rasd_token *t = tok(c, i);
@@ -1124,6 +1214,12 @@ static int is_attr_nisba(const ctx *c, size_t i) {
   if (p->kind != RASD_TOK_WORD || !p->form || p->sentence != t->sentence) return 0;
   size_t pa = definite_prefix(p->form, p->form_len);
   if (pa) return !rasd__is_descriptor_word(p->form + pa, p->form_len - pa);
+  /* a noun made definite by a possessive pronoun: لغتهم العربية، بلداننا العربية، منطقتنا العربية */
+  static const char *const POSS[] = {"هم", "نا", "كم", NULL};
+  for (int k = 0; POSS[k]; k++) {
+    size_t pl = strlen(POSS[k]);
+    if (p->form_len >= pl + 6 && !memcmp(p->form + p->form_len - pl, POSS[k], pl)) return 1;
+  }
   const rasd__gaz *g = c->m ? c->m->gaz : NULL;
   return g && p->len >= 6 && known_place(g, c->d->text + p->start, p->len); /* مصر العربية */
 }
@@ -1158,7 +1254,13 @@ static const char *const COMMON_PLACE[] = {
     "البلد", "بلد", "المشهد", "مشهد", "البحر", "بحر", "الكيل", "جوف", "الجديده", "ثانيه", "الثانيه", "قلب", "القلب", "جبل",
     "العيون", "الليل", "السلامه", "سلامه", "الانسان", "انسان", "الاعلام", "اعلام", "المعرفه", "معرفه", "الشاطئ", "شاطئ",
     "زوار", "الزوار", "جزيره", "عاليه", "العاليه", "الحي", "الغرب", "الكتاب", "كتاب", "الشعراء", "الابيض", "الشريعه",
-    "الحاره", "الحرمه", "ميدان", "الميدان", "التهاب", "اللاتينيه", "الخمس", "الفحص", "مقاله", "البنين", "البنات", "مكيالين", "بمكيالين", NULL};
+    "الحاره", "الحرمه", "ميدان", "الميدان", "التهاب", "اللاتينيه", "الخمس", "الفحص", "مقاله", "البنين", "البنات", "مكيالين", "بمكيالين",
+    /* read on 2015-07-22 and 07-31: المدينة "the city" (على المدينة، خارج المدينة; Medina is المدينة المنورة), قصر
+     * "palace" (قصر الحكم), ريف "countryside" (ريف حلب), كورنيش, كرم "generosity" (كرم الضيافة), نسيج "tissue",
+     * داخله "inside him", بلادنا "our country", دار "house" (دار سعد), درب "path" or "trained", الجنين "the fetus"
+     * (Jenin is جنين), سان alone (the tagger's cut of سان بطرسبرج، سان أندريه) */
+    "المدينه", "قصر", "ريف", "الريف", "كورنيش", "الكورنيش", "كرم", "نسيج", "النسيج", "داخله", "بلادنا", "دار", "درب",
+    "الجنين", "سان", NULL};
 
 /* Whether token 'i' is one of COMMON_PLACE, proclitics off (والبلد، للبلد، بالبلد), and no place head noun before it
  * makes it the city (في مدينة "مشهد"). */
@@ -1219,30 +1321,42 @@ static int has_tanween(const ctx *c, size_t i) {
   return 0;
 }
 
-/* Names that are also adverbs (دوما "always", its tanween often left out): a place only in an article that writes
- * one of them after a place head noun (قرية دوما) or a preposition (في دوما، إلى دوما) somewhere; then all its
- * mentions are (أهالي دوما). */
+/* Names that are also common words: دوما "always" (its tanween often left out), مالي "financial" (مبلغ مالي، دعم
+ * مالي، إنقاذ مالي), و or ف on them or not: a place only in an article that writes one of them after a place head noun
+ * (قرية دوما، جمهورية مالي), a preposition (في دوما، إلى مالي) or the comma of a list (ومصر، ومالي) somewhere; then all
+ * its mentions are (أهالي دوما، رئيس مالي). */
 static int adverb_place(const ctx *c, size_t i) {
-  static const char *const ADV[] = {"دوما", NULL};
-  static const char *const PREP[] = {"في", "فى", "الي", "الى", "من", "قريه", "بقريه", "لقريه", "بلده", "ببلده", "لبلده",
-                                     "مدينه", "بمدينه", "لمدينه", "منطقه", "بمنطقه", NULL};
-  if (!form_is(tok(c, i), ADV)) return 0;
+  static const char *const ADV[] = {"دوما", "مالي", NULL};
+  static const char *const PREP[] = {"في", "فى", "الي", "الى", "من", "عن", "مع", "قريه", "بقريه", "لقريه", "بلده",
+                                     "ببلده", "لبلده", "مدينه", "بمدينه", "لمدينه", "منطقه", "بمنطقه", "دوله", "بدوله",
+                                     "لدوله", "جمهوريه", "بجمهوريه", "لجمهوريه", "مملكه", "شمال", "جنوب", "وسط", "شرق",
+                                     "غرب", "شمالي", "جنوبي", "عاصمه", NULL};
+  if (!form_is_cl(tok(c, i), ADV)) return 0;
   const rasd_tokens *tk = c->a->tokens;
   for (size_t k = 1; k < tk->n_tok; k++) {
-    if (!form_is(tok(c, k), ADV) || has_tanween(c, k)) continue;
+    if (!form_is_cl(tok(c, k), ADV) || has_tanween(c, k)) continue;
     size_t j = k; /* quote marks and brackets between: في قرية (دوما) */
     while (j > 0 && (tok(c, j - 1)->kind == RASD_TOK_QUOTE ||
                      (tok(c, j - 1)->kind == RASD_TOK_PUNCT && c->d->text[tok(c, j - 1)->start] == '(')))
       j--;
-    if (j > 0 && form_is(tok(c, j - 1), PREP)) return 0;
+    if (j == 0) continue;
+    const rasd_token *p = tok(c, j - 1);
+    if (form_is(p, PREP)) return 0;
+    if (p->kind == RASD_TOK_PUNCT && p->sentence == tok(c, k)->sentence &&
+        ((p->len == 2 && !memcmp(c->d->text + p->start, "،", 2)) || (p->len == 1 && c->d->text[p->start] == ',')))
+      return 0;
   }
   return 1;
 }
 
 /* Words that are never a name of any type (matching forms): an honorific with its pronoun, which stands for the person
- * named before (وقال سموه، أكد معاليه), ولا، فلا "nor" (not ولاء, a company), and الوزارة "the ministry" (named before). */
+ * named before (وقال سموه، أكد معاليه), ولا، فلا "nor" (not ولاء, a company), الوزارة "the ministry" (named before), and
+ * لي، بي "to me, in me" (قال لي، يطيب لي، ضاقت بي: a one-word person Li or an organisation B on 2015-07-22 and 07-31; Li
+ * Keqiang and the like are named in full first) and التوفيق "success" (أتمنى له التوفيق، بالتوفيق), which the tagger
+ * took for people. */
 static const char *const NO_NAME[] = {"سموه", "سموها", "سموهم", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته",
-                                      "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", "الوزاره", NULL};
+                                      "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", "الوزاره", "لي", "ولي",
+                                      "بي", "التوفيق", "والتوفيق", "بالتوفيق", "للتوفيق", NULL};
 
 /* 1 when token 't' is a descriptor word (منظمة، صحيفة) behind one proclitic letter (لمنظمة، بصحيفة): the noun of a
  * genitive whose name follows (لمنظمة «ب.ك.ك»), no name itself. */
@@ -1265,7 +1379,17 @@ static int not_a_name_word(const ctx *c, size_t i, int type) {
   int has_al = t->form_len >= 4 && !memcmp(t->form, "ال", 4); /* المدينة may be Medina, or a newspaper */
   if (!has_al && (rasd__is_descriptor_word(t->form, t->form_len) || (t->bare && rasd__is_descriptor_word(t->bare, t->bare_len))))
     return 1;
-  return is_date_month(c, i) || is_place_nisba(c, i, type);
+  return is_date_month(c, i) || is_place_nisba(c, i, type) || country_nisba(c, i, type);
+}
+
+/* 1 when tokens 'b' and b + 1 are حسن "goodness of" and a noun it qualifies (حسن الجوار "good neighbourliness", حسن
+ * الخاتمة، حسن الظن، حسن النية، حسن السيرة، حسن المظهر): a set phrase, no person Hassan with a family name. */
+static int husn_phrase(const ctx *c, size_t b) {
+  static const char *const HUSN[] = {"حسن", "وحسن", "بحسن", "لحسن", NULL};
+  static const char *const NOUN[] = {"الجوار", "الخاتمه", "خاتمه", "الظن", "النيه", "السيره", "المظهر", "الخلق",
+                                     "الاستقبال", "الضيافه", "التعامل", "المعامله", "الاداء", "التنظيم", "التدبير",
+                                     "الاداره", "الحظ", "السير", "الاختيار", "التصرف", "الاستماع", "الادب", NULL};
+  return form_is(tok(c, b), HUSN) && form_is(tok(c, b + 1), NOUN);
 }
 
 /* Cuts a mention of a person, organisation or other name at a religious formula with الله (السيد محمد صلى الله
@@ -1584,6 +1708,9 @@ static int gaz_spans(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
       if (i + len > ntok) continue;
       const rasd_token *te = &T[i + len - 1];
       if (te->kind != RASD_TOK_WORD) continue;
+      /* a name ends in no word of one letter: ألفا و750 "thousand and 750" is not الفاو (Al Faw), the lists' forms
+       * being matched without their spaces */
+      if (len >= 2 && te->len <= 2) continue;
       if (len >= 2) {
         if (!TAIL(i + len - 1, 1)) continue;
       } else if (!TAIL(i, 2)) continue;
@@ -1691,8 +1818,15 @@ static int given_names(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
 /* A place after the noun of a local public body (شرطة الرياض، أمانة جدة، تعليم الخرج، مرور الرياض، صحة جازان) is that
  * body's name: the mention takes the noun in and is an organisation (Riyadh Police), a proclitic off the noun (لشرطة
  * الرياض). 'ms' (n, sorted) is changed in place. */
+static const char *const BODY[] = {"شرطه", "امانه", "بلديه", "مرور", "تعليم", "صحه", "جوازات", "اماره", "غرفه", NULL};
+
+/* 1 when organisation mention 'mn' begins with the noun of a local public body (بلدية الزلفي, as local_bodies() made
+ * it): the curated type of the place after the noun is not its type. */
+static int local_body(const ctx *c, const rasd_mention *mn) {
+  return mn->type == RASD_ENT_ORG && mn->tok_end >= mn->tok_begin + 2 && form_is(tok(c, mn->tok_begin), BODY);
+}
+
 static void local_bodies(ctx *c, rasd_mention *ms, size_t n) {
-  static const char *const BODY[] = {"شرطه", "امانه", "بلديه", "مرور", "تعليم", "صحه", "جوازات", "اماره", "غرفه", NULL};
   for (size_t k = 0; k < n; k++) {
     size_t b = ms[k].tok_begin;
     if (ms[k].type != RASD_ENT_LOC || b == 0 || (k > 0 && ms[k - 1].tok_end >= b)) continue;
@@ -2233,6 +2367,7 @@ static int repair(ctx *c) {
     }
     if (e == ms[k].tok_begin + 1 && not_a_name_word(c, ms[k].tok_begin, ms[k].type)) continue;
     if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_ORG && generic_body(c, ms[k].tok_begin)) continue;
+    if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_PER && husn_phrase(c, ms[k].tok_begin)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
   }
@@ -2336,7 +2471,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
   if (m && m->gaz && ntok)
     for (size_t i = 0; i < a->n_mentions; i++) {
       rasd_mention *mn = &a->mentions[i];
-      if (!c.core[i] || !ord[i].ntok) continue;
+      if (!c.core[i] || !ord[i].ntok || local_body(&c, mn)) continue;
       int64_t ge = rasd__gaz_best_curated(m->gaz, c.core[i], strlen(c.core[i]));
       rasd__gaz_entry ent;
       if (ge < 0 || rasd__gaz_get(m->gaz, (uint32_t)ge, &ent) || !ent.type || ent.src > RASD__GSRC_CITY ||
@@ -2408,6 +2543,7 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
         free(en);
         en = rasd__strdup0("Amman");
       }
+      en = rasd__descriptor_english(m, e->canon, e->type, en, &de->en_translit);
       if (e->type == RASD_ENT_ORG) en = rasd__place_org_english(m, e->canon, en);
       de->key = rasd__arena_strndup(ar, key, kl);
       de->en = en && *en ? rasd__arena_strdup(ar, en) : NULL;

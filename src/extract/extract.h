@@ -30,6 +30,10 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
  * Al Riyadh), so that it is not the place's. Takes 'en' (malloc'd): returns it, or a new string and frees it; caller
  * frees the result. */
 char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en);
+/* The English of the hand-written entry spelt exactly 'canon' ('type') with the descriptor word in front (وكالة سانا:
+ * SANA, نادي الخليج: Al-Khaleej Club), which rasd_name_english() reads without that word (Sanaa, Gulf); sets
+ * '*translit' (may be NULL) to 0 when there is one. Takes 'en' (malloc'd or NULL) like rasd__place_org_english(). */
+char *rasd__descriptor_english(const rasd_models *m, const char *canon, int type, char *en, int *translit);
 int rasd__timex_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);      /* timex, events */
 int rasd__quantities_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar); /* quantities */
 int rasd__quotes_run(const rasd_models *m, const rasd_doc *d, rasd_analysis *a, rasd__arena *ar);     /* quotes */

@@ -758,6 +758,7 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       } else if (canon_changed || take_de) {
         int tr = 1;
         char *en = rasd_name_english(r->m, e->canonical, strlen(e->canonical), e->type, &tr);
+        en = rasd__descriptor_english(r->m, e->canonical, e->type, en, &tr);
         if (en && *en && !tr) {
           if (!e->en || e->en_translit || strcmp(e->en, en)) {
             free(e->en);
@@ -784,7 +785,7 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
       }
       /* an organisation named after a place (صحيفة الرياض, or الرياض for short): not the place's English; a bare
        * canonical form takes what the medium is from its most frequent form with a descriptor (صحيفة مكة) */
-      if (e->type == RASD_ENT_ORG && e->en && !e->en_translit && (canon_changed || take_de)) {
+      if (e->type == RASD_ENT_ORG && e->en && (canon_changed || take_de)) {
         const char *via = e->canonical;
         size_t cl = strlen(e->canonical);
         uint32_t best = 0;
@@ -797,7 +798,11 @@ static int link_one(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
         }
         char *x = rasd__strdup0(e->en);
         if (!x) return -1;
-        x = rasd__place_org_english(r->m, via, x);
+        /* a hand-written name with its descriptor gives its own English (نادي الخليج: Al-Khaleej Club, not Gulf) */
+        int tr = e->en_translit;
+        x = rasd__descriptor_english(r->m, via, e->type, x, &tr);
+        if (!e->en_translit) x = rasd__place_org_english(r->m, via, x);
+        e->en_translit = tr;
         free(e->en);
         e->en = x;
       }
