@@ -1379,6 +1379,9 @@ static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd_
   if (features_v(md, x, y, 0, f, &v) < 0) return v; /* far apart or too long: the rules decide */
   if (!v && last_syllable_clash(x, y)) return 0; /* the rules' guard stands for the last syllable too */
   if (!v && native_moved(x, y)) return 0;        /* and for an Arabic word's long vowel in another syllable */
+  /* and for two words with a native trait (ح ع ص ط ق, ال…): the model learnt foreign names, and Arabic family names
+   * of other letters are other families (القحطاني / الشهراني, القرني / القريني, الشعبي / الشعيبي) */
+  if (!v && native_trait(x) && native_trait(y)) return 0;
   if (min_conso(x, y) < MODEL_MIN_CONSO) {
     /* a short name: the model may turn the rules' 'no' into 'yes' (أديوماني / ادجوماني, زاجيكار / زاييتشار), and their
      * 'yes' into 'no' only when it is sure (it was not fitted on names this short: كراكو / كراكوف, كولوني / كولونيا
@@ -1504,9 +1507,29 @@ static int kaf_for_g(const rasd__name *x, const rasd__name *y) {
  * 1 when 'y' (not such an entry) is a one-word name of fewer than this many consonants whose letters differ
  * from the entry 'x'. */
 #define KNOWN_SHORT_CONSO 4
+
+/* 1 when the one-word names 'x' and 'y' have the same consonant sounds but one writes an emphatic letter where the
+ * other writes its plain one (ص / س, ط / ت, ض / د, ظ ذ / ز, ح / ه): in a short native word that is another word
+ * (الصين "China" / السين "the letter s"); the alternations of foreign names (ج غ ق ك, ب پ, ف ڤ) are not counted. */
+static int emphatic_differs(const rasd__name *x, const rasd__name *y) {
+  if (x->n != 1 || y->n != 1) return 0;
+  const rasd__ntok *p = &x->tok[0], *q = &y->tok[0];
+  int i = 0, j = 0, diff = 0;
+  for (;;) {
+    while (i < p->n && is_vowel(p->sym[i])) i++;
+    while (j < q->n && is_vowel(q->sym[j])) j++;
+    if (i == p->n || j == q->n) return diff && i == p->n && j == q->n;
+    uint8_t a = p->sym[i], b = q->sym[j];
+    if (a != b) return 0;
+    unsigned va = (p->var[i >> 2] >> ((i & 3) * 2)) & 3, vb = (q->var[j >> 2] >> ((j & 3) * 2)) & 3;
+    if (va != vb && (a == S_T || a == S_H || a == S_D || a == S_Z || a == S_S)) diff = 1;
+    i++, j++;
+  }
+}
+
 static int short_other_word(const rasd__name *x, const rasd__name *y) {
   if (y->n != 1 || min_conso(x, y) >= KNOWN_SHORT_CONSO) return 0;
-  return letters_differ(x, y) || kaf_for_g(x, y);
+  return letters_differ(x, y) || kaf_for_g(x, y) || emphatic_differs(x, y);
 }
 
 /* 1 when token 't' begins with ا, a hamza or ع and then ل: the letters of a foreign name that starts with al/el
