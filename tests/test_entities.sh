@@ -221,6 +221,20 @@ bad += [c for c in can if "مصلحة" in c]
 print("ok" if not bad else "bad %s %s" % (bad, list(can)))
 '
 
+# a family name with ال alone is no part of a name whose word has none: الفهد is Abdullah al-Fahd's, not King Fahd's
+# (فهد بن عبدالعزيز); so الفيصل is Saud al-Faisal's and الإسلام no part of تمام سلام
+cat >"$T/fa.jsonl" <<'J'
+{"id": "fa1", "date": "2015-07-22", "content": "تحدث رئيس النادي عبدالله الفهد عن الموسم الجديد، وذكر أن الملك فهد بن عبدالعزيز رحمه الله دعم النادي منذ تأسيسه. وقال الفهد إن الفريق جاهز للموسم."}
+J
+table_check 'family name with ال' fa '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+fahd = [e for e in ents if "عبدالله الفهد" in e["forms"]]
+king = [e for e in ents if any(f.startswith("فهد بن") for f in e["forms"])]
+ok = len(fahd) == 1 and fahd[0]["mentions"] == 2 and len(king) == 1 and king[0]["mentions"] == 1
+print("ok" if ok else "bad %s" % [(e["canonical"], e["forms"], e["mentions"]) for e in ents if e["type"] == "PER"])
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

@@ -463,7 +463,9 @@ static int is_part(const rasd__name *x, const rasd__name *y) {
   if (!x->n || x->n >= y->n) return 0;
   int j = 0;
   for (int i = 0; i < x->n; i++) {
-    while (j < y->n && !rasd__ntok_match(&x->tok[i], &y->tok[j])) j++;
+    /* a word of the name as written there: with ال where the name has it, without where it has none (الإسلام is no
+     * part of تمام سلام, كبير none of عادل الجبير) */
+    while (j < y->n && (x->tok[i].had_al != y->tok[j].had_al || !rasd__ntok_match(&x->tok[i], &y->tok[j]))) j++;
     if (j == y->n) return 0;
     if (i == 0 && j > 0 && is_bin_tok(&y->tok[j - 1]) && !is_bin_tok(&x->tok[0])) return 0;
     j++;
