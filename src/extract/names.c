@@ -1404,6 +1404,8 @@ static int decide_whole(const rasd__nmodel *md, const rasd__name *x, const rasd_
 /* 1 when one of the one-word short names 'x' and 'y' (fewer than MODEL_MIN_CONSO consonants) begins with a vowel (ا or
  * a hamza) and the other with و or ي, which begin a word as the consonants w and y (اوساكو / يوساكو, أنكي / وانكي): the
  * first sound differs. */
+static int initial_alef_added(const rasd__name *x, const rasd__name *y);
+
 static int initial_vowel_clash(const rasd__name *x, const rasd__name *y) {
   if (x->n != 1 || y->n != 1 || min_conso(x, y) >= MODEL_MIN_CONSO) return 0;
   uint8_t a = x->tok[0].sym[0], b = y->tok[0].sym[0];
@@ -1425,7 +1427,8 @@ static int nm_decide(const rasd__nmodel *md, const rasd__name *x, const rasd__na
     for (int t = 0; t < x->n; t++) {
       a.tok[0] = x->tok[t];
       b.tok[0] = y->tok[t];
-      if (!decide_whole(md, &a, &b, short_ok, 0)) return 0;
+      /* a word with an alif in front is another word there too (أم أحمد / أم حمد) */
+      if (initial_alef_added(&a, &b) || !decide_whole(md, &a, &b, short_ok, 0)) return 0;
     }
     return 1;
   }
@@ -1627,10 +1630,24 @@ static int same_joined(const rasd__name *x, const rasd__name *y) {
 
 static int nationality_clash(const rasd__name *x, const rasd__name *y);
 
+/* 1 when one of 'x' and 'y' is a kunya (أم حمد، أبو محمد: أم or أبو, then a name) and the other one word that does not
+ * begin with that particle: أم حمد "Hamad's mother" is no spelling of محمد, however alike the letters run together
+ * (أبو ظبي / أبوظبي, which keeps it, stay one). */
+static int kunya_joined(const rasd__name *x, const rasd__name *y) {
+  if ((x->n == 1) == (y->n == 1)) return 0;
+  const rasd__name *k = x->n == 1 ? y : x, *one = x->n == 1 ? x : y;
+  const rasd__ntok *p = &k->tok[0], *w = &one->tok[0];
+  int um = p->n == 2 && p->sym[0] == S_A && p->sym[1] == S_M;
+  int abu = p->n == 3 && p->sym[0] == S_A && p->sym[1] == S_B && p->sym[2] == S_W;
+  if (!um && !abu) return 0;
+  return w->n < p->n || memcmp(w->sym, p->sym, p->n) != 0;
+}
+
 int rasd__names_spelling_md(const rasd__nmodel *md, const rasd__name *x, const rasd__name *y, int flags) {
   if (!x->n || !y->n) return 0;
   if (same_joined(x, y)) return 1;
   if (nationality_clash(x, y)) return 0;
+  if (kunya_joined(x, y)) return 0;
   if (initial_alef_added(x, y)) return 0;
   if ((flags & (RASD__NM_NOSHORT | RASD__NM_TEXT)) && article_one_side(x, y)) return 0;
   /* one word with the article against a name of several words without it: the words of a foreign name are written
