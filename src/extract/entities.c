@@ -1896,6 +1896,28 @@ static int insert_at(rasd_mention **ms, size_t *n, size_t *cap, size_t at, const
   return 0;
 }
 
+/* ---- Bodies found by their head noun (ministries, public and national bodies) ---- */
+
+/* Puts an organisation mention of tokens [i, e) into 'ms' (*n, *cap; sorted) unless a mention begins before token i
+ * or at it ('*k': where the last search stopped, moved on). Mentions inside the span give way. The name drops 'skip'
+ * letters of the head word (its proclitics: بوزارة → وزارة) and, with 'al', takes ال in front (للهيئة → الهيئة).
+ * Returns 1 when put in, 0 when a mention was there, -1 when out of memory. */
+static int put_body(ctx *c, rasd_mention **ms, size_t *n, size_t *cap, size_t *k, size_t i, size_t e, size_t skip, int al) {
+  while (*k < *n && (*ms)[*k].tok_end <= i) (*k)++;
+  if (*k < *n && (*ms)[*k].tok_begin <= i) return 0;
+  size_t at = clear_span(*ms, n, i, e);
+  rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
+  const rasd_token *h = tok(c, i);
+  if (skip || al) {
+    uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, skip);
+    char *t = rasd__arena_printf(c->ar, "%s%.*s", al ? "ال" : "", (int)(mn.end - hs), c->d->text + hs);
+    if (t) mn.text = t;
+  }
+  if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
+  *k = at + 1;
+  return 1;
+}
+
 /* ---- Ministries ---- */
 
 /* Portfolios of a ministry's name (matching forms, article on): the nouns and the adjectives that go with them (الشؤون
@@ -1961,19 +1983,9 @@ static int ministries(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     if (e < ntk && tok(c, e)->kind == RASD_TOK_WORD && tok(c, e)->sentence == h->sentence && tok(c, e)->form &&
         rasd__org_word_class(tok(c, e)->form, tok(c, e)->form_len) == 2)
       e++;
-    /* the mentions around it: one that begins before the head or at it stays (the tagger's or the gazetteer's) */
-    while (k < *n && (*ms)[k].tok_end <= i) k++;
-    if (k < *n && (*ms)[k].tok_begin <= i) { i = e - 1; continue; }
-    size_t at = clear_span(*ms, n, i, e);
-    rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
-    /* the proclitic letters off (بوزارة، ولوزارة): what the bare form leaves out in front, two bytes a letter */
-    uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, pre);
-    if (hs > h->start) {
-      char *t = rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
-      if (t) mn.text = t;
-    }
-    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
-    k = at + 1;
+    /* the mentions around it: one that begins before the head or at it stays (the tagger's or the gazetteer's); the
+     * proclitic letters off (بوزارة، ولوزارة) */
+    if (put_body(c, ms, n, cap, &k, i, e, pre, 0) < 0) return -1;
     i = e - 1;
   }
   return 0;
@@ -2028,19 +2040,7 @@ static int public_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     /* a field in the construct state without its genitive (المديرية العامة لكلية | الملك فهد): a name cut off */
     if (construct) continue;
     /* the mentions around it: one that begins before the head or at it stays */
-    while (k < *n && (*ms)[k].tok_end <= i) k++;
-    if (k < *n && (*ms)[k].tok_begin <= i) { i = e - 1; continue; }
-    size_t at = clear_span(*ms, n, i, e);
-    rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
-    if (skip) {
-      /* the head as a name begins with ال (للهيئة: ل + ال, its alif not written) or with its own first letter */
-      uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, skip);
-      char *t = al ? rasd__arena_printf(c->ar, "ال%.*s", (int)(mn.end - hs), c->d->text + hs)
-                        : rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
-      if (t) mn.text = t;
-    }
-    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
-    k = at + 1;
+    if (put_body(c, ms, n, cap, &k, i, e, skip, al) < 0) return -1;
     i = e - 1;
   }
   return 0;
@@ -2080,17 +2080,7 @@ static int national_bodies(ctx *c, rasd_mention **ms, size_t *n, size_t *cap) {
     }
     if (!nat) continue;
     e = nat;
-    while (k < *n && (*ms)[k].tok_end <= i) k++;
-    if (k < *n && (*ms)[k].tok_begin <= i) { i = e - 1; continue; }
-    size_t at = clear_span(*ms, n, i, e);
-    rasd_mention mn = new_mention(c, RASD_ENT_ORG, i, e);
-    if (pre) {
-      uint32_t hs = skip_letters(c->d->text, h->start, h->start + h->len, 1);
-      char *t = rasd__arena_printf(c->ar, "%.*s", (int)(mn.end - hs), c->d->text + hs);
-      if (t) mn.text = t;
-    }
-    if (insert_at(ms, n, cap, at, &mn) < 0) return -1;
-    k = at + 1;
+    if (put_body(c, ms, n, cap, &k, i, e, pre, 0) < 0) return -1;
     i = e - 1;
   }
   return 0;
