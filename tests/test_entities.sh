@@ -239,6 +239,21 @@ ok = len(fahd) == 1 and fahd[0]["mentions"] == 2 and len(king) == 1 and king[0][
 print("ok" if ok else "bad %s" % [(e["canonical"], e["forms"], e["mentions"]) for e in ents if e["type"] == "PER"])
 '
 
+# a medium written with its descriptor whose hand-written English differs (صحيفة الجزيرة Al Jazirah, the Saudi paper) is not
+# the entity its bare name has elsewhere (قناة الجزيرة, Al Jazeera), in either order
+cat >"$T/jz.jsonl" <<'J'
+{"id": "jz1", "date": "2015-08-01", "content": "وقال مصدر لصحيفة الجزيرة إن القرار صدر، ونشرت صحيفة الجزيرة تقريرا مفصلا."}
+{"id": "jz2", "date": "2015-08-01", "content": "وبثت قناة الجزيرة مقابلة مع الوزير، وقالت الجزيرة إن المقابلة ستعرض كاملة."}
+J
+table_check 'two media of one bare name' jz '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+paper = [e for e in ents if "صحيفة الجزيرة" in e["forms"]]
+tv = [e for e in ents if "قناة الجزيرة" in e["forms"]]
+ok = len(paper) == 1 and len(tv) == 1 and paper[0]["id"] != tv[0]["id"] and paper[0]["en"] == "Al Jazirah" and tv[0]["en"] == "Al Jazeera"
+print("ok" if ok else "bad %s" % [(e["canonical"], e["en"], e["forms"]) for e in ents])
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

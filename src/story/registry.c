@@ -492,7 +492,9 @@ static int other_english(const cent *e, const rasd_doc_entity *de) {
   if (!e->en || e->en_translit || !de->en || de->en_translit) return 0;
   for (const char *a = e->en; *a;) {
     size_t al = strcspn(a, " -");
-    for (const char *b = de->en; *b;) {
+    /* an article or a short word (Al, The, of) is no word in common: Al Jazirah (the paper) is not Al Jazeera */
+    int small = al <= 2 || (al == 3 && !strncasecmp(a, "the", 3)) || (al == 3 && !strncasecmp(a, "and", 3));
+    for (const char *b = de->en; *b && !small;) {
       size_t bl = strcspn(b, " -");
       if ((al == bl && al && !strncasecmp(a, b, al)) || (al >= 4 && bl >= 4 && !strncasecmp(a, b, 4)))
         return 0; /* a word in common, or its first four letters: Larnaca and Larnaka are one place */
@@ -505,6 +507,23 @@ static int other_english(const cent *e, const rasd_doc_entity *de) {
   return 1;
 }
 
+/* The corpus entity of doc entity 'de' (parsed name 'nm') by its name key: the most mentioned of the key's entities
+ * that verifies and has no other known English; -1 when none. */
+static int32_t find_by_key(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm) {
+  int32_t cand[64], best = -1;
+  int nc;
+  if (!de->key || (nc = mm_get(&r->by_key, de->key, cand, 64)) <= 0) return -1;
+  for (int i = 0; i < nc; i++) {
+    cent *e = &r->e[cand[i]];
+    if (other_english(e, de)) continue; /* عمان: Amman is not Oman */
+    /* the most mentioned that verifies: one that could not beat the best so far is not verified */
+    if (!types_ok(e->type, de->type) || (best >= 0 && e->mentions <= r->e[best].mentions)) continue;
+    if (nm->n == 1 && nm->tok[0].nconso < SHORT_KEY_CONSO ? same_letters_form(e, nm) : verify(r, e, de->canonical))
+      best = cand[i];
+  }
+  return best;
+}
+
 /* Finds the corpus entity for doc entity 'de'; -1 when new. 'ids' are this article's links so far. */
 static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__name *nm, const int32_t *ids, size_t nids) {
   int32_t cand[64];
@@ -515,18 +534,8 @@ static int32_t find(rasd_registry *r, const rasd_doc_entity *de, const rasd__nam
     if (k != kb) free(k);
     if (nc > 0) return cand[0];
   }
-  int32_t best = -1;
-  if (de->key && (nc = mm_get(&r->by_key, de->key, cand, 64)) > 0) {
-    for (int i = 0; i < nc; i++) {
-      cent *e = &r->e[cand[i]];
-      if (other_english(e, de)) continue; /* عمان: Amman is not Oman */
-      /* the most mentioned that verifies: one that could not beat the best so far is not verified */
-      if (!types_ok(e->type, de->type) || (best >= 0 && e->mentions <= r->e[best].mentions)) continue;
-      if (nm->n == 1 && nm->tok[0].nconso < SHORT_KEY_CONSO ? same_letters_form(e, nm) : verify(r, e, de->canonical))
-        best = cand[i];
-    }
-    if (best >= 0) return best;
-  }
+  int32_t best = find_by_key(r, de, nm);
+  if (best >= 0) return best;
   /* a surname (or first name) alone: the person whose name has it, when only one does or the
    * article's other entities say which */
   if (nm->n == 1 && (de->type == RASD_ENT_PER)) {
@@ -575,8 +584,16 @@ static int32_t find_bare(rasd_registry *r, const rasd_doc_entity *de, const char
   rasd_doc_entity d2 = *de;
   d2.canonical = (char *)bare;
   d2.key = bkey;
+  /* the English of the whole stays: a known other one vetoes the bare name's entity (صحيفة الجزيرة, Al Jazirah, is not
+   * the entity of الجزيرة when that is قناة الجزيرة, Al Jazeera), but it is no key to look up (by_en) */
   d2.en = NULL;
   d2.en_translit = 1;
+  if (de->en && !de->en_translit) {
+    d2.en = de->en;
+    d2.en_translit = 0;
+    d2.key = bkey;
+    return find_by_key(r, &d2, &bn);
+  }
   return find(r, &d2, &bn, ids, ne);
 }
 
