@@ -40,6 +40,9 @@ printf 'بوتين\nبوتين\tبوتين\n' | "$RASD" names --pairs >"$T/o" 2>
 printf '\377\376\tكيم\n\000x\tx\n' | "$RASD" names --pairs >"$T/o"; rc=$?
 [ "$rc" -le 1 ] && [ "$(wc -l <"$T/o")" -eq 2 ] && ok || no "invalid UTF-8 pairs: rc=$rc"
 "$RASD" names --bogus >/dev/null 2>&1; [ $? = 2 ] && ok || no "unknown option exit code"
+# a transliteration writes لل "for the" and وال "and the" as lil- and wal- (منظمة الخليج للاستشارات)
+out=$(printf 'شركة الخليج للاستشارات والتدريب\n' | "$RASD" names --english --type ORG)
+echo "$out" | grep -q 'lil-.* wal-' && ok || no "names --english lil-/wal-: '$out'"
 out=$(printf 'فلاديمير بوتين\n' | "$RASD" names --english --type PER)
 echo "$out" | grep -q 'Vladimir Putin	known' && ok || no "names --english: '$out'"
 

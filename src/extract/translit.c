@@ -124,6 +124,15 @@ static void word(const int32_t *w, int n, rasd__buf *b) {
   }
   int native = 0;
   if (n >= 4 && w[0] == 0x0627 && w[1] == 0x0644) { rasd__buf_adds(b, "al-"); i = 2; start = b->len; native = 1; }
+  /* لل (for the: للسياحة lil-Siyaha) and وال (and the: والتراث wal-Turath), written on the word */
+  /* (three letters or more after it: والبة, والاش "Wallace" are names of their own) */
+  else if (n >= 5 && w[0] == 0x0644 && w[1] == 0x0644) { rasd__buf_adds(b, "lil-"); i = 2; start = b->len; native = 1; }
+  else if (n >= 6 && w[0] == 0x0648 && w[1] == 0x0627 && w[2] == 0x0644) {
+    rasd__buf_adds(b, "wal-");
+    i = 3;
+    start = b->len;
+    native = 1;
+  }
   enum { MAXU = 300 };
   unit u[MAXU + 1];
   int nu = 0, i0 = i;
