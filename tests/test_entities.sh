@@ -257,6 +257,19 @@ ok = len(paper) == 1 and len(tv) == 1 and paper[0]["id"] != tv[0]["id"] and pape
 print("ok" if ok else "bad %s" % [(e["canonical"], e["en"], e["forms"]) for e in ents])
 '
 
+# a currency with a country's adjective (ريال سعودي، جنيه إسترليني) or alone (ريالين) is no name; ريال مدريد is
+cat >"$T/cu.jsonl" <<'J'
+{"id": "cu1", "date": "2015-08-01", "content": "ضبطت الجمارك مسافرين اثنين، حاول أحدهما تهريب كمية من الأدوية، والآخر حاول تهريب 250 ألف ريال سعودي إلى المملكة عبر المنفذ."}
+{"id": "cu2", "date": "2015-08-02", "content": "وتبلغ رسوم الخدمة ريالين فقط، فيما تعاقد نادي ريال مدريد مع مهاجم جديد بمبلغ 40 مليون يورو."}
+J
+table_check 'currencies' cu '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+forms = {f for e in ents for f in e["forms"]}
+bad = [f for f in forms if f.startswith("ريال ") and "مدريد" not in f or f == "ريالين"]
+print("ok" if not bad and any("ريال مدريد" in f for f in forms) else "bad %s %s" % (bad, sorted(forms)))
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

@@ -897,6 +897,20 @@ static const char *const ORG_HEAD_W[] = {"منظمه", "شركه", "جمعيه",
 
 static size_t definite_prefix(const char *f, size_t n);
 
+/* 1 when tokens [b, e) are a currency and no name: the currency's word alone (ريال، ريالين، دولارا) or with a country's
+ * adjective (ريال سعودي، جنيه إسترليني، يورو سويدي), which the tagger took for a person; ريال مدريد (Real) stays. */
+static int currency_phrase(const ctx *c, size_t b, size_t e) {
+  static const char *const CUR[] = {"ريال", "ريالا", "ريالات", "ريالين", "ريالان", "دولار", "دولارا", "دولارات", "يورو",
+                                    "درهم", "دراهم", "دينار", "دينارا", "دنانير", "جنيه", "جنيها", "جنيهات", "ين",
+                                    "روبيه", "ليره", "ليرات", NULL};
+  if (e > b + 2 || !form_is(tok(c, b), CUR)) return 0;
+  if (e == b + 1) return 1;
+  const rasd_token *a = tok(c, b + 1);
+  if (a->kind != RASD_TOK_WORD || !a->form || a->form_len < 6 || !memcmp(a->form, "ال", 4)) return 0;
+  return ends_in(a->form, a->form_len, "ي") || ends_in(a->form, a->form_len, "يه") ||
+         rasd__org_word_class(a->form, a->form_len) == 2;
+}
+
 /* 1 when tokens 'b' and b + 1 are an indefinite head noun of a body and a nisba adjective agreeing with it, neither
  * with the article: منظمة إرهابية "a terrorist organisation", تنظيم إرهابي، جامعة سعودية، معهد ألماني; a kind of body,
  * no name (names are definite or proper: منظمة العفو الدولية، حزب الله، جامعة إيموري). */
@@ -2359,6 +2373,7 @@ static int repair(ctx *c) {
     }
     if (e == ms[k].tok_begin + 1 && not_a_name_word(c, ms[k].tok_begin, ms[k].type)) continue;
     if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_ORG && generic_body(c, ms[k].tok_begin)) continue;
+    if (currency_phrase(c, ms[k].tok_begin, e)) continue;
     if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_PER && husn_phrase(c, ms[k].tok_begin)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
