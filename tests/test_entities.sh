@@ -270,6 +270,19 @@ bad = [f for f in forms if f.startswith("ريال ") and "مدريد" not in f o
 print("ok" if not bad and any("ريال مدريد" in f for f in forms) else "bad %s %s" % (bad, sorted(forms)))
 '
 
+# two adjectives are no person (مؤتمر وطني تأسيسي سوري "a founding Syrian conference"), nor حجاج of حجاج بيت الله
+# "the pilgrims of God's House"
+cat >"$T/aj.jsonl" <<'J'
+{"id": "aj1", "date": "2015-07-22", "content": "وتدرس الأمم المتحدة بالتشاور مع الجامعة العربية مقترح عقد مؤتمر وطني تأسيسي سوري يجمع ممثلي الشعب السوري."}
+{"id": "aj2", "date": "2015-07-22", "content": "وتستعد المنافذ الأسبوع القادم لاستقبال أول فوج من قوافل حجاج بيت الله الحرام لأداء مناسك الحج."}
+J
+table_check 'adjectives and pilgrims' aj '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+bad = [e["canonical"] for e in ents if e["type"] == "PER" and ("سوري" in e["canonical"] or "بيت" in e["canonical"])]
+print("ok" if not bad else "bad %s" % bad)
+'
+
 # an organisation written with its descriptor is the entity of its bare name, whichever comes first; English forms:
 # common given names in the press's English (يوسف Yousef, not the lists' Iosef), ع before ا read as a vowel (عاطف Atif)
 cat >"$T/c.jsonl" <<'J'

@@ -897,6 +897,25 @@ static const char *const ORG_HEAD_W[] = {"منظمه", "شركه", "جمعيه",
 
 static size_t definite_prefix(const char *f, size_t n);
 
+static int country_nisba(const ctx *c, size_t i, int type);
+
+/* 1 when the person of tokens [b, e) is two adjectives and no name: an indefinite nisba of five letters or more
+ * (تأسيسي "founding") and a country's (سوري): مؤتمر تأسيسي سوري, which the tagger took for a person; or حجاج بيت of حجاج بيت الله "the pilgrims
+ * of God's House". A given name first (تركي, علي) stays a name. */
+static int adjective_pair(const ctx *c, size_t b, size_t e) {
+  if (e != b + 2) return 0;
+  const rasd_token *f = tok(c, b), *s = tok(c, b + 1);
+  if (f->kind != RASD_TOK_WORD || s->kind != RASD_TOK_WORD || !f->form || !s->form) return 0;
+  static const char *const HOUSE[] = {"بيت", NULL}, *const GOD[] = {"الله", NULL};
+  if (form_is(s, HOUSE) && e < c->a->tokens->n_tok && form_is(tok(c, e), GOD)) return 1;
+  int words;
+  /* (five letters or more: شادي، فوزي، مجدي are names; not عبد…) */
+  if (f->form_len < 10 || !ends_in(f->form, f->form_len, "ي") || !memcmp(f->form, "ال", 4) || !memcmp(f->form, "عبد", 6) ||
+      rasd__given_name_en(f->form, f->form_len, NULL, 0, &words))
+    return 0;
+  return country_nisba(c, b + 1, RASD_ENT_PER);
+}
+
 /* 1 when tokens [b, e) are a currency and no name: the currency's word alone (ريال، ريالين، دولارا) or with a country's
  * adjective (ريال سعودي، جنيه إسترليني، يورو سويدي), which the tagger took for a person; ريال مدريد (Real) stays. */
 static int currency_phrase(const ctx *c, size_t b, size_t e) {
@@ -2374,6 +2393,7 @@ static int repair(ctx *c) {
     if (e == ms[k].tok_begin + 1 && not_a_name_word(c, ms[k].tok_begin, ms[k].type)) continue;
     if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_ORG && generic_body(c, ms[k].tok_begin)) continue;
     if (currency_phrase(c, ms[k].tok_begin, e)) continue;
+    if (ms[k].type == RASD_ENT_PER && adjective_pair(c, ms[k].tok_begin, e)) continue;
     if (e == ms[k].tok_begin + 2 && ms[k].type == RASD_ENT_PER && husn_phrase(c, ms[k].tok_begin)) continue;
     if (e < ms[k].tok_end) set_span(c, &ms[k], ms[k].tok_begin, e);
     ms[w++] = ms[k];
