@@ -377,6 +377,19 @@ static int body_head(const rasd_token *t, size_t *skip, int *al) {
   return in_list(BODY_HEAD, w, wl);
 }
 
+int rasd__public_body_name(const char *canon) {
+  if (!canon) return 0;
+  const char *sp = strchr(canon, ' ');
+  if (!sp || !strchr(sp + 1, ' ')) return 0;
+  size_t l0 = (size_t)(sp - canon), l1 = strcspn(sp + 1, " ");
+  char h[96], a[96];
+  if (l0 >= sizeof h / 2 || l1 >= sizeof a / 2) return 0;
+  size_t hl = rasd__lx_norm(canon, l0, h), al = rasd__lx_norm(sp + 1, l1, a);
+  const char *hw = h;
+  if (hl > 4 && !memcmp(h, "ال", 4)) hw += 4, hl -= 4;
+  return in_list(BODY_HEAD, hw, hl) && in_list(BODY_ADJ, a, al);
+}
+
 /* The known organisation a public body's name of tokens [b, e) stands for (المديرية العامة للدفاع المدني: الدفاع
  * المدني, the Civil Defence of the lists): "ال" + its field when that is a curated organisation, else NULL. */
 static const char *body_field_org(ctx *c, size_t b, size_t e) {
@@ -392,21 +405,16 @@ static const char *body_field_org(ctx *c, size_t b, size_t e) {
   return ft && rasd__gaz_exact(c->m->gaz, ft, strlen(ft), 1, RASD_ENT_ORG) >= 0 ? ft : NULL;
 }
 
-/* 1 when word 'h' is a body's head noun (وكالة، هيئة، مكتب، جهاز، سلطة) and 'x' after it begins with ال or is أنباء: the
- * head is part of the name there. */
-static int head_before_al(const rasd_token *h, const rasd_token *x) {
-  static const char *const HEAD[] = {"وكاله", "هيئه", "مكتب", "جهاز", "سلطه", NULL}, *const NEWS[] = {"انباء", NULL};
-  if (!form_is(h, HEAD) || x->kind != RASD_TOK_WORD || !x->form) return 0;
-  return (x->form_len > 6 && !memcmp(x->form, "ال", 4)) || form_is(x, NEWS);
-}
-
 /* The core text of tokens [b, e): titles off the front, a clitic off the first word. */
 static const char *core_text(ctx *c, size_t b, size_t e) {
   const char *org = body_field_org(c, b, e);
   if (org) return org;
   /* titles off, but not a body's head before a word with ال or أنباء: وكالة الأنباء الألمانية, هيئة الضرائب الأمريكية are
    * the names (الأنباء الألمانية is "the German news"); وكالة رويترز is رويترز */
-  while (b < e && tok_is_title(c, b) && !(b + 1 < e && head_before_al(tok(c, b), tok(c, b + 1)))) b++;
+  while (b < e && tok_is_title(c, b) &&
+         !(b + 1 < e && rasd__head_in_name(c->d->text + tok(c, b)->start, tok(c, b)->len, c->d->text + tok(c, b + 1)->start,
+                                           tok(c, b + 1)->len)))
+    b++;
   while (b < e && tok(c, b)->kind != RASD_TOK_WORD && tok(c, b)->kind != RASD_TOK_LATIN) b++;
   while (e > b && tok(c, e - 1)->kind != RASD_TOK_WORD && tok(c, e - 1)->kind != RASD_TOK_LATIN &&
          tok(c, e - 1)->kind != RASD_TOK_NUMBER)

@@ -30,6 +30,9 @@ int rasd__entities_link(const rasd_models *m, const rasd_doc *d, rasd_analysis *
  * Al Riyadh), so that it is not the place's. Takes 'en' (malloc'd): returns it, or a new string and frees it; caller
  * frees the result. */
 char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en);
+/* 1 when organisation name 'canon' is a public body's as public_bodies() finds them: a head noun (الهيئة، المديرية،
+ * المركز…) and an adjective (العامة، الوطني، الأعلى…) first (الهيئة العامة للسياحة). */
+int rasd__public_body_name(const char *canon);
 /* The English of the hand-written entry spelt exactly 'canon' ('type') with the descriptor word in front (وكالة سانا:
  * SANA, نادي الخليج: Al-Khaleej Club), which rasd_name_english() reads without that word (Sanaa, Gulf); sets
  * '*translit' (may be NULL) to 0 when there is one. Takes 'en' (malloc'd or NULL) like rasd__place_org_english(). */

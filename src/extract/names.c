@@ -2032,8 +2032,21 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"النوويه", "Nuclear", 1}, {"الاجتماعي", "Social", 1}, {"الجيولوجيه", "Geological", 1}, {"المسح", "Survey", 0},
   {NULL, NULL, 0}};
 
-/* rasd__org_word_class(): the kind of word 'w' of ORG_WORDS (0 noun, 1 adjective, 2 adjective of nationality). */
 static size_t org_norm(const char *w, size_t len, char *out, size_t cap);
+
+/* rasd__head_in_name(): a body's head (وكالة، هيئة، مكتب، جهاز، سلطة) stays in the name before a word with ال or أنباء. */
+int rasd__head_in_name(const char *w, size_t wl, const char *next, size_t nl) {
+  static const char *const HEADS[] = {"وكاله", "هيئه", "مكتب", "جهاز", "سلطه", NULL};
+  char h[64], x[64];
+  if (!org_norm(w, wl, h, sizeof h) || !next) return 0;
+  int head = 0;
+  for (int k = 0; HEADS[k] && !head; k++) head = !strcmp(h, HEADS[k]);
+  if (!head) return 0;
+  size_t xl = org_norm(next, nl, x, sizeof x);
+  return (xl > 6 && !memcmp(x, "ال", 4)) || (xl && !strcmp(x, "انباء"));
+}
+
+/* rasd__org_word_class(): the kind of word 'w' of ORG_WORDS (0 noun, 1 adjective, 2 adjective of nationality). */
 int rasd__org_word_class(const char *w, size_t len) {
   char x[256];
   if (!org_norm(w, len, x, sizeof x)) return -1;
@@ -2067,17 +2080,14 @@ static uint8_t nat_of(const int32_t *cp, int n) {
   if (n < 5 || n > 20 || cp[0] != 0x0627 || cp[1] != 0x0644) return 0;
   int32_t last = cp[n - 1];
   if (!(last == 0x064A || ((last == 0x0629 || last == 0x0647) && cp[n - 2] == 0x064A))) return 0;
-  char x[96];
-  size_t o = 0;
+  char raw[96], x[96];
+  size_t r = 0;
   for (int i = 0; i < n; i++) {
-    int32_t c = cp[i];
-    if (c == 0x0629) c = 0x0647;
-    if (c == 0x0649) c = 0x064A;
-    if (c == 0x0623 || c == 0x0625 || c == 0x0622) c = 0x0627;
-    if (c < 0x80 || o + 4 >= sizeof x) return 0;
-    o += (size_t)rasd__utf8_put(x + o, c);
+    if (cp[i] < 0x80 || r + 4 >= sizeof raw) return 0;
+    r += (size_t)rasd__utf8_put(raw + r, cp[i]);
   }
-  x[o] = 0;
+  size_t o = org_norm(raw, r, x, sizeof x); /* the tables' spelling */
+  if (!o) return 0;
   pthread_once(&nat_once, nat_init);
   uint64_t h = rasd__hash8(x, o, 0x4e4154);
   for (unsigned k = (unsigned)h & (NAT_SLOTS - 1);; k = (k + 1) & (NAT_SLOTS - 1)) {
@@ -2172,18 +2182,16 @@ static char *ministry_english(const char *s, const size_t *ws, const size_t *we,
   rasd__buf_init(&b);
   if (nat) { rasd__buf_adds(&b, us ? "US" : nat); rasd__buf_addc(&b, ' '); }
   rasd__buf_adds(&b, us ? "Department of " : "Ministry of ");
-  int written = 0;
+  /* a portfolio whose English an earlier one has already (التربية والتعليم: Education) is left out */
+  int keep[8], nkeep = 0, written = 0;
   for (int q = 0; q < np; q++) {
-    int dup = 0;
-    for (int r = 0; r < q; r++) dup |= !pf[r].nadj && !pf[q].nadj && !strcmp(pf[r].noun, pf[q].noun);
-    if (dup) continue;
-    int last = 1;
-    for (int r = q + 1; r < np; r++) {
-      int d = 0;
-      for (int t = 0; t < r; t++) d |= !pf[t].nadj && !pf[r].nadj && !strcmp(pf[t].noun, pf[r].noun);
-      if (!d) last = 0;
-    }
-    if (written) rasd__buf_adds(&b, last ? " and " : ", ");
+    keep[q] = 1;
+    for (int r = 0; r < q && keep[q]; r++) keep[q] = pf[r].nadj || pf[q].nadj || strcmp(pf[r].noun, pf[q].noun);
+    nkeep += keep[q];
+  }
+  for (int q = 0; q < np; q++) {
+    if (!keep[q]) continue;
+    if (written) rasd__buf_adds(&b, written + 1 == nkeep ? " and " : ", ");
     for (int a = 0; a < pf[q].nadj; a++) {
       rasd__buf_adds(&b, pf[q].adj[a]);
       rasd__buf_adds(&b, a + 1 < pf[q].nadj ? (pf[q].adj_and && a + 2 == pf[q].nadj ? " and " : ", ") : " ");
@@ -2498,12 +2506,7 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
   /* a body's head before a word with ال (وكالة الأنباء الإيطالية، هيئة الضرائب الأمريكية) is part of the name, as
    * entities.c keeps it: the whole name's entry, else its English composed with the head */
   if (type == RASD_ENT_ORG && w0 == 1 && nw >= 3) {
-    char h[64];
-    size_t hl = org_norm(s + ws[0], we[0] - ws[0], h, sizeof h);
-    static const char *const HEADS[] = {"وكاله", "هيئه", "مكتب", "جهاز", "سلطه", NULL};
-    int head = 0;
-    for (int k = 0; hl && HEADS[k] && !head; k++) head = !strcmp(h, HEADS[k]);
-    if (head && (we[1] - ws[1] > 4 && !memcmp(s + ws[1], "ال", 4))) {
+    if (rasd__head_in_name(s + ws[0], we[0] - ws[0], s + ws[1], we[1] - ws[1])) {
       int64_t ex = rasd__gaz_exact(g, s, len, 0, RASD_ENT_ORG);
       rasd__gaz_entry ge;
       if (ex >= 0 && !rasd__gaz_get(g, (uint32_t)ex, &ge) && *ge.en) return rasd__strdup0(ge.en);

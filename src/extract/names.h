@@ -132,6 +132,9 @@ int rasd__is_descriptor_word(const char *w, size_t len);
 /* The kind of word 'w' (len bytes, any spelling) in organisation names' English tables: 0 a noun (الصحة), 1 an adjective
  * (الوطني), 2 an adjective of nationality (التونسية, الأمريكية); -1 when the tables do not know it. */
 int rasd__org_word_class(const char *w, size_t len);
+/* 1 when word 'w' (wl bytes) is a body's head (وكالة، هيئة، مكتب، جهاز، سلطة) that stays in the name before word 'next'
+ * (nl bytes): one with ال or أنباء (وكالة الأنباء الألمانية, هيئة الضرائب الأمريكية; not وكالة رويترز). */
+int rasd__head_in_name(const char *w, size_t wl, const char *next, size_t nl);
 
 /** The Latin letter that the Arabic word 'w' ('n' bytes, matching form: ا for أ إ آ, ي for ى) spells out (بي B,
  * سي C, آي I, إيه A…; بي stands for P as well), or 0 when it is none. */

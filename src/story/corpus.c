@@ -675,7 +675,7 @@ static double story_score(const rasd_corpus *c, rasd__story *s, const rasd__rec 
     for (uint32_t k = 0; k < i && !dup; k++) dup = r->ent[k].key == r->ent[i].key;
     if (dup) continue;
     /* places are where many stories happen: they weigh less than people and organisations */
-    if (r->ent[i].inst) continue; /* a public body: see public_body() (features.c) */
+    if (r->ent[i].inst) continue; /* a public body (rasd__public_body_name(); features.c) */
     double idf = rasd__idf(c, r->ent[i].key) * (r->ent[i].vkey == RASD__VKEY_FAMILY ? W.fam : r->ent[i].type == RASD_ENT_LOC ? W.loc : 1);
     etot += idf;
     uint32_t lo = 0, hi = s->n_ents;

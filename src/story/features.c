@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include "extract/extract.h"
 #include "extract/lexicon.h"
 #include "extract/names.h"
 #include "story/story_int.h"
@@ -563,27 +564,6 @@ static int place_cue(const rasd_token *t) {
   return 0;
 }
 
-/* 1 when organisation name 'canon' is a public body's: a head word and an adjective (الهيئة العامة للسياحة، المديرية
- * العامة للجوازات، المركز الوطني للأرصاد), as entities.c public_bodies() finds them. Such bodies speak in many stories
- * (the aviation authority on a sandstorm, on a crash, on a new route): naming the same one is no story, as naming the
- * same country is none. */
-static int public_body(const char *canon) {
-  static const char *const HEADS[] = {"هيئة", "الهيئة", "المديرية", "مديرية", "الإدارة", "إدارة", "الادارة", "ادارة",
-                                      "المؤسسة", "مؤسسة", "المركز", "مركز", "اللجنة", "لجنة", "المجلس", "مجلس",
-                                      "الصندوق", "صندوق", "البرنامج", "برنامج", NULL};
-  static const char *const ADJ[] = {"العامة", "العام", "الوطني", "الوطنية", "الأعلى", "الاعلى", "السعودية", "السعودي",
-                                    "الملكية", NULL};
-  if (!canon) return 0;
-  const char *sp = strchr(canon, ' ');
-  if (!sp) return 0;
-  const char *a = sp + 1, *sp2 = strchr(a, ' ');
-  if (!sp2) return 0;
-  int head = 0, adj = 0;
-  for (size_t k = 0; HEADS[k] && !head; k++) head = strlen(HEADS[k]) == (size_t)(sp - canon) && !memcmp(canon, HEADS[k], (size_t)(sp - canon));
-  for (size_t k = 0; ADJ[k] && !adj; k++) adj = strlen(ADJ[k]) == (size_t)(sp2 - a) && !memcmp(a, ADJ[k], (size_t)(sp2 - a));
-  return head && adj;
-}
-
 /* Returns 1 when headline tokens 'tt' (may be NULL) name the entity of canonical form 'canon' and type 'type': the
  * last word of 3 or more letters of that form (a surname, the place of "منطقة عسير") is a headline word, both without
  * proclitics. A place counts only where the headline says something happened there (after في, على, منطقة, with
@@ -983,7 +963,9 @@ int rasd__rec_build(rasd__strtab *terms, const rasd_doc *d, const char *outlet, 
   for (size_t i = 0; i < n_ent; i++) {
     const rasd_doc_entity *e = &a->entities[i];
     uint32_t ty = e->type | (in_headline(town, hcues, e->canonical, e->type) ? RASD__ENT_HEAD : 0) |
-                  (e->type == RASD_ENT_ORG && public_body(e->canonical) ? RASD__ENT_INST : 0);
+                  /* a public body speaks in many stories (the aviation authority on a sandstorm, on a crash): naming
+                   * the same one is no story, as naming the same country is none */
+                  (e->type == RASD_ENT_ORG && rasd__public_body_name(e->canonical) ? RASD__ENT_INST : 0);
     rasd__put_u(out, link_ids[i]); rasd__put_u(out, ent_ids[i]); rasd__put_u(out, ty); rasd__put_u(out, e->n_mentions);
     put_z(out, e->canonical); put_z(out, e->en);
   }

@@ -303,12 +303,7 @@ static uint8_t form_skip(const char *text) {
   size_t w0 = strcspn(text, " ");
   /* وكالة الأنباء الألمانية, هيئة الضرائب الأمريكية: a body's head before a word with ال (or أنباء) is part of the name
    * (الأنباء الألمانية is "the German news"), as entities.c keeps it */
-  static const char *const HEADS[] = {"وكالة", "هيئة", "مكتب", "جهاز", "سلطة", NULL};
-  for (size_t k = 0; HEADS[k] && text[w0]; k++)
-    if (strlen(HEADS[k]) == w0 && !strncmp(text, HEADS[k], w0) &&
-        (!strncmp(text + w0 + 1, "ال", strlen("ال")) || !strncmp(text + w0 + 1, "أنباء", strlen("أنباء")) ||
-         !strncmp(text + w0 + 1, "انباء", strlen("انباء"))))
-      return 0;
+  if (text[w0] && rasd__head_in_name(text, w0, text + w0 + 1, strcspn(text + w0 + 1, " "))) return 0;
   if (rasd__is_title_word(text, w0) || (text[w0] && rasd__is_descriptor_word(text, w0))) return 1;
   size_t b = indefinite_clitics(text, w0);
   return b && text[w0] && (rasd__is_title_word(text + b, w0 - b) || rasd__is_descriptor_word(text + b, w0 - b));
