@@ -40,3 +40,11 @@ names-model: $(NAMES_TRAIN)
 	@$(MAKE) --no-print-directory all
 	python3 eval/name_pairs.py --rasd $(RASD) --names $(NAMES_DATA) --part dev
 	python3 eval/name_pairs.py --rasd $(RASD) --names $(NAMES_DATA) --part test
+
+# names-ceiling: what a flexible learner reaches on the dev name pairs with sensible (monotone) features and
+# unconstrained (learning the pair set's construction); needs python3-sklearn (Debian), not part of make test.
+PYSYS ?= /usr/bin/python3
+.PHONY: names-ceiling
+names-ceiling: $(NAMES_TRAIN)
+	@$(PYSYS) -c 'import sklearn' 2>/dev/null || apt-get install -y python3-sklearn >/dev/null 2>&1 || true
+	$(PYSYS) eval/name_pairs_ceiling.py $(NAMES_DATA) $(NAMES_TRAIN)
