@@ -114,6 +114,48 @@ static const char *city_english(const char *en, char *out, size_t cap) {
   return out;
 }
 
+/* The cities list names each row's country in Arabic too, at times as the press writes it where the countries
+ * list has another spelling (شيلي and تشيلي for Chile, المكسيك where that list has المسكيك, صربيا, ملاوي). Each
+ * (Arabic, English) pair is kept once; add_city_countries() makes the ones of a known country its aliases. */
+typedef struct country_name { char *ar, *en; } country_name;
+static country_name *CN;
+static size_t nCN, capCN;
+
+static void note_country(const char *ar, const char *en) {
+  for (size_t i = nCN; i-- > 0;)
+    if (!strcmp(CN[i].ar, ar) && !strcmp(CN[i].en, en)) return;
+  if (nCN == capCN) {
+    capCN = capCN ? capCN * 2 : 256;
+    CN = realloc(CN, capCN * sizeof *CN);
+    if (!CN) exit(3);
+  }
+  CN[nCN++] = (country_name){rasd__strdup0(ar), rasd__strdup0(en)};
+}
+
+/* Adds each Arabic country name of the cities list as an alias of the countries list's entry with the same
+ * English name (and its capital); names of countries that list lacks ("Man (Isle of)", "Hong Kong S.A.R.") and
+ * Arabic with Latin letters are left out. Call after all lists are loaded. */
+static void add_city_countries(void) {
+  size_t n0 = nE;
+  for (size_t i = 0; i < nCN; i++) {
+    const char *a = CN[i].ar;
+    int latin = 0;
+    for (const char *p = a; *p; p++) latin |= (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '(';
+    /* and names of three letters or fewer (بنن for Benin): their key is that of other words (بان، بين) */
+    size_t al = strlen(a), at = 0, letters = 0;
+    while (at < al) letters += rasd__utf8_next(a, al, &at) > 0;
+    if (latin || letters <= 3) continue;
+    for (size_t j = 0; j < n0; j++) {
+      if (E[j].src != RASD__GSRC_COUNTRY || (E[j].flags & RASD__GF_ALIAS) || strcmp(E[j].en, CN[i].en)) continue;
+      add(a, CN[i].en, RASD_ENT_LOC, RASD__GSRC_COUNTRY, RASD__GF_COUNTRY | RASD__GF_ALIAS, E[j].rel_en);
+      break;
+    }
+    free(CN[i].ar);
+    free(CN[i].en);
+  }
+  free(CN);
+}
+
 static void load_cities(const char *path) {
   FILE *f = fopen(path, "r");
   if (!f) { perror(path); exit(1); }
@@ -132,6 +174,8 @@ static void load_cities(const char *path) {
     const char *country = json_string_value(json_object_get(o, "Country"));
     char eb[256];
     if (ar && en) add(ar, city_english(en, eb, sizeof eb), RASD_ENT_LOC, RASD__GSRC_CITY, 0, country);
+    const char *country_ar = json_string_value(json_object_get(o, "CountryAr"));
+    if (country && country_ar) note_country(country_ar, country);
     json_decref(o);
   }
   free(line);
@@ -238,6 +282,7 @@ int main(int argc, char **argv) {
     else { fprintf(stderr, "gazc: unknown option %s\n", a); return 2; }
     i++;
   }
+  add_city_countries();
   qsort(E, nE, sizeof *E, cmp_ent);
   /* drop exact duplicates */
   size_t w = 0;
