@@ -1719,9 +1719,17 @@ static int well_known(const rasd__gaz_entry *e) {
   return *e->en && (e->src <= RASD__GSRC_COUNTRY || (e->flags & RASD__GF_CAPITAL));
 }
 
-/* 1 when 'y' is the one-word name 'x' (written without the article) with ال in front. */
+/* 1 when gazetteer entry 'e' is a country or a capital city. */
+static int country_or_capital(const rasd__gaz_entry *e) {
+  return *e->en && (e->src == RASD__GSRC_COUNTRY || (e->flags & RASD__GF_CAPITAL));
+}
+
+/* 1 when 'y' is the one-word name 'x' (written without the article) with ال in front, 'x' of five letters at
+ * most: a short word is another word with the article (قطر / القطر, مالي / المالي, هند / الهند), a long foreign
+ * name the same name (باراغواي / الباراغواي, سنغال / السنغال). */
 static int article_added(const rasd__name *x, const rasd__name *y) {
   return x->n == 1 && y->n == 1 && !x->tok[0].had_al && y->tok[0].had_al && x->tok[0].n == y->tok[0].n &&
+         x->tok[0].n <= 5 &&
          !memcmp(x->tok[0].sym, y->tok[0].sym, x->tok[0].n);
 }
 
@@ -1740,6 +1748,11 @@ int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t 
      * the region), المالي (financial) */
     if (gx >= 0 && gy < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && well_known(&e) && article_added(x, y)) return 0;
     if (gy >= 0 && gx < 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && well_known(&e) && article_added(y, x)) return 0;
+    /* no typo allowance towards a country or a capital: another name like it (التركستان / طاجيكستان) is likelier than
+     * a misspelt country */
+    if ((flags & RASD__NM_TYPO) && ((gx >= 0 && !rasd__gaz_get(m->gaz, (uint32_t)gx, &e) && country_or_capital(&e)) ||
+                                    (gy >= 0 && !rasd__gaz_get(m->gaz, (uint32_t)gy, &e) && country_or_capital(&e))))
+      flags &= ~RASD__NM_TYPO;
   }
   return rasd__names_spelling(x, y, flags);
 }
@@ -1755,6 +1768,20 @@ static int gaz_other_english(const rasd__gaz *g, const char *a, size_t alen, int
   if (o < 0 || rasd__gaz_get(g, (uint32_t)ga, &ea) || rasd__gaz_get(g, (uint32_t)o, &eo)) return 0;
   if ((eo.flags & RASD__GF_TITLE) || !well_known(&ea) || !*eo.en) return 0;
   return !ascii_ieq(ea.en, eo.en);
+}
+
+/* 1 when one of 'a' and 'b' is an exact curated entry ('ga', 'gb') and the other has an exact entry of its own
+ * (any source) with the same English form: طوكيو (a capital) / توكيو (Tokyo in the transliteration lists), صوفيا /
+ * سوفيا. The letters that tell a well-known name from another word (ط for ت) are then a spelling. */
+static int gaz_same_english(const rasd__gaz *g, const char *a, size_t alen, int64_t ga, const char *b, size_t blen,
+                            int64_t gb) {
+  if ((ga >= 0) == (gb >= 0)) return 0;
+  if (ga < 0) return gaz_same_english(g, b, blen, gb, a, alen, ga);
+  int64_t o = rasd__gaz_exact(g, b, blen, 0, RASD_ENT_NONE);
+  rasd__gaz_entry ea, eo;
+  if (o < 0 || rasd__gaz_get(g, (uint32_t)ga, &ea) || rasd__gaz_get(g, (uint32_t)o, &eo)) return 0;
+  if ((eo.flags & RASD__GF_TITLE) || !*ea.en || !*eo.en) return 0;
+  return ascii_ieq(ea.en, eo.en);
 }
 
 /* Per-thread memo of rasd__names_match_ex(): a pure function of the gazetteer (its generation is in the key), the
@@ -1809,6 +1836,7 @@ static int names_match_ex(const rasd_models *m, const char *a, size_t alen, cons
   int gz = m && m->gaz && !(flags & RASD__NM_NOGAZ);
   int64_t ga = gz ? rasd__name_gaz_exact(m, a, alen) : -1, gb = gz ? rasd__name_gaz_exact(m, b, blen) : -1;
   if (gz && gaz_other_english(m->gaz, a, alen, ga, b, blen, gb)) return 0;
+  if (gz && gaz_same_english(m->gaz, a, alen, ga, b, blen, gb)) return 1;
   return rasd__names_match_parsed(m, &x, ga, &y, gb, flags);
 }
 
