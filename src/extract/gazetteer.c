@@ -850,6 +850,24 @@ int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curat
   return exact_flat(g, s, len, curated, type, want, wl, sh_bytes(want, wl));
 }
 
+int rasd__gaz_exact_en(const rasd__gaz *g, const char *s, size_t len, const char *en) {
+  if (!g || !s || !len || len > 512 || !en || !*en) return 0;
+  uint8_t want[1024];
+  size_t wl = flat_query(s, len, want, sizeof want);
+  uint64_t wh = sh_bytes(want, wl);
+  if (!bloom_has(g->fbloom, g->fbmask, wh)) return 0;
+  for (uint32_t i = g->fhead[(uint32_t)(wh >> 32) & g->fmask]; i; i = g->fnext[i - 1]) {
+    uint32_t k = i - 1;
+    rasd__gaz_entry e;
+    rasd__gaz_get(g, k, &e);
+    if ((e.flags & RASD__GF_TITLE) || !flat_equal(g, k, want, wl, wh) || !entry_fits(g, k)) continue;
+    const char *a = e.en, *b = en;
+    while (*a && *b && ((*a | 0x20) == (*b | 0x20) || *a == *b)) a++, b++;
+    if (!*a && !*b) return 1;
+  }
+  return 0;
+}
+
 int rasd__gaz_exact_suffix(const rasd__gaz *g, const char *s, size_t len, const uint32_t *off, int n, int curated,
                            int type) {
   if (!g || !s || len > 512) {

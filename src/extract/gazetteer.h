@@ -63,6 +63,10 @@ int64_t rasd__gaz_best_curated(const rasd__gaz *g, const char *s, size_t len);
  * every city; 'type' (RASD_ENT_NONE: any) filters by type; -1 when none. */
 int64_t rasd__gaz_exact(const rasd__gaz *g, const char *s, size_t len, int curated, int type);
 
+/** 1 when any entry of any source whose Arabic form is exactly 's' (as rasd__gaz_exact() takes it, titles aside)
+ * has the English form 'en' (ASCII case folded): داكا is Dacca, Dhaka and Daka in the transliteration lists. */
+int rasd__gaz_exact_en(const rasd__gaz *g, const char *s, size_t len, const char *en);
+
 /** rasd__gaz_exact() of the ends of 's': the first k in 0..n-1 (n at most 8, 'off' ascending, each at a code point
  * of 's') for which rasd__gaz_exact(g, s + off[k], len - off[k], curated, type) finds an entry, else -1; the flat
  * form of 's' is made once for all of them. */

@@ -1757,6 +1757,14 @@ int rasd__names_match_parsed(const rasd_models *m, const rasd__name *x, int64_t 
   return rasd__names_spelling(x, y, flags);
 }
 
+/* 1 unless one of 'a' and 'b' begins with ال and the other not: a form the lists give several English names is
+ * the curated one's only when both are written alike there (كاميرون is Cameron and, once, Cameroon; الكاميرون is
+ * Cameroon). */
+static int same_article(const char *a, size_t alen, const char *b, size_t blen) {
+  int xa = alen >= 4 && !memcmp(a, "\xD8\xA7\xD9\x84", 4), xb = blen >= 4 && !memcmp(b, "\xD8\xA7\xD9\x84", 4);
+  return xa == xb;
+}
+
 /* 1 when one of 'a' and 'b' is an exact curated entry ('ga', 'gb') and the other has an exact entry of its own
  * (any source) with another English form: الكويت (Kuwait) / الكوت (Kut), الباحة / باهيا (Bahia). */
 static int gaz_other_english(const rasd__gaz *g, const char *a, size_t alen, int64_t ga, const char *b, size_t blen,
@@ -1767,21 +1775,19 @@ static int gaz_other_english(const rasd__gaz *g, const char *a, size_t alen, int
   rasd__gaz_entry ea, eo;
   if (o < 0 || rasd__gaz_get(g, (uint32_t)ga, &ea) || rasd__gaz_get(g, (uint32_t)o, &eo)) return 0;
   if ((eo.flags & RASD__GF_TITLE) || !well_known(&ea) || !*eo.en) return 0;
-  return !ascii_ieq(ea.en, eo.en);
+  return !ascii_ieq(ea.en, eo.en) && !(same_article(a, alen, b, blen) && rasd__gaz_exact_en(g, b, blen, ea.en));
 }
 
 /* 1 when one of 'a' and 'b' is an exact curated entry ('ga', 'gb') and the other has an exact entry of its own
- * (any source) with the same English form: طوكيو (a capital) / توكيو (Tokyo in the transliteration lists), صوفيا /
+ * (any source; one of several) with the same English form: طوكيو (a capital) / توكيو (Tokyo in the transliteration lists), صوفيا /
  * سوفيا. The letters that tell a well-known name from another word (ط for ت) are then a spelling. */
 static int gaz_same_english(const rasd__gaz *g, const char *a, size_t alen, int64_t ga, const char *b, size_t blen,
                             int64_t gb) {
   if ((ga >= 0) == (gb >= 0)) return 0;
   if (ga < 0) return gaz_same_english(g, b, blen, gb, a, alen, ga);
-  int64_t o = rasd__gaz_exact(g, b, blen, 0, RASD_ENT_NONE);
-  rasd__gaz_entry ea, eo;
-  if (o < 0 || rasd__gaz_get(g, (uint32_t)ga, &ea) || rasd__gaz_get(g, (uint32_t)o, &eo)) return 0;
-  if ((eo.flags & RASD__GF_TITLE) || !*ea.en || !*eo.en) return 0;
-  return ascii_ieq(ea.en, eo.en);
+  rasd__gaz_entry ea;
+  if (!same_article(a, alen, b, blen) || rasd__gaz_get(g, (uint32_t)ga, &ea) || !*ea.en) return 0;
+  return rasd__gaz_exact_en(g, b, blen, ea.en);
 }
 
 /* Per-thread memo of rasd__names_match_ex(): a pure function of the gazetteer (its generation is in the key), the
