@@ -35,6 +35,10 @@ out=$(printf 'ياسر القحطاني\tياسر الشهراني\nعبدالل
 # Kathmandu and Kathamandu; not when only one is written with ال: كاميرون is Cameron, الكاميرون Cameroon)
 out=$(printf 'طوكيو\tتوكيو\nصوفيا\tسوفيا\nباراغواي\tالباراغواي\nقطر\tالقطر\nمالي\tالمالي\nكاتماندو\tكتمندو\nكاميرون\tالكاميرون\n' | "$RASD" names --pairs | tr '\n' ' ')
 [ "$out" = "1 1 1 0 0 1 0 " ] && ok || no "names --pairs طوكيو / توكيو … gave '$out'"
+# the lists' joined article of a family name (الحربي: Alharbi) is written Al-Harbi, as our transliteration writes
+# Al-Qahtani; not the al- letters of a foreign name (الفارو: Alfaro) nor a name whose Al is its own (العلوي: Alawi)
+out=$(printf 'ماجد الحربي\nالفارو\nعلي العلوي\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' '|')
+[ "$out" = "Majed Al-Harbi|Alfaro|Ali Alawi|" ] && ok || no "names --english الحربي … gave '$out'"
 # the cities list's Arabic country names are the countries' too (شيلي is Chile, not the painter Schiele); not one of
 # three letters (بنن for Benin would make بان a country)
 out=$(printf 'شيلي\nالمكسيك\nملاوي\nبان\n' | "$RASD" names --english --type LOC | cut -f2,3 | tr '\n' ' ')

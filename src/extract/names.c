@@ -2507,6 +2507,41 @@ static char *acronym_english(const char *s, size_t len) {
   return rasd__strdup0(out);
 }
 
+/* The lists' English of an Arabic family name with the article written joined (الحربي: Alharbi, العتيبي: Alotaibi)
+ * the way the press and our transliteration write it, Al-Harbi, Al-Otaibi: 'en' with "Al-" and a capital, in a new
+ * string, when Arabic word 'w' ('wl' bytes) is a nisba (ال … ي; English ending in i or y: foreign names with al-
+ * letters are not, الفارو Alfaro, الفريد Alfred) and the English after "Al" has a consonant for each of
+ * the Arabic's after ال (ع, hamza, vowel letters and ه aside) and begins with a vowel just when the Arabic does (ع,
+ * alif, hamza), so that the article is the "Al" (العلوي: Alawi and الكسندر: Aleksandr are left alone); NULL otherwise. The caller frees. */
+static char *al_hyphen(const char *w, size_t wl, const char *en) {
+  size_t n = strlen(en);
+  if (wl < 8 || memcmp(w, "\xD8\xA7\xD9\x84", 4) || memcmp(w + wl - 2, "\xD9\x8A", 2) || strncmp(en, "Al", 2) ||
+      !(en[2] >= 'a' && en[2] <= 'z') || strchr(en, ' ') || n < 5 || (en[n - 1] != 'i' && en[n - 1] != 'y'))
+    return NULL;
+  int car = 0, cen = 0;
+  size_t i = 4;
+  /* the first letter after ال is a vowel (ع, alif, hamza) exactly when the English's after Al is (الكسندر: Aleksandr) */
+  size_t j = 4;
+  int32_t c0 = rasd__utf8_next(w, wl, &j);
+  int ar_vowel = c0 == 0x0639 || (c0 >= 0x0621 && c0 <= 0x0627), en_vowel = strchr("aeiou", en[2]) != NULL;
+  if (ar_vowel != en_vowel) return NULL;
+  while (i < wl) {
+    int32_t c = rasd__utf8_next(w, wl, &i);
+    if (c >= 0x0628 && c <= 0x064A && c != 0x0629 && c != 0x0639 && c != 0x0647 && c != 0x0648 && c != 0x0649 &&
+        c != 0x064A)
+      car++;
+  }
+  for (const char *p = en + 2; *p; p++)
+    if (*p >= 'a' && *p <= 'z' && !strchr("aeiouwy", *p)) cen++;
+  if (cen < car) return NULL;
+  char *o = malloc(n + 2);
+  if (!o) return NULL;
+  memcpy(o, "Al-", 3);
+  o[3] = (char)(en[2] - 'a' + 'A');
+  memcpy(o + 4, en + 3, n - 2);
+  return o;
+}
+
 static char *name_english(const rasd_models *m, const char *s, size_t len, int type, int *translit) {
   int tr = 0;
   if (translit) *translit = 0;
@@ -2566,8 +2601,10 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     int exact = rasd__gaz_exact(g, core, core_len, 0, RASD_ENT_NONE) >= 0;
     if (*ge.en && !(ge.flags & RASD__GF_TITLE) && !person_place(g, type, e, &ge, core, core_len) &&
         ((ge.src <= RASD__GSRC_COUNTRY && (exact || !short_other_entry(g, (uint32_t)e, core, core_len))) || exact ||
-         (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len))))
-      return rasd__strdup0(ge.en);
+         (ge.src == RASD__GSRC_CITY && same_letters(g, (uint32_t)e, core, core_len)))) {
+      char *h = ge.type == RASD_ENT_PER && ge.src == RASD__GSRC_ANETAC ? al_hyphen(core, core_len, ge.en) : NULL;
+      return h ? h : rasd__strdup0(ge.en);
+    }
   }
   /* Organisations: composed from a head noun and known words (وزارة الصحة → Ministry of Health). */
   if (type == RASD_ENT_ORG || type == RASD_ENT_LOC) {
@@ -2615,7 +2652,9 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     rasd__gaz_entry ge;
     if (k >= 0 && !rasd__gaz_get(g, (uint32_t)k, &ge) && *ge.en && !(ge.flags & RASD__GF_TITLE) &&
         !person_place(g, type, k, &ge, ww, wl)) {
-      rasd__buf_adds(&b, ge.en);
+      char *h = ge.src == RASD__GSRC_ANETAC ? al_hyphen(ww, wl, ge.en) : NULL;
+      rasd__buf_adds(&b, h ? h : ge.en);
+      free(h);
       /* a close spelling's English form is a guess, not a known form */
       if (rasd__gaz_exact(g, ww, wl, 0, RASD_ENT_NONE) < 0) tr = 1;
       known++;
