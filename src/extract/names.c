@@ -2592,6 +2592,14 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       return a;
     }
   }
+  /* a family name alone (الجبير, البغدادي: the lists know a city by the letters) */
+  if (type == RASD_ENT_PER && nw - w0 == 1 && rasd__gaz_exact(g, core, core_len, 1, RASD_ENT_PER) < 0) {
+    const char *fn = rasd__family_name_en(core, core_len);
+    if (fn) {
+      if (translit) *translit = 1;
+      return rasd__strdup0(fn);
+    }
+  }
   int64_t e = rasd__gaz_best(g, core, core_len, type);
   if (e >= 0) {
     rasd__gaz_entry ge;
@@ -2642,6 +2650,13 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       rasd__buf_adds(&b, gn);
       tr = 1;
       w += gw - 1;
+      continue;
+    }
+    /* and a common family name after the first word (فهد الدوسري: Al-Dosari, not the letters' Al-Dosri) */
+    const char *fn = (type == RASD_ENT_PER || type == RASD_ENT_NONE) && w > w0 ? rasd__family_name_en(ww, wl) : NULL;
+    if (fn) {
+      rasd__buf_adds(&b, fn);
+      tr = 1;
       continue;
     }
     /* word by word only exact entries count: a close spelling's English form (علي → Alawi) reads worse

@@ -148,6 +148,9 @@ char *rasd__translit(const char *s, size_t len);
  * for عبد and the word 'next' after it ('nl' bytes; may be NULL) read as one (عبد العزيز Abdulaziz); static, not to be
  * freed; NULL when not one. Sets '*words' to the words it read (1 or 2). */
 const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size_t nl, int *words);
+/* The press's English of Arab family name 'w' ('wl' bytes, with its article: القحطاني Al-Qahtani, الجبير
+ * Al-Jubeir), or NULL. Static storage: nobody frees. */
+const char *rasd__family_name_en(const char *w, size_t wl);
 
 /** Maps a code point of a name to its normal form: 0 to drop it, -1 for a separator, else the letter. */
 int32_t rasd__name_cp(int32_t cp);

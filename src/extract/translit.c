@@ -268,6 +268,37 @@ static const struct given { const char *ar, *en; } GIVEN_EN[] = {
     /* Korean family names the lists take for other words (بارك: Parc, the French park) */
     {"بارك", "Park"}, {NULL, NULL}};
 
+/* Arab family names (with the article, matching forms) in the English the press uses: letter by letter they read
+ * Al-Fisl, Al-Atibi, Al-Shamri, Al-Jabir, and the name lists give places for some (البغدادي Baghdad, الحمدان
+ * Hamadan). Words that are also common nouns or titles in a name (الثاني 'the second', الخليفة, الشيخ) are not here. */
+static const struct given FAMILY_EN[] = {
+    {"القحطاني", "Al-Qahtani"}, {"الغامدي", "Al-Ghamdi"}, {"الزهراني", "Al-Zahrani"}, {"الحربي", "Al-Harbi"},
+    {"العتيبي", "Al-Otaibi"}, {"المطيري", "Al-Mutairi"}, {"الدوسري", "Al-Dosari"}, {"الشمري", "Al-Shammari"},
+    {"العنزي", "Al-Anazi"}, {"الشهري", "Al-Shehri"}, {"الشهراني", "Al-Shahrani"}, {"القرني", "Al-Qarni"},
+    {"العمري", "Al-Amri"}, {"المالكي", "Al-Maliki"}, {"السبيعي", "Al-Subaie"}, {"الرشيدي", "Al-Rashidi"},
+    {"الجهني", "Al-Juhani"}, {"البلوي", "Al-Balawi"}, {"الحارثي", "Al-Harthi"}, {"العسيري", "Al-Asiri"},
+    {"اليامي", "Al-Yami"}, {"الشمراني", "Al-Shamrani"}, {"السهلي", "Al-Sahli"}, {"السلمي", "Al-Sulami"},
+    {"الخالدي", "Al-Khalidi"}, {"الحازمي", "Al-Hazmi"}, {"الزايدي", "Al-Zaidi"}, {"العصيمي", "Al-Osaimi"},
+    {"الاسمري", "Al-Asmari"}, {"السديري", "Al-Sudairi"}, {"الفيصل", "Al-Faisal"}, {"الجبير", "Al-Jubeir"},
+    {"الراجحي", "Al-Rajhi"}, {"التميمي", "Al-Tamimi"}, {"الحوثي", "Al-Houthi"}, {"الاسد", "Al-Assad"},
+    {"السيسي", "El-Sisi"}, {"البغدادي", "Al-Baghdadi"}, {"الحسيني", "Al-Husseini"}, {"العبادي", "Al-Abadi"},
+    {"العيسي", "Al-Issa"}, {"الموسي", "Al-Mousa"}, {"اليوسف", "Al-Yousef"}, {"السالم", "Al-Salem"},
+    {"الصالح", "Al-Saleh"}, {"الفهد", "Al-Fahd"}, {"الراشد", "Al-Rashed"}, {"الرشيد", "Al-Rasheed"},
+    {"الناصر", "Al-Nasser"}, {"العمر", "Al-Omar"}, {"الاحمد", "Al-Ahmad"}, {"السعيد", "Al-Saeed"},
+    {"الدخيل", "Al-Dakhil"}, {"العطيه", "Al-Attiyah"}, {"الربيعه", "Al-Rabiah"}, {"التركي", "Al-Turki"},
+    {"الصباح", "Al-Sabah"}, {"القاسمي", "Al-Qasimi"}, {"الحمدان", "Al-Hamdan"}, {"الخميس", "Al-Khamis"},
+    {"الزامل", "Al-Zamil"}, {"العقيل", "Al-Aqeel"}, {"المقرن", "Al-Muqrin"}, {"القرشي", "Al-Qurashi"},
+    {"الانصاري", "Al-Ansari"}, {"المهنا", "Al-Muhanna"}, {"الجاسر", "Al-Jasser"}, {"العساف", "Al-Assaf"},
+    {"الفالح", "Al-Falih"}, {"السديس", "Al-Sudais"}, {"الحمد", "Al-Hamad"}, {"الملحم", "Al-Mulhim"},
+    {"الخطيب", "Al-Khatib"}, {"الظاهري", "Al-Dhaheri"}, {"الكعبي", "Al-Kaabi"}, {"المري", "Al-Marri"},
+    {"الهاجري", "Al-Hajri"}, {"العجمي", "Al-Ajmi"}, {"الرويلي", "Al-Ruwaili"}, {"الشثري", "Al-Shathri"},
+    {"الخضيري", "Al-Khudairi"}, {"الفرج", "Al-Faraj"}, {"المنصور", "Al-Mansour"}, {"الحسن", "Al-Hassan"},
+    {"الحسين", "Al-Hussein"}, {"الجبوري", "Al-Jubouri"}, {"المالكي", "Al-Maliki"}, {"الصدر", "Al-Sadr"},
+    {"الحريري", "Hariri"}, {"القذافي", "Gaddafi"}, {"البشير", "Al-Bashir"}, {"الغنوشي", "Ghannouchi"},
+    {"البرغوثي", "Barghouti"}, {"الزعبي", "Al-Zoubi"}, {"المعلم", "Al-Moallem"}, {"العربي", "Al-Arabi"},
+    {"الشريف", "Al-Sharif"}, {"الجعفري", "Al-Jaafari"}, {"العامري", "Al-Amiri"}, {"النعيمي", "Al-Naimi"},
+    {NULL, NULL}};
+
 /* GIVEN_EN by matching form: open addressing over 512 slots (index + 1; 0 empty), the first entry of a form kept, as
  * the scan of the list found it (every name of every person's English form is looked up here). */
 #define GIVEN_SLOTS 512
@@ -293,6 +324,17 @@ static const char *given_find(const char *f, size_t fl) {
   pthread_once(&given_once, given_init);
   for (uint32_t p = given_hash(f, fl) & (GIVEN_SLOTS - 1); given_slot[p]; p = (p + 1) & (GIVEN_SLOTS - 1))
     if (!strcmp(f, GIVEN_EN[given_slot[p] - 1].ar)) return GIVEN_EN[given_slot[p] - 1].en;
+  return NULL;
+}
+
+const char *rasd__family_name_en(const char *w, size_t wl) {
+  char f[64];
+  if (!wl || wl >= sizeof f / 2) return NULL;
+  size_t fl = rasd__lx_norm(w, wl, f);
+  f[fl] = 0;
+  if (fl < 8 || memcmp(f, "ال", 4)) return NULL;
+  for (size_t i = 0; FAMILY_EN[i].ar; i++)
+    if (!strcmp(f, FAMILY_EN[i].ar)) return FAMILY_EN[i].en;
   return NULL;
 }
 
