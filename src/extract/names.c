@@ -2641,6 +2641,11 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     if (!rasd__name_parse(ww, wl, &one) && !(after_al && rasd__is_title_word(ww, wl))) continue;
     if (words) rasd__buf_addc(&b, ' ');
     words++;
+    if (after_al && wl == 10 && !memcmp(ww, "الشيخ", 10)) { /* آل الشيخ: the family's English, Al al-Sheikh */
+      rasd__buf_adds(&b, "al-Sheikh");
+      tr = 1;
+      continue;
+    }
     /* a common given name in the press's English first: the lists write مريم Miri, letters give فيصل Fisl */
     int gw;
     const char *gn = type == RASD_ENT_PER || type == RASD_ENT_NONE
