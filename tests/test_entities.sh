@@ -40,8 +40,9 @@ out=$(printf 'طوكيو\tتوكيو\nصوفيا\tسوفيا\nباراغواي\t
 out=$(printf 'ماجد الحربي\nالفارو\nعلي العلوي\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' '|')
 [ "$out" = "Majed Al-Harbi|Alfaro|Ali Alawi|" ] && ok || no "names --english الحربي … gave '$out'"
 # common family names in the press's English (not the letters' Al-Dosri, Al-Atibi, nor the city the lists know: البغدادي)
-out=$(printf 'فهد الدوسري\nفهد بن مناحي العتيبي\nالبغدادي\nعبدالعزيز آل الشيخ\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' '|')
-[ "$out" = "Fahd Al-Dosari|Fahd Bin Manahi Al-Otaibi|Al-Baghdadi|Abdulaziz Al Al-Sheikh|" ] && ok || no "names --english الدوسري … gave '$out'"
+# and a ruler's ordinal after the given name (محمد السادس: Mohammed VI), not الثاني after بن X (a family's name)
+out=$(printf 'فهد الدوسري\nفهد بن مناحي العتيبي\nالبغدادي\nعبدالعزيز آل الشيخ\nالملك محمد السادس\nتميم بن حمد الثاني\n' | "$RASD" names --english --type PER | cut -f2 | tr '\n' '|')
+[ "$out" = "Fahd Al-Dosari|Fahd Bin Manahi Al-Otaibi|Al-Baghdadi|Abdulaziz Al Al-Sheikh|Mohammed VI|Tamim Bin Hamad Al-Thani|" ] && ok || no "names --english الدوسري … gave '$out'"
 # the cities list's Arabic country names are the countries' too (شيلي is Chile, not the painter Schiele); not one of
 # three letters (بنن for Benin would make بان a country)
 out=$(printf 'شيلي\nالمكسيك\nملاوي\nبان\n' | "$RASD" names --english --type LOC | cut -f2,3 | tr '\n' ' ')

@@ -2641,6 +2641,20 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
     if (!rasd__name_parse(ww, wl, &one) && !(after_al && rasd__is_title_word(ww, wl))) continue;
     if (words) rasd__buf_addc(&b, ' ');
     words++;
+    /* a ruler's ordinal right after the given name: عبدالله الثاني Abdullah II, محمد السادس Mohammed VI (Qatar's Al
+     * Thani are آل ثاني, and الثاني after بن X a family's name) */
+    if ((type == RASD_ENT_PER || type == RASD_ENT_NONE) && w == w0 + 1) {
+      static const struct { const char *ar, *en; } ORD[] = {
+          {"الأول", "I"}, {"الاول", "I"}, {"الثاني", "II"}, {"الثانية", "II"}, {"الثالث", "III"}, {"الثالثة", "III"},
+          {"الرابع", "IV"}, {"الخامس", "V"}, {"السادس", "VI"}, {"السابع", "VII"}, {"الثامن", "VIII"},
+          {"التاسع", "IX"}, {"العاشر", "X"}, {"الحادي عشر", "XI"}, {"الثاني عشر", "XII"}, {NULL, NULL}};
+      int k = 0;
+      while (ORD[k].ar && !(strlen(ORD[k].ar) == wl && !memcmp(ORD[k].ar, ww, wl))) k++;
+      if (ORD[k].ar) {
+        rasd__buf_adds(&b, ORD[k].en);
+        continue;
+      }
+    }
     if (after_al && wl == 10 && !memcmp(ww, "الشيخ", 10)) { /* آل الشيخ: the family's English, Al al-Sheikh */
       rasd__buf_adds(&b, "al-Sheikh");
       tr = 1;
