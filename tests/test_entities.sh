@@ -468,6 +468,27 @@ else
   no "rasd analyze failed on the particles text"
 fi
 
+# words before a name that the tagger took in are left out: a country's adjective (الكولومبي), a position (الظهير
+# الأيمن), a rank's أول (الملازم أول), a title (البروفسور), ابني "my son", and a region before a name (أمير منطقة عسير
+# صالح بن عبدالله القاضي: the region is a place of its own)
+cat >"$T/lw.jsonl" <<'J'
+{"id": "lw1", "date": "2015-08-02", "content": "وسجل الكولومبي رادامل فالكاو هدف الفوز، فيما تعاقد النادي مع الظهير الأيمن ناثانييل كلاين لأربعة أعوام. وأوضح الملازم أول حسن ناصر بشيري أن الدوريات باشرت الحادث، وقال البروفسور ديفيد توماس إن النتائج مشجعة. وقالت أم حسين إن ابني حسين شاهد الحادث. واستقبل أمير منطقة عسير صالح بن عبدالله القاضي الوفد."}
+J
+if "$RASD" analyze "$T/lw.jsonl" >"$T/lw.out" 2>"$T/err"; then
+  r=$(python3 -c '
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+per = sorted(set(e["text"] for e in d["entities"] if e["type"] == "PER"))
+loc = [e["text"] for e in d["entities"] if e["type"] == "LOC"]
+want = {"رادامل فالكاو", "ناثانييل كلاين", "حسن ناصر بشيري", "ديفيد توماس", "صالح بن عبدالله القاضي"}
+bad = [p for p in per if p.split()[0] in ("الكولومبي", "الأيمن", "أول", "البروفسور", "ابني", "عسير")]
+print("ok" if want <= set(per) and not bad and "عسير" in loc else "bad %s %s" % (per, loc))
+' "$T/lw.out")
+  [ "$r" = ok ] && ok || no "words before a name: $r"
+else
+  no "rasd analyze failed on the words-before-a-name text"
+fi
+
 # dual and plural nouns and adjectives are no person (ميداليتين برونزيتين، طائرتان عسكريتان عمانيتان)
 cat >"$T/d.jsonl" <<'J'
 {"id": "d1", "date": "2015-08-02", "content": "حصد المنتخب السعودي ميداليتين برونزيتين في بطولة آسيا للناشئين، وأهدى اللاعب محمد العمري الميدالية الأولى لوالده."}

@@ -1395,11 +1395,13 @@ static int adverb_place(const ctx *c, size_t i) {
 /* Words that are never a name of any type (matching forms): an honorific with its pronoun, which stands for the person
  * named before (وقال سموه، أكد معاليه), ولا، فلا "nor" (not ولاء, a company), الوزارة "the ministry" (named before), and
  * لي، بي "to me, in me" (قال لي، يطيب لي، ضاقت بي: a one-word person Li or an organisation B on 2015-07-22 and 07-31; Li
- * Keqiang and the like are named in full first) and التوفيق "success" (أتمنى له التوفيق، بالتوفيق), which the tagger
- * took for people. */
+ * Keqiang and the like are named in full first), التوفيق "success" (أتمنى له التوفيق، بالتوفيق), الأيمن، الأيسر "the
+ * right, the left" (of a back or a winger), ابني، ابنتي "my son, my daughter" and أشاد "praised", which the tagger took
+ * for people or parts of their names. */
 static const char *const NO_NAME[] = {"سموه", "سموها", "سموهم", "معاليه", "معاليها", "فضيلته", "سماحته", "جلالته",
                                       "فخامته", "سعادته", "سيادته", "حضرته", "دولته", "ولا", "فلا", "الوزاره", "لي", "ولي",
-                                      "بي", "التوفيق", "والتوفيق", "بالتوفيق", "للتوفيق", NULL};
+                                      "بي", "التوفيق", "والتوفيق", "بالتوفيق", "للتوفيق", "الايمن", "الايسر", "ابني",
+                                      "ابنتي", "اشاد", "واشاد", NULL};
 
 /* 1 when token 't' is a descriptor word (منظمة، صحيفة) behind one proclitic letter (لمنظمة، بصحيفة): the noun of a
  * genitive whose name follows (لمنظمة «ب.ك.ك»), no name itself. */
@@ -1433,6 +1435,58 @@ static int husn_phrase(const ctx *c, size_t b) {
                                      "الاستقبال", "الضيافه", "التعامل", "المعامله", "الاداء", "التنظيم", "التدبير",
                                      "الاداره", "الحظ", "السير", "الاختيار", "التصرف", "الاستماع", "الادب", NULL};
   return form_is(tok(c, b), HUSN) && form_is(tok(c, b + 1), NOUN);
+}
+
+static int country_or_capital(const rasd__gaz *g, const char *s, size_t n);
+
+/* What the first word 'i' of a person's mention of tokens [i, e) (two words or more) is when it is no part of the
+ * name, the tagger having taken a word before the name in: 1 a word to leave out (a country's adjective with the
+ * article, الكولومبي رادامل فالكاو "the Colombian"; الأيمن، الأيسر of الظهير الأيمن "the right back"; أول of الملازم
+ * أول "first lieutenant"; البروفسور; ابني "my son"; أشاد "praised"), 2 a place the lists know as a country, city or
+ * region and as no person before two words or more (عسير صالح القاضي of أمير منطقة عسير): a mention of its own; 0 a
+ * word of the name. */
+static int lead_word(const ctx *c, size_t i, size_t e) {
+  const rasd_token *t = tok(c, i);
+  if (e < i + 2 || t->kind != RASD_TOK_WORD || !t->form || tok(c, i + 1)->kind != RASD_TOK_WORD ||
+      tok(c, i + 1)->sentence != t->sentence)
+    return 0;
+  static const char *const LEAD[] = {"الايمن", "الايسر", "اول", "البروفسور", "البروفيسور", "بروفسور", "بروفيسور",
+                                     "ابني", "ابنتي", "اشاد", "واشاد", NULL};
+  if (form_is(t, LEAD)) return 1;
+  const rasd__gaz *g = c->m ? c->m->gaz : NULL;
+  if (!g) return 0;
+  int words;
+  const char *f = t->form;
+  size_t n = t->form_len;
+  if (rasd__given_name_en(f, n, NULL, 0, &words)) return 0;
+  /* ال + nisba of a country or a capital: البرازيلي، الكولومبي، المصري، الأمريكية */
+  if (n >= 10 && !memcmp(f, "ال", 4)) {
+    size_t sl = n > 6 && !memcmp(f + n - 4, "يه", 4) ? 4 : !memcmp(f + n - 2, "ي", 2) ? 2 : 0;
+    if (sl && memcmp(f + n - sl - 2, "ي", 2)) {
+      char b[72];
+      size_t bl = n - 4 - sl;
+      if (bl >= 4 && bl + 8 <= sizeof b) {
+        memcpy(b, f + 4, bl);
+        static const char *const END[] = {"", "ا", "يا", NULL};
+        for (int k = 0; END[k]; k++) {
+          size_t el = strlen(END[k]);
+          memcpy(b + bl, END[k], el);
+          if (country_or_capital(g, b, bl + el)) return 1;
+        }
+        memmove(b + 4, b, bl);
+        memcpy(b, "ال", 4);
+        if (country_or_capital(g, b, bl + 4)) return 1;
+      }
+    }
+  }
+  /* a place of the curated lists (a country, a capital, a city or a region of ours), no person's name, before a name
+   * of two words or more (صوفيا لورين, نيبال زغيب are given names and surnames) */
+  if (e < i + 3) return 0;
+  const char *w = c->d->text + t->start;
+  int64_t ge = rasd__gaz_exact(g, w, t->len, 1, RASD_ENT_LOC);
+  if (ge >= 0 && rasd__gaz_exact(g, w, t->len, 0, RASD_ENT_PER) < 0 && rasd__gaz_exact(g, w, t->len, 0, RASD_ENT_ORG) < 0)
+    return 2;
+  return 0;
 }
 
 /* Cuts a mention of a person, organisation or other name at a religious formula with الله (السيد محمد صلى الله
@@ -2339,6 +2393,20 @@ static int repair(ctx *c) {
           rasd__given_name_en(p->form, p->form_len, NULL, 0, &words))
         mn.tok_begin--;
     }
+    /* words before the name the tagger took in (الكولومبي رادامل فالكاو, الظهير الأيمن ناثانييل كلاين, عسير صالح القاضي) */
+    while (mn.type == RASD_ENT_PER && mn.tok_end - mn.tok_begin >= 2) {
+      int lw = lead_word(c, mn.tok_begin, mn.tok_end);
+      if (!lw) break;
+      if (lw == 2) {
+        rasd_mention place = mn;
+        set_span(c, &place, mn.tok_begin, mn.tok_begin + 1);
+        place.type = RASD_ENT_LOC;
+        if (RASD__VEC_PUSH(ms, n, cap, place) < 0) { free(ms); return -1; }
+      }
+      mn.tok_begin++;
+      while (mn.tok_begin < mn.tok_end && tok(c, mn.tok_begin)->kind != RASD_TOK_WORD) mn.tok_begin++;
+    }
+    if (mn.tok_begin >= mn.tok_end) continue;
     /* plural and dual nouns and adjectives are no person (ميداليتين برونزيتين، طائرتان عسكريتان، باحثون سويديون) */
     if (mn.type == RASD_ENT_PER && plural_words(c, mn.tok_begin, mn.tok_end)) continue;
     /* a particle alone (عبد at the end of a sentence) is no person */
