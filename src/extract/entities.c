@@ -2407,6 +2407,15 @@ static int repair(ctx *c) {
       while (mn.tok_begin < mn.tok_end && tok(c, mn.tok_begin)->kind != RASD_TOK_WORD) mn.tok_begin++;
     }
     if (mn.tok_begin >= mn.tok_end) continue;
+    /* and a function word or a time word after it (سعد ليس، علي فيما، عبدالله السويد أمس; not هو، هي: a syllable of a
+     * Korean or Chinese name, بارك جونغ هو) */
+    static const char *const TRAIL[] = {"ليس", "ليست", "فيما", "كما", "حيث", "عندما", "بينما", "منذ",
+                                        "خلال", "امس", "اليوم", "رايت", "حين", "حينما", "الان", "لقد", "قد", "لم", "لن",
+                                        "انه", "انها", "الذي", "التي", NULL};
+    while (mn.type == RASD_ENT_PER && mn.tok_end - mn.tok_begin >= 2 && form_is(tok(c, mn.tok_end - 1), TRAIL)) {
+      mn.tok_end--;
+      while (mn.tok_end > mn.tok_begin && tok(c, mn.tok_end - 1)->kind != RASD_TOK_WORD) mn.tok_end--;
+    }
     /* plural and dual nouns and adjectives are no person (ميداليتين برونزيتين، طائرتان عسكريتان، باحثون سويديون) */
     if (mn.type == RASD_ENT_PER && plural_words(c, mn.tok_begin, mn.tok_end)) continue;
     /* a particle alone (عبد at the end of a sentence) is no person */
