@@ -2592,6 +2592,15 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       return a;
     }
   }
+  /* places whose name is also a common word, and so in no list the tagger or the entity rules read (الخبر "the news",
+   * سرت "spread", دارنا's key): their English once the text has called them a place */
+  if (type == RASD_ENT_LOC) {
+    static const char *const AMBIG_PLACE[][2] = {{"الخبر", "Khobar"}, {"سرت", "Sirte"}, {"درنة", "Derna"},
+                                                 {"الشيخ زويد", "Sheikh Zuweid"}, {NULL, NULL}};
+    for (int k = 0; AMBIG_PLACE[k][0]; k++)
+      if (strlen(AMBIG_PLACE[k][0]) == core_len && !memcmp(AMBIG_PLACE[k][0], core, core_len))
+        return rasd__strdup0(AMBIG_PLACE[k][1]);
+  }
   /* a family name alone (الجبير, البغدادي: the lists know a city by the letters) */
   if (type == RASD_ENT_PER && nw - w0 == 1 && rasd__gaz_exact(g, core, core_len, 1, RASD_ENT_PER) < 0) {
     const char *fn = rasd__family_name_en(core, core_len);
