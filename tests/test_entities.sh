@@ -189,6 +189,24 @@ bad = [e["forms"] for e in ents if len({"أوزبكستان", "طاجيكستا�
 print("ok" if not bad and n.get("Uzbekistan") == 2 and n.get("Tajikistan") == 2 and n.get("Turkistan") == 2 else "bad %s %s" % (bad, n))
 '
 
+# a club named after a city or a medium is neither (نادي الرياض: Riyadh Club, not the city nor Al Riyadh newspaper;
+# نادي الجزيرة not Al Jazeera), nor is a municipality (بلدية الجزيرة); a club's own name stays one row (نادي الهلال)
+cat >"$T/cl.jsonl" <<'J'
+{"id": "cl1", "date": "2015-08-02", "content": "وأعلن نادي الرياض تعاقده مع مدرب جديد، فيما تستضيف الرياض البطولة. وفاز نادي الهلال على ضيفه، وقال مدرب الهلال إن الفوز مستحق."}
+{"id": "cl2", "date": "2015-08-02", "content": "ونشرت صحيفة الرياض تقريرا عن المشروع. وبثت قناة الجزيرة تقريرا عن الأحداث، وقالت الجزيرة إن مراسلها شاهد الدمار."}
+{"id": "cl3", "date": "2015-08-03", "content": "ووقع نادي الجزيرة الإماراتي عقدا مع لاعب برازيلي، فيما أعلنت بلدية الجزيرة إغلاق السوق."}
+J
+table_check 'clubs' cl '
+import json, sys
+ents = json.load(open(sys.argv[1]))["entities"]
+rows = {f: e["en"] for e in ents for f in e["forms"] if f.split()[0] in ("نادي", "صحيفة", "قناة", "بلدية")}
+bad = [(a, b) for a in rows for b in rows if a < b and rows[a] == rows[b] and a.split()[1] == b.split()[1]]
+city = [e for e in ents if e["type"] == "LOC" and "الرياض" in e["forms"]]
+hilal = [e for e in ents if "نادي الهلال" in e["forms"]]
+ok = not bad and rows.get("نادي الرياض") == "Riyadh Club" and city and "نادي الرياض" not in city[0]["forms"] and hilal and "الهلال" in hilal[0]["forms"]
+print("ok" if ok else "bad %s %s" % (rows, bad))
+'
+
 # a public body (head, adjective, ل + field) is one organisation, also behind ل/ب/و (للجنة is ل + اللجنة); not over a
 # word of the next clause or time (اليوم، الرقابة); a body named by a field the lists know is that organisation
 cat >"$T/pb.jsonl" <<'J'

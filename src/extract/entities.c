@@ -489,6 +489,18 @@ static int find_entity(ctx *c, const char *core, int type, uint32_t pos, int par
   return find_entity_p(c, core, NULL, type, pos, partial_ok);
 }
 
+static const char *media_kind(const char *w, size_t n);
+
+/* The kind of thing the first word of 'core' says it is (a medium's, Club, or Municipality for بلدية and أمانة), or
+ * NULL. */
+static const char *desc_kind(const char *core) {
+  size_t w0 = strcspn(core, " ");
+  if (!core[w0]) return NULL;
+  if ((w0 == 10 && !memcmp(core, "بلدية", 10)) || (w0 == 10 && !memcmp(core, "أمانة", 10))) return "Municipality";
+  return media_kind(core, w0);
+}
+
+
 /* find_entity() with 'core' parsed already into 'pnm' (NULL: parse it here). */
 static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int type, uint32_t pos, int partial_ok) {
   rasd__name nm_;
@@ -512,8 +524,15 @@ static int find_entity_p(ctx *c, const char *core, const rasd__name *pnm, int ty
   (p = pm_get(c, core, core_len, ch, (e)->canon, (e)->canon_len, (e)->canon_h),                                                        \
    p ? (p->part >= 0 ? p->part : (p->part = (int8_t)(is_part(nm, &(e)->nm) != 0))) : is_part(nm, &(e)->nm))
   pm_slot *p;
+  /* a kind word first (نادي، بلدية، صحيفة): an entity with another one is another thing, نادي الجزيرة and بلدية الجزيرة in
+   * one article too (صحيفة الوطن and جريدة الوطن are one) */
+  const char *kind = desc_kind(core);
   for (size_t k = 0; k < c->n; k++) {
     went *e = &c->e[k];
+    if (kind) {
+      const char *ke = desc_kind(e->canon);
+      if (ke && strcmp(ke, kind)) continue;
+    }
     if (!types_ok(e->type, type)) {
       /* the tagger's type may be wrong (بيونج بانج as a person): a close spelling of a multi-word name
        * in the same article is still the same entity (unless the type is known: c->strict_type) */
@@ -714,7 +733,8 @@ int rasd__ent_keybit(const char *s, size_t len) {
 #define MW(s, e) {s, sizeof s - 1, e}
 static const struct { const char *s; size_t n; const char *en; } MEDIA_W[] = {
   MW("صحيفه", "newspaper"), MW("جريده", "newspaper"), MW("مجله", "magazine"), MW("قناه", "channel"),
-  MW("وكاله", "agency"),    MW("اذاعه", "radio"),     MW("شبكه", "network"),  MW("تلفزيون", "TV"), {NULL, 0, NULL}};
+  MW("وكاله", "agency"),    MW("اذاعه", "radio"),     MW("شبكه", "network"),  MW("تلفزيون", "TV"), MW("نادي", "Club"),
+  {NULL, 0, NULL}};
 #undef MW
 
 /* 1 when token 't' is one of MEDIA_W, with up to two proclitics (ولصحيفة). */
@@ -722,8 +742,8 @@ static int media_word(const rasd_token *t) {
   if (t->kind != RASD_TOK_WORD || !t->form || t->form_len < 6 || t->form_len > 18) return 0;
   const unsigned char *f = (const unsigned char *)t->form;
   size_t n = t->form_len;
-  /* they all end in ه or ن: most words are out at once */
-  if (f[n - 2] != 0xD9 || (f[n - 1] != 0x87 && f[n - 1] != 0x86)) return 0;
+  /* they all end in ه or ن, but نادي in ي: most words are out at once */
+  if (f[n - 2] != 0xD9 || (f[n - 1] != 0x87 && f[n - 1] != 0x86 && f[n - 1] != 0x8A)) return 0;
   int conj = 1; /* و or ف may come first, then ل or ب (للوكالة is ل + الوكالة) */
   for (;;) {
     for (int k = 0; MEDIA_W[k].s; k++)
@@ -848,12 +868,28 @@ static const char *media_kind(const char *w, size_t n) {
   return NULL;
 }
 
+static int medium_name(const rasd__gaz *g, const char *name);
+
 char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en) {
   if (!en || !m || !m->gaz || !canon) return en;
   size_t n, w0 = strcspn(canon, " ");
   const char *rest = bare_of(canon, &n), *kind = rest != canon ? media_kind(canon, w0) : NULL;
   if (rest != canon && !kind) return en; /* بلدية الرياض, منطقة الرياض: other descriptors say nothing here */
   unsigned tm = curated_types(m->gaz, rest);
+  if (kind && !strcmp(kind, "Club") && (tm >> RASD_ENT_ORG & 1)) {
+    /* a club named as a channel or a paper is (نادي الجزيرة is not Al Jazeera): its name transliterated, and Club */
+    if (!medium_name(m->gaz, rest)) return en;
+    char *t = rasd__translit(rest, n);
+    if (!t) return en;
+    rasd__buf b = {0};
+    if (t[0] >= 'a' && t[0] <= 'z') t[0] = (char)(t[0] - 'a' + 'A');
+    rasd__buf_printf(&b, "%s Club", t);
+    free(t);
+    char *r = rasd__buf_detach(&b);
+    if (!r) return en;
+    free(en);
+    return r;
+  }
   if (!(tm >> RASD_ENT_LOC & 1) || (tm >> RASD_ENT_ORG & 1)) return en;
   /* an English that names the kind already (Maghreb Agency, composed with the head; or this function's own, asked
    * again when the canonical form changes) */
@@ -870,6 +906,21 @@ char *rasd__place_org_english(const rasd_models *m, const char *canon, char *en)
   return r;
 }
 
+/* 1 when 'name' is also the name of a channel or a paper in the curated lists (الجزيرة: قناة الجزيرة, الرياض: صحيفة
+ * الرياض). */
+static int medium_name(const rasd__gaz *g, const char *name) {
+  static const char *const MEDIUM[] = {"قناة", "صحيفة", "جريدة", NULL};
+  int medium = 0;
+  for (int k = 0; MEDIUM[k] && !medium; k++) {
+    rasd__buf qb = {0};
+    rasd__buf_printf(&qb, "%s %s", MEDIUM[k], name);
+    char *q = rasd__buf_detach(&qb);
+    medium = q && rasd__gaz_exact(g, q, strlen(q), 1, RASD_ENT_ORG) >= 0;
+    free(q);
+  }
+  return medium;
+}
+
 char *rasd__descriptor_english(const rasd_models *m, const char *canon, int type, char *en, int *translit) {
   if (!m || !m->gaz || !canon) return en;
   size_t w0 = strcspn(canon, " ");
@@ -884,6 +935,14 @@ char *rasd__descriptor_english(const rasd_models *m, const char *canon, int type
     if (type != RASD_ENT_ORG || !en || (translit && *translit) || w0 != 10 || memcmp(canon, "بلدية", 10) ||
         (el >= sizeof MUNI - 1 && !strcmp(en + el - (sizeof MUNI - 1), MUNI)))
       return en;
+    /* named as a channel or a paper is: its name transliterated (بلدية الجزيرة is Al-Jazira Municipality) */
+    char *t = medium_name(m->gaz, canon + w0 + 1) ? rasd__translit(canon + w0 + 1, strlen(canon + w0 + 1)) : NULL;
+    if (t) {
+      if (t[0] >= 'a' && t[0] <= 'z') t[0] = (char)(t[0] - 'a' + 'A');
+      free(en);
+      en = t;
+      el = strlen(en);
+    }
     char *r = malloc(el + sizeof MUNI);
     if (!r) return en;
     memcpy(r, en, el);

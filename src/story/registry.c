@@ -481,10 +481,28 @@ static int shared_nbrs(const cent *e, const int32_t *ids, size_t n) {
 #define SHORT_PART_CONSO 4
 
 /* Whether entity 'e' and doc entity 'de' both have a known English form and the two share no word (nor a word's
- * first four letters): close spellings, two things (هواوي Huawei / هاواي Hawaii, بيبسي Pepsi / بي بي سي BBC, عمان:
+ * first four letters), or end in two kind words (newspaper, Club): close spellings, two things (هواوي Huawei / هاواي Hawaii, بيبسي Pepsi / بي بي سي BBC, عمان:
  * Amman in an article on Jordan, Oman elsewhere). */
+/* The kind word an English form ends in (Al Riyadh newspaper, Riyadh Club, Kuwait TV, Jeddah Municipality), or NULL. */
+static const char *en_kind(const char *en) {
+  static const char *const KIND[] = {"newspaper", "magazine", "channel", "agency", "radio", "network", "TV", "Club",
+                                     "Municipality", NULL};
+  const char *sp = strrchr(en, ' ');
+  if (!sp) return NULL;
+  for (int k = 0; KIND[k]; k++)
+    if (!strcmp(sp + 1, KIND[k])) return KIND[k];
+  return NULL;
+}
+
 static int other_english(const cent *e, const rasd_doc_entity *de) {
   if (!e->en || e->en_translit || !de->en || de->en_translit) return 0;
+  /* two kinds of thing under one name: Al Riyadh newspaper is not Riyadh Club */
+  const char *ka = en_kind(e->en), *kb = en_kind(de->en);
+  if (ka && kb && ka != kb) return 1;
+  /* and a club or a municipality named after a place or a medium (their English ends in Club or Municipality only
+   * then) is neither: نادي الجزيرة, بلدية الجزيرة are not Al Jazeera */
+  int ca = ka && (!strcmp(ka, "Club") || !strcmp(ka, "Municipality")), cb = kb && (!strcmp(kb, "Club") || !strcmp(kb, "Municipality"));
+  if (ca != cb) return 1;
   for (const char *a = e->en; *a;) {
     size_t al = strcspn(a, " -");
     /* an article or a short word (Al, The, of) is no word in common: Al Jazirah (the paper) is not Al Jazeera */
