@@ -46,6 +46,9 @@ out=$(printf 'فهد الدوسري\nفهد بن مناحي العتيبي\nال
 # Saudi and Arab places and names our list adds (the lists lack them or write them letter by letter)
 out=$(printf 'سدير\nالجيزة\nدجلة\nأبي عريش\nالخفجي\nالخبر\n' | "$RASD" names --english --type LOC | cut -f2 | tr '\n' '|')
 [ "$out" = "Sudair|Giza|Tigris|Abu Arish|Khafji|Khobar|" ] && ok || no "names --english سدير … gave '$out'"
+# a foreign given name first in its usual English (بيتر Peter, not the letters' Bitr; جيريمي Jeremy, not the lists' Jeremi)
+out=$(printf 'بيتر تشيك\nجيريمي كوربين\nويل سميث\n' | "$RASD" names --english --type PER | cut -f2 | cut -d' ' -f1 | tr '\n' '|')
+[ "$out" = "Peter|Jeremy|Will|" ] && ok || no "names --english بيتر … gave '$out'"
 # the cities list's Arabic country names are the countries' too (شيلي is Chile, not the painter Schiele); not one of
 # three letters (بنن for Benin would make بان a country)
 out=$(printf 'شيلي\nالمكسيك\nملاوي\nبان\n' | "$RASD" names --english --type LOC | cut -f2,3 | tr '\n' ' ')

@@ -2680,6 +2680,13 @@ static char *name_english(const rasd_models *m, const char *s, size_t len, int t
       w += gw - 1;
       continue;
     }
+    /* a foreign given name first, in its usual English (بيتر Peter, not the letters' Bitr) */
+    const char *fg = (type == RASD_ENT_PER || type == RASD_ENT_NONE) && w == w0 && nw - w0 >= 2 ? rasd__foreign_given_en(ww, wl) : NULL;
+    if (fg) {
+      rasd__buf_adds(&b, fg);
+      tr = 1;
+      continue;
+    }
     /* and a common family name after the first word (فهد الدوسري: Al-Dosari, not the letters' Al-Dosri) */
     const char *fn = (type == RASD_ENT_PER || type == RASD_ENT_NONE) && w > w0 ? rasd__family_name_en(ww, wl) : NULL;
     if (fn) {

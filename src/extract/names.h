@@ -151,6 +151,8 @@ const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size
 /* The press's English of Arab family name 'w' ('wl' bytes, with its article: القحطاني Al-Qahtani, الجبير
  * Al-Jubeir), or NULL. Static storage: nobody frees. */
 const char *rasd__family_name_en(const char *w, size_t wl);
+/* The usual English of foreign given name 'w' ('wl' bytes: بيتر Peter, جيريمي Jeremy), or NULL. Static: nobody frees. */
+const char *rasd__foreign_given_en(const char *w, size_t wl);
 
 /** Maps a code point of a name to its normal form: 0 to drop it, -1 for a separator, else the letter. */
 int32_t rasd__name_cp(int32_t cp);

@@ -299,6 +299,43 @@ static const struct given FAMILY_EN[] = {
     {"الشريف", "Al-Sharif"}, {"الجعفري", "Al-Jaafari"}, {"العامري", "Al-Amiri"}, {"النعيمي", "Al-Naimi"},
     {NULL, NULL}};
 
+/* Western and other foreign given names (matching forms) in their usual English: the name lists give odd forms of
+ * many (بيتر letter by letter Bitr; جيريمي Jeremi, ويل Weyl, جون Jon, ستيفن Steffen, أرتورو Arthuro). Only the English
+ * of a name's first word reads this table: words such as بول, مارك, ويل are common words too. Names of several
+ * languages' forms (لويس Louis or Luis, جاك Jack or Jacques, جان Jean or Jan) are left to the lists. */
+static const struct given FOREIGN_EN[] = {
+    {"بيتر", "Peter"}, {"جيريمي", "Jeremy"}, {"ويل", "Will"}, {"جون", "John"}, {"ستيفن", "Steven"},
+    {"ستيفان", "Stefan"}, {"كريستيان", "Christian"}, {"لوكاس", "Lucas"}, {"ارتورو", "Arturo"}, {"ريتشارد", "Richard"},
+    {"توماس", "Thomas"}, {"ديفيد", "David"}, {"دافيد", "David"}, {"مايكل", "Michael"},
+    {"جورج", "George"}, {"جيمس", "James"}, {"روبرت", "Robert"}, {"وليام", "William"}, {"ويليام", "William"},
+    {"تشارلز", "Charles"}, {"جوزيف", "Joseph"}, {"دانيال", "Daniel"}, {"دانييل", "Daniel"}, {"ماثيو", "Matthew"},
+    {"اندرو", "Andrew"}, {"بول", "Paul"}, {"مارك", "Mark"}, {"دونالد", "Donald"}, {"هيلاري", "Hillary"},
+    {"باراك", "Barack"}, {"فرانسوا", "François"}, {"نيكولا", "Nicolas"}, {"نيكولاس", "Nicolas"}, {"انجيلا", "Angela"},
+    {"انغيلا", "Angela"}, {"فلاديمير", "Vladimir"}, {"سيرغي", "Sergei"}, {"سيرجي", "Sergei"}, {"الكسندر", "Alexander"},
+    {"اليكس", "Alex"}, {"اليكسيس", "Alexis"}, {"الكسيس", "Alexis"}, {"كارلوس", "Carlos"}, {"خوسيه", "José"},
+    {"جوزيه", "José"}, {"خوان", "Juan"}, {"ماريو", "Mario"}, {"ماركو", "Marco"}, {"ماركوس", "Marcos"},
+    {"انطونيو", "Antonio"}, {"فرانشيسكو", "Francesco"}, {"فرانسيسكو", "Francisco"}, {"باولو", "Paulo"},
+    {"روبرتو", "Roberto"}, {"فابيو", "Fabio"}, {"دييغو", "Diego"}, {"دييجو", "Diego"}, {"خورخي", "Jorge"},
+    {"رونالد", "Ronald"}, {"كريستيانو", "Cristiano"}, {"ليونيل", "Lionel"}, {"ستيف", "Steve"}, {"جيف", "Jeff"},
+    {"كيفن", "Kevin"}, {"كيفين", "Kevin"}, {"براين", "Brian"}, {"سكوت", "Scott"}, {"جوناثان", "Jonathan"},
+    {"هاري", "Harry"}, {"توم", "Tom"}, {"تيم", "Tim"}, {"توني", "Tony"}, {"ادوارد", "Edward"},
+    {"فرانك", "Frank"}, {"هنري", "Henry"}, {"لوران", "Laurent"}, {"بيير", "Pierre"},
+    {"ايمانويل", "Emmanuel"}, {"ماريا", "Maria"}, {"سارة", "Sarah"},
+    {"جيري", "Jerry"}, {"جيرار", "Gérard"}, {"يوهان", "Johan"}, {"يورغن", "Jürgen"},
+    {"شينزو", "Shinzo"}, {"بنيامين", "Benjamin"}, {"اريك", "Eric"}, {"فيكتور", "Victor"}, {"مانويل", "Manuel"},
+    {"سيمون", "Simon"}, {"فيليب", "Philip"}, {"كارل", "Karl"}, {"مارتن", "Martin"}, {"مارتين", "Martin"},
+    {NULL, NULL}};
+
+const char *rasd__foreign_given_en(const char *w, size_t wl) {
+  char f[64];
+  if (!wl || wl >= sizeof f / 2) return NULL;
+  size_t fl = rasd__lx_norm(w, wl, f);
+  f[fl] = 0;
+  for (size_t i = 0; FOREIGN_EN[i].ar; i++)
+    if (!strcmp(f, FOREIGN_EN[i].ar)) return FOREIGN_EN[i].en;
+  return NULL;
+}
+
 /* GIVEN_EN by matching form: open addressing over 512 slots (index + 1; 0 empty), the first entry of a form kept, as
  * the scan of the list found it (every name of every person's English form is looked up here). */
 #define GIVEN_SLOTS 512
