@@ -1765,29 +1765,23 @@ static int same_article(const char *a, size_t alen, const char *b, size_t blen) 
   return xa == xb;
 }
 
-/* 1 when one of 'a' and 'b' is an exact curated entry ('ga', 'gb') and the other has an exact entry of its own
- * (any source) with another English form: الكويت (Kuwait) / الكوت (Kut), الباحة / باهيا (Bahia). */
-static int gaz_other_english(const rasd__gaz *g, const char *a, size_t alen, int64_t ga, const char *b, size_t blen,
-                             int64_t gb) {
+/* What the English forms say of 'a' and 'b' when one is an exact curated entry ('ga', 'gb') and the other has exact
+ * entries of its own (any source): 1 one of them has the curated one's English and both are written with ال or
+ * without (طوكيو, a capital / توكيو, Tokyo in the transliteration lists; داكا, Dacca and Dhaka there / دكا; not كاميرون,
+ * Cameron and once Cameroon / الكاميرون): a spelling, whatever letters tell a well-known name from another word (ط for
+ * ت); -1 the curated one is well known and the other's first entry has another English (الكويت, Kuwait / الكوت, Kut;
+ * الباحة / باهيا, Bahia); 0 otherwise. */
+static int gaz_english_verdict(const rasd__gaz *g, const char *a, size_t alen, int64_t ga, const char *b, size_t blen,
+                               int64_t gb) {
   if ((ga >= 0) == (gb >= 0)) return 0; /* both curated: gaz_verdict(); neither: no well-known name */
-  if (ga < 0) return gaz_other_english(g, b, blen, gb, a, alen, ga);
-  int64_t o = rasd__gaz_exact(g, b, blen, 0, RASD_ENT_NONE);
+  if (ga < 0) return gaz_english_verdict(g, b, blen, gb, a, alen, ga);
   rasd__gaz_entry ea, eo;
-  if (o < 0 || rasd__gaz_get(g, (uint32_t)ga, &ea) || rasd__gaz_get(g, (uint32_t)o, &eo)) return 0;
+  if (rasd__gaz_get(g, (uint32_t)ga, &ea) || !*ea.en) return 0;
+  if (same_article(a, alen, b, blen) && rasd__gaz_exact_en(g, b, blen, ea.en)) return 1;
+  int64_t o = rasd__gaz_exact(g, b, blen, 0, RASD_ENT_NONE);
+  if (o < 0 || rasd__gaz_get(g, (uint32_t)o, &eo)) return 0;
   if ((eo.flags & RASD__GF_TITLE) || !well_known(&ea) || !*eo.en) return 0;
-  return !ascii_ieq(ea.en, eo.en) && !(same_article(a, alen, b, blen) && rasd__gaz_exact_en(g, b, blen, ea.en));
-}
-
-/* 1 when one of 'a' and 'b' is an exact curated entry ('ga', 'gb') and the other has an exact entry of its own
- * (any source; one of several) with the same English form: طوكيو (a capital) / توكيو (Tokyo in the transliteration lists), صوفيا /
- * سوفيا. The letters that tell a well-known name from another word (ط for ت) are then a spelling. */
-static int gaz_same_english(const rasd__gaz *g, const char *a, size_t alen, int64_t ga, const char *b, size_t blen,
-                            int64_t gb) {
-  if ((ga >= 0) == (gb >= 0)) return 0;
-  if (ga < 0) return gaz_same_english(g, b, blen, gb, a, alen, ga);
-  rasd__gaz_entry ea;
-  if (!same_article(a, alen, b, blen) || rasd__gaz_get(g, (uint32_t)ga, &ea) || !*ea.en) return 0;
-  return rasd__gaz_exact_en(g, b, blen, ea.en);
+  return ascii_ieq(ea.en, eo.en) ? 0 : -1;
 }
 
 /* Per-thread memo of rasd__names_match_ex(): a pure function of the gazetteer (its generation is in the key), the
@@ -1841,8 +1835,8 @@ static int names_match_ex(const rasd_models *m, const char *a, size_t alen, cons
   if (!x.n || !y.n) return 0;
   int gz = m && m->gaz && !(flags & RASD__NM_NOGAZ);
   int64_t ga = gz ? rasd__name_gaz_exact(m, a, alen) : -1, gb = gz ? rasd__name_gaz_exact(m, b, blen) : -1;
-  if (gz && gaz_other_english(m->gaz, a, alen, ga, b, blen, gb)) return 0;
-  if (gz && gaz_same_english(m->gaz, a, alen, ga, b, blen, gb)) return 1;
+  int ev = gz ? gaz_english_verdict(m->gaz, a, alen, ga, b, blen, gb) : 0;
+  if (ev) return ev > 0;
   return rasd__names_match_parsed(m, &x, ga, &y, gb, flags);
 }
 

@@ -326,15 +326,20 @@ static const struct given FOREIGN_EN[] = {
     {"سيمون", "Simon"}, {"فيليب", "Philip"}, {"كارل", "Karl"}, {"مارتن", "Martin"}, {"مارتين", "Martin"},
     {NULL, NULL}};
 
-const char *rasd__foreign_given_en(const char *w, size_t wl) {
+/* The English of word 'w' ('wl' bytes) in table 't' by its matching form (with the article: 'al' 1 keeps only words
+ * that begin with ال), or NULL: a scan, for the short tables asked once per name. */
+static const char *table_en(const struct given *t, const char *w, size_t wl, int al) {
   char f[64];
   if (!wl || wl >= sizeof f / 2) return NULL;
   size_t fl = rasd__lx_norm(w, wl, f);
   f[fl] = 0;
-  for (size_t i = 0; FOREIGN_EN[i].ar; i++)
-    if (!strcmp(f, FOREIGN_EN[i].ar)) return FOREIGN_EN[i].en;
+  if (al && (fl < 8 || memcmp(f, "ال", 4))) return NULL;
+  for (size_t i = 0; t[i].ar; i++)
+    if (!strcmp(f, t[i].ar)) return t[i].en;
   return NULL;
 }
+
+const char *rasd__foreign_given_en(const char *w, size_t wl) { return table_en(FOREIGN_EN, w, wl, 0); }
 
 /* GIVEN_EN by matching form: open addressing over 512 slots (index + 1; 0 empty), the first entry of a form kept, as
  * the scan of the list found it (every name of every person's English form is looked up here). */
@@ -364,16 +369,7 @@ static const char *given_find(const char *f, size_t fl) {
   return NULL;
 }
 
-const char *rasd__family_name_en(const char *w, size_t wl) {
-  char f[64];
-  if (!wl || wl >= sizeof f / 2) return NULL;
-  size_t fl = rasd__lx_norm(w, wl, f);
-  f[fl] = 0;
-  if (fl < 8 || memcmp(f, "ال", 4)) return NULL;
-  for (size_t i = 0; FAMILY_EN[i].ar; i++)
-    if (!strcmp(f, FAMILY_EN[i].ar)) return FAMILY_EN[i].en;
-  return NULL;
-}
+const char *rasd__family_name_en(const char *w, size_t wl) { return table_en(FAMILY_EN, w, wl, 1); }
 
 const char *rasd__given_name_en(const char *w, size_t wl, const char *next, size_t nl, int *words) {
   char f[64];
