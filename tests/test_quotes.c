@@ -299,6 +299,25 @@ static void test_bad_bytes(void) {
   rasd_analysis_free(a);
 }
 
+/* the Quran and the hadith quoted with a formula of praise: God and the Prophet speak, not the formula */
+static void test_pious_speakers(void) {
+  const char *t = "وقال تعالى: \"وتعاونوا على البر والتقوى\".\nوقال الله عز وجل: \"واعتصموا بحبل الله جميعا\".\n"
+                  "وقال رسول الله صلى الله عليه وسلم: \"الدين النصيحة\".\nوقال صلى الله عليه وسلم: \"من غشنا فليس منا\".\n"
+                  "وقال المتحدث: \"الحمد لله على سلامة الجميع\".";
+  rasd_analysis *a = run(t, strlen(t));
+  const rasd_quote *q = q_with(a, "البر والتقوى");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "الله");
+  q = q_with(a, "بحبل الله");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "الله");
+  q = q_with(a, "الدين النصيحة");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "رسول الله");
+  q = q_with(a, "من غشنا");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "النبي");
+  q = q_with(a, "سلامة الجميع");
+  ASSERT_EQ_STR(q ? q->speaker : NULL, "المتحدث");
+  rasd_analysis_free(a);
+}
+
 int main(void) {
   char *err = NULL;
   if (rasd_models_load(NULL, &M, &err) != RASD_OK) {
@@ -320,6 +339,7 @@ int main(void) {
   RUN(test_clause_after_verb);
   RUN(test_role_antecedent);
   RUN(test_body_antecedent);
+  RUN(test_pious_speakers);
   RUN(test_linear);
   RUN(test_bad_bytes);
   rasd_models_free(M);

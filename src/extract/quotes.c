@@ -53,6 +53,8 @@ static int is_clause_end_(const rasd__qw *w) {
 }
 static int is_qmark_(const rasd__qw *w) { return w->kind == QW_QOPEN || w->kind == QW_QCLOSE || w->kind == QW_QBOTH; }
 static int is_content_(const rasd__qw *w) { return w->kind == QW_AR || w->kind == QW_LAT || w->kind == QW_NUM; }
+static const char *pious_speaker(char *s);
+
 /* 1 when the 'n' bytes at 'f' are one of the words of 'list' (NULL-terminated). */
 static int form_in_(const char *f, size_t n, const char *const *list) {
   for (size_t j = 0; list[j]; j++) {
@@ -786,13 +788,40 @@ static int emit_(qctx *x, const spk_t *sp, const cue_t *cue, int direct, uint32_
       }
       while (o && k && o[k - 1] == ' ') k--;
       if (o) o[k] = 0;
-      q->speaker = o;
+      const char *ps = o ? pious_speaker(o) : NULL;
+      q->speaker = ps == o ? o : rasd__arena_strdup(x->ar, ps);
     }
     if (re > rs) q->speaker_role = rasd__arena_strndup(x->ar, t + rs, re - rs);
     if (!q->speaker) x->oom = 1;
   }
   if (!q->text || (cue && !q->cue)) x->oom = 1;
   return x->oom ? -1 : 0;
+}
+
+/* Speaker 's' (NUL-terminated, changed in place) named by a formula of praise, as the Quran and the hadith are quoted:
+ * God for تعالى، عز وجل، سبحانه وتعالى، الله تعالى (قال تعالى: "…"); the Prophet's eulogy صلى الله عليه وسلم off the
+ * end (رسول الله صلى الله عليه وسلم → رسول الله), النبي when it is all. Returns 's', or a static string. */
+static const char *pious_speaker(char *s) {
+  static const char *const GOD[] = {"تعالي", "عز وجل", "سبحانه وتعالي", "سبحانه", "جل جلاله", "جل وعلا", "الله تعالي",
+                                    "الله عز وجل", "الله سبحانه وتعالي", "المولي عز وجل", "الحق تبارك وتعالي",
+                                    "الله تبارك وتعالي", "تبارك وتعالي", NULL};
+  static const char EULOGY[] = "صلى الله عليه وسلم";
+  size_t n = strlen(s);
+  char f[96];
+  if (n < sizeof f / 2) {
+    size_t fl = rasd__lx_norm(s, n, f);
+    f[fl] = 0;
+    for (int k = 0; GOD[k]; k++)
+      if (!strcmp(f, GOD[k])) return "الله";
+  }
+  size_t el = sizeof EULOGY - 1;
+  if (n >= el && !memcmp(s + n - el, EULOGY, el)) {
+    n -= el;
+    while (n && s[n - 1] == ' ') n--;
+    if (!n) return "النبي";
+    s[n] = 0;
+  }
+  return s;
 }
 
 /* The word after which a clause ends (sentence end, ؛, or ", مشيراً"), starting at k. */
