@@ -49,6 +49,9 @@ out=$(printf 'سدير\nالجيزة\nدجلة\nأبي عريش\nالخفجي\n�
 # a foreign given name first in its usual English (بيتر Peter, not the letters' Bitr; جيريمي Jeremy, not the lists' Jeremi)
 out=$(printf 'بيتر تشيك\nجيريمي كوربين\nويل سميث\n' | "$RASD" names --english --type PER | cut -f2 | cut -d' ' -f1 | tr '\n' '|')
 [ "$out" = "Peter|Jeremy|Will|" ] && ok || no "names --english بيتر … gave '$out'"
+# the United States' state bodies are US (not its universities), armies, forces and embassies composed like ministries
+out=$(printf 'هيئة المسح الجيولوجي الأميركية\nالجامعة الأمريكية\nالجيش السوري\nالقوات المسلحة السعودية\nالسفارة الأمريكية\n' | "$RASD" names --english --type ORG | cut -f2 | tr '\n' '|')
+[ "$out" = "US Geological Survey Authority|American University|Syrian Army|Saudi Armed Forces|US Embassy|" ] && ok || no "names --english state bodies gave '$out'"
 # the cities list's Arabic country names are the countries' too (شيلي is Chile, not the painter Schiele); not one of
 # three letters (بنن for Benin would make بان a country)
 out=$(printf 'شيلي\nالمكسيك\nملاوي\nبان\n' | "$RASD" names --english --type LOC | cut -f2,3 | tr '\n' ' ')
@@ -276,7 +279,7 @@ table_check 'national bodies' nb '
 import json, sys
 ents = json.load(open(sys.argv[1]))["entities"]
 can = {e["canonical"]: e for e in ents}
-want = {"هيئة المسح الجيولوجي الأمريكية": "American Geological Survey Authority", "جهاز المخابرات الروسي": "Russian Intelligence Service",
+want = {"هيئة المسح الجيولوجي الأمريكية": "US Geological Survey Authority", "جهاز المخابرات الروسي": "Russian Intelligence Service",
         "سلطة الطيران المدني المصرية": "Egyptian Civil Aviation Authority"}
 bad = ["%s: %s" % (c, can[c]["en"] if c in can else "missing") for c, en in want.items() if c not in can or can[c]["en"] != en]
 bad += [c for c in can if "مصلحة" in c]

@@ -1967,7 +1967,8 @@ static const struct org_head { const char *ar, *en; int of; } ORG_HEADS[] = {
   {"مرور", "Traffic Department", 0}, {"تعليم", "Education Department", 0}, {"صحه", "Health Affairs", 0},
   {"جوازات", "Passports Department", 0}, {"اماره", "Emirate", 0}, {"غرفه", "Chamber of Commerce", 0},
   {"اداره", "Directorate", 0}, {"مديريه", "Directorate", 0}, {"مكتب", "Office", 0}, {"جهاز", "Service", 0},
-  {"سلطه", "Authority", 0},
+  {"سلطه", "Authority", 0}, {"جيش", "Army", 0}, {"قوات", "Forces", 0}, {"سفاره", "Embassy", 0},
+  {"قنصليه", "Consulate", 0},
   {NULL, NULL, 0}};
 
 /* Words of organisation names: nouns (0); adjectives (1) come before the noun they follow; adjectives of
@@ -1984,6 +1985,7 @@ static const struct org_word { const char *ar, *en; int adj; } ORG_WORDS[] = {
   {"الاداره", "Administration", 0}, {"الكره", "Football", 0}, {"القدم", "Football", 0}, {"الشؤون", "Affairs", 0},
   {"الملك", "King", 0}, {"الامير", "Prince", 0}, {"الامام", "Imam", 0}, {"الدول", "States", 0}, {"حقوق", "Rights", 0},
   {"الانسان", "Human", 1}, {"الاحصاء", "Statistics", 0}, {"المياه", "Water", 0}, {"الكهرباء", "Electricity", 0},
+  {"المسلحه", "Armed", 1}, {"الجويه", "Air", 1}, {"البحريه", "Naval", 1}, {"البريه", "Land", 1}, {"الحر", "Free", 1},
   {"الاوروبي", "European", 2}, {"الاوروبيه", "European", 2}, {"الامريكي", "American", 2}, {"الامريكيه", "American", 2},
   {"الاميركي", "American", 2}, {"الاميركيه", "American", 2}, {"الدولي", "International", 1}, {"الدوليه", "International", 1},
   {"الوطني", "National", 1}, {"الوطنيه", "National", 1}, {"العربي", "Arab", 2}, {"العربيه", "Arab", 2},
@@ -2393,7 +2395,13 @@ static char *org_english(const rasd__gaz *g, const char *s, const size_t *ws, co
     if (nnat) {
       rasd__buf nat;
       rasd__buf_init(&nat);
-      for (int q = 0; q < nnat; q++) { if (q) rasd__buf_addc(&nat, '-'); rasd__buf_adds(&nat, nat_adj[q]); }
+      /* one country's state body: the United States' is written US (US Geological Survey, not American Geological
+       * Survey Authority); its schools, hospitals and firms stay American (American University) */
+      static const char *const PRIVATE[] = {"University", "School", "College", "Hospital", "Club", "Company", NULL};
+      int priv = 0;
+      for (int k = 0; PRIVATE[k] && !priv; k++) priv = head->en && strstr(head->en, PRIVATE[k]) != NULL;
+      int us = nnat == 1 && !strcmp(nat_adj[0], "American") && !priv;
+      for (int q = 0; q < nnat; q++) { if (q) rasd__buf_addc(&nat, '-'); rasd__buf_adds(&nat, us ? "US" : nat_adj[q]); }
       if (pre.len) {
         rasd__buf_addc(&nat, ' ');
         rasd__buf_add(&nat, pre.s, pre.len);
