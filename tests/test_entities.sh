@@ -15,6 +15,16 @@ table_check() {
     no "rasd entities failed on the $1 text: $(head -c 300 "$T/err")"
   fi
 }
+# analyze_check WHAT NAME PYTHON: `rasd analyze` on $T/NAME.jsonl, then the Python check on its first article (argv[1]:
+# the JSON Lines file; it prints ok, or what is wrong)
+analyze_check() {
+  if "$RASD" analyze "$T/$2.jsonl" >"$T/$2.out" 2>"$T/err"; then
+    r=$(python3 -c "$3" "$T/$2.out")
+    [ "$r" = ok ] && ok || no "$1: $r"
+  else
+    no "rasd analyze failed on the $1 text: $(head -c 300 "$T/err")"
+  fi
+}
 
 # names --pairs: same spelling variants 1, different names 0, one answer per line
 printf 'كيم جونغ أون\tكيم جونج أون\nبيونغ يانغ\tبيونغيانغ\nكوريا الشمالية\tكوريا الجنوبية\nمجلس الأمن الدولي\tمجلس الأمن الروسي\n' >"$T/p"
@@ -482,18 +492,13 @@ out=$(printf 'جازان\tجيزان\n' | "$RASD" names --pairs)
 cat >"$T/p.jsonl" <<'J'
 {"id": "p1", "date": "2015-08-02", "content": "وحمل المسؤول علي عبد الله صالح مسؤولية الدمار في عدن. أما مسؤول إدارة الاتصالات عبد الباسط الفقيه، فشدد على استعادة خدمة الإنترنت «في القريب العاجل». واستقبل الأمير فهد بن نايف بن عبدالعزيز الوفد، كما التقى الأمير محمد بن نايف رئيس الوزراء."}
 J
-if "$RASD" analyze "$T/p.jsonl" >"$T/p.out" 2>"$T/err"; then
-  r=$(python3 -c '
+analyze_check 'name particles' p '
 import json, sys
 d = json.loads(open(sys.argv[1]).readline())
 per = sorted(set(e["canonical"] for e in d["entities"] if e["type"] == "PER"))
 sp = [q.get("speaker_canonical") for q in d["quotes"]]
 print("ok" if "محمد بن نايف" in per and "عبد الباسط" in per and sp == ["عبد الباسط"] else "bad %s %s" % (per, sp))
-' "$T/p.out")
-  [ "$r" = ok ] && ok || no "name particles: $r"
-else
-  no "rasd analyze failed on the particles text"
-fi
+'
 
 # words before a name that the tagger took in are left out: a country's adjective (الكولومبي), a position (الظهير
 # الأيمن), a rank's أول (الملازم أول), a title (البروفسور), ابني "my son", and a region before a name (أمير منطقة عسير
@@ -501,8 +506,7 @@ fi
 cat >"$T/lw.jsonl" <<'J'
 {"id": "lw1", "date": "2015-08-02", "content": "وسجل الكولومبي رادامل فالكاو هدف الفوز، فيما تعاقد النادي مع الظهير الأيمن ناثانييل كلاين لأربعة أعوام. وأوضح الملازم أول حسن ناصر بشيري أن الدوريات باشرت الحادث، وقال البروفسور ديفيد توماس إن النتائج مشجعة. وقالت أم حسين إن ابني حسين شاهد الحادث. واستقبل أمير منطقة عسير صالح بن عبدالله القاضي الوفد، وتحدث مدير الفرع عبدالعزيز اليوسف فيما عرض المهندسون خططهم."}
 J
-if "$RASD" analyze "$T/lw.jsonl" >"$T/lw.out" 2>"$T/err"; then
-  r=$(python3 -c '
+analyze_check 'words before a name' lw '
 import json, sys
 d = json.loads(open(sys.argv[1]).readline())
 per = sorted(set(e["text"] for e in d["entities"] if e["type"] == "PER"))
@@ -510,11 +514,7 @@ loc = [e["text"] for e in d["entities"] if e["type"] == "LOC"]
 want = {"رادامل فالكاو", "ناثانييل كلاين", "حسن ناصر بشيري", "ديفيد توماس", "صالح بن عبدالله القاضي", "عبدالعزيز اليوسف"}
 bad = [p for p in per if p.split()[0] in ("الكولومبي", "الأيمن", "أول", "البروفسور", "ابني", "عسير")]
 print("ok" if want <= set(per) and not bad and "عسير" in loc else "bad %s %s" % (per, loc))
-' "$T/lw.out")
-  [ "$r" = ok ] && ok || no "words before a name: $r"
-else
-  no "rasd analyze failed on the words-before-a-name text"
-fi
+'
 
 # dual and plural nouns and adjectives are no person (ميداليتين برونزيتين، طائرتان عسكريتان عمانيتان)
 cat >"$T/d.jsonl" <<'J'

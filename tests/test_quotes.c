@@ -304,17 +304,13 @@ static void test_pious_speakers(void) {
   const char *t = "وقال تعالى: \"وتعاونوا على البر والتقوى\".\nوقال الله عز وجل: \"واعتصموا بحبل الله جميعا\".\n"
                   "وقال رسول الله صلى الله عليه وسلم: \"الدين النصيحة\".\nوقال صلى الله عليه وسلم: \"من غشنا فليس منا\".\n"
                   "وقال المتحدث: \"الحمد لله على سلامة الجميع\".";
+  static const char *const want[][2] = {{"البر والتقوى", "الله"}, {"بحبل الله", "الله"}, {"الدين النصيحة", "رسول الله"},
+                                         {"من غشنا", "النبي"}, {"سلامة الجميع", "المتحدث"}};
   rasd_analysis *a = run(t, strlen(t));
-  const rasd_quote *q = q_with(a, "البر والتقوى");
-  ASSERT_EQ_STR(q ? q->speaker : NULL, "الله");
-  q = q_with(a, "بحبل الله");
-  ASSERT_EQ_STR(q ? q->speaker : NULL, "الله");
-  q = q_with(a, "الدين النصيحة");
-  ASSERT_EQ_STR(q ? q->speaker : NULL, "رسول الله");
-  q = q_with(a, "من غشنا");
-  ASSERT_EQ_STR(q ? q->speaker : NULL, "النبي");
-  q = q_with(a, "سلامة الجميع");
-  ASSERT_EQ_STR(q ? q->speaker : NULL, "المتحدث");
+  for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+    const rasd_quote *q = q_with(a, want[k][0]);
+    ASSERT_EQ_STR(q ? q->speaker : NULL, want[k][1]);
+  }
   rasd_analysis_free(a);
 }
 

@@ -1509,6 +1509,7 @@ static int lead_word(const ctx *c, size_t i, size_t e) {
   if (e < i + 2 || t->kind != RASD_TOK_WORD || !t->form || tok(c, i + 1)->kind != RASD_TOK_WORD ||
       tok(c, i + 1)->sentence != t->sentence)
     return 0;
+  /* (not NO_NAME as a whole: لي and بي begin Korean and Chinese names, لي كوان يو) */
   static const char *const LEAD[] = {"الايمن", "الايسر", "اول", "البروفسور", "البروفيسور", "بروفسور", "بروفيسور",
                                      "ابني", "ابنتي", "اشاد", "واشاد", NULL};
   if (form_is(t, LEAD)) return 1;
